@@ -1,0 +1,42 @@
+//! `leertuin demo` and `leertuin demo --fill N`.
+
+use clap::Args;
+
+use super::{CliError, CliResult, Context};
+use crate::demo;
+use crate::store::SqliteStore;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  leertuin demo                      open the pane on a throw-away team\n  leertuin --db bench.db demo --fill 100000")]
+pub struct DemoArgs {
+    /// Add N synthetic items to the --db database and exit (benchmark corpus).
+    #[arg(long, value_name = "N")]
+    pub fill: Option<usize>,
+    /// Seed for --fill, for a repeatable corpus.
+    #[arg(long, default_value_t = 42, requires = "fill")]
+    pub seed: u64,
+}
+
+pub fn run(ctx: &Context, a: DemoArgs) -> CliResult {
+    if let Some(n) = a.fill {
+        let store = ctx.open()?;
+        demo::fill(&store, n, a.seed)?;
+        println!("added {n} items to {}", ctx.db.display());
+        return Ok(());
+    }
+    let dir = std::env::temp_dir().join(format!("leertuin-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| CliError::failure(format!("{}: {e}", dir.display())))?;
+    let db = dir.join("demo.db");
+    let store = SqliteStore::open(&db)?;
+    demo::sample_team(&store, &ctx.user)?;
+    let demo_ctx = Context {
+        db,
+        ..ctx.clone()
+    };
+    let result = super::open_pane(&demo_ctx);
+    // The demo is throw-away: nothing of it should linger in /tmp.
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}

@@ -1,0 +1,252 @@
+//! Commands on items: add, list, show, search, answer, back, vote.
+
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+
+use super::output::{detail, summary_line};
+use super::{CliError, CliResult, Context, JsonFlag, print_json, text_arg};
+use crate::domain::{BackingKind, Draft, Item, ItemId, Kind, NewItem};
+use crate::search::SearchIndex;
+use crate::store::{ListQuery, Store};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AddKind {
+    Tip,
+    Question,
+    Learned,
+}
+
+impl From<AddKind> for Kind {
+    fn from(k: AddKind) -> Kind {
+        match k {
+            AddKind::Tip => Kind::Tip,
+            AddKind::Question => Kind::Question,
+            AddKind::Learned => Kind::Learned,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  leertuin add tip \"kubectl get pods -o wide shows the node\" -t kubectl --context kubectl\n  leertuin add question \"How do I read a core dump?\" --anonymous\n  leertuin add learned \"The press needs 10 minutes to warm up\" --private\n  echo \"text\" | leertuin add tip -")]
+pub struct AddArgs {
+    /// What to add.
+    pub kind: AddKind,
+    /// The text (a question's first line is its title); `-` reads standard input.
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    /// A tag (repeatable, or comma-separated): a-z 0-9 - _.
+    #[arg(short = 't', long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// The tool this is about, e.g. kubectl.
+    #[arg(long, value_name = "CTX")]
+    pub context: Option<String>,
+    /// Ask a question without storing who asked.
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Keep a learned entry visible to you only.
+    #[arg(long)]
+    pub private: bool,
+}
+
+pub fn add(ctx: &Context, a: AddArgs) -> CliResult {
+    let draft = Draft {
+        text: text_arg(&a.text)?,
+        tags: a.tags,
+        context: a.context,
+        anonymous: a.anonymous,
+        private: a.private,
+    };
+    // Validate before opening the database: bad input never creates a file.
+    let item = NewItem::from_draft(a.kind.into(), &ctx.user, &draft)?;
+    let id = ctx.open()?.add(&item)?;
+    println!("{id}");
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListKind {
+    #[value(alias = "lesson")]
+    Lessons,
+    #[value(alias = "question")]
+    Questions,
+    #[value(alias = "tip")]
+    Tips,
+    Learned,
+}
+
+impl From<ListKind> for Kind {
+    fn from(k: ListKind) -> Kind {
+        match k {
+            ListKind::Lessons => Kind::Lesson,
+            ListKind::Questions => Kind::Question,
+            ListKind::Tips => Kind::Tip,
+            ListKind::Learned => Kind::Learned,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this kind (default: everything).
+    pub kind: Option<ListKind>,
+    /// Only items with this tag.
+    #[arg(short = 't', long)]
+    pub tag: Option<String>,
+    /// At most this many items.
+    #[arg(short = 'n', long, default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
+    let tag = match a.tag {
+        Some(t) => crate::domain::validate::tags(&[t])?.into_iter().next(),
+        None => None,
+    };
+    let query = ListQuery {
+        kind: a.kind.map(Kind::from),
+        tag,
+        limit: a.limit,
+    };
+    let items = ctx.open()?.list(&query, &ctx.user)?;
+    if a.json.json {
+        return print_json(&items);
+    }
+    if items.is_empty() {
+        eprintln!("nothing here yet: `leertuin add tip \"…\"` adds the first");
+    }
+    for item in &items {
+        println!("{}", summary_line(item));
+    }
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The item's id, e.g. q42.
+    pub id: String,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+pub fn show(ctx: &Context, a: ShowArgs) -> CliResult {
+    let id: ItemId = a.id.parse()?;
+    let item = ctx.open()?.get(id, &ctx.user)?;
+    if a.json.json {
+        return print_json(&item);
+    }
+    print!("{}", detail(&item));
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for; typos and gaps are fine ("ctrlr histry").
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// At most this many results.
+    #[arg(short = 'n', long, default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+/// One search result in `search --json`.
+#[derive(Serialize)]
+struct JsonHit {
+    score: i64,
+    item: Item,
+}
+
+pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
+    let store = ctx.open()?;
+    let index = SearchIndex::new(store.search_docs(&ctx.user)?);
+    let hits = index.search(&a.query.join(" "), a.limit);
+    let mut found = Vec::with_capacity(hits.len());
+    for hit in hits {
+        found.push(JsonHit {
+            score: hit.score,
+            item: store.get(hit.id, &ctx.user)?,
+        });
+    }
+    if a.json.json {
+        return print_json(&found);
+    }
+    if found.is_empty() {
+        eprintln!("no matches");
+    }
+    for hit in &found {
+        println!("{}", summary_line(&hit.item));
+    }
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The question's id, e.g. q42.
+    pub question: String,
+    /// Your answer; `-` reads standard input.
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+}
+
+pub fn answer(ctx: &Context, a: AnswerArgs) -> CliResult {
+    let id: ItemId = a.question.parse()?;
+    let text = text_arg(&a.text)?;
+    let n = ctx.open()?.answer(id, &ctx.user, &text)?;
+    println!("answered {id} (answer {n})");
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BackHow {
+    /// I want to know this too.
+    MeToo,
+    /// I can help with this.
+    CanHelp,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  leertuin back q42 me-too\n  leertuin back q42 can-help\n  leertuin back q42 --minutes 30")]
+pub struct BackArgs {
+    /// The question's id, e.g. q42.
+    pub question: String,
+    /// me-too or can-help (leave out with --minutes).
+    pub how: Option<BackHow>,
+    /// Pledge this many minutes of your time to the question.
+    #[arg(long, value_name = "N", conflicts_with = "how")]
+    pub minutes: Option<i64>,
+}
+
+pub fn back(ctx: &Context, a: BackArgs) -> CliResult {
+    let id: ItemId = a.question.parse()?;
+    let kind = match (a.how, a.minutes) {
+        (Some(BackHow::MeToo), None) => BackingKind::MeToo,
+        (Some(BackHow::CanHelp), None) => BackingKind::CanHelp,
+        (None, Some(_)) => BackingKind::Pledge,
+        _ => return Err(CliError::usage("say how: me-too, can-help or --minutes N")),
+    };
+    ctx.open()?.back(id, &ctx.user, kind, a.minutes)?;
+    match a.minutes {
+        Some(m) => println!("pledged {m} minutes to {id}"),
+        None => println!("backed {id}: {}", kind.name()),
+    }
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct VoteArgs {
+    /// The tip's id, e.g. t7.
+    pub tip: String,
+}
+
+pub fn vote(ctx: &Context, a: VoteArgs) -> CliResult {
+    let id: ItemId = a.tip.parse()?;
+    if ctx.open()?.vote(id, &ctx.user)? {
+        println!("voted for {id}");
+    } else {
+        println!("you had already voted for {id}");
+    }
+    Ok(())
+}

@@ -1,0 +1,215 @@
+//! The command-line contract of DESIGN.md: argument parsing and dispatch.
+
+mod backup;
+mod demo;
+mod doctor;
+mod items;
+mod lessons;
+mod me;
+mod output;
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use thiserror::Error;
+
+use crate::config::{Config, ConfigError};
+use crate::domain::ValidationError;
+use crate::paths;
+use crate::store::{SqliteStore, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "leertuin",
+    version,
+    about = "A learning pane for the terminal: lessons, questions, tips and what your team learned.",
+    after_help = "Run without a command to open the learning pane.\nData: --db, else LEERTUIN_DB, else config.toml, else $XDG_DATA_HOME/leertuin/leertuin.db."
+)]
+pub struct Cli {
+    /// Database file to use.
+    #[arg(long, global = true, env = "LEERTUIN_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Who you are (default: your login name).
+    #[arg(long, global = true, env = "LEERTUIN_USER", value_name = "NAME")]
+    pub user: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Store a tip, question or learned entry; prints its id.
+    Add(items::AddArgs),
+    /// List items, newest first.
+    List(items::ListArgs),
+    /// Show one item with its answers, backings or votes.
+    Show(items::ShowArgs),
+    /// Fuzzy search over everything, best first.
+    Search(items::SearchArgs),
+    /// Answer a question.
+    Answer(items::AnswerArgs),
+    /// Back a question: me-too, can-help, or pledge --minutes N.
+    Back(items::BackArgs),
+    /// Vote for a colleague's tip.
+    Vote(items::VoteArgs),
+    /// Manage lessons.
+    #[command(subcommand)]
+    Lessons(lessons::LessonsCommand),
+    /// Show or edit your profile: what you want to learn and can help with.
+    Me(me::MeArgs),
+    /// Write a full, lossless JSON backup to standard output.
+    Export(backup::ExportArgs),
+    /// Restore a JSON backup into a new, empty database.
+    Import(backup::ImportArgs),
+    /// Check the database: path, permissions, journal mode, integrity.
+    Doctor(doctor::DoctorArgs),
+    /// Open a demo, or fill a database with synthetic items (--fill N).
+    Demo(demo::DemoArgs),
+}
+
+/// A failure with its exit code: 2 for bad input, 1 for everything else.
+#[derive(Debug, Error)]
+#[error("{message}")]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl CliError {
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    pub fn failure(message: impl Into<String>) -> Self {
+        CliError {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    /// Puts `what` (a file name, say) in front of the message.
+    pub fn prefixed(self, what: &str) -> Self {
+        CliError {
+            message: format!("{what}: {}", self.message),
+            ..self
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        let code = if e.is_user_error() { 2 } else { 1 };
+        CliError {
+            code,
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<ValidationError> for CliError {
+    fn from(e: ValidationError) -> Self {
+        CliError::usage(e.to_string())
+    }
+}
+
+impl From<ConfigError> for CliError {
+    fn from(e: ConfigError) -> Self {
+        CliError::usage(e.to_string())
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Who is acting on which database, resolved once from flags, environment,
+/// config and defaults.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db: PathBuf,
+    pub user: String,
+    pub config: Config,
+}
+
+impl Context {
+    pub fn resolve(cli: &Cli) -> CliResult<Context> {
+        let config = Config::load()?;
+        let db = cli
+            .db
+            .clone()
+            .or_else(|| config.db.clone())
+            .unwrap_or_else(paths::default_db);
+        let user = cli.user.clone().unwrap_or_else(paths::os_user);
+        if user.trim().is_empty() {
+            return Err(CliError::usage("--user is empty"));
+        }
+        Ok(Context { db, user, config })
+    }
+
+    /// Opens (creating if needed) the database.
+    pub fn open(&self) -> CliResult<SqliteStore> {
+        Ok(SqliteStore::open(&self.db)?)
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> CliResult {
+    let ctx = Context::resolve(&cli)?;
+    let Some(command) = cli.command else {
+        return crate::cli::open_pane(&ctx);
+    };
+    match command {
+        Command::Add(a) => items::add(&ctx, a),
+        Command::List(a) => items::list(&ctx, a),
+        Command::Show(a) => items::show(&ctx, a),
+        Command::Search(a) => items::search(&ctx, a),
+        Command::Answer(a) => items::answer(&ctx, a),
+        Command::Back(a) => items::back(&ctx, a),
+        Command::Vote(a) => items::vote(&ctx, a),
+        Command::Lessons(c) => lessons::run(&ctx, c),
+        Command::Me(a) => me::run(&ctx, a),
+        Command::Export(a) => backup::export(&ctx, a),
+        Command::Import(a) => backup::import(&ctx, a),
+        Command::Doctor(a) => doctor::run(&ctx, a),
+        Command::Demo(a) => demo::run(&ctx, a),
+    }
+}
+
+/// `leertuin` with no command: the learning pane.
+fn open_pane(_ctx: &Context) -> CliResult {
+    use clap::CommandFactory;
+    // The pane is not built yet; until it is, show what the commands can do.
+    Cli::command()
+        .print_help()
+        .map_err(|e| CliError::failure(e.to_string()))
+}
+
+/// Joins words given on the command line into one text; `-` reads stdin.
+pub(crate) fn text_arg(words: &[String]) -> CliResult<String> {
+    if words.len() == 1 && words[0] == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| CliError::usage(format!("cannot read standard input: {e}")))?;
+        return Ok(text);
+    }
+    Ok(words.join(" "))
+}
+
+/// Prints a value as pretty JSON.
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> CliResult {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::failure(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// Flag shared by every command that can print JSON.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct JsonFlag {
+    /// Print JSON (stable format, see README.md).
+    #[arg(long)]
+    pub json: bool,
+}

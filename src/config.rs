@@ -1,0 +1,98 @@
+//! `config.toml`: the user's file (`$XDG_CONFIG_HOME/leertuin/config.toml`)
+//! over the system one (`/etc/leertuin/config.toml`). Every field is
+//! optional; what the user's file sets wins.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::paths;
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The shared database, e.g. `/srv/leertuin/team.db`.
+    pub db: Option<PathBuf>,
+    /// Interface language: `en` or `nl`.
+    pub lang: Option<String>,
+    /// Key overrides for the pane, by action name (read by the pane).
+    #[serde(default)]
+    pub keys: toml::Table,
+    /// Settings of kiosk mode (read by `leertuin kiosk`).
+    #[serde(default)]
+    pub kiosk: toml::Table,
+}
+
+#[derive(Debug, Error)]
+#[error("{path}: {reason}")]
+pub struct ConfigError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl Config {
+    /// Reads the system file, then the user's file over it. Missing files are fine.
+    pub fn load() -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        let user = paths::user_config();
+        for path in [Some(paths::system_config()), user].into_iter().flatten() {
+            if let Some(layer) = Config::read(&path)? {
+                config.merge(layer);
+            }
+        }
+        Ok(config)
+    }
+
+    /// One file; `None` when it does not exist.
+    pub fn read(path: &Path) -> Result<Option<Config>, ConfigError> {
+        let err = |reason: String| ConfigError {
+            path: path.display().to_string(),
+            reason,
+        };
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(err(e.to_string())),
+        };
+        toml::from_str(&text)
+            .map(Some)
+            .map_err(|e| err(e.message().replace('\n', " ")))
+    }
+
+    fn merge(&mut self, over: Config) {
+        if over.db.is_some() {
+            self.db = over.db;
+        }
+        if over.lang.is_some() {
+            self.lang = over.lang;
+        }
+        self.keys.extend(over.keys);
+        self.kiosk.extend(over.kiosk);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_file_wins_key_by_key() {
+        let mut base: Config = toml::from_str("db = \"/srv/team.db\"\nlang = \"nl\"\n[keys]\nquit = \"q\"\n").unwrap();
+        let user: Config = toml::from_str("lang = \"en\"\n[keys]\nsearch = \"f\"\n").unwrap();
+        base.merge(user);
+        assert_eq!(base.db, Some(PathBuf::from("/srv/team.db")));
+        assert_eq!(base.lang.as_deref(), Some("en"));
+        assert_eq!(base.keys.len(), 2);
+    }
+
+    #[test]
+    fn typos_are_reported_with_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "databse = \"x\"\n").unwrap();
+        let err = Config::read(&path).unwrap_err().to_string();
+        assert!(err.contains("config.toml") && err.contains("databse"), "{err}");
+        assert_eq!(Config::read(&dir.path().join("none.toml")).unwrap(), None);
+    }
+}

@@ -1,0 +1,306 @@
+//! The plain types of leertuin. They are also the stable JSON format of
+//! `--json`, `export` and `import` (documented in README.md), so a field is
+//! never renamed or dropped without a format version bump.
+
+use chrono::{DateTime, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::id::{ItemId, Kind};
+
+/// A point in time, kept to the millisecond (the store's resolution), so that
+/// export → import → export gives the same document.
+pub type Time = DateTime<Utc>;
+
+/// Now, truncated to whole milliseconds.
+pub fn now() -> Time {
+    from_millis(Utc::now().timestamp_millis())
+}
+
+pub fn from_millis(ms: i64) -> Time {
+    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Login name or badge code: how the person is identified.
+    pub handle: String,
+    /// How the person is shown to others.
+    pub name: String,
+    /// Tags the person wants to learn.
+    pub wants: Vec<String>,
+    /// Tags the person can help others with.
+    pub offers: Vec<String>,
+    /// Preferred language (`en`, `nl`), if chosen.
+    pub lang: Option<String>,
+    pub created_at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lesson {
+    pub id: ItemId,
+    /// Stable name from the file it came from; `lessons import` matches on it.
+    pub slug: String,
+    pub title: String,
+    pub tags: Vec<String>,
+    pub minutes: u32,
+    pub lang: String,
+    /// Markdown.
+    pub body: String,
+    pub cards: Vec<Card>,
+    pub created_at: Time,
+    pub updated_at: Time,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BackingKind {
+    /// "I want to know this too."
+    MeToo,
+    /// "I can help with this."
+    CanHelp,
+    /// "I give N minutes of my time to this question."
+    Pledge,
+}
+
+impl BackingKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            BackingKind::MeToo => "me-too",
+            BackingKind::CanHelp => "can-help",
+            BackingKind::Pledge => "pledge",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<BackingKind> {
+        [BackingKind::MeToo, BackingKind::CanHelp, BackingKind::Pledge]
+            .into_iter()
+            .find(|k| k.name() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backing {
+    pub person: String,
+    pub kind: BackingKind,
+    /// Minutes pledged; only for `pledge`.
+    pub minutes: Option<i64>,
+    /// The asker marked the pledged time as given.
+    pub helped: bool,
+    pub created_at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub id: i64,
+    pub author: String,
+    pub body: String,
+    pub accepted: bool,
+    pub created_at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: ItemId,
+    /// `None` for an anonymous question: no author is stored at all.
+    pub author: Option<String>,
+    pub title: String,
+    pub body: String,
+    pub tags: Vec<String>,
+    /// The tool the question is about (e.g. `kubectl`), if known.
+    pub context: Option<String>,
+    pub created_at: Time,
+    pub answers: Vec<Answer>,
+    pub backings: Vec<Backing>,
+}
+
+impl Question {
+    pub fn count(&self, kind: BackingKind) -> usize {
+        self.backings.iter().filter(|b| b.kind == kind).count()
+    }
+
+    pub fn pledged_minutes(&self) -> i64 {
+        self.backings.iter().filter_map(|b| b.minutes).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    pub person: String,
+    pub created_at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tip {
+    pub id: ItemId,
+    pub author: String,
+    pub text: String,
+    pub tags: Vec<String>,
+    pub context: Option<String>,
+    pub created_at: Time,
+    pub votes: Vec<Vote>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    Team,
+    Private,
+}
+
+impl Visibility {
+    pub fn name(self) -> &'static str {
+        match self {
+            Visibility::Team => "team",
+            Visibility::Private => "private",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Learned {
+    pub id: ItemId,
+    pub author: String,
+    pub text: String,
+    pub tags: Vec<String>,
+    pub visibility: Visibility,
+    pub created_at: Time,
+}
+
+/// A finished lesson, with the optional one-line reflection.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonDone {
+    pub person: String,
+    pub lesson: ItemId,
+    pub done_at: Time,
+    pub reflection: Option<String>,
+}
+
+/// A person's spaced-repetition state for one card (`l3#1` or a tip id).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardState {
+    pub person: String,
+    pub card: String,
+    pub stability: f64,
+    pub difficulty: f64,
+    pub due: Time,
+    pub last_review: Option<Time>,
+    pub reps: i64,
+    pub lapses: i64,
+}
+
+/// One review of one card, kept so scheduling parameters can be fitted later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub person: String,
+    pub card: String,
+    pub reviewed_at: Time,
+    /// 1 Again, 2 Hard, 3 Good, 4 Easy.
+    pub rating: u8,
+}
+
+/// Any item, as `list`/`show`/`search` return it. The `kind` field tags it in JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Item {
+    Lesson(Lesson),
+    Question(Question),
+    Tip(Tip),
+    Learned(Learned),
+}
+
+impl Item {
+    pub fn id(&self) -> ItemId {
+        match self {
+            Item::Lesson(x) => x.id,
+            Item::Question(x) => x.id,
+            Item::Tip(x) => x.id,
+            Item::Learned(x) => x.id,
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.id().kind
+    }
+
+    /// The one line a list shows for this item.
+    pub fn title(&self) -> &str {
+        match self {
+            Item::Lesson(x) => &x.title,
+            Item::Question(x) => &x.title,
+            Item::Tip(x) => first_line(&x.text),
+            Item::Learned(x) => first_line(&x.text),
+        }
+    }
+
+    pub fn author(&self) -> Option<&str> {
+        match self {
+            Item::Lesson(_) => None,
+            Item::Question(x) => x.author.as_deref(),
+            Item::Tip(x) => Some(&x.author),
+            Item::Learned(x) => Some(&x.author),
+        }
+    }
+
+    pub fn tags(&self) -> &[String] {
+        match self {
+            Item::Lesson(x) => &x.tags,
+            Item::Question(x) => &x.tags,
+            Item::Tip(x) => &x.tags,
+            Item::Learned(x) => &x.tags,
+        }
+    }
+
+    pub fn created_at(&self) -> Time {
+        match self {
+            Item::Lesson(x) => x.created_at,
+            Item::Question(x) => x.created_at,
+            Item::Tip(x) => x.created_at,
+            Item::Learned(x) => x.created_at,
+        }
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
+}
+
+/// The full, lossless backup document of `export` and `import`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    /// Always `"leertuin-export"`: tells our files from any other JSON.
+    pub format: String,
+    /// Version of this document's layout (not of the database schema).
+    pub version: u32,
+    pub persons: Vec<Person>,
+    pub lessons: Vec<Lesson>,
+    pub questions: Vec<Question>,
+    pub tips: Vec<Tip>,
+    pub learned: Vec<Learned>,
+    pub lessons_done: Vec<LessonDone>,
+    pub card_states: Vec<CardState>,
+    pub reviews: Vec<Review>,
+}
+
+impl Backup {
+    pub const FORMAT: &'static str = "leertuin-export";
+    pub const VERSION: u32 = 1;
+}

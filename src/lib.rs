@@ -1,0 +1,15 @@
+//! leertuin: a keyboard-driven learning pane for the terminal.
+//!
+//! Layers, bottom up: [`domain`] (plain types and rules), [`store`] (SQL),
+//! [`search`] (fuzzy ranking), then the [`cli`] and the pane on top.
+
+#![deny(clippy::unwrap_used)]
+
+pub mod bundled;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod paths;
+pub mod search;
+pub mod store;

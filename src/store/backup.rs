@@ -1,0 +1,282 @@
+//! Full, lossless backup (`export`) and restore (`import`).
+//!
+//! Import restores into a database without content of its own (a new file
+//! has only the bundled lessons, which the backup's lessons replace), keeps
+//! every id, author and time, and runs in one transaction: a file that fails
+//! any check leaves the database exactly as it was.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, params};
+
+use super::read::{self, Filter};
+use super::rows::{tags_to_sql, time_from_sql, time_to_sql};
+use super::write::insert_cards;
+use super::{Result, StoreError};
+use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_LEARNED_CHARS, MAX_TIP_CHARS};
+use crate::domain::{Backup, CardState, ItemId, Kind, Review, ValidationError};
+
+pub fn export(tx: &Connection) -> Result<Backup> {
+    let all = Filter {
+        oldest_first: true,
+        ..Filter::default()
+    };
+    Ok(Backup {
+        format: Backup::FORMAT.to_string(),
+        version: Backup::VERSION,
+        persons: read::persons(tx)?,
+        lessons: read::lessons(tx, &all)?,
+        questions: read::questions(tx, &all)?,
+        tips: read::tips(tx, &all)?,
+        learned: read::learned(tx, &all)?,
+        lessons_done: read::lessons_done(tx, None)?,
+        card_states: card_states(tx)?,
+        reviews: reviews(tx)?,
+    })
+}
+
+fn card_states(tx: &Connection) -> Result<Vec<CardState>> {
+    let mut stmt = tx.prepare(
+        "SELECT person, card, stability, difficulty, due, last_review, reps, lapses
+         FROM card_state ORDER BY person, card",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(CardState {
+            person: r.get(0)?,
+            card: r.get(1)?,
+            stability: r.get(2)?,
+            difficulty: r.get(3)?,
+            due: time_from_sql(r.get(4)?),
+            last_review: r.get::<_, Option<i64>>(5)?.map(time_from_sql),
+            reps: r.get(6)?,
+            lapses: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn reviews(tx: &Connection) -> Result<Vec<Review>> {
+    let mut stmt =
+        tx.prepare("SELECT person, card, reviewed_at, rating FROM review ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Review {
+            person: r.get(0)?,
+            card: r.get(1)?,
+            reviewed_at: time_from_sql(r.get(2)?),
+            rating: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Tables that hold people's own content; all must be empty for a restore.
+const CONTENT_TABLES: [&str; 7] = [
+    "person",
+    "question",
+    "tip",
+    "learned",
+    "lesson_done",
+    "card_state",
+    "review",
+];
+
+pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
+    if b.format != Backup::FORMAT {
+        return Err(bad(format!("format is {:?}, expected {:?}", b.format, Backup::FORMAT)));
+    }
+    if b.version != Backup::VERSION {
+        return Err(bad(format!(
+            "export version {} is not supported (this leertuin reads version {})",
+            b.version,
+            Backup::VERSION
+        )));
+    }
+    for table in CONTENT_TABLES {
+        let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        if n > 0 {
+            return Err(StoreError::NotAllowed(format!(
+                "this database already has content ({n} rows in {table}); import restores into a new database: use --db NEW_FILE"
+            )));
+        }
+    }
+    check(b).map_err(|e| bad(e.to_string()))?;
+    // Constraint failures (a duplicate id, say) mean a bad file, not a broken machine.
+    insert_all(tx, b).map_err(|e| match e {
+        StoreError::Sqlite(s) => bad(s.to_string()),
+        other => other,
+    })
+}
+
+fn bad(reason: String) -> StoreError {
+    StoreError::BadImport(reason)
+}
+
+/// The same rules `add` applies, so an edited or foreign file cannot smuggle
+/// in escape sequences, bad tags or over-long text, plus references that
+/// must point at a person in the file.
+fn check(b: &Backup) -> Result<(), ValidationError> {
+    let handles: HashSet<&str> = b.persons.iter().map(|p| p.handle.as_str()).collect();
+    let known = |who: &str, what: String| -> Result<(), ValidationError> {
+        if handles.contains(who) {
+            Ok(())
+        } else {
+            Err(ValidationError::Rule(format!("{what} refers to unknown person {who:?}")))
+        }
+    };
+    let same = |what: String, raw: &str, clean: String| -> Result<(), ValidationError> {
+        if raw == clean {
+            Ok(())
+        } else {
+            Err(ValidationError::Rule(format!("{what} contains control characters or untidy space")))
+        }
+    };
+    let kind_ok = |id: ItemId, kind: Kind| -> Result<(), ValidationError> {
+        if id.kind == kind {
+            Ok(())
+        } else {
+            Err(ValidationError::Rule(format!("{id} listed among {kind}s")))
+        }
+    };
+    for p in &b.persons {
+        same(format!("person {:?}", p.handle), &p.handle, validate::handle(&p.handle)?)?;
+        validate::line("name", &p.name, validate::MAX_NAME_CHARS)?;
+        validate::tags(&p.wants)?;
+        validate::tags(&p.offers)?;
+    }
+    for l in &b.lessons {
+        kind_ok(l.id, Kind::Lesson)?;
+        validate::tags(&l.tags)?;
+        validate::line("lesson title", &l.title, validate::MAX_TITLE_CHARS)?;
+    }
+    for q in &b.questions {
+        kind_ok(q.id, Kind::Question)?;
+        if let Some(a) = &q.author {
+            known(a, q.id.to_string())?;
+        }
+        validate::tags(&q.tags)?;
+        let text = if q.body.is_empty() {
+            q.title.clone()
+        } else {
+            format!("{}\n{}", q.title, q.body)
+        };
+        validate::question_text(&text)?;
+        for a in &q.answers {
+            known(&a.author, format!("an answer on {}", q.id))?;
+            same(format!("an answer on {}", q.id), &a.body, validate::text("answer", &a.body, MAX_ANSWER_CHARS)?)?;
+        }
+        for bk in &q.backings {
+            known(&bk.person, format!("a backing of {}", q.id))?;
+            if let Some(m) = bk.minutes {
+                validate::pledge_minutes(m)?;
+            }
+        }
+    }
+    for t in &b.tips {
+        kind_ok(t.id, Kind::Tip)?;
+        known(&t.author, t.id.to_string())?;
+        validate::tags(&t.tags)?;
+        same(t.id.to_string(), &t.text, validate::text("tip", &t.text, MAX_TIP_CHARS)?)?;
+        for v in &t.votes {
+            known(&v.person, format!("a vote on {}", t.id))?;
+        }
+    }
+    for l in &b.learned {
+        kind_ok(l.id, Kind::Learned)?;
+        known(&l.author, l.id.to_string())?;
+        validate::tags(&l.tags)?;
+        same(l.id.to_string(), &l.text, validate::text("learned", &l.text, MAX_LEARNED_CHARS)?)?;
+    }
+    for d in &b.lessons_done {
+        known(&d.person, format!("progress on {}", d.lesson))?;
+    }
+    for c in &b.card_states {
+        known(&c.person, format!("card {}", c.card))?;
+    }
+    for r in &b.reviews {
+        known(&r.person, format!("a review of {}", r.card))?;
+        if !(1..=4).contains(&r.rating) {
+            return Err(ValidationError::Rule(format!("review rating {} is not 1-4", r.rating)));
+        }
+    }
+    Ok(())
+}
+
+fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
+    tx.execute("DELETE FROM card", [])?;
+    tx.execute("DELETE FROM lesson", [])?;
+    for p in &b.persons {
+        tx.execute(
+            "INSERT INTO person (handle, name, wants, offers, lang, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![p.handle, p.name, tags_to_sql(&p.wants), tags_to_sql(&p.offers), p.lang, time_to_sql(p.created_at)],
+        )?;
+    }
+    for l in &b.lessons {
+        tx.execute(
+            "INSERT INTO lesson (id, slug, title, tags, minutes, lang, body, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![l.id.num, l.slug, l.title, tags_to_sql(&l.tags), l.minutes, l.lang, l.body,
+                    time_to_sql(l.created_at), time_to_sql(l.updated_at)],
+        )?;
+        insert_cards(tx, l.id.num, &l.cards)?;
+    }
+    for q in &b.questions {
+        tx.execute(
+            "INSERT INTO question (id, author, title, body, tags, context, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![q.id.num, q.author, q.title, q.body, tags_to_sql(&q.tags), q.context, time_to_sql(q.created_at)],
+        )?;
+        for a in &q.answers {
+            tx.execute(
+                "INSERT INTO answer (id, question_id, author, body, accepted, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![a.id, q.id.num, a.author, a.body, a.accepted, time_to_sql(a.created_at)],
+            )?;
+        }
+        for bk in &q.backings {
+            tx.execute(
+                "INSERT INTO backing (question_id, person, kind, minutes, helped, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![q.id.num, bk.person, bk.kind.name(), bk.minutes, bk.helped, time_to_sql(bk.created_at)],
+            )?;
+        }
+    }
+    for t in &b.tips {
+        tx.execute(
+            "INSERT INTO tip (id, author, text, tags, context, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![t.id.num, t.author, t.text, tags_to_sql(&t.tags), t.context, time_to_sql(t.created_at)],
+        )?;
+        for v in &t.votes {
+            tx.execute(
+                "INSERT INTO vote (tip_id, person, created_at) VALUES (?1, ?2, ?3)",
+                params![t.id.num, v.person, time_to_sql(v.created_at)],
+            )?;
+        }
+    }
+    for l in &b.learned {
+        tx.execute(
+            "INSERT INTO learned (id, author, text, tags, visibility, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![l.id.num, l.author, l.text, tags_to_sql(&l.tags), l.visibility.name(), time_to_sql(l.created_at)],
+        )?;
+    }
+    for d in &b.lessons_done {
+        tx.execute(
+            "INSERT INTO lesson_done (person, lesson_id, done_at, reflection) VALUES (?1, ?2, ?3, ?4)",
+            params![d.person, d.lesson.num, time_to_sql(d.done_at), d.reflection],
+        )?;
+    }
+    for c in &b.card_states {
+        tx.execute(
+            "INSERT INTO card_state (person, card, stability, difficulty, due, last_review, reps, lapses)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![c.person, c.card, c.stability, c.difficulty, time_to_sql(c.due),
+                    c.last_review.map(time_to_sql), c.reps, c.lapses],
+        )?;
+    }
+    for r in &b.reviews {
+        tx.execute(
+            "INSERT INTO review (person, card, reviewed_at, rating) VALUES (?1, ?2, ?3, ?4)",
+            params![r.person, r.card, time_to_sql(r.reviewed_at), r.rating],
+        )?;
+    }
+    Ok(())
+}

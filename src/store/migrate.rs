@@ -1,0 +1,44 @@
+//! Forward migrations: numbered `.sql` files embedded in the binary, applied
+//! in order and tracked in `PRAGMA user_version`.
+
+use rusqlite::Connection;
+
+use super::rows::time_to_sql;
+use super::{Result, StoreError, write};
+use crate::domain::now;
+use crate::bundled;
+
+/// `(version, sql)`: migration N brings the schema from N-1 to N.
+const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_initial.sql"))];
+
+/// The newest schema this binary knows.
+pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
+
+pub fn user_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the schema up to date. Returns `Err(NewerSchema)` without writing
+/// when the file was made by a newer leertuin.
+///
+/// Runs inside the caller's `BEGIN IMMEDIATE` transaction and reads the
+/// version again there, so two processes opening a new file at once do not
+/// both migrate it.
+pub fn migrate(tx: &Connection) -> Result<()> {
+    let found = user_version(tx)?;
+    if found > LATEST_VERSION {
+        return Err(StoreError::NewerSchema {
+            found,
+            known: LATEST_VERSION,
+        });
+    }
+    for (version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > found) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version)?;
+    }
+    if found == 0 {
+        // A new database starts with the bundled lessons.
+        write::import_lessons(tx, time_to_sql(now()), &bundled::lessons())?;
+    }
+    Ok(())
+}

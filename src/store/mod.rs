@@ -1,0 +1,193 @@
+//! Storage: everything SQL lives below this module, and nothing here knows
+//! about terminals. The rest of the program talks to the [`Store`] trait, so a
+//! PostgreSQL backend for teams on several hosts can be added beside
+//! [`SqliteStore`] without touching the UI or the CLI.
+
+mod backup;
+mod health;
+mod migrate;
+mod read;
+mod rows;
+mod sqlite;
+mod write;
+
+pub use health::{Health, filesystem_warning};
+pub use migrate::LATEST_VERSION;
+pub use sqlite::{OpenOptions, SqliteStore};
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::domain::lesson::LessonFile;
+use crate::domain::{
+    Backup, BackingKind, Item, ItemId, Kind, LessonDone, NewItem, Person, Time, ValidationError,
+};
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("no item {0}")]
+    NotFound(ItemId),
+    #[error("{0}")]
+    NotAllowed(String),
+    #[error(
+        "the database has schema version {found}, but this leertuin knows only up to version {known}; \
+         it will not write to it: upgrade leertuin"
+    )]
+    NewerSchema { found: i64, known: i64 },
+    #[error("not a leertuin export: {0}")]
+    BadImport(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    /// True when the person's input or request is at fault (exit code 2),
+    /// false for failures of the machine (exit code 1).
+    pub fn is_user_error(&self) -> bool {
+        !matches!(self, StoreError::Sqlite(_) | StoreError::Io { .. })
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// What `list` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    /// Only this kind; all kinds when `None`.
+    pub kind: Option<Kind>,
+    pub tag: Option<String>,
+    pub limit: usize,
+}
+
+/// The searchable text of one item, as the fuzzy index needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    pub id: ItemId,
+    pub title: String,
+    /// The start of the body; long bodies are cut so one keystroke stays cheap.
+    pub body: String,
+    pub tags: String,
+    pub author: String,
+}
+
+/// How many lessons a `lessons import` added, changed or found unchanged.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LessonImport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// A profile change; `None` fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProfileEdit {
+    pub name: Option<String>,
+    pub wants: Option<Vec<String>>,
+    pub offers: Option<Vec<String>>,
+    pub lang: Option<String>,
+}
+
+/// Writes, all inside one transaction opened by [`Store::batch`].
+pub trait Writer {
+    /// The person, created with their handle as display name if new.
+    fn ensure_person(&self, handle: &str) -> Result<Person>;
+    fn edit_person(&self, handle: &str, edit: &ProfileEdit) -> Result<Person>;
+    /// Stores a new tip, question or learned entry; returns its id.
+    fn add(&self, item: &NewItem) -> Result<ItemId>;
+    /// Adds an answer; returns the answer's number.
+    fn answer(&self, question: ItemId, author: &str, body: &str) -> Result<i64>;
+    /// Records a backing; a second one of the same kind replaces the first.
+    fn back(
+        &self,
+        question: ItemId,
+        person: &str,
+        kind: BackingKind,
+        minutes: Option<i64>,
+    ) -> Result<()>;
+    /// Votes for a tip; returns false when this person had voted already.
+    fn vote(&self, tip: ItemId, person: &str) -> Result<bool>;
+    fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()>;
+    /// Stamps the following writes with time `at` instead of now (for
+    /// synthetic demo data spread over past weeks).
+    fn backdate(&self, at: Time);
+}
+
+/// The one interface between leertuin and its storage.
+///
+/// `viewer` is the person looking: private learned entries of others are
+/// invisible to them in every read.
+pub trait Store {
+    /// Runs `f` in one write transaction: all of it is stored, or none.
+    /// `f` may run more than once (the store retries when the file is busy),
+    /// so it must not have effects outside the writer.
+    fn batch(&self, f: &dyn Fn(&dyn Writer) -> Result<()>) -> Result<()>;
+
+    fn person(&self, handle: &str) -> Result<Option<Person>>;
+    fn persons(&self) -> Result<Vec<Person>>;
+    fn lessons_done(&self, person: &str) -> Result<Vec<LessonDone>>;
+    fn get(&self, id: ItemId, viewer: &str) -> Result<Item>;
+    /// Newest first.
+    fn list(&self, query: &ListQuery, viewer: &str) -> Result<Vec<Item>>;
+    fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>>;
+
+    fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport>;
+
+    fn export(&self) -> Result<Backup>;
+    /// Restores a backup into a database without content of its own.
+    fn import(&self, backup: &Backup) -> Result<()>;
+
+    fn health(&self) -> Result<Health>;
+    /// Changes whenever another connection commits: cheap to poll.
+    fn data_version(&self) -> Result<i64>;
+
+    // One-write conveniences, each its own transaction.
+
+    fn ensure_person(&self, handle: &str) -> Result<Person> {
+        single(self, |w| w.ensure_person(handle))
+    }
+    fn edit_person(&self, handle: &str, edit: &ProfileEdit) -> Result<Person> {
+        single(self, |w| w.edit_person(handle, edit))
+    }
+    fn add(&self, item: &NewItem) -> Result<ItemId> {
+        single(self, |w| w.add(item))
+    }
+    fn answer(&self, question: ItemId, author: &str, body: &str) -> Result<i64> {
+        single(self, |w| w.answer(question, author, body))
+    }
+    fn back(
+        &self,
+        question: ItemId,
+        person: &str,
+        kind: BackingKind,
+        minutes: Option<i64>,
+    ) -> Result<()> {
+        single(self, |w| w.back(question, person, kind, minutes))
+    }
+    fn vote(&self, tip: ItemId, person: &str) -> Result<bool> {
+        single(self, |w| w.vote(tip, person))
+    }
+    fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
+        single(self, |w| w.mark_done(person, lesson, reflection))
+    }
+}
+
+/// Runs one write in its own batch and hands back its result.
+fn single<S: Store + ?Sized, T>(store: &S, f: impl Fn(&dyn Writer) -> Result<T>) -> Result<T> {
+    let out = RefCell::new(None);
+    store.batch(&|w| {
+        *out.borrow_mut() = Some(f(w)?);
+        Ok(())
+    })?;
+    // batch returned Ok, so f ran to completion and set `out`.
+    out.into_inner()
+        .ok_or_else(|| StoreError::NotAllowed("write produced no result".into()))
+}

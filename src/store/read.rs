@@ -1,0 +1,344 @@
+//! Reads. Private learned entries are filtered here, in SQL, so no caller
+//! can forget to: a `viewer` sees team entries and their own private ones.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::rows::{tag_pattern, tags_from_sql, time_from_sql};
+use super::{ListQuery, Result, SearchDoc, StoreError};
+use crate::domain::{
+    Answer, Backing, BackingKind, Card, Item, ItemId, Kind, Learned, Lesson, LessonDone, Person,
+    Question, Tip, Visibility, Vote,
+};
+
+/// Which rows of one kind to load.
+#[derive(Debug, Clone, Default)]
+pub struct Filter<'a> {
+    pub id: Option<i64>,
+    pub tag: Option<&'a str>,
+    /// `None` only for a full backup: then private entries are included.
+    pub viewer: Option<&'a str>,
+    /// `None`: no limit.
+    pub limit: Option<usize>,
+    /// Oldest first (backups) instead of newest first (lists).
+    pub oldest_first: bool,
+}
+
+impl Filter<'_> {
+    fn sql_tail(&self) -> String {
+        let order = if self.oldest_first {
+            "ORDER BY id ASC"
+        } else {
+            "ORDER BY created_at DESC, id DESC"
+        };
+        format!(
+            "(?1 IS NULL OR id = ?1) AND (?2 IS NULL OR (' ' || tags || ' ') LIKE ?2 ESCAPE '\\') {order} LIMIT ?3"
+        )
+    }
+
+    fn limit(&self) -> i64 {
+        self.limit.map_or(-1, |l| l as i64)
+    }
+
+    fn tag(&self) -> Option<String> {
+        self.tag.map(tag_pattern)
+    }
+}
+
+pub fn person(tx: &Connection, handle: &str) -> Result<Option<Person>> {
+    Ok(tx
+        .query_row(
+            "SELECT handle, name, wants, offers, lang, created_at FROM person WHERE handle = ?1",
+            [handle],
+            person_row,
+        )
+        .optional()?)
+}
+
+pub fn persons(tx: &Connection) -> Result<Vec<Person>> {
+    let mut stmt = tx.prepare(
+        "SELECT handle, name, wants, offers, lang, created_at FROM person ORDER BY handle",
+    )?;
+    let rows = stmt.query_map([], person_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn person_row(r: &Row) -> rusqlite::Result<Person> {
+    Ok(Person {
+        handle: r.get(0)?,
+        name: r.get(1)?,
+        wants: tags_from_sql(&r.get::<_, String>(2)?),
+        offers: tags_from_sql(&r.get::<_, String>(3)?),
+        lang: r.get(4)?,
+        created_at: time_from_sql(r.get(5)?),
+    })
+}
+
+pub fn cards(tx: &Connection, lesson_id: i64) -> Result<Vec<Card>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT question, answer FROM card WHERE lesson_id = ?1 ORDER BY ord",
+    )?;
+    let rows = stmt.query_map([lesson_id], |r| {
+        Ok(Card {
+            question: r.get(0)?,
+            answer: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn lessons(tx: &Connection, f: &Filter) -> Result<Vec<Lesson>> {
+    let sql = format!(
+        "SELECT id, slug, title, tags, minutes, lang, body, created_at, updated_at
+         FROM lesson WHERE {}",
+        f.sql_tail()
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![f.id, f.tag(), f.limit()], |r| {
+        Ok(Lesson {
+            id: ItemId::new(Kind::Lesson, r.get(0)?),
+            slug: r.get(1)?,
+            title: r.get(2)?,
+            tags: tags_from_sql(&r.get::<_, String>(3)?),
+            minutes: r.get(4)?,
+            lang: r.get(5)?,
+            body: r.get(6)?,
+            cards: Vec::new(),
+            created_at: time_from_sql(r.get(7)?),
+            updated_at: time_from_sql(r.get(8)?),
+        })
+    })?;
+    let mut lessons: Vec<Lesson> = rows.collect::<Result<_, _>>()?;
+    for l in &mut lessons {
+        l.cards = cards(tx, l.id.num)?;
+    }
+    Ok(lessons)
+}
+
+pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
+    let sql = format!(
+        "SELECT id, author, title, body, tags, context, created_at FROM question WHERE {}",
+        f.sql_tail()
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![f.id, f.tag(), f.limit()], |r| {
+        Ok(Question {
+            id: ItemId::new(Kind::Question, r.get(0)?),
+            author: r.get(1)?,
+            title: r.get(2)?,
+            body: r.get(3)?,
+            tags: tags_from_sql(&r.get::<_, String>(4)?),
+            context: r.get(5)?,
+            created_at: time_from_sql(r.get(6)?),
+            answers: Vec::new(),
+            backings: Vec::new(),
+        })
+    })?;
+    let mut questions: Vec<Question> = rows.collect::<Result<_, _>>()?;
+    for q in &mut questions {
+        q.answers = answers(tx, q.id.num)?;
+        q.backings = backings(tx, q.id.num)?;
+    }
+    Ok(questions)
+}
+
+fn answers(tx: &Connection, question_id: i64) -> Result<Vec<Answer>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, author, body, accepted, created_at FROM answer
+         WHERE question_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([question_id], |r| {
+        Ok(Answer {
+            id: r.get(0)?,
+            author: r.get(1)?,
+            body: r.get(2)?,
+            accepted: r.get(3)?,
+            created_at: time_from_sql(r.get(4)?),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn backings(tx: &Connection, question_id: i64) -> Result<Vec<Backing>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT person, kind, minutes, helped, created_at FROM backing
+         WHERE question_id = ?1 ORDER BY created_at, person, kind",
+    )?;
+    let rows = stmt.query_map([question_id], |r| {
+        let kind: String = r.get(1)?;
+        Ok(Backing {
+            person: r.get(0)?,
+            // The CHECK constraint admits only known kinds.
+            kind: BackingKind::from_name(&kind).unwrap_or(BackingKind::MeToo),
+            minutes: r.get(2)?,
+            helped: r.get(3)?,
+            created_at: time_from_sql(r.get(4)?),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
+    let sql = format!(
+        "SELECT id, author, text, tags, context, created_at FROM tip WHERE {}",
+        f.sql_tail()
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![f.id, f.tag(), f.limit()], |r| {
+        Ok(Tip {
+            id: ItemId::new(Kind::Tip, r.get(0)?),
+            author: r.get(1)?,
+            text: r.get(2)?,
+            tags: tags_from_sql(&r.get::<_, String>(3)?),
+            context: r.get(4)?,
+            created_at: time_from_sql(r.get(5)?),
+            votes: Vec::new(),
+        })
+    })?;
+    let mut tips: Vec<Tip> = rows.collect::<Result<_, _>>()?;
+    let mut votes = tx.prepare_cached(
+        "SELECT person, created_at FROM vote WHERE tip_id = ?1 ORDER BY created_at, person",
+    )?;
+    for t in &mut tips {
+        let rows = votes.query_map([t.id.num], |r| {
+            Ok(Vote {
+                person: r.get(0)?,
+                created_at: time_from_sql(r.get(1)?),
+            })
+        })?;
+        t.votes = rows.collect::<Result<_, _>>()?;
+    }
+    Ok(tips)
+}
+
+pub fn learned(tx: &Connection, f: &Filter) -> Result<Vec<Learned>> {
+    let sql = format!(
+        "SELECT id, author, text, tags, visibility, created_at FROM learned
+         WHERE (?4 IS NULL OR visibility = 'team' OR author = ?4) AND {}",
+        f.sql_tail()
+    );
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![f.id, f.tag(), f.limit(), f.viewer], |r| {
+        let visibility: String = r.get(4)?;
+        Ok(Learned {
+            id: ItemId::new(Kind::Learned, r.get(0)?),
+            author: r.get(1)?,
+            text: r.get(2)?,
+            tags: tags_from_sql(&r.get::<_, String>(3)?),
+            visibility: if visibility == "private" {
+                Visibility::Private
+            } else {
+                Visibility::Team
+            },
+            created_at: time_from_sql(r.get(5)?),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Loads items of one kind as [`Item`]s.
+fn items(tx: &Connection, kind: Kind, f: &Filter) -> Result<Vec<Item>> {
+    Ok(match kind {
+        Kind::Lesson => lessons(tx, f)?.into_iter().map(Item::Lesson).collect(),
+        Kind::Question => questions(tx, f)?.into_iter().map(Item::Question).collect(),
+        Kind::Tip => tips(tx, f)?.into_iter().map(Item::Tip).collect(),
+        Kind::Learned => learned(tx, f)?.into_iter().map(Item::Learned).collect(),
+    })
+}
+
+pub fn get(tx: &Connection, id: ItemId, viewer: &str) -> Result<Item> {
+    let f = Filter {
+        id: Some(id.num),
+        viewer: Some(viewer),
+        ..Filter::default()
+    };
+    items(tx, id.kind, &f)?
+        .into_iter()
+        .next()
+        .ok_or(StoreError::NotFound(id))
+}
+
+pub fn list(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
+    let f = Filter {
+        tag: q.tag.as_deref(),
+        viewer: Some(viewer),
+        limit: Some(q.limit),
+        ..Filter::default()
+    };
+    let kinds: Vec<Kind> = match q.kind {
+        Some(k) => vec![k],
+        None => Kind::ALL.to_vec(),
+    };
+    let mut all = Vec::new();
+    for kind in kinds {
+        all.extend(items(tx, kind, &f)?);
+    }
+    // Each kind came newest first and limited; merge and cut again.
+    all.sort_by(|a, b| {
+        b.created_at()
+            .cmp(&a.created_at())
+            .then(b.id().cmp(&a.id()))
+    });
+    all.truncate(q.limit);
+    Ok(all)
+}
+
+/// Longest body prefix kept for fuzzy matching, in bytes (cut on a char boundary).
+const BODY_PREFIX: usize = 300;
+
+pub fn search_docs(tx: &Connection, viewer: &str) -> Result<Vec<SearchDoc>> {
+    // One statement per kind: (id, title, body, tags, author). Each names
+    // both parameters, since rusqlite checks their count.
+    let sources: [(Kind, &str); 4] = [
+        (
+            Kind::Lesson,
+            "SELECT id, title, substr(body, 1, ?2), tags, '' FROM lesson WHERE ?1 IS NOT NULL",
+        ),
+        (
+            Kind::Question,
+            "SELECT id, title, substr(body, 1, ?2), tags, coalesce(author, '') FROM question
+             WHERE ?1 IS NOT NULL",
+        ),
+        (
+            Kind::Tip,
+            "SELECT id, substr(text, 1, ?2), '', tags, author FROM tip WHERE ?1 IS NOT NULL",
+        ),
+        (
+            Kind::Learned,
+            "SELECT id, substr(text, 1, ?2), '', tags, author FROM learned
+             WHERE visibility = 'team' OR author = ?1",
+        ),
+    ];
+    let mut docs = Vec::new();
+    for (kind, sql) in sources {
+        let mut stmt = tx.prepare_cached(sql)?;
+        let rows = stmt.query_map(params![viewer, BODY_PREFIX as i64], |r| {
+            Ok(SearchDoc {
+                id: ItemId::new(kind, r.get(0)?),
+                title: r.get(1)?,
+                body: r.get(2)?,
+                tags: r.get(3)?,
+                author: r.get(4)?,
+            })
+        })?;
+        for doc in rows {
+            docs.push(doc?);
+        }
+    }
+    Ok(docs)
+}
+
+pub fn lessons_done(tx: &Connection, person: Option<&str>) -> Result<Vec<LessonDone>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT person, lesson_id, done_at, reflection FROM lesson_done
+         WHERE ?1 IS NULL OR person = ?1 ORDER BY done_at, person, lesson_id",
+    )?;
+    let rows = stmt.query_map([person], |r| {
+        Ok(LessonDone {
+            person: r.get(0)?,
+            lesson: ItemId::new(Kind::Lesson, r.get(1)?),
+            done_at: time_from_sql(r.get(2)?),
+            reflection: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,236 @@
+//! Writes. Each function runs inside a `BEGIN IMMEDIATE` transaction opened
+//! by the caller (`SqliteStore::write`), so it may read and then write safely.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::rows::tags_to_sql;
+use super::{LessonImport, ProfileEdit, Result, StoreError, read};
+use crate::domain::lesson::{self, LessonFile};
+use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_NAME_CHARS, MAX_REFLECTION_CHARS};
+use crate::domain::{BackingKind, Item, ItemId, Kind, NewItem, Person, ValidationError};
+
+pub fn ensure_person(tx: &Connection, at: i64, handle: &str) -> Result<Person> {
+    let handle = validate::handle(handle)?;
+    tx.execute(
+        "INSERT INTO person (handle, name, created_at) VALUES (?1, ?1, ?2)
+         ON CONFLICT (handle) DO NOTHING",
+        params![handle, at],
+    )?;
+    read::person(tx, &handle)?.ok_or_else(|| StoreError::NotAllowed("person vanished".into()))
+}
+
+pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -> Result<Person> {
+    let mut person = ensure_person(tx, at, handle)?;
+    if let Some(name) = &edit.name {
+        person.name = validate::line("name", name, MAX_NAME_CHARS)?;
+    }
+    if let Some(wants) = &edit.wants {
+        person.wants = validate::tags(wants)?;
+    }
+    if let Some(offers) = &edit.offers {
+        person.offers = validate::tags(offers)?;
+    }
+    if let Some(lang) = &edit.lang {
+        if !lesson::LANGS.contains(&lang.as_str()) {
+            return Err(ValidationError::Rule(format!(
+                "language {lang:?}: choose one of {}",
+                lesson::LANGS.join(", ")
+            ))
+            .into());
+        }
+        person.lang = Some(lang.clone());
+    }
+    tx.execute(
+        "UPDATE person SET name = ?2, wants = ?3, offers = ?4, lang = ?5 WHERE handle = ?1",
+        params![
+            person.handle,
+            person.name,
+            tags_to_sql(&person.wants),
+            tags_to_sql(&person.offers),
+            person.lang
+        ],
+    )?;
+    Ok(person)
+}
+
+pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
+    let (kind, num) = match item {
+        NewItem::Tip(t) => {
+            ensure_person(tx, at, &t.author)?;
+            tx.execute(
+                "INSERT INTO tip (author, text, tags, context, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![t.author, t.text, tags_to_sql(&t.tags), t.context, at],
+            )?;
+            (Kind::Tip, tx.last_insert_rowid())
+        }
+        NewItem::Question(q) => {
+            if let Some(author) = &q.author {
+                ensure_person(tx, at, author)?;
+            }
+            tx.execute(
+                "INSERT INTO question (author, title, body, tags, context, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![q.author, q.title, q.body, tags_to_sql(&q.tags), q.context, at],
+            )?;
+            (Kind::Question, tx.last_insert_rowid())
+        }
+        NewItem::Learned(l) => {
+            ensure_person(tx, at, &l.author)?;
+            tx.execute(
+                "INSERT INTO learned (author, text, tags, visibility, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![l.author, l.text, tags_to_sql(&l.tags), l.visibility.name(), at],
+            )?;
+            (Kind::Learned, tx.last_insert_rowid())
+        }
+    };
+    Ok(ItemId::new(kind, num))
+}
+
+/// Fails with `NotFound` unless `id` is an existing item of `kind`.
+fn existing(tx: &Connection, id: ItemId, kind: Kind) -> Result<()> {
+    if id.kind != kind {
+        return Err(ValidationError::Rule(format!("{id} is not a {kind}")).into());
+    }
+    let table = kind.name();
+    let found: Option<i64> = tx
+        .query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id.num], |r| r.get(0))
+        .optional()?;
+    found.map(|_| ()).ok_or(StoreError::NotFound(id))
+}
+
+pub fn answer(tx: &Connection, at: i64, question: ItemId, author: &str, body: &str) -> Result<i64> {
+    let body = validate::text("answer", body, MAX_ANSWER_CHARS)?;
+    existing(tx, question, Kind::Question)?;
+    let author = ensure_person(tx, at, author)?.handle;
+    tx.execute(
+        "INSERT INTO answer (question_id, author, body, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![question.num, author, body, at],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub fn back(
+    tx: &Connection,
+    at: i64,
+    question: ItemId,
+    person: &str,
+    kind: BackingKind,
+    minutes: Option<i64>,
+) -> Result<()> {
+    let minutes = match (kind, minutes) {
+        (BackingKind::Pledge, Some(m)) => Some(validate::pledge_minutes(m)?),
+        (BackingKind::Pledge, None) => {
+            return Err(ValidationError::Rule("a pledge needs --minutes N".into()).into());
+        }
+        (_, Some(_)) => {
+            return Err(ValidationError::Rule("--minutes only goes with a pledge".into()).into());
+        }
+        (_, None) => None,
+    };
+    existing(tx, question, Kind::Question)?;
+    let person = ensure_person(tx, at, person)?.handle;
+    // Backing again replaces the earlier one (a new pledge sets new minutes).
+    tx.execute(
+        "INSERT INTO backing (question_id, person, kind, minutes, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (question_id, person, kind) DO UPDATE SET minutes = excluded.minutes",
+        params![question.num, person, kind.name(), minutes, at],
+    )?;
+    Ok(())
+}
+
+pub fn vote(tx: &Connection, at: i64, tip: ItemId, person: &str) -> Result<bool> {
+    existing(tx, tip, Kind::Tip)?;
+    let person = ensure_person(tx, at, person)?.handle;
+    if let Item::Tip(t) = read::get(tx, tip, &person)?
+        && t.author == person
+    {
+        return Err(StoreError::NotAllowed(format!(
+            "{tip} is your own tip; votes are for colleagues' tips"
+        )));
+    }
+    let inserted = tx.execute(
+        "INSERT INTO vote (tip_id, person, created_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (tip_id, person) DO NOTHING",
+        params![tip.num, person, at],
+    )?;
+    Ok(inserted == 1)
+}
+
+pub fn mark_done(
+    tx: &Connection,
+    at: i64,
+    person: &str,
+    lesson: ItemId,
+    reflection: Option<&str>,
+) -> Result<()> {
+    let reflection = validate::optional_line("reflection", reflection, MAX_REFLECTION_CHARS)?;
+    existing(tx, lesson, Kind::Lesson)?;
+    let person = ensure_person(tx, at, person)?.handle;
+    tx.execute(
+        "INSERT INTO lesson_done (person, lesson_id, done_at, reflection) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (person, lesson_id)
+         DO UPDATE SET done_at = excluded.done_at,
+                       reflection = coalesce(excluded.reflection, lesson_done.reflection)",
+        params![person, lesson.num, at, reflection],
+    )?;
+    Ok(())
+}
+
+/// Adds new lessons and updates changed ones, matched by slug. A lesson
+/// keeps its id across updates so links and progress stay valid.
+pub fn import_lessons(tx: &Connection, at: i64, lessons: &[LessonFile]) -> Result<LessonImport> {
+    let mut report = LessonImport::default();
+    for l in lessons {
+        let existing: Option<(i64, String, String, String, u32, String)> = tx
+            .query_row(
+                "SELECT id, title, tags, body, minutes, lang FROM lesson WHERE slug = ?1",
+                [&l.slug],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            )
+            .optional()?;
+        let tags = tags_to_sql(&l.tags);
+        let id = match existing {
+            None => {
+                tx.execute(
+                    "INSERT INTO lesson (slug, title, tags, minutes, lang, body, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                    params![l.slug, l.title, tags, l.minutes, l.lang, l.body, at],
+                )?;
+                report.added += 1;
+                tx.last_insert_rowid()
+            }
+            Some((id, title, old_tags, body, minutes, lang)) => {
+                let cards = read::cards(tx, id)?;
+                let same = (title, old_tags, body, minutes, lang)
+                    == (l.title.clone(), tags.clone(), l.body.clone(), l.minutes, l.lang.clone())
+                    && cards == l.cards;
+                if same {
+                    report.unchanged += 1;
+                    continue;
+                }
+                tx.execute(
+                    "UPDATE lesson SET title = ?2, tags = ?3, minutes = ?4, lang = ?5, body = ?6,
+                     updated_at = ?7 WHERE id = ?1",
+                    params![id, l.title, tags, l.minutes, l.lang, l.body, at],
+                )?;
+                tx.execute("DELETE FROM card WHERE lesson_id = ?1", [id])?;
+                report.updated += 1;
+                id
+            }
+        };
+        insert_cards(tx, id, &l.cards)?;
+    }
+    Ok(report)
+}
+
+pub fn insert_cards(tx: &Connection, lesson_id: i64, cards: &[crate::domain::Card]) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO card (lesson_id, ord, question, answer) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, c) in cards.iter().enumerate() {
+        stmt.execute(params![lesson_id, i as i64 + 1, c.question, c.answer])?;
+    }
+    Ok(())
+}
