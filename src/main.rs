@@ -1,10 +1,26 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 use leertuin::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            // One line, like every other error: clap's first line without
+            // its "error: " prefix, and where to look for more.
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("bad usage");
+            let reason = first.strip_prefix("error: ").unwrap_or(first);
+            eprintln!("leertuin: {reason} (see leertuin --help)");
+            return ExitCode::from(2);
+        }
+    };
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::output::{detail, summary_line};
 use super::{CliError, CliResult, Context, JsonFlag, print_json, text_arg};
+use crate::domain::validate;
 use crate::domain::{BackingKind, Draft, Item, ItemId, Kind, NewItem};
 use crate::search::SearchIndex;
 use crate::store::{ListQuery, Store};
@@ -27,7 +28,9 @@ impl From<AddKind> for Kind {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  leertuin add tip \"kubectl get pods -o wide shows the node\" -t kubectl --context kubectl\n  leertuin add question \"How do I read a core dump?\" --anonymous\n  leertuin add learned \"The press needs 10 minutes to warm up\" --private\n  echo \"text\" | leertuin add tip -")]
+#[command(
+    after_help = "Examples:\n  leertuin add tip \"kubectl get pods -o wide shows the node\" -t kubectl --context kubectl\n  leertuin add question \"How do I read a core dump?\" --anonymous\n  leertuin add learned \"The press needs 10 minutes to warm up\" --private\n  echo \"text\" | leertuin add tip -"
+)]
 pub struct AddArgs {
     /// What to add.
     pub kind: AddKind,
@@ -100,10 +103,7 @@ pub struct ListArgs {
 }
 
 pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
-    let tag = match a.tag {
-        Some(t) => crate::domain::validate::tags(&[t])?.into_iter().next(),
-        None => None,
-    };
+    let tag = a.tag.as_deref().map(validate::tag).transpose()?;
     let query = ListQuery {
         kind: a.kind.map(Kind::from),
         tag,
@@ -208,7 +208,9 @@ pub enum BackHow {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  leertuin back q42 me-too\n  leertuin back q42 can-help\n  leertuin back q42 --minutes 30")]
+#[command(
+    after_help = "Examples:\n  leertuin back q42 me-too\n  leertuin back q42 can-help\n  leertuin back q42 --minutes 30"
+)]
 pub struct BackArgs {
     /// The question's id, e.g. q42.
     pub question: String,

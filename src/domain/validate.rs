@@ -41,6 +41,13 @@ pub fn tags<S: AsRef<str>>(input: &[S]) -> Result<Vec<String>, ValidationError> 
     Ok(out)
 }
 
+/// One tag, normalised like [`tags`] does (for filters such as `--tag`).
+pub fn tag(input: &str) -> Result<String, ValidationError> {
+    let tag = input.trim().trim_start_matches('#').to_lowercase();
+    tag_ok(&tag)?;
+    Ok(tag)
+}
+
 fn tag_ok(tag: &str) -> Result<(), ValidationError> {
     let valid_chars = tag
         .chars()
@@ -154,7 +161,10 @@ mod tests {
             text("tip", &too_long, MAX_TIP_CHARS),
             Err(ValidationError::TooLong { len: 2001, .. })
         ));
-        assert!(matches!(text("tip", " \n ", 10), Err(ValidationError::Empty(_))));
+        assert!(matches!(
+            text("tip", " \n ", 10),
+            Err(ValidationError::Empty(_))
+        ));
     }
 
     #[test]
