@@ -34,8 +34,16 @@ mod tests {
             let name = f.path().to_string_lossy();
             let text = f.contents_utf8().expect("lesson files are UTF-8");
             let l = lesson::parse(&name, text).unwrap_or_else(|e| panic!("{e}"));
-            assert!((2..=4).contains(&l.cards.len()), "{name}: {} cards", l.cards.len());
-            assert!((1..=5).contains(&l.minutes), "{name}: {} minutes", l.minutes);
+            assert!(
+                (2..=4).contains(&l.cards.len()),
+                "{name}: {} cards",
+                l.cards.len()
+            );
+            assert!(
+                (1..=5).contains(&l.minutes),
+                "{name}: {} minutes",
+                l.minutes
+            );
             count += 1;
         }
         assert!(count >= 12, "only {count} bundled lessons");

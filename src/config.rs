@@ -78,7 +78,8 @@ mod tests {
 
     #[test]
     fn user_file_wins_key_by_key() {
-        let mut base: Config = toml::from_str("db = \"/srv/team.db\"\nlang = \"nl\"\n[keys]\nquit = \"q\"\n").unwrap();
+        let mut base: Config =
+            toml::from_str("db = \"/srv/team.db\"\nlang = \"nl\"\n[keys]\nquit = \"q\"\n").unwrap();
         let user: Config = toml::from_str("lang = \"en\"\n[keys]\nsearch = \"f\"\n").unwrap();
         base.merge(user);
         assert_eq!(base.db, Some(PathBuf::from("/srv/team.db")));
@@ -92,7 +93,10 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "databse = \"x\"\n").unwrap();
         let err = Config::read(&path).unwrap_err().to_string();
-        assert!(err.contains("config.toml") && err.contains("databse"), "{err}");
+        assert!(
+            err.contains("config.toml") && err.contains("databse"),
+            "{err}"
+        );
         assert_eq!(Config::read(&dir.path().join("none.toml")).unwrap(), None);
     }
 }

@@ -16,12 +16,56 @@ const FIRST_NAMES: [&str; 50] = [
 ];
 
 const WORDS: [&str; 50] = [
-    "kubectl", "psql", "vim", "git", "tmux", "bash", "sql", "docker", "ssh", "python", "rust",
-    "excel", "printer", "forklift", "safety", "quality", "planning", "lean", "welding", "cnc",
-    "plc", "logistics", "inventory", "feedback", "asking", "pairing", "writing", "english",
-    "dutch", "life", "hobby", "health", "cooking", "finance", "networking", "linux", "yaml",
-    "ansible", "grafana", "alerts", "oncall", "incident", "testing", "review", "design", "ux",
-    "statistics", "lathe", "maintenance", "hydraulics",
+    "kubectl",
+    "psql",
+    "vim",
+    "git",
+    "tmux",
+    "bash",
+    "sql",
+    "docker",
+    "ssh",
+    "python",
+    "rust",
+    "excel",
+    "printer",
+    "forklift",
+    "safety",
+    "quality",
+    "planning",
+    "lean",
+    "welding",
+    "cnc",
+    "plc",
+    "logistics",
+    "inventory",
+    "feedback",
+    "asking",
+    "pairing",
+    "writing",
+    "english",
+    "dutch",
+    "life",
+    "hobby",
+    "health",
+    "cooking",
+    "finance",
+    "networking",
+    "linux",
+    "yaml",
+    "ansible",
+    "grafana",
+    "alerts",
+    "oncall",
+    "incident",
+    "testing",
+    "review",
+    "design",
+    "ux",
+    "statistics",
+    "lathe",
+    "maintenance",
+    "hydraulics",
 ];
 
 const SUFFIXES: [&str; 4] = ["", "-basics", "-tips", "-advanced"];
@@ -80,7 +124,13 @@ fn tag(rng: &mut Rng) -> String {
     format!("{w}{s}")
 }
 
-fn sentence(rng: &mut Rng, starts: &[&str], word: &str, min_chars: usize, max_chars: usize) -> String {
+fn sentence(
+    rng: &mut Rng,
+    starts: &[&str],
+    word: &str,
+    min_chars: usize,
+    max_chars: usize,
+) -> String {
     let target = rng.usize(min_chars..=max_chars);
     let mut s = starts[rng.usize(..starts.len())].replace("{w}", word);
     while s.chars().count() < target {
@@ -190,8 +240,11 @@ fn fill_one(w: &dyn Writer, rng: &mut Rng) -> Result<()> {
                 w.answer(id, &colleague(rng), &body)?;
             }
             for _ in 0..rng.usize(0..4) {
-                let backing = [BackingKind::MeToo, BackingKind::CanHelp, BackingKind::Pledge]
-                    [rng.usize(..3)];
+                let backing = [
+                    BackingKind::MeToo,
+                    BackingKind::CanHelp,
+                    BackingKind::Pledge,
+                ][rng.usize(..3)];
                 let minutes = (backing == BackingKind::Pledge).then(|| rng.i64(5..=60));
                 w.back(id, &colleague(rng), backing, minutes)?;
             }

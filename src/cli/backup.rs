@@ -21,7 +21,9 @@ pub fn export(ctx: &Context, _a: ExportArgs) -> CliResult {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Restores into a database without content of its own:\n  leertuin export > backup.json\n  leertuin --db new.db import backup.json")]
+#[command(
+    after_help = "Restores into a database without content of its own:\n  leertuin export > backup.json\n  leertuin --db new.db import backup.json"
+)]
 pub struct ImportArgs {
     /// A file written by `leertuin export`; `-` reads standard input.
     pub file: PathBuf,

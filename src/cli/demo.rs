@@ -7,7 +7,9 @@ use crate::demo;
 use crate::store::SqliteStore;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  leertuin demo                      open the pane on a throw-away team\n  leertuin --db bench.db demo --fill 100000")]
+#[command(
+    after_help = "Examples:\n  leertuin demo                      open the pane on a throw-away team\n  leertuin --db bench.db demo --fill 100000"
+)]
 pub struct DemoArgs {
     /// Add N synthetic items to the --db database and exit (benchmark corpus).
     #[arg(long, value_name = "N")]
@@ -30,10 +32,7 @@ pub fn run(ctx: &Context, a: DemoArgs) -> CliResult {
     let db = dir.join("demo.db");
     let store = SqliteStore::open(&db)?;
     demo::sample_team(&store, &ctx.user)?;
-    let demo_ctx = Context {
-        db,
-        ..ctx.clone()
-    };
+    let demo_ctx = Context { db, ..ctx.clone() };
     let result = super::open_pane(&demo_ctx);
     // The demo is throw-away: nothing of it should linger in /tmp.
     drop(store);

@@ -36,6 +36,8 @@ pub fn run(ctx: &Context, _a: DoctorArgs) -> CliResult {
         println!("all good");
         Ok(())
     } else {
-        Err(CliError::failure("the database needs attention (see above)"))
+        Err(CliError::failure(
+            "the database needs attention (see above)",
+        ))
     }
 }

@@ -59,8 +59,8 @@ pub fn run(ctx: &Context, command: LessonsCommand) -> CliResult {
 
 /// A file as given, or the `*.md` files of a folder (recursively, sorted).
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> CliResult {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| CliError::usage(format!("{}: {e}", path.display())))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| CliError::usage(format!("{}: {e}", path.display())))?;
     if meta.is_file() {
         out.push(path.to_path_buf());
         return Ok(());

@@ -6,7 +6,9 @@ use super::{CliResult, Context, JsonFlag, print_json};
 use crate::store::{ProfileEdit, Store};
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  leertuin me\n  leertuin me --wants sql kubectl life --offers tmux\n  leertuin me --name \"Anouk de Vries\" --lang nl")]
+#[command(
+    after_help = "Examples:\n  leertuin me\n  leertuin me --wants sql kubectl life --offers tmux\n  leertuin me --name \"Anouk de Vries\" --lang nl"
+)]
 pub struct MeArgs {
     /// Tags you want to learn (replaces the list).
     #[arg(long, num_args = 0.., value_name = "TAG")]
@@ -50,6 +52,9 @@ pub fn run(ctx: &Context, a: MeArgs) -> CliResult {
     println!("{} (@{})", person.name, person.handle);
     println!("wants to learn: {}", list(&person.wants));
     println!("can help with:  {}", list(&person.offers));
-    println!("language:       {}", person.lang.as_deref().unwrap_or("(not set)"));
+    println!(
+        "language:       {}",
+        person.lang.as_deref().unwrap_or("(not set)")
+    );
     Ok(())
 }

@@ -101,7 +101,13 @@ pub fn detail(item: &Item) -> String {
             }
             for a in &q.answers {
                 let mark = if a.accepted { " ✓ accepted" } else { "" };
-                let _ = writeln!(out, "\n— @{} ({}){mark}\n{}", a.author, ago(a.created_at), a.body);
+                let _ = writeln!(
+                    out,
+                    "\n— @{} ({}){mark}\n{}",
+                    a.author,
+                    ago(a.created_at),
+                    a.body
+                );
             }
             if q.answers.is_empty() {
                 let _ = writeln!(out, "\nNo answers yet: `leertuin answer {} \"…\"`", q.id);
@@ -113,7 +119,8 @@ pub fn detail(item: &Item) -> String {
                 let _ = writeln!(out, "\nabout: {c}");
             }
             if !t.votes.is_empty() {
-                let voters: Vec<String> = t.votes.iter().map(|v| format!("@{}", v.person)).collect();
+                let voters: Vec<String> =
+                    t.votes.iter().map(|v| format!("@{}", v.person)).collect();
                 let _ = writeln!(out, "votes: {}", voters.join(", "));
             }
         }

@@ -124,12 +124,25 @@ mod tests {
             let id = ItemId::new(kind, 42);
             assert_eq!(id.to_string().parse::<ItemId>().unwrap(), id);
         }
-        assert_eq!("Q7".parse::<ItemId>().unwrap(), ItemId::new(Kind::Question, 7));
+        assert_eq!(
+            "Q7".parse::<ItemId>().unwrap(),
+            ItemId::new(Kind::Question, 7)
+        );
     }
 
     #[test]
     fn bad_ids_are_rejected() {
-        for bad in ["", "q", "42", "x4", "q-1", "q0", "q4a", "t 4", "q99999999999999999999"] {
+        for bad in [
+            "",
+            "q",
+            "42",
+            "x4",
+            "q-1",
+            "q0",
+            "q4a",
+            "t 4",
+            "q99999999999999999999",
+        ] {
             assert!(bad.parse::<ItemId>().is_err(), "{bad:?} parsed");
         }
     }

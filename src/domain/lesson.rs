@@ -77,10 +77,16 @@ pub fn parse(file: &str, source: &str) -> Result<LessonFile, LessonError> {
         .map_err(|e| err(2, e.to_string()))?;
     let tags = validate::tags(&front.tags).map_err(|e| err(2, e.to_string()))?;
     if !(1..=10).contains(&front.minutes) {
-        return Err(err(2, format!("minutes must be 1 to 10, not {}", front.minutes)));
+        return Err(err(
+            2,
+            format!("minutes must be 1 to 10, not {}", front.minutes),
+        ));
     }
     if !LANGS.contains(&front.lang.as_str()) {
-        return Err(err(2, format!("lang must be one of {LANGS:?}, not {:?}", front.lang)));
+        return Err(err(
+            2,
+            format!("lang must be one of {LANGS:?}, not {:?}", front.lang),
+        ));
     }
 
     let rest = &lines[close + 1..];
@@ -180,14 +186,29 @@ mod tests {
         let err = parse("x.md", bad_toml).unwrap_err().to_string();
         assert!(err.starts_with("x.md:3: front matter"), "{err}");
         let unknown = "+++\ntitle = \"x\"\nminutes = 3\ncolour = \"red\"\n+++\nbody\n";
-        assert!(parse("x.md", unknown).unwrap_err().reason.contains("colour"));
+        assert!(
+            parse("x.md", unknown)
+                .unwrap_err()
+                .reason
+                .contains("colour")
+        );
         let q_without_a = GOOD.replace("A: That.\n", "");
         assert_eq!(line_of(&q_without_a), 10);
         let stray = GOOD.replace("A: Because.", "Because.");
         assert_eq!(line_of(&stray), 14);
         let no_body = "+++\ntitle = \"x\"\nminutes = 3\n+++\n\n## Check\n";
-        assert!(parse("x.md", no_body).unwrap_err().reason.contains("no text"));
+        assert!(
+            parse("x.md", no_body)
+                .unwrap_err()
+                .reason
+                .contains("no text")
+        );
         let bad_lang = GOOD.replace("\"nl\"", "\"de\"");
-        assert!(parse("x.md", &bad_lang).unwrap_err().reason.contains("lang"));
+        assert!(
+            parse("x.md", &bad_lang)
+                .unwrap_err()
+                .reason
+                .contains("lang")
+        );
     }
 }

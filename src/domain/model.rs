@@ -81,9 +81,13 @@ impl BackingKind {
     }
 
     pub fn from_name(s: &str) -> Option<BackingKind> {
-        [BackingKind::MeToo, BackingKind::CanHelp, BackingKind::Pledge]
-            .into_iter()
-            .find(|k| k.name() == s)
+        [
+            BackingKind::MeToo,
+            BackingKind::CanHelp,
+            BackingKind::Pledge,
+        ]
+        .into_iter()
+        .find(|k| k.name() == s)
     }
 }
 

@@ -102,7 +102,10 @@ fn is_dropped(c: char) -> bool {
 /// `sanitize`, then trim, and fold all whitespace runs into single spaces:
 /// for one-line fields such as titles, names and contexts.
 pub fn one_line(input: &str) -> String {
-    sanitize(input).split_whitespace().collect::<Vec<_>>().join(" ")
+    sanitize(input)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `sanitize`, then trim surrounding blank space and trailing spaces on each line.
@@ -118,7 +121,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_kept() {
-        assert_eq!(sanitize("Gebruik ctrl-r — héél handig ✓"), "Gebruik ctrl-r — héél handig ✓");
+        assert_eq!(
+            sanitize("Gebruik ctrl-r — héél handig ✓"),
+            "Gebruik ctrl-r — héél handig ✓"
+        );
         assert_eq!(sanitize("a\nb\r\nc\rd"), "a\nb\nc\nd");
     }
 
@@ -134,11 +140,17 @@ mod tests {
         // OSC 52 clipboard write ended by BEL, and a title change ended by ST.
         assert_eq!(sanitize("a\u{1b}]52;c;ZWNobyBoaQ==\u{7}b"), "ab");
         assert_eq!(sanitize("a\u{1b}]0;pwned\u{1b}\\b"), "ab");
-        assert_eq!(sanitize("a\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\b"), "alinkb");
+        assert_eq!(
+            sanitize("a\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\b"),
+            "alinkb"
+        );
         assert_eq!(sanitize("a\u{1b}Pq#0;2;0;0;0\u{1b}\\b"), "ab");
         assert_eq!(sanitize("a\u{9d}0;title\u{9c}b"), "ab");
         assert_eq!(sanitize("a\u{90}dcs\u{9c}b"), "ab");
-        assert_eq!(sanitize("a\u{9f}apc\u{9c}b\u{9e}pm\u{7}c\u{98}sos\u{9c}d"), "abcd");
+        assert_eq!(
+            sanitize("a\u{9f}apc\u{9c}b\u{9e}pm\u{7}c\u{98}sos\u{9c}d"),
+            "abcd"
+        );
     }
 
     #[test]

@@ -82,7 +82,11 @@ const CONTENT_TABLES: [&str; 7] = [
 
 pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
     if b.format != Backup::FORMAT {
-        return Err(bad(format!("format is {:?}, expected {:?}", b.format, Backup::FORMAT)));
+        return Err(bad(format!(
+            "format is {:?}, expected {:?}",
+            b.format,
+            Backup::FORMAT
+        )));
     }
     if b.version != Backup::VERSION {
         return Err(bad(format!(
@@ -120,14 +124,18 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         if handles.contains(who) {
             Ok(())
         } else {
-            Err(ValidationError::Rule(format!("{what} refers to unknown person {who:?}")))
+            Err(ValidationError::Rule(format!(
+                "{what} refers to unknown person {who:?}"
+            )))
         }
     };
     let same = |what: String, raw: &str, clean: String| -> Result<(), ValidationError> {
         if raw == clean {
             Ok(())
         } else {
-            Err(ValidationError::Rule(format!("{what} contains control characters or untidy space")))
+            Err(ValidationError::Rule(format!(
+                "{what} contains control characters or untidy space"
+            )))
         }
     };
     let kind_ok = |id: ItemId, kind: Kind| -> Result<(), ValidationError> {
@@ -138,7 +146,11 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         }
     };
     for p in &b.persons {
-        same(format!("person {:?}", p.handle), &p.handle, validate::handle(&p.handle)?)?;
+        same(
+            format!("person {:?}", p.handle),
+            &p.handle,
+            validate::handle(&p.handle)?,
+        )?;
         validate::line("name", &p.name, validate::MAX_NAME_CHARS)?;
         validate::tags(&p.wants)?;
         validate::tags(&p.offers)?;
@@ -162,7 +174,11 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         validate::question_text(&text)?;
         for a in &q.answers {
             known(&a.author, format!("an answer on {}", q.id))?;
-            same(format!("an answer on {}", q.id), &a.body, validate::text("answer", &a.body, MAX_ANSWER_CHARS)?)?;
+            same(
+                format!("an answer on {}", q.id),
+                &a.body,
+                validate::text("answer", &a.body, MAX_ANSWER_CHARS)?,
+            )?;
         }
         for bk in &q.backings {
             known(&bk.person, format!("a backing of {}", q.id))?;
@@ -175,7 +191,11 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         kind_ok(t.id, Kind::Tip)?;
         known(&t.author, t.id.to_string())?;
         validate::tags(&t.tags)?;
-        same(t.id.to_string(), &t.text, validate::text("tip", &t.text, MAX_TIP_CHARS)?)?;
+        same(
+            t.id.to_string(),
+            &t.text,
+            validate::text("tip", &t.text, MAX_TIP_CHARS)?,
+        )?;
         for v in &t.votes {
             known(&v.person, format!("a vote on {}", t.id))?;
         }
@@ -184,7 +204,11 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         kind_ok(l.id, Kind::Learned)?;
         known(&l.author, l.id.to_string())?;
         validate::tags(&l.tags)?;
-        same(l.id.to_string(), &l.text, validate::text("learned", &l.text, MAX_LEARNED_CHARS)?)?;
+        same(
+            l.id.to_string(),
+            &l.text,
+            validate::text("learned", &l.text, MAX_LEARNED_CHARS)?,
+        )?;
     }
     for d in &b.lessons_done {
         known(&d.person, format!("progress on {}", d.lesson))?;
@@ -195,7 +219,10 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
     for r in &b.reviews {
         known(&r.person, format!("a review of {}", r.card))?;
         if !(1..=4).contains(&r.rating) {
-            return Err(ValidationError::Rule(format!("review rating {} is not 1-4", r.rating)));
+            return Err(ValidationError::Rule(format!(
+                "review rating {} is not 1-4",
+                r.rating
+            )));
         }
     }
     Ok(())
@@ -223,20 +250,42 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
         tx.execute(
             "INSERT INTO question (id, author, title, body, tags, context, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![q.id.num, q.author, q.title, q.body, tags_to_sql(&q.tags), q.context, time_to_sql(q.created_at)],
+            params![
+                q.id.num,
+                q.author,
+                q.title,
+                q.body,
+                tags_to_sql(&q.tags),
+                q.context,
+                time_to_sql(q.created_at)
+            ],
         )?;
         for a in &q.answers {
             tx.execute(
                 "INSERT INTO answer (id, question_id, author, body, accepted, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![a.id, q.id.num, a.author, a.body, a.accepted, time_to_sql(a.created_at)],
+                params![
+                    a.id,
+                    q.id.num,
+                    a.author,
+                    a.body,
+                    a.accepted,
+                    time_to_sql(a.created_at)
+                ],
             )?;
         }
         for bk in &q.backings {
             tx.execute(
                 "INSERT INTO backing (question_id, person, kind, minutes, helped, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![q.id.num, bk.person, bk.kind.name(), bk.minutes, bk.helped, time_to_sql(bk.created_at)],
+                params![
+                    q.id.num,
+                    bk.person,
+                    bk.kind.name(),
+                    bk.minutes,
+                    bk.helped,
+                    time_to_sql(bk.created_at)
+                ],
             )?;
         }
     }

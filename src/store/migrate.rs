@@ -5,8 +5,8 @@ use rusqlite::Connection;
 
 use super::rows::time_to_sql;
 use super::{Result, StoreError, write};
-use crate::domain::now;
 use crate::bundled;
+use crate::domain::now;
 
 /// `(version, sql)`: migration N brings the schema from N-1 to N.
 const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_initial.sql"))];

@@ -22,7 +22,7 @@ use thiserror::Error;
 
 use crate::domain::lesson::LessonFile;
 use crate::domain::{
-    Backup, BackingKind, Item, ItemId, Kind, LessonDone, NewItem, Person, Time, ValidationError,
+    BackingKind, Backup, Item, ItemId, Kind, LessonDone, NewItem, Person, Time, ValidationError,
 };
 
 #[derive(Debug, Error)]

@@ -74,9 +74,8 @@ fn person_row(r: &Row) -> rusqlite::Result<Person> {
 }
 
 pub fn cards(tx: &Connection, lesson_id: i64) -> Result<Vec<Card>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT question, answer FROM card WHERE lesson_id = ?1 ORDER BY ord",
-    )?;
+    let mut stmt =
+        tx.prepare_cached("SELECT question, answer FROM card WHERE lesson_id = ?1 ORDER BY ord")?;
     let rows = stmt.query_map([lesson_id], |r| {
         Ok(Card {
             question: r.get(0)?,

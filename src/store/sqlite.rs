@@ -15,7 +15,7 @@ use super::{
     backup, health, migrate, read, write,
 };
 use crate::domain::lesson::LessonFile;
-use crate::domain::{Backup, BackingKind, Item, ItemId, LessonDone, NewItem, Person, Time, now};
+use crate::domain::{BackingKind, Backup, Item, ItemId, LessonDone, NewItem, Person, Time, now};
 
 /// How a caller wants the file opened.
 #[derive(Debug, Clone)]
@@ -89,7 +89,9 @@ impl SqliteStore {
         }
         store.retry(|| {
             // Persisted in the file: only the first opener pays for it.
-            let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            let mode: String = store
+                .conn
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
                 store
                     .conn

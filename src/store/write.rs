@@ -70,7 +70,14 @@ pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
             tx.execute(
                 "INSERT INTO question (author, title, body, tags, context, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![q.author, q.title, q.body, tags_to_sql(&q.tags), q.context, at],
+                params![
+                    q.author,
+                    q.title,
+                    q.body,
+                    tags_to_sql(&q.tags),
+                    q.context,
+                    at
+                ],
             )?;
             (Kind::Question, tx.last_insert_rowid())
         }
@@ -79,7 +86,13 @@ pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
             tx.execute(
                 "INSERT INTO learned (author, text, tags, visibility, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![l.author, l.text, tags_to_sql(&l.tags), l.visibility.name(), at],
+                params![
+                    l.author,
+                    l.text,
+                    tags_to_sql(&l.tags),
+                    l.visibility.name(),
+                    at
+                ],
             )?;
             (Kind::Learned, tx.last_insert_rowid())
         }
@@ -94,7 +107,11 @@ fn existing(tx: &Connection, id: ItemId, kind: Kind) -> Result<()> {
     }
     let table = kind.name();
     let found: Option<i64> = tx
-        .query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id.num], |r| r.get(0))
+        .query_row(
+            &format!("SELECT 1 FROM {table} WHERE id = ?1"),
+            [id.num],
+            |r| r.get(0),
+        )
         .optional()?;
     found.map(|_| ()).ok_or(StoreError::NotFound(id))
 }
@@ -187,7 +204,16 @@ pub fn import_lessons(tx: &Connection, at: i64, lessons: &[LessonFile]) -> Resul
             .query_row(
                 "SELECT id, title, tags, body, minutes, lang FROM lesson WHERE slug = ?1",
                 [&l.slug],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
             )
             .optional()?;
         let tags = tags_to_sql(&l.tags);
@@ -204,7 +230,13 @@ pub fn import_lessons(tx: &Connection, at: i64, lessons: &[LessonFile]) -> Resul
             Some((id, title, old_tags, body, minutes, lang)) => {
                 let cards = read::cards(tx, id)?;
                 let same = (title, old_tags, body, minutes, lang)
-                    == (l.title.clone(), tags.clone(), l.body.clone(), l.minutes, l.lang.clone())
+                    == (
+                        l.title.clone(),
+                        tags.clone(),
+                        l.body.clone(),
+                        l.minutes,
+                        l.lang.clone(),
+                    )
                     && cards == l.cards;
                 if same {
                     report.unchanged += 1;
