@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, params};
 
 use super::read::{self, Filter};
-use super::rows::{tags_to_sql, time_from_sql, time_to_sql};
+use super::rows::{exec, tags_to_sql, time_from_sql, time_to_sql};
 use super::write::insert_cards;
 use super::{Result, StoreError};
 use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_LEARNED_CHARS, MAX_TIP_CHARS};
@@ -229,16 +229,24 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
 }
 
 fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
-    tx.execute("DELETE FROM card", [])?;
-    tx.execute("DELETE FROM lesson", [])?;
+    exec(tx, "DELETE FROM card", [])?;
+    exec(tx, "DELETE FROM lesson", [])?;
     for p in &b.persons {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO person (handle, name, wants, offers, lang, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![p.handle, p.name, tags_to_sql(&p.wants), tags_to_sql(&p.offers), p.lang, time_to_sql(p.created_at)],
+            params![
+                p.handle,
+                p.name,
+                tags_to_sql(&p.wants),
+                tags_to_sql(&p.offers),
+                p.lang,
+                time_to_sql(p.created_at)
+            ],
         )?;
     }
     for l in &b.lessons {
-        tx.execute(
+        exec(tx,
             "INSERT INTO lesson (id, slug, title, tags, minutes, lang, body, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![l.id.num, l.slug, l.title, tags_to_sql(&l.tags), l.minutes, l.lang, l.body,
@@ -247,7 +255,8 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
         insert_cards(tx, l.id.num, &l.cards)?;
     }
     for q in &b.questions {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO question (id, author, title, body, tags, context, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
@@ -261,7 +270,8 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
             ],
         )?;
         for a in &q.answers {
-            tx.execute(
+            exec(
+                tx,
                 "INSERT INTO answer (id, question_id, author, body, accepted, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
@@ -275,7 +285,8 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
             )?;
         }
         for bk in &q.backings {
-            tx.execute(
+            exec(
+                tx,
                 "INSERT INTO backing (question_id, person, kind, minutes, helped, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
@@ -290,31 +301,49 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
         }
     }
     for t in &b.tips {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO tip (id, author, text, tags, context, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![t.id.num, t.author, t.text, tags_to_sql(&t.tags), t.context, time_to_sql(t.created_at)],
+            params![
+                t.id.num,
+                t.author,
+                t.text,
+                tags_to_sql(&t.tags),
+                t.context,
+                time_to_sql(t.created_at)
+            ],
         )?;
         for v in &t.votes {
-            tx.execute(
+            exec(
+                tx,
                 "INSERT INTO vote (tip_id, person, created_at) VALUES (?1, ?2, ?3)",
                 params![t.id.num, v.person, time_to_sql(v.created_at)],
             )?;
         }
     }
     for l in &b.learned {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO learned (id, author, text, tags, visibility, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![l.id.num, l.author, l.text, tags_to_sql(&l.tags), l.visibility.name(), time_to_sql(l.created_at)],
+            params![
+                l.id.num,
+                l.author,
+                l.text,
+                tags_to_sql(&l.tags),
+                l.visibility.name(),
+                time_to_sql(l.created_at)
+            ],
         )?;
     }
     for d in &b.lessons_done {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO lesson_done (person, lesson_id, done_at, reflection) VALUES (?1, ?2, ?3, ?4)",
             params![d.person, d.lesson.num, time_to_sql(d.done_at), d.reflection],
         )?;
     }
     for c in &b.card_states {
-        tx.execute(
+        exec(tx,
             "INSERT INTO card_state (person, card, stability, difficulty, due, last_review, reps, lapses)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![c.person, c.card, c.stability, c.difficulty, time_to_sql(c.due),
@@ -322,7 +351,8 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
         )?;
     }
     for r in &b.reviews {
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO review (person, card, reviewed_at, rating) VALUES (?1, ?2, ?3, ?4)",
             params![r.person, r.card, time_to_sql(r.reviewed_at), r.rating],
         )?;

@@ -9,7 +9,10 @@ use crate::bundled;
 use crate::domain::now;
 
 /// `(version, sql)`: migration N brings the schema from N-1 to N.
-const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/0001_initial.sql")),
+    (2, include_str!("migrations/0002_nudge_indexes.sql")),
+];
 
 /// The newest schema this binary knows.
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;

@@ -6,6 +6,7 @@
 mod backup;
 mod health;
 mod migrate;
+mod nudge;
 mod read;
 mod rows;
 mod sqlite;
@@ -13,6 +14,7 @@ mod write;
 
 pub use health::{Health, filesystem_warning};
 pub use migrate::LATEST_VERSION;
+pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
 pub use sqlite::{OpenOptions, SqliteStore};
 
 use std::cell::RefCell;
@@ -138,6 +140,9 @@ pub trait Store {
     /// Newest first.
     fn list(&self, query: &ListQuery, viewer: &str) -> Result<Vec<Item>>;
     fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>>;
+    /// What `leertuin nudge` decides from, in one read; `None` when the
+    /// person is unknown. Fails rather than waits when the file is busy.
+    fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>>;
 
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport>;
 

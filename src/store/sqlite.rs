@@ -11,8 +11,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use super::rows::time_to_sql;
 use super::{
-    Health, LessonImport, ListQuery, ProfileEdit, Result, SearchDoc, Store, StoreError, Writer,
-    backup, health, migrate, read, write,
+    Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, ProfileEdit, Result, SearchDoc, Store,
+    StoreError, Writer, backup, health, migrate, nudge, read, write,
 };
 use crate::domain::lesson::LessonFile;
 use crate::domain::{BackingKind, Backup, Item, ItemId, LessonDone, NewItem, Person, Time, now};
@@ -263,6 +263,22 @@ impl Store for SqliteStore {
 
     fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>> {
         self.read(|tx| read::search_docs(tx, viewer))
+    }
+
+    fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
+        if let Some(found) = self.newer_schema {
+            // Its tables may mean something else now: say nothing.
+            return Err(StoreError::NewerSchema {
+                found,
+                known: migrate::LATEST_VERSION,
+            });
+        }
+        // One snapshot, no retry loop: a status line must not sleep, so a
+        // busy file is an error the caller turns into silence.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let facts = nudge::facts(&tx, ask)?;
+        tx.commit()?;
+        Ok(facts)
     }
 
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {

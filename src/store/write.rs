@@ -3,20 +3,28 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::rows::tags_to_sql;
+use super::rows::{exec, tags_to_sql};
 use super::{LessonImport, ProfileEdit, Result, StoreError, read};
 use crate::domain::lesson::{self, LessonFile};
 use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_NAME_CHARS, MAX_REFLECTION_CHARS};
 use crate::domain::{BackingKind, Item, ItemId, Kind, NewItem, Person, ValidationError};
 
 pub fn ensure_person(tx: &Connection, at: i64, handle: &str) -> Result<Person> {
+    let handle = ensure_handle(tx, at, handle)?;
+    read::person(tx, &handle)?.ok_or_else(|| StoreError::NotAllowed("person vanished".into()))
+}
+
+/// Makes sure a person row exists for `handle` (display name = handle) and
+/// returns the cleaned handle; cheaper than `ensure_person` for every write.
+fn ensure_handle(tx: &Connection, at: i64, handle: &str) -> Result<String> {
     let handle = validate::handle(handle)?;
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO person (handle, name, created_at) VALUES (?1, ?1, ?2)
          ON CONFLICT (handle) DO NOTHING",
         params![handle, at],
     )?;
-    read::person(tx, &handle)?.ok_or_else(|| StoreError::NotAllowed("person vanished".into()))
+    Ok(handle)
 }
 
 pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -> Result<Person> {
@@ -40,7 +48,8 @@ pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -
         }
         person.lang = Some(lang.clone());
     }
-    tx.execute(
+    exec(
+        tx,
         "UPDATE person SET name = ?2, wants = ?3, offers = ?4, lang = ?5 WHERE handle = ?1",
         params![
             person.handle,
@@ -56,8 +65,9 @@ pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -
 pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
     let (kind, num) = match item {
         NewItem::Tip(t) => {
-            ensure_person(tx, at, &t.author)?;
-            tx.execute(
+            ensure_handle(tx, at, &t.author)?;
+            exec(
+                tx,
                 "INSERT INTO tip (author, text, tags, context, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![t.author, t.text, tags_to_sql(&t.tags), t.context, at],
             )?;
@@ -65,9 +75,10 @@ pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
         }
         NewItem::Question(q) => {
             if let Some(author) = &q.author {
-                ensure_person(tx, at, author)?;
+                ensure_handle(tx, at, author)?;
             }
-            tx.execute(
+            exec(
+                tx,
                 "INSERT INTO question (author, title, body, tags, context, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
@@ -82,8 +93,9 @@ pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
             (Kind::Question, tx.last_insert_rowid())
         }
         NewItem::Learned(l) => {
-            ensure_person(tx, at, &l.author)?;
-            tx.execute(
+            ensure_handle(tx, at, &l.author)?;
+            exec(
+                tx,
                 "INSERT INTO learned (author, text, tags, visibility, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![
@@ -105,13 +117,10 @@ fn existing(tx: &Connection, id: ItemId, kind: Kind) -> Result<()> {
     if id.kind != kind {
         return Err(ValidationError::Rule(format!("{id} is not a {kind}")).into());
     }
-    let table = kind.name();
+    let sql = format!("SELECT 1 FROM {} WHERE id = ?1", kind.name());
     let found: Option<i64> = tx
-        .query_row(
-            &format!("SELECT 1 FROM {table} WHERE id = ?1"),
-            [id.num],
-            |r| r.get(0),
-        )
+        .prepare_cached(&sql)?
+        .query_row([id.num], |r| r.get(0))
         .optional()?;
     found.map(|_| ()).ok_or(StoreError::NotFound(id))
 }
@@ -119,8 +128,9 @@ fn existing(tx: &Connection, id: ItemId, kind: Kind) -> Result<()> {
 pub fn answer(tx: &Connection, at: i64, question: ItemId, author: &str, body: &str) -> Result<i64> {
     let body = validate::text("answer", body, MAX_ANSWER_CHARS)?;
     existing(tx, question, Kind::Question)?;
-    let author = ensure_person(tx, at, author)?.handle;
-    tx.execute(
+    let author = ensure_handle(tx, at, author)?;
+    exec(
+        tx,
         "INSERT INTO answer (question_id, author, body, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![question.num, author, body, at],
     )?;
@@ -146,9 +156,10 @@ pub fn back(
         (_, None) => None,
     };
     existing(tx, question, Kind::Question)?;
-    let person = ensure_person(tx, at, person)?.handle;
+    let person = ensure_handle(tx, at, person)?;
     // Backing again replaces the earlier one (a new pledge sets new minutes).
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO backing (question_id, person, kind, minutes, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (question_id, person, kind) DO UPDATE SET minutes = excluded.minutes",
@@ -158,16 +169,22 @@ pub fn back(
 }
 
 pub fn vote(tx: &Connection, at: i64, tip: ItemId, person: &str) -> Result<bool> {
-    existing(tx, tip, Kind::Tip)?;
-    let person = ensure_person(tx, at, person)?.handle;
-    if let Item::Tip(t) = read::get(tx, tip, &person)?
-        && t.author == person
-    {
+    if tip.kind != Kind::Tip {
+        return Err(ValidationError::Rule(format!("{tip} is not a tip")).into());
+    }
+    let author: String = tx
+        .prepare_cached("SELECT author FROM tip WHERE id = ?1")?
+        .query_row([tip.num], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NotFound(tip))?;
+    let person = ensure_handle(tx, at, person)?;
+    if author == person {
         return Err(StoreError::NotAllowed(format!(
             "{tip} is your own tip; votes are for colleagues' tips"
         )));
     }
-    let inserted = tx.execute(
+    let inserted = exec(
+        tx,
         "INSERT INTO vote (tip_id, person, created_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (tip_id, person) DO NOTHING",
         params![tip.num, person, at],
@@ -184,8 +201,9 @@ pub fn mark_done(
 ) -> Result<()> {
     let reflection = validate::optional_line("reflection", reflection, MAX_REFLECTION_CHARS)?;
     existing(tx, lesson, Kind::Lesson)?;
-    let person = ensure_person(tx, at, person)?.handle;
-    tx.execute(
+    let person = ensure_handle(tx, at, person)?;
+    exec(
+        tx,
         "INSERT INTO lesson_done (person, lesson_id, done_at, reflection) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (person, lesson_id)
          DO UPDATE SET done_at = excluded.done_at,
@@ -219,7 +237,7 @@ pub fn import_lessons(tx: &Connection, at: i64, lessons: &[LessonFile]) -> Resul
         let tags = tags_to_sql(&l.tags);
         let id = match existing {
             None => {
-                tx.execute(
+                exec(tx,
                     "INSERT INTO lesson (slug, title, tags, minutes, lang, body, created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
                     params![l.slug, l.title, tags, l.minutes, l.lang, l.body, at],
@@ -242,12 +260,13 @@ pub fn import_lessons(tx: &Connection, at: i64, lessons: &[LessonFile]) -> Resul
                     report.unchanged += 1;
                     continue;
                 }
-                tx.execute(
+                exec(
+                    tx,
                     "UPDATE lesson SET title = ?2, tags = ?3, minutes = ?4, lang = ?5, body = ?6,
                      updated_at = ?7 WHERE id = ?1",
                     params![id, l.title, tags, l.minutes, l.lang, l.body, at],
                 )?;
-                tx.execute("DELETE FROM card WHERE lesson_id = ?1", [id])?;
+                exec(tx, "DELETE FROM card WHERE lesson_id = ?1", [id])?;
                 report.updated += 1;
                 id
             }

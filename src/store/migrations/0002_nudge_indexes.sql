@@ -1,0 +1,10 @@
+-- 0002: indexes for `leertuin nudge`, which tmux runs every few seconds for
+-- every attached client on a read-only connection. Each makes one of its
+-- reads a single index probe instead of a table scan on a large database.
+
+-- "When did this person last learn something?": max() per person.
+CREATE INDEX review_person ON review(person, reviewed_at);
+CREATE INDEX learned_author ON learned(author, created_at);
+
+-- "How many review cards are due?": a range within one person's cards.
+CREATE INDEX card_state_due ON card_state(person, due);

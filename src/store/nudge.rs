@@ -1,0 +1,279 @@
+//! The few reads behind `leertuin nudge`. tmux runs it every few seconds for
+//! every client, so each read is one indexed lookup or a short range scan
+//! bounded by time, and all of them share one read transaction.
+//!
+//! Which facts turn into a nudge, and when, is decided in `crate::nudge`;
+//! this file only answers questions about the data.
+
+use rusqlite::{Connection, OptionalExtension, ToSql};
+
+use super::Result;
+use super::rows::{tags_from_sql, time_from_sql, time_to_sql};
+use crate::domain::{ItemId, Kind, Time};
+
+/// What a nudge asks the store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NudgeAsk<'a> {
+    pub person: &'a str,
+    pub now: Time,
+    /// Open questions asked in `[questions_from, questions_until]` count;
+    /// the upper end leaves colleagues time to answer first.
+    pub questions_from: Time,
+    pub questions_until: Time,
+    /// Tips newer than this are new to the person.
+    pub tips_since: Time,
+    /// Lessons this long or shorter are "short".
+    pub lesson_max_minutes: u32,
+}
+
+/// An open question the person could help with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenQuestion {
+    pub id: ItemId,
+    pub title: String,
+    /// The first of the person's offered tags that the question carries.
+    pub tag: String,
+    pub asked_at: Time,
+}
+
+/// A short lesson on something the person wants to learn, not done yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShortLesson {
+    pub id: ItemId,
+    pub title: String,
+    pub minutes: u32,
+    pub tag: String,
+}
+
+/// Everything the nudge rules look at, for one person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NudgeFacts {
+    pub lang: Option<String>,
+    /// Review cards due now.
+    pub due_cards: u32,
+    /// The newest unanswered question in the window, tagged with something
+    /// the person offers, not asked or backed by them.
+    pub question: Option<OpenQuestion>,
+    /// Tips colleagues added since `tips_since` on something the person
+    /// wants to learn.
+    pub new_tips: u32,
+    /// The wanted tags those tips carry, most tips first.
+    pub new_tip_tags: Vec<String>,
+    /// The last sign of learning: a lesson done, a card reviewed, an own
+    /// learned entry; the person's creation when there is none yet.
+    pub last_learned: Time,
+    pub lesson: Option<ShortLesson>,
+}
+
+/// `None` when the person is not in the database.
+pub fn facts(tx: &Connection, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
+    let Some((wants, offers, lang)) = profile(tx, ask.person)? else {
+        return Ok(None);
+    };
+    let (new_tips, new_tip_tags) = new_tips(tx, ask, &wants)?;
+    Ok(Some(NudgeFacts {
+        lang,
+        due_cards: due_cards(tx, ask)?,
+        question: open_question(tx, ask, &offers)?,
+        new_tips,
+        new_tip_tags,
+        last_learned: last_learned(tx, ask.person)?,
+        lesson: short_lesson(tx, ask, &wants)?,
+    }))
+}
+
+type Profile = (Vec<String>, Vec<String>, Option<String>);
+
+fn profile(tx: &Connection, person: &str) -> Result<Option<Profile>> {
+    Ok(tx
+        .query_row(
+            "SELECT wants, offers, lang FROM person WHERE handle = ?1",
+            [person],
+            |r| {
+                Ok((
+                    tags_from_sql(&r.get::<_, String>(0)?),
+                    tags_from_sql(&r.get::<_, String>(1)?),
+                    r.get(2)?,
+                ))
+            },
+        )
+        .optional()?)
+}
+
+fn due_cards(tx: &Connection, ask: &NudgeAsk) -> Result<u32> {
+    let n: i64 = tx.query_row(
+        "SELECT count(*) FROM card_state WHERE person = ?1 AND due <= ?2",
+        (ask.person, time_to_sql(ask.now)),
+        |r| r.get(0),
+    )?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// `(instr(' ' || tags || ' ', ?N) > 0 OR …)` for `n` tags, numbered from
+/// `first`. Validated tags hold no spaces, so ` tag ` matches whole tags only.
+fn any_tag_sql(first: usize, n: usize) -> String {
+    let terms: Vec<String> = (first..first + n)
+        .map(|i| format!("instr(' ' || tags || ' ', ?{i}) > 0"))
+        .collect();
+    format!("({})", terms.join(" OR "))
+}
+
+fn padded(tags: &[String]) -> Vec<String> {
+    tags.iter().map(|t| format!(" {t} ")).collect()
+}
+
+/// The first of `wanted` that `tags` carries.
+fn first_shared(wanted: &[String], tags: &[String]) -> Option<String> {
+    wanted.iter().find(|w| tags.contains(w)).cloned()
+}
+
+fn open_question(
+    tx: &Connection,
+    ask: &NudgeAsk,
+    offers: &[String],
+) -> Result<Option<OpenQuestion>> {
+    if offers.is_empty() {
+        return Ok(None);
+    }
+    // Newest first over the created_at index, stopping at the first match:
+    // the cheap tag test comes before the two indexed NOT EXISTS lookups.
+    let sql = format!(
+        "SELECT id, title, tags, created_at FROM question
+         WHERE created_at BETWEEN ?1 AND ?2
+           AND {}
+           AND (author IS NULL OR author <> ?3)
+           AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.question_id = question.id)
+           AND NOT EXISTS (SELECT 1 FROM backing b
+                           WHERE b.question_id = question.id AND b.person = ?3)
+         ORDER BY created_at DESC LIMIT 1",
+        any_tag_sql(4, offers.len())
+    );
+    let patterns = padded(offers);
+    let from = time_to_sql(ask.questions_from);
+    let until = time_to_sql(ask.questions_until);
+    let mut params: Vec<&dyn ToSql> = vec![&from, &until, &ask.person];
+    params.extend(patterns.iter().map(|p| p as &dyn ToSql));
+    let mut stmt = tx.prepare(&sql)?;
+    let row = stmt
+        .query_row(params.as_slice(), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })
+        .optional()?;
+    Ok(row.and_then(|(id, title, tags, at)| {
+        Some(OpenQuestion {
+            id: ItemId::new(Kind::Question, id),
+            title,
+            tag: first_shared(offers, &tags_from_sql(&tags))?,
+            asked_at: time_from_sql(at),
+        })
+    }))
+}
+
+/// How many new tips, and on which wanted tags (most first).
+fn new_tips(tx: &Connection, ask: &NudgeAsk, wants: &[String]) -> Result<(u32, Vec<String>)> {
+    if wants.is_empty() {
+        return Ok((0, Vec::new()));
+    }
+    let sql = format!(
+        "SELECT tags FROM tip
+         WHERE created_at > ?1 AND created_at <= ?2 AND author <> ?3 AND {}",
+        any_tag_sql(4, wants.len())
+    );
+    let patterns = padded(wants);
+    let since = time_to_sql(ask.tips_since);
+    let now = time_to_sql(ask.now);
+    let mut params: Vec<&dyn ToSql> = vec![&since, &now, &ask.person];
+    params.extend(patterns.iter().map(|p| p as &dyn ToSql));
+    let mut stmt = tx.prepare(&sql)?;
+    let mut rows = stmt.query(params.as_slice())?;
+    let mut total = 0u32;
+    let mut counts: Vec<(String, u32)> = wants.iter().map(|w| (w.clone(), 0)).collect();
+    while let Some(row) = rows.next()? {
+        total = total.saturating_add(1);
+        let tags = tags_from_sql(&row.get::<_, String>(0)?);
+        for (tag, n) in &mut counts {
+            if tags.contains(tag) {
+                *n += 1;
+            }
+        }
+    }
+    counts.retain(|(_, n)| *n > 0);
+    // Stable: equal counts keep the order the person listed their wishes in.
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    Ok((total, counts.into_iter().map(|(tag, _)| tag).collect()))
+}
+
+fn last_learned(tx: &Connection, person: &str) -> Result<Time> {
+    // Each max() is one index probe (migration 0002 adds the indexes).
+    let ms: i64 = tx.query_row(
+        "SELECT max(
+            coalesce((SELECT max(done_at) FROM lesson_done WHERE person = ?1), 0),
+            coalesce((SELECT max(reviewed_at) FROM review WHERE person = ?1), 0),
+            coalesce((SELECT max(created_at) FROM learned WHERE author = ?1), 0),
+            coalesce((SELECT created_at FROM person WHERE handle = ?1), 0))",
+        [person],
+        |r| r.get(0),
+    )?;
+    Ok(time_from_sql(ms))
+}
+
+fn short_lesson(tx: &Connection, ask: &NudgeAsk, wants: &[String]) -> Result<Option<ShortLesson>> {
+    if wants.is_empty() {
+        return Ok(None);
+    }
+    // Lessons are few (bundled plus imported), so the tag test runs here.
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, title, minutes, tags FROM lesson
+         WHERE minutes <= ?2
+           AND NOT EXISTS (SELECT 1 FROM lesson_done d WHERE d.person = ?1 AND d.lesson_id = lesson.id)
+         ORDER BY minutes, id",
+    )?;
+    let mut rows = stmt.query((ask.person, ask.lesson_max_minutes))?;
+    // The person's first-listed wish that has a lesson wins.
+    let mut best: Option<(usize, ShortLesson)> = None;
+    while let Some(row) = rows.next()? {
+        let tags = tags_from_sql(&row.get::<_, String>(3)?);
+        let Some(rank) = wants.iter().position(|w| tags.contains(w)) else {
+            continue;
+        };
+        if best.as_ref().is_some_and(|(b, _)| *b <= rank) {
+            continue;
+        }
+        best = Some((
+            rank,
+            ShortLesson {
+                id: ItemId::new(Kind::Lesson, row.get(0)?),
+                title: row.get(1)?,
+                minutes: row.get(2)?,
+                tag: wants[rank].clone(),
+            },
+        ));
+    }
+    Ok(best.map(|(_, l)| l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_terms_are_numbered_from_first() {
+        assert_eq!(
+            any_tag_sql(4, 2),
+            "(instr(' ' || tags || ' ', ?4) > 0 OR instr(' ' || tags || ' ', ?5) > 0)"
+        );
+    }
+
+    #[test]
+    fn shared_tag_follows_the_persons_order() {
+        let wanted = vec!["sql".to_string(), "vim".to_string()];
+        let tags = vec!["vim".to_string(), "sql".to_string()];
+        assert_eq!(first_shared(&wanted, &tags).as_deref(), Some("sql"));
+        assert_eq!(first_shared(&wanted, &[]), None);
+    }
+}
