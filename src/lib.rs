@@ -11,6 +11,8 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod drafts;
+pub mod nudge;
 pub mod paths;
 pub mod search;
 pub mod store;

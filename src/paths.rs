@@ -27,14 +27,25 @@ pub fn system_config() -> PathBuf {
     PathBuf::from("/etc/leertuin/config.toml")
 }
 
-/// Where unsaved drafts wait: `$XDG_STATE_HOME/leertuin/drafts`.
-pub fn drafts_dir() -> Option<PathBuf> {
+/// Small per-user state that is no one else's business and must not go into
+/// the shared database: `$XDG_STATE_HOME/leertuin` (else `~/.local/state/leertuin`).
+pub fn state_dir() -> Option<PathBuf> {
     let base = BaseDirs::new()?;
     let state = base
         .state_dir()
         .map(PathBuf::from)
         .unwrap_or_else(|| base.home_dir().join(".local/state"));
-    Some(state.join("leertuin").join("drafts"))
+    Some(state.join("leertuin"))
+}
+
+/// Where unsaved drafts wait: `$XDG_STATE_HOME/leertuin/drafts`.
+pub fn drafts_dir() -> Option<PathBuf> {
+    Some(state_dir()?.join("drafts"))
+}
+
+/// What `leertuin nudge` showed when, and any snooze.
+pub fn nudge_state() -> Option<PathBuf> {
+    Some(state_dir()?.join("nudge-state.toml"))
 }
 
 /// The OS login name of the person running leertuin.

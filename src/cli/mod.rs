@@ -6,7 +6,9 @@ mod doctor;
 mod items;
 mod lessons;
 mod me;
+mod nudge;
 mod output;
+mod tmux;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -66,6 +68,10 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Open a demo, or fill a database with synthetic items (--fill N).
     Demo(demo::DemoArgs),
+    /// One short learning nudge for a status bar, or nothing.
+    Nudge(nudge::NudgeArgs),
+    /// Print the tmux configuration: pane key, capture popup, status nudge.
+    Tmux(tmux::TmuxArgs),
 }
 
 /// A failure with its exit code: 2 for bad input, 1 for everything else.
@@ -156,6 +162,10 @@ impl Context {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> CliResult {
+    // A status line must never show an error, not even for a broken config.
+    if let Some(Command::Nudge(a)) = &cli.command {
+        return nudge::run(&cli, a);
+    }
     let ctx = Context::resolve(&cli)?;
     let Some(command) = cli.command else {
         return crate::cli::open_pane(&ctx);
@@ -174,6 +184,9 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Import(a) => backup::import(&ctx, a),
         Command::Doctor(a) => doctor::run(&ctx, a),
         Command::Demo(a) => demo::run(&ctx, a),
+        // Answered above, before the context is resolved.
+        Command::Nudge(_) => Ok(()),
+        Command::Tmux(a) => tmux::run(&ctx, a),
     }
 }
 

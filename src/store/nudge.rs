@@ -204,7 +204,7 @@ fn new_tips(tx: &Connection, ask: &NudgeAsk, wants: &[String]) -> Result<(u32, V
     }
     counts.retain(|(_, n)| *n > 0);
     // Stable: equal counts keep the order the person listed their wishes in.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     Ok((total, counts.into_iter().map(|(tag, _)| tag).collect()))
 }
 

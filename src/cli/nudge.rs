@@ -1,0 +1,108 @@
+//! `leertuin nudge`: one short line for a status bar, or nothing.
+//!
+//! tmux runs this every few seconds for every attached client, so it opens
+//! the database read-only with a short busy timeout, sets up no terminal,
+//! runs no migration, and prints nothing at all (exit 0) when anything is in
+//! the way: no database, a busy or newer one, a broken config. A status line
+//! must never show an error.
+
+use std::io::Write;
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+use super::{Cli, CliError, CliResult, Context};
+use crate::domain::{Time, now};
+use crate::nudge::render::{self, Lang};
+use crate::nudge::state::{self, StateFile};
+use crate::nudge::{self as rules};
+use crate::paths;
+use crate::store::{OpenOptions, SqliteStore, Store};
+
+/// How long one statement may wait for a lock; past it the line is empty.
+const BUSY_TIMEOUT: Duration = Duration::from_millis(50);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Plain,
+    /// With tmux styles (`#[fg=…]`); `#` in text is escaped.
+    Tmux,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  leertuin nudge\n  leertuin nudge --format tmux      (for status-right, see `leertuin tmux`)\n  leertuin nudge --snooze 2h        (quiet for two hours; `--snooze off` ends it)"
+)]
+pub struct NudgeArgs {
+    #[arg(long, value_enum, default_value_t = Format::Plain)]
+    pub format: Format,
+    /// Silence nudges for a while: 30m, 2h, 1d; `off` ends a snooze.
+    #[arg(long, value_name = "DURATION")]
+    pub snooze: Option<String>,
+}
+
+/// Runs before the usual context is resolved, so that even a broken config
+/// file leaves the status line empty instead of failing.
+pub fn run(cli: &Cli, a: &NudgeArgs) -> CliResult {
+    if let Some(length) = &a.snooze {
+        let ctx = Context::resolve(cli)?;
+        return snooze(&ctx, length);
+    }
+    if let Some(line) = line(cli, a.format, now()) {
+        // A closed pipe (tmux gave up) is no reason to fail.
+        let _ = writeln!(std::io::stdout(), "{line}");
+    }
+    Ok(())
+}
+
+/// The line to print, or `None` for silence, whatever the reason.
+fn line(cli: &Cli, format: Format, now: Time) -> Option<String> {
+    let ctx = Context::resolve(cli).ok()?;
+    let state_path = paths::nudge_state()?;
+    let mut file = StateFile::load(&state_path);
+    let person = file.person(&ctx.user);
+    if person.snooze_until.is_some_and(|t| now < t) {
+        // Snoozed: not even the database is opened.
+        return None;
+    }
+    let store = SqliteStore::open_with(
+        &ctx.db,
+        &OpenOptions {
+            read_only: true,
+            busy_timeout: BUSY_TIMEOUT,
+        },
+    )
+    .ok()?;
+    let facts = store
+        .nudge_facts(&rules::ask(&ctx.user, person, now))
+        .ok()??;
+    let before = person.clone();
+    let chosen = rules::decide(&facts, person, now);
+    if *person != before {
+        // Losing the rhythm is harmless; the line still shows.
+        let _ = file.save(&state_path);
+    }
+    let lang = Lang::from_code(facts.lang.as_deref().or(ctx.config.lang.as_deref()));
+    let chosen = chosen?;
+    Some(match format {
+        Format::Plain => render::plain(&chosen, lang),
+        Format::Tmux => render::tmux(&chosen, lang),
+    })
+}
+
+fn snooze(ctx: &Context, length: &str) -> CliResult {
+    let length = state::parse_duration(length).map_err(CliError::usage)?;
+    let path = paths::nudge_state()
+        .ok_or_else(|| CliError::failure("no home directory to keep the snooze in"))?;
+    let until = (length > chrono::Duration::zero()).then(|| now() + length);
+    state::snooze(&path, &ctx.user, until)
+        .map_err(|e| CliError::failure(format!("{}: {e}", path.display())))?;
+    match until {
+        Some(t) => println!(
+            "nudges snoozed until {}",
+            t.with_timezone(&chrono::Local).format("%a %H:%M")
+        ),
+        None => println!("nudges are back on"),
+    }
+    Ok(())
+}

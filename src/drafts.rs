@@ -1,0 +1,358 @@
+//! Drafts: captures that could not be stored yet (database locked, read-only,
+//! missing, newer schema, disk full) or were left with Esc. Each is one small
+//! TOML file in `$XDG_STATE_HOME/leertuin/drafts/`, readable only by its
+//! owner, and offered again on the next start. Nothing typed is ever lost,
+//! so a draft is written in full and synced before the form says "saved
+//! as draft", and deleted only after the item is in the database.
+//!
+//! Pure file I/O: no terminal, no database.
+
+use std::fs;
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::domain::{Draft, Kind, Time};
+use crate::paths;
+
+#[derive(Debug, Error)]
+pub enum DraftError {
+    #[error("no place for drafts: no home directory")]
+    NoHome,
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("{path}: not a draft: {reason}")]
+    Bad { path: PathBuf, reason: String },
+}
+
+pub type Result<T, E = DraftError> = std::result::Result<T, E>;
+
+/// One unsaved capture, with all it needs to be stored later.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedDraft {
+    pub kind: Kind,
+    /// Who typed it (a kiosk serves many people).
+    pub person: String,
+    pub created_at: Time,
+    pub draft: Draft,
+}
+
+/// A draft on disk: its id (the file name without `.toml`) and content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftEntry {
+    pub id: String,
+    pub saved: SavedDraft,
+}
+
+/// The file layout, kept apart from the domain types so they stay free of
+/// serde attributes and the file format can be versioned on its own.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DraftFile {
+    kind: String,
+    person: String,
+    created_at: Time,
+    text: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    context: Option<String>,
+    #[serde(default)]
+    anonymous: bool,
+    #[serde(default)]
+    private: bool,
+}
+
+impl From<&SavedDraft> for DraftFile {
+    fn from(s: &SavedDraft) -> Self {
+        DraftFile {
+            kind: s.kind.name().to_string(),
+            person: s.person.clone(),
+            created_at: s.created_at,
+            text: s.draft.text.clone(),
+            tags: s.draft.tags.clone(),
+            context: s.draft.context.clone(),
+            anonymous: s.draft.anonymous,
+            private: s.draft.private,
+        }
+    }
+}
+
+impl DraftFile {
+    fn into_saved(self) -> Result<SavedDraft, String> {
+        let kind = Kind::from_word(&self.kind)
+            .filter(|k| *k != Kind::Lesson)
+            .ok_or_else(|| format!("unknown kind {:?}", self.kind))?;
+        Ok(SavedDraft {
+            kind,
+            person: self.person,
+            created_at: self.created_at,
+            draft: Draft {
+                text: self.text,
+                tags: self.tags,
+                context: self.context,
+                anonymous: self.anonymous,
+                private: self.private,
+            },
+        })
+    }
+}
+
+/// A folder of drafts. [`Drafts::user`] is the real one; tests pass a
+/// temporary folder to [`Drafts::at`].
+#[derive(Debug, Clone)]
+pub struct Drafts {
+    dir: PathBuf,
+}
+
+impl Drafts {
+    /// The user's drafts folder (`paths::drafts_dir`).
+    pub fn user() -> Result<Drafts> {
+        paths::drafts_dir()
+            .map(Drafts::at)
+            .ok_or(DraftError::NoHome)
+    }
+
+    pub fn at(dir: impl Into<PathBuf>) -> Drafts {
+        Drafts { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file a draft id names.
+    pub fn path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.toml"))
+    }
+
+    /// Writes `saved` to a new file and returns its id. The file is complete
+    /// and on disk when this returns (written to a temporary name, synced,
+    /// then renamed), and private to its owner (mode 0600).
+    pub fn save(&self, saved: &SavedDraft) -> Result<String> {
+        let io_err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| DraftError::Io { path, source }
+        };
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&self.dir)
+            .map_err(io_err(&self.dir))?;
+        let text = toml::to_string(&DraftFile::from(saved)).map_err(|e| DraftError::Bad {
+            path: self.dir.clone(),
+            reason: e.to_string(),
+        })?;
+        // Time first so names sort oldest first; pid and a random part keep
+        // two captures in the same millisecond apart.
+        let id = format!(
+            "{}-{}-{:04x}",
+            saved.created_at.format("%Y%m%dT%H%M%S%3f"),
+            std::process::id(),
+            fastrand::u16(..)
+        );
+        let path = self.path(&id);
+        let tmp = self.dir.join(format!(".{id}.tmp"));
+        let write = || -> io::Result<()> {
+            let mut file = fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&tmp)?;
+            file.write_all(text.as_bytes())?;
+            file.sync_all()?;
+            fs::rename(&tmp, &path)
+        };
+        write().map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            io_err(&path)(e)
+        })?;
+        Ok(id)
+    }
+
+    /// Every readable draft, oldest first. A file that cannot be read is
+    /// skipped and left in place: it may be a newer leertuin's, or a person
+    /// may still rescue its text by hand.
+    pub fn list(&self) -> Result<Vec<DraftEntry>> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(DraftError::Io {
+                    path: self.dir.clone(),
+                    source,
+                });
+            }
+        };
+        let mut out = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
+                continue;
+            };
+            if id.starts_with('.') {
+                continue;
+            }
+            if let Ok(saved) = self.load(id) {
+                out.push(DraftEntry {
+                    id: id.to_string(),
+                    saved,
+                });
+            }
+        }
+        out.sort_by(|a, b| (a.saved.created_at, &a.id).cmp(&(b.saved.created_at, &b.id)));
+        Ok(out)
+    }
+
+    /// The drafts of one person, oldest first (a kiosk offers each person
+    /// only their own).
+    pub fn list_for(&self, person: &str) -> Result<Vec<DraftEntry>> {
+        let mut all = self.list()?;
+        all.retain(|d| d.saved.person == person);
+        Ok(all)
+    }
+
+    pub fn load(&self, id: &str) -> Result<SavedDraft> {
+        let path = self.path(id);
+        let text = fs::read_to_string(&path).map_err(|source| DraftError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let bad = |reason: String| DraftError::Bad {
+            path: path.clone(),
+            reason,
+        };
+        let file: DraftFile = toml::from_str(&text).map_err(|e| bad(e.message().to_string()))?;
+        file.into_saved().map_err(bad)
+    }
+
+    /// Removes a draft once its item is stored. A draft already gone is fine
+    /// (another pane may have saved it first).
+    pub fn delete(&self, id: &str) -> Result<()> {
+        let path = self.path(id);
+        match fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(DraftError::Io { path, source }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::from_millis;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn saved(person: &str, ms: i64, text: &str) -> SavedDraft {
+        SavedDraft {
+            kind: Kind::Question,
+            person: person.into(),
+            created_at: from_millis(ms),
+            draft: Draft {
+                text: text.into(),
+                tags: vec!["sql".into(), "life".into()],
+                context: Some("psql".into()),
+                anonymous: true,
+                private: false,
+            },
+        }
+    }
+
+    #[test]
+    fn a_draft_comes_back_exactly_as_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path().join("state/leertuin/drafts"));
+        let d = saved(
+            "ann",
+            1_750_000_000_123,
+            "Why \"quotes\"?\nSecond line ''' \\ é",
+        );
+        let id = drafts.save(&d).unwrap();
+        assert_eq!(drafts.load(&id).unwrap(), d);
+        let list = drafts.list().unwrap();
+        assert_eq!(list, vec![DraftEntry { id, saved: d }]);
+    }
+
+    #[test]
+    fn drafts_are_private_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path().join("drafts"));
+        let id = drafts.save(&saved("ann", 0, "secret")).unwrap();
+        let mode = fs::metadata(drafts.path(&id)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        let dir_mode = fs::metadata(drafts.dir()).unwrap().permissions().mode();
+        assert_eq!(dir_mode & 0o077, 0, "{dir_mode:o}");
+    }
+
+    #[test]
+    fn list_is_oldest_first_and_per_person() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path());
+        drafts.save(&saved("bob", 3_000, "third")).unwrap();
+        drafts.save(&saved("ann", 1_000, "first")).unwrap();
+        drafts.save(&saved("ann", 2_000, "second")).unwrap();
+        drafts.save(&saved("ann", 2_000, "second again")).unwrap();
+        let texts: Vec<String> = drafts
+            .list()
+            .unwrap()
+            .into_iter()
+            .map(|d| d.saved.draft.text)
+            .collect();
+        assert_eq!(texts.len(), 4);
+        assert_eq!(texts[0], "first");
+        assert_eq!(texts[3], "third");
+        assert_eq!(drafts.list_for("ann").unwrap().len(), 3);
+        assert!(drafts.list_for("carl").unwrap().is_empty());
+    }
+
+    #[test]
+    fn delete_removes_once_and_tolerates_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path());
+        let id = drafts.save(&saved("ann", 0, "x")).unwrap();
+        drafts.delete(&id).unwrap();
+        drafts.delete(&id).unwrap();
+        assert!(drafts.list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_missing_folder_has_no_drafts() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            Drafts::at(dir.path().join("none"))
+                .list()
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn broken_files_are_skipped_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path());
+        drafts.save(&saved("ann", 0, "good")).unwrap();
+        fs::write(dir.path().join("broken.toml"), "kind = 3").unwrap();
+        fs::write(dir.path().join("lesson.toml"), "kind = \"lesson\"\nperson = \"a\"\ncreated_at = \"2025-01-01T00:00:00Z\"\ntext = \"x\"\n").unwrap();
+        fs::write(dir.path().join("notes.txt"), "not a draft").unwrap();
+        assert_eq!(drafts.list().unwrap().len(), 1);
+        assert!(matches!(drafts.load("broken"), Err(DraftError::Bad { .. })));
+        assert!(matches!(drafts.load("lesson"), Err(DraftError::Bad { .. })));
+        assert!(dir.path().join("broken.toml").exists());
+    }
+
+    #[test]
+    fn a_read_only_folder_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("file");
+        fs::write(&file, "").unwrap();
+        // A folder path below a plain file can never be created, even by root.
+        let drafts = Drafts::at(file.join("drafts"));
+        assert!(matches!(
+            drafts.save(&saved("ann", 0, "x")),
+            Err(DraftError::Io { .. })
+        ));
+    }
+}

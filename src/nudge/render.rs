@@ -1,0 +1,175 @@
+//! A nudge as one short line, in plain words, English or Dutch, plain or
+//! styled for a tmux status line.
+
+use super::Nudge;
+use crate::domain::text::one_line;
+
+/// Titles are cut to this many characters: a status line is narrow.
+const MAX_TITLE: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Nl,
+}
+
+impl Lang {
+    /// From a profile or config language; English unless it says Dutch.
+    pub fn from_code(code: Option<&str>) -> Lang {
+        match code {
+            Some(c) if c.trim().to_ascii_lowercase().starts_with("nl") => Lang::Nl,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// The line as plain text.
+pub fn plain(nudge: &Nudge, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let line = match nudge {
+        Nudge::Review { due } => match (nl, *due == 1) {
+            (false, true) => "1 card due for review".to_string(),
+            (false, false) => format!("{due} cards due for review"),
+            (true, true) => "1 kaart klaar om te herhalen".to_string(),
+            (true, false) => format!("{due} kaarten klaar om te herhalen"),
+        },
+        Nudge::Question(q) => {
+            let ask = if nl {
+                "Kun jij helpen?"
+            } else {
+                "Can you help?"
+            };
+            format!("{ask} {} ({}): {}", q.id, q.tag, cut(&q.title))
+        }
+        Nudge::Tips { count, tags } => {
+            let on = tags.iter().take(2).cloned().collect::<Vec<_>>().join(", ");
+            let more = if tags.len() > 2 { ", …" } else { "" };
+            match (nl, *count == 1) {
+                (false, true) => format!("1 new tip on {on}{more}"),
+                (false, false) => format!("{count} new tips on {on}{more}"),
+                (true, true) => format!("1 nieuwe tip over {on}{more}"),
+                (true, false) => format!("{count} nieuwe tips over {on}{more}"),
+            }
+        }
+        Nudge::Lesson(l) => {
+            if nl {
+                format!(
+                    "Les van {} min voor jou: {} ({})",
+                    l.minutes,
+                    cut(&l.title),
+                    l.id
+                )
+            } else {
+                format!(
+                    "{}-minute lesson for you: {} ({})",
+                    l.minutes,
+                    cut(&l.title),
+                    l.id
+                )
+            }
+        }
+    };
+    // Stored text is cleaned already; this keeps a status line one line
+    // even if a row was written by something else.
+    one_line(&line)
+}
+
+/// The line for tmux's `status-right`: coloured, with every `#` of the text
+/// doubled so a colleague's title cannot run a command (`#(…)`) or change
+/// styles in someone's status line.
+pub fn tmux(nudge: &Nudge, lang: Lang) -> String {
+    let colour = match nudge {
+        Nudge::Review { .. } => "yellow",
+        Nudge::Question(_) => "magenta",
+        Nudge::Tips { .. } | Nudge::Lesson(_) => "cyan",
+    };
+    format!(
+        "#[fg={colour}]{}#[default]",
+        escape_tmux(&plain(nudge, lang))
+    )
+}
+
+/// Doubles `#`, which tmux reads as the start of a format or command.
+pub fn escape_tmux(text: &str) -> String {
+    text.replace('#', "##")
+}
+
+fn cut(title: &str) -> String {
+    let title = title.trim();
+    if title.chars().count() <= MAX_TITLE {
+        return title.to_string();
+    }
+    let kept: String = title.chars().take(MAX_TITLE - 1).collect();
+    format!("{}…", kept.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ItemId, Kind, from_millis};
+    use crate::store::{OpenQuestion, ShortLesson};
+
+    fn question(title: &str) -> Nudge {
+        Nudge::Question(OpenQuestion {
+            id: ItemId::new(Kind::Question, 42),
+            title: title.into(),
+            tag: "sql".into(),
+            asked_at: from_millis(0),
+        })
+    }
+
+    #[test]
+    fn lines_are_short_and_plain() {
+        assert_eq!(
+            plain(&Nudge::Review { due: 1 }, Lang::En),
+            "1 card due for review"
+        );
+        assert_eq!(
+            plain(&Nudge::Review { due: 3 }, Lang::Nl),
+            "3 kaarten klaar om te herhalen"
+        );
+        let tips = Nudge::Tips {
+            count: 5,
+            tags: vec!["sql".into(), "vim".into(), "git".into()],
+        };
+        assert_eq!(plain(&tips, Lang::En), "5 new tips on sql, vim, …");
+        let lesson = Nudge::Lesson(ShortLesson {
+            id: ItemId::new(Kind::Lesson, 3),
+            title: "tmux basics".into(),
+            minutes: 3,
+            tag: "tmux".into(),
+        });
+        assert_eq!(
+            plain(&lesson, Lang::En),
+            "3-minute lesson for you: tmux basics (l3)"
+        );
+        let long = plain(&question(&"why ".repeat(30)), Lang::En);
+        assert!(long.chars().count() < 80 && long.ends_with('…'), "{long}");
+    }
+
+    #[test]
+    fn tmux_text_cannot_run_commands() {
+        let line = tmux(&question("Why does #(rm -rf ~) show #[fg=red]?"), Lang::En);
+        assert!(line.starts_with("#[fg=magenta]") && line.ends_with("#[default]"));
+        assert!(
+            line.contains("##(rm -rf ~)") && line.contains("##[fg=red]"),
+            "{line}"
+        );
+        let inner = &line["#[fg=magenta]".len()..line.len() - "#[default]".len()];
+        assert!(!inner.replace("##", "").contains('#'), "{line}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_status_line() {
+        let line = plain(&question("a\nb\u{1b}[31mc\u{7}"), Lang::En);
+        assert!(!line.chars().any(char::is_control), "{line:?}");
+    }
+
+    #[test]
+    fn language_follows_the_profile() {
+        assert_eq!(Lang::from_code(Some("nl")), Lang::Nl);
+        assert_eq!(Lang::from_code(Some("nl_NL.UTF-8")), Lang::Nl);
+        assert_eq!(Lang::from_code(Some("en")), Lang::En);
+        assert_eq!(Lang::from_code(None), Lang::En);
+    }
+}

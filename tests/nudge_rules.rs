@@ -1,0 +1,388 @@
+//! The nudge rules on a prepared database: each rule fires when it should and
+//! stays quiet when it should not, through the real store queries.
+
+use chrono::Duration;
+use leertuin::domain::{BackingKind, Draft, ItemId, Kind, NewItem, Time, now};
+use leertuin::nudge::{self, Nudge, PersonState, Rule};
+use leertuin::store::{
+    NudgeFacts, OpenOptions, ProfileEdit, Result, SqliteStore, Store, StoreError, Writer,
+};
+use tempfile::TempDir;
+
+struct Team {
+    _dir: TempDir,
+    path: std::path::PathBuf,
+    store: SqliteStore,
+}
+
+fn team() -> Team {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.db");
+    let store = SqliteStore::open(&path).unwrap();
+    // Ann joined long ago, so only what she did (or did not) do counts.
+    at(&store, now() - Duration::days(30), |w| {
+        w.edit_person(
+            "ann",
+            &ProfileEdit {
+                wants: Some(vec!["vim".into(), "tmux".into()]),
+                offers: Some(vec!["sql".into()]),
+                ..ProfileEdit::default()
+            },
+        )?;
+        w.ensure_person("bob")?;
+        Ok(())
+    });
+    // She learned something yesterday, so no lesson is suggested yet.
+    add(
+        &store,
+        now() - Duration::days(1),
+        Kind::Learned,
+        "ann",
+        "Pipes connect commands",
+        &["bash"],
+    );
+    Team {
+        _dir: dir,
+        path,
+        store,
+    }
+}
+
+/// Runs writes stamped with time `when`.
+fn at(store: &SqliteStore, when: Time, f: impl Fn(&dyn Writer) -> Result<()>) {
+    store
+        .batch(&|w| {
+            w.backdate(when);
+            f(w)
+        })
+        .unwrap();
+}
+
+fn ago(d: Duration) -> Time {
+    now() - d
+}
+
+fn item(kind: Kind, who: &str, text: &str, tags: &[&str]) -> NewItem {
+    let draft = Draft {
+        text: text.into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        ..Draft::default()
+    };
+    NewItem::from_draft(kind, who, &draft).unwrap()
+}
+
+fn add(
+    store: &SqliteStore,
+    when: Time,
+    kind: Kind,
+    who: &str,
+    text: &str,
+    tags: &[&str],
+) -> ItemId {
+    let id = std::cell::Cell::new(None);
+    at(store, when, |w| {
+        id.set(Some(w.add(&item(kind, who, text, tags))?));
+        Ok(())
+    });
+    id.get().unwrap()
+}
+
+fn facts_of(t: &Team, person: &str) -> NudgeFacts {
+    let now = now();
+    t.store
+        .nudge_facts(&nudge::ask(person, &PersonState::default(), now))
+        .unwrap()
+        .unwrap()
+}
+
+fn rules(t: &Team) -> Vec<Rule> {
+    rules_of(t, "ann")
+}
+
+fn rules_of(t: &Team, person: &str) -> Vec<Rule> {
+    nudge::candidates(&facts_of(t, person), now())
+        .iter()
+        .map(Nudge::rule)
+        .collect()
+}
+
+fn raw(t: &Team) -> rusqlite::Connection {
+    rusqlite::Connection::open(&t.path).unwrap()
+}
+
+#[test]
+fn a_fresh_profile_gets_no_nudge() {
+    let t = team();
+    assert!(rules(&t).is_empty());
+    let mut state = PersonState::default();
+    assert_eq!(nudge::decide(&facts_of(&t, "ann"), &mut state, now()), None);
+}
+
+#[test]
+fn unknown_person_has_no_facts() {
+    let t = team();
+    let ask = nudge::ask("nobody", &PersonState::default(), now());
+    assert_eq!(t.store.nudge_facts(&ask).unwrap(), None);
+}
+
+#[test]
+fn due_review_cards_are_counted_for_the_person_only() {
+    let t = team();
+    let ms = |d: Time| d.timestamp_millis();
+    let sql = raw(&t);
+    for (person, card, due) in [
+        ("ann", "l1#1", ms(ago(Duration::hours(1)))),
+        ("ann", "l1#2", ms(ago(Duration::days(2)))),
+        ("ann", "l2#1", ms(now() + Duration::days(1))),
+        ("bob", "l1#1", ms(ago(Duration::hours(1)))),
+    ] {
+        sql.execute(
+            "INSERT INTO card_state (person, card, stability, difficulty, due) VALUES (?1, ?2, 1, 5, ?3)",
+            (person, card, due),
+        )
+        .unwrap();
+    }
+    assert_eq!(facts_of(&t, "ann").due_cards, 2);
+    assert_eq!(rules(&t), [Rule::Review]);
+    let mut state = PersonState::default();
+    assert_eq!(
+        nudge::decide(&facts_of(&t, "ann"), &mut state, now()),
+        Some(Nudge::Review { due: 2 })
+    );
+}
+
+#[test]
+fn open_question_fires_only_when_ann_can_help_and_nobody_did() {
+    let t = team();
+    let s = &t.store;
+    let old = ago(Duration::hours(3));
+    // Each of these must stay quiet.
+    add(
+        s,
+        ago(Duration::minutes(10)),
+        Kind::Question,
+        "bob",
+        "Too fresh?",
+        &["sql"],
+    );
+    let answered = add(s, old, Kind::Question, "bob", "Answered?", &["sql"]);
+    at(s, old, |w| w.answer(answered, "carl", "Yes.").map(|_| ()));
+    add(s, old, Kind::Question, "ann", "My own?", &["sql"]);
+    add(
+        s,
+        old,
+        Kind::Question,
+        "bob",
+        "Other tag?",
+        &["vim", "mysql"],
+    );
+    add(
+        s,
+        ago(Duration::days(30)),
+        Kind::Question,
+        "bob",
+        "Stale?",
+        &["sql"],
+    );
+    let backed = add(s, old, Kind::Question, "bob", "Backed by ann?", &["sql"]);
+    at(s, old, |w| w.back(backed, "ann", BackingKind::MeToo, None));
+    assert_eq!(facts_of(&t, "ann").question, None);
+    assert!(!rules(&t).contains(&Rule::Question));
+
+    // An anonymous question she can answer.
+    let draft = Draft {
+        text: "How do joins work?".into(),
+        tags: vec!["life".into(), "sql".into()],
+        anonymous: true,
+        ..Draft::default()
+    };
+    let q = NewItem::from_draft(Kind::Question, "someone", &draft).unwrap();
+    at(s, ago(Duration::hours(2)), |w| w.add(&q).map(|_| ()));
+    let found = facts_of(&t, "ann")
+        .question
+        .expect("a question to help with");
+    assert_eq!(found.title, "How do joins work?");
+    assert_eq!(found.tag, "sql");
+    assert_eq!(rules(&t), [Rule::Question]);
+    // Bob offers nothing: nothing for him.
+    assert_eq!(facts_of(&t, "bob").question, None);
+}
+
+#[test]
+fn new_tips_count_colleagues_tips_on_wanted_tags_since_the_last_look() {
+    let t = team();
+    let s = &t.store;
+    add(
+        s,
+        ago(Duration::hours(1)),
+        Kind::Tip,
+        "bob",
+        "vim: ci\" changes inside quotes",
+        &["vim"],
+    );
+    add(
+        s,
+        ago(Duration::hours(2)),
+        Kind::Tip,
+        "bob",
+        "tmux: prefix z zooms",
+        &["tmux", "vim"],
+    );
+    add(
+        s,
+        ago(Duration::hours(2)),
+        Kind::Tip,
+        "bob",
+        "tmux: prefix d detaches",
+        &["tmux"],
+    );
+    // Quiet: her own tip, a tag she does not want, a look-alike tag, too old.
+    add(
+        s,
+        ago(Duration::hours(1)),
+        Kind::Tip,
+        "ann",
+        "my own vim tip",
+        &["vim"],
+    );
+    add(
+        s,
+        ago(Duration::hours(1)),
+        Kind::Tip,
+        "bob",
+        "sql tip",
+        &["sql"],
+    );
+    add(
+        s,
+        ago(Duration::hours(1)),
+        Kind::Tip,
+        "bob",
+        "neovim tip",
+        &["vim-advanced"],
+    );
+    add(
+        s,
+        ago(Duration::days(20)),
+        Kind::Tip,
+        "bob",
+        "old vim tip",
+        &["vim"],
+    );
+
+    let f = facts_of(&t, "ann");
+    assert_eq!(f.new_tips, 3, "each tip counted once");
+    assert_eq!(f.new_tip_tags, ["vim", "tmux"]);
+    assert_eq!(rules(&t), [Rule::Tips]);
+
+    // After she looked (90 minutes ago), only the newest is new.
+    let looked = PersonState {
+        looked_at: Some(ago(Duration::minutes(90))),
+        ..PersonState::default()
+    };
+    let f = s
+        .nudge_facts(&nudge::ask("ann", &looked, now()))
+        .unwrap()
+        .unwrap();
+    assert_eq!((f.new_tips, f.new_tip_tags), (1, vec!["vim".to_string()]));
+}
+
+#[test]
+fn a_short_lesson_comes_only_after_days_without_learning() {
+    let t = team();
+    let s = &t.store;
+    // Dirk joined a month ago, wants tmux, and has done nothing since.
+    at(s, ago(Duration::days(30)), |w| {
+        let wants = Some(vec!["cooking".into(), "tmux".into()]);
+        w.edit_person(
+            "dirk",
+            &ProfileEdit {
+                wants,
+                ..ProfileEdit::default()
+            },
+        )
+        .map(|_| ())
+    });
+    // The bundled "tmux basics" lesson (4 minutes) matches his second wish.
+    let lesson = facts_of(&t, "dirk").lesson.expect("a lesson on tmux");
+    assert_eq!(lesson.tag, "tmux");
+    assert!(lesson.minutes <= nudge::SHORT_LESSON_MINUTES);
+    assert_eq!(rules_of(&t, "dirk"), [Rule::Lesson]);
+
+    // Ann learned something yesterday: the same lesson waits for her.
+    assert!(facts_of(&t, "ann").lesson.is_some());
+    assert!(rules(&t).is_empty());
+    let f = facts_of(&t, "ann");
+    assert_eq!(
+        nudge::candidates(&f, now() + Duration::days(3)).len(),
+        1,
+        "idle again later"
+    );
+
+    // A lesson Dirk has done is not offered again; doing it is learning too.
+    at(s, ago(Duration::days(5)), |w| {
+        w.mark_done("dirk", lesson.id, None)
+    });
+    let f = facts_of(&t, "dirk");
+    assert_eq!(f.lesson, None, "the only tmux lesson is done");
+    assert!(now() - f.last_learned <= Duration::days(5) + Duration::minutes(1));
+}
+
+#[test]
+fn reviews_count_as_learning() {
+    let t = team();
+    raw(&t)
+        .execute(
+            "INSERT INTO review (person, card, reviewed_at, rating) VALUES ('bob', 'l1#1', ?1, 3)",
+            [ago(Duration::hours(5)).timestamp_millis()],
+        )
+        .unwrap();
+    let f = facts_of(&t, "bob");
+    assert!(now() - f.last_learned < Duration::hours(6));
+}
+
+#[test]
+fn read_only_open_reads_and_a_newer_schema_says_nothing() {
+    let t = team();
+    add(
+        &t.store,
+        ago(Duration::hours(1)),
+        Kind::Tip,
+        "bob",
+        "vim tip",
+        &["vim"],
+    );
+    let ro = OpenOptions {
+        read_only: true,
+        busy_timeout: std::time::Duration::from_millis(50),
+    };
+    let store = SqliteStore::open_with(&t.path, &ro).unwrap();
+    let ask = nudge::ask("ann", &PersonState::default(), now());
+    assert_eq!(store.nudge_facts(&ask).unwrap().unwrap().new_tips, 1);
+    raw(&t).pragma_update(None, "user_version", 99).unwrap();
+    let store = SqliteStore::open_with(&t.path, &ro).unwrap();
+    assert!(matches!(
+        store.nudge_facts(&ask),
+        Err(StoreError::NewerSchema { found: 99, .. })
+    ));
+}
+
+#[test]
+fn snooze_silences_a_nudge_that_would_fire() {
+    let t = team();
+    add(
+        &t.store,
+        ago(Duration::hours(1)),
+        Kind::Tip,
+        "bob",
+        "vim tip",
+        &["vim"],
+    );
+    let f = facts_of(&t, "ann");
+    let mut state = PersonState {
+        snooze_until: Some(now() + Duration::hours(2)),
+        ..PersonState::default()
+    };
+    assert_eq!(nudge::decide(&f, &mut state, now()), None);
+    assert!(nudge::decide(&f, &mut state, now() + Duration::hours(2)).is_some());
+}
