@@ -16,6 +16,8 @@ pub struct Config {
     pub db: Option<PathBuf>,
     /// Interface language: `en` or `nl`.
     pub lang: Option<String>,
+    /// Desired retention for reviews (0.7–0.99; default 0.9).
+    pub retention: Option<f64>,
     /// Key overrides for the pane, by action name (read by the pane).
     #[serde(default)]
     pub keys: toml::Table,
@@ -66,6 +68,9 @@ impl Config {
         }
         if over.lang.is_some() {
             self.lang = over.lang;
+        }
+        if over.retention.is_some() {
+            self.retention = over.retention;
         }
         self.keys.extend(over.keys);
         self.kiosk.extend(over.kiosk);

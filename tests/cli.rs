@@ -3,6 +3,7 @@
 mod common;
 
 use common::Sandbox;
+use leertuin::store::LATEST_VERSION;
 use serde_json::Value;
 
 fn json(text: &str) -> Value {
@@ -267,7 +268,8 @@ fn newer_schema_is_refused_with_both_versions() {
     s.ok(&["add", "tip", "before"]);
     s.sql().pragma_update(None, "user_version", 99).unwrap();
     let err = s.usage_error(&["add", "tip", "after"]);
-    assert!(err.contains("99") && err.contains("version 1"), "{err}");
+    let known = format!("up to version {LATEST_VERSION}");
+    assert!(err.contains("version 99") && err.contains(&known), "{err}");
     let count: i64 = s
         .sql()
         .query_row("SELECT count(*) FROM tip", [], |r| r.get(0))
@@ -506,10 +508,11 @@ fn doctor_reports_a_healthy_database() {
     assert_eq!(missing.status.code(), Some(1));
     s.ok(&["add", "tip", "hello"]);
     let out = s.ok(&["doctor"]);
+    let schema = format!("schema:       version {LATEST_VERSION} ");
     for expected in [
         "journal mode: wal",
         "integrity:    ok",
-        "schema:       version 1",
+        schema.as_str(),
         "permissions:",
         "all good",
     ] {

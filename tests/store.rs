@@ -3,7 +3,7 @@
 use std::os::unix::fs::PermissionsExt;
 
 use leertuin::domain::{Draft, Kind, NewItem};
-use leertuin::store::{ListQuery, SqliteStore, Store, StoreError};
+use leertuin::store::{LATEST_VERSION, ListQuery, SqliteStore, Store, StoreError};
 
 fn tip(text: &str) -> NewItem {
     let draft = Draft {

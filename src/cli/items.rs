@@ -98,6 +98,9 @@ pub struct ListArgs {
     /// At most this many items.
     #[arg(short = 'n', long, default_value_t = 20)]
     pub limit: usize,
+    /// `backing`: open questions, most backed first (questions only).
+    #[arg(long, value_parser = ["newest", "backing"], default_value = "newest")]
+    pub sort: String,
     #[command(flatten)]
     pub json: JsonFlag,
 }
@@ -109,7 +112,17 @@ pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
         tag,
         limit: a.limit,
     };
-    let items = ctx.open()?.list(&query, &ctx.user)?;
+    let items = if a.sort == "backing" {
+        if query.kind != Some(Kind::Question) || query.tag.is_some() {
+            return Err(CliError::usage(
+                "--sort backing goes with `list questions` (no --tag)",
+            ));
+        }
+        let open = ctx.open()?.open_questions(a.limit)?;
+        open.into_iter().map(Item::Question).collect()
+    } else {
+        ctx.open()?.list(&query, &ctx.user)?
+    };
     if a.json.json {
         return print_json(&items);
     }

@@ -6,6 +6,7 @@ use clap::Subcommand;
 
 use super::{CliError, CliResult, Context};
 use crate::domain::lesson::{self, LessonFile};
+use crate::domain::{Brought, ItemId};
 use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
@@ -17,12 +18,40 @@ pub enum LessonsCommand {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Mark a lesson done; its check cards become your review cards.
+    Done {
+        /// The lesson, e.g. l3.
+        lesson: String,
+        /// One line: what did this bring you?
+        #[arg(long)]
+        reflection: Option<String>,
+        /// What it brought: work, life, connection or meaning.
+        #[arg(long, value_parser = ["work", "life", "connection", "meaning"])]
+        brought: Option<String>,
+    },
 }
 
 pub fn run(ctx: &Context, command: LessonsCommand) -> CliResult {
-    let LessonsCommand::Import { paths } = command;
+    match command {
+        LessonsCommand::Import { paths } => import(ctx, &paths),
+        LessonsCommand::Done {
+            lesson,
+            reflection,
+            brought,
+        } => {
+            let id: ItemId = lesson.parse()?;
+            let brought = brought.as_deref().and_then(Brought::from_name);
+            ctx.open()?
+                .mark_done_with(&ctx.user, id, reflection.as_deref(), brought)?;
+            println!("{id} done; its check cards are now in your reviews");
+            Ok(())
+        }
+    }
+}
+
+fn import(ctx: &Context, paths: &[PathBuf]) -> CliResult {
     let mut files = Vec::new();
-    for path in &paths {
+    for path in paths {
         collect(path, &mut files)?;
     }
     let mut good: Vec<LessonFile> = Vec::new();

@@ -103,7 +103,8 @@ pub fn detail(item: &Item) -> String {
                 let mark = if a.accepted { " ✓ accepted" } else { "" };
                 let _ = writeln!(
                     out,
-                    "\n— @{} ({}){mark}\n{}",
+                    "\n— answer {} by @{} ({}){mark}\n{}",
+                    a.id,
                     a.author,
                     ago(a.created_at),
                     a.body

@@ -1,9 +1,12 @@
 //! Plain types, validation and limits. No SQL, no terminal.
 
 pub mod id;
+pub mod insights;
 pub mod lesson;
 pub mod model;
 pub mod new;
+pub mod srs;
+pub mod team;
 pub mod text;
 pub mod validate;
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::id::{ItemId, Kind};
+use super::srs::Phase;
 
 /// A point in time, kept to the millisecond (the store's resolution), so that
 /// export → import → export gives the same document.
@@ -193,6 +194,41 @@ pub struct LessonDone {
     pub lesson: ItemId,
     pub done_at: Time,
     pub reflection: Option<String>,
+    /// What the lesson brought, as the person said.
+    #[serde(default)]
+    pub brought: Option<Brought>,
+}
+
+/// What a lesson brought a person: the four kinds of outcome insights group by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Brought {
+    Work,
+    Life,
+    Connection,
+    Meaning,
+}
+
+impl Brought {
+    pub const ALL: [Brought; 4] = [
+        Brought::Work,
+        Brought::Life,
+        Brought::Connection,
+        Brought::Meaning,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Brought::Work => "work",
+            Brought::Life => "life",
+            Brought::Connection => "connection",
+            Brought::Meaning => "meaning",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Brought> {
+        Brought::ALL.into_iter().find(|b| b.name() == s)
+    }
 }
 
 /// A person's spaced-repetition state for one card (`l3#1` or a tip id).
@@ -207,6 +243,14 @@ pub struct CardState {
     pub last_review: Option<Time>,
     pub reps: i64,
     pub lapses: i64,
+    #[serde(default = "new_phase")]
+    pub phase: Phase,
+    #[serde(default)]
+    pub scheduled_days: i64,
+}
+
+fn new_phase() -> Phase {
+    Phase::New
 }
 
 /// One review of one card, kept so scheduling parameters can be fitted later.

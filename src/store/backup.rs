@@ -12,9 +12,9 @@ use rusqlite::{Connection, params};
 use super::read::{self, Filter};
 use super::rows::{exec, tags_to_sql, time_from_sql, time_to_sql};
 use super::write::insert_cards;
-use super::{Result, StoreError};
+use super::{Result, StoreError, engine};
 use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_LEARNED_CHARS, MAX_TIP_CHARS};
-use crate::domain::{Backup, CardState, ItemId, Kind, Review, ValidationError};
+use crate::domain::{Backup, ItemId, Kind, Review, ValidationError};
 
 pub fn export(tx: &Connection) -> Result<Backup> {
     let all = Filter {
@@ -30,29 +30,9 @@ pub fn export(tx: &Connection) -> Result<Backup> {
         tips: read::tips(tx, &all)?,
         learned: read::learned(tx, &all)?,
         lessons_done: read::lessons_done(tx, None)?,
-        card_states: card_states(tx)?,
+        card_states: engine::card_states(tx, None)?,
         reviews: reviews(tx)?,
     })
-}
-
-fn card_states(tx: &Connection) -> Result<Vec<CardState>> {
-    let mut stmt = tx.prepare(
-        "SELECT person, card, stability, difficulty, due, last_review, reps, lapses
-         FROM card_state ORDER BY person, card",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(CardState {
-            person: r.get(0)?,
-            card: r.get(1)?,
-            stability: r.get(2)?,
-            difficulty: r.get(3)?,
-            due: time_from_sql(r.get(4)?),
-            last_review: r.get::<_, Option<i64>>(5)?.map(time_from_sql),
-            reps: r.get(6)?,
-            lapses: r.get(7)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 fn reviews(tx: &Connection) -> Result<Vec<Review>> {
@@ -338,17 +318,23 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
     for d in &b.lessons_done {
         exec(
             tx,
-            "INSERT INTO lesson_done (person, lesson_id, done_at, reflection) VALUES (?1, ?2, ?3, ?4)",
-            params![d.person, d.lesson.num, time_to_sql(d.done_at), d.reflection],
+            "INSERT INTO lesson_done (person, lesson_id, done_at, reflection, brought) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                d.person,
+                d.lesson.num,
+                time_to_sql(d.done_at),
+                d.reflection,
+                d.brought.map(|b| b.name())
+            ],
         )?;
     }
     for c in &b.card_states {
-        exec(tx,
-            "INSERT INTO card_state (person, card, stability, difficulty, due, last_review, reps, lapses)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![c.person, c.card, c.stability, c.difficulty, time_to_sql(c.due),
-                    c.last_review.map(time_to_sql), c.reps, c.lapses],
-        )?;
+        if engine::insert_card_state(tx, c)? != 1 {
+            return Err(bad(format!(
+                "card {} of {:?} appears twice",
+                c.card, c.person
+            )));
+        }
     }
     for r in &b.reviews {
         exec(

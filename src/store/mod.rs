@@ -4,6 +4,7 @@
 //! [`SqliteStore`] without touching the UI or the CLI.
 
 mod backup;
+mod engine;
 mod health;
 mod migrate;
 mod nudge;
@@ -22,9 +23,12 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
+use crate::domain::srs::{DueCard, Rating};
 use crate::domain::{
-    BackingKind, Backup, Item, ItemId, Kind, LessonDone, NewItem, Person, Time, ValidationError,
+    BackingKind, Backup, Brought, CardState, Item, ItemId, Kind, LessonDone, NewItem, Person,
+    Question, Time, ValidationError,
 };
 
 #[derive(Debug, Error)]
@@ -117,7 +121,27 @@ pub trait Writer {
     ) -> Result<()>;
     /// Votes for a tip; returns false when this person had voted already.
     fn vote(&self, tip: ItemId, person: &str) -> Result<bool>;
-    fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()>;
+    fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
+        self.mark_done_with(person, lesson, reflection, None)
+    }
+    /// Marks a lesson done, with the reflection and what it brought; its
+    /// check cards become the person's review cards.
+    fn mark_done_with(
+        &self,
+        person: &str,
+        lesson: ItemId,
+        reflection: Option<&str>,
+        brought: Option<Brought>,
+    ) -> Result<()>;
+    /// Makes a tip one of the person's review cards; false if it was already.
+    fn remember(&self, person: &str, tip: ItemId) -> Result<bool>;
+    /// Records a review and returns the card's next state.
+    fn review(&self, person: &str, card: &str, rating: Rating, retention: f64)
+    -> Result<CardState>;
+    /// The asker accepts answer number `answer` of `question`.
+    fn accept(&self, question: ItemId, answer: i64, person: &str) -> Result<()>;
+    /// The asker marks `helper`'s pledged minutes as given.
+    fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()>;
     /// Stamps the following writes with time `at` instead of now (for
     /// synthetic demo data spread over past weeks).
     fn backdate(&self, at: Time);
@@ -140,6 +164,16 @@ pub trait Store {
     /// Newest first.
     fn list(&self, query: &ListQuery, viewer: &str) -> Result<Vec<Item>>;
     fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>>;
+
+    /// The person's review cards due at `now`, most overdue first.
+    fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>>;
+    /// Questions without an accepted answer, most backed first.
+    fn open_questions(&self, limit: usize) -> Result<Vec<Question>>;
+    /// Answers per person since `since`, most first.
+    fn answer_counts(&self, since: Time) -> Result<Vec<(String, i64)>>;
+    /// Numbers behind insights: one person's (`Some`) or the team's (`None`,
+    /// without private entries).
+    fn insight_facts(&self, person: Option<&str>, since: Time) -> Result<Facts>;
     /// What `leertuin nudge` decides from, in one read; `None` when the
     /// person is unknown. Fails rather than waits when the file is busy.
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>>;
@@ -182,6 +216,35 @@ pub trait Store {
     }
     fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
         single(self, |w| w.mark_done(person, lesson, reflection))
+    }
+    fn mark_done_with(
+        &self,
+        person: &str,
+        lesson: ItemId,
+        reflection: Option<&str>,
+        brought: Option<Brought>,
+    ) -> Result<()> {
+        single(self, |w| {
+            w.mark_done_with(person, lesson, reflection, brought)
+        })
+    }
+    fn remember(&self, person: &str, tip: ItemId) -> Result<bool> {
+        single(self, |w| w.remember(person, tip))
+    }
+    fn review(
+        &self,
+        person: &str,
+        card: &str,
+        rating: Rating,
+        retention: f64,
+    ) -> Result<CardState> {
+        single(self, |w| w.review(person, card, rating, retention))
+    }
+    fn accept(&self, question: ItemId, answer: i64, person: &str) -> Result<()> {
+        single(self, |w| w.accept(question, answer, person))
+    }
+    fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
+        single(self, |w| w.helped(question, helper, person))
     }
 }
 

@@ -6,8 +6,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::rows::{tag_pattern, tags_from_sql, time_from_sql};
 use super::{ListQuery, Result, SearchDoc, StoreError};
 use crate::domain::{
-    Answer, Backing, BackingKind, Card, Item, ItemId, Kind, Learned, Lesson, LessonDone, Person,
-    Question, Tip, Visibility, Vote,
+    Answer, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson, LessonDone,
+    Person, Question, Tip, Visibility, Vote,
 };
 
 /// Which rows of one kind to load.
@@ -328,7 +328,7 @@ pub fn search_docs(tx: &Connection, viewer: &str) -> Result<Vec<SearchDoc>> {
 
 pub fn lessons_done(tx: &Connection, person: Option<&str>) -> Result<Vec<LessonDone>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT person, lesson_id, done_at, reflection FROM lesson_done
+        "SELECT person, lesson_id, done_at, reflection, brought FROM lesson_done
          WHERE ?1 IS NULL OR person = ?1 ORDER BY done_at, person, lesson_id",
     )?;
     let rows = stmt.query_map([person], |r| {
@@ -337,6 +337,10 @@ pub fn lessons_done(tx: &Connection, person: Option<&str>) -> Result<Vec<LessonD
             lesson: ItemId::new(Kind::Lesson, r.get(1)?),
             done_at: time_from_sql(r.get(2)?),
             reflection: r.get(3)?,
+            brought: r
+                .get::<_, Option<String>>(4)?
+                .as_deref()
+                .and_then(Brought::from_name),
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -12,10 +12,15 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use super::rows::time_to_sql;
 use super::{
     Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, ProfileEdit, Result, SearchDoc, Store,
-    StoreError, Writer, backup, health, migrate, nudge, read, write,
+    StoreError, Writer, backup, engine, health, migrate, nudge, read, write,
 };
+use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
-use crate::domain::{BackingKind, Backup, Item, ItemId, LessonDone, NewItem, Person, Time, now};
+use crate::domain::srs::{DueCard, Rating};
+use crate::domain::{
+    BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem, Person, Question,
+    Time, now,
+};
 
 /// How a caller wants the file opened.
 #[derive(Debug, Clone)]
@@ -222,8 +227,33 @@ impl Writer for TxWriter<'_> {
     fn vote(&self, tip: ItemId, person: &str) -> Result<bool> {
         write::vote(self.tx, self.at.get(), tip, person)
     }
-    fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
-        write::mark_done(self.tx, self.at.get(), person, lesson, reflection)
+    fn mark_done_with(
+        &self,
+        person: &str,
+        lesson: ItemId,
+        reflection: Option<&str>,
+        brought: Option<Brought>,
+    ) -> Result<()> {
+        write::mark_done(self.tx, self.at.get(), person, lesson, reflection, brought)
+    }
+    fn remember(&self, person: &str, tip: ItemId) -> Result<bool> {
+        let person = write::ensure_handle(self.tx, self.at.get(), person)?;
+        engine::remember(self.tx, self.at.get(), &person, tip)
+    }
+    fn review(
+        &self,
+        person: &str,
+        card: &str,
+        rating: Rating,
+        retention: f64,
+    ) -> Result<CardState> {
+        engine::record_review(self.tx, self.at.get(), person, card, rating, retention)
+    }
+    fn accept(&self, question: ItemId, answer: i64, person: &str) -> Result<()> {
+        engine::accept(self.tx, question, answer, person)
+    }
+    fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
+        engine::helped(self.tx, question, helper, person)
     }
     fn backdate(&self, at: Time) {
         self.at.set(time_to_sql(at));
@@ -279,6 +309,22 @@ impl Store for SqliteStore {
         let facts = nudge::facts(&tx, ask)?;
         tx.commit()?;
         Ok(facts)
+    }
+
+    fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>> {
+        self.read(|tx| engine::due_cards(tx, person, now, limit))
+    }
+
+    fn open_questions(&self, limit: usize) -> Result<Vec<Question>> {
+        self.read(|tx| engine::open_questions_by_backing(tx, limit))
+    }
+
+    fn answer_counts(&self, since: Time) -> Result<Vec<(String, i64)>> {
+        self.read(|tx| engine::answer_counts(tx, since))
+    }
+
+    fn insight_facts(&self, person: Option<&str>, since: Time) -> Result<Facts> {
+        self.read(|tx| engine::insight_facts(tx, person, since))
     }
 
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {

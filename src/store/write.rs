@@ -4,10 +4,10 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::rows::{exec, tags_to_sql};
-use super::{LessonImport, ProfileEdit, Result, StoreError, read};
+use super::{LessonImport, ProfileEdit, Result, StoreError, engine, read};
 use crate::domain::lesson::{self, LessonFile};
 use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_NAME_CHARS, MAX_REFLECTION_CHARS};
-use crate::domain::{BackingKind, Item, ItemId, Kind, NewItem, Person, ValidationError};
+use crate::domain::{BackingKind, Brought, ItemId, Kind, NewItem, Person, ValidationError};
 
 pub fn ensure_person(tx: &Connection, at: i64, handle: &str) -> Result<Person> {
     let handle = ensure_handle(tx, at, handle)?;
@@ -16,7 +16,7 @@ pub fn ensure_person(tx: &Connection, at: i64, handle: &str) -> Result<Person> {
 
 /// Makes sure a person row exists for `handle` (display name = handle) and
 /// returns the cleaned handle; cheaper than `ensure_person` for every write.
-fn ensure_handle(tx: &Connection, at: i64, handle: &str) -> Result<String> {
+pub fn ensure_handle(tx: &Connection, at: i64, handle: &str) -> Result<String> {
     let handle = validate::handle(handle)?;
     exec(
         tx,
@@ -198,19 +198,29 @@ pub fn mark_done(
     person: &str,
     lesson: ItemId,
     reflection: Option<&str>,
+    brought: Option<Brought>,
 ) -> Result<()> {
     let reflection = validate::optional_line("reflection", reflection, MAX_REFLECTION_CHARS)?;
     existing(tx, lesson, Kind::Lesson)?;
     let person = ensure_handle(tx, at, person)?;
     exec(
         tx,
-        "INSERT INTO lesson_done (person, lesson_id, done_at, reflection) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO lesson_done (person, lesson_id, done_at, reflection, brought)
+         VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (person, lesson_id)
          DO UPDATE SET done_at = excluded.done_at,
-                       reflection = coalesce(excluded.reflection, lesson_done.reflection)",
-        params![person, lesson.num, at, reflection],
+                       reflection = coalesce(excluded.reflection, lesson_done.reflection),
+                       brought = coalesce(excluded.brought, lesson_done.brought)",
+        params![
+            person,
+            lesson.num,
+            at,
+            reflection,
+            brought.map(|b| b.name())
+        ],
     )?;
-    Ok(())
+    // A finished lesson's check cards become the person's review cards.
+    engine::enrol_lesson_cards(tx, at, &person, lesson)
 }
 
 /// Adds new lessons and updates changed ones, matched by slug. A lesson

@@ -1,0 +1,335 @@
+//! Commands of the learning engine: review cards, accepted answers,
+//! given pledges, the team's potential and visible outcomes.
+
+use clap::{Args, ValueEnum};
+
+use super::{CliError, CliResult, Context, JsonFlag, print_json};
+use crate::domain::insights::{self, Insights};
+use crate::domain::srs::{DEFAULT_RETENTION, Rating};
+use crate::domain::team::Team;
+use crate::domain::{ItemId, now};
+use crate::store::Store;
+
+#[derive(Debug, Args)]
+pub struct RememberArgs {
+    /// The tip to keep reviewing, e.g. t7.
+    pub tip: String,
+}
+
+pub fn remember(ctx: &Context, a: RememberArgs) -> CliResult {
+    let id: ItemId = a.tip.parse()?;
+    if ctx.open()?.remember(&ctx.user, id)? {
+        println!("{id} is now one of your review cards");
+    } else {
+        println!("{id} already was one of your review cards");
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RatingArg {
+    Again,
+    Hard,
+    Good,
+    Easy,
+    /// Two-button mode: same as again.
+    Forgot,
+    /// Two-button mode: same as good.
+    Knew,
+}
+
+impl From<RatingArg> for Rating {
+    fn from(r: RatingArg) -> Rating {
+        match r {
+            RatingArg::Again => Rating::Again,
+            RatingArg::Hard => Rating::Hard,
+            RatingArg::Good => Rating::Good,
+            RatingArg::Easy => Rating::Easy,
+            RatingArg::Forgot => Rating::from_knew_it(false),
+            RatingArg::Knew => Rating::from_knew_it(true),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Without options: the review session in the pane.\nScripts:\n  leertuin review --due --json\n  leertuin review --rate l3#1 good"
+)]
+pub struct ReviewArgs {
+    /// List the cards due now instead of starting a session.
+    #[arg(long)]
+    pub due: bool,
+    /// Rate one card without a session: CARD RATING (again|hard|good|easy|forgot|knew).
+    #[arg(long, num_args = 2, value_names = ["CARD", "RATING"], conflicts_with = "due")]
+    pub rate: Option<Vec<String>>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+/// Desired retention: `retention = 0.9` in config.toml, else FSRS's usual 0.9.
+pub fn retention(ctx: &Context) -> f64 {
+    ctx.config.retention.unwrap_or(DEFAULT_RETENTION)
+}
+
+pub fn review(ctx: &Context, a: ReviewArgs) -> CliResult {
+    if let Some(rate) = a.rate {
+        let [card, rating] = rate.as_slice() else {
+            return Err(CliError::usage("--rate takes CARD RATING"));
+        };
+        let rating: Rating = RatingArg::from_str(rating, true)
+            .map_err(|_| {
+                CliError::usage(format!(
+                    "rating {rating:?}: use again, hard, good, easy, forgot or knew"
+                ))
+            })?
+            .into();
+        let next = ctx
+            .open()?
+            .review(&ctx.user, card, rating, retention(ctx))?;
+        if a.json.json {
+            return print_json(&next);
+        }
+        println!(
+            "{card}: {} — next review {}",
+            rating.name(),
+            next.due.format("%Y-%m-%d %H:%M UTC")
+        );
+        return Ok(());
+    }
+    if !a.due {
+        return super::open_review(ctx);
+    }
+    let due = ctx.open()?.due_cards(&ctx.user, now(), 100)?;
+    if a.json.json {
+        return print_json(&due);
+    }
+    if due.is_empty() {
+        println!("nothing to review now");
+    }
+    for c in &due {
+        println!("{:<8} {}", c.card, c.prompt);
+    }
+    Ok(())
+}
+
+/// A plain review session on standard input and output: show the prompt,
+/// Enter reveals, then a rating key. Works in any terminal, popup or pipe.
+pub fn session(ctx: &Context) -> CliResult {
+    use std::io::{BufRead, Write};
+    let store = ctx.open()?;
+    let due = store.due_cards(&ctx.user, now(), 50)?;
+    if due.is_empty() {
+        println!("nothing to review now");
+        return Ok(());
+    }
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut out = std::io::stdout();
+    let io = |e: std::io::Error| CliError::failure(e.to_string());
+    for (i, card) in due.iter().enumerate() {
+        write!(
+            out,
+            "\n[{}/{}] {}\n(Enter shows the answer) ",
+            i + 1,
+            due.len(),
+            card.prompt
+        )
+        .map_err(io)?;
+        out.flush().map_err(io)?;
+        if lines.next().is_none() {
+            return Ok(());
+        }
+        write!(
+            out,
+            "→ {}\n1 again  2 hard  3 good  4 easy (or: n forgot, y knew, q stop): ",
+            card.answer
+        )
+        .map_err(io)?;
+        out.flush().map_err(io)?;
+        let rating = loop {
+            let Some(line) = lines.next() else {
+                return Ok(());
+            };
+            let answer = line.map_err(io)?;
+            match answer.trim() {
+                "q" => return Ok(()),
+                "y" => break Rating::from_knew_it(true),
+                "n" => break Rating::from_knew_it(false),
+                other => match other.parse().ok().and_then(Rating::from_number) {
+                    Some(r) => break r,
+                    None => {
+                        write!(out, "1-4, y, n or q: ").map_err(io)?;
+                        out.flush().map_err(io)?;
+                    }
+                },
+            }
+        };
+        let next = store.review(&ctx.user, &card.card, rating, retention(ctx))?;
+        writeln!(out, "next review: {}", next.due.format("%Y-%m-%d")).map_err(io)?;
+    }
+    println!("\ndone: {} cards reviewed", due.len());
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct AcceptArgs {
+    /// Your question, e.g. q42.
+    pub question: String,
+    /// The answer's number (as `show` lists it).
+    pub answer: i64,
+}
+
+pub fn accept(ctx: &Context, a: AcceptArgs) -> CliResult {
+    let id: ItemId = a.question.parse()?;
+    ctx.open()?.accept(id, a.answer, &ctx.user)?;
+    println!("accepted answer {} on {id}", a.answer);
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct HelpedArgs {
+    /// Your question, e.g. q42.
+    pub question: String,
+    /// The colleague who gave the pledged time.
+    pub person: String,
+}
+
+pub fn helped(ctx: &Context, a: HelpedArgs) -> CliResult {
+    let id: ItemId = a.question.parse()?;
+    let person = a.person.trim_start_matches('@');
+    ctx.open()?.helped(id, person, &ctx.user)?;
+    println!("thanked @{person}: their pledge on {id} is marked as given");
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    /// At most this many open questions.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
+    let store = ctx.open()?;
+    let month_ago = now() - chrono::Duration::days(30);
+    let team = Team::build(
+        &store.persons()?,
+        &store.open_questions(a.limit)?,
+        store.answer_counts(month_ago)?,
+    );
+    if a.json.json {
+        return print_json(&team);
+    }
+    println!("Who wants to learn what, and who can help:");
+    for row in &team.tags {
+        println!(
+            "  #{:<16} wants: {:<24} can help: {}",
+            row.tag,
+            list(&row.wants),
+            list(&row.offers)
+        );
+    }
+    println!("\nSuggested pairs:");
+    for p in team.pairs.iter().take(15) {
+        println!("  @{} could learn #{} from @{}", p.learner, p.tag, p.helper);
+    }
+    println!("\nOpen questions, most backed first:");
+    for q in &team.open_questions {
+        println!(
+            "  {:<6} {}  ({} me-too, {} can help, {} min pledged, {} answers)",
+            q.id.to_string(),
+            q.title,
+            q.me_too,
+            q.can_help.len(),
+            q.minutes_pledged,
+            q.answers
+        );
+    }
+    println!("\nAnswered most in the last 30 days:");
+    for a in team.top_answerers_this_month.iter().take(5) {
+        println!("  @{} {}", a.person, a.answers);
+    }
+    Ok(())
+}
+
+fn list(handles: &[String]) -> String {
+    if handles.is_empty() {
+        "-".to_string()
+    } else {
+        handles
+            .iter()
+            .map(|h| format!("@{h}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct InsightsArgs {
+    /// The whole team (without anyone's private entries) instead of you.
+    #[arg(long)]
+    pub team: bool,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
+    let at = now();
+    let person = (!a.team).then_some(ctx.user.as_str());
+    let facts = ctx.open()?.insight_facts(person, insights::since(at))?;
+    let view = Insights::build(facts, person, at);
+    if a.json.json {
+        return print_json(&view);
+    }
+    let counts: Vec<usize> = view.learned_per_week.iter().map(|w| w.learned).collect();
+    let who = person.map_or("the team".to_string(), |p| format!("@{p}"));
+    println!(
+        "What {who} learned, last {} weeks: {}  ({} entries)",
+        counts.len(),
+        sparkline(&counts),
+        counts.iter().sum::<usize>()
+    );
+    println!("lessons done:        {}", view.lessons_done);
+    println!(
+        "review cards:        {} ({} reviews)",
+        view.cards, view.cards_reviewed
+    );
+    if let Some(r) = view.predicted_recall {
+        println!("predicted recall:    {:.0}%", r * 100.0);
+    }
+    println!("questions asked:     {}", view.questions_asked);
+    println!("answers given:       {}", view.answers_given);
+    if let Some(h) = view.median_hours_to_first_answer {
+        println!("first answer after:  {h:.1} h (median)");
+    }
+    for g in &view.reflections {
+        println!("brought {}: {}", g.brought, g.count);
+        for t in &g.texts {
+            println!("  “{t}”");
+        }
+    }
+    Ok(())
+}
+
+/// A one-line bar chart of counts: ▁▂▃▄▅▆▇█, blank-free so zero still shows.
+pub fn sparkline(counts: &[usize]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .map(|&c| BARS[c * (BARS.len() - 1) / max])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sparkline;
+
+    #[test]
+    fn sparkline_scales_to_the_biggest_week() {
+        assert_eq!(sparkline(&[0, 1, 2, 4]), "▁▂▄█");
+        assert_eq!(sparkline(&[0, 0]), "▁▁");
+    }
+}
