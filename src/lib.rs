@@ -16,3 +16,4 @@ pub mod nudge;
 pub mod paths;
 pub mod search;
 pub mod store;
+pub mod tui;

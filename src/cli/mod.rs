@@ -20,6 +20,7 @@ use crate::config::{Config, ConfigError};
 use crate::domain::ValidationError;
 use crate::paths;
 use crate::store::{SqliteStore, StoreError};
+use crate::tui::theme::ThemeChoice;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,6 +36,9 @@ pub struct Cli {
     /// Who you are (default: your login name).
     #[arg(long, global = true, env = "LEERTUIN_USER", value_name = "NAME")]
     pub user: Option<String>,
+    /// Colours of the pane; `mono` uses none (also when NO_COLOR is set).
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "THEME")]
+    pub theme: ThemeChoice,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -137,6 +141,7 @@ pub struct Context {
     pub db: PathBuf,
     pub user: String,
     pub config: Config,
+    pub theme: ThemeChoice,
 }
 
 impl Context {
@@ -151,7 +156,12 @@ impl Context {
         if user.trim().is_empty() {
             return Err(CliError::usage("--user is empty"));
         }
-        Ok(Context { db, user, config })
+        Ok(Context {
+            db,
+            user,
+            config,
+            theme: cli.theme,
+        })
     }
 
     /// Opens (creating if needed) the database.
@@ -191,12 +201,12 @@ pub fn run(cli: Cli) -> CliResult {
 }
 
 /// `leertuin` with no command: the learning pane.
-fn open_pane(_ctx: &Context) -> CliResult {
-    use clap::CommandFactory;
-    // The pane is not built yet; until it is, show what the commands can do.
-    Cli::command()
-        .print_help()
-        .map_err(|e| CliError::failure(e.to_string()))
+fn open_pane(ctx: &Context) -> CliResult {
+    crate::tui::run(ctx).map_err(|e| match e {
+        crate::tui::TuiError::Store(e) => CliError::from(e),
+        crate::tui::TuiError::Keys(e) => CliError::usage(e.to_string()),
+        other => CliError::failure(other.to_string()),
+    })
 }
 
 /// Joins words given on the command line into one text; `-` reads stdin.

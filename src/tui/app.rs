@@ -1,0 +1,547 @@
+//! The pane's state and its loop: draw → wait for a key or a change → update.
+//!
+//! The loop is synchronous. It sleeps in `crossterm::event::poll` for at
+//! most a second, then asks the store whether another process committed
+//! (`data_version`, microseconds on the open connection); only a key, a
+//! resize or a change leads to a redraw, so an idle pane costs ~nothing.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::DefaultTerminal;
+
+use super::action::{Action, TAB_NAMES};
+use super::feed;
+use super::keys::{KeyMap, View};
+use super::theme::Theme;
+use super::update::update;
+use super::views::capture::CaptureState;
+use super::views::detail::{DetailState, Done};
+use super::views::help::HelpState;
+use super::views::list::{ItemListState, ListRow};
+use super::views::me::MeState;
+use super::views::prompt::PromptState;
+use super::views::search::SearchState;
+use super::views::team::TeamState;
+use crate::domain::{Item, ItemId, Kind, now};
+use crate::search::SearchIndex;
+use crate::store::{ListQuery, Store, StoreError};
+
+/// How often, at most, the store is asked whether something changed.
+pub const CHANGE_CHECK: Duration = Duration::from_secs(1);
+
+/// How many items a tab loads: more than anyone scrolls through, few enough
+/// that a 100k-item database still opens at once.
+const TAB_LIMIT: usize = 300;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    ForYou,
+    Lessons,
+    Questions,
+    Tips,
+    Learned,
+    Team,
+    Me,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 7] = [
+        Tab::ForYou,
+        Tab::Lessons,
+        Tab::Questions,
+        Tab::Tips,
+        Tab::Learned,
+        Tab::Team,
+        Tab::Me,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn from_index(i: usize) -> Tab {
+        Tab::ALL[i % Tab::ALL.len()]
+    }
+
+    pub fn name(self) -> &'static str {
+        TAB_NAMES[self.index()]
+    }
+
+    /// The kind a tab lists, for the tabs that list one kind.
+    fn kind(self) -> Option<Kind> {
+        match self {
+            Tab::Lessons => Some(Kind::Lesson),
+            Tab::Questions => Some(Kind::Question),
+            Tab::Tips => Some(Kind::Tip),
+            Tab::Learned => Some(Kind::Learned),
+            _ => None,
+        }
+    }
+}
+
+/// A screen over the tab's list; Back pops it.
+// A stack of a few screens: their size does not matter, boxing would only add noise.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Detail(DetailState),
+    Search(SearchState),
+}
+
+/// Something drawn over everything, that takes all keys until closed.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help(HelpState),
+    Capture(CaptureState),
+    Prompt(PromptState),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub store: Box<dyn Store>,
+    pub user: String,
+    pub keys: KeyMap,
+    pub theme: Theme,
+    pub tab: Tab,
+    /// For you, Lessons, Questions, Tips, Learned.
+    pub lists: [ItemListState; 5],
+    pub team: TeamState,
+    pub me: MeState,
+    /// Tabs whose data must be loaded again before they are shown.
+    stale: [bool; 7],
+    pub stack: Vec<Screen>,
+    pub overlay: Option<Overlay>,
+    /// The item under the cursor, drawn beside the list on wide panes.
+    pub preview: Option<DetailState>,
+    pub status: Option<Status>,
+    /// Built on the first `/`, dropped when the data changes.
+    index: Option<SearchIndex>,
+    /// Lessons this person finished, with their reflection.
+    done: HashMap<ItemId, Option<String>>,
+    data_version: Option<i64>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A pane with nothing loaded yet: cheap, so the first frame comes at once.
+    pub fn new(store: Box<dyn Store>, user: &str, keys: KeyMap, theme: Theme) -> App {
+        let list = |title, empty| ItemListState::new(title, empty, theme);
+        App {
+            store,
+            user: user.to_string(),
+            keys,
+            theme,
+            tab: Tab::ForYou,
+            lists: [
+                list(
+                    "For you",
+                    "Nothing here yet. Say what you want to learn: leertuin me --wants TAG",
+                ),
+                list("Lessons", "No lessons yet: leertuin lessons import PATH"),
+                list(
+                    "Questions",
+                    "No open questions. Ask one: it helps others too.",
+                ),
+                list("Tips", "No tips yet. Share what you know!"),
+                list(
+                    "Learned",
+                    "Nothing learned yet? Say what you learned today.",
+                ),
+            ],
+            team: TeamState::new(theme),
+            me: MeState::new(user, theme),
+            stale: [true; 7],
+            stack: Vec::new(),
+            overlay: None,
+            preview: None,
+            status: None,
+            index: None,
+            done: HashMap::new(),
+            data_version: None,
+            quit: false,
+        }
+    }
+
+    /// Loads what the first screen shows. Called after the first frame.
+    pub fn start(&mut self) {
+        let version = self.store.data_version();
+        self.data_version = self.ok(version);
+        self.reload();
+    }
+
+    /// The view that gets the keys now.
+    pub fn view(&self) -> View {
+        match (&self.overlay, self.stack.last()) {
+            (Some(Overlay::Capture(_)), _) => View::Capture,
+            (Some(Overlay::Prompt(_)), _) => View::Prompt,
+            (_, Some(Screen::Search(_))) => View::Search,
+            (_, Some(Screen::Detail(_))) => View::Detail,
+            _ => View::List,
+        }
+    }
+
+    /// A key press: mapped by the keymap of the current view, then applied.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        // Ctrl-C always quits, as in any terminal program (kiosk mode, a
+        // later issue, will catch it earlier).
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
+        if let Some(Overlay::Help(help)) = &mut self.overlay {
+            match self.keys.action(View::List, key) {
+                Some(Action::Down) => help.scroll_by(1),
+                Some(Action::Up) => help.scroll_by(-1),
+                _ => self.overlay = None,
+            }
+            return;
+        }
+        if let Some(action) = self.keys.action(self.view(), key) {
+            update(self, action);
+        }
+    }
+
+    /// The few keys that matter now, for the bottom line.
+    pub fn hints(&self) -> Vec<(String, &'static str)> {
+        use Action as A;
+        let view = self.view();
+        let wanted: Vec<Action> = match view {
+            View::List if self.tab == Tab::Team => {
+                vec![A::Open, A::Search, A::Capture, A::Help, A::Quit]
+            }
+            View::List => {
+                let mut v = vec![A::Open, A::Search, A::Capture];
+                let actions = self
+                    .target_item()
+                    .map(|i| item_actions(&i))
+                    .unwrap_or_default();
+                // The item's most useful key that works from the list.
+                v.extend(
+                    actions
+                        .into_iter()
+                        .find(|a| !self.keys.keys(view, *a).is_empty()),
+                );
+                v.extend([A::Help, A::Quit]);
+                v
+            }
+            View::Detail => {
+                let mut v = self
+                    .target_item()
+                    .map(|i| item_actions(&i))
+                    .unwrap_or_default();
+                v.extend([A::Back, A::Capture, A::Help]);
+                v
+            }
+            View::Search => vec![A::Open, A::Down, A::Cancel],
+            View::Capture => vec![A::Save, A::NextField, A::SwitchKind, A::Cancel],
+            View::Prompt => vec![A::Submit, A::Cancel],
+        };
+        self.keys.hints(view, &wanted)
+    }
+
+    pub fn list(&self, tab: Tab) -> Option<&ItemListState> {
+        match tab {
+            Tab::Team => None,
+            Tab::Me => Some(&self.me.done),
+            t => self.lists.get(t.index()),
+        }
+    }
+
+    pub fn list_mut(&mut self, tab: Tab) -> Option<&mut ItemListState> {
+        match tab {
+            Tab::Team => None,
+            Tab::Me => Some(&mut self.me.done),
+            t => self.lists.get_mut(t.index()),
+        }
+    }
+
+    /// The item the item keys (answer, vote…) act on: the open one, else the
+    /// one selected in the list.
+    pub fn target_item(&self) -> Option<Item> {
+        match self.stack.last() {
+            Some(Screen::Detail(d)) => d.as_item().cloned(),
+            Some(Screen::Search(_)) => None,
+            None => self.list(self.tab).and_then(|l| l.selected_item()).cloned(),
+        }
+    }
+
+    pub fn done_for(&self, id: ItemId) -> Done {
+        self.done.get(&id).cloned()
+    }
+
+    /// Shows a one-line message at the bottom.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Shows a store failure as a one-line message: never a panic, never a
+    /// crash that loses the screen.
+    pub fn report(&mut self, e: &StoreError) {
+        let text = e.to_string().lines().next().unwrap_or("").to_string();
+        self.status = Some(Status { text, error: true });
+    }
+
+    /// The value, or `None` with the error shown.
+    pub fn ok<T>(&mut self, r: Result<T, StoreError>) -> Option<T> {
+        r.map_err(|e| self.report(&e)).ok()
+    }
+
+    pub fn switch_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.stack.clear();
+        self.load_active();
+    }
+
+    /// Loads the current tab if its data is old, and the preview.
+    pub fn load_active(&mut self) {
+        let tab = self.tab;
+        if self.stale[tab.index()] {
+            let r = self.load_tab(tab);
+            if self.ok(r).is_some() {
+                self.stale[tab.index()] = false;
+            }
+        }
+        self.sync_preview();
+    }
+
+    fn load_tab(&mut self, tab: Tab) -> Result<(), StoreError> {
+        let viewer = self.user.clone();
+        match tab {
+            Tab::Team => {
+                let persons = self.store.persons()?;
+                self.team.set_tags(feed::team_tags(&persons));
+            }
+            Tab::Me => {
+                self.me.person = self.store.person(&viewer)?;
+                let mut done = self.store.lessons_done(&viewer)?;
+                done.reverse(); // most recent first
+                let mut rows = Vec::new();
+                for d in done.iter().take(TAB_LIMIT) {
+                    match self.store.get(d.lesson, &viewer) {
+                        Ok(item) => rows.push(self.row(item, false)),
+                        // A lesson removed since: nothing to show.
+                        Err(StoreError::NotFound(_)) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                self.me.done.set_rows(rows);
+            }
+            Tab::ForYou => {
+                let wants = self
+                    .store
+                    .person(&viewer)?
+                    .map(|p| p.wants)
+                    .unwrap_or_default();
+                let items = self.store.list(
+                    &ListQuery {
+                        kind: None,
+                        tag: None,
+                        limit: TAB_LIMIT,
+                    },
+                    &viewer,
+                )?;
+                let done = self.done.keys().copied().collect();
+                let ranked = feed::for_you(items, &viewer, &wants, &done, now());
+                let rows = ranked.into_iter().map(|i| self.row(i, true)).collect();
+                self.lists[0].set_rows(rows);
+            }
+            _ => {
+                let items = self.store.list(
+                    &ListQuery {
+                        kind: tab.kind(),
+                        tag: None,
+                        limit: TAB_LIMIT,
+                    },
+                    &viewer,
+                )?;
+                let rows = items.into_iter().map(|i| self.row(i, false)).collect();
+                if let Some(list) = self.list_mut(tab) {
+                    list.set_rows(rows);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A list row with its badge; `with_kind` for lists that mix kinds.
+    fn row(&self, item: Item, with_kind: bool) -> ListRow {
+        let note = match &item {
+            Item::Lesson(l) if self.done.contains_key(&l.id) => format!("{} min ✓", l.minutes),
+            Item::Lesson(l) => format!("{} min", l.minutes),
+            Item::Question(q) if q.answers.is_empty() => "open".to_string(),
+            Item::Question(q) => format!("{} ans", q.answers.len()),
+            Item::Tip(t) => format!("▲{}", t.votes.len()),
+            Item::Learned(l) => l.author.clone(),
+        };
+        let badge = if with_kind {
+            format!("{} {note}", item.kind().name())
+        } else {
+            note
+        };
+        ListRow { item, badge }
+    }
+
+    /// Everything may have changed: load again what is on screen, and the
+    /// rest when it is next shown.
+    pub fn reload(&mut self) {
+        self.stale = [true; 7];
+        self.index = None;
+        let done = self.store.lessons_done(&self.user);
+        if let Some(done) = self.ok(done) {
+            self.done = done.into_iter().map(|d| (d.lesson, d.reflection)).collect();
+        }
+        self.load_active();
+        // Open items show their new answers, votes and backings.
+        for i in 0..self.stack.len() {
+            let Some(Screen::Detail(d)) = self.stack.get(i) else {
+                continue;
+            };
+            let Some(id) = d.id() else { continue };
+            let fresh = self.store.get(id, &self.user);
+            let done = self.done_for(id);
+            if let (Ok(item), Some(Screen::Detail(d))) = (fresh, self.stack.get_mut(i)) {
+                d.replace(item, done);
+            }
+        }
+        if let Some(Screen::Search(_)) = self.stack.last() {
+            self.run_search();
+        }
+        self.preview = None;
+        self.sync_preview();
+    }
+
+    /// Asks the store whether another process wrote; reloads if so. Returns
+    /// true when the screen must be drawn again.
+    pub fn check_for_changes(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if Some(v) != self.data_version => {
+                self.data_version = Some(v);
+                self.reload();
+                true
+            }
+            Ok(_) => false,
+            Err(e) => {
+                let first = self.status.is_none();
+                self.report(&e);
+                first
+            }
+        }
+    }
+
+    /// Keeps the preview on the item under the cursor.
+    pub fn sync_preview(&mut self) {
+        let viewer = self.user.clone();
+        match self.stack.last() {
+            Some(Screen::Detail(_)) => {}
+            Some(Screen::Search(s)) => {
+                let want = s.selected_hit().map(|h| h.id);
+                if want.is_none() {
+                    self.preview = None;
+                } else if want != self.preview.as_ref().and_then(DetailState::id)
+                    && let Some(id) = want
+                {
+                    let item = self.store.get(id, &viewer);
+                    self.preview = self
+                        .ok(item)
+                        .map(|i| DetailState::item(i, &viewer, self.done_for(id), self.theme));
+                }
+            }
+            None if self.tab == Tab::Team => {
+                self.preview = self
+                    .team
+                    .detail_lines()
+                    .map(|(title, lines)| DetailState::lines(title, lines, self.theme));
+            }
+            None => {
+                let item = self.list(self.tab).and_then(|l| l.selected_item());
+                let same = item.map(Item::id) == self.preview.as_ref().and_then(DetailState::id)
+                    && item == self.preview.as_ref().and_then(|p| p.as_item());
+                if !same {
+                    self.preview = item.cloned().map(|i| {
+                        DetailState::item(i.clone(), &viewer, self.done_for(i.id()), self.theme)
+                    });
+                }
+            }
+        }
+    }
+
+    /// Runs the query of the open search again (after typing, or a change).
+    pub fn run_search(&mut self) {
+        if self.index.is_none() {
+            let docs = self.store.search_docs(&self.user);
+            self.index = self.ok(docs).map(SearchIndex::new);
+        }
+        let Some(index) = &self.index else { return };
+        if let Some(Screen::Search(s)) = self.stack.last_mut() {
+            let hits = index.search(s.query(), super::views::search::MAX_HITS);
+            s.set_hits(hits);
+        }
+    }
+
+    pub fn open_help(&mut self) {
+        self.overlay = Some(Overlay::Help(HelpState::new(
+            &self.keys,
+            self.view(),
+            self.theme,
+        )));
+    }
+}
+
+/// The actions that apply to an item, most useful first.
+pub fn item_actions(item: &Item) -> Vec<Action> {
+    match item {
+        Item::Lesson(_) => vec![Action::Reveal, Action::MarkDone],
+        Item::Question(_) => vec![
+            Action::Answer,
+            Action::MeToo,
+            Action::CanHelp,
+            Action::Pledge,
+        ],
+        Item::Tip(_) => vec![Action::Vote],
+        Item::Learned(_) => vec![],
+    }
+}
+
+/// Draws, waits, updates, until the person quits.
+pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    // The first frame, before any query: the pane is there at once.
+    terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    app.start();
+    let mut dirty = true;
+    let mut next_check = Instant::now() + CHANGE_CHECK;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+            dirty = false;
+        }
+        let wait = next_check.saturating_duration_since(Instant::now());
+        if event::poll(wait)? {
+            match event::read()? {
+                Event::Key(key) => {
+                    app.on_key(key);
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+        if Instant::now() >= next_check {
+            dirty |= app.check_for_changes();
+            next_check = Instant::now() + CHANGE_CHECK;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! The rankings behind the For you and Team tabs: plain functions over
+//! domain types, so they are tested without a store or a terminal.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::domain::{Item, ItemId, Person, Time};
+
+/// Orders items for a person: what they said they want to learn first, then
+/// what is fresh. Lessons they finished and their own posts sink, since those
+/// teach them nothing new.
+pub fn for_you(
+    mut items: Vec<Item>,
+    me: &str,
+    wants: &[String],
+    done: &HashSet<ItemId>,
+    now: Time,
+) -> Vec<Item> {
+    let score = |item: &Item| -> f64 {
+        let overlap = item.tags().iter().filter(|t| wants.contains(t)).count() as f64;
+        let age_days = (now - item.created_at()).num_minutes().max(0) as f64 / 1440.0;
+        // Half the freshness bonus is gone after three days.
+        let fresh = 2.0 / (1.0 + age_days / 3.0);
+        let mut s = 3.0 * overlap + fresh;
+        if let Item::Question(q) = item
+            && q.answers.is_empty()
+        {
+            s += 0.5; // an unanswered question is a chance to help
+        }
+        if done.contains(&item.id()) {
+            s -= 4.0;
+        }
+        if item.author() == Some(me) {
+            s -= 2.0;
+        }
+        s
+    };
+    let mut scored: Vec<(f64, Item)> = items.drain(..).map(|i| (score(&i), i)).collect();
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.created_at().cmp(&a.1.created_at()))
+    });
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
+/// One tag of the Team tab.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagPeople {
+    pub tag: String,
+    /// Display names of who wants to learn it.
+    pub wants: Vec<String>,
+    /// Display names of who can help with it.
+    pub offers: Vec<String>,
+}
+
+impl TagPeople {
+    /// Everyone who can help paired with everyone who wants to learn, never
+    /// a person with themself.
+    pub fn pairs(&self) -> Vec<(&str, &str)> {
+        let mut out = Vec::new();
+        for helper in &self.offers {
+            for learner in &self.wants {
+                if helper != learner {
+                    out.push((helper.as_str(), learner.as_str()));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Per tag, who wants it and who offers it; tags with a possible pair first,
+/// then by how many people care.
+pub fn team_tags(persons: &[Person]) -> Vec<TagPeople> {
+    let mut by_tag: BTreeMap<&str, TagPeople> = BTreeMap::new();
+    for p in persons {
+        for t in &p.wants {
+            by_tag
+                .entry(t.as_str())
+                .or_insert_with(|| empty(t))
+                .wants
+                .push(p.name.clone());
+        }
+        for t in &p.offers {
+            by_tag
+                .entry(t.as_str())
+                .or_insert_with(|| empty(t))
+                .offers
+                .push(p.name.clone());
+        }
+    }
+    let mut tags: Vec<TagPeople> = by_tag.into_values().collect();
+    tags.sort_by_key(|t| {
+        (
+            t.pairs().is_empty(),
+            std::cmp::Reverse(t.wants.len() + t.offers.len()),
+        )
+    });
+    tags
+}
+
+fn empty(tag: &str) -> TagPeople {
+    TagPeople {
+        tag: tag.to_string(),
+        wants: Vec::new(),
+        offers: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Kind, Tip, now};
+    use chrono::Duration;
+
+    fn tip(num: i64, author: &str, tags: &[&str], days_old: i64) -> Item {
+        Item::Tip(Tip {
+            id: ItemId::new(Kind::Tip, num),
+            author: author.into(),
+            text: format!("tip {num}"),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            context: None,
+            created_at: now() - Duration::days(days_old),
+            votes: Vec::new(),
+        })
+    }
+
+    fn person(handle: &str, wants: &[&str], offers: &[&str]) -> Person {
+        Person {
+            handle: handle.into(),
+            name: handle.to_uppercase(),
+            wants: wants.iter().map(|t| t.to_string()).collect(),
+            offers: offers.iter().map(|t| t.to_string()).collect(),
+            lang: None,
+            created_at: now(),
+        }
+    }
+
+    #[test]
+    fn wanted_tags_beat_freshness_and_own_posts_sink() {
+        let items = vec![
+            tip(1, "bob", &["cooking"], 0),
+            tip(2, "bob", &["sql"], 10),
+            tip(3, "me", &["sql"], 0),
+        ];
+        let wants = vec!["sql".to_string()];
+        let ranked = for_you(items, "me", &wants, &HashSet::new(), now());
+        let order: Vec<i64> = ranked.iter().map(|i| i.id().num).collect();
+        assert_eq!(order, vec![2, 3, 1]);
+    }
+
+    #[test]
+    fn team_pairs_helpers_with_learners() {
+        let persons = vec![
+            person("ann", &["sql"], &["vim"]),
+            person("bob", &["vim"], &["sql"]),
+            person("cat", &["life"], &[]),
+        ];
+        let tags = team_tags(&persons);
+        assert_eq!(tags.len(), 3);
+        assert_eq!(tags[2].tag, "life");
+        let sql = tags.iter().find(|t| t.tag == "sql").unwrap();
+        assert_eq!(sql.pairs(), vec![("BOB", "ANN")]);
+    }
+}

@@ -1,0 +1,145 @@
+//! A small text field: a string and a cursor, edited by [`Edit`] actions.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::action::Edit;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextInput {
+    text: String,
+    /// Cursor position in chars (not bytes), 0..=len.
+    cursor: usize,
+    multi_line: bool,
+}
+
+impl TextInput {
+    pub fn single_line() -> Self {
+        TextInput::default()
+    }
+
+    pub fn multi_line() -> Self {
+        TextInput {
+            multi_line: true,
+            ..TextInput::default()
+        }
+    }
+
+    pub fn with_text(mut self, text: &str) -> Self {
+        self.text = text.to_string();
+        self.cursor = self.text.chars().count();
+        self
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    fn byte_at(&self, char_pos: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_pos)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    pub fn insert(&mut self, c: char) {
+        if c == '\n' && !self.multi_line {
+            return;
+        }
+        let at = self.byte_at(self.cursor);
+        self.text.insert(at, c);
+        self.cursor += 1;
+    }
+
+    /// Applies an editing key; returns false when it did nothing (so a
+    /// one-line field can let Enter mean "submit").
+    pub fn edit(&mut self, edit: Edit) -> bool {
+        let len = self.text.chars().count();
+        match edit {
+            Edit::Backspace if self.cursor > 0 => {
+                self.cursor -= 1;
+                let at = self.byte_at(self.cursor);
+                self.text.remove(at);
+            }
+            Edit::Delete if self.cursor < len => {
+                let at = self.byte_at(self.cursor);
+                self.text.remove(at);
+            }
+            Edit::Left if self.cursor > 0 => self.cursor -= 1,
+            Edit::Right if self.cursor < len => self.cursor += 1,
+            Edit::Home => self.cursor = 0,
+            Edit::End => self.cursor = len,
+            Edit::Newline if self.multi_line => self.insert('\n'),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The text as lines, with the cursor drawn as a reversed cell so it is
+    /// visible without the terminal cursor (and in the mono theme).
+    pub fn lines(&self, style: Style, cursor: Option<Style>) -> Vec<Line<'static>> {
+        let mut lines = vec![Line::default()];
+        let push = |lines: &mut Vec<Line<'static>>, s: String, st: Style| {
+            if let Some(last) = lines.last_mut() {
+                last.spans.push(Span::styled(s, st));
+            }
+        };
+        let mut len = 0;
+        for (i, c) in self.text.chars().enumerate() {
+            len = i + 1;
+            let at_cursor = cursor.filter(|_| i == self.cursor);
+            if c == '\n' {
+                if let Some(cs) = at_cursor {
+                    push(&mut lines, " ".into(), cs);
+                }
+                lines.push(Line::default());
+                continue;
+            }
+            push(&mut lines, c.to_string(), at_cursor.unwrap_or(style));
+        }
+        if let Some(cs) = cursor.filter(|_| self.cursor >= len) {
+            push(&mut lines, " ".into(), cs);
+        }
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_work_on_chars_not_bytes() {
+        let mut t = TextInput::single_line();
+        for c in "héé".chars() {
+            t.insert(c);
+        }
+        assert!(t.edit(Edit::Left));
+        assert!(t.edit(Edit::Backspace));
+        assert_eq!(t.text(), "hé");
+        assert!(!t.edit(Edit::Newline));
+        t.insert('\n');
+        assert_eq!(t.text(), "hé");
+        assert!(t.edit(Edit::Home));
+        assert!(t.edit(Edit::Delete));
+        assert_eq!(t.text(), "é");
+    }
+
+    #[test]
+    fn multi_line_keeps_newlines() {
+        let mut t = TextInput::multi_line().with_text("a");
+        assert!(t.edit(Edit::Newline));
+        t.insert('b');
+        assert_eq!(t.text(), "a\nb");
+        assert_eq!(t.lines(Style::new(), None).len(), 2);
+    }
+}

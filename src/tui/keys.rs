@@ -1,0 +1,477 @@
+//! The keymap: default keys by view, patched key by key from `config.toml`.
+//! The hint line and the `?` help are both derived from it, so they can never
+//! drift from what the keys really do.
+//!
+//! ```toml
+//! [keys]                 # the browsing views (list and detail)
+//! search = "f"
+//! quit = ["q", "ctrl-q"]
+//! [keys.capture-form]    # one view only
+//! save = "ctrl-w"
+//! ```
+
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use thiserror::Error;
+
+use super::action::{Action, Edit};
+
+/// Where keys are read. Each view has its own bindings; text views (search,
+/// capture, prompt) pass unbound printable keys on as typed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    List,
+    Detail,
+    Search,
+    Capture,
+    Prompt,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::List,
+        View::Detail,
+        View::Search,
+        View::Capture,
+        View::Prompt,
+    ];
+
+    /// The name of the view's table in `config.toml` (`[keys.capture-form]`);
+    /// never an action's name, as TOML can't have both under `[keys]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::List => "list",
+            View::Detail => "detail",
+            View::Search => "search-box",
+            View::Capture => "capture-form",
+            View::Prompt => "prompt",
+        }
+    }
+
+    /// Views where letters are text, so a plain letter can't be a binding.
+    pub fn is_text(self) -> bool {
+        matches!(self, View::Search | View::Capture | View::Prompt)
+    }
+}
+
+/// One key with its modifiers, as written in the config (`ctrl-s`, `G`, `pgdown`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn new(code: KeyCode, mods: KeyModifiers) -> Key {
+        Key { code, mods }
+    }
+
+    pub const fn plain(code: KeyCode) -> Key {
+        Key::new(code, KeyModifiers::NONE)
+    }
+
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    /// The key as crossterm reports it, with Shift folded into the character
+    /// (`G` arrives as Shift+`G`) and into Tab (BackTab), so that the config
+    /// can simply say `G` or `shift-tab`.
+    pub fn from_event(e: KeyEvent) -> Key {
+        let mut mods =
+            e.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        if matches!(e.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Key::new(e.code, mods)
+    }
+
+    /// A printable key without Ctrl/Alt: text in a text view.
+    pub fn is_printable(self) -> bool {
+        matches!(self.code, KeyCode::Char(_))
+            && !self
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    }
+
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let bad = || format!("unknown key {text:?}");
+        let mut rest = text;
+        let mut mods = KeyModifiers::NONE;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (m, len) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            if rest.len() == len {
+                break; // "ctrl-" alone: let the name check fail below
+            }
+            mods |= m;
+            rest = &rest[len..];
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            }),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "tab" if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+                "tab" => KeyCode::Tab,
+                "backtab" => KeyCode::BackTab,
+                "backspace" | "bksp" => KeyCode::Backspace,
+                "delete" | "del" => KeyCode::Delete,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "pageup" | "pgup" => KeyCode::PageUp,
+                "pagedown" | "pgdown" => KeyCode::PageDown,
+                "space" => KeyCode::Char(' '),
+                "minus" => KeyCode::Char('-'),
+                f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                    Ok(n @ 1..=12) => KeyCode::F(n),
+                    _ => return Err(bad()),
+                },
+                _ => return Err(bad()),
+            },
+        };
+        if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Ok(Key::new(code, mods))
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            f.write_str("Shift-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                write!(f, "{}", c.to_ascii_uppercase())
+            }
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            other => write!(f, "{other:?}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub view: View,
+    pub action: Action,
+    pub keys: Vec<Key>,
+}
+
+#[derive(Debug, Clone, PartialEq, Error)]
+#[error("config.toml [keys]: {0}")]
+pub struct KeyError(pub String);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyMap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        KeyMap {
+            bindings: default_bindings(),
+        }
+    }
+}
+
+impl KeyMap {
+    /// The defaults with the `[keys]` table of `config.toml` laid over them.
+    pub fn from_config(table: &toml::Table) -> Result<KeyMap, KeyError> {
+        let mut map = KeyMap::default();
+        for (name, value) in table {
+            match value {
+                toml::Value::Table(sub) => {
+                    let view = View::ALL
+                        .into_iter()
+                        .find(|v| v.name() == name)
+                        .ok_or_else(|| KeyError(format!("unknown view [keys.{name}]; views are list, detail, search-box, capture-form, prompt")))?;
+                    for (action_name, keys) in sub {
+                        let action = parse_action(action_name)?;
+                        map.set(view, action, parse_keys(action_name, keys)?);
+                    }
+                }
+                _ => {
+                    let action = parse_action(name)?;
+                    let keys = parse_keys(name, value)?;
+                    let browse = [View::List, View::Detail];
+                    let mut found = false;
+                    for view in browse {
+                        if map.bound(view, action) {
+                            map.set(view, action, keys.clone());
+                            found = true;
+                        }
+                    }
+                    if !found {
+                        let home = map
+                            .bindings
+                            .iter()
+                            .find(|b| b.action == action)
+                            .map_or("list", |b| b.view.name());
+                        return Err(KeyError(format!(
+                            "{name} is a key of the {home} view: put it under [keys.{home}]"
+                        )));
+                    }
+                }
+            }
+        }
+        map.check()?;
+        Ok(map)
+    }
+
+    fn bound(&self, view: View, action: Action) -> bool {
+        self.bindings
+            .iter()
+            .any(|b| b.view == view && b.action == action)
+    }
+
+    fn set(&mut self, view: View, action: Action, keys: Vec<Key>) {
+        match self
+            .bindings
+            .iter_mut()
+            .find(|b| b.view == view && b.action == action)
+        {
+            Some(b) => b.keys = keys,
+            None => self.bindings.push(Binding { view, action, keys }),
+        }
+    }
+
+    /// Refuses a keymap where one key means two things in one view, or
+    /// where a plain letter would stop you typing it into a text field.
+    pub fn check(&self) -> Result<(), KeyError> {
+        for view in View::ALL {
+            let mut seen: Vec<(Key, Action)> = Vec::new();
+            for b in self.bindings.iter().filter(|b| b.view == view) {
+                for &key in &b.keys {
+                    if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
+                        return Err(KeyError(format!(
+                            "{key} means both {} and {} in the {} view",
+                            other.name(),
+                            b.action.name(),
+                            view.name()
+                        )));
+                    }
+                    if view.is_text() && key.is_printable() {
+                        return Err(KeyError(format!(
+                            "{key} can't be {} in the {} view: you could no longer type it; use ctrl- or alt-",
+                            b.action.name(),
+                            view.name()
+                        )));
+                    }
+                    seen.push((key, b.action));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What a key press means in a view; in text views, unbound keys become
+    /// typing and editing.
+    pub fn action(&self, view: View, event: KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event);
+        let bound = self
+            .bindings
+            .iter()
+            .find(|b| b.view == view && b.keys.contains(&key))
+            .map(|b| b.action);
+        if bound.is_some() || !view.is_text() {
+            return bound;
+        }
+        let edit = match key.code {
+            KeyCode::Char(c) if key.is_printable() => return Some(Action::Type(c)),
+            KeyCode::Backspace => Edit::Backspace,
+            KeyCode::Delete => Edit::Delete,
+            KeyCode::Left => Edit::Left,
+            KeyCode::Right => Edit::Right,
+            KeyCode::Home => Edit::Home,
+            KeyCode::End => Edit::End,
+            KeyCode::Enter => Edit::Newline,
+            _ => return None,
+        };
+        Some(Action::Edit(edit))
+    }
+
+    pub fn keys(&self, view: View, action: Action) -> &[Key] {
+        self.bindings
+            .iter()
+            .find(|b| b.view == view && b.action == action)
+            .map_or(&[], |b| &b.keys)
+    }
+
+    /// Every binding of a view, in the order help shows them.
+    pub fn bindings(&self, view: View) -> impl Iterator<Item = &Binding> {
+        self.bindings
+            .iter()
+            .filter(move |b| b.view == view && !b.keys.is_empty())
+    }
+
+    /// The few keys that matter in a view: (first key, label) for each of
+    /// `wanted` that is bound, at most five.
+    pub fn hints(&self, view: View, wanted: &[Action]) -> Vec<(String, &'static str)> {
+        wanted
+            .iter()
+            .filter_map(|&a| {
+                self.keys(view, a)
+                    .first()
+                    .map(|k| (k.to_string(), a.label()))
+            })
+            .take(5)
+            .collect()
+    }
+}
+
+fn parse_action(name: &str) -> Result<Action, KeyError> {
+    Action::from_name(name).ok_or_else(|| KeyError(format!("unknown action {name:?}")))
+}
+
+fn parse_keys(name: &str, value: &toml::Value) -> Result<Vec<Key>, KeyError> {
+    let texts: Vec<&str> = match value {
+        toml::Value::String(s) => vec![s.as_str()],
+        toml::Value::Array(items) => items
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Option<_>>()
+            .ok_or_else(|| KeyError(format!("{name}: give a key or a list of keys")))?,
+        _ => return Err(KeyError(format!("{name}: give a key or a list of keys"))),
+    };
+    texts
+        .into_iter()
+        .map(|t| Key::parse(t).map_err(|e| KeyError(format!("{name}: {e}"))))
+        .collect()
+}
+
+fn default_bindings() -> Vec<Binding> {
+    use KeyCode as K;
+    let p = Key::plain;
+    let c = Key::ch;
+    let mut out = Vec::new();
+    let mut bind = |view: View, action: Action, keys: &[Key]| {
+        out.push(Binding {
+            view,
+            action,
+            keys: keys.to_vec(),
+        })
+    };
+    for view in [View::List, View::Detail] {
+        if view == View::List {
+            bind(view, Action::Open, &[p(K::Enter)]);
+        } else {
+            bind(view, Action::Back, &[p(K::Esc), p(K::Backspace)]);
+        }
+        bind(view, Action::Up, &[p(K::Up), c('k')]);
+        bind(view, Action::Down, &[p(K::Down), c('j')]);
+        bind(view, Action::PageUp, &[p(K::PageUp)]);
+        bind(view, Action::PageDown, &[p(K::PageDown)]);
+        bind(view, Action::Top, &[p(K::Home), c('g')]);
+        bind(view, Action::Bottom, &[p(K::End), c('G')]);
+        bind(view, Action::NextTab, &[p(K::Tab)]);
+        bind(view, Action::PrevTab, &[p(K::BackTab)]);
+        for (n, digit) in ('1'..='7').enumerate() {
+            bind(view, Action::GoTab(n as u8), &[c(digit)]);
+        }
+        bind(view, Action::Search, &[c('/')]);
+        bind(view, Action::Capture, &[c('c')]);
+        bind(view, Action::Answer, &[c('a')]);
+        bind(view, Action::MeToo, &[c('m')]);
+        bind(view, Action::CanHelp, &[c('h')]);
+        bind(view, Action::Pledge, &[c('p')]);
+        bind(view, Action::Vote, &[c('v')]);
+        if view == View::Detail {
+            bind(view, Action::Reveal, &[c(' ')]);
+        }
+        bind(view, Action::MarkDone, &[c('d')]);
+        bind(view, Action::Help, &[c('?')]);
+        bind(view, Action::Quit, &[c('q')]);
+    }
+    bind(View::Search, Action::Open, &[p(K::Enter)]);
+    bind(View::Search, Action::Up, &[p(K::Up), Key::ctrl('p')]);
+    bind(View::Search, Action::Down, &[p(K::Down), Key::ctrl('n')]);
+    bind(View::Search, Action::Cancel, &[p(K::Esc)]);
+
+    bind(View::Capture, Action::Save, &[Key::ctrl('s')]);
+    bind(View::Capture, Action::Submit, &[p(K::Enter)]);
+    bind(View::Capture, Action::NextField, &[p(K::Tab), p(K::Down)]);
+    bind(View::Capture, Action::PrevField, &[p(K::BackTab), p(K::Up)]);
+    bind(View::Capture, Action::SwitchKind, &[Key::ctrl('t')]);
+    bind(View::Capture, Action::Cancel, &[p(K::Esc)]);
+
+    bind(View::Prompt, Action::Submit, &[p(K::Enter)]);
+    bind(View::Prompt, Action::Cancel, &[p(K::Esc)]);
+    out
+}
+
+/// The example keymap shipped in `examples/keymap.toml`; a test parses it.
+pub const EXAMPLE: &str = include_str!("../../examples/keymap.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_parse_and_print() {
+        assert_eq!(Key::parse("ctrl-s"), Ok(Key::ctrl('s')));
+        assert_eq!(Key::parse("Ctrl-S"), Ok(Key::ctrl('s')));
+        assert_eq!(Key::parse("G"), Ok(Key::ch('G')));
+        assert_eq!(Key::parse("shift-tab"), Ok(Key::plain(KeyCode::BackTab)));
+        assert_eq!(Key::parse("pgdown"), Ok(Key::plain(KeyCode::PageDown)));
+        assert_eq!(Key::parse("-"), Ok(Key::ch('-')));
+        assert!(Key::parse("ctrl-").is_err());
+        assert!(Key::parse("hyper-x").is_err());
+        assert_eq!(Key::ctrl('s').to_string(), "Ctrl-S");
+        assert_eq!(Key::ch(' ').to_string(), "Space");
+    }
+
+    #[test]
+    fn shifted_letters_match_their_binding() {
+        let map = KeyMap::default();
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(map.action(View::List, shift_g), Some(Action::Bottom));
+        let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(map.action(View::List, backtab), Some(Action::PrevTab));
+    }
+}

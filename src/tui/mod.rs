@@ -1,0 +1,62 @@
+//! The learning pane (`leertuin`, `leertuin demo`): a ratatui + crossterm
+//! TUI over the [`Store`](crate::store::Store) trait. No SQL up here.
+//!
+//! - [`app`]: state and the draw → event → update loop
+//! - [`update`](update::update): what each [`action::Action`] does
+//! - [`keys`]: the keymap, from which hints and help derive
+//! - [`views`]: one file per tab or popup, drawn by reference
+//! - [`theme`], [`markdown`], [`wrap`], [`input`], [`feed`]: helpers
+
+pub mod action;
+pub mod app;
+pub mod feed;
+pub mod input;
+pub mod keys;
+pub mod markdown;
+pub mod theme;
+pub mod update;
+pub mod views;
+pub mod wrap;
+
+pub use app::App;
+pub use update::update;
+
+use thiserror::Error;
+
+use crate::cli::Context;
+use crate::store::{SqliteStore, StoreError};
+use keys::{KeyError, KeyMap};
+use theme::Theme;
+
+#[derive(Debug, Error)]
+pub enum TuiError {
+    #[error(transparent)]
+    Keys(#[from] KeyError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("terminal: {0}")]
+    Terminal(#[from] std::io::Error),
+}
+
+/// Opens the pane for `ctx.user` on `ctx.db` and runs it until `q`.
+pub fn run(ctx: &Context) -> Result<(), TuiError> {
+    // Config mistakes are reported before the screen is taken over.
+    let keys = KeyMap::from_config(&ctx.config.keys)?;
+    let theme = Theme::choose(ctx.theme);
+    let store = SqliteStore::open(&ctx.db)?;
+    let mut app = App::new(Box::new(store), &ctx.user, keys, theme);
+    // ratatui::init installs a panic hook that restores the terminal; the
+    // guard restores it on every other way out, errors included.
+    let mut terminal = ratatui::try_init()?;
+    let _restore = RestoreGuard;
+    app::run_loop(&mut terminal, &mut app)?;
+    Ok(())
+}
+
+struct RestoreGuard;
+
+impl Drop for RestoreGuard {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}

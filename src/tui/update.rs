@@ -1,0 +1,303 @@
+//! `update`: what an action does to the pane. No terminal here, so every
+//! path is tested by calling it with actions.
+
+use super::action::Action;
+use super::app::{App, Overlay, Screen, Tab};
+use super::views::capture::{self, CaptureOutcome, CaptureState};
+use super::views::detail::DetailState;
+use super::views::prompt::{PromptState, Purpose};
+use super::views::search::SearchState;
+use crate::domain::validate::pledge_minutes;
+use crate::domain::{BackingKind, Draft, Item, Kind, NewItem};
+
+/// Rows moved by PageUp/PageDown; the panes are at least this tall to be usable.
+const PAGE: isize = 10;
+
+/// Applies one action.
+pub fn update(app: &mut App, action: Action) {
+    // A message stays until the next key, so it is read, then gets out of the way.
+    app.status = None;
+    match app.overlay.take() {
+        Some(Overlay::Capture(form)) => return on_capture(app, form, action),
+        Some(Overlay::Prompt(prompt)) => return on_prompt(app, prompt, action),
+        // Help takes its keys in `App::on_key`; any action closes it.
+        Some(Overlay::Help(_)) | None => {}
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::NextTab => app.switch_tab(Tab::from_index(app.tab.index() + 1)),
+        Action::PrevTab => app.switch_tab(Tab::from_index(app.tab.index() + Tab::ALL.len() - 1)),
+        Action::GoTab(n) => app.switch_tab(Tab::from_index(usize::from(n))),
+        Action::Help => app.open_help(),
+        Action::Search => {
+            app.stack.push(Screen::Search(SearchState::new(app.theme)));
+            app.run_search();
+        }
+        Action::Capture => {
+            app.overlay = Some(Overlay::Capture(CaptureState::new(
+                Kind::Tip,
+                None,
+                app.theme,
+            )));
+        }
+        Action::Back => {
+            app.stack.pop();
+            app.sync_preview();
+        }
+        _ => match app.stack.last() {
+            Some(Screen::Search(_)) => on_search(app, action),
+            Some(Screen::Detail(_)) => on_detail(app, action),
+            None => on_list(app, action),
+        },
+    }
+}
+
+fn on_list(app: &mut App, action: Action) {
+    let delta = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -PAGE,
+        Action::PageDown => PAGE,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        Action::Open => return open_selected(app),
+        other => return on_item(app, other),
+    };
+    if app.tab == Tab::Team {
+        app.team.move_by(delta);
+    } else if let Some(list) = app.list_mut(app.tab) {
+        list.move_by(delta);
+    }
+    app.sync_preview();
+}
+
+fn open_selected(app: &mut App) {
+    if app.tab == Tab::Team {
+        if let Some(mut d) = app.preview.clone() {
+            d.open = true;
+            app.stack.push(Screen::Detail(d));
+        }
+        return;
+    }
+    if let Some(item) = app.list(app.tab).and_then(|l| l.selected_item()).cloned() {
+        open_item(app, item);
+    }
+}
+
+fn open_item(app: &mut App, item: Item) {
+    let done = app.done_for(item.id());
+    let mut d = DetailState::item(item, &app.user, done, app.theme);
+    d.open = true;
+    app.stack.push(Screen::Detail(d));
+}
+
+fn on_detail(app: &mut App, action: Action) {
+    let Some(Screen::Detail(d)) = app.stack.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Up => d.scroll_by(-1),
+        Action::Down => d.scroll_by(1),
+        Action::PageUp => d.scroll_by(-PAGE),
+        Action::PageDown => d.scroll_by(PAGE),
+        Action::Top => d.scroll = 0,
+        Action::Bottom => d.scroll_to_end(),
+        Action::Reveal => {
+            if !d.reveal() {
+                let text = if matches!(d.as_item(), Some(Item::Lesson(_))) {
+                    "All answers are showing."
+                } else {
+                    "Only lessons have check cards."
+                };
+                app.say(text);
+            } else {
+                // The answers are at the end: follow them.
+                d.scroll_to_end();
+            }
+        }
+        other => on_item(app, other),
+    }
+}
+
+fn on_search(app: &mut App, action: Action) {
+    let Some(Screen::Search(s)) = app.stack.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Up => s.move_by(-1),
+        Action::Down => s.move_by(1),
+        Action::Cancel if !s.query().is_empty() => {
+            s.input.clear();
+            s.set_hits(Vec::new());
+        }
+        Action::Cancel => {
+            app.stack.pop();
+        }
+        Action::Open => {
+            let Some(id) = s.selected_hit().map(|h| h.id) else {
+                return;
+            };
+            let item = app.store.get(id, &app.user);
+            if let Some(item) = app.ok(item) {
+                open_item(app, item);
+            }
+            return;
+        }
+        Action::Type(c) => {
+            s.input.insert(c);
+            app.run_search();
+        }
+        Action::Edit(e) if s.input.edit(e) => app.run_search(),
+        _ => {}
+    }
+    app.sync_preview();
+}
+
+/// The item keys: they act on the open item, or the selected one.
+fn on_item(app: &mut App, action: Action) {
+    let Some(item) = app.target_item() else {
+        return;
+    };
+    let id = item.id();
+    let wrong = |what: &str| format!("{what}; this is a {}", id.kind);
+    match (action, &item) {
+        (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id)),
+        (Action::Pledge, Item::Question(_)) => prompt(app, Purpose::Pledge(id)),
+        (Action::MarkDone, Item::Lesson(_)) => prompt(app, Purpose::Reflection(id)),
+        (Action::MeToo | Action::CanHelp, Item::Question(_)) => {
+            let (kind, said) = if action == Action::MeToo {
+                (
+                    BackingKind::MeToo,
+                    "You want to know this too: the asker sees it.",
+                )
+            } else {
+                (BackingKind::CanHelp, "You offered help: the asker sees it.")
+            };
+            let r = app.store.back(id, &app.user, kind, None);
+            if app.ok(r).is_some() {
+                app.say(said);
+                app.reload();
+            }
+        }
+        (Action::Vote, Item::Tip(_)) => {
+            let r = app.store.vote(id, &app.user);
+            match app.ok(r) {
+                Some(true) => {
+                    app.say(format!("You voted for {id}."));
+                    app.reload();
+                }
+                Some(false) => app.say(format!("You had voted for {id} already.")),
+                None => {}
+            }
+        }
+        (Action::Answer | Action::MeToo | Action::CanHelp | Action::Pledge, _) => {
+            app.say(wrong("that is for questions"));
+        }
+        (Action::Vote, _) => app.say(wrong("votes are for tips")),
+        (Action::MarkDone, _) => app.say(wrong("only lessons are marked done")),
+        _ => {}
+    }
+}
+
+fn prompt(app: &mut App, purpose: Purpose) {
+    app.overlay = Some(Overlay::Prompt(PromptState::new(purpose, app.theme)));
+}
+
+/// The prompt was taken out of the app; it goes back unless it is done.
+fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
+    match action {
+        Action::Cancel => return,
+        Action::Type(c) => p.input.insert(c),
+        Action::Edit(e) => {
+            p.input.edit(e);
+        }
+        Action::Submit if submit_prompt(app, &p) => return,
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Prompt(p));
+}
+
+/// Stores what the prompt asked for; false keeps the prompt open (with the
+/// reason shown) so nothing typed is lost.
+fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
+    let text = p.input.text().trim().to_string();
+    let user = app.user.clone();
+    let result = match p.purpose {
+        Purpose::Answer(id) => app
+            .store
+            .answer(id, &user, &text)
+            .map(|_| format!("Your answer to {id} is saved.")),
+        Purpose::Pledge(id) => {
+            let minutes = text
+                .parse::<i64>()
+                .map_err(|_| "give a number of minutes".to_string());
+            match minutes.and_then(|m| pledge_minutes(m).map_err(|e| e.to_string())) {
+                Ok(m) => app
+                    .store
+                    .back(id, &user, BackingKind::Pledge, Some(m))
+                    .map(|()| format!("You pledged {m} minutes to {id}.")),
+                Err(reason) => {
+                    app.status = Some(super::app::Status {
+                        text: reason,
+                        error: true,
+                    });
+                    return false;
+                }
+            }
+        }
+        Purpose::Reflection(id) => {
+            let reflection = (!text.is_empty()).then_some(text.as_str());
+            app.store
+                .mark_done(&user, id, reflection)
+                .map(|()| "Lesson done. Well learned!".to_string())
+        }
+    };
+    match result {
+        Ok(message) => {
+            app.say(message);
+            app.reload();
+            true
+        }
+        Err(e) => {
+            app.report(&e);
+            false
+        }
+    }
+}
+
+fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
+    match capture::update(&mut form, action) {
+        CaptureOutcome::Continue => {}
+        CaptureOutcome::Cancel => return,
+        CaptureOutcome::Save(kind, draft) => {
+            if save_capture(app, &mut form, kind, &draft) {
+                return;
+            }
+        }
+    }
+    app.overlay = Some(Overlay::Capture(form));
+}
+
+/// Validates and stores a capture; on failure the form stays, with the reason.
+fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draft) -> bool {
+    let item = match NewItem::from_draft(kind, &app.user, draft) {
+        Ok(item) => item,
+        Err(e) => {
+            form.error = Some(e.to_string());
+            return false;
+        }
+    };
+    let added = app.store.add(&item);
+    match added {
+        Ok(id) => {
+            app.say(format!("Saved as {id}. Thank you for sharing!"));
+            app.reload();
+            true
+        }
+        Err(e) => {
+            form.error = Some(e.to_string());
+            app.report(&e);
+            false
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The detail of one item (or of a Team tag): wrapped, scrollable lines.
+//! The same state draws the preview beside a list and an opened item.
+
+use std::cell::Cell;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Widget};
+
+use super::item_text;
+use crate::domain::{Item, ItemId};
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{WrapLine, wrap_all};
+
+/// What a detail shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Content {
+    Item(Item),
+    /// Ready-made lines under a title (a Team tag).
+    Lines {
+        title: String,
+        lines: Vec<WrapLine>,
+    },
+}
+
+/// What the viewer did with a lesson: done, and the reflection given.
+pub type Done = Option<Option<String>>;
+
+#[derive(Debug, Clone)]
+pub struct DetailState {
+    pub content: Content,
+    /// First visible row.
+    pub scroll: usize,
+    /// How many check cards show their answer.
+    pub revealed: usize,
+    pub done: Done,
+    /// True when opened (it has the keys); false for a preview beside a list.
+    pub open: bool,
+    viewer: String,
+    theme: Theme,
+    lines: Vec<WrapLine>,
+    /// The largest useful scroll at the last draw; the draw is the only
+    /// place that knows the width, so it leaves this for `update`.
+    max_scroll: Cell<usize>,
+}
+
+impl DetailState {
+    pub fn item(item: Item, viewer: &str, done: Done, theme: Theme) -> Self {
+        let mut d = DetailState {
+            content: Content::Item(item),
+            scroll: 0,
+            revealed: 0,
+            done,
+            open: false,
+            viewer: viewer.to_string(),
+            theme,
+            lines: Vec::new(),
+            max_scroll: Cell::new(usize::MAX),
+        };
+        d.rebuild();
+        d
+    }
+
+    pub fn lines(title: String, lines: Vec<WrapLine>, theme: Theme) -> Self {
+        DetailState {
+            content: Content::Lines {
+                title,
+                lines: lines.clone(),
+            },
+            scroll: 0,
+            revealed: 0,
+            done: None,
+            open: false,
+            viewer: String::new(),
+            theme,
+            lines,
+            max_scroll: Cell::new(usize::MAX),
+        }
+    }
+
+    pub fn as_item(&self) -> Option<&Item> {
+        match &self.content {
+            Content::Item(i) => Some(i),
+            Content::Lines { .. } => None,
+        }
+    }
+
+    pub fn id(&self) -> Option<ItemId> {
+        self.as_item().map(Item::id)
+    }
+
+    /// Swaps in a fresh copy of the item (after a change), keeping the
+    /// reader's place.
+    pub fn replace(&mut self, item: Item, done: Done) {
+        self.content = Content::Item(item);
+        self.done = done;
+        self.rebuild();
+    }
+
+    fn rebuild(&mut self) {
+        if let Content::Item(item) = &self.content {
+            self.lines =
+                item_text::lines(item, self.revealed, &self.done, &self.viewer, &self.theme);
+        }
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        let max = self.max_scroll.get();
+        self.scroll = self.scroll.min(max).saturating_add_signed(delta).min(max);
+    }
+
+    /// Scrolls to the end; the draw clamps it, as only it knows the length.
+    pub fn scroll_to_end(&mut self) {
+        self.scroll = usize::MAX;
+    }
+
+    /// Shows the next hidden card answer; false when there is none.
+    pub fn reveal(&mut self) -> bool {
+        let cards = match &self.content {
+            Content::Item(Item::Lesson(l)) => l.cards.len(),
+            _ => 0,
+        };
+        if self.revealed >= cards {
+            return false;
+        }
+        self.revealed += 1;
+        self.rebuild();
+        true
+    }
+
+    fn title(&self) -> String {
+        match &self.content {
+            Content::Item(item) => format!(" {} {} ", capitalized(item.kind().name()), item.id()),
+            Content::Lines { title, .. } => format!(" {title} "),
+        }
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut c = word.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+impl Widget for &DetailState {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let border = if self.open {
+            t.border_focused
+        } else {
+            t.border
+        };
+        let mut block = Block::bordered()
+            .border_style(border)
+            .title(Span::styled(self.title(), t.accent));
+        let inner = block.inner(area);
+        let rows = wrap_all(&self.lines, inner.width);
+        let height = usize::from(inner.height);
+        let max = rows.len().saturating_sub(height);
+        self.max_scroll.set(max);
+        let scroll = self.scroll.min(max);
+        if scroll < max {
+            block = block.title_bottom(Span::styled(" more ↓ ", t.muted));
+        }
+        block.render(area, buf);
+        for (i, row) in rows.iter().skip(scroll).take(height).enumerate() {
+            let y = inner.y + i as u16;
+            buf.set_line(inner.x, y, row, inner.width);
+        }
+    }
+}

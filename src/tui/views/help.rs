@@ -1,0 +1,77 @@
+//! `?`: every key of the view underneath, straight from the keymap.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::tui::keys::{KeyMap, View};
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Clone)]
+pub struct HelpState {
+    pub view: View,
+    /// (keys, what they do)
+    pub rows: Vec<(String, String)>,
+    pub scroll: usize,
+    pub theme: Theme,
+}
+
+impl HelpState {
+    pub fn new(keys: &KeyMap, view: View, theme: Theme) -> Self {
+        let rows = keys
+            .bindings(view)
+            .map(|b| {
+                let names: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+                (names.join(" "), b.action.describe())
+            })
+            .collect();
+        HelpState {
+            view,
+            rows,
+            scroll: 0,
+            theme,
+        }
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        self.scroll = self.scroll.saturating_add_signed(delta).min(last);
+    }
+}
+
+impl Widget for &HelpState {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(t.border_focused)
+            .title(Span::styled(
+                format!(" Keys: {} ", self.view.name()),
+                t.accent,
+            ))
+            .title_bottom(Span::styled(" ↑↓ scroll · any other key closes ", t.muted));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let key_w = self
+            .rows
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(usize::from(inner.width / 2));
+        for (i, (keys, what)) in self
+            .rows
+            .iter()
+            .skip(self.scroll)
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let line = Line::from(vec![
+                Span::styled(format!("{keys:<key_w$}  "), t.key),
+                Span::styled(what.clone(), t.text),
+            ]);
+            buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! A list of items (the For you, Lessons, Questions, Tips and Learned tabs,
+//! and the done lessons of Me), newest or best first.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::{fit, row_window};
+use crate::domain::{Item, ItemId};
+use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
+
+/// One row: the item and a short note drawn at the right (votes, answers…).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListRow {
+    pub item: Item,
+    pub badge: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ItemListState {
+    pub title: &'static str,
+    pub rows: Vec<ListRow>,
+    pub selected: usize,
+    /// Shown when there are no rows, saying what would fill the list.
+    pub empty_note: &'static str,
+    /// False until the first load: the list says "Loading…" instead of empty.
+    pub loaded: bool,
+    pub theme: Theme,
+}
+
+impl ItemListState {
+    pub fn new(title: &'static str, empty_note: &'static str, theme: Theme) -> Self {
+        ItemListState {
+            title,
+            rows: Vec::new(),
+            selected: 0,
+            empty_note,
+            loaded: false,
+            theme,
+        }
+    }
+
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.rows.get(self.selected).map(|r| &r.item)
+    }
+
+    /// Replaces the rows, keeping the same item selected when it is still there.
+    pub fn set_rows(&mut self, rows: Vec<ListRow>) {
+        let keep: Option<ItemId> = self.selected_item().map(Item::id);
+        self.rows = rows;
+        self.loaded = true;
+        if let Some(pos) = keep.and_then(|id| self.rows.iter().position(|r| r.item.id() == id)) {
+            self.selected = pos;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        self.selected = step(self.selected, delta, self.rows.len());
+    }
+}
+
+/// Moves an index by `delta` inside `0..len`, stopping at the ends.
+pub fn step(index: usize, delta: isize, len: usize) -> usize {
+    let last = len.saturating_sub(1);
+    index.saturating_add_signed(delta).min(last)
+}
+
+impl Widget for &ItemListState {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let title = if self.loaded {
+            format!(" {} ({}) ", self.title, self.rows.len())
+        } else {
+            format!(" {} ", self.title)
+        };
+        let block = Block::bordered()
+            .border_style(t.border)
+            .title(Span::styled(title, t.accent));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if !self.loaded || self.rows.is_empty() {
+            let note = if self.loaded {
+                self.empty_note
+            } else {
+                "Loading…"
+            };
+            Paragraph::new(Span::styled(note, t.muted))
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(inner, buf);
+            return;
+        }
+        let (first, count) = row_window(self.selected, self.rows.len(), inner.height);
+        for (i, row) in self.rows.iter().enumerate().skip(first).take(count) {
+            let y = inner.y + (i - first) as u16;
+            let rect = Rect::new(inner.x, y, inner.width, 1);
+            list_row(row, i == self.selected, t).render(rect, buf);
+        }
+    }
+}
+
+/// A row as a line: marker, id, title, and the badge if there is room.
+fn list_row(row: &ListRow, selected: bool, t: &Theme) -> RowLine {
+    RowLine {
+        marker: if selected {
+            SELECTED_MARKER
+        } else {
+            UNSELECTED_MARKER
+        },
+        id: row.item.id().to_string(),
+        title: row.item.title().to_string(),
+        badge: row.badge.clone(),
+        selected,
+        theme: *t,
+    }
+}
+
+/// Columns a title keeps before the badge is left out.
+const MIN_TITLE: usize = 22;
+
+/// One drawn row; shared by the item list and search results.
+pub struct RowLine {
+    pub marker: &'static str,
+    pub id: String,
+    pub title: String,
+    pub badge: String,
+    pub selected: bool,
+    pub theme: Theme,
+}
+
+impl Widget for RowLine {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let width = usize::from(area.width);
+        let head = format!("{}{} ", self.marker, self.id);
+        let head_w = head.chars().count();
+        let badge_w = self.badge.chars().count();
+        // The badge goes only where it leaves the title some room.
+        let show_badge = badge_w > 0 && width >= head_w + badge_w + 1 + MIN_TITLE;
+        let title_w = width.saturating_sub(head_w + if show_badge { badge_w + 1 } else { 0 });
+        let title = fit(&self.title, title_w);
+        let pad = title_w.saturating_sub(Span::raw(title.as_str()).width());
+        let mut spans = vec![Span::styled(head, t.muted), Span::styled(title, t.text)];
+        if show_badge {
+            spans.push(Span::raw(" ".repeat(pad + 1)));
+            spans.push(Span::styled(self.badge, t.muted));
+        }
+        let mut line = Line::from(spans);
+        if self.selected {
+            buf.set_style(area, t.selected);
+            line = line.style(t.selected);
+        }
+        line.render(area, buf);
+    }
+}

@@ -1,0 +1,255 @@
+//! Drawing: the frame (tabs, body, status, hints) and one file per view.
+//! Every view draws from `&State`, so drawing can never change state.
+
+pub mod capture;
+pub mod detail;
+pub mod help;
+pub mod item_text;
+pub mod list;
+pub mod me;
+pub mod prompt;
+pub mod search;
+pub mod team;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::{App, Overlay, Screen, Tab};
+
+/// Below this the pane says it is too small instead of drawing a mess.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+/// From this width the list and the detail stand side by side.
+pub const WIDE: u16 = 70;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            Paragraph::new(format!(
+                "Too small: make this pane at least {MIN_WIDTH}×{MIN_HEIGHT}."
+            ))
+            .style(self.theme.muted)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+            return;
+        }
+        let status_h = u16::from(self.status.is_some());
+        let [tabs, body, status, hints] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(status_h),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        tab_bar(self, tabs, buf);
+        render_body(self, body, buf);
+        if let Some(s) = &self.status {
+            let style = if s.error {
+                self.theme.error
+            } else {
+                self.theme.ok
+            };
+            buf.set_line(
+                status.x,
+                status.y,
+                &Line::from(Span::styled(s.text.as_str(), style)),
+                status.width,
+            );
+        }
+        hint_line(&self.hints(), &self.theme).render(hints, buf);
+        match &self.overlay {
+            Some(Overlay::Help(h)) => h.render(centered(body, 64, h.rows.len() as u16 + 2), buf),
+            Some(Overlay::Capture(c)) => c.render(centered(body, 72, 16), buf),
+            Some(Overlay::Prompt(p)) => {
+                let h = body.height.min(3);
+                p.render(
+                    Rect {
+                        y: body.bottom() - h,
+                        height: h,
+                        ..body
+                    },
+                    buf,
+                );
+            }
+            None => {}
+        }
+    }
+}
+
+/// Tab names from long to short; the longest set that fits is drawn.
+fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    const SHORT: [&str; 7] = ["You", "Les", "Qs", "Tips", "Lrn", "Team", "Me"];
+    let sets: [Vec<String>; 3] = [
+        Tab::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("{} {}", i + 1, t.name()))
+            .collect(),
+        Tab::ALL.iter().map(|t| t.name().to_string()).collect(),
+        SHORT.iter().map(|s| s.to_string()).collect(),
+    ];
+    let fits = |set: &Vec<String>| {
+        set.iter().map(|s| s.chars().count() + 2).sum::<usize>() <= usize::from(area.width)
+    };
+    let labels = sets.iter().find(|s| fits(s)).unwrap_or(&sets[2]);
+    let t = &app.theme;
+    let spans: Vec<Span> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let style = if i == app.tab.index() {
+                t.selected
+            } else {
+                t.muted
+            };
+            Span::styled(format!(" {label} "), style)
+        })
+        .collect();
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// List and detail side by side when wide, one at a time when narrow.
+fn render_body(app: &App, area: Rect, buf: &mut Buffer) {
+    let wide = area.width >= WIDE;
+    let top = app.stack.last();
+    // What the left pane shows: the search under an open hit, else the tab.
+    let under_top = match (top, app.stack.len()) {
+        (Some(Screen::Detail(_)), n) if n >= 2 => app.stack.get(n - 2),
+        (Some(Screen::Search(_)), n) => app.stack.get(n - 1),
+        _ => None,
+    };
+    let right = match top {
+        Some(Screen::Detail(d)) => Some(d),
+        _ => app.preview.as_ref(),
+    };
+    if !wide {
+        match top {
+            Some(Screen::Detail(d)) => d.render(area, buf),
+            Some(Screen::Search(s)) => s.render(area, buf),
+            None => tab_content(app, area, buf),
+        }
+        return;
+    }
+    let [left, detail] =
+        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(area);
+    match under_top {
+        Some(Screen::Search(s)) => s.render(left, buf),
+        _ => tab_content(app, left, buf),
+    }
+    if let Some(d) = right {
+        d.render(detail, buf);
+    }
+}
+
+fn tab_content(app: &App, area: Rect, buf: &mut Buffer) {
+    match app.tab {
+        Tab::Team => app.team.render(area, buf),
+        Tab::Me => app.me.render(area, buf),
+        tab => {
+            if let Some(list) = app.list(tab) {
+                list.render(area, buf);
+            }
+        }
+    }
+}
+
+/// "Enter open · / search · …", as many as fit.
+pub fn hint_line(hints: &[(String, &'static str)], t: &super::theme::Theme) -> HintLine {
+    HintLine {
+        hints: hints.to_vec(),
+        theme: *t,
+    }
+}
+
+pub struct HintLine {
+    hints: Vec<(String, &'static str)>,
+    theme: super::theme::Theme,
+}
+
+impl Widget for HintLine {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let mut spans = Vec::new();
+        let mut used = 0;
+        for (key, label) in &self.hints {
+            let w = key.chars().count() + label.chars().count() + 1 + if used > 0 { 3 } else { 0 };
+            if used + w > usize::from(area.width) {
+                break;
+            }
+            if used > 0 {
+                spans.push(Span::styled(" · ", t.muted));
+            }
+            spans.push(Span::styled(key.clone(), t.key));
+            spans.push(Span::styled(format!(" {label}"), t.muted));
+            used += w;
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+}
+
+/// A rectangle of at most `w`×`h` in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Cuts `s` to `width` columns, ending in "…" when it was cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if Span::raw(s).width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = Span::raw(c.to_string()).width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Which rows of a list to draw so the selected one is visible:
+/// (first index, how many).
+pub fn row_window(selected: usize, len: usize, height: u16) -> (usize, usize) {
+    let h = usize::from(height);
+    if h == 0 {
+        return (0, 0);
+    }
+    let first = (selected + 1).saturating_sub(h);
+    (first, h.min(len - first.min(len)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis() {
+        assert_eq!(fit("hello", 5), "hello");
+        assert_eq!(fit("hello world", 6), "hello…");
+        assert_eq!(fit("hello", 0), "");
+    }
+
+    #[test]
+    fn the_selected_row_stays_in_the_window() {
+        assert_eq!(row_window(0, 100, 10), (0, 10));
+        assert_eq!(row_window(15, 100, 10), (6, 10));
+        assert_eq!(row_window(2, 3, 10), (0, 3));
+        assert_eq!(row_window(0, 0, 10), (0, 0));
+        assert_eq!(row_window(5, 10, 0), (0, 0));
+    }
+}

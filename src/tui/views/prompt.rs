@@ -1,0 +1,76 @@
+//! A one-line question at the bottom of the pane: an answer, minutes to
+//! pledge, or the reflection after a lesson.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::domain::ItemId;
+use crate::tui::input::TextInput;
+use crate::tui::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Answer(ItemId),
+    Pledge(ItemId),
+    Reflection(ItemId),
+}
+
+#[derive(Debug, Clone)]
+pub struct PromptState {
+    pub purpose: Purpose,
+    pub input: TextInput,
+    pub theme: Theme,
+}
+
+impl PromptState {
+    pub fn new(purpose: Purpose, theme: Theme) -> Self {
+        PromptState {
+            purpose,
+            input: TextInput::single_line(),
+            theme,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match self.purpose {
+            Purpose::Answer(id) => format!(" Your answer to {id} "),
+            Purpose::Pledge(id) => format!(" Minutes of your time for {id} "),
+            Purpose::Reflection(_) => " Done! What did this bring you? (optional) ".to_string(),
+        }
+    }
+}
+
+impl Widget for &PromptState {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(t.border_focused)
+            .title(Span::styled(self.title(), t.accent));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 {
+            return;
+        }
+        let lines = self.input.lines(t.text, Some(t.cursor));
+        let spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
+        // Long answers scroll sideways so the cursor end stays visible.
+        let width: usize = spans.iter().map(Span::width).sum();
+        let overflow = width.saturating_sub(usize::from(inner.width));
+        let mut skip = overflow;
+        let mut shown = Vec::new();
+        for s in spans {
+            let w = s.width();
+            if skip >= w {
+                skip -= w;
+                continue;
+            }
+            let content: String = s.content.chars().skip(skip).collect();
+            skip = 0;
+            shown.push(Span::styled(content, s.style));
+        }
+        buf.set_line(inner.x, inner.y, &Line::from(shown), inner.width);
+    }
+}

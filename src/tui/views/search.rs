@@ -1,0 +1,118 @@
+//! `/`: fuzzy search over every kind, with results on every keystroke.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use super::list::{RowLine, step};
+use super::row_window;
+use crate::search::Hit;
+use crate::tui::input::TextInput;
+use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
+
+/// How many hits a search shows; more would not fit any pane.
+pub const MAX_HITS: usize = 100;
+
+#[derive(Debug, Clone)]
+pub struct SearchState {
+    pub input: TextInput,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub theme: Theme,
+}
+
+impl SearchState {
+    pub fn new(theme: Theme) -> Self {
+        SearchState {
+            input: TextInput::single_line(),
+            hits: Vec::new(),
+            selected: 0,
+            theme,
+        }
+    }
+
+    pub fn query(&self) -> &str {
+        self.input.text()
+    }
+
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.hits.get(self.selected)
+    }
+
+    pub fn set_hits(&mut self, hits: Vec<Hit>) {
+        self.hits = hits;
+        self.selected = 0;
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        self.selected = step(self.selected, delta, self.hits.len());
+    }
+}
+
+impl Widget for &SearchState {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let block = Block::bordered()
+            .border_style(t.border_focused)
+            .title(Span::styled(" Search everything ", t.accent));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 {
+            return;
+        }
+        let mut query = vec![Span::styled("/ ", t.accent)];
+        query.extend(
+            self.input
+                .lines(t.text, Some(t.cursor))
+                .into_iter()
+                .flat_map(|l| l.spans),
+        );
+        buf.set_line(inner.x, inner.y, &Line::from(query), inner.width);
+        let status = match (self.query().trim().is_empty(), self.hits.len()) {
+            (true, _) => "Type to search lessons, questions, tips and learned".to_string(),
+            (false, 0) => "No matches".to_string(),
+            (false, 1) => "1 match".to_string(),
+            (false, n) => format!("{n} matches"),
+        };
+        let list = Rect {
+            y: inner.y + 1,
+            height: inner.height - 1,
+            ..inner
+        };
+        if list.height == 0 {
+            return;
+        }
+        buf.set_line(
+            list.x,
+            list.y,
+            &Line::from(Span::styled(status, t.muted)),
+            list.width,
+        );
+        let rows = Rect {
+            y: list.y + 1,
+            height: list.height - 1,
+            ..list
+        };
+        let (first, count) = row_window(self.selected, self.hits.len(), rows.height);
+        for (i, hit) in self.hits.iter().enumerate().skip(first).take(count) {
+            let selected = i == self.selected;
+            RowLine {
+                marker: if selected {
+                    SELECTED_MARKER
+                } else {
+                    UNSELECTED_MARKER
+                },
+                id: hit.id.to_string(),
+                title: hit.title.clone(),
+                badge: hit.id.kind.name().to_string(),
+                selected,
+                theme: *t,
+            }
+            .render(
+                Rect::new(rows.x, rows.y + (i - first) as u16, rows.width, 1),
+                buf,
+            );
+        }
+    }
+}

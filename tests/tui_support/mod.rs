@@ -1,0 +1,60 @@
+//! Shared by the `tui_*` tests: a pane on a fresh demo database, and a way
+//! to see what a person would see.
+
+#![allow(dead_code)]
+
+use leertuin::demo;
+use leertuin::store::SqliteStore;
+use leertuin::tui::App;
+use leertuin::tui::keys::KeyMap;
+use leertuin::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+
+pub const ME: &str = "mia";
+
+/// A pane for `mia` on a temp database with the demo team; the dir must
+/// outlive the app (WAL needs a real file).
+pub fn demo_app() -> (TempDir, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(&dir.path().join("t.db")).expect("open");
+    demo::sample_team(&store, ME).expect("demo data");
+    let mut app = App::new(Box::new(store), ME, KeyMap::default(), Theme::mono());
+    app.start();
+    (dir, app)
+}
+
+/// A second connection to the same file, as another process would have.
+pub fn other_process(dir: &TempDir) -> SqliteStore {
+    SqliteStore::open(&dir.path().join("t.db")).expect("open")
+}
+
+/// The screen as text, one string per row.
+pub fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
+    let mut term = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    term.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    let buf = term.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect()
+}
+
+pub fn text(rows: &[String]) -> String {
+    rows.join("\n")
+}
+
+/// Asserts the screen contains `needle`, printing the screen if not.
+#[track_caller]
+pub fn assert_shows(rows: &[String], needle: &str) {
+    assert!(
+        text(rows).contains(needle),
+        "expected {needle:?} on screen:\n{}",
+        text(rows)
+    );
+}
+
+/// The row on which `needle` is drawn.
+pub fn row_of(rows: &[String], needle: &str) -> Option<usize> {
+    rows.iter().position(|r| r.contains(needle))
+}

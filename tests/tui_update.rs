@@ -1,0 +1,350 @@
+//! `update` without a terminal: navigation, search, capture, the back
+//! stack, actions on items, errors and live changes.
+
+mod tui_support;
+
+use leertuin::domain::{BackingKind, Draft, Item, Kind, NewItem};
+use leertuin::store::{ListQuery, Store};
+use leertuin::tui::action::{Action, Edit};
+use leertuin::tui::app::{Overlay, Screen, Tab};
+use leertuin::tui::keys::View;
+use leertuin::tui::update;
+use tui_support::{ME, demo_app, other_process};
+
+fn type_text(app: &mut leertuin::tui::App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
+fn selected(app: &leertuin::tui::App) -> Option<Item> {
+    app.list(app.tab).and_then(|l| l.selected_item()).cloned()
+}
+
+#[test]
+fn tabs_switch_by_number_and_wrap_around() {
+    let (_dir, mut app) = demo_app();
+    assert_eq!(app.tab, Tab::ForYou);
+    update(&mut app, Action::GoTab(3));
+    assert_eq!(app.tab, Tab::Tips);
+    update(&mut app, Action::NextTab);
+    assert_eq!(app.tab, Tab::Learned);
+    update(&mut app, Action::GoTab(6));
+    update(&mut app, Action::NextTab);
+    assert_eq!(app.tab, Tab::ForYou);
+    update(&mut app, Action::PrevTab);
+    assert_eq!(app.tab, Tab::Me);
+}
+
+#[test]
+fn moving_stops_at_the_ends_and_the_preview_follows() {
+    let (_dir, mut app) = demo_app();
+    update(&mut app, Action::GoTab(3));
+    let count = app.list(Tab::Tips).map_or(0, |l| l.rows.len());
+    assert!(count >= 3);
+    update(&mut app, Action::Up);
+    assert_eq!(app.list(Tab::Tips).map(|l| l.selected), Some(0));
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    assert_eq!(app.list(Tab::Tips).map(|l| l.selected), Some(2));
+    let third = selected(&app).map(|i| i.id());
+    assert_eq!(app.preview.as_ref().and_then(|p| p.id()), third);
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.list(Tab::Tips).map(|l| l.selected), Some(count - 1));
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.list(Tab::Tips).map(|l| l.selected), Some(count - 1));
+    update(&mut app, Action::Top);
+    assert_eq!(app.list(Tab::Tips).map(|l| l.selected), Some(0));
+}
+
+#[test]
+fn for_you_puts_wanted_tags_first() {
+    let (_dir, app) = demo_app();
+    // The demo's `mia` wants tmux and sql.
+    let first = selected(&app).expect("a feed");
+    assert!(
+        first.tags().iter().any(|t| t == "tmux" || t == "sql"),
+        "first in the feed: {:?}",
+        first.tags()
+    );
+}
+
+#[test]
+fn open_and_back_walk_a_stack() {
+    let (_dir, mut app) = demo_app();
+    update(&mut app, Action::GoTab(2));
+    assert_eq!(app.view(), View::List);
+    update(&mut app, Action::Search);
+    type_text(&mut app, "tmux");
+    update(&mut app, Action::Open);
+    assert_eq!(app.view(), View::Detail);
+    assert_eq!(app.stack.len(), 2);
+    // Back returns to the results, still with the query.
+    update(&mut app, Action::Back);
+    let Some(Screen::Search(s)) = app.stack.last() else {
+        panic!("back should return to the search")
+    };
+    assert_eq!(s.query(), "tmux");
+    update(&mut app, Action::Cancel); // clears
+    update(&mut app, Action::Cancel); // closes
+    assert!(app.stack.is_empty());
+    assert_eq!(app.tab, Tab::Questions);
+    // A tab switch leaves any open item.
+    update(&mut app, Action::Open);
+    update(&mut app, Action::GoTab(0));
+    assert!(app.stack.is_empty());
+}
+
+#[test]
+fn search_narrows_on_every_keystroke() {
+    let (_dir, mut app) = demo_app();
+    update(&mut app, Action::Search);
+    let hits = |app: &leertuin::tui::App| match app.stack.last() {
+        Some(Screen::Search(s)) => s.hits.clone(),
+        _ => panic!("search is open"),
+    };
+    assert!(hits(&app).is_empty(), "an empty query finds nothing");
+    update(&mut app, Action::Type('t'));
+    let broad = hits(&app).len();
+    type_text(&mut app, "mux zoom");
+    let narrow = hits(&app);
+    assert!(
+        !narrow.is_empty() && narrow.len() < broad,
+        "{broad} → {}",
+        narrow.len()
+    );
+    assert_eq!(narrow[0].id.kind, Kind::Tip);
+    assert!(narrow[0].title.contains("zooms"));
+    update(&mut app, Action::Edit(Edit::Backspace));
+    assert!(hits(&app).len() >= narrow.len());
+    update(&mut app, Action::Open);
+    let Some(Item::Tip(tip)) = app.target_item() else {
+        panic!("Enter opens the hit")
+    };
+    assert!(tip.text.contains("zoom"));
+}
+
+#[test]
+fn capture_saves_a_tip_and_shows_it() {
+    let (dir, mut app) = demo_app();
+    update(&mut app, Action::Capture);
+    assert_eq!(app.view(), View::Capture);
+    type_text(&mut app, "Press F5 twice to recalibrate the scale");
+    update(&mut app, Action::NextField);
+    type_text(&mut app, "scale, Safety");
+    update(&mut app, Action::Submit); // Enter on the last field saves
+    assert!(app.overlay.is_none());
+    let status = app.status.clone().expect("a message");
+    assert!(
+        !status.error && status.text.contains("Saved as t"),
+        "{status:?}"
+    );
+    // Stored, for everyone.
+    let other = other_process(&dir);
+    let tips = other
+        .list(
+            &ListQuery {
+                kind: Some(Kind::Tip),
+                tag: Some("scale".into()),
+                limit: 5,
+            },
+            "x",
+        )
+        .expect("list");
+    assert_eq!(tips.len(), 1);
+    assert_eq!(tips[0].tags(), ["scale", "safety"]);
+    update(&mut app, Action::GoTab(3));
+    assert!(selected(&app).is_some_and(|i| i.title().contains("recalibrate")));
+}
+
+#[test]
+fn capture_of_a_question_can_be_anonymous() {
+    let (dir, mut app) = demo_app();
+    update(&mut app, Action::Capture);
+    update(&mut app, Action::SwitchKind);
+    type_text(&mut app, "Who knows the new safety rules?");
+    update(&mut app, Action::NextField); // tags
+    update(&mut app, Action::NextField); // anonymous toggle
+    update(&mut app, Action::Type(' '));
+    update(&mut app, Action::Save);
+    assert!(app.overlay.is_none(), "{:?}", app.status);
+    let q = other_process(&dir)
+        .list(
+            &ListQuery {
+                kind: Some(Kind::Question),
+                tag: None,
+                limit: 1,
+            },
+            "x",
+        )
+        .expect("list");
+    let Item::Question(q) = &q[0] else { panic!() };
+    assert_eq!(q.title, "Who knows the new safety rules?");
+    assert_eq!(q.author, None);
+}
+
+#[test]
+fn capture_cancel_asks_first_and_bad_input_keeps_the_text() {
+    let (dir, mut app) = demo_app();
+    let count = || {
+        other_process(&dir)
+            .list(
+                &ListQuery {
+                    kind: Some(Kind::Tip),
+                    tag: None,
+                    limit: 100,
+                },
+                "x",
+            )
+            .map(|v| v.len())
+            .expect("list")
+    };
+    let before = count();
+    update(&mut app, Action::Capture);
+    // Empty: Esc closes at once.
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none());
+
+    update(&mut app, Action::Capture);
+    type_text(&mut app, "half a thought");
+    update(&mut app, Action::Cancel);
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("still open")
+    };
+    assert!(form.confirm_discard);
+    update(&mut app, Action::Type('n')); // keep writing
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("still open")
+    };
+    assert_eq!(form.text.text(), "half a thought");
+
+    // A bad tag: the form stays, with the reason and the text.
+    update(&mut app, Action::NextField);
+    type_text(&mut app, "no/slashes");
+    update(&mut app, Action::Save);
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("still open")
+    };
+    assert!(
+        form.error.as_deref().is_some_and(|e| e.contains("tag")),
+        "{:?}",
+        form.error
+    );
+    assert_eq!(form.text.text(), "half a thought");
+
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Type('y'));
+    assert!(app.overlay.is_none());
+    assert_eq!(count(), before);
+}
+
+#[test]
+fn question_keys_answer_back_and_pledge() {
+    let (dir, mut app) = demo_app();
+    update(&mut app, Action::GoTab(2));
+    update(&mut app, Action::Open);
+    let qid = app.target_item().map(|i| i.id()).expect("a question");
+    update(&mut app, Action::MeToo);
+    update(&mut app, Action::CanHelp);
+    update(&mut app, Action::Pledge);
+    type_text(&mut app, "lots");
+    update(&mut app, Action::Submit);
+    assert!(app.status.as_ref().is_some_and(|s| s.error), "not a number");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "prompt stays open"
+    );
+    for _ in 0..4 {
+        update(&mut app, Action::Edit(Edit::Backspace));
+    }
+    type_text(&mut app, "15");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Answer);
+    type_text(&mut app, "Ask Noor, she set it up");
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none());
+
+    let Item::Question(q) = other_process(&dir).get(qid, "x").expect("get") else {
+        panic!()
+    };
+    let mine = |k| q.backings.iter().any(|b| b.person == ME && b.kind == k);
+    assert!(mine(BackingKind::MeToo) && mine(BackingKind::CanHelp) && mine(BackingKind::Pledge));
+    assert_eq!(q.pledged_minutes() >= 15, true);
+    assert!(
+        q.answers
+            .iter()
+            .any(|a| a.author == ME && a.body.contains("Noor"))
+    );
+    // The open detail shows it at once.
+    let Some(Item::Question(shown)) = app.target_item() else {
+        panic!()
+    };
+    assert_eq!(shown.answers.len(), q.answers.len());
+}
+
+#[test]
+fn votes_and_lessons_done_with_a_reflection() {
+    let (dir, mut app) = demo_app();
+    update(&mut app, Action::GoTab(3));
+    let tip = selected(&app).map(|i| i.id()).expect("a tip");
+    update(&mut app, Action::Vote);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("voted"))
+    );
+    update(&mut app, Action::Vote);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("already"))
+    );
+    let Item::Tip(t) = other_process(&dir).get(tip, "x").expect("get") else {
+        panic!()
+    };
+    assert_eq!(t.votes.iter().filter(|v| v.person == ME).count(), 1);
+
+    // The wrong key for the kind says so instead of doing something odd.
+    update(&mut app, Action::Answer);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("questions"))
+    );
+    assert!(app.overlay.is_none());
+
+    update(&mut app, Action::GoTab(1));
+    update(&mut app, Action::Open);
+    let lesson = app.target_item().map(|i| i.id()).expect("a lesson");
+    update(&mut app, Action::MarkDone);
+    type_text(&mut app, "I will ask sooner");
+    update(&mut app, Action::Submit);
+    let done = other_process(&dir).lessons_done(ME).expect("done");
+    assert!(
+        done.iter()
+            .any(|d| d.lesson == lesson && d.reflection.as_deref() == Some("I will ask sooner"))
+    );
+    update(&mut app, Action::GoTab(6));
+    assert_eq!(selected(&app).map(|i| i.id()), Some(lesson));
+}
+
+#[test]
+fn a_colleagues_post_appears_after_a_change_check() {
+    let (dir, mut app) = demo_app();
+    update(&mut app, Action::GoTab(3));
+    assert!(!app.check_for_changes(), "nothing changed yet");
+    let other = other_process(&dir);
+    let draft = Draft {
+        text: "Fresh from the night shift".into(),
+        ..Draft::default()
+    };
+    other
+        .add(&NewItem::from_draft(Kind::Tip, "bram", &draft).expect("valid"))
+        .expect("add");
+    let before = selected(&app).map(|i| i.id());
+    assert!(app.check_for_changes());
+    let tips = app.list(Tab::Tips).expect("tips");
+    assert!(tips.rows[0].item.title().contains("night shift"), "newest first");
+    // The person's place is kept: the selection stays on the same tip.
+    assert_eq!(selected(&app).map(|i| i.id()), before);
+}
