@@ -24,7 +24,7 @@ pub use state::{PersonState, Showing};
 /// A question counts as open for help once colleagues had this long to answer.
 pub const QUESTION_WAIT: Duration = Duration::hours(1);
 /// Older open questions are likely stale; they are left to the pane.
-pub const QUESTION_WINDOW: Duration = Duration::days(14);
+pub const QUESTION_WINDOW: Duration = Duration::days(7);
 /// "New tips" when the person never looked: tips of the last few days.
 pub const TIPS_FIRST_LOOK: Duration = Duration::days(3);
 /// "New tips" never reach further back than this, however long ago the person looked.
