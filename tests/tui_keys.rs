@@ -99,8 +99,8 @@ fn text_views_keep_letters_for_typing() {
         map.action(View::Capture, press('c')),
         Some(Action::Type('c'))
     );
-    let err =
-        KeyMap::from_config(&keys_table("[keys.search-box]\ncancel = \"x\"\n")).expect_err("x is text");
+    let err = KeyMap::from_config(&keys_table("[keys.search-box]\ncancel = \"x\"\n"))
+        .expect_err("x is text");
     assert!(err.to_string().contains("type"), "{err}");
 }
 

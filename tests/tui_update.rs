@@ -269,7 +269,7 @@ fn question_keys_answer_back_and_pledge() {
     };
     let mine = |k| q.backings.iter().any(|b| b.person == ME && b.kind == k);
     assert!(mine(BackingKind::MeToo) && mine(BackingKind::CanHelp) && mine(BackingKind::Pledge));
-    assert_eq!(q.pledged_minutes() >= 15, true);
+    assert!(q.pledged_minutes() >= 15);
     assert!(
         q.answers
             .iter()
@@ -344,7 +344,10 @@ fn a_colleagues_post_appears_after_a_change_check() {
     let before = selected(&app).map(|i| i.id());
     assert!(app.check_for_changes());
     let tips = app.list(Tab::Tips).expect("tips");
-    assert!(tips.rows[0].item.title().contains("night shift"), "newest first");
+    assert!(
+        tips.rows[0].item.title().contains("night shift"),
+        "newest first"
+    );
     // The person's place is kept: the selection stays on the same tip.
     assert_eq!(selected(&app).map(|i| i.id()), before);
 }

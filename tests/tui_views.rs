@@ -32,13 +32,13 @@ fn every_tab_shows_its_name_selection_and_hints() {
             }
             assert_shows(&rows[rows.len() - 1..], "Enter open");
             assert_shows(&rows[rows.len() - 1..], "/ search");
-            match name {
-                &"Team" => {
+            match *name {
+                "Team" => {
                     assert_shows(&rows, "Team: who learns what");
                     let tag = &app.team.selected_tag().expect("demo has tags").tag;
                     assert_shows(&rows, &format!("> #{tag}"));
                 }
-                &"Me" => {
+                "Me" => {
                     assert_shows(&rows, "Wants to learn: tmux, sql");
                     assert_shows(&rows, "Lessons you finished (0)");
                 }
