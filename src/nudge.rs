@@ -15,11 +15,13 @@
 pub mod render;
 pub mod state;
 
+use std::path::Path;
+
 use chrono::Duration;
 
 use crate::domain::Time;
-use crate::store::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
-pub use state::{PersonState, Showing};
+use crate::store::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson, Store};
+pub use state::{PersonState, Showing, StateFile};
 
 /// A question counts as open for help once colleagues had this long to answer.
 pub const QUESTION_WAIT: Duration = Duration::hours(1);
@@ -192,6 +194,31 @@ pub fn decide(facts: &NudgeFacts, state: &mut PersonState, now: Time) -> Option<
     })?;
     state.start(&pick, now);
     Some(pick)
+}
+
+/// The nudge to show `person` now, with their profile language, keeping the
+/// rhythm in the state file at `state_path`. `leertuin nudge` and the pane's
+/// status line both use it. Every failure is silence: a nudge is never worth
+/// an error message.
+pub fn next(
+    store: &dyn Store,
+    state_path: &Path,
+    person: &str,
+    now: Time,
+) -> Option<(Nudge, Option<String>)> {
+    let mut file = StateFile::load(state_path);
+    let state = file.person(person);
+    if state.snooze_until.is_some_and(|t| now < t) {
+        return None;
+    }
+    let facts = store.nudge_facts(&ask(person, state, now)).ok()??;
+    let before = state.clone();
+    let chosen = decide(&facts, state, now);
+    if *state != before {
+        // Losing the rhythm is harmless; the line still shows.
+        let _ = file.save(state_path);
+    }
+    Some((chosen?, facts.lang))
 }
 
 #[cfg(test)]

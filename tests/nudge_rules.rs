@@ -386,3 +386,34 @@ fn snooze_silences_a_nudge_that_would_fire() {
     assert_eq!(nudge::decide(&f, &mut state, now()), None);
     assert!(nudge::decide(&f, &mut state, now() + Duration::hours(2)).is_some());
 }
+
+#[test]
+fn next_keeps_the_rhythm_in_its_state_file() {
+    let t = team();
+    add(
+        &t.store,
+        ago(Duration::hours(1)),
+        Kind::Tip,
+        "bob",
+        "vim tip",
+        &["vim"],
+    );
+    let state = t._dir.path().join("state/nudge-state.toml");
+    let (first, lang) = nudge::next(&t.store, &state, "ann", now()).expect("a nudge");
+    assert_eq!(first.rule(), Rule::Tips);
+    assert_eq!(lang, None);
+    assert!(state.exists());
+    let again = nudge::next(&t.store, &state, "ann", now() + Duration::minutes(5));
+    assert_eq!(
+        again.map(|(n, _)| n),
+        Some(first),
+        "stays up during its showing"
+    );
+    let later = nudge::next(
+        &t.store,
+        &state,
+        "ann",
+        now() + nudge::SHOW_FOR + Duration::minutes(1),
+    );
+    assert_eq!(later, None, "then a quiet gap");
+}

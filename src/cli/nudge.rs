@@ -17,7 +17,7 @@ use crate::nudge::render::{self, Lang};
 use crate::nudge::state::{self, StateFile};
 use crate::nudge::{self as rules};
 use crate::paths;
-use crate::store::{OpenOptions, SqliteStore, Store};
+use crate::store::{OpenOptions, SqliteStore};
 
 /// How long one statement may wait for a lock; past it the line is empty.
 const BUSY_TIMEOUT: Duration = Duration::from_millis(50);
@@ -59,9 +59,12 @@ pub fn run(cli: &Cli, a: &NudgeArgs) -> CliResult {
 fn line(cli: &Cli, format: Format, now: Time) -> Option<String> {
     let ctx = Context::resolve(cli).ok()?;
     let state_path = paths::nudge_state()?;
-    let mut file = StateFile::load(&state_path);
-    let person = file.person(&ctx.user);
-    if person.snooze_until.is_some_and(|t| now < t) {
+    if StateFile::load(&state_path)
+        .people
+        .get(&ctx.user)
+        .and_then(|p| p.snooze_until)
+        .is_some_and(|t| now < t)
+    {
         // Snoozed: not even the database is opened.
         return None;
     }
@@ -73,17 +76,8 @@ fn line(cli: &Cli, format: Format, now: Time) -> Option<String> {
         },
     )
     .ok()?;
-    let facts = store
-        .nudge_facts(&rules::ask(&ctx.user, person, now))
-        .ok()??;
-    let before = person.clone();
-    let chosen = rules::decide(&facts, person, now);
-    if *person != before {
-        // Losing the rhythm is harmless; the line still shows.
-        let _ = file.save(&state_path);
-    }
-    let lang = Lang::from_code(facts.lang.as_deref().or(ctx.config.lang.as_deref()));
-    let chosen = chosen?;
+    let (chosen, lang) = rules::next(&store, &state_path, &ctx.user, now)?;
+    let lang = Lang::from_code(lang.as_deref().or(ctx.config.lang.as_deref()));
     Some(match format {
         Format::Plain => render::plain(&chosen, lang),
         Format::Tmux => render::tmux(&chosen, lang),
