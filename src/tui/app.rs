@@ -126,6 +126,10 @@ pub struct App {
     /// Lessons this person finished, with their reflection.
     done: HashMap<ItemId, Option<String>>,
     data_version: Option<i64>,
+    /// While the loop drains a burst of keys (fast typing, a paste), the
+    /// search runs once for the burst instead of once per key.
+    defer_search: bool,
+    search_due: bool,
     pub quit: bool,
 }
 
@@ -165,6 +169,8 @@ impl App {
             index: None,
             done: HashMap::new(),
             data_version: None,
+            defer_search: false,
+            search_due: false,
             quit: false,
         }
     }
@@ -478,6 +484,21 @@ impl App {
         }
     }
 
+    /// The query changed: search now, or after the current burst of keys.
+    pub fn request_search(&mut self) {
+        self.search_due = true;
+        if !self.defer_search {
+            self.flush_search();
+        }
+    }
+
+    fn flush_search(&mut self) {
+        if std::mem::take(&mut self.search_due) {
+            self.run_search();
+            self.sync_preview();
+        }
+    }
+
     /// Runs the query of the open search again (after typing, or a change).
     pub fn run_search(&mut self) {
         if self.index.is_none() {
@@ -529,14 +550,23 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
         }
         let wait = next_check.saturating_duration_since(Instant::now());
         if event::poll(wait)? {
-            match event::read()? {
-                Event::Key(key) => {
-                    app.on_key(key);
-                    dirty = true;
+            // Take every key already waiting before drawing again.
+            app.defer_search = true;
+            loop {
+                match event::read()? {
+                    Event::Key(key) => {
+                        app.on_key(key);
+                        dirty = true;
+                    }
+                    Event::Resize(..) => dirty = true,
+                    _ => {}
                 }
-                Event::Resize(..) => dirty = true,
-                _ => {}
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
             }
+            app.defer_search = false;
+            app.flush_search();
         }
         if Instant::now() >= next_check {
             dirty |= app.check_for_changes();

@@ -145,9 +145,9 @@ fn on_search(app: &mut App, action: Action) {
         }
         Action::Type(c) => {
             s.input.insert(c);
-            app.run_search();
+            app.request_search();
         }
-        Action::Edit(e) if s.input.edit(e) => app.run_search(),
+        Action::Edit(e) if s.input.edit(e) => app.request_search(),
         _ => {}
     }
     app.sync_preview();
