@@ -300,8 +300,8 @@ fn export_import_export_is_identical() {
     // Progress and reviews have no command yet; write them as the engine will.
     let db = s.sql();
     db.execute_batch(
-        "INSERT INTO lesson_done VALUES ('ann', 1, 1700000000123, 'it helped at work');
-         INSERT INTO card_state VALUES ('ann', 'l1#1', 3.5, 5.25, 1700000500000, 1700000000000, 2, 1);
+        "INSERT INTO lesson_done (person, lesson_id, done_at, reflection, brought) VALUES ('ann', 1, 1700000000123, 'it helped at work', 'work');
+         INSERT INTO card_state VALUES ('ann', 'l1#1', 3.5, 5.25, 1700000500000, 1700000000000, 2, 1, 'review', 4);
          INSERT INTO review (person, card, reviewed_at, rating) VALUES ('ann', 'l1#1', 1700000000000, 3);
          UPDATE answer SET accepted = 1 WHERE id = 1;
          UPDATE backing SET helped = 1 WHERE question_id = (SELECT min(question_id) FROM backing);",

@@ -3,6 +3,7 @@
 mod backup;
 mod demo;
 mod doctor;
+mod engine;
 mod items;
 mod lessons;
 mod me;
@@ -70,6 +71,18 @@ pub enum Command {
     Import(backup::ImportArgs),
     /// Check the database: path, permissions, journal mode, integrity.
     Doctor(doctor::DoctorArgs),
+    /// Keep a colleague's tip as one of your review cards.
+    Remember(engine::RememberArgs),
+    /// Review your cards (spaced repetition).
+    Review(engine::ReviewArgs),
+    /// Accept an answer to your question.
+    Accept(engine::AcceptArgs),
+    /// Mark a colleague's pledged minutes on your question as given.
+    Helped(engine::HelpedArgs),
+    /// Who wants to learn what, who can help, open questions by backing.
+    Team(engine::TeamArgs),
+    /// What you (or the team) learned over time.
+    Insights(engine::InsightsArgs),
     /// Open a demo, or fill a database with synthetic items (--fill N).
     Demo(demo::DemoArgs),
     /// One short learning nudge for a status bar, or nothing.
@@ -194,6 +207,12 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Import(a) => backup::import(&ctx, a),
         Command::Doctor(a) => doctor::run(&ctx, a),
         Command::Demo(a) => demo::run(&ctx, a),
+        Command::Remember(a) => engine::remember(&ctx, a),
+        Command::Review(a) => engine::review(&ctx, a),
+        Command::Accept(a) => engine::accept(&ctx, a),
+        Command::Helped(a) => engine::helped(&ctx, a),
+        Command::Team(a) => engine::team(&ctx, a),
+        Command::Insights(a) => engine::insights(&ctx, a),
         // Answered above, before the context is resolved.
         Command::Nudge(_) => Ok(()),
         Command::Tmux(a) => tmux::run(&ctx, a),
@@ -207,6 +226,11 @@ fn open_pane(ctx: &Context) -> CliResult {
         crate::tui::TuiError::Keys(e) => CliError::usage(e.to_string()),
         other => CliError::failure(other.to_string()),
     })
+}
+
+/// `leertuin review` without options: a review session at the terminal.
+fn open_review(ctx: &Context) -> CliResult {
+    engine::session(ctx)
 }
 
 /// Joins words given on the command line into one text; `-` reads stdin.
