@@ -7,6 +7,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod bundled;
+pub mod capture;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -184,7 +184,7 @@ fn capture_of_a_question_can_be_anonymous() {
 }
 
 #[test]
-fn capture_cancel_asks_first_and_bad_input_keeps_the_text() {
+fn capture_esc_keeps_a_draft_that_comes_back_and_bad_input_keeps_the_text() {
     let (dir, mut app) = demo_app();
     let count = || {
         other_process(&dir)
@@ -205,20 +205,29 @@ fn capture_cancel_asks_first_and_bad_input_keeps_the_text() {
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
 
+    // With text, Esc closes too, and keeps the text as a draft.
     update(&mut app, Action::Capture);
     type_text(&mut app, "half a thought");
     update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none());
+    let said = app.status.clone().expect("a message").text;
+    assert!(said.contains("Kept as a draft"), "{said}");
+    let drafts = app.around.drafts.clone().expect("test drafts");
+    assert_eq!(drafts.list().expect("drafts").len(), 1);
+
+    // The next form offers it; Enter puts it back.
+    update(&mut app, Action::Capture);
     let Some(Overlay::Capture(form)) = &app.overlay else {
-        panic!("still open")
+        panic!("open")
     };
-    assert!(form.confirm_discard);
-    update(&mut app, Action::Type('n')); // keep writing
+    assert!(form.offered().is_some());
+    update(&mut app, Action::Save);
     let Some(Overlay::Capture(form)) = &app.overlay else {
         panic!("still open")
     };
     assert_eq!(form.text.text(), "half a thought");
 
-    // A bad tag: the form stays, with the reason and the text.
+    // A bad tag: the form stays, with the reason and the text; no new draft.
     update(&mut app, Action::NextField);
     type_text(&mut app, "no/slashes");
     update(&mut app, Action::Save);
@@ -231,11 +240,16 @@ fn capture_cancel_asks_first_and_bad_input_keeps_the_text() {
         form.error
     );
     assert_eq!(form.text.text(), "half a thought");
-
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::Type('y'));
-    assert!(app.overlay.is_none());
     assert_eq!(count(), before);
+
+    // Fixed and saved: in the database, and the draft is gone.
+    for _ in 0.."/slashes".len() {
+        update(&mut app, Action::Edit(Edit::Backspace));
+    }
+    update(&mut app, Action::Save);
+    assert!(app.overlay.is_none(), "{:?}", app.status);
+    assert_eq!(count(), before + 1);
+    assert!(drafts.list().expect("drafts").is_empty());
 }
 
 #[test]

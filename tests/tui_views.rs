@@ -159,7 +159,7 @@ fn search_capture_prompt_and_help_draw_at_both_sizes() {
         assert_shows(&rows, "Share a tip");
         assert_shows(&rows, "Kind:");
         assert_shows(&rows, "Label printer");
-        assert_shows(&rows[h as usize - 1..], "Ctrl-S save");
+        assert_shows(&rows[h as usize - 1..], "Enter save");
     }
     update(&mut app, Action::Cancel);
     update(&mut app, Action::Type('y'));

@@ -1,6 +1,7 @@
 //! The command-line contract of DESIGN.md: argument parsing and dispatch.
 
 mod backup;
+mod capture;
 mod demo;
 mod doctor;
 mod engine;
@@ -48,6 +49,8 @@ pub struct Cli {
 pub enum Command {
     /// Store a tip, question or learned entry; prints its id.
     Add(items::AddArgs),
+    /// A small capture form for a tmux popup: Enter saves, Esc cancels.
+    Capture(capture::CaptureArgs),
     /// List items, newest first.
     List(items::ListArgs),
     /// Show one item with its answers, backings or votes.
@@ -195,6 +198,7 @@ pub fn run(cli: Cli) -> CliResult {
     };
     match command {
         Command::Add(a) => items::add(&ctx, a),
+        Command::Capture(a) => capture::run(&ctx, a),
         Command::List(a) => items::list(&ctx, a),
         Command::Show(a) => items::show(&ctx, a),
         Command::Search(a) => items::search(&ctx, a),

@@ -1,5 +1,6 @@
 //! Plain types, validation and limits. No SQL, no terminal.
 
+pub mod context;
 pub mod id;
 pub mod insights;
 pub mod lesson;

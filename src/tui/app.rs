@@ -12,6 +12,7 @@ use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifier
 use ratatui::DefaultTerminal;
 
 use super::action::{Action, TAB_NAMES};
+use super::around::Around;
 use super::feed;
 use super::keys::{KeyMap, View};
 use super::theme::Theme;
@@ -24,7 +25,7 @@ use super::views::me::MeState;
 use super::views::prompt::PromptState;
 use super::views::search::SearchState;
 use super::views::team::TeamState;
-use crate::domain::{Item, ItemId, Kind, now};
+use crate::domain::{Item, ItemId, Kind, context, now};
 use crate::search::SearchIndex;
 use crate::store::{ListQuery, Store, StoreError};
 
@@ -126,6 +127,12 @@ pub struct App {
     /// Lessons this person finished, with their reflection.
     done: HashMap<ItemId, Option<String>>,
     data_version: Option<i64>,
+    /// Drafts folder, nudge state, tmux window: see [`super::around`].
+    pub around: Around,
+    /// The tools in the neighbouring tmux panes; For you ranks for them.
+    pub tools: Vec<String>,
+    /// The status line's nudge, shown when there is no message.
+    pub nudge: Option<String>,
     /// While the loop drains a burst of keys (fast typing, a paste), the
     /// search runs once for the burst instead of once per key.
     defer_search: bool,
@@ -169,6 +176,9 @@ impl App {
             index: None,
             done: HashMap::new(),
             data_version: None,
+            around: Around::default(),
+            tools: Vec::new(),
+            nudge: None,
             defer_search: false,
             search_due: false,
             quit: false,
@@ -180,6 +190,8 @@ impl App {
         let version = self.store.data_version();
         self.data_version = self.ok(version);
         self.reload();
+        self.offer_drafts();
+        self.refresh_nudge();
     }
 
     /// The view that gets the keys now.
@@ -305,6 +317,11 @@ impl App {
         r.map_err(|e| self.report(&e)).ok()
     }
 
+    /// The tab's data must be loaded again before it is next shown.
+    pub fn mark_stale(&mut self, tab: Tab) {
+        self.stale[tab.index()] = true;
+    }
+
     pub fn switch_tab(&mut self, tab: Tab) {
         self.tab = tab;
         self.stack.clear();
@@ -351,7 +368,7 @@ impl App {
                     .person(&viewer)?
                     .map(|p| p.wants)
                     .unwrap_or_default();
-                let items = self.store.list(
+                let mut items = self.store.list(
                     &ListQuery {
                         kind: None,
                         tag: None,
@@ -359,10 +376,26 @@ impl App {
                     },
                     &viewer,
                 )?;
+                self.tool_items(&mut items)?;
                 let done = self.done.keys().copied().collect();
                 let ranked = feed::for_you(items, &viewer, &wants, &done, now());
-                let rows = ranked.into_iter().map(|i| self.row(i, true)).collect();
+                // What the person works with next door comes first.
+                let followed = context::follow(ranked, &self.tools);
+                let sections = if followed.about == 0 {
+                    Vec::new()
+                } else {
+                    vec![
+                        (0, context::heading(&followed.tools)),
+                        (followed.about, "More for you".to_string()),
+                    ]
+                };
+                let rows = followed
+                    .items
+                    .into_iter()
+                    .map(|i| self.row(i, true))
+                    .collect();
                 self.lists[0].set_rows(rows);
+                self.lists[0].sections = sections;
             }
             _ => {
                 let items = self.store.list(
@@ -569,7 +602,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
             app.flush_search();
         }
         if Instant::now() >= next_check {
-            dirty |= app.check_for_changes();
+            dirty |= app.on_tick();
             next_check = Instant::now() + CHANGE_CHECK;
         }
     }

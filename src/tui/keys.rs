@@ -330,7 +330,10 @@ impl KeyMap {
             KeyCode::Right => Edit::Right,
             KeyCode::Home => Edit::Home,
             KeyCode::End => Edit::End,
+            // Unbound Enter: Alt-Enter and Shift-Enter where Enter is bound.
             KeyCode::Enter => Edit::Newline,
+            // What many terminals send for Ctrl-Enter, or Shift-Enter when set up so.
+            KeyCode::Char('j') if key.mods == KeyModifiers::CONTROL => Edit::Newline,
             _ => return None,
         };
         Some(Action::Edit(edit))
@@ -433,11 +436,16 @@ fn default_bindings() -> Vec<Binding> {
     bind(View::Search, Action::Down, &[p(K::Down), Key::ctrl('n')]);
     bind(View::Search, Action::Cancel, &[p(K::Esc)]);
 
-    bind(View::Capture, Action::Save, &[Key::ctrl('s')]);
-    bind(View::Capture, Action::Submit, &[p(K::Enter)]);
-    bind(View::Capture, Action::NextField, &[p(K::Tab), p(K::Down)]);
-    bind(View::Capture, Action::PrevField, &[p(K::BackTab), p(K::Up)]);
-    bind(View::Capture, Action::SwitchKind, &[Key::ctrl('t')]);
+    // A capture is mostly one line: Enter saves, Alt-Enter (or Shift-Enter,
+    // Ctrl-J where the terminal tells them apart) starts a new line.
+    bind(View::Capture, Action::Save, &[p(K::Enter), Key::ctrl('s')]);
+    bind(
+        View::Capture,
+        Action::SwitchKind,
+        &[p(K::Tab), Key::ctrl('t')],
+    );
+    bind(View::Capture, Action::NextField, &[p(K::Down)]);
+    bind(View::Capture, Action::PrevField, &[p(K::Up), p(K::BackTab)]);
     bind(View::Capture, Action::Cancel, &[p(K::Esc)]);
 
     bind(View::Prompt, Action::Submit, &[p(K::Enter)]);

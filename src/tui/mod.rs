@@ -9,10 +9,13 @@
 
 pub mod action;
 pub mod app;
+pub mod around;
 pub mod feed;
 pub mod input;
 pub mod keys;
 pub mod markdown;
+pub mod panes;
+pub mod popup;
 pub mod theme;
 pub mod update;
 pub mod views;
@@ -45,6 +48,7 @@ pub fn run(ctx: &Context) -> Result<(), TuiError> {
     let theme = Theme::choose(ctx.theme);
     let store = SqliteStore::open(&ctx.db)?;
     let mut app = App::new(Box::new(store), &ctx.user, keys, theme);
+    app.around = around::Around::from_env(ctx.config.lang.clone());
     // ratatui::init installs a panic hook that restores the terminal; the
     // guard restores it on every other way out, errors included.
     let mut terminal = ratatui::try_init()?;

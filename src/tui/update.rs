@@ -2,13 +2,15 @@
 //! path is tested by calling it with actions.
 
 use super::action::Action;
+use super::app::Status;
 use super::app::{App, Overlay, Screen, Tab};
 use super::views::capture::{self, CaptureOutcome, CaptureState};
 use super::views::detail::DetailState;
 use super::views::prompt::{PromptState, Purpose};
 use super::views::search::SearchState;
+use crate::capture::Saved;
 use crate::domain::validate::pledge_minutes;
-use crate::domain::{BackingKind, Draft, Item, Kind, NewItem};
+use crate::domain::{BackingKind, Draft, Item, Kind};
 
 /// Rows moved by PageUp/PageDown; the panes are at least this tall to be usable.
 const PAGE: isize = 10;
@@ -34,11 +36,7 @@ pub fn update(app: &mut App, action: Action) {
             app.run_search();
         }
         Action::Capture => {
-            app.overlay = Some(Overlay::Capture(CaptureState::new(
-                Kind::Tip,
-                None,
-                app.theme,
-            )));
+            app.overlay = Some(Overlay::Capture(app.capture_form(Kind::Tip, None)));
         }
         Action::Back => {
             app.stack.pop();
@@ -268,7 +266,34 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
 fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
     match capture::update(&mut form, action) {
         CaptureOutcome::Continue => {}
-        CaptureOutcome::Cancel => return,
+        CaptureOutcome::Cancel(None) => return,
+        CaptureOutcome::Cancel(Some((kind, draft))) => {
+            // Esc on a filled form keeps the text for later.
+            let kept = crate::capture::keep(
+                app.around.drafts.as_ref(),
+                &app.user,
+                kind,
+                &draft,
+                form.restored.as_deref(),
+            );
+            match kept {
+                Ok(path) => {
+                    app.say(format!("Kept as a draft: {}", path.display()));
+                    return;
+                }
+                Err(e) => form.error = Some(format!("could not keep a draft: {e}")),
+            }
+        }
+        CaptureOutcome::Discard(id) => {
+            if let Some(drafts) = &app.around.drafts
+                && let Err(e) = drafts.delete(&id)
+            {
+                form.error = Some(e.to_string());
+            }
+            if form.offer_only && form.offered().is_none() {
+                return;
+            }
+        }
         CaptureOutcome::Save(kind, draft) => {
             if save_capture(app, &mut form, kind, &draft) {
                 return;
@@ -278,25 +303,32 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
     app.overlay = Some(Overlay::Capture(form));
 }
 
-/// Validates and stores a capture; on failure the form stays, with the reason.
+/// Stores a capture, or keeps it as a draft when the database can't take
+/// it; true when the form is done. Bad input keeps the form, with the reason.
 fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draft) -> bool {
-    let item = match NewItem::from_draft(kind, &app.user, draft) {
-        Ok(item) => item,
-        Err(e) => {
-            form.error = Some(e.to_string());
-            return false;
-        }
-    };
-    let added = app.store.add(&item);
-    match added {
-        Ok(id) => {
+    let saved = crate::capture::save(
+        Ok(&*app.store),
+        app.around.drafts.as_ref(),
+        &app.user,
+        kind,
+        draft,
+        form.restored.as_deref(),
+    );
+    match saved {
+        Ok(Saved::Stored(id)) => {
             app.say(format!("Saved as {id}. Thank you for sharing!"));
             app.reload();
             true
         }
+        Ok(Saved::Drafted { reason, path }) => {
+            app.status = Some(Status {
+                text: format!("Not saved ({reason}); kept as a draft: {}", path.display()),
+                error: true,
+            });
+            true
+        }
         Err(e) => {
             form.error = Some(e.to_string());
-            app.report(&e);
             false
         }
     }

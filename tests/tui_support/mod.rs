@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use leertuin::demo;
+use leertuin::drafts::Drafts;
 use leertuin::store::SqliteStore;
 use leertuin::tui::App;
 use leertuin::tui::keys::KeyMap;
@@ -21,6 +22,8 @@ pub fn demo_app() -> (TempDir, App) {
     let store = SqliteStore::open(&dir.path().join("t.db")).expect("open");
     demo::sample_team(&store, ME).expect("demo data");
     let mut app = App::new(Box::new(store), ME, KeyMap::default(), Theme::mono());
+    // Drafts go to the temp dir, never the real home.
+    app.around.drafts = Some(Drafts::at(dir.path().join("drafts")));
     app.start();
     (dir, app)
 }

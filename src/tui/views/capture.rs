@@ -1,7 +1,11 @@
 //! The capture form: a tip, a question or what you learned, in a few
 //! fields. It has its own state and `update`, and saves nothing itself, so
 //! the pane and the `leertuin capture` popup can both use it and decide
-//! where the draft goes.
+//! where the draft goes ([`crate::capture`]).
+//!
+//! Before the form, it offers the drafts that could not be saved before:
+//! Enter puts the oldest back into the form, `d` throws it away, Esc leaves
+//! them for later.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::domain::{Draft, Kind};
+use crate::drafts::DraftEntry;
 use crate::tui::action::{Action, Edit};
 use crate::tui::input::TextInput;
 use crate::tui::theme::Theme;
@@ -32,7 +37,11 @@ pub enum CaptureOutcome {
     /// Save this draft of this kind; the caller validates and stores it and
     /// reports a failure back through [`CaptureState::error`].
     Save(Kind, Draft),
-    Cancel,
+    /// Close the form. With what was typed, if anything: the caller keeps it
+    /// as a draft, since nothing typed is ever lost.
+    Cancel(Option<(Kind, Draft)>),
+    /// The person threw away this offered draft: delete its file.
+    Discard(String),
 }
 
 #[derive(Debug, Clone)]
@@ -45,8 +54,14 @@ pub struct CaptureState {
     /// The tool the capture is about (from tmux), stored with tips and questions.
     pub context: Option<String>,
     pub field: Field,
-    /// Esc was pressed with text in the form: ask before throwing it away.
-    pub confirm_discard: bool,
+    /// Drafts from earlier, oldest first, offered while `offering`.
+    pub offers: Vec<DraftEntry>,
+    pub offering: bool,
+    /// Esc on the offer closes the whole form (the pane offers at start,
+    /// when the person did not ask for a form).
+    pub offer_only: bool,
+    /// The draft the form was filled from; deleted once this is stored.
+    pub restored: Option<String>,
     /// Why the last save failed, shown in the form.
     pub error: Option<String>,
     pub theme: Theme,
@@ -67,10 +82,48 @@ impl CaptureState {
             context,
             // Straight to the text: most captures keep the default kind.
             field: Field::Text,
-            confirm_discard: false,
+            offers: Vec::new(),
+            offering: false,
+            offer_only: false,
+            restored: None,
             error: None,
             theme,
         }
+    }
+
+    /// Offers these drafts (oldest first) before the empty form.
+    pub fn with_offers(mut self, offers: Vec<DraftEntry>) -> Self {
+        self.offering = !offers.is_empty();
+        self.offers = offers;
+        self
+    }
+
+    /// The draft on offer now, if the offer is showing.
+    pub fn offered(&self) -> Option<&DraftEntry> {
+        self.offers.first().filter(|_| self.offering)
+    }
+
+    /// Fills the form from the offered draft.
+    fn restore(&mut self) {
+        if self.offers.is_empty() {
+            return;
+        }
+        let entry = self.offers.remove(0);
+        let d = entry.saved.draft;
+        self.kind = if KINDS.contains(&entry.saved.kind) {
+            entry.saved.kind
+        } else {
+            Kind::Tip
+        };
+        self.text = TextInput::multi_line().with_text(&d.text);
+        self.tags = TextInput::single_line().with_text(&d.tags.join(" "));
+        self.anonymous = d.anonymous;
+        self.private = d.private;
+        self.context = d.context.or(self.context.take());
+        self.field = Field::Text;
+        self.restored = Some(entry.id);
+        self.offering = false;
+        self.offer_only = false;
     }
 
     /// The fields of the current kind, top to bottom.
@@ -142,17 +195,15 @@ impl CaptureState {
 
 /// Applies one action to the form.
 pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
-    if s.confirm_discard {
-        s.confirm_discard = false;
-        return match action {
-            Action::Type('y' | 'Y') => CaptureOutcome::Cancel,
-            _ => CaptureOutcome::Continue,
-        };
+    if s.offering {
+        return on_offer(s, action);
     }
     match action {
         Action::Save => return CaptureOutcome::Save(s.kind, s.draft()),
-        Action::Cancel if s.has_text() => s.confirm_discard = true,
-        Action::Cancel => return CaptureOutcome::Cancel,
+        Action::Cancel if s.has_text() => {
+            return CaptureOutcome::Cancel(Some((s.kind, s.draft())));
+        }
+        Action::Cancel => return CaptureOutcome::Cancel(None),
         Action::NextField => s.move_field(1),
         Action::PrevField => s.move_field(-1),
         Action::SwitchKind => s.cycle_kind(1),
@@ -195,14 +246,37 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
     CaptureOutcome::Continue
 }
 
+/// Keys while a draft is offered: only these three, so that typing a new
+/// capture straight away can never throw a draft away by accident.
+fn on_offer(s: &mut CaptureState, action: Action) -> CaptureOutcome {
+    match action {
+        Action::Save | Action::Submit | Action::Edit(Edit::Newline) => s.restore(),
+        Action::Type('d' | 'D') if !s.offers.is_empty() => {
+            let gone = s.offers.remove(0);
+            s.offering = !s.offers.is_empty();
+            return CaptureOutcome::Discard(gone.id);
+        }
+        Action::Cancel if s.offer_only => return CaptureOutcome::Cancel(None),
+        Action::Cancel => s.offering = false,
+        _ => {}
+    }
+    CaptureOutcome::Continue
+}
+
 impl Widget for &CaptureState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         Clear.render(area, buf);
-        let title = match self.kind {
-            Kind::Question => " Ask a question ",
-            Kind::Learned => " I learned… ",
-            _ => " Share a tip ",
+        let title = match (self.offered(), self.kind) {
+            (Some(_), _) => " Unsaved draft ".to_string(),
+            (None, Kind::Question) => " Ask a question ".to_string(),
+            (None, Kind::Learned) => " I learned… ".to_string(),
+            (None, _) => " Share a tip ".to_string(),
+        };
+        // The tool it is about, so the person sees what will be stored.
+        let title = match self.draft().context.filter(|_| self.offered().is_none()) {
+            Some(c) => format!("{title}· {c} "),
+            None => title,
         };
         let block = Block::bordered()
             .border_style(t.border_focused)
@@ -212,94 +286,171 @@ impl Widget for &CaptureState {
         if inner.height == 0 || inner.width == 0 {
             return;
         }
-        let label = |f: Field, name: &str| {
-            let (marker, style) = if self.field == f {
-                ("> ", t.accent)
-            } else {
-                ("  ", t.muted)
-            };
-            Span::styled(format!("{marker}{name}"), style)
-        };
+        match self.offered() {
+            Some(entry) => render_offer(self, entry, inner, buf),
+            None => render_form(self, inner, buf),
+        }
+    }
+}
 
-        // Fixed rows at the top and bottom; the text gets what is left.
-        let mut top = vec![Line::from({
-            let mut spans = vec![label(Field::Kind, "Kind: ")];
-            for k in KINDS {
-                let style = if k == self.kind { t.selected } else { t.muted };
-                spans.push(Span::styled(format!(" {} ", k.name()), style));
-            }
-            spans
-        })];
-        let hint = match self.kind {
-            Kind::Question => "first line is the title",
-            _ => "",
+fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
+    let t = &s.theme;
+    let label = |f: Field, name: &str| {
+        let (marker, style) = if s.field == f {
+            ("> ", t.accent)
+        } else {
+            ("  ", t.muted)
         };
-        top.push(Line::from(vec![
-            label(Field::Text, "Text: "),
-            Span::styled(hint, t.muted),
+        Span::styled(format!("{marker}{name}"), style)
+    };
+
+    // Fixed rows at the top and bottom; the text gets what is left.
+    let mut top = vec![Line::from({
+        let mut spans = vec![label(Field::Kind, "Kind: ")];
+        for k in KINDS {
+            let style = if k == s.kind { t.selected } else { t.muted };
+            spans.push(Span::styled(format!(" {} ", k.name()), style));
+        }
+        spans
+    })];
+    // Enter saves, so the way to a second line must be in sight.
+    let hint = match s.kind {
+        Kind::Question => "first line is the title; Alt-Enter: new line",
+        _ => "Alt-Enter: new line",
+    };
+    top.push(Line::from(vec![
+        label(Field::Text, "Text: "),
+        Span::styled(hint, t.muted),
+    ]));
+
+    let mut bottom = vec![Line::from(vec![
+        label(Field::Tags, "Tags: "),
+        Span::raw(""),
+    ])];
+    let tag_cursor = (s.field == Field::Tags).then_some(t.cursor);
+    if let Some(spans) = bottom.last_mut() {
+        spans.spans.extend(
+            s.tags
+                .lines(t.text, tag_cursor)
+                .into_iter()
+                .flat_map(|l| l.spans),
+        );
+    }
+    if s.fields().contains(&Field::Toggle) {
+        let mark = if s.toggle_on() { "[x] " } else { "[ ] " };
+        bottom.push(Line::from(vec![
+            label(Field::Toggle, mark),
+            Span::styled(s.toggle_name(), t.text),
         ]));
+    }
+    // The reason a save failed, wrapped: it may name a long draft path,
+    // and must be read in full in a 40-column popup.
+    let h = inner.height as usize;
+    let fixed = top.len() + bottom.len();
+    let message = s
+        .error
+        .as_ref()
+        .map(|e| {
+            wrap_all(
+                &[WrapLine::new(Span::styled(e.clone(), t.error))],
+                inner.width,
+            )
+        })
+        .unwrap_or_default();
+    let message_rows = message.len().min(h.saturating_sub(fixed + 1));
+    bottom.extend(message.into_iter().take(message_rows));
 
-        let mut bottom = vec![Line::from(vec![
-            label(Field::Tags, "Tags: "),
-            Span::raw(""),
-        ])];
-        let tag_cursor = (self.field == Field::Tags).then_some(t.cursor);
-        if let Some(spans) = bottom.last_mut() {
-            spans.spans.extend(
-                self.tags
-                    .lines(t.text, tag_cursor)
-                    .into_iter()
-                    .flat_map(|l| l.spans),
-            );
+    let mut y = inner.y;
+    let put = |buf: &mut Buffer, line: &Line, y: &mut u16| {
+        if *y < inner.bottom() {
+            buf.set_line(inner.x, *y, line, inner.width);
+            *y += 1;
         }
-        if self.fields().contains(&Field::Toggle) {
-            let mark = if self.toggle_on() { "[x] " } else { "[ ] " };
-            bottom.push(Line::from(vec![
-                label(Field::Toggle, mark),
-                Span::styled(self.toggle_name(), t.text),
-            ]));
+    };
+    for l in &top {
+        put(buf, l, &mut y);
+    }
+    let text_rows = h.saturating_sub(top.len() + bottom.len()).max(1);
+    let cursor = (s.field == Field::Text).then_some(t.cursor);
+    let text_lines: Vec<WrapLine> = s
+        .text
+        .lines(t.text, cursor)
+        .into_iter()
+        .map(|l| WrapLine::indented(l, 0))
+        .collect();
+    let width = inner.width.saturating_sub(4);
+    let wrapped = wrap_all(&text_lines, width);
+    // Keep the end (where one types) in view.
+    let skip = wrapped.len().saturating_sub(text_rows);
+    for row in wrapped.iter().skip(skip).take(text_rows) {
+        if y < inner.bottom() {
+            buf.set_line(inner.x + 4, y, row, width);
         }
-        if self.confirm_discard {
-            bottom.push(Line::from(Span::styled(
-                "Throw this text away? y: yes · any other key: keep writing",
-                t.error,
-            )));
-        } else if let Some(err) = &self.error {
-            bottom.push(Line::from(Span::styled(err.clone(), t.error)));
-        }
+        y += 1;
+    }
+    y = y.max(inner.y + (top.len() + text_rows) as u16);
+    for l in &bottom {
+        put(buf, l, &mut y);
+    }
+}
 
-        let h = inner.height as usize;
-        let mut y = inner.y;
-        let put = |buf: &mut Buffer, line: &Line, y: &mut u16| {
-            if *y < inner.bottom() {
-                buf.set_line(inner.x, *y, line, inner.width);
-                *y += 1;
-            }
-        };
-        for l in &top {
-            put(buf, l, &mut y);
+/// An earlier draft: what it is, its text, and the three keys.
+fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buffer) {
+    let t = &s.theme;
+    let saved = &entry.saved;
+    let count = s.offers.len();
+    let head = if count == 1 {
+        "1 unsaved draft".to_string()
+    } else {
+        format!("{count} unsaved drafts; the oldest:")
+    };
+    let mut about = vec![saved.kind.name().to_string()];
+    about.extend(saved.draft.context.clone());
+    about.extend(saved.draft.tags.iter().map(|t| format!("#{t}")));
+    about.push(
+        saved
+            .created_at
+            .with_timezone(&chrono::Local)
+            .format("%-d %b %H:%M")
+            .to_string(),
+    );
+    let w = inner.width;
+    let wrap =
+        |text: &str, style| wrap_all(&[WrapLine::new(Span::styled(text.to_string(), style))], w);
+    let keys = wrap("Enter restore · d discard · Esc later", t.key);
+    let mut rows = wrap(&head, t.accent);
+    rows.extend(wrap(&about.join(" · "), t.muted));
+    let room = usize::from(inner.height).saturating_sub(rows.len() + keys.len());
+    let text: Vec<WrapLine> = saved
+        .draft
+        .text
+        .lines()
+        .map(|l| WrapLine::new(Span::styled(l.to_string(), t.text)))
+        .collect();
+    let mut text = wrap_all(&text, w);
+    if text.len() > room && room > 0 {
+        text.truncate(room);
+        if let Some(last) = text.last_mut() {
+            last.spans.push(Span::styled("…", t.muted));
         }
-        let text_rows = h.saturating_sub(top.len() + bottom.len()).max(1);
-        let cursor = (self.field == Field::Text).then_some(t.cursor);
-        let text_lines: Vec<WrapLine> = self
-            .text
-            .lines(t.text, cursor)
-            .into_iter()
-            .map(|l| WrapLine::indented(l, 0))
-            .collect();
-        let width = inner.width.saturating_sub(4);
-        let wrapped = wrap_all(&text_lines, width);
-        // Keep the end (where one types) in view.
-        let skip = wrapped.len().saturating_sub(text_rows);
-        for row in wrapped.iter().skip(skip).take(text_rows) {
-            if y < inner.bottom() {
-                buf.set_line(inner.x + 4, y, row, width);
-            }
-            y += 1;
+    }
+    rows.extend(text.into_iter().take(room));
+    // The keys stay at the bottom, whatever else must give way.
+    let key_y = inner
+        .bottom()
+        .saturating_sub(keys.len() as u16)
+        .max(inner.y);
+    for (i, row) in rows.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= key_y {
+            break;
         }
-        y = y.max(inner.y + (top.len() + text_rows) as u16);
-        for l in &bottom {
-            put(buf, l, &mut y);
+        buf.set_line(inner.x, y, row, w);
+    }
+    for (i, row) in keys.iter().enumerate() {
+        let y = key_y + i as u16;
+        if y < inner.bottom() {
+            buf.set_line(inner.x, y, row, w);
         }
     }
 }
@@ -332,16 +483,74 @@ mod tests {
     }
 
     #[test]
-    fn cancel_asks_before_losing_text() {
+    fn esc_on_text_hands_it_over_to_be_kept() {
         let mut s = CaptureState::new(Kind::Tip, None, Theme::mono());
-        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel);
-        typed(&mut s, "x");
+        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel(None));
+        typed(&mut s, "half a thought");
+        let CaptureOutcome::Cancel(Some((kind, draft))) = update(&mut s, Action::Cancel) else {
+            panic!("Esc with text hands the text over")
+        };
+        assert_eq!((kind, draft.text.as_str()), (Kind::Tip, "half a thought"));
+    }
+
+    fn entry(id: &str, kind: Kind, text: &str) -> DraftEntry {
+        DraftEntry {
+            id: id.into(),
+            saved: crate::drafts::SavedDraft {
+                kind,
+                person: "ann".into(),
+                created_at: crate::domain::now(),
+                draft: Draft {
+                    text: text.into(),
+                    tags: vec!["sql".into()],
+                    context: Some("psql".into()),
+                    anonymous: true,
+                    private: false,
+                },
+            },
+        }
+    }
+
+    #[test]
+    fn offered_drafts_restore_discard_or_wait() {
+        let offers = vec![
+            entry("a", Kind::Question, "Why?\nBecause"),
+            entry("b", Kind::Tip, "second"),
+        ];
+        let mut s =
+            CaptureState::new(Kind::Tip, Some("vim".into()), Theme::mono()).with_offers(offers);
+        assert_eq!(s.offered().map(|e| e.id.as_str()), Some("a"));
+        // Typing does nothing while a draft is offered, not even 'x'.
+        assert_eq!(update(&mut s, Action::Type('x')), CaptureOutcome::Continue);
+        assert_eq!(
+            update(&mut s, Action::Type('d')),
+            CaptureOutcome::Discard("a".into())
+        );
+        assert_eq!(s.offered().map(|e| e.id.as_str()), Some("b"));
+        update(&mut s, Action::Save); // Enter restores
+        assert!(s.offered().is_none());
+        assert_eq!(s.restored.as_deref(), Some("b"));
+        assert_eq!((s.kind, s.text.text()), (Kind::Tip, "second"));
+        assert_eq!(s.tags.text(), "sql");
+        let draft = s.draft();
+        assert_eq!(draft.context.as_deref(), Some("psql"));
+        assert!(!draft.anonymous, "a tip is never anonymous");
+
+        // Esc: the drafts wait, the form is empty; or, offered unasked, it closes.
+        let mut s = CaptureState::new(Kind::Tip, None, Theme::mono()).with_offers(vec![entry(
+            "c",
+            Kind::Tip,
+            "later",
+        )]);
         assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Continue);
-        assert!(s.confirm_discard);
-        assert_eq!(update(&mut s, Action::Type('n')), CaptureOutcome::Continue);
-        assert_eq!(s.text.text(), "x");
-        update(&mut s, Action::Cancel);
-        assert_eq!(update(&mut s, Action::Type('y')), CaptureOutcome::Cancel);
+        assert!(s.offered().is_none() && !s.has_text());
+        let mut s = CaptureState::new(Kind::Tip, None, Theme::mono()).with_offers(vec![entry(
+            "c",
+            Kind::Tip,
+            "later",
+        )]);
+        s.offer_only = true;
+        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel(None));
     }
 
     #[test]

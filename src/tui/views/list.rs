@@ -26,6 +26,9 @@ pub struct ItemListState {
     pub empty_note: &'static str,
     /// False until the first load: the list says "Loading…" instead of empty.
     pub loaded: bool,
+    /// Headings drawn above a row: (row index, text), by index. For you
+    /// uses them for "For kubectl" over what is about the tool next door.
+    pub sections: Vec<(usize, String)>,
     pub theme: Theme,
 }
 
@@ -37,6 +40,7 @@ impl ItemListState {
             selected: 0,
             empty_note,
             loaded: false,
+            sections: Vec::new(),
             theme,
         }
     }
@@ -91,11 +95,41 @@ impl Widget for &ItemListState {
                 .render(inner, buf);
             return;
         }
-        let (first, count) = row_window(self.selected, self.rows.len(), inner.height);
-        for (i, row) in self.rows.iter().enumerate().skip(first).take(count) {
-            let y = inner.y + (i - first) as u16;
-            let rect = Rect::new(inner.x, y, inner.width, 1);
-            list_row(row, i == self.selected, t).render(rect, buf);
+        // Headings and rows are lines of one scrolled list; the selected
+        // row's line is kept in view.
+        let headings_to = |row: usize| self.sections.iter().filter(|(at, _)| *at <= row).count();
+        let len = self.rows.len();
+        let lines = len + headings_to(len.saturating_sub(1));
+        let selected = self.selected + headings_to(self.selected);
+        let (first, count) = row_window(selected, lines, inner.height);
+        let mut line = 0;
+        let mut y = inner.y;
+        let mut draw = |line: usize, what: &dyn Fn(Rect, &mut Buffer)| {
+            if line >= first && line < first + count {
+                what(Rect::new(inner.x, y, inner.width, 1), buf);
+                y += 1;
+            }
+        };
+        for (i, row) in self.rows.iter().enumerate() {
+            for (_, heading) in self.sections.iter().filter(|(at, _)| *at == i) {
+                draw(line, &|rect, buf| {
+                    let text = fit(heading, usize::from(rect.width));
+                    buf.set_line(
+                        rect.x,
+                        rect.y,
+                        &Line::from(Span::styled(text, t.heading)),
+                        rect.width,
+                    );
+                });
+                line += 1;
+            }
+            draw(line, &|rect, buf| {
+                list_row(row, i == self.selected, t).render(rect, buf)
+            });
+            line += 1;
+            if line >= first + count {
+                break;
+            }
         }
     }
 }

@@ -35,7 +35,8 @@ impl Widget for &App {
             .render(area, buf);
             return;
         }
-        let status_h = u16::from(self.status.is_some());
+        // A message, else the nudge (small, so it never crowds the list).
+        let status_h = u16::from(self.status.is_some() || self.nudge.is_some());
         let [tabs, body, status, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Min(1),
@@ -55,6 +56,14 @@ impl Widget for &App {
                 status.x,
                 status.y,
                 &Line::from(Span::styled(s.text.as_str(), style)),
+                status.width,
+            );
+        } else if let Some(nudge) = &self.nudge {
+            let text = fit(&format!("» {nudge}"), usize::from(status.width));
+            buf.set_line(
+                status.x,
+                status.y,
+                &Line::from(Span::styled(text, self.theme.muted)),
                 status.width,
             );
         }

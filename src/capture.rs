@@ -1,0 +1,213 @@
+//! Saving a capture so that nothing typed is ever lost: into the database
+//! if it can be written, else into a draft file ([`crate::drafts`]) that the
+//! next `leertuin capture` or pane start offers back.
+//!
+//! Shared by the pane and the `leertuin capture` popup; no terminal here.
+
+use std::path::PathBuf;
+
+use crate::domain::{Draft, ItemId, Kind, NewItem, from_millis, now};
+use crate::drafts::{Drafts, SavedDraft};
+use crate::store::{Store, StoreError};
+
+/// Where a capture went.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// In the database, for everyone.
+    Stored(ItemId),
+    /// Not in the database (`reason`), but safe in a draft file.
+    Drafted { reason: String, path: PathBuf },
+}
+
+/// Why a capture went nowhere; the form stays open with its text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NotSaved {
+    /// The input breaks a rule (a bad tag, too long): the person fixes it.
+    Invalid(String),
+    /// Neither the database nor the drafts folder could be written.
+    Nowhere { reason: String, draft_error: String },
+}
+
+impl std::fmt::Display for NotSaved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotSaved::Invalid(reason) => f.write_str(reason),
+            NotSaved::Nowhere {
+                reason,
+                draft_error,
+            } => write!(
+                f,
+                "not saved: {reason}; no draft either: {draft_error}. Copy your text, or Ctrl-C to leave"
+            ),
+        }
+    }
+}
+
+/// Stores a capture of `kind` by `person`, or keeps it as a draft when the
+/// database can't take it. `store` is the open database, or why it could
+/// not be opened. `restored` is the draft the form was filled from: it is
+/// deleted once its item is stored or replaced by a newer draft.
+pub fn save(
+    store: Result<&dyn Store, &str>,
+    drafts: Option<&Drafts>,
+    person: &str,
+    kind: Kind,
+    draft: &Draft,
+    restored: Option<&str>,
+) -> Result<Saved, NotSaved> {
+    // Rules first: a draft that can never be stored helps no one.
+    let item =
+        NewItem::from_draft(kind, person, draft).map_err(|e| NotSaved::Invalid(e.to_string()))?;
+    let reason = match store {
+        Ok(store) => match store.add(&item) {
+            Ok(id) => {
+                if let (Some(drafts), Some(old)) = (drafts, restored) {
+                    // Stored is what counts; a leftover file is offered again
+                    // and can be discarded then.
+                    let _ = drafts.delete(old);
+                }
+                return Ok(Saved::Stored(id));
+            }
+            Err(StoreError::Invalid(e)) => return Err(NotSaved::Invalid(e.to_string())),
+            Err(e) => first_line(&e.to_string()),
+        },
+        Err(reason) => first_line(reason),
+    };
+    match keep(drafts, person, kind, draft, restored) {
+        Ok(path) => Ok(Saved::Drafted { reason, path }),
+        Err(draft_error) => Err(NotSaved::Nowhere {
+            reason,
+            draft_error,
+        }),
+    }
+}
+
+/// Keeps a capture as a draft (Esc on a filled form, or a failed save) and
+/// returns its file. Replaces the draft `restored` from, if any, so one
+/// capture never becomes two drafts.
+pub fn keep(
+    drafts: Option<&Drafts>,
+    person: &str,
+    kind: Kind,
+    draft: &Draft,
+    restored: Option<&str>,
+) -> Result<PathBuf, String> {
+    let drafts = drafts.ok_or("no folder for drafts (no home directory)")?;
+    let saved = SavedDraft {
+        kind,
+        person: person.to_string(),
+        // Whole milliseconds, as the file keeps them.
+        created_at: from_millis(now().timestamp_millis()),
+        draft: draft.clone(),
+    };
+    let id = drafts.save(&saved).map_err(|e| e.to_string())?;
+    if let Some(old) = restored.filter(|old| *old != id) {
+        let _ = drafts.delete(old);
+    }
+    Ok(drafts.path(&id))
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::SqliteStore;
+
+    fn tip(text: &str) -> Draft {
+        Draft {
+            text: text.into(),
+            tags: vec!["vim".into()],
+            context: Some("vim".into()),
+            ..Draft::default()
+        }
+    }
+
+    #[test]
+    fn stored_when_the_database_takes_it_and_the_restored_draft_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+        let drafts = Drafts::at(dir.path().join("drafts"));
+        let old = keep(Some(&drafts), "ann", Kind::Tip, &tip("ci\""), None).unwrap();
+        let old_id = drafts.list().unwrap()[0].id.clone();
+        assert!(old.exists());
+        let saved = save(
+            Ok(&store),
+            Some(&drafts),
+            "ann",
+            Kind::Tip,
+            &tip("ci\" changes inside quotes"),
+            Some(&old_id),
+        )
+        .unwrap();
+        assert!(matches!(saved, Saved::Stored(id) if id.kind == Kind::Tip));
+        assert!(drafts.list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_database_that_cannot_open_gives_a_draft_with_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path().join("drafts"));
+        let draft = Draft {
+            anonymous: true,
+            ..tip("Who knows the new rules?")
+        };
+        let saved = save(
+            Err("disk I/O error\nmore"),
+            Some(&drafts),
+            "ann",
+            Kind::Question,
+            &draft,
+            None,
+        )
+        .unwrap();
+        let Saved::Drafted { reason, path } = saved else {
+            panic!("{saved:?}")
+        };
+        assert_eq!(reason, "disk I/O error");
+        assert!(path.exists());
+        let back = drafts.list().unwrap().remove(0).saved;
+        assert_eq!((back.kind, back.person.as_str()), (Kind::Question, "ann"));
+        assert_eq!(back.draft, draft);
+    }
+
+    #[test]
+    fn bad_input_is_not_drafted_and_nowhere_to_go_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path().join("drafts"));
+        let bad = Draft {
+            tags: vec!["no/slash".into()],
+            ..tip("x")
+        };
+        let r = save(Err("locked"), Some(&drafts), "ann", Kind::Tip, &bad, None);
+        assert!(matches!(r, Err(NotSaved::Invalid(e)) if e.contains("tag")));
+        assert!(drafts.list().unwrap().is_empty());
+
+        let r = save(Err("locked"), None, "ann", Kind::Tip, &tip("x"), None);
+        let Err(e @ NotSaved::Nowhere { .. }) = r else {
+            panic!("{r:?}")
+        };
+        assert!(e.to_string().contains("locked"), "{e}");
+    }
+
+    #[test]
+    fn keeping_a_restored_draft_again_replaces_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path());
+        keep(Some(&drafts), "ann", Kind::Tip, &tip("one"), None).unwrap();
+        let first = drafts.list().unwrap()[0].id.clone();
+        keep(
+            Some(&drafts),
+            "ann",
+            Kind::Tip,
+            &tip("one, more"),
+            Some(&first),
+        )
+        .unwrap();
+        let list = drafts.list().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].saved.draft.text, "one, more");
+    }
+}

@@ -1,0 +1,136 @@
+//! What the pane takes from around it: the drafts folder (captures that
+//! could not be saved come back), the nudge of the status line, and the
+//! tools running in the neighbouring tmux panes (For you follows them).
+//!
+//! `tui::run` fills [`Around`] from the environment; `App::new` leaves it
+//! empty, so tests never touch the real home or a real tmux unless they ask.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::app::{App, Overlay};
+use super::panes::PaneWatch;
+use super::views::capture::CaptureState;
+use crate::domain::context;
+use crate::domain::{Item, Kind, now};
+use crate::drafts::Drafts;
+use crate::nudge::{self, render};
+use crate::store::{ListQuery, StoreError};
+
+/// How often the status-line nudge is worked out again.
+pub const NUDGE_EVERY: Duration = Duration::from_secs(60);
+/// Items fetched per tool name beyond the newest ones, so an old kubectl tip
+/// still comes up when kubectl runs next door.
+const PER_TOOL: usize = 30;
+
+#[derive(Default)]
+pub struct Around {
+    /// Where unsaved captures go, and come back from.
+    pub drafts: Option<Drafts>,
+    /// The nudge rhythm file; no nudges without it.
+    pub nudge_state: Option<PathBuf>,
+    /// The config's language, when the profile names none.
+    pub lang: Option<String>,
+    /// The tmux window, when the pane runs in tmux.
+    pub panes: Option<PaneWatch>,
+    next_nudge: Option<Instant>,
+}
+
+impl Around {
+    /// Everything from the environment: the user's drafts, nudge state, tmux.
+    pub fn from_env(lang: Option<String>) -> Around {
+        Around {
+            drafts: Drafts::user().ok(),
+            nudge_state: crate::paths::nudge_state(),
+            lang,
+            panes: PaneWatch::from_env(),
+            next_nudge: None,
+        }
+    }
+}
+
+impl App {
+    /// A capture form, with this person's unsaved drafts on offer.
+    pub fn capture_form(&self, kind: Kind, context: Option<String>) -> CaptureState {
+        let offers = self
+            .around
+            .drafts
+            .as_ref()
+            .and_then(|d| d.list_for(&self.user).ok())
+            .unwrap_or_default();
+        CaptureState::new(kind, context, self.theme).with_offers(offers)
+    }
+
+    /// At start: if drafts wait, offer them at once.
+    pub fn offer_drafts(&mut self) {
+        if self.overlay.is_some() {
+            return;
+        }
+        let mut form = self.capture_form(Kind::Tip, None);
+        if form.offered().is_some() {
+            form.offer_only = true;
+            self.overlay = Some(Overlay::Capture(form));
+        }
+    }
+
+    /// The loop's once-a-second tick: changes from other processes, the
+    /// tools next door, the nudge. True when the screen must be drawn again.
+    pub fn on_tick(&mut self) -> bool {
+        let mut dirty = self.check_for_changes();
+        let tick = Instant::now();
+        let tools = self.around.panes.as_mut().and_then(|w| w.tick(tick));
+        if let Some(tools) = tools {
+            self.set_tools(tools);
+            dirty = true;
+        }
+        if self.around.next_nudge.is_none_or(|at| tick >= at) {
+            dirty |= self.refresh_nudge();
+        }
+        dirty
+    }
+
+    /// The tools in the neighbouring panes changed: For you follows them.
+    pub fn set_tools(&mut self, tools: Vec<String>) {
+        if tools != self.tools {
+            self.tools = tools;
+            self.mark_stale(super::app::Tab::ForYou);
+            self.load_active();
+        }
+    }
+
+    /// Works out the status-line nudge again. True when it changed.
+    pub fn refresh_nudge(&mut self) -> bool {
+        self.around.next_nudge = Some(Instant::now() + NUDGE_EVERY);
+        let Some(state) = self.around.nudge_state.clone() else {
+            return false;
+        };
+        let line = nudge::next(&*self.store, &state, &self.user, now()).map(|(n, lang)| {
+            let lang = render::Lang::from_code(lang.as_deref().or(self.around.lang.as_deref()));
+            render::plain(&n, lang)
+        });
+        let changed = line != self.nudge;
+        self.nudge = line;
+        changed
+    }
+
+    /// Items about the tools next door that the newest `have` may lack.
+    pub fn tool_items(&self, have: &mut Vec<Item>) -> Result<(), StoreError> {
+        let mut seen: HashSet<_> = have.iter().map(Item::id).collect();
+        for tool in &self.tools {
+            for name in context::names(tool) {
+                let query = ListQuery {
+                    kind: None,
+                    tag: Some(name),
+                    limit: PER_TOOL,
+                };
+                for item in self.store.list(&query, &self.user)? {
+                    if seen.insert(item.id()) {
+                        have.push(item);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}

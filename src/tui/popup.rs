@@ -1,0 +1,287 @@
+//! `leertuin capture`: the capture form on its own, sized for a tmux popup.
+//!
+//! It is on screen before the database is touched: the first frame needs
+//! only the config and the drafts folder. The database is opened by a
+//! worker thread after that frame, and every save runs there too, so a
+//! locked or slow database never freezes the form; while it waits the form
+//! says "Saving…". When the database can't take the capture, the worker
+//! keeps it as a draft ([`crate::capture::save`]) and the form says where.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::DefaultTerminal;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::TuiError;
+use super::action::Action;
+use super::keys::{KeyMap, View};
+use super::theme::Theme;
+use super::views::capture::{self, CaptureOutcome, CaptureState};
+use super::views::hint_line;
+use crate::capture::{NotSaved, Saved};
+use crate::domain::{Draft, ItemId, Kind};
+use crate::drafts::Drafts;
+use crate::store::{OpenOptions, SqliteStore};
+
+/// How long one statement waits for a lock. The store retries a few times
+/// on top, so a save gives up (and keeps a draft) after a few seconds
+/// rather than leaving the person staring at "Saving…".
+const BUSY_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// How the popup ended, for the line printed after it closes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ending {
+    Stored(ItemId),
+    /// The database could not take it; it waits in a draft.
+    Drafted {
+        reason: String,
+        path: PathBuf,
+    },
+    /// Esc on a filled form: kept as a draft.
+    Kept(PathBuf),
+    Cancelled,
+}
+
+/// What the popup needs besides the terminal.
+pub struct Popup {
+    pub db: PathBuf,
+    pub user: String,
+    pub keys: KeyMap,
+    pub theme: Theme,
+    pub drafts: Option<Drafts>,
+}
+
+struct Job {
+    kind: Kind,
+    draft: Draft,
+    restored: Option<String>,
+}
+
+type Reply = Result<Saved, NotSaved>;
+
+struct State {
+    form: CaptureState,
+    keys: KeyMap,
+    theme: Theme,
+    saving: bool,
+    /// Saved as a draft and said so: the next key closes.
+    closing: Option<Ending>,
+    ending: Option<Ending>,
+}
+
+impl Popup {
+    /// Runs the form until it is saved, kept or cancelled.
+    pub fn run(self, kind: Kind, context: Option<String>) -> Result<Ending, TuiError> {
+        let offers = self
+            .drafts
+            .as_ref()
+            .and_then(|d| d.list_for(&self.user).ok())
+            .unwrap_or_default();
+        let form = CaptureState::new(kind, context, self.theme).with_offers(offers);
+        let mut state = State {
+            form,
+            keys: self.keys.clone(),
+            theme: self.theme,
+            saving: false,
+            closing: None,
+            ending: None,
+        };
+        let mut terminal = ratatui::try_init()?;
+        let _restore = super::RestoreGuard;
+        terminal.draw(|f| f.render_widget(&state, f.area()))?;
+        // Only now the database: the form is already there.
+        let (jobs, replies) = worker(self.db.clone(), self.drafts.clone(), self.user.clone());
+        run_loop(&mut terminal, &mut state, &self, &jobs, &replies)?;
+        Ok(state.ending.unwrap_or(Ending::Cancelled))
+    }
+}
+
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    state: &mut State,
+    popup: &Popup,
+    jobs: &Sender<Job>,
+    replies: &Receiver<Reply>,
+) -> Result<(), TuiError> {
+    let mut dirty = false;
+    while state.ending.is_none() {
+        if dirty {
+            terminal.draw(|f| f.render_widget(&*state, f.area()))?;
+            dirty = false;
+        }
+        // Idle, the form sleeps until a key; a save in flight is checked often.
+        let wait = if state.saving {
+            Duration::from_millis(20)
+        } else {
+            Duration::from_secs(60)
+        };
+        if event::poll(wait)? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    on_key(state, popup, jobs, key);
+                    dirty = true;
+                }
+                Event::Resize(..) => dirty = true,
+                _ => {}
+            }
+        }
+        if state.saving
+            && let Ok(reply) = replies.try_recv()
+        {
+            on_reply(state, reply);
+            dirty = true;
+        }
+    }
+    Ok(())
+}
+
+fn on_key(state: &mut State, popup: &Popup, jobs: &Sender<Job>, key: event::KeyEvent) {
+    if let Some(ending) = state.closing.take() {
+        state.ending = Some(ending);
+        return;
+    }
+    if state.saving {
+        // The worker has the text; nothing to do but wait for it.
+        return;
+    }
+    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+    let action = if ctrl_c {
+        Some(Action::Cancel)
+    } else {
+        state.keys.action(View::Capture, key)
+    };
+    let Some(action) = action else { return };
+    let form = &mut state.form;
+    match capture::update(form, action) {
+        CaptureOutcome::Continue => {}
+        CaptureOutcome::Cancel(None) => state.ending = Some(Ending::Cancelled),
+        CaptureOutcome::Cancel(Some((kind, draft))) => {
+            let kept = crate::capture::keep(
+                popup.drafts.as_ref(),
+                &popup.user,
+                kind,
+                &draft,
+                form.restored.as_deref(),
+            );
+            match kept {
+                Ok(path) => state.ending = Some(Ending::Kept(path)),
+                // Ctrl-C still leaves: the person insisted.
+                Err(_) if ctrl_c => state.ending = Some(Ending::Cancelled),
+                Err(e) => {
+                    form.error = Some(format!(
+                        "could not keep a draft: {e}. Ctrl-C leaves without it"
+                    ))
+                }
+            }
+        }
+        CaptureOutcome::Discard(id) => {
+            if let Some(drafts) = &popup.drafts
+                && let Err(e) = drafts.delete(&id)
+            {
+                form.error = Some(e.to_string());
+            }
+        }
+        CaptureOutcome::Save(kind, draft) => {
+            let job = Job {
+                kind,
+                draft,
+                restored: form.restored.clone(),
+            };
+            if jobs.send(job).is_ok() {
+                state.saving = true;
+                form.error = None;
+            } else {
+                form.error = Some("the saving thread is gone; Esc keeps a draft".into());
+            }
+        }
+    }
+}
+
+fn on_reply(state: &mut State, reply: Reply) {
+    state.saving = false;
+    match reply {
+        Ok(Saved::Stored(id)) => state.ending = Some(Ending::Stored(id)),
+        Ok(Saved::Drafted { reason, path }) => {
+            state.form.error = Some(format!(
+                "Not saved: {reason}. Kept as a draft: {}. It comes back next time. Any key closes.",
+                path.display()
+            ));
+            state.closing = Some(Ending::Drafted { reason, path });
+        }
+        Err(e) => state.form.error = Some(e.to_string()),
+    }
+}
+
+/// The thread that owns the database: opens it once the form is up, then
+/// saves what it is sent. A database that failed to open is tried again on
+/// the next save (the disk may have been fixed meanwhile).
+fn worker(db: PathBuf, drafts: Option<Drafts>, user: String) -> (Sender<Job>, Receiver<Reply>) {
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let (reply_tx, reply_rx) = mpsc::channel::<Reply>();
+    let options = OpenOptions {
+        read_only: false,
+        busy_timeout: BUSY_TIMEOUT,
+    };
+    let open = move || SqliteStore::open_with(&db, &options).map_err(|e| e.to_string());
+    thread::spawn(move || {
+        let mut store = open();
+        for job in job_rx {
+            if store.is_err() {
+                store = open();
+            }
+            let reply = crate::capture::save(
+                store
+                    .as_ref()
+                    .map(|s| s as &dyn crate::store::Store)
+                    .map_err(String::as_str),
+                drafts.as_ref(),
+                &user,
+                job.kind,
+                &job.draft,
+                job.restored.as_deref(),
+            );
+            if reply_tx.send(reply).is_err() {
+                break;
+            }
+        }
+    });
+    (job_tx, reply_rx)
+}
+
+impl Widget for &State {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        // The hint line when there is room for it and the form.
+        let with_hints = area.height >= 6 && self.form.offered().is_none();
+        let form_h = area.height - u16::from(with_hints);
+        let form_area = Rect {
+            height: form_h,
+            ..area
+        };
+        if self.saving {
+            let mut form = self.form.clone();
+            form.error = Some("Saving…".into());
+            form.render(form_area, buf);
+        } else {
+            self.form.render(form_area, buf);
+        }
+        if with_hints {
+            use Action as A;
+            let hints = self.keys.hints(
+                View::Capture,
+                &[A::Save, A::SwitchKind, A::NextField, A::Cancel],
+            );
+            let hint_area = Rect {
+                y: area.y + form_h,
+                height: 1,
+                ..area
+            };
+            hint_line(&hints, &self.theme).render(hint_area, buf);
+        }
+    }
+}
