@@ -18,6 +18,9 @@ pub struct Config {
     pub lang: Option<String>,
     /// Desired retention for reviews (0.7–0.99; default 0.9).
     pub retention: Option<f64>,
+    /// Rating buttons in a review: 4 (again/hard/good/easy, the default) or
+    /// 2 (forgot/knew it: simpler on a kiosk).
+    pub review_buttons: Option<u8>,
     /// Key overrides for the pane, by action name (read by the pane).
     #[serde(default)]
     pub keys: toml::Table,
@@ -71,6 +74,9 @@ impl Config {
         }
         if over.retention.is_some() {
             self.retention = over.retention;
+        }
+        if over.review_buttons.is_some() {
+            self.review_buttons = over.review_buttons;
         }
         self.keys.extend(over.keys);
         self.kiosk.extend(over.kiosk);

@@ -34,9 +34,12 @@ fn every_tab_shows_its_name_selection_and_hints() {
             assert_shows(&rows[rows.len() - 1..], "/ search");
             match *name {
                 "Team" => {
-                    assert_shows(&rows, "Team: who learns what");
-                    let tag = &app.team.selected_tag().expect("demo has tags").tag;
-                    assert_shows(&rows, &format!("> #{tag}"));
+                    assert_shows(&rows, "Open questions, most backed");
+                    let q = app
+                        .team
+                        .selected_question()
+                        .expect("demo has open questions");
+                    assert_shows(&rows, &format!("> {q} "));
                 }
                 "Me" => {
                     assert_shows(&rows, "Wants to learn: tmux, sql");

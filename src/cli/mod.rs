@@ -225,16 +225,26 @@ pub fn run(cli: Cli) -> CliResult {
 
 /// `leertuin` with no command: the learning pane.
 fn open_pane(ctx: &Context) -> CliResult {
-    crate::tui::run(ctx).map_err(|e| match e {
-        crate::tui::TuiError::Store(e) => CliError::from(e),
-        crate::tui::TuiError::Keys(e) => CliError::usage(e.to_string()),
-        other => CliError::failure(other.to_string()),
-    })
+    crate::tui::run(ctx).map_err(tui_error)
 }
 
-/// `leertuin review` without options: a review session at the terminal.
+fn tui_error(e: crate::tui::TuiError) -> CliError {
+    use crate::tui::TuiError;
+    match e {
+        TuiError::Store(e) => CliError::from(e),
+        TuiError::Keys(_) | TuiError::Config(_) => CliError::usage(e.to_string()),
+        other => CliError::failure(other.to_string()),
+    }
+}
+
+/// `leertuin review` without options: the pane's review session in a
+/// terminal; the plain line-by-line session when piped or scripted.
 fn open_review(ctx: &Context) -> CliResult {
-    engine::session(ctx)
+    use std::io::IsTerminal;
+    if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
+        return engine::session(ctx);
+    }
+    crate::tui::run_review(ctx).map_err(tui_error)
 }
 
 /// Joins words given on the command line into one text; `-` reads stdin.

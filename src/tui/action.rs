@@ -29,6 +29,23 @@ pub enum Action {
     /// Show the answer of the next hidden check card.
     Reveal,
     MarkDone,
+    /// Start a review session of the person's due cards.
+    Review,
+    /// Rate the shown card 1..=4: Again, Hard, Good, Easy.
+    Rate(u8),
+    /// Two-button mode: Again / Good.
+    Forgot,
+    KnewIt,
+    /// Switch the review between four and two rating buttons.
+    SwitchButtons,
+    /// Questions tab: newest first, or most backed first.
+    SortQuestions,
+    /// The asker accepts an answer / marks pledged time as given.
+    Accept,
+    Helped,
+    EditProfile,
+    /// In the "lesson done" prompt: cycle what the lesson brought.
+    Brought,
     /// Forms and prompts.
     Submit,
     Save,
@@ -55,7 +72,7 @@ pub enum Edit {
 }
 
 /// Every configurable action, in the order help lists them.
-pub const CONFIGURABLE: [Action; 34] = [
+pub const CONFIGURABLE: [Action; 47] = [
     Action::Open,
     Action::Back,
     Action::Up,
@@ -82,6 +99,19 @@ pub const CONFIGURABLE: [Action; 34] = [
     Action::Vote,
     Action::Reveal,
     Action::MarkDone,
+    Action::Review,
+    Action::Rate(1),
+    Action::Rate(2),
+    Action::Rate(3),
+    Action::Rate(4),
+    Action::Forgot,
+    Action::KnewIt,
+    Action::SwitchButtons,
+    Action::SortQuestions,
+    Action::Accept,
+    Action::Helped,
+    Action::EditProfile,
+    Action::Brought,
     Action::Help,
     Action::Quit,
     Action::Submit,
@@ -124,6 +154,19 @@ impl Action {
             Action::Vote => "vote",
             Action::Reveal => "reveal",
             Action::MarkDone => "mark-done",
+            Action::Review => "review",
+            Action::Rate(1) => "again",
+            Action::Rate(2) => "hard",
+            Action::Rate(3) => "good",
+            Action::Rate(_) => "easy",
+            Action::Forgot => "forgot",
+            Action::KnewIt => "knew-it",
+            Action::SwitchButtons => "switch-buttons",
+            Action::SortQuestions => "sort",
+            Action::Accept => "accept",
+            Action::Helped => "helped",
+            Action::EditProfile => "edit-profile",
+            Action::Brought => "brought",
             Action::Submit => "submit",
             Action::Save => "save",
             Action::Cancel => "cancel",
@@ -164,6 +207,19 @@ impl Action {
             Action::Vote => "vote",
             Action::Reveal => "show answer",
             Action::MarkDone => "done",
+            Action::Review => "review",
+            Action::Rate(1) => "again",
+            Action::Rate(2) => "hard",
+            Action::Rate(3) => "good",
+            Action::Rate(_) => "easy",
+            Action::Forgot => "forgot",
+            Action::KnewIt => "knew it",
+            Action::SwitchButtons => "2/4 buttons",
+            Action::SortQuestions => "sort",
+            Action::Accept => "accept",
+            Action::Helped => "helped",
+            Action::EditProfile => "edit",
+            Action::Brought => "it brought",
             Action::Submit => "ok",
             Action::Save => "save",
             Action::Cancel => "cancel",
@@ -197,8 +253,23 @@ impl Action {
             Action::CanHelp => "I can help with this question",
             Action::Pledge => "pledge minutes of your time to this question",
             Action::Vote => "vote for this tip",
-            Action::Reveal => "show the answer of the next check card",
+            Action::Reveal => "show the answer (of a check card or review card)",
             Action::MarkDone => "mark this lesson as done",
+            Action::Review => "review your cards: a few minutes helps you remember",
+            Action::Rate(1) => "again: I did not know it",
+            Action::Rate(2) => "hard: I knew it, with effort",
+            Action::Rate(3) => "good: I knew it",
+            Action::Rate(_) => "easy: I knew it at once",
+            Action::Forgot => "forgot: ask me again soon",
+            Action::KnewIt => "knew it: ask me later",
+            Action::SwitchButtons => "switch between four rating buttons and two",
+            Action::SortQuestions => "sort questions: newest first or most backed first",
+            Action::Accept => "accept an answer to your question",
+            Action::Helped => "thank a colleague: their pledged time was given",
+            Action::EditProfile => {
+                "edit your profile: name, what you want to learn, what you can help with"
+            }
+            Action::Brought => "choose what it brought: work, life, connection, meaning",
             Action::Submit => "confirm",
             Action::Save => "save",
             Action::Cancel => "cancel",

@@ -22,7 +22,9 @@ use super::views::detail::{DetailState, Done};
 use super::views::help::HelpState;
 use super::views::list::{ItemListState, ListRow};
 use super::views::me::MeState;
-use super::views::prompt::PromptState;
+use super::views::profile::ProfileForm;
+use super::views::prompt::{PromptState, Purpose};
+use super::views::review::{ReviewSettings, ReviewState};
 use super::views::search::SearchState;
 use super::views::team::TeamState;
 use crate::domain::{Item, ItemId, Kind, context, now};
@@ -89,6 +91,7 @@ impl Tab {
 pub enum Screen {
     Detail(DetailState),
     Search(SearchState),
+    Review(ReviewState),
 }
 
 /// Something drawn over everything, that takes all keys until closed.
@@ -97,6 +100,7 @@ pub enum Overlay {
     Help(HelpState),
     Capture(CaptureState),
     Prompt(PromptState),
+    Profile(ProfileForm),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +119,10 @@ pub struct App {
     pub lists: [ItemListState; 5],
     pub team: TeamState,
     pub me: MeState,
+    /// Retention and buttons of review sessions (from config.toml).
+    pub review_settings: ReviewSettings,
+    /// The Questions tab lists open questions by backing instead of newest first.
+    pub questions_by_backing: bool,
     /// Tabs whose data must be loaded again before they are shown.
     stale: [bool; 7],
     pub stack: Vec<Screen>,
@@ -168,6 +176,8 @@ impl App {
             ],
             team: TeamState::new(theme),
             me: MeState::new(user, theme),
+            review_settings: ReviewSettings::default(),
+            questions_by_backing: false,
             stale: [true; 7],
             stack: Vec::new(),
             overlay: None,
@@ -199,6 +209,8 @@ impl App {
         match (&self.overlay, self.stack.last()) {
             (Some(Overlay::Capture(_)), _) => View::Capture,
             (Some(Overlay::Prompt(_)), _) => View::Prompt,
+            (Some(Overlay::Profile(_)), _) => View::Profile,
+            (_, Some(Screen::Review(_))) => View::Review,
             (_, Some(Screen::Search(_))) => View::Search,
             (_, Some(Screen::Detail(_))) => View::Detail,
             _ => View::List,
@@ -235,10 +247,16 @@ impl App {
         let view = self.view();
         let wanted: Vec<Action> = match view {
             View::List if self.tab == Tab::Team => {
-                vec![A::Open, A::Search, A::Capture, A::Help, A::Quit]
+                vec![A::Open, A::Search, A::Review, A::Help, A::Quit]
+            }
+            View::List if self.tab == Tab::Me => {
+                vec![A::Open, A::EditProfile, A::Search, A::Review, A::Help]
             }
             View::List => {
                 let mut v = vec![A::Open, A::Search, A::Capture];
+                if self.tab == Tab::Questions {
+                    v.push(A::SortQuestions);
+                }
                 let actions = self
                     .target_item()
                     .map(|i| item_actions(&i))
@@ -253,16 +271,30 @@ impl App {
                 v
             }
             View::Detail => {
-                let mut v = self
-                    .target_item()
-                    .map(|i| item_actions(&i))
-                    .unwrap_or_default();
+                let mut v = match self.target_item() {
+                    // The asker's own question: closing the loop comes first.
+                    Some(Item::Question(q)) if q.author.as_deref() == Some(self.user.as_str()) => {
+                        vec![A::Accept, A::Helped]
+                    }
+                    Some(i) => item_actions(&i),
+                    None => Vec::new(),
+                };
                 v.extend([A::Back, A::Capture, A::Help]);
                 v
             }
             View::Search => vec![A::Open, A::Down, A::Cancel],
             View::Capture => vec![A::Save, A::NextField, A::SwitchKind, A::Cancel],
-            View::Prompt => vec![A::Submit, A::Cancel],
+            View::Prompt => match &self.overlay {
+                Some(Overlay::Prompt(p)) if matches!(p.purpose, Purpose::Reflection(_)) => {
+                    vec![A::Submit, A::Brought, A::Cancel]
+                }
+                _ => vec![A::Submit, A::Cancel],
+            },
+            View::Review => match self.stack.last() {
+                Some(Screen::Review(r)) => r.hint_actions(),
+                _ => Vec::new(),
+            },
+            View::Profile => vec![A::Submit, A::Save, A::NextField, A::Cancel],
         };
         self.keys.hints(view, &wanted)
     }
@@ -288,7 +320,7 @@ impl App {
     pub fn target_item(&self) -> Option<Item> {
         match self.stack.last() {
             Some(Screen::Detail(d)) => d.as_item().cloned(),
-            Some(Screen::Search(_)) => None,
+            Some(Screen::Search(_) | Screen::Review(_)) => None,
             None => self.list(self.tab).and_then(|l| l.selected_item()).cloned(),
         }
     }
@@ -344,11 +376,12 @@ impl App {
         let viewer = self.user.clone();
         match tab {
             Tab::Team => {
-                let persons = self.store.persons()?;
-                self.team.set_tags(feed::team_tags(&persons));
+                let data = super::engine::team_data(&*self.store, now())?;
+                self.team.set(data);
             }
             Tab::Me => {
                 self.me.person = self.store.person(&viewer)?;
+                self.me.insights = Some(super::engine::my_insights(&*self.store, &viewer, now())?);
                 let mut done = self.store.lessons_done(&viewer)?;
                 done.reverse(); // most recent first
                 let mut rows = Vec::new();
@@ -396,6 +429,14 @@ impl App {
                     .collect();
                 self.lists[0].set_rows(rows);
                 self.lists[0].sections = sections;
+            }
+            Tab::Questions if self.questions_by_backing => {
+                let open = self.store.open_questions(TAB_LIMIT)?;
+                let rows = open
+                    .into_iter()
+                    .map(|q| self.row(Item::Question(q), false))
+                    .collect();
+                self.lists[Tab::Questions.index()].set_rows(rows);
             }
             _ => {
                 let items = self.store.list(
@@ -484,7 +525,7 @@ impl App {
     pub fn sync_preview(&mut self) {
         let viewer = self.user.clone();
         match self.stack.last() {
-            Some(Screen::Detail(_)) => {}
+            Some(Screen::Detail(_) | Screen::Review(_)) => {}
             Some(Screen::Search(s)) => {
                 let want = s.selected_hit().map(|h| h.id);
                 if want.is_none() {

@@ -26,15 +26,21 @@ pub enum View {
     Search,
     Capture,
     Prompt,
+    /// The review session: prompt, reveal, rate.
+    Review,
+    /// The profile form of the Me tab.
+    Profile,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 7] = [
         View::List,
         View::Detail,
         View::Search,
         View::Capture,
         View::Prompt,
+        View::Review,
+        View::Profile,
     ];
 
     /// The name of the view's table in `config.toml` (`[keys.capture-form]`);
@@ -46,12 +52,17 @@ impl View {
             View::Search => "search-box",
             View::Capture => "capture-form",
             View::Prompt => "prompt",
+            View::Review => "review-session",
+            View::Profile => "profile-form",
         }
     }
 
     /// Views where letters are text, so a plain letter can't be a binding.
     pub fn is_text(self) -> bool {
-        matches!(self, View::Search | View::Capture | View::Prompt)
+        matches!(
+            self,
+            View::Search | View::Capture | View::Prompt | View::Profile
+        )
     }
 }
 
@@ -230,7 +241,7 @@ impl KeyMap {
                     let view = View::ALL
                         .into_iter()
                         .find(|v| v.name() == name)
-                        .ok_or_else(|| KeyError(format!("unknown view [keys.{name}]; views are list, detail, search-box, capture-form, prompt")))?;
+                        .ok_or_else(|| KeyError(format!("unknown view [keys.{name}]; views are list, detail, search-box, capture-form, prompt, review-session, profile-form")))?;
                     for (action_name, keys) in sub {
                         let action = parse_action(action_name)?;
                         map.set(view, action, parse_keys(action_name, keys)?);
@@ -428,6 +439,11 @@ fn default_bindings() -> Vec<Binding> {
             bind(view, Action::Reveal, &[c(' ')]);
         }
         bind(view, Action::MarkDone, &[c('d')]);
+        bind(view, Action::Review, &[c('r')]);
+        bind(view, Action::SortQuestions, &[c('s')]);
+        bind(view, Action::Accept, &[c('A')]);
+        bind(view, Action::Helped, &[c('H')]);
+        bind(view, Action::EditProfile, &[c('e')]);
         bind(view, Action::Help, &[c('?')]);
         bind(view, Action::Quit, &[c('q')]);
     }
@@ -450,6 +466,27 @@ fn default_bindings() -> Vec<Binding> {
 
     bind(View::Prompt, Action::Submit, &[p(K::Enter)]);
     bind(View::Prompt, Action::Cancel, &[p(K::Esc)]);
+    bind(View::Prompt, Action::Brought, &[p(K::Tab)]);
+
+    bind(View::Review, Action::Reveal, &[c(' '), p(K::Enter)]);
+    for n in 1..=4u8 {
+        bind(View::Review, Action::Rate(n), &[c(char::from(b'0' + n))]);
+    }
+    bind(View::Review, Action::Forgot, &[c('n'), p(K::Left)]);
+    bind(View::Review, Action::KnewIt, &[c('y'), p(K::Right)]);
+    bind(View::Review, Action::SwitchButtons, &[c('b')]);
+    bind(
+        View::Review,
+        Action::Back,
+        &[p(K::Esc), c('q'), p(K::Backspace)],
+    );
+    bind(View::Review, Action::Help, &[c('?')]);
+
+    bind(View::Profile, Action::Save, &[Key::ctrl('s')]);
+    bind(View::Profile, Action::Submit, &[p(K::Enter)]);
+    bind(View::Profile, Action::NextField, &[p(K::Tab), p(K::Down)]);
+    bind(View::Profile, Action::PrevField, &[p(K::BackTab), p(K::Up)]);
+    bind(View::Profile, Action::Cancel, &[p(K::Esc)]);
     out
 }
 

@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod around;
+pub mod engine;
 pub mod feed;
 pub mod input;
 pub mod keys;
@@ -30,6 +31,9 @@ use crate::cli::Context;
 use crate::store::{SqliteStore, StoreError};
 use keys::{KeyError, KeyMap};
 use theme::Theme;
+use views::review::ReviewSettings;
+
+use crate::domain::srs::DEFAULT_RETENTION;
 
 #[derive(Debug, Error)]
 pub enum TuiError {
@@ -39,15 +43,34 @@ pub enum TuiError {
     Store(#[from] StoreError),
     #[error("terminal: {0}")]
     Terminal(#[from] std::io::Error),
+    #[error("config.toml: {0}")]
+    Config(String),
 }
 
 /// Opens the pane for `ctx.user` on `ctx.db` and runs it until `q`.
 pub fn run(ctx: &Context) -> Result<(), TuiError> {
+    run_with(ctx, false)
+}
+
+/// `leertuin review`: the pane's review session on its own; leaving the
+/// session leaves the program.
+pub fn run_review(ctx: &Context) -> Result<(), TuiError> {
+    run_with(ctx, true)
+}
+
+fn run_with(ctx: &Context, review_only: bool) -> Result<(), TuiError> {
     // Config mistakes are reported before the screen is taken over.
     let keys = KeyMap::from_config(&ctx.config.keys)?;
     let theme = Theme::choose(ctx.theme);
+    let review_settings = review_settings(&ctx.config)?;
     let store = SqliteStore::open(&ctx.db)?;
     let mut app = App::new(Box::new(store), &ctx.user, keys, theme);
+    app.review_settings = review_settings;
+    if review_only {
+        let mut review = engine::review_screen(&app)?;
+        review.standalone = true;
+        app.stack.push(app::Screen::Review(review));
+    }
     app.around = around::Around::from_env(ctx.config.lang.clone());
     // ratatui::init installs a panic hook that restores the terminal; the
     // guard restores it on every other way out, errors included.
@@ -55,6 +78,23 @@ pub fn run(ctx: &Context) -> Result<(), TuiError> {
     let _restore = RestoreGuard;
     app::run_loop(&mut terminal, &mut app)?;
     Ok(())
+}
+
+/// `retention` and `review_buttons` from config.toml.
+fn review_settings(config: &crate::config::Config) -> Result<ReviewSettings, TuiError> {
+    let two_buttons = match config.review_buttons {
+        None | Some(4) => false,
+        Some(2) => true,
+        Some(n) => {
+            return Err(TuiError::Config(format!(
+                "review_buttons = {n}: use 4 (again/hard/good/easy) or 2 (forgot/knew it)"
+            )));
+        }
+    };
+    Ok(ReviewSettings {
+        retention: config.retention.unwrap_or(DEFAULT_RETENTION),
+        two_buttons,
+    })
 }
 
 struct RestoreGuard;

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::app::Status;
 use super::app::{App, Overlay, Screen, Tab};
+use super::engine;
 use super::views::capture::{self, CaptureOutcome, CaptureState};
 use super::views::detail::DetailState;
 use super::views::prompt::{PromptState, Purpose};
@@ -22,11 +23,17 @@ pub fn update(app: &mut App, action: Action) {
     match app.overlay.take() {
         Some(Overlay::Capture(form)) => return on_capture(app, form, action),
         Some(Overlay::Prompt(prompt)) => return on_prompt(app, prompt, action),
+        Some(Overlay::Profile(form)) => return engine::on_profile(app, form, action),
         // Help takes its keys in `App::on_key`; any action closes it.
         Some(Overlay::Help(_)) | None => {}
     }
+    if matches!(app.stack.last(), Some(Screen::Review(_))) && action != Action::Help {
+        return engine::on_review(app, action);
+    }
     match action {
         Action::Quit => app.quit = true,
+        Action::Review => engine::start_review(app),
+        Action::EditProfile => engine::edit_profile(app),
         Action::NextTab => app.switch_tab(Tab::from_index(app.tab.index() + 1)),
         Action::PrevTab => app.switch_tab(Tab::from_index(app.tab.index() + Tab::ALL.len() - 1)),
         Action::GoTab(n) => app.switch_tab(Tab::from_index(usize::from(n))),
@@ -45,6 +52,7 @@ pub fn update(app: &mut App, action: Action) {
         _ => match app.stack.last() {
             Some(Screen::Search(_)) => on_search(app, action),
             Some(Screen::Detail(_)) => on_detail(app, action),
+            Some(Screen::Review(_)) => engine::on_review(app, action),
             None => on_list(app, action),
         },
     }
@@ -59,6 +67,7 @@ fn on_list(app: &mut App, action: Action) {
         Action::Top => isize::MIN / 2,
         Action::Bottom => isize::MAX / 2,
         Action::Open => return open_selected(app),
+        Action::SortQuestions => return engine::toggle_sort(app),
         other => return on_item(app, other),
     };
     if app.tab == Tab::Team {
@@ -71,6 +80,14 @@ fn on_list(app: &mut App, action: Action) {
 
 fn open_selected(app: &mut App) {
     if app.tab == Tab::Team {
+        // A question opens as itself, so it can be answered and backed.
+        if let Some(id) = app.team.selected_question() {
+            let item = app.store.get(id, &app.user);
+            if let Some(item) = app.ok(item) {
+                open_item(app, item);
+            }
+            return;
+        }
         if let Some(mut d) = app.preview.clone() {
             d.open = true;
             app.stack.push(Screen::Detail(d));
@@ -162,6 +179,7 @@ fn on_item(app: &mut App, action: Action) {
         (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id)),
         (Action::Pledge, Item::Question(_)) => prompt(app, Purpose::Pledge(id)),
         (Action::MarkDone, Item::Lesson(_)) => prompt(app, Purpose::Reflection(id)),
+        (Action::Accept | Action::Helped, _) => engine::asker_prompt(app, action),
         (Action::MeToo | Action::CanHelp, Item::Question(_)) => {
             let (kind, said) = if action == Action::MeToo {
                 (
@@ -209,6 +227,7 @@ fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
         Action::Edit(e) => {
             p.input.edit(e);
         }
+        Action::Brought if matches!(p.purpose, Purpose::Reflection(_)) => p.cycle_brought(),
         Action::Submit if submit_prompt(app, &p) => return,
         _ => {}
     }
@@ -246,8 +265,20 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
         Purpose::Reflection(id) => {
             let reflection = (!text.is_empty()).then_some(text.as_str());
             app.store
-                .mark_done(&user, id, reflection)
-                .map(|()| "Lesson done. Well learned!".to_string())
+                .mark_done_with(&user, id, reflection, p.brought)
+                .map(|()| {
+                    "Lesson done. Well learned! Its check cards come back in a review (r)."
+                        .to_string()
+                })
+        }
+        Purpose::Accept(_) | Purpose::Helped(_) => {
+            match engine::submit_asker(app, p.purpose, &text) {
+                Ok(message) => Ok(message),
+                Err(status) => {
+                    app.status = Some(status);
+                    return false;
+                }
+            }
         }
     };
     match result {

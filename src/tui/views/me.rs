@@ -1,18 +1,26 @@
-//! The Me tab: your profile and the lessons you finished.
+//! The Me tab: your profile (`e` edits it), what you learned over time
+//! (the same numbers as `leertuin insights`), and the lessons you finished.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
+use super::chart::{self, WeekChart};
 use super::list::ItemListState;
 use crate::domain::Person;
+use crate::domain::insights::Insights;
 use crate::tui::theme::Theme;
+use crate::tui::wrap::{WrapLine, wrap_all};
+
+/// Reflection texts shown per group; the lessons themselves show them all.
+const TEXTS_PER_GROUP: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct MeState {
     pub handle: String,
     pub person: Option<Person>,
+    pub insights: Option<Insights>,
     /// Finished lessons, most recent first.
     pub done: ItemListState,
     pub theme: Theme,
@@ -23,6 +31,7 @@ impl MeState {
         MeState {
             handle: handle.to_string(),
             person: None,
+            insights: None,
             done: ItemListState::new(
                 "Lessons you finished",
                 "No lessons finished yet. Open one in Lessons and mark it done.",
@@ -32,50 +41,160 @@ impl MeState {
         }
     }
 
-    fn profile(&self) -> Vec<Line<'static>> {
+    fn profile(&self) -> Vec<WrapLine> {
         let t = &self.theme;
         let list = |v: &[String]| {
             if v.is_empty() {
-                "(none yet)".to_string()
+                "(nothing yet: press e)".to_string()
             } else {
                 v.join(", ")
             }
         };
-        let (name, wants, offers) = match &self.person {
-            Some(p) => (p.name.clone(), list(&p.wants), list(&p.offers)),
-            None => (self.handle.clone(), list(&[]), list(&[])),
+        let (name, wants, offers, lang) = match &self.person {
+            Some(p) => (
+                p.name.clone(),
+                list(&p.wants),
+                list(&p.offers),
+                p.lang.clone(),
+            ),
+            None => (self.handle.clone(), list(&[]), list(&[]), None),
         };
+        let lang = lang.map(|l| format!(" · {l}")).unwrap_or_default();
         vec![
-            Line::from(vec![
+            WrapLine::new(Line::from(vec![
                 Span::styled(name, t.heading),
-                Span::styled(format!(" ({})", self.handle), t.muted),
-            ]),
-            Line::from(vec![
-                Span::styled("Wants to learn: ", t.strong),
-                Span::raw(wants),
-            ]),
-            Line::from(vec![
-                Span::styled("Can help with: ", t.strong),
-                Span::raw(offers),
-            ]),
-            Line::from(Span::styled(
-                "Change: leertuin me --wants TAG --offers TAG",
-                t.muted,
-            )),
+                Span::styled(format!(" @{}{lang}", self.handle), t.muted),
+            ])),
+            WrapLine::indented(
+                Line::from(vec![
+                    Span::styled("Wants to learn: ", t.strong),
+                    Span::raw(wants),
+                ]),
+                2,
+            ),
+            WrapLine::indented(
+                Line::from(vec![
+                    Span::styled("Can help with: ", t.strong),
+                    Span::raw(offers),
+                ]),
+                2,
+            ),
         ]
+    }
+
+    /// The numbers under the chart.
+    fn numbers(&self, i: &Insights) -> Vec<WrapLine> {
+        let t = &self.theme;
+        let muted = |s: String| WrapLine::indented(Span::styled(s, t.text), 2);
+        let recall = i
+            .predicted_recall
+            .map(|r| format!(" · recall {:.0}%", r * 100.0))
+            .unwrap_or_default();
+        let mut out = vec![
+            muted(format!("{} done{recall}", count(i.lessons_done, "lesson"))),
+            muted(format!(
+                "{}, {}",
+                count(i.cards as i64, "card"),
+                count(i.cards_reviewed, "review")
+            )),
+            muted(format!(
+                "{} asked · {} answered",
+                count(i.questions_asked, "question"),
+                i.answers_given
+            )),
+        ];
+        if let Some(h) = i.median_hours_to_first_answer {
+            out.push(muted(format!("first answer after {h:.1} h (median)")));
+        }
+        if !i.reflections.is_empty() {
+            let counts: Vec<String> = i
+                .reflections
+                .iter()
+                .map(|g| format!("{} {}", g.brought, g.count))
+                .collect();
+            out.push(WrapLine::indented(
+                Line::from(vec![
+                    Span::styled("Lessons brought: ", t.strong),
+                    Span::raw(counts.join(" · ")),
+                ]),
+                2,
+            ));
+            for g in &i.reflections {
+                for text in g.texts.iter().take(TEXTS_PER_GROUP) {
+                    out.push(WrapLine::indented(
+                        Span::styled(format!("  {}: “{text}”", g.brought), t.muted),
+                        4,
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// "1 lesson", "3 lessons".
+fn count(n: i64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
 impl Widget for &MeState {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let profile = self.profile();
-        // The profile yields to the list on short panes.
-        let profile_h = (profile.len() as u16 + 1).min(area.height / 2);
-        let [top, rest] =
-            Layout::vertical([Constraint::Length(profile_h), Constraint::Min(0)]).areas(area);
-        Paragraph::new(profile)
-            .wrap(Wrap { trim: true })
-            .render(top.inner(ratatui::layout::Margin::new(1, 0)), buf);
+        let inner = Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(2),
+            ..area
+        };
+        let profile = wrap_all(&self.profile(), inner.width);
+        let numbers = self
+            .insights
+            .as_ref()
+            .map(|i| wrap_all(&self.numbers(i), inner.width))
+            .unwrap_or_default();
+        let chart_h = if self.insights.is_some() {
+            usize::from(chart::HEIGHT)
+        } else {
+            0
+        };
+        // The top yields to the list on short panes: the list keeps 5 rows.
+        let want = profile.len() + chart_h + numbers.len() + 1;
+        let top_h = want.min(usize::from(area.height.saturating_sub(5)));
+        let mut y = area.y;
+        let bottom = area.y + top_h as u16;
+        for row in &profile {
+            if y >= bottom {
+                break;
+            }
+            buf.set_line(inner.x, y, row, inner.width);
+            y += 1;
+        }
+        if let Some(i) = &self.insights
+            && y < bottom
+        {
+            let h = chart::HEIGHT.min(bottom - y);
+            WeekChart {
+                who: "You learned",
+                weeks: &i.learned_per_week,
+                theme: self.theme,
+            }
+            .render(Rect::new(inner.x, y, inner.width, h), buf);
+            y += h;
+        }
+        for row in &numbers {
+            if y >= bottom {
+                break;
+            }
+            buf.set_line(inner.x, y, row, inner.width);
+            y += 1;
+        }
+        let rest = Rect {
+            y: bottom,
+            height: area.bottom().saturating_sub(bottom),
+            ..area
+        };
         self.done.render(rest, buf);
     }
 }

@@ -2,12 +2,15 @@
 //! Every view draws from `&State`, so drawing can never change state.
 
 pub mod capture;
+pub mod chart;
 pub mod detail;
 pub mod help;
 pub mod item_text;
 pub mod list;
 pub mod me;
+pub mod profile;
 pub mod prompt;
+pub mod review;
 pub mod search;
 pub mod team;
 
@@ -71,6 +74,7 @@ impl Widget for &App {
         match &self.overlay {
             Some(Overlay::Help(h)) => h.render(centered(body, 64, h.rows.len() as u16 + 2), buf),
             Some(Overlay::Capture(c)) => c.render(centered(body, 72, 16), buf),
+            Some(Overlay::Profile(f)) => f.render(centered(body, 64, f.height() + 2), buf),
             Some(Overlay::Prompt(p)) => {
                 let h = body.height.min(3);
                 p.render(
@@ -123,6 +127,11 @@ fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_body(app: &App, area: Rect, buf: &mut Buffer) {
     let wide = area.width >= WIDE;
     let top = app.stack.last();
+    // A review takes the whole body: one card, nothing else to look at.
+    if let Some(Screen::Review(r)) = top {
+        r.render(area, buf);
+        return;
+    }
     // What the left pane shows: the search under an open hit, else the tab.
     let under_top = match (top, app.stack.len()) {
         (Some(Screen::Detail(_)), n) if n >= 2 => app.stack.get(n - 2),
@@ -137,6 +146,7 @@ fn render_body(app: &App, area: Rect, buf: &mut Buffer) {
         match top {
             Some(Screen::Detail(d)) => d.render(area, buf),
             Some(Screen::Search(s)) => s.render(area, buf),
+            Some(Screen::Review(r)) => r.render(area, buf),
             None => tab_content(app, area, buf),
         }
         return;

@@ -1,12 +1,13 @@
 //! A one-line question at the bottom of the pane: an answer, minutes to
-//! pledge, or the reflection after a lesson.
+//! pledge, the reflection after a lesson (and what it brought), or the
+//! asker's accept / helped.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::domain::ItemId;
+use crate::domain::{Brought, ItemId};
 use crate::tui::input::TextInput;
 use crate::tui::theme::Theme;
 
@@ -15,12 +16,18 @@ pub enum Purpose {
     Answer(ItemId),
     Pledge(ItemId),
     Reflection(ItemId),
+    /// The asker accepts an answer (by its number).
+    Accept(ItemId),
+    /// The asker marks a colleague's pledge as given (by their name).
+    Helped(ItemId),
 }
 
 #[derive(Debug, Clone)]
 pub struct PromptState {
     pub purpose: Purpose,
     pub input: TextInput,
+    /// For a reflection: what the lesson brought, chosen with Tab.
+    pub brought: Option<Brought>,
     pub theme: Theme,
 }
 
@@ -29,6 +36,7 @@ impl PromptState {
         PromptState {
             purpose,
             input: TextInput::single_line(),
+            brought: None,
             theme,
         }
     }
@@ -38,7 +46,19 @@ impl PromptState {
             Purpose::Answer(id) => format!(" Your answer to {id} "),
             Purpose::Pledge(id) => format!(" Minutes of your time for {id} "),
             Purpose::Reflection(_) => " Done! What did this bring you? (optional) ".to_string(),
+            Purpose::Accept(id) => format!(" Accept which answer of {id}? (number) "),
+            Purpose::Helped(id) => format!(" Who gave their pledged time on {id}? "),
         }
+    }
+
+    /// Next choice of what the lesson brought: none, work, life,
+    /// connection, meaning, none…
+    pub fn cycle_brought(&mut self) {
+        let all = Brought::ALL;
+        self.brought = match self.brought {
+            None => Some(all[0]),
+            Some(b) => all.get(b as usize + 1).copied(),
+        };
     }
 }
 
@@ -46,9 +66,13 @@ impl Widget for &PromptState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         Clear.render(area, buf);
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_style(t.border_focused)
             .title(Span::styled(self.title(), t.accent));
+        if let Purpose::Reflection(_) = self.purpose {
+            let choice = self.brought.map_or("—", Brought::name);
+            block = block.title_bottom(Span::styled(format!(" it brought: {choice} "), t.accent));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 {

@@ -1,89 +1,342 @@
-//! The Team tab: per tag, who wants to learn it and who can help.
+//! The Team tab: what the team learned per week, who answered most, open
+//! questions by backing, and per tag who wants to learn it and who can
+//! help (with suggested pairs). The same facts as `leertuin team` and
+//! `leertuin insights --team`: built by `domain::team` and `domain::insights`.
+//!
+//! One scrolling column of sections, so it reads the same at 40 columns as
+//! beside the detail at 80; the selected row's detail explains it in full.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::list::{RowLine, step};
-use super::row_window;
-use crate::tui::feed::TagPeople;
+use super::chart::WeekChart;
+use super::{fit, row_window};
+use crate::domain::insights::WeekCount;
+use crate::domain::team::{Pair, TagRow, Team};
+use crate::domain::{BackingKind, ItemId, Question};
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use crate::tui::wrap::WrapLine;
 
+/// A selectable row: an open question or a tag (indexes into the team).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TeamRow {
+    Question(usize),
+    Tag(usize),
+}
+
+/// What the tab shows, loaded in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamData {
+    pub team: Team,
+    /// The open questions of `team.open_questions`, in the same order, for
+    /// the names behind the counts.
+    pub questions: Vec<Question>,
+    /// Learned entries per week, without anyone's private entries.
+    pub weeks: Vec<WeekCount>,
+}
+
 #[derive(Debug, Clone)]
 pub struct TeamState {
-    pub tags: Vec<TagPeople>,
+    pub data: Option<TeamData>,
+    pub rows: Vec<TeamRow>,
     pub selected: usize,
-    pub loaded: bool,
     pub theme: Theme,
 }
 
 impl TeamState {
     pub fn new(theme: Theme) -> Self {
         TeamState {
-            tags: Vec::new(),
+            data: None,
+            rows: Vec::new(),
             selected: 0,
-            loaded: false,
             theme,
         }
     }
 
-    pub fn set_tags(&mut self, tags: Vec<TagPeople>) {
-        let keep = self.selected_tag().map(|t| t.tag.clone());
-        self.tags = tags;
-        self.loaded = true;
-        if let Some(pos) = keep.and_then(|k| self.tags.iter().position(|t| t.tag == k)) {
+    /// New data; the same question or tag stays selected if still there.
+    pub fn set(&mut self, data: TeamData) {
+        let keep = self.row_key();
+        let questions = (0..data.questions.len()).map(TeamRow::Question);
+        let tags = (0..data.team.tags.len()).map(TeamRow::Tag);
+        self.rows = questions.chain(tags).collect();
+        self.data = Some(data);
+        if let Some(pos) =
+            keep.and_then(|k| (0..self.rows.len()).find(|&i| self.key_at(i) == Some(k.clone())))
+        {
             self.selected = pos;
         }
-        self.selected = self.selected.min(self.tags.len().saturating_sub(1));
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }
 
-    pub fn selected_tag(&self) -> Option<&TagPeople> {
-        self.tags.get(self.selected)
+    /// A stable name for the selected row: the question's id or the tag.
+    fn row_key(&self) -> Option<String> {
+        self.key_at(self.selected)
+    }
+
+    fn key_at(&self, i: usize) -> Option<String> {
+        let data = self.data.as_ref()?;
+        match self.rows.get(i)? {
+            TeamRow::Question(q) => data.questions.get(*q).map(|q| q.id.to_string()),
+            TeamRow::Tag(t) => data.team.tags.get(*t).map(|t| format!("#{}", t.tag)),
+        }
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        self.selected = step(self.selected, delta, self.tags.len());
+        self.selected = super::list::step(self.selected, delta, self.rows.len());
     }
 
-    /// The detail of the selected tag: who, and who could pair up.
+    pub fn selected_question(&self) -> Option<ItemId> {
+        let data = self.data.as_ref()?;
+        match self.rows.get(self.selected)? {
+            TeamRow::Question(q) => data.questions.get(*q).map(|q| q.id),
+            TeamRow::Tag(_) => None,
+        }
+    }
+
+    pub fn selected_tag(&self) -> Option<&TagRow> {
+        let data = self.data.as_ref()?;
+        match self.rows.get(self.selected)? {
+            TeamRow::Tag(t) => data.team.tags.get(*t),
+            TeamRow::Question(_) => None,
+        }
+    }
+
+    /// The detail of the selected row: who, and who could pair up; or the
+    /// backing of a question.
     pub fn detail_lines(&self) -> Option<(String, Vec<WrapLine>)> {
-        let t = &self.theme;
-        let tag = self.selected_tag()?;
-        let names = |v: &[String]| {
-            if v.is_empty() {
-                "nobody yet".to_string()
-            } else {
-                v.join(", ")
+        let data = self.data.as_ref()?;
+        match *self.rows.get(self.selected)? {
+            TeamRow::Tag(t) => {
+                let tag = data.team.tags.get(t)?;
+                Some((
+                    format!("Team #{}", tag.tag),
+                    tag_lines(tag, &data.team.pairs, &self.theme),
+                ))
             }
-        };
-        let mut lines = vec![
-            WrapLine::new(Span::styled(format!("#{}", tag.tag), t.heading)),
-            WrapLine::blank(),
-            WrapLine::new(Span::styled("Wants to learn it", t.strong)),
-            WrapLine::indented(Span::styled(format!("  {}", names(&tag.wants)), t.text), 2),
-            WrapLine::blank(),
-            WrapLine::new(Span::styled("Can help with it", t.strong)),
-            WrapLine::indented(Span::styled(format!("  {}", names(&tag.offers)), t.text), 2),
-            WrapLine::blank(),
-        ];
-        let pairs = tag.pairs();
-        if pairs.is_empty() {
-            lines.push(WrapLine::new(Span::styled(
-                "No pair yet: someone who can help and someone who wants to learn.",
-                t.muted,
-            )));
-        } else {
-            lines.push(WrapLine::new(Span::styled("Suggested pairs", t.strong)));
-            for (helper, learner) in pairs {
-                lines.push(WrapLine::indented(
-                    Span::styled(format!("  {helper} → {learner}"), t.ok),
-                    4,
-                ));
+            TeamRow::Question(q) => {
+                let q = data.questions.get(q)?;
+                Some((format!("Backing {}", q.id), question_lines(q, &self.theme)))
             }
         }
-        Some((format!("Team #{}", tag.tag), lines))
+    }
+}
+
+fn at_names(v: &[String]) -> String {
+    if v.is_empty() {
+        "nobody yet".to_string()
+    } else {
+        v.iter()
+            .map(|h| format!("@{h}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn tag_lines(tag: &TagRow, pairs: &[Pair], t: &Theme) -> Vec<WrapLine> {
+    let mut lines = vec![
+        WrapLine::new(Span::styled(format!("#{}", tag.tag), t.heading)),
+        WrapLine::blank(),
+        WrapLine::new(Span::styled("Wants to learn it", t.strong)),
+        WrapLine::indented(
+            Span::styled(format!("  {}", at_names(&tag.wants)), t.text),
+            2,
+        ),
+        WrapLine::blank(),
+        WrapLine::new(Span::styled("Can help with it", t.strong)),
+        WrapLine::indented(
+            Span::styled(format!("  {}", at_names(&tag.offers)), t.text),
+            2,
+        ),
+        WrapLine::blank(),
+    ];
+    let pairs: Vec<&Pair> = pairs.iter().filter(|p| p.tag == tag.tag).collect();
+    if pairs.is_empty() {
+        lines.push(WrapLine::new(Span::styled(
+            "No pair yet: it takes someone who wants to learn it and someone who can help.",
+            t.muted,
+        )));
+    } else {
+        lines.push(WrapLine::new(Span::styled("Suggested pairs", t.strong)));
+        for p in pairs {
+            lines.push(WrapLine::indented(
+                Span::styled(
+                    format!("  @{} could learn it from @{}", p.learner, p.helper),
+                    t.ok,
+                ),
+                4,
+            ));
+        }
+    }
+    lines
+}
+
+fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
+    let names = |kind: BackingKind| -> Vec<String> {
+        q.backings
+            .iter()
+            .filter(|b| b.kind == kind)
+            .map(|b| match b.minutes {
+                Some(m) if b.helped => format!("@{} {m} min ✓ given", b.person),
+                Some(m) => format!("@{} {m} min", b.person),
+                None => format!("@{}", b.person),
+            })
+            .collect()
+    };
+    let who = q
+        .author
+        .as_deref()
+        .map_or("asked anonymously".to_string(), |a| {
+            format!("asked by @{a}")
+        });
+    let tags: Vec<String> = q.tags.iter().map(|t| format!("#{t}")).collect();
+    let mut lines = vec![
+        WrapLine::new(Span::styled(q.title.clone(), t.heading)),
+        WrapLine::new(Span::styled(
+            format!("{} · {who} {}", q.id, tags.join(" ")),
+            t.muted,
+        )),
+        WrapLine::blank(),
+        WrapLine::new(Span::styled(
+            format!(
+                "{} me too · {} can help · {} min pledged · {} answers",
+                q.count(BackingKind::MeToo),
+                q.count(BackingKind::CanHelp),
+                q.pledged_minutes(),
+                q.answers.len()
+            ),
+            t.accent,
+        )),
+    ];
+    for (kind, label) in [
+        (BackingKind::MeToo, "me too"),
+        (BackingKind::CanHelp, "can help"),
+        (BackingKind::Pledge, "pledged"),
+    ] {
+        let n = names(kind);
+        if !n.is_empty() {
+            lines.push(WrapLine::indented(
+                Span::styled(format!("  {label}: {}", n.join(", ")), t.text),
+                4,
+            ));
+        }
+    }
+    lines.push(WrapLine::blank());
+    lines.push(WrapLine::new(Span::styled(
+        "Open it to answer, say me too, offer help or pledge minutes.",
+        t.muted,
+    )));
+    lines
+}
+
+/// The short backing of a question row: "▲3 30m" (backers, minutes).
+fn backing_badge(q: &Question) -> String {
+    let backers = q.backings.len();
+    let minutes = q.pledged_minutes();
+    match (backers, minutes) {
+        (0, _) => "no backing".to_string(),
+        (n, 0) => format!("▲{n}"),
+        (n, m) => format!("▲{n} {m}m"),
+    }
+}
+
+/// One line of the column.
+enum Entry {
+    /// The chart's first row; it takes the next one too.
+    Chart,
+    ChartRest,
+    Text(Line<'static>),
+    Row(usize),
+}
+
+impl TeamState {
+    fn entries(&self, data: &TeamData) -> Vec<Entry> {
+        let t = &self.theme;
+        let heading = |s: &str| Entry::Text(Line::from(Span::styled(s.to_string(), t.heading)));
+        let muted = |s: &str| Entry::Text(Line::from(Span::styled(s.to_string(), t.muted)));
+        let mut out = vec![Entry::Chart, Entry::ChartRest];
+        let top: Vec<String> = data
+            .team
+            .top_answerers_this_month
+            .iter()
+            .take(3)
+            .map(|a| format!("@{} {}", a.person, a.answers))
+            .collect();
+        out.push(Entry::Text(Line::from(vec![
+            Span::styled("Answered most (30 d): ", t.strong),
+            Span::styled(
+                if top.is_empty() {
+                    "nobody yet".to_string()
+                } else {
+                    top.join(" · ")
+                },
+                t.text,
+            ),
+        ])));
+        out.push(Entry::Text(Line::default()));
+        out.push(heading("Open questions, most backed"));
+        if data.questions.is_empty() {
+            out.push(muted("  None open: well done, team."));
+        }
+        let mut rows = self.rows.iter().enumerate().peekable();
+        while let Some((i, TeamRow::Question(_))) = rows.peek().copied() {
+            out.push(Entry::Row(i));
+            rows.next();
+        }
+        out.push(Entry::Text(Line::default()));
+        out.push(heading("Who wants to learn what"));
+        if data.team.tags.is_empty() {
+            out.push(muted(
+                "  Nobody has said yet. In Me, press e to say what you want to learn.",
+            ));
+        }
+        out.extend(rows.map(|(i, _)| Entry::Row(i)));
+        out
+    }
+
+    fn render_row(&self, data: &TeamData, i: usize, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let selected = i == self.selected;
+        let (id, title, badge) = match self.rows[i] {
+            TeamRow::Question(q) => {
+                let q = &data.questions[q];
+                (q.id.to_string(), q.title.clone(), backing_badge(q))
+            }
+            TeamRow::Tag(tag) => {
+                let r = &data.team.tags[tag];
+                (
+                    format!("#{}", r.tag),
+                    format!("{} want · {} can help", r.wants.len(), r.offers.len()),
+                    String::new(),
+                )
+            }
+        };
+        let marker = if selected {
+            SELECTED_MARKER
+        } else {
+            UNSELECTED_MARKER
+        };
+        let width = usize::from(area.width);
+        let head = format!("{marker}{id} ");
+        let head_w = head.chars().count();
+        let badge_w = badge.chars().count();
+        // The badge (the backing) matters more than the end of the title.
+        let show_badge = badge_w > 0 && width >= head_w + badge_w + 8;
+        let title_w = width.saturating_sub(head_w + if show_badge { badge_w + 1 } else { 0 });
+        let title = fit(&title, title_w);
+        let pad = title_w.saturating_sub(Span::raw(title.as_str()).width());
+        let mut spans = vec![Span::styled(head, t.muted), Span::styled(title, t.text)];
+        if show_badge {
+            spans.push(Span::raw(" ".repeat(pad + 1)));
+            spans.push(Span::styled(badge, t.accent));
+        }
+        let mut line = Line::from(spans);
+        if selected {
+            buf.set_style(area, t.selected);
+            line = line.style(t.selected);
+        }
+        line.render(area, buf);
     }
 }
 
@@ -92,39 +345,36 @@ impl Widget for &TeamState {
         let t = &self.theme;
         let block = Block::bordered()
             .border_style(t.border)
-            .title(Span::styled(" Team: who learns what ", t.accent));
+            .title(Span::styled(" Team ", t.accent));
         let inner = block.inner(area);
         block.render(area, buf);
-        if self.tags.is_empty() {
-            let note = if self.loaded {
-                "Nobody has said what they want to learn yet: try `leertuin me --wants TAG`."
-            } else {
-                "Loading…"
-            };
-            Paragraph::new(Span::styled(note, t.muted))
+        let Some(data) = &self.data else {
+            Paragraph::new(Span::styled("Loading…", t.muted))
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
             return;
-        }
-        let (first, count) = row_window(self.selected, self.tags.len(), inner.height);
-        for (i, tag) in self.tags.iter().enumerate().skip(first).take(count) {
-            let selected = i == self.selected;
-            RowLine {
-                marker: if selected {
-                    SELECTED_MARKER
-                } else {
-                    UNSELECTED_MARKER
-                },
-                id: format!("#{}", tag.tag),
-                title: format!("{} want · {} can help", tag.wants.len(), tag.offers.len()),
-                badge: String::new(),
-                selected,
-                theme: *t,
+        };
+        let entries = self.entries(data);
+        let at = entries
+            .iter()
+            .position(|e| matches!(e, Entry::Row(i) if *i == self.selected))
+            .unwrap_or(0);
+        let (first, count) = row_window(at, entries.len(), inner.height);
+        for (n, entry) in entries.iter().skip(first).take(count).enumerate() {
+            let row = Rect::new(inner.x, inner.y + n as u16, inner.width, 1);
+            match entry {
+                Entry::Chart => WeekChart {
+                    who: "The team learned",
+                    weeks: &data.weeks,
+                    theme: *t,
+                }
+                .render(Rect { height: 2, ..row }.intersection(inner), buf),
+                Entry::ChartRest => {}
+                Entry::Text(line) => {
+                    buf.set_line(row.x, row.y, line, row.width);
+                }
+                Entry::Row(i) => self.render_row(data, *i, row, buf),
             }
-            .render(
-                Rect::new(inner.x, inner.y + (i - first) as u16, inner.width, 1),
-                buf,
-            );
         }
     }
 }

@@ -1,0 +1,256 @@
+//! The pane side of the learning engine: the review session, the Team and
+//! Me data, the profile form, sorting questions by backing, and the asker's
+//! accept / helped. Kept apart from `update` so that file stays a router.
+
+use chrono::Duration;
+
+use super::action::Action;
+use super::app::{App, Overlay, Screen, Status, Tab};
+use super::views::profile::{FormOutcome, ProfileForm};
+use super::views::prompt::{PromptState, Purpose};
+use super::views::review::{self, ReviewState};
+use super::views::team::TeamData;
+use crate::domain::insights::{self, Insights};
+use crate::domain::team::Team;
+use crate::domain::{BackingKind, Item, ItemId, Time, now};
+use crate::store::{Store, StoreError};
+
+/// Open questions the Team tab lists (as `leertuin team` does by default).
+const TEAM_QUESTIONS: usize = 10;
+/// Cards one session offers; more come back next time.
+const SESSION_CARDS: usize = 50;
+
+/// Everything the Team tab shows, as `leertuin team` and
+/// `leertuin insights --team` compute it.
+pub fn team_data(store: &dyn Store, at: Time) -> Result<TeamData, StoreError> {
+    let questions = store.open_questions(TEAM_QUESTIONS)?;
+    let team = Team::build(
+        &store.persons()?,
+        &questions,
+        store.answer_counts(at - Duration::days(30))?,
+    );
+    // `None`: the team's facts, which never include private entries.
+    let facts = store.insight_facts(None, insights::since(at))?;
+    let weeks = Insights::build(facts, None, at).learned_per_week;
+    Ok(TeamData {
+        team,
+        questions,
+        weeks,
+    })
+}
+
+/// One person's insights, as `leertuin insights` shows them.
+pub fn my_insights(store: &dyn Store, person: &str, at: Time) -> Result<Insights, StoreError> {
+    let facts = store.insight_facts(Some(person), insights::since(at))?;
+    Ok(Insights::build(facts, Some(person), at))
+}
+
+/// A review session of the person's cards due now.
+pub fn review_screen(app: &App) -> Result<ReviewState, StoreError> {
+    let cards = app.store.due_cards(&app.user, now(), SESSION_CARDS)?;
+    Ok(ReviewState::new(
+        cards,
+        app.review_settings,
+        &app.keys,
+        app.theme,
+    ))
+}
+
+/// `r`: a review of the person's due cards, over whatever is open.
+pub fn start_review(app: &mut App) {
+    let review = review_screen(app);
+    if let Some(review) = app.ok(review) {
+        app.stack.push(Screen::Review(review));
+    }
+}
+
+/// A key in the review session.
+pub fn on_review(app: &mut App, action: Action) {
+    let Some(Screen::Review(s)) = app.stack.last_mut() else {
+        return;
+    };
+    match action {
+        Action::Back => {
+            let standalone = s.standalone;
+            app.stack.pop();
+            if standalone {
+                app.quit = true;
+            } else {
+                // Cards done now leave the nudge and the lists.
+                app.reload();
+            }
+        }
+        Action::Reveal => {
+            if s.current().is_some() {
+                s.revealed = true;
+            }
+        }
+        Action::SwitchButtons => {
+            s.two_buttons = !s.two_buttons;
+            let text = if s.two_buttons {
+                "Two buttons: forgot / knew it."
+            } else {
+                "Four buttons: again / hard / good / easy."
+            };
+            app.say(text);
+        }
+        other => {
+            let Some(rating) = ReviewState::rating(other) else {
+                return;
+            };
+            let Some(card) = s.current().map(|c| c.card.clone()) else {
+                return;
+            };
+            if !s.revealed {
+                // Rating before seeing the answer would teach nothing.
+                s.revealed = true;
+                app.say("Here is the answer: did you know it?");
+                return;
+            }
+            let retention = app.review_settings.retention;
+            let user = app.user.clone();
+            let result = app.store.review(&user, &card, rating, retention);
+            if let Some(next) = app.ok(result)
+                && let Some(Screen::Review(s)) = app.stack.last_mut()
+            {
+                s.advance(rating);
+                app.say(format!(
+                    "{}: back {}.",
+                    rating.name(),
+                    review::when(next.due)
+                ));
+            }
+        }
+    }
+}
+
+/// `e` on the Me tab: the profile form.
+pub fn edit_profile(app: &mut App) {
+    let person = app.store.person(&app.user);
+    if let Some(person) = app.ok(person) {
+        let form = ProfileForm::new(person.as_ref(), &app.user, app.theme);
+        app.overlay = Some(Overlay::Profile(form));
+    }
+}
+
+/// A key in the profile form; it was taken out of the app and goes back
+/// unless it is done.
+pub fn on_profile(app: &mut App, mut form: ProfileForm, action: Action) {
+    match form.update(action) {
+        FormOutcome::Continue => {}
+        FormOutcome::Cancel => return,
+        FormOutcome::Save(edit) => {
+            let user = app.user.clone();
+            match app.store.edit_person(&user, &edit) {
+                Ok(_) => {
+                    app.say("Profile saved: For you and Team follow it now.");
+                    app.reload();
+                    return;
+                }
+                Err(e) => {
+                    form.error = Some(e.to_string());
+                    app.report(&e);
+                }
+            }
+        }
+    }
+    app.overlay = Some(Overlay::Profile(form));
+}
+
+/// `s` on the Questions tab: newest first, or most backed first.
+pub fn toggle_sort(app: &mut App) {
+    if app.tab != Tab::Questions {
+        app.say("Sorting is for the Questions tab.");
+        return;
+    }
+    app.questions_by_backing = !app.questions_by_backing;
+    let (title, said) = if app.questions_by_backing {
+        (
+            "Open questions, most backed",
+            "Most backed first (answered ones left out).",
+        )
+    } else {
+        ("Questions", "Newest first.")
+    };
+    app.reload();
+    // The top of the new order, not the old selection somewhere in it.
+    if let Some(list) = app.list_mut(Tab::Questions) {
+        list.title = title;
+        list.selected = 0;
+    }
+    app.sync_preview();
+    app.say(said);
+}
+
+/// `A` / `H` on a question: only its asker may; they get a prompt.
+pub fn asker_prompt(app: &mut App, action: Action) {
+    let Some(Item::Question(q)) = app.target_item() else {
+        app.say("That is for your own questions.");
+        return;
+    };
+    if q.author.as_deref() != Some(app.user.as_str()) {
+        app.say("Only the asker can accept an answer or thank a helper.");
+        return;
+    }
+    let (purpose, guess) = if action == Action::Accept {
+        if q.answers.is_empty() {
+            app.say("No answers to accept yet.");
+            return;
+        }
+        // The newest answer is the likeliest choice; any number can be typed.
+        let last = q.answers.last().map(|a| a.id.to_string());
+        (Purpose::Accept(q.id), last)
+    } else {
+        let open: Vec<&str> = q
+            .backings
+            .iter()
+            .filter(|b| b.kind == BackingKind::Pledge && !b.helped)
+            .map(|b| b.person.as_str())
+            .collect();
+        if open.is_empty() {
+            app.say("No pledged time waiting to be marked as given.");
+            return;
+        }
+        (Purpose::Helped(q.id), open.first().map(|s| s.to_string()))
+    };
+    let mut p = PromptState::new(purpose, app.theme);
+    if let Some(text) = guess {
+        p.input = p.input.with_text(&text);
+    }
+    app.overlay = Some(Overlay::Prompt(p));
+}
+
+/// Stores what an accept / helped prompt asked for; the message to show.
+pub fn submit_asker(app: &mut App, purpose: Purpose, text: &str) -> Result<String, Status> {
+    let user = app.user.clone();
+    let bad = |text: String| Status { text, error: true };
+    let (id, result): (ItemId, Result<String, StoreError>) = match purpose {
+        Purpose::Accept(id) => {
+            let n: i64 = text
+                .trim_start_matches('#')
+                .parse()
+                .map_err(|_| bad("give the answer's number".into()))?;
+            (
+                id,
+                app.store
+                    .accept(id, n, &user)
+                    .map(|()| format!("You accepted answer {n}. Thank you for closing the loop!")),
+            )
+        }
+        Purpose::Helped(id) => {
+            let who = text.trim_start_matches('@').to_string();
+            (
+                id,
+                app.store
+                    .helped(id, &who, &user)
+                    .map(|()| format!("Thanked @{who}: their pledged time is marked as given.")),
+            )
+        }
+        _ => return Err(bad("not a question of the asker".into())),
+    };
+    result.map_err(|e| bad(format!("{id}: {}", first_line(&e.to_string()))))
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
+}

@@ -1,0 +1,206 @@
+//! The profile form of the Me tab (`e`): name, what you want to learn,
+//! what you can help with, language. The store validates (the same rules
+//! as `leertuin me`); a refusal keeps the form open with the reason.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+use crate::domain::Person;
+use crate::store::ProfileEdit;
+use crate::tui::action::Action;
+use crate::tui::input::TextInput;
+use crate::tui::theme::Theme;
+
+const LABELS: [&str; 4] = ["Name", "Wants to learn", "Can help with", "Language"];
+
+#[derive(Debug, Clone)]
+pub struct ProfileForm {
+    /// Name, wants, offers, language.
+    pub fields: [TextInput; 4],
+    pub focus: usize,
+    pub error: Option<String>,
+    theme: Theme,
+}
+
+/// What a key did to the form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormOutcome {
+    Continue,
+    Cancel,
+    Save(ProfileEdit),
+}
+
+impl ProfileForm {
+    pub fn new(person: Option<&Person>, handle: &str, theme: Theme) -> Self {
+        let field = |s: &str| TextInput::single_line().with_text(s);
+        let (name, wants, offers, lang) = match person {
+            Some(p) => (
+                p.name.clone(),
+                p.wants.join(", "),
+                p.offers.join(", "),
+                p.lang.clone().unwrap_or_default(),
+            ),
+            None => (
+                handle.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+        };
+        ProfileForm {
+            fields: [field(&name), field(&wants), field(&offers), field(&lang)],
+            focus: 1,
+            error: None,
+            theme,
+        }
+    }
+
+    /// The change to store. Tags may be separated by commas or spaces and
+    /// carry a `#`; the store checks them. An empty language stays as it was.
+    pub fn edit(&self) -> ProfileEdit {
+        let tags = |i: usize| -> Vec<String> {
+            self.fields[i]
+                .text()
+                .split([',', ' '])
+                .map(|t| t.trim().trim_start_matches('#').to_string())
+                .filter(|t| !t.is_empty())
+                .collect()
+        };
+        let lang = self.fields[3].text().trim().to_lowercase();
+        ProfileEdit {
+            name: Some(self.fields[0].text().trim().to_string()),
+            wants: Some(tags(1)),
+            offers: Some(tags(2)),
+            lang: (!lang.is_empty()).then_some(lang),
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> FormOutcome {
+        let last = self.fields.len() - 1;
+        match action {
+            Action::Cancel => return FormOutcome::Cancel,
+            Action::Save => return FormOutcome::Save(self.edit()),
+            Action::Submit if self.focus == last => return FormOutcome::Save(self.edit()),
+            Action::Submit | Action::NextField => self.focus = (self.focus + 1).min(last),
+            Action::PrevField => self.focus = self.focus.saturating_sub(1),
+            Action::Type(c) => self.fields[self.focus].insert(c),
+            Action::Edit(e) => {
+                self.fields[self.focus].edit(e);
+            }
+            _ => {}
+        }
+        FormOutcome::Continue
+    }
+
+    /// Rows the form wants: four fields, a note, an error.
+    pub fn height(&self) -> u16 {
+        4 + 2 + 2
+    }
+}
+
+impl Widget for &ProfileForm {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(t.border_focused)
+            .title(Span::styled(" Your profile ", t.accent));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.width == 0 {
+            return;
+        }
+        // Narrow panes put the label above the field.
+        let label_w = if inner.width >= 44 { 16 } else { 0 };
+        let mut y = inner.y;
+        for (i, (label, field)) in LABELS.iter().zip(&self.fields).enumerate() {
+            let focused = i == self.focus;
+            let (marker, style) = if focused {
+                ("> ", t.accent)
+            } else {
+                ("  ", t.muted)
+            };
+            let label = Span::styled(format!("{marker}{label}:"), style);
+            let cursor = focused.then_some(t.cursor);
+            let value: Vec<Span> = field
+                .lines(t.text, cursor)
+                .into_iter()
+                .flat_map(|l| l.spans)
+                .collect();
+            let value = tail(value, usize::from(inner.width.saturating_sub(label_w + 2)));
+            if label_w > 0 {
+                if y < inner.bottom() {
+                    buf.set_line(inner.x, y, &Line::from(label), label_w);
+                    buf.set_line(inner.x + label_w, y, &value, inner.width - label_w);
+                }
+                y += 1;
+            } else {
+                for line in [Line::from(label), value] {
+                    if y < inner.bottom() {
+                        buf.set_line(inner.x, y, &line, inner.width);
+                    }
+                    y += 1;
+                }
+            }
+        }
+        let mut notes = vec![Line::from(Span::styled(
+            "Tags: words like sql, life, hobby — commas or spaces between.",
+            t.muted,
+        ))];
+        if let Some(e) = &self.error {
+            notes.push(Line::from(Span::styled(e.clone(), t.error)));
+        }
+        y += 1;
+        for line in notes {
+            if y < inner.bottom() {
+                buf.set_line(inner.x, y, &line, inner.width);
+            }
+            y += 1;
+        }
+    }
+}
+
+/// The end of a long field (where the cursor usually is), `width` wide.
+fn tail(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    let mut skip = total.saturating_sub(width);
+    let mut out = Vec::new();
+    for s in spans {
+        let w = s.width();
+        if skip >= w {
+            skip -= w;
+            continue;
+        }
+        let content: String = s.content.chars().skip(skip).collect();
+        skip = 0;
+        out.push(Span::styled(content, s.style));
+    }
+    Line::from(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_split_on_commas_and_spaces_and_enter_saves_on_the_last_field() {
+        let mut f = ProfileForm::new(None, "mia", Theme::mono());
+        for c in "sql, #Life hobby".chars() {
+            f.update(Action::Type(c));
+        }
+        assert_eq!(f.update(Action::Submit), FormOutcome::Continue);
+        assert_eq!(f.update(Action::Submit), FormOutcome::Continue);
+        let FormOutcome::Save(edit) = f.update(Action::Submit) else {
+            panic!("Enter on the last field saves");
+        };
+        assert_eq!(edit.name.as_deref(), Some("mia"));
+        assert_eq!(
+            edit.wants,
+            Some(vec!["sql".into(), "Life".into(), "hobby".into()])
+        );
+        assert_eq!(edit.offers, Some(vec![]));
+        assert_eq!(edit.lang, None);
+    }
+}
