@@ -365,3 +365,100 @@ fn a_colleagues_post_appears_after_a_change_check() {
     // The person's place is kept: the selection stays on the same tip.
     assert_eq!(selected(&app).map(|i| i.id()), before);
 }
+
+#[test]
+fn for_you_follows_the_tools_next_door() {
+    let (_dir, mut app) = demo_app();
+    assert!(app.lists[0].sections.is_empty(), "no tools, no heading");
+    // What the tmux watch reports when psql runs in the next pane.
+    app.set_tools(vec!["psql".to_string()]);
+    let list = &app.lists[0];
+    assert_eq!(list.sections.first(), Some(&(0, "For psql".to_string())));
+    let first = selected(&app).expect("a selected item");
+    assert!(
+        first.tags().iter().any(|t| t == "psql"),
+        "the psql tip comes first and is selected: {first:?}"
+    );
+    for (w, h) in [(40, 20), (80, 24)] {
+        let rows = tui_support::screen(&app, w, h);
+        tui_support::assert_shows(&rows, "For psql");
+        tui_support::assert_shows(&rows, "More for you");
+    }
+    // The neighbour quit: the plain feed again.
+    app.set_tools(Vec::new());
+    assert!(app.lists[0].sections.is_empty());
+}
+
+#[test]
+fn the_pane_offers_waiting_drafts_at_start() {
+    let (_dir, mut app) = demo_app();
+    let drafts = app.around.drafts.clone().expect("test drafts");
+    leertuin::capture::keep(
+        Some(&drafts),
+        ME,
+        Kind::Question,
+        &Draft {
+            text: "Where is the spare toner?".into(),
+            ..Draft::default()
+        },
+        None,
+    )
+    .expect("keep");
+    // Another person's draft (a kiosk) is not offered to this one.
+    leertuin::capture::keep(
+        Some(&drafts),
+        "someone-else",
+        Kind::Tip,
+        &Draft {
+            text: "not yours".into(),
+            ..Draft::default()
+        },
+        None,
+    )
+    .expect("keep");
+    app.offer_drafts();
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("the draft is offered")
+    };
+    assert_eq!(form.offers.len(), 1);
+    let rows = tui_support::screen(&app, 80, 24);
+    tui_support::assert_shows(&rows, "1 unsaved draft");
+    tui_support::assert_shows(&rows, "Where is the spare toner?");
+    // Offered unasked: a browsing key just closes it, keeping the draft.
+    update(&mut app, Action::Type('j'));
+    assert!(app.overlay.is_none());
+    assert_eq!(drafts.list_for(ME).expect("list").len(), 1);
+    // Restored and saved: stored as a question, the file is gone.
+    app.offer_drafts();
+    update(&mut app, Action::Save);
+    update(&mut app, Action::Save);
+    assert!(app.overlay.is_none(), "{:?}", app.status);
+    assert!(drafts.list_for(ME).expect("list").is_empty());
+    assert_eq!(
+        drafts.list().expect("list").len(),
+        1,
+        "the other draft stays"
+    );
+}
+
+#[test]
+fn the_status_line_shows_the_nudge() {
+    let (dir, mut app) = demo_app();
+    assert_eq!(app.nudge, None, "no nudge state, no nudge");
+    app.around.nudge_state = Some(dir.path().join("nudge-state.toml"));
+    assert!(
+        app.refresh_nudge(),
+        "the demo team has something to suggest"
+    );
+    let line = app.nudge.clone().expect("a nudge");
+    let rows = tui_support::screen(&app, 80, 24);
+    let start: String = line.chars().take(20).collect();
+    tui_support::assert_shows(&rows[22..23], &start);
+    // A message goes before it, and the nudge is back after the next key.
+    app.say("Saved as t99.");
+    let rows = tui_support::screen(&app, 80, 24);
+    tui_support::assert_shows(&rows[22..23], "Saved as t99.");
+    update(&mut app, Action::Down);
+    let rows = tui_support::screen(&app, 80, 24);
+    tui_support::assert_shows(&rows[22..23], "»");
+}

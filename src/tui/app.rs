@@ -283,6 +283,8 @@ impl App {
                 v
             }
             View::Search => vec![A::Open, A::Down, A::Cancel],
+            // An offered draft shows its own keys.
+            View::Capture if self.offering_draft() => Vec::new(),
             View::Capture => vec![A::Save, A::NextField, A::SwitchKind, A::Cancel],
             View::Prompt => match &self.overlay {
                 Some(Overlay::Prompt(p)) if matches!(p.purpose, Purpose::Reflection(_)) => {
@@ -409,7 +411,7 @@ impl App {
                     },
                     &viewer,
                 )?;
-                self.tool_items(&mut items)?;
+                self.add_tool_items(&mut items);
                 let done = self.done.keys().copied().collect();
                 let ranked = feed::for_you(items, &viewer, &wants, &done, now());
                 // What the person works with next door comes first.

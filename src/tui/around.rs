@@ -9,10 +9,9 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::app::{App, Overlay};
+use super::app::{App, Overlay, Tab};
 use super::panes::PaneWatch;
 use super::views::capture::CaptureState;
-use crate::domain::context;
 use crate::domain::{Item, Kind, now};
 use crate::drafts::Drafts;
 use crate::nudge::{self, render};
@@ -34,6 +33,8 @@ pub struct Around {
     pub lang: Option<String>,
     /// The tmux window, when the pane runs in tmux.
     pub panes: Option<PaneWatch>,
+    /// Older items about the tools next door, fetched when the tools change.
+    tool_items: Vec<Item>,
     next_nudge: Option<Instant>,
 }
 
@@ -45,6 +46,7 @@ impl Around {
             nudge_state: crate::paths::nudge_state(),
             lang,
             panes: PaneWatch::from_env(),
+            tool_items: Vec::new(),
             next_nudge: None,
         }
     }
@@ -60,6 +62,11 @@ impl App {
             .and_then(|d| d.list_for(&self.user).ok())
             .unwrap_or_default();
         CaptureState::new(kind, context, self.theme).with_offers(offers)
+    }
+
+    /// True while the capture form offers an earlier draft.
+    pub fn offering_draft(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Capture(f)) if f.offered().is_some())
     }
 
     /// At start: if drafts wait, offer them at once.
@@ -94,7 +101,13 @@ impl App {
     pub fn set_tools(&mut self, tools: Vec<String>) {
         if tools != self.tools {
             self.tools = tools;
-            self.mark_stale(super::app::Tab::ForYou);
+            let found = self.fetch_tool_items();
+            self.around.tool_items = self.ok(found).unwrap_or_default();
+            // Start at the top, where the items about the new tool are.
+            let list = &mut self.lists[Tab::ForYou.index()];
+            list.rows.clear();
+            list.selected = 0;
+            self.mark_stale(Tab::ForYou);
             self.load_active();
         }
     }
@@ -114,23 +127,34 @@ impl App {
         changed
     }
 
-    /// Items about the tools next door that the newest `have` may lack.
-    pub fn tool_items(&self, have: &mut Vec<Item>) -> Result<(), StoreError> {
-        let mut seen: HashSet<_> = have.iter().map(Item::id).collect();
+    /// Items tagged with the tools next door, beyond the newest ones, so an
+    /// old kubectl tip still comes up when kubectl runs next door. A tag
+    /// that no item has costs a scan of the tables (~40 ms on 100k items),
+    /// so this runs when the tools change, not on every reload, and asks
+    /// only for each tool's own name (its family names still match among
+    /// the newest items).
+    fn fetch_tool_items(&self) -> Result<Vec<Item>, StoreError> {
+        let mut out = Vec::new();
         for tool in &self.tools {
-            for name in context::names(tool) {
+            for kind in [Kind::Tip, Kind::Question, Kind::Lesson] {
                 let query = ListQuery {
-                    kind: None,
-                    tag: Some(name),
+                    kind: Some(kind),
+                    tag: Some(tool.clone()),
                     limit: PER_TOOL,
                 };
-                for item in self.store.list(&query, &self.user)? {
-                    if seen.insert(item.id()) {
-                        have.push(item);
-                    }
-                }
+                out.extend(self.store.list(&query, &self.user)?);
             }
         }
-        Ok(())
+        Ok(out)
+    }
+
+    /// Adds the items about the tools that the newest `have` lack.
+    pub fn add_tool_items(&self, have: &mut Vec<Item>) {
+        let mut seen: HashSet<_> = have.iter().map(Item::id).collect();
+        for item in &self.around.tool_items {
+            if seen.insert(item.id()) {
+                have.push(item.clone());
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@
 //! says "Saving…". When the database can't take the capture, the worker
 //! keeps it as a draft ([`crate::capture::save`]) and the form says where.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
@@ -16,7 +16,8 @@ use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::TuiError;
 use super::action::Action;
@@ -32,7 +33,7 @@ use crate::store::{OpenOptions, SqliteStore};
 /// How long one statement waits for a lock. The store retries a few times
 /// on top, so a save gives up (and keeps a draft) after a few seconds
 /// rather than leaving the person staring at "Saving…".
-const BUSY_TIMEOUT: Duration = Duration::from_millis(500);
+const BUSY_TIMEOUT: Duration = Duration::from_millis(250);
 
 /// How the popup ended, for the line printed after it closes.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,10 +209,6 @@ fn on_reply(state: &mut State, reply: Reply) {
     match reply {
         Ok(Saved::Stored(id)) => state.ending = Some(Ending::Stored(id)),
         Ok(Saved::Drafted { reason, path }) => {
-            state.form.error = Some(format!(
-                "Not saved: {reason}. Kept as a draft: {}. It comes back next time. Any key closes.",
-                path.display()
-            ));
             state.closing = Some(Ending::Drafted { reason, path });
         }
         Err(e) => state.form.error = Some(e.to_string()),
@@ -256,6 +253,9 @@ fn worker(db: PathBuf, drafts: Option<Drafts>, user: String) -> (Sender<Job>, Re
 
 impl Widget for &State {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if let Some(Ending::Drafted { reason, path }) = &self.closing {
+            return drafted(reason, path, &self.theme, area, buf);
+        }
         // The hint line when there is room for it and the form.
         let with_hints = area.height >= 6 && self.form.offered().is_none();
         let form_h = area.height - u16::from(with_hints);
@@ -283,5 +283,117 @@ impl Widget for &State {
             };
             hint_line(&hints, &self.theme).render(hint_area, buf);
         }
+    }
+}
+
+/// The whole popup says it: not saved, but safe, and where.
+fn drafted(reason: &str, path: &Path, t: &Theme, area: Rect, buf: &mut Buffer) {
+    Clear.render(area, buf);
+    let lines = vec![
+        Line::from(Span::styled(format!("Not saved: {reason}"), t.error)),
+        Line::from(Span::styled("Your text is safe in a draft:", t.text)),
+        Line::from(Span::styled(tilde(path), t.accent)),
+        Line::from(Span::styled(
+            "It is offered again next time. Any key closes.",
+            t.muted,
+        )),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::bordered()
+                .border_style(t.border_focused)
+                .title(Span::styled(" Kept as a draft ", t.accent)),
+        )
+        .render(area, buf);
+}
+
+/// A path with the home folder as `~`, so it fits a small popup.
+fn tilde(path: &Path) -> String {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn state(kind: Kind) -> State {
+        State {
+            form: CaptureState::new(kind, Some("kubectl".into()), Theme::mono()),
+            keys: KeyMap::default(),
+            theme: Theme::mono(),
+            saving: false,
+            closing: None,
+            ending: None,
+        }
+    }
+
+    fn screen(s: &State, w: u16, h: u16) -> String {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| f.render_widget(s, f.area())).unwrap();
+        let buf = term.backend().buffer().clone();
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The sizes of a 70%×40% popup on small terminals, and a roomy one.
+    const SIZES: [(u16, u16); 3] = [(40, 10), (56, 10), (80, 24)];
+
+    #[test]
+    fn the_form_fits_small_popups_with_its_keys() {
+        let mut s = state(Kind::Question);
+        for c in "Who knows the new printer?".chars() {
+            capture::update(&mut s.form, Action::Type(c));
+        }
+        for (w, h) in SIZES {
+            let text = screen(&s, w, h);
+            for needle in [
+                "Ask a question · kubectl",
+                "Who knows",
+                "Tags:",
+                "anonymous",
+            ] {
+                assert!(text.contains(needle), "{needle:?} at {w}×{h}:\n{text}");
+            }
+            assert!(text.contains("Enter save · Tab kind"), "{w}×{h}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn saving_and_drafted_say_so_at_every_size() {
+        let mut s = state(Kind::Tip);
+        s.saving = true;
+        for (w, h) in SIZES {
+            assert!(screen(&s, w, h).contains("Saving…"));
+        }
+        s.saving = false;
+        s.closing = Some(Ending::Drafted {
+            reason: "database is locked".into(),
+            path: PathBuf::from("/nonexistent/drafts/20250101T000000000-1-abcd.toml"),
+        });
+        for (w, h) in SIZES {
+            let text = screen(&s, w, h);
+            for needle in [
+                "Kept as a draft",
+                "database is locked",
+                "abcd.toml",
+                "Any key",
+            ] {
+                assert!(text.contains(needle), "{needle:?} at {w}×{h}:\n{text}");
+            }
+        }
+        // Nothing panics in a tiny or empty area.
+        screen(&s, 5, 2);
+        s.closing = None;
+        screen(&s, 5, 2);
+        screen(&s, 1, 1);
     }
 }

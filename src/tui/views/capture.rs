@@ -246,18 +246,24 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
     CaptureOutcome::Continue
 }
 
-/// Keys while a draft is offered: only these three, so that typing a new
-/// capture straight away can never throw a draft away by accident.
+/// Keys while a draft is offered. Discarding takes Del, never a letter: a
+/// person who starts typing at once must not throw a draft away. Typing
+/// starts a new capture instead, and the drafts wait for next time.
 fn on_offer(s: &mut CaptureState, action: Action) -> CaptureOutcome {
     match action {
         Action::Save | Action::Submit | Action::Edit(Edit::Newline) => s.restore(),
-        Action::Type('d' | 'D') if !s.offers.is_empty() => {
+        Action::Edit(Edit::Delete) if !s.offers.is_empty() => {
             let gone = s.offers.remove(0);
             s.offering = !s.offers.is_empty();
             return CaptureOutcome::Discard(gone.id);
         }
-        Action::Cancel if s.offer_only => return CaptureOutcome::Cancel(None),
+        // Offered unasked (the pane at start): any other key closes it.
+        Action::Cancel | Action::Type(_) if s.offer_only => return CaptureOutcome::Cancel(None),
         Action::Cancel => s.offering = false,
+        Action::Type(_) => {
+            s.offering = false;
+            return update(s, action);
+        }
         _ => {}
     }
     CaptureOutcome::Continue
@@ -417,7 +423,7 @@ fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buf
     let w = inner.width;
     let wrap =
         |text: &str, style| wrap_all(&[WrapLine::new(Span::styled(text.to_string(), style))], w);
-    let keys = wrap("Enter restore · d discard · Esc later", t.key);
+    let keys = wrap("Enter restore · Del discard · Esc or type: new", t.key);
     let mut rows = wrap(&head, t.accent);
     rows.extend(wrap(&about.join(" · "), t.muted));
     let room = usize::from(inner.height).saturating_sub(rows.len() + keys.len());
@@ -520,10 +526,8 @@ mod tests {
         let mut s =
             CaptureState::new(Kind::Tip, Some("vim".into()), Theme::mono()).with_offers(offers);
         assert_eq!(s.offered().map(|e| e.id.as_str()), Some("a"));
-        // Typing does nothing while a draft is offered, not even 'x'.
-        assert_eq!(update(&mut s, Action::Type('x')), CaptureOutcome::Continue);
         assert_eq!(
-            update(&mut s, Action::Type('d')),
+            update(&mut s, Action::Edit(Edit::Delete)),
             CaptureOutcome::Discard("a".into())
         );
         assert_eq!(s.offered().map(|e| e.id.as_str()), Some("b"));
@@ -544,6 +548,15 @@ mod tests {
         )]);
         assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Continue);
         assert!(s.offered().is_none() && !s.has_text());
+        // Typing at once starts a new capture; "d" and all, nothing is thrown away.
+        let mut s = CaptureState::new(Kind::Tip, None, Theme::mono()).with_offers(vec![entry(
+            "c",
+            Kind::Tip,
+            "later",
+        )]);
+        typed(&mut s, "dd");
+        assert!(s.offered().is_none());
+        assert_eq!((s.text.text(), s.offers.len()), ("dd", 1));
         let mut s = CaptureState::new(Kind::Tip, None, Theme::mono()).with_offers(vec![entry(
             "c",
             Kind::Tip,

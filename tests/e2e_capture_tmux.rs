@@ -1,0 +1,171 @@
+//! `leertuin capture` in a real terminal (tmux): typed text ends up in the
+//! database with its context, and when the database can't be written it
+//! waits in a draft that the next start offers back.
+
+mod tmux_support;
+
+use tmux_support::{Home, Tmux, eventually, tmux_or_skip};
+
+/// The items of `kind` as JSON values, newest first.
+fn items(home: &Home, kind: &str) -> Vec<serde_json::Value> {
+    let out = home.ok("ann", &["list", kind, "--json"]);
+    serde_json::from_str(&out).expect("list --json")
+}
+
+#[test]
+fn capture_in_tmux_stores_the_item_with_its_context() {
+    if !tmux_or_skip("capture_in_tmux_stores_the_item_with_its_context") {
+        return;
+    }
+    let home = Home::new();
+    home.ok("ann", &["add", "tip", "An earlier tip"]);
+    let tmux = Tmux::start(
+        80,
+        24,
+        &home.shell("ann", &["capture", "--context", "kubectl"]),
+    );
+    tmux.wait_for("s", "Share a tip · kubectl");
+    tmux.wait_for("s", "Enter save");
+    tmux.type_text("s", "kubectl get pods -o wide shows the node");
+    // Alt-Enter: a second line, not a save.
+    tmux.keys("s", &["M-Enter"]);
+    tmux.type_text("s", "of each pod");
+    tmux.keys("s", &["Down"]);
+    tmux.type_text("s", "kubectl k8s");
+    tmux.wait_for("s", "of each pod");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_gone();
+
+    let tips = items(&home, "tips");
+    assert_eq!(tips.len(), 2, "{tips:?}");
+    let tip = &tips[0];
+    assert_eq!(
+        tip["text"],
+        "kubectl get pods -o wide shows the node\nof each pod"
+    );
+    assert_eq!(tip["context"], "kubectl");
+    assert_eq!(tip["tags"], serde_json::json!(["kubectl", "k8s"]));
+    assert_eq!(tip["author"], "ann");
+}
+
+#[test]
+fn tab_switches_kind_and_a_question_is_stored_as_one() {
+    if !tmux_or_skip("tab_switches_kind_and_a_question_is_stored_as_one") {
+        return;
+    }
+    let home = Home::new();
+    // The 40×10 of a 70%×40% popup on a small terminal.
+    let tmux = Tmux::start(40, 10, &home.shell("ann", &["capture"]));
+    tmux.wait_for("s", "Share a tip");
+    tmux.keys("s", &["Tab"]);
+    tmux.wait_for("s", "Ask a question");
+    tmux.type_text("s", "Who can show me the new label printer?");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_gone();
+    let questions = items(&home, "questions");
+    assert_eq!(questions.len(), 1, "{questions:?}");
+    assert_eq!(
+        questions[0]["title"],
+        "Who can show me the new label printer?"
+    );
+}
+
+#[test]
+fn an_unwritable_database_keeps_a_draft_that_the_next_start_offers_back() {
+    if !tmux_or_skip("an_unwritable_database_keeps_a_draft_that_the_next_start_offers_back") {
+        return;
+    }
+    let home = Home::new();
+    // Unwritable even for root (tests may run as root, who ignores file
+    // modes): the database's folder would have to be made inside a plain
+    // file, which no one can do. Opening fails like a missing or read-only
+    // location does, and the popup must fall back to a draft.
+    let plain = home.path().join("not-a-folder");
+    std::fs::write(&plain, "").expect("plain file");
+    let bad_db = plain.join("team.db").display().to_string();
+    let tmux = Tmux::start(
+        56,
+        10,
+        &home.shell("ann", &["--db", &bad_db, "capture", "--context", "psql"]),
+    );
+    tmux.wait_for("s", "Share a tip · psql");
+    tmux.type_text("s", "VACUUM ANALYZE after a big import");
+    tmux.keys("s", &["M-Enter"]);
+    tmux.type_text("s", "or the planner guesses wrong");
+    tmux.keys("s", &["Down"]);
+    tmux.type_text("s", "postgres");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "Kept as a draft");
+    assert!(screen.contains("Not saved"), "{screen}");
+    assert!(
+        screen.contains("~/.local/state/leertuin/drafts/"),
+        "{screen}"
+    );
+
+    // The draft file holds everything typed.
+    let file = eventually("a draft file", || {
+        std::fs::read_dir(home.drafts_dir())
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "toml"))
+    });
+    let text = std::fs::read_to_string(&file).expect("read draft");
+    assert!(text.contains("VACUUM ANALYZE after a big import"), "{text}");
+    assert!(text.contains("or the planner guesses wrong"), "{text}");
+    assert!(text.contains("psql") && text.contains("postgres"), "{text}");
+    assert!(text.contains("ann"), "{text}");
+    tmux.keys("s", &["x"]); // any key closes
+    tmux.wait_gone();
+    drop(tmux);
+
+    // A later start, with a database that works: the draft is offered,
+    // Enter restores it, Enter saves it, and the file is gone.
+    let tmux = Tmux::start(56, 10, &home.shell("ann", &["capture"]));
+    tmux.wait_for("s", "1 unsaved draft");
+    tmux.wait_for("s", "VACUUM ANALYZE");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Share a tip · psql");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_gone();
+    let tips = items(&home, "tips");
+    assert_eq!(tips.len(), 1, "{tips:?}");
+    assert_eq!(
+        tips[0]["text"],
+        "VACUUM ANALYZE after a big import\nor the planner guesses wrong"
+    );
+    assert_eq!(tips[0]["context"], "psql");
+    assert!(!file.exists(), "the draft is deleted once stored");
+}
+
+#[test]
+fn esc_on_a_filled_form_keeps_a_draft_and_the_pane_offers_it() {
+    if !tmux_or_skip("esc_on_a_filled_form_keeps_a_draft_and_the_pane_offers_it") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = Tmux::start(80, 24, &home.shell("ann", &["capture"]));
+    tmux.wait_for("s", "Share a tip");
+    tmux.type_text("s", "half a thought about the wrapper");
+    tmux.wait_for("s", "half a thought");
+    tmux.keys("s", &["Escape"]);
+    tmux.wait_gone();
+    drop(tmux);
+    let kept = std::fs::read_dir(home.drafts_dir())
+        .expect("drafts folder")
+        .count();
+    assert_eq!(kept, 1);
+
+    // The pane offers it at start; Del throws it away.
+    let tmux = Tmux::start(80, 24, &home.shell("ann", &[]));
+    tmux.wait_for("s", "1 unsaved draft");
+    tmux.wait_for("s", "half a thought about the wrapper");
+    tmux.keys("s", &["DC"]);
+    tmux.wait_for("s", "Enter open");
+    eventually("the draft deleted", || {
+        let left = std::fs::read_dir(home.drafts_dir()).ok()?.count();
+        (left == 0).then_some(())
+    });
+    tmux.keys("s", &["q"]);
+    tmux.wait_gone();
+}
