@@ -11,6 +11,7 @@ use super::views::prompt::{PromptState, Purpose};
 use super::views::review::{self, ReviewState};
 use super::views::team::TeamData;
 use crate::domain::insights::{self, Insights};
+use crate::domain::srs::Rating;
 use crate::domain::team::Team;
 use crate::domain::{BackingKind, Item, ItemId, Time, now};
 use crate::store::{Store, StoreError};
@@ -101,6 +102,12 @@ pub fn on_review(app: &mut App, action: Action) {
             let Some(card) = s.current().map(|c| c.card.clone()) else {
                 return;
             };
+            // Said back in the words of the buttons on screen.
+            let said = match (s.two_buttons, rating) {
+                (true, Rating::Again) => "forgot",
+                (true, _) => "knew it",
+                (false, r) => r.name(),
+            };
             if !s.revealed {
                 // Rating before seeing the answer would teach nothing.
                 s.revealed = true;
@@ -114,11 +121,7 @@ pub fn on_review(app: &mut App, action: Action) {
                 && let Some(Screen::Review(s)) = app.stack.last_mut()
             {
                 s.advance(rating);
-                app.say(format!(
-                    "{}: back {}.",
-                    rating.name(),
-                    review::when(next.due)
-                ));
+                app.say(format!("{said}: back {}.", review::when(next.due)));
             }
         }
     }

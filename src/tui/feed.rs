@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashSet};
 use crate::domain::{Item, ItemId, Person, Time};
 
 /// Orders items for a person: what they said they want to learn first, then
-/// what is fresh. Lessons they finished and their own posts sink, since those
-/// teach them nothing new.
+/// what is fresh, and questions colleagues back. Lessons they finished are
+/// left out and their own posts sink, since those teach them nothing new.
 pub fn for_you(
     mut items: Vec<Item>,
     me: &str,
@@ -15,19 +15,21 @@ pub fn for_you(
     done: &HashSet<ItemId>,
     now: Time,
 ) -> Vec<Item> {
+    items.retain(|i| !done.contains(&i.id()));
     let score = |item: &Item| -> f64 {
         let overlap = item.tags().iter().filter(|t| wants.contains(t)).count() as f64;
         let age_days = (now - item.created_at()).num_minutes().max(0) as f64 / 1440.0;
         // Half the freshness bonus is gone after three days.
         let fresh = 2.0 / (1.0 + age_days / 3.0);
         let mut s = 3.0 * overlap + fresh;
-        if let Item::Question(q) = item
-            && q.answers.is_empty()
-        {
-            s += 0.5; // an unanswered question is a chance to help
-        }
-        if done.contains(&item.id()) {
-            s -= 4.0;
+        if let Item::Question(q) = item {
+            if q.answers.is_empty() {
+                s += 0.5; // an unanswered question is a chance to help
+            }
+            // Backing says colleagues care: up to one wanted tag's worth.
+            let backers = q.backings.len().min(4) as f64 * 0.5;
+            let pledged = (q.pledged_minutes() as f64 / 30.0).min(1.0);
+            s += (backers + pledged).min(3.0);
         }
         if item.author() == Some(me) {
             s -= 2.0;
@@ -146,6 +148,50 @@ mod tests {
         let ranked = for_you(items, "me", &wants, &HashSet::new(), now());
         let order: Vec<i64> = ranked.iter().map(|i| i.id().num).collect();
         assert_eq!(order, vec![2, 3, 1]);
+    }
+
+    #[test]
+    fn finished_lessons_are_left_out_and_backed_questions_rise() {
+        use crate::domain::{Backing, BackingKind, Lesson, Question};
+        let lesson = Item::Lesson(Lesson {
+            id: ItemId::new(Kind::Lesson, 1),
+            slug: "l".into(),
+            title: "done".into(),
+            tags: vec!["sql".into()],
+            minutes: 3,
+            lang: "en".into(),
+            body: String::new(),
+            cards: Vec::new(),
+            created_at: now(),
+            updated_at: now(),
+        });
+        let question = |num: i64, backers: &[&str]| {
+            Item::Question(Question {
+                id: ItemId::new(Kind::Question, num),
+                author: Some("bob".into()),
+                title: format!("q{num}"),
+                body: String::new(),
+                tags: Vec::new(),
+                context: None,
+                created_at: now() - Duration::days(1),
+                answers: Vec::new(),
+                backings: backers
+                    .iter()
+                    .map(|p| Backing {
+                        person: p.to_string(),
+                        kind: BackingKind::Pledge,
+                        minutes: Some(30),
+                        helped: false,
+                        created_at: now(),
+                    })
+                    .collect(),
+            })
+        };
+        let items = vec![lesson, question(1, &[]), question(2, &["ann", "cat"])];
+        let done = HashSet::from([ItemId::new(Kind::Lesson, 1)]);
+        let ranked = for_you(items, "me", &["sql".to_string()], &done, now());
+        let ids: Vec<String> = ranked.iter().map(|i| i.id().to_string()).collect();
+        assert_eq!(ids, vec!["q2", "q1"], "the done lesson is gone");
     }
 
     #[test]

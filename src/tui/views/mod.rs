@@ -74,7 +74,10 @@ impl Widget for &App {
         match &self.overlay {
             Some(Overlay::Help(h)) => h.render(centered(body, 64, h.rows.len() as u16 + 2), buf),
             Some(Overlay::Capture(c)) => c.render(centered(body, 72, 16), buf),
-            Some(Overlay::Profile(f)) => f.render(centered(body, 64, f.height() + 2), buf),
+            Some(Overlay::Profile(f)) => {
+                let w = body.width.min(64);
+                f.render(centered(body, w, f.height(w) + 2), buf);
+            }
             Some(Overlay::Prompt(p)) => {
                 let h = body.height.min(3);
                 p.render(

@@ -14,6 +14,8 @@ use crate::tui::input::TextInput;
 use crate::tui::theme::Theme;
 
 const LABELS: [&str; 4] = ["Name", "Wants to learn", "Can help with", "Language"];
+/// From this inner width a label and its field share a row.
+const WIDE_FORM: u16 = 44;
 
 #[derive(Debug, Clone)]
 pub struct ProfileForm {
@@ -94,9 +96,15 @@ impl ProfileForm {
         FormOutcome::Continue
     }
 
-    /// Rows the form wants: four fields, a note, an error.
-    pub fn height(&self) -> u16 {
-        4 + 2 + 2
+    /// Rows the form wants inside its border at this outer width: four
+    /// fields (two rows each when narrow), a gap, the note and an error.
+    pub fn height(&self, width: u16) -> u16 {
+        let per_field = if width.saturating_sub(2) >= WIDE_FORM {
+            1
+        } else {
+            2
+        };
+        4 * per_field + 3
     }
 }
 
@@ -113,7 +121,7 @@ impl Widget for &ProfileForm {
             return;
         }
         // Narrow panes put the label above the field.
-        let label_w = if inner.width >= 44 { 16 } else { 0 };
+        let label_w = if inner.width >= WIDE_FORM { 16 } else { 0 };
         let mut y = inner.y;
         for (i, (label, field)) in LABELS.iter().zip(&self.fields).enumerate() {
             let focused = i == self.focus;
@@ -129,7 +137,7 @@ impl Widget for &ProfileForm {
                 .into_iter()
                 .flat_map(|l| l.spans)
                 .collect();
-            let value = tail(value, usize::from(inner.width.saturating_sub(label_w + 2)));
+            let value = tail(value, usize::from(inner.width.saturating_sub(label_w + 4)));
             if label_w > 0 {
                 if y < inner.bottom() {
                     buf.set_line(inner.x, y, &Line::from(label), label_w);
@@ -137,9 +145,14 @@ impl Widget for &ProfileForm {
                 }
                 y += 1;
             } else {
-                for line in [Line::from(label), value] {
+                for (indent, line) in [(0, Line::from(label)), (4, value)] {
                     if y < inner.bottom() {
-                        buf.set_line(inner.x, y, &line, inner.width);
+                        buf.set_line(
+                            inner.x + indent,
+                            y,
+                            &line,
+                            inner.width.saturating_sub(indent),
+                        );
                     }
                     y += 1;
                 }
