@@ -101,7 +101,7 @@ fn the_printed_config_loads_in_real_tmux() {
     assert!(capture.contains("display-popup -E"), "{capture}");
     assert!(
         capture.contains(&format!(
-            "{bin} capture --context #{{q:pane_current_command}}"
+            "{bin} capture --context '#{{pane_current_command}}'"
         )),
         "{capture}"
     );

@@ -39,17 +39,21 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
         CaptureKind::Question => Kind::Question,
         CaptureKind::Learned => Kind::Learned,
     };
+    // tmux before 3.4 passes `#{pane_current_command}` unexpanded: then
+    // the popup asks tmux itself, once it is on screen.
+    let ask_tmux = a.context.as_deref().is_some_and(|c| c.contains("#{"));
     // From a shell pane the "tool" is the shell: that says nothing.
     let context = a
         .context
         .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty() && is_tool(c));
+        .filter(|c| !ask_tmux && !c.is_empty() && is_tool(c));
     let popup = Popup {
         db: ctx.db.clone(),
         user: ctx.user.clone(),
         keys: KeyMap::from_config(&ctx.config.keys).map_err(|e| CliError::usage(e.to_string()))?,
         theme: Theme::choose(ctx.theme),
         drafts: Drafts::user().ok(),
+        ask_tmux,
     };
     let ending = popup.run(kind, context).map_err(|e| match e {
         TuiError::Keys(e) => CliError::usage(e.to_string()),

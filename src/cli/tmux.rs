@@ -55,7 +55,9 @@ pub fn config(exe: &Path, a: &TmuxArgs) -> CliResult<String> {
     let before = if a.side == Side::Left { " -b" } else { "" };
     let pane = tmux_quoted(&bin);
     let popup = tmux_quoted(&format!(
-        "{popup_bin} capture --context #{{q:pane_current_command}}"
+        // Quoted for the shell: tmux 3.4+ puts the command name there; older
+        // tmux passes the format as it is, and `capture` then asks tmux.
+        "{popup_bin} capture --context '#{{pane_current_command}}'"
     ));
     let status = tmux_quoted(&format!(" #({popup_bin} nudge --format tmux)"));
     Ok(format!(
@@ -152,7 +154,7 @@ mod tests {
             "{text}"
         );
         assert!(text.contains(
-            "bind-key C-l display-popup -E -w 70% -h 40% \"/usr/bin/leertuin capture --context #{q:pane_current_command}\"\n"
+            "bind-key C-l display-popup -E -w 70% -h 40% \"/usr/bin/leertuin capture --context '#{pane_current_command}'\"\n"
         ), "{text}");
         assert!(
             text.contains("set -ga status-right \" #(/usr/bin/leertuin nudge --format tmux)\"\n")

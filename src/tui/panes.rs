@@ -103,3 +103,20 @@ impl Drop for PaneWatch {
         }
     }
 }
+
+/// The command in the active pane of this tmux session's window, asked of
+/// tmux itself. In a `display-popup` that is the pane the popup opened
+/// over: how `leertuin capture` learns its context from a tmux too old to
+/// fill in `#{pane_current_command}` (formats in popup commands came with
+/// tmux 3.4). `None` outside tmux or when tmux does not answer.
+pub fn current_command() -> Option<String> {
+    std::env::var_os("TMUX").filter(|v| !v.is_empty())?;
+    let out = Command::new("tmux")
+        .args(["display-message", "-p", "#{pane_current_command}"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
+    (out.status.success() && !name.is_empty()).then_some(name)
+}

@@ -26,6 +26,7 @@ use super::theme::Theme;
 use super::views::capture::{self, CaptureOutcome, CaptureState};
 use super::views::hint_line;
 use crate::capture::{NotSaved, Saved};
+use crate::domain::context::is_tool;
 use crate::domain::{Draft, ItemId, Kind};
 use crate::drafts::Drafts;
 use crate::store::{OpenOptions, SqliteStore};
@@ -56,6 +57,9 @@ pub struct Popup {
     pub keys: KeyMap,
     pub theme: Theme,
     pub drafts: Option<Drafts>,
+    /// Ask tmux for the context once the form is up (see
+    /// [`super::panes::current_command`]).
+    pub ask_tmux: bool,
 }
 
 struct Job {
@@ -96,6 +100,12 @@ impl Popup {
         let mut terminal = ratatui::try_init()?;
         let _restore = super::RestoreGuard;
         terminal.draw(|f| f.render_widget(&state, f.area()))?;
+        if self.ask_tmux {
+            // A few milliseconds, after the first frame; keys typed
+            // meanwhile wait in the terminal.
+            state.form.context = super::panes::current_command().filter(|c| is_tool(c));
+            terminal.draw(|f| f.render_widget(&state, f.area()))?;
+        }
         // Only now the database: the form is already there.
         let (jobs, replies) = worker(self.db.clone(), self.drafts.clone(), self.user.clone());
         run_loop(&mut terminal, &mut state, &self, &jobs, &replies)?;
