@@ -4,7 +4,7 @@
 
 mod tmux_support;
 
-use tmux_support::{Home, Tmux, eventually, tmux_or_skip};
+use tmux_support::{Home, Tmux, eventually, quoted, tmux_or_skip};
 
 /// The items of `kind` as JSON values, newest first.
 fn items(home: &Home, kind: &str) -> Vec<serde_json::Value> {
@@ -168,4 +168,55 @@ fn esc_on_a_filled_form_keeps_a_draft_and_the_pane_offers_it() {
     });
     tmux.keys("s", &["q"]);
     tmux.wait_gone();
+}
+
+#[test]
+fn the_tmux_binding_opens_the_popup_with_the_pane_command_as_context() {
+    if !tmux_or_skip("the_tmux_binding_opens_the_popup_with_the_pane_command_as_context") {
+        return;
+    }
+    let home = Home::new();
+    // The work: a pane running "kubectl" (a link to sleep).
+    let bin = home.path().join("bin");
+    std::fs::create_dir_all(&bin).expect("bin");
+    let sleep = ["/bin/sleep", "/usr/bin/sleep"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("sleep");
+    std::os::unix::fs::symlink(sleep, bin.join("kubectl")).expect("link");
+    let work = Tmux::start_with_env(
+        100,
+        30,
+        &format!(
+            "exec {} 600",
+            quoted(&bin.join("kubectl").display().to_string())
+        ),
+        &home.env("ann"),
+    );
+    // The configuration `leertuin tmux` prints, loaded as a person would.
+    let conf = home.path().join("leertuin.tmux.conf");
+    std::fs::write(&conf, home.ok("ann", &["tmux"])).expect("conf");
+    work.ok(&["source-file", &conf.display().to_string()]);
+    // A popup needs a client: a terminal attached to the work server.
+    let client = Tmux::start(
+        100,
+        30,
+        &format!("exec env -u TMUX tmux -L {} attach -t s", work.socket()),
+    );
+    // Attached once the work server's status line shows (the window name
+    // follows the command only at the next status update: not waited for).
+    client.wait_for("s", "[s] 0:");
+    client.keys("s", &["C-b", "C-l"]);
+    client.wait_for("s", "Share a tip · kubectl");
+    client.type_text(
+        "s",
+        "kubectl diff -f app.yaml shows what apply would change",
+    );
+    client.keys("s", &["Enter"]);
+    let tip = eventually("the tip stored", || items(&home, "tips").into_iter().next());
+    assert_eq!(tip["context"], "kubectl");
+    assert_eq!(
+        tip["text"],
+        "kubectl diff -f app.yaml shows what apply would change"
+    );
 }

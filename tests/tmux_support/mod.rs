@@ -117,6 +117,12 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 impl Tmux {
     /// A new server with one session `s` of `w`×`h` running `command`.
     pub fn start(w: u16, h: u16, command: &str) -> Tmux {
+        Tmux::start_with_env(w, h, command, &[])
+    }
+
+    /// Like [`Tmux::start`], with `env` in the server's (global) environment,
+    /// which popups and new panes inherit.
+    pub fn start_with_env(w: u16, h: u16, command: &str, env: &[(String, String)]) -> Tmux {
         let tmux = Tmux {
             socket: format!(
                 "leertuin-test-{}-{}",
@@ -124,17 +130,20 @@ impl Tmux {
                 NEXT.fetch_add(1, Ordering::Relaxed)
             ),
         };
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "s",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            command,
-        ]);
+        let out = tmux.run_env(
+            env,
+            &[
+                "new-session",
+                "-d",
+                "-s",
+                "s",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+                command,
+            ],
+        );
         assert!(
             out.status.success(),
             "tmux new-session: {}",
@@ -144,11 +153,23 @@ impl Tmux {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_env(&[], args)
+    }
+
+    fn run_env(&self, env: &[(String, String)], args: &[&str]) -> Output {
         Command::new("tmux")
             .args(["-L", &self.socket, "-f", "/dev/null"])
             .args(args)
+            .envs(env.iter().map(|(k, v)| (k, v)))
+            // A test run inside tmux must not reach the developer's server.
+            .env_remove("TMUX")
             .output()
             .expect("run tmux")
+    }
+
+    /// The socket name, for a client attaching from elsewhere.
+    pub fn socket(&self) -> &str {
+        &self.socket
     }
 
     /// `tmux ARGS`, asserting success; its stdout.
