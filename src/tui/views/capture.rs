@@ -489,6 +489,29 @@ mod tests {
     }
 
     #[test]
+    fn enter_saves_and_alt_shift_enter_or_ctrl_j_start_a_new_line() {
+        use crate::tui::keys::{KeyMap, View};
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers as M};
+        let map = KeyMap::default();
+        let key = |code, mods| map.action(View::Capture, KeyEvent::new(code, mods));
+        assert_eq!(key(KeyCode::Enter, M::NONE), Some(Action::Save));
+        let newline = Some(Action::Edit(Edit::Newline));
+        assert_eq!(key(KeyCode::Enter, M::ALT), newline);
+        assert_eq!(key(KeyCode::Enter, M::SHIFT), newline);
+        assert_eq!(key(KeyCode::Char('j'), M::CONTROL), newline);
+        assert_eq!(key(KeyCode::Tab, M::NONE), Some(Action::SwitchKind));
+        assert_eq!(key(KeyCode::Down, M::NONE), Some(Action::NextField));
+        // And in the form: a new line in the text, nothing in the tags.
+        let mut s = CaptureState::new(Kind::Tip, None, Theme::mono());
+        typed(&mut s, "a");
+        update(&mut s, Action::Edit(Edit::Newline));
+        typed(&mut s, "b");
+        update(&mut s, Action::NextField);
+        update(&mut s, Action::Edit(Edit::Newline));
+        assert_eq!((s.text.text(), s.tags.text()), ("a\nb", ""));
+    }
+
+    #[test]
     fn esc_on_text_hands_it_over_to_be_kept() {
         let mut s = CaptureState::new(Kind::Tip, None, Theme::mono());
         assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel(None));
