@@ -133,10 +133,15 @@ fn search_open_and_see_a_colleagues_tip_arrive() {
     let tmux = Tmux {
         socket: format!("leertuin-e2e-{}", std::process::id()),
     };
+    // A temp home too: the pane keeps drafts and the nudge rhythm there.
+    let home = dir.path().join("home");
     let pane = format!(
-        "env LEERTUIN_DB={} LEERTUIN_USER=mia XDG_CONFIG_HOME={} {}",
+        "env LEERTUIN_DB={} LEERTUIN_USER=mia XDG_CONFIG_HOME={} HOME={} XDG_STATE_HOME={} XDG_DATA_HOME={} {}",
         quoted(&db),
         quoted(&config),
+        quoted(&home),
+        quoted(&home.join(".local/state")),
+        quoted(&home.join(".local/share")),
         quoted(Path::new(BIN))
     );
     let started = tmux.run(&[
