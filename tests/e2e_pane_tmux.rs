@@ -110,6 +110,12 @@ fn cpu_ticks(pid: &str) -> Option<u64> {
 #[test]
 fn search_open_and_see_a_colleagues_tip_arrive() {
     if !tmux_present() {
+        // CI sets LEERTUIN_REQUIRE_TMUX=1: there a missing tmux is a failure.
+        assert_ne!(
+            std::env::var("LEERTUIN_REQUIRE_TMUX").as_deref(),
+            Ok("1"),
+            "tmux is required (LEERTUIN_REQUIRE_TMUX=1) but not on PATH"
+        );
         eprintln!("skipped: tmux is not on PATH (CI installs it)");
         return;
     }

@@ -18,6 +18,12 @@ impl Tmux {
     /// `None` (with the reason printed) when tmux is not installed.
     fn start(dir: &Path) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
+            // CI sets LEERTUIN_REQUIRE_TMUX=1: there a missing tmux is a failure.
+            assert_ne!(
+                std::env::var("LEERTUIN_REQUIRE_TMUX").as_deref(),
+                Ok("1"),
+                "tmux is required (LEERTUIN_REQUIRE_TMUX=1) but not installed"
+            );
             eprintln!("skipped: tmux is not installed");
             return None;
         }
