@@ -174,7 +174,7 @@ fn search_open_and_see_a_colleagues_tip_arrive() {
     tmux.keys(&["/"]);
     tmux.wait_for("Search everything");
     tmux.type_text("label printr");
-    tmux.wait_for(" matches");
+    tmux.wait_for(" match"); // "1 match" or "N matches"
     tmux.wait_for(&format!("> {first}"));
     tmux.keys(&["Enter"]);
     tmux.wait_for(&format!("Tip {first}"));

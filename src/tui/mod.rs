@@ -65,13 +65,13 @@ fn run_with(ctx: &Context, review_only: bool) -> Result<(), TuiError> {
     let review_settings = review_settings(&ctx.config)?;
     let store = SqliteStore::open(&ctx.db)?;
     let mut app = App::new(Box::new(store), &ctx.user, keys, theme);
+    app.around = around::Around::from_env(ctx.config.lang.clone());
     app.review_settings = review_settings;
     if review_only {
         let mut review = engine::review_screen(&app)?;
         review.standalone = true;
         app.stack.push(app::Screen::Review(review));
     }
-    app.around = around::Around::from_env(ctx.config.lang.clone());
     // ratatui::init installs a panic hook that restores the terminal; the
     // guard restores it on every other way out, errors included.
     let mut terminal = ratatui::try_init()?;

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Whole-process and terminal-side figures for the budgets of DESIGN.md, each
+# next to a reference measured in the same run on the same corpus.
+#
+#   scripts/bench.sh            100k items
+#   scripts/bench.sh 1000000    another size (the 1M scaling point)
+#
+# Needs hyperfine, fzf and sqlite3 (Debian packages; installed when missing
+# and we are root) and python3 for ../shared/tools/ptybench.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${1:-100000}
+PTYBENCH=${PTYBENCH:-../shared/tools/ptybench.py}
+WORK=$(mktemp -d /tmp/leertuin-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+need() {
+    command -v "$1" >/dev/null 2>&1 && return
+    if [ "$(id -u)" = 0 ]; then
+        apt-get install -y --no-install-recommends "$2" >/dev/null 2>&1 ||
+            { apt-get update >/dev/null && apt-get install -y --no-install-recommends "$2" >/dev/null; }
+    else
+        echo "bench.sh: please install $2" >&2
+        exit 2
+    fi
+}
+need hyperfine hyperfine
+need fzf fzf
+need sqlite3 sqlite3
+
+cargo build --release --quiet
+BIN=$PWD/target/release/leertuin
+DB=$WORK/bench.db
+export HOME=$WORK/home XDG_STATE_HOME=$WORK/state XDG_CONFIG_HOME=$WORK/config
+export LEERTUIN_DB=$DB LEERTUIN_USER=anouk NO_COLOR=1
+
+echo "corpus: $N items (leertuin demo --fill $N)" >&2
+/usr/bin/time -f "%e s to fill" "$BIN" demo --fill "$N" >/dev/null
+# Every searchable line, for fzf as the reference search.
+sqlite3 "$DB" "SELECT title FROM question UNION ALL SELECT text FROM tip UNION ALL SELECT text FROM learned UNION ALL SELECT title FROM lesson" >"$WORK/titles.txt"
+
+median_ms() { # hyperfine JSON -> median in ms
+    python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$1"
+}
+hf() { # name, command...
+    local name=$1
+    shift
+    hyperfine --style none --warmup 5 --min-runs 30 -N --export-json "$WORK/$name.json" "$@" >/dev/null 2>&1 ||
+        hyperfine --style none --warmup 5 --min-runs 30 --export-json "$WORK/$name.json" "$@" >/dev/null
+    median_ms "$WORK/$name.json"
+}
+pty() { # ptybench subcommand and args; prints its JSON line
+    python3 "$PTYBENCH" "$@"
+}
+field() { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d.get(sys.argv[2], "?"))' "$1" "$2"; }
+
+rows=()
+row() { rows+=("$(printf '| %-40s | %-14s | %-14s | %-30s |' "$1" "$2" "$3" "$4")"); }
+
+# nudge: whole process vs a bare sqlite3 open + one indexed query.
+nudge=$(hf nudge "$BIN nudge")
+sqlref=$(hf sqlite "sqlite3 $DB 'SELECT count(*) FROM card_state WHERE person = ''anouk'' AND due <= 0'")
+row "nudge, whole process" "≤ 5 ms" "$nudge ms" "sqlite3 one query: $sqlref ms"
+
+# search, whole process (CLI) vs fzf --filter on the same titles.
+search=$(hf search "$BIN search kubectl restart --limit 20")
+fzfref=$(hf fzf "sh -c 'fzf --filter \"kubectl restart\" < $WORK/titles.txt | head -20'")
+row "search CLI, whole process" "-" "$search ms" "fzf --filter: $fzfref ms"
+
+# The pane and the capture popup as a terminal sees them.
+ff=$(pty first-frame --expect 'For you' --runs 10 -- "$BIN")
+row "pane: start to first full frame" "≤ 30 ms" "$(field "$ff" median_ms) ms" "-"
+cf=$(pty first-frame --expect 'Tip' --runs 10 -- "$BIN" capture)
+row "capture: start to first frame" "≤ 30 ms" "$(field "$cf" median_ms) ms" "-"
+ks=$(pty keystrokes --ready 'For you' --keys '/kubectl restart' -- "$BIN")
+row "search: keystroke to screen" "≤ 16 ms" "$(field "$ks" median_ms) ms" "fzf whole run above"
+idle=$(pty idle --ready 'For you' --seconds 10 -- "$BIN")
+row "idle pane: CPU s over 10 s" "≤ 0.05 s" "$(field "$idle" cpu_s) s" "-"
+row "idle pane: wake-ups per second" "≤ 2" "$(field "$idle" wakeups_per_s)" "-"
+rss=$(pty rss --ready 'For you' -- "$BIN")
+row "pane RSS, index loaded lazily" "≤ 40 MB" "$(( $(field "$rss" rss_kib) / 1024 )) MB" "-"
+
+echo
+echo "leertuin $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $N items, $(nproc) cores, $(date -u +%F)"
+printf '| %-40s | %-14s | %-14s | %-30s |\n' figure budget "median" reference
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..32})"
+printf '%s\n' "${rows[@]}"
+echo
+echo "raw ptybench output:" >&2
+printf '%s\n' "$ff" "$cf" "$ks" "$idle" "$rss" >&2
