@@ -6,6 +6,10 @@
 // Library code never unwraps; unit tests may.
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+// The message catalogues, English and Dutch (see `i18n`).
+rust_i18n::i18n!("locales", fallback = "en");
+pub use rust_i18n::t;
+
 pub mod bundled;
 pub mod capture;
 pub mod cli;
@@ -13,6 +17,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod drafts;
+pub mod i18n;
 pub mod nudge;
 pub mod paths;
 pub mod search;
