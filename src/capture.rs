@@ -35,10 +35,11 @@ impl std::fmt::Display for NotSaved {
             NotSaved::Nowhere {
                 reason,
                 draft_error,
-            } => write!(
-                f,
-                "not saved: {reason}; no draft either: {draft_error}. Copy your text, or Ctrl-C to leave"
-            ),
+            } => f.write_str(&t!(
+                "capture.nowhere",
+                reason = reason,
+                draft_error = draft_error
+            )),
         }
     }
 }
@@ -56,8 +57,8 @@ pub fn save(
     restored: Option<&str>,
 ) -> Result<Saved, NotSaved> {
     // Rules first: a draft that can never be stored helps no one.
-    let item =
-        NewItem::from_draft(kind, person, draft).map_err(|e| NotSaved::Invalid(e.to_string()))?;
+    let item = NewItem::from_draft(kind, person, draft)
+        .map_err(|e| NotSaved::Invalid(crate::i18n::invalid(&e)))?;
     let reason = match store {
         Ok(store) => match store.add(&item) {
             Ok(id) => {
@@ -68,7 +69,7 @@ pub fn save(
                 }
                 return Ok(Saved::Stored(id));
             }
-            Err(StoreError::Invalid(e)) => return Err(NotSaved::Invalid(e.to_string())),
+            Err(StoreError::Invalid(e)) => return Err(NotSaved::Invalid(crate::i18n::invalid(&e))),
             Err(e) => first_line(&e.to_string()),
         },
         Err(reason) => first_line(reason),
@@ -92,7 +93,7 @@ pub fn keep(
     draft: &Draft,
     restored: Option<&str>,
 ) -> Result<PathBuf, String> {
-    let drafts = drafts.ok_or("no folder for drafts (no home directory)")?;
+    let drafts = drafts.ok_or_else(|| t!("capture.no-drafts-folder").into_owned())?;
     let saved = SavedDraft {
         kind,
         person: person.to_string(),

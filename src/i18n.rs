@@ -1,7 +1,18 @@
 //! Which language to speak, and the message catalogues (`locales/*.yml`,
 //! compiled in by rust-i18n; every key has `en` and `nl`).
 //!
-//! Use `t!("key")` (re-exported as `crate::t`) for every text a person reads.
+//! Use `t!("key")` (`crate::t`) for every text a person reads. It speaks the
+//! language of the current thread ([`lang`]): the pane, a capture popup and a
+//! CLI command each run on one thread and call [`set`] once they know the
+//! person. Tests call [`set_thread`] so tests running side by side on other
+//! threads can never change each other's language. Where a caller already
+//! holds a language (nudges), it passes it: `t!("key", locale = lang)`.
+
+use std::cell::Cell;
+
+use crate::domain::ValidationError;
+use crate::store::StoreError;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The languages leertuin speaks.
 pub const LANGS: [&str; 2] = ["en", "nl"];
@@ -9,10 +20,17 @@ pub const LANGS: [&str; 2] = ["en", "nl"];
 /// The language to use: the person's profile, else `LEERTUIN_LANG`, else
 /// `LC_ALL`/`LC_MESSAGES`/`LANG` (`nl_NL.UTF-8` → `nl`), else English.
 pub fn choose(profile: Option<&str>) -> &'static str {
+    choose_in(profile, None)
+}
+
+/// As [`choose`], with the `lang` of config.toml after `LEERTUIN_LANG` and
+/// before the system locale.
+pub fn choose_in(profile: Option<&str>, config: Option<&str>) -> &'static str {
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let candidates = [
         profile.map(str::to_string),
         env("LEERTUIN_LANG"),
+        config.map(str::to_string),
         env("LC_ALL"),
         env("LC_MESSAGES"),
         env("LANG"),
@@ -34,9 +52,92 @@ pub fn supported(value: &str) -> Option<&'static str> {
     LANGS.into_iter().find(|l| *l == lang)
 }
 
-/// Sets the language for every following `t!`.
+/// The language of threads that were not told one: set by [`set`].
+static PROCESS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    static THREAD: Cell<Option<&'static str>> = const { Cell::new(None) };
+}
+
+/// The language `t!` speaks on this thread now.
+pub fn lang() -> &'static str {
+    THREAD
+        .with(Cell::get)
+        .unwrap_or_else(|| LANGS[PROCESS.load(Ordering::Relaxed) % LANGS.len()])
+}
+
+/// Sets the language for every following `t!` on this thread, and for
+/// threads that were never told one. Unknown languages mean English.
 pub fn set(lang: &str) {
-    rust_i18n::set_locale(supported(lang).unwrap_or("en"));
+    let lang = supported(lang).unwrap_or("en");
+    let index = LANGS.iter().position(|l| *l == lang).unwrap_or(0);
+    PROCESS.store(index, Ordering::Relaxed);
+    rust_i18n::set_locale(lang);
+    set_thread(lang);
+}
+
+/// Sets the language of this thread only: what tests use, so that tests on
+/// other threads keep theirs.
+pub fn set_thread(lang: &str) {
+    let lang = supported(lang).unwrap_or("en");
+    THREAD.with(|t| t.set(Some(lang)));
+}
+
+/// A validation error in the current language: the rules a person broke,
+/// said in their words. `Rule` messages name ids and flags and stay as
+/// they are.
+pub fn invalid(e: &ValidationError) -> String {
+    let s = match e {
+        ValidationError::Empty(field) => t!("error.empty", field = field_word(field)),
+        ValidationError::TooLong { field, len, max } => t!(
+            "error.too-long",
+            field = field_word(field),
+            len = len,
+            max = max
+        ),
+        ValidationError::BadTag(tag) => t!("error.bad-tag", tag = format!("{tag:?}")),
+        ValidationError::TooManyTags { count, max } => {
+            t!("error.too-many-tags", count = count, max = max)
+        }
+        ValidationError::BadId(id) => t!("error.bad-id", id = format!("{id:?}")),
+        ValidationError::BadMinutes { minutes, max } => {
+            t!("error.bad-minutes", minutes = minutes, max = max)
+        }
+        ValidationError::Rule(rule) => return rule.clone(),
+    };
+    s.into_owned()
+}
+
+/// A store error in the current language, where it is the person's doing
+/// or a state they can act on; machine failures keep their own words.
+pub fn store_error(e: &StoreError) -> String {
+    match e {
+        StoreError::Invalid(v) => invalid(v),
+        StoreError::NotFound(id) => t!("error.not-found", id = id).into_owned(),
+        StoreError::NewerSchema { found, known } => {
+            t!("error.newer-schema", found = found, known = known).into_owned()
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The name of a field in the error messages ("question title").
+fn field_word(field: &str) -> String {
+    let s = match field {
+        "answer" => t!("field.answer"),
+        "context" => t!("field.context"),
+        "learned" => t!("field.learned"),
+        "lesson title" => t!("field.lesson-title"),
+        "name" => t!("field.name"),
+        "reflection" => t!("field.reflection"),
+        "tip" => t!("field.tip"),
+        "title" => t!("field.title"),
+        "user name" => t!("field.user-name"),
+        "question title" => t!("field.question-title"),
+        "question body" => t!("field.question-body"),
+        other => return other.to_string(),
+    };
+    s.into_owned()
 }
 
 #[cfg(test)]
@@ -76,6 +177,85 @@ mod tests {
             }
         }
         assert!(checked > 0);
+    }
+
+    /// Every key of every catalogue file.
+    fn catalogue_keys() -> std::collections::BTreeSet<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+        let mut keys = std::collections::BTreeSet::new();
+        for entry in std::fs::read_dir(dir).expect("locales dir") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("catalogue");
+            let doc = yaml_to_json(&text);
+            keys.extend(doc.as_object().expect("a map").keys().cloned());
+        }
+        keys
+    }
+
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Every `t!("key"…)` in the source names a key some catalogue has: a
+    /// typo would otherwise show the raw key on screen.
+    #[test]
+    fn every_key_the_code_uses_is_in_a_catalogue() {
+        let keys = catalogue_keys();
+        let mut files = Vec::new();
+        rust_files(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut files,
+        );
+        let mut used = 0;
+        let mut missing = Vec::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("source");
+            for (at, _) in text.match_indices("t!(") {
+                // `t!(`, not the end of `format!(` or `print!(`.
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = text[at + 3..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let key = rest.split('"').next().unwrap_or("");
+                let is_key = |c: char| c.is_ascii_alphanumeric() || ".-_".contains(c);
+                if key == "key" || key.is_empty() || !key.chars().all(is_key) {
+                    continue; // the examples in doc comments, this test
+                }
+                used += 1;
+                if !keys.contains(key) {
+                    missing.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "keys not in locales/*.yml:\n{}",
+            missing.join("\n")
+        );
+        assert!(used > 0);
+    }
+
+    #[test]
+    fn each_thread_speaks_its_own_language() {
+        set_thread("nl");
+        assert_eq!(lang(), "nl");
+        assert_eq!(crate::t!("app.name"), "leertuin");
+        let other = std::thread::spawn(|| {
+            set_thread("en");
+            lang()
+        });
+        assert_eq!(other.join().expect("thread"), "en");
+        assert_eq!(lang(), "nl");
     }
 
     fn yaml_to_json(text: &str) -> serde_json::Value {

@@ -8,7 +8,18 @@
 
 // The message catalogues, English and Dutch (see `i18n`).
 rust_i18n::i18n!("locales", fallback = "en");
-pub use rust_i18n::t;
+
+/// `t!("key")`, `t!("key", name = value)`: the text in the language of this
+/// thread ([`i18n::lang`]); `t!("key", locale = "nl")` names the language.
+#[macro_export]
+macro_rules! t {
+    ($key:expr, locale = $locale:expr $(, $($rest:tt)*)?) => {
+        rust_i18n::t!($key, locale = $locale $(, $($rest)*)?)
+    };
+    ($key:expr $(, $($rest:tt)*)?) => {
+        rust_i18n::t!($key, locale = $crate::i18n::lang() $(, $($rest)*)?)
+    };
+}
 
 pub mod bundled;
 pub mod capture;

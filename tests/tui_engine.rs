@@ -285,7 +285,10 @@ fn the_asker_accepts_an_answer_and_thanks_a_helper() {
     }
     update(&mut app, Action::Open);
     assert_eq!(
-        app.hints()[..2].iter().map(|h| h.1).collect::<Vec<_>>(),
+        app.hints()[..2]
+            .iter()
+            .map(|h| h.1.as_str())
+            .collect::<Vec<_>>(),
         ["accept", "helped"],
         "the asker's own question offers closing the loop first"
     );

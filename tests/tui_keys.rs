@@ -64,7 +64,7 @@ fn a_partial_override_keeps_every_other_default() {
     }
     // The hint line follows the override.
     let hints = map.hints(View::List, &[Action::Open, Action::Search]);
-    assert_eq!(hints[1], ("f".to_string(), "search"));
+    assert_eq!(hints[1], ("f".to_string(), "search".to_string()));
 }
 
 #[test]

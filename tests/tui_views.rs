@@ -4,7 +4,8 @@
 mod tui_support;
 
 use leertuin::domain::Item;
-use leertuin::tui::action::{Action, TAB_NAMES};
+use leertuin::tui::action::Action;
+use leertuin::tui::app::Tab;
 use leertuin::tui::update;
 use tui_support::{assert_shows, demo_app, row_of, screen};
 
@@ -18,7 +19,8 @@ fn start(title: &str, n: usize) -> String {
 #[test]
 fn every_tab_shows_its_name_selection_and_hints() {
     let (_dir, mut app) = demo_app();
-    for (n, name) in TAB_NAMES.iter().enumerate() {
+    for (n, tab) in Tab::ALL.iter().enumerate() {
+        let name = &tab.name();
         update(&mut app, Action::GoTab(n as u8));
         for (w, h) in SIZES {
             let rows = screen(&app, w, h);
@@ -32,7 +34,7 @@ fn every_tab_shows_its_name_selection_and_hints() {
             }
             assert_shows(&rows[rows.len() - 1..], "Enter open");
             assert_shows(&rows[rows.len() - 1..], "/ search");
-            match *name {
+            match name.as_str() {
                 "Team" => {
                     assert_shows(&rows, "Open questions, most backed");
                     let q = app

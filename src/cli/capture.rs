@@ -64,12 +64,16 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
     match ending {
         Ending::Stored(id) => println!("{id}"),
         Ending::Drafted { reason, path } => {
-            return Err(CliError::failure(format!(
-                "not saved ({reason}); kept as a draft: {}",
-                path.display()
+            return Err(CliError::failure(t!(
+                "capture.cli.drafted",
+                reason = reason,
+                path = path.display()
             )));
         }
-        Ending::Kept(path) => eprintln!("leertuin: kept as a draft: {}", path.display()),
+        Ending::Kept(path) => eprintln!(
+            "leertuin: {}",
+            t!("capture.cli.kept", path = path.display())
+        ),
         Ending::Cancelled => {}
     }
     Ok(())

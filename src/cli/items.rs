@@ -114,9 +114,7 @@ pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
     };
     let items = if a.sort == "backing" {
         if query.kind != Some(Kind::Question) || query.tag.is_some() {
-            return Err(CliError::usage(
-                "--sort backing goes with `list questions` (no --tag)",
-            ));
+            return Err(CliError::usage(t!("cli.sort-backing")));
         }
         let open = ctx.open()?.open_questions(a.limit)?;
         open.into_iter().map(Item::Question).collect()
@@ -127,7 +125,7 @@ pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
         return print_json(&items);
     }
     if items.is_empty() {
-        eprintln!("nothing here yet: `leertuin add tip \"…\"` adds the first");
+        eprintln!("{}", t!("cli.list.empty"));
     }
     for item in &items {
         println!("{}", summary_line(item));
@@ -187,7 +185,7 @@ pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
         return print_json(&found);
     }
     if found.is_empty() {
-        eprintln!("no matches");
+        eprintln!("{}", t!("cli.search.none"));
     }
     for hit in &found {
         println!("{}", summary_line(&hit.item));
@@ -208,7 +206,7 @@ pub fn answer(ctx: &Context, a: AnswerArgs) -> CliResult {
     let id: ItemId = a.question.parse()?;
     let text = text_arg(&a.text)?;
     let n = ctx.open()?.answer(id, &ctx.user, &text)?;
-    println!("answered {id} (answer {n})");
+    println!("{}", t!("cli.answered", id = id, n = n));
     Ok(())
 }
 
@@ -240,12 +238,12 @@ pub fn back(ctx: &Context, a: BackArgs) -> CliResult {
         (Some(BackHow::MeToo), None) => BackingKind::MeToo,
         (Some(BackHow::CanHelp), None) => BackingKind::CanHelp,
         (None, Some(_)) => BackingKind::Pledge,
-        _ => return Err(CliError::usage("say how: me-too, can-help or --minutes N")),
+        _ => return Err(CliError::usage(t!("cli.back.how"))),
     };
     ctx.open()?.back(id, &ctx.user, kind, a.minutes)?;
     match a.minutes {
-        Some(m) => println!("pledged {m} minutes to {id}"),
-        None => println!("backed {id}: {}", kind.name()),
+        Some(m) => println!("{}", t!("cli.pledged", n = m, id = id)),
+        None => println!("{}", t!("cli.backed", id = id, how = kind.name())),
     }
     Ok(())
 }
@@ -259,9 +257,9 @@ pub struct VoteArgs {
 pub fn vote(ctx: &Context, a: VoteArgs) -> CliResult {
     let id: ItemId = a.tip.parse()?;
     if ctx.open()?.vote(id, &ctx.user)? {
-        println!("voted for {id}");
+        println!("{}", t!("cli.voted", id = id));
     } else {
-        println!("you had already voted for {id}");
+        println!("{}", t!("cli.voted-already", id = id));
     }
     Ok(())
 }

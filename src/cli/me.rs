@@ -27,11 +27,16 @@ pub struct MeArgs {
 }
 
 pub fn run(ctx: &Context, a: MeArgs) -> CliResult {
+    // `nl_NL.UTF-8` or `NL` is stored as `nl`; the store refuses languages
+    // leertuin does not speak.
+    let lang = a
+        .lang
+        .map(|l| crate::i18n::supported(&l).map_or(l.clone(), str::to_string));
     let edit = ProfileEdit {
         name: a.name,
         wants: a.wants,
         offers: a.offers,
-        lang: a.lang,
+        lang,
     };
     let store = ctx.open()?;
     let person = if edit == ProfileEdit::default() {
@@ -39,22 +44,31 @@ pub fn run(ctx: &Context, a: MeArgs) -> CliResult {
     } else {
         store.edit_person(&ctx.user, &edit)?
     };
+    // The answer is already in the language just chosen.
+    if let Some(lang) = person.lang.as_deref() {
+        crate::i18n::set(crate::i18n::choose_in(
+            Some(lang),
+            ctx.config.lang.as_deref(),
+        ));
+    }
     if a.json.json {
         return print_json(&person);
     }
     let list = |tags: &[String]| {
         if tags.is_empty() {
-            "(none yet)".to_string()
+            t!("cli.me.none-yet").into_owned()
         } else {
             tags.join(", ")
         }
     };
     println!("{} (@{})", person.name, person.handle);
-    println!("wants to learn: {}", list(&person.wants));
-    println!("can help with:  {}", list(&person.offers));
+    let not_set = t!("cli.me.not-set");
+    println!("{:<15} {}", t!("cli.me.wants"), list(&person.wants));
+    println!("{:<15} {}", t!("cli.me.offers"), list(&person.offers));
     println!(
-        "language:       {}",
-        person.lang.as_deref().unwrap_or("(not set)")
+        "{:<15} {}",
+        t!("cli.me.lang"),
+        person.lang.as_deref().unwrap_or(&not_set)
     );
     Ok(())
 }

@@ -131,14 +131,14 @@ impl From<StoreError> for CliError {
         let code = if e.is_user_error() { 2 } else { 1 };
         CliError {
             code,
-            message: e.to_string(),
+            message: crate::i18n::store_error(&e),
         }
     }
 }
 
 impl From<ValidationError> for CliError {
     fn from(e: ValidationError) -> Self {
-        CliError::usage(e.to_string())
+        CliError::usage(crate::i18n::invalid(&e))
     }
 }
 
@@ -180,9 +180,19 @@ impl Context {
         })
     }
 
-    /// Opens (creating if needed) the database.
+    /// Opens (creating if needed) the database, and from then on speaks
+    /// the language of the person's profile if it names one.
     pub fn open(&self) -> CliResult<SqliteStore> {
-        Ok(SqliteStore::open(&self.db)?)
+        let store = SqliteStore::open(&self.db)?;
+        if let Ok(Some(person)) = crate::store::Store::person(&store, &self.user)
+            && let Some(lang) = person.lang.as_deref()
+        {
+            crate::i18n::set(crate::i18n::choose_in(
+                Some(lang),
+                self.config.lang.as_deref(),
+            ));
+        }
+        Ok(store)
     }
 }
 
@@ -193,6 +203,8 @@ pub fn run(cli: Cli) -> CliResult {
         return nudge::run(&cli, a);
     }
     let ctx = Context::resolve(&cli)?;
+    // The environment's language until the profile is read (Context::open).
+    crate::i18n::set(crate::i18n::choose_in(None, ctx.config.lang.as_deref()));
     let Some(command) = cli.command else {
         return crate::cli::open_pane(&ctx);
     };

@@ -77,7 +77,11 @@ fn line(cli: &Cli, format: Format, now: Time) -> Option<String> {
     )
     .ok()?;
     let (chosen, lang) = rules::next(&store, &state_path, &ctx.user, now)?;
-    let lang = Lang::from_code(lang.as_deref().or(ctx.config.lang.as_deref()));
+    // Profile, LEERTUIN_LANG, config.toml, system locale: as everywhere.
+    let lang = Lang::from_code(Some(crate::i18n::choose_in(
+        lang.as_deref(),
+        ctx.config.lang.as_deref(),
+    )));
     Some(match format {
         Format::Plain => render::plain(&chosen, lang),
         Format::Tmux => render::tmux(&chosen, lang),

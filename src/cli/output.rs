@@ -10,11 +10,11 @@ use crate::domain::{BackingKind, Item, Time};
 pub fn ago(t: Time) -> String {
     let secs = (Utc::now() - t).num_seconds().max(0);
     match secs {
-        s if s < 60 => "now".to_string(),
-        s if s < 3_600 => format!("{}m ago", s / 60),
-        s if s < 86_400 => format!("{}h ago", s / 3_600),
-        s if s < 14 * 86_400 => format!("{}d ago", s / 86_400),
-        s => format!("{}w ago", s / (7 * 86_400)),
+        s if s < 60 => t!("cli.ago.now").into_owned(),
+        s if s < 3_600 => t!("cli.ago.m", n = s / 60).into_owned(),
+        s if s < 86_400 => t!("cli.ago.h", n = s / 3_600).into_owned(),
+        s if s < 14 * 86_400 => t!("cli.ago.d", n = s / 86_400).into_owned(),
+        s => t!("cli.ago.w", n = s / (7 * 86_400)).into_owned(),
     }
 }
 
@@ -33,18 +33,24 @@ pub fn meta(item: &Item) -> String {
     let who = item
         .author()
         .map(|a| format!("@{a}"))
-        .unwrap_or_else(|| "anonymous".to_string());
+        .unwrap_or_else(|| t!("cli.anonymous").into_owned());
     let when = ago(item.created_at());
     match item {
         Item::Lesson(l) => format!("{} min · {}", l.minutes, l.lang),
         Item::Question(q) => format!(
-            "{who} · {when} · {} answers · {} me-too · {} can help · {} min pledged",
-            q.answers.len(),
-            q.count(BackingKind::MeToo),
-            q.count(BackingKind::CanHelp),
-            q.pledged_minutes()
+            "{who} · {when} · {}",
+            t!(
+                "cli.meta.question",
+                answers = q.answers.len(),
+                me_too = q.count(BackingKind::MeToo),
+                help = q.count(BackingKind::CanHelp),
+                minutes = q.pledged_minutes()
+            )
         ),
-        Item::Tip(t) => format!("{who} · {when} · {} votes", t.votes.len()),
+        Item::Tip(tip) => format!(
+            "{who} · {when} · {}",
+            t!("cli.meta.votes", n = tip.votes.len())
+        ),
         Item::Learned(l) => format!("{who} · {when} · {}", l.visibility.name()),
     }
 }
@@ -82,47 +88,56 @@ pub fn detail(item: &Item) -> String {
         Item::Lesson(l) => {
             let _ = writeln!(out, "{}", l.body);
             for (i, c) in l.cards.iter().enumerate() {
-                let _ = writeln!(out, "\nCard {}: {}\n  → {}", i + 1, c.question, c.answer);
+                let _ = writeln!(
+                    out,
+                    "\n{}: {}\n  → {}",
+                    t!("cli.show.card", n = i + 1),
+                    c.question,
+                    c.answer
+                );
             }
         }
         Item::Question(q) => {
             if let Some(c) = &q.context {
-                let _ = writeln!(out, "about: {c}");
+                let _ = writeln!(out, "{} {c}", t!("cli.show.about"));
             }
             if !q.body.is_empty() {
                 let _ = writeln!(out, "{}", q.body);
             }
             for b in &q.backings {
                 let what = match b.minutes {
-                    Some(m) => format!("pledged {m} minutes"),
+                    Some(m) => t!("cli.show.pledged", n = m).into_owned(),
                     None => b.kind.name().to_string(),
                 };
                 let _ = writeln!(out, "  + @{} {what}", b.person);
             }
             for a in &q.answers {
-                let mark = if a.accepted { " ✓ accepted" } else { "" };
-                let _ = writeln!(
-                    out,
-                    "\n— answer {} by @{} ({}){mark}\n{}",
-                    a.id,
-                    a.author,
-                    ago(a.created_at),
-                    a.body
+                let mark = if a.accepted {
+                    format!(" {}", t!("detail.accepted"))
+                } else {
+                    String::new()
+                };
+                let head = t!(
+                    "cli.show.answer",
+                    n = a.id,
+                    who = a.author,
+                    when = ago(a.created_at)
                 );
+                let _ = writeln!(out, "\n— {head}{mark}\n{}", a.body);
             }
             if q.answers.is_empty() {
-                let _ = writeln!(out, "\nNo answers yet: `leertuin answer {} \"…\"`", q.id);
+                let _ = writeln!(out, "\n{}", t!("cli.show.no-answers", id = q.id));
             }
         }
         Item::Tip(t) => {
             let _ = writeln!(out, "{}", t.text);
             if let Some(c) = &t.context {
-                let _ = writeln!(out, "\nabout: {c}");
+                let _ = writeln!(out, "\n{} {c}", t!("cli.show.about"));
             }
             if !t.votes.is_empty() {
                 let voters: Vec<String> =
                     t.votes.iter().map(|v| format!("@{}", v.person)).collect();
-                let _ = writeln!(out, "votes: {}", voters.join(", "));
+                let _ = writeln!(out, "{} {}", t!("cli.show.votes"), voters.join(", "));
             }
         }
         Item::Learned(l) => {

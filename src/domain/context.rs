@@ -148,11 +148,6 @@ pub fn follow(ranked: Vec<Item>, tools: &[String]) -> Followed {
     }
 }
 
-/// The heading over the items about the tools: "For kubectl", "For vim, psql".
-pub fn heading(tools: &[String]) -> String {
-    format!("For {}", tools.join(", "))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,7 +238,6 @@ mod tests {
         assert_eq!(order, vec![3, 5, 6, 1, 2, 4]);
         assert_eq!(f.about, 3);
         assert_eq!(f.tools, vec!["kubectl", "psql"]);
-        assert_eq!(heading(&f.tools), "For kubectl, psql");
     }
 
     #[test]

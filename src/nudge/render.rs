@@ -16,58 +16,52 @@ pub enum Lang {
 impl Lang {
     /// From a profile or config language; English unless it says Dutch.
     pub fn from_code(code: Option<&str>) -> Lang {
-        match code {
-            Some(c) if c.trim().to_ascii_lowercase().starts_with("nl") => Lang::Nl,
+        match code.and_then(crate::i18n::supported) {
+            Some("nl") => Lang::Nl,
             _ => Lang::En,
+        }
+    }
+
+    /// The catalogue's name for the language.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
         }
     }
 }
 
-/// The line as plain text.
+/// The line as plain text. The language is passed, not taken from the
+/// thread: the status line speaks the person's language whatever else runs.
 pub fn plain(nudge: &Nudge, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
+    let l = lang.code();
     let line = match nudge {
-        Nudge::Review { due } => match (nl, *due == 1) {
-            (false, true) => "1 card due for review".to_string(),
-            (false, false) => format!("{due} cards due for review"),
-            (true, true) => "1 kaart klaar om te herhalen".to_string(),
-            (true, false) => format!("{due} kaarten klaar om te herhalen"),
-        },
-        Nudge::Question(q) => {
-            let ask = if nl {
-                "Kun jij helpen?"
-            } else {
-                "Can you help?"
-            };
-            format!("{ask} {} ({}): {}", q.id, q.tag, cut(&q.title))
-        }
+        Nudge::Review { due: 1 } => t!("nudge.review.one", locale = l),
+        Nudge::Review { due } => t!("nudge.review.many", locale = l, n = due),
+        Nudge::Question(q) => t!(
+            "nudge.question",
+            locale = l,
+            id = q.id,
+            tag = q.tag,
+            title = cut(&q.title)
+        ),
         Nudge::Tips { count, tags } => {
             let on = tags.iter().take(2).cloned().collect::<Vec<_>>().join(", ");
             let more = if tags.len() > 2 { ", …" } else { "" };
-            match (nl, *count == 1) {
-                (false, true) => format!("1 new tip on {on}{more}"),
-                (false, false) => format!("{count} new tips on {on}{more}"),
-                (true, true) => format!("1 nieuwe tip over {on}{more}"),
-                (true, false) => format!("{count} nieuwe tips over {on}{more}"),
-            }
-        }
-        Nudge::Lesson(l) => {
-            if nl {
-                format!(
-                    "Les van {} min voor jou: {} ({})",
-                    l.minutes,
-                    cut(&l.title),
-                    l.id
-                )
+            let on = format!("{on}{more}");
+            if *count == 1 {
+                t!("nudge.tips.one", locale = l, on = on)
             } else {
-                format!(
-                    "{}-minute lesson for you: {} ({})",
-                    l.minutes,
-                    cut(&l.title),
-                    l.id
-                )
+                t!("nudge.tips.many", locale = l, n = count, on = on)
             }
         }
+        Nudge::Lesson(les) => t!(
+            "nudge.lesson",
+            locale = l,
+            minutes = les.minutes,
+            title = cut(&les.title),
+            id = les.id
+        ),
     };
     // Stored text is cleaned already; this keeps a status line one line
     // even if a row was written by something else.

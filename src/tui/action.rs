@@ -182,119 +182,132 @@ impl Action {
         CONFIGURABLE.into_iter().find(|a| a.name() == name)
     }
 
-    /// A word or two for the hint line.
-    pub fn label(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::NextTab => "next tab",
-            Action::PrevTab => "previous tab",
-            Action::GoTab(_) => "tab",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Open => "open",
-            Action::Back => "back",
-            Action::Search => "search",
-            Action::Capture => "new",
-            Action::Help => "help",
-            Action::Answer => "answer",
-            Action::MeToo => "me too",
-            Action::CanHelp => "can help",
-            Action::Pledge => "pledge",
-            Action::Vote => "vote",
-            Action::Reveal => "show answer",
-            Action::MarkDone => "done",
-            Action::Review => "review",
-            Action::Rate(1) => "again",
-            Action::Rate(2) => "hard",
-            Action::Rate(3) => "good",
-            Action::Rate(_) => "easy",
-            Action::Forgot => "forgot",
-            Action::KnewIt => "knew it",
-            Action::SwitchButtons => "2/4 buttons",
-            Action::SortQuestions => "sort",
-            Action::Accept => "accept",
-            Action::Helped => "helped",
-            Action::EditProfile => "edit",
-            Action::Brought => "it brought",
-            Action::Submit => "ok",
-            Action::Save => "save",
-            Action::Cancel => "cancel",
-            Action::NextField => "next field",
-            Action::PrevField => "previous field",
-            Action::SwitchKind => "kind",
-            Action::Type(_) | Action::Edit(_) => "type",
-        }
+    /// A word or two for the hint line, in the pane's language.
+    pub fn label(self) -> String {
+        let s = match self {
+            Action::Quit => t!("hint.quit"),
+            Action::NextTab => t!("hint.next-tab"),
+            Action::PrevTab => t!("hint.prev-tab"),
+            Action::GoTab(_) => t!("hint.tab"),
+            Action::Up => t!("hint.up"),
+            Action::Down => t!("hint.down"),
+            Action::PageUp => t!("hint.page-up"),
+            Action::PageDown => t!("hint.page-down"),
+            Action::Top => t!("hint.top"),
+            Action::Bottom => t!("hint.bottom"),
+            Action::Open => t!("hint.open"),
+            Action::Back => t!("hint.back"),
+            Action::Search => t!("hint.search"),
+            Action::Capture => t!("hint.capture"),
+            Action::Help => t!("hint.help"),
+            Action::Answer => t!("hint.answer"),
+            Action::MeToo => t!("hint.me-too"),
+            Action::CanHelp => t!("hint.can-help"),
+            Action::Pledge => t!("hint.pledge"),
+            Action::Vote => t!("hint.vote"),
+            Action::Reveal => t!("hint.reveal"),
+            Action::MarkDone => t!("hint.mark-done"),
+            Action::Review => t!("hint.review"),
+            Action::Rate(1) => t!("hint.again"),
+            Action::Rate(2) => t!("hint.hard"),
+            Action::Rate(3) => t!("hint.good"),
+            Action::Rate(_) => t!("hint.easy"),
+            Action::Forgot => t!("hint.forgot"),
+            Action::KnewIt => t!("hint.knew-it"),
+            Action::SwitchButtons => t!("hint.switch-buttons"),
+            Action::SortQuestions => t!("hint.sort"),
+            Action::Accept => t!("hint.accept"),
+            Action::Helped => t!("hint.helped"),
+            Action::EditProfile => t!("hint.edit-profile"),
+            Action::Brought => t!("hint.brought"),
+            Action::Submit => t!("hint.submit"),
+            Action::Save => t!("hint.save"),
+            Action::Cancel => t!("hint.cancel"),
+            Action::NextField => t!("hint.next-field"),
+            Action::PrevField => t!("hint.prev-field"),
+            Action::SwitchKind => t!("hint.switch-kind"),
+            Action::Type(_) | Action::Edit(_) => t!("hint.type"),
+        };
+        s.into_owned()
     }
 
     /// One plain sentence for the `?` help.
     pub fn describe(self) -> String {
         let s = match self {
-            Action::Quit => "leave leertuin",
-            Action::NextTab => "next tab",
-            Action::PrevTab => "previous tab",
-            Action::GoTab(n) => return format!("go to tab {}: {}", n + 1, tab_name(n)),
-            Action::Up => "move up",
-            Action::Down => "move down",
-            Action::PageUp => "one page up",
-            Action::PageDown => "one page down",
-            Action::Top => "go to the top",
-            Action::Bottom => "go to the end",
-            Action::Open => "open the selected item",
-            Action::Back => "go back",
-            Action::Search => "search everything",
-            Action::Capture => "write a tip, question or what you learned",
-            Action::Help => "show or hide this help",
-            Action::Answer => "answer this question",
-            Action::MeToo => "me too: I want to know this as well",
-            Action::CanHelp => "I can help with this question",
-            Action::Pledge => "pledge minutes of your time to this question",
-            Action::Vote => "vote for this tip",
-            Action::Reveal => "show the answer (of a check card or review card)",
-            Action::MarkDone => "mark this lesson as done",
-            Action::Review => "review your cards: a few minutes helps you remember",
-            Action::Rate(1) => "again: I did not know it",
-            Action::Rate(2) => "hard: I knew it, with effort",
-            Action::Rate(3) => "good: I knew it",
-            Action::Rate(_) => "easy: I knew it at once",
-            Action::Forgot => "forgot: ask me again soon",
-            Action::KnewIt => "knew it: ask me later",
-            Action::SwitchButtons => "switch between four rating buttons and two",
-            Action::SortQuestions => "sort questions: newest first or most backed first",
-            Action::Accept => "accept an answer to your question",
-            Action::Helped => "thank a colleague: their pledged time was given",
-            Action::EditProfile => {
-                "edit your profile: name, what you want to learn, what you can help with"
-            }
-            Action::Brought => "choose what it brought: work, life, connection, meaning",
-            Action::Submit => "confirm",
-            Action::Save => "save",
-            Action::Cancel => "cancel",
-            Action::NextField => "next field",
-            Action::PrevField => "previous field",
-            Action::SwitchKind => "switch between tip, question and learned",
-            Action::Type(_) | Action::Edit(_) => "type text",
+            Action::Quit => t!("help.quit"),
+            Action::NextTab => t!("help.next-tab"),
+            Action::PrevTab => t!("help.prev-tab"),
+            Action::GoTab(n) => t!("help.tab", n = n + 1, name = tab_name(n)),
+            Action::Up => t!("help.up"),
+            Action::Down => t!("help.down"),
+            Action::PageUp => t!("help.page-up"),
+            Action::PageDown => t!("help.page-down"),
+            Action::Top => t!("help.top"),
+            Action::Bottom => t!("help.bottom"),
+            Action::Open => t!("help.open"),
+            Action::Back => t!("help.back"),
+            Action::Search => t!("help.search"),
+            Action::Capture => t!("help.capture"),
+            Action::Help => t!("help.help"),
+            Action::Answer => t!("help.answer"),
+            Action::MeToo => t!("help.me-too"),
+            Action::CanHelp => t!("help.can-help"),
+            Action::Pledge => t!("help.pledge"),
+            Action::Vote => t!("help.vote"),
+            Action::Reveal => t!("help.reveal"),
+            Action::MarkDone => t!("help.mark-done"),
+            Action::Review => t!("help.review"),
+            Action::Rate(1) => t!("help.again"),
+            Action::Rate(2) => t!("help.hard"),
+            Action::Rate(3) => t!("help.good"),
+            Action::Rate(_) => t!("help.easy"),
+            Action::Forgot => t!("help.forgot"),
+            Action::KnewIt => t!("help.knew-it"),
+            Action::SwitchButtons => t!("help.switch-buttons"),
+            Action::SortQuestions => t!("help.sort"),
+            Action::Accept => t!("help.accept"),
+            Action::Helped => t!("help.helped"),
+            Action::EditProfile => t!("help.edit-profile"),
+            Action::Brought => t!("help.brought"),
+            Action::Submit => t!("help.submit"),
+            Action::Save => t!("help.save"),
+            Action::Cancel => t!("help.cancel"),
+            Action::NextField => t!("help.next-field"),
+            Action::PrevField => t!("help.prev-field"),
+            Action::SwitchKind => t!("help.switch-kind"),
+            Action::Type(_) | Action::Edit(_) => t!("help.type"),
         };
-        s.to_string()
+        s.into_owned()
     }
 }
 
-/// Tab names, also used by the tab bar.
-pub const TAB_NAMES: [&str; 7] = [
-    "For you",
-    "Lessons",
-    "Questions",
-    "Tips",
-    "Learned",
-    "Team",
-    "Me",
-];
+/// The name of tab `n` (0-based) in the pane's language, also used by the
+/// tab bar.
+pub fn tab_name(n: u8) -> String {
+    let s = match n {
+        0 => t!("tab.for-you"),
+        1 => t!("tab.lessons"),
+        2 => t!("tab.questions"),
+        3 => t!("tab.tips"),
+        4 => t!("tab.learned"),
+        5 => t!("tab.team"),
+        _ => t!("tab.me"),
+    };
+    s.into_owned()
+}
 
-fn tab_name(n: u8) -> &'static str {
-    TAB_NAMES.get(usize::from(n)).copied().unwrap_or("")
+/// Tab names cut short, for a narrow pane.
+pub fn short_tab_name(n: u8) -> String {
+    let s = match n {
+        0 => t!("tab.for-you.short"),
+        1 => t!("tab.lessons.short"),
+        2 => t!("tab.questions.short"),
+        3 => t!("tab.tips.short"),
+        4 => t!("tab.learned.short"),
+        5 => t!("tab.team.short"),
+        _ => t!("tab.me.short"),
+    };
+    s.into_owned()
 }
 
 #[cfg(test)]

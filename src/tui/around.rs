@@ -118,10 +118,9 @@ impl App {
         let Some(state) = self.around.nudge_state.clone() else {
             return false;
         };
-        let line = nudge::next(&*self.store, &state, &self.user, now()).map(|(n, lang)| {
-            let lang = render::Lang::from_code(lang.as_deref().or(self.around.lang.as_deref()));
-            render::plain(&n, lang)
-        });
+        // In the pane's language, which already follows the profile.
+        let line = nudge::next(&*self.store, &state, &self.user, now())
+            .map(|(n, _)| render::plain(&n, render::Lang::from_code(Some(crate::i18n::lang()))));
         let changed = line != self.nudge;
         self.nudge = line;
         changed

@@ -6,6 +6,7 @@ use chrono::Duration;
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen, Status, Tab};
+use super::views::list::Words;
 use super::views::profile::{FormOutcome, ProfileForm};
 use super::views::prompt::{PromptState, Purpose};
 use super::views::review::{self, ReviewState};
@@ -89,9 +90,9 @@ pub fn on_review(app: &mut App, action: Action) {
         Action::SwitchButtons => {
             s.two_buttons = !s.two_buttons;
             let text = if s.two_buttons {
-                "Two buttons: forgot / knew it."
+                t!("status.two-buttons")
             } else {
-                "Four buttons: again / hard / good / easy."
+                t!("status.four-buttons")
             };
             app.say(text);
         }
@@ -104,14 +105,14 @@ pub fn on_review(app: &mut App, action: Action) {
             };
             // Said back in the words of the buttons on screen.
             let said = match (s.two_buttons, rating) {
-                (true, Rating::Again) => "forgot",
-                (true, _) => "knew it",
-                (false, r) => r.name(),
+                (true, Rating::Again) => Action::Forgot.label(),
+                (true, _) => Action::KnewIt.label(),
+                (false, r) => Action::Rate(r as u8).label(),
             };
             if !s.revealed {
                 // Rating before seeing the answer would teach nothing.
                 s.revealed = true;
-                app.say("Here is the answer: did you know it?");
+                app.say(t!("status.rate-after-answer"));
                 return;
             }
             let retention = app.review_settings.retention;
@@ -121,7 +122,11 @@ pub fn on_review(app: &mut App, action: Action) {
                 && let Some(Screen::Review(s)) = app.stack.last_mut()
             {
                 s.advance(rating);
-                app.say(format!("{said}: back {}.", review::when(next.due)));
+                app.say(t!(
+                    "status.rated",
+                    said = said,
+                    when = review::when(next.due)
+                ));
             }
         }
     }
@@ -146,12 +151,13 @@ pub fn on_profile(app: &mut App, mut form: ProfileForm, action: Action) {
             let user = app.user.clone();
             match app.store.edit_person(&user, &edit) {
                 Ok(_) => {
-                    app.say("Profile saved: For you and Team follow it now.");
+                    app.follow_language();
+                    app.say(t!("status.profile-saved"));
                     app.reload();
                     return;
                 }
                 Err(e) => {
-                    form.error = Some(e.to_string());
+                    form.error = Some(crate::i18n::store_error(&e));
                     app.report(&e);
                 }
             }
@@ -163,17 +169,20 @@ pub fn on_profile(app: &mut App, mut form: ProfileForm, action: Action) {
 /// `s` on the Questions tab: newest first, or most backed first.
 pub fn toggle_sort(app: &mut App) {
     if app.tab != Tab::Questions {
-        app.say("Sorting is for the Questions tab.");
+        app.say(t!("status.sort-questions-only"));
         return;
     }
     app.questions_by_backing = !app.questions_by_backing;
-    let (title, said) = if app.questions_by_backing {
+    let (title, said): (Words, _) = if app.questions_by_backing {
         (
-            "Open questions, most backed",
-            "Most backed first (answered ones left out).",
+            || t!("list.questions.backed").into_owned(),
+            t!("status.sorted-by-backing"),
         )
     } else {
-        ("Questions", "Newest first.")
+        (
+            || t!("tab.questions").into_owned(),
+            t!("status.sorted-newest"),
+        )
     };
     app.reload();
     // The top of the new order, not the old selection somewhere in it.
@@ -188,16 +197,16 @@ pub fn toggle_sort(app: &mut App) {
 /// `A` / `H` on a question: only its asker may; they get a prompt.
 pub fn asker_prompt(app: &mut App, action: Action) {
     let Some(Item::Question(q)) = app.target_item() else {
-        app.say("That is for your own questions.");
+        app.say(t!("status.own-questions-only"));
         return;
     };
     if q.author.as_deref() != Some(app.user.as_str()) {
-        app.say("Only the asker can accept an answer or thank a helper.");
+        app.say(t!("status.asker-only"));
         return;
     }
     let (purpose, guess) = if action == Action::Accept {
         if q.answers.is_empty() {
-            app.say("No answers to accept yet.");
+            app.say(t!("status.no-answers-to-accept"));
             return;
         }
         // The newest answer is the likeliest choice; any number can be typed.
@@ -211,7 +220,7 @@ pub fn asker_prompt(app: &mut App, action: Action) {
             .map(|b| b.person.as_str())
             .collect();
         if open.is_empty() {
-            app.say("No pledged time waiting to be marked as given.");
+            app.say(t!("status.no-pledges-waiting"));
             return;
         }
         (Purpose::Helped(q.id), open.first().map(|s| s.to_string()))
@@ -232,12 +241,12 @@ pub fn submit_asker(app: &mut App, purpose: Purpose, text: &str) -> Result<Strin
             let n: i64 = text
                 .trim_start_matches('#')
                 .parse()
-                .map_err(|_| bad("give the answer's number".into()))?;
+                .map_err(|_| bad(t!("status.give-answer-number").into_owned()))?;
             (
                 id,
                 app.store
                     .accept(id, n, &user)
-                    .map(|()| format!("You accepted answer {n}. Thank you for closing the loop!")),
+                    .map(|()| t!("status.accepted", n = n).into_owned()),
             )
         }
         Purpose::Helped(id) => {
@@ -246,12 +255,17 @@ pub fn submit_asker(app: &mut App, purpose: Purpose, text: &str) -> Result<Strin
                 id,
                 app.store
                     .helped(id, &who, &user)
-                    .map(|()| format!("Thanked @{who}: their pledged time is marked as given.")),
+                    .map(|()| t!("status.thanked", who = who).into_owned()),
             )
         }
-        _ => return Err(bad("not a question of the asker".into())),
+        _ => return Err(bad(t!("status.asker-only").into_owned())),
     };
-    result.map_err(|e| bad(format!("{id}: {}", first_line(&e.to_string()))))
+    result.map_err(|e| {
+        bad(format!(
+            "{id}: {}",
+            first_line(&crate::i18n::store_error(&e))
+        ))
+    })
 }
 
 fn first_line(s: &str) -> &str {

@@ -366,7 +366,7 @@ impl KeyMap {
 
     /// The few keys that matter in a view: (first key, label) for each of
     /// `wanted` that is bound, at most five.
-    pub fn hints(&self, view: View, wanted: &[Action]) -> Vec<(String, &'static str)> {
+    pub fn hints(&self, view: View, wanted: &[Action]) -> Vec<(String, String)> {
         wanted
             .iter()
             .filter_map(|&a| {

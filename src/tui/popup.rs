@@ -208,7 +208,7 @@ fn on_key(state: &mut State, popup: &Popup, jobs: &Sender<Job>, key: event::KeyE
                 state.saving = true;
                 form.error = None;
             } else {
-                form.error = Some("the saving thread is gone; Esc keeps a draft".into());
+                form.error = Some(t!("capture.worker-gone").into_owned());
             }
         }
     }
@@ -275,7 +275,7 @@ impl Widget for &State {
         };
         if self.saving {
             let mut form = self.form.clone();
-            form.error = Some("Saving…".into());
+            form.error = Some(t!("capture.saving").into_owned());
             form.render(form_area, buf);
         } else {
             self.form.render(form_area, buf);
@@ -300,20 +300,23 @@ impl Widget for &State {
 fn drafted(reason: &str, path: &Path, t: &Theme, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let lines = vec![
-        Line::from(Span::styled(format!("Not saved: {reason}"), t.error)),
-        Line::from(Span::styled("Your text is safe in a draft:", t.text)),
-        Line::from(Span::styled(tilde(path), t.accent)),
         Line::from(Span::styled(
-            "It is offered again next time. Any key closes.",
-            t.muted,
+            t!("capture.not-saved", reason = reason),
+            t.error,
         )),
+        Line::from(Span::styled(t!("capture.safe-in-draft"), t.text)),
+        Line::from(Span::styled(tilde(path), t.accent)),
+        Line::from(Span::styled(t!("capture.offered-again"), t.muted)),
     ];
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
             Block::bordered()
                 .border_style(t.border_focused)
-                .title(Span::styled(" Kept as a draft ", t.accent)),
+                .title(Span::styled(
+                    format!(" {} ", t!("capture.kept-title")),
+                    t.accent,
+                )),
         )
         .render(area, buf);
 }

@@ -120,9 +120,9 @@ fn on_detail(app: &mut App, action: Action) {
         Action::Reveal => {
             if !d.reveal() {
                 let text = if matches!(d.as_item(), Some(Item::Lesson(_))) {
-                    "All answers are showing."
+                    t!("status.all-answers-showing")
                 } else {
-                    "Only lessons have check cards."
+                    t!("status.lessons-only-cards")
                 };
                 app.say(text);
             } else {
@@ -174,7 +174,8 @@ fn on_item(app: &mut App, action: Action) {
         return;
     };
     let id = item.id();
-    let wrong = |what: &str| format!("{what}; this is a {}", id.kind);
+    let kind = super::app::kind_word(id.kind);
+    let wrong = |what: std::borrow::Cow<'_, str>| t!("status.wrong-kind", what = what, kind = kind);
     match (action, &item) {
         (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id)),
         (Action::Pledge, Item::Question(_)) => prompt(app, Purpose::Pledge(id)),
@@ -182,12 +183,9 @@ fn on_item(app: &mut App, action: Action) {
         (Action::Accept | Action::Helped, _) => engine::asker_prompt(app, action),
         (Action::MeToo | Action::CanHelp, Item::Question(_)) => {
             let (kind, said) = if action == Action::MeToo {
-                (
-                    BackingKind::MeToo,
-                    "You want to know this too: the asker sees it.",
-                )
+                (BackingKind::MeToo, t!("status.me-too"))
             } else {
-                (BackingKind::CanHelp, "You offered help: the asker sees it.")
+                (BackingKind::CanHelp, t!("status.can-help"))
             };
             let r = app.store.back(id, &app.user, kind, None);
             if app.ok(r).is_some() {
@@ -199,18 +197,18 @@ fn on_item(app: &mut App, action: Action) {
             let r = app.store.vote(id, &app.user);
             match app.ok(r) {
                 Some(true) => {
-                    app.say(format!("You voted for {id}."));
+                    app.say(t!("status.voted", id = id));
                     app.reload();
                 }
-                Some(false) => app.say(format!("You had voted for {id} already.")),
+                Some(false) => app.say(t!("status.voted-already", id = id)),
                 None => {}
             }
         }
         (Action::Answer | Action::MeToo | Action::CanHelp | Action::Pledge, _) => {
-            app.say(wrong("that is for questions"));
+            app.say(wrong(t!("status.questions-only")));
         }
-        (Action::Vote, _) => app.say(wrong("votes are for tips")),
-        (Action::MarkDone, _) => app.say(wrong("only lessons are marked done")),
+        (Action::Vote, _) => app.say(wrong(t!("status.tips-only"))),
+        (Action::MarkDone, _) => app.say(wrong(t!("status.lessons-only-done"))),
         _ => {}
     }
 }
@@ -243,16 +241,16 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
         Purpose::Answer(id) => app
             .store
             .answer(id, &user, &text)
-            .map(|_| format!("Your answer to {id} is saved.")),
+            .map(|_| t!("status.answer-saved", id = id).into_owned()),
         Purpose::Pledge(id) => {
             let minutes = text
                 .parse::<i64>()
-                .map_err(|_| "give a number of minutes".to_string());
-            match minutes.and_then(|m| pledge_minutes(m).map_err(|e| e.to_string())) {
+                .map_err(|_| t!("status.give-minutes").into_owned());
+            match minutes.and_then(|m| pledge_minutes(m).map_err(|e| crate::i18n::invalid(&e))) {
                 Ok(m) => app
                     .store
                     .back(id, &user, BackingKind::Pledge, Some(m))
-                    .map(|()| format!("You pledged {m} minutes to {id}.")),
+                    .map(|()| t!("status.pledged", n = m, id = id).into_owned()),
                 Err(reason) => {
                     app.status = Some(super::app::Status {
                         text: reason,
@@ -266,10 +264,7 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
             let reflection = (!text.is_empty()).then_some(text.as_str());
             app.store
                 .mark_done_with(&user, id, reflection, p.brought)
-                .map(|()| {
-                    "Lesson done. Well learned! Its check cards come back in a review (r)."
-                        .to_string()
-                })
+                .map(|()| t!("status.lesson-done").into_owned())
         }
         Purpose::Accept(_) | Purpose::Helped(_) => {
             match engine::submit_asker(app, p.purpose, &text) {
@@ -309,10 +304,10 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
             );
             match kept {
                 Ok(path) => {
-                    app.say(format!("Kept as a draft: {}", path.display()));
+                    app.say(t!("status.kept-draft", path = path.display()));
                     return;
                 }
-                Err(e) => form.error = Some(format!("could not keep a draft: {e}")),
+                Err(e) => form.error = Some(t!("status.draft-failed", reason = e).into_owned()),
             }
         }
         CaptureOutcome::Discard(id) => {
@@ -347,13 +342,18 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
     );
     match saved {
         Ok(Saved::Stored(id)) => {
-            app.say(format!("Saved as {id}. Thank you for sharing!"));
+            app.say(t!("status.saved", id = id));
             app.reload();
             true
         }
         Ok(Saved::Drafted { reason, path }) => {
             app.status = Some(Status {
-                text: format!("Not saved ({reason}); kept as a draft: {}", path.display()),
+                text: t!(
+                    "status.not-saved-drafted",
+                    reason = reason,
+                    path = path.display()
+                )
+                .into_owned(),
                 error: true,
             });
             true

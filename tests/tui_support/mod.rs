@@ -22,6 +22,8 @@ pub fn demo_app() -> (TempDir, App) {
     let store = SqliteStore::open(&dir.path().join("t.db")).expect("open");
     demo::sample_team(&store, ME).expect("demo data");
     let mut app = App::new(Box::new(store), ME, KeyMap::default(), Theme::mono());
+    // English whatever the machine's locale; `demo_app_in` for another.
+    app.lang = Some("en");
     // Drafts go to the temp dir, never the real home.
     app.around.drafts = Some(Drafts::at(dir.path().join("drafts")));
     app.start();

@@ -134,12 +134,13 @@ impl CaptureState {
         }
     }
 
-    fn toggle_name(&self) -> &'static str {
-        if self.kind == Kind::Question {
-            "anonymous: my name is not stored"
+    fn toggle_name(&self) -> String {
+        let s = if self.kind == Kind::Question {
+            t!("capture.anonymous")
         } else {
-            "private: only I see it"
-        }
+            t!("capture.private")
+        };
+        s.into_owned()
     }
 
     fn toggle_on(&self) -> bool {
@@ -274,10 +275,10 @@ impl Widget for &CaptureState {
         let t = &self.theme;
         Clear.render(area, buf);
         let title = match (self.offered(), self.kind) {
-            (Some(_), _) => " Unsaved draft ".to_string(),
-            (None, Kind::Question) => " Ask a question ".to_string(),
-            (None, Kind::Learned) => " I learned… ".to_string(),
-            (None, _) => " Share a tip ".to_string(),
+            (Some(_), _) => format!(" {} ", t!("capture.title.draft")),
+            (None, Kind::Question) => format!(" {} ", t!("capture.title.question")),
+            (None, Kind::Learned) => format!(" {} ", t!("capture.title.learned")),
+            (None, _) => format!(" {} ", t!("capture.title.tip")),
         };
         // The tool it is about, so the person sees what will be stored.
         let title = match self.draft().context.filter(|_| self.offered().is_none()) {
@@ -312,25 +313,28 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
 
     // Fixed rows at the top and bottom; the text gets what is left.
     let mut top = vec![Line::from({
-        let mut spans = vec![label(Field::Kind, "Kind: ")];
+        let mut spans = vec![label(Field::Kind, &format!("{} ", t!("capture.kind")))];
         for k in KINDS {
             let style = if k == s.kind { t.selected } else { t.muted };
-            spans.push(Span::styled(format!(" {} ", k.name()), style));
+            spans.push(Span::styled(
+                format!(" {} ", crate::tui::app::kind_word(k)),
+                style,
+            ));
         }
         spans
     })];
     // Enter saves, so the way to a second line must be in sight.
     let hint = match s.kind {
-        Kind::Question => "first line is the title; Alt-Enter: new line",
-        _ => "Alt-Enter: new line",
+        Kind::Question => t!("capture.hint.question"),
+        _ => t!("capture.hint.newline"),
     };
     top.push(Line::from(vec![
-        label(Field::Text, "Text: "),
+        label(Field::Text, &format!("{} ", t!("capture.text"))),
         Span::styled(hint, t.muted),
     ]));
 
     let mut bottom = vec![Line::from(vec![
-        label(Field::Tags, "Tags: "),
+        label(Field::Tags, &format!("{} ", t!("capture.tags"))),
         Span::raw(""),
     ])];
     let tag_cursor = (s.field == Field::Tags).then_some(t.cursor);
@@ -406,11 +410,11 @@ fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buf
     let saved = &entry.saved;
     let count = s.offers.len();
     let head = if count == 1 {
-        "1 unsaved draft".to_string()
+        t!("capture.drafts.one").into_owned()
     } else {
-        format!("{count} unsaved drafts; the oldest:")
+        t!("capture.drafts.many", n = count).into_owned()
     };
-    let mut about = vec![saved.kind.name().to_string()];
+    let mut about = vec![crate::tui::app::kind_word(saved.kind)];
     about.extend(saved.draft.context.clone());
     about.extend(saved.draft.tags.iter().map(|t| format!("#{t}")));
     about.push(
@@ -423,7 +427,7 @@ fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buf
     let w = inner.width;
     let wrap =
         |text: &str, style| wrap_all(&[WrapLine::new(Span::styled(text.to_string(), style))], w);
-    let keys = wrap("Enter restore · Del discard · Esc or type: new", t.key);
+    let keys = wrap(&t!("capture.drafts.keys"), t.key);
     let mut rows = wrap(&head, t.accent);
     rows.extend(wrap(&about.join(" · "), t.muted));
     let room = usize::from(inner.height).saturating_sub(rows.len() + keys.len());

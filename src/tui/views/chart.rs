@@ -42,7 +42,10 @@ impl Widget for WeekChart<'_> {
         let t = &self.theme;
         let title = Line::from(vec![
             Span::styled(format!("{}: {}", self.who, self.total()), t.strong),
-            Span::styled(format!(" in {} weeks", self.weeks.len()), t.muted),
+            Span::styled(
+                format!(" {}", t!("chart.weeks", n = self.weeks.len())),
+                t.muted,
+            ),
         ]);
         buf.set_line(area.x, area.y, &title, area.width);
         if area.height < 2 {
@@ -61,7 +64,10 @@ impl Widget for WeekChart<'_> {
             buf.set_line(
                 x,
                 y,
-                &Line::from(Span::styled(" ← this week", t.muted)),
+                &Line::from(Span::styled(
+                    format!(" ← {}", t!("chart.this-week")),
+                    t.muted,
+                )),
                 area.right() - x,
             );
         }

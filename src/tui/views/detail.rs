@@ -131,7 +131,11 @@ impl DetailState {
 
     fn title(&self) -> String {
         match &self.content {
-            Content::Item(item) => format!(" {} {} ", capitalized(item.kind().name()), item.id()),
+            Content::Item(item) => format!(
+                " {} {} ",
+                capitalized(&crate::tui::app::kind_word(item.kind())),
+                item.id()
+            ),
             Content::Lines { title, .. } => format!(" {title} "),
         }
     }
@@ -162,7 +166,10 @@ impl Widget for &DetailState {
         self.max_scroll.set(max);
         let scroll = self.scroll.min(max);
         if scroll < max {
-            block = block.title_bottom(Span::styled(" more ↓ ", t.muted));
+            block = block.title_bottom(Span::styled(
+                format!(" {} ↓ ", crate::t!("detail.more")),
+                t.muted,
+            ));
         }
         block.render(area, buf);
         for (i, row) in rows.iter().skip(scroll).take(height).enumerate() {

@@ -47,10 +47,13 @@ impl Widget for &HelpState {
         let block = Block::bordered()
             .border_style(t.border_focused)
             .title(Span::styled(
-                format!(" Keys: {} ", self.view.name()),
+                format!(" {} ", t!("keys.title", view = self.view.name())),
                 t.accent,
             ))
-            .title_bottom(Span::styled(" ↑↓ scroll · any other key closes ", t.muted));
+            .title_bottom(Span::styled(
+                format!(" ↑↓ {} ", t!("keys.scroll-close")),
+                t.muted,
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         let key_w = self

@@ -22,11 +22,11 @@ pub fn lines(item: &Item, revealed: usize, done: &Done, viewer: &str, t: &Theme)
 pub fn ago(at: Time) -> String {
     let d = now() - at;
     match (d.num_minutes(), d.num_hours(), d.num_days()) {
-        (m, _, _) if m < 1 => "just now".into(),
-        (m, _, _) if m < 60 => format!("{m} min ago"),
-        (_, h, _) if h < 24 => format!("{h} h ago"),
-        (_, _, 1) => "yesterday".into(),
-        (_, _, days) if days < 30 => format!("{days} days ago"),
+        (m, _, _) if m < 1 => t!("ago.now").into_owned(),
+        (m, _, _) if m < 60 => t!("ago.minutes", n = m).into_owned(),
+        (_, h, _) if h < 24 => t!("ago.hours", n = h).into_owned(),
+        (_, _, 1) => t!("ago.yesterday").into_owned(),
+        (_, _, days) if days < 30 => t!("ago.days", n = days).into_owned(),
         _ => at.format("%Y-%m-%d").to_string(),
     }
 }
@@ -62,16 +62,24 @@ fn heading(s: &str, t: &Theme) -> WrapLine {
 
 fn lesson(l: &Lesson, revealed: usize, done: &Done, t: &Theme) -> Vec<WrapLine> {
     let mut out = vec![heading(&l.title, t)];
-    let status = if done.is_some() { "✓ done" } else { "" };
+    let status = if done.is_some() {
+        t!("detail.done-mark").into_owned()
+    } else {
+        String::new()
+    };
     out.push(meta(
-        &[format!("{} min", l.minutes), tags(&l.tags), status.into()],
+        &[
+            t!("badge.minutes", n = l.minutes).into_owned(),
+            tags(&l.tags),
+            status,
+        ],
         t,
     ));
     out.push(WrapLine::blank());
     out.extend(markdown::render(&l.body, t));
     if !l.cards.is_empty() {
         out.push(WrapLine::blank());
-        out.push(heading("Check yourself", t));
+        out.push(heading(&t!("detail.check-yourself"), t));
         for (i, card) in l.cards.iter().enumerate() {
             out.push(WrapLine::blank());
             out.push(WrapLine::indented(
@@ -81,7 +89,7 @@ fn lesson(l: &Lesson, revealed: usize, done: &Done, t: &Theme) -> Vec<WrapLine> 
             let answer = if i < revealed {
                 Span::styled(card.answer.clone(), t.ok)
             } else {
-                Span::styled("(hidden)", t.muted)
+                Span::styled(t!("detail.hidden"), t.muted)
             };
             out.push(WrapLine::indented(
                 Line::from(vec![Span::styled("   → ", t.muted), answer]),
@@ -92,14 +100,11 @@ fn lesson(l: &Lesson, revealed: usize, done: &Done, t: &Theme) -> Vec<WrapLine> 
     out.push(WrapLine::blank());
     match done {
         Some(Some(reflection)) => out.push(WrapLine::new(Span::styled(
-            format!("✓ Done. What it brought you: “{reflection}”"),
+            t!("detail.done-brought", reflection = reflection),
             t.ok,
         ))),
-        Some(None) => out.push(WrapLine::new(Span::styled("✓ Done.", t.ok))),
-        None => out.push(WrapLine::new(Span::styled(
-            "Finished? Mark it done and say what it brought you.",
-            t.muted,
-        ))),
+        Some(None) => out.push(WrapLine::new(Span::styled(t!("detail.done"), t.ok))),
+        None => out.push(WrapLine::new(Span::styled(t!("detail.finished"), t.muted))),
     }
     out
 }
@@ -109,14 +114,16 @@ fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
     let who = q
         .author
         .as_deref()
-        .map_or("asked anonymously".to_string(), |a| format!("asked by {a}"));
+        .map_or(t!("detail.asked-anonymously").into_owned(), |a| {
+            t!("detail.asked-by", name = a).into_owned()
+        });
     out.push(meta(
         &[
             who,
             ago(q.created_at),
             q.context
                 .clone()
-                .map(|c| format!("about {c}"))
+                .map(|c| t!("detail.about", context = c).into_owned())
                 .unwrap_or_default(),
             tags(&q.tags),
         ],
@@ -138,15 +145,19 @@ fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
             .iter()
             .filter(|b| b.kind == kind)
             .map(|b| match b.minutes {
-                Some(m) => format!("{} ({m} min)", you(&b.person, viewer)),
+                Some(m) => format!(
+                    "{} ({})",
+                    you(&b.person, viewer),
+                    t!("badge.minutes", n = m)
+                ),
                 None => you(&b.person, viewer),
             })
             .collect();
         if !names.is_empty() {
             let label = match kind {
-                BackingKind::MeToo => "me too",
-                BackingKind::CanHelp => "can help",
-                BackingKind::Pledge => "pledged",
+                BackingKind::MeToo => t!("detail.backers.me-too"),
+                BackingKind::CanHelp => t!("detail.backers.can-help"),
+                BackingKind::Pledge => t!("detail.backers.pledged"),
             };
             out.push(WrapLine::indented(
                 Span::styled(format!("  {label}: {}", names.join(", ")), t.muted),
@@ -157,14 +168,18 @@ fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
     out.push(WrapLine::blank());
     if q.answers.is_empty() {
         out.push(WrapLine::new(Span::styled(
-            "No answers yet. Do you know the answer?",
+            t!("detail.no-answers"),
             t.muted,
         )));
     } else {
-        out.push(heading(&format!("Answers ({})", q.answers.len()), t));
+        out.push(heading(&t!("detail.answers", n = q.answers.len()), t));
         for a in &q.answers {
             out.push(WrapLine::blank());
-            let accepted = if a.accepted { " · ✓ accepted" } else { "" };
+            let accepted = if a.accepted {
+                format!(" · {}", t!("detail.accepted"))
+            } else {
+                String::new()
+            };
             out.push(WrapLine::new(Span::styled(
                 format!(
                     "— {}, {}{accepted}",
@@ -183,24 +198,40 @@ fn backing_line(q: &Question, viewer: &str, t: &Theme) -> WrapLine {
     let me_too = q.count(BackingKind::MeToo);
     let help = q.count(BackingKind::CanHelp);
     let minutes = q.pledged_minutes();
-    let mine: Vec<&str> = q
+    let mine: Vec<String> = q
         .backings
         .iter()
         .filter(|b| b.person == viewer)
-        .map(|b| b.kind.name())
+        .map(|b| backing_word(b.kind))
         .collect();
-    let mut parts = vec![format!(
-        "Backing: {me_too} me too · {help} can help · {minutes} min pledged"
-    )];
+    let mut parts = vec![
+        t!(
+            "detail.backing",
+            me_too = me_too,
+            help = help,
+            minutes = minutes
+        )
+        .into_owned(),
+    ];
     if !mine.is_empty() {
-        parts.push(format!("you: {}", mine.join(", ")));
+        parts.push(t!("detail.backing.yours", what = mine.join(", ")).into_owned());
     }
     WrapLine::new(Span::styled(parts.join(" · "), t.accent))
 }
 
+/// What someone did for a question, in plain words ("me too").
+fn backing_word(kind: BackingKind) -> String {
+    let s = match kind {
+        BackingKind::MeToo => t!("detail.backing.me-too"),
+        BackingKind::CanHelp => t!("detail.backing.can-help"),
+        BackingKind::Pledge => t!("detail.backing.pledge"),
+    };
+    s.into_owned()
+}
+
 fn you(person: &str, viewer: &str) -> String {
     if person == viewer {
-        "you".into()
+        t!("detail.you").into_owned()
     } else {
         person.into()
     }
@@ -212,11 +243,11 @@ fn tip_lines(tip: &Tip, viewer: &str, t: &Theme) -> Vec<WrapLine> {
     out.push(WrapLine::blank());
     out.push(meta(
         &[
-            format!("by {}", you(&tip.author, viewer)),
+            t!("detail.by", name = you(&tip.author, viewer)).into_owned(),
             ago(tip.created_at),
             tip.context
                 .clone()
-                .map(|c| format!("for {c}"))
+                .map(|c| t!("detail.for", context = c).into_owned())
                 .unwrap_or_default(),
             tags(&tip.tags),
         ],
@@ -224,9 +255,9 @@ fn tip_lines(tip: &Tip, viewer: &str, t: &Theme) -> Vec<WrapLine> {
     ));
     let voters: Vec<String> = tip.votes.iter().map(|v| you(&v.person, viewer)).collect();
     let votes = match voters.len() {
-        0 => "▲ no votes yet: was it useful?".to_string(),
-        1 => format!("▲ 1 vote ({})", voters.join(", ")),
-        n => format!("▲ {n} votes ({})", voters.join(", ")),
+        0 => t!("detail.votes.none").into_owned(),
+        1 => t!("detail.votes.one", who = voters.join(", ")).into_owned(),
+        n => t!("detail.votes.many", n = n, who = voters.join(", ")).into_owned(),
     };
     out.push(WrapLine::new(Span::styled(votes, t.accent)));
     out
@@ -237,14 +268,14 @@ fn learned(l: &Learned, t: &Theme) -> Vec<WrapLine> {
     text(&l.text, t.text, &mut out);
     out.push(WrapLine::blank());
     let visibility = match l.visibility {
-        Visibility::Team => "shared with the team",
-        Visibility::Private => "private: only you see it",
+        Visibility::Team => t!("detail.visibility.team"),
+        Visibility::Private => t!("detail.visibility.private"),
     };
     out.push(meta(
         &[
-            format!("{} learned this", l.author),
+            t!("detail.learned-by", name = l.author).into_owned(),
             ago(l.created_at),
-            visibility.into(),
+            visibility.into_owned(),
             tags(&l.tags),
         ],
         t,

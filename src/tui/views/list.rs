@@ -17,13 +17,16 @@ pub struct ListRow {
     pub badge: String,
 }
 
+/// Words looked up when drawn, so they follow a change of language.
+pub type Words = fn() -> String;
+
 #[derive(Debug, Clone)]
 pub struct ItemListState {
-    pub title: &'static str,
+    pub title: Words,
     pub rows: Vec<ListRow>,
     pub selected: usize,
     /// Shown when there are no rows, saying what would fill the list.
-    pub empty_note: &'static str,
+    pub empty_note: Words,
     /// False until the first load: the list says "Loading…" instead of empty.
     pub loaded: bool,
     /// Headings drawn above a row: (row index, text), by index. For you
@@ -33,7 +36,7 @@ pub struct ItemListState {
 }
 
 impl ItemListState {
-    pub fn new(title: &'static str, empty_note: &'static str, theme: Theme) -> Self {
+    pub fn new(title: Words, empty_note: Words, theme: Theme) -> Self {
         ItemListState {
             title,
             rows: Vec::new(),
@@ -75,9 +78,9 @@ impl Widget for &ItemListState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         let title = if self.loaded {
-            format!(" {} ({}) ", self.title, self.rows.len())
+            format!(" {} ({}) ", (self.title)(), self.rows.len())
         } else {
-            format!(" {} ", self.title)
+            format!(" {} ", (self.title)())
         };
         let block = Block::bordered()
             .border_style(t.border)
@@ -86,9 +89,9 @@ impl Widget for &ItemListState {
         block.render(area, buf);
         if !self.loaded || self.rows.is_empty() {
             let note = if self.loaded {
-                self.empty_note
+                (self.empty_note)()
             } else {
-                "Loading…"
+                crate::t!("list.loading").into_owned()
             };
             Paragraph::new(Span::styled(note, t.muted))
                 .wrap(ratatui::widgets::Wrap { trim: true })

@@ -1,6 +1,8 @@
 //! The Me tab: your profile (`e` edits it), what you learned over time
 //! (the same numbers as `leertuin insights`), and the lessons you finished.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -33,8 +35,8 @@ impl MeState {
             person: None,
             insights: None,
             done: ItemListState::new(
-                "Lessons you finished",
-                "No lessons finished yet. Open one in Lessons and mark it done.",
+                || t!("list.done-lessons").into_owned(),
+                || t!("list.done-lessons.empty").into_owned(),
                 theme,
             ),
             theme,
@@ -45,7 +47,7 @@ impl MeState {
         let t = &self.theme;
         let list = |v: &[String]| {
             if v.is_empty() {
-                "(nothing yet: press e)".to_string()
+                t!("me.nothing-yet").into_owned()
             } else {
                 v.join(", ")
             }
@@ -67,14 +69,14 @@ impl MeState {
             ])),
             WrapLine::indented(
                 Line::from(vec![
-                    Span::styled("Wants to learn: ", t.strong),
+                    Span::styled(format!("{} ", t!("me.wants")), t.strong),
                     Span::raw(wants),
                 ]),
                 2,
             ),
             WrapLine::indented(
                 Line::from(vec![
-                    Span::styled("Can help with: ", t.strong),
+                    Span::styled(format!("{} ", t!("me.offers")), t.strong),
                     Span::raw(offers),
                 ]),
                 2,
@@ -88,33 +90,54 @@ impl MeState {
         let muted = |s: String| WrapLine::indented(Span::styled(s, t.text), 2);
         let recall = i
             .predicted_recall
-            .map(|r| format!(" · recall {:.0}%", r * 100.0))
+            .map(|r| format!(" · {}", t!("me.recall", pct = format!("{:.0}", r * 100.0))))
             .unwrap_or_default();
+        let lessons = count(
+            i.lessons_done,
+            t!("me.lessons.one"),
+            t!("me.lessons.many", n = i.lessons_done),
+        );
+        let cards = count(
+            i.cards as i64,
+            t!("me.cards.one"),
+            t!("me.cards.many", n = i.cards),
+        );
+        let reviews = count(
+            i.cards_reviewed,
+            t!("me.reviews.one"),
+            t!("me.reviews.many", n = i.cards_reviewed),
+        );
+        let questions = count(
+            i.questions_asked,
+            t!("me.questions.one"),
+            t!("me.questions.many", n = i.questions_asked),
+        );
         let mut out = vec![
-            muted(format!("{} done{recall}", count(i.lessons_done, "lesson"))),
-            muted(format!(
-                "{}, {}",
-                count(i.cards as i64, "card"),
-                count(i.cards_reviewed, "review")
-            )),
-            muted(format!(
-                "{} asked · {} answered",
-                count(i.questions_asked, "question"),
-                i.answers_given
-            )),
+            muted(format!("{}{recall}", t!("me.done", lessons = lessons))),
+            muted(format!("{cards}, {reviews}")),
+            muted(
+                t!(
+                    "me.asked-answered",
+                    questions = questions,
+                    answers = i.answers_given
+                )
+                .into_owned(),
+            ),
         ];
         if let Some(h) = i.median_hours_to_first_answer {
-            out.push(muted(format!("first answer after {h:.1} h (median)")));
+            out.push(muted(
+                t!("me.first-answer", hours = format!("{h:.1}")).into_owned(),
+            ));
         }
         if !i.reflections.is_empty() {
             let counts: Vec<String> = i
                 .reflections
                 .iter()
-                .map(|g| format!("{} {}", g.brought, g.count))
+                .map(|g| format!("{} {}", brought_word(&g.brought), g.count))
                 .collect();
             out.push(WrapLine::indented(
                 Line::from(vec![
-                    Span::styled("Lessons brought: ", t.strong),
+                    Span::styled(format!("{} ", t!("me.brought")), t.strong),
                     Span::raw(counts.join(" · ")),
                 ]),
                 2,
@@ -122,7 +145,7 @@ impl MeState {
             for g in &i.reflections {
                 for text in g.texts.iter().take(TEXTS_PER_GROUP) {
                     out.push(WrapLine::indented(
-                        Span::styled(format!("  {}: “{text}”", g.brought), t.muted),
+                        Span::styled(format!("  {}: “{text}”", brought_word(&g.brought)), t.muted),
                         4,
                     ));
                 }
@@ -132,13 +155,22 @@ impl MeState {
     }
 }
 
-/// "1 lesson", "3 lessons".
-fn count(n: i64, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+/// "1 lesson", "3 lessons": the words for one and for many, from the catalogue.
+fn count(n: i64, one: Cow<'_, str>, many: Cow<'_, str>) -> String {
+    if n == 1 { one } else { many }.into_owned()
+}
+
+/// What a lesson brought (work, life, connection, meaning), in plain words;
+/// other words (from an older version) as they are.
+pub fn brought_word(name: &str) -> String {
+    let s = match name {
+        "work" => t!("brought.work"),
+        "life" => t!("brought.life"),
+        "connection" => t!("brought.connection"),
+        "meaning" => t!("brought.meaning"),
+        other => return other.to_string(),
+    };
+    s.into_owned()
 }
 
 impl Widget for &MeState {
@@ -176,7 +208,7 @@ impl Widget for &MeState {
         {
             let h = chart::HEIGHT.min(bottom - y);
             WeekChart {
-                who: "You learned",
+                who: &t!("me.chart"),
                 weeks: &i.learned_per_week,
                 theme: self.theme,
             }

@@ -30,8 +30,9 @@ pub const WIDE: u16 = 70;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            Paragraph::new(format!(
-                "Too small: make this pane at least {MIN_WIDTH}×{MIN_HEIGHT}."
+            Paragraph::new(crate::t!(
+                "pane.too-small",
+                size = format!("{MIN_WIDTH}×{MIN_HEIGHT}")
             ))
             .style(self.theme.muted)
             .wrap(Wrap { trim: true })
@@ -96,15 +97,14 @@ impl Widget for &App {
 
 /// Tab names from long to short; the longest set that fits is drawn.
 fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
-    const SHORT: [&str; 7] = ["You", "Les", "Qs", "Tips", "Lrn", "Team", "Me"];
     let sets: [Vec<String>; 3] = [
         Tab::ALL
             .iter()
             .enumerate()
             .map(|(i, t)| format!("{} {}", i + 1, t.name()))
             .collect(),
-        Tab::ALL.iter().map(|t| t.name().to_string()).collect(),
-        SHORT.iter().map(|s| s.to_string()).collect(),
+        Tab::ALL.iter().map(|t| t.name()).collect(),
+        (0..7).map(super::action::short_tab_name).collect(),
     ];
     let fits = |set: &Vec<String>| {
         set.iter().map(|s| s.chars().count() + 2).sum::<usize>() <= usize::from(area.width)
@@ -178,7 +178,7 @@ fn tab_content(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// "Enter open · / search · …", as many as fit.
-pub fn hint_line(hints: &[(String, &'static str)], t: &super::theme::Theme) -> HintLine {
+pub fn hint_line(hints: &[(String, String)], t: &super::theme::Theme) -> HintLine {
     HintLine {
         hints: hints.to_vec(),
         theme: *t,
@@ -186,7 +186,7 @@ pub fn hint_line(hints: &[(String, &'static str)], t: &super::theme::Theme) -> H
 }
 
 pub struct HintLine {
-    hints: Vec<(String, &'static str)>,
+    hints: Vec<(String, String)>,
     theme: super::theme::Theme,
 }
 

@@ -13,7 +13,15 @@ use crate::tui::action::Action;
 use crate::tui::input::TextInput;
 use crate::tui::theme::Theme;
 
-const LABELS: [&str; 4] = ["Name", "Wants to learn", "Can help with", "Language"];
+/// The labels of the fields, in order.
+fn labels() -> [String; 4] {
+    [
+        t!("profile.name").into_owned(),
+        t!("profile.wants").into_owned(),
+        t!("profile.offers").into_owned(),
+        t!("profile.lang").into_owned(),
+    ]
+}
 /// From this inner width a label and its field share a row.
 const WIDE_FORM: u16 = 44;
 
@@ -114,7 +122,7 @@ impl Widget for &ProfileForm {
         Clear.render(area, buf);
         let block = Block::bordered()
             .border_style(t.border_focused)
-            .title(Span::styled(" Your profile ", t.accent));
+            .title(Span::styled(format!(" {} ", t!("profile.title")), t.accent));
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.width == 0 {
@@ -123,7 +131,7 @@ impl Widget for &ProfileForm {
         // Narrow panes put the label above the field.
         let label_w = if inner.width >= WIDE_FORM { 16 } else { 0 };
         let mut y = inner.y;
-        for (i, (label, field)) in LABELS.iter().zip(&self.fields).enumerate() {
+        for (i, (label, field)) in labels().iter().zip(&self.fields).enumerate() {
             let focused = i == self.focus;
             let (marker, style) = if focused {
                 ("> ", t.accent)
@@ -158,10 +166,7 @@ impl Widget for &ProfileForm {
                 }
             }
         }
-        let mut notes = vec![Line::from(Span::styled(
-            "Tags: words like sql, life, hobby — commas or spaces between.",
-            t.muted,
-        ))];
+        let mut notes = vec![Line::from(Span::styled(t!("profile.tags-note"), t.muted))];
         if let Some(e) = &self.error {
             notes.push(Line::from(Span::styled(e.clone(), t.error)));
         }

@@ -43,11 +43,11 @@ impl PromptState {
 
     pub fn title(&self) -> String {
         match self.purpose {
-            Purpose::Answer(id) => format!(" Your answer to {id} "),
-            Purpose::Pledge(id) => format!(" Minutes of your time for {id} "),
-            Purpose::Reflection(_) => " Done! What did this bring you? (optional) ".to_string(),
-            Purpose::Accept(id) => format!(" Accept which answer of {id}? (number) "),
-            Purpose::Helped(id) => format!(" Who gave their pledged time on {id}? "),
+            Purpose::Answer(id) => format!(" {} ", t!("prompt.answer", id = id)),
+            Purpose::Pledge(id) => format!(" {} ", t!("prompt.pledge", id = id)),
+            Purpose::Reflection(_) => format!(" {} ", t!("prompt.reflection")),
+            Purpose::Accept(id) => format!(" {} ", t!("prompt.accept", id = id)),
+            Purpose::Helped(id) => format!(" {} ", t!("prompt.helped", id = id)),
         }
     }
 
@@ -70,8 +70,13 @@ impl Widget for &PromptState {
             .border_style(t.border_focused)
             .title(Span::styled(self.title(), t.accent));
         if let Purpose::Reflection(_) = self.purpose {
-            let choice = self.brought.map_or("—", Brought::name);
-            block = block.title_bottom(Span::styled(format!(" it brought: {choice} "), t.accent));
+            let choice = self.brought.map_or("—".to_string(), |b| {
+                crate::tui::views::me::brought_word(b.name())
+            });
+            block = block.title_bottom(Span::styled(
+                format!(" {} ", t!("prompt.brought", choice = choice)),
+                t.accent,
+            ));
         }
         let inner = block.inner(area);
         block.render(area, buf);

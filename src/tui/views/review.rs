@@ -32,7 +32,7 @@ impl Default for ReviewSettings {
 
 /// A key name and its label, e.g. ("3", "Good"); taken from the keymap when
 /// the session starts, so the buttons show the keys that really work.
-type Button = (String, &'static str);
+type Button = (String, String);
 
 #[derive(Debug, Clone)]
 pub struct ReviewState {
@@ -53,12 +53,12 @@ pub struct ReviewState {
 
 impl ReviewState {
     pub fn new(cards: Vec<DueCard>, settings: ReviewSettings, keys: &KeyMap, theme: Theme) -> Self {
-        let button = |a: Action, label| {
+        let button = |a: Action, label: std::borrow::Cow<'_, str>| {
             let key = keys
                 .keys(View::Review, a)
                 .first()
                 .map_or(String::new(), ToString::to_string);
-            (key, label)
+            (key, label.into_owned())
         };
         ReviewState {
             cards,
@@ -67,16 +67,16 @@ impl ReviewState {
             two_buttons: settings.two_buttons,
             rated: Vec::new(),
             standalone: false,
-            reveal: button(Action::Reveal, "Show answer"),
+            reveal: button(Action::Reveal, t!("review.show-answer")),
             four: vec![
-                button(Action::Rate(1), "Again"),
-                button(Action::Rate(2), "Hard"),
-                button(Action::Rate(3), "Good"),
-                button(Action::Rate(4), "Easy"),
+                button(Action::Rate(1), t!("review.again")),
+                button(Action::Rate(2), t!("review.hard")),
+                button(Action::Rate(3), t!("review.good")),
+                button(Action::Rate(4), t!("review.easy")),
             ],
             two: vec![
-                button(Action::Forgot, "Forgot"),
-                button(Action::KnewIt, "Knew it"),
+                button(Action::Forgot, t!("review.forgot")),
+                button(Action::KnewIt, t!("review.knew-it")),
             ],
             theme,
         }
@@ -139,10 +139,10 @@ impl ReviewState {
 
     fn title(&self) -> String {
         if self.cards.is_empty() {
-            " Review ".to_string()
+            format!(" {} ", t!("review.title"))
         } else {
             let n = (self.pos + 1).min(self.cards.len());
-            format!(" Review {n}/{} ", self.cards.len())
+            format!(" {} {n}/{} ", t!("review.title"), self.cards.len())
         }
     }
 
@@ -152,26 +152,29 @@ impl ReviewState {
         let Some(card) = self.current() else {
             if self.cards.is_empty() {
                 return vec![
-                    text("Nothing to review now.", t.heading),
+                    text(&t!("review.nothing"), t.heading),
                     WrapLine::blank(),
-                    text(
-                        "Cards come from the check questions of lessons you finish, \
-                         and come back just before you would forget them.",
-                        t.muted,
-                    ),
+                    text(&t!("review.where-cards-come-from"), t.muted),
                 ];
             }
             let n = self.rated.len();
             let knew = self.rated.iter().filter(|r| **r != Rating::Again).count();
             return vec![
-                text("Done for now. Well remembered!", t.heading),
+                text(&t!("review.done"), t.heading),
                 WrapLine::blank(),
                 text(
                     &format!(
-                        "{n} card{} reviewed: you knew {knew}, {} come{} back soon.",
-                        if n == 1 { "" } else { "s" },
-                        n - knew,
-                        if n - knew == 1 { "s" } else { "" },
+                        "{} {}",
+                        if n == 1 {
+                            t!("review.reviewed.one", knew = knew)
+                        } else {
+                            t!("review.reviewed.many", n = n, knew = knew)
+                        },
+                        if n - knew == 1 {
+                            t!("review.back-soon.one")
+                        } else {
+                            t!("review.back-soon.many", n = n - knew)
+                        },
                     ),
                     t.text,
                 ),
@@ -194,7 +197,7 @@ impl ReviewState {
                 ));
             }
         } else {
-            out.push(text("(think of the answer first)", t.muted));
+            out.push(text(&t!("review.think-first"), t.muted));
         }
         out
     }
@@ -241,10 +244,10 @@ fn progress_bar(pos: usize, total: usize) -> String {
     let width = total.min(20);
     let done = (pos * width).checked_div(total).unwrap_or(0);
     format!(
-        "{}{} card {} of {total}",
+        "{}{} {}",
         "■".repeat(done),
         "□".repeat(width - done),
-        pos + 1
+        t!("review.progress", n = pos + 1, total = total)
     )
 }
 
@@ -252,11 +255,11 @@ fn progress_bar(pos: usize, total: usize) -> String {
 pub fn when(due: Time) -> String {
     let d = due - now();
     match (d.num_minutes(), d.num_hours(), d.num_days()) {
-        (m, _, _) if m < 1 => "in a moment".into(),
-        (m, _, _) if m < 60 => format!("in {m} min"),
-        (_, h, _) if h < 24 => format!("in {h} h"),
-        (_, _, 1) => "tomorrow".into(),
-        (_, _, days) => format!("in {days} days"),
+        (m, _, _) if m < 1 => t!("when.moment").into_owned(),
+        (m, _, _) if m < 60 => t!("when.minutes", n = m).into_owned(),
+        (_, h, _) if h < 24 => t!("when.hours", n = h).into_owned(),
+        (_, _, 1) => t!("when.tomorrow").into_owned(),
+        (_, _, days) => t!("when.days", n = days).into_owned(),
     }
 }
 

@@ -55,7 +55,7 @@ impl Widget for &SearchState {
         let t = &self.theme;
         let block = Block::bordered()
             .border_style(t.border_focused)
-            .title(Span::styled(" Search everything ", t.accent));
+            .title(Span::styled(format!(" {} ", t!("search.title")), t.accent));
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 {
@@ -70,10 +70,10 @@ impl Widget for &SearchState {
         );
         buf.set_line(inner.x, inner.y, &Line::from(query), inner.width);
         let status = match (self.query().trim().is_empty(), self.hits.len()) {
-            (true, _) => "Type to search lessons, questions, tips and learned".to_string(),
-            (false, 0) => "No matches".to_string(),
-            (false, 1) => "1 match".to_string(),
-            (false, n) => format!("{n} matches"),
+            (true, _) => t!("search.type-to-search").into_owned(),
+            (false, 0) => t!("search.none").into_owned(),
+            (false, 1) => t!("search.one").into_owned(),
+            (false, n) => t!("search.many", n = n).into_owned(),
         };
         let list = Rect {
             y: inner.y + 1,
@@ -105,7 +105,7 @@ impl Widget for &SearchState {
                 },
                 id: hit.id.to_string(),
                 title: hit.title.clone(),
-                badge: hit.id.kind.name().to_string(),
+                badge: crate::tui::app::kind_word(hit.id.kind),
                 selected,
                 theme: *t,
             }

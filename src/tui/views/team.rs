@@ -111,13 +111,16 @@ impl TeamState {
             TeamRow::Tag(t) => {
                 let tag = data.team.tags.get(t)?;
                 Some((
-                    format!("Team #{}", tag.tag),
+                    t!("team.tag-title", tag = tag.tag).into_owned(),
                     tag_lines(tag, &data.team.pairs, &self.theme),
                 ))
             }
             TeamRow::Question(q) => {
                 let q = data.questions.get(q)?;
-                Some((format!("Backing {}", q.id), question_lines(q, &self.theme)))
+                Some((
+                    t!("team.backing-title", id = q.id).into_owned(),
+                    question_lines(q, &self.theme),
+                ))
             }
         }
     }
@@ -125,7 +128,7 @@ impl TeamState {
 
 fn at_names(v: &[String]) -> String {
     if v.is_empty() {
-        "nobody yet".to_string()
+        t!("team.nobody-yet").into_owned()
     } else {
         v.iter()
             .map(|h| format!("@{h}"))
@@ -138,13 +141,13 @@ fn tag_lines(tag: &TagRow, pairs: &[Pair], t: &Theme) -> Vec<WrapLine> {
     let mut lines = vec![
         WrapLine::new(Span::styled(format!("#{}", tag.tag), t.heading)),
         WrapLine::blank(),
-        WrapLine::new(Span::styled("Wants to learn it", t.strong)),
+        WrapLine::new(Span::styled(t!("team.wants-it"), t.strong)),
         WrapLine::indented(
             Span::styled(format!("  {}", at_names(&tag.wants)), t.text),
             2,
         ),
         WrapLine::blank(),
-        WrapLine::new(Span::styled("Can help with it", t.strong)),
+        WrapLine::new(Span::styled(t!("team.offers-it"), t.strong)),
         WrapLine::indented(
             Span::styled(format!("  {}", at_names(&tag.offers)), t.text),
             2,
@@ -153,16 +156,16 @@ fn tag_lines(tag: &TagRow, pairs: &[Pair], t: &Theme) -> Vec<WrapLine> {
     ];
     let pairs: Vec<&Pair> = pairs.iter().filter(|p| p.tag == tag.tag).collect();
     if pairs.is_empty() {
-        lines.push(WrapLine::new(Span::styled(
-            "No pair yet: it takes someone who wants to learn it and someone who can help.",
-            t.muted,
-        )));
+        lines.push(WrapLine::new(Span::styled(t!("team.no-pair"), t.muted)));
     } else {
-        lines.push(WrapLine::new(Span::styled("Suggested pairs", t.strong)));
+        lines.push(WrapLine::new(Span::styled(t!("team.pairs"), t.strong)));
         for p in pairs {
             lines.push(WrapLine::indented(
                 Span::styled(
-                    format!("  @{} could learn it from @{}", p.learner, p.helper),
+                    format!(
+                        "  {}",
+                        t!("team.pair", learner = p.learner, helper = p.helper)
+                    ),
                     t.ok,
                 ),
                 4,
@@ -178,7 +181,9 @@ fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
             .iter()
             .filter(|b| b.kind == kind)
             .map(|b| match b.minutes {
-                Some(m) if b.helped => format!("@{} {m} min ✓ given", b.person),
+                Some(m) if b.helped => {
+                    format!("@{} {}", b.person, t!("team.minutes-given", n = m))
+                }
                 Some(m) => format!("@{} {m} min", b.person),
                 None => format!("@{}", b.person),
             })
@@ -187,8 +192,8 @@ fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
     let who = q
         .author
         .as_deref()
-        .map_or("asked anonymously".to_string(), |a| {
-            format!("asked by @{a}")
+        .map_or(t!("detail.asked-anonymously").into_owned(), |a| {
+            t!("detail.asked-by", name = format!("@{a}")).into_owned()
         });
     let tags: Vec<String> = q.tags.iter().map(|t| format!("#{t}")).collect();
     let mut lines = vec![
@@ -199,20 +204,20 @@ fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
         )),
         WrapLine::blank(),
         WrapLine::new(Span::styled(
-            format!(
-                "{} me too · {} can help · {} min pledged · {} answers",
-                q.count(BackingKind::MeToo),
-                q.count(BackingKind::CanHelp),
-                q.pledged_minutes(),
-                q.answers.len()
+            t!(
+                "team.backing",
+                me_too = q.count(BackingKind::MeToo),
+                help = q.count(BackingKind::CanHelp),
+                minutes = q.pledged_minutes(),
+                answers = q.answers.len()
             ),
             t.accent,
         )),
     ];
     for (kind, label) in [
-        (BackingKind::MeToo, "me too"),
-        (BackingKind::CanHelp, "can help"),
-        (BackingKind::Pledge, "pledged"),
+        (BackingKind::MeToo, t!("detail.backers.me-too")),
+        (BackingKind::CanHelp, t!("detail.backers.can-help")),
+        (BackingKind::Pledge, t!("detail.backers.pledged")),
     ] {
         let n = names(kind);
         if !n.is_empty() {
@@ -223,10 +228,7 @@ fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
         }
     }
     lines.push(WrapLine::blank());
-    lines.push(WrapLine::new(Span::styled(
-        "Open it to answer, say me too, offer help or pledge minutes.",
-        t.muted,
-    )));
+    lines.push(WrapLine::new(Span::styled(t!("team.open-it"), t.muted)));
     lines
 }
 
@@ -235,7 +237,7 @@ fn backing_badge(q: &Question) -> String {
     let backers = q.backings.len();
     let minutes = q.pledged_minutes();
     match (backers, minutes) {
-        (0, _) => "no backing".to_string(),
+        (0, _) => t!("team.no-backing").into_owned(),
         (n, 0) => format!("▲{n}"),
         (n, m) => format!("▲{n} {m}m"),
     }
@@ -264,10 +266,10 @@ impl TeamState {
             .map(|a| format!("@{} {}", a.person, a.answers))
             .collect();
         out.push(Entry::Text(Line::from(vec![
-            Span::styled("Answered most (30 d): ", t.strong),
+            Span::styled(format!("{} ", t!("team.answered-most")), t.strong),
             Span::styled(
                 if top.is_empty() {
-                    "nobody yet".to_string()
+                    t!("team.nobody-yet").into_owned()
                 } else {
                     top.join(" · ")
                 },
@@ -275,9 +277,9 @@ impl TeamState {
             ),
         ])));
         out.push(Entry::Text(Line::default()));
-        out.push(heading("Open questions, most backed"));
+        out.push(heading(&t!("list.questions.backed")));
         if data.questions.is_empty() {
-            out.push(muted("  None open: well done, team."));
+            out.push(muted(&format!("  {}", t!("team.none-open"))));
         }
         let mut rows = self.rows.iter().enumerate().peekable();
         while let Some((i, TeamRow::Question(_))) = rows.peek().copied() {
@@ -285,11 +287,9 @@ impl TeamState {
             rows.next();
         }
         out.push(Entry::Text(Line::default()));
-        out.push(heading("Who wants to learn what"));
+        out.push(heading(&t!("team.who-wants-what")));
         if data.team.tags.is_empty() {
-            out.push(muted(
-                "  Nobody has said yet. In Me, press e to say what you want to learn.",
-            ));
+            out.push(muted(&format!("  {}", t!("team.nobody-said"))));
         }
         out.extend(rows.map(|(i, _)| Entry::Row(i)));
         out
@@ -307,7 +307,12 @@ impl TeamState {
                 let r = &data.team.tags[tag];
                 (
                     format!("#{}", r.tag),
-                    format!("{} want · {} can help", r.wants.len(), r.offers.len()),
+                    t!(
+                        "team.tag-row",
+                        wants = r.wants.len(),
+                        offers = r.offers.len()
+                    )
+                    .into_owned(),
                     String::new(),
                 )
             }
@@ -345,11 +350,11 @@ impl Widget for &TeamState {
         let t = &self.theme;
         let block = Block::bordered()
             .border_style(t.border)
-            .title(Span::styled(" Team ", t.accent));
+            .title(Span::styled(format!(" {} ", t!("tab.team")), t.accent));
         let inner = block.inner(area);
         block.render(area, buf);
         let Some(data) = &self.data else {
-            Paragraph::new(Span::styled("Loading…", t.muted))
+            Paragraph::new(Span::styled(t!("list.loading"), t.muted))
                 .wrap(Wrap { trim: true })
                 .render(inner, buf);
             return;
@@ -364,7 +369,7 @@ impl Widget for &TeamState {
             let row = Rect::new(inner.x, inner.y + n as u16, inner.width, 1);
             match entry {
                 Entry::Chart => WeekChart {
-                    who: "The team learned",
+                    who: &t!("team.chart"),
                     weeks: &data.weeks,
                     theme: *t,
                 }
