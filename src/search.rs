@@ -20,7 +20,7 @@ use nucleo_matcher::chars::{normalize, to_lower_case};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use crate::domain::ItemId;
-use crate::store::SearchDoc;
+use crate::store::{SearchDoc, Store, StoreError};
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,21 +130,41 @@ fn cut(s: &str, chars: usize) -> &str {
 
 impl SearchIndex {
     pub fn new(docs: Vec<SearchDoc>) -> Self {
-        let mut index = SearchIndex {
-            ids: Vec::with_capacity(docs.len()),
-            starts: Vec::with_capacity(docs.len() + 1),
-            ends: Vec::with_capacity(docs.len()),
-            masks: Vec::with_capacity(docs.len()),
-            title_masks: Vec::with_capacity(docs.len()),
-            text: String::new(),
-            last: Mutex::new(None),
-        };
+        let mut index = SearchIndex::with_capacity(docs.len());
         for doc in &docs {
             index.push(doc);
         }
-        index.starts.push(index.text.len() as u32);
-        index.text.shrink_to_fit();
-        index
+        index.finish()
+    }
+
+    /// Builds the index straight from the store, one item at a time.
+    pub fn load(store: &dyn Store, viewer: &str) -> Result<Self, StoreError> {
+        let mut index = SearchIndex::with_capacity(0);
+        store.each_search_doc(viewer, &mut |doc| index.push(&doc))?;
+        Ok(index.finish())
+    }
+
+    fn finish(mut self) -> Self {
+        self.starts.push(self.text.len() as u32);
+        self.text.shrink_to_fit();
+        self.ids.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.masks.shrink_to_fit();
+        self.title_masks.shrink_to_fit();
+        self
+    }
+
+    fn with_capacity(n: usize) -> Self {
+        SearchIndex {
+            ids: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n + 1),
+            ends: Vec::with_capacity(n),
+            masks: Vec::with_capacity(n),
+            title_masks: Vec::with_capacity(n),
+            text: String::new(),
+            last: Mutex::new(None),
+        }
     }
 
     fn push(&mut self, doc: &SearchDoc) {

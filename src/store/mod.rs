@@ -163,7 +163,13 @@ pub trait Store {
     fn get(&self, id: ItemId, viewer: &str) -> Result<Item>;
     /// Newest first.
     fn list(&self, query: &ListQuery, viewer: &str) -> Result<Vec<Item>>;
-    fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>>;
+    /// Hands every item `viewer` may see to `each`, for the search index.
+    fn each_search_doc(&self, viewer: &str, each: &mut dyn FnMut(SearchDoc)) -> Result<()>;
+    fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>> {
+        let mut docs = Vec::new();
+        self.each_search_doc(viewer, &mut |d| docs.push(d))?;
+        Ok(docs)
+    }
 
     /// The person's review cards due at `now`, most overdue first.
     fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>>;

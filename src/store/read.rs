@@ -284,7 +284,13 @@ pub fn list(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
 /// Longest body prefix kept for fuzzy matching, in bytes (cut on a char boundary).
 const BODY_PREFIX: usize = 300;
 
-pub fn search_docs(tx: &Connection, viewer: &str) -> Result<Vec<SearchDoc>> {
+/// Hands every searchable item to `each`, one at a time, so an index can
+/// be built without holding all items as separate strings at once.
+pub fn each_search_doc(
+    tx: &Connection,
+    viewer: &str,
+    each: &mut dyn FnMut(SearchDoc),
+) -> Result<()> {
     // One statement per kind: (id, title, body, tags, author). Each names
     // both parameters, since rusqlite checks their count.
     let sources: [(Kind, &str); 4] = [
@@ -307,7 +313,6 @@ pub fn search_docs(tx: &Connection, viewer: &str) -> Result<Vec<SearchDoc>> {
              WHERE visibility = 'team' OR author = ?1",
         ),
     ];
-    let mut docs = Vec::new();
     for (kind, sql) in sources {
         let mut stmt = tx.prepare_cached(sql)?;
         let rows = stmt.query_map(params![viewer, BODY_PREFIX as i64], |r| {
@@ -320,10 +325,10 @@ pub fn search_docs(tx: &Connection, viewer: &str) -> Result<Vec<SearchDoc>> {
             })
         })?;
         for doc in rows {
-            docs.push(doc?);
+            each(doc?);
         }
     }
-    Ok(docs)
+    Ok(())
 }
 
 pub fn lessons_done(tx: &Connection, person: Option<&str>) -> Result<Vec<LessonDone>> {

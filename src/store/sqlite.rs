@@ -291,8 +291,10 @@ impl Store for SqliteStore {
         self.read(|tx| read::list(tx, query, viewer))
     }
 
-    fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>> {
-        self.read(|tx| read::search_docs(tx, viewer))
+    fn each_search_doc(&self, viewer: &str, each: &mut dyn FnMut(SearchDoc)) -> Result<()> {
+        // Not through `read`: a retry would hand out the first docs twice.
+        // One statement per kind, each its own short read.
+        read::each_search_doc(&self.conn, viewer, each)
     }
 
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {

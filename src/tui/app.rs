@@ -11,16 +11,17 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
-use super::action::{self, Action};
+use super::action::{Action, TAB_NAMES};
 use super::around::Around;
 use super::feed;
+use super::indexer::Indexer;
 use super::keys::{KeyMap, View};
 use super::theme::Theme;
 use super::update::update;
 use super::views::capture::CaptureState;
 use super::views::detail::{DetailState, Done};
 use super::views::help::HelpState;
-use super::views::list::{ItemListState, ListRow, Words};
+use super::views::list::{ItemListState, ListRow};
 use super::views::me::MeState;
 use super::views::profile::ProfileForm;
 use super::views::prompt::{PromptState, Purpose};
@@ -33,6 +34,8 @@ use crate::store::{ListQuery, Store, StoreError};
 
 /// How often, at most, the store is asked whether something changed.
 pub const CHANGE_CHECK: Duration = Duration::from_secs(1);
+/// How often a search index building in the background is looked for.
+const INDEX_POLL: Duration = Duration::from_millis(25);
 
 /// How many items a tab loads: more than anyone scrolls through, few enough
 /// that a 100k-item database still opens at once.
@@ -68,9 +71,8 @@ impl Tab {
         Tab::ALL[i % Tab::ALL.len()]
     }
 
-    /// The tab's name in the pane's language.
-    pub fn name(self) -> String {
-        action::tab_name(self as u8)
+    pub fn name(self) -> &'static str {
+        TAB_NAMES[self.index()]
     }
 
     /// The kind a tab lists, for the tabs that list one kind.
@@ -133,6 +135,9 @@ pub struct App {
     pub status: Option<Status>,
     /// Built on the first `/`, dropped when the data changes.
     index: Option<SearchIndex>,
+    /// Builds the index in the background; `None` builds it inline when
+    /// first needed (tests, and panes without a database path).
+    pub indexer: Option<Indexer>,
     /// Lessons this person finished, with their reflection.
     done: HashMap<ItemId, Option<String>>,
     data_version: Option<i64>,
@@ -147,15 +152,12 @@ pub struct App {
     defer_search: bool,
     search_due: bool,
     pub quit: bool,
-    /// The language to speak whatever the profile says (a kiosk's choice,
-    /// a test); `None` follows the profile, then the environment.
-    pub lang: Option<&'static str>,
 }
 
 impl App {
     /// A pane with nothing loaded yet: cheap, so the first frame comes at once.
     pub fn new(store: Box<dyn Store>, user: &str, keys: KeyMap, theme: Theme) -> App {
-        let list = |title: Words, empty: Words| ItemListState::new(title, empty, theme);
+        let list = |title, empty| ItemListState::new(title, empty, theme);
         App {
             store,
             user: user.to_string(),
@@ -164,24 +166,18 @@ impl App {
             tab: Tab::ForYou,
             lists: [
                 list(
-                    || crate::t!("tab.for-you").into_owned(),
-                    || crate::t!("list.for-you.empty").into_owned(),
+                    "For you",
+                    "Nothing here yet. Say what you want to learn: leertuin me --wants TAG",
                 ),
+                list("Lessons", "No lessons yet: leertuin lessons import PATH"),
                 list(
-                    || crate::t!("tab.lessons").into_owned(),
-                    || crate::t!("list.lessons.empty").into_owned(),
+                    "Questions",
+                    "No open questions. Ask one: it helps others too.",
                 ),
+                list("Tips", "No tips yet. Share what you know!"),
                 list(
-                    || crate::t!("tab.questions").into_owned(),
-                    || crate::t!("list.questions.empty").into_owned(),
-                ),
-                list(
-                    || crate::t!("tab.tips").into_owned(),
-                    || crate::t!("list.tips.empty").into_owned(),
-                ),
-                list(
-                    || crate::t!("tab.learned").into_owned(),
-                    || crate::t!("list.learned.empty").into_owned(),
+                    "Learned",
+                    "Nothing learned yet? Say what you learned today.",
                 ),
             ],
             team: TeamState::new(theme),
@@ -194,6 +190,7 @@ impl App {
             preview: None,
             status: None,
             index: None,
+            indexer: None,
             done: HashMap::new(),
             data_version: None,
             around: Around::default(),
@@ -202,35 +199,16 @@ impl App {
             defer_search: false,
             search_due: false,
             quit: false,
-            lang: None,
         }
     }
 
     /// Loads what the first screen shows. Called after the first frame.
     pub fn start(&mut self) {
-        self.follow_language();
         let version = self.store.data_version();
         self.data_version = self.ok(version);
         self.reload();
         self.offer_drafts();
         self.refresh_nudge();
-    }
-
-    /// Speaks the person's language from now on: `lang` if set, else the
-    /// profile's, else `LEERTUIN_LANG`, config.toml, the system locale.
-    /// The first frame is drawn before this (in the environment's language);
-    /// the pane is drawn on one thread, so this sets that thread's language.
-    pub fn follow_language(&mut self) {
-        let lang = match self.lang {
-            Some(lang) => lang,
-            None => {
-                let person = self.store.person(&self.user);
-                let profile = self.ok(person).flatten().and_then(|p| p.lang);
-                crate::i18n::choose_in(profile.as_deref(), self.around.lang.as_deref())
-            }
-        };
-        // Always this thread's own, even when it is the process's already.
-        crate::i18n::set_thread(lang);
     }
 
     /// The view that gets the keys now.
@@ -271,7 +249,7 @@ impl App {
     }
 
     /// The few keys that matter now, for the bottom line.
-    pub fn hints(&self) -> Vec<(String, String)> {
+    pub fn hints(&self) -> Vec<(String, &'static str)> {
         use Action as A;
         let view = self.view();
         let wanted: Vec<Action> = match view {
@@ -371,11 +349,7 @@ impl App {
     /// Shows a store failure as a one-line message: never a panic, never a
     /// crash that loses the screen.
     pub fn report(&mut self, e: &StoreError) {
-        let text = crate::i18n::store_error(e)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_string();
+        let text = e.to_string().lines().next().unwrap_or("").to_string();
         self.status = Some(Status { text, error: true });
     }
 
@@ -453,12 +427,8 @@ impl App {
                     Vec::new()
                 } else {
                     vec![
-                        (
-                            0,
-                            crate::t!("list.for-tools", tools = followed.tools.join(", "))
-                                .into_owned(),
-                        ),
-                        (followed.about, crate::t!("list.more-for-you").into_owned()),
+                        (0, context::heading(&followed.tools)),
+                        (followed.about, "More for you".to_string()),
                     ]
                 };
                 let rows = followed
@@ -498,17 +468,15 @@ impl App {
     /// A list row with its badge; `with_kind` for lists that mix kinds.
     fn row(&self, item: Item, with_kind: bool) -> ListRow {
         let note = match &item {
-            Item::Lesson(l) if self.done.contains_key(&l.id) => {
-                format!("{} ✓", crate::t!("badge.minutes", n = l.minutes))
-            }
-            Item::Lesson(l) => crate::t!("badge.minutes", n = l.minutes).into_owned(),
-            Item::Question(q) if q.answers.is_empty() => crate::t!("badge.open").into_owned(),
-            Item::Question(q) => crate::t!("badge.answers", n = q.answers.len()).into_owned(),
+            Item::Lesson(l) if self.done.contains_key(&l.id) => format!("{} min ✓", l.minutes),
+            Item::Lesson(l) => format!("{} min", l.minutes),
+            Item::Question(q) if q.answers.is_empty() => "open".to_string(),
+            Item::Question(q) => format!("{} ans", q.answers.len()),
             Item::Tip(t) => format!("▲{}", t.votes.len()),
             Item::Learned(l) => l.author.clone(),
         };
         let badge = if with_kind {
-            format!("{} {note}", kind_word(item.kind()))
+            format!("{} {note}", item.kind().name())
         } else {
             note
         };
@@ -519,7 +487,11 @@ impl App {
     /// rest when it is next shown.
     pub fn reload(&mut self) {
         self.stale = [true; 7];
-        self.index = None;
+        match &mut self.indexer {
+            // The old index serves until the new one is ready.
+            Some(indexer) => indexer.start(),
+            None => self.index = None,
+        }
         let done = self.store.lessons_done(&self.user);
         if let Some(done) = self.ok(done) {
             self.done = done.into_iter().map(|d| (d.lesson, d.reflection)).collect();
@@ -616,15 +588,33 @@ impl App {
 
     /// Runs the query of the open search again (after typing, or a change).
     pub fn run_search(&mut self) {
-        if self.index.is_none() {
-            let docs = self.store.search_docs(&self.user);
-            self.index = self.ok(docs).map(SearchIndex::new);
+        if self.index.is_none() && self.indexer.is_none() {
+            let built = SearchIndex::load(self.store.as_ref(), &self.user);
+            self.index = self.ok(built);
         }
+        // Still building in the background: the hits come when it is done.
         let Some(index) = &self.index else { return };
         if let Some(Screen::Search(s)) = self.stack.last_mut() {
             let hits = index.search(s.query(), super::views::search::MAX_HITS);
             s.set_hits(hits);
         }
+    }
+
+    /// Takes over a search index finished in the background and searches
+    /// with it. True when the screen must be drawn again.
+    pub fn poll_index(&mut self) -> bool {
+        let Some(built) = self.indexer.as_mut().and_then(Indexer::poll) else {
+            return false;
+        };
+        if let Some(index) = self.ok(built) {
+            self.index = Some(index);
+            if let Some(Screen::Search(_)) = self.stack.last() {
+                self.run_search();
+                self.sync_preview();
+                return true;
+            }
+        }
+        false
     }
 
     pub fn open_help(&mut self) {
@@ -634,18 +624,6 @@ impl App {
             self.theme,
         )));
     }
-}
-
-/// A kind in plain words ("question", "vraag"), for people; the JSON and
-/// the config keep the machine names.
-pub fn kind_word(kind: Kind) -> String {
-    let s = match kind {
-        Kind::Lesson => crate::t!("kind.lesson"),
-        Kind::Question => crate::t!("kind.question"),
-        Kind::Tip => crate::t!("kind.tip"),
-        Kind::Learned => crate::t!("kind.learned"),
-    };
-    s.into_owned()
 }
 
 /// The actions that apply to an item, most useful first.
@@ -675,7 +653,11 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
             dirty = false;
         }
-        let wait = next_check.saturating_duration_since(Instant::now());
+        let mut wait = next_check.saturating_duration_since(Instant::now());
+        if app.indexer.as_ref().is_some_and(Indexer::is_building) {
+            // Look for the finished index often, but only while it builds.
+            wait = wait.min(INDEX_POLL);
+        }
         if event::poll(wait)? {
             // Take every key already waiting before drawing again.
             app.defer_search = true;
@@ -695,6 +677,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
             app.defer_search = false;
             app.flush_search();
         }
+        dirty |= app.poll_index();
         if Instant::now() >= next_check {
             dirty |= app.on_tick();
             next_check = Instant::now() + CHANGE_CHECK;

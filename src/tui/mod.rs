@@ -12,6 +12,7 @@ pub mod app;
 pub mod around;
 pub mod engine;
 pub mod feed;
+pub mod indexer;
 pub mod input;
 pub mod keys;
 pub mod markdown;
@@ -65,6 +66,7 @@ fn run_with(ctx: &Context, review_only: bool) -> Result<(), TuiError> {
     let review_settings = review_settings(&ctx.config)?;
     let store = SqliteStore::open(&ctx.db)?;
     let mut app = App::new(Box::new(store), &ctx.user, keys, theme);
+    app.indexer = Some(indexer::Indexer::new(ctx.db.clone(), &ctx.user));
     app.around = around::Around::from_env(ctx.config.lang.clone());
     app.review_settings = review_settings;
     if review_only {
