@@ -180,19 +180,34 @@ impl Context {
         })
     }
 
-    /// Opens (creating if needed) the database, and from then on speaks
-    /// the language of the person's profile if it names one.
+    /// Opens (creating if needed) the database.
     pub fn open(&self) -> CliResult<SqliteStore> {
-        let store = SqliteStore::open(&self.db)?;
-        if let Ok(Some(person)) = crate::store::Store::person(&store, &self.user)
-            && let Some(lang) = person.lang.as_deref()
-        {
-            crate::i18n::set(crate::i18n::choose_in(
-                Some(lang),
-                self.config.lang.as_deref(),
-            ));
-        }
-        Ok(store)
+        Ok(SqliteStore::open(&self.db)?)
+    }
+
+    /// Speaks the person's language from now on: their profile's, else
+    /// `LEERTUIN_LANG`, config.toml, the system locale. The profile is read
+    /// from an existing database only, read-only, so a command that refuses
+    /// its input still creates no file; any failure leaves the language of
+    /// the environment (the command itself reports the real problem).
+    pub fn speak_profile_language(&self) {
+        let profile = if self.db.exists() {
+            let options = crate::store::OpenOptions {
+                read_only: true,
+                busy_timeout: std::time::Duration::from_millis(100),
+            };
+            SqliteStore::open_with(&self.db, &options)
+                .ok()
+                .and_then(|store| crate::store::Store::person(&store, &self.user).ok())
+                .flatten()
+                .and_then(|person| person.lang)
+        } else {
+            None
+        };
+        crate::i18n::set(crate::i18n::choose_in(
+            profile.as_deref(),
+            self.config.lang.as_deref(),
+        ));
     }
 }
 
@@ -203,11 +218,19 @@ pub fn run(cli: Cli) -> CliResult {
         return nudge::run(&cli, a);
     }
     let ctx = Context::resolve(&cli)?;
-    // The environment's language until the profile is read (Context::open).
-    crate::i18n::set(crate::i18n::choose_in(None, ctx.config.lang.as_deref()));
     let Some(command) = cli.command else {
+        // The pane draws its first frame in the environment's language and
+        // reads the profile after it.
+        crate::i18n::set(crate::i18n::choose_in(None, ctx.config.lang.as_deref()));
         return crate::cli::open_pane(&ctx);
     };
+    match command {
+        // The capture popup is on screen before the database is touched.
+        Command::Capture(_) => {
+            crate::i18n::set(crate::i18n::choose_in(None, ctx.config.lang.as_deref()));
+        }
+        _ => ctx.speak_profile_language(),
+    }
     match command {
         Command::Add(a) => items::add(&ctx, a),
         Command::Capture(a) => capture::run(&ctx, a),

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
-use super::action::{Action, TAB_NAMES};
+use super::action::{self, Action};
 use super::around::Around;
 use super::feed;
 use super::indexer::Indexer;
@@ -21,7 +21,7 @@ use super::update::update;
 use super::views::capture::CaptureState;
 use super::views::detail::{DetailState, Done};
 use super::views::help::HelpState;
-use super::views::list::{ItemListState, ListRow};
+use super::views::list::{ItemListState, ListRow, Words};
 use super::views::me::MeState;
 use super::views::profile::ProfileForm;
 use super::views::prompt::{PromptState, Purpose};
@@ -71,8 +71,9 @@ impl Tab {
         Tab::ALL[i % Tab::ALL.len()]
     }
 
-    pub fn name(self) -> &'static str {
-        TAB_NAMES[self.index()]
+    /// The tab's name in the pane's language.
+    pub fn name(self) -> String {
+        action::tab_name(self as u8)
     }
 
     /// The kind a tab lists, for the tabs that list one kind.
@@ -152,12 +153,15 @@ pub struct App {
     defer_search: bool,
     search_due: bool,
     pub quit: bool,
+    /// The language to speak whatever the profile says (a kiosk's choice,
+    /// a test); `None` follows the profile, then the environment.
+    pub lang: Option<&'static str>,
 }
 
 impl App {
     /// A pane with nothing loaded yet: cheap, so the first frame comes at once.
     pub fn new(store: Box<dyn Store>, user: &str, keys: KeyMap, theme: Theme) -> App {
-        let list = |title, empty| ItemListState::new(title, empty, theme);
+        let list = |title: Words, empty: Words| ItemListState::new(title, empty, theme);
         App {
             store,
             user: user.to_string(),
@@ -166,18 +170,24 @@ impl App {
             tab: Tab::ForYou,
             lists: [
                 list(
-                    "For you",
-                    "Nothing here yet. Say what you want to learn: leertuin me --wants TAG",
+                    || crate::t!("tab.for-you").into_owned(),
+                    || crate::t!("list.for-you.empty").into_owned(),
                 ),
-                list("Lessons", "No lessons yet: leertuin lessons import PATH"),
                 list(
-                    "Questions",
-                    "No open questions. Ask one: it helps others too.",
+                    || crate::t!("tab.lessons").into_owned(),
+                    || crate::t!("list.lessons.empty").into_owned(),
                 ),
-                list("Tips", "No tips yet. Share what you know!"),
                 list(
-                    "Learned",
-                    "Nothing learned yet? Say what you learned today.",
+                    || crate::t!("tab.questions").into_owned(),
+                    || crate::t!("list.questions.empty").into_owned(),
+                ),
+                list(
+                    || crate::t!("tab.tips").into_owned(),
+                    || crate::t!("list.tips.empty").into_owned(),
+                ),
+                list(
+                    || crate::t!("tab.learned").into_owned(),
+                    || crate::t!("list.learned.empty").into_owned(),
                 ),
             ],
             team: TeamState::new(theme),
@@ -199,16 +209,35 @@ impl App {
             defer_search: false,
             search_due: false,
             quit: false,
+            lang: None,
         }
     }
 
     /// Loads what the first screen shows. Called after the first frame.
     pub fn start(&mut self) {
+        self.follow_language();
         let version = self.store.data_version();
         self.data_version = self.ok(version);
         self.reload();
         self.offer_drafts();
         self.refresh_nudge();
+    }
+
+    /// Speaks the person's language from now on: `lang` if set, else the
+    /// profile's, else `LEERTUIN_LANG`, config.toml, the system locale.
+    /// The first frame is drawn before this (in the environment's language);
+    /// the pane is drawn on one thread, so this sets that thread's language.
+    pub fn follow_language(&mut self) {
+        let lang = match self.lang {
+            Some(lang) => lang,
+            None => {
+                let person = self.store.person(&self.user);
+                let profile = self.ok(person).flatten().and_then(|p| p.lang);
+                crate::i18n::choose_in(profile.as_deref(), self.around.lang.as_deref())
+            }
+        };
+        // Always this thread's own, even when it is the process's already.
+        crate::i18n::set_thread(lang);
     }
 
     /// The view that gets the keys now.
@@ -249,7 +278,7 @@ impl App {
     }
 
     /// The few keys that matter now, for the bottom line.
-    pub fn hints(&self) -> Vec<(String, &'static str)> {
+    pub fn hints(&self) -> Vec<(String, String)> {
         use Action as A;
         let view = self.view();
         let wanted: Vec<Action> = match view {
@@ -349,7 +378,11 @@ impl App {
     /// Shows a store failure as a one-line message: never a panic, never a
     /// crash that loses the screen.
     pub fn report(&mut self, e: &StoreError) {
-        let text = e.to_string().lines().next().unwrap_or("").to_string();
+        let text = crate::i18n::store_error(e)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
         self.status = Some(Status { text, error: true });
     }
 
@@ -427,8 +460,12 @@ impl App {
                     Vec::new()
                 } else {
                     vec![
-                        (0, context::heading(&followed.tools)),
-                        (followed.about, "More for you".to_string()),
+                        (
+                            0,
+                            crate::t!("list.for-tools", tools = followed.tools.join(", "))
+                                .into_owned(),
+                        ),
+                        (followed.about, crate::t!("list.more-for-you").into_owned()),
                     ]
                 };
                 let rows = followed
@@ -468,15 +505,17 @@ impl App {
     /// A list row with its badge; `with_kind` for lists that mix kinds.
     fn row(&self, item: Item, with_kind: bool) -> ListRow {
         let note = match &item {
-            Item::Lesson(l) if self.done.contains_key(&l.id) => format!("{} min ✓", l.minutes),
-            Item::Lesson(l) => format!("{} min", l.minutes),
-            Item::Question(q) if q.answers.is_empty() => "open".to_string(),
-            Item::Question(q) => format!("{} ans", q.answers.len()),
+            Item::Lesson(l) if self.done.contains_key(&l.id) => {
+                format!("{} ✓", crate::t!("badge.minutes", n = l.minutes))
+            }
+            Item::Lesson(l) => crate::t!("badge.minutes", n = l.minutes).into_owned(),
+            Item::Question(q) if q.answers.is_empty() => crate::t!("badge.open").into_owned(),
+            Item::Question(q) => crate::t!("badge.answers", n = q.answers.len()).into_owned(),
             Item::Tip(t) => format!("▲{}", t.votes.len()),
             Item::Learned(l) => l.author.clone(),
         };
         let badge = if with_kind {
-            format!("{} {note}", item.kind().name())
+            format!("{} {note}", kind_word(item.kind()))
         } else {
             note
         };
@@ -624,6 +663,18 @@ impl App {
             self.theme,
         )));
     }
+}
+
+/// A kind in plain words ("question", "vraag"), for people; the JSON and
+/// the config keep the machine names.
+pub fn kind_word(kind: Kind) -> String {
+    let s = match kind {
+        Kind::Lesson => crate::t!("kind.lesson"),
+        Kind::Question => crate::t!("kind.question"),
+        Kind::Tip => crate::t!("kind.tip"),
+        Kind::Learned => crate::t!("kind.learned"),
+    };
+    s.into_owned()
 }
 
 /// The actions that apply to an item, most useful first.

@@ -63,3 +63,14 @@ pub fn assert_shows(rows: &[String], needle: &str) {
 pub fn row_of(rows: &[String], needle: &str) -> Option<usize> {
     rows.iter().position(|r| r.contains(needle))
 }
+
+/// As [`demo_app`], speaking `lang` whatever the profile or the machine
+/// says. The language is this test thread's own: tests running beside it
+/// keep theirs.
+pub fn demo_app_in(lang: &'static str) -> (TempDir, App) {
+    let (dir, mut app) = demo_app();
+    app.lang = Some(lang);
+    app.follow_language();
+    app.reload();
+    (dir, app)
+}
