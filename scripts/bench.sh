@@ -30,7 +30,7 @@ need fzf fzf
 need sqlite3 sqlite3
 
 cargo build --release --quiet
-BIN=$PWD/target/release/leertuin
+BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/leertuin
 DB=$WORK/bench.db
 export HOME=$WORK/home XDG_STATE_HOME=$WORK/state XDG_CONFIG_HOME=$WORK/config
 export LEERTUIN_DB=$DB LEERTUIN_USER=anouk NO_COLOR=1
