@@ -29,6 +29,7 @@ pub mod demo;
 pub mod domain;
 pub mod drafts;
 pub mod i18n;
+pub mod kiosk;
 pub mod nudge;
 pub mod paths;
 pub mod search;

@@ -6,6 +6,7 @@ mod demo;
 mod doctor;
 mod engine;
 mod items;
+mod kiosk;
 mod lessons;
 mod me;
 mod nudge;
@@ -92,6 +93,8 @@ pub enum Command {
     Nudge(nudge::NudgeArgs),
     /// Print the tmux configuration: pane key, capture popup, status nudge.
     Tmux(tmux::TmuxArgs),
+    /// Shared-terminal mode: badge or name to log in, idle logout, admin PIN to leave.
+    Kiosk(kiosk::KioskArgs),
 }
 
 /// A failure with its exit code: 2 for bad input, 1 for everything else.
@@ -255,6 +258,7 @@ pub fn run(cli: Cli) -> CliResult {
         // Answered above, before the context is resolved.
         Command::Nudge(_) => Ok(()),
         Command::Tmux(a) => tmux::run(&ctx, a),
+        Command::Kiosk(a) => kiosk::run(&ctx, a),
     }
 }
 

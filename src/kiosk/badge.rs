@@ -1,0 +1,89 @@
+//! What a person types or scans on the welcome screen, and the handle it
+//! becomes in the database.
+//!
+//! A typed name ("Anna de Vries") becomes its plain handle (`anna de vries`),
+//! as on a desk. A badge code ("0012345642") is an identifier, not a secret,
+//! but it should not be shown to everyone who reads a tip: it is stored only
+//! as a pseudonym, `badge-` and 12 hex digits of a slow, salted hash (argon2
+//! with fixed parameters, so the same badge always gives the same handle).
+
+use argon2::{Algorithm, Argon2, Params, Version};
+
+use crate::domain::validate::MAX_NAME_CHARS;
+
+/// Longer input than this is no badge and no name.
+pub const MAX_INPUT_CHARS: usize = MAX_NAME_CHARS;
+
+/// The salt of badge pseudonyms. Changing it (or the parameters below)
+/// would give every badge a new person: never change it.
+const BADGE_SALT: &[u8] = b"leertuin-kiosk-badge-v1";
+
+/// The input, trimmed, with runs of spaces made one; `None` when empty.
+pub fn clean(input: &str) -> Option<String> {
+    let words: Vec<&str> = input.split_whitespace().collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// True when the input reads as a name (letters, no digits) rather than a
+/// badge code.
+pub fn is_name(input: &str) -> bool {
+    input.chars().any(char::is_alphabetic) && !input.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The handle a badge code or typed name is known by; `None` for empty input.
+pub fn handle(input: &str) -> Option<String> {
+    let input = clean(input)?;
+    if is_name(&input) {
+        return Some(input.to_lowercase());
+    }
+    Some(format!("badge-{}", pseudonym(&input.to_lowercase())))
+}
+
+/// 12 hex digits of the badge's argon2id hash.
+fn pseudonym(code: &str) -> String {
+    let mut out = [0u8; 16];
+    // Fixed parameters (19 MiB, 2 passes: argon2's defaults of today), so
+    // a newer argon2 with other defaults still finds the same people.
+    let hashed = Params::new(19 * 1024, 2, 1, Some(out.len()))
+        .map(|p| Argon2::new(Algorithm::Argon2id, Version::V0x13, p))
+        .and_then(|a| a.hash_password_into(code.as_bytes(), BADGE_SALT, &mut out));
+    if hashed.is_err() {
+        // Unreachable with these fixed inputs; the code itself is still
+        // better than no login at all.
+        return code.chars().filter(char::is_ascii_alphanumeric).collect();
+    }
+    out.iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+/// A code shown back masked: `••••42`. Names are shown as they are.
+pub fn masked(input: &str) -> String {
+    if input.is_empty() || is_name(input) {
+        return input.to_string();
+    }
+    let chars: Vec<char> = input.chars().collect();
+    let tail: String = chars[chars.len().saturating_sub(2)..].iter().collect();
+    format!("••••{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_stay_names_and_badges_become_pseudonyms() {
+        assert_eq!(handle("  Anna   de Vries "), Some("anna de vries".into()));
+        let badge = handle("0012345642").unwrap();
+        assert!(badge.starts_with("badge-") && badge.len() == 18, "{badge}");
+        assert!(!badge.contains("0012345642"));
+        assert_eq!(handle("0012345642"), Some(badge));
+        assert_ne!(handle("0012345643"), handle("0012345642"));
+        assert_eq!(handle(" \t "), None);
+    }
+
+    #[test]
+    fn codes_are_masked() {
+        assert_eq!(masked("0012345642"), "••••42");
+        assert_eq!(masked("7"), "••••7");
+        assert_eq!(masked("Anna"), "Anna");
+    }
+}

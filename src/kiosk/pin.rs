@@ -1,0 +1,200 @@
+//! The admin PIN that leaves kiosk mode: stored only as a salted argon2id
+//! hash (a PHC string, `$argon2id$v=19$…`), and a rate limiter for wrong
+//! tries.
+//!
+//! Where the hash lives: `[kiosk] pin_hash` in config.toml (an admin can put
+//! it in `/etc/leertuin/config.toml`), else the file
+//! `$XDG_CONFIG_HOME/leertuin/kiosk-pin` (mode 0600) that
+//! `leertuin kiosk --set-pin` writes.
+
+use std::fs;
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+
+/// A PIN shorter than this is refused when it is set.
+pub const MIN_PIN_CHARS: usize = 4;
+/// Wrong tries allowed before the first wait.
+pub const FREE_TRIES: u32 = 3;
+/// The first wait; each wrong try after it doubles the wait.
+pub const FIRST_WAIT: Duration = Duration::from_secs(30);
+/// The longest wait.
+pub const MAX_WAIT: Duration = Duration::from_secs(60 * 60);
+
+/// The file `--set-pin` writes: `$XDG_CONFIG_HOME/leertuin/kiosk-pin`.
+pub fn pin_file() -> Option<PathBuf> {
+    crate::paths::user_config().and_then(|c| c.parent().map(|d| d.join("kiosk-pin")))
+}
+
+/// A salted argon2id hash of `pin` (argon2's default parameters).
+pub fn hash(pin: &str) -> Result<String, String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(pin.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| format!("cannot hash the PIN: {e}"))
+}
+
+/// True when `pin` matches the stored hash. A broken hash matches nothing.
+pub fn verify(pin: &str, stored: &str) -> bool {
+    PasswordHash::new(stored.trim()).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Refuses PINs that are too short or span lines.
+pub fn check_new(pin: &str) -> Result<(), String> {
+    if pin.chars().count() < MIN_PIN_CHARS {
+        return Err(format!("the PIN needs at least {MIN_PIN_CHARS} characters"));
+    }
+    if pin.chars().any(char::is_control) {
+        return Err("the PIN must be one line of text".into());
+    }
+    Ok(())
+}
+
+/// Writes the hash to `path`, readable by its owner only (0600), replacing
+/// any earlier PIN at once (temporary file, then rename).
+pub fn store(path: &Path, phc: &str) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)?;
+    // An existing file keeps its old mode with `mode()`: set it anyway.
+    file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    writeln!(file, "{phc}")?;
+    file.sync_all()?;
+    fs::rename(&tmp, path)
+}
+
+/// The stored hash: `[kiosk] pin_hash` from config, else the PIN file.
+/// `None` when no PIN was set.
+pub fn load(config_hash: Option<&str>, file: Option<&Path>) -> io::Result<Option<String>> {
+    if let Some(h) = config_hash.map(str::trim).filter(|h| !h.is_empty()) {
+        return Ok(Some(h.to_string()));
+    }
+    let Some(file) = file else { return Ok(None) };
+    match fs::read_to_string(file) {
+        Ok(text) => Ok(Some(text.trim().to_string()).filter(|t| !t.is_empty())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Wrong PINs: [`FREE_TRIES`] tries, then a wait that doubles with every
+/// further wrong try, up to [`MAX_WAIT`]. The clock is passed in, so tests
+/// run it by hand.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RateLimiter {
+    failures: u32,
+    until: Option<Instant>,
+}
+
+impl RateLimiter {
+    /// How long a person must still wait before the next try; `None` when a
+    /// try is allowed now.
+    pub fn wait(&self, now: Instant) -> Option<Duration> {
+        self.until
+            .map(|until| until.saturating_duration_since(now))
+            .filter(|d| !d.is_zero())
+    }
+
+    /// A wrong try at `now`; returns the wait it brings, if any.
+    pub fn fail(&mut self, now: Instant) -> Option<Duration> {
+        self.failures = self.failures.saturating_add(1);
+        if self.failures < FREE_TRIES {
+            return None;
+        }
+        let doublings = (self.failures - FREE_TRIES).min(16);
+        let wait = FIRST_WAIT.saturating_mul(1 << doublings).min(MAX_WAIT);
+        self.until = Some(now + wait);
+        Some(wait)
+    }
+
+    /// The right PIN: everything is forgiven.
+    pub fn succeed(&mut self) {
+        *self = RateLimiter::default();
+    }
+
+    pub fn failures(&self) -> u32 {
+        self.failures
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_verify_and_are_salted() {
+        let a = hash("2468").unwrap();
+        let b = hash("2468").unwrap();
+        assert!(a.starts_with("$argon2id$"), "{a}");
+        assert_ne!(a, b, "a salt makes each hash different");
+        assert!(verify("2468", &a) && verify("2468", &b));
+        assert!(!verify("2469", &a));
+        assert!(!verify("2468", "not a hash"));
+    }
+
+    #[test]
+    fn the_file_is_private_and_config_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("leertuin/kiosk-pin");
+        assert_eq!(load(None, Some(&path)).unwrap(), None);
+        store(&path, "$argon2id$x").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(
+            load(None, Some(&path)).unwrap().as_deref(),
+            Some("$argon2id$x")
+        );
+        assert_eq!(
+            load(Some("$c"), Some(&path)).unwrap().as_deref(),
+            Some("$c")
+        );
+    }
+
+    #[test]
+    fn short_pins_are_refused() {
+        assert!(check_new("123").is_err());
+        assert!(check_new("12\n34").is_err());
+        assert!(check_new("1234").is_ok());
+    }
+
+    #[test]
+    fn waits_double_after_the_free_tries() {
+        let t0 = Instant::now();
+        let mut r = RateLimiter::default();
+        assert_eq!(r.fail(t0), None);
+        assert_eq!(r.fail(t0), None);
+        assert_eq!(r.fail(t0), Some(FIRST_WAIT));
+        assert_eq!(
+            r.wait(t0 + Duration::from_secs(10)),
+            Some(Duration::from_secs(20))
+        );
+        assert_eq!(r.wait(t0 + FIRST_WAIT), None);
+        assert_eq!(r.fail(t0 + FIRST_WAIT), Some(FIRST_WAIT * 2));
+        for _ in 0..30 {
+            r.fail(t0);
+        }
+        assert_eq!(r.wait(t0), Some(MAX_WAIT));
+        r.succeed();
+        assert_eq!((r.wait(t0), r.failures()), (None, 0));
+    }
+}

@@ -1,0 +1,284 @@
+//! The thin part of kiosk mode that touches the terminal: it turns keys into
+//! session keys, runs the pane while someone is logged in, and does what the
+//! [`Session`] decides. All decisions live in [`super::session`].
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::DefaultTerminal;
+use ratatui::layout::{Constraint, Layout};
+
+use super::screen::{KioskScreen, PaneBar};
+use super::session::{Key, Outcome, Session, SystemClock};
+use super::{KioskError, Settings, pin, signals};
+use crate::cli::Context;
+use crate::domain::srs::DEFAULT_RETENTION;
+use crate::drafts::Drafts;
+use crate::i18n;
+use crate::store::SqliteStore;
+use crate::tui::app::{App, CHANGE_CHECK, Overlay};
+use crate::tui::around::Around;
+use crate::tui::keys::{self, KeyMap, View};
+use crate::tui::theme::Theme;
+use crate::tui::views::review::ReviewSettings;
+
+/// How often, at most, the loop looks for SIGTERM while nothing happens.
+const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+/// Everything the loop needs that does not change between people.
+struct Kiosk {
+    ctx: Context,
+    keys: KeyMap,
+    logout: Vec<keys::Key>,
+    theme: Theme,
+    review: ReviewSettings,
+}
+
+/// Runs kiosk mode until the admin PIN or a SIGTERM/SIGHUP ends it.
+pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> {
+    // Every mistake in the config is reported before the screen is taken.
+    let settings = Settings::from_config(&ctx.config.kiosk, idle_override)?;
+    let pin_hash = pin::load(settings.pin_hash.as_deref(), pin::pin_file().as_deref())
+        .map_err(|e| KioskError::Pin(e.to_string()))?;
+    let (keys, logout) = kiosk_keys(&ctx.config.keys)?;
+    let kiosk = Kiosk {
+        ctx: ctx.clone(),
+        keys,
+        logout,
+        theme: Theme::choose(ctx.theme),
+        review: ReviewSettings {
+            retention: ctx.config.retention.unwrap_or(DEFAULT_RETENTION),
+            two_buttons: ctx.config.review_buttons == Some(2),
+        },
+    };
+    let store = SqliteStore::open(&ctx.db)?;
+    let lang = i18n::choose(ctx.config.lang.as_deref());
+    i18n::set(lang);
+    let mut session = Session::new(settings.idle, lang, pin_hash, Box::new(SystemClock));
+
+    signals::install();
+    let mut terminal = ratatui::try_init()?;
+    let _restore = RestoreGuard;
+    run_loop(&mut terminal, &kiosk, &mut session, &store)
+}
+
+/// The pane's keymap with its quit keys taken out (they log out instead,
+/// and show as "log out" in the kiosk's bar), and those keys.
+fn kiosk_keys(config: &toml::Table) -> Result<(KeyMap, Vec<keys::Key>), KioskError> {
+    let mut logout = KeyMap::from_config(config)?
+        .keys(View::List, crate::tui::action::Action::Quit)
+        .to_vec();
+    if logout.is_empty() {
+        logout.push(keys::Key::ch('q'));
+    }
+    let mut table = config.clone();
+    table.insert("quit".into(), toml::Value::Array(Vec::new()));
+    Ok((KeyMap::from_config(&table)?, logout))
+}
+
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    kiosk: &Kiosk,
+    session: &mut Session,
+    store: &SqliteStore,
+) -> Result<(), KioskError> {
+    let mut pane: Option<App> = None;
+    let mut dirty = true;
+    let mut next_check = Instant::now() + CHANGE_CHECK;
+    loop {
+        if signals::stop_requested() {
+            if let Some(app) = &mut pane {
+                keep_capture(app);
+            }
+            return Ok(());
+        }
+        if dirty {
+            draw(terminal, kiosk, session, pane.as_ref())?;
+            dirty = false;
+        }
+        let wait = session
+            .until_idle()
+            .min(next_check.saturating_duration_since(Instant::now()))
+            .min(SIGNAL_CHECK);
+        let mut outcomes = Vec::new();
+        if event::poll(wait)? {
+            loop {
+                match event::read()? {
+                    Event::Key(key) if key.kind != KeyEventKind::Release => {
+                        dirty = true;
+                        outcomes.push(on_key(kiosk, session, &mut pane, store, key));
+                    }
+                    Event::Resize(..) => dirty = true,
+                    _ => {}
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        outcomes.push(session.tick());
+        if Instant::now() >= next_check {
+            if let Some(app) = &mut pane {
+                dirty |= app.on_tick();
+            }
+            next_check = Instant::now() + CHANGE_CHECK;
+        }
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Stay => {}
+                Outcome::Leave => return Ok(()),
+                Outcome::LogIn { handle, lang } => {
+                    i18n::set(&lang);
+                    let mut app = open_pane(kiosk, &handle, &lang)?;
+                    terminal.clear()?;
+                    draw(terminal, kiosk, session, Some(&app))?;
+                    app.start();
+                    pane = Some(app);
+                    dirty = true;
+                }
+                Outcome::LoggedOut { .. } | Outcome::Reset => {
+                    if let Some(mut app) = pane.take() {
+                        keep_capture(&mut app);
+                    }
+                    i18n::set(session.lang);
+                    // Nothing of the last person stays on the glass.
+                    terminal.clear()?;
+                    dirty = true;
+                }
+            }
+        }
+    }
+}
+
+fn draw(
+    terminal: &mut DefaultTerminal,
+    kiosk: &Kiosk,
+    session: &Session,
+    pane: Option<&App>,
+) -> Result<(), KioskError> {
+    terminal.draw(|f| {
+        let area = f.area();
+        match (pane, session.person_name()) {
+            (Some(app), Some(name)) => {
+                let [bar, body] =
+                    Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+                let logout_key = kiosk
+                    .logout
+                    .first()
+                    .map_or_else(|| "q".to_string(), ToString::to_string);
+                f.render_widget(
+                    &PaneBar {
+                        name,
+                        logout_key,
+                        theme: kiosk.theme,
+                    },
+                    bar,
+                );
+                f.render_widget(app, body);
+            }
+            _ => f.render_widget(
+                &KioskScreen {
+                    session,
+                    theme: kiosk.theme,
+                },
+                area,
+            ),
+        }
+    })?;
+    Ok(())
+}
+
+/// A key, to the pane while someone is logged in, else to the session.
+fn on_key(
+    kiosk: &Kiosk,
+    session: &mut Session,
+    pane: &mut Option<App>,
+    store: &SqliteStore,
+    key: KeyEvent,
+) -> Outcome {
+    let Some(app) = pane else {
+        return match session_key(key) {
+            Some(k) => session.key(k, store),
+            None => Outcome::Stay,
+        };
+    };
+    session.touch();
+    if is_escape(key) {
+        let logout = kiosk
+            .logout
+            .first()
+            .map_or_else(|| "q".into(), ToString::to_string);
+        app.say(crate::t!("kiosk.pane.no_exit", key = logout));
+        return Outcome::Stay;
+    }
+    let browsing = app.overlay.is_none() && matches!(app.view(), View::List | View::Detail);
+    if browsing && kiosk.logout.contains(&keys::Key::from_event(key)) {
+        return session.logout();
+    }
+    app.on_key(key);
+    if std::mem::take(&mut app.quit) {
+        return session.logout();
+    }
+    Outcome::Stay
+}
+
+/// Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-D: the keys that end or stop a terminal
+/// program elsewhere. Here they do nothing but say how to log out.
+fn is_escape(key: KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('c' | 'z' | '\\' | '4' | 'd'))
+}
+
+/// Keys of the welcome, register and PIN screens.
+fn session_key(key: KeyEvent) -> Option<Key> {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    Some(match key.code {
+        KeyCode::Char(c) if plain => Key::Char(c),
+        KeyCode::Backspace => Key::Backspace,
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::F(2) | KeyCode::Tab => Key::SwitchLang,
+        KeyCode::F(10) => Key::Admin,
+        _ => return None,
+    })
+}
+
+/// The pane as `handle`: their drafts, no tmux, no nudge state (that file
+/// belongs to the kiosk's account, not to a person).
+fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str) -> Result<App, KioskError> {
+    let store = SqliteStore::open(&kiosk.ctx.db)?;
+    let mut app = App::new(Box::new(store), handle, kiosk.keys.clone(), kiosk.theme);
+    let mut around = Around::default();
+    around.drafts = Drafts::user().ok();
+    around.lang = Some(lang.to_string());
+    app.around = around;
+    app.review_settings = kiosk.review;
+    Ok(app)
+}
+
+/// An unsaved capture becomes its writer's draft, offered at their next
+/// login.
+fn keep_capture(app: &mut App) {
+    if let Some(Overlay::Capture(form)) = app.overlay.take()
+        && form.has_text()
+    {
+        // Nowhere to keep it (no home) loses nothing that was stored.
+        let _ = crate::capture::keep(
+            app.around.drafts.as_ref(),
+            &app.user,
+            form.kind,
+            &form.draft(),
+            form.restored.as_deref(),
+        );
+    }
+}
+
+struct RestoreGuard;
+
+impl Drop for RestoreGuard {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}

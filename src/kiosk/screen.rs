@@ -1,0 +1,233 @@
+//! The kiosk's own screens (welcome, register, admin PIN) and the bar over
+//! the pane. Big, plain and centred; every text from `locales/kiosk.yml`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+
+use super::badge;
+use super::session::{Notice, Phase, Session};
+use crate::tui::theme::Theme;
+
+/// A kiosk screen: the session as it is, in its theme.
+pub struct KioskScreen<'a> {
+    pub session: &'a Session,
+    pub theme: Theme,
+}
+
+impl Widget for &KioskScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let s = self.session;
+        let t = &self.theme;
+        let lang = s.lang;
+        let (title, prompt, field, keys) = match &s.phase {
+            Phase::Welcome => (
+                crate::t!("kiosk.welcome.title", locale = lang).into_owned(),
+                crate::t!("kiosk.welcome.prompt", locale = lang).into_owned(),
+                badge::masked(&s.input),
+                vec![
+                    (
+                        "Enter",
+                        crate::t!("kiosk.key.login", locale = lang).into_owned(),
+                    ),
+                    (
+                        "F2",
+                        crate::t!("kiosk.key.other_lang", locale = lang).into_owned(),
+                    ),
+                    (
+                        "F10",
+                        crate::t!("kiosk.key.admin", locale = lang).into_owned(),
+                    ),
+                ],
+            ),
+            Phase::Register { .. } => (
+                crate::t!("kiosk.register.title", locale = lang).into_owned(),
+                crate::t!("kiosk.register.prompt", locale = lang).into_owned(),
+                s.input.clone(),
+                vec![
+                    (
+                        "Enter",
+                        crate::t!("kiosk.key.ok", locale = lang).into_owned(),
+                    ),
+                    (
+                        "F2",
+                        crate::t!("kiosk.key.other_lang", locale = lang).into_owned(),
+                    ),
+                    (
+                        "Esc",
+                        crate::t!("kiosk.key.back", locale = lang).into_owned(),
+                    ),
+                ],
+            ),
+            Phase::Pin => (
+                crate::t!("kiosk.pin.title", locale = lang).into_owned(),
+                crate::t!("kiosk.pin.prompt", locale = lang).into_owned(),
+                "•".repeat(s.input.chars().count()),
+                vec![
+                    (
+                        "Enter",
+                        crate::t!("kiosk.key.ok", locale = lang).into_owned(),
+                    ),
+                    (
+                        "Esc",
+                        crate::t!("kiosk.key.back", locale = lang).into_owned(),
+                    ),
+                ],
+            ),
+            // The pane draws itself; see `PaneBar`.
+            Phase::Pane { .. } => return,
+        };
+        let width = area.width.saturating_sub(2).min(60);
+        let x = area.x + (area.width - width) / 2;
+        let mut lines: Vec<Line> = vec![
+            Line::styled(title, t.heading.add_modifier(Modifier::BOLD)),
+            Line::raw(""),
+            Line::styled(prompt, t.accent.add_modifier(Modifier::BOLD)),
+            Line::raw(""),
+        ];
+        let text_h = wrapped_height(&lines, width);
+        let mut below: Vec<Line> = Vec::new();
+        if matches!(s.phase, Phase::Register { .. }) {
+            below.push(Line::from(vec![
+                Span::styled(crate::t!("kiosk.register.language", locale = lang), t.muted),
+                Span::styled(lang_name(s.lang), t.strong),
+            ]));
+        }
+        if let Some(n) = &s.notice {
+            let style = match n {
+                Notice::NameNeeded => t.accent,
+                _ => t.error,
+            };
+            below.push(Line::styled(notice_text(n, lang), style));
+        }
+        let below_h = wrapped_height(&below, width);
+        let total = text_h + 3 + 1 + below_h + 2;
+        let top = area.y + area.height.saturating_sub(total) / 2;
+        let clip = |y: u16, h: u16| -> Rect {
+            let y = y.min(area.bottom());
+            Rect::new(x, y, width, h.min(area.bottom() - y))
+        };
+
+        let text_area = clip(top, text_h);
+        lines.truncate(4);
+        Paragraph::new(lines)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .render(text_area, buf);
+
+        // The field, with a cursor.
+        let field_area = clip(text_area.bottom(), 3);
+        let inner_w = usize::from(width.saturating_sub(4));
+        let shown = tail(&field, inner_w.saturating_sub(1));
+        Paragraph::new(Line::from(vec![
+            Span::styled(shown, t.text.add_modifier(Modifier::BOLD)),
+            Span::styled(" ", t.cursor),
+        ]))
+        .block(
+            Block::bordered()
+                .border_type(BorderType::Thick)
+                .border_style(t.border_focused),
+        )
+        .render(field_area, buf);
+
+        let below_area = clip(field_area.bottom() + 1, below_h);
+        Paragraph::new(below)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true })
+            .render(below_area, buf);
+
+        // The keys, always on the last line.
+        let hint_area = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+        key_line(&keys, t).render(hint_area, buf);
+    }
+}
+
+/// The bar over the pane: who is logged in, and how to log out. The badge
+/// code is never shown, only the display name.
+pub struct PaneBar<'a> {
+    pub name: &'a str,
+    pub logout_key: String,
+    pub theme: Theme,
+}
+
+impl Widget for &PaneBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let t = &self.theme;
+        let keys = [(
+            self.logout_key.as_str(),
+            crate::t!("kiosk.key.logout").into_owned(),
+        )];
+        let right = key_line(&keys, t);
+        let right_w = right.width();
+        let [left_area, right_area] = Layout::horizontal([
+            Constraint::Min(1),
+            Constraint::Length(u16::try_from(right_w).unwrap_or(u16::MAX)),
+        ])
+        .areas(area);
+        let name = crate::tui::views::fit(self.name, usize::from(left_area.width));
+        Line::styled(name, t.strong).render(left_area, buf);
+        right.render(right_area, buf);
+    }
+}
+
+/// Keys and what they do, as one line: `Enter log in  F2 Nederlands`.
+fn key_line<'a>(keys: &'a [(&'a str, String)], t: &Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (i, (key, label)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(*key, t.key));
+        spans.push(Span::styled(format!(" {label}"), t.muted));
+    }
+    Line::from(spans).alignment(Alignment::Center)
+}
+
+fn lang_name(lang: &str) -> &'static str {
+    if lang == "nl" {
+        "Nederlands"
+    } else {
+        "English"
+    }
+}
+
+pub fn notice_text(n: &Notice, lang: &str) -> String {
+    match n {
+        Notice::NameNeeded => crate::t!("kiosk.register.name_needed", locale = lang).into_owned(),
+        Notice::Failed(reason) => {
+            crate::t!("kiosk.failed", locale = lang, reason = reason).into_owned()
+        }
+        Notice::NoPin => crate::t!("kiosk.pin.none", locale = lang).into_owned(),
+        Notice::WrongPin { wait: None } => crate::t!("kiosk.pin.wrong", locale = lang).into_owned(),
+        Notice::WrongPin { wait: Some(w) } | Notice::Wait(w) => crate::t!(
+            "kiosk.pin.wait",
+            locale = lang,
+            seconds = w.as_secs().max(1)
+        )
+        .into_owned(),
+    }
+}
+
+/// The end of `s` that fits in `width` characters.
+fn tail(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    s.chars().skip(n.saturating_sub(width)).collect()
+}
+
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(w))
+        .sum::<usize>()
+        .try_into()
+        .unwrap_or(u16::MAX)
+}

@@ -1,0 +1,114 @@
+//! The kiosk screens drawn into a test terminal: plain texts, Dutch and
+//! English, key hints whole at 80×24 and 40×20, no panic when tiny, and a
+//! badge code never shown in full.
+
+use std::time::Duration;
+
+use leertuin::kiosk::screen::{KioskScreen, PaneBar};
+use leertuin::kiosk::session::{Key, Session, SystemClock};
+use leertuin::store::SqliteStore;
+use leertuin::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(session: &Session, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| {
+            f.render_widget(
+                &KioskScreen {
+                    session,
+                    theme: Theme::mono(),
+                },
+                f.area(),
+            )
+        })
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn session(lang: &'static str) -> Session {
+    Session::new(Duration::from_secs(120), lang, None, Box::new(SystemClock))
+}
+
+#[test]
+fn welcome_register_and_pin_screens_in_dutch_and_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("k.db")).unwrap();
+
+    let mut s = session("nl");
+    for (w, h) in [(80, 24), (40, 20)] {
+        let text = screen(&s, w, h);
+        assert!(
+            text.contains("Scan je pas of typ je naam"),
+            "{w}×{h}:\n{text}"
+        );
+        let hints = text.lines().last().unwrap_or("");
+        for hint in ["Enter inloggen", "F2 English", "F10 beheer"] {
+            assert!(hints.contains(hint), "{w}×{h}: {hint:?} in {hints:?}");
+        }
+    }
+    // A tiny terminal draws what fits, and does not panic.
+    screen(&s, 10, 3);
+    screen(&s, 0, 0);
+
+    // A scanned code shows masked while it is typed.
+    for c in "0012345642".chars() {
+        s.key(Key::Char(c), &store);
+    }
+    let text = screen(&s, 80, 24);
+    assert!(
+        text.contains("••••42") && !text.contains("0012345642"),
+        "{text}"
+    );
+
+    // Register, in Dutch.
+    s.key(Key::Enter, &store);
+    let text = screen(&s, 40, 20);
+    assert!(text.contains("Welke naam zien je"), "{text}");
+    assert!(text.contains("Taal: Nederlands"), "{text}");
+    assert!(!text.contains("0012345642"), "{text}");
+
+    // English, and F2 on the welcome screen switches to Dutch.
+    let mut s = session("en");
+    let text = screen(&s, 80, 24);
+    assert!(text.contains("Scan your badge or type your name"), "{text}");
+    assert!(text.contains("F2 Nederlands"), "{text}");
+    s.key(Key::SwitchLang, &store);
+    assert_eq!(s.lang, "nl");
+    assert!(screen(&s, 80, 24).contains("Scan je pas of typ je naam"));
+
+    // The bar over the pane (in the person's language, set at login): the
+    // name and the log-out key, never the code.
+    leertuin::i18n::set("en");
+    let mut terminal = Terminal::new(TestBackend::new(40, 1)).unwrap();
+    terminal
+        .draw(|f| {
+            f.render_widget(
+                &PaneBar {
+                    name: "Anna de Vries",
+                    logout_key: "q".into(),
+                    theme: Theme::mono(),
+                },
+                f.area(),
+            )
+        })
+        .unwrap();
+    let line: String = (0..40)
+        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+        .collect();
+    assert!(
+        line.starts_with("Anna de Vries") && line.trim_end().ends_with("q log out"),
+        "{line}"
+    );
+}

@@ -1,0 +1,184 @@
+//! Kiosk mode in a real terminal (tmux): log in with a badge, register a
+//! name, press every key that ends a program elsewhere and see leertuin
+//! still running, idle back to a welcome screen with no trace of the
+//! person, leave with the admin PIN, and end cleanly on SIGTERM.
+
+mod tmux_support;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use tmux_support::{BIN, Home, Tmux, eventually, tmux_or_skip};
+
+const BADGE: &str = "0012345642";
+const NAME: &str = "Quirinus Testpersoon";
+const WELCOME: &str = "Scan your badge or type your name";
+
+/// `pane_dead pane_current_command`: `0 leertuin` while it runs.
+fn pane_state(tmux: &Tmux) -> String {
+    tmux.ok(&[
+        "list-panes",
+        "-t",
+        "s",
+        "-F",
+        "#{pane_dead} #{pane_current_command}",
+    ])
+}
+
+fn assert_running(tmux: &Tmux, after: &str) {
+    assert!(
+        tmux.run(&["has-session", "-t", "s"]).status.success(),
+        "the session ended after {after}"
+    );
+    // Give a wrongly handled key the time to end the program.
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let state = pane_state(tmux);
+    assert_eq!(
+        state,
+        "0 leertuin",
+        "after {after}: not leertuin any more:\n{}",
+        tmux.screen("s")
+    );
+}
+
+fn set_pin(home: &Home, pin: &str) {
+    let mut child = Command::new(BIN)
+        .args(["kiosk", "--set-pin"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .envs(home.env("kiosk"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run leertuin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(format!("{pin}\n").as_bytes())
+        .expect("write the PIN");
+    let out = child.wait_with_output().expect("wait");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Kiosk mode in a `w`×`h` session; the pane stays when it ends, to read
+/// how it ended.
+fn start(home: &Home, w: u16, h: u16) -> Tmux {
+    let cmd = home.shell("kiosk", &["kiosk", "--idle-timeout", "2"]);
+    let env = [("LEERTUIN_LANG".to_string(), "en".to_string())];
+    let tmux = Tmux::start_with_env(w, h, &cmd, &env);
+    tmux.ok(&["set-option", "-t", "s", "remain-on-exit", "on"]);
+    tmux
+}
+
+/// Waits for leertuin to end; its exit code (tmux knows it a moment after
+/// the pane is dead).
+fn exit_code(tmux: &Tmux) -> String {
+    eventually("leertuin to end", || {
+        let s = tmux.ok(&[
+            "list-panes",
+            "-t",
+            "s",
+            "-F",
+            "#{pane_dead} #{pane_dead_status}",
+        ]);
+        let words: Vec<&str> = s.split_whitespace().collect();
+        (words.len() == 2 && words[0] == "1").then(|| words[1].to_string())
+    })
+}
+
+#[test]
+fn kiosk_badge_login_escape_keys_idle_logout_and_pin() {
+    if !tmux_or_skip("kiosk_badge_login_escape_keys_idle_logout_and_pin") {
+        return;
+    }
+    let home = Home::new();
+    set_pin(&home, "2468");
+    let pin_file = home.home().join(".config/leertuin/kiosk-pin");
+    let stored = std::fs::read_to_string(&pin_file).expect("the PIN file");
+    assert!(
+        stored.starts_with("$argon2id$") && !stored.contains("2468"),
+        "{stored}"
+    );
+
+    let tmux = start(&home, 80, 24);
+    tmux.wait_for("s", WELCOME);
+
+    // The scanner types the code and Enter; a new badge asks for a name.
+    tmux.type_text("s", BADGE);
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "What name should your colleagues see?");
+    assert!(!screen.contains(BADGE), "{screen}");
+    tmux.type_text("s", NAME);
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "log out");
+    assert!(screen.contains(NAME) && !screen.contains(BADGE), "{screen}");
+
+    // In the pane, none of these ends anything (q is the log-out key: last).
+    for key in ["C-c", "C-z", "C-\\", "C-d", "Escape"] {
+        tmux.keys("s", &[key]);
+        assert_running(&tmux, key);
+    }
+    tmux.wait_for("s", "To log out, press q");
+    assert!(tmux.screen("s").contains(NAME), "still logged in");
+    tmux.keys("s", &["q"]);
+    tmux.wait_for("s", WELCOME);
+    assert_running(&tmux, "q in the pane");
+
+    // On the welcome screen neither.
+    for key in ["C-c", "C-z", "C-\\", "C-d", "q", "Escape"] {
+        tmux.keys("s", &[key]);
+        assert_running(&tmux, key);
+    }
+
+    // A known badge logs straight in; the idle time sends it back, with
+    // nothing of the person left on screen.
+    tmux.type_text("s", BADGE);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", NAME);
+    let screen = eventually("the welcome screen after the idle time", || {
+        let s = tmux.screen("s");
+        s.contains(WELCOME).then_some(s)
+    });
+    assert!(
+        !screen.contains("Quirinus") && !screen.contains(BADGE) && !screen.contains("log out"),
+        "{screen}"
+    );
+    assert_running(&tmux, "the idle timeout");
+
+    // The admin PIN: a wrong one is refused, the right one leaves, exit 0.
+    tmux.keys("s", &["F10"]);
+    tmux.wait_for("s", "Type the admin PIN");
+    tmux.type_text("s", "1111");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "That PIN is not right");
+    assert_running(&tmux, "a wrong PIN");
+    tmux.type_text("s", "2468");
+    tmux.keys("s", &["Enter"]);
+    assert_eq!(exit_code(&tmux), "0", "exit status after the right PIN");
+}
+
+#[test]
+fn kiosk_ends_cleanly_on_sigterm_and_fits_40_columns() {
+    if !tmux_or_skip("kiosk_ends_cleanly_on_sigterm_and_fits_40_columns") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = start(&home, 40, 20);
+    let screen = tmux.wait_for("s", "Scan your badge or type");
+    assert!(screen.contains("F10 admin"), "{screen}");
+    tmux.keys("s", &["F2"]);
+    tmux.wait_for("s", "Scan je pas of typ je naam");
+    let pid = tmux.ok(&["list-panes", "-t", "s", "-F", "#{pane_pid}"]);
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(exit_code(&tmux), "0", "a clean exit on SIGTERM");
+}
