@@ -203,7 +203,9 @@ fn on_key(
         };
     };
     session.touch();
-    if is_escape(key) {
+    // Esc on the bare list leads nowhere either: say how to log out.
+    let bare = app.overlay.is_none() && app.stack.is_empty();
+    if is_escape(key) || (bare && key.code == KeyCode::Esc) {
         let logout = kiosk
             .logout
             .first()
