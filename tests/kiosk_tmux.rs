@@ -182,3 +182,24 @@ fn kiosk_ends_cleanly_on_sigterm_and_fits_40_columns() {
     assert!(killed.success());
     assert_eq!(exit_code(&tmux), "0", "a clean exit on SIGTERM");
 }
+
+/// A dropped connection (here: the whole tmux server killed) hangs up the
+/// kiosk's terminal. It must end, not spin on the dead terminal forever.
+#[test]
+fn kiosk_ends_when_its_terminal_hangs_up() {
+    if !tmux_or_skip("kiosk_ends_when_its_terminal_hangs_up") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = start(&home, 80, 24);
+    tmux.wait_for("s", "Scan your badge or type");
+    let pid = tmux.ok(&["list-panes", "-t", "s", "-F", "#{pane_pid}"]);
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{}", pid.trim()));
+    assert!(proc_dir.exists(), "no process {pid}");
+    tmux.ok(&["kill-server"]);
+    eventually("the kiosk to end after its terminal hung up", || {
+        // Gone, or a zombie waiting for tmux (already gone) to reap it.
+        let state = std::fs::read_to_string(proc_dir.join("status")).unwrap_or_default();
+        (state.is_empty() || state.contains("State:\tZ")).then_some(())
+    });
+}
