@@ -63,9 +63,20 @@ fn render_tab(bencher: divan::Bencher, tab: Tab) {
 fn for_you_ranking(bencher: divan::Bencher) {
     let store = SqliteStore::open(&corpus().1).expect("open");
     let items = store
-        .list(&ListQuery { kind: None, tag: None, limit: 300 }, ME)
+        .list(
+            &ListQuery {
+                kind: None,
+                tag: None,
+                limit: 300,
+            },
+            ME,
+        )
         .expect("list");
-    let wants = store.person(ME).expect("person").map(|p| p.wants).unwrap_or_default();
+    let wants = store
+        .person(ME)
+        .expect("person")
+        .map(|p| p.wants)
+        .unwrap_or_default();
     let done = HashSet::new();
     let at = now();
     bencher
