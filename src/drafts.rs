@@ -8,8 +8,8 @@
 //! Pure file I/O: no terminal, no database.
 
 use std::fs;
-use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::io;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -154,21 +154,7 @@ impl Drafts {
             fastrand::u16(..)
         );
         let path = self.path(&id);
-        let tmp = self.dir.join(format!(".{id}.tmp"));
-        let write = || -> io::Result<()> {
-            let mut file = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .mode(0o600)
-                .open(&tmp)?;
-            file.write_all(text.as_bytes())?;
-            file.sync_all()?;
-            fs::rename(&tmp, &path)
-        };
-        write().map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            io_err(&path)(e)
-        })?;
+        crate::private_file::write(&path, text.as_bytes()).map_err(io_err(&path))?;
         Ok(id)
     }
 

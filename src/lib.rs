@@ -32,6 +32,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod nudge;
 pub mod paths;
+pub mod private_file;
 pub mod search;
 pub mod store;
 pub mod tui;

@@ -8,8 +8,7 @@
 //! `leertuin kiosk --set-pin` writes.
 
 use std::fs;
-use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -63,24 +62,7 @@ pub fn check_new(pin: &str) -> Result<(), String> {
 /// Writes the hash to `path`, readable by its owner only (0600), replacing
 /// any earlier PIN at once (temporary file, then rename).
 pub fn store(path: &Path, phc: &str) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)?;
-    }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)?;
-    // An existing file keeps its old mode with `mode()`: set it anyway.
-    file.set_permissions(fs::Permissions::from_mode(0o600))?;
-    writeln!(file, "{phc}")?;
-    file.sync_all()?;
-    fs::rename(&tmp, path)
+    crate::private_file::write(path, format!("{phc}\n").as_bytes())
 }
 
 /// The stored hash: `[kiosk] pin_hash` from config, else the PIN file.
@@ -140,6 +122,7 @@ impl RateLimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
 
     #[test]
     fn hashes_verify_and_are_salted() {
