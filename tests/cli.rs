@@ -574,3 +574,21 @@ fn config_file_chooses_the_database() {
         "{err}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_gets_no_panic() {
+    let s = Sandbox::new();
+    s.ok(&["demo", "--fill", "300"]);
+    let script =
+        "\"$0\" list --limit 300 | head -n 1 >/dev/null; \"$0\" team | head -n 1 >/dev/null";
+    let out = std::process::Command::new("sh")
+        .args(["-c", script, env!("CARGO_BIN_EXE_leertuin")])
+        .env("LEERTUIN_DB", s.db())
+        .env("HOME", s.path())
+        .env("XDG_CONFIG_HOME", s.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}

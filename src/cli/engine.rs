@@ -19,9 +19,9 @@ pub struct RememberArgs {
 pub fn remember(ctx: &Context, a: RememberArgs) -> CliResult {
     let id: ItemId = a.tip.parse()?;
     if ctx.open()?.remember(&ctx.user, id)? {
-        println!("{id} is now one of your review cards");
+        println!("{}", t!("engine.remembered", id = id));
     } else {
-        println!("{id} already was one of your review cards");
+        println!("{}", t!("engine.remembered-already", id = id));
     }
     Ok(())
 }
@@ -74,14 +74,10 @@ pub fn retention(ctx: &Context) -> f64 {
 pub fn review(ctx: &Context, a: ReviewArgs) -> CliResult {
     if let Some(rate) = a.rate {
         let [card, rating] = rate.as_slice() else {
-            return Err(CliError::usage("--rate takes CARD RATING"));
+            return Err(CliError::usage(t!("engine.rate-args")));
         };
         let rating: Rating = RatingArg::from_str(rating, true)
-            .map_err(|_| {
-                CliError::usage(format!(
-                    "rating {rating:?}: use again, hard, good, easy, forgot or knew"
-                ))
-            })?
+            .map_err(|_| CliError::usage(t!("engine.bad-rating", rating = format!("{rating:?}"))))?
             .into();
         let next = ctx
             .open()?
@@ -89,10 +85,15 @@ pub fn review(ctx: &Context, a: ReviewArgs) -> CliResult {
         if a.json.json {
             return print_json(&next);
         }
+        let when = next.due.format("%Y-%m-%d %H:%M UTC").to_string();
         println!(
-            "{card}: {} — next review {}",
-            rating.name(),
-            next.due.format("%Y-%m-%d %H:%M UTC")
+            "{}",
+            t!(
+                "engine.rated",
+                card = card,
+                rating = rating.name(),
+                when = when
+            )
         );
         return Ok(());
     }
@@ -104,7 +105,7 @@ pub fn review(ctx: &Context, a: ReviewArgs) -> CliResult {
         return print_json(&due);
     }
     if due.is_empty() {
-        println!("nothing to review now");
+        println!("{}", t!("engine.nothing-due"));
     }
     for c in &due {
         println!("{:<8} {}", c.card, c.prompt);
@@ -119,7 +120,7 @@ pub fn session(ctx: &Context) -> CliResult {
     let store = ctx.open()?;
     let due = store.due_cards(&ctx.user, now(), 50)?;
     if due.is_empty() {
-        println!("nothing to review now");
+        println!("{}", t!("engine.nothing-due"));
         return Ok(());
     }
     let stdin = std::io::stdin();
@@ -129,22 +130,18 @@ pub fn session(ctx: &Context) -> CliResult {
     for (i, card) in due.iter().enumerate() {
         write!(
             out,
-            "\n[{}/{}] {}\n(Enter shows the answer) ",
+            "\n[{}/{}] {}\n{}",
             i + 1,
             due.len(),
-            card.prompt
+            card.prompt,
+            t!("engine.session.card")
         )
         .map_err(io)?;
         out.flush().map_err(io)?;
         if lines.next().is_none() {
             return Ok(());
         }
-        write!(
-            out,
-            "→ {}\n1 again  2 hard  3 good  4 easy (or: n forgot, y knew, q stop): ",
-            card.answer
-        )
-        .map_err(io)?;
+        write!(out, "→ {}\n{}", card.answer, t!("engine.session.rate")).map_err(io)?;
         out.flush().map_err(io)?;
         let rating = loop {
             let Some(line) = lines.next() else {
@@ -158,16 +155,17 @@ pub fn session(ctx: &Context) -> CliResult {
                 other => match other.parse().ok().and_then(Rating::from_number) {
                     Some(r) => break r,
                     None => {
-                        write!(out, "1-4, y, n or q: ").map_err(io)?;
+                        write!(out, "{}", t!("engine.session.again")).map_err(io)?;
                         out.flush().map_err(io)?;
                     }
                 },
             }
         };
         let next = store.review(&ctx.user, &card.card, rating, retention(ctx))?;
-        writeln!(out, "next review: {}", next.due.format("%Y-%m-%d")).map_err(io)?;
+        let when = next.due.format("%Y-%m-%d").to_string();
+        writeln!(out, "{}", t!("engine.session.next", when = when)).map_err(io)?;
     }
-    println!("\ndone: {} cards reviewed", due.len());
+    println!("\n{}", t!("engine.session.done", n = due.len()));
     Ok(())
 }
 
@@ -182,7 +180,7 @@ pub struct AcceptArgs {
 pub fn accept(ctx: &Context, a: AcceptArgs) -> CliResult {
     let id: ItemId = a.question.parse()?;
     ctx.open()?.accept(id, a.answer, &ctx.user)?;
-    println!("accepted answer {} on {id}", a.answer);
+    println!("{}", t!("engine.accepted", n = a.answer, id = id));
     Ok(())
 }
 
@@ -198,7 +196,7 @@ pub fn helped(ctx: &Context, a: HelpedArgs) -> CliResult {
     let id: ItemId = a.question.parse()?;
     let person = a.person.trim_start_matches('@');
     ctx.open()?.helped(id, person, &ctx.user)?;
-    println!("thanked @{person}: their pledge on {id} is marked as given");
+    println!("{}", t!("engine.helped", person = person, id = id));
     Ok(())
 }
 
@@ -222,32 +220,37 @@ pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
     if a.json.json {
         return print_json(&team);
     }
-    println!("Who wants to learn what, and who can help:");
+    println!("{}", t!("engine.team.tags"));
     for row in &team.tags {
-        println!(
-            "  #{:<16} wants: {:<24} can help: {}",
-            row.tag,
-            list(&row.wants),
-            list(&row.offers)
+        let people = t!(
+            "engine.team.tag-row",
+            wants = list(&row.wants),
+            offers = list(&row.offers)
         );
+        println!("  #{:<16} {people}", row.tag);
     }
-    println!("\nSuggested pairs:");
+    println!("\n{}", t!("engine.team.pairs"));
     for p in team.pairs.iter().take(15) {
-        println!("  @{} could learn #{} from @{}", p.learner, p.tag, p.helper);
-    }
-    println!("\nOpen questions, most backed first:");
-    for q in &team.open_questions {
-        println!(
-            "  {:<6} {}  ({} me-too, {} can help, {} min pledged, {} answers)",
-            q.id.to_string(),
-            q.title,
-            q.me_too,
-            q.can_help.len(),
-            q.minutes_pledged,
-            q.answers
+        let pair = t!(
+            "engine.team.pair",
+            learner = p.learner,
+            tag = p.tag,
+            helper = p.helper
         );
+        println!("  {pair}");
     }
-    println!("\nAnswered most in the last 30 days:");
+    println!("\n{}", t!("engine.team.questions"));
+    for q in &team.open_questions {
+        let backing = t!(
+            "engine.team.question",
+            me_too = q.me_too,
+            can_help = q.can_help.len(),
+            minutes = q.minutes_pledged,
+            answers = q.answers
+        );
+        println!("  {:<6} {}  {backing}", q.id.to_string(), q.title);
+    }
+    println!("\n{}", t!("engine.team.answerers"));
     for a in team.top_answerers_this_month.iter().take(5) {
         println!("  @{} {}", a.person, a.answers);
     }
@@ -284,28 +287,38 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
         return print_json(&view);
     }
     let counts: Vec<usize> = view.learned_per_week.iter().map(|w| w.learned).collect();
-    let who = person.map_or("the team".to_string(), |p| format!("@{p}"));
-    println!(
-        "What {who} learned, last {} weeks: {}  ({} entries)",
-        counts.len(),
-        sparkline(&counts),
-        counts.iter().sum::<usize>()
+    let who = person.map_or(t!("engine.insights.team").into_owned(), |p| format!("@{p}"));
+    let title = t!(
+        "engine.insights.title",
+        who = who,
+        weeks = counts.len(),
+        chart = sparkline(&counts),
+        n = counts.iter().sum::<usize>()
     );
-    println!("lessons done:        {}", view.lessons_done);
-    println!(
-        "review cards:        {} ({} reviews)",
-        view.cards, view.cards_reviewed
+    println!("{title}");
+    // Labels padded to one column, whatever their length in the language.
+    let line = |key: &str, value: String| println!("{:<21}{value}", t!(key));
+    line("engine.insights.lessons", view.lessons_done.to_string());
+    let reviews = t!(
+        "engine.insights.reviews",
+        cards = view.cards,
+        reviews = view.cards_reviewed
     );
+    line("engine.insights.cards", reviews.into_owned());
     if let Some(r) = view.predicted_recall {
-        println!("predicted recall:    {:.0}%", r * 100.0);
+        line("engine.insights.recall", format!("{:.0}%", r * 100.0));
     }
-    println!("questions asked:     {}", view.questions_asked);
-    println!("answers given:       {}", view.answers_given);
+    line("engine.insights.asked", view.questions_asked.to_string());
+    line("engine.insights.answered", view.answers_given.to_string());
     if let Some(h) = view.median_hours_to_first_answer {
-        println!("first answer after:  {h:.1} h (median)");
+        let hours = t!("engine.insights.hours", h = format!("{h:.1}"));
+        line("engine.insights.first-answer", hours.into_owned());
     }
     for g in &view.reflections {
-        println!("brought {}: {}", g.brought, g.count);
+        println!(
+            "{}",
+            t!("engine.insights.brought", what = g.brought, n = g.count)
+        );
         for t in &g.texts {
             println!("  “{t}”");
         }
