@@ -79,3 +79,23 @@ fn me_lang_nl_switches_the_language_and_json_stays_the_same() {
     let out = s.ok(&["me", "--lang", "en"]);
     assert!(out.contains("wants to learn: sql"), "{out}");
 }
+
+#[test]
+fn admin_and_engine_commands_speak_dutch_too() {
+    let s = Sandbox::new();
+    s.ok(&["me", "--lang", "nl", "--wants", "sql"]);
+    let out = s.ok(&["doctor"]);
+    assert!(
+        out.contains("journal-modus: wal") && out.contains("alles in orde"),
+        "{out}"
+    );
+    assert!(s.ok(&["team"]).contains("Wie wil wat leren"));
+    assert!(s.ok(&["insights"]).contains("lessen gedaan:"));
+    assert!(s.ok(&["review", "--due"]).contains("nu niets te herhalen"));
+    let done = s.ok(&["lessons", "done", "l1"]);
+    assert!(done.contains("l1 gedaan"), "{done}");
+    assert!(
+        s.ok(&["demo", "--fill", "5"])
+            .contains("5 items toegevoegd")
+    );
+}

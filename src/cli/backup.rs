@@ -44,13 +44,14 @@ pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
     ctx.open()?
         .import(&backup)
         .map_err(|e| CliError::from(e).prefixed(&name))?;
-    println!(
-        "imported {} people, {} lessons, {} questions, {} tips, {} learned entries",
-        backup.persons.len(),
-        backup.lessons.len(),
-        backup.questions.len(),
-        backup.tips.len(),
-        backup.learned.len()
+    let summary = t!(
+        "backup.imported",
+        persons = backup.persons.len(),
+        lessons = backup.lessons.len(),
+        questions = backup.questions.len(),
+        tips = backup.tips.len(),
+        learned = backup.learned.len()
     );
+    println!("{summary}");
     Ok(())
 }

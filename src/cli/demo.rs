@@ -23,7 +23,8 @@ pub fn run(ctx: &Context, a: DemoArgs) -> CliResult {
     if let Some(n) = a.fill {
         let store = ctx.open()?;
         demo::fill(&store, n, a.seed)?;
-        println!("added {n} items to {}", ctx.db.display());
+        let path = ctx.db.display().to_string();
+        println!("{}", t!("demo.filled", n = n, path = path));
         return Ok(());
     }
     let dir = std::env::temp_dir().join(format!("leertuin-demo-{}", std::process::id()));

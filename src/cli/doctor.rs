@@ -8,36 +8,42 @@ use crate::store::{Store, filesystem_warning};
 #[derive(Debug, Args)]
 pub struct DoctorArgs {}
 
+/// One report line: the label in the person's language, padded to a column.
+fn line(label: &str, value: impl std::fmt::Display) {
+    println!("{:<13} {value}", t!(label));
+}
+
 pub fn run(ctx: &Context, _a: DoctorArgs) -> CliResult {
-    println!("database:     {}", ctx.db.display());
+    line("doctor.database", ctx.db.display());
     if !ctx.db.exists() {
         if let Some(w) = filesystem_warning(&ctx.db) {
-            println!("warning:      {w}");
+            line("doctor.warning", w);
         }
-        return Err(CliError::failure(format!(
-            "no database at {} yet; any command (or opening the pane) creates it",
-            ctx.db.display()
-        )));
+        let path = ctx.db.display().to_string();
+        return Err(CliError::failure(t!("doctor.missing", path = path)));
     }
     let h = ctx.open()?.health()?;
-    println!("size:         {} bytes", h.size_bytes);
-    println!("permissions:  {} (uid {}, gid {})", h.mode, h.uid, h.gid);
-    println!("journal mode: {}", h.journal_mode);
-    println!(
-        "schema:       version {} (this leertuin knows up to {})",
-        h.schema_version, h.known_version
+    line("doctor.size", t!("doctor.bytes", n = h.size_bytes));
+    line(
+        "doctor.permissions",
+        format!("{} (uid {}, gid {})", h.mode, h.uid, h.gid),
     );
-    println!("integrity:    {}", h.quick_check);
+    line("doctor.journal", &h.journal_mode);
+    let schema = t!(
+        "doctor.schema-value",
+        found = h.schema_version,
+        known = h.known_version
+    );
+    line("doctor.schema", schema);
+    line("doctor.integrity", &h.quick_check);
     match &h.filesystem_warning {
-        Some(w) => println!("warning:      {w}"),
-        None => println!("filesystem:   local"),
+        Some(w) => line("doctor.warning", w),
+        None => line("doctor.filesystem", t!("doctor.local")),
     }
     if h.is_ok() {
-        println!("all good");
+        println!("{}", t!("doctor.ok"));
         Ok(())
     } else {
-        Err(CliError::failure(
-            "the database needs attention (see above)",
-        ))
+        Err(CliError::failure(t!("doctor.attention")))
     }
 }

@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, command: LessonsCommand) -> CliResult {
             let brought = brought.as_deref().and_then(Brought::from_name);
             ctx.open()?
                 .mark_done_with(&ctx.user, id, reflection.as_deref(), brought)?;
-            println!("{id} done; its check cards are now in your reviews");
+            println!("{}", t!("lessons.done", id = id));
             Ok(())
         }
     }
@@ -74,14 +74,16 @@ fn import(ctx: &Context, paths: &[PathBuf]) -> CliResult {
         }
     }
     let report = ctx.open()?.import_lessons(&good)?;
-    println!(
-        "lessons: {} added, {} updated, {} unchanged, {} skipped",
-        report.added, report.updated, report.unchanged, broken
+    let summary = t!(
+        "lessons.imported",
+        added = report.added,
+        updated = report.updated,
+        unchanged = report.unchanged,
+        skipped = broken
     );
+    println!("{summary}");
     if broken > 0 {
-        return Err(CliError::usage(format!(
-            "{broken} lesson file(s) skipped; see the lines above"
-        )));
+        return Err(CliError::usage(t!("lessons.skipped", n = broken)));
     }
     Ok(())
 }
