@@ -65,6 +65,10 @@ echo "SELECT max(created_at) FROM learned WHERE author = 'anouk';" >"$WORK/q.sql
 sqlref=$(hf sqlite "sqlite3 $DB < $WORK/q.sql")
 row "nudge, whole process" "≤ 5 ms" "$nudge ms" "sqlite3 one query: $sqlref ms"
 
+# list: opening and reading the newest items works at any size.
+listing=$(hf list -N "$BIN list --limit 20")
+row "list, whole process" "-" "$listing ms" "-"
+
 # search, whole process (CLI) vs fzf --filter on the same titles.
 search=$(hf search -N "$BIN search kubectl restart --limit 20")
 fzfref=$(hf fzf "sh -c 'fzf --filter \"kubectl restart\" < $WORK/titles.txt | head -20'")
