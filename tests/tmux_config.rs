@@ -180,7 +180,15 @@ fn an_odd_install_path_survives_shell_and_tmux_quoting() {
     let dir = s.path().join("it's #1 $HOME \"x\"");
     std::fs::create_dir_all(&dir).unwrap();
     let bin = dir.join("leertuin");
-    std::fs::copy(env!("CARGO_BIN_EXE_leertuin"), &bin).unwrap();
+    // Copied by `cp`, not std::fs::copy: a file this process writes can be
+    // inherited, still open, by a child another test thread forks at that
+    // moment, and exec then fails with "Text file busy".
+    let copied = Command::new("cp")
+        .arg(env!("CARGO_BIN_EXE_leertuin"))
+        .arg(&bin)
+        .status()
+        .unwrap();
+    assert!(copied.success());
     let conf = sandboxed(&s, bin.to_str().unwrap())
         .arg("tmux")
         .output()
