@@ -1,9 +1,10 @@
-//! The rankings behind the For you and Team tabs: plain functions over
-//! domain types, so they are tested without a store or a terminal.
+//! The For-you ranking: a plain function over domain types, so it is
+//! tested without a store or a terminal. (The Team tab's tag matrix and
+//! pairs are `domain::team`.)
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
-use crate::domain::{Item, ItemId, Person, Time};
+use crate::domain::{Item, ItemId, Time};
 
 /// Orders items for a person: what they said they want to learn first, then
 /// what is fresh, and questions colleagues back. Lessons they finished are
@@ -44,70 +45,6 @@ pub fn for_you(
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
-/// One tag of the Team tab.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TagPeople {
-    pub tag: String,
-    /// Display names of who wants to learn it.
-    pub wants: Vec<String>,
-    /// Display names of who can help with it.
-    pub offers: Vec<String>,
-}
-
-impl TagPeople {
-    /// Everyone who can help paired with everyone who wants to learn, never
-    /// a person with themself.
-    pub fn pairs(&self) -> Vec<(&str, &str)> {
-        let mut out = Vec::new();
-        for helper in &self.offers {
-            for learner in &self.wants {
-                if helper != learner {
-                    out.push((helper.as_str(), learner.as_str()));
-                }
-            }
-        }
-        out
-    }
-}
-
-/// Per tag, who wants it and who offers it; tags with a possible pair first,
-/// then by how many people care.
-pub fn team_tags(persons: &[Person]) -> Vec<TagPeople> {
-    let mut by_tag: BTreeMap<&str, TagPeople> = BTreeMap::new();
-    for p in persons {
-        for t in &p.wants {
-            by_tag
-                .entry(t.as_str())
-                .or_insert_with(|| empty(t))
-                .wants
-                .push(p.name.clone());
-        }
-        for t in &p.offers {
-            by_tag
-                .entry(t.as_str())
-                .or_insert_with(|| empty(t))
-                .offers
-                .push(p.name.clone());
-        }
-    }
-    let mut tags: Vec<TagPeople> = by_tag.into_values().collect();
-    tags.sort_by_key(|t| {
-        (
-            t.pairs().is_empty(),
-            std::cmp::Reverse(t.wants.len() + t.offers.len()),
-        )
-    });
-    tags
-}
-
-fn empty(tag: &str) -> TagPeople {
-    TagPeople {
-        tag: tag.to_string(),
-        wants: Vec::new(),
-        offers: Vec::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,17 +61,6 @@ mod tests {
             created_at: now() - Duration::days(days_old),
             votes: Vec::new(),
         })
-    }
-
-    fn person(handle: &str, wants: &[&str], offers: &[&str]) -> Person {
-        Person {
-            handle: handle.into(),
-            name: handle.to_uppercase(),
-            wants: wants.iter().map(|t| t.to_string()).collect(),
-            offers: offers.iter().map(|t| t.to_string()).collect(),
-            lang: None,
-            created_at: now(),
-        }
     }
 
     #[test]
@@ -192,19 +118,5 @@ mod tests {
         let ranked = for_you(items, "me", &["sql".to_string()], &done, now());
         let ids: Vec<String> = ranked.iter().map(|i| i.id().to_string()).collect();
         assert_eq!(ids, vec!["q2", "q1"], "the done lesson is gone");
-    }
-
-    #[test]
-    fn team_pairs_helpers_with_learners() {
-        let persons = vec![
-            person("ann", &["sql"], &["vim"]),
-            person("bob", &["vim"], &["sql"]),
-            person("cat", &["life"], &[]),
-        ];
-        let tags = team_tags(&persons);
-        assert_eq!(tags.len(), 3);
-        assert_eq!(tags[2].tag, "life");
-        let sql = tags.iter().find(|t| t.tag == "sql").unwrap();
-        assert_eq!(sql.pairs(), vec![("BOB", "ANN")]);
     }
 }
