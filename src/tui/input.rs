@@ -113,9 +113,38 @@ impl TextInput {
     }
 }
 
+/// The end of a long field (where the cursor usually is), `width` wide.
+pub fn tail(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    let mut skip = total.saturating_sub(width);
+    let mut out = Vec::new();
+    for s in spans {
+        let w = s.width();
+        if skip >= w {
+            skip -= w;
+            continue;
+        }
+        let content: String = s.content.chars().skip(skip).collect();
+        skip = 0;
+        out.push(Span::styled(content, s.style));
+    }
+    Line::from(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tail_keeps_the_end_of_a_long_field_with_its_styles() {
+        let bold = Style::new().bold();
+        let spans = vec![Span::raw("abc"), Span::styled("def", bold)];
+        let line = tail(spans.clone(), 4);
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "cdef");
+        assert_eq!(line.spans[1].style, bold);
+        assert_eq!(tail(spans, 10).width(), 6, "a short field is left whole");
+    }
 
     #[test]
     fn edits_work_on_chars_not_bytes() {

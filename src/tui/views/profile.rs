@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use crate::domain::Person;
 use crate::store::ProfileEdit;
 use crate::tui::action::Action;
-use crate::tui::input::TextInput;
+use crate::tui::input::{TextInput, tail};
 use crate::tui::theme::Theme;
 
 /// The labels of the fields, in order.
@@ -178,24 +178,6 @@ impl Widget for &ProfileForm {
             y += 1;
         }
     }
-}
-
-/// The end of a long field (where the cursor usually is), `width` wide.
-fn tail(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
-    let total: usize = spans.iter().map(Span::width).sum();
-    let mut skip = total.saturating_sub(width);
-    let mut out = Vec::new();
-    for s in spans {
-        let w = s.width();
-        if skip >= w {
-            skip -= w;
-            continue;
-        }
-        let content: String = s.content.chars().skip(skip).collect();
-        skip = 0;
-        out.push(Span::styled(content, s.style));
-    }
-    Line::from(out)
 }
 
 #[cfg(test)]

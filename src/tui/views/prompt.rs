@@ -4,11 +4,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::domain::{Brought, ItemId};
-use crate::tui::input::TextInput;
+use crate::tui::input::{TextInput, tail};
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,20 +86,7 @@ impl Widget for &PromptState {
         let lines = self.input.lines(t.text, Some(t.cursor));
         let spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
         // Long answers scroll sideways so the cursor end stays visible.
-        let width: usize = spans.iter().map(Span::width).sum();
-        let overflow = width.saturating_sub(usize::from(inner.width));
-        let mut skip = overflow;
-        let mut shown = Vec::new();
-        for s in spans {
-            let w = s.width();
-            if skip >= w {
-                skip -= w;
-                continue;
-            }
-            let content: String = s.content.chars().skip(skip).collect();
-            skip = 0;
-            shown.push(Span::styled(content, s.style));
-        }
-        buf.set_line(inner.x, inner.y, &Line::from(shown), inner.width);
+        let shown = tail(spans, usize::from(inner.width));
+        buf.set_line(inner.x, inner.y, &shown, inner.width);
     }
 }
