@@ -40,7 +40,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         file.set_permissions(fs::Permissions::from_mode(0o600))?;
         file.write_all(bytes)?;
         file.sync_all()?;
-        fs::rename(&tmp, path)
+        fs::rename(&tmp, path)?;
+        // The rename lives in the folder: sync it too, or a power cut can
+        // bring the old file back.
+        fs::File::open(dir)?.sync_all()
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);

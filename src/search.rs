@@ -35,6 +35,9 @@ pub struct Hit {
 /// find an item by what one remembers of it, small enough to stay fast.
 const TITLE_CHARS: usize = 160;
 const BODY_CHARS: usize = 120;
+/// Room for the 10 tags of 32 characters DESIGN.md allows, and a name.
+const TAGS_CHARS: usize = 400;
+const AUTHOR_CHARS: usize = 100;
 
 /// What a one-letter word scores where it is found (a matched character
 /// scores about this much in nucleo).
@@ -172,8 +175,12 @@ impl SearchIndex {
         self.ids.push(doc.id);
         self.starts.push(start as u32);
         let title = cut(doc.title.lines().next().unwrap_or(""), TITLE_CHARS);
+        // Every field is cut, so a doc stays far below the u16 field offsets
+        // even when a row was written by something other than leertuin.
+        let tags = cut(&doc.tags, TAGS_CHARS);
+        let author = cut(&doc.author, AUTHOR_CHARS);
         let mut ends = [0u16; 3];
-        for (end, field) in ends.iter_mut().zip([title, &doc.tags, &doc.author]) {
+        for (end, field) in ends.iter_mut().zip([title, tags, author]) {
             self.text.push_str(field);
             *end = (self.text.len() - start) as u16;
         }
@@ -442,6 +449,16 @@ mod tests {
         assert_eq!(idx.search("cafe", 10).len(), 2);
         assert_eq!(ids(&idx.search("café", 10)), vec![1]);
         assert_eq!(ids(&idx.search("KOFFIE", 10)), vec![1]);
+    }
+
+    #[test]
+    fn oversized_fields_from_outside_cannot_break_the_index() {
+        // 66 KB of tags would overflow the u16 field offsets uncut.
+        let mut d = doc(1, "printer jam", &"ab ".repeat(22_000), &"é".repeat(500));
+        d.body = "x".repeat(100_000);
+        let idx = SearchIndex::new(vec![d, doc(2, "label", "ab", "ann")]);
+        assert_eq!(idx.search("printer", 5)[0].id.num, 1);
+        assert_eq!(idx.search("ab", 5).len(), 2);
     }
 
     #[test]

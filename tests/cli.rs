@@ -393,6 +393,30 @@ fn bad_import_files_leave_the_database_untouched() {
             write("dupe.json", &good.replace("\"l2\"", "\"l1\"")),
             "UNIQUE",
         ),
+        (
+            write(
+                "name.json",
+                &good.replace(
+                    "\"name\": \"ann\"",
+                    "\"name\": \"ann\\u001b]52;c;eA==\\u0007\"",
+                ),
+            ),
+            "control characters",
+        ),
+        (
+            write(
+                "tags.json",
+                &good.replace("\"tags\": []", "\"tags\": [\"SQL\", \"sql\"]"),
+            ),
+            "untidy tags",
+        ),
+        (
+            write(
+                "lang.json",
+                &good.replace("\"lang\": null", "\"lang\": \"klingon\""),
+            ),
+            "language",
+        ),
     ];
     for (file, expected) in cases {
         let mut c = s.cmd();

@@ -104,12 +104,16 @@ pub fn parse(file: &str, source: &str) -> Result<LessonFile, LessonError> {
     let first_check_line = close + 1 + check_at.unwrap_or(0) + 2;
     let cards = parse_cards(check_lines, first_check_line).map_err(|(l, r)| err(l, r))?;
 
-    let slug = file
-        .rsplit('/')
-        .next()
-        .unwrap_or(file)
-        .trim_end_matches(".md")
-        .to_string();
+    // The file name becomes the slug: cleaned like any other stored text.
+    let slug = text::one_line(
+        file.rsplit('/')
+            .next()
+            .unwrap_or(file)
+            .trim_end_matches(".md"),
+    );
+    if slug.is_empty() {
+        return Err(err(1, "the file name gives the lesson no name".into()));
+    }
     Ok(LessonFile {
         slug,
         title,

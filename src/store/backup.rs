@@ -13,6 +13,7 @@ use super::read::{self, Filter};
 use super::rows::{exec, tags_to_sql, time_from_sql, time_to_sql};
 use super::write::insert_cards;
 use super::{Result, StoreError, engine};
+use crate::domain::text;
 use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_LEARNED_CHARS, MAX_TIP_CHARS};
 use crate::domain::{Backup, ItemId, Kind, Review, ValidationError};
 
@@ -131,27 +132,59 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
             &p.handle,
             validate::handle(&p.handle)?,
         )?;
-        validate::line("name", &p.name, validate::MAX_NAME_CHARS)?;
-        validate::tags(&p.wants)?;
-        validate::tags(&p.offers)?;
+        let who = format!("person {:?}", p.handle);
+        same(
+            who.clone(),
+            &p.name,
+            validate::line("name", &p.name, validate::MAX_NAME_CHARS)?,
+        )?;
+        tags_same(&who, &p.wants)?;
+        tags_same(&who, &p.offers)?;
+        if let Some(lang) = &p.lang
+            && !crate::domain::lesson::LANGS.contains(&lang.as_str())
+        {
+            return Err(ValidationError::Rule(format!(
+                "{who} has language {lang:?}"
+            )));
+        }
     }
     for l in &b.lessons {
         kind_ok(l.id, Kind::Lesson)?;
-        validate::tags(&l.tags)?;
-        validate::line("lesson title", &l.title, validate::MAX_TITLE_CHARS)?;
+        let what = l.id.to_string();
+        tags_same(&what, &l.tags)?;
+        same(
+            what.clone(),
+            &l.title,
+            validate::line("lesson title", &l.title, validate::MAX_TITLE_CHARS)?,
+        )?;
+        same(
+            what.clone(),
+            &l.slug,
+            validate::line("lesson slug", &l.slug, validate::MAX_TITLE_CHARS)?,
+        )?;
+        // Lesson files have no length limits; only the cleaning applies.
+        same(what.clone(), &l.body, text::multi_line(&l.body))?;
+        for c in &l.cards {
+            same(what.clone(), &c.question, text::one_line(&c.question))?;
+            same(what.clone(), &c.answer, text::one_line(&c.answer))?;
+        }
     }
     for q in &b.questions {
         kind_ok(q.id, Kind::Question)?;
         if let Some(a) = &q.author {
             known(a, q.id.to_string())?;
         }
-        validate::tags(&q.tags)?;
+        let what = q.id.to_string();
+        tags_same(&what, &q.tags)?;
+        context_same(&what, q.context.as_deref())?;
         let text = if q.body.is_empty() {
             q.title.clone()
         } else {
             format!("{}\n{}", q.title, q.body)
         };
-        validate::question_text(&text)?;
+        let (title, body) = validate::question_text(&text)?;
+        same(what.clone(), &q.title, title)?;
+        same(what, &q.body, body)?;
         for a in &q.answers {
             known(&a.author, format!("an answer on {}", q.id))?;
             same(
@@ -170,7 +203,8 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
     for t in &b.tips {
         kind_ok(t.id, Kind::Tip)?;
         known(&t.author, t.id.to_string())?;
-        validate::tags(&t.tags)?;
+        tags_same(&t.id.to_string(), &t.tags)?;
+        context_same(&t.id.to_string(), t.context.as_deref())?;
         same(
             t.id.to_string(),
             &t.text,
@@ -183,7 +217,7 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
     for l in &b.learned {
         kind_ok(l.id, Kind::Learned)?;
         known(&l.author, l.id.to_string())?;
-        validate::tags(&l.tags)?;
+        tags_same(&l.id.to_string(), &l.tags)?;
         same(
             l.id.to_string(),
             &l.text,
@@ -191,7 +225,15 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         )?;
     }
     for d in &b.lessons_done {
-        known(&d.person, format!("progress on {}", d.lesson))?;
+        let what = format!("progress on {}", d.lesson);
+        known(&d.person, what.clone())?;
+        if let Some(r) = &d.reflection {
+            same(
+                what,
+                r,
+                validate::line("reflection", r, validate::MAX_REFLECTION_CHARS)?,
+            )?;
+        }
     }
     for c in &b.card_states {
         known(&c.person, format!("card {}", c.card))?;
@@ -206,6 +248,30 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         }
     }
     Ok(())
+}
+
+/// Tags as `add` would store them: valid, lower-case, no duplicates.
+fn tags_same(what: &str, tags: &[String]) -> Result<(), ValidationError> {
+    if validate::tags(tags)? == tags {
+        Ok(())
+    } else {
+        Err(ValidationError::Rule(format!(
+            "{what} has untidy tags {tags:?}"
+        )))
+    }
+}
+
+/// A context as `add` would store it: one clean, lower-case line.
+fn context_same(what: &str, context: Option<&str>) -> Result<(), ValidationError> {
+    let clean = validate::optional_line("context", context, validate::MAX_CONTEXT_CHARS)?
+        .map(|c| c.to_lowercase());
+    if clean.as_deref() == context {
+        Ok(())
+    } else {
+        Err(ValidationError::Rule(format!(
+            "{what} has an untidy context"
+        )))
+    }
 }
 
 fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {

@@ -4,7 +4,9 @@
 //! to the width happens later ([`super::wrap`]), so one rendering serves any
 //! pane size.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::domain::text::sanitize;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -102,6 +104,16 @@ impl Renderer<'_> {
     }
 
     fn event(&mut self, event: Event) {
+        // Stored text is clean, but markdown entities (`&#x202E;`, `&#27;`)
+        // decode to characters it could never hold: clean them again.
+        let clean = |t: &str| CowStr::from(sanitize(t));
+        let event = match event {
+            Event::Text(t) => Event::Text(clean(&t)),
+            Event::Code(t) => Event::Code(clean(&t)),
+            Event::Html(t) => Event::Html(clean(&t)),
+            Event::InlineHtml(t) => Event::InlineHtml(clean(&t)),
+            other => other,
+        };
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
@@ -181,11 +193,11 @@ impl Renderer<'_> {
             Tag::Strikethrough => self.push_style(self.theme.muted),
             Tag::Link { dest_url, .. } => {
                 self.push_style(self.theme.link);
-                self.link = Some(dest_url.to_string());
+                self.link = Some(sanitize(&dest_url));
             }
             Tag::Image { dest_url, .. } => {
                 self.text("[image: ");
-                self.link = Some(dest_url.to_string());
+                self.link = Some(sanitize(&dest_url));
             }
             _ => {}
         }
@@ -252,6 +264,18 @@ mod tests {
             .iter()
             .map(|l| l.line.to_string())
             .collect()
+    }
+
+    #[test]
+    fn entities_cannot_bring_back_what_cleaning_removed() {
+        let shown =
+            plain("abc&#x202E;fed &#27;[31mred `x&#155;y` [l](http://a&#x202E;b)").join(" ");
+        assert!(
+            !shown.contains('\u{202E}') && !shown.contains('\u{1b}'),
+            "{shown:?}"
+        );
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(shown.contains("abcfed"), "{shown:?}");
     }
 
     #[test]
