@@ -44,12 +44,23 @@ pub fn card_states(tx: &Connection, person: Option<&str>) -> Result<Vec<CardStat
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Adds a card state unless the person already has that card; returns
+/// the number of rows written (0 or 1).
 pub fn insert_card_state(tx: &Connection, c: &CardState) -> Result<usize> {
-    exec(
-        tx,
+    put_card_state(tx, c, "DO NOTHING")
+}
+
+/// Writes every column of a card state; `on_conflict` says what happens
+/// when the person already has the card. One column list for all writers.
+fn put_card_state(tx: &Connection, c: &CardState, on_conflict: &str) -> Result<usize> {
+    let sql = format!(
         "INSERT INTO card_state (person, card, stability, difficulty, due, last_review, reps, lapses, phase, scheduled_days)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-         ON CONFLICT (person, card) DO NOTHING",
+         ON CONFLICT (person, card) {on_conflict}"
+    );
+    exec(
+        tx,
+        &sql,
         params![
             c.person,
             c.card,
@@ -108,22 +119,12 @@ pub fn record_review(
         .optional()?
         .ok_or_else(|| StoreError::NotAllowed(format!("{card} is not one of your review cards")))?;
     let next = srs::review(&state, rating, from_millis(at), retention);
-    exec(
+    put_card_state(
         tx,
-        "UPDATE card_state SET stability = ?3, difficulty = ?4, due = ?5, last_review = ?6,
-         reps = ?7, lapses = ?8, phase = ?9, scheduled_days = ?10 WHERE person = ?1 AND card = ?2",
-        params![
-            person,
-            card,
-            next.stability,
-            next.difficulty,
-            time_to_sql(next.due),
-            next.last_review.map(time_to_sql),
-            next.reps,
-            next.lapses,
-            next.phase.name(),
-            next.scheduled_days
-        ],
+        &next,
+        "DO UPDATE SET stability = excluded.stability, difficulty = excluded.difficulty,
+         due = excluded.due, last_review = excluded.last_review, reps = excluded.reps,
+         lapses = excluded.lapses, phase = excluded.phase, scheduled_days = excluded.scheduled_days",
     )?;
     exec(
         tx,
