@@ -4,22 +4,27 @@
 //! (title, tags, author or the start of the body), fuzzily, so "ctrlr histry"
 //! finds "Use ctrl-r to search shell history". Title matches weigh more.
 //!
-//! Built for one keystroke ≤ 16 ms at 100k items (see benches/search.rs):
+//! Built for one keystroke ≤ 16 ms at 100k items and ≤ 50 ms at 1M (see
+//! benches/search.rs):
 //! - nucleo-matcher instead of fuzzy-matcher: measured 5–10× faster on the
 //!   same corpus (numbers in the commit that switched);
-//! - every item's searchable text lives in one arena string, so the index
-//!   is a few large allocations, not four strings per item;
-//! - a per-item bitmask of its letters rejects most items with one AND;
+//! - the index is a few large arrays (`docs.rs`): titles and bodies in one
+//!   arena string, tags and names stored once and scored once per query;
+//! - letter masks per item and per field reject most work with one AND;
 //! - a query that only grows (typing) rescans just the previous matches;
 //! - the scan is split over the machine's cores.
 
 use std::sync::Mutex;
 use std::thread;
 
-use nucleo_matcher::chars::{normalize, to_lower_case};
-use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
+mod docs;
+mod letters;
+mod score;
 
-use crate::domain::ItemId;
+use docs::Docs;
+use score::{Needle, needles, score_docs};
+
+use crate::domain::{ItemId, Kind};
 use crate::store::{SearchDoc, Store, StoreError};
 
 /// One search result.
@@ -31,178 +36,84 @@ pub struct Hit {
     pub title: String,
 }
 
-/// Longest title and body start kept for matching, in characters: enough to
-/// find an item by what one remembers of it, small enough to stay fast.
-const TITLE_CHARS: usize = 160;
-const BODY_CHARS: usize = 120;
-/// Room for the 10 tags of 32 characters DESIGN.md allows, and a name.
-const TAGS_CHARS: usize = 400;
-const AUTHOR_CHARS: usize = 100;
-
-/// What a one-letter word scores where it is found (a matched character
-/// scores about this much in nucleo).
-const ONE_LETTER_SCORE: u32 = 16;
-
-/// Weights (halves) of a word found in the title, tags, author, body.
-const FIELD_WEIGHTS: [u32; 4] = [4, 3, 2, 2];
-
 /// Below this many candidates one thread is faster than starting more.
 const PARALLEL_FROM: usize = 20_000;
 
 pub struct SearchIndex {
-    ids: Vec<ItemId>,
-    /// Doc `i` is `text[starts[i] .. starts[i + 1]]`: its title, tags,
-    /// author and body start, back to back; `ends[i]` are where the first
-    /// three end (bytes from the doc's start).
-    starts: Vec<u32>,
-    ends: Vec<[u16; 3]>,
-    /// Which of a–z and 0–9 occur in each doc: a word needing a letter the
-    /// doc lacks cannot match, and that costs one AND to find out.
-    masks: Vec<u64>,
-    /// The same for the title alone, to weigh one-letter words.
-    title_masks: Vec<u64>,
-    text: String,
+    docs: Docs,
     /// The last query and the docs it matched, for narrowing as one types.
     last: Mutex<Option<(String, Vec<u32>)>>,
-}
-
-/// One word of a query, ready for the matcher.
-struct Needle {
-    text: Utf32String,
-    /// Fold accents (`cafe` finds `café`) unless the word has its own.
-    normalize: bool,
-    mask: u64,
-}
-
-impl Needle {
-    /// Letters spread thinly over a long text are a match only on paper:
-    /// a word must score at least three quarters of what each of its
-    /// letters scores found whole (a typo or two still pass). This keeps
-    /// hits meaningful, and typing narrows much faster with it.
-    fn min_score(&self) -> u32 {
-        (self.text.len() as u32) * ONE_LETTER_SCORE * 3 / 4
-    }
-
-    /// The word's score in one field, if it is a real match there. The
-    /// greedy matcher is several times faster than the optimal one on long
-    /// fields; within one field its first-letter choice rarely matters
-    /// (benches/search.rs has the numbers).
-    fn score(&self, matcher: &mut Matcher, haystack: Utf32Str<'_>) -> Option<u32> {
-        matcher.config.normalize = self.normalize;
-        let score = u32::from(matcher.fuzzy_match_greedy(haystack, self.text.slice(..))?);
-        (score >= self.min_score()).then_some(score)
-    }
-}
-
-/// The words of a query. Words are plain fuzzy words with no special
-/// syntax, so a longer query always matches a subset of what a shorter one
-/// matched.
-fn needles(query: &str) -> Vec<Needle> {
-    query
-        .split_whitespace()
-        .map(|w| {
-            let lower = w.to_lowercase();
-            Needle {
-                normalize: lower.is_ascii(),
-                mask: mask(&lower),
-                text: Utf32String::from(lower.as_str()),
-            }
-        })
-        .collect()
-}
-
-/// Bits for the letters a–z and digits 0–9 in `text`, after case folding
-/// and accent folding (so the mask of "Café" has the bit for `e`).
-fn mask(text: &str) -> u64 {
-    text.chars().fold(0, |m, c| {
-        let c = to_lower_case(normalize(c));
-        m | match c {
-            'a'..='z' => 1 << (c as u32 - 'a' as u32),
-            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
-            _ => 0,
-        }
-    })
-}
-
-fn cut(s: &str, chars: usize) -> &str {
-    match s.char_indices().nth(chars) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
 }
 
 impl SearchIndex {
     pub fn new(docs: Vec<SearchDoc>) -> Self {
         let mut index = SearchIndex::with_capacity(docs.len());
-        for doc in &docs {
-            index.push(doc);
-        }
-        index.finish()
+        index.extend(&docs);
+        index.docs.shrink_to_fit();
+        index
     }
 
     /// Builds the index straight from the store, one item at a time.
     pub fn load(store: &dyn Store, viewer: &str) -> Result<Self, StoreError> {
         let mut index = SearchIndex::with_capacity(0);
-        store.each_search_doc(viewer, &mut |doc| index.push(&doc))?;
-        Ok(index.finish())
-    }
-
-    fn finish(mut self) -> Self {
-        self.starts.push(self.text.len() as u32);
-        self.text.shrink_to_fit();
-        self.ids.shrink_to_fit();
-        self.starts.shrink_to_fit();
-        self.ends.shrink_to_fit();
-        self.masks.shrink_to_fit();
-        self.title_masks.shrink_to_fit();
-        self
+        store.each_search_doc(viewer, &mut |doc| {
+            index.docs.push(&doc);
+        })?;
+        index.docs.shrink_to_fit();
+        Ok(index)
     }
 
     fn with_capacity(n: usize) -> Self {
         SearchIndex {
-            ids: Vec::with_capacity(n),
-            starts: Vec::with_capacity(n + 1),
-            ends: Vec::with_capacity(n),
-            masks: Vec::with_capacity(n),
-            title_masks: Vec::with_capacity(n),
-            text: String::new(),
+            docs: Docs::with_capacity(n),
             last: Mutex::new(None),
         }
     }
 
-    fn push(&mut self, doc: &SearchDoc) {
-        let start = self.text.len();
-        self.ids.push(doc.id);
-        self.starts.push(start as u32);
-        let title = cut(doc.title.lines().next().unwrap_or(""), TITLE_CHARS);
-        // Every field is cut, so a doc stays far below the u16 field offsets
-        // even when a row was written by something other than leertuin.
-        let tags = cut(&doc.tags, TAGS_CHARS);
-        let author = cut(&doc.author, AUTHOR_CHARS);
-        let mut ends = [0u16; 3];
-        for (end, field) in ends.iter_mut().zip([title, tags, author]) {
-            self.text.push_str(field);
-            *end = (self.text.len() - start) as u16;
+    /// Adds docs written since the index was built.
+    pub fn extend(&mut self, docs: &[SearchDoc]) {
+        for doc in docs {
+            self.docs.push(doc);
         }
-        self.text.push_str(cut(&doc.body, BODY_CHARS));
-        self.masks.push(mask(&self.text[start..]));
-        self.title_masks.push(mask(title));
-        self.ends.push(ends);
+        self.forget_last_query();
     }
 
+    /// Replaces every doc of `kind` by `docs` (lessons, which an import
+    /// may change in place).
+    pub fn replace_kind(&mut self, kind: Kind, docs: &[SearchDoc]) {
+        for i in 0..self.docs.len() {
+            if self.docs.id(i).kind == kind {
+                self.docs.remove(i);
+            }
+        }
+        self.extend(docs);
+    }
+
+    /// Items that can be found (replaced ones no longer count).
     pub fn len(&self) -> usize {
-        self.ids.len()
+        (0..self.docs.len())
+            .filter(|&i| self.docs.is_live(i))
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.len() == 0
     }
 
-    /// Title, tags, author and body start of doc `i`.
-    fn fields(&self, i: usize) -> [&str; 4] {
-        let doc = &self.text[self.starts[i] as usize..self.starts[i + 1] as usize];
-        let [a, b, c] = self.ends[i].map(usize::from);
-        [&doc[..a], &doc[a..b], &doc[b..c], &doc[c..]]
+    /// The highest item number of `kind` in the index (0 for none): what a
+    /// refresh reads on from.
+    pub fn last_num(&self, kind: Kind) -> i64 {
+        (0..self.docs.len())
+            .map(|i| self.docs.id(i))
+            .filter(|id| id.kind == kind)
+            .map(|id| id.num)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Memory held by the index, in bytes (for the benchmarks).
+    pub fn heap_bytes(&self) -> usize {
+        self.docs.heap_bytes()
     }
 
     /// The best `limit` hits, best first. An empty query finds nothing.
@@ -218,7 +129,7 @@ impl SearchIndex {
         let scored = match &narrowed {
             Some((_, previous)) => self.score_all(&needles, previous),
             None => {
-                let all: Vec<u32> = (0..self.ids.len() as u32).collect();
+                let all: Vec<u32> = (0..self.docs.len() as u32).collect();
                 self.score_all(&needles, &all)
             }
         };
@@ -246,7 +157,7 @@ impl SearchIndex {
         needles.sort_by_cached_key(|n| {
             candidates
                 .iter()
-                .filter(|&&i| self.masks[i as usize] & n.mask == n.mask)
+                .filter(|&&i| self.docs.masks[i as usize] & n.mask == n.mask)
                 .count()
         });
         let needles = &needles[..];
@@ -254,13 +165,13 @@ impl SearchIndex {
             .map_or(1, |n| n.get())
             .min(8);
         if threads == 1 || candidates.len() < PARALLEL_FROM {
-            return self.score_chunk(needles, candidates);
+            return score_docs(&self.docs, needles, candidates);
         }
         let chunk = candidates.len().div_ceil(threads);
         thread::scope(|s| {
             let workers: Vec<_> = candidates
                 .chunks(chunk)
-                .map(|part| s.spawn(move || self.score_chunk(needles, part)))
+                .map(|part| s.spawn(move || score_docs(&self.docs, needles, part)))
                 .collect();
             workers
                 .into_iter()
@@ -269,49 +180,8 @@ impl SearchIndex {
         })
     }
 
-    fn score_chunk(&self, needles: &[&Needle], candidates: &[u32]) -> Vec<(u32, u32)> {
-        let mut config = Config::DEFAULT;
-        config.ignore_case = true;
-        let mut matcher = Matcher::new(config);
-        let needed = needles.iter().fold(0, |m: u64, n| m | n.mask);
-        // A one-letter word matches exactly when its letter is in the mask:
-        // no need to ask the matcher.
-        let by_mask = |n: &Needle| n.text.len() == 1 && n.mask != 0;
-        let mut buf = Vec::new();
-        let mut out = Vec::new();
-        'docs: for &i in candidates {
-            if self.masks[i as usize] & needed != needed {
-                continue;
-            }
-            let fields = self.fields(i as usize);
-            let mut total = 0u32;
-            for n in needles {
-                // A word must match within one field; a title match weighs
-                // double and a tag match half again.
-                if by_mask(n) {
-                    let in_title = self.title_masks[i as usize] & n.mask == n.mask;
-                    let weight = if in_title { FIELD_WEIGHTS[0] } else { 2 };
-                    total += ONE_LETTER_SCORE * weight / 2;
-                    continue;
-                }
-                let mut best = None;
-                for (field, weight) in fields.iter().zip(FIELD_WEIGHTS) {
-                    if let Some(score) = n.score(&mut matcher, Utf32Str::new(field, &mut buf)) {
-                        best = best.max(Some(score * weight / 2));
-                    }
-                }
-                match best {
-                    Some(score) => total += score,
-                    None => continue 'docs,
-                }
-            }
-            out.push((total, i));
-        }
-        out
-    }
-
-    /// The `limit` best of `scored`, best first; among equals the store's
-    /// order (the newest of each kind first) wins.
+    /// The `limit` best of `scored`, best first; among equals the index's
+    /// order wins (lessons, questions, tips, learned entries; older first).
     fn best(&self, mut scored: Vec<(u32, u32)>, limit: usize) -> Vec<Hit> {
         let order = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if limit == 0 {
@@ -325,9 +195,9 @@ impl SearchIndex {
         scored
             .into_iter()
             .map(|(score, i)| Hit {
-                id: self.ids[i as usize],
+                id: self.docs.id(i as usize),
                 score: i64::from(score),
-                title: self.fields(i as usize)[0].to_string(),
+                title: self.docs.title_body(i as usize).0.to_string(),
             })
             .collect()
     }
@@ -462,11 +332,106 @@ mod tests {
     }
 
     #[test]
+    fn a_word_matches_within_one_tag_not_across_two() {
+        let idx = SearchIndex::new(vec![
+            doc(1, "one", "kube sql", "ann"),
+            doc(2, "two", "kubesql", "ann"),
+        ]);
+        assert_eq!(ids(&idx.search("kubesql", 10)), vec![2]);
+        assert_eq!(ids(&idx.search("sql", 10)).len(), 2);
+    }
+
+    #[test]
+    fn new_docs_are_found_and_replaced_ones_are_not() {
+        let mut idx = index();
+        assert_eq!(idx.search("forklift", 5).len(), 0);
+        idx.extend(&[doc(4, "Forklift checks before a shift", "safety", "dina")]);
+        assert_eq!(ids(&idx.search("forklift", 5)), vec![4]);
+        assert_eq!(idx.last_num(Kind::Tip), 4);
+        let lesson = |num, title: &str| SearchDoc {
+            id: ItemId::new(Kind::Lesson, num),
+            ..doc(0, title, "", "")
+        };
+        idx.extend(&[lesson(1, "Printer basics")]);
+        idx.replace_kind(Kind::Lesson, &[lesson(1, "Label basics")]);
+        assert!(
+            idx.search("printer basics", 5)
+                .iter()
+                .all(|h| h.id.kind != Kind::Lesson)
+        );
+        assert_eq!(
+            idx.search("label basics", 5)[0].id,
+            ItemId::new(Kind::Lesson, 1)
+        );
+        assert_eq!(idx.len(), 5);
+    }
+
+    /// The masks, the ASCII shortcut and the per-tag memo only skip work:
+    /// the hits must be exactly those of asking the matcher about every
+    /// field of every doc.
+    #[test]
+    fn shortcuts_never_change_the_hits() {
+        use nucleo_matcher::{Config, Matcher, Utf32Str};
+        let words = [
+            "kubectl", "café", "ctrl-r", "Straße", "printer", "2024", "vi", "zug",
+        ];
+        let docs: Vec<SearchDoc> = (0..400)
+            .map(|n| {
+                let w = |k: usize| words[(n * 7 + k * 3) % words.len()];
+                let mut d = doc(n as i64, &format!("{} {}", w(0), w(1)), w(2), w(3));
+                d.body = format!("{} and {}", w(4), w(5));
+                d
+            })
+            .collect();
+        let idx = SearchIndex::new(docs.clone());
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        for query in [
+            "kub",
+            "cafe",
+            "straße",
+            "2",
+            "ctlr",
+            "vi zug",
+            "printer café",
+        ] {
+            let mut buf = Vec::new();
+            let needles = needles(query);
+            let expected: Vec<i64> = docs
+                .iter()
+                .filter(|d| {
+                    let fields: Vec<&str> = [d.title.as_str(), d.author.as_str(), d.body.as_str()]
+                        .into_iter()
+                        .chain(d.tags.split_whitespace())
+                        .collect();
+                    needles.iter().all(|n| {
+                        fields.iter().any(|f| {
+                            let lower = f.to_lowercase();
+                            if n.text.len() == 1 {
+                                return letters::mask(f) & n.mask == n.mask;
+                            }
+                            n.score(&mut matcher, Utf32Str::new(&lower, &mut buf))
+                                .is_some()
+                        })
+                    })
+                })
+                .map(|d| d.id.num)
+                .collect();
+            let mut got = ids(&idx.search(query, usize::MAX));
+            got.sort_unstable();
+            idx.forget_last_query();
+            assert_eq!(got, expected, "query {query:?}");
+        }
+    }
+
+    #[test]
     fn long_titles_and_bodies_are_cut_on_char_boundaries() {
         let long = "é".repeat(1000);
         let mut d = doc(1, &long, "", "ann");
         d.body = "ü".repeat(1000);
         let idx = SearchIndex::new(vec![d]);
-        assert_eq!(idx.search("éé", 1)[0].title.chars().count(), TITLE_CHARS);
+        assert_eq!(
+            idx.search("éé", 1)[0].title.chars().count(),
+            docs::TITLE_CHARS
+        );
     }
 }

@@ -1,0 +1,200 @@
+//! The searchable text of every item, laid out for a fast scan: one arena
+//! string for all titles and bodies, tags and author names stored once each
+//! and referred to by number, and per-doc letter masks.
+//!
+//! Kept small on purpose (about 40 bytes plus the text per item, measured
+//! in benches/search.rs): at 1M items the whole index must fit the pane's
+//! memory budget.
+
+use std::collections::HashMap;
+
+use super::letters::{self, ASCII, LIVE, Mask};
+use crate::domain::{ItemId, Kind};
+use crate::store::SearchDoc;
+
+/// Longest title and body start kept for matching, in characters: enough
+/// to find an item by what one remembers of it, small enough to keep 1M
+/// items in memory and one keystroke fast.
+pub const TITLE_CHARS: usize = 120;
+const BODY_CHARS: usize = 100;
+/// A tag or name longer than DESIGN.md allows came from outside; it is cut.
+const NAME_CHARS: usize = 100;
+const TAGS_PER_DOC: usize = 10;
+
+/// Distinct short strings (tags, author names), each stored once.
+#[derive(Default)]
+pub struct Strings {
+    text: String,
+    /// String `i` is `text[starts[i] .. starts[i + 1]]`.
+    starts: Vec<u32>,
+    pub masks: Vec<Mask>,
+    numbers: HashMap<Box<str>, u32>,
+}
+
+impl Strings {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(s) {
+            return n;
+        }
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let n = self.masks.len() as u32;
+        self.text.push_str(s);
+        self.starts.push(self.text.len() as u32);
+        self.masks
+            .push(letters::mask(s) | if s.is_ascii() { ASCII } else { 0 });
+        self.numbers.insert(s.into(), n);
+        n
+    }
+
+    pub fn get(&self, n: u32) -> &str {
+        let n = n as usize;
+        &self.text[self.starts[n] as usize..self.starts[n + 1] as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.masks.len()
+    }
+}
+
+/// Every doc's fields; doc `i` is the `i`-th pushed.
+#[derive(Default)]
+pub struct Docs {
+    nums: Vec<i64>,
+    kinds: Vec<Kind>,
+    /// Doc `i`'s title is `text[starts[i] .. starts[i] + title_ends[i]]`,
+    /// its body start the rest up to `starts[i + 1]`.
+    text: String,
+    starts: Vec<u32>,
+    title_ends: Vec<u16>,
+    /// Doc `i`'s tags are `tag_list[tag_starts[i] .. tag_starts[i + 1]]`.
+    tag_starts: Vec<u32>,
+    tag_list: Vec<u32>,
+    pub authors: Vec<u32>,
+    /// The letters of all four fields, plus the ASCII and LIVE flags.
+    pub masks: Vec<Mask>,
+    /// The letters of the title and of the body alone, folded.
+    pub field_masks: Vec<[u32; 2]>,
+    pub tags: Strings,
+    pub names: Strings,
+}
+
+fn cut(s: &str, chars: usize) -> &str {
+    match s.char_indices().nth(chars) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+impl Docs {
+    pub fn with_capacity(n: usize) -> Docs {
+        let mut docs = Docs {
+            nums: Vec::with_capacity(n),
+            kinds: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n + 1),
+            title_ends: Vec::with_capacity(n),
+            tag_starts: Vec::with_capacity(n + 1),
+            authors: Vec::with_capacity(n),
+            masks: Vec::with_capacity(n),
+            field_masks: Vec::with_capacity(n),
+            ..Docs::default()
+        };
+        docs.starts.push(0);
+        docs.tag_starts.push(0);
+        docs
+    }
+
+    pub fn len(&self) -> usize {
+        self.nums.len()
+    }
+
+    /// Adds one doc. False (and nothing added) once the arena is full: at
+    /// 4 GB of text, some twenty million items, far beyond what it is for.
+    pub fn push(&mut self, doc: &SearchDoc) -> bool {
+        let title = cut(doc.title.lines().next().unwrap_or(""), TITLE_CHARS);
+        let body = cut(&doc.body, BODY_CHARS);
+        let Ok(end) = u32::try_from(self.text.len() + title.len() + body.len()) else {
+            return false;
+        };
+        self.nums.push(doc.id.num);
+        self.kinds.push(doc.id.kind);
+        self.text.push_str(title);
+        self.text.push_str(body);
+        self.starts.push(end);
+        // A title is at most 120 characters of 4 bytes: it fits.
+        self.title_ends.push(title.len() as u16);
+
+        let mut mask = letters::mask(title) | letters::mask(body) | LIVE;
+        if title.is_ascii() && body.is_ascii() {
+            mask |= ASCII;
+        }
+        for tag in doc.tags.split_whitespace().take(TAGS_PER_DOC) {
+            let n = self.tags.intern(cut(tag, NAME_CHARS));
+            mask |= self.tags.masks[n as usize] & !ASCII;
+            self.tag_list.push(n);
+        }
+        self.tag_starts.push(self.tag_list.len() as u32);
+        let author = self.names.intern(cut(&doc.author, NAME_CHARS));
+        mask |= self.names.masks[author as usize] & !ASCII;
+        self.authors.push(author);
+        self.masks.push(mask);
+        self.field_masks.push([
+            letters::fold(letters::mask(title)),
+            letters::fold(letters::mask(body)),
+        ]);
+        true
+    }
+
+    /// Takes doc `i` out of every search (its place stays, unused).
+    pub fn remove(&mut self, i: usize) {
+        self.masks[i] &= !LIVE;
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.nums.shrink_to_fit();
+        self.kinds.shrink_to_fit();
+        self.text.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.title_ends.shrink_to_fit();
+        self.tag_starts.shrink_to_fit();
+        self.tag_list.shrink_to_fit();
+        self.authors.shrink_to_fit();
+        self.masks.shrink_to_fit();
+        self.field_masks.shrink_to_fit();
+    }
+
+    pub fn id(&self, i: usize) -> ItemId {
+        ItemId::new(self.kinds[i], self.nums[i])
+    }
+
+    pub fn is_live(&self, i: usize) -> bool {
+        self.masks[i] & LIVE != 0
+    }
+
+    /// Title and body start of doc `i`.
+    pub fn title_body(&self, i: usize) -> (&str, &str) {
+        let doc = &self.text[self.starts[i] as usize..self.starts[i + 1] as usize];
+        doc.split_at(usize::from(self.title_ends[i]))
+    }
+
+    pub fn tag_numbers(&self, i: usize) -> &[u32] {
+        &self.tag_list[self.tag_starts[i] as usize..self.tag_starts[i + 1] as usize]
+    }
+
+    /// Bytes held, for the benchmarks' memory figure.
+    pub fn heap_bytes(&self) -> usize {
+        self.nums.capacity() * 8
+            + self.kinds.capacity()
+            + self.text.capacity()
+            + self.starts.capacity() * 4
+            + self.title_ends.capacity() * 2
+            + self.tag_starts.capacity() * 4
+            + self.tag_list.capacity() * 4
+            + self.authors.capacity() * 4
+            + self.masks.capacity() * 8
+            + self.field_masks.capacity() * 8
+            + self.tags.text.capacity()
+            + self.names.text.capacity()
+    }
+}

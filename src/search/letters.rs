@@ -1,0 +1,87 @@
+//! Letter masks: which of a–z and 0–9 occur in a text, as bits. A word
+//! needing a letter a text lacks cannot match it, and finding that out
+//! costs one AND instead of a call to the matcher.
+
+use nucleo_matcher::chars::{normalize, to_lower_case};
+
+/// Bits 0–25 are a–z, bits 26–35 the digits; the high bits are flags the
+/// index keeps in the same word.
+pub type Mask = u64;
+
+/// Set on a doc whose title and body are plain ASCII, so the matcher can
+/// take them as bytes without looking at them first.
+pub const ASCII: Mask = 1 << 62;
+/// Set on every doc still in the index; cleared when one is replaced.
+pub const LIVE: Mask = 1 << 63;
+
+/// The letters of one byte of ASCII text, case folded.
+const fn ascii_bits() -> [Mask; 128] {
+    let mut bits = [0; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        bits[c] = match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            b'A'..=b'Z' => 1 << (b - b'A'),
+            b'0'..=b'9' => 1 << (26 + b - b'0'),
+            _ => 0,
+        };
+        c += 1;
+    }
+    bits
+}
+const ASCII_BITS: [Mask; 128] = ascii_bits();
+
+/// The letters of `text` after case and accent folding (so the mask of
+/// "Café" has the bit for `e`). ASCII text, nearly all of it, takes a
+/// table lookup per byte.
+pub fn mask(text: &str) -> Mask {
+    if text.is_ascii() {
+        return text.bytes().fold(0, |m, b| m | ASCII_BITS[usize::from(b)]);
+    }
+    text.chars().fold(0, |m, c| {
+        let c = to_lower_case(normalize(c));
+        m | match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+            _ => 0,
+        }
+    })
+}
+
+/// A mask in 32 bits for the per-field masks: the letters as they are, the
+/// ten digits folded onto six bits. Folding keeps "a has all of b's
+/// letters" true, so a field is never skipped wrongly; it only lets a few
+/// more through.
+pub fn fold(m: Mask) -> u32 {
+    let letters = (m & 0x3ff_ffff) as u32;
+    let digits = ((m >> 26) & 0x3f) | ((m >> 32) & 0xf);
+    letters | (digits as u32) << 26
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_fold_case_and_accents() {
+        assert_eq!(mask("Café"), mask("cafe"));
+        assert_eq!(mask("ABC"), 0b111);
+        assert_eq!(mask("z9"), 1 << 25 | 1 << 35);
+        assert_eq!(mask("-_ "), 0);
+    }
+
+    #[test]
+    fn folding_keeps_every_subset_a_subset() {
+        let texts = ["0123456789", "06", "17", "5", "9abc", "kubectl 1.29", "x"];
+        for a in texts {
+            for b in texts {
+                let (ma, mb) = (mask(a), mask(b));
+                if ma & mb == mb {
+                    assert_eq!(fold(ma) & fold(mb), fold(mb), "{a} ⊇ {b}");
+                }
+            }
+        }
+        assert_eq!(fold(mask("abc")), 0b111);
+    }
+}
