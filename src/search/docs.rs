@@ -178,6 +178,13 @@ impl Docs {
         doc.split_at(usize::from(self.title_ends[i]))
     }
 
+    /// The same as bytes: for ASCII docs (nearly all) the matcher takes
+    /// these as they are, with no look at character boundaries.
+    pub fn title_body_bytes(&self, i: usize) -> (&[u8], &[u8]) {
+        let doc = &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize];
+        doc.split_at(usize::from(self.title_ends[i]).min(doc.len()))
+    }
+
     pub fn tag_numbers(&self, i: usize) -> &[u32] {
         &self.tag_list[self.tag_starts[i] as usize..self.tag_starts[i + 1] as usize]
     }

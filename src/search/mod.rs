@@ -22,7 +22,7 @@ mod letters;
 mod score;
 
 use docs::Docs;
-use score::{Needle, needles, score_docs};
+use score::{Needle, Scored, needles, score_docs};
 
 use crate::domain::{ItemId, Kind};
 use crate::store::{SearchDoc, Store, StoreError};
@@ -133,9 +133,9 @@ impl SearchIndex {
                 self.score_all(&needles, &all)
             }
         };
-        *last = Some((query.to_string(), scored.iter().map(|&(_, i)| i).collect()));
+        *last = Some((query.to_string(), scored.narrow));
         drop(last);
-        self.best(scored, limit)
+        self.best(scored.hits, limit)
     }
 
     /// Forgets the last query, so the next search scans everything (for
@@ -148,9 +148,9 @@ impl SearchIndex {
         self.last.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Scores `candidates` (ascending doc numbers) and keeps the matches,
-    /// still ascending, splitting the work over the cores when it is large.
-    fn score_all(&self, needles: &[Needle], candidates: &[u32]) -> Vec<(u32, u32)> {
+    /// Scores `candidates` (ascending doc numbers), splitting the work over
+    /// the cores when it is large.
+    fn score_all(&self, needles: &[Needle], candidates: &[u32]) -> Scored {
         // Ask about the rarest word first (fewest docs have all its
         // letters): most docs are then rejected after one matcher call.
         let mut needles: Vec<&Needle> = needles.iter().collect();
@@ -173,10 +173,11 @@ impl SearchIndex {
                 .chunks(chunk)
                 .map(|part| s.spawn(move || score_docs(&self.docs, needles, part)))
                 .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().unwrap_or_default())
-                .collect()
+            let mut all = Scored::default();
+            for worker in workers {
+                all.append(worker.join().unwrap_or_default());
+            }
+            all
         })
     }
 
@@ -366,9 +367,40 @@ mod tests {
         assert_eq!(idx.len(), 5);
     }
 
-    /// The masks, the ASCII shortcut and the per-tag memo only skip work:
-    /// the hits must be exactly those of asking the matcher about every
-    /// field of every doc.
+    #[test]
+    fn a_word_written_out_later_is_found_past_an_early_spread_one() {
+        // Greedy alone spells "res" out of "seRvEr, a reStart" and misses.
+        let idx = SearchIndex::new(vec![doc(
+            1,
+            "A quick way to do kubectl work: the time zone of the server, a restart",
+            "",
+            "ann",
+        )]);
+        assert_eq!(ids(&idx.search("kubectl res", 5)), vec![1]);
+    }
+
+    #[test]
+    fn typing_finds_what_the_whole_query_finds() {
+        // From the demo corpus: "kubectl" spelled over word starts (Know,
+        // backUp, Before, thE Change. The Log) counts as a match while its
+        // beginning "kub" is too thin: narrowing must keep the doc on the
+        // way from "k" to "kubectl".
+        let title = "Ask the night shift about hydraulics, they know a restart of the service, \
+                     the backup before the change. the log file in";
+        let idx = SearchIndex::new(vec![doc(1, title, "hydraulics", "gijs")]);
+        let fresh = ids(&idx.search("kubectl", 5));
+        assert_eq!(fresh, vec![1], "the spread match counts");
+        idx.forget_last_query();
+        assert_eq!(idx.search("kub", 5).len(), 0, "the start does not");
+        let typed = (1..=7)
+            .map(|end| ids(&idx.search(&"kubectl"[..end], 5)))
+            .last();
+        assert_eq!(typed, Some(fresh));
+    }
+
+    /// The masks, the ASCII shortcut, the per-tag memo and narrowing while
+    /// typing only skip work: the hits must be exactly those of asking the
+    /// matcher about every field of every doc.
     #[test]
     fn shortcuts_never_change_the_hits() {
         use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -409,8 +441,7 @@ mod tests {
                             if n.text.len() == 1 {
                                 return letters::mask(f) & n.mask == n.mask;
                             }
-                            n.score(&mut matcher, Utf32Str::new(&lower, &mut buf))
-                                .is_some()
+                            n.score(&mut matcher, Utf32Str::new(&lower, &mut buf)) > score::THIN
                         })
                     })
                 })
@@ -418,8 +449,19 @@ mod tests {
                 .collect();
             let mut got = ids(&idx.search(query, usize::MAX));
             got.sort_unstable();
-            idx.forget_last_query();
             assert_eq!(got, expected, "query {query:?}");
+            // Typed key by key, narrowing all the way, it finds the same.
+            idx.forget_last_query();
+            let typed = query
+                .char_indices()
+                .map(|(i, c)| &query[..i + c.len_utf8()]);
+            let mut got = typed
+                .map(|q| ids(&idx.search(q, usize::MAX)))
+                .last()
+                .unwrap();
+            got.sort_unstable();
+            assert_eq!(got, expected, "query {query:?} typed");
+            idx.forget_last_query();
         }
     }
 

@@ -42,16 +42,42 @@ impl Needle {
         self.text.len() == 1 && self.mask != 0
     }
 
-    /// The word's score in one field, if it is a real match there. The
-    /// greedy matcher is several times faster than the optimal one on long
-    /// fields; within one field its first-letter choice rarely matters
-    /// (benches/search.rs has the numbers).
-    pub(super) fn score(&self, matcher: &mut Matcher, haystack: Utf32Str<'_>) -> Option<u32> {
+    /// What the word finds in one field: `NOTHING`, `THIN` (its letters
+    /// are there in order, but spread too thin to count) or its score.
+    ///
+    /// The greedy matcher is several times faster than the optimal one,
+    /// but takes the first letters it meets: in "the server, a restart" it
+    /// spells "res" out of "seRvEr, a reStart" and scores it too low. So a
+    /// low greedy score is asked again as a plain substring (cheap), which
+    /// finds the word written out in full further on.
+    pub(super) fn score(&self, matcher: &mut Matcher, haystack: Utf32Str<'_>) -> u32 {
         matcher.config.normalize = self.normalize;
-        let score = u32::from(matcher.fuzzy_match_greedy(haystack, self.text.slice(..))?);
-        (score >= self.min_score()).then_some(score)
+        let needle = self.text.slice(..);
+        let Some(greedy) = matcher.fuzzy_match_greedy(haystack, needle) else {
+            return NOTHING;
+        };
+        let score = match u32::from(greedy) {
+            low if low < self.min_score() => matcher
+                .substring_match(haystack, needle)
+                .map_or(low, u32::from),
+            score => score,
+        };
+        if score >= self.min_score() {
+            score
+        } else {
+            THIN
+        }
     }
 }
+
+/// A word's letters are nowhere in a field in order.
+pub const NOTHING: u32 = 0;
+/// A word's letters are in a field in order but too spread out to be a
+/// hit. Such docs are kept for narrowing: if "kub" is thin in a doc,
+/// "kubectl" may still be a real match there, and every doc where
+/// "kubectl" has its letters in order has them for "kub" too. (Real scores
+/// are at least 12, so 1 is free.)
+pub const THIN: u32 = 1;
 
 /// The words of a query. Words are plain fuzzy words with no special
 /// syntax, so a longer query matches (nearly) a subset of what a shorter
@@ -75,7 +101,7 @@ pub fn needles(query: &str) -> Vec<Needle> {
 /// Each word's score in each distinct tag or name, worked out the first
 /// time a doc asks: a team has far fewer tags and names than items.
 struct Memo {
-    /// `scores[word][string]`: `UNKNOWN`, 0 for no match, or the score.
+    /// `scores[word][string]`: `UNKNOWN`, or what `Needle::score` said.
     scores: Vec<Vec<u32>>,
 }
 
@@ -102,9 +128,9 @@ impl Memo {
             let mask = strings.masks[n as usize];
             *slot = if mask & needle.mask == needle.mask {
                 let hay = haystack(strings.get(n), mask & ASCII != 0, buf);
-                needle.score(matcher, hay).unwrap_or(0)
+                needle.score(matcher, hay)
             } else {
-                0
+                NOTHING
             };
         }
         *slot
@@ -119,9 +145,52 @@ fn haystack<'a>(text: &'a str, ascii: bool, buf: &'a mut Vec<char>) -> Utf32Str<
     }
 }
 
-/// Scores `candidates` (ascending doc numbers) and returns the matches as
-/// (score, doc), still ascending. `needles` come rarest first.
-pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Vec<(u32, u32)> {
+/// A doc's title or body, as the matcher will read it.
+enum Field<'a> {
+    Ascii(&'a [u8]),
+    Text(&'a str),
+}
+
+impl Field<'_> {
+    fn haystack<'b>(&'b self, buf: &'b mut Vec<char>) -> Utf32Str<'b> {
+        match self {
+            Field::Ascii(bytes) => Utf32Str::Ascii(bytes),
+            Field::Text(text) => Utf32Str::new(text, buf),
+        }
+    }
+}
+
+fn fields(docs: &Docs, i: usize, ascii: bool) -> (Field<'_>, Field<'_>) {
+    if ascii {
+        let (title, body) = docs.title_body_bytes(i);
+        (Field::Ascii(title), Field::Ascii(body))
+    } else {
+        let (title, body) = docs.title_body(i);
+        (Field::Text(title), Field::Text(body))
+    }
+}
+
+/// The docs of one scan, both in ascending doc order.
+#[derive(Default)]
+pub struct Scored {
+    /// (score, doc) of every doc where each word is a real match.
+    pub hits: Vec<(u32, u32)>,
+    /// Every doc where each word at least has its letters in order in one
+    /// field: a superset of the hits of any longer query, so typing on
+    /// only needs to look at these.
+    pub narrow: Vec<u32>,
+}
+
+impl Scored {
+    pub fn append(&mut self, mut other: Scored) {
+        self.hits.append(&mut other.hits);
+        self.narrow.append(&mut other.narrow);
+    }
+}
+
+/// Scores `candidates` (ascending doc numbers). `needles` come rarest
+/// first, so most docs are settled by the first word.
+pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Scored {
     let mut config = Config::DEFAULT;
     config.ignore_case = true;
     let mut matcher = Matcher::new(config);
@@ -129,7 +198,7 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Vec<(
     let mut tag_memo = Memo::new(needles.len(), &docs.tags);
     let mut name_memo = Memo::new(needles.len(), &docs.names);
     let mut buf = Vec::new();
-    let mut out = Vec::new();
+    let mut out = Scored::default();
     'docs: for &i in candidates {
         let i = i as usize;
         let mask = docs.masks[i];
@@ -139,6 +208,7 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Vec<(
         let [title_mask, body_mask] = docs.field_masks[i];
         let ascii = mask & ASCII != 0;
         let mut total = 0u32;
+        let mut hit = true;
         for (w, n) in needles.iter().enumerate() {
             if n.by_mask() {
                 let in_title = title_mask & n.folded == n.folded;
@@ -146,29 +216,42 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Vec<(
                 total += ONE_LETTER_SCORE * weight / 2;
                 continue;
             }
-            let (title, body) = docs.title_body(i);
-            let mut best = 0;
+            let (title, body) = fields(docs, i, ascii);
+            // The best weighed score, and whether anything was there.
+            let (mut best, mut seen) = (0, false);
+            let mut found = |score: u32, weight: u32| {
+                seen |= score != NOTHING;
+                if score > THIN {
+                    best = best.max(score * weight / 2);
+                }
+            };
             if title_mask & n.folded == n.folded {
-                let hay = haystack(title, ascii, &mut buf);
-                best = n.score(&mut matcher, hay).unwrap_or(0) * TITLE / 2;
+                found(n.score(&mut matcher, title.haystack(&mut buf)), TITLE);
             }
             for &tag in docs.tag_numbers(i) {
-                let s = tag_memo.score(w, n, &docs.tags, tag, &mut matcher, &mut buf);
-                best = best.max(s * TAG / 2);
+                found(
+                    tag_memo.score(w, n, &docs.tags, tag, &mut matcher, &mut buf),
+                    TAG,
+                );
             }
             let author = docs.authors[i];
-            let s = name_memo.score(w, n, &docs.names, author, &mut matcher, &mut buf);
-            best = best.max(s * AUTHOR / 2);
+            found(
+                name_memo.score(w, n, &docs.names, author, &mut matcher, &mut buf),
+                AUTHOR,
+            );
             if body_mask & n.folded == n.folded {
-                let hay = haystack(body, ascii, &mut buf);
-                best = best.max(n.score(&mut matcher, hay).unwrap_or(0) * BODY / 2);
+                found(n.score(&mut matcher, body.haystack(&mut buf)), BODY);
             }
-            if best == 0 {
+            if !seen {
                 continue 'docs;
             }
+            hit &= best > 0;
             total += best;
         }
-        out.push((total, i as u32));
+        out.narrow.push(i as u32);
+        if hit {
+            out.hits.push((total, i as u32));
+        }
     }
     out
 }
