@@ -24,8 +24,10 @@ mod score;
 use docs::Docs;
 use score::{Needle, Scored, needles, score_docs};
 
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use crate::domain::{ItemId, Kind};
-use crate::store::{SearchDoc, Store, StoreError};
+use crate::store::{SearchDoc, SearchMarks, Store, StoreError};
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,14 +43,43 @@ const PARALLEL_FROM: usize = 20_000;
 
 pub struct SearchIndex {
     docs: Docs,
+    /// The highest item number of each kind read so far.
+    marks: SearchMarks,
+    /// A fingerprint of the lessons as read: lessons are the one kind an
+    /// import changes in place, so a refresh compares them whole.
+    lessons: u64,
     /// The last query and the docs it matched, for narrowing as one types.
     last: Mutex<Option<(String, Vec<u32>)>>,
+}
+
+/// What was written since an index was built: read off the UI thread, then
+/// applied to the index in a moment.
+pub struct Changes {
+    docs: Vec<SearchDoc>,
+    lessons: Vec<SearchDoc>,
+}
+
+impl Changes {
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+}
+
+/// Feeds one lesson to a fingerprint of all lessons.
+fn fingerprint(hasher: &mut DefaultHasher, doc: &SearchDoc) {
+    (doc.id.num, &doc.title, &doc.body, &doc.tags).hash(hasher);
 }
 
 impl SearchIndex {
     pub fn new(docs: Vec<SearchDoc>) -> Self {
         let mut index = SearchIndex::with_capacity(docs.len());
-        index.extend(&docs);
+        let (lessons, docs): (Vec<_>, Vec<_>) =
+            docs.into_iter().partition(|d| d.id.kind == Kind::Lesson);
+        index.apply(Changes { docs, lessons });
         index.docs.shrink_to_fit();
         index
     }
@@ -56,9 +87,14 @@ impl SearchIndex {
     /// Builds the index straight from the store, one item at a time.
     pub fn load(store: &dyn Store, viewer: &str) -> Result<Self, StoreError> {
         let mut index = SearchIndex::with_capacity(0);
-        store.each_search_doc(viewer, &mut |doc| {
-            index.docs.push(&doc);
+        let mut lessons = DefaultHasher::new();
+        store.each_search_doc(viewer, &[0; 4], &mut |doc| {
+            if doc.id.kind == Kind::Lesson {
+                fingerprint(&mut lessons, &doc);
+            }
+            index.push(&doc);
         })?;
+        index.lessons = lessons.finish();
         index.docs.shrink_to_fit();
         Ok(index)
     }
@@ -66,27 +102,63 @@ impl SearchIndex {
     fn with_capacity(n: usize) -> Self {
         SearchIndex {
             docs: Docs::with_capacity(n),
+            marks: [0; 4],
+            lessons: DefaultHasher::new().finish(),
             last: Mutex::new(None),
         }
     }
 
-    /// Adds docs written since the index was built.
-    pub fn extend(&mut self, docs: &[SearchDoc]) {
-        for doc in docs {
-            self.docs.push(doc);
+    fn push(&mut self, doc: &SearchDoc) {
+        if self.docs.push(doc) {
+            let kind = Kind::ALL.iter().position(|&k| k == doc.id.kind).unwrap_or(0);
+            self.marks[kind] = self.marks[kind].max(doc.id.num);
         }
-        self.forget_last_query();
     }
 
-    /// Replaces every doc of `kind` by `docs` (lessons, which an import
-    /// may change in place).
-    pub fn replace_kind(&mut self, kind: Kind, docs: &[SearchDoc]) {
-        for i in 0..self.docs.len() {
-            if self.docs.id(i).kind == kind {
-                self.docs.remove(i);
-            }
+    /// Reads what was written since the index was built (every lesson, to
+    /// compare). Meant for a background thread with its own connection.
+    pub fn read_changes(
+        store: &dyn Store,
+        viewer: &str,
+        marks: &SearchMarks,
+    ) -> Result<Changes, StoreError> {
+        let mut after = *marks;
+        after[0] = 0;
+        let mut changes = Changes {
+            docs: Vec::new(),
+            lessons: Vec::new(),
+        };
+        store.each_search_doc(viewer, &after, &mut |doc| match doc.id.kind {
+            Kind::Lesson => changes.lessons.push(doc),
+            _ => changes.docs.push(doc),
+        })?;
+        Ok(changes)
+    }
+
+    /// What the index has read up to, for `read_changes`.
+    pub fn marks(&self) -> SearchMarks {
+        self.marks
+    }
+
+    /// Adds what `read_changes` found; lessons are replaced only when they
+    /// differ, so a refresh leaves no unused copies behind.
+    pub fn apply(&mut self, changes: Changes) {
+        let mut hasher = DefaultHasher::new();
+        for lesson in &changes.lessons {
+            fingerprint(&mut hasher, lesson);
         }
-        self.extend(docs);
+        let lessons = hasher.finish();
+        if lessons != self.lessons {
+            for i in 0..self.docs.len() {
+                if self.docs.id(i).kind == Kind::Lesson {
+                    self.docs.remove(i);
+                }
+            }
+            changes.lessons.iter().for_each(|doc| self.push(doc));
+            self.lessons = lessons;
+        }
+        changes.docs.iter().for_each(|doc| self.push(doc));
+        self.forget_last_query();
     }
 
     /// Items that can be found (replaced ones no longer count).
@@ -98,17 +170,6 @@ impl SearchIndex {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// The highest item number of `kind` in the index (0 for none): what a
-    /// refresh reads on from.
-    pub fn last_num(&self, kind: Kind) -> i64 {
-        (0..self.docs.len())
-            .map(|i| self.docs.id(i))
-            .filter(|id| id.kind == kind)
-            .map(|id| id.num)
-            .max()
-            .unwrap_or(0)
     }
 
     /// Memory held by the index, in bytes (for the benchmarks).
@@ -343,28 +404,27 @@ mod tests {
     }
 
     #[test]
-    fn new_docs_are_found_and_replaced_ones_are_not() {
-        let mut idx = index();
-        assert_eq!(idx.search("forklift", 5).len(), 0);
-        idx.extend(&[doc(4, "Forklift checks before a shift", "safety", "dina")]);
-        assert_eq!(ids(&idx.search("forklift", 5)), vec![4]);
-        assert_eq!(idx.last_num(Kind::Tip), 4);
+    fn new_docs_are_found_and_changed_lessons_replaced() {
         let lesson = |num, title: &str| SearchDoc {
             id: ItemId::new(Kind::Lesson, num),
             ..doc(0, title, "", "")
         };
-        idx.extend(&[lesson(1, "Printer basics")]);
-        idx.replace_kind(Kind::Lesson, &[lesson(1, "Label basics")]);
-        assert!(
-            idx.search("printer basics", 5)
-                .iter()
-                .all(|h| h.id.kind != Kind::Lesson)
-        );
-        assert_eq!(
-            idx.search("label basics", 5)[0].id,
-            ItemId::new(Kind::Lesson, 1)
-        );
-        assert_eq!(idx.len(), 5);
+        let mut idx = SearchIndex::new(vec![lesson(1, "Printer basics"), doc(3, "x", "", "")]);
+        assert_eq!(idx.marks(), [1, 0, 3, 0]);
+        let new_tip = doc(4, "Forklift checks before a shift", "safety", "dina");
+        idx.apply(Changes {
+            docs: vec![new_tip],
+            lessons: vec![lesson(1, "Printer basics")],
+        });
+        assert_eq!(ids(&idx.search("forklift", 5)), vec![4]);
+        assert_eq!((idx.marks()[2], idx.docs.len()), (4, 3), "same lessons: kept");
+        idx.apply(Changes {
+            docs: vec![],
+            lessons: vec![lesson(1, "Label basics")],
+        });
+        assert!(idx.search("printer basics", 5).is_empty());
+        assert_eq!(idx.search("label basics", 5)[0].id, ItemId::new(Kind::Lesson, 1));
+        assert_eq!(idx.len(), 3);
     }
 
     #[test]

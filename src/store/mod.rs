@@ -74,6 +74,11 @@ pub struct ListQuery {
     pub limit: usize,
 }
 
+/// The highest item number of each kind (in `Kind::ALL` order) a search
+/// index has read: items are only ever added (lessons aside, which an
+/// import may change in place), so a refresh reads on from there.
+pub type SearchMarks = [i64; 4];
+
 /// The searchable text of one item, as the fuzzy index needs it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchDoc {
@@ -163,11 +168,18 @@ pub trait Store {
     fn get(&self, id: ItemId, viewer: &str) -> Result<Item>;
     /// Newest first.
     fn list(&self, query: &ListQuery, viewer: &str) -> Result<Vec<Item>>;
-    /// Hands every item `viewer` may see to `each`, for the search index.
-    fn each_search_doc(&self, viewer: &str, each: &mut dyn FnMut(SearchDoc)) -> Result<()>;
+    /// Hands every item `viewer` may see to `each`, for the search index;
+    /// of each kind only those numbered above `after` (in `Kind::ALL`
+    /// order; all zeros for everything).
+    fn each_search_doc(
+        &self,
+        viewer: &str,
+        after: &SearchMarks,
+        each: &mut dyn FnMut(SearchDoc),
+    ) -> Result<()>;
     fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>> {
         let mut docs = Vec::new();
-        self.each_search_doc(viewer, &mut |d| docs.push(d))?;
+        self.each_search_doc(viewer, &[0; 4], &mut |d| docs.push(d))?;
         Ok(docs)
     }
 

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::rows::{tag_pattern, tags_from_sql, time_from_sql};
-use super::{ListQuery, Result, SearchDoc, StoreError};
+use super::{ListQuery, Result, SearchDoc, SearchMarks, StoreError};
 use crate::domain::{
     Answer, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson, LessonDone,
     Person, Question, Tip, Visibility, Vote,
@@ -282,40 +282,35 @@ pub fn list(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
 }
 
 /// Longest body prefix kept for fuzzy matching, in bytes (cut on a char boundary).
-const BODY_PREFIX: usize = 300;
+/// Characters of a title or body handed to the search index: at least
+/// what it keeps (src/search/docs.rs), little more, so reading 1M items
+/// stays quick.
+const BODY_PREFIX: usize = 160;
 
-/// Hands every searchable item to `each`, one at a time, so an index can
-/// be built without holding all items as separate strings at once.
+/// Hands every searchable item numbered above `after` (per kind) to
+/// `each`, one at a time, so an index can be built without holding all
+/// items as separate strings at once.
 pub fn each_search_doc(
     tx: &Connection,
     viewer: &str,
+    after: &SearchMarks,
     each: &mut dyn FnMut(SearchDoc),
 ) -> Result<()> {
     // One statement per kind: (id, title, body, tags, author). Each names
-    // both parameters, since rusqlite checks their count.
-    let sources: [(Kind, &str); 4] = [
-        (
-            Kind::Lesson,
-            "SELECT id, title, substr(body, 1, ?2), tags, '' FROM lesson WHERE ?1 IS NOT NULL",
-        ),
-        (
-            Kind::Question,
-            "SELECT id, title, substr(body, 1, ?2), tags, coalesce(author, '') FROM question
-             WHERE ?1 IS NOT NULL",
-        ),
-        (
-            Kind::Tip,
-            "SELECT id, substr(text, 1, ?2), '', tags, author FROM tip WHERE ?1 IS NOT NULL",
-        ),
-        (
-            Kind::Learned,
-            "SELECT id, substr(text, 1, ?2), '', tags, author FROM learned
-             WHERE visibility = 'team' OR author = ?1",
-        ),
+    // all three parameters, since rusqlite checks their count.
+    let sources: [&str; 4] = [
+        "SELECT id, substr(title, 1, ?2), substr(body, 1, ?2), tags, '' FROM lesson
+         WHERE ?1 IS NOT NULL AND id > ?3",
+        "SELECT id, substr(title, 1, ?2), substr(body, 1, ?2), tags, coalesce(author, '')
+         FROM question WHERE ?1 IS NOT NULL AND id > ?3",
+        "SELECT id, substr(text, 1, ?2), '', tags, author FROM tip
+         WHERE ?1 IS NOT NULL AND id > ?3",
+        "SELECT id, substr(text, 1, ?2), '', tags, author FROM learned
+         WHERE (visibility = 'team' OR author = ?1) AND id > ?3",
     ];
-    for (kind, sql) in sources {
+    for ((kind, sql), after) in Kind::ALL.into_iter().zip(sources).zip(after) {
         let mut stmt = tx.prepare_cached(sql)?;
-        let rows = stmt.query_map(params![viewer, BODY_PREFIX as i64], |r| {
+        let rows = stmt.query_map(params![viewer, BODY_PREFIX as i64, after], |r| {
             Ok(SearchDoc {
                 id: ItemId::new(kind, r.get(0)?),
                 title: r.get(1)?,

@@ -11,7 +11,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use super::rows::time_to_sql;
 use super::{
-    Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, ProfileEdit, Result, SearchDoc, Store,
+    Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, ProfileEdit, Result, SearchDoc, SearchMarks, Store,
     StoreError, Writer, backup, engine, health, migrate, nudge, read, write,
 };
 use crate::domain::insights::Facts;
@@ -291,10 +291,15 @@ impl Store for SqliteStore {
         self.read(|tx| read::list(tx, query, viewer))
     }
 
-    fn each_search_doc(&self, viewer: &str, each: &mut dyn FnMut(SearchDoc)) -> Result<()> {
+    fn each_search_doc(
+        &self,
+        viewer: &str,
+        after: &SearchMarks,
+        each: &mut dyn FnMut(SearchDoc),
+    ) -> Result<()> {
         // Not through `read`: a retry would hand out the first docs twice.
         // One statement per kind, each its own short read.
-        read::each_search_doc(&self.conn, viewer, each)
+        read::each_search_doc(&self.conn, viewer, after, each)
     }
 
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {

@@ -14,7 +14,7 @@ use ratatui::DefaultTerminal;
 use super::action::{self, Action};
 use super::around::Around;
 use super::feed;
-use super::indexer::Indexer;
+use super::indexer::{Indexer, Update};
 use super::keys::{KeyMap, View};
 use super::theme::Theme;
 use super::update::update;
@@ -527,8 +527,8 @@ impl App {
     pub fn reload(&mut self) {
         self.stale = [true; 7];
         match &mut self.indexer {
-            // The old index serves until the new one is ready.
-            Some(indexer) => indexer.start(),
+            // The index serves as it is until the new items are read.
+            Some(indexer) => indexer.refresh(self.index.as_ref()),
             None => self.index = None,
         }
         let done = self.store.lessons_done(&self.user);
@@ -639,19 +639,28 @@ impl App {
         }
     }
 
-    /// Takes over a search index finished in the background and searches
-    /// with it. True when the screen must be drawn again.
+    /// Takes over a search index built in the background, or the items
+    /// read since, and searches again. True when the screen must be drawn
+    /// again.
     pub fn poll_index(&mut self) -> bool {
-        let Some(built) = self.indexer.as_mut().and_then(Indexer::poll) else {
+        let Some(indexer) = self.indexer.as_mut() else {
             return false;
         };
-        if let Some(index) = self.ok(built) {
-            self.index = Some(index);
-            if let Some(Screen::Search(_)) = self.stack.last() {
-                self.run_search();
-                self.sync_preview();
-                return true;
-            }
+        let Some(update) = indexer.poll() else {
+            return false;
+        };
+        match (self.ok(update), &mut self.index) {
+            (Some(Update::Built(index)), _) => self.index = Some(index),
+            (Some(Update::Changes(changes)), Some(index)) => index.apply(changes),
+            _ => return false,
+        }
+        if let (Some(indexer), Some(index)) = (self.indexer.as_mut(), &self.index) {
+            indexer.follow_up(index);
+        }
+        if let Some(Screen::Search(_)) = self.stack.last() {
+            self.run_search();
+            self.sync_preview();
+            return true;
         }
         false
     }

@@ -1,20 +1,33 @@
 //! Builds the search index on a background thread, so neither the first
-//! frame nor the first keystroke of a search waits for it (100k items take
-//! a few hundred milliseconds to read and index).
+//! frame nor the first keystroke of a search waits for it (1M items take
+//! about a second to read and index), and keeps it up to date: after a
+//! change only the new items are read, off the UI thread, and added in a
+//! moment on it.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::Duration;
 
-use crate::search::SearchIndex;
-use crate::store::{OpenOptions, SqliteStore, StoreError};
+use crate::search::{Changes, SearchIndex};
+use crate::store::{OpenOptions, SearchMarks, SqliteStore, StoreError};
 
-/// A build under way; `poll` hands over the index once it is ready.
+/// What a background read hands over.
+pub enum Update {
+    /// A whole new index.
+    Built(SearchIndex),
+    /// What was written since the index's marks: `SearchIndex::apply` it.
+    Changes(Changes),
+}
+
+/// A read under way; `poll` hands over its result once it is ready.
 pub struct Indexer {
     db: PathBuf,
     user: String,
-    pending: Option<Receiver<Result<SearchIndex, StoreError>>>,
+    pending: Option<Receiver<Result<Update, StoreError>>>,
+    /// The data changed while the first build ran: read the changes once
+    /// it is in.
+    again: bool,
 }
 
 impl Indexer {
@@ -23,12 +36,27 @@ impl Indexer {
             db,
             user: user.to_string(),
             pending: None,
+            again: false,
         }
     }
 
-    /// Starts a fresh build (after start-up, or when the data changed); a
-    /// build already running is left to finish and is then ignored.
+    /// Starts a whole build (at start-up).
     pub fn start(&mut self) {
+        self.spawn(None);
+    }
+
+    /// The data changed: read what is new since `index` was built, or, with
+    /// no index yet, once the build under way is done.
+    pub fn refresh(&mut self, index: Option<&SearchIndex>) {
+        match index {
+            // A read already under way is dropped: this one covers it.
+            Some(index) => self.spawn(Some(index.marks())),
+            None if self.is_building() => self.again = true,
+            None => self.start(),
+        }
+    }
+
+    fn spawn(&mut self, marks: Option<SearchMarks>) {
         let (tx, rx) = mpsc::channel();
         let db = self.db.clone();
         let user = self.user.clone();
@@ -41,9 +69,14 @@ impl Indexer {
                     read_only: true,
                     busy_timeout: Duration::from_secs(5),
                 };
-                let built = SqliteStore::open_with(&db, &options)
-                    .and_then(|store| SearchIndex::load(&store, &user));
-                let _ = tx.send(built);
+                let store = SqliteStore::open_with(&db, &options);
+                let update = store.and_then(|store| match marks {
+                    None => SearchIndex::load(&store, &user).map(Update::Built),
+                    Some(marks) => {
+                        SearchIndex::read_changes(&store, &user, &marks).map(Update::Changes)
+                    }
+                });
+                let _ = tx.send(update);
             });
         self.pending = spawned.is_ok().then_some(rx);
     }
@@ -52,8 +85,8 @@ impl Indexer {
         self.pending.is_some()
     }
 
-    /// The finished index, if the build is done.
-    pub fn poll(&mut self) -> Option<Result<SearchIndex, StoreError>> {
+    /// The finished read, if it is done.
+    pub fn poll(&mut self) -> Option<Result<Update, StoreError>> {
         let rx = self.pending.as_ref()?;
         match rx.try_recv() {
             Ok(result) => {
@@ -67,6 +100,14 @@ impl Indexer {
             }
         }
     }
+
+    /// Call with the index once an update is applied: reads the changes
+    /// that came in while the first build ran.
+    pub fn follow_up(&mut self, index: &SearchIndex) {
+        if std::mem::take(&mut self.again) {
+            self.refresh(Some(index));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -76,43 +117,77 @@ mod tests {
     use crate::store::Store;
     use std::time::Instant;
 
-    fn wait(indexer: &mut Indexer) -> SearchIndex {
+    fn wait(indexer: &mut Indexer) -> Update {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            if let Some(built) = indexer.poll() {
-                return built.expect("index built");
+            if let Some(update) = indexer.poll() {
+                return update.expect("index read");
             }
             assert!(Instant::now() < deadline, "the index never came");
             thread::sleep(Duration::from_millis(5));
         }
     }
 
+    fn tip(text: &str) -> NewItem {
+        let draft = Draft {
+            text: text.into(),
+            ..Draft::default()
+        };
+        NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap()
+    }
+
     #[test]
-    fn the_index_is_built_off_thread_and_rebuilt_on_demand() {
+    fn the_index_is_built_off_thread_then_only_new_items_are_read() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("t.db");
         let store = SqliteStore::open(&db).unwrap();
-        let tip = |text: &str| {
-            let draft = Draft {
-                text: text.into(),
-                ..Draft::default()
-            };
-            NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap()
-        };
         store.add(&tip("Label the forklift keys")).unwrap();
         let mut indexer = Indexer::new(db, "ann");
         assert!(indexer.poll().is_none(), "nothing before a start");
         indexer.start();
         assert!(indexer.is_building());
-        let index = wait(&mut indexer);
+        let Update::Built(mut index) = wait(&mut indexer) else {
+            panic!("a start builds a whole index");
+        };
         assert!(!indexer.is_building());
         assert_eq!(index.search("forklift", 5).len(), 1);
+        let built = index.len();
 
         store
             .add(&tip("Forklift batteries charge overnight"))
             .unwrap();
+        indexer.refresh(Some(&index));
+        let Update::Changes(changes) = wait(&mut indexer) else {
+            panic!("a refresh reads changes");
+        };
+        assert_eq!(changes.len(), 1, "only the new tip is read");
+        index.apply(changes);
+        assert_eq!(index.search("forklift", 5).len(), 2);
+        assert_eq!(index.len(), built + 1, "the lessons were not added twice");
+    }
+
+    #[test]
+    fn a_change_during_the_first_build_is_read_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let mut indexer = Indexer::new(db, "ann");
         indexer.start();
-        assert_eq!(wait(&mut indexer).search("forklift", 5).len(), 2);
+        store.add(&tip("Forklift batteries charge overnight")).unwrap();
+        indexer.refresh(None);
+        let Update::Built(mut index) = wait(&mut indexer) else {
+            panic!("the build comes first");
+        };
+        indexer.follow_up(&index);
+        if indexer.is_building() {
+            let Update::Changes(changes) = wait(&mut indexer) else {
+                panic!("then the changes");
+            };
+            index.apply(changes);
+        }
+        // Whether the build saw the tip or the follow-up read it, it is
+        // found exactly once.
+        assert_eq!(index.search("forklift", 5).len(), 1);
     }
 
     #[test]
