@@ -123,6 +123,16 @@ fn search_finds_through_typos_and_gaps() {
         .success();
     let by_author = json(&s.ok(&["search", "zoltan", "--json"]));
     assert_eq!(by_author[0]["item"]["author"], "zoltan");
+    // --search opens the pane; with a command it is a mistake, said in one line.
+    let out = s
+        .cmd_as("ann")
+        .args(["--search", "lpq", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("--search"), "{err}");
 }
 
 #[test]

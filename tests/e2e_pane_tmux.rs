@@ -91,4 +91,13 @@ fn search_open_and_see_a_colleagues_tip_arrive() {
     // q quits and the session ends with it.
     tmux.keys("s", &["q"]);
     tmux.wait_gone();
+
+    // `leertuin --search WORDS` opens on that search.
+    let tmux = Tmux::start(80, 24, &home.shell("mia", &["--search", "label printr"]));
+    tmux.wait_for("s", "Search everything");
+    tmux.wait_for("s", &format!("> {first}"));
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "holding feed");
+    tmux.keys("s", &["q"]);
+    tmux.wait_gone();
 }

@@ -7,8 +7,10 @@ use leertuin::domain::{BackingKind, Draft, Item, Kind, NewItem};
 use leertuin::store::{ListQuery, Store};
 use leertuin::tui::action::{Action, Edit};
 use leertuin::tui::app::{Overlay, Screen, Tab};
+use leertuin::tui::indexer::Indexer;
 use leertuin::tui::keys::View;
 use leertuin::tui::update;
+use std::time::{Duration, Instant};
 use tui_support::{ME, demo_app, other_process};
 
 fn type_text(app: &mut leertuin::tui::App, text: &str) {
@@ -93,6 +95,27 @@ fn open_and_back_walk_a_stack() {
     update(&mut app, Action::Open);
     update(&mut app, Action::GoTab(0));
     assert!(app.stack.is_empty());
+}
+
+#[test]
+fn a_search_before_the_index_is_read_says_so_then_shows_the_hits() {
+    let (dir, mut app) = demo_app();
+    app.indexer = Some(Indexer::new(dir.path().join("t.db"), ME));
+    app.start();
+    app.open_search("zoom");
+    // The build runs on its own thread; until the pane takes it over the
+    // search has nothing to show, and must not claim "No matches".
+    let rows = tui_support::screen(&app, 80, 24);
+    tui_support::assert_shows(&rows, "Reading all items");
+    assert!(!tui_support::text(&rows).contains("No matches"));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !app.poll_index() {
+        assert!(Instant::now() < deadline, "the index never came");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let rows = tui_support::screen(&app, 80, 24);
+    tui_support::assert_shows(&rows, " match"); // "1 match" or "N matches"
+    tui_support::assert_shows(&rows, "zooms the current pane");
 }
 
 #[test]

@@ -34,7 +34,7 @@ pub fn run(ctx: &Context, a: DemoArgs) -> CliResult {
     let store = SqliteStore::open(&db)?;
     demo::sample_team(&store, &ctx.user)?;
     let demo_ctx = Context { db, ..ctx.clone() };
-    let result = super::open_pane(&demo_ctx);
+    let result = super::open_pane(&demo_ctx, None);
     // The demo is throw-away: nothing of it should linger in /tmp.
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);

@@ -42,6 +42,9 @@ pub struct Cli {
     /// Colours of the pane; `mono` uses none (also when NO_COLOR is set).
     #[arg(long, global = true, value_enum, default_value_t, value_name = "THEME")]
     pub theme: ThemeChoice,
+    /// Open the pane on a search for these words (like fzf's --query).
+    #[arg(long, short = 's', value_name = "WORDS")]
+    pub search: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -220,12 +223,17 @@ pub fn run(cli: Cli) -> CliResult {
     if let Some(Command::Nudge(a)) = &cli.command {
         return nudge::run(&cli, a);
     }
+    if cli.search.is_some() && cli.command.is_some() {
+        return Err(CliError::usage(
+            "--search opens the pane on a search; it takes no command (try: leertuin search WORDS)",
+        ));
+    }
     let ctx = Context::resolve(&cli)?;
     let Some(command) = cli.command else {
         // The pane draws its first frame in the environment's language and
         // reads the profile after it.
         crate::i18n::set(crate::i18n::choose_in(None, ctx.config.lang.as_deref()));
-        return crate::cli::open_pane(&ctx);
+        return crate::cli::open_pane(&ctx, cli.search.as_deref());
     };
     match command {
         // The capture popup is on screen before the database is touched.
@@ -263,8 +271,8 @@ pub fn run(cli: Cli) -> CliResult {
 }
 
 /// `leertuin` with no command: the learning pane.
-fn open_pane(ctx: &Context) -> CliResult {
-    crate::tui::run(ctx).map_err(tui_error)
+fn open_pane(ctx: &Context, search: Option<&str>) -> CliResult {
+    crate::tui::run(ctx, search).map_err(tui_error)
 }
 
 fn tui_error(e: crate::tui::TuiError) -> CliError {

@@ -110,7 +110,10 @@ impl SearchIndex {
 
     fn push(&mut self, doc: &SearchDoc) {
         if self.docs.push(doc) {
-            let kind = Kind::ALL.iter().position(|&k| k == doc.id.kind).unwrap_or(0);
+            let kind = Kind::ALL
+                .iter()
+                .position(|&k| k == doc.id.kind)
+                .unwrap_or(0);
             self.marks[kind] = self.marks[kind].max(doc.id.num);
         }
     }
@@ -417,13 +420,20 @@ mod tests {
             lessons: vec![lesson(1, "Printer basics")],
         });
         assert_eq!(ids(&idx.search("forklift", 5)), vec![4]);
-        assert_eq!((idx.marks()[2], idx.docs.len()), (4, 3), "same lessons: kept");
+        assert_eq!(
+            (idx.marks()[2], idx.docs.len()),
+            (4, 3),
+            "same lessons: kept"
+        );
         idx.apply(Changes {
             docs: vec![],
             lessons: vec![lesson(1, "Label basics")],
         });
         assert!(idx.search("printer basics", 5).is_empty());
-        assert_eq!(idx.search("label basics", 5)[0].id, ItemId::new(Kind::Lesson, 1));
+        assert_eq!(
+            idx.search("label basics", 5)[0].id,
+            ItemId::new(Kind::Lesson, 1)
+        );
         assert_eq!(idx.len(), 3);
     }
 

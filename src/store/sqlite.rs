@@ -11,8 +11,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use super::rows::time_to_sql;
 use super::{
-    Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, ProfileEdit, Result, SearchDoc, SearchMarks, Store,
-    StoreError, Writer, backup, engine, health, migrate, nudge, read, write,
+    Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, ProfileEdit, Result, SearchDoc,
+    SearchMarks, Store, StoreError, Writer, backup, engine, health, migrate, nudge, read, write,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;

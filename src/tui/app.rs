@@ -625,17 +625,28 @@ impl App {
         }
     }
 
+    /// Opens the search screen with `query` typed in.
+    pub fn open_search(&mut self, query: &str) {
+        let mut search = SearchState::new(self.theme);
+        search.input = search.input.with_text(query);
+        self.stack.push(Screen::Search(search));
+        self.run_search();
+    }
+
     /// Runs the query of the open search again (after typing, or a change).
     pub fn run_search(&mut self) {
         if self.index.is_none() && self.indexer.is_none() {
             let built = SearchIndex::load(self.store.as_ref(), &self.user);
             self.index = self.ok(built);
         }
-        // Still building in the background: the hits come when it is done.
-        let Some(index) = &self.index else { return };
-        if let Some(Screen::Search(s)) = self.stack.last_mut() {
-            let hits = index.search(s.query(), super::views::search::MAX_HITS);
-            s.set_hits(hits);
+        let Some(Screen::Search(s)) = self.stack.last_mut() else {
+            return;
+        };
+        match &self.index {
+            Some(index) => s.set_hits(index.search(s.query(), super::views::search::MAX_HITS)),
+            // Still building in the background: the hits come when it is
+            // done, and until then the screen says so.
+            None => s.set_waiting(),
         }
     }
 
@@ -650,7 +661,7 @@ impl App {
             return false;
         };
         match (self.ok(update), &mut self.index) {
-            (Some(Update::Built(index)), _) => self.index = Some(index),
+            (Some(Update::Built(index)), _) => self.index = Some(*index),
             (Some(Update::Changes(changes)), Some(index)) => index.apply(changes),
             _ => return false,
         }

@@ -15,7 +15,7 @@ use crate::store::{OpenOptions, SearchMarks, SqliteStore, StoreError};
 /// What a background read hands over.
 pub enum Update {
     /// A whole new index.
-    Built(SearchIndex),
+    Built(Box<SearchIndex>),
     /// What was written since the index's marks: `SearchIndex::apply` it.
     Changes(Changes),
 }
@@ -71,7 +71,7 @@ impl Indexer {
                 };
                 let store = SqliteStore::open_with(&db, &options);
                 let update = store.and_then(|store| match marks {
-                    None => SearchIndex::load(&store, &user).map(Update::Built),
+                    None => SearchIndex::load(&store, &user).map(|i| Update::Built(Box::new(i))),
                     Some(marks) => {
                         SearchIndex::read_changes(&store, &user, &marks).map(Update::Changes)
                     }
@@ -173,7 +173,9 @@ mod tests {
         let store = SqliteStore::open(&db).unwrap();
         let mut indexer = Indexer::new(db, "ann");
         indexer.start();
-        store.add(&tip("Forklift batteries charge overnight")).unwrap();
+        store
+            .add(&tip("Forklift batteries charge overnight"))
+            .unwrap();
         indexer.refresh(None);
         let Update::Built(mut index) = wait(&mut indexer) else {
             panic!("the build comes first");

@@ -48,18 +48,25 @@ pub enum TuiError {
     Config(String),
 }
 
-/// Opens the pane for `ctx.user` on `ctx.db` and runs it until `q`.
-pub fn run(ctx: &Context) -> Result<(), TuiError> {
-    run_with(ctx, false)
+/// Opens the pane for `ctx.user` on `ctx.db` and runs it until `q`; with
+/// `search`, on a search for those words.
+pub fn run(ctx: &Context, search: Option<&str>) -> Result<(), TuiError> {
+    run_with(ctx, Start::Pane(search))
+}
+
+/// What the pane opens on.
+enum Start<'a> {
+    Pane(Option<&'a str>),
+    Review,
 }
 
 /// `leertuin review`: the pane's review session on its own; leaving the
 /// session leaves the program.
 pub fn run_review(ctx: &Context) -> Result<(), TuiError> {
-    run_with(ctx, true)
+    run_with(ctx, Start::Review)
 }
 
-fn run_with(ctx: &Context, review_only: bool) -> Result<(), TuiError> {
+fn run_with(ctx: &Context, start: Start) -> Result<(), TuiError> {
     // Config mistakes are reported before the screen is taken over.
     let keys = KeyMap::from_config(&ctx.config.keys)?;
     let theme = Theme::choose(ctx.theme);
@@ -69,10 +76,14 @@ fn run_with(ctx: &Context, review_only: bool) -> Result<(), TuiError> {
     app.indexer = Some(indexer::Indexer::new(ctx.db.clone(), &ctx.user));
     app.around = around::Around::from_env(ctx.config.lang.clone());
     app.review_settings = review_settings;
-    if review_only {
-        let mut review = engine::review_screen(&app)?;
-        review.standalone = true;
-        app.stack.push(app::Screen::Review(review));
+    match start {
+        Start::Review => {
+            let mut review = engine::review_screen(&app)?;
+            review.standalone = true;
+            app.stack.push(app::Screen::Review(review));
+        }
+        Start::Pane(Some(query)) => app.open_search(query),
+        Start::Pane(None) => {}
     }
     // ratatui::init installs a panic hook that restores the terminal; the
     // guard restores it on every other way out, errors included.

@@ -8,7 +8,6 @@ use super::engine;
 use super::views::capture::{self, CaptureOutcome, CaptureState};
 use super::views::detail::DetailState;
 use super::views::prompt::{PromptState, Purpose};
-use super::views::search::SearchState;
 use crate::capture::Saved;
 use crate::domain::validate::pledge_minutes;
 use crate::domain::{BackingKind, Draft, Item, Kind};
@@ -38,10 +37,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevTab => app.switch_tab(Tab::from_index(app.tab.index() + Tab::ALL.len() - 1)),
         Action::GoTab(n) => app.switch_tab(Tab::from_index(usize::from(n))),
         Action::Help => app.open_help(),
-        Action::Search => {
-            app.stack.push(Screen::Search(SearchState::new(app.theme)));
-            app.run_search();
-        }
+        Action::Search => app.open_search(""),
         Action::Capture => {
             app.overlay = Some(Overlay::Capture(app.capture_form(Kind::Tip, None)));
         }

@@ -18,6 +18,8 @@ pub const MAX_HITS: usize = 100;
 pub struct SearchState {
     pub input: TextInput,
     pub hits: Vec<Hit>,
+    /// The index is still being read: no hits yet is not "no matches".
+    waiting: bool,
     pub selected: usize,
     pub theme: Theme,
 }
@@ -27,6 +29,7 @@ impl SearchState {
         SearchState {
             input: TextInput::single_line(),
             hits: Vec::new(),
+            waiting: false,
             selected: 0,
             theme,
         }
@@ -42,7 +45,13 @@ impl SearchState {
 
     pub fn set_hits(&mut self, hits: Vec<Hit>) {
         self.hits = hits;
+        self.waiting = false;
         self.selected = 0;
+    }
+
+    pub fn set_waiting(&mut self) {
+        self.set_hits(Vec::new());
+        self.waiting = true;
     }
 
     pub fn move_by(&mut self, delta: isize) {
@@ -70,6 +79,7 @@ impl Widget for &SearchState {
         );
         buf.set_line(inner.x, inner.y, &Line::from(query), inner.width);
         let status = match (self.query().trim().is_empty(), self.hits.len()) {
+            (false, _) if self.waiting => t!("search.reading").into_owned(),
             (true, _) => t!("search.type-to-search").into_owned(),
             (false, 0) => t!("search.none").into_owned(),
             (false, 1) => t!("search.one").into_owned(),
