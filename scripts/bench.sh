@@ -79,13 +79,31 @@ ff=$(pty first-frame --expect 'For you' --runs 10 -- "$BIN")
 row "pane: start to first full frame" "≤ 30 ms" "$(field "$ff" median_ms) ms" "-"
 cf=$(pty first-frame --expect 'tip' --runs 10 -- "$BIN" capture)
 row "capture: start to first frame" "≤ 30 ms" "$(field "$cf" median_ms) ms" "-"
-ks=$(pty keystrokes --ready 'For you' --keys '/kubectl restart' -- "$BIN")
-row "search: keystroke to screen" "≤ 16 ms" "$(field "$ks" median_ms) ms" "fzf whole run above"
-idle=$(pty idle --ready 'For you' --seconds 10 -- "$BIN")
+# Time until the index is read and the first hits are on screen: the
+# status line says "N matches" only then ("Reading all items…" before).
+ix=$(pty first-frame --expect ' matches' --runs 5 -- "$BIN" --search kubectl)
+row "pane --search: start to first hits" "-" "$(field "$ix" median_ms) ms" "-"
+# The rest starts on a search ("k"), so the index is surely in memory:
+# typing on from there is a person typing "kubectl restart".
+ks=$(pty keystrokes --ready ' matches' --keys 'ubectl restart' -- "$BIN" --search k)
+row "search: keystroke to screen" "≤ 16 ms" "$(field "$ks" median_ms) ms (max $(field "$ks" max_ms))" "fzf whole run above"
+idle=$(pty idle --ready ' matches' --seconds 10 -- "$BIN" --search kubectl)
 row "idle pane: CPU s over 10 s" "≤ 0.05 s" "$(field "$idle" cpu_s) s" "-"
 row "idle pane: wake-ups per second" "≤ 2" "$(field "$idle" wakeups_per_s)" "-"
-rss=$(pty rss --ready 'For you' -- "$BIN")
-row "pane RSS, index loaded lazily" "≤ 40 MB" "$(( $(field "$rss" rss_kib) / 1024 )) MB" "-"
+rss=$(pty rss --ready ' matches' -- "$BIN" --search kubectl)
+row "pane RSS, index in memory" "≤ 40 MB" "$(( $(field "$rss" rss_kib) / 1024 )) MB" "-"
+
+# 32 processes writing 200 items each at once, on a copy of the corpus:
+# every add must succeed and every item be there afterwards.
+cp "$DB" "$WORK/writers.db"
+before=$(sqlite3 "$WORK/writers.db" "SELECT count(*) FROM tip")
+start=$(date +%s.%N)
+failed=0
+seq 1 32 | xargs -P 32 -I{} sh -c 'for i in $(seq 1 200); do "$0" --db "$1" --user "w{}" add tip "writer {} item $i" >/dev/null || exit 1; done' "$BIN" "$WORK/writers.db" || failed=1
+took=$(python3 -c "import sys; print('%.1f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$start" "$(date +%s.%N)")
+after=$(sqlite3 "$WORK/writers.db" "SELECT count(*) FROM tip")
+distinct=$(sqlite3 "$WORK/writers.db" "SELECT count(DISTINCT text) FROM tip WHERE text LIKE 'writer % item %'")
+row "32 writers × 200 adds" "0 errors, 0 lost" "$([ $failed = 0 ] && echo 'no error' || echo ERRORS), $((after - before)) added, $distinct distinct" "$took s in all"
 
 echo
 echo "leertuin $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $N items, $(nproc) cores, $(date -u +%F)"
@@ -94,4 +112,4 @@ printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..42})" "$(printf -- '-%.0s' {1.
 printf '%s\n' "${rows[@]}"
 echo
 echo "raw ptybench output:" >&2
-printf '%s\n' "$ff" "$cf" "$ks" "$idle" "$rss" >&2
+printf '%s\n' "$ff" "$cf" "$ix" "$ks" "$idle" "$rss" >&2

@@ -25,6 +25,8 @@ pub struct Needle {
     normalize: bool,
     pub mask: Mask,
     folded: u32,
+    /// The query's last word, the one that may still grow as one types.
+    last: bool,
 }
 
 impl Needle {
@@ -79,19 +81,22 @@ pub const NOTHING: u32 = 0;
 /// are at least 12, so 1 is free.)
 pub const THIN: u32 = 1;
 
-/// The words of a query. Words are plain fuzzy words with no special
-/// syntax, so a longer query matches (nearly) a subset of what a shorter
-/// one matched.
+/// The words of a query: plain fuzzy words with no special syntax, so
+/// what a longer query finds is among what a shorter one kept for
+/// narrowing (see `Scored::narrow`).
 pub fn needles(query: &str) -> Vec<Needle> {
+    let words = query.split_whitespace().count();
     query
         .split_whitespace()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let lower = w.to_lowercase();
             let mask = letters::mask(&lower);
             Needle {
                 normalize: lower.is_ascii(),
                 mask,
                 folded: letters::fold(mask),
+                last: i + 1 == words,
                 text: Utf32String::from(lower.as_str()),
             }
         })
@@ -175,9 +180,9 @@ fn fields(docs: &Docs, i: usize, ascii: bool) -> (Field<'_>, Field<'_>) {
 pub struct Scored {
     /// (score, doc) of every doc where each word is a real match.
     pub hits: Vec<(u32, u32)>,
-    /// Every doc where each word at least has its letters in order in one
-    /// field: a superset of the hits of any longer query, so typing on
-    /// only needs to look at these.
+    /// Every doc where each word is a match, except that the last word
+    /// may be thin: a superset of the hits of any longer query (the last
+    /// word grown, or words added), so typing on only looks at these.
     pub narrow: Vec<u32>,
 }
 
@@ -242,7 +247,9 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
             if body_mask & n.folded == n.folded {
                 found(n.score(&mut matcher, body.haystack(&mut buf)), BODY);
             }
-            if !seen {
+            // Only the last word can still grow into a match; a thin
+            // earlier word settles the doc.
+            if !seen || (best == 0 && !n.last) {
                 continue 'docs;
             }
             hit &= best > 0;
