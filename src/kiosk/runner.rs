@@ -18,6 +18,7 @@ use crate::i18n;
 use crate::store::SqliteStore;
 use crate::tui::app::{App, CHANGE_CHECK, Overlay};
 use crate::tui::around::Around;
+use crate::tui::indexer::Indexer;
 use crate::tui::keys::{self, KeyMap, View};
 use crate::tui::theme::Theme;
 use crate::tui::views::review::ReviewSettings;
@@ -99,7 +100,8 @@ fn run_loop(
         let wait = session
             .until_idle()
             .min(next_check.saturating_duration_since(Instant::now()))
-            .min(SIGNAL_CHECK);
+            .min(SIGNAL_CHECK)
+            .min(pane.as_ref().map_or(Duration::MAX, App::index_wait));
         let mut outcomes = Vec::new();
         if event::poll(wait)? {
             loop {
@@ -117,6 +119,9 @@ fn run_loop(
             }
         }
         outcomes.push(session.tick());
+        if let Some(app) = &mut pane {
+            dirty |= app.poll_index();
+        }
         if Instant::now() >= next_check {
             if let Some(app) = &mut pane {
                 dirty |= app.on_tick();
@@ -252,6 +257,9 @@ fn session_key(key: KeyEvent) -> Option<Key> {
 fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str) -> Result<App, KioskError> {
     let store = SqliteStore::open(&kiosk.ctx.db)?;
     let mut app = App::new(Box::new(store), handle, kiosk.keys.clone(), kiosk.theme);
+    // The search index is read in the background, as in the pane: at a
+    // large database the first search must not freeze the kiosk.
+    app.indexer = Some(Indexer::new(kiosk.ctx.db.clone(), handle));
     let mut around = Around::default();
     around.drafts = Drafts::user().ok();
     around.lang = Some(lang.to_string());

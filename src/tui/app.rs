@@ -650,6 +650,16 @@ impl App {
         }
     }
 
+    /// How soon the loop must look for a finished index read: often while
+    /// one runs, otherwise never on its account.
+    pub fn index_wait(&self) -> Duration {
+        if self.indexer.as_ref().is_some_and(Indexer::is_building) {
+            INDEX_POLL
+        } else {
+            Duration::MAX
+        }
+    }
+
     /// Takes over a search index built in the background, or the items
     /// read since, and searches again. True when the screen must be drawn
     /// again.
@@ -724,11 +734,9 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
             dirty = false;
         }
-        let mut wait = next_check.saturating_duration_since(Instant::now());
-        if app.indexer.as_ref().is_some_and(Indexer::is_building) {
-            // Look for the finished index often, but only while it builds.
-            wait = wait.min(INDEX_POLL);
-        }
+        let wait = next_check
+            .saturating_duration_since(Instant::now())
+            .min(app.index_wait());
         if event::poll(wait)? {
             // Take every key already waiting before drawing again.
             app.defer_search = true;
