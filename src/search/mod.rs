@@ -407,6 +407,21 @@ mod tests {
     }
 
     #[test]
+    fn a_refresh_with_nothing_new_changes_nothing() {
+        use crate::store::SqliteStore;
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+        let mut idx = SearchIndex::load(&store, "ann").unwrap();
+        let stored = idx.docs.len();
+        assert!(stored > 0, "the bundled lessons are there");
+        let changes = SearchIndex::read_changes(&store, "ann", &idx.marks()).unwrap();
+        assert!(changes.is_empty());
+        idx.apply(changes);
+        // The lessons read again are the same: not stored a second time.
+        assert_eq!(idx.docs.len(), stored);
+    }
+
+    #[test]
     fn new_docs_are_found_and_changed_lessons_replaced() {
         let lesson = |num, title: &str| SearchDoc {
             id: ItemId::new(Kind::Lesson, num),
