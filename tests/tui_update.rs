@@ -119,6 +119,24 @@ fn a_search_before_the_index_is_read_says_so_then_shows_the_hits() {
 }
 
 #[test]
+fn a_search_with_many_matches_says_how_many_there_are() {
+    let (dir, mut app) = demo_app();
+    let other = other_process(&dir);
+    let draft = |n: usize| Draft {
+        text: format!("Forklift check number {n}"),
+        ..Draft::default()
+    };
+    for n in 0..120 {
+        other
+            .add(&NewItem::from_draft(Kind::Tip, "bob", &draft(n)).unwrap())
+            .unwrap();
+    }
+    app.open_search("forklift");
+    let rows = tui_support::screen(&app, 80, 24);
+    tui_support::assert_shows(&rows, "120 matches, best 100 shown");
+}
+
+#[test]
 fn search_narrows_on_every_keystroke() {
     let (_dir, mut app) = demo_app();
     update(&mut app, Action::Search);

@@ -182,9 +182,14 @@ impl SearchIndex {
 
     /// The best `limit` hits, best first. An empty query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_counted(query, limit).0
+    }
+
+    /// The best `limit` hits, and how many items match in all.
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         let needles = needles(query);
         if needles.is_empty() {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let mut last = self.lock_last();
         let narrowed = last.take().filter(|(q, _)| {
@@ -199,7 +204,8 @@ impl SearchIndex {
         };
         *last = Some((query.to_string(), scored.narrow));
         drop(last);
-        self.best(scored.hits, limit)
+        let total = scored.hits.len();
+        (self.best(scored.hits, limit), total)
     }
 
     /// Forgets the last query, so the next search scans everything (for
@@ -344,6 +350,15 @@ mod tests {
         // A shorter query is not a narrowing: everything is scanned again.
         assert_eq!(idx.search("h", 10).len(), 3);
         assert_eq!(ids(&idx.search("lpq", 10)), vec![1]);
+    }
+
+    #[test]
+    fn the_total_counts_every_match_not_just_those_shown() {
+        let docs = (1..=30)
+            .map(|n| doc(n, &format!("tip number {n}"), "", "ann"))
+            .collect();
+        let (hits, total) = SearchIndex::new(docs).search_counted("number", 5);
+        assert_eq!((hits.len(), total), (5, 30));
     }
 
     #[test]

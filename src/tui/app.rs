@@ -643,7 +643,10 @@ impl App {
             return;
         };
         match &self.index {
-            Some(index) => s.set_hits(index.search(s.query(), super::views::search::MAX_HITS)),
+            Some(index) => {
+                let (hits, total) = index.search_counted(s.query(), super::views::search::MAX_HITS);
+                s.set_hits(hits, total);
+            }
             // Still building in the background: the hits come when it is
             // done, and until then the screen says so.
             None => s.set_waiting(),

@@ -139,7 +139,7 @@ fn on_search(app: &mut App, action: Action) {
         Action::Down => s.move_by(1),
         Action::Cancel if !s.query().is_empty() => {
             s.input.clear();
-            s.set_hits(Vec::new());
+            s.set_hits(Vec::new(), 0);
         }
         Action::Cancel => {
             app.stack.pop();

@@ -18,6 +18,8 @@ pub const MAX_HITS: usize = 100;
 pub struct SearchState {
     pub input: TextInput,
     pub hits: Vec<Hit>,
+    /// Items matched in all; more than `hits` holds when there are many.
+    total: usize,
     /// The index is still being read: no hits yet is not "no matches".
     waiting: bool,
     pub selected: usize,
@@ -29,6 +31,7 @@ impl SearchState {
         SearchState {
             input: TextInput::single_line(),
             hits: Vec::new(),
+            total: 0,
             waiting: false,
             selected: 0,
             theme,
@@ -43,14 +46,16 @@ impl SearchState {
         self.hits.get(self.selected)
     }
 
-    pub fn set_hits(&mut self, hits: Vec<Hit>) {
+    /// The hits to show, best first, and how many items matched in all.
+    pub fn set_hits(&mut self, hits: Vec<Hit>, total: usize) {
         self.hits = hits;
+        self.total = total;
         self.waiting = false;
         self.selected = 0;
     }
 
     pub fn set_waiting(&mut self) {
-        self.set_hits(Vec::new());
+        self.set_hits(Vec::new(), 0);
         self.waiting = true;
     }
 
@@ -83,6 +88,9 @@ impl Widget for &SearchState {
             (true, _) => t!("search.type-to-search").into_owned(),
             (false, 0) => t!("search.none").into_owned(),
             (false, 1) => t!("search.one").into_owned(),
+            (false, n) if self.total > n => {
+                t!("search.best-of", n = n, total = self.total).into_owned()
+            }
             (false, n) => t!("search.many", n = n).into_owned(),
         };
         let list = Rect {
