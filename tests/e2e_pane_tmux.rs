@@ -100,4 +100,16 @@ fn search_open_and_see_a_colleagues_tip_arrive() {
     tmux.wait_for("s", "holding feed");
     tmux.keys("s", &["q"]);
     tmux.wait_gone();
+
+    // An open search takes in a colleague's new tip by itself (the index
+    // reads just the new item).
+    let tmux = Tmux::start(80, 24, &home.shell("mia", &["--search", "wrapper cold"]));
+    tmux.wait_for("s", "Night shift");
+    let third = home.ok("bob", &["add", "tip", "Wrapper film tears when it is cold"]);
+    tmux.wait_for("s", &format!("{} Wrapper film", third.trim()));
+    // In the search q is a letter: open a hit first, then q quits.
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "v vote");
+    tmux.keys("s", &["q"]);
+    tmux.wait_gone();
 }
