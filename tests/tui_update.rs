@@ -119,6 +119,49 @@ fn a_search_before_the_index_is_read_says_so_then_shows_the_hits() {
 }
 
 #[test]
+fn a_lazy_index_is_read_at_the_first_search_only() {
+    let (dir, mut app) = demo_app();
+    app.indexer = Some(Indexer::new(dir.path().join("t.db"), ME));
+    app.lazy_index = true;
+    app.start();
+    assert_eq!(app.index_wait(), Duration::MAX, "nothing read at start");
+    app.open_search("zoom");
+    assert!(
+        app.index_wait() < Duration::MAX,
+        "the first search reads it"
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !app.poll_index() {
+        assert!(Instant::now() < deadline, "the index never came");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let rows = tui_support::screen(&app, 80, 24);
+    tui_support::assert_shows(&rows, "zooms the current pane");
+}
+
+#[test]
+fn a_colleagues_post_does_not_move_the_cursor_in_a_search() {
+    let (dir, mut app) = demo_app();
+    app.open_search("t");
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let selected = |app: &leertuin::tui::App| match app.stack.last() {
+        Some(Screen::Search(s)) => s.selected_hit().map(|h| h.id),
+        _ => panic!("search is open"),
+    };
+    let before = selected(&app);
+    assert!(before.is_some());
+    let draft = Draft {
+        text: "The test rig needs ten minutes to warm up".into(),
+        ..Draft::default()
+    };
+    let tip = NewItem::from_draft(Kind::Tip, "bob", &draft).unwrap();
+    other_process(&dir).add(&tip).unwrap();
+    assert!(app.check_for_changes());
+    assert_eq!(selected(&app), before, "the cursor stays on its item");
+}
+
+#[test]
 fn a_search_with_many_matches_says_how_many_there_are() {
     let (dir, mut app) = demo_app();
     let other = other_process(&dir);

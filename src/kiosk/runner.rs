@@ -258,8 +258,11 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str) -> Result<App, KioskError>
     let store = SqliteStore::open(&kiosk.ctx.db)?;
     let mut app = App::new(Box::new(store), handle, kiosk.keys.clone(), kiosk.theme);
     // The search index is read in the background, as in the pane: at a
-    // large database the first search must not freeze the kiosk.
+    // large database a search must not freeze the kiosk.
     app.indexer = Some(Indexer::new(kiosk.ctx.db.clone(), handle));
+    // Most kiosk visits are short and never search: read it on the first
+    // search, not at every login.
+    app.lazy_index = true;
     let mut around = Around::default();
     around.drafts = Drafts::user().ok();
     around.lang = Some(lang.to_string());

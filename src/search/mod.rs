@@ -144,13 +144,17 @@ impl SearchIndex {
     }
 
     /// Adds what `read_changes` found; lessons are replaced only when they
-    /// differ, so a refresh leaves no unused copies behind.
-    pub fn apply(&mut self, changes: Changes) {
+    /// differ, so a refresh leaves no unused copies behind. False when
+    /// nothing changed (the last query's narrowing then stays good).
+    pub fn apply(&mut self, changes: Changes) -> bool {
         let mut hasher = DefaultHasher::new();
         for lesson in &changes.lessons {
             fingerprint(&mut hasher, lesson);
         }
         let lessons = hasher.finish();
+        if changes.docs.is_empty() && lessons == self.lessons {
+            return false;
+        }
         if lessons != self.lessons {
             for i in 0..self.docs.len() {
                 if self.docs.id(i).kind == Kind::Lesson {
@@ -162,6 +166,7 @@ impl SearchIndex {
         }
         changes.docs.iter().for_each(|doc| self.push(doc));
         self.forget_last_query();
+        true
     }
 
     /// Items that can be found (replaced ones no longer count).
@@ -431,7 +436,7 @@ mod tests {
         assert!(stored > 0, "the bundled lessons are there");
         let changes = SearchIndex::read_changes(&store, "ann", &idx.marks()).unwrap();
         assert!(changes.is_empty());
-        idx.apply(changes);
+        assert!(!idx.apply(changes), "nothing changed");
         // The lessons read again are the same: not stored a second time.
         assert_eq!(idx.docs.len(), stored);
     }
@@ -465,6 +470,23 @@ mod tests {
             ItemId::new(Kind::Lesson, 1)
         );
         assert_eq!(idx.len(), 3);
+    }
+
+    #[test]
+    fn greek_final_sigma_is_found_typed_or_pasted() {
+        let idx = SearchIndex::new(vec![
+            doc(1, "ο δρόμος οδος", "", "ann"),
+            doc(2, "ΟΔΟΣ ΟΣΟ", "", "bob"),
+        ]);
+        assert_eq!(ids(&idx.search("οδος", 5)).len(), 2);
+        idx.forget_last_query();
+        assert_eq!(ids(&idx.search("ΟΔΟΣ", 5)).len(), 2);
+        idx.forget_last_query();
+        let pasted = ids(&idx.search("ΟΣΟ", 5));
+        assert_eq!(pasted, vec![2]);
+        idx.forget_last_query();
+        idx.search("ΟΣ", 5);
+        assert_eq!(ids(&idx.search("ΟΣΟ", 5)), pasted, "typed");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! (title, a tag, the author or the body start); a word's best field
 //! counts, weighed.
 
+use nucleo_matcher::chars::to_lower_case;
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use super::docs::{Docs, Strings};
@@ -90,7 +91,10 @@ pub fn needles(query: &str) -> Vec<Needle> {
         .split_whitespace()
         .enumerate()
         .map(|(i, w)| {
-            let lower = w.to_lowercase();
+            // Folded one character at a time as nucleo folds the text:
+            // `to_lowercase` makes a word-final Σ into ς, which no text
+            // ever holds after folding.
+            let lower: String = w.chars().map(to_lower_case).collect();
             let mask = letters::mask(&lower);
             Needle {
                 normalize: lower.is_ascii(),

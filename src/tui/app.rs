@@ -134,11 +134,15 @@ pub struct App {
     /// The item under the cursor, drawn beside the list on wide panes.
     pub preview: Option<DetailState>,
     pub status: Option<Status>,
-    /// Built on the first `/`, dropped when the data changes.
+    /// The search index: read in the background at start (or at the first
+    /// search when `lazy_index`), then kept up to date with new items.
     index: Option<SearchIndex>,
     /// Builds the index in the background; `None` builds it inline when
     /// first needed (tests, and panes without a database path).
     pub indexer: Option<Indexer>,
+    /// Read the index only once someone searches (the kiosk: short
+    /// sessions, most of them without a search).
+    pub lazy_index: bool,
     /// Lessons this person finished, with their reflection.
     done: HashMap<ItemId, Option<String>>,
     data_version: Option<i64>,
@@ -201,6 +205,7 @@ impl App {
             status: None,
             index: None,
             indexer: None,
+            lazy_index: false,
             done: HashMap::new(),
             data_version: None,
             around: Around::default(),
@@ -527,6 +532,8 @@ impl App {
     pub fn reload(&mut self) {
         self.stale = [true; 7];
         match &mut self.indexer {
+            // Not wanted yet.
+            Some(_) if self.lazy_index && self.index.is_none() => {}
             // The index serves as it is until the new items are read.
             Some(indexer) => indexer.refresh(self.index.as_ref()),
             None => self.index = None,
@@ -549,7 +556,7 @@ impl App {
             }
         }
         if let Some(Screen::Search(_)) = self.stack.last() {
-            self.run_search();
+            self.search_again();
         }
         self.preview = None;
         self.sync_preview();
@@ -634,10 +641,25 @@ impl App {
     }
 
     /// Runs the query of the open search again (after typing, or a change).
+    /// The best hit comes first and is selected.
     pub fn run_search(&mut self) {
-        if self.index.is_none() && self.indexer.is_none() {
-            let built = SearchIndex::load(self.store.as_ref(), &self.user);
-            self.index = self.ok(built);
+        self.search(false);
+    }
+
+    /// The same query over changed data: the selection stays on its item.
+    fn search_again(&mut self) {
+        self.search(true);
+    }
+
+    fn search(&mut self, keep_selection: bool) {
+        match &mut self.indexer {
+            None if self.index.is_none() => {
+                let built = SearchIndex::load(self.store.as_ref(), &self.user);
+                self.index = self.ok(built);
+            }
+            // A lazy index is read now, at the first search.
+            Some(indexer) if self.index.is_none() && !indexer.is_building() => indexer.start(),
+            _ => {}
         }
         let Some(Screen::Search(s)) = self.stack.last_mut() else {
             return;
@@ -645,11 +667,26 @@ impl App {
         match &self.index {
             Some(index) => {
                 let (hits, total) = index.search_counted(s.query(), super::views::search::MAX_HITS);
-                s.set_hits(hits, total);
+                if keep_selection {
+                    s.replace_hits(hits, total);
+                } else {
+                    s.set_hits(hits, total);
+                }
             }
             // Still building in the background: the hits come when it is
             // done, and until then the screen says so.
             None => s.set_waiting(),
+        }
+    }
+
+    /// Tries a failed index read again (called once a second).
+    pub fn retry_index(&mut self) {
+        let wanted = !self.lazy_index || self.index.is_some();
+        if let Some(indexer) = &mut self.indexer
+            && indexer.must_retry()
+            && wanted
+        {
+            indexer.refresh(self.index.as_ref());
         }
     }
 
@@ -673,16 +710,29 @@ impl App {
         let Some(update) = indexer.poll() else {
             return false;
         };
-        match (self.ok(update), &mut self.index) {
-            (Some(Update::Built(index)), _) => self.index = Some(*index),
-            (Some(Update::Changes(changes)), Some(index)) => index.apply(changes),
+        let first = match (self.ok(update), &mut self.index) {
+            (Some(Update::Built(index)), _) => {
+                self.index = Some(*index);
+                true
+            }
+            // Nothing new (a vote, say): the hits on screen stand.
+            (Some(Update::Changes(changes)), Some(index)) => {
+                if !index.apply(changes) {
+                    return false;
+                }
+                false
+            }
             _ => return false,
-        }
+        };
         if let (Some(indexer), Some(index)) = (self.indexer.as_mut(), &self.index) {
             indexer.follow_up(index);
         }
         if let Some(Screen::Search(_)) = self.stack.last() {
-            self.run_search();
+            if first {
+                self.run_search();
+            } else {
+                self.search_again();
+            }
             self.sync_preview();
             return true;
         }

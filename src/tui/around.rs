@@ -85,6 +85,7 @@ impl App {
     /// tools next door, the nudge. True when the screen must be drawn again.
     pub fn on_tick(&mut self) -> bool {
         let mut dirty = self.check_for_changes();
+        self.retry_index();
         let tick = Instant::now();
         let tools = self.around.panes.as_mut().and_then(|w| w.tick(tick));
         if let Some(tools) = tools {

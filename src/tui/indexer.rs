@@ -28,6 +28,9 @@ pub struct Indexer {
     /// The data changed while the first build ran: read the changes once
     /// it is in.
     again: bool,
+    /// The last read failed (a lock held too long, say): try again at the
+    /// next tick rather than wait for the next change, which may not come.
+    failed: bool,
 }
 
 impl Indexer {
@@ -37,6 +40,7 @@ impl Indexer {
             user: user.to_string(),
             pending: None,
             again: false,
+            failed: false,
         }
     }
 
@@ -91,14 +95,21 @@ impl Indexer {
         match rx.try_recv() {
             Ok(result) => {
                 self.pending = None;
+                self.failed = result.is_err();
                 Some(result)
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
                 self.pending = None;
+                self.failed = true;
                 None
             }
         }
+    }
+
+    /// The last read failed and nothing is under way: time to try again.
+    pub fn must_retry(&self) -> bool {
+        self.failed && !self.is_building()
     }
 
     /// Call with the index once an update is applied: reads the changes
@@ -190,6 +201,25 @@ mod tests {
         // Whether the build saw the tip or the follow-up read it, it is
         // found exactly once.
         assert_eq!(index.search("forklift", 5).len(), 1);
+    }
+
+    #[test]
+    fn a_failed_read_is_tried_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("later.db");
+        let mut indexer = Indexer::new(db.clone(), "ann");
+        indexer.start();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while indexer.poll().is_none() {
+            assert!(Instant::now() < deadline);
+            thread::sleep(Duration::from_millis(5));
+        }
+        assert!(indexer.must_retry(), "no database yet: the read failed");
+        SqliteStore::open(&db).unwrap();
+        indexer.refresh(None);
+        assert!(!indexer.must_retry(), "a read is under way");
+        assert!(matches!(wait(&mut indexer), Update::Built(_)));
+        assert!(!indexer.must_retry());
     }
 
     #[test]

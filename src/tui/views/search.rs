@@ -54,6 +54,16 @@ impl SearchState {
         self.selected = 0;
     }
 
+    /// New hits for the same query (the data changed): the cursor stays on
+    /// the item it was on, if that is still among them.
+    pub fn replace_hits(&mut self, hits: Vec<Hit>, total: usize) {
+        let selected = self.selected_hit().map(|h| h.id);
+        self.set_hits(hits, total);
+        if let Some(at) = self.hits.iter().position(|h| Some(h.id) == selected) {
+            self.selected = at;
+        }
+    }
+
     pub fn set_waiting(&mut self) {
         self.set_hits(Vec::new(), 0);
         self.waiting = true;
