@@ -90,9 +90,17 @@ impl Rule {
 /// One thing worth saying.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Nudge {
-    Review { due: u32 },
+    Review {
+        due: u32,
+    },
     Question(OpenQuestion),
-    Tips { count: u32, tags: Vec<String> },
+    /// `more`: there may be more than `count` (only the newest were
+    /// counted).
+    Tips {
+        count: u32,
+        more: bool,
+        tags: Vec<String>,
+    },
     Lesson(ShortLesson),
 }
 
@@ -144,6 +152,7 @@ pub fn candidates(facts: &NudgeFacts, now: Time) -> Vec<Nudge> {
     if facts.new_tips > 0 {
         out.push(Nudge::Tips {
             count: facts.new_tips,
+            more: facts.more_tips,
             tags: facts.new_tip_tags.clone(),
         });
     }
@@ -236,6 +245,7 @@ mod tests {
             due_cards: 0,
             question: None,
             new_tips: 0,
+            more_tips: false,
             new_tip_tags: Vec::new(),
             last_learned: t0(),
             lesson: None,

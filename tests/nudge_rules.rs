@@ -288,6 +288,23 @@ fn new_tips_count_colleagues_tips_on_wanted_tags_since_the_last_look() {
 }
 
 #[test]
+fn a_very_busy_week_counts_the_newest_tips_only_and_says_there_are_more() {
+    let t = team();
+    at(&t.store, ago(Duration::hours(2)), |w| {
+        for n in 0..1_001 {
+            w.add(&item(Kind::Tip, "bob", &format!("vim tip {n}"), &["vim"]))?;
+        }
+        Ok(())
+    });
+    let f = facts_of(&t, "ann");
+    assert_eq!((f.new_tips, f.more_tips), (1_000, true));
+    let line = nudge::candidates(&f, now())
+        .into_iter()
+        .find(|n| matches!(n, Nudge::Tips { .. }));
+    assert!(matches!(line, Some(Nudge::Tips { more: true, .. })));
+}
+
+#[test]
 fn a_short_lesson_comes_only_after_days_without_learning() {
     let t = team();
     let s = &t.store;

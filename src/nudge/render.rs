@@ -45,14 +45,19 @@ pub fn plain(nudge: &Nudge, lang: Lang) -> String {
             tag = q.tag,
             title = cut(&q.title)
         ),
-        Nudge::Tips { count, tags } => {
+        Nudge::Tips { count, more, tags } => {
             let on = tags.iter().take(2).cloned().collect::<Vec<_>>().join(", ");
-            let more = if tags.len() > 2 { ", …" } else { "" };
-            let on = format!("{on}{more}");
-            if *count == 1 {
+            let ellipsis = if tags.len() > 2 { ", …" } else { "" };
+            let on = format!("{on}{ellipsis}");
+            let n = if *more {
+                format!("{count}+")
+            } else {
+                count.to_string()
+            };
+            if *count == 1 && !more {
                 t!("nudge.tips.one", locale = l, on = on)
             } else {
-                t!("nudge.tips.many", locale = l, n = count, on = on)
+                t!("nudge.tips.many", locale = l, n = n, on = on)
             }
         }
         Nudge::Lesson(les) => t!(
@@ -124,9 +129,16 @@ mod tests {
         );
         let tips = Nudge::Tips {
             count: 5,
+            more: false,
             tags: vec!["sql".into(), "vim".into(), "git".into()],
         };
         assert_eq!(plain(&tips, Lang::En), "5 new tips on sql, vim, …");
+        let lower_bound = Nudge::Tips {
+            count: 1,
+            more: true,
+            tags: vec!["sql".into()],
+        };
+        assert_eq!(plain(&lower_bound, Lang::Nl), "1+ nieuwe tips over sql");
         let lesson = Nudge::Lesson(ShortLesson {
             id: ItemId::new(Kind::Lesson, 3),
             title: "tmux basics".into(),
