@@ -136,21 +136,13 @@ impl Memo {
         if *slot == UNKNOWN {
             let mask = strings.masks[n as usize];
             *slot = if mask & needle.mask == needle.mask {
-                let hay = haystack(strings.get(n), mask & ASCII != 0, buf);
-                needle.score(matcher, hay)
+                let field = Field::new(strings.get(n), mask & ASCII != 0);
+                needle.score(matcher, field.haystack(buf))
             } else {
                 NOTHING
             };
         }
         *slot
-    }
-}
-
-fn haystack<'a>(text: &'a str, ascii: bool, buf: &'a mut Vec<char>) -> Utf32Str<'a> {
-    if ascii {
-        Utf32Str::Ascii(text.as_bytes())
-    } else {
-        Utf32Str::new(text, buf)
     }
 }
 
@@ -160,7 +152,15 @@ enum Field<'a> {
     Text(&'a str),
 }
 
-impl Field<'_> {
+impl<'a> Field<'a> {
+    fn new(text: &'a str, ascii: bool) -> Field<'a> {
+        if ascii {
+            Field::Ascii(text.as_bytes())
+        } else {
+            Field::Text(text)
+        }
+    }
+
     fn haystack<'b>(&'b self, buf: &'b mut Vec<char>) -> Utf32Str<'b> {
         match self {
             Field::Ascii(bytes) => Utf32Str::Ascii(bytes),
