@@ -291,11 +291,21 @@ fn new_tips_count_colleagues_tips_on_wanted_tags_since_the_last_look() {
 fn a_very_busy_week_counts_the_newest_tips_only_and_says_there_are_more() {
     let t = team();
     at(&t.store, ago(Duration::hours(2)), |w| {
-        for n in 0..1_001 {
+        for n in 0..1_000 {
             w.add(&item(Kind::Tip, "bob", &format!("vim tip {n}"), &["vim"]))?;
         }
         Ok(())
     });
+    let f = facts_of(&t, "ann");
+    assert_eq!((f.new_tips, f.more_tips), (1_000, false), "all counted");
+    add(
+        &t.store,
+        ago(Duration::hours(1)),
+        Kind::Tip,
+        "bob",
+        "one more",
+        &["vim"],
+    );
     let f = facts_of(&t, "ann");
     assert_eq!((f.new_tips, f.more_tips), (1_000, true));
     let line = nudge::candidates(&f, now())

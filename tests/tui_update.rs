@@ -142,23 +142,79 @@ fn a_lazy_index_is_read_at_the_first_search_only() {
 #[test]
 fn a_colleagues_post_does_not_move_the_cursor_in_a_search() {
     let (dir, mut app) = demo_app();
-    app.open_search("t");
-    update(&mut app, Action::Down);
-    update(&mut app, Action::Down);
-    let selected = |app: &leertuin::tui::App| match app.stack.last() {
-        Some(Screen::Search(s)) => s.selected_hit().map(|h| h.id),
+    // Weaker matches (inside a word) to put the cursor on.
+    let other = other_process(&dir);
+    for n in 0..5 {
+        let draft = Draft {
+            text: format!("mytmuxconf backup {n}"),
+            ..Draft::default()
+        };
+        other
+            .add(&NewItem::from_draft(Kind::Tip, "bob", &draft).unwrap())
+            .unwrap();
+    }
+    app.open_search("tmux");
+    for _ in 0..4 {
+        update(&mut app, Action::Down);
+    }
+    let state = |app: &leertuin::tui::App| match app.stack.last() {
+        Some(Screen::Search(s)) => (s.selected, s.selected_hit().map(|h| h.id), s.hits.clone()),
         _ => panic!("search is open"),
     };
-    let before = selected(&app);
-    assert!(before.is_some());
+    let (at, before, _) = state(&app);
+    assert_eq!(at, 4);
+    // A tip that is all "tmux" ranks above the cursor's item.
     let draft = Draft {
-        text: "The test rig needs ten minutes to warm up".into(),
+        text: "tmux".into(),
         ..Draft::default()
     };
     let tip = NewItem::from_draft(Kind::Tip, "bob", &draft).unwrap();
-    other_process(&dir).add(&tip).unwrap();
+    let new = other.add(&tip).unwrap();
     assert!(app.check_for_changes());
-    assert_eq!(selected(&app), before, "the cursor stays on its item");
+    let (now_at, selected, hits) = state(&app);
+    let place = hits.iter().position(|h| h.id == new);
+    assert!(
+        place.is_some_and(|p| p < at),
+        "the new tip ranks above: {place:?}"
+    );
+    assert_eq!(
+        (now_at, selected),
+        (at + 1, before),
+        "the cursor stays on its item"
+    );
+}
+
+#[test]
+fn a_failed_index_read_is_tried_again_by_the_tick() {
+    let (dir, mut app) = demo_app();
+    // The reader looks at a file that is not there yet.
+    let later = dir.path().join("later.db");
+    app.indexer = Some(Indexer::new(later.clone(), ME));
+    app.start();
+    app.open_search("forklift");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.index_wait() < Duration::MAX {
+        app.poll_index();
+        assert!(Instant::now() < deadline, "the read never ended");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    tui_support::assert_shows(&tui_support::screen(&app, 80, 24), "Reading all items");
+    let store = leertuin::store::SqliteStore::open(&later).unwrap();
+    let draft = Draft {
+        text: "Forklift keys hang by the door".into(),
+        ..Draft::default()
+    };
+    store
+        .add(&NewItem::from_draft(Kind::Tip, "bob", &draft).unwrap())
+        .unwrap();
+    // A second later the tick tries again, and the hit comes.
+    std::thread::sleep(Duration::from_millis(1_100));
+    app.on_tick();
+    while !app.poll_index() {
+        assert!(Instant::now() < deadline, "the retry never came");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    tui_support::assert_shows(&tui_support::screen(&app, 80, 24), "Forklift keys");
 }
 
 #[test]

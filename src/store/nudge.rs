@@ -206,12 +206,16 @@ fn new_tips(tx: &Connection, ask: &NudgeAsk, wants: &[String]) -> Result<(u32, V
          ORDER BY created_at DESC LIMIT ?3",
     )?;
     let window = (time_to_sql(ask.tips_since), time_to_sql(ask.now));
-    let mut rows = stmt.query((window.0, window.1, MAX_TIPS_SCANNED))?;
+    // One more than is counted, to know whether there were more.
+    let mut rows = stmt.query((window.0, window.1, MAX_TIPS_SCANNED + 1))?;
     let mut total = 0u32;
     let mut scanned = 0i64;
     let mut counts: Vec<u32> = vec![0; wants.len()];
     while let Some(row) = rows.next()? {
         scanned += 1;
+        if scanned > MAX_TIPS_SCANNED {
+            break;
+        }
         let tags = text(row, 0)?;
         if text(row, 1)? == ask.person {
             continue;
@@ -232,7 +236,7 @@ fn new_tips(tx: &Connection, ask: &NudgeAsk, wants: &[String]) -> Result<(u32, V
     Ok((
         total,
         by_tag.into_iter().map(|(tag, _)| tag.clone()).collect(),
-        scanned == MAX_TIPS_SCANNED,
+        scanned > MAX_TIPS_SCANNED,
     ))
 }
 

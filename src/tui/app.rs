@@ -533,7 +533,7 @@ impl App {
         self.stale = [true; 7];
         match &mut self.indexer {
             // Not wanted yet.
-            Some(_) if self.lazy_index && self.index.is_none() => {}
+            Some(indexer) if self.lazy_index && self.index.is_none() && !indexer.is_building() => {}
             // The index serves as it is until the new items are read.
             Some(indexer) => indexer.refresh(self.index.as_ref()),
             None => self.index = None,
@@ -679,12 +679,11 @@ impl App {
         }
     }
 
-    /// Tries a failed index read again (called once a second).
+    /// Tries a failed index read again when its wait is over (called once
+    /// a second). A failed read was wanted, lazy or not.
     pub fn retry_index(&mut self) {
-        let wanted = !self.lazy_index || self.index.is_some();
         if let Some(indexer) = &mut self.indexer
             && indexer.must_retry()
-            && wanted
         {
             indexer.refresh(self.index.as_ref());
         }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::search::{Changes, SearchIndex};
 use crate::store::{OpenOptions, SearchMarks, SqliteStore, StoreError};
@@ -28,10 +28,15 @@ pub struct Indexer {
     /// The data changed while the first build ran: read the changes once
     /// it is in.
     again: bool,
-    /// The last read failed (a lock held too long, say): try again at the
-    /// next tick rather than wait for the next change, which may not come.
-    failed: bool,
+    /// Reads failed in a row (a lock held too long, say), and when to try
+    /// again: not waiting for the next change, which may not come, but not
+    /// every second either when the failure stays (1 s, 2 s, 4 s … 1 min).
+    failures: u32,
+    retry_at: Instant,
 }
+
+/// The longest wait between two tries of a failing read.
+const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
 
 impl Indexer {
     pub fn new(db: PathBuf, user: &str) -> Indexer {
@@ -40,7 +45,8 @@ impl Indexer {
             user: user.to_string(),
             pending: None,
             again: false,
-            failed: false,
+            failures: 0,
+            retry_at: Instant::now(),
         }
     }
 
@@ -95,21 +101,31 @@ impl Indexer {
         match rx.try_recv() {
             Ok(result) => {
                 self.pending = None;
-                self.failed = result.is_err();
+                match result {
+                    Ok(_) => self.failures = 0,
+                    Err(_) => self.failed(),
+                }
                 Some(result)
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
                 self.pending = None;
-                self.failed = true;
+                self.failed();
                 None
             }
         }
     }
 
-    /// The last read failed and nothing is under way: time to try again.
+    fn failed(&mut self) {
+        self.failures = self.failures.saturating_add(1);
+        let wait = Duration::from_secs(1 << (self.failures - 1).min(6)).min(MAX_RETRY_WAIT);
+        self.retry_at = Instant::now() + wait;
+    }
+
+    /// The last read failed, nothing is under way and the wait is over:
+    /// time to try again.
     pub fn must_retry(&self) -> bool {
-        self.failed && !self.is_building()
+        self.failures > 0 && !self.is_building() && Instant::now() >= self.retry_at
     }
 
     /// Call with the index once an update is applied: reads the changes
@@ -126,7 +142,6 @@ mod tests {
     use super::*;
     use crate::domain::{Draft, Kind, NewItem};
     use crate::store::Store;
-    use std::time::Instant;
 
     fn wait(indexer: &mut Indexer) -> Update {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -214,6 +229,8 @@ mod tests {
             assert!(Instant::now() < deadline);
             thread::sleep(Duration::from_millis(5));
         }
+        assert!(!indexer.must_retry(), "not at once: a second later");
+        thread::sleep(Duration::from_millis(1_100));
         assert!(indexer.must_retry(), "no database yet: the read failed");
         SqliteStore::open(&db).unwrap();
         indexer.refresh(None);
