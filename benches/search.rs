@@ -63,10 +63,13 @@ fn typing_15_keys(bencher: divan::Bencher, n: usize) {
     });
 }
 
-/// Building the index from the store's documents (done once, off the UI thread).
+/// Building the index from the store's documents (done once, off the UI
+/// thread). Also prints the index's size: the memory budget's largest part.
 #[divan::bench(args = SIZES, sample_count = 5)]
 fn build_index(bencher: divan::Bencher, n: usize) {
     let docs = docs(n);
+    let bytes = SearchIndex::new(docs.clone()).heap_bytes();
+    eprintln!("index of {n} items: {:.1} MiB", bytes as f64 / 1048576.0);
     bencher
         .with_inputs(|| docs.clone())
         .bench_values(SearchIndex::new);

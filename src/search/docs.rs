@@ -125,7 +125,8 @@ impl Docs {
         // A title is at most 120 characters of 4 bytes: it fits.
         self.title_ends.push(title.len() as u16);
 
-        let mut mask = letters::mask(title) | letters::mask(body) | LIVE;
+        let (title_mask, body_mask) = (letters::mask(title), letters::mask(body));
+        let mut mask = title_mask | body_mask | LIVE;
         if title.is_ascii() && body.is_ascii() {
             mask |= ASCII;
         }
@@ -139,10 +140,8 @@ impl Docs {
         mask |= self.names.masks[author as usize] & !ASCII;
         self.authors.push(author);
         self.masks.push(mask);
-        self.field_masks.push([
-            letters::fold(letters::mask(title)),
-            letters::fold(letters::mask(body)),
-        ]);
+        self.field_masks
+            .push([letters::fold(title_mask), letters::fold(body_mask)]);
         true
     }
 

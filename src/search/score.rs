@@ -86,9 +86,10 @@ pub const THIN: u32 = 1;
 /// what a longer query finds is among what a shorter one kept for
 /// narrowing (see `Scored::narrow`).
 pub fn needles(query: &str) -> Vec<Needle> {
-    let words = query.split_whitespace().count();
-    query
-        .split_whitespace()
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .into_iter()
         .enumerate()
         .map(|(i, w)| {
             // Folded one character at a time as nucleo folds the text:
@@ -100,7 +101,7 @@ pub fn needles(query: &str) -> Vec<Needle> {
                 normalize: lower.is_ascii(),
                 mask,
                 folded: letters::fold(mask),
-                last: i + 1 == words,
+                last: i == last,
                 text: Utf32String::from(lower.as_str()),
             }
         })
