@@ -31,7 +31,7 @@ fn add_prints_typeable_ids_and_list_shows_newest_first() {
         "{tips}"
     );
     assert!(
-        lines[1].contains("#bash") && lines[1].contains("@ann"),
+        lines[1].contains("#bash") && lines[1].contains("ann ·"),
         "{tips}"
     );
     let all = json(&s.ok(&["list", "--json", "--limit", "3"]));

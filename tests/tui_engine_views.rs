@@ -122,7 +122,7 @@ fn team_shows_backing_people_pairs_and_the_weekly_chart() {
         let rows = screen(&app, w, h);
         // Four team entries in the chart: mia's private one is not counted.
         assert_shows(&rows, "The team learned: 4 in 12 weeks");
-        assert_shows(&rows, "Answered most (30 d): @bram 1");
+        assert_shows(&rows, "Answered most (30 d): Bram");
         assert_shows(&rows, "Open questions, most backed");
         assert_shows(&rows, &format!("> {} ", top.id));
         assert_shows(&rows, "▲3 30m");
@@ -132,7 +132,7 @@ fn team_shows_backing_people_pairs_and_the_weekly_chart() {
     // Wide: the selected question's backing beside the list, with names.
     let rows = screen(&app, 80, 24);
     assert_shows(&rows, "1 me too · 1 can help · 30 min pledged");
-    assert_shows(&rows, "pledged: @pieter 30 min");
+    assert_shows(&rows, "pledged: Pieter Bakker 30 min");
 
     // Down to the tags: the busiest first, with who and the pairs.
     while app.team.selected_tag().is_none() {
@@ -145,13 +145,13 @@ fn team_shows_backing_people_pairs_and_the_weekly_chart() {
         assert_shows(&rows, "#tmux");
     }
     let rows = screen(&app, 80, 24);
-    assert_shows(&rows, "@bram, @mia");
-    assert_shows(&rows, "@mia could learn it from @anouk");
+    assert_shows(&rows, "Bram Jansen, mia");
+    assert_shows(&rows, "mia could learn it from Anouk de Vries");
     // Narrow: Enter shows the same detail in place of the list.
     update(&mut app, Action::Open);
     let rows = screen(&app, 40, 20);
     assert_shows(&rows, "Suggested pairs");
-    assert_shows(&rows, "@bram could learn it from");
+    assert_shows(&rows, "Bram Jansen could learn it");
 }
 
 #[test]
@@ -168,7 +168,7 @@ fn me_shows_the_profile_and_what_the_person_learned() {
     update(&mut app, Action::GoTab(6));
     for (w, h) in SIZES {
         let rows = screen(&app, w, h);
-        assert_shows(&rows, "@mia");
+        assert_shows(&rows, "mia");
         assert_shows(&rows, "Wants to learn: tmux, sql");
         assert_shows(&rows, "Can help with: asking");
         // Her private entry counts for herself.

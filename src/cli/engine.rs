@@ -7,7 +7,7 @@ use super::{CliError, CliResult, Context, JsonFlag, print_json};
 use crate::domain::insights::{self, Insights};
 use crate::domain::srs::{DEFAULT_RETENTION, Rating};
 use crate::domain::team::Team;
-use crate::domain::{ItemId, now};
+use crate::domain::{ItemId, now, shown};
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -224,8 +224,8 @@ pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
     for row in &team.tags {
         let people = t!(
             "engine.team.tag-row",
-            wants = list(&row.wants),
-            offers = list(&row.offers)
+            wants = list(&team, &row.wants),
+            offers = list(&team, &row.offers)
         );
         println!("  #{:<16} {people}", row.tag);
     }
@@ -233,9 +233,9 @@ pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
     for p in team.pairs.iter().take(15) {
         let pair = t!(
             "engine.team.pair",
-            learner = p.learner,
+            learner = team.name(&p.learner),
             tag = p.tag,
-            helper = p.helper
+            helper = team.name(&p.helper)
         );
         println!("  {pair}");
     }
@@ -252,20 +252,21 @@ pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
     }
     println!("\n{}", t!("engine.team.answerers"));
     for a in team.top_answerers_this_month.iter().take(5) {
-        println!("  @{} {}", a.person, a.answers);
+        println!("  {} {}", team.name(&a.person), a.answers);
     }
     Ok(())
 }
 
-fn list(handles: &[String]) -> String {
+/// Display names, comma-separated (names may hold spaces).
+fn list(team: &Team, handles: &[String]) -> String {
     if handles.is_empty() {
         "-".to_string()
     } else {
         handles
             .iter()
-            .map(|h| format!("@{h}"))
+            .map(|h| team.name(h))
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(", ")
     }
 }
 
@@ -281,13 +282,19 @@ pub struct InsightsArgs {
 pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
     let at = now();
     let person = (!a.team).then_some(ctx.user.as_str());
-    let facts = ctx.open()?.insight_facts(person, insights::since(at))?;
+    let store = ctx.open()?;
+    let facts = store.insight_facts(person, insights::since(at))?;
     let view = Insights::build(facts, person, at);
     if a.json.json {
         return print_json(&view);
     }
     let counts: Vec<usize> = view.learned_per_week.iter().map(|w| w.learned).collect();
-    let who = person.map_or(t!("engine.insights.team").into_owned(), |p| format!("@{p}"));
+    let who = match person {
+        None => t!("engine.insights.team").into_owned(),
+        Some(p) => store
+            .person(p)?
+            .map_or_else(|| p.to_string(), |me| shown(&me.name, p).to_string()),
+    };
     let title = t!(
         "engine.insights.title",
         who = who,

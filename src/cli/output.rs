@@ -30,9 +30,10 @@ fn cut(s: &str, max: usize) -> String {
 
 /// The short facts shown after a title: who, when, counts.
 pub fn meta(item: &Item) -> String {
+    // People by the name colleagues know them by, never a badge pseudonym.
     let who = item
-        .author()
-        .map(|a| format!("@{a}"))
+        .author_shown()
+        .map(str::to_string)
         .unwrap_or_else(|| t!("cli.anonymous").into_owned());
     let when = ago(item.created_at());
     match item {
@@ -109,7 +110,7 @@ pub fn detail(item: &Item) -> String {
                     Some(m) => t!("cli.show.pledged", n = m).into_owned(),
                     None => b.kind.name().to_string(),
                 };
-                let _ = writeln!(out, "  + @{} {what}", b.person);
+                let _ = writeln!(out, "  + {} {what}", b.who());
             }
             for a in &q.answers {
                 let mark = if a.accepted {
@@ -120,7 +121,7 @@ pub fn detail(item: &Item) -> String {
                 let head = t!(
                     "cli.show.answer",
                     n = a.id,
-                    who = a.author,
+                    who = a.who(),
                     when = ago(a.created_at)
                 );
                 let _ = writeln!(out, "\n— {head}{mark}\n{}", a.body);
@@ -135,8 +136,7 @@ pub fn detail(item: &Item) -> String {
                 let _ = writeln!(out, "\n{} {c}", t!("cli.show.about"));
             }
             if !t.votes.is_empty() {
-                let voters: Vec<String> =
-                    t.votes.iter().map(|v| format!("@{}", v.person)).collect();
+                let voters: Vec<String> = t.votes.iter().map(|v| v.who().to_string()).collect();
                 let _ = writeln!(out, "{} {}", t!("cli.show.votes"), voters.join(", "));
             }
         }

@@ -157,6 +157,7 @@ mod tests {
         Item::Tip(Tip {
             id: ItemId::new(Kind::Tip, num),
             author: "bob".into(),
+            author_name: "Bob".into(),
             text: format!("tip {num}"),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             context: context.map(String::from),
@@ -169,6 +170,7 @@ mod tests {
         Item::Learned(Learned {
             id: ItemId::new(Kind::Learned, num),
             author: "bob".into(),
+            author_name: "Bob".into(),
             text: format!("learned {num}"),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             visibility: Visibility::Team,

@@ -96,6 +96,9 @@ impl BackingKind {
 #[serde(deny_unknown_fields)]
 pub struct Backing {
     pub person: String,
+    /// The person's display name (read from their profile; ignored on import).
+    #[serde(default)]
+    pub person_name: String,
     pub kind: BackingKind,
     /// Minutes pledged; only for `pledge`.
     pub minutes: Option<i64>,
@@ -109,6 +112,9 @@ pub struct Backing {
 pub struct Answer {
     pub id: i64,
     pub author: String,
+    /// The author's display name (read from their profile; ignored on import).
+    #[serde(default)]
+    pub author_name: String,
     pub body: String,
     pub accepted: bool,
     pub created_at: Time,
@@ -120,6 +126,9 @@ pub struct Question {
     pub id: ItemId,
     /// `None` for an anonymous question: no author is stored at all.
     pub author: Option<String>,
+    /// The author's display name; `None` when anonymous (ignored on import).
+    #[serde(default)]
+    pub author_name: Option<String>,
     pub title: String,
     pub body: String,
     pub tags: Vec<String>,
@@ -130,7 +139,44 @@ pub struct Question {
     pub backings: Vec<Backing>,
 }
 
+/// What to show for a person: their display name, else (an item built
+/// without one, e.g. from an older export) the handle.
+pub fn shown<'a>(name: &'a str, handle: &'a str) -> &'a str {
+    if name.trim().is_empty() { handle } else { name }
+}
+
+/// True when a handle tells a person something beside their name: a login
+/// name differs from the display name; a kiosk badge pseudonym (`badge-…`)
+/// or a typed name (the name in lower case) tells nothing.
+pub fn handle_worth_showing(handle: &str, name: &str) -> bool {
+    !handle.starts_with("badge-") && handle != name.to_lowercase()
+}
+
+impl Answer {
+    pub fn who(&self) -> &str {
+        shown(&self.author_name, &self.author)
+    }
+}
+
+impl Backing {
+    pub fn who(&self) -> &str {
+        shown(&self.person_name, &self.person)
+    }
+}
+
+impl Vote {
+    pub fn who(&self) -> &str {
+        shown(&self.person_name, &self.person)
+    }
+}
+
 impl Question {
+    /// The asker's display name; `None` for an anonymous question.
+    pub fn who(&self) -> Option<&str> {
+        let handle = self.author.as_deref()?;
+        Some(shown(self.author_name.as_deref().unwrap_or(""), handle))
+    }
+
     pub fn count(&self, kind: BackingKind) -> usize {
         self.backings.iter().filter(|b| b.kind == kind).count()
     }
@@ -144,6 +190,9 @@ impl Question {
 #[serde(deny_unknown_fields)]
 pub struct Vote {
     pub person: String,
+    /// The voter's display name (read from their profile; ignored on import).
+    #[serde(default)]
+    pub person_name: String,
     pub created_at: Time,
 }
 
@@ -152,6 +201,9 @@ pub struct Vote {
 pub struct Tip {
     pub id: ItemId,
     pub author: String,
+    /// The author's display name (read from their profile; ignored on import).
+    #[serde(default)]
+    pub author_name: String,
     pub text: String,
     pub tags: Vec<String>,
     pub context: Option<String>,
@@ -180,6 +232,9 @@ impl Visibility {
 pub struct Learned {
     pub id: ItemId,
     pub author: String,
+    /// The author's display name (read from their profile; ignored on import).
+    #[serde(default)]
+    pub author_name: String,
     pub text: String,
     pub tags: Vec<String>,
     pub visibility: Visibility,
@@ -304,6 +359,16 @@ impl Item {
             Item::Question(x) => x.author.as_deref(),
             Item::Tip(x) => Some(&x.author),
             Item::Learned(x) => Some(&x.author),
+        }
+    }
+
+    /// The author's display name, as people are shown to each other.
+    pub fn author_shown(&self) -> Option<&str> {
+        match self {
+            Item::Lesson(_) => None,
+            Item::Question(x) => x.who(),
+            Item::Tip(x) => Some(shown(&x.author_name, &x.author)),
+            Item::Learned(x) => Some(shown(&x.author_name, &x.author)),
         }
     }
 

@@ -45,6 +45,9 @@ pub struct Team {
     pub pairs: Vec<Pair>,
     pub open_questions: Vec<BackedQuestion>,
     pub top_answerers_this_month: Vec<Answerer>,
+    /// Display name per handle of everyone above: the lists keep handles
+    /// (stable for scripts), screens show these names.
+    pub names: BTreeMap<String, String>,
 }
 
 /// Tags someone wants or offers, busiest first (then by name).
@@ -105,9 +108,21 @@ pub fn backed(q: &Question) -> BackedQuestion {
 }
 
 impl Team {
+    /// The display name of `handle` (the handle itself if unknown).
+    pub fn name<'a>(&'a self, handle: &'a str) -> &'a str {
+        self.names
+            .get(handle)
+            .map_or(handle, |n| super::shown(n, handle))
+    }
+
     pub fn build(persons: &[Person], open: &[Question], answer_counts: Vec<(String, i64)>) -> Team {
         let tags = matrix(persons);
+        let names = persons
+            .iter()
+            .map(|p| (p.handle.clone(), p.name.clone()))
+            .collect();
         Team {
+            names,
             pairs: pairs(&tags),
             tags,
             open_questions: open.iter().map(backed).collect(),

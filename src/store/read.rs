@@ -1,6 +1,8 @@
 //! Reads. Private learned entries are filtered here, in SQL, so no caller
 //! can forget to: a `viewer` sees team entries and their own private ones.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::rows::{tag_pattern, tags_from_sql, time_from_sql};
@@ -115,7 +117,9 @@ pub fn lessons(tx: &Connection, f: &Filter) -> Result<Vec<Lesson>> {
 
 pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
     let sql = format!(
-        "SELECT id, author, title, body, tags, context, created_at FROM question WHERE {}",
+        "SELECT id, author, title, body, tags, context, created_at,
+                coalesce((SELECT p.name FROM person p WHERE p.handle = question.author), question.author)
+         FROM question WHERE {}",
         f.sql_tail()
     );
     let mut stmt = tx.prepare_cached(&sql)?;
@@ -123,6 +127,7 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
         Ok(Question {
             id: ItemId::new(Kind::Question, r.get(0)?),
             author: r.get(1)?,
+            author_name: r.get(7)?,
             title: r.get(2)?,
             body: r.get(3)?,
             tags: tags_from_sql(&r.get::<_, String>(4)?),
@@ -142,13 +147,15 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
 
 fn answers(tx: &Connection, question_id: i64) -> Result<Vec<Answer>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT id, author, body, accepted, created_at FROM answer
-         WHERE question_id = ?1 ORDER BY id",
+        "SELECT id, author, body, accepted, created_at,
+                coalesce((SELECT p.name FROM person p WHERE p.handle = answer.author), answer.author)
+         FROM answer WHERE question_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([question_id], |r| {
         Ok(Answer {
             id: r.get(0)?,
             author: r.get(1)?,
+            author_name: r.get(5)?,
             body: r.get(2)?,
             accepted: r.get(3)?,
             created_at: time_from_sql(r.get(4)?),
@@ -159,13 +166,15 @@ fn answers(tx: &Connection, question_id: i64) -> Result<Vec<Answer>> {
 
 fn backings(tx: &Connection, question_id: i64) -> Result<Vec<Backing>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT person, kind, minutes, helped, created_at FROM backing
-         WHERE question_id = ?1 ORDER BY created_at, person, kind",
+        "SELECT person, kind, minutes, helped, created_at,
+                coalesce((SELECT p.name FROM person p WHERE p.handle = backing.person), backing.person)
+         FROM backing WHERE question_id = ?1 ORDER BY created_at, person, kind",
     )?;
     let rows = stmt.query_map([question_id], |r| {
         let kind: String = r.get(1)?;
         Ok(Backing {
             person: r.get(0)?,
+            person_name: r.get(5)?,
             // The CHECK constraint admits only known kinds.
             kind: BackingKind::from_name(&kind).unwrap_or(BackingKind::MeToo),
             minutes: r.get(2)?,
@@ -178,7 +187,8 @@ fn backings(tx: &Connection, question_id: i64) -> Result<Vec<Backing>> {
 
 pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
     let sql = format!(
-        "SELECT id, author, text, tags, context, created_at FROM tip WHERE {}",
+        "SELECT id, author, text, tags, context, created_at, coalesce((SELECT p.name FROM person p WHERE p.handle = tip.author), tip.author)
+         FROM tip WHERE {}",
         f.sql_tail()
     );
     let mut stmt = tx.prepare_cached(&sql)?;
@@ -186,6 +196,7 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
         Ok(Tip {
             id: ItemId::new(Kind::Tip, r.get(0)?),
             author: r.get(1)?,
+            author_name: r.get(6)?,
             text: r.get(2)?,
             tags: tags_from_sql(&r.get::<_, String>(3)?),
             context: r.get(4)?,
@@ -195,12 +206,14 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
     })?;
     let mut tips: Vec<Tip> = rows.collect::<Result<_, _>>()?;
     let mut votes = tx.prepare_cached(
-        "SELECT person, created_at FROM vote WHERE tip_id = ?1 ORDER BY created_at, person",
+        "SELECT person, created_at, coalesce((SELECT p.name FROM person p WHERE p.handle = vote.person), vote.person)
+         FROM vote WHERE tip_id = ?1 ORDER BY created_at, person",
     )?;
     for t in &mut tips {
         let rows = votes.query_map([t.id.num], |r| {
             Ok(Vote {
                 person: r.get(0)?,
+                person_name: r.get(2)?,
                 created_at: time_from_sql(r.get(1)?),
             })
         })?;
@@ -211,8 +224,9 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
 
 pub fn learned(tx: &Connection, f: &Filter) -> Result<Vec<Learned>> {
     let sql = format!(
-        "SELECT id, author, text, tags, visibility, created_at FROM learned
-         WHERE (?4 IS NULL OR visibility = 'team' OR author = ?4) AND {}",
+        "SELECT id, author, text, tags, visibility, created_at,
+                coalesce((SELECT p.name FROM person p WHERE p.handle = learned.author), learned.author)
+         FROM learned WHERE (?4 IS NULL OR visibility = 'team' OR author = ?4) AND {}",
         f.sql_tail()
     );
     let mut stmt = tx.prepare_cached(&sql)?;
@@ -221,6 +235,7 @@ pub fn learned(tx: &Connection, f: &Filter) -> Result<Vec<Learned>> {
         Ok(Learned {
             id: ItemId::new(Kind::Learned, r.get(0)?),
             author: r.get(1)?,
+            author_name: r.get(6)?,
             text: r.get(2)?,
             tags: tags_from_sql(&r.get::<_, String>(3)?),
             visibility: if visibility == "private" {
@@ -308,15 +323,22 @@ pub fn each_search_doc(
         "SELECT id, substr(text, 1, ?2), '', tags, author FROM learned
          WHERE (visibility = 'team' OR author = ?1) AND id > ?3",
     ];
+    // People are found by the name colleagues know them by. The few
+    // persons are read once and looked up here, cheaper than a join per row.
+    let names: HashMap<String, String> = persons(tx)?
+        .into_iter()
+        .map(|p| (p.handle, p.name))
+        .collect();
     for ((kind, sql), after) in Kind::ALL.into_iter().zip(sources).zip(after) {
         let mut stmt = tx.prepare_cached(sql)?;
         let rows = stmt.query_map(params![viewer, BODY_PREFIX as i64, after], |r| {
+            let author: String = r.get(4)?;
             Ok(SearchDoc {
                 id: ItemId::new(kind, r.get(0)?),
                 title: r.get(1)?,
                 body: r.get(2)?,
                 tags: r.get(3)?,
-                author: r.get(4)?,
+                author: names.get(&author).cloned().unwrap_or(author),
             })
         })?;
         for doc in rows {

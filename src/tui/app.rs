@@ -517,7 +517,7 @@ impl App {
             Item::Question(q) if q.answers.is_empty() => crate::t!("badge.open").into_owned(),
             Item::Question(q) => crate::t!("badge.answers", n = q.answers.len()).into_owned(),
             Item::Tip(t) => format!("▲{}", t.votes.len()),
-            Item::Learned(l) => l.author.clone(),
+            Item::Learned(l) => crate::domain::shown(&l.author_name, &l.author).to_string(),
         };
         let badge = if with_kind {
             format!("{} {note}", kind_word(item.kind()))

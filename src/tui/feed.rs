@@ -55,6 +55,7 @@ mod tests {
         Item::Tip(Tip {
             id: ItemId::new(Kind::Tip, num),
             author: author.into(),
+            author_name: author.into(),
             text: format!("tip {num}"),
             tags: tags.iter().map(|t| t.to_string()).collect(),
             context: None,
@@ -95,6 +96,7 @@ mod tests {
             Item::Question(Question {
                 id: ItemId::new(Kind::Question, num),
                 author: Some("bob".into()),
+                author_name: Some("Bob".into()),
                 title: format!("q{num}"),
                 body: String::new(),
                 tags: Vec::new(),
@@ -105,6 +107,7 @@ mod tests {
                     .iter()
                     .map(|p| Backing {
                         person: p.to_string(),
+                        person_name: p.to_string(),
                         kind: BackingKind::Pledge,
                         minutes: Some(30),
                         helped: false,

@@ -4,7 +4,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::detail::Done;
-use crate::domain::{BackingKind, Item, Learned, Lesson, Question, Time, Tip, Visibility, now};
+use crate::domain::{
+    BackingKind, Item, Learned, Lesson, Question, Time, Tip, Visibility, now, shown as who,
+};
 use crate::tui::markdown;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::WrapLine;
@@ -112,8 +114,7 @@ fn lesson(l: &Lesson, revealed: usize, done: &Done, t: &Theme) -> Vec<WrapLine> 
 fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
     let mut out = vec![heading(&q.title, t)];
     let who = q
-        .author
-        .as_deref()
+        .who()
         .map_or(t!("detail.asked-anonymously").into_owned(), |a| {
             t!("detail.asked-by", name = a).into_owned()
         });
@@ -147,10 +148,10 @@ fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
             .map(|b| match b.minutes {
                 Some(m) => format!(
                     "{} ({})",
-                    you(&b.person, viewer),
+                    you(&b.person, b.who(), viewer),
                     t!("badge.minutes", n = m)
                 ),
-                None => you(&b.person, viewer),
+                None => you(&b.person, b.who(), viewer),
             })
             .collect();
         if !names.is_empty() {
@@ -183,7 +184,7 @@ fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
             out.push(WrapLine::new(Span::styled(
                 format!(
                     "— {}, {}{accepted}",
-                    you(&a.author, viewer),
+                    you(&a.author, a.who(), viewer),
                     ago(a.created_at)
                 ),
                 if a.accepted { t.ok } else { t.muted },
@@ -229,11 +230,13 @@ fn backing_word(kind: BackingKind) -> String {
     s.into_owned()
 }
 
-fn you(person: &str, viewer: &str) -> String {
-    if person == viewer {
+/// "you" for the viewer, else the person's display name (never the
+/// handle: a badge pseudonym means nothing to a colleague).
+fn you(handle: &str, name: &str, viewer: &str) -> String {
+    if handle == viewer {
         t!("detail.you").into_owned()
     } else {
-        person.into()
+        name.into()
     }
 }
 
@@ -243,7 +246,11 @@ fn tip_lines(tip: &Tip, viewer: &str, t: &Theme) -> Vec<WrapLine> {
     out.push(WrapLine::blank());
     out.push(meta(
         &[
-            t!("detail.by", name = you(&tip.author, viewer)).into_owned(),
+            t!(
+                "detail.by",
+                name = you(&tip.author, who(&tip.author_name, &tip.author), viewer)
+            )
+            .into_owned(),
             ago(tip.created_at),
             tip.context
                 .clone()
@@ -253,7 +260,11 @@ fn tip_lines(tip: &Tip, viewer: &str, t: &Theme) -> Vec<WrapLine> {
         ],
         t,
     ));
-    let voters: Vec<String> = tip.votes.iter().map(|v| you(&v.person, viewer)).collect();
+    let voters: Vec<String> = tip
+        .votes
+        .iter()
+        .map(|v| you(&v.person, v.who(), viewer))
+        .collect();
     let votes = match voters.len() {
         0 => t!("detail.votes.none").into_owned(),
         1 => t!("detail.votes.one", who = voters.join(", ")).into_owned(),
@@ -273,7 +284,7 @@ fn learned(l: &Learned, t: &Theme) -> Vec<WrapLine> {
     };
     out.push(meta(
         &[
-            t!("detail.learned-by", name = l.author).into_owned(),
+            t!("detail.learned-by", name = who(&l.author_name, &l.author)).into_owned(),
             ago(l.created_at),
             visibility.into_owned(),
             tags(&l.tags),

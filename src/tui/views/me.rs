@@ -10,8 +10,8 @@ use ratatui::widgets::Widget;
 
 use super::chart::{self, WeekChart};
 use super::list::ItemListState;
-use crate::domain::Person;
 use crate::domain::insights::Insights;
+use crate::domain::{Person, handle_worth_showing};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{WrapLine, wrap_all};
 
@@ -62,10 +62,15 @@ impl MeState {
             None => (self.handle.clone(), list(&[]), list(&[]), None),
         };
         let lang = lang.map(|l| format!(" · {l}")).unwrap_or_default();
+        let handle = if handle_worth_showing(&self.handle, &name) {
+            format!(" @{}", self.handle)
+        } else {
+            String::new()
+        };
         vec![
             WrapLine::new(Line::from(vec![
                 Span::styled(name, t.heading),
-                Span::styled(format!(" @{}{lang}", self.handle), t.muted),
+                Span::styled(format!("{handle}{lang}"), t.muted),
             ])),
             WrapLine::indented(
                 Line::from(vec![

@@ -112,7 +112,7 @@ impl TeamState {
                 let tag = data.team.tags.get(t)?;
                 Some((
                     t!("team.tag-title", tag = tag.tag).into_owned(),
-                    tag_lines(tag, &data.team.pairs, &self.theme),
+                    tag_lines(&data.team, tag, &self.theme),
                 ))
             }
             TeamRow::Question(q) => {
@@ -126,30 +126,32 @@ impl TeamState {
     }
 }
 
-fn at_names(v: &[String]) -> String {
+/// The display names of `v`, or "nobody yet".
+fn at_names(team: &Team, v: &[String]) -> String {
     if v.is_empty() {
         t!("team.nobody-yet").into_owned()
     } else {
         v.iter()
-            .map(|h| format!("@{h}"))
+            .map(|h| team.name(h).to_string())
             .collect::<Vec<_>>()
             .join(", ")
     }
 }
 
-fn tag_lines(tag: &TagRow, pairs: &[Pair], t: &Theme) -> Vec<WrapLine> {
+fn tag_lines(team: &Team, tag: &TagRow, t: &Theme) -> Vec<WrapLine> {
+    let pairs = &team.pairs;
     let mut lines = vec![
         WrapLine::new(Span::styled(format!("#{}", tag.tag), t.heading)),
         WrapLine::blank(),
         WrapLine::new(Span::styled(t!("team.wants-it"), t.strong)),
         WrapLine::indented(
-            Span::styled(format!("  {}", at_names(&tag.wants)), t.text),
+            Span::styled(format!("  {}", at_names(team, &tag.wants)), t.text),
             2,
         ),
         WrapLine::blank(),
         WrapLine::new(Span::styled(t!("team.offers-it"), t.strong)),
         WrapLine::indented(
-            Span::styled(format!("  {}", at_names(&tag.offers)), t.text),
+            Span::styled(format!("  {}", at_names(team, &tag.offers)), t.text),
             2,
         ),
         WrapLine::blank(),
@@ -164,7 +166,11 @@ fn tag_lines(tag: &TagRow, pairs: &[Pair], t: &Theme) -> Vec<WrapLine> {
                 Span::styled(
                     format!(
                         "  {}",
-                        t!("team.pair", learner = p.learner, helper = p.helper)
+                        t!(
+                            "team.pair",
+                            learner = team.name(&p.learner),
+                            helper = team.name(&p.helper)
+                        )
                     ),
                     t.ok,
                 ),
@@ -182,18 +188,17 @@ fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
             .filter(|b| b.kind == kind)
             .map(|b| match b.minutes {
                 Some(m) if b.helped => {
-                    format!("@{} {}", b.person, t!("team.minutes-given", n = m))
+                    format!("{} {}", b.who(), t!("team.minutes-given", n = m))
                 }
-                Some(m) => format!("@{} {m} min", b.person),
-                None => format!("@{}", b.person),
+                Some(m) => format!("{} {}", b.who(), t!("badge.minutes", n = m)),
+                None => b.who().to_string(),
             })
             .collect()
     };
     let who = q
-        .author
-        .as_deref()
+        .who()
         .map_or(t!("detail.asked-anonymously").into_owned(), |a| {
-            t!("detail.asked-by", name = format!("@{a}")).into_owned()
+            t!("detail.asked-by", name = a).into_owned()
         });
     let tags: Vec<String> = q.tags.iter().map(|t| format!("#{t}")).collect();
     let mut lines = vec![
@@ -263,7 +268,7 @@ impl TeamState {
             .top_answerers_this_month
             .iter()
             .take(3)
-            .map(|a| format!("@{} {}", a.person, a.answers))
+            .map(|a| format!("{} {}", data.team.name(&a.person), a.answers))
             .collect();
         out.push(Entry::Text(Line::from(vec![
             Span::styled(format!("{} ", t!("team.answered-most")), t.strong),
