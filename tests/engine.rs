@@ -270,7 +270,7 @@ fn team_shows_the_matrix_pairs_and_questions_by_backing() {
         "{by_backing}"
     );
     let text = s.ok(&["team"]);
-    assert!(text.contains("@ann could learn #sql from @cem"), "{text}");
+    assert!(text.contains("ann could learn #sql from cem"), "{text}");
 }
 
 #[test]
