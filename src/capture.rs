@@ -108,6 +108,31 @@ pub fn keep(
     Ok(drafts.path(&id))
 }
 
+/// A form's text that is not stored yet, with all that is needed to keep it
+/// as a draft later: what a signal must not lose ([`crate::signals::hold`]).
+#[derive(Debug, Clone)]
+pub struct Unsaved {
+    pub drafts: Drafts,
+    pub person: String,
+    pub kind: Kind,
+    pub draft: Draft,
+    /// The draft the form was filled from, replaced by this one.
+    pub restored: Option<String>,
+}
+
+impl Unsaved {
+    /// Keeps it as a draft; the draft's file.
+    pub fn keep(&self) -> Result<PathBuf, String> {
+        keep(
+            Some(&self.drafts),
+            &self.person,
+            self.kind,
+            &self.draft,
+            self.restored.as_deref(),
+        )
+    }
+}
+
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").to_string()
 }

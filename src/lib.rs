@@ -34,5 +34,6 @@ pub mod nudge;
 pub mod paths;
 pub mod private_file;
 pub mod search;
+pub mod signals;
 pub mod store;
 pub mod tui;

@@ -17,7 +17,6 @@ pub mod pin;
 pub mod runner;
 pub mod screen;
 pub mod session;
-pub mod signals;
 
 use std::time::Duration;
 

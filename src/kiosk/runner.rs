@@ -10,11 +10,12 @@ use ratatui::layout::{Constraint, Layout};
 
 use super::screen::{KioskScreen, PaneBar};
 use super::session::{Key, Outcome, Session, SystemClock};
-use super::{KioskError, Settings, pin, signals};
+use super::{KioskError, Settings, pin};
 use crate::cli::Context;
 use crate::domain::srs::DEFAULT_RETENTION;
 use crate::drafts::Drafts;
 use crate::i18n;
+use crate::signals;
 use crate::store::SqliteStore;
 use crate::tui::app::{App, CHANGE_CHECK, Overlay};
 use crate::tui::around::Around;
@@ -22,6 +23,7 @@ use crate::tui::indexer::Indexer;
 use crate::tui::keys::{self, KeyMap, View};
 use crate::tui::theme::Theme;
 use crate::tui::views::review::ReviewSettings;
+use crate::tui::{RestoreGuard, restore_terminal};
 
 /// How often, at most, the loop looks for SIGTERM while nothing happens.
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
@@ -57,7 +59,7 @@ pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> 
     i18n::set(lang);
     let mut session = Session::new(settings.idle, lang, pin_hash, Box::new(SystemClock));
 
-    signals::install();
+    signals::install(signals::Mode::Kiosk, restore_terminal);
     let mut terminal = ratatui::try_init()?;
     let _restore = RestoreGuard;
     run_loop(&mut terminal, &kiosk, &mut session, &store)
@@ -88,12 +90,12 @@ fn run_loop(
     let mut next_check = Instant::now() + CHANGE_CHECK;
     loop {
         if signals::stop_requested() {
-            if let Some(app) = &mut pane {
-                keep_capture(app);
-            }
+            // Unless the signal's watchdog was quicker.
+            signals::keep_held();
             return Ok(());
         }
         if dirty {
+            let _frame = signals::drawing();
             draw(terminal, kiosk, session, pane.as_ref())?;
             dirty = false;
         }
@@ -152,6 +154,8 @@ fn run_loop(
                 }
             }
         }
+        // What a SIGTERM or SIGHUP from now on must keep.
+        signals::hold(pane.as_ref().and_then(App::unsaved));
     }
 }
 
@@ -285,13 +289,5 @@ fn keep_capture(app: &mut App) {
             &form.draft(),
             form.restored.as_deref(),
         );
-    }
-}
-
-struct RestoreGuard;
-
-impl Drop for RestoreGuard {
-    fn drop(&mut self) {
-        ratatui::restore();
     }
 }

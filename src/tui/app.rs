@@ -783,6 +783,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
     let mut next_check = Instant::now() + CHANGE_CHECK;
     while !app.quit {
         if dirty {
+            let _frame = crate::signals::drawing();
             terminal.draw(|f| f.render_widget(&*app, f.area()))?;
             dirty = false;
         }
@@ -807,6 +808,8 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
             }
             app.defer_search = false;
             app.flush_search();
+            // What a SIGHUP or SIGTERM from now on must keep.
+            crate::signals::hold(app.unsaved());
         }
         dirty |= app.poll_index();
         if Instant::now() >= next_check {

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use super::app::{App, Overlay, Tab};
 use super::panes::PaneWatch;
 use super::views::capture::CaptureState;
+use crate::capture::Unsaved;
 use crate::domain::{Item, Kind, now};
 use crate::drafts::Drafts;
 use crate::nudge::{self, render};
@@ -52,6 +53,21 @@ impl Around {
     }
 }
 
+/// A capture form's text as something a signal can keep; `None` when the
+/// form holds no text or there is no drafts folder.
+pub fn unsaved(drafts: Option<&Drafts>, person: &str, form: &CaptureState) -> Option<Unsaved> {
+    if !form.has_text() {
+        return None;
+    }
+    Some(Unsaved {
+        drafts: drafts?.clone(),
+        person: person.to_string(),
+        kind: form.kind,
+        draft: form.draft(),
+        restored: form.restored.clone(),
+    })
+}
+
 impl App {
     /// A capture form, with this person's unsaved drafts on offer.
     pub fn capture_form(&self, kind: Kind, context: Option<String>) -> CaptureState {
@@ -62,6 +78,15 @@ impl App {
             .and_then(|d| d.list_for(&self.user).ok())
             .unwrap_or_default();
         CaptureState::new(kind, context, self.theme).with_offers(offers)
+    }
+
+    /// The text a signal must not lose: the capture form's, if it holds
+    /// any (see [`crate::signals::hold`]).
+    pub fn unsaved(&self) -> Option<Unsaved> {
+        match &self.overlay {
+            Some(Overlay::Capture(form)) => unsaved(self.around.drafts.as_ref(), &self.user, form),
+            _ => None,
+        }
     }
 
     /// True while the capture form offers an earlier draft.

@@ -86,7 +86,9 @@ fn run_with(ctx: &Context, start: Start) -> Result<(), TuiError> {
         Start::Pane(None) => {}
     }
     // ratatui::init installs a panic hook that restores the terminal; the
-    // guard restores it on every other way out, errors included.
+    // guard restores it on every other way out, errors included, and the
+    // signal watchdog when a signal ends the process.
+    crate::signals::install(crate::signals::Mode::Interactive, restore_terminal);
     let mut terminal = ratatui::try_init()?;
     let _restore = RestoreGuard;
     app::run_loop(&mut terminal, &mut app)?;
@@ -110,10 +112,20 @@ fn review_settings(config: &crate::config::Config) -> Result<ReviewSettings, Tui
     })
 }
 
-struct RestoreGuard;
+/// Gives the terminal back: raw mode off, the normal screen, the cursor
+/// shown. Errors are ignored: on a hung-up terminal there is nothing left
+/// to restore, and this must never panic (the signal watchdog calls it).
+pub fn restore_terminal() {
+    use crossterm::{cursor::Show, execute};
+    let _ = ratatui::try_restore();
+    let _ = execute!(std::io::stdout(), Show);
+}
+
+/// Restores the terminal when dropped: on every way out of a loop.
+pub struct RestoreGuard;
 
 impl Drop for RestoreGuard {
     fn drop(&mut self) {
-        ratatui::restore();
+        restore_terminal();
     }
 }

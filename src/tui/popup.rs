@@ -97,6 +97,7 @@ impl Popup {
             closing: None,
             ending: None,
         };
+        crate::signals::install(crate::signals::Mode::Interactive, super::restore_terminal);
         let mut terminal = ratatui::try_init()?;
         let _restore = super::RestoreGuard;
         terminal.draw(|f| f.render_widget(&state, f.area()))?;
@@ -123,6 +124,7 @@ fn run_loop(
     let mut dirty = false;
     while state.ending.is_none() {
         if dirty {
+            let _frame = crate::signals::drawing();
             terminal.draw(|f| f.render_widget(&*state, f.area()))?;
             dirty = false;
         }
@@ -137,6 +139,7 @@ fn run_loop(
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     on_key(state, popup, jobs, key);
                     dirty = true;
+                    hold(state, popup);
                 }
                 Event::Resize(..) => dirty = true,
                 _ => {}
@@ -147,9 +150,20 @@ fn run_loop(
         {
             on_reply(state, reply);
             dirty = true;
+            hold(state, popup);
         }
     }
     Ok(())
+}
+
+/// Tells the signal watchdog what a stop would lose: the form's text until
+/// it is stored or kept (a save in flight may still fail).
+fn hold(state: &State, popup: &Popup) {
+    let open = state.ending.is_none() && state.closing.is_none();
+    crate::signals::hold(
+        open.then(|| super::around::unsaved(popup.drafts.as_ref(), &popup.user, &state.form))
+            .flatten(),
+    );
 }
 
 fn on_key(state: &mut State, popup: &Popup, jobs: &Sender<Job>, key: event::KeyEvent) {

@@ -1,0 +1,181 @@
+//! Signals in a real terminal (tmux): SIGTERM, SIGHUP and SIGINT while a
+//! form holds text keep the text as a draft and give the terminal back
+//! (normal screen, cursor shown, cooked mode), so the shell in the same
+//! pane works as before; a killed pane keeps the text too.
+
+mod tmux_support;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use tmux_support::{BIN, Home, Tmux, eventually, quoted, tmux_or_skip};
+
+/// A shell in a tmux pane with the sandbox's environment; its prompt is
+/// `sh> `.
+fn shell(home: &Home, w: u16, h: u16) -> Tmux {
+    let tmux = Tmux::start_with_env(w, h, "env PS1='sh> ' sh", &home.env("ann"));
+    tmux.wait_for("s", "sh>");
+    tmux
+}
+
+/// Runs `leertuin ARGS` from the shell, which prints its exit status after.
+fn run_in_shell(tmux: &Tmux, args: &str) {
+    tmux.type_text("s", &format!("{} {args}; echo \"exit=$?\"", quoted(BIN)));
+    tmux.keys("s", &["Enter"]);
+}
+
+/// The leertuin started by the pane's shell.
+fn child_pid(tmux: &Tmux) -> String {
+    let shell = tmux.ok(&["list-panes", "-t", "s", "-F", "#{pane_pid}"]);
+    eventually("the leertuin process", || {
+        let out = Command::new("pgrep")
+            .args(["-P", shell.trim()])
+            .output()
+            .ok()?;
+        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        (!pid.is_empty()).then_some(pid)
+    })
+}
+
+fn kill(signal: &str, pid: &str) {
+    let ok = Command::new("kill")
+        .args([&format!("-{signal}"), pid])
+        .status()
+        .expect("kill");
+    assert!(ok.success(), "kill -{signal} {pid}");
+}
+
+/// The one draft file, once it is there, and its text.
+fn the_draft(home: &Home) -> (PathBuf, String) {
+    let file = eventually("a draft file", || {
+        std::fs::read_dir(home.drafts_dir())
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "toml"))
+    });
+    let text = std::fs::read_to_string(&file).expect("read draft");
+    (file, text)
+}
+
+/// The terminal is as the shell left it: the normal screen, a visible
+/// cursor, and cooked mode (the shell's own `stty` says so, and what it
+/// prints lands on lines of its own).
+fn assert_terminal_back(tmux: &Tmux) {
+    let flags = tmux.ok(&[
+        "display-message",
+        "-p",
+        "-t",
+        "s",
+        "#{alternate_on} #{cursor_flag}",
+    ]);
+    assert_eq!(flags, "0 1", "alternate screen off, cursor shown");
+    tmux.type_text(
+        "s",
+        "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' +; echo ok$((40+2))",
+    );
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "ok42");
+    assert!(
+        screen.lines().any(|l| l.trim_end() == "icanon+echo+ok42"),
+        "cooked mode, one line:\n{screen}"
+    );
+}
+
+#[test]
+fn sigterm_in_the_capture_popup_keeps_a_draft_and_restores_the_terminal() {
+    if !tmux_or_skip("sigterm_in_the_capture_popup_keeps_a_draft_and_restores_the_terminal") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = shell(&home, 80, 24);
+    run_in_shell(&tmux, "capture --context psql");
+    tmux.wait_for("s", "Share a tip · psql");
+    tmux.type_text("s", "VACUUM after a big import");
+    tmux.keys("s", &["M-Enter"]);
+    tmux.type_text("s", "or the planner guesses wrong");
+    tmux.wait_for("s", "planner guesses");
+    kill("TERM", &child_pid(&tmux));
+    tmux.wait_for("s", "exit=143");
+    let (_, text) = the_draft(&home);
+    assert!(
+        text.contains("VACUUM after a big import\nor the planner guesses wrong"),
+        "{text}"
+    );
+    assert!(text.contains("psql") && text.contains("ann"), "{text}");
+    let screen = tmux.screen("s");
+    assert!(screen.contains("kept as a draft"), "{screen}");
+    assert_terminal_back(&tmux);
+}
+
+#[test]
+fn sighup_and_sigint_in_the_panes_capture_form_keep_a_draft() {
+    if !tmux_or_skip("sighup_and_sigint_in_the_panes_capture_form_keep_a_draft") {
+        return;
+    }
+    for (signal, status) in [("HUP", "exit=129"), ("INT", "exit=130")] {
+        let home = Home::new();
+        let tmux = shell(&home, 80, 24);
+        run_in_shell(&tmux, "");
+        tmux.wait_for("s", "Enter open");
+        tmux.keys("s", &["c"]);
+        tmux.wait_for("s", "Share a tip");
+        tmux.type_text("s", &format!("half a thought before {signal}"));
+        tmux.wait_for("s", "half a thought");
+        kill(signal, &child_pid(&tmux));
+        tmux.wait_for("s", status);
+        let (_, text) = the_draft(&home);
+        assert!(
+            text.contains(&format!("half a thought before {signal}")),
+            "{signal}: {text}"
+        );
+        assert_terminal_back(&tmux);
+    }
+}
+
+#[test]
+fn a_killed_tmux_pane_keeps_the_text_typed_in_it() {
+    if !tmux_or_skip("a_killed_tmux_pane_keeps_the_text_typed_in_it") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = Tmux::start_with_env(80, 24, "sleep 600", &home.env("ann"));
+    // The pane beside the work, as `leertuin tmux` opens it.
+    let pane = tmux.ok(&[
+        "split-window",
+        "-h",
+        "-P",
+        "-F",
+        "#{pane_id}",
+        "-t",
+        "s",
+        &format!("exec {}", quoted(BIN)),
+    ]);
+    tmux.wait_for(&pane, "Enter open");
+    tmux.keys(&pane, &["c"]);
+    tmux.wait_for(&pane, "Share a tip");
+    tmux.type_text(&pane, "a whole tip, then the pane is closed");
+    tmux.wait_for(&pane, "the pane is");
+    tmux.ok(&["kill-pane", "-t", &pane]);
+    let (_, text) = the_draft(&home);
+    assert!(
+        text.contains("a whole tip, then the pane is closed"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_signal_with_no_text_typed_keeps_no_draft() {
+    if !tmux_or_skip("a_signal_with_no_text_typed_keeps_no_draft") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = shell(&home, 80, 24);
+    run_in_shell(&tmux, "capture");
+    tmux.wait_for("s", "Share a tip");
+    kill("TERM", &child_pid(&tmux));
+    tmux.wait_for("s", "exit=143");
+    assert_terminal_back(&tmux);
+    let drafts = std::fs::read_dir(home.drafts_dir()).map_or(0, |d| d.count());
+    assert_eq!(drafts, 0);
+}
