@@ -1,4 +1,5 @@
-//! Commands on items: add, list, show, search, answer, back, vote.
+//! Commands on items: add, list, show, search, answer, back, vote, and
+//! changing one's own: edit, delete, withdraw.
 
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -6,7 +7,7 @@ use serde::Serialize;
 use super::output::{detail, summary_line};
 use super::{CliError, CliResult, Context, JsonFlag, print_json, text_arg};
 use crate::domain::validate;
-use crate::domain::{BackingKind, Draft, Item, ItemId, Kind, NewItem};
+use crate::domain::{BackingKind, Draft, Item, ItemId, Kind, NewItem, Post};
 use crate::search::SearchIndex;
 use crate::store::{ListQuery, Store};
 
@@ -216,24 +217,43 @@ pub enum BackHow {
     MeToo,
     /// I can help with this.
     CanHelp,
+    /// Your pledge of minutes (only with --withdraw; pledge with --minutes N).
+    Pledge,
 }
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  leertuin back q42 me-too\n  leertuin back q42 can-help\n  leertuin back q42 --minutes 30"
+    after_help = "Examples:\n  leertuin back q42 me-too\n  leertuin back q42 can-help\n  leertuin back q42 --minutes 30\n  leertuin back q42 me-too --withdraw\n  leertuin back q42 pledge --withdraw"
 )]
 pub struct BackArgs {
     /// The question's id, e.g. q42.
     pub question: String,
-    /// me-too or can-help (leave out with --minutes).
+    /// me-too or can-help (leave out with --minutes); with --withdraw also pledge.
     pub how: Option<BackHow>,
     /// Pledge this many minutes of your time to the question.
     #[arg(long, value_name = "N", conflicts_with = "how")]
     pub minutes: Option<i64>,
+    /// Take your backing back.
+    #[arg(long, conflicts_with = "minutes")]
+    pub withdraw: bool,
 }
 
 pub fn back(ctx: &Context, a: BackArgs) -> CliResult {
     let id: ItemId = a.question.parse()?;
+    if a.withdraw {
+        let kind = match a.how {
+            Some(BackHow::MeToo) => BackingKind::MeToo,
+            Some(BackHow::CanHelp) => BackingKind::CanHelp,
+            Some(BackHow::Pledge) => BackingKind::Pledge,
+            None => return Err(CliError::usage(t!("cli.back.how"))),
+        };
+        let how = kind.name();
+        match ctx.open()?.withdraw(id, &ctx.user, kind)? {
+            Some(_) => println!("{}", t!("cli.withdrawn", id = id, how = how)),
+            None => println!("{}", t!("cli.withdrawn-none", id = id, how = how)),
+        }
+        return Ok(());
+    }
     let kind = match (a.how, a.minutes) {
         (Some(BackHow::MeToo), None) => BackingKind::MeToo,
         (Some(BackHow::CanHelp), None) => BackingKind::CanHelp,
@@ -252,14 +272,63 @@ pub fn back(ctx: &Context, a: BackArgs) -> CliResult {
 pub struct VoteArgs {
     /// The tip's id, e.g. t7.
     pub tip: String,
+    /// Take your vote back.
+    #[arg(long)]
+    pub withdraw: bool,
 }
 
 pub fn vote(ctx: &Context, a: VoteArgs) -> CliResult {
     let id: ItemId = a.tip.parse()?;
+    if a.withdraw {
+        if ctx.open()?.unvote(id, &ctx.user)? {
+            println!("{}", t!("cli.unvoted", id = id));
+        } else {
+            println!("{}", t!("cli.unvoted-none", id = id));
+        }
+        return Ok(());
+    }
     if ctx.open()?.vote(id, &ctx.user)? {
         println!("{}", t!("cli.voted", id = id));
     } else {
         println!("{}", t!("cli.voted-already", id = id));
     }
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  leertuin edit t7 \"kubectl get pods -o wide shows the node and IP\"\n  leertuin edit q42#17 \"Start it inside tmux new -s work\"\n  echo \"new text\" | leertuin edit n12 -"
+)]
+pub struct EditArgs {
+    /// Your tip, question or learned entry (t7, q42, n12), or your answer
+    /// as QUESTION#ANSWER (q42#17, the number `show` prints).
+    pub id: String,
+    /// The new text (a question's first line is its title); `-` reads standard input.
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+}
+
+pub fn edit(ctx: &Context, a: EditArgs) -> CliResult {
+    let post: Post = a.id.parse()?;
+    let text = text_arg(&a.text)?;
+    // Checked before the database is opened: bad input never creates a file.
+    post.clean_text(&text)?;
+    ctx.open()?.edit(post, &ctx.user, &text)?;
+    println!("{}", t!("cli.edited", id = post));
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  leertuin delete t7\n  leertuin delete q42#17")]
+pub struct DeleteArgs {
+    /// Your tip, question or learned entry (t7, q42, n12), or your answer
+    /// as QUESTION#ANSWER (q42#17).
+    pub id: String,
+}
+
+pub fn delete(ctx: &Context, a: DeleteArgs) -> CliResult {
+    let post: Post = a.id.parse()?;
+    ctx.open()?.delete(post, &ctx.user)?;
+    println!("{}", t!("cli.deleted", id = post));
     Ok(())
 }

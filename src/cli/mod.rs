@@ -63,10 +63,14 @@ pub enum Command {
     Search(items::SearchArgs),
     /// Answer a question.
     Answer(items::AnswerArgs),
-    /// Back a question: me-too, can-help, or pledge --minutes N.
+    /// Back a question: me-too, can-help, or pledge --minutes N (--withdraw takes it back).
     Back(items::BackArgs),
-    /// Vote for a colleague's tip.
+    /// Vote for a colleague's tip (--withdraw takes the vote back).
     Vote(items::VoteArgs),
+    /// Change the text of your own tip, question, learned entry or answer.
+    Edit(items::EditArgs),
+    /// Delete your own tip, question, learned entry or answer.
+    Delete(items::DeleteArgs),
     /// Manage lessons.
     #[command(subcommand)]
     Lessons(lessons::LessonsCommand),
@@ -251,6 +255,8 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Answer(a) => items::answer(&ctx, a),
         Command::Back(a) => items::back(&ctx, a),
         Command::Vote(a) => items::vote(&ctx, a),
+        Command::Edit(a) => items::edit(&ctx, a),
+        Command::Delete(a) => items::delete(&ctx, a),
         Command::Lessons(c) => lessons::run(&ctx, c),
         Command::Me(a) => me::run(&ctx, a),
         Command::Export(a) => backup::export(&ctx, a),

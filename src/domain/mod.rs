@@ -6,6 +6,7 @@ pub mod insights;
 pub mod lesson;
 pub mod model;
 pub mod new;
+pub mod post;
 pub mod srs;
 pub mod team;
 pub mod text;
@@ -14,6 +15,7 @@ pub mod validate;
 pub use id::{ItemId, Kind};
 pub use model::*;
 pub use new::{Draft, NewItem, NewLearned, NewQuestion, NewTip};
+pub use post::{Post, Undo};
 
 use thiserror::Error;
 

@@ -118,6 +118,13 @@ pub struct Answer {
     pub body: String,
     pub accepted: bool,
     pub created_at: Time,
+    /// When the author last changed the text; absent if never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<Time>,
+    /// When the author deleted it: a tombstone, whose text is empty. Only
+    /// backups carry tombstones; every other read leaves them out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<Time>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -135,6 +142,13 @@ pub struct Question {
     /// The tool the question is about (e.g. `kubectl`), if known.
     pub context: Option<String>,
     pub created_at: Time,
+    /// When the author last changed the text; absent if never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<Time>,
+    /// When the author deleted it: a tombstone, whose text is empty. Only
+    /// backups carry tombstones; every other read leaves them out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<Time>,
     pub answers: Vec<Answer>,
     pub backings: Vec<Backing>,
 }
@@ -208,6 +222,13 @@ pub struct Tip {
     pub tags: Vec<String>,
     pub context: Option<String>,
     pub created_at: Time,
+    /// When the author last changed the text; absent if never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<Time>,
+    /// When the author deleted it: a tombstone, whose text is empty. Only
+    /// backups carry tombstones; every other read leaves them out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<Time>,
     pub votes: Vec<Vote>,
 }
 
@@ -239,6 +260,13 @@ pub struct Learned {
     pub tags: Vec<String>,
     pub visibility: Visibility,
     pub created_at: Time,
+    /// When the author last changed the text; absent if never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited_at: Option<Time>,
+    /// When the author deleted it: a tombstone, whose text is empty. Only
+    /// backups carry tombstones; every other read leaves them out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<Time>,
 }
 
 /// A finished lesson, with the optional one-line reflection.

@@ -20,6 +20,7 @@ use crate::domain::{Backup, ItemId, Kind, Review, ValidationError};
 pub fn export(tx: &Connection) -> Result<Backup> {
     let all = Filter {
         oldest_first: true,
+        tombstones: true,
         ..Filter::default()
     };
     Ok(Backup {
@@ -177,18 +178,27 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         let what = q.id.to_string();
         tags_same(&what, &q.tags)?;
         context_same(&what, q.context.as_deref())?;
-        let text = if q.body.is_empty() {
-            q.title.clone()
+        if q.deleted_at.is_some() {
+            tombstone(&what, &[&q.title, &q.body])?;
         } else {
-            format!("{}\n{}", q.title, q.body)
-        };
-        let (title, body) = validate::question_text(&text)?;
-        same(what.clone(), &q.title, title)?;
-        same(what, &q.body, body)?;
+            let text = if q.body.is_empty() {
+                q.title.clone()
+            } else {
+                format!("{}\n{}", q.title, q.body)
+            };
+            let (title, body) = validate::question_text(&text)?;
+            same(what.clone(), &q.title, title)?;
+            same(what, &q.body, body)?;
+        }
         for a in &q.answers {
-            known(&a.author, format!("an answer on {}", q.id))?;
+            let what = format!("an answer on {}", q.id);
+            known(&a.author, what.clone())?;
+            if a.deleted_at.is_some() {
+                tombstone(&what, &[&a.body])?;
+                continue;
+            }
             same(
-                format!("an answer on {}", q.id),
+                what,
                 &a.body,
                 validate::text("answer", &a.body, MAX_ANSWER_CHARS)?,
             )?;
@@ -205,11 +215,15 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         known(&t.author, t.id.to_string())?;
         tags_same(&t.id.to_string(), &t.tags)?;
         context_same(&t.id.to_string(), t.context.as_deref())?;
-        same(
-            t.id.to_string(),
-            &t.text,
-            validate::text("tip", &t.text, MAX_TIP_CHARS)?,
-        )?;
+        if t.deleted_at.is_some() {
+            tombstone(&t.id.to_string(), &[&t.text])?;
+        } else {
+            same(
+                t.id.to_string(),
+                &t.text,
+                validate::text("tip", &t.text, MAX_TIP_CHARS)?,
+            )?;
+        }
         for v in &t.votes {
             known(&v.person, format!("a vote on {}", t.id))?;
         }
@@ -218,11 +232,15 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         kind_ok(l.id, Kind::Learned)?;
         known(&l.author, l.id.to_string())?;
         tags_same(&l.id.to_string(), &l.tags)?;
-        same(
-            l.id.to_string(),
-            &l.text,
-            validate::text("learned", &l.text, MAX_LEARNED_CHARS)?,
-        )?;
+        if l.deleted_at.is_some() {
+            tombstone(&l.id.to_string(), &[&l.text])?;
+        } else {
+            same(
+                l.id.to_string(),
+                &l.text,
+                validate::text("learned", &l.text, MAX_LEARNED_CHARS)?,
+            )?;
+        }
     }
     for d in &b.lessons_done {
         let what = format!("progress on {}", d.lesson);
@@ -248,6 +266,17 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
         }
     }
     Ok(())
+}
+
+/// A deleted post keeps no text: a file that says otherwise was edited.
+fn tombstone(what: &str, texts: &[&str]) -> Result<(), ValidationError> {
+    if texts.iter().all(|t| t.is_empty()) {
+        Ok(())
+    } else {
+        Err(ValidationError::Rule(format!(
+            "{what} is deleted but still has text"
+        )))
+    }
 }
 
 /// Tags as `add` would store them: valid, lower-case, no duplicates.
@@ -303,8 +332,9 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
     for q in &b.questions {
         exec(
             tx,
-            "INSERT INTO question (id, author, title, body, tags, context, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO question (id, author, title, body, tags, context, created_at,
+                                   edited_at, deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 q.id.num,
                 q.author,
@@ -312,21 +342,26 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
                 q.body,
                 tags_to_sql(&q.tags),
                 q.context,
-                time_to_sql(q.created_at)
+                time_to_sql(q.created_at),
+                q.edited_at.map(time_to_sql),
+                q.deleted_at.map(time_to_sql)
             ],
         )?;
         for a in &q.answers {
             exec(
                 tx,
-                "INSERT INTO answer (id, question_id, author, body, accepted, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO answer (id, question_id, author, body, accepted, created_at,
+                                     edited_at, deleted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     a.id,
                     q.id.num,
                     a.author,
                     a.body,
                     a.accepted,
-                    time_to_sql(a.created_at)
+                    time_to_sql(a.created_at),
+                    a.edited_at.map(time_to_sql),
+                    a.deleted_at.map(time_to_sql)
                 ],
             )?;
         }
@@ -349,14 +384,17 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
     for t in &b.tips {
         exec(
             tx,
-            "INSERT INTO tip (id, author, text, tags, context, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO tip (id, author, text, tags, context, created_at, edited_at, deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 t.id.num,
                 t.author,
                 t.text,
                 tags_to_sql(&t.tags),
                 t.context,
-                time_to_sql(t.created_at)
+                time_to_sql(t.created_at),
+                t.edited_at.map(time_to_sql),
+                t.deleted_at.map(time_to_sql)
             ],
         )?;
         for v in &t.votes {
@@ -370,14 +408,17 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
     for l in &b.learned {
         exec(
             tx,
-            "INSERT INTO learned (id, author, text, tags, visibility, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO learned (id, author, text, tags, visibility, created_at, edited_at, deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 l.id.num,
                 l.author,
                 l.text,
                 tags_to_sql(&l.tags),
                 l.visibility.name(),
-                time_to_sql(l.created_at)
+                time_to_sql(l.created_at),
+                l.edited_at.map(time_to_sql),
+                l.deleted_at.map(time_to_sql)
             ],
         )?;
     }

@@ -95,7 +95,7 @@ pub fn remember(tx: &Connection, at: i64, person: &str, tip: ItemId) -> Result<b
         return Err(ValidationError::Rule(format!("{tip} is not a tip")).into());
     }
     let exists: Option<i64> = tx
-        .prepare_cached("SELECT 1 FROM tip WHERE id = ?1")?
+        .prepare_cached("SELECT 1 FROM tip WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([tip.num], |r| r.get(0))
         .optional()?;
     exists.ok_or(StoreError::NotFound(tip))?;
@@ -160,7 +160,7 @@ pub fn due_cards(tx: &Connection, person: &str, now: Time, limit: usize) -> Resu
                 .query_row(params![lesson.num, ord], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?,
             CardKey::Tip(tip) => tx
-                .prepare_cached("SELECT coalesce(context, tags), text FROM tip WHERE id = ?1")?
+                .prepare_cached("SELECT coalesce(context, tags), text FROM tip WHERE id = ?1 AND deleted_at IS NULL")?
                 .query_row([tip.num], |r| {
                     let about: String = r.get(0)?;
                     Ok((format!("{tip} {about}").trim().to_string(), r.get(1)?))
@@ -185,7 +185,7 @@ fn asked_by(tx: &Connection, question: ItemId, person: &str, what: &str) -> Resu
         return Err(ValidationError::Rule(format!("{question} is not a question")).into());
     }
     let author: Option<String> = tx
-        .prepare_cached("SELECT author FROM question WHERE id = ?1")?
+        .prepare_cached("SELECT author FROM question WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([question.num], |r| r.get(0))
         .optional()?
         .ok_or(StoreError::NotFound(question))?;
@@ -204,7 +204,9 @@ fn asked_by(tx: &Connection, question: ItemId, person: &str, what: &str) -> Resu
 pub fn accept(tx: &Connection, question: ItemId, answer: i64, person: &str) -> Result<()> {
     asked_by(tx, question, person, "accept an answer")?;
     let belongs: Option<i64> = tx
-        .prepare_cached("SELECT 1 FROM answer WHERE id = ?1 AND question_id = ?2")?
+        .prepare_cached(
+            "SELECT 1 FROM answer WHERE id = ?1 AND question_id = ?2 AND deleted_at IS NULL",
+        )?
         .query_row([answer, question.num], |r| r.get(0))
         .optional()?;
     if belongs.is_none() {
@@ -236,7 +238,9 @@ pub fn helped(tx: &Connection, question: ItemId, helper: &str, person: &str) -> 
 pub fn open_questions_by_backing(tx: &Connection, limit: usize) -> Result<Vec<Question>> {
     let mut stmt = tx.prepare_cached(
         "SELECT q.id FROM question q
-         WHERE NOT EXISTS (SELECT 1 FROM answer a WHERE a.question_id = q.id AND a.accepted)
+         WHERE q.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM answer a
+                           WHERE a.question_id = q.id AND a.accepted AND a.deleted_at IS NULL)
          ORDER BY (SELECT count(*) FROM backing b WHERE b.question_id = q.id) DESC,
                   (SELECT coalesce(sum(minutes), 0) FROM backing b WHERE b.question_id = q.id) DESC,
                   q.created_at DESC
@@ -259,7 +263,7 @@ pub fn open_questions_by_backing(tx: &Connection, limit: usize) -> Result<Vec<Qu
 /// Answers per person since `since`, most first.
 pub fn answer_counts(tx: &Connection, since: Time) -> Result<Vec<(String, i64)>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT author, count(*) AS n FROM answer WHERE created_at >= ?1
+        "SELECT author, count(*) AS n FROM answer WHERE created_at >= ?1 AND deleted_at IS NULL
          GROUP BY author ORDER BY n DESC, author",
     )?;
     let rows = stmt.query_map([time_to_sql(since)], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -272,14 +276,15 @@ pub fn insight_facts(tx: &Connection, person: Option<&str>, since: Time) -> Resu
     };
     let mut stmt = tx.prepare_cached(
         "SELECT created_at FROM learned
-         WHERE created_at >= ?2 AND (?1 IS NULL AND visibility = 'team' OR author = ?1)",
+         WHERE created_at >= ?2 AND deleted_at IS NULL AND (?1 IS NULL AND visibility = 'team' OR author = ?1)",
     )?;
     let learned_times: Vec<i64> = stmt
         .query_map(params![person, time_to_sql(since)], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let mut stmt = tx.prepare_cached(
         "SELECT min(a.created_at) - q.created_at FROM question q JOIN answer a ON a.question_id = q.id
-         WHERE ?1 IS NULL OR q.author = ?1 GROUP BY q.id",
+         WHERE (?1 IS NULL OR q.author = ?1) AND q.deleted_at IS NULL AND a.deleted_at IS NULL
+         GROUP BY q.id",
     )?;
     let first_answer_delays: Vec<i64> = stmt
         .query_map([person], |r| r.get(0))?
@@ -300,8 +305,12 @@ pub fn insight_facts(tx: &Connection, person: Option<&str>, since: Time) -> Resu
         lessons_done: count("SELECT count(*) FROM lesson_done WHERE ?1 IS NULL OR person = ?1")?,
         reviews: count("SELECT count(*) FROM review WHERE ?1 IS NULL OR person = ?1")?,
         card_states: card_states(tx, person)?,
-        questions_asked: count("SELECT count(*) FROM question WHERE ?1 IS NULL OR author = ?1")?,
-        answers_given: count("SELECT count(*) FROM answer WHERE ?1 IS NULL OR author = ?1")?,
+        questions_asked: count(
+            "SELECT count(*) FROM question WHERE (?1 IS NULL OR author = ?1) AND deleted_at IS NULL",
+        )?,
+        answers_given: count(
+            "SELECT count(*) FROM answer WHERE (?1 IS NULL OR author = ?1) AND deleted_at IS NULL",
+        )?,
         first_answer_delays,
         reflections,
     })

@@ -13,6 +13,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_initial.sql")),
     (2, include_str!("migrations/0002_nudge_indexes.sql")),
     (3, include_str!("migrations/0003_learning_engine.sql")),
+    (4, include_str!("migrations/0004_own_posts.sql")),
 ];
 
 /// The newest schema this binary knows.

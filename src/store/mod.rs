@@ -8,6 +8,7 @@ mod engine;
 mod health;
 mod migrate;
 mod nudge;
+mod own;
 mod read;
 mod rows;
 mod sqlite;
@@ -27,8 +28,8 @@ use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::{DueCard, Rating};
 use crate::domain::{
-    BackingKind, Backup, Brought, CardState, Item, ItemId, Kind, LessonDone, NewItem, Person,
-    Question, Time, ValidationError,
+    Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, Kind, LessonDone, NewItem,
+    Person, Post, Question, Time, Undo, ValidationError,
 };
 
 #[derive(Debug, Error)]
@@ -39,6 +40,12 @@ pub enum StoreError {
     NotFound(ItemId),
     #[error("{0}")]
     NotAllowed(String),
+    /// Someone else's post: only its author may change it.
+    #[error("{0} is not yours: only its author can change it")]
+    NotYours(Post),
+    /// An anonymous question: nothing links it to anyone.
+    #[error("{0} was asked anonymously: nothing links it to you, so it cannot be changed")]
+    Anonymous(Post),
     #[error(
         "the database has schema version {found}, but this leertuin knows only up to version {known}; \
          it will not write to it: upgrade leertuin"
@@ -126,6 +133,37 @@ pub trait Writer {
     ) -> Result<()>;
     /// Votes for a tip; returns false when this person had voted already.
     fn vote(&self, tip: ItemId, person: &str) -> Result<bool>;
+    /// Changes the text of the person's own post; returns the old text.
+    fn edit(&self, post: Post, person: &str, text: &str) -> Result<String>;
+    /// Deletes the person's own post, leaving a tombstone; returns its text.
+    fn delete(&self, post: Post, person: &str) -> Result<String>;
+    /// Brings back the person's own deleted post with `text`.
+    fn restore(&self, post: Post, person: &str, text: &str) -> Result<()>;
+    /// Takes back a backing; returns what was taken back, if anything.
+    fn withdraw(
+        &self,
+        question: ItemId,
+        person: &str,
+        kind: BackingKind,
+    ) -> Result<Option<Backing>>;
+    /// Takes back a vote; false when there was none.
+    fn unvote(&self, tip: ItemId, person: &str) -> Result<bool>;
+    /// Applies the inverse of one of the person's writes.
+    fn undo(&self, person: &str, undo: &Undo) -> Result<()> {
+        match undo {
+            Undo::Delete(post) => self.delete(*post, person).map(drop),
+            Undo::Edit { post, text } => self.edit(*post, person, text).map(drop),
+            Undo::Restore { post, text } => self.restore(*post, person, text),
+            Undo::Withdraw { question, kind } => self.withdraw(*question, person, *kind).map(drop),
+            Undo::Back {
+                question,
+                kind,
+                minutes,
+            } => self.back(*question, person, *kind, *minutes),
+            Undo::Unvote(tip) => self.unvote(*tip, person).map(drop),
+            Undo::Vote(tip) => self.vote(*tip, person).map(drop),
+        }
+    }
     fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
         self.mark_done_with(person, lesson, reflection, None)
     }
@@ -231,6 +269,26 @@ pub trait Store {
     }
     fn vote(&self, tip: ItemId, person: &str) -> Result<bool> {
         single(self, |w| w.vote(tip, person))
+    }
+    fn edit(&self, post: Post, person: &str, text: &str) -> Result<String> {
+        single(self, |w| w.edit(post, person, text))
+    }
+    fn delete(&self, post: Post, person: &str) -> Result<String> {
+        single(self, |w| w.delete(post, person))
+    }
+    fn withdraw(
+        &self,
+        question: ItemId,
+        person: &str,
+        kind: BackingKind,
+    ) -> Result<Option<Backing>> {
+        single(self, |w| w.withdraw(question, person, kind))
+    }
+    fn unvote(&self, tip: ItemId, person: &str) -> Result<bool> {
+        single(self, |w| w.unvote(tip, person))
+    }
+    fn undo(&self, person: &str, undo: &Undo) -> Result<()> {
+        single(self, |w| w.undo(person, undo))
     }
     fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
         single(self, |w| w.mark_done(person, lesson, reflection))

@@ -150,12 +150,13 @@ fn open_question(
     let mut scan = tx.prepare_cached(
         "SELECT id, tags FROM question
          WHERE created_at BETWEEN ?1 AND ?2 AND (author IS NULL OR author <> ?3)
+           AND deleted_at IS NULL
          ORDER BY created_at DESC LIMIT ?4",
     )?;
     let mut open = tx.prepare_cached(
         "SELECT title, created_at FROM question q
          WHERE id = ?1
-           AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.question_id = q.id)
+           AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.question_id = q.id AND a.deleted_at IS NULL)
            AND NOT EXISTS (SELECT 1 FROM backing b WHERE b.question_id = q.id AND b.person = ?2)",
     )?;
     let window = (
@@ -202,7 +203,7 @@ fn new_tips(tx: &Connection, ask: &NudgeAsk, wants: &[String]) -> Result<(u32, V
     }
     let mut stmt = tx.prepare_cached(
         "SELECT tags, author FROM tip
-         WHERE created_at > ?1 AND created_at <= ?2
+         WHERE created_at > ?1 AND created_at <= ?2 AND deleted_at IS NULL
          ORDER BY created_at DESC LIMIT ?3",
     )?;
     let window = (time_to_sql(ask.tips_since), time_to_sql(ask.now));

@@ -23,9 +23,21 @@ pub struct Filter<'a> {
     pub limit: Option<usize>,
     /// Oldest first (backups) instead of newest first (lists).
     pub oldest_first: bool,
+    /// Deleted posts too, as tombstones (backups only).
+    pub tombstones: bool,
 }
 
 impl Filter<'_> {
+    /// `deleted_at IS NULL AND` unless tombstones are asked for (for the
+    /// tables that have them: not lessons).
+    fn live(&self) -> &'static str {
+        if self.tombstones {
+            ""
+        } else {
+            "deleted_at IS NULL AND"
+        }
+    }
+
     fn sql_tail(&self) -> String {
         let order = if self.oldest_first {
             "ORDER BY id ASC"
@@ -118,8 +130,10 @@ pub fn lessons(tx: &Connection, f: &Filter) -> Result<Vec<Lesson>> {
 pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
     let sql = format!(
         "SELECT id, author, title, body, tags, context, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = question.author), question.author)
-         FROM question WHERE {}",
+                coalesce((SELECT p.name FROM person p WHERE p.handle = question.author), question.author),
+                edited_at, deleted_at
+         FROM question WHERE {} {}",
+        f.live(),
         f.sql_tail()
     );
     let mut stmt = tx.prepare_cached(&sql)?;
@@ -133,25 +147,29 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
             tags: tags_from_sql(&r.get::<_, String>(4)?),
             context: r.get(5)?,
             created_at: time_from_sql(r.get(6)?),
+            edited_at: r.get::<_, Option<i64>>(8)?.map(time_from_sql),
+            deleted_at: r.get::<_, Option<i64>>(9)?.map(time_from_sql),
             answers: Vec::new(),
             backings: Vec::new(),
         })
     })?;
     let mut questions: Vec<Question> = rows.collect::<Result<_, _>>()?;
     for q in &mut questions {
-        q.answers = answers(tx, q.id.num)?;
+        q.answers = answers(tx, q.id.num, f.tombstones)?;
         q.backings = backings(tx, q.id.num)?;
     }
     Ok(questions)
 }
 
-fn answers(tx: &Connection, question_id: i64) -> Result<Vec<Answer>> {
+/// A question's answers; deleted ones only for a backup (`tombstones`).
+fn answers(tx: &Connection, question_id: i64, tombstones: bool) -> Result<Vec<Answer>> {
     let mut stmt = tx.prepare_cached(
         "SELECT id, author, body, accepted, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = answer.author), answer.author)
-         FROM answer WHERE question_id = ?1 ORDER BY id",
+                coalesce((SELECT p.name FROM person p WHERE p.handle = answer.author), answer.author),
+                edited_at, deleted_at
+         FROM answer WHERE question_id = ?1 AND (?2 OR deleted_at IS NULL) ORDER BY id",
     )?;
-    let rows = stmt.query_map([question_id], |r| {
+    let rows = stmt.query_map(params![question_id, tombstones], |r| {
         Ok(Answer {
             id: r.get(0)?,
             author: r.get(1)?,
@@ -159,6 +177,8 @@ fn answers(tx: &Connection, question_id: i64) -> Result<Vec<Answer>> {
             body: r.get(2)?,
             accepted: r.get(3)?,
             created_at: time_from_sql(r.get(4)?),
+            edited_at: r.get::<_, Option<i64>>(6)?.map(time_from_sql),
+            deleted_at: r.get::<_, Option<i64>>(7)?.map(time_from_sql),
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -187,8 +207,11 @@ fn backings(tx: &Connection, question_id: i64) -> Result<Vec<Backing>> {
 
 pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
     let sql = format!(
-        "SELECT id, author, text, tags, context, created_at, coalesce((SELECT p.name FROM person p WHERE p.handle = tip.author), tip.author)
-         FROM tip WHERE {}",
+        "SELECT id, author, text, tags, context, created_at,
+                coalesce((SELECT p.name FROM person p WHERE p.handle = tip.author), tip.author),
+                edited_at, deleted_at
+         FROM tip WHERE {} {}",
+        f.live(),
         f.sql_tail()
     );
     let mut stmt = tx.prepare_cached(&sql)?;
@@ -201,6 +224,8 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
             tags: tags_from_sql(&r.get::<_, String>(3)?),
             context: r.get(4)?,
             created_at: time_from_sql(r.get(5)?),
+            edited_at: r.get::<_, Option<i64>>(7)?.map(time_from_sql),
+            deleted_at: r.get::<_, Option<i64>>(8)?.map(time_from_sql),
             votes: Vec::new(),
         })
     })?;
@@ -225,8 +250,10 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
 pub fn learned(tx: &Connection, f: &Filter) -> Result<Vec<Learned>> {
     let sql = format!(
         "SELECT id, author, text, tags, visibility, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = learned.author), learned.author)
-         FROM learned WHERE (?4 IS NULL OR visibility = 'team' OR author = ?4) AND {}",
+                coalesce((SELECT p.name FROM person p WHERE p.handle = learned.author), learned.author),
+                edited_at, deleted_at
+         FROM learned WHERE (?4 IS NULL OR visibility = 'team' OR author = ?4) AND {} {}",
+        f.live(),
         f.sql_tail()
     );
     let mut stmt = tx.prepare_cached(&sql)?;
@@ -244,6 +271,8 @@ pub fn learned(tx: &Connection, f: &Filter) -> Result<Vec<Learned>> {
                 Visibility::Team
             },
             created_at: time_from_sql(r.get(5)?),
+            edited_at: r.get::<_, Option<i64>>(7)?.map(time_from_sql),
+            deleted_at: r.get::<_, Option<i64>>(8)?.map(time_from_sql),
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -317,11 +346,11 @@ pub fn each_search_doc(
         "SELECT id, substr(title, 1, ?2), substr(body, 1, ?2), tags, '' FROM lesson
          WHERE ?1 IS NOT NULL AND id > ?3",
         "SELECT id, substr(title, 1, ?2), substr(body, 1, ?2), tags, coalesce(author, '')
-         FROM question WHERE ?1 IS NOT NULL AND id > ?3",
+         FROM question WHERE ?1 IS NOT NULL AND id > ?3 AND deleted_at IS NULL",
         "SELECT id, substr(text, 1, ?2), '', tags, author FROM tip
-         WHERE ?1 IS NOT NULL AND id > ?3",
+         WHERE ?1 IS NOT NULL AND id > ?3 AND deleted_at IS NULL",
         "SELECT id, substr(text, 1, ?2), '', tags, author FROM learned
-         WHERE (visibility = 'team' OR author = ?1) AND id > ?3",
+         WHERE (visibility = 'team' OR author = ?1) AND id > ?3 AND deleted_at IS NULL",
     ];
     // People are found by the name colleagues know them by. The few
     // persons are read once and looked up here, cheaper than a join per row.

@@ -12,14 +12,16 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use super::rows::time_to_sql;
 use super::{
     Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, ProfileEdit, Result, SearchDoc,
-    SearchMarks, Store, StoreError, Writer, backup, engine, health, migrate, nudge, read, write,
+    SearchMarks, Store, StoreError, Writer, backup, engine, health, migrate, nudge, own, read,
+    write,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::{DueCard, Rating};
+use crate::domain::validate;
 use crate::domain::{
-    BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem, Person, Question,
-    Time, now,
+    Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem, Person,
+    Post, Question, Time, now,
 };
 
 /// How a caller wants the file opened.
@@ -226,6 +228,32 @@ impl Writer for TxWriter<'_> {
     }
     fn vote(&self, tip: ItemId, person: &str) -> Result<bool> {
         write::vote(self.tx, self.at.get(), tip, person)
+    }
+    fn edit(&self, post: Post, person: &str, text: &str) -> Result<String> {
+        own::edit(
+            self.tx,
+            self.at.get(),
+            post,
+            &validate::handle(person)?,
+            text,
+        )
+    }
+    fn delete(&self, post: Post, person: &str) -> Result<String> {
+        own::delete(self.tx, self.at.get(), post, &validate::handle(person)?)
+    }
+    fn restore(&self, post: Post, person: &str, text: &str) -> Result<()> {
+        own::restore(self.tx, post, &validate::handle(person)?, text)
+    }
+    fn withdraw(
+        &self,
+        question: ItemId,
+        person: &str,
+        kind: BackingKind,
+    ) -> Result<Option<Backing>> {
+        own::withdraw(self.tx, question, &validate::handle(person)?, kind)
+    }
+    fn unvote(&self, tip: ItemId, person: &str) -> Result<bool> {
+        own::unvote(self.tx, tip, &validate::handle(person)?)
     }
     fn mark_done_with(
         &self,

@@ -117,7 +117,13 @@ fn existing(tx: &Connection, id: ItemId, kind: Kind) -> Result<()> {
     if id.kind != kind {
         return Err(ValidationError::Rule(format!("{id} is not a {kind}")).into());
     }
-    let sql = format!("SELECT 1 FROM {} WHERE id = ?1", kind.name());
+    // Lessons are never deleted; other kinds may be tombstones.
+    let live = if kind == Kind::Lesson {
+        ""
+    } else {
+        " AND deleted_at IS NULL"
+    };
+    let sql = format!("SELECT 1 FROM {} WHERE id = ?1{live}", kind.name());
     let found: Option<i64> = tx
         .prepare_cached(&sql)?
         .query_row([id.num], |r| r.get(0))
@@ -173,7 +179,7 @@ pub fn vote(tx: &Connection, at: i64, tip: ItemId, person: &str) -> Result<bool>
         return Err(ValidationError::Rule(format!("{tip} is not a tip")).into());
     }
     let author: String = tx
-        .prepare_cached("SELECT author FROM tip WHERE id = ?1")?
+        .prepare_cached("SELECT author FROM tip WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([tip.num], |r| r.get(0))
         .optional()?
         .ok_or(StoreError::NotFound(tip))?;
