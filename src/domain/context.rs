@@ -162,6 +162,8 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             context: context.map(String::from),
             created_at: now(),
+            edited_at: None,
+            deleted_at: None,
             votes: Vec::new(),
         })
     }
@@ -175,6 +177,8 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             visibility: Visibility::Team,
             created_at: now(),
+            edited_at: None,
+            deleted_at: None,
         })
     }
 

@@ -60,6 +60,8 @@ mod tests {
             tags: tags.iter().map(|t| t.to_string()).collect(),
             context: None,
             created_at: now() - Duration::days(days_old),
+            edited_at: None,
+            deleted_at: None,
             votes: Vec::new(),
         })
     }
@@ -102,6 +104,8 @@ mod tests {
                 tags: Vec::new(),
                 context: None,
                 created_at: now() - Duration::days(1),
+                edited_at: None,
+                deleted_at: None,
                 answers: Vec::new(),
                 backings: backers
                     .iter()
