@@ -170,6 +170,8 @@ pub fn withdraw(
         .query_row(params![question.num, person, kind.name()], |r| {
             Ok(Backing {
                 person: r.get(0)?,
+                // Only the minutes matter to who withdraws (for an undo).
+                person_name: String::new(),
                 kind,
                 minutes: r.get(1)?,
                 helped: r.get(2)?,
