@@ -83,6 +83,73 @@ pub fn set_thread(lang: &str) {
     THREAD.with(|t| t.set(Some(lang)));
 }
 
+/// The singular text for exactly one, else the plural: Dutch and English
+/// both have just these two forms ("1 antwoord", "0/2 antwoorden").
+/// rust-i18n has no plural rules of its own, so the catalogue keeps a
+/// `.one` and a `.many` key and the caller passes both, already
+/// translated: `plural(n, t!("count.answers.one"), t!("count.answers.many", n = n))`.
+pub fn plural<N: TryInto<i64>>(
+    n: N,
+    one: std::borrow::Cow<'_, str>,
+    other: std::borrow::Cow<'_, str>,
+) -> String {
+    if n.try_into().ok() == Some(1) {
+        one.into_owned()
+    } else {
+        other.into_owned()
+    }
+}
+
+/// "3 answers" / "1 antwoord" in the current language.
+pub fn answers(n: usize) -> String {
+    plural(n, t!("count.answers.one"), t!("count.answers.many", n = n))
+}
+
+/// "1 vote" / "3 stemmen" in the current language.
+pub fn votes(n: usize) -> String {
+    plural(n, t!("count.votes.one"), t!("count.votes.many", n = n))
+}
+
+/// "1 minute" / "30 minuten" in the current language.
+pub fn minutes(n: i64) -> String {
+    plural(n, t!("count.minutes.one"), t!("count.minutes.many", n = n))
+}
+
+/// "1 dec 14:05" (Dutch) / "1 Dec 14:05" (English), in local time: a short
+/// date with the month named in the current language (chrono names months
+/// in English only, without its unstable-locales feature).
+pub fn day_month_time(at: crate::domain::Time) -> String {
+    use chrono::{Datelike, Timelike};
+    let local = at.with_timezone(&chrono::Local);
+    format!(
+        "{} {} {:02}:{:02}",
+        local.day(),
+        nth_word(&t!("date.months"), local.month0() as usize),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// "di 14:05" (Dutch) / "Tue 14:05" (English), in local time.
+pub fn weekday_time(at: crate::domain::Time) -> String {
+    use chrono::{Datelike, Timelike};
+    let local = at.with_timezone(&chrono::Local);
+    format!(
+        "{} {:02}:{:02}",
+        nth_word(
+            &t!("date.weekdays"),
+            local.weekday().num_days_from_monday() as usize
+        ),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// Word `n` of a space-separated catalogue list (months, weekdays).
+fn nth_word(list: &str, n: usize) -> String {
+    list.split_whitespace().nth(n).unwrap_or("").to_string()
+}
+
 /// A validation error in the current language: the rules a person broke,
 /// said in their words. `Rule` messages name ids and flags and stay as
 /// they are.
@@ -245,6 +312,59 @@ mod tests {
             missing.join("\n")
         );
         assert!(used > 0);
+    }
+
+    #[test]
+    fn counts_are_singular_for_one_in_both_languages() {
+        set_thread("nl");
+        assert_eq!(answers(1), "1 antwoord");
+        assert_eq!(answers(2), "2 antwoorden");
+        assert_eq!(answers(0), "0 antwoorden");
+        assert_eq!(votes(1), "1 stem");
+        assert_eq!(minutes(1), "1 minuut");
+        set_thread("en");
+        assert_eq!(answers(1), "1 answer");
+        assert_eq!(answers(3), "3 answers");
+        assert_eq!(minutes(30), "30 minutes");
+    }
+
+    #[test]
+    fn dates_name_months_and_days_in_the_language() {
+        use chrono::TimeZone;
+        // Noon UTC: the same day in every local time zone a test runs in.
+        let at = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap();
+        set_thread("nl");
+        assert!(
+            day_month_time(at).starts_with("1 dec "),
+            "{}",
+            day_month_time(at)
+        );
+        assert!(weekday_time(at).starts_with("di "), "{}", weekday_time(at));
+        let may = chrono::Utc.with_ymd_and_hms(2026, 5, 20, 12, 0, 0).unwrap();
+        assert!(day_month_time(may).starts_with("20 mei "));
+        set_thread("en");
+        assert!(day_month_time(at).starts_with("1 Dec "));
+        assert!(weekday_time(at).starts_with("Tue "));
+        for lang in LANGS {
+            set_thread(lang);
+            assert_eq!(t!("date.months").split_whitespace().count(), 12);
+            assert_eq!(t!("date.weekdays").split_whitespace().count(), 7);
+        }
+    }
+
+    /// Every `.one` key has its `.many` (the form for every other number),
+    /// and the other way round.
+    #[test]
+    fn plural_keys_come_in_pairs() {
+        let keys = catalogue_keys();
+        for k in &keys {
+            if let Some(stem) = k.strip_suffix(".one") {
+                assert!(keys.contains(&format!("{stem}.many")), "{k} has no .many");
+            }
+            if let Some(stem) = k.strip_suffix(".many") {
+                assert!(keys.contains(&format!("{stem}.one")), "{k} has no .one");
+            }
+        }
     }
 
     #[test]

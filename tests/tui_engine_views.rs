@@ -141,7 +141,7 @@ fn team_shows_backing_people_pairs_and_the_weekly_chart() {
     assert_eq!(app.team.selected_tag().map(|t| t.tag.as_str()), Some("sql"));
     for (w, h) in SIZES {
         let rows = screen(&app, w, h);
-        assert_shows(&rows, "> #sql 2 want · 1 can help");
+        assert_shows(&rows, "> #sql 2 want it · 1 can help");
         assert_shows(&rows, "#tmux");
     }
     let rows = screen(&app, 80, 24);

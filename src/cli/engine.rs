@@ -165,7 +165,17 @@ pub fn session(ctx: &Context) -> CliResult {
         let when = next.due.format("%Y-%m-%d").to_string();
         writeln!(out, "{}", t!("engine.session.next", when = when)).map_err(io)?;
     }
-    println!("\n{}", t!("engine.session.done", n = due.len()));
+    println!(
+        "\n{}",
+        t!(
+            "engine.session.done",
+            cards = crate::i18n::plural(
+                due.len(),
+                t!("count.cards.one"),
+                t!("count.cards.many", n = due.len())
+            )
+        )
+    );
     Ok(())
 }
 
@@ -246,7 +256,7 @@ pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
             me_too = q.me_too,
             can_help = q.can_help.len(),
             minutes = q.minutes_pledged,
-            answers = q.answers
+            answers = crate::i18n::answers(q.answers)
         );
         println!("  {:<6} {}  {backing}", q.id.to_string(), q.title);
     }
@@ -300,7 +310,10 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
         who = who,
         weeks = counts.len(),
         chart = sparkline(&counts),
-        n = counts.iter().sum::<usize>()
+        entries = {
+            let n = counts.iter().sum::<usize>();
+            crate::i18n::plural(n, t!("count.entries.one"), t!("count.entries.many", n = n))
+        }
     );
     println!("{title}");
     // Labels padded to one column, whatever their length in the language.

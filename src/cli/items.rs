@@ -38,7 +38,7 @@ pub struct AddArgs {
     /// The text (a question's first line is its title); `-` reads standard input.
     #[arg(required = true, num_args = 1..)]
     pub text: Vec<String>,
-    /// A tag (repeatable, or comma-separated): a-z 0-9 - _.
+    /// A tag (repeatable, or comma-separated): letters (accents too), digits, - and _.
     #[arg(short = 't', long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
     /// The tool this is about, e.g. kubectl.
@@ -262,7 +262,10 @@ pub fn back(ctx: &Context, a: BackArgs) -> CliResult {
     };
     ctx.open()?.back(id, &ctx.user, kind, a.minutes)?;
     match a.minutes {
-        Some(m) => println!("{}", t!("cli.pledged", n = m, id = id)),
+        Some(m) => println!(
+            "{}",
+            t!("cli.pledged", minutes = crate::i18n::minutes(m), id = id)
+        ),
         None => println!("{}", t!("cli.backed", id = id, how = kind.name())),
     }
     Ok(())

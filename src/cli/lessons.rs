@@ -83,7 +83,14 @@ fn import(ctx: &Context, paths: &[PathBuf]) -> CliResult {
     );
     println!("{summary}");
     if broken > 0 {
-        return Err(CliError::usage(t!("lessons.skipped", n = broken)));
+        return Err(CliError::usage(t!(
+            "lessons.skipped",
+            files = crate::i18n::plural(
+                broken,
+                t!("count.lesson-files.one"),
+                t!("count.lesson-files.many", n = broken)
+            )
+        )));
     }
     Ok(())
 }

@@ -90,17 +90,16 @@ fn line(cli: &Cli, format: Format, now: Time) -> Option<String> {
 
 fn snooze(ctx: &Context, length: &str) -> CliResult {
     let length = state::parse_duration(length).map_err(CliError::usage)?;
-    let path = paths::nudge_state()
-        .ok_or_else(|| CliError::failure("no home directory to keep the snooze in"))?;
+    let path = paths::nudge_state().ok_or_else(|| CliError::failure(t!("nudge.snooze.no-home")))?;
     let until = (length > chrono::Duration::zero()).then(|| now() + length);
     state::snooze(&path, &ctx.user, until)
         .map_err(|e| CliError::failure(format!("{}: {e}", path.display())))?;
     match until {
         Some(t) => println!(
-            "nudges snoozed until {}",
-            t.with_timezone(&chrono::Local).format("%a %H:%M")
+            "{}",
+            t!("nudge.snooze.until", when = crate::i18n::weekday_time(t))
         ),
-        None => println!("nudges are back on"),
+        None => println!("{}", t!("nudge.snooze.off")),
     }
     Ok(())
 }

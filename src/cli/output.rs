@@ -42,16 +42,13 @@ pub fn meta(item: &Item) -> String {
             "{who} · {when} · {}",
             t!(
                 "cli.meta.question",
-                answers = q.answers.len(),
+                answers = crate::i18n::answers(q.answers.len()),
                 me_too = q.count(BackingKind::MeToo),
                 help = q.count(BackingKind::CanHelp),
                 minutes = q.pledged_minutes()
             )
         ),
-        Item::Tip(tip) => format!(
-            "{who} · {when} · {}",
-            t!("cli.meta.votes", n = tip.votes.len())
-        ),
+        Item::Tip(tip) => format!("{who} · {when} · {}", crate::i18n::votes(tip.votes.len())),
         Item::Learned(l) => format!("{who} · {when} · {}", l.visibility.name()),
     }
 }
@@ -107,7 +104,9 @@ pub fn detail(item: &Item) -> String {
             }
             for b in &q.backings {
                 let what = match b.minutes {
-                    Some(m) => t!("cli.show.pledged", n = m).into_owned(),
+                    Some(m) => {
+                        t!("cli.show.pledged", minutes = crate::i18n::minutes(m)).into_owned()
+                    }
                     None => b.kind.name().to_string(),
                 };
                 let _ = writeln!(out, "  + {} {what}", b.who());

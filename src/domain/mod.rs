@@ -31,7 +31,7 @@ pub enum ValidationError {
         len: usize,
         max: usize,
     },
-    #[error("bad tag {0:?}: use 1-32 of a-z 0-9 - _")]
+    #[error("bad tag {0:?}: use 1-32 letters, digits, - or _")]
     BadTag(String),
     #[error("{count} tags given; the limit is {max}")]
     TooManyTags { count: usize, max: usize },

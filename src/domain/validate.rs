@@ -48,10 +48,13 @@ pub fn tag(input: &str) -> Result<String, ValidationError> {
     Ok(tag)
 }
 
+/// Letters (accents too: `één`, `café`; lower case where the letter has
+/// case), digits, `-` and `_`. No spaces or other punctuation: tags are
+/// stored space-separated and typed after `#`.
 fn tag_ok(tag: &str) -> Result<(), ValidationError> {
-    let valid_chars = tag
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    let valid_chars = tag.chars().all(|c| {
+        (c.is_alphabetic() && !c.is_uppercase()) || c.is_ascii_digit() || c == '-' || c == '_'
+    });
     let len = tag.chars().count();
     if !valid_chars || len == 0 || len > MAX_TAG_CHARS {
         return Err(ValidationError::BadTag(tag.to_string()));
@@ -139,8 +142,17 @@ mod tests {
     }
 
     #[test]
+    fn tags_may_hold_letters_with_accents() {
+        let t = tags(&["ÉÉN", "café", "naïve", "straße", "bijna-één_2"]).unwrap();
+        assert_eq!(t, vec!["één", "café", "naïve", "straße", "bijna-één_2"]);
+        assert_eq!(tag("#Café").unwrap(), "café");
+        // 32 characters, not bytes.
+        assert_eq!(tags(&["é".repeat(32)]).unwrap().len(), 1);
+    }
+
+    #[test]
     fn bad_tags_are_named() {
-        for bad in ["c++", "naïve", "a.b", &"x".repeat(33)] {
+        for bad in ["c++", "a.b", "e\u{301}", "é!", &"é".repeat(33)] {
             let err = tags(&[bad]).unwrap_err();
             assert!(err.to_string().contains("tag"), "{err}");
         }

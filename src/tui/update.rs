@@ -246,7 +246,10 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
                 Ok(m) => app
                     .store
                     .back(id, &user, BackingKind::Pledge, Some(m))
-                    .map(|()| t!("status.pledged", n = m, id = id).into_owned()),
+                    .map(|()| {
+                        t!("status.pledged", minutes = crate::i18n::minutes(m), id = id)
+                            .into_owned()
+                    }),
                 Err(reason) => {
                     app.status = Some(super::app::Status {
                         text: reason,

@@ -417,13 +417,7 @@ fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buf
     let mut about = vec![crate::tui::app::kind_word(saved.kind)];
     about.extend(saved.draft.context.clone());
     about.extend(saved.draft.tags.iter().map(|t| format!("#{t}")));
-    about.push(
-        saved
-            .created_at
-            .with_timezone(&chrono::Local)
-            .format("%-d %b %H:%M")
-            .to_string(),
-    );
+    about.push(crate::i18n::day_month_time(saved.created_at));
     let w = inner.width;
     let wrap =
         |text: &str, style| wrap_all(&[WrapLine::new(Span::styled(text.to_string(), style))], w);

@@ -16,6 +16,7 @@ use super::{fit, row_window};
 use crate::domain::insights::WeekCount;
 use crate::domain::team::{Pair, TagRow, Team};
 use crate::domain::{BackingKind, ItemId, Question};
+use crate::i18n::plural;
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use crate::tui::wrap::WrapLine;
 
@@ -214,7 +215,7 @@ fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
                 me_too = q.count(BackingKind::MeToo),
                 help = q.count(BackingKind::CanHelp),
                 minutes = q.pledged_minutes(),
-                answers = q.answers.len()
+                answers = crate::i18n::answers(q.answers.len())
             ),
             t.accent,
         )),
@@ -314,8 +315,16 @@ impl TeamState {
                     format!("#{}", r.tag),
                     t!(
                         "team.tag-row",
-                        wants = r.wants.len(),
-                        offers = r.offers.len()
+                        wants = plural(
+                            r.wants.len(),
+                            t!("count.want.one"),
+                            t!("count.want.many", n = r.wants.len())
+                        ),
+                        offers = plural(
+                            r.offers.len(),
+                            t!("count.can-help.one"),
+                            t!("count.can-help.many", n = r.offers.len())
+                        )
                     )
                     .into_owned(),
                     String::new(),

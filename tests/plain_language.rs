@@ -1,0 +1,75 @@
+//! Plain Dutch and English: counts in the right form ("1 antwoord", "2
+//! antwoorden"), tags with accents, and nothing English in a Dutch screen.
+
+mod common;
+
+use common::Sandbox;
+
+fn run(s: &Sandbox, lang: &str, args: &[&str]) -> String {
+    let out = s
+        .cmd()
+        .env("LEERTUIN_LANG", lang)
+        .args(args)
+        .output()
+        .expect("run leertuin");
+    assert!(
+        out.status.success(),
+        "leertuin {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn one_answer_is_singular_and_two_are_plural_in_both_languages() {
+    let s = Sandbox::new();
+    run(&s, "nl", &["add", "question", "Waar ligt de sleutel?"]);
+    run(&s, "nl", &["answer", "q1", "In de kast"]);
+    run(&s, "nl", &["add", "tip", "Kast is op slot na zes uur"]);
+    s.cmd_as("bob").args(["vote", "t1"]).assert().success();
+    let nl = run(&s, "nl", &["list"]);
+    assert!(nl.contains("1 antwoord ·"), "{nl}");
+    assert!(nl.contains("1 stem"), "{nl}");
+    assert!(
+        !nl.contains("1 antwoorden") && !nl.contains("1 stemmen"),
+        "{nl}"
+    );
+    let en = run(&s, "en", &["list"]);
+    assert!(en.contains("1 answer ·") && en.contains("1 vote"), "{en}");
+
+    s.cmd_as("bob")
+        .args(["answer", "q1", "Of bij Bram"])
+        .assert()
+        .success();
+    let nl = run(&s, "nl", &["list", "questions"]);
+    assert!(nl.contains("2 antwoorden"), "{nl}");
+    let team = run(&s, "nl", &["team"]);
+    assert!(team.contains("2 antwoorden"), "{team}");
+
+    let pledged = run(&s, "nl", &["back", "q1", "--minutes", "1"]);
+    assert!(pledged.contains("1 minuut beloofd"), "{pledged}");
+    let pledged = run(&s, "en", &["back", "q1", "--minutes", "1"]);
+    assert!(pledged.contains("pledged 1 minute to"), "{pledged}");
+}
+
+#[test]
+fn tags_may_hold_accented_letters() {
+    let s = Sandbox::new();
+    let id = run(
+        &s,
+        "nl",
+        &["add", "tip", "Koffie om tien uur", "-t", "Café,één"],
+    );
+    assert_eq!(id.trim(), "t1");
+    let list = run(&s, "nl", &["list", "tips", "--tag", "één"]);
+    assert!(list.contains("#café #één"), "{list}");
+    let err = s
+        .cmd()
+        .env("LEERTUIN_LANG", "nl")
+        .args(["add", "tip", "x", "-t", "c++"])
+        .output()
+        .expect("run");
+    assert_eq!(err.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&err.stderr);
+    assert!(err.contains("letters, cijfers"), "{err}");
+}
