@@ -139,8 +139,8 @@ fn an_unwritable_database_keeps_a_draft_that_the_next_start_offers_back() {
 }
 
 #[test]
-fn esc_on_a_filled_form_keeps_a_draft_and_the_pane_offers_it() {
-    if !tmux_or_skip("esc_on_a_filled_form_keeps_a_draft_and_the_pane_offers_it") {
+fn esc_on_a_filled_form_stores_nothing_and_the_pane_offers_a_kept_draft() {
+    if !tmux_or_skip("esc_on_a_filled_form_stores_nothing_and_the_pane_offers_a_kept_draft") {
         return;
     }
     let home = Home::new();
@@ -151,10 +151,24 @@ fn esc_on_a_filled_form_keeps_a_draft_and_the_pane_offers_it() {
     tmux.keys("s", &["Escape"]);
     tmux.wait_gone();
     drop(tmux);
-    let kept = std::fs::read_dir(home.drafts_dir())
-        .expect("drafts folder")
-        .count();
-    assert_eq!(kept, 1);
+    // Esc is cancel: no draft, nothing stored.
+    let kept = std::fs::read_dir(home.drafts_dir()).map_or(0, |d| d.count());
+    assert_eq!(kept, 0, "Esc made a draft");
+    assert!(!home.ok("ann", &["list", "tips"]).contains("half a thought"));
+
+    // Text that would have been lost (an idle logout, a database that
+    // could not take it) is kept as a draft, as the popup does.
+    leertuin::capture::keep(
+        Some(&leertuin::drafts::Drafts::at(home.drafts_dir())),
+        "ann",
+        leertuin::domain::Kind::Tip,
+        &leertuin::domain::Draft {
+            text: "half a thought about the wrapper".into(),
+            ..Default::default()
+        },
+        None,
+    )
+    .expect("keep");
 
     // The pane offers it at start; Del throws it away.
     let tmux = Tmux::start(80, 24, &home.shell("ann", &[]));

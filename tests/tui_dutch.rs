@@ -81,6 +81,7 @@ fn a_question_detail_speaks_dutch_with_all_its_hints() {
 #[test]
 fn the_capture_form_speaks_dutch_with_all_its_hints() {
     let (_dir, mut app) = demo_app_in("nl");
+    update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
     update(&mut app, Action::Capture);
     let rows = screen(&app, W, H);
     assert_shows(&rows, "Tip delen");

@@ -293,23 +293,37 @@ fn the_asker_accepts_an_answer_and_thanks_a_helper() {
         "the asker's own question offers closing the loop first"
     );
 
+    // The answers, each with its author, chosen with ↑↓ and Enter.
+    let first = other.answer(q, "noor", "Use coredumpctl.").expect("answer");
+    app.reload();
     update(&mut app, Action::Accept);
-    let Some(Overlay::Prompt(p)) = &app.overlay else {
-        panic!("a prompt");
+    let Some(Overlay::Choose(c)) = &app.overlay else {
+        panic!("a choice");
     };
-    assert_eq!(
-        p.input.text(),
-        answer.to_string(),
-        "the newest answer is proposed"
+    let labels: Vec<&str> = c.options.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(
+        labels[0].contains("bram") && labels[0].contains("gdb"),
+        "{labels:?}"
     );
+    assert!(labels[1].contains("noor"), "{labels:?}");
+    assert_eq!(
+        c.chosen().map(|o| o.value.clone()),
+        Some(first.to_string()),
+        "the newest first"
+    );
+    let rows = tui_support::screen(&app, 40, 20);
+    tui_support::assert_shows(&rows, "Which answer helped you?");
+    tui_support::assert_shows(&rows, "bram: Start");
+    update(&mut app, Action::Up);
     update(&mut app, Action::Submit);
     assert!(status(&app).contains("accepted"), "{}", status(&app));
 
     update(&mut app, Action::Helped);
-    let Some(Overlay::Prompt(p)) = &app.overlay else {
-        panic!("a prompt");
+    let Some(Overlay::Choose(c)) = &app.overlay else {
+        panic!("a choice");
     };
-    assert_eq!(p.input.text(), "pieter");
+    assert_eq!(c.chosen().map(|o| o.value.as_str()), Some("pieter"));
     update(&mut app, Action::Submit);
     assert!(status(&app).contains("@pieter"), "{}", status(&app));
 

@@ -87,8 +87,8 @@ fn open_and_back_walk_a_stack() {
         panic!("back should return to the search")
     };
     assert_eq!(s.query(), "tmux");
-    update(&mut app, Action::Cancel); // clears
-    update(&mut app, Action::Cancel); // closes
+    // One Esc leaves the search, query and all.
+    update(&mut app, Action::Cancel);
     assert!(app.stack.is_empty());
     assert_eq!(app.tab, Tab::Questions);
     // A tab switch leaves any open item.
@@ -267,6 +267,8 @@ fn search_narrows_on_every_keystroke() {
 #[test]
 fn capture_saves_a_tip_and_shows_it() {
     let (dir, mut app) = demo_app();
+    // `c` on the Tips tab makes a tip.
+    update(&mut app, Action::GoTab(3));
     update(&mut app, Action::Capture);
     assert_eq!(app.view(), View::Capture);
     type_text(&mut app, "Press F5 twice to recalibrate the scale");
@@ -293,15 +295,16 @@ fn capture_saves_a_tip_and_shows_it() {
         .expect("list");
     assert_eq!(tips.len(), 1);
     assert_eq!(tips[0].tags(), ["scale", "safety"]);
-    update(&mut app, Action::GoTab(3));
+    update(&mut app, Action::Top);
     assert!(selected(&app).is_some_and(|i| i.title().contains("recalibrate")));
 }
 
 #[test]
 fn capture_of_a_question_can_be_anonymous() {
     let (dir, mut app) = demo_app();
+    // `c` on the Questions tab asks a question.
+    update(&mut app, Action::GoTab(2));
     update(&mut app, Action::Capture);
-    update(&mut app, Action::SwitchKind);
     type_text(&mut app, "Who knows the new safety rules?");
     update(&mut app, Action::NextField); // tags
     update(&mut app, Action::NextField); // anonymous toggle
@@ -324,7 +327,7 @@ fn capture_of_a_question_can_be_anonymous() {
 }
 
 #[test]
-fn capture_esc_keeps_a_draft_that_comes_back_and_bad_input_keeps_the_text() {
+fn capture_esc_stores_nothing_a_kept_draft_comes_back_and_bad_input_keeps_the_text() {
     let (dir, mut app) = demo_app();
     let count = || {
         other_process(&dir)
@@ -340,20 +343,38 @@ fn capture_esc_keeps_a_draft_that_comes_back_and_bad_input_keeps_the_text() {
             .expect("list")
     };
     let before = count();
+    update(&mut app, Action::GoTab(3));
     update(&mut app, Action::Capture);
     // Empty: Esc closes at once.
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
 
-    // With text, Esc closes too, and keeps the text as a draft.
+    // With text, Esc closes too: nothing stored, no draft, and it says so.
     update(&mut app, Action::Capture);
     type_text(&mut app, "half a thought");
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
     let said = app.status.clone().expect("a message").text;
-    assert!(said.contains("Kept as a draft"), "{said}");
+    assert!(said.contains("nothing was saved"), "{said}");
     let drafts = app.around.drafts.clone().expect("test drafts");
-    assert_eq!(drafts.list().expect("drafts").len(), 1);
+    assert!(
+        drafts.list().expect("drafts").is_empty(),
+        "Esc made a draft"
+    );
+    assert_eq!(count(), before);
+
+    // Text that would have been lost (an idle logout, say) is kept.
+    leertuin::capture::keep(
+        Some(&drafts),
+        ME,
+        Kind::Tip,
+        &Draft {
+            text: "half a thought".into(),
+            ..Draft::default()
+        },
+        None,
+    )
+    .expect("keep");
 
     // The next form offers it; Enter puts it back.
     update(&mut app, Action::Capture);
@@ -398,8 +419,18 @@ fn question_keys_answer_back_and_pledge() {
     update(&mut app, Action::GoTab(2));
     update(&mut app, Action::Open);
     let qid = app.target_item().map(|i| i.id()).expect("a question");
+    // A me-too and a can-help ask first; Esc stores nothing, Enter does.
     update(&mut app, Action::MeToo);
+    assert!(matches!(app.overlay, Some(Overlay::Choose(_))));
+    update(&mut app, Action::Cancel);
+    let Item::Question(q) = other_process(&dir).get(qid, "x").expect("get") else {
+        panic!()
+    };
+    assert!(!q.backings.iter().any(|b| b.person == ME), "Esc stored it");
+    update(&mut app, Action::MeToo);
+    update(&mut app, Action::Submit);
     update(&mut app, Action::CanHelp);
+    update(&mut app, Action::Submit);
     update(&mut app, Action::Pledge);
     type_text(&mut app, "lots");
     update(&mut app, Action::Submit);
@@ -442,12 +473,14 @@ fn votes_and_lessons_done_with_a_reflection() {
     update(&mut app, Action::GoTab(3));
     let tip = selected(&app).map(|i| i.id()).expect("a tip");
     update(&mut app, Action::Vote);
+    update(&mut app, Action::Submit);
     assert!(
         app.status
             .as_ref()
             .is_some_and(|s| s.text.contains("voted"))
     );
     update(&mut app, Action::Vote);
+    update(&mut app, Action::Submit);
     assert!(
         app.status
             .as_ref()

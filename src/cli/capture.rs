@@ -70,10 +70,6 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
                 path = path.display()
             )));
         }
-        Ending::Kept(path) => eprintln!(
-            "leertuin: {}",
-            t!("capture.cli.kept", path = path.display())
-        ),
         Ending::Cancelled => {}
     }
     Ok(())

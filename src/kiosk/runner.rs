@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::layout::{Constraint, Layout};
 
@@ -19,11 +19,12 @@ use crate::signals;
 use crate::store::SqliteStore;
 use crate::tui::app::{App, CHANGE_CHECK, Overlay};
 use crate::tui::around::Around;
+use crate::tui::event::Input;
 use crate::tui::indexer::Indexer;
 use crate::tui::keys::{self, KeyMap, View};
+use crate::tui::restore_terminal;
 use crate::tui::theme::Theme;
 use crate::tui::views::review::ReviewSettings;
-use crate::tui::{RestoreGuard, restore_terminal};
 
 /// How often, at most, the loop looks for SIGTERM while nothing happens.
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
@@ -32,7 +33,9 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 struct Kiosk {
     ctx: Context,
     keys: KeyMap,
-    logout: Vec<keys::Key>,
+    /// Esc on the bare list, pressed twice: every letter there is typing
+    /// (a question), so logging out takes a key that is not.
+    logout: keys::Key,
     theme: Theme,
     review: ReviewSettings,
 }
@@ -43,11 +46,11 @@ pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> 
     let settings = Settings::from_config(&ctx.config.kiosk, idle_override)?;
     let pin_hash = pin::load(settings.pin_hash.as_deref(), pin::pin_file().as_deref())
         .map_err(|e| KioskError::Pin(e.to_string()))?;
-    let (keys, logout) = kiosk_keys(&ctx.config.keys)?;
+    let keys = kiosk_keys(&ctx.config.keys)?;
     let kiosk = Kiosk {
         ctx: ctx.clone(),
         keys,
-        logout,
+        logout: keys::Key::plain(KeyCode::Esc),
         theme: Theme::choose(ctx.theme),
         review: ReviewSettings {
             retention: ctx.config.retention.unwrap_or(DEFAULT_RETENTION),
@@ -60,23 +63,16 @@ pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> 
     let mut session = Session::new(settings.idle, lang, pin_hash, Box::new(SystemClock));
 
     signals::install(signals::Mode::Kiosk, restore_terminal);
-    let mut terminal = ratatui::try_init()?;
-    let _restore = RestoreGuard;
+    let (mut terminal, _restore) = crate::tui::init_terminal()?;
     run_loop(&mut terminal, &kiosk, &mut session, &store)
 }
 
-/// The pane's keymap with its quit keys taken out (they log out instead,
-/// and show as "log out" in the kiosk's bar), and those keys.
-fn kiosk_keys(config: &toml::Table) -> Result<(KeyMap, Vec<keys::Key>), KioskError> {
-    let mut logout = KeyMap::from_config(config)?
-        .keys(View::List, crate::tui::action::Action::Quit)
-        .to_vec();
-    if logout.is_empty() {
-        logout.push(keys::Key::ch('q'));
-    }
+/// The pane's keymap with its quit keys taken out: nothing quits a kiosk,
+/// and `q` on a list is the first letter of a question.
+fn kiosk_keys(config: &toml::Table) -> Result<KeyMap, KioskError> {
     let mut table = config.clone();
     table.insert("quit".into(), toml::Value::Array(Vec::new()));
-    Ok((KeyMap::from_config(&table)?, logout))
+    Ok(KeyMap::from_config(&table)?)
 }
 
 fn run_loop(
@@ -86,6 +82,8 @@ fn run_loop(
     store: &SqliteStore,
 ) -> Result<(), KioskError> {
     let mut pane: Option<App> = None;
+    // The first Esc on the bare list asks; the second logs out.
+    let mut logout_armed = false;
     let mut dirty = true;
     let mut next_check = Instant::now() + CHANGE_CHECK;
     loop {
@@ -107,13 +105,27 @@ fn run_loop(
         let mut outcomes = Vec::new();
         if event::poll(wait)? {
             loop {
-                match event::read()? {
-                    Event::Key(key) if key.kind != KeyEventKind::Release => {
+                match Input::from_terminal(event::read()?) {
+                    Some(Input::Key(key)) => {
                         dirty = true;
-                        outcomes.push(on_key(kiosk, session, &mut pane, store, key));
+                        let armed = std::mem::take(&mut logout_armed);
+                        outcomes.push(on_key(
+                            kiosk,
+                            session,
+                            &mut pane,
+                            store,
+                            key,
+                            armed,
+                            &mut logout_armed,
+                        ));
                     }
-                    Event::Resize(..) => dirty = true,
-                    _ => {}
+                    Some(Input::Paste(text)) => {
+                        dirty = true;
+                        logout_armed = false;
+                        outcomes.extend(on_paste(session, &mut pane, store, &text));
+                    }
+                    Some(_) => dirty = true,
+                    None => {}
                 }
                 if !event::poll(Duration::ZERO)? {
                     break;
@@ -126,7 +138,7 @@ fn run_loop(
         }
         if Instant::now() >= next_check {
             if let Some(app) = &mut pane {
-                dirty |= app.on_tick();
+                dirty |= app.on_input(Input::Tick);
             }
             next_check = Instant::now() + CHANGE_CHECK;
         }
@@ -137,6 +149,7 @@ fn run_loop(
                 Outcome::LogIn { handle, lang } => {
                     i18n::set(&lang);
                     let mut app = open_pane(kiosk, &handle, &lang)?;
+                    logout_armed = false;
                     terminal.clear()?;
                     draw(terminal, kiosk, session, Some(&app))?;
                     app.start();
@@ -171,10 +184,7 @@ fn draw(
             (Some(app), Some(name)) => {
                 let [bar, body] =
                     Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-                let logout_key = kiosk
-                    .logout
-                    .first()
-                    .map_or_else(|| "q".to_string(), ToString::to_string);
+                let logout_key = kiosk.logout.to_string();
                 f.render_widget(
                     &PaneBar {
                         name,
@@ -197,13 +207,38 @@ fn draw(
     Ok(())
 }
 
+/// Pasted text: whole into the pane (a field, or a new question); on the
+/// welcome screens, its characters as if typed, line breaks left out (a
+/// pasted Enter must not log anyone in).
+fn on_paste(
+    session: &mut Session,
+    pane: &mut Option<App>,
+    store: &SqliteStore,
+    text: &str,
+) -> Vec<Outcome> {
+    if let Some(app) = pane {
+        session.touch();
+        app.on_paste(text);
+        return Vec::new();
+    }
+    crate::tui::event::clean_paste(text)
+        .chars()
+        .filter(|c| *c != '\n')
+        .map(|c| session.key(Key::Char(c), store))
+        .collect()
+}
+
 /// A key, to the pane while someone is logged in, else to the session.
+/// `armed`: the key before was a first Esc on the bare list; `arm` is set
+/// when this key is one.
 fn on_key(
     kiosk: &Kiosk,
     session: &mut Session,
     pane: &mut Option<App>,
     store: &SqliteStore,
     key: KeyEvent,
+    armed: bool,
+    arm: &mut bool,
 ) -> Outcome {
     let Some(app) = pane else {
         return match session_key(key) {
@@ -212,19 +247,23 @@ fn on_key(
         };
     };
     session.touch();
-    // Esc on the bare list leads nowhere either: say how to log out.
-    let bare = app.overlay.is_none() && app.stack.is_empty();
-    if is_escape(key) || (bare && key.code == KeyCode::Esc) {
-        let logout = kiosk
-            .logout
-            .first()
-            .map_or_else(|| "q".into(), ToString::to_string);
-        app.say(crate::t!("kiosk.pane.no_exit", key = logout));
+    if is_escape(key) {
+        app.say(crate::t!(
+            "kiosk.pane.no_exit",
+            key = kiosk.logout.to_string()
+        ));
         return Outcome::Stay;
     }
-    let browsing = app.overlay.is_none() && matches!(app.view(), View::List | View::Detail);
-    if browsing && kiosk.logout.contains(&keys::Key::from_event(key)) {
-        return session.logout();
+    // Esc on the bare list: once says how, twice logs out. Esc elsewhere
+    // cancels or goes back, so a person leaving a form stays logged in.
+    let bare = app.overlay.is_none() && app.stack.is_empty() && app.view() == View::List;
+    if bare && keys::Key::from_event(key) == kiosk.logout {
+        if armed {
+            return session.logout();
+        }
+        *arm = true;
+        app.say(crate::t!("kiosk.pane.esc_again"));
+        return Outcome::Stay;
     }
     app.on_key(key);
     if std::mem::take(&mut app.quit) {
@@ -267,6 +306,8 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str) -> Result<App, KioskError>
     // Most kiosk visits are short and never search: read it on the first
     // search, not at every login.
     app.lazy_index = true;
+    // A worker who just types is asking a question.
+    app.typing_asks = true;
     let mut around = Around::default();
     around.drafts = Drafts::user().ok();
     around.lang = Some(lang.to_string());

@@ -8,17 +8,19 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
 use super::action::{self, Action};
 use super::around::Around;
+use super::event::Input;
 use super::feed;
 use super::indexer::{Indexer, Update};
 use super::keys::{KeyMap, View};
 use super::theme::Theme;
 use super::update::update;
-use super::views::capture::CaptureState;
+use super::views::capture::{self, CaptureState};
+use super::views::choose::ChooseState;
 use super::views::detail::{DetailState, Done};
 use super::views::help::HelpState;
 use super::views::list::{ItemListState, ListRow, Words};
@@ -105,6 +107,7 @@ pub enum Overlay {
     Capture(CaptureState),
     Prompt(PromptState),
     Profile(ProfileForm),
+    Choose(ChooseState),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -160,6 +163,10 @@ pub struct App {
     /// The language to speak whatever the profile says (a kiosk's choice,
     /// a test); `None` follows the profile, then the environment.
     pub lang: Option<&'static str>,
+    /// The kiosk: typing on a list asks a question (the letter typed is
+    /// its first), so a worker who just types is asking, never running a
+    /// command.
+    pub typing_asks: bool,
 }
 
 impl App {
@@ -215,6 +222,7 @@ impl App {
             search_due: false,
             quit: false,
             lang: None,
+            typing_asks: false,
         }
     }
 
@@ -251,6 +259,7 @@ impl App {
             (Some(Overlay::Capture(_)), _) => View::Capture,
             (Some(Overlay::Prompt(_)), _) => View::Prompt,
             (Some(Overlay::Profile(_)), _) => View::Profile,
+            (Some(Overlay::Choose(_)), _) => View::Choose,
             (_, Some(Screen::Review(_))) => View::Review,
             (_, Some(Screen::Search(_))) => View::Search,
             (_, Some(Screen::Detail(_))) => View::Detail,
@@ -277,27 +286,114 @@ impl App {
             }
             return;
         }
-        if let Some(action) = self.keys.action(self.view(), key) {
-            update(self, action);
+        // Drafts offered unasked (at start) never eat a key: anything but
+        // "restore" or "throw away" closes the offer and then does what it
+        // does without it.
+        if let Some(Overlay::Capture(form)) = &self.overlay
+            && form.offer_only
+            && form.offered().is_some()
+            && !matches!(
+                self.keys.action(View::Capture, key),
+                Some(
+                    Action::Save
+                        | Action::Submit
+                        | Action::Edit(super::action::Edit::Delete | super::action::Edit::Newline)
+                )
+            )
+        {
+            self.overlay = None;
+        }
+        let view = self.view();
+        let typed = match key.code {
+            KeyCode::Char(c) if super::keys::Key::from_event(key).is_printable() => Some(c),
+            _ => None,
+        };
+        if let Some(c) = typed {
+            // The kiosk: a letter on a list starts a question with it. Help
+            // and search keep their keys: no question starts with them.
+            if view == View::List && self.typing_asks && !matches!(c, '?' | '/') {
+                let mut form = self.capture_form(Kind::Question, None);
+                form.offering = false;
+                capture::update(&mut form, Action::Type(c));
+                self.status = None;
+                self.overlay = Some(Overlay::Capture(form));
+                return;
+            }
+        }
+        match self.keys.action(view, key) {
+            Some(action) => update(self, action),
+            // Typing on in a confirmation closes it, saving nothing, so
+            // the Enter at the end of a sentence can never confirm it.
+            None if view == View::Choose && typed.is_some() => {
+                self.overlay = None;
+                self.say(crate::t!("status.nothing-saved"));
+            }
+            None => {}
         }
     }
 
-    /// The few keys that matter now, for the bottom line.
+    /// Pasted text: whole into the field it was pasted into. On a list or
+    /// an item it starts a new capture of the tab's kind with the text in
+    /// it (a form, so nothing is stored without Enter); never keys.
+    pub fn on_paste(&mut self, text: &str) {
+        self.status = None;
+        match &mut self.overlay {
+            Some(Overlay::Capture(form)) => return capture::paste(form, text),
+            Some(Overlay::Prompt(p)) => return p.input.insert_str(text),
+            Some(Overlay::Profile(f)) => return f.paste(text),
+            Some(Overlay::Help(_) | Overlay::Choose(_)) => return,
+            None => {}
+        }
+        match self.stack.last_mut() {
+            Some(Screen::Search(s)) => {
+                s.input.insert_str(text);
+                self.request_search();
+            }
+            Some(Screen::Review(_)) => {}
+            Some(Screen::Detail(_)) | None => {
+                let mut form = self.new_capture();
+                form.offering = false;
+                capture::paste(&mut form, text);
+                self.overlay = Some(Overlay::Capture(form));
+            }
+        }
+    }
+
+    /// One input from the loop; true when the screen must be drawn again.
+    pub fn on_input(&mut self, input: Input) -> bool {
+        match input {
+            Input::Key(key) => self.on_key(key),
+            Input::Paste(text) => self.on_paste(&text),
+            Input::Resize => {}
+            Input::Tick => return self.on_tick(),
+        }
+        true
+    }
+
+    /// The capture form `c` opens here: the kind the tab lists (a question
+    /// on For you, the first screen); elsewhere the kind is chosen first.
+    pub fn new_capture(&self) -> CaptureState {
+        match self.tab {
+            Tab::ForYou | Tab::Questions => self.capture_form(Kind::Question, None),
+            Tab::Tips => self.capture_form(Kind::Tip, None),
+            Tab::Learned => self.capture_form(Kind::Learned, None),
+            Tab::Lessons | Tab::Team | Tab::Me => {
+                self.capture_form(Kind::Question, None).choosing_kind()
+            }
+        }
+    }
+
+    /// The few keys that matter now, for the bottom line, most important
+    /// first; the last [`App::pinned_hints`] of them (help, quit) are
+    /// always shown, at 40 columns too: the line drops others first.
     pub fn hints(&self) -> Vec<(String, String)> {
         use Action as A;
         let view = self.view();
-        let wanted: Vec<Action> = match view {
-            View::List if self.tab == Tab::Team => {
-                vec![A::Open, A::Search, A::Review, A::Help, A::Quit]
-            }
-            View::List if self.tab == Tab::Me => {
-                vec![A::Open, A::EditProfile, A::Search, A::Review, A::Help]
-            }
+        let mut wanted: Vec<Action> = match view {
+            View::List if self.tab == Tab::Team => vec![A::Open, A::Search, A::Review],
+            View::List if self.tab == Tab::Me => vec![A::EditProfile, A::Open, A::Search],
             View::List => {
-                let mut v = vec![A::Open, A::Search, A::Capture];
-                if self.tab == Tab::Questions {
-                    v.push(A::SortQuestions);
-                }
+                let mut v = vec![A::Capture, A::Open, A::Search];
                 let actions = self
                     .target_item()
                     .map(|i| item_actions(&i))
@@ -308,7 +404,6 @@ impl App {
                         .into_iter()
                         .find(|a| !self.keys.keys(view, *a).is_empty()),
                 );
-                v.extend([A::Help, A::Quit]);
                 v
             }
             View::Detail => {
@@ -317,29 +412,78 @@ impl App {
                     Some(Item::Question(q)) if q.author.as_deref() == Some(self.user.as_str()) => {
                         vec![A::Accept, A::Helped]
                     }
-                    Some(i) => item_actions(&i),
+                    // The three most useful: the rest are in `?`.
+                    Some(i) => item_actions(&i).into_iter().take(3).collect(),
                     None => Vec::new(),
                 };
-                v.extend([A::Back, A::Capture, A::Help]);
+                v.push(A::Back);
                 v
             }
             View::Search => vec![A::Open, A::Down, A::Cancel],
             // An offered draft shows its own keys.
             View::Capture if self.offering_draft() => Vec::new(),
-            View::Capture => vec![A::Save, A::NextField, A::SwitchKind, A::Cancel],
+            View::Capture => vec![A::Save, A::Cancel, A::NextField, A::SwitchKind],
             View::Prompt => match &self.overlay {
                 Some(Overlay::Prompt(p)) if matches!(p.purpose, Purpose::Reflection(_)) => {
-                    vec![A::Submit, A::Brought, A::Cancel]
+                    vec![A::Submit, A::Cancel, A::Brought]
                 }
                 _ => vec![A::Submit, A::Cancel],
             },
+            View::Choose => vec![A::Submit, A::Cancel, A::Down],
             View::Review => match self.stack.last() {
                 Some(Screen::Review(r)) => r.hint_actions(),
                 _ => Vec::new(),
             },
-            View::Profile => vec![A::Submit, A::Save, A::NextField, A::Cancel],
+            View::Profile => vec![A::Submit, A::Save, A::Cancel, A::NextField],
         };
-        self.keys.hints(view, &wanted)
+        if matches!(view, View::List | View::Detail) {
+            wanted.extend([A::Help, A::Quit]);
+        }
+        let mut hints: Vec<(String, String)> = wanted
+            .into_iter()
+            .filter_map(|a| {
+                let key = self.keys.keys(view, a).first()?;
+                let label = match a {
+                    A::Capture => self.capture_label(),
+                    a => a.label(),
+                };
+                Some((key.to_string(), label))
+            })
+            .collect();
+        if view == View::List && self.typing_asks {
+            // The kiosk: typing is the way to ask, said first.
+            hints.insert(
+                0,
+                (
+                    crate::t!("hint.type-key").into_owned(),
+                    crate::t!("hint.type-to-ask").into_owned(),
+                ),
+            );
+        }
+        hints
+    }
+
+    /// How many hints at the end of [`App::hints`] are always shown.
+    pub fn pinned_hints(&self) -> usize {
+        let view = self.view();
+        if !matches!(view, View::List | View::Detail) {
+            return 0;
+        }
+        [Action::Help, Action::Quit]
+            .iter()
+            .filter(|a| !self.keys.keys(view, **a).is_empty())
+            .count()
+    }
+
+    /// What `c` makes here, in the hint line: "ask" where it asks.
+    fn capture_label(&self) -> String {
+        let s = match self.tab {
+            Tab::ForYou | Tab::Questions => crate::t!("hint.capture.question"),
+            Tab::Tips => crate::t!("hint.capture.tip"),
+            Tab::Learned => crate::t!("hint.capture.learned"),
+            _ => crate::t!("hint.capture"),
+        };
+        s.into_owned()
     }
 
     pub fn list(&self, tab: Tab) -> Option<&ItemListState> {
@@ -794,13 +938,8 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
             // Take every key already waiting before drawing again.
             app.defer_search = true;
             loop {
-                match event::read()? {
-                    Event::Key(key) => {
-                        app.on_key(key);
-                        dirty = true;
-                    }
-                    Event::Resize(..) => dirty = true,
-                    _ => {}
+                if let Some(input) = Input::from_terminal(event::read()?) {
+                    dirty |= app.on_input(input);
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;
@@ -813,7 +952,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
         }
         dirty |= app.poll_index();
         if Instant::now() >= next_check {
-            dirty |= app.on_tick();
+            dirty |= app.on_input(Input::Tick);
             next_check = Instant::now() + CHANGE_CHECK;
         }
     }

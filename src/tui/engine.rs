@@ -6,15 +6,15 @@ use chrono::Duration;
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen, Status, Tab};
+use super::views::choose::{Choice, ChooseState};
 use super::views::list::Words;
 use super::views::profile::{FormOutcome, ProfileForm};
-use super::views::prompt::{PromptState, Purpose};
 use super::views::review::{self, ReviewState};
 use super::views::team::TeamData;
 use crate::domain::insights::{self, Insights};
 use crate::domain::srs::Rating;
 use crate::domain::team::Team;
-use crate::domain::{BackingKind, Item, ItemId, Time, now};
+use crate::domain::{BackingKind, Item, Time, now};
 use crate::store::{Store, StoreError};
 
 /// Open questions the Team tab lists (as `leertuin team` does by default).
@@ -194,7 +194,9 @@ pub fn toggle_sort(app: &mut App) {
     app.say(said);
 }
 
-/// `A` / `H` on a question: only its asker may; they get a prompt.
+/// `A` / `H` on a question: only its asker may. They choose, with ↑↓ and
+/// Enter, the answer to accept (listed with its author) or the colleague
+/// whose pledged time was given.
 pub fn asker_prompt(app: &mut App, action: Action) {
     let Some(Item::Question(q)) = app.target_item() else {
         app.say(t!("status.own-questions-only"));
@@ -204,14 +206,31 @@ pub fn asker_prompt(app: &mut App, action: Action) {
         app.say(t!("status.asker-only"));
         return;
     }
-    let (purpose, guess) = if action == Action::Accept {
+    let about = vec![format!(
+        "{} {}: {}",
+        super::app::kind_word(crate::domain::Kind::Question),
+        q.id,
+        q.title
+    )];
+    let state = if action == Action::Accept {
         if q.answers.is_empty() {
             app.say(t!("status.no-answers-to-accept"));
             return;
         }
-        // The newest answer is the likeliest choice; any number can be typed.
-        let last = q.answers.last().map(|a| a.id.to_string());
-        (Purpose::Accept(q.id), last)
+        let mut state = ChooseState::new(
+            Choice::Accept(q.id),
+            t!("choose.accept.title").into_owned(),
+            about,
+            app.theme,
+        );
+        for a in &q.answers {
+            let body = a.body.lines().next().unwrap_or("");
+            let mark = if a.accepted { " ✓" } else { "" };
+            state = state.option(format!("{}: {body}{mark}", a.author), a.id.to_string());
+        }
+        // The newest answer is the likeliest choice.
+        state.selected = q.answers.len() - 1;
+        state
     } else {
         let open: Vec<&str> = q
             .backings
@@ -223,48 +242,46 @@ pub fn asker_prompt(app: &mut App, action: Action) {
             app.say(t!("status.no-pledges-waiting"));
             return;
         }
-        (Purpose::Helped(q.id), open.first().map(|s| s.to_string()))
+        let mut state = ChooseState::new(
+            Choice::Helped(q.id),
+            t!("choose.helped.title").into_owned(),
+            about,
+            app.theme,
+        );
+        for who in open {
+            state = state.option(who.to_string(), who.to_string());
+        }
+        state
     };
-    let mut p = PromptState::new(purpose, app.theme);
-    if let Some(text) = guess {
-        p.input = p.input.with_text(&text);
-    }
-    app.overlay = Some(Overlay::Prompt(p));
+    app.overlay = Some(Overlay::Choose(state));
 }
 
-/// Stores what an accept / helped prompt asked for; the message to show.
-pub fn submit_asker(app: &mut App, purpose: Purpose, text: &str) -> Result<String, Status> {
+/// Stores what an accept / helped choice chose; the message to show, or
+/// why not, in the pane's language.
+pub fn submit_asker(app: &mut App, choice: Choice, value: &str) -> Result<String, Status> {
     let user = app.user.clone();
     let bad = |text: String| Status { text, error: true };
-    let (id, result): (ItemId, Result<String, StoreError>) = match purpose {
-        Purpose::Accept(id) => {
-            let n: i64 = text
-                .trim_start_matches('#')
+    let result: Result<String, StoreError> = match choice {
+        Choice::Accept(id) => {
+            let n: i64 = value
                 .parse()
-                .map_err(|_| bad(t!("status.give-answer-number").into_owned()))?;
-            (
-                id,
-                app.store
-                    .accept(id, n, &user)
-                    .map(|()| t!("status.accepted", n = n).into_owned()),
-            )
+                .map_err(|_| bad(t!("status.choose-an-answer").into_owned()))?;
+            app.store
+                .accept(id, n, &user)
+                .map(|()| t!("status.accepted", n = n).into_owned())
         }
-        Purpose::Helped(id) => {
-            let who = text.trim_start_matches('@').to_string();
-            (
-                id,
-                app.store
-                    .helped(id, &who, &user)
-                    .map(|()| t!("status.thanked", who = who).into_owned()),
-            )
-        }
+        Choice::Helped(id) => app
+            .store
+            .helped(id, value, &user)
+            .map(|()| t!("status.thanked", who = value).into_owned()),
         _ => return Err(bad(t!("status.asker-only").into_owned())),
     };
-    result.map_err(|e| {
-        bad(format!(
-            "{id}: {}",
-            first_line(&crate::i18n::store_error(&e))
-        ))
+    result.map_err(|e| match e {
+        // The list offers only what exists; gone meanwhile, it says so.
+        StoreError::NotFound(_) | StoreError::Invalid(_) | StoreError::NotAllowed(_) => {
+            bad(t!("status.choice-gone").into_owned())
+        }
+        e => bad(first_line(&crate::i18n::store_error(&e)).to_string()),
     })
 }
 

@@ -60,6 +60,17 @@ impl TextInput {
         self.cursor += 1;
     }
 
+    /// Pasted text, whole, at the cursor: a one-line field gets its line
+    /// breaks as spaces, so nothing pasted is lost or acts as Enter.
+    pub fn insert_str(&mut self, text: &str) {
+        for c in crate::tui::event::clean_paste(text).chars() {
+            match c {
+                '\n' if !self.multi_line => self.insert(' '),
+                c => self.insert(c),
+            }
+        }
+    }
+
     /// Applies an editing key; returns false when it did nothing (so a
     /// one-line field can let Enter mean "submit").
     pub fn edit(&mut self, edit: Edit) -> bool {
@@ -161,6 +172,16 @@ mod tests {
         assert!(t.edit(Edit::Home));
         assert!(t.edit(Edit::Delete));
         assert_eq!(t.text(), "é");
+    }
+
+    #[test]
+    fn a_paste_lands_whole() {
+        let mut t = TextInput::multi_line().with_text("x");
+        t.insert_str("one\r\ntwo");
+        assert_eq!(t.text(), "xone\ntwo");
+        let mut t = TextInput::single_line();
+        t.insert_str("one\ntwo");
+        assert_eq!(t.text(), "one two");
     }
 
     #[test]

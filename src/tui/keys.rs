@@ -30,10 +30,12 @@ pub enum View {
     Review,
     /// The profile form of the Me tab.
     Profile,
+    /// A choice before a write: confirm it, or pick an answer or a person.
+    Choose,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::List,
         View::Detail,
         View::Search,
@@ -41,6 +43,7 @@ impl View {
         View::Prompt,
         View::Review,
         View::Profile,
+        View::Choose,
     ];
 
     /// The name of the view's table in `config.toml` (`[keys.capture-form]`);
@@ -54,6 +57,7 @@ impl View {
             View::Prompt => "prompt",
             View::Review => "review-session",
             View::Profile => "profile-form",
+            View::Choose => "choice",
         }
     }
 
@@ -241,7 +245,7 @@ impl KeyMap {
                     let view = View::ALL
                         .into_iter()
                         .find(|v| v.name() == name)
-                        .ok_or_else(|| KeyError(format!("unknown view [keys.{name}]; views are list, detail, search-box, capture-form, prompt, review-session, profile-form")))?;
+                        .ok_or_else(|| KeyError(format!("unknown view [keys.{name}]; views are list, detail, search-box, capture-form, prompt, review-session, profile-form, choice")))?;
                     for (action_name, keys) in sub {
                         let action = parse_action(action_name)?;
                         map.set(view, action, parse_keys(action_name, keys)?);
@@ -365,7 +369,7 @@ impl KeyMap {
     }
 
     /// The few keys that matter in a view: (first key, label) for each of
-    /// `wanted` that is bound, at most five.
+    /// `wanted` that is bound; the hint line shows as many as fit.
     pub fn hints(&self, view: View, wanted: &[Action]) -> Vec<(String, String)> {
         wanted
             .iter()
@@ -374,7 +378,6 @@ impl KeyMap {
                     .first()
                     .map(|k| (k.to_string(), a.label()))
             })
-            .take(5)
             .collect()
     }
 }
@@ -487,6 +490,11 @@ fn default_bindings() -> Vec<Binding> {
     bind(View::Profile, Action::NextField, &[p(K::Tab), p(K::Down)]);
     bind(View::Profile, Action::PrevField, &[p(K::BackTab), p(K::Up)]);
     bind(View::Profile, Action::Cancel, &[p(K::Esc)]);
+
+    bind(View::Choose, Action::Submit, &[p(K::Enter)]);
+    bind(View::Choose, Action::Up, &[p(K::Up), c('k')]);
+    bind(View::Choose, Action::Down, &[p(K::Down), c('j')]);
+    bind(View::Choose, Action::Cancel, &[p(K::Esc)]);
     out
 }
 

@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 pub mod around;
 pub mod engine;
+pub mod event;
 pub mod feed;
 pub mod indexer;
 pub mod input;
@@ -89,8 +90,7 @@ fn run_with(ctx: &Context, start: Start) -> Result<(), TuiError> {
     // guard restores it on every other way out, errors included, and the
     // signal watchdog when a signal ends the process.
     crate::signals::install(crate::signals::Mode::Interactive, restore_terminal);
-    let mut terminal = ratatui::try_init()?;
-    let _restore = RestoreGuard;
+    let (mut terminal, _restore) = init_terminal()?;
     app::run_loop(&mut terminal, &mut app)?;
     Ok(())
 }
@@ -112,13 +112,25 @@ fn review_settings(config: &crate::config::Config) -> Result<ReviewSettings, Tui
     })
 }
 
-/// Gives the terminal back: raw mode off, the normal screen, the cursor
-/// shown. Errors are ignored: on a hung-up terminal there is nothing left
-/// to restore, and this must never panic (the signal watchdog calls it).
+/// Gives the terminal back: bracketed paste off, raw mode off, the normal
+/// screen, the cursor shown. Errors are ignored: on a hung-up terminal
+/// there is nothing left to restore, and this must never panic (the signal
+/// watchdog calls it).
 pub fn restore_terminal() {
     use crossterm::{cursor::Show, execute};
+    event::disable_paste();
     let _ = ratatui::try_restore();
     let _ = execute!(std::io::stdout(), Show);
+}
+
+/// Takes the terminal over for a screen (pane, popup, kiosk): raw mode,
+/// the alternate screen, and bracketed paste, so pasted text arrives whole.
+/// The guard gives it all back, on errors too.
+pub fn init_terminal() -> std::io::Result<(ratatui::DefaultTerminal, RestoreGuard)> {
+    let terminal = ratatui::try_init()?;
+    let guard = RestoreGuard;
+    event::enable_paste()?;
+    Ok((terminal, guard))
 }
 
 /// Restores the terminal when dropped: on every way out of a loop.

@@ -12,7 +12,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::event::{self, KeyCode, KeyModifiers};
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,6 +21,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::TuiError;
 use super::action::Action;
+use super::event::Input;
 use super::keys::{KeyMap, View};
 use super::theme::Theme;
 use super::views::capture::{self, CaptureOutcome, CaptureState};
@@ -45,8 +46,6 @@ pub enum Ending {
         reason: String,
         path: PathBuf,
     },
-    /// Esc on a filled form: kept as a draft.
-    Kept(PathBuf),
     Cancelled,
 }
 
@@ -98,8 +97,7 @@ impl Popup {
             ending: None,
         };
         crate::signals::install(crate::signals::Mode::Interactive, super::restore_terminal);
-        let mut terminal = ratatui::try_init()?;
-        let _restore = super::RestoreGuard;
+        let (mut terminal, _restore) = super::init_terminal()?;
         terminal.draw(|f| f.render_widget(&state, f.area()))?;
         if self.ask_tmux {
             // A few milliseconds, after the first frame; keys typed
@@ -135,14 +133,19 @@ fn run_loop(
             Duration::from_secs(60)
         };
         if event::poll(wait)? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
+            match Input::from_terminal(event::read()?) {
+                Some(Input::Key(key)) => {
                     on_key(state, popup, jobs, key);
                     dirty = true;
                     hold(state, popup);
                 }
-                Event::Resize(..) => dirty = true,
-                _ => {}
+                // Pasted lines land whole in the field, never as Enter.
+                Some(Input::Paste(text)) if !state.saving && state.closing.is_none() => {
+                    capture::paste(&mut state.form, &text);
+                    dirty = true;
+                }
+                Some(_) => dirty = true,
+                None => {}
             }
         }
         if state.saving
@@ -185,26 +188,8 @@ fn on_key(state: &mut State, popup: &Popup, jobs: &Sender<Job>, key: event::KeyE
     let form = &mut state.form;
     match capture::update(form, action) {
         CaptureOutcome::Continue => {}
-        CaptureOutcome::Cancel(None) => state.ending = Some(Ending::Cancelled),
-        CaptureOutcome::Cancel(Some((kind, draft))) => {
-            let kept = crate::capture::keep(
-                popup.drafts.as_ref(),
-                &popup.user,
-                kind,
-                &draft,
-                form.restored.as_deref(),
-            );
-            match kept {
-                Ok(path) => state.ending = Some(Ending::Kept(path)),
-                // Ctrl-C still leaves: the person insisted.
-                Err(_) if ctrl_c => state.ending = Some(Ending::Cancelled),
-                Err(e) => {
-                    form.error = Some(format!(
-                        "could not keep a draft: {e}. Ctrl-C leaves without it"
-                    ))
-                }
-            }
-        }
+        // Esc (and Ctrl-C) cancel: nothing stored, no draft.
+        CaptureOutcome::Cancel => state.ending = Some(Ending::Cancelled),
         CaptureOutcome::Discard(id) => {
             if let Some(drafts) = &popup.drafts
                 && let Err(e) = drafts.delete(&id)

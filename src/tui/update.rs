@@ -6,6 +6,7 @@ use super::app::Status;
 use super::app::{App, Overlay, Screen, Tab};
 use super::engine;
 use super::views::capture::{self, CaptureOutcome, CaptureState};
+use super::views::choose::{Choice, ChooseState};
 use super::views::detail::DetailState;
 use super::views::prompt::{PromptState, Purpose};
 use crate::capture::Saved;
@@ -23,6 +24,7 @@ pub fn update(app: &mut App, action: Action) {
         Some(Overlay::Capture(form)) => return on_capture(app, form, action),
         Some(Overlay::Prompt(prompt)) => return on_prompt(app, prompt, action),
         Some(Overlay::Profile(form)) => return engine::on_profile(app, form, action),
+        Some(Overlay::Choose(choice)) => return on_choose(app, choice, action),
         // Help takes its keys in `App::on_key`; any action closes it.
         Some(Overlay::Help(_)) | None => {}
     }
@@ -38,9 +40,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::GoTab(n) => app.switch_tab(Tab::from_index(usize::from(n))),
         Action::Help => app.open_help(),
         Action::Search => app.open_search(""),
-        Action::Capture => {
-            app.overlay = Some(Overlay::Capture(app.capture_form(Kind::Tip, None)));
-        }
+        Action::Capture => app.overlay = Some(Overlay::Capture(app.new_capture())),
         Action::Back => {
             app.stack.pop();
             app.sync_preview();
@@ -137,10 +137,7 @@ fn on_search(app: &mut App, action: Action) {
     match action {
         Action::Up => s.move_by(-1),
         Action::Down => s.move_by(1),
-        Action::Cancel if !s.query().is_empty() => {
-            s.input.clear();
-            s.set_hits(Vec::new(), 0);
-        }
+        // One Esc leaves the search, whatever is typed in it.
         Action::Cancel => {
             app.stack.pop();
         }
@@ -173,33 +170,14 @@ fn on_item(app: &mut App, action: Action) {
     let kind = super::app::kind_word(id.kind);
     let wrong = |what: std::borrow::Cow<'_, str>| t!("status.wrong-kind", what = what, kind = kind);
     match (action, &item) {
-        (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id)),
-        (Action::Pledge, Item::Question(_)) => prompt(app, Purpose::Pledge(id)),
-        (Action::MarkDone, Item::Lesson(_)) => prompt(app, Purpose::Reflection(id)),
+        (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id), &item),
+        (Action::Pledge, Item::Question(_)) => prompt(app, Purpose::Pledge(id), &item),
+        (Action::MarkDone, Item::Lesson(_)) => prompt(app, Purpose::Reflection(id), &item),
         (Action::Accept | Action::Helped, _) => engine::asker_prompt(app, action),
-        (Action::MeToo | Action::CanHelp, Item::Question(_)) => {
-            let (kind, said) = if action == Action::MeToo {
-                (BackingKind::MeToo, t!("status.me-too"))
-            } else {
-                (BackingKind::CanHelp, t!("status.can-help"))
-            };
-            let r = app.store.back(id, &app.user, kind, None);
-            if app.ok(r).is_some() {
-                app.say(said);
-                app.reload();
-            }
-        }
-        (Action::Vote, Item::Tip(_)) => {
-            let r = app.store.vote(id, &app.user);
-            match app.ok(r) {
-                Some(true) => {
-                    app.say(t!("status.voted", id = id));
-                    app.reload();
-                }
-                Some(false) => app.say(t!("status.voted-already", id = id)),
-                None => {}
-            }
-        }
+        // No letter writes by itself: these ask first, naming the item.
+        (Action::MeToo, Item::Question(_)) => confirm(app, Choice::MeToo(id), &item),
+        (Action::CanHelp, Item::Question(_)) => confirm(app, Choice::CanHelp(id), &item),
+        (Action::Vote, Item::Tip(_)) => confirm(app, Choice::Vote(id), &item),
         (Action::Answer | Action::MeToo | Action::CanHelp | Action::Pledge, _) => {
             app.say(wrong(t!("status.questions-only")));
         }
@@ -209,8 +187,117 @@ fn on_item(app: &mut App, action: Action) {
     }
 }
 
-fn prompt(app: &mut App, purpose: Purpose) {
-    app.overlay = Some(Overlay::Prompt(PromptState::new(purpose, app.theme)));
+/// "Save this, here?" with one option: Enter stores it, Esc does not.
+fn confirm(app: &mut App, choice: Choice, item: &Item) {
+    let (title, what, yes) = match choice {
+        Choice::MeToo(_) => (
+            t!("choose.me-too.title"),
+            t!("choose.me-too.what"),
+            t!("choose.me-too.yes"),
+        ),
+        Choice::CanHelp(_) => (
+            t!("choose.can-help.title"),
+            t!("choose.can-help.what"),
+            t!("choose.can-help.yes"),
+        ),
+        _ => (
+            t!("choose.vote.title"),
+            t!("choose.vote.what"),
+            t!("choose.vote.yes"),
+        ),
+    };
+    let about = vec![
+        format!(
+            "{} {}: {}",
+            super::app::kind_word(item.kind()),
+            item.id(),
+            item_title(item)
+        ),
+        what.into_owned(),
+    ];
+    let state = ChooseState::new(choice, title.into_owned(), about, app.theme)
+        .option(yes.into_owned(), String::new());
+    app.overlay = Some(Overlay::Choose(state));
+}
+
+/// An item's first line, as its list row shows it.
+pub fn item_title(item: &Item) -> String {
+    match item {
+        Item::Lesson(l) => l.title.clone(),
+        Item::Question(q) => q.title.clone(),
+        Item::Tip(t) => t.text.lines().next().unwrap_or("").to_string(),
+        Item::Learned(l) => l.text.lines().next().unwrap_or("").to_string(),
+    }
+}
+
+/// A key in a choice; it goes back unless it is done.
+fn on_choose(app: &mut App, mut c: ChooseState, action: Action) {
+    match action {
+        Action::Up => c.move_by(-1),
+        Action::Down => c.move_by(1),
+        Action::Cancel => return app.say(t!("status.nothing-saved")),
+        Action::Submit => {
+            let value = c.chosen().map(|o| o.value.clone()).unwrap_or_default();
+            if store_choice(app, c.choice, &value) {
+                return;
+            }
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Choose(c));
+}
+
+/// Stores what was chosen; false keeps the choice open with the reason.
+fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
+    let user = app.user.clone();
+    let result = match choice {
+        Choice::MeToo(id) => app
+            .store
+            .back(id, &user, BackingKind::MeToo, None)
+            .map(|()| t!("status.me-too").into_owned()),
+        Choice::CanHelp(id) => app
+            .store
+            .back(id, &user, BackingKind::CanHelp, None)
+            .map(|()| t!("status.can-help").into_owned()),
+        Choice::Vote(id) => app.store.vote(id, &user).map(|new| {
+            if new {
+                t!("status.voted", id = id).into_owned()
+            } else {
+                t!("status.voted-already", id = id).into_owned()
+            }
+        }),
+        Choice::Accept(_) | Choice::Helped(_) => {
+            return match engine::submit_asker(app, choice, value) {
+                Ok(message) => {
+                    app.say(message);
+                    app.reload();
+                    true
+                }
+                Err(status) => {
+                    app.status = Some(status);
+                    false
+                }
+            };
+        }
+    };
+    match result {
+        Ok(message) => {
+            app.say(message);
+            app.reload();
+            true
+        }
+        Err(e) => {
+            app.report(&e);
+            false
+        }
+    }
+}
+
+/// A one-line form, titled with what it saves and on which item.
+fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
+    let mut p = PromptState::new(purpose, app.theme);
+    p.about = Some(item_title(item));
+    app.overlay = Some(Overlay::Prompt(p));
 }
 
 /// The prompt was taken out of the app; it goes back unless it is done.
@@ -265,15 +352,6 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
                 .mark_done_with(&user, id, reflection, p.brought)
                 .map(|()| t!("status.lesson-done").into_owned())
         }
-        Purpose::Accept(_) | Purpose::Helped(_) => {
-            match engine::submit_asker(app, p.purpose, &text) {
-                Ok(message) => Ok(message),
-                Err(status) => {
-                    app.status = Some(status);
-                    return false;
-                }
-            }
-        }
     };
     match result {
         Ok(message) => {
@@ -291,23 +369,13 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
 fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
     match capture::update(&mut form, action) {
         CaptureOutcome::Continue => {}
-        CaptureOutcome::Cancel(None) => return,
-        CaptureOutcome::Cancel(Some((kind, draft))) => {
-            // Esc on a filled form keeps the text for later.
-            let kept = crate::capture::keep(
-                app.around.drafts.as_ref(),
-                &app.user,
-                kind,
-                &draft,
-                form.restored.as_deref(),
-            );
-            match kept {
-                Ok(path) => {
-                    app.say(t!("status.kept-draft", path = path.display()));
-                    return;
-                }
-                Err(e) => form.error = Some(t!("status.draft-failed", reason = e).into_owned()),
+        // Esc: nothing is stored, and no draft made. Said, so nobody
+        // wonders whether it was saved.
+        CaptureOutcome::Cancel => {
+            if form.has_text() {
+                app.say(t!("status.nothing-saved"));
             }
+            return;
         }
         CaptureOutcome::Discard(id) => {
             if let Some(drafts) = &app.around.drafts

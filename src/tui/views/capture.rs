@@ -37,9 +37,10 @@ pub enum CaptureOutcome {
     /// Save this draft of this kind; the caller validates and stores it and
     /// reports a failure back through [`CaptureState::error`].
     Save(Kind, Draft),
-    /// Close the form. With what was typed, if anything: the caller keeps it
-    /// as a draft, since nothing typed is ever lost.
-    Cancel(Option<(Kind, Draft)>),
+    /// Close the form and store nothing: Esc means cancel. Drafts are only
+    /// for text that would otherwise be lost (idle logout, a signal, a
+    /// database that can't take it), never a side effect of cancelling.
+    Cancel,
     /// The person threw away this offered draft: delete its file.
     Discard(String),
 }
@@ -89,6 +90,14 @@ impl CaptureState {
             error: None,
             theme,
         }
+    }
+
+    /// The form with the kind still to choose: the cursor on the kind
+    /// switch, where ←→ or the kind's first letter choose and any other
+    /// letter starts the text (for a tab that lists no kind of its own).
+    pub fn choosing_kind(mut self) -> Self {
+        self.field = Field::Kind;
+        self
     }
 
     /// Offers these drafts (oldest first) before the empty form.
@@ -200,11 +209,10 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
         return on_offer(s, action);
     }
     match action {
+        // Enter on the kind switch: chosen, on to the text.
+        Action::Save if s.field == Field::Kind && !s.has_text() => s.field = Field::Text,
         Action::Save => return CaptureOutcome::Save(s.kind, s.draft()),
-        Action::Cancel if s.has_text() => {
-            return CaptureOutcome::Cancel(Some((s.kind, s.draft())));
-        }
-        Action::Cancel => return CaptureOutcome::Cancel(None),
+        Action::Cancel => return CaptureOutcome::Cancel,
         Action::NextField => s.move_field(1),
         Action::PrevField => s.move_field(-1),
         Action::SwitchKind => s.cycle_kind(1),
@@ -218,12 +226,18 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
         Action::Type(c) => match s.field {
             Field::Text => s.text.insert(c),
             Field::Tags => s.tags.insert(c),
-            Field::Kind => match c {
-                't' | 'T' => s.kind = Kind::Tip,
-                'q' | 'Q' => s.kind = Kind::Question,
-                'l' | 'L' => s.kind = Kind::Learned,
-                ' ' => s.cycle_kind(1),
-                _ => {}
+            Field::Kind if c == ' ' => s.cycle_kind(1),
+            // A kind's first letter, in the words on screen, chooses it;
+            // any other letter is the start of the text.
+            Field::Kind => match KINDS
+                .iter()
+                .find(|k| first_letter(**k) == c.to_lowercase().next())
+            {
+                Some(k) => s.kind = *k,
+                None => {
+                    s.field = Field::Text;
+                    s.text.insert(c);
+                }
             },
             Field::Toggle if c == ' ' || c == 'x' => match s.kind {
                 Kind::Question => s.anonymous = !s.anonymous,
@@ -247,6 +261,31 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
     CaptureOutcome::Continue
 }
 
+/// The letter that chooses a kind on the kind switch ("v" for "vraag").
+fn first_letter(kind: Kind) -> Option<char> {
+    crate::tui::app::kind_word(kind)
+        .chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+}
+
+/// Pasted text lands whole in the field it was pasted into: all its lines
+/// in the text, one line in the tags. On the kind switch it goes to the
+/// text, where it belongs. A paste over an offered draft starts a new one.
+pub fn paste(s: &mut CaptureState, text: &str) {
+    if s.offering {
+        s.offering = false;
+        s.offer_only = false;
+    }
+    match s.field {
+        Field::Tags => s.tags.insert_str(text),
+        Field::Kind | Field::Text | Field::Toggle => {
+            s.field = Field::Text;
+            s.text.insert_str(text);
+        }
+    }
+}
+
 /// Keys while a draft is offered. Discarding takes Del, never a letter: a
 /// person who starts typing at once must not throw a draft away. Typing
 /// starts a new capture instead, and the drafts wait for next time.
@@ -259,7 +298,7 @@ fn on_offer(s: &mut CaptureState, action: Action) -> CaptureOutcome {
             return CaptureOutcome::Discard(gone.id);
         }
         // Offered unasked (the pane at start): any other key closes it.
-        Action::Cancel | Action::Type(_) if s.offer_only => return CaptureOutcome::Cancel(None),
+        Action::Cancel | Action::Type(_) if s.offer_only => return CaptureOutcome::Cancel,
         Action::Cancel => s.offering = false,
         Action::Type(_) => {
             s.offering = false;
@@ -276,6 +315,9 @@ impl Widget for &CaptureState {
         Clear.render(area, buf);
         let title = match (self.offered(), self.kind) {
             (Some(_), _) => format!(" {} ", t!("capture.title.draft")),
+            (None, _) if self.field == Field::Kind => {
+                format!(" {} ", t!("capture.title.choose"))
+            }
             (None, Kind::Question) => format!(" {} ", t!("capture.title.question")),
             (None, Kind::Learned) => format!(" {} ", t!("capture.title.learned")),
             (None, _) => format!(" {} ", t!("capture.title.tip")),
@@ -323,6 +365,14 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
         }
         spans
     })];
+    // On the kind switch, how to choose, on a line of its own (it must
+    // fit a 40-column pane).
+    if s.field == Field::Kind {
+        top.push(Line::from(Span::styled(
+            format!("  {}", t!("capture.kind.choose")),
+            t.muted,
+        )));
+    }
     // Enter saves, so the way to a second line must be in sight.
     let hint = match s.kind {
         Kind::Question => t!("capture.hint.question"),
@@ -510,14 +560,29 @@ mod tests {
     }
 
     #[test]
-    fn esc_on_text_hands_it_over_to_be_kept() {
+    fn esc_cancels_with_or_without_text() {
         let mut s = CaptureState::new(Kind::Tip, None, Theme::mono());
-        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel(None));
+        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel);
         typed(&mut s, "half a thought");
-        let CaptureOutcome::Cancel(Some((kind, draft))) = update(&mut s, Action::Cancel) else {
-            panic!("Esc with text hands the text over")
-        };
-        assert_eq!((kind, draft.text.as_str()), (Kind::Tip, "half a thought"));
+        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel);
+    }
+
+    #[test]
+    fn a_paste_lands_whole_in_the_field_it_was_pasted_into() {
+        let mut s = CaptureState::new(Kind::Question, None, Theme::mono());
+        typed(&mut s, "a");
+        paste(&mut s, "line one\r\nline two");
+        assert_eq!(s.text.text(), "aline one\nline two");
+        update(&mut s, Action::NextField);
+        paste(&mut s, "sql\nvim");
+        assert_eq!(s.tags.text(), "sql vim");
+        // On the kind switch, the text is where a paste belongs.
+        s.field = Field::Kind;
+        paste(&mut s, "!");
+        assert_eq!(
+            (s.field, s.text.text()),
+            (Field::Text, "aline one\nline two!")
+        );
     }
 
     fn entry(id: &str, kind: Kind, text: &str) -> DraftEntry {
@@ -584,7 +649,7 @@ mod tests {
             "later",
         )]);
         s.offer_only = true;
-        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel(None));
+        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel);
     }
 
     #[test]

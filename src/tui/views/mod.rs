@@ -3,6 +3,7 @@
 
 pub mod capture;
 pub mod chart;
+pub mod choose;
 pub mod detail;
 pub mod help;
 pub mod item_text;
@@ -71,13 +72,19 @@ impl Widget for &App {
                 status.width,
             );
         }
-        hint_line(&self.hints(), &self.theme).render(hints, buf);
+        hint_line(&self.hints(), &self.theme)
+            .pin_last(self.pinned_hints())
+            .render(hints, buf);
         match &self.overlay {
             Some(Overlay::Help(h)) => h.render(centered(body, 64, h.rows.len() as u16 + 2), buf),
             Some(Overlay::Capture(c)) => c.render(centered(body, 72, 16), buf),
             Some(Overlay::Profile(f)) => {
                 let w = body.width.min(64);
                 f.render(centered(body, w, f.height(w) + 2), buf);
+            }
+            Some(Overlay::Choose(c)) => {
+                let w = body.width.min(64);
+                c.render(centered(body, w, c.height(w)), buf);
             }
             Some(Overlay::Prompt(p)) => {
                 let h = body.height.min(3);
@@ -95,34 +102,58 @@ impl Widget for &App {
     }
 }
 
-/// Tab names from long to short; the longest set that fits is drawn.
+/// Tab names from long to short; the longest set that fits is drawn. The
+/// short names are words too ("Vragen", not "Vr"): at 40 columns all seven
+/// fit with one space between them. Narrower still, the tab you are on
+/// keeps its name and the others show the digit that goes there.
 fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
-    let sets: [Vec<String>; 3] = [
-        Tab::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, t)| format!("{} {}", i + 1, t.name()))
-            .collect(),
-        Tab::ALL.iter().map(|t| t.name()).collect(),
-        (0..7).map(super::action::short_tab_name).collect(),
+    let n = Tab::ALL.len();
+    let here = app.tab.index();
+    // (labels, columns around each label)
+    let sets: [(Vec<String>, usize); 4] = [
+        (
+            Tab::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, t)| format!("{} {}", i + 1, t.name()))
+                .collect(),
+            2,
+        ),
+        (Tab::ALL.iter().map(|t| t.name()).collect(), 2),
+        ((0..n as u8).map(super::action::short_tab_name).collect(), 1),
+        (
+            (0..n)
+                .map(|i| {
+                    if i == here {
+                        super::action::short_tab_name(i as u8)
+                    } else {
+                        (i + 1).to_string()
+                    }
+                })
+                .collect(),
+            1,
+        ),
     ];
-    let fits = |set: &Vec<String>| {
-        set.iter().map(|s| s.chars().count() + 2).sum::<usize>() <= usize::from(area.width)
+    let fits = |(set, pad): &(Vec<String>, usize)| {
+        set.iter()
+            .map(|s| Span::raw(s.as_str()).width() + pad)
+            .sum::<usize>()
+            <= usize::from(area.width)
     };
-    let labels = sets.iter().find(|s| fits(s)).unwrap_or(&sets[2]);
+    let (labels, pad) = sets.iter().find(|s| fits(s)).unwrap_or(&sets[3]);
     let t = &app.theme;
-    let spans: Vec<Span> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let style = if i == app.tab.index() {
-                t.selected
-            } else {
-                t.muted
-            };
-            Span::styled(format!(" {label} "), style)
-        })
-        .collect();
+    let mut spans: Vec<Span> = Vec::new();
+    for (i, label) in labels.iter().enumerate() {
+        let style = if i == here { t.selected } else { t.muted };
+        if *pad == 2 {
+            spans.push(Span::styled(format!(" {label} "), style));
+        } else {
+            if i > 0 {
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(label.clone(), style));
+        }
+    }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
@@ -181,31 +212,69 @@ fn tab_content(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn hint_line(hints: &[(String, String)], t: &super::theme::Theme) -> HintLine {
     HintLine {
         hints: hints.to_vec(),
+        pinned: 0,
         theme: *t,
     }
 }
 
 pub struct HintLine {
     hints: Vec<(String, String)>,
+    /// The last this many hints are always shown (help, quit): the others
+    /// give way first, then the pinned ones lose their labels.
+    pinned: usize,
     theme: super::theme::Theme,
+}
+
+impl HintLine {
+    pub fn pin_last(mut self, n: usize) -> Self {
+        self.pinned = n.min(self.hints.len());
+        self
+    }
 }
 
 impl Widget for HintLine {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        const GAP: usize = 3; // " · "
         let t = &self.theme;
-        let mut spans = Vec::new();
-        let mut used = 0;
-        for (key, label) in &self.hints {
-            let w = key.chars().count() + label.chars().count() + 1 + if used > 0 { 3 } else { 0 };
-            if used + w > usize::from(area.width) {
+        let room = usize::from(area.width);
+        let cols = |s: &str| Span::raw(s).width();
+        let split = self.hints.len() - self.pinned;
+        let (others, pinned) = self.hints.split_at(split);
+        let cost = |hints: &[&(String, String)], labels: bool| -> usize {
+            hints
+                .iter()
+                .map(|(k, l)| cols(k) + if labels { 1 + cols(l) } else { 0 })
+                .sum::<usize>()
+                + GAP * hints.len().saturating_sub(1)
+        };
+        let pinned: Vec<&(String, String)> = pinned.iter().collect();
+        let pinned_labels = cost(&pinned, true) <= room;
+        let mut used = if pinned.is_empty() {
+            0
+        } else if pinned_labels {
+            cost(&pinned, true)
+        } else {
+            cost(&pinned, false)
+        };
+        let mut shown: Vec<(&(String, String), bool)> = Vec::new();
+        for h in others {
+            let w = cols(&h.0) + 1 + cols(&h.1) + if used > 0 { GAP } else { 0 };
+            if used + w > room {
                 break;
             }
-            if used > 0 {
+            used += w;
+            shown.push((h, true));
+        }
+        shown.extend(pinned.into_iter().map(|h| (h, pinned_labels)));
+        let mut spans = Vec::new();
+        for (i, ((key, label), with_label)) in shown.into_iter().enumerate() {
+            if i > 0 {
                 spans.push(Span::styled(" · ", t.muted));
             }
             spans.push(Span::styled(key.clone(), t.key));
-            spans.push(Span::styled(format!(" {label}"), t.muted));
-            used += w;
+            if with_label {
+                spans.push(Span::styled(format!(" {label}"), t.muted));
+            }
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     }

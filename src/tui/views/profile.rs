@@ -104,6 +104,13 @@ impl ProfileForm {
         FormOutcome::Continue
     }
 
+    /// Pasted text, whole, into the field with the cursor.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.insert_str(text);
+        }
+    }
+
     /// Rows the form wants inside its border at this outer width: four
     /// fields (two rows each when narrow), a gap, the note and an error.
     pub fn height(&self, width: u16) -> u16 {

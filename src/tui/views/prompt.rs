@@ -16,10 +16,6 @@ pub enum Purpose {
     Answer(ItemId),
     Pledge(ItemId),
     Reflection(ItemId),
-    /// The asker accepts an answer (by its number).
-    Accept(ItemId),
-    /// The asker marks a colleague's pledge as given (by their name).
-    Helped(ItemId),
 }
 
 #[derive(Debug, Clone)]
@@ -28,6 +24,9 @@ pub struct PromptState {
     pub input: TextInput,
     /// For a reflection: what the lesson brought, chosen with Tab.
     pub brought: Option<Brought>,
+    /// The item it is about, in a few words ("Where is the toner?"), so
+    /// the person sees where the text will be saved.
+    pub about: Option<String>,
     pub theme: Theme,
 }
 
@@ -37,17 +36,20 @@ impl PromptState {
             purpose,
             input: TextInput::single_line(),
             brought: None,
+            about: None,
             theme,
         }
     }
 
     pub fn title(&self) -> String {
-        match self.purpose {
-            Purpose::Answer(id) => format!(" {} ", t!("prompt.answer", id = id)),
-            Purpose::Pledge(id) => format!(" {} ", t!("prompt.pledge", id = id)),
-            Purpose::Reflection(_) => format!(" {} ", t!("prompt.reflection")),
-            Purpose::Accept(id) => format!(" {} ", t!("prompt.accept", id = id)),
-            Purpose::Helped(id) => format!(" {} ", t!("prompt.helped", id = id)),
+        let what = match self.purpose {
+            Purpose::Answer(id) => t!("prompt.answer", id = id),
+            Purpose::Pledge(id) => t!("prompt.pledge", id = id),
+            Purpose::Reflection(_) => t!("prompt.reflection"),
+        };
+        match &self.about {
+            Some(about) => format!(" {what} · {about} "),
+            None => format!(" {what} "),
         }
     }
 
