@@ -117,9 +117,10 @@ fn sighup_and_sigint_in_the_panes_capture_form_keep_a_draft() {
         let home = Home::new();
         let tmux = shell(&home, 80, 24);
         run_in_shell(&tmux, "");
-        tmux.wait_for("s", "Enter open");
+        tmux.wait_for("s", "? help");
+        // `c` on the first screen asks a question.
         tmux.keys("s", &["c"]);
-        tmux.wait_for("s", "Share a tip");
+        tmux.wait_for("s", "Ask a question");
         tmux.type_text("s", &format!("half a thought before {signal}"));
         tmux.wait_for("s", "half a thought");
         kill(signal, &child_pid(&tmux));
@@ -151,9 +152,9 @@ fn a_killed_tmux_pane_keeps_the_text_typed_in_it() {
         "s",
         &format!("exec {}", quoted(BIN)),
     ]);
-    tmux.wait_for(&pane, "Enter open");
+    tmux.wait_for(&pane, "? help");
     tmux.keys(&pane, &["c"]);
-    tmux.wait_for(&pane, "Share a tip");
+    tmux.wait_for(&pane, "Ask a question");
     tmux.type_text(&pane, "a whole tip, then the pane is closed");
     tmux.wait_for(&pane, "the pane is");
     tmux.ok(&["kill-pane", "-t", &pane]);
