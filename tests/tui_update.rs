@@ -547,10 +547,10 @@ fn for_you_follows_the_tools_next_door() {
     app.set_tools(vec!["psql".to_string()]);
     let list = &app.lists[0];
     assert_eq!(list.sections.first(), Some(&(0, "For psql".to_string())));
-    let first = selected(&app).expect("a selected item");
+    let first = &list.rows[0].item;
     assert!(
         first.tags().iter().any(|t| t == "psql"),
-        "the psql tip comes first and is selected: {first:?}"
+        "the psql tip comes first: {first:?}"
     );
     for (w, h) in [(40, 20), (80, 24)] {
         let rows = tui_support::screen(&app, w, h);
@@ -560,6 +560,23 @@ fn for_you_follows_the_tools_next_door() {
     // The neighbour quit: the plain feed again.
     app.set_tools(Vec::new());
     assert!(app.lists[0].sections.is_empty());
+}
+
+/// Issue 11.8: a tool started next door reorders For you, but the cursor
+/// stays on the item the person was reading.
+#[test]
+fn following_the_tools_next_door_never_moves_the_cursor() {
+    let (_dir, mut app) = demo_app();
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let reading = selected(&app).map(|i| i.id()).expect("an item under the cursor");
+    app.set_tools(vec!["psql".to_string()]);
+    assert_eq!(selected(&app).map(|i| i.id()), Some(reading), "after psql");
+    app.set_tools(vec!["vim".to_string(), "kubectl".to_string()]);
+    assert_eq!(selected(&app).map(|i| i.id()), Some(reading), "after vim");
+    app.set_tools(Vec::new());
+    assert_eq!(selected(&app).map(|i| i.id()), Some(reading), "after none");
 }
 
 #[test]

@@ -124,15 +124,15 @@ impl App {
     }
 
     /// The tools in the neighbouring panes changed: For you follows them.
+    /// The items about the new tool come first, but the cursor stays on
+    /// the item the person is on (the list keeps its selection by id): a
+    /// command started next door must not pull the line someone is reading
+    /// away from under them.
     pub fn set_tools(&mut self, tools: Vec<String>) {
         if tools != self.tools {
             self.tools = tools;
             let found = self.fetch_tool_items();
             self.around.tool_items = self.ok(found).unwrap_or_default();
-            // Start at the top, where the items about the new tool are.
-            let list = &mut self.lists[Tab::ForYou.index()];
-            list.rows.clear();
-            list.selected = 0;
             self.mark_stale(Tab::ForYou);
             self.load_active();
         }
