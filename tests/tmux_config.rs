@@ -98,26 +98,59 @@ fn the_printed_config_loads_in_real_tmux() {
     let bin = env!("CARGO_BIN_EXE_leertuin");
     load(&s, &tmux, &[]);
     let keys = tmux.ok(&["list-keys", "-T", "prefix"]);
-    let pane = binding(&keys, "L");
+    let pane = binding(&keys, "g");
     assert!(
-        pane.contains("split-window -h -l 48") && pane.contains(bin),
+        pane.contains("run-shell")
+            && pane.contains(&format!("{bin} "))
+            && pane.contains("tmux --side right --width 48 --toggle '#{pane_id}'"),
         "{pane}"
     );
     let capture = binding(&keys, "C-l");
     assert!(capture.contains("display-popup -E"), "{capture}");
     assert!(
-        capture.contains(&format!(
-            "{bin} capture --context '#{{pane_current_command}}'"
-        )),
+        capture.contains(" capture --tmux-pane '#{pane_id}'") && capture.contains(bin),
         "{capture}"
     );
+    // Issue 12.11: the only format in a shell command is the pane's id.
+    for line in [&pane, &capture] {
+        assert_eq!(line.matches("#{").count(), 1, "{line}");
+    }
     let status = tmux.ok(&["show-options", "-g", "status-right"]);
     assert!(
-        status.contains(&format!("#({bin} nudge --format tmux)")),
+        status.contains(&format!("#({bin} ")) && status.contains(" nudge --format tmux)"),
         "{status}"
     );
     let length = tmux.ok(&["show-options", "-gv", "status-right-length"]);
     assert_eq!(length.trim(), "100");
+}
+
+/// Issue 11.8: the default keys are ones a fresh tmux binds to nothing,
+/// and tmux's own `L` (last session) is left alone.
+#[test]
+fn the_default_keys_are_free_in_tmux() {
+    let s = Sandbox::new();
+    let Some(tmux) = Tmux::start(s.path()) else {
+        return;
+    };
+    let before = tmux.ok(&["list-keys", "-T", "prefix"]);
+    let last_session = binding(&before, "L");
+    let conf = load(&s, &tmux, &[]);
+    let keys: Vec<&str> = conf
+        .lines()
+        .filter_map(|l| l.strip_prefix("bind-key "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(keys.len(), 2, "{conf}");
+    for key in keys {
+        assert!(
+            !before
+                .lines()
+                .any(|l| l.split_whitespace().nth(3) == Some(key)),
+            "prefix {key} is a tmux default:\n{before}"
+        );
+    }
+    let after = tmux.ok(&["list-keys", "-T", "prefix"]);
+    assert_eq!(binding(&after, "L"), last_session);
 }
 
 #[test]
@@ -142,11 +175,7 @@ fn keys_side_and_width_can_be_chosen() {
     );
     let keys = tmux.ok(&["list-keys", "-T", "prefix"]);
     let pane = binding(&keys, "M-l");
-    // tmux prints flags its own way (`-bh -l "30%"`).
-    assert!(
-        pane.contains("split-window -bh") && pane.contains("30%"),
-        "{pane}"
-    );
+    assert!(pane.contains("--side left --width 30% --toggle"), "{pane}");
     assert!(binding(&keys, "C-t").contains("display-popup"));
 }
 
@@ -218,17 +247,22 @@ fn an_odd_install_path_survives_shell_and_tmux_quoting() {
     let line = String::from_utf8(line.stdout).unwrap();
     assert_eq!(line, "#[fg=cyan]1 new tip on vim#[default]\n", "{job}");
 
-    // The pane command, as split-window hands it to the shell.
+    // The pane key's command, as run-shell hands it to the shell (after
+    // its formats, `##` among them, are expanded).
     let keys = tmux.ok(&["list-keys", "-T", "prefix"]);
-    let pane = binding(&keys, "L");
-    let cmd = pane.split_once("-l 48 ").map(|(_, c)| c.trim()).unwrap();
-    let unquoted = tmux_unquote(cmd);
+    let pane = binding(&keys, "g");
+    let cmd = pane
+        .split_once("run-shell ")
+        .map(|(_, c)| c.trim())
+        .unwrap();
+    let unquoted = tmux_unquote(cmd).replace("##", "#");
+    let leertuin = unquoted.split(" tmux --side").next().unwrap();
     let version = sandboxed(&s, "sh")
         .arg("-c")
-        .arg(format!("{unquoted} --version"))
+        .arg(format!("{leertuin} --version"))
         .output()
         .unwrap();
-    assert!(version.status.success(), "{unquoted}: {version:?}");
+    assert!(version.status.success(), "{leertuin}: {version:?}");
 }
 
 /// Undoes the double quotes tmux uses when it lists a command.

@@ -570,7 +570,9 @@ fn following_the_tools_next_door_never_moves_the_cursor() {
     update(&mut app, Action::Down);
     update(&mut app, Action::Down);
     update(&mut app, Action::Down);
-    let reading = selected(&app).map(|i| i.id()).expect("an item under the cursor");
+    let reading = selected(&app)
+        .map(|i| i.id())
+        .expect("an item under the cursor");
     app.set_tools(vec!["psql".to_string()]);
     assert_eq!(selected(&app).map(|i| i.id()), Some(reading), "after psql");
     app.set_tools(vec!["vim".to_string(), "kubectl".to_string()]);

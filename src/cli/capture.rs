@@ -22,15 +22,19 @@ pub enum CaptureKind {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Keys: Enter saves · Alt-Enter new line · Tab tip/question/learned · ↓ tags · Esc cancels (keeps a draft)\nExample (tmux): display-popup -E -w 70% -h 40% \"leertuin capture --context '#{pane_current_command}'\""
+    after_help = "Keys: Enter saves · Alt-Enter new line · Tab tip/question/learned · ↓ tags · Esc cancels (keeps a draft)\nExample (tmux): display-popup -E -w 70% -h 60% \"leertuin capture --tmux-pane '#{pane_id}'\""
 )]
 pub struct CaptureArgs {
     /// What to capture first; Tab switches in the form.
     #[arg(long, value_enum, default_value_t = CaptureKind::Tip)]
     pub kind: CaptureKind,
-    /// The tool it is about (tmux passes the command of the pane).
+    /// The tool it is about.
     #[arg(long, value_name = "CTX")]
     pub context: Option<String>,
+    /// The tmux pane it is about (`#{pane_id}`): the tool running there is
+    /// asked of tmux, and the outcome is shown in tmux's status line.
+    #[arg(long, value_name = "PANE", conflicts_with = "context")]
+    pub tmux_pane: Option<String>,
 }
 
 pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
@@ -39,9 +43,17 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
         CaptureKind::Question => Kind::Question,
         CaptureKind::Learned => Kind::Learned,
     };
-    // tmux before 3.4 passes `#{pane_current_command}` unexpanded: then
-    // the popup asks tmux itself, once it is on screen.
-    let ask_tmux = a.context.as_deref().is_some_and(|c| c.contains("#{"));
+    // The tool is asked of tmux once the form is on screen: for
+    // `--tmux-pane` (of that pane, or of the active one when a tmux before
+    // 3.4 left `#{pane_id}` as it is), and for a `--context` that still
+    // holds a format (configurations printed by older versions).
+    let in_popup = a.tmux_pane.is_some();
+    let ask_tmux = in_popup || a.context.as_deref().is_some_and(|c| c.contains("#{"));
+    let tmux_pane = a
+        .tmux_pane
+        .as_deref()
+        .and_then(crate::tui::panes::pane_id)
+        .map(str::to_string);
     // From a shell pane the "tool" is the shell: that says nothing.
     let context = a
         .context
@@ -54,11 +66,17 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
         theme: Theme::choose(ctx.theme),
         drafts: Drafts::user().ok(),
         ask_tmux,
+        tmux_pane,
     };
     let ending = popup.run(kind, context).map_err(|e| match e {
         TuiError::Keys(e) => CliError::usage(e.to_string()),
         other => CliError::failure(other.to_string()),
     })?;
+    // In a popup, tmux's status line says what became of the text once the
+    // popup is gone.
+    if in_popup && let Some(line) = status_line(&ending) {
+        crate::tui::panes::display_message(&line);
+    }
     // Said after the screen is restored; in a popup no one sees it, run by
     // hand (or by a script) it is the answer.
     match ending {
@@ -73,4 +91,14 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
         Ending::Cancelled => {}
     }
     Ok(())
+}
+
+/// The line for tmux's status line: saved (and as what), or kept as a draft.
+fn status_line(ending: &Ending) -> Option<String> {
+    let line = match ending {
+        Ending::Stored(id) => t!("capture.tmux.stored", id = id),
+        Ending::Drafted { .. } | Ending::Kept(_) => t!("capture.tmux.kept"),
+        Ending::Cancelled => return None,
+    };
+    Some(format!("leertuin: {line}"))
 }

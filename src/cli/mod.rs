@@ -12,6 +12,7 @@ mod me;
 mod nudge;
 mod output;
 mod tmux;
+mod tmux_pane;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -239,13 +240,14 @@ pub fn run(cli: Cli) -> CliResult {
         crate::i18n::set(crate::i18n::choose_in(None, ctx.config.lang.as_deref()));
         return crate::cli::open_pane(&ctx, cli.search.as_deref());
     };
-    match command {
-        // The capture popup is on screen before the database is touched.
-        Command::Capture(_) => {
-            crate::i18n::set(crate::i18n::choose_in(None, ctx.config.lang.as_deref()));
-        }
-        _ => ctx.speak_profile_language(),
-    }
+    // The popup too speaks the profile's language: reading it costs one
+    // read-only query, well inside the popup's first-frame budget.
+    ctx.speak_profile_language();
+    let given = tmux::Given {
+        db: cli.db.clone(),
+        user: cli.user.clone(),
+        theme: cli.theme,
+    };
     match command {
         Command::Add(a) => items::add(&ctx, a),
         Command::Capture(a) => capture::run(&ctx, a),
@@ -271,7 +273,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Insights(a) => engine::insights(&ctx, a),
         // Answered above, before the context is resolved.
         Command::Nudge(_) => Ok(()),
-        Command::Tmux(a) => tmux::run(&ctx, a),
+        Command::Tmux(a) => tmux::run(&ctx, &given, a),
         Command::Kiosk(a) => kiosk::run(&ctx, a),
     }
 }

@@ -104,19 +104,53 @@ impl Drop for PaneWatch {
     }
 }
 
-/// The command in the active pane of this tmux session's window, asked of
-/// tmux itself. In a `display-popup` that is the pane the popup opened
-/// over: how `leertuin capture` learns its context from a tmux too old to
-/// fill in `#{pane_current_command}` (formats in popup commands came with
-/// tmux 3.4). `None` outside tmux or when tmux does not answer.
-pub fn current_command() -> Option<String> {
+/// The command running in tmux pane `pane` (`%3`), else in the active pane
+/// of this session's window (in a `display-popup`, the pane it opened over),
+/// asked of tmux itself: the name comes back as data, never through a
+/// shell. `None` outside tmux or when tmux does not answer.
+pub fn current_command(pane: Option<&str>) -> Option<String> {
     std::env::var_os("TMUX").filter(|v| !v.is_empty())?;
+    let mut args = vec!["display-message", "-p"];
+    if let Some(pane) = pane {
+        args.extend(["-t", pane]);
+    }
+    args.push("#{pane_current_command}");
     let out = Command::new("tmux")
-        .args(["display-message", "-p", "#{pane_current_command}"])
+        .args(args)
         .stdin(Stdio::null())
         .stderr(Stdio::null())
         .output()
         .ok()?;
     let name = String::from_utf8(out.stdout).ok()?.trim().to_string();
     (out.status.success() && !name.is_empty()).then_some(name)
+}
+
+/// A pane id as tmux fills in `#{pane_id}`: `%` and digits. A tmux older
+/// than 3.4 leaves the format as it is in a popup's command: not an id.
+pub fn pane_id(s: &str) -> Option<&str> {
+    let digits = s.strip_prefix('%')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(s)
+}
+
+/// Shows `text` in tmux's status line for a few seconds (after the popup
+/// is gone, the person still sees what became of their text). Nothing
+/// outside tmux. The text is a message, not a format: `#` is doubled.
+pub fn display_message(text: &str) {
+    if std::env::var_os("TMUX").is_none_or(|v| v.is_empty()) {
+        return;
+    }
+    let text = text.replace('#', "##");
+    let run = |args: &[&str]| {
+        Command::new("tmux")
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    // `-d` (how long) came with tmux 3.2; older ones use display-time.
+    if !run(&["display-message", "-d", "4000", &text]) {
+        run(&["display-message", &text]);
+    }
 }

@@ -59,6 +59,8 @@ pub struct Popup {
     /// Ask tmux for the context once the form is up (see
     /// [`super::panes::current_command`]).
     pub ask_tmux: bool,
+    /// The tmux pane to ask about; else the active one.
+    pub tmux_pane: Option<String>,
 }
 
 struct Job {
@@ -102,7 +104,8 @@ impl Popup {
         if self.ask_tmux {
             // A few milliseconds, after the first frame; keys typed
             // meanwhile wait in the terminal.
-            state.form.context = super::panes::current_command().filter(|c| is_tool(c));
+            state.form.context =
+                super::panes::current_command(self.tmux_pane.as_deref()).filter(|c| is_tool(c));
             terminal.draw(|f| f.render_widget(&state, f.area()))?;
         }
         // Only now the database: the form is already there.
