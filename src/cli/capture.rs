@@ -97,7 +97,7 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
 fn status_line(ending: &Ending) -> Option<String> {
     let line = match ending {
         Ending::Stored(id) => t!("capture.tmux.stored", id = id),
-        Ending::Drafted { .. } | Ending::Kept(_) => t!("capture.tmux.kept"),
+        Ending::Drafted { .. } => t!("capture.tmux.kept"),
         Ending::Cancelled => return None,
     };
     Some(format!("leertuin: {line}"))
