@@ -91,24 +91,39 @@ fn welcome_register_and_pin_screens_in_dutch_and_english() {
     // The bar over the pane (in the person's language, set at login): the
     // name and the log-out key, never the code.
     leertuin::i18n::set("en");
-    let mut terminal = Terminal::new(TestBackend::new(40, 1)).unwrap();
-    terminal
-        .draw(|f| {
-            f.render_widget(
-                &PaneBar {
-                    name: "Anna de Vries",
-                    logout_key: "q".into(),
-                    theme: Theme::mono(),
-                },
-                f.area(),
-            )
-        })
-        .unwrap();
-    let line: String = (0..40)
-        .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
-        .collect();
+    let bar = |private: bool, countdown: Option<u64>| {
+        let mut terminal = Terminal::new(TestBackend::new(40, 1)).unwrap();
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    &PaneBar {
+                        name: "Anna de Vries",
+                        logout_key: "q".into(),
+                        theme: Theme::mono(),
+                        private,
+                        countdown,
+                    },
+                    f.area(),
+                )
+            })
+            .unwrap();
+        (0..40)
+            .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
+            .collect::<String>()
+    };
+    let line = bar(true, None);
     assert!(
         line.starts_with("Anna de Vries") && line.trim_end().ends_with("q log out"),
         "{line}"
     );
+    // A name without its PIN: the bar says only shared things show.
+    let line = bar(false, None);
+    assert!(line.starts_with("Anna de Vries · shared only"), "{line}");
+    // The idle countdown takes the whole bar, at 40 columns too.
+    let line = bar(true, Some(12));
+    assert_eq!(line.trim_end(), "Logging out in 12 s · any key: stay");
+    leertuin::i18n::set("nl");
+    let line = bar(true, Some(3));
+    assert_eq!(line.trim_end(), "Uitloggen over 3 s · toets: blijven");
+    leertuin::i18n::set("en");
 }

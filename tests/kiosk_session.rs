@@ -6,9 +6,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use leertuin::domain::{Draft, Kind, NewItem};
 use leertuin::kiosk::pin::{self, FIRST_WAIT};
 use leertuin::kiosk::session::{Clock, Key, Notice, Outcome, Phase, Session};
-use leertuin::store::{SqliteStore, Store};
+use leertuin::store::{ListQuery, PublicView, SqliteStore, Store};
 
 const BADGE: &str = "0012345642";
 
@@ -76,7 +77,11 @@ fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
 
     // An unknown badge: asked for a name; the code is not offered back.
     assert_eq!(f.typed(BADGE), Outcome::Stay);
-    let Phase::Register { handle } = f.session.phase.clone() else {
+    let Phase::Register {
+        handle,
+        by_name: false,
+    } = f.session.phase.clone()
+    else {
         panic!("{:?}", f.session.phase)
     };
     assert!(
@@ -95,7 +100,8 @@ fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
         out,
         Outcome::LogIn {
             handle: handle.clone(),
-            lang: "nl".into()
+            lang: "nl".into(),
+            private: true
         }
     );
     assert_eq!(f.session.person_name(), Some("Anna de Vries"));
@@ -128,7 +134,8 @@ fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
         f.typed(BADGE),
         Outcome::LogIn {
             handle: handle.clone(),
-            lang: "nl".into()
+            lang: "nl".into(),
+            private: true
         }
     );
     // The log-out key.
@@ -146,7 +153,9 @@ fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
 fn a_typed_name_is_offered_as_the_display_name_and_esc_goes_back() {
     let mut f = fixture(None);
     f.typed("  Bert  ");
-    assert!(matches!(&f.session.phase, Phase::Register { handle } if handle == "bert"));
+    assert!(
+        matches!(&f.session.phase, Phase::Register { handle, by_name: true } if handle == "bert")
+    );
     assert_eq!(f.session.input, "Bert");
     f.key(Key::Esc);
     assert_eq!(
@@ -229,4 +238,210 @@ fn without_a_pin_nothing_leaves() {
     assert_eq!(f.key(Key::Esc), Outcome::Stay);
     assert_eq!(f.key(Key::Enter), Outcome::Stay);
     assert_eq!(f.session.phase, Phase::Welcome);
+}
+
+/// Henk registers by typing his name: he chooses a PIN; next time the name
+/// alone shows only shared things, the name with the PIN everything.
+#[test]
+fn a_typed_name_needs_its_pin_to_see_private_things() {
+    let mut f = fixture(None);
+    f.typed("Henk");
+    assert_eq!(
+        f.key(Key::Enter),
+        Outcome::Stay,
+        "the name is offered: Enter takes it"
+    );
+    assert!(
+        matches!(&f.session.phase, Phase::ChoosePin { handle, name } if handle == "henk" && name == "Henk")
+    );
+    assert_eq!(f.typed("12"), Outcome::Stay);
+    assert_eq!(f.session.notice, Some(Notice::PinTooShort));
+    assert!(
+        f.store.person("henk").unwrap().is_none(),
+        "nobody stored without a PIN"
+    );
+    assert_eq!(
+        f.typed("4711"),
+        Outcome::LogIn {
+            handle: "henk".into(),
+            lang: "en".into(),
+            private: true
+        }
+    );
+    let hash = f.store.person_pin("henk").unwrap().expect("a PIN hash");
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("4711"));
+    f.session.logout();
+
+    // Henk wrote a private note earlier.
+    let draft = Draft {
+        text: "I still mix up the two valves".into(),
+        private: true,
+        ..Draft::default()
+    };
+    f.store
+        .add(&NewItem::from_draft(Kind::Learned, "henk", &draft).unwrap())
+        .unwrap();
+
+    // Someone types "henk": asked for the PIN; a wrong one does not help.
+    f.typed("henk");
+    assert_eq!(
+        f.session.phase,
+        Phase::NamePin {
+            handle: "henk".into()
+        }
+    );
+    assert_eq!(f.typed("0000"), Outcome::Stay);
+    assert_eq!(f.session.notice, Some(Notice::WrongPin { wait: None }));
+    // Enter without a PIN: in, but with shared things only.
+    assert_eq!(
+        f.key(Key::Enter),
+        Outcome::LogIn {
+            handle: "henk".into(),
+            lang: "en".into(),
+            private: false
+        }
+    );
+    assert!(!f.session.private());
+    // What such a pane reads: not the private note.
+    let public = PublicView::new(SqliteStore::open(&f._dir.path().join("kiosk.db")).unwrap());
+    let all = ListQuery {
+        limit: 100,
+        ..ListQuery::default()
+    };
+    assert!(
+        public
+            .list(&all, "henk")
+            .unwrap()
+            .iter()
+            .all(|i| i.kind() != Kind::Learned)
+    );
+    assert!(
+        public
+            .search_docs("henk")
+            .unwrap()
+            .iter()
+            .all(|d| d.id.kind != Kind::Learned)
+    );
+    assert_eq!(
+        f.store
+            .list(&all, "henk")
+            .unwrap()
+            .iter()
+            .filter(|i| i.kind() == Kind::Learned)
+            .count(),
+        1
+    );
+    f.session.logout();
+
+    // With the PIN: everything.
+    f.typed("henk");
+    assert_eq!(
+        f.typed("4711"),
+        Outcome::LogIn {
+            handle: "henk".into(),
+            lang: "en".into(),
+            private: true
+        }
+    );
+    assert!(f.session.private());
+}
+
+#[test]
+fn a_known_name_without_a_pin_sees_shared_things_only() {
+    let mut f = fixture(None);
+    // "ann" from the pane (her OS login), who never set a kiosk PIN.
+    f.store.ensure_person("ann").unwrap();
+    assert_eq!(
+        f.typed("Ann"),
+        Outcome::LogIn {
+            handle: "ann".into(),
+            lang: "en".into(),
+            private: false
+        }
+    );
+}
+
+#[test]
+fn a_badge_only_kiosk_refuses_typed_names() {
+    let mut f = fixture(None);
+    f.session = Session::new(
+        Duration::from_secs(120),
+        "en",
+        None,
+        Box::new(f.clock.clone()),
+    )
+    .with_badge_only(true);
+    assert_eq!(f.typed("Henk"), Outcome::Stay);
+    assert_eq!(
+        (&f.session.phase, &f.session.notice),
+        (&Phase::Welcome, &Some(Notice::BadgeOnly))
+    );
+    f.typed(BADGE);
+    assert!(matches!(
+        f.session.phase,
+        Phase::Register { by_name: false, .. }
+    ));
+}
+
+#[test]
+fn the_idle_logout_counts_down_and_a_key_keeps_you_in() {
+    let mut f = fixture(None);
+    f.typed(BADGE);
+    f.typed("Anna");
+    assert!(f.session.private());
+    f.clock.advance(Duration::from_secs(100));
+    assert_eq!(f.session.countdown(), None);
+    f.clock.advance(Duration::from_secs(6));
+    assert_eq!(f.session.countdown(), Some(14));
+    assert_eq!(f.session.tick(), Outcome::Stay);
+    // Any key: the full idle time again.
+    f.session.touch();
+    assert_eq!(f.session.countdown(), None);
+    f.clock.advance(Duration::from_secs(119));
+    assert_eq!(f.session.countdown(), Some(1));
+    f.clock.advance(Duration::from_secs(1));
+    assert!(matches!(
+        f.session.tick(),
+        Outcome::LoggedOut { idle: true, .. }
+    ));
+    assert_eq!(
+        f.session.countdown(),
+        None,
+        "no countdown on the welcome screen"
+    );
+}
+
+#[test]
+fn wrong_admin_pins_are_remembered_across_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let tries = dir.path().join("kiosk-pin-tries");
+    let hash = pin::hash("2468").unwrap();
+    let mut f = fixture(Some(hash.clone()));
+    f.session = Session::new(
+        Duration::from_secs(120),
+        "en",
+        Some(hash.clone()),
+        Box::new(f.clock.clone()),
+    )
+    .with_tries_file(Some(tries.clone()));
+    f.key(Key::Admin);
+    for wrong in ["1111", "2222", "3333"] {
+        f.typed(wrong);
+    }
+    assert!(matches!(
+        f.session.notice,
+        Some(Notice::WrongPin { wait: Some(_) })
+    ));
+
+    // The kiosk restarts (a new session, a new clock).
+    let clock = FakeClock::new();
+    let mut again = Session::new(Duration::from_secs(120), "en", Some(hash), Box::new(clock))
+        .with_tries_file(Some(tries));
+    again.key(Key::Admin, &f.store);
+    assert!(
+        matches!(again.notice, Some(Notice::Wait(w)) if w > Duration::from_secs(20)),
+        "{:?}",
+        again.notice
+    );
+    assert_eq!(again.limiter.failures(), 3);
 }

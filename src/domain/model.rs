@@ -439,6 +439,19 @@ pub struct Backup {
     pub lessons_done: Vec<LessonDone>,
     pub card_states: Vec<CardState>,
     pub reviews: Vec<Review>,
+    /// Kiosk PINs of people who log in by name (hashes only); absent when
+    /// nobody has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pins: Vec<PersonPin>,
+}
+
+/// A person's kiosk PIN, as a salted argon2id hash (PHC string).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonPin {
+    pub person: String,
+    pub hash: String,
+    pub set_at: Time,
 }
 
 impl Backup {

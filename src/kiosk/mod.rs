@@ -48,6 +48,8 @@ pub struct Settings {
     pub idle: Duration,
     /// `pin_hash = "$argon2id$…"`: the admin PIN, when kept in config.
     pub pin_hash: Option<String>,
+    /// `badge_only = true`: typed names do not log in.
+    pub badge_only: bool,
 }
 
 impl Settings {
@@ -59,6 +61,7 @@ impl Settings {
         let mut settings = Settings {
             idle: DEFAULT_IDLE,
             pin_hash: None,
+            badge_only: false,
         };
         for (key, value) in table {
             match (key.as_str(), value) {
@@ -76,9 +79,13 @@ impl Settings {
                         "pin_hash: give the hash that leertuin kiosk --set-pin prints".into(),
                     ));
                 }
+                ("badge_only", toml::Value::Boolean(b)) => settings.badge_only = *b,
+                ("badge_only", _) => {
+                    return Err(KioskError::Config("badge_only: give true or false".into()));
+                }
                 (other, _) => {
                     return Err(KioskError::Config(format!(
-                        "unknown setting {other:?}; known are idle_timeout and pin_hash"
+                        "unknown setting {other:?}; known are idle_timeout, pin_hash and badge_only"
                     )));
                 }
             }
@@ -116,6 +123,10 @@ mod tests {
                 .as_secs(),
             2
         );
+        let badges: toml::Table = toml::from_str("badge_only = true").unwrap();
+        assert!(Settings::from_config(&badges, None).unwrap().badge_only);
+        let yes: toml::Table = toml::from_str("badge_only = \"yes\"").unwrap();
+        assert!(Settings::from_config(&yes, None).is_err());
         let bad: toml::Table = toml::from_str("idle_timeout = -1").unwrap();
         assert!(Settings::from_config(&bad, None).is_err());
         let typo: toml::Table = toml::from_str("idle = 3").unwrap();

@@ -10,7 +10,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
@@ -28,6 +28,12 @@ pub const MAX_WAIT: Duration = Duration::from_secs(60 * 60);
 /// The file `--set-pin` writes: `$XDG_CONFIG_HOME/leertuin/kiosk-pin`.
 pub fn pin_file() -> Option<PathBuf> {
     crate::paths::user_config().and_then(|c| c.parent().map(|d| d.join("kiosk-pin")))
+}
+
+/// Where the admin PIN's wrong tries are kept: beside the PIN file
+/// (`kiosk-pin-tries`), so a restart or a pulled plug gives no fresh tries.
+pub fn tries_file() -> Option<PathBuf> {
+    pin_file().map(|p| p.with_file_name("kiosk-pin-tries"))
 }
 
 /// A salted argon2id hash of `pin` (argon2's default parameters).
@@ -117,6 +123,45 @@ impl RateLimiter {
     pub fn failures(&self) -> u32 {
         self.failures
     }
+
+    /// The limiter kept in `path` (`FAILURES UNTIL_UNIX_MS`), on the
+    /// clock that reads `now`; a fresh one when there is none. The wait is
+    /// kept as wall-clock time, since an `Instant` means nothing after a
+    /// restart.
+    pub fn load(path: &Path, now: Instant) -> RateLimiter {
+        let Ok(text) = fs::read_to_string(path) else {
+            return RateLimiter::default();
+        };
+        let mut words = text.split_whitespace();
+        let failures = words.next().and_then(|w| w.parse::<u32>().ok());
+        let until_ms = words.next().and_then(|w| w.parse::<u64>().ok());
+        let Some(failures) = failures else {
+            return RateLimiter::default();
+        };
+        let wall_now = unix_ms(SystemTime::now());
+        let until = until_ms
+            .filter(|&u| u > wall_now)
+            // Never longer than the longest wait, whatever the file says.
+            .map(|u| now + Duration::from_millis(u - wall_now).min(MAX_WAIT));
+        RateLimiter { failures, until }
+    }
+
+    /// Writes the limiter to `path` (0600), as [`RateLimiter::load`] reads it.
+    pub fn save(&self, path: &Path, now: Instant) -> io::Result<()> {
+        let until = self
+            .until
+            .map(|u| unix_ms(SystemTime::now()) + millis(u.saturating_duration_since(now)))
+            .unwrap_or(0);
+        crate::private_file::write(path, format!("{} {until}\n", self.failures).as_bytes())
+    }
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn unix_ms(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH).map_or(0, millis)
 }
 
 #[cfg(test)]
@@ -151,6 +196,32 @@ mod tests {
             load(Some("$c"), Some(&path)).unwrap().as_deref(),
             Some("$c")
         );
+    }
+
+    #[test]
+    fn wrong_tries_survive_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiosk-pin-tries");
+        let t0 = Instant::now();
+        assert_eq!(RateLimiter::load(&path, t0), RateLimiter::default());
+        let mut r = RateLimiter::default();
+        for _ in 0..FREE_TRIES {
+            r.fail(t0);
+        }
+        r.save(&path, t0).unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // A new process, with its own clock.
+        let t1 = t0 + Duration::from_secs(5);
+        let back = RateLimiter::load(&path, t1);
+        assert_eq!(back.failures(), FREE_TRIES);
+        let wait = back.wait(t1).expect("still waiting");
+        assert!(
+            wait > FIRST_WAIT - Duration::from_secs(2) && wait <= FIRST_WAIT,
+            "{wait:?}"
+        );
+        fs::write(&path, "garbage").unwrap();
+        assert_eq!(RateLimiter::load(&path, t1), RateLimiter::default());
     }
 
     #[test]

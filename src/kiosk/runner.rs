@@ -16,7 +16,7 @@ use crate::domain::srs::DEFAULT_RETENTION;
 use crate::drafts::Drafts;
 use crate::i18n;
 use crate::signals;
-use crate::store::SqliteStore;
+use crate::store::{NOBODY, PublicView, SqliteStore, Store};
 use crate::tui::app::{App, CHANGE_CHECK, Overlay};
 use crate::tui::around::Around;
 use crate::tui::event::Input;
@@ -60,7 +60,9 @@ pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> 
     let store = SqliteStore::open(&ctx.db)?;
     let lang = i18n::choose(ctx.config.lang.as_deref());
     i18n::set(lang);
-    let mut session = Session::new(settings.idle, lang, pin_hash, Box::new(SystemClock));
+    let mut session = Session::new(settings.idle, lang, pin_hash, Box::new(SystemClock))
+        .with_badge_only(settings.badge_only)
+        .with_tries_file(pin::tries_file());
 
     signals::install(signals::Mode::Kiosk, restore_terminal);
     let (mut terminal, _restore) = crate::tui::init_terminal()?;
@@ -101,7 +103,13 @@ fn run_loop(
             .until_idle()
             .min(next_check.saturating_duration_since(Instant::now()))
             .min(SIGNAL_CHECK)
-            .min(pane.as_ref().map_or(Duration::MAX, App::index_wait));
+            .min(pane.as_ref().map_or(Duration::MAX, App::index_wait))
+            // The idle countdown shows every second.
+            .min(if session.countdown().is_some() {
+                Duration::from_secs(1)
+            } else {
+                Duration::MAX
+            });
         let mut outcomes = Vec::new();
         if event::poll(wait)? {
             loop {
@@ -133,6 +141,7 @@ fn run_loop(
             }
         }
         outcomes.push(session.tick());
+        dirty |= session.countdown().is_some();
         if let Some(app) = &mut pane {
             dirty |= app.poll_index();
         }
@@ -146,9 +155,13 @@ fn run_loop(
             match outcome {
                 Outcome::Stay => {}
                 Outcome::Leave => return Ok(()),
-                Outcome::LogIn { handle, lang } => {
+                Outcome::LogIn {
+                    handle,
+                    lang,
+                    private,
+                } => {
                     i18n::set(&lang);
-                    let mut app = open_pane(kiosk, &handle, &lang)?;
+                    let mut app = open_pane(kiosk, &handle, &lang, private)?;
                     logout_armed = false;
                     terminal.clear()?;
                     draw(terminal, kiosk, session, Some(&app))?;
@@ -190,6 +203,8 @@ fn draw(
                         name,
                         logout_key,
                         theme: kiosk.theme,
+                        private: session.private(),
+                        countdown: session.countdown(),
                     },
                     bar,
                 );
@@ -246,7 +261,12 @@ fn on_key(
             None => Outcome::Stay,
         };
     };
+    // During the idle countdown a key only says "I am still here".
+    let warned = session.countdown().is_some();
     session.touch();
+    if warned {
+        return Outcome::Stay;
+    }
     if is_escape(key) {
         app.say(crate::t!(
             "kiosk.pane.no_exit",
@@ -296,20 +316,28 @@ fn session_key(key: KeyEvent) -> Option<Key> {
 }
 
 /// The pane as `handle`: their drafts, no tmux, no nudge state (that file
-/// belongs to the kiosk's account, not to a person).
-fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str) -> Result<App, KioskError> {
+/// belongs to the kiosk's account, not to a person). Without `private` (a
+/// typed name without its PIN) it reads as nobody in particular: no
+/// private entries, no drafts on offer.
+fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<App, KioskError> {
     let store = SqliteStore::open(&kiosk.ctx.db)?;
-    let mut app = App::new(Box::new(store), handle, kiosk.keys.clone(), kiosk.theme);
+    let store: Box<dyn Store> = if private {
+        Box::new(store)
+    } else {
+        Box::new(PublicView::new(store))
+    };
+    let mut app = App::new(store, handle, kiosk.keys.clone(), kiosk.theme);
     // The search index is read in the background, as in the pane: at a
     // large database a search must not freeze the kiosk.
-    app.indexer = Some(Indexer::new(kiosk.ctx.db.clone(), handle));
+    let viewer = if private { handle } else { NOBODY };
+    app.indexer = Some(Indexer::new(kiosk.ctx.db.clone(), viewer));
     // Most kiosk visits are short and never search: read it on the first
     // search, not at every login.
     app.lazy_index = true;
     // A worker who just types is asking a question.
     app.typing_asks = true;
     let mut around = Around::default();
-    around.drafts = Drafts::user().ok();
+    around.drafts = if private { Drafts::user().ok() } else { None };
     around.lang = Some(lang.to_string());
     app.around = around;
     app.review_settings = kiosk.review;
@@ -322,9 +350,12 @@ fn keep_capture(app: &mut App) {
     if let Some(Overlay::Capture(form)) = app.overlay.take()
         && form.has_text()
     {
+        // Kept even from a session without the PIN (which offers no
+        // drafts): the text is offered at the next login with it.
+        let drafts = app.around.drafts.clone().or_else(|| Drafts::user().ok());
         // Nowhere to keep it (no home) loses nothing that was stored.
         let _ = crate::capture::keep(
-            app.around.drafts.as_ref(),
+            drafts.as_ref(),
             &app.user,
             form.kind,
             &form.draft(),

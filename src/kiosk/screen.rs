@@ -64,6 +64,40 @@ impl Widget for &KioskScreen<'_> {
                     ),
                 ],
             ),
+            Phase::ChoosePin { .. } => (
+                crate::t!("kiosk.choose_pin.title", locale = lang).into_owned(),
+                crate::t!("kiosk.choose_pin.prompt", locale = lang).into_owned(),
+                "•".repeat(s.input.chars().count()),
+                vec![
+                    (
+                        "Enter",
+                        crate::t!("kiosk.key.ok", locale = lang).into_owned(),
+                    ),
+                    (
+                        "Esc",
+                        crate::t!("kiosk.key.back", locale = lang).into_owned(),
+                    ),
+                ],
+            ),
+            Phase::NamePin { .. } => (
+                crate::t!("kiosk.name_pin.title", locale = lang).into_owned(),
+                crate::t!("kiosk.name_pin.prompt", locale = lang).into_owned(),
+                "•".repeat(s.input.chars().count()),
+                vec![
+                    (
+                        "Enter",
+                        if s.input.is_empty() {
+                            crate::t!("kiosk.key.without_pin", locale = lang).into_owned()
+                        } else {
+                            crate::t!("kiosk.key.ok", locale = lang).into_owned()
+                        },
+                    ),
+                    (
+                        "Esc",
+                        crate::t!("kiosk.key.back", locale = lang).into_owned(),
+                    ),
+                ],
+            ),
             Phase::Pin => (
                 crate::t!("kiosk.pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.pin.prompt", locale = lang).into_owned(),
@@ -100,7 +134,7 @@ impl Widget for &KioskScreen<'_> {
         }
         if let Some(n) = &s.notice {
             let style = match n {
-                Notice::NameNeeded => t.accent,
+                Notice::NameNeeded | Notice::PinTooShort => t.accent,
                 _ => t.error,
             };
             below.push(Line::styled(notice_text(n, lang), style));
@@ -153,6 +187,11 @@ pub struct PaneBar<'a> {
     pub name: &'a str,
     pub logout_key: String,
     pub theme: Theme,
+    /// False for a name logged in without its PIN: the bar says that only
+    /// shared things show.
+    pub private: bool,
+    /// Seconds to the idle logout, in its last moments.
+    pub countdown: Option<u64>,
 }
 
 impl Widget for &PaneBar<'_> {
@@ -161,6 +200,17 @@ impl Widget for &PaneBar<'_> {
             return;
         }
         let t = &self.theme;
+        if let Some(seconds) = self.countdown {
+            // The whole bar, loud: whoever stands here should see it.
+            let text = crate::t!("kiosk.pane.countdown", seconds = seconds).into_owned();
+            let text = crate::tui::views::fit(&text, usize::from(area.width));
+            Line::styled(
+                text,
+                t.error.add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            )
+            .render(area, buf);
+            return;
+        }
         let keys = [(
             self.logout_key.as_str(),
             crate::t!("kiosk.key.logout").into_owned(),
@@ -172,7 +222,12 @@ impl Widget for &PaneBar<'_> {
             Constraint::Length(u16::try_from(right_w).unwrap_or(u16::MAX)),
         ])
         .areas(area);
-        let name = crate::tui::views::fit(self.name, usize::from(left_area.width));
+        let name = if self.private {
+            self.name.to_string()
+        } else {
+            format!("{} · {}", self.name, crate::t!("kiosk.pane.shared_only"))
+        };
+        let name = crate::tui::views::fit(&name, usize::from(left_area.width));
         Line::styled(name, t.strong).render(left_area, buf);
         right.render(right_area, buf);
     }
@@ -206,6 +261,8 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
             crate::t!("kiosk.failed", locale = lang, reason = reason).into_owned()
         }
         Notice::NoPin => crate::t!("kiosk.pin.none", locale = lang).into_owned(),
+        Notice::PinTooShort => crate::t!("kiosk.choose_pin.too_short", locale = lang).into_owned(),
+        Notice::BadgeOnly => crate::t!("kiosk.badge_only", locale = lang).into_owned(),
         Notice::WrongPin { wait: None } => crate::t!("kiosk.pin.wrong", locale = lang).into_owned(),
         Notice::WrongPin { wait: Some(w) } | Notice::Wait(w) => crate::t!(
             "kiosk.pin.wait",

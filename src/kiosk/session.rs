@@ -2,16 +2,27 @@
 //!
 //! ```text
 //! Welcome ──Enter (unknown)──▶ Register(name, lang) ──Enter──▶ Pane(person)
-//!    │  ╲──Enter (known)──────────────────────────────────────▶ Pane(person)
+//!    │  │                              └─(a typed name)─▶ ChoosePin ──▶ Pane
+//!    │  ╲──Enter (known badge)────────────────────────────────▶ Pane(person)
+//!    │   ╲─Enter (known name with PIN)──▶ NamePin ──PIN──▶ Pane(person)
+//!    │                                   └─empty Enter──▶ Pane(shared only)
 //!    │                                          logout (q) / idle ──▶ Welcome
 //!    └──F10──▶ Pin ──right PIN──▶ leave;  wrong PIN: rate-limited
 //! ```
+//!
+//! A badge is something you have; a name anyone can type. So a typed name
+//! gets a personal PIN at registration, and a name login without it (a
+//! name that has none, or an empty Enter at the PIN) shows only what the
+//! whole team may see: no private entries, no drafts. A kiosk can also be
+//! set to take badges only.
 //!
 //! The runner ([`super::runner`]) turns terminal keys into [`Key`]s, runs
 //! the pane while the phase is [`Phase::Pane`], and does what each
 //! [`Outcome`] asks. Every phase but the welcome screen falls back to it
 //! after the idle timeout.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::badge;
@@ -50,10 +61,20 @@ pub enum Phase {
     /// "Scan your badge or type your name".
     Welcome,
     /// A new badge or name: what should we call you? The language is
-    /// [`Session::lang`].
-    Register { handle: String },
-    /// The pane, as this person.
-    Pane { handle: String, name: String },
+    /// [`Session::lang`]. `by_name`: typed, not scanned (a PIN comes next).
+    Register { handle: String, by_name: bool },
+    /// A new typed name, named: choose the PIN that proves it next time.
+    ChoosePin { handle: String, name: String },
+    /// A known typed name that has a PIN: type it (or Enter without one
+    /// for the shared things only).
+    NamePin { handle: String },
+    /// The pane, as this person; `private`: their private entries and
+    /// drafts show (a badge, or a name with its PIN).
+    Pane {
+        handle: String,
+        name: String,
+        private: bool,
+    },
     /// The admin PIN prompt.
     Pin,
 }
@@ -71,6 +92,10 @@ pub enum Notice {
     WrongPin { wait: Option<Duration> },
     /// Too many wrong PINs: try again after this long.
     Wait(Duration),
+    /// A new PIN shorter than [`pin::MIN_PIN_CHARS`].
+    PinTooShort,
+    /// A typed name on a badge-only kiosk.
+    BadgeOnly,
 }
 
 /// What the runner must do after a key or a tick.
@@ -78,8 +103,13 @@ pub enum Notice {
 pub enum Outcome {
     /// Draw again (or not: nothing on screen changed).
     Stay,
-    /// Open the pane as this person, in this language.
-    LogIn { handle: String, lang: String },
+    /// Open the pane as this person, in this language; with their private
+    /// entries and drafts only when `private`.
+    LogIn {
+        handle: String,
+        lang: String,
+        private: bool,
+    },
     /// The pane was closed for `handle` (logout or idle): keep any unsaved
     /// capture as their draft, wipe the screen, show the welcome screen.
     LoggedOut { handle: String, idle: bool },
@@ -101,6 +131,12 @@ pub struct Session {
     /// The stored admin PIN hash; `None` when none was set.
     pin_hash: Option<String>,
     pub limiter: RateLimiter,
+    /// Where `limiter` is kept across restarts (beside the PIN file).
+    tries_file: Option<PathBuf>,
+    /// Wrong personal PINs, per person.
+    name_tries: HashMap<String, RateLimiter>,
+    /// Typed names are refused: badges only.
+    badge_only: bool,
     idle: Duration,
     last_key: Instant,
     clock: Box<dyn Clock>,
@@ -122,14 +158,45 @@ impl Session {
             notice: None,
             pin_hash,
             limiter: RateLimiter::default(),
+            tries_file: None,
+            name_tries: HashMap::new(),
+            badge_only: false,
             idle,
             last_key,
             clock,
         }
     }
 
+    /// Refuse typed names: only badges log in.
+    pub fn with_badge_only(mut self, on: bool) -> Session {
+        self.badge_only = on;
+        self
+    }
+
+    /// Keeps the admin PIN's wrong tries in `path`, and starts from what
+    /// it holds: a restart gives a guesser no fresh tries.
+    pub fn with_tries_file(mut self, path: Option<PathBuf>) -> Session {
+        if let Some(p) = &path {
+            self.limiter = RateLimiter::load(p, self.clock.now());
+        }
+        self.tries_file = path;
+        self
+    }
+
     pub fn idle(&self) -> Duration {
         self.idle
+    }
+
+    /// Seconds left before the idle logout, during its last
+    /// [`WARN_BEFORE`] (or last half, for short timeouts): the pane shows
+    /// them, and any key keeps the person in.
+    pub fn countdown(&self) -> Option<u64> {
+        if !matches!(self.phase, Phase::Pane { .. }) {
+            return None;
+        }
+        let left = self.until_idle();
+        let warn = WARN_BEFORE.min(self.idle / 2);
+        (left <= warn && !left.is_zero()).then(|| left.as_secs_f64().ceil() as u64)
     }
 
     /// A key was pressed (in the pane too): the idle time starts again.
@@ -170,7 +237,7 @@ impl Session {
                 if !c.is_control() && self.input.chars().count() < badge::MAX_INPUT_CHARS {
                     self.input.push(c);
                 }
-                if self.phase == Phase::Pin {
+                if matches!(self.phase, Phase::Pin | Phase::NamePin { .. }) {
                     self.notice = notice.filter(|n| matches!(n, Notice::Wait(_)));
                 }
                 Outcome::Stay
@@ -183,14 +250,28 @@ impl Session {
                 self.input.clear();
                 Outcome::Stay
             }
-            (Phase::Register { .. } | Phase::Pin, Key::Esc) => {
+            (
+                Phase::Register { .. }
+                | Phase::ChoosePin { .. }
+                | Phase::NamePin { .. }
+                | Phase::Pin,
+                Key::Esc,
+            ) => {
                 self.back_to_welcome();
                 Outcome::Stay
             }
             (Phase::Welcome, Key::Enter) => self.submit_badge(store),
-            (Phase::Register { handle }, Key::Enter) => {
+            (Phase::Register { handle, by_name }, Key::Enter) => {
+                let (handle, by_name) = (handle.clone(), *by_name);
+                self.register(handle, by_name, store)
+            }
+            (Phase::ChoosePin { handle, name }, Key::Enter) => {
+                let (handle, name) = (handle.clone(), name.clone());
+                self.choose_pin(handle, name, store)
+            }
+            (Phase::NamePin { handle }, Key::Enter) => {
                 let handle = handle.clone();
-                self.register(handle, store)
+                self.submit_name_pin(handle, store)
             }
             (Phase::Pin, Key::Enter) => self.submit_pin(),
         }
@@ -203,22 +284,33 @@ impl Session {
         let Some(handle) = badge::handle(&typed) else {
             return Outcome::Stay;
         };
+        let by_name = badge::clean(&typed).is_some_and(|t| badge::is_name(&t));
+        if by_name && self.badge_only {
+            self.notice = Some(Notice::BadgeOnly);
+            return Outcome::Stay;
+        }
         match store.person(&handle) {
-            Ok(Some(person)) => {
-                let lang = person.lang.clone().unwrap_or_else(|| self.lang.to_string());
-                self.phase = Phase::Pane {
-                    handle: handle.clone(),
-                    name: person.name,
-                };
-                Outcome::LogIn { handle, lang }
-            }
+            Ok(Some(_)) if by_name => match store.person_pin(&handle) {
+                Ok(Some(_)) => {
+                    self.notice = self.name_wait(&handle).map(Notice::Wait);
+                    self.phase = Phase::NamePin { handle };
+                    Outcome::Stay
+                }
+                // A name without a PIN proves nothing: shared things only.
+                Ok(None) => self.log_in(handle, false, store),
+                Err(e) => {
+                    self.notice = Some(Notice::Failed(first_line(&e.to_string())));
+                    Outcome::Stay
+                }
+            },
+            Ok(Some(_)) => self.log_in(handle, true, store),
             Ok(None) => {
                 // A typed name is offered as the display name; a badge code
                 // is not shown back.
-                if let Some(name) = badge::clean(&typed).filter(|t| badge::is_name(t)) {
+                if by_name && let Some(name) = badge::clean(&typed) {
                     self.input = name;
                 }
-                self.phase = Phase::Register { handle };
+                self.phase = Phase::Register { handle, by_name };
                 Outcome::Stay
             }
             Err(e) => {
@@ -228,34 +320,127 @@ impl Session {
         }
     }
 
-    /// Creates the person with the typed name and the chosen language.
-    fn register(&mut self, handle: String, store: &dyn Store) -> Outcome {
-        let Some(name) = badge::clean(&self.input) else {
-            self.notice = Some(Notice::NameNeeded);
-            return Outcome::Stay;
-        };
-        let edit = ProfileEdit {
-            name: Some(name),
-            lang: Some(self.lang.to_string()),
-            ..ProfileEdit::default()
-        };
-        match store.edit_person(&handle, &edit) {
-            Ok(person) => {
+    /// Opens the pane for a known person, in their language.
+    fn log_in(&mut self, handle: String, private: bool, store: &dyn Store) -> Outcome {
+        match store.person(&handle) {
+            Ok(Some(person)) => {
                 self.input.clear();
+                let lang = person.lang.clone().unwrap_or_else(|| self.lang.to_string());
                 self.phase = Phase::Pane {
                     handle: handle.clone(),
                     name: person.name,
+                    private,
                 };
                 Outcome::LogIn {
                     handle,
-                    lang: self.lang.to_string(),
+                    lang,
+                    private,
                 }
+            }
+            Ok(None) => {
+                self.back_to_welcome();
+                Outcome::Stay
             }
             Err(e) => {
                 self.notice = Some(Notice::Failed(first_line(&e.to_string())));
                 Outcome::Stay
             }
         }
+    }
+
+    /// A new badge: created with the typed name and the chosen language.
+    /// A new typed name: first its PIN.
+    fn register(&mut self, handle: String, by_name: bool, store: &dyn Store) -> Outcome {
+        let Some(name) = badge::clean(&self.input) else {
+            self.notice = Some(Notice::NameNeeded);
+            return Outcome::Stay;
+        };
+        if by_name {
+            self.input.clear();
+            self.phase = Phase::ChoosePin { handle, name };
+            return Outcome::Stay;
+        }
+        self.create(&handle, name, None, store)
+    }
+
+    /// The new name's PIN: hashed, stored with the person in one write.
+    fn choose_pin(&mut self, handle: String, name: String, store: &dyn Store) -> Outcome {
+        let typed = std::mem::take(&mut self.input);
+        if pin::check_new(&typed).is_err() {
+            self.notice = Some(Notice::PinTooShort);
+            return Outcome::Stay;
+        }
+        match pin::hash(&typed) {
+            Ok(hash) => self.create(&handle, name, Some(hash), store),
+            Err(e) => {
+                self.notice = Some(Notice::Failed(e));
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// Stores the new person (and their PIN hash) and logs them in.
+    fn create(
+        &mut self,
+        handle: &str,
+        name: String,
+        pin_hash: Option<String>,
+        store: &dyn Store,
+    ) -> Outcome {
+        let edit = ProfileEdit {
+            name: Some(name),
+            lang: Some(self.lang.to_string()),
+            ..ProfileEdit::default()
+        };
+        let stored = store.batch(&|w| {
+            w.edit_person(handle, &edit)?;
+            if let Some(hash) = &pin_hash {
+                w.set_person_pin(handle, hash)?;
+            }
+            Ok(())
+        });
+        match stored {
+            Ok(()) => self.log_in(handle.to_string(), true, store),
+            Err(e) => {
+                self.notice = Some(Notice::Failed(first_line(&e.to_string())));
+                Outcome::Stay
+            }
+        }
+    }
+
+    /// How long wrong PINs for this name still make a try wait.
+    fn name_wait(&self, handle: &str) -> Option<Duration> {
+        self.name_tries
+            .get(handle)
+            .and_then(|l| l.wait(self.clock.now()))
+    }
+
+    /// A known name's PIN: right, the pane with everything; empty, the
+    /// pane with shared things only; wrong, rate-limited like the admin PIN.
+    fn submit_name_pin(&mut self, handle: String, store: &dyn Store) -> Outcome {
+        let typed = std::mem::take(&mut self.input);
+        if typed.is_empty() {
+            return self.log_in(handle, false, store);
+        }
+        let now = self.clock.now();
+        if let Some(wait) = self.name_wait(&handle) {
+            self.notice = Some(Notice::Wait(wait));
+            return Outcome::Stay;
+        }
+        let right = match store.person_pin(&handle) {
+            Ok(hash) => hash.is_some_and(|h| pin::verify(&typed, &h)),
+            Err(e) => {
+                self.notice = Some(Notice::Failed(first_line(&e.to_string())));
+                return Outcome::Stay;
+            }
+        };
+        if right {
+            self.name_tries.remove(&handle);
+            return self.log_in(handle, true, store);
+        }
+        let wait = self.name_tries.entry(handle).or_default().fail(now);
+        self.notice = Some(Notice::WrongPin { wait });
+        Outcome::Stay
     }
 
     fn submit_pin(&mut self) -> Outcome {
@@ -273,12 +458,22 @@ impl Session {
             .is_some_and(|h| pin::verify(&typed, h));
         if right {
             self.limiter.succeed();
+            self.save_tries(now);
             self.back_to_welcome();
             return Outcome::Leave;
         }
         let wait = self.limiter.fail(now);
+        self.save_tries(now);
         self.notice = Some(Notice::WrongPin { wait });
         Outcome::Stay
+    }
+
+    /// Keeps the admin PIN's wrong tries on disk. A failure to write only
+    /// loses that memory, never the kiosk.
+    fn save_tries(&self, now: Instant) {
+        if let Some(path) = &self.tries_file {
+            let _ = self.limiter.save(path, now);
+        }
     }
 
     /// The pane's log-out key.
@@ -326,6 +521,11 @@ impl Session {
         self.lang = self.default_lang;
     }
 
+    /// True while the pane shows the person's private entries and drafts.
+    pub fn private(&self) -> bool {
+        matches!(self.phase, Phase::Pane { private: true, .. })
+    }
+
     /// The person's display name while the pane is open.
     pub fn person_name(&self) -> Option<&str> {
         match &self.phase {
@@ -334,6 +534,9 @@ impl Session {
         }
     }
 }
+
+/// How long before the idle logout the pane starts counting down.
+pub const WARN_BEFORE: Duration = Duration::from_secs(15);
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").to_string()

@@ -15,7 +15,7 @@ use super::write::insert_cards;
 use super::{Result, StoreError, engine};
 use crate::domain::text;
 use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_LEARNED_CHARS, MAX_TIP_CHARS};
-use crate::domain::{Backup, ItemId, Kind, Review, ValidationError};
+use crate::domain::{Backup, ItemId, Kind, PersonPin, Review, ValidationError};
 
 pub fn export(tx: &Connection) -> Result<Backup> {
     let all = Filter {
@@ -34,7 +34,20 @@ pub fn export(tx: &Connection) -> Result<Backup> {
         lessons_done: read::lessons_done(tx, None)?,
         card_states: engine::card_states(tx, None)?,
         reviews: reviews(tx)?,
+        pins: pins(tx)?,
     })
+}
+
+fn pins(tx: &Connection) -> Result<Vec<PersonPin>> {
+    let mut stmt = tx.prepare("SELECT handle, hash, set_at FROM person_pin ORDER BY handle")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(PersonPin {
+            person: r.get(0)?,
+            hash: r.get(1)?,
+            set_at: time_from_sql(r.get(2)?),
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 fn reviews(tx: &Connection) -> Result<Vec<Review>> {
@@ -52,7 +65,7 @@ fn reviews(tx: &Connection) -> Result<Vec<Review>> {
 }
 
 /// Tables that hold people's own content; all must be empty for a restore.
-const CONTENT_TABLES: [&str; 7] = [
+const CONTENT_TABLES: [&str; 8] = [
     "person",
     "question",
     "tip",
@@ -60,6 +73,7 @@ const CONTENT_TABLES: [&str; 7] = [
     "lesson_done",
     "card_state",
     "review",
+    "person_pin",
 ];
 
 pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
@@ -256,6 +270,15 @@ fn check(b: &Backup) -> Result<(), ValidationError> {
     for c in &b.card_states {
         known(&c.person, format!("card {}", c.card))?;
     }
+    for p in &b.pins {
+        known(&p.person, "a kiosk PIN".into())?;
+        if !p.hash.starts_with("$argon2id$") || text::one_line(&p.hash) != p.hash {
+            return Err(ValidationError::Rule(format!(
+                "the kiosk PIN of {:?} is not an argon2id hash",
+                p.person
+            )));
+        }
+    }
     for r in &b.reviews {
         known(&r.person, format!("a review of {}", r.card))?;
         if !(1..=4).contains(&r.rating) {
@@ -442,6 +465,13 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
                 c.card, c.person
             )));
         }
+    }
+    for p in &b.pins {
+        exec(
+            tx,
+            "INSERT INTO person_pin (handle, hash, set_at) VALUES (?1, ?2, ?3)",
+            params![p.person, p.hash, time_to_sql(p.set_at)],
+        )?;
     }
     for r in &b.reviews {
         exec(

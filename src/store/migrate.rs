@@ -14,6 +14,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_nudge_indexes.sql")),
     (3, include_str!("migrations/0003_learning_engine.sql")),
     (4, include_str!("migrations/0004_own_posts.sql")),
+    (5, include_str!("migrations/0005_person_pin.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -9,6 +9,7 @@ mod health;
 mod migrate;
 mod nudge;
 mod own;
+mod public;
 mod read;
 mod rows;
 mod sqlite;
@@ -17,6 +18,7 @@ mod write;
 pub use health::{Health, filesystem_warning};
 pub use migrate::LATEST_VERSION;
 pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
+pub use public::{NOBODY, PublicView};
 pub use sqlite::{OpenOptions, SqliteStore};
 
 use std::cell::RefCell;
@@ -148,6 +150,8 @@ pub trait Writer {
     ) -> Result<Option<Backing>>;
     /// Takes back a vote; false when there was none.
     fn unvote(&self, tip: ItemId, person: &str) -> Result<bool>;
+    /// Sets the person's kiosk PIN (a salted hash), creating the person.
+    fn set_person_pin(&self, handle: &str, hash: &str) -> Result<()>;
     /// Applies the inverse of one of the person's writes.
     fn undo(&self, person: &str, undo: &Undo) -> Result<()> {
         match undo {
@@ -201,6 +205,8 @@ pub trait Store {
     fn batch(&self, f: &dyn Fn(&dyn Writer) -> Result<()>) -> Result<()>;
 
     fn person(&self, handle: &str) -> Result<Option<Person>>;
+    /// The hash of the person's kiosk PIN, if they set one.
+    fn person_pin(&self, handle: &str) -> Result<Option<String>>;
     fn persons(&self) -> Result<Vec<Person>>;
     fn lessons_done(&self, person: &str) -> Result<Vec<LessonDone>>;
     fn get(&self, id: ItemId, viewer: &str) -> Result<Item>;

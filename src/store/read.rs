@@ -68,6 +68,13 @@ pub fn person(tx: &Connection, handle: &str) -> Result<Option<Person>> {
         .optional()?)
 }
 
+pub fn person_pin(tx: &Connection, handle: &str) -> Result<Option<String>> {
+    Ok(tx
+        .prepare_cached("SELECT hash FROM person_pin WHERE handle = ?1")?
+        .query_row([handle], |r| r.get(0))
+        .optional()?)
+}
+
 pub fn persons(tx: &Connection) -> Result<Vec<Person>> {
     let mut stmt = tx.prepare(
         "SELECT handle, name, wants, offers, lang, created_at FROM person ORDER BY handle",

@@ -255,6 +255,11 @@ impl Writer for TxWriter<'_> {
     fn unvote(&self, tip: ItemId, person: &str) -> Result<bool> {
         own::unvote(self.tx, tip, &validate::handle(person)?)
     }
+    fn set_person_pin(&self, handle: &str, hash: &str) -> Result<()> {
+        let at = self.at.get();
+        let handle = write::ensure_handle(self.tx, at, handle)?;
+        write::set_person_pin(self.tx, at, &handle, hash)
+    }
     fn mark_done_with(
         &self,
         person: &str,
@@ -301,6 +306,10 @@ impl Store for SqliteStore {
 
     fn person(&self, handle: &str) -> Result<Option<Person>> {
         self.read(|tx| read::person(tx, handle))
+    }
+
+    fn person_pin(&self, handle: &str) -> Result<Option<String>> {
+        self.read(|tx| read::person_pin(tx, handle))
     }
 
     fn persons(&self) -> Result<Vec<Person>> {

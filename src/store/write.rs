@@ -27,6 +27,17 @@ pub fn ensure_handle(tx: &Connection, at: i64, handle: &str) -> Result<String> {
     Ok(handle)
 }
 
+/// Sets (or replaces) the person's kiosk PIN hash.
+pub fn set_person_pin(tx: &Connection, at: i64, handle: &str, hash: &str) -> Result<()> {
+    exec(
+        tx,
+        "INSERT INTO person_pin (handle, hash, set_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (handle) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at",
+        params![handle, hash, at],
+    )?;
+    Ok(())
+}
+
 pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -> Result<Person> {
     let mut person = ensure_person(tx, at, handle)?;
     if let Some(name) = &edit.name {
