@@ -33,6 +33,7 @@ pub mod kiosk;
 pub mod nudge;
 pub mod paths;
 pub mod private_file;
+pub mod safe_read;
 pub mod search;
 pub mod signals;
 pub mod store;

@@ -19,11 +19,24 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            // One line, like every other error: clap's first line without
-            // its "error: " prefix, and where to look for more.
+            // One line, like every other error: clap's first paragraph (which
+            // holds the names of missing arguments on the lines after the
+            // first) without its "error: " prefix, and where to look for more.
+            // It quotes what was typed, so it is cleaned for the terminal.
             let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or("bad usage");
-            let reason = first.strip_prefix("error: ").unwrap_or(first);
+            let paragraph: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let joined = paragraph.join(" ");
+            let reason = joined.strip_prefix("error: ").unwrap_or(&joined);
+            let reason = if reason.is_empty() {
+                "bad usage"
+            } else {
+                reason
+            };
+            let reason = leertuin::domain::text::one_line(reason);
             eprintln!("leertuin: {reason} (see leertuin --help)");
             return ExitCode::from(2);
         }
@@ -31,7 +44,11 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("leertuin: {e}");
+            // Messages quote input (ids, file names, config values): cleaned.
+            eprintln!(
+                "leertuin: {}",
+                leertuin::domain::text::one_line(&e.to_string())
+            );
             ExitCode::from(e.code)
         }
     }

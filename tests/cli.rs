@@ -401,7 +401,7 @@ fn bad_import_files_leave_the_database_untouched() {
         ),
         (
             write("dupe.json", &good.replace("\"l2\"", "\"l1\"")),
-            "UNIQUE",
+            "l1: appears twice",
         ),
         (
             write(

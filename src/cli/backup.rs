@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{CliError, CliResult, Context, print_json};
-use crate::domain::Backup;
+use crate::domain::{Backup, text};
 use crate::store::Store;
 
 #[derive(Debug, Args)]
@@ -22,26 +22,60 @@ pub fn export(ctx: &Context, _a: ExportArgs) -> CliResult {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Restores into a database without content of its own:\n  leertuin export > backup.json\n  leertuin --db new.db import backup.json"
+    after_help = "Restores into a database without content of its own:\n  leertuin export > backup.json\n  leertuin --db new.db import backup.json\nAdds to one that has content, item by item:\n  leertuin import --merge other-team.json"
 )]
 pub struct ImportArgs {
     /// A file written by `leertuin export`; `-` reads standard input.
     pub file: PathBuf,
+    /// Add to a database that has content: each item that breaks a rule is
+    /// reported and left out, the rest is added (exit code 2 if any was left out).
+    #[arg(long)]
+    pub merge: bool,
 }
 
+/// The largest backup `import` reads: far above a 1M-item export, and a
+/// bound on what `/dev/zero` or a runaway pipe can cost.
+pub const MAX_IMPORT_BYTES: u64 = 1 << 30;
+
 pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
-    let name = a.file.display().to_string();
-    let mut text = String::new();
-    let read = if name == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    // A file name is shown in messages: cleaned, so it cannot drive the terminal.
+    let name = text::one_line(&a.file.display().to_string());
+    let backup = if a.file.as_os_str() == "-" {
+        read_backup(&name, std::io::stdin().lock())?
     } else {
-        std::fs::read_to_string(&a.file).map(|t| text = t)
+        let file =
+            open_regular_or_pipe(&a.file).map_err(|e| CliError::usage(format!("{name}: {e}")))?;
+        read_backup(&name, file)?
     };
-    read.map_err(|e| CliError::usage(format!("{name}: {e}")))?;
-    // Parse fully before opening the database: a bad file changes nothing.
-    let backup: Backup = serde_json::from_str(&text)
-        .map_err(|e| CliError::usage(format!("{name}: not a leertuin export: {e}")))?;
-    ctx.open()?
+    let store = ctx.open()?;
+    if a.merge {
+        let report = store
+            .merge(&backup)
+            .map_err(|e| CliError::from(e).prefixed(&name))?;
+        for (from, to) in &report.renumbered {
+            println!("{}", t!("backup.renumbered", from = from, to = to));
+        }
+        for r in &report.rejected {
+            eprintln!("{name}: {r}");
+        }
+        println!(
+            "{}",
+            t!(
+                "backup.merged",
+                added = report.added,
+                already = report.already,
+                rejected = report.rejected.len()
+            )
+        );
+        if !report.rejected.is_empty() {
+            return Err(CliError::usage(t!(
+                "backup.rejected",
+                n = report.rejected.len()
+            )));
+        }
+        return Ok(());
+    }
+    store
         .import(&backup)
         .map_err(|e| CliError::from(e).prefixed(&name))?;
     let summary = t!(
@@ -54,4 +88,43 @@ pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
     );
     println!("{summary}");
     Ok(())
+}
+
+/// Opens `path` without ever blocking on it (a FIFO with no writer would),
+/// and refuses files larger than the limit before reading a byte. Pipes and
+/// devices (`<(…)`, `/dev/stdin`) are read up to the limit.
+fn open_regular_or_pipe(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let file = crate::safe_read::open_nonblocking(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::other(t!("backup.is-folder").into_owned()));
+    }
+    if meta.is_file() && meta.len() > MAX_IMPORT_BYTES {
+        return Err(std::io::Error::other(
+            t!("backup.too-big", mib = MAX_IMPORT_BYTES >> 20).into_owned(),
+        ));
+    }
+    crate::safe_read::set_blocking(&file)?;
+    Ok(file)
+}
+
+/// Parses while reading, at most `MAX_IMPORT_BYTES`: endless or binary
+/// input (`/dev/zero`) fails at its first byte or at the limit, never hangs.
+fn read_backup(name: &str, input: impl Read) -> CliResult<Backup> {
+    let mut limited = std::io::BufReader::new(input.take(MAX_IMPORT_BYTES + 1));
+    let parsed = serde_json::from_reader::<_, Backup>(&mut limited);
+    let read_all = limited.into_inner().limit() == 0;
+    match parsed {
+        _ if read_all => Err(CliError::usage(format!(
+            "{name}: {}",
+            t!("backup.too-big", mib = MAX_IMPORT_BYTES >> 20)
+        ))),
+        Ok(backup) => Ok(backup),
+        Err(e) if e.is_io() => Err(CliError::usage(format!("{name}: {e}"))),
+        // serde's message may quote the file: cleaned to one line.
+        Err(e) => Err(CliError::usage(format!(
+            "{name}: not a leertuin export: {}",
+            text::one_line(&e.to_string())
+        ))),
+    }
 }

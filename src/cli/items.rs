@@ -126,12 +126,30 @@ pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
         return print_json(&items);
     }
     if items.is_empty() {
-        eprintln!("{}", t!("cli.list.empty"));
+        eprintln!("{}", empty_list(query.kind, query.tag.as_deref()));
     }
     for item in &items {
         println!("{}", summary_line(item));
     }
     Ok(())
+}
+
+/// What an empty list says: which filter matched nothing, or how to start.
+fn empty_list(kind: Option<Kind>, tag: Option<&str>) -> String {
+    let kind = kind.map(|k| match k {
+        Kind::Lesson => t!("tab.lessons"),
+        Kind::Question => t!("tab.questions"),
+        Kind::Tip => t!("tab.tips"),
+        Kind::Learned => t!("tab.learned"),
+    });
+    match (kind, tag) {
+        (None, None) => t!("cli.list.empty").into_owned(),
+        (None, Some(tag)) => t!("cli.list.empty-tag", tag = tag).into_owned(),
+        (Some(kind), None) => t!("cli.list.empty-kind", kind = kind).into_owned(),
+        (Some(kind), Some(tag)) => {
+            t!("cli.list.empty-kind-tag", kind = kind, tag = tag).into_owned()
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -26,7 +26,9 @@ pub fn run(ctx: &Context, args: KioskArgs) -> CliResult {
     }
     kiosk::runner::run(ctx, args.idle_timeout).map_err(|e| match e {
         KioskError::Store(e) => CliError::from(e),
-        KioskError::Config(_) | KioskError::Keys(_) => CliError::usage(e.to_string()),
+        KioskError::Config(_) | KioskError::Usage(_) | KioskError::Keys(_) => {
+            CliError::usage(e.to_string())
+        }
         KioskError::Pin(_) | KioskError::Terminal(_) => CliError::failure(e.to_string()),
     })
 }

@@ -19,9 +19,10 @@ pub struct LessonFile {
     pub cards: Vec<Card>,
 }
 
-/// A broken lesson file, shown as `file:line: reason`.
+/// A broken lesson file, shown as `file:line: reason`. File names come from
+/// a shared folder and reasons may quote the file: both are cleaned when shown.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[error("{file}:{line}: {reason}")]
+#[error("{}:{line}: {}", text::one_line(file), text::one_line(reason))]
 pub struct LessonError {
     pub file: String,
     pub line: usize,
@@ -44,6 +45,10 @@ fn default_lang() -> String {
 }
 
 pub const LANGS: [&str; 2] = ["en", "nl"];
+
+/// The largest lesson file read (and lesson body imported): 256 KiB is far
+/// beyond a 10-minute lesson, and bounds what a hostile file can cost.
+pub const MAX_LESSON_BYTES: usize = 256 * 1024;
 const FENCE: &str = "+++";
 
 /// Parses one lesson file. `file` is the name used in errors and, without its

@@ -2,6 +2,7 @@
 
 pub mod context;
 pub mod id;
+pub mod import_check;
 pub mod insights;
 pub mod lesson;
 pub mod model;

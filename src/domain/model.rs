@@ -21,6 +21,42 @@ pub fn from_millis(ms: i64) -> Time {
     Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
 }
 
+/// Times in JSON always carry their milliseconds (`…:05.000Z`, not
+/// `…:05Z`), as README promises: one fixed shape a script can rely on.
+/// Any RFC 3339 time is read.
+pub mod millis {
+    use chrono::SecondsFormat;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Time;
+
+    pub fn serialize<S: Serializer>(t: &Time, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_rfc3339_opts(SecondsFormat::Millis, true))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Time, D::Error> {
+        Time::deserialize(d)
+    }
+
+    /// The same for an optional time.
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        use super::Time;
+
+        pub fn serialize<S: Serializer>(t: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+            match t {
+                Some(t) => super::serialize(t, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Time>, D::Error> {
+            Option::<Time>::deserialize(d)
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
@@ -34,6 +70,7 @@ pub struct Person {
     pub offers: Vec<String>,
     /// Preferred language (`en`, `nl`), if chosen.
     pub lang: Option<String>,
+    #[serde(with = "millis")]
     pub created_at: Time,
 }
 
@@ -57,7 +94,9 @@ pub struct Lesson {
     /// Markdown.
     pub body: String,
     pub cards: Vec<Card>,
+    #[serde(with = "millis")]
     pub created_at: Time,
+    #[serde(with = "millis")]
     pub updated_at: Time,
 }
 
@@ -104,6 +143,7 @@ pub struct Backing {
     pub minutes: Option<i64>,
     /// The asker marked the pledged time as given.
     pub helped: bool,
+    #[serde(with = "millis")]
     pub created_at: Time,
 }
 
@@ -117,13 +157,22 @@ pub struct Answer {
     pub author_name: String,
     pub body: String,
     pub accepted: bool,
+    #[serde(with = "millis")]
     pub created_at: Time,
     /// When the author last changed the text; absent if never.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "millis::option"
+    )]
     pub edited_at: Option<Time>,
     /// When the author deleted it: a tombstone, whose text is empty. Only
     /// backups carry tombstones; every other read leaves them out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "millis::option"
+    )]
     pub deleted_at: Option<Time>,
 }
 
@@ -141,13 +190,22 @@ pub struct Question {
     pub tags: Vec<String>,
     /// The tool the question is about (e.g. `kubectl`), if known.
     pub context: Option<String>,
+    #[serde(with = "millis")]
     pub created_at: Time,
     /// When the author last changed the text; absent if never.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "millis::option"
+    )]
     pub edited_at: Option<Time>,
     /// When the author deleted it: a tombstone, whose text is empty. Only
     /// backups carry tombstones; every other read leaves them out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "millis::option"
+    )]
     pub deleted_at: Option<Time>,
     pub answers: Vec<Answer>,
     pub backings: Vec<Backing>,
@@ -207,6 +265,7 @@ pub struct Vote {
     /// The voter's display name (read from their profile; ignored on import).
     #[serde(default)]
     pub person_name: String,
+    #[serde(with = "millis")]
     pub created_at: Time,
 }
 
@@ -221,13 +280,22 @@ pub struct Tip {
     pub text: String,
     pub tags: Vec<String>,
     pub context: Option<String>,
+    #[serde(with = "millis")]
     pub created_at: Time,
     /// When the author last changed the text; absent if never.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "millis::option"
+    )]
     pub edited_at: Option<Time>,
     /// When the author deleted it: a tombstone, whose text is empty. Only
     /// backups carry tombstones; every other read leaves them out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "millis::option"
+    )]
     pub deleted_at: Option<Time>,
     pub votes: Vec<Vote>,
 }
@@ -259,13 +327,22 @@ pub struct Learned {
     pub text: String,
     pub tags: Vec<String>,
     pub visibility: Visibility,
+    #[serde(with = "millis")]
     pub created_at: Time,
     /// When the author last changed the text; absent if never.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "millis::option"
+    )]
     pub edited_at: Option<Time>,
     /// When the author deleted it: a tombstone, whose text is empty. Only
     /// backups carry tombstones; every other read leaves them out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "millis::option"
+    )]
     pub deleted_at: Option<Time>,
 }
 
@@ -275,6 +352,7 @@ pub struct Learned {
 pub struct LessonDone {
     pub person: String,
     pub lesson: ItemId,
+    #[serde(with = "millis")]
     pub done_at: Time,
     pub reflection: Option<String>,
     /// What the lesson brought, as the person said.
@@ -322,7 +400,9 @@ pub struct CardState {
     pub card: String,
     pub stability: f64,
     pub difficulty: f64,
+    #[serde(with = "millis")]
     pub due: Time,
+    #[serde(with = "millis::option", default)]
     pub last_review: Option<Time>,
     pub reps: i64,
     pub lapses: i64,
@@ -342,6 +422,7 @@ fn new_phase() -> Phase {
 pub struct Review {
     pub person: String,
     pub card: String,
+    #[serde(with = "millis")]
     pub reviewed_at: Time,
     /// 1 Again, 2 Hard, 3 Good, 4 Easy.
     pub rating: u8,
@@ -451,6 +532,7 @@ pub struct Backup {
 pub struct PersonPin {
     pub person: String,
     pub hash: String,
+    #[serde(with = "millis")]
     pub set_at: Time,
 }
 

@@ -29,24 +29,62 @@ enum State {
 /// Returns `input` without control characters and terminal escape sequences.
 ///
 /// Newlines are kept (`\r\n` and lone `\r` become `\n`), tabs become a space,
-/// and Unicode bidirectional overrides are dropped so text cannot be made to
+/// and Unicode bidirectional controls are dropped so text cannot be made to
 /// read differently from what is stored.
+///
+/// A control string (OSC, DCS, SOS, PM, APC) that is never ended by BEL or
+/// ST is not a sequence a terminal would finish either: only its introducer
+/// is dropped and the text after it is kept (cleaned like the rest), so a
+/// stray `ESC ]` cannot swallow the rest of a colleague's tip. This is the
+/// one cleaning function: every stored text and every text printed from
+/// input passes it.
 pub fn sanitize(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
+    match scan(input, &mut out, false) {
+        None => out,
+        // A control string ran to the end: start again after its introducer,
+        // knowing that no terminator follows (so later introducers are
+        // dropped alone too). Two passes at most: the cost stays linear.
+        Some((at, out_len)) => {
+            out.truncate(out_len);
+            let rest = &input[at..];
+            scan(rest, &mut out, true);
+            out
+        }
+    }
+}
+
+/// Cleans `input` into `out`. Returns where the content of a control string
+/// that was still open at the end begins (byte offset into `input`) and how
+/// long `out` was before it, unless `no_terminator` says that none can end.
+fn scan(input: &str, out: &mut String, no_terminator: bool) -> Option<(usize, usize)> {
     let mut state = State::Text;
-    let mut chars = input.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut open: Option<(usize, usize)> = None;
+    let mut chars = input.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = i + c.len_utf8();
+        let string_starts = |out: &String| {
+            if no_terminator {
+                (State::Text, None)
+            } else {
+                (State::ControlString, Some((after, out.len())))
+            }
+        };
         state = match state {
             State::Text => match c {
                 '\u{1b}' => State::Escape,
                 '\u{9b}' => State::Csi,
-                '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => State::ControlString,
+                '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => {
+                    let (s, o) = string_starts(out);
+                    open = o;
+                    s
+                }
                 '\n' => {
                     out.push('\n');
                     State::Text
                 }
                 '\r' => {
-                    if chars.peek() != Some(&'\n') {
+                    if chars.peek().map(|&(_, c)| c) != Some('\n') {
                         out.push('\n');
                     }
                     State::Text
@@ -63,7 +101,11 @@ pub fn sanitize(input: &str) -> String {
             },
             State::Escape => match c {
                 '[' => State::Csi,
-                ']' | 'P' | 'X' | '^' | '_' => State::ControlString,
+                ']' | 'P' | 'X' | '^' | '_' => {
+                    let (s, o) = string_starts(out);
+                    open = o;
+                    s
+                }
                 '\u{20}'..='\u{2f}' => State::EscapeIntermediate,
                 // Any other byte ends a two-byte escape (ESC 7, ESC c, …).
                 _ => State::Text,
@@ -90,13 +132,29 @@ pub fn sanitize(input: &str) -> String {
                 _ => State::ControlString,
             },
         };
+        if state == State::Text {
+            open = None;
+        }
     }
-    out
+    match state {
+        State::ControlString | State::ControlStringEscape => open,
+        _ => None,
+    }
 }
 
-/// Control characters (C0, DEL, C1) and bidi overrides/isolates.
+/// Control characters (C0, DEL, C1) and bidi controls: embeddings,
+/// overrides, isolates and the invisible direction marks.
 fn is_dropped(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
+        )
+}
+
+/// True when `input` holds nothing [`sanitize`] would remove or change.
+pub fn is_clean(input: &str) -> bool {
+    !input.chars().any(|c| c != '\n' && is_dropped(c))
 }
 
 /// `sanitize`, then trim, and fold all whitespace runs into single spaces:
@@ -164,7 +222,25 @@ mod tests {
     #[test]
     fn unterminated_sequences_swallow_only_themselves() {
         assert_eq!(sanitize("ok\u{1b}"), "ok");
-        assert_eq!(sanitize("ok\u{1b}]0;never ends"), "ok");
+        // An OSC that never ends loses its introducer, not the text after it.
+        assert_eq!(sanitize("ok\u{1b}]0;never ends"), "ok0;never ends");
+        assert_eq!(
+            sanitize("a\u{1b}]52;c;x\nline two\u{1b}[31m red"),
+            "a52;c;x\nline two red"
+        );
+        assert_eq!(sanitize("a\u{9d}b\u{1b}]c\u{90}d"), "abcd");
+        // A finished one before an open one still vanishes whole.
+        assert_eq!(sanitize("a\u{1b}]0;t\u{7}b\u{1b}]rest"), "abrest");
+        assert_eq!(sanitize("\u{1b}P\u{1b}"), "");
+    }
+
+    #[test]
+    fn direction_marks_vanish() {
+        assert_eq!(sanitize("a\u{200e}b\u{200f}c\u{61c}d\u{2067}e"), "abcde");
+        assert!(is_clean("héél\nnormaal"));
+        assert!(!is_clean("a\u{1b}b"));
+        assert!(!is_clean("a\u{202e}b"));
+        assert!(!is_clean("a\tb"));
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub const DEFAULT_IDLE: Duration = Duration::from_secs(120);
 pub enum KioskError {
     #[error("config.toml [kiosk]: {0}")]
     Config(String),
+    /// A bad command-line value (`--idle-timeout`).
+    #[error("{0}")]
+    Usage(String),
     #[error(transparent)]
     Keys(#[from] KeyError),
     #[error(transparent)]
@@ -65,12 +68,17 @@ impl Settings {
         };
         for (key, value) in table {
             match (key.as_str(), value) {
-                ("idle_timeout", toml::Value::Integer(n)) if *n >= 1 => {
-                    settings.idle = Duration::from_secs(n.unsigned_abs());
+                ("idle_timeout", toml::Value::Integer(n)) => {
+                    settings.idle = idle(u64::try_from(*n).unwrap_or(0), "idle_timeout")?;
                 }
                 ("idle_timeout", _) => {
                     return Err(KioskError::Config(
-                        "idle_timeout: give a number of seconds, at least 1".into(),
+                        crate::t!(
+                            "kiosk.idle-range",
+                            what = "idle_timeout",
+                            max = MAX_IDLE_SECS
+                        )
+                        .into_owned(),
                     ));
                 }
                 ("pin_hash", toml::Value::String(s)) => settings.pin_hash = Some(s.clone()),
@@ -91,14 +99,28 @@ impl Settings {
             }
         }
         if let Some(secs) = idle_override {
-            if secs == 0 {
-                return Err(KioskError::Config(
-                    "--idle-timeout: give at least 1 second".into(),
-                ));
-            }
-            settings.idle = Duration::from_secs(secs);
+            settings.idle = idle(secs, "--idle-timeout").map_err(|e| match e {
+                KioskError::Config(m) => KioskError::Usage(m),
+                other => other,
+            })?;
         }
         Ok(settings)
+    }
+}
+
+/// The longest idle timeout: a day. A kiosk that never logs out is no
+/// kiosk, and a huge value would overflow the clock's arithmetic (a point
+/// in time plus 2^64 seconds), so it is refused, not clamped: one line,
+/// exit code 2, before the screen is touched.
+pub const MAX_IDLE_SECS: u64 = 86_400;
+
+fn idle(secs: u64, what: &str) -> Result<Duration, KioskError> {
+    if (1..=MAX_IDLE_SECS).contains(&secs) {
+        Ok(Duration::from_secs(secs))
+    } else {
+        Err(KioskError::Config(
+            crate::t!("kiosk.idle-range", what = what, max = MAX_IDLE_SECS).into_owned(),
+        ))
     }
 }
 
@@ -132,5 +154,17 @@ mod tests {
         let typo: toml::Table = toml::from_str("idle = 3").unwrap();
         assert!(Settings::from_config(&typo, None).is_err());
         assert!(Settings::from_config(&none, Some(0)).is_err());
+    }
+
+    #[test]
+    fn huge_idle_timeouts_are_refused_not_overflowed() {
+        let none = toml::Table::new();
+        for secs in [MAX_IDLE_SECS + 1, u64::MAX] {
+            let err = Settings::from_config(&none, Some(secs)).unwrap_err();
+            assert!(err.to_string().contains("86400"), "{err}");
+        }
+        assert!(Settings::from_config(&none, Some(MAX_IDLE_SECS)).is_ok());
+        let huge: toml::Table = toml::from_str("idle_timeout = 9223372036854775807").unwrap();
+        assert!(Settings::from_config(&huge, None).is_err());
     }
 }

@@ -13,9 +13,7 @@ use super::read::{self, Filter};
 use super::rows::{exec, tags_to_sql, time_from_sql, time_to_sql};
 use super::write::insert_cards;
 use super::{Result, StoreError, engine};
-use crate::domain::text;
-use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_LEARNED_CHARS, MAX_TIP_CHARS};
-use crate::domain::{Backup, ItemId, Kind, PersonPin, Review, ValidationError};
+use crate::domain::{Backup, PersonPin, Review, import_check, text};
 
 pub fn export(tx: &Connection) -> Result<Backup> {
     let all = Filter {
@@ -77,253 +75,52 @@ const CONTENT_TABLES: [&str; 8] = [
 ];
 
 pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
-    if b.format != Backup::FORMAT {
-        return Err(bad(format!(
-            "format is {:?}, expected {:?}",
-            b.format,
-            Backup::FORMAT
-        )));
-    }
-    if b.version != Backup::VERSION {
-        return Err(bad(format!(
-            "export version {} is not supported (this leertuin reads version {})",
-            b.version,
-            Backup::VERSION
-        )));
-    }
+    check_format(b)?;
     for table in CONTENT_TABLES {
         let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         if n > 0 {
             return Err(StoreError::NotAllowed(format!(
-                "this database already has content ({n} rows in {table}); import restores into a new database: use --db NEW_FILE"
+                "this database already has content ({n} rows in {table}); import restores into a new database: use --db NEW_FILE, or import --merge"
             )));
         }
     }
-    check(b).map_err(|e| bad(e.to_string()))?;
-    // Constraint failures (a duplicate id, say) mean a bad file, not a broken machine.
-    insert_all(tx, b).map_err(|e| match e {
+    // The same rules `add` applies, item by item; a restore is all or nothing.
+    let (accepted, rejected) = import_check::check(b, &HashSet::new());
+    if let Some(first) = rejected.first() {
+        let more = match rejected.len() - 1 {
+            0 => String::new(),
+            n => format!(" (and {n} more; import --merge reports each)"),
+        };
+        return Err(bad(format!("{first}{more}")));
+    }
+    // Constraint failures mean a bad file, not a broken machine.
+    insert_all(tx, &accepted).map_err(|e| match e {
         StoreError::Sqlite(s) => bad(s.to_string()),
         other => other,
     })
 }
 
-fn bad(reason: String) -> StoreError {
-    StoreError::BadImport(reason)
-}
-
-/// The same rules `add` applies, so an edited or foreign file cannot smuggle
-/// in escape sequences, bad tags or over-long text, plus references that
-/// must point at a person in the file.
-fn check(b: &Backup) -> Result<(), ValidationError> {
-    let handles: HashSet<&str> = b.persons.iter().map(|p| p.handle.as_str()).collect();
-    let known = |who: &str, what: String| -> Result<(), ValidationError> {
-        if handles.contains(who) {
-            Ok(())
-        } else {
-            Err(ValidationError::Rule(format!(
-                "{what} refers to unknown person {who:?}"
-            )))
-        }
-    };
-    let same = |what: String, raw: &str, clean: String| -> Result<(), ValidationError> {
-        if raw == clean {
-            Ok(())
-        } else {
-            Err(ValidationError::Rule(format!(
-                "{what} contains control characters or untidy space"
-            )))
-        }
-    };
-    let kind_ok = |id: ItemId, kind: Kind| -> Result<(), ValidationError> {
-        if id.kind == kind {
-            Ok(())
-        } else {
-            Err(ValidationError::Rule(format!("{id} listed among {kind}s")))
-        }
-    };
-    for p in &b.persons {
-        same(
-            format!("person {:?}", p.handle),
-            &p.handle,
-            validate::handle(&p.handle)?,
-        )?;
-        let who = format!("person {:?}", p.handle);
-        same(
-            who.clone(),
-            &p.name,
-            validate::line("name", &p.name, validate::MAX_NAME_CHARS)?,
-        )?;
-        tags_same(&who, &p.wants)?;
-        tags_same(&who, &p.offers)?;
-        if let Some(lang) = &p.lang
-            && !crate::domain::lesson::LANGS.contains(&lang.as_str())
-        {
-            return Err(ValidationError::Rule(format!(
-                "{who} has language {lang:?}"
-            )));
-        }
+/// Tells our documents from any other JSON, and versions we cannot read.
+pub fn check_format(b: &Backup) -> Result<()> {
+    if b.format != Backup::FORMAT {
+        return Err(bad(format!(
+            "not a leertuin export: format is {:?}, expected {:?}",
+            text::one_line(&b.format),
+            Backup::FORMAT
+        )));
     }
-    for l in &b.lessons {
-        kind_ok(l.id, Kind::Lesson)?;
-        let what = l.id.to_string();
-        tags_same(&what, &l.tags)?;
-        same(
-            what.clone(),
-            &l.title,
-            validate::line("lesson title", &l.title, validate::MAX_TITLE_CHARS)?,
-        )?;
-        same(
-            what.clone(),
-            &l.slug,
-            validate::line("lesson slug", &l.slug, validate::MAX_TITLE_CHARS)?,
-        )?;
-        // Lesson files have no length limits; only the cleaning applies.
-        same(what.clone(), &l.body, text::multi_line(&l.body))?;
-        for c in &l.cards {
-            same(what.clone(), &c.question, text::one_line(&c.question))?;
-            same(what.clone(), &c.answer, text::one_line(&c.answer))?;
-        }
-    }
-    for q in &b.questions {
-        kind_ok(q.id, Kind::Question)?;
-        if let Some(a) = &q.author {
-            known(a, q.id.to_string())?;
-        }
-        let what = q.id.to_string();
-        tags_same(&what, &q.tags)?;
-        context_same(&what, q.context.as_deref())?;
-        if q.deleted_at.is_some() {
-            tombstone(&what, &[&q.title, &q.body])?;
-        } else {
-            let text = if q.body.is_empty() {
-                q.title.clone()
-            } else {
-                format!("{}\n{}", q.title, q.body)
-            };
-            let (title, body) = validate::question_text(&text)?;
-            same(what.clone(), &q.title, title)?;
-            same(what, &q.body, body)?;
-        }
-        for a in &q.answers {
-            let what = format!("an answer on {}", q.id);
-            known(&a.author, what.clone())?;
-            if a.deleted_at.is_some() {
-                tombstone(&what, &[&a.body])?;
-                continue;
-            }
-            same(
-                what,
-                &a.body,
-                validate::text("answer", &a.body, MAX_ANSWER_CHARS)?,
-            )?;
-        }
-        for bk in &q.backings {
-            known(&bk.person, format!("a backing of {}", q.id))?;
-            if let Some(m) = bk.minutes {
-                validate::pledge_minutes(m)?;
-            }
-        }
-    }
-    for t in &b.tips {
-        kind_ok(t.id, Kind::Tip)?;
-        known(&t.author, t.id.to_string())?;
-        tags_same(&t.id.to_string(), &t.tags)?;
-        context_same(&t.id.to_string(), t.context.as_deref())?;
-        if t.deleted_at.is_some() {
-            tombstone(&t.id.to_string(), &[&t.text])?;
-        } else {
-            same(
-                t.id.to_string(),
-                &t.text,
-                validate::text("tip", &t.text, MAX_TIP_CHARS)?,
-            )?;
-        }
-        for v in &t.votes {
-            known(&v.person, format!("a vote on {}", t.id))?;
-        }
-    }
-    for l in &b.learned {
-        kind_ok(l.id, Kind::Learned)?;
-        known(&l.author, l.id.to_string())?;
-        tags_same(&l.id.to_string(), &l.tags)?;
-        if l.deleted_at.is_some() {
-            tombstone(&l.id.to_string(), &[&l.text])?;
-        } else {
-            same(
-                l.id.to_string(),
-                &l.text,
-                validate::text("learned", &l.text, MAX_LEARNED_CHARS)?,
-            )?;
-        }
-    }
-    for d in &b.lessons_done {
-        let what = format!("progress on {}", d.lesson);
-        known(&d.person, what.clone())?;
-        if let Some(r) = &d.reflection {
-            same(
-                what,
-                r,
-                validate::line("reflection", r, validate::MAX_REFLECTION_CHARS)?,
-            )?;
-        }
-    }
-    for c in &b.card_states {
-        known(&c.person, format!("card {}", c.card))?;
-    }
-    for p in &b.pins {
-        known(&p.person, "a kiosk PIN".into())?;
-        if !p.hash.starts_with("$argon2id$") || text::one_line(&p.hash) != p.hash {
-            return Err(ValidationError::Rule(format!(
-                "the kiosk PIN of {:?} is not an argon2id hash",
-                p.person
-            )));
-        }
-    }
-    for r in &b.reviews {
-        known(&r.person, format!("a review of {}", r.card))?;
-        if !(1..=4).contains(&r.rating) {
-            return Err(ValidationError::Rule(format!(
-                "review rating {} is not 1-4",
-                r.rating
-            )));
-        }
+    if b.version != Backup::VERSION {
+        return Err(bad(format!(
+            "not a leertuin export: version {} is not supported (this leertuin reads version {})",
+            b.version,
+            Backup::VERSION
+        )));
     }
     Ok(())
 }
 
-/// A deleted post keeps no text: a file that says otherwise was edited.
-fn tombstone(what: &str, texts: &[&str]) -> Result<(), ValidationError> {
-    if texts.iter().all(|t| t.is_empty()) {
-        Ok(())
-    } else {
-        Err(ValidationError::Rule(format!(
-            "{what} is deleted but still has text"
-        )))
-    }
-}
-
-/// Tags as `add` would store them: valid, lower-case, no duplicates.
-fn tags_same(what: &str, tags: &[String]) -> Result<(), ValidationError> {
-    if validate::tags(tags)? == tags {
-        Ok(())
-    } else {
-        Err(ValidationError::Rule(format!(
-            "{what} has untidy tags {tags:?}"
-        )))
-    }
-}
-
-/// A context as `add` would store it: one clean, lower-case line.
-fn context_same(what: &str, context: Option<&str>) -> Result<(), ValidationError> {
-    let clean = validate::optional_line("context", context, validate::MAX_CONTEXT_CHARS)?
-        .map(|c| c.to_lowercase());
-    if clean.as_deref() == context {
-        Ok(())
-    } else {
-        Err(ValidationError::Rule(format!(
-            "{what} has an untidy context"
-        )))
-    }
+fn bad(reason: String) -> StoreError {
+    StoreError::BadImport(reason)
 }
 
 fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {

@@ -6,6 +6,7 @@
 mod backup;
 mod engine;
 mod health;
+mod merge;
 mod migrate;
 mod nudge;
 mod own;
@@ -53,7 +54,9 @@ pub enum StoreError {
          it will not write to it: upgrade leertuin"
     )]
     NewerSchema { found: i64, known: i64 },
-    #[error("not a leertuin export: {0}")]
+    /// A backup that is not ours, or an item of it that breaks a rule
+    /// (the message names the item).
+    #[error("{0}")]
     BadImport(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -98,6 +101,8 @@ pub struct SearchDoc {
     pub tags: String,
     pub author: String,
 }
+
+pub use merge::MergeReport;
 
 /// How many lessons a `lessons import` added, changed or found unchanged.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -245,6 +250,9 @@ pub trait Store {
     fn export(&self) -> Result<Backup>;
     /// Restores a backup into a database without content of its own.
     fn import(&self, backup: &Backup) -> Result<()>;
+    /// Adds a backup's items to a database that has content, item by item;
+    /// items that break a rule are reported and not written.
+    fn merge(&self, backup: &Backup) -> Result<MergeReport>;
 
     fn health(&self) -> Result<Health>;
     /// Changes whenever another connection commits: cheap to poll.

@@ -84,6 +84,9 @@ impl<S: Store> Store for PublicView<S> {
     fn import(&self, backup: &Backup) -> Result<()> {
         self.inner.import(backup)
     }
+    fn merge(&self, backup: &Backup) -> Result<super::MergeReport> {
+        self.inner.merge(backup)
+    }
     fn health(&self) -> Result<Health> {
         self.inner.health()
     }

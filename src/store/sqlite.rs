@@ -383,6 +383,10 @@ impl Store for SqliteStore {
         self.write(|tx| backup::import(tx, data))
     }
 
+    fn merge(&self, data: &Backup) -> Result<super::MergeReport> {
+        self.write(|tx| super::merge::merge(tx, data))
+    }
+
     fn health(&self) -> Result<Health> {
         health::check(&self.conn, &self.path)
     }
