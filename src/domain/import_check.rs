@@ -405,7 +405,7 @@ fn tombstone(texts: &[&str]) -> Result<(), String> {
     if texts.iter().all(|t| t.is_empty()) {
         Ok(())
     } else {
-        Err("deleted, but still has text".into())
+        Err("deleted but still has text".into())
     }
 }
 
