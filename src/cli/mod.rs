@@ -3,6 +3,7 @@
 mod backup;
 mod capture;
 mod demo;
+mod docs;
 mod doctor;
 mod engine;
 mod items;
@@ -103,6 +104,10 @@ pub enum Command {
     Tmux(tmux::TmuxArgs),
     /// Shared-terminal mode: badge or name to log in, idle logout, admin PIN to leave.
     Kiosk(kiosk::KioskArgs),
+    /// Print shell completions: bash, zsh or fish.
+    Completions(docs::CompletionsArgs),
+    /// Print the manual page (or write one per command with --dir).
+    Man(docs::ManArgs),
 }
 
 /// A failure with its exit code: 2 for bad input, 1 for everything else.
@@ -228,6 +233,12 @@ pub fn run(cli: Cli) -> CliResult {
     if let Some(Command::Nudge(a)) = &cli.command {
         return nudge::run(&cli, a);
     }
+    // Made from the command line's definition alone: no config, no database.
+    match cli.command {
+        Some(Command::Completions(a)) => return docs::completions(a),
+        Some(Command::Man(a)) => return docs::man(a),
+        _ => {}
+    }
     if cli.search.is_some() && cli.command.is_some() {
         return Err(CliError::usage(
             "--search opens the pane on a search; it takes no command (try: leertuin search WORDS)",
@@ -272,7 +283,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Team(a) => engine::team(&ctx, a),
         Command::Insights(a) => engine::insights(&ctx, a),
         // Answered above, before the context is resolved.
-        Command::Nudge(_) => Ok(()),
+        Command::Nudge(_) | Command::Completions(_) | Command::Man(_) => Ok(()),
         Command::Tmux(a) => tmux::run(&ctx, &given, a),
         Command::Kiosk(a) => kiosk::run(&ctx, a),
     }
