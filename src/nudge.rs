@@ -20,7 +20,7 @@ use std::path::Path;
 use chrono::Duration;
 
 use crate::domain::Time;
-use crate::store::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson, Store};
+use crate::store::{NewAnswer, NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson, Store};
 pub use state::{PersonState, Showing, StateFile};
 
 /// A question counts as open for help once colleagues had this long to answer.
@@ -45,6 +45,8 @@ pub const MAX_SHOWINGS: u32 = 3;
 /// The reasons to nudge, in priority order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
+    /// Someone answered your question: the most personal news there is.
+    Answered,
     Review,
     Question,
     Tips,
@@ -52,10 +54,17 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 4] = [Rule::Review, Rule::Question, Rule::Tips, Rule::Lesson];
+    pub const ALL: [Rule; 5] = [
+        Rule::Answered,
+        Rule::Review,
+        Rule::Question,
+        Rule::Tips,
+        Rule::Lesson,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
+            Rule::Answered => "answered",
             Rule::Review => "review",
             Rule::Question => "question",
             Rule::Tips => "tips",
@@ -70,6 +79,8 @@ impl Rule {
     /// After a line of this rule went away, the rule waits this long.
     pub fn rest(self) -> Duration {
         match self {
+            // A new answer is news; the next one may come soon after.
+            Rule::Answered => Duration::hours(1),
             // Reviews are daily work: remind a few times a day.
             Rule::Review => Duration::hours(2),
             Rule::Question => Duration::hours(4),
@@ -90,6 +101,7 @@ impl Rule {
 /// One thing worth saying.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Nudge {
+    Answered(NewAnswer),
     Review {
         due: u32,
     },
@@ -107,6 +119,7 @@ pub enum Nudge {
 impl Nudge {
     pub fn rule(&self) -> Rule {
         match self {
+            Nudge::Answered(_) => Rule::Answered,
             Nudge::Review { .. } => Rule::Review,
             Nudge::Question(_) => Rule::Question,
             Nudge::Tips { .. } => Rule::Tips,
@@ -119,6 +132,8 @@ impl Nudge {
     pub fn key(&self) -> String {
         match self {
             Nudge::Review { .. } | Nudge::Tips { .. } => self.rule().name().to_string(),
+            // Each new answer is its own line.
+            Nudge::Answered(a) => format!("{}#{}", a.question, a.answer),
             Nudge::Question(q) => q.id.to_string(),
             Nudge::Lesson(l) => l.id.to_string(),
         }
@@ -141,6 +156,9 @@ pub fn ask<'a>(person: &'a str, state: &PersonState, now: Time) -> NudgeAsk<'a> 
 /// Every nudge the facts support right now, in priority order.
 pub fn candidates(facts: &NudgeFacts, now: Time) -> Vec<Nudge> {
     let mut out = Vec::new();
+    if let Some(a) = &facts.answered {
+        out.push(Nudge::Answered(a.clone()));
+    }
     if facts.due_cards > 0 {
         out.push(Nudge::Review {
             due: facts.due_cards,
@@ -249,6 +267,7 @@ mod tests {
             new_tip_tags: Vec::new(),
             last_learned: t0(),
             lesson: None,
+            answered: None,
         }
     }
 
@@ -270,8 +289,19 @@ mod tests {
         }
     }
 
+    fn news() -> NewAnswer {
+        NewAnswer {
+            question: ItemId::new(Kind::Question, 12),
+            title: "Hoe stel ik de lasstroom in?".into(),
+            answer: 3,
+            by: "Bram".into(),
+            at: t0() - Duration::hours(1),
+        }
+    }
+
     fn busy_facts() -> NudgeFacts {
         NudgeFacts {
+            answered: Some(news()),
             due_cards: 4,
             question: Some(question()),
             new_tips: 2,
@@ -314,16 +344,42 @@ mod tests {
         let mut s = PersonState::default();
         let facts = busy_facts();
         let first = decide(&facts, &mut s, t0());
-        assert_eq!(first.as_ref().map(Nudge::rule), Some(Rule::Review));
+        assert_eq!(first.as_ref().map(Nudge::rule), Some(Rule::Answered));
         let later = decide(&facts, &mut s, t0() + Duration::minutes(9));
         assert_eq!(later, first, "same line during its showing");
         assert_eq!(decide(&facts, &mut s, t0() + Duration::minutes(11)), None);
         let next = decide(&facts, &mut s, t0() + SHOW_FOR + GAP);
         assert_eq!(
             next.map(|n| n.rule()),
-            Some(Rule::Question),
+            Some(Rule::Review),
             "the next rule takes its turn"
         );
+    }
+
+    #[test]
+    fn a_new_answer_is_shown_once_it_comes_and_goes_when_seen() {
+        let mut s = PersonState::default();
+        let facts = NudgeFacts {
+            answered: Some(news()),
+            ..quiet_facts()
+        };
+        assert_eq!(decide(&facts, &mut s, t0()), Some(Nudge::Answered(news())));
+        // Seen in the pane: the store has no news any more, the line goes.
+        assert_eq!(
+            decide(&quiet_facts(), &mut s, t0() + Duration::minutes(1)),
+            None
+        );
+        // A later answer is a new line, after the usual rest.
+        let next = NewAnswer {
+            answer: 4,
+            ..news()
+        };
+        let facts = NudgeFacts {
+            answered: Some(next.clone()),
+            ..quiet_facts()
+        };
+        let later = t0() + Rule::Answered.rest() + GAP;
+        assert_eq!(decide(&facts, &mut s, later), Some(Nudge::Answered(next)));
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn me_shows_the_profile_and_what_the_person_learned() {
         assert_shows(&rows, "1 review");
         assert_shows(&rows, "recall");
         assert_shows(&rows, "Lessons brought: work 1");
-        assert_shows(&rows, "Lessons you finished (1)");
+        assert_shows(&rows, "Your questions and lessons (1)");
         assert_shows(&rows[h as usize - 1..], "e edit");
     }
     let rows = screen(&app, 80, 24);

@@ -49,7 +49,7 @@ fn every_tab_shows_its_name_selection_and_hints() {
                 }
                 "Me" => {
                     assert_shows(&rows, "Wants to learn: tmux, sql");
-                    assert_shows(&rows, "Lessons you finished (0)");
+                    assert_shows(&rows, "Your questions and lessons (0)");
                 }
                 _ => {
                     assert_shows(&rows, &format!("{name} ("));

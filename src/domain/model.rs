@@ -258,6 +258,31 @@ impl Question {
     }
 }
 
+/// A question the person asked, with what they have seen of its answers:
+/// "My questions", with new answers marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asked {
+    pub question: Question,
+    /// The highest answer id the asker has seen (0: none yet).
+    pub seen_up_to: i64,
+}
+
+impl Asked {
+    /// Answers by others that came after the asker last looked.
+    pub fn new_answers(&self) -> impl Iterator<Item = &Answer> {
+        let me = self.question.author.as_deref();
+        self.question
+            .answers
+            .iter()
+            .filter(move |a| a.id > self.seen_up_to && Some(a.author.as_str()) != me)
+    }
+
+    /// Answered, and none accepted yet: worth a gentle reminder.
+    pub fn could_accept(&self) -> bool {
+        !self.question.answers.is_empty() && !self.question.answers.iter().any(|a| a.accepted)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vote {

@@ -166,6 +166,8 @@ fn run_loop(
                     terminal.clear()?;
                     draw(terminal, kiosk, session, Some(&app))?;
                     app.start();
+                    // Answers come back: the first screen says so.
+                    crate::tui::asked::welcome_back(&mut app);
                     pane = Some(app);
                     dirty = true;
                 }

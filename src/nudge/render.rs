@@ -36,6 +36,12 @@ impl Lang {
 pub fn plain(nudge: &Nudge, lang: Lang) -> String {
     let l = lang.code();
     let line = match nudge {
+        Nudge::Answered(a) => t!(
+            "nudge.answered",
+            locale = l,
+            id = a.question,
+            who = cut(&a.by)
+        ),
         Nudge::Review { due: 1 } => t!("nudge.review.one", locale = l),
         Nudge::Review { due } => t!("nudge.review.many", locale = l, n = due),
         Nudge::Question(q) => t!(
@@ -78,7 +84,7 @@ pub fn plain(nudge: &Nudge, lang: Lang) -> String {
 /// styles in someone's status line.
 pub fn tmux(nudge: &Nudge, lang: Lang) -> String {
     let colour = match nudge {
-        Nudge::Review { .. } => "yellow",
+        Nudge::Answered(_) | Nudge::Review { .. } => "yellow",
         Nudge::Question(_) => "magenta",
         Nudge::Tips { .. } | Nudge::Lesson(_) => "cyan",
     };
@@ -151,6 +157,25 @@ mod tests {
         );
         let long = plain(&question(&"why ".repeat(30)), Lang::En);
         assert!(long.chars().count() < 80 && long.ends_with('…'), "{long}");
+    }
+
+    #[test]
+    fn an_answer_to_your_question_is_news_in_your_language() {
+        let news = Nudge::Answered(crate::store::NewAnswer {
+            question: ItemId::new(Kind::Question, 12),
+            title: "Hoe stel ik de lasstroom in?".into(),
+            answer: 3,
+            by: "Bram".into(),
+            at: from_millis(0),
+        });
+        assert_eq!(
+            plain(&news, Lang::Nl),
+            "Je vraag q12 heeft een antwoord van Bram"
+        );
+        assert_eq!(
+            plain(&news, Lang::En),
+            "Your question q12 has an answer from Bram"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_learning_engine.sql")),
     (4, include_str!("migrations/0004_own_posts.sql")),
     (5, include_str!("migrations/0005_person_pin.sql")),
+    (6, include_str!("migrations/0006_answers_seen.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -3,6 +3,7 @@
 //! PostgreSQL backend for teams on several hosts can be added beside
 //! [`SqliteStore`] without touching the UI or the CLI.
 
+mod asked;
 mod backup;
 mod engine;
 mod health;
@@ -16,6 +17,7 @@ mod rows;
 mod sqlite;
 mod write;
 
+pub use asked::NewAnswer;
 pub use health::{Health, filesystem_warning};
 pub use migrate::LATEST_VERSION;
 pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
@@ -31,8 +33,8 @@ use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::{DueCard, Rating};
 use crate::domain::{
-    Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, Kind, LessonDone, NewItem,
-    Person, Post, Question, Time, Undo, ValidationError,
+    Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, Kind, LessonDone,
+    NewItem, Person, Post, Question, Time, Undo, ValidationError,
 };
 
 #[derive(Debug, Error)]
@@ -194,6 +196,9 @@ pub trait Writer {
     fn accept(&self, question: ItemId, answer: i64, person: &str) -> Result<()>;
     /// The asker marks `helper`'s pledged minutes as given.
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()>;
+    /// The asker has seen every answer their `question` has now (nothing
+    /// happens for someone else's question).
+    fn mark_answers_seen(&self, person: &str, question: ItemId) -> Result<()>;
     /// Stamps the following writes with time `at` instead of now (for
     /// synthetic demo data spread over past weeks).
     fn backdate(&self, at: Time);
@@ -236,6 +241,11 @@ pub trait Store {
     fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>>;
     /// Questions without an accepted answer, most backed first.
     fn open_questions(&self, limit: usize) -> Result<Vec<Question>>;
+    /// The person's own questions, newest first, with what they have seen
+    /// of the answers ("My questions").
+    fn asked(&self, person: &str, limit: usize) -> Result<Vec<Asked>>;
+    /// The newest answer on the person's questions they have not seen.
+    fn newest_unseen_answer(&self, person: &str) -> Result<Option<NewAnswer>>;
     /// Answers per person since `since`, most first.
     fn answer_counts(&self, since: Time) -> Result<Vec<(String, i64)>>;
     /// Numbers behind insights: one person's (`Some`) or the team's (`None`,
@@ -335,6 +345,9 @@ pub trait Store {
     }
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
         single(self, |w| w.helped(question, helper, person))
+    }
+    fn mark_answers_seen(&self, person: &str, question: ItemId) -> Result<()> {
+        single(self, |w| w.mark_answers_seen(person, question))
     }
 }
 

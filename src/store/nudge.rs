@@ -9,6 +9,7 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::Result;
+use super::asked::{self, NewAnswer};
 use super::rows::{tags_from_sql, time_from_sql, time_to_sql};
 use crate::domain::{ItemId, Kind, Time};
 
@@ -67,6 +68,9 @@ pub struct NudgeFacts {
     /// learned entry; the person's creation when there is none yet.
     pub last_learned: Time,
     pub lesson: Option<ShortLesson>,
+    /// The newest answer on one of the person's questions they have not
+    /// seen yet.
+    pub answered: Option<NewAnswer>,
 }
 
 /// `None` when the person is not in the database.
@@ -84,6 +88,9 @@ pub fn facts(tx: &Connection, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
         new_tip_tags,
         last_learned: last_learned(tx, ask.person)?,
         lesson: short_lesson(tx, ask, &wants)?,
+        // A file not yet migrated to the seen-state (nudges open read-only
+        // and never migrate) just has no such news.
+        answered: asked::newest_unseen(tx, ask.person).ok().flatten(),
     }))
 }
 

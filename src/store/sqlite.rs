@@ -11,17 +11,17 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use super::rows::time_to_sql;
 use super::{
-    Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, ProfileEdit, Result, SearchDoc,
-    SearchMarks, Store, StoreError, Writer, backup, engine, health, migrate, nudge, own, read,
-    write,
+    Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
+    SearchDoc, SearchMarks, Store, StoreError, Writer, asked, backup, engine, health, migrate,
+    nudge, own, read, write,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::{DueCard, Rating};
 use crate::domain::validate;
 use crate::domain::{
-    Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem, Person,
-    Post, Question, Time, now,
+    Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem,
+    Person, Post, Question, Time, now,
 };
 
 /// How a caller wants the file opened.
@@ -288,6 +288,9 @@ impl Writer for TxWriter<'_> {
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
         engine::helped(self.tx, question, helper, person)
     }
+    fn mark_answers_seen(&self, person: &str, question: ItemId) -> Result<()> {
+        asked::mark_seen(self.tx, person, question)
+    }
     fn backdate(&self, at: Time) {
         self.at.set(time_to_sql(at));
     }
@@ -361,6 +364,14 @@ impl Store for SqliteStore {
 
     fn open_questions(&self, limit: usize) -> Result<Vec<Question>> {
         self.read(|tx| engine::open_questions_by_backing(tx, limit))
+    }
+
+    fn asked(&self, person: &str, limit: usize) -> Result<Vec<Asked>> {
+        self.read(|tx| asked::asked(tx, person, limit))
+    }
+
+    fn newest_unseen_answer(&self, person: &str) -> Result<Option<NewAnswer>> {
+        self.read(|tx| asked::newest_unseen(tx, person))
     }
 
     fn answer_counts(&self, since: Time) -> Result<Vec<(String, i64)>> {

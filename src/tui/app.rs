@@ -575,7 +575,8 @@ impl App {
                 self.me.insights = Some(super::engine::my_insights(&*self.store, &viewer, now())?);
                 let mut done = self.store.lessons_done(&viewer)?;
                 done.reverse(); // most recent first
-                let mut rows = Vec::new();
+                // Own questions first: their answers come back here.
+                let mut rows = super::asked::rows(&*self.store, &viewer)?;
                 for d in done.iter().take(TAB_LIMIT) {
                     match self.store.get(d.lesson, &viewer) {
                         Ok(item) => rows.push(self.row(item, false)),

@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod around;
+pub mod asked;
 pub mod engine;
 pub mod event;
 pub mod feed;

@@ -96,6 +96,7 @@ fn open_selected(app: &mut App) {
 }
 
 fn open_item(app: &mut App, item: Item) {
+    super::asked::seen(app, &item);
     let done = app.done_for(item.id());
     let mut d = DetailState::item(item, &app.user, done, app.theme);
     d.open = true;

@@ -174,6 +174,14 @@ fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
         )));
     } else {
         out.push(heading(&t!("detail.answers", n = q.answers.len()), t));
+        // The asker is reminded, gently, that choosing the answer that
+        // helped shows colleagues what works.
+        if q.author.as_deref() == Some(viewer) && !q.answers.iter().any(|a| a.accepted) {
+            out.push(WrapLine::new(Span::styled(
+                t!("detail.choose-reminder"),
+                t.accent,
+            )));
+        }
         for a in &q.answers {
             out.push(WrapLine::blank());
             let accepted = if a.accepted {

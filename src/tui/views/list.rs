@@ -155,6 +155,11 @@ fn list_row(row: &ListRow, selected: bool, t: &Theme) -> RowLine {
 
 /// Columns a title keeps before the badge is left out.
 const MIN_TITLE: usize = 22;
+/// A badge that starts with this is news the person should see (a new
+/// answer to their question): it keeps its place, and the title gives way
+/// down to a few characters.
+pub const NEWS: char = '●';
+const MIN_TITLE_BESIDE_NEWS: usize = 6;
 
 /// One drawn row; shared by the item list and search results.
 pub struct RowLine {
@@ -174,7 +179,12 @@ impl Widget for RowLine {
         let head_w = head.chars().count();
         let badge_w = self.badge.chars().count();
         // The badge goes only where it leaves the title some room.
-        let show_badge = badge_w > 0 && width >= head_w + badge_w + 1 + MIN_TITLE;
+        let min_title = if self.badge.starts_with(NEWS) {
+            MIN_TITLE_BESIDE_NEWS
+        } else {
+            MIN_TITLE
+        };
+        let show_badge = badge_w > 0 && width >= head_w + badge_w + 1 + min_title;
         let title_w = width.saturating_sub(head_w + if show_badge { badge_w + 1 } else { 0 });
         let title = fit(&self.title, title_w);
         let pad = title_w.saturating_sub(Span::raw(title.as_str()).width());

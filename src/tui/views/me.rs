@@ -35,8 +35,8 @@ impl MeState {
             person: None,
             insights: None,
             done: ItemListState::new(
-                || t!("list.done-lessons").into_owned(),
-                || t!("list.done-lessons.empty").into_owned(),
+                || t!("list.mine").into_owned(),
+                || t!("list.mine.empty").into_owned(),
                 theme,
             ),
             theme,

@@ -1,0 +1,73 @@
+//! Answers come back, in the pane: the person's own questions head the Me
+//! tab's list, each marked with what is new since they last looked, and
+//! opening one's own question marks its answers as seen.
+
+use super::app::{App, Tab};
+use super::views::list::{ListRow, NEWS};
+use crate::domain::{Asked, Item};
+use crate::store::{Store, StoreError};
+
+/// How many of one's own questions the Me tab lists.
+const MAX_ASKED: usize = 50;
+
+/// The person's questions as list rows, newest first.
+pub fn rows(store: &dyn Store, person: &str) -> Result<Vec<ListRow>, StoreError> {
+    Ok(store
+        .asked(person, MAX_ASKED)?
+        .into_iter()
+        .map(|a| ListRow {
+            badge: badge(&a),
+            item: Item::Question(a.question),
+        })
+        .collect())
+}
+
+/// "● 1 new", "✓", "choose?" or "open": the one thing to know about a
+/// question one asked.
+pub fn badge(a: &Asked) -> String {
+    let new = a.new_answers().count();
+    if new > 0 {
+        // NEWS keeps the badge on screen in a narrow list.
+        format!("{NEWS} {}", t!("asked.new", n = new))
+    } else if a.question.answers.iter().any(|x| x.accepted) {
+        t!("asked.accepted").into_owned()
+    } else if a.could_accept() {
+        t!("asked.choose").into_owned()
+    } else {
+        t!("badge.open").into_owned()
+    }
+}
+
+/// Opening one's own question: its answers are seen now, so the Me tab and
+/// the nudge stop calling them new. Bookkeeping, not content: a failed
+/// write (read-only file) only means they stay marked.
+pub fn seen(app: &mut App, item: &Item) {
+    let Item::Question(q) = item else { return };
+    if q.author.as_deref() != Some(app.user.as_str()) || q.answers.is_empty() {
+        return;
+    }
+    if app.store.mark_answers_seen(&app.user, q.id).is_ok() {
+        app.mark_stale(Tab::Me);
+    }
+}
+
+/// Titles in the notice are cut to this many characters.
+const NOTICE_TITLE: usize = 40;
+
+/// The first screen after a kiosk login: when a colleague answered one of
+/// the person's questions since they last looked, the Me tab opens with
+/// their questions on top and the bottom line says who answered what. No
+/// id in the words: a shop-floor worker knows the question by its title.
+pub fn welcome_back(app: &mut App) {
+    let Ok(Some(news)) = app.store.newest_unseen_answer(&app.user) else {
+        return;
+    };
+    let title: String = if news.title.chars().count() > NOTICE_TITLE {
+        let kept: String = news.title.chars().take(NOTICE_TITLE - 1).collect();
+        format!("{}…", kept.trim_end())
+    } else {
+        news.title.clone()
+    };
+    app.switch_tab(Tab::Me);
+    app.say(t!("asked.notice", title = title, who = news.by));
+}

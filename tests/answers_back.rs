@@ -1,0 +1,150 @@
+//! Answers come back to the asker: "My questions" on the Me tab with new
+//! answers marked until seen, a nudge naming who answered, a notice on the
+//! first screen after a kiosk login, and a reminder to choose the answer
+//! that helped. Seen-state is per person, in the store.
+
+mod common;
+mod tui_support;
+
+use common::Sandbox;
+use leertuin::domain::{Draft, ItemId, Kind, NewItem};
+use leertuin::store::{ProfileEdit, SqliteStore, Store};
+use leertuin::tui::action::Action;
+use leertuin::tui::app::Tab;
+use leertuin::tui::keys::KeyMap;
+use leertuin::tui::theme::Theme;
+use leertuin::tui::{App, update};
+use tempfile::TempDir;
+use tui_support::{assert_shows, screen, text};
+
+const HENK: &str = "henk";
+
+fn named(store: &dyn Store, handle: &str, name: &str, lang: &str) {
+    store.ensure_person(handle).unwrap();
+    let edit = ProfileEdit {
+        name: Some(name.into()),
+        lang: Some(lang.into()),
+        ..ProfileEdit::default()
+    };
+    store.edit_person(handle, &edit).unwrap();
+}
+
+/// Henk asked q1; Bram answered it. Henk also answered his own question.
+fn asked_and_answered() -> (TempDir, SqliteStore, ItemId) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    named(&store, HENK, "Henk", "nl");
+    named(&store, "bram", "Bram", "nl");
+    let draft = Draft {
+        text: "Hoe stel ik de lasstroom in?".into(),
+        ..Draft::default()
+    };
+    let q = store
+        .add(&NewItem::from_draft(Kind::Question, HENK, &draft).unwrap())
+        .unwrap();
+    store.answer(q, HENK, "Ik probeer 120 ampère").unwrap();
+    store.answer(q, "bram", "Begin bij 90 ampère").unwrap();
+    (dir, store, q)
+}
+
+fn pane(dir: &TempDir, user: &str) -> App {
+    let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    let mut app = App::new(Box::new(store), user, KeyMap::default(), Theme::mono());
+    app.lang = Some("nl");
+    app.start();
+    app
+}
+
+#[test]
+fn new_answers_are_new_until_the_asker_opens_the_question() {
+    let (_dir, store, q) = asked_and_answered();
+    let asked = store.asked(HENK, 10).unwrap();
+    assert_eq!(asked.len(), 1);
+    let new: Vec<&str> = asked[0].new_answers().map(|a| a.author.as_str()).collect();
+    assert_eq!(new, ["bram"], "one's own answer is never news");
+    let news = store.newest_unseen_answer(HENK).unwrap().expect("news");
+    assert_eq!((news.question, news.by.as_str()), (q, "Bram"));
+
+    // Someone else opening it changes nothing for Henk.
+    store.mark_answers_seen("bram", q).unwrap();
+    assert!(store.newest_unseen_answer(HENK).unwrap().is_some());
+
+    store.mark_answers_seen(HENK, q).unwrap();
+    assert_eq!(store.asked(HENK, 10).unwrap()[0].new_answers().count(), 0);
+    assert_eq!(store.newest_unseen_answer(HENK).unwrap(), None);
+
+    // A later answer is new again.
+    store
+        .answer(q, "bram", "Of kijk in de handleiding")
+        .unwrap();
+    assert_eq!(store.asked(HENK, 10).unwrap()[0].new_answers().count(), 1);
+}
+
+#[test]
+fn the_nudge_says_who_answered_your_question_in_your_language() {
+    let s = Sandbox::new();
+    let run = |user: &str, args: &[&str]| {
+        let out = s.cmd_as(user).args(args).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(HENK, &["me", "--name", "Henk", "--lang", "nl"]);
+    run("bram", &["me", "--name", "Bram"]);
+    run(HENK, &["add", "question", "Waar ligt de sleutel?"]);
+    assert_eq!(run(HENK, &["nudge"]), "", "no answer, no news");
+    run("bram", &["answer", "q1", "In de kast"]);
+    assert_eq!(
+        run(HENK, &["nudge"]).trim(),
+        "Je vraag q1 heeft een antwoord van Bram"
+    );
+    assert_eq!(run("bram", &["nudge"]), "", "only the asker hears it");
+}
+
+#[test]
+fn my_questions_head_the_me_tab_and_opening_one_marks_it_seen() {
+    let (dir, _store, q) = asked_and_answered();
+    let mut app = pane(&dir, HENK);
+    update(&mut app, Action::GoTab(Tab::Me.index() as u8));
+    for (w, h) in [(80, 24), (40, 20)] {
+        let rows = screen(&app, w, h);
+        assert_shows(&rows, "Jouw vragen en lessen");
+        assert_shows(&rows, "● 1 nieuw");
+    }
+    let selected = app
+        .list(Tab::Me)
+        .and_then(|l| l.selected_item())
+        .map(|i| i.id());
+    assert_eq!(selected, Some(q), "the question with news is first");
+
+    update(&mut app, Action::Open);
+    let rows = screen(&app, 80, 24);
+    assert_shows(&rows, "Heeft een antwoord je geholpen? Kies het");
+    update(&mut app, Action::Back);
+    update(&mut app, Action::GoTab(Tab::Me.index() as u8));
+    let rows = screen(&app, 80, 24);
+    assert!(!text(&rows).contains("nieuw"), "{}", text(&rows));
+    assert_shows(&rows, "beantwoord");
+
+    // Another pane (another process) no longer hears of it either.
+    let other = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    assert_eq!(other.newest_unseen_answer(HENK).unwrap(), None);
+}
+
+#[test]
+fn the_first_screen_after_a_kiosk_login_says_a_question_was_answered() {
+    let (dir, _store, _q) = asked_and_answered();
+    let mut app = pane(&dir, HENK);
+    leertuin::tui::asked::welcome_back(&mut app);
+    assert_eq!(app.tab, Tab::Me);
+    let rows = screen(&app, 80, 24);
+    assert_shows(
+        &rows,
+        "Goed nieuws: Bram gaf antwoord op je vraag “Hoe stel ik de lasstroom in?”",
+    );
+    assert!(!text(&rows).contains("badge-"));
+
+    // Nothing new: the pane opens as always, without a word.
+    let mut bram = pane(&dir, "bram");
+    leertuin::tui::asked::welcome_back(&mut bram);
+    assert_eq!(bram.tab, Tab::ForYou);
+}
