@@ -166,8 +166,12 @@ fn run_loop(
                     terminal.clear()?;
                     draw(terminal, kiosk, session, Some(&app))?;
                     app.start();
-                    // Answers come back: the first screen says so.
-                    crate::tui::asked::welcome_back(&mut app);
+                    // Answers come back: the first screen says so, to a
+                    // real login only (a typed name without its PIN must
+                    // not take the person's news away from them).
+                    if private {
+                        crate::tui::asked::welcome_back(&mut app);
+                    }
                     pane = Some(app);
                     dirty = true;
                 }

@@ -4,13 +4,13 @@
 //! their own, since anyone could have typed that name.
 
 use super::{
-    Health, LessonImport, ListQuery, NudgeAsk, NudgeFacts, Result, SearchDoc, SearchMarks, Store,
-    StoreError, Writer,
+    Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, Result, SearchDoc,
+    SearchMarks, Store, StoreError, Writer,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::DueCard;
-use crate::domain::{Backup, Item, ItemId, LessonDone, Person, Question, Time};
+use crate::domain::{Asked, Backup, Item, ItemId, LessonDone, Person, Question, Time};
 
 /// The viewer that is no person: handles are never empty, so no private
 /// entry is ever theirs. Also for a search index read on this person's behalf.
@@ -62,6 +62,14 @@ impl<S: Store> Store for PublicView<S> {
     }
     fn open_questions(&self, limit: usize) -> Result<Vec<Question>> {
         self.inner.open_questions(limit)
+    }
+    fn asked(&self, person: &str, limit: usize) -> Result<Vec<Asked>> {
+        // Questions and answers are shared things.
+        self.inner.asked(person, limit)
+    }
+    fn newest_unseen_answer(&self, _person: &str) -> Result<Option<NewAnswer>> {
+        // News is the person's own: kept for when they log in with their PIN.
+        Ok(None)
     }
     fn answer_counts(&self, since: Time) -> Result<Vec<(String, i64)>> {
         self.inner.answer_counts(since)
