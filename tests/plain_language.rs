@@ -73,3 +73,53 @@ fn tags_may_hold_accented_letters() {
     let err = String::from_utf8_lossy(&err.stderr);
     assert!(err.contains("letters, cijfers"), "{err}");
 }
+
+mod tui_support;
+
+/// A Dutch pane lists Dutch lessons first, an English one English lessons,
+/// in the Lessons tab and in For you.
+#[test]
+fn lessons_follow_the_persons_language_first() {
+    use leertuin::domain::Item;
+    use leertuin::tui::action::Action;
+    use leertuin::tui::app::Tab;
+    use leertuin::tui::update;
+    for lang in ["nl", "en"] {
+        let (_dir, mut app) = tui_support::demo_app_in(lang);
+        update(&mut app, Action::GoTab(Tab::Lessons.index() as u8));
+        let list = app.list(Tab::Lessons).expect("lessons");
+        let langs: Vec<&str> = list
+            .rows
+            .iter()
+            .filter_map(|r| match &r.item {
+                Item::Lesson(l) => Some(l.lang.as_str()),
+                _ => None,
+            })
+            .collect();
+        let first_other = langs
+            .iter()
+            .position(|l| *l != lang)
+            .expect("both languages");
+        assert!(
+            langs[first_other..].iter().all(|l| *l != lang),
+            "{lang}: {langs:?}"
+        );
+        assert!(first_other > 0, "{lang}: {langs:?}");
+        update(&mut app, Action::GoTab(Tab::ForYou.index() as u8));
+        let feed = app.list(Tab::ForYou).expect("for you");
+        let langs: Vec<&str> = feed
+            .rows
+            .iter()
+            .filter_map(|r| match &r.item {
+                Item::Lesson(l) => Some(l.lang.as_str()),
+                _ => None,
+            })
+            .collect();
+        if let Some(first_other) = langs.iter().position(|l| *l != lang) {
+            assert!(
+                langs[first_other..].iter().all(|l| *l != lang),
+                "{lang}: {langs:?}"
+            );
+        }
+    }
+}

@@ -604,6 +604,7 @@ impl App {
                 self.add_tool_items(&mut items);
                 let done = self.done.keys().copied().collect();
                 let ranked = feed::for_you(items, &viewer, &wants, &done, now());
+                let ranked = feed::own_language_first(ranked, crate::i18n::lang());
                 // What the person works with next door comes first.
                 let followed = context::follow(ranked, &self.tools);
                 let sections = if followed.about == 0 {
@@ -643,6 +644,7 @@ impl App {
                     },
                     &viewer,
                 )?;
+                let items = feed::own_language_first(items, crate::i18n::lang());
                 let rows = items.into_iter().map(|i| self.row(i, false)).collect();
                 if let Some(list) = self.list_mut(tab) {
                     list.set_rows(rows);

@@ -45,6 +45,16 @@ pub fn for_you(
     scored.into_iter().map(|(_, i)| i).collect()
 }
 
+/// Lessons in the person's language before lessons in another, each group
+/// keeping its order: a Dutch worker meets Dutch lessons first. Everything
+/// that is not a lesson stays where it is, relative to the others.
+pub fn own_language_first(items: Vec<Item>, lang: &str) -> Vec<Item> {
+    let (mine, other): (Vec<Item>, Vec<Item>) = items
+        .into_iter()
+        .partition(|i| !matches!(i, Item::Lesson(l) if l.lang != lang));
+    mine.into_iter().chain(other).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +74,38 @@ mod tests {
             deleted_at: None,
             votes: Vec::new(),
         })
+    }
+
+    fn lesson(num: i64, lang: &str) -> Item {
+        Item::Lesson(crate::domain::Lesson {
+            id: ItemId::new(Kind::Lesson, num),
+            slug: format!("l{num}"),
+            title: format!("lesson {num}"),
+            tags: Vec::new(),
+            minutes: 3,
+            lang: lang.into(),
+            body: String::new(),
+            cards: Vec::new(),
+            created_at: now(),
+            updated_at: now(),
+        })
+    }
+
+    #[test]
+    fn lessons_in_the_persons_language_come_first() {
+        let items = vec![
+            lesson(1, "en"),
+            tip(2, "bob", &[], 0),
+            lesson(3, "nl"),
+            lesson(4, "en"),
+            lesson(5, "nl"),
+        ];
+        let ids = |v: &[Item]| v.iter().map(|i| i.id().num).collect::<Vec<_>>();
+        assert_eq!(
+            ids(&own_language_first(items.clone(), "nl")),
+            [2, 3, 5, 1, 4]
+        );
+        assert_eq!(ids(&own_language_first(items, "en")), [1, 2, 4, 3, 5]);
     }
 
     #[test]
