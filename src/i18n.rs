@@ -183,6 +183,7 @@ pub fn store_error(e: &StoreError) -> String {
         StoreError::NotFound(id) => t!("error.not-found", id = id).into_owned(),
         StoreError::NotYours(post) => t!("error.not-yours", id = post).into_owned(),
         StoreError::Anonymous(post) => t!("error.anonymous", id = post).into_owned(),
+        StoreError::NeedsLogin => t!("error.needs-login").into_owned(),
         StoreError::NewerSchema { found, known } => {
             t!("error.newer-schema", found = found, known = known).into_owned()
         }

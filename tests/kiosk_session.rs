@@ -331,6 +331,25 @@ fn a_typed_name_needs_its_pin_to_see_private_things() {
             .count(),
         1
     );
+    // It may add under the name, but not change what is there.
+    let tip = public
+        .add(
+            &NewItem::from_draft(
+                Kind::Tip,
+                "henk",
+                &Draft {
+                    text: "A tip".into(),
+                    ..Draft::default()
+                },
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert!(matches!(
+        public.delete(leertuin::domain::Post::Item(tip), "henk"),
+        Err(leertuin::store::StoreError::NeedsLogin)
+    ));
+    assert!(f.store.get(tip, "henk").is_ok());
     f.session.logout();
 
     // With the PIN: everything.

@@ -48,6 +48,10 @@ pub enum StoreError {
     /// Someone else's post: only its author may change it.
     #[error("{0} is not yours: only its author can change it")]
     NotYours(Post),
+    /// A change to what is already stored under a name, by someone who
+    /// typed that name at a kiosk without its PIN.
+    #[error("not without logging in with your badge or PIN")]
+    NeedsLogin,
     /// An anonymous question: nothing links it to anyone.
     #[error("{0} was asked anonymously: nothing links it to you, so it cannot be changed")]
     Anonymous(Post),

@@ -1,16 +1,22 @@
 //! A store seen by someone who has not shown who they are: at a kiosk, a
-//! typed name without its PIN. They write as themselves, but every read is
-//! done as nobody in particular, so no private entry shows — not even
-//! their own, since anyone could have typed that name.
+//! typed name without its PIN. Every read is done as nobody in particular,
+//! so no private entry shows — not even their own, since anyone could have
+//! typed that name. They may still post, answer and back as that name, but
+//! not change what is already there in it: no edits, deletes, withdrawals,
+//! profile changes or asker's choices.
 
 use super::{
-    Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, Result, SearchDoc,
+    Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
+    SearchDoc,
     SearchMarks, Store, StoreError, Writer,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
-use crate::domain::srs::DueCard;
-use crate::domain::{Asked, Backup, Item, ItemId, LessonDone, Person, Question, Time};
+use crate::domain::srs::{DueCard, Rating};
+use crate::domain::{
+    Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem,
+    Person, Post, Question, Time,
+};
 
 /// The viewer that is no person: handles are never empty, so no private
 /// entry is ever theirs. Also for a search index read on this person's behalf.
@@ -29,7 +35,7 @@ impl<S: Store> PublicView<S> {
 
 impl<S: Store> Store for PublicView<S> {
     fn batch(&self, f: &dyn Fn(&dyn Writer) -> Result<()>) -> Result<()> {
-        self.inner.batch(f)
+        self.inner.batch(&|w| f(&Guarded(w)))
     }
     fn person(&self, handle: &str) -> Result<Option<Person>> {
         self.inner.person(handle)
@@ -100,5 +106,92 @@ impl<S: Store> Store for PublicView<S> {
     }
     fn data_version(&self) -> Result<i64> {
         self.inner.data_version()
+    }
+}
+
+/// A writer that adds but does not change: see the module comment.
+struct Guarded<'a>(&'a dyn Writer);
+
+fn refused<T>() -> Result<T> {
+    Err(StoreError::NeedsLogin)
+}
+
+impl Writer for Guarded<'_> {
+    fn ensure_person(&self, handle: &str) -> Result<Person> {
+        self.0.ensure_person(handle)
+    }
+    fn edit_person(&self, _: &str, _: &ProfileEdit) -> Result<Person> {
+        refused()
+    }
+    fn add(&self, item: &NewItem) -> Result<ItemId> {
+        self.0.add(item)
+    }
+    fn answer(&self, question: ItemId, author: &str, body: &str) -> Result<i64> {
+        self.0.answer(question, author, body)
+    }
+    fn back(
+        &self,
+        question: ItemId,
+        person: &str,
+        kind: BackingKind,
+        minutes: Option<i64>,
+    ) -> Result<()> {
+        self.0.back(question, person, kind, minutes)
+    }
+    fn vote(&self, tip: ItemId, person: &str) -> Result<bool> {
+        self.0.vote(tip, person)
+    }
+    fn edit(&self, _: Post, _: &str, _: &str) -> Result<String> {
+        refused()
+    }
+    fn delete(&self, _: Post, _: &str) -> Result<String> {
+        refused()
+    }
+    fn restore(&self, _: Post, _: &str, _: &str) -> Result<()> {
+        refused()
+    }
+    fn withdraw(&self, _: ItemId, _: &str, _: BackingKind) -> Result<Option<Backing>> {
+        refused()
+    }
+    fn unvote(&self, _: ItemId, _: &str) -> Result<bool> {
+        refused()
+    }
+    fn set_person_pin(&self, _: &str, _: &str) -> Result<()> {
+        refused()
+    }
+    fn mark_done_with(
+        &self,
+        person: &str,
+        lesson: ItemId,
+        reflection: Option<&str>,
+        brought: Option<Brought>,
+    ) -> Result<()> {
+        self.0.mark_done_with(person, lesson, reflection, brought)
+    }
+    fn remember(&self, person: &str, tip: ItemId) -> Result<bool> {
+        self.0.remember(person, tip)
+    }
+    fn review(
+        &self,
+        person: &str,
+        card: &str,
+        rating: Rating,
+        retention: f64,
+    ) -> Result<CardState> {
+        self.0.review(person, card, rating, retention)
+    }
+    fn accept(&self, _: ItemId, _: i64, _: &str) -> Result<()> {
+        refused()
+    }
+    fn helped(&self, _: ItemId, _: &str, _: &str) -> Result<()> {
+        refused()
+    }
+    fn mark_answers_seen(&self, _: &str, _: ItemId) -> Result<()> {
+        // Their news stays news until they log in for real; no error, as
+        // the pane does this by itself when a question is opened.
+        Ok(())
+    }
+    fn backdate(&self, at: Time) {
+        self.0.backdate(at);
     }
 }

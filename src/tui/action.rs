@@ -44,6 +44,10 @@ pub enum Action {
     Accept,
     Helped,
     EditProfile,
+    /// Take back the last write of this session.
+    Undo,
+    /// Delete the person's own post (after asking).
+    Delete,
     /// In the "lesson done" prompt: cycle what the lesson brought.
     Brought,
     /// Forms and prompts.
@@ -72,7 +76,7 @@ pub enum Edit {
 }
 
 /// Every configurable action, in the order help lists them.
-pub const CONFIGURABLE: [Action; 47] = [
+pub const CONFIGURABLE: [Action; 49] = [
     Action::Open,
     Action::Back,
     Action::Up,
@@ -111,6 +115,8 @@ pub const CONFIGURABLE: [Action; 47] = [
     Action::Accept,
     Action::Helped,
     Action::EditProfile,
+    Action::Undo,
+    Action::Delete,
     Action::Brought,
     Action::Help,
     Action::Quit,
@@ -166,6 +172,8 @@ impl Action {
             Action::Accept => "accept",
             Action::Helped => "helped",
             Action::EditProfile => "edit-profile",
+            Action::Undo => "undo",
+            Action::Delete => "delete",
             Action::Brought => "brought",
             Action::Submit => "submit",
             Action::Save => "save",
@@ -219,6 +227,8 @@ impl Action {
             Action::Accept => t!("hint.accept"),
             Action::Helped => t!("hint.helped"),
             Action::EditProfile => t!("hint.edit-profile"),
+            Action::Undo => t!("hint.undo"),
+            Action::Delete => t!("hint.delete"),
             Action::Brought => t!("hint.brought"),
             Action::Submit => t!("hint.submit"),
             Action::Save => t!("hint.save"),
@@ -268,6 +278,8 @@ impl Action {
             Action::Accept => t!("help.accept"),
             Action::Helped => t!("help.helped"),
             Action::EditProfile => t!("help.edit-profile"),
+            Action::Undo => t!("help.undo"),
+            Action::Delete => t!("help.delete"),
             Action::Brought => t!("help.brought"),
             Action::Submit => t!("help.submit"),
             Action::Save => t!("help.save"),

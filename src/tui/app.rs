@@ -160,6 +160,9 @@ pub struct App {
     defer_search: bool,
     search_due: bool,
     pub quit: bool,
+    /// The inverse of each write of this session, newest last: `u` applies
+    /// the last one (see [`super::own`]).
+    pub undo: Vec<crate::domain::Undo>,
     /// The language to speak whatever the profile says (a kiosk's choice,
     /// a test); `None` follows the profile, then the environment.
     pub lang: Option<&'static str>,
@@ -221,6 +224,7 @@ impl App {
             defer_search: false,
             search_due: false,
             quit: false,
+            undo: Vec::new(),
             lang: None,
             typing_asks: false,
         }

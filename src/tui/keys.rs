@@ -447,6 +447,8 @@ fn default_bindings() -> Vec<Binding> {
         bind(view, Action::Accept, &[c('A')]);
         bind(view, Action::Helped, &[c('H')]);
         bind(view, Action::EditProfile, &[c('e')]);
+        bind(view, Action::Undo, &[c('u')]);
+        bind(view, Action::Delete, &[c('x'), p(K::Delete)]);
         bind(view, Action::Help, &[c('?')]);
         bind(view, Action::Quit, &[c('q')]);
     }

@@ -18,6 +18,7 @@ pub mod indexer;
 pub mod input;
 pub mod keys;
 pub mod markdown;
+pub mod own;
 pub mod panes;
 pub mod popup;
 pub mod theme;

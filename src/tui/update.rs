@@ -5,13 +5,14 @@ use super::action::Action;
 use super::app::Status;
 use super::app::{App, Overlay, Screen, Tab};
 use super::engine;
+use super::own;
 use super::views::capture::{self, CaptureOutcome, CaptureState};
 use super::views::choose::{Choice, ChooseState};
 use super::views::detail::DetailState;
 use super::views::prompt::{PromptState, Purpose};
 use crate::capture::Saved;
 use crate::domain::validate::pledge_minutes;
-use crate::domain::{BackingKind, Draft, Item, Kind};
+use crate::domain::{BackingKind, Draft, Item, Kind, Post, Undo};
 
 /// Rows moved by PageUp/PageDown; the panes are at least this tall to be usable.
 const PAGE: isize = 10;
@@ -34,7 +35,13 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Quit => app.quit = true,
         Action::Review => engine::start_review(app),
-        Action::EditProfile => engine::edit_profile(app),
+        // On the person's own post, `e` changes it; elsewhere the profile.
+        Action::EditProfile => {
+            if app.tab == Tab::Me || !own::edit(app) {
+                engine::edit_profile(app);
+            }
+        }
+        Action::Undo => own::undo_last(app),
         Action::NextTab => app.switch_tab(Tab::from_index(app.tab.index() + 1)),
         Action::PrevTab => app.switch_tab(Tab::from_index(app.tab.index() + Tab::ALL.len() - 1)),
         Action::GoTab(n) => app.switch_tab(Tab::from_index(usize::from(n))),
@@ -172,13 +179,35 @@ fn on_item(app: &mut App, action: Action) {
     let wrong = |what: std::borrow::Cow<'_, str>| t!("status.wrong-kind", what = what, kind = kind);
     match (action, &item) {
         (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id), &item),
+        (Action::Pledge, Item::Question(_))
+            if own::backed(&item, &app.user, BackingKind::Pledge) =>
+        {
+            confirm(app, Choice::Withdraw(id, BackingKind::Pledge), &item)
+        }
         (Action::Pledge, Item::Question(_)) => prompt(app, Purpose::Pledge(id), &item),
         (Action::MarkDone, Item::Lesson(_)) => prompt(app, Purpose::Reflection(id), &item),
         (Action::Accept | Action::Helped, _) => engine::asker_prompt(app, action),
         // No letter writes by itself: these ask first, naming the item.
+        // Pressed again, they offer to take it back.
+        (Action::MeToo, Item::Question(_)) if own::backed(&item, &app.user, BackingKind::MeToo) => {
+            confirm(app, Choice::Withdraw(id, BackingKind::MeToo), &item)
+        }
+        (Action::CanHelp, Item::Question(_))
+            if own::backed(&item, &app.user, BackingKind::CanHelp) =>
+        {
+            confirm(app, Choice::Withdraw(id, BackingKind::CanHelp), &item)
+        }
+        (Action::Vote, Item::Tip(_)) if own::voted(&item, &app.user) => {
+            confirm(app, Choice::Unvote(id), &item)
+        }
         (Action::MeToo, Item::Question(_)) => confirm(app, Choice::MeToo(id), &item),
         (Action::CanHelp, Item::Question(_)) => confirm(app, Choice::CanHelp(id), &item),
         (Action::Vote, Item::Tip(_)) => confirm(app, Choice::Vote(id), &item),
+        (Action::Delete, _) => {
+            if let Some(choice) = own::delete_choice(app) {
+                confirm(app, choice, &item);
+            }
+        }
         (Action::Answer | Action::MeToo | Action::CanHelp | Action::Pledge, _) => {
             app.say(wrong(t!("status.questions-only")));
         }
@@ -200,6 +229,16 @@ fn confirm(app: &mut App, choice: Choice, item: &Item) {
             t!("choose.can-help.title"),
             t!("choose.can-help.what"),
             t!("choose.can-help.yes"),
+        ),
+        Choice::Delete(_) => (
+            t!("choose.delete.title"),
+            t!("choose.delete.what"),
+            t!("choose.delete.yes"),
+        ),
+        Choice::Withdraw(..) | Choice::Unvote(_) => (
+            t!("choose.withdraw.title"),
+            t!("choose.withdraw.what"),
+            t!("choose.withdraw.yes"),
         ),
         _ => (
             t!("choose.vote.title"),
@@ -251,22 +290,47 @@ fn on_choose(app: &mut App, mut c: ChooseState, action: Action) {
 /// Stores what was chosen; false keeps the choice open with the reason.
 fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
     let user = app.user.clone();
+    let withdraw = |kind| {
+        Some(Undo::Withdraw {
+            question: choice_id(choice),
+            kind,
+        })
+    };
     let result = match choice {
         Choice::MeToo(id) => app
             .store
             .back(id, &user, BackingKind::MeToo, None)
-            .map(|()| t!("status.me-too").into_owned()),
+            .map(|()| {
+                (
+                    t!("status.me-too").into_owned(),
+                    withdraw(BackingKind::MeToo),
+                )
+            }),
         Choice::CanHelp(id) => app
             .store
             .back(id, &user, BackingKind::CanHelp, None)
-            .map(|()| t!("status.can-help").into_owned()),
+            .map(|()| {
+                (
+                    t!("status.can-help").into_owned(),
+                    withdraw(BackingKind::CanHelp),
+                )
+            }),
         Choice::Vote(id) => app.store.vote(id, &user).map(|new| {
             if new {
-                t!("status.voted", id = id).into_owned()
+                (
+                    t!("status.voted", id = id).into_owned(),
+                    Some(Undo::Unvote(id)),
+                )
             } else {
-                t!("status.voted-already", id = id).into_owned()
+                (t!("status.voted-already", id = id).into_owned(), None)
             }
         }),
+        Choice::Delete(_) | Choice::Withdraw(..) | Choice::Unvote(_) => {
+            match own::store_choice(app, choice) {
+                Some(result) => result,
+                None => return true,
+            }
+        }
         Choice::Accept(_) | Choice::Helped(_) => {
             return match engine::submit_asker(app, choice, value) {
                 Ok(message) => {
@@ -282,15 +346,28 @@ fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
         }
     };
     match result {
-        Ok(message) => {
-            app.say(message);
-            app.reload();
+        Ok((message, undo)) => {
+            own::saved(app, message, undo);
             true
         }
         Err(e) => {
             app.report(&e);
             false
         }
+    }
+}
+
+/// The question or tip a backing or vote choice is about.
+fn choice_id(choice: Choice) -> crate::domain::ItemId {
+    match choice {
+        Choice::MeToo(id)
+        | Choice::CanHelp(id)
+        | Choice::Vote(id)
+        | Choice::Accept(id)
+        | Choice::Helped(id)
+        | Choice::Withdraw(id, _)
+        | Choice::Unvote(id) => id,
+        Choice::Delete(post) => post.item(),
     }
 }
 
@@ -322,10 +399,16 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
     let text = p.input.text().trim().to_string();
     let user = app.user.clone();
     let result = match p.purpose {
-        Purpose::Answer(id) => app
-            .store
-            .answer(id, &user, &text)
-            .map(|_| t!("status.answer-saved", id = id).into_owned()),
+        Purpose::Answer(id) => app.store.answer(id, &user, &text).map(|n| {
+            let post = Post::Answer {
+                question: id,
+                answer: n,
+            };
+            (
+                t!("status.answer-saved", id = id).into_owned(),
+                Some(Undo::Delete(post)),
+            )
+        }),
         Purpose::Pledge(id) => {
             let minutes = text
                 .parse::<i64>()
@@ -335,8 +418,15 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
                     .store
                     .back(id, &user, BackingKind::Pledge, Some(m))
                     .map(|()| {
-                        t!("status.pledged", minutes = crate::i18n::minutes(m), id = id)
-                            .into_owned()
+                        let undo = Undo::Withdraw {
+                            question: id,
+                            kind: BackingKind::Pledge,
+                        };
+                        (
+                            t!("status.pledged", minutes = crate::i18n::minutes(m), id = id)
+                                .into_owned(),
+                            Some(undo),
+                        )
                     }),
                 Err(reason) => {
                     app.status = Some(super::app::Status {
@@ -351,13 +441,12 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
             let reflection = (!text.is_empty()).then_some(text.as_str());
             app.store
                 .mark_done_with(&user, id, reflection, p.brought)
-                .map(|()| t!("status.lesson-done").into_owned())
+                .map(|()| (t!("status.lesson-done").into_owned(), None))
         }
     };
     match result {
-        Ok(message) => {
-            app.say(message);
-            app.reload();
+        Ok((message, undo)) => {
+            own::saved(app, message, undo);
             true
         }
         Err(e) => {
@@ -400,6 +489,24 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
 /// Stores a capture, or keeps it as a draft when the database can't take
 /// it; true when the form is done. Bad input keeps the form, with the reason.
 fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draft) -> bool {
+    if let Some(post) = form.editing {
+        let user = app.user.clone();
+        return match app.store.edit(post, &user, &draft.text) {
+            Ok(text) => {
+                own::saved(
+                    app,
+                    t!("status.edited", id = post),
+                    Some(Undo::Edit { post, text }),
+                );
+                true
+            }
+            // The form stays open with the text and the reason.
+            Err(e) => {
+                form.error = Some(crate::i18n::store_error(&e));
+                false
+            }
+        };
+    }
     let saved = crate::capture::save(
         Ok(&*app.store),
         app.around.drafts.as_ref(),
@@ -410,8 +517,10 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
     );
     match saved {
         Ok(Saved::Stored(id)) => {
-            app.say(t!("status.saved", id = id));
-            app.reload();
+            // An anonymous question is linked to nobody: not even its
+            // asker can delete it, so it has no undo.
+            let undo = (!draft.anonymous).then_some(Undo::Delete(Post::Item(id)));
+            own::saved(app, t!("status.saved", id = id), undo);
             true
         }
         Ok(Saved::Drafted { reason, path }) => {

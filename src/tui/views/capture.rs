@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::domain::{Draft, Kind};
+use crate::domain::{Draft, Kind, Post};
 use crate::drafts::DraftEntry;
 use crate::tui::action::{Action, Edit};
 use crate::tui::input::TextInput;
@@ -65,6 +65,8 @@ pub struct CaptureState {
     pub restored: Option<String>,
     /// Why the last save failed, shown in the form.
     pub error: Option<String>,
+    /// The person's own post this form changes, instead of adding one.
+    pub editing: Option<Post>,
     pub theme: Theme,
 }
 
@@ -88,8 +90,18 @@ impl CaptureState {
             offer_only: false,
             restored: None,
             error: None,
+            editing: None,
             theme,
         }
+    }
+
+    /// The form on the person's own post, holding its text: Enter changes
+    /// the post (its kind stays; tags are not part of an edit).
+    pub fn editing(mut self, post: Post, text: &str) -> Self {
+        self.kind = post.item().kind;
+        self.text = TextInput::multi_line().with_text(text);
+        self.editing = Some(post);
+        self
     }
 
     /// The form with the kind still to choose: the cursor on the kind
@@ -215,7 +227,8 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
         Action::Cancel => return CaptureOutcome::Cancel,
         Action::NextField => s.move_field(1),
         Action::PrevField => s.move_field(-1),
-        Action::SwitchKind => s.cycle_kind(1),
+        // An edit keeps the post's kind.
+        Action::SwitchKind if s.editing.is_none() => s.cycle_kind(1),
         Action::Submit => match s.field {
             // Enter in the text makes a new line; elsewhere it moves on, and
             // on the last field it saves.
@@ -314,6 +327,10 @@ impl Widget for &CaptureState {
         let t = &self.theme;
         Clear.render(area, buf);
         let title = match (self.offered(), self.kind) {
+            _ if self.editing.is_some() => {
+                let id = self.editing.map(|p| p.to_string()).unwrap_or_default();
+                format!(" {} ", t!("capture.title.edit", id = id))
+            }
             (Some(_), _) => format!(" {} ", t!("capture.title.draft")),
             (None, _) if self.field == Field::Kind => {
                 format!(" {} ", t!("capture.title.choose"))

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::domain::ItemId;
+use crate::domain::{BackingKind, ItemId, Post};
 use crate::tui::theme::Theme;
 use crate::tui::views::fit;
 use crate::tui::wrap::{WrapLine, wrap_all};
@@ -23,6 +23,12 @@ pub enum Choice {
     Accept(ItemId),
     /// The asker marks the chosen colleague's pledged time as given.
     Helped(ItemId),
+    /// The person deletes their own post.
+    Delete(Post),
+    /// The person takes their backing back (pressing its key again).
+    Withdraw(ItemId, BackingKind),
+    /// The person takes their vote back.
+    Unvote(ItemId),
 }
 
 /// One line to choose: what it says, and what it stands for (an answer's
