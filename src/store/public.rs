@@ -7,8 +7,7 @@
 
 use super::{
     Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
-    SearchDoc,
-    SearchMarks, Store, StoreError, Writer,
+    SearchDoc, SearchMarks, Store, StoreError, Writer,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
