@@ -22,7 +22,7 @@ pub enum CaptureKind {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Keys: Enter saves · Alt-Enter new line · Tab tip/question/learned · ↓ tags · Esc cancels (keeps a draft)\nExample (tmux): display-popup -E -w 70% -h 60% \"leertuin capture --tmux-pane '#{pane_id}'\""
+    after_help = "Keys: Enter saves · Alt-Enter new line · Tab tip/question/learned · ↓ tags · Esc cancels\nExample (tmux): display-popup -E -w 70% -h 60% \"leertuin capture --tmux-pane '#{pane_id}'\""
 )]
 pub struct CaptureArgs {
     /// What to capture first; Tab switches in the form.

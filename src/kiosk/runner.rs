@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> 
         .with_tries_file(pin::tries_file());
 
     signals::install(signals::Mode::Kiosk, restore_terminal);
-    let (mut terminal, _restore) = crate::tui::init_terminal()?;
+    let (mut terminal, _restore) = crate::tui::init_terminal(true)?;
     run_loop(&mut terminal, &kiosk, &mut session, &store)
 }
 
@@ -131,6 +131,21 @@ fn run_loop(
                         dirty = true;
                         logout_armed = false;
                         outcomes.extend(on_paste(session, &mut pane, store, &text));
+                    }
+                    // A touch screen: tabs, rows and the wheel of the pane,
+                    // which is drawn below the one-line bar.
+                    Some(Input::Mouse(m)) => {
+                        if let Some(app) = &mut pane {
+                            session.touch();
+                            let size = terminal.size()?;
+                            let body = ratatui::layout::Rect::new(
+                                0,
+                                1,
+                                size.width,
+                                size.height.saturating_sub(1),
+                            );
+                            dirty |= app.on_mouse(body, m);
+                        }
                     }
                     Some(_) => dirty = true,
                     None => {}

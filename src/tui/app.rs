@@ -370,6 +370,8 @@ impl App {
             Input::Paste(text) => self.on_paste(&text),
             Input::Resize => {}
             Input::Tick => return self.on_tick(),
+            // Where it lands depends on the size drawn: see `on_mouse`.
+            Input::Mouse(_) => return false,
         }
         true
     }
@@ -945,8 +947,13 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
             // Take every key already waiting before drawing again.
             app.defer_search = true;
             loop {
-                if let Some(input) = Input::from_terminal(event::read()?) {
-                    dirty |= app.on_input(input);
+                match Input::from_terminal(event::read()?) {
+                    Some(Input::Mouse(m)) => {
+                        let size = terminal.size()?;
+                        dirty |= app.on_mouse(size.into(), m);
+                    }
+                    Some(input) => dirty |= app.on_input(input),
+                    None => {}
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;

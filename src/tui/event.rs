@@ -6,7 +6,8 @@
 use std::io;
 
 use crossterm::event::{
-    DisableBracketedPaste, EnableBracketedPaste, Event, KeyEvent, KeyEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 
 /// What a loop reacts to.
@@ -16,6 +17,8 @@ pub enum Input {
     Key(KeyEvent),
     /// Text pasted into the terminal, line breaks and all.
     Paste(String),
+    /// A click or a turn of the wheel (see [`super::mouse`]).
+    Mouse(MouseEvent),
     /// The terminal changed size: draw again.
     Resize,
     /// The loop's clock: look for changes from elsewhere.
@@ -29,6 +32,17 @@ impl Input {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => Some(Input::Key(key)),
             Event::Paste(text) => Some(Input::Paste(text)),
+            // Clicks and the wheel; moves and drags would only wake the loop.
+            Event::Mouse(m)
+                if matches!(
+                    m.kind,
+                    MouseEventKind::Down(MouseButton::Left)
+                        | MouseEventKind::ScrollUp
+                        | MouseEventKind::ScrollDown
+                ) =>
+            {
+                Some(Input::Mouse(m))
+            }
             Event::Resize(..) => Some(Input::Resize),
             _ => None,
         }
@@ -44,6 +58,16 @@ pub fn enable_paste() -> io::Result<()> {
 /// Gives the terminal its normal paste back (on every way out).
 pub fn disable_paste() {
     let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+}
+
+/// Asks the terminal for clicks and the wheel.
+pub fn enable_mouse() -> io::Result<()> {
+    crossterm::execute!(io::stdout(), EnableMouseCapture)
+}
+
+/// Gives the mouse back to the terminal (on every way out).
+pub fn disable_mouse() {
+    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture);
 }
 
 /// Pasted text made fit for a field: Windows and old Mac line ends become

@@ -18,6 +18,7 @@ pub mod indexer;
 pub mod input;
 pub mod keys;
 pub mod markdown;
+pub mod mouse;
 pub mod own;
 pub mod panes;
 pub mod popup;
@@ -92,7 +93,7 @@ fn run_with(ctx: &Context, start: Start) -> Result<(), TuiError> {
     // guard restores it on every other way out, errors included, and the
     // signal watchdog when a signal ends the process.
     crate::signals::install(crate::signals::Mode::Interactive, restore_terminal);
-    let (mut terminal, _restore) = init_terminal()?;
+    let (mut terminal, _restore) = init_terminal(true)?;
     app::run_loop(&mut terminal, &mut app)?;
     Ok(())
 }
@@ -121,17 +122,23 @@ fn review_settings(config: &crate::config::Config) -> Result<ReviewSettings, Tui
 pub fn restore_terminal() {
     use crossterm::{cursor::Show, execute};
     event::disable_paste();
+    event::disable_mouse();
     let _ = ratatui::try_restore();
     let _ = execute!(std::io::stdout(), Show);
 }
 
 /// Takes the terminal over for a screen (pane, popup, kiosk): raw mode,
-/// the alternate screen, and bracketed paste, so pasted text arrives whole.
-/// The guard gives it all back, on errors too.
-pub fn init_terminal() -> std::io::Result<(ratatui::DefaultTerminal, RestoreGuard)> {
+/// the alternate screen, and bracketed paste, so pasted text arrives whole;
+/// with `mouse`, clicks and the wheel too (the pane and the kiosk; the
+/// popup leaves the mouse to tmux). The guard gives it all back, on
+/// errors too.
+pub fn init_terminal(mouse: bool) -> std::io::Result<(ratatui::DefaultTerminal, RestoreGuard)> {
     let terminal = ratatui::try_init()?;
     let guard = RestoreGuard;
     event::enable_paste()?;
+    if mouse {
+        event::enable_mouse()?;
+    }
     Ok((terminal, guard))
 }
 

@@ -99,7 +99,7 @@ impl Popup {
             ending: None,
         };
         crate::signals::install(crate::signals::Mode::Interactive, super::restore_terminal);
-        let (mut terminal, _restore) = super::init_terminal()?;
+        let (mut terminal, _restore) = super::init_terminal(false)?;
         terminal.draw(|f| f.render_widget(&state, f.area()))?;
         if self.ask_tmux {
             // A few milliseconds, after the first frame; keys typed

@@ -66,6 +66,22 @@ impl ItemListState {
     pub fn move_by(&mut self, delta: isize) {
         self.selected = step(self.selected, delta, self.rows.len());
     }
+
+    /// The row drawn `dy` lines below the top of a list `height` lines high
+    /// (inside its border), as [`render`](Widget::render) scrolls it; `None`
+    /// on a heading or below the last row.
+    pub fn row_at(&self, height: u16, dy: u16) -> Option<usize> {
+        let headings_to = |row: usize| self.sections.iter().filter(|(at, _)| *at <= row).count();
+        let len = self.rows.len();
+        let lines = len + headings_to(len.saturating_sub(1));
+        let selected = self.selected + headings_to(self.selected);
+        let (first, count) = row_window(selected, lines, height);
+        if usize::from(dy) >= count {
+            return None;
+        }
+        let want = first + usize::from(dy);
+        (0..len).find(|&i| i + headings_to(i) == want)
+    }
 }
 
 /// Moves an index by `delta` inside `0..len`, stopping at the ends.

@@ -40,15 +40,7 @@ impl Widget for &App {
             .render(area, buf);
             return;
         }
-        // A message, else the nudge (small, so it never crowds the list).
-        let status_h = u16::from(self.status.is_some() || self.nudge.is_some());
-        let [tabs, body, status, hints] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(1),
-            Constraint::Length(status_h),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [tabs, body, status, hints] = pane_layout(self, area);
         tab_bar(self, tabs, buf);
         render_body(self, body, buf);
         if let Some(s) = &self.status {
@@ -102,11 +94,71 @@ impl Widget for &App {
     }
 }
 
+/// The pane's rows: tab bar, body, status line, hints.
+pub fn pane_layout(app: &App, area: Rect) -> [Rect; 4] {
+    // A message, else the nudge (small, so it never crowds the list).
+    let status_h = u16::from(app.status.is_some() || app.nudge.is_some());
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(status_h),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Where a tab's list is drawn in the body: all of it when narrow, the
+/// left side beside the detail when wide.
+pub fn list_area(body: Rect) -> Rect {
+    if body.width < WIDE {
+        return body;
+    }
+    let [left, _] =
+        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
+    left
+}
+
+/// The tab whose name is drawn at column `x` of a tab bar `width` wide
+/// (a mouse click).
+pub fn tab_at(app: &App, width: u16, x: u16) -> Option<usize> {
+    let (labels, pad) = tab_labels(app, width);
+    let mut start = 0usize;
+    for (i, label) in labels.iter().enumerate() {
+        // The space between one-padded labels counts for the one after.
+        let w = Span::raw(label.as_str()).width() + pad;
+        if usize::from(x) < start + w {
+            return Some(i);
+        }
+        start += w;
+    }
+    None
+}
+
 /// Tab names from long to short; the longest set that fits is drawn. The
 /// short names are words too ("Vragen", not "Vr"): at 40 columns all seven
 /// fit with one space between them. Narrower still, the tab you are on
 /// keeps its name and the others show the digit that goes there.
 fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let here = app.tab.index();
+    let (labels, pad) = tab_labels(app, area.width);
+    let t = &app.theme;
+    let mut spans: Vec<Span> = Vec::new();
+    for (i, label) in labels.iter().enumerate() {
+        let style = if i == here { t.selected } else { t.muted };
+        if pad == 2 {
+            spans.push(Span::styled(format!(" {label} "), style));
+        } else {
+            if i > 0 {
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(label.clone(), style));
+        }
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// The labels of the tab bar at `width` and the columns around each.
+fn tab_labels(app: &App, width: u16) -> (Vec<String>, usize) {
     let n = Tab::ALL.len();
     let here = app.tab.index();
     // (labels, columns around each label)
@@ -138,23 +190,10 @@ fn tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
         set.iter()
             .map(|s| Span::raw(s.as_str()).width() + pad)
             .sum::<usize>()
-            <= usize::from(area.width)
+            <= usize::from(width)
     };
-    let (labels, pad) = sets.iter().find(|s| fits(s)).unwrap_or(&sets[3]);
-    let t = &app.theme;
-    let mut spans: Vec<Span> = Vec::new();
-    for (i, label) in labels.iter().enumerate() {
-        let style = if i == here { t.selected } else { t.muted };
-        if *pad == 2 {
-            spans.push(Span::styled(format!(" {label} "), style));
-        } else {
-            if i > 0 {
-                spans.push(Span::raw(" "));
-            }
-            spans.push(Span::styled(label.clone(), style));
-        }
-    }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    let [.., narrowest] = &sets;
+    sets.iter().find(|s| fits(s)).unwrap_or(narrowest).clone()
 }
 
 /// List and detail side by side when wide, one at a time when narrow.
@@ -187,6 +226,7 @@ fn render_body(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let [left, detail] =
         Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(area);
+    debug_assert_eq!(left, list_area(area));
     match under_top {
         Some(Screen::Search(s)) => s.render(left, buf),
         _ => tab_content(app, left, buf),
