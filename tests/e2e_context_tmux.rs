@@ -76,3 +76,66 @@ fn for_you_ranks_kubectl_tips_first_when_kubectl_runs_next_door() {
     assert!(screen.contains("More for you"), "{screen}");
     tmux.keys(&pane, &["q"]);
 }
+
+/// Issue 11.8: a tool started next door while someone reads reorders For
+/// you, but the cursor stays on the item they are on.
+#[test]
+fn a_tool_started_next_door_never_moves_the_cursor() {
+    if !tmux_or_skip("a_tool_started_next_door_never_moves_the_cursor") {
+        return;
+    }
+    let home = Home::new();
+    home.ok(
+        "bob",
+        &[
+            "add",
+            "tip",
+            "kubectl get events shows why",
+            "-t",
+            "kubectl",
+        ],
+    );
+    for n in 1..=5 {
+        home.ok(
+            "bob",
+            &[
+                "add",
+                "tip",
+                &format!("Floor tip number {n}"),
+                "-t",
+                "floor",
+            ],
+        );
+    }
+    let kubectl = fake_kubectl(home.path());
+    // The work pane is a shell, so kubectl starts only when asked.
+    let tmux = Tmux::start(100, 30, "env PS1='work> ' sh");
+    let pane = tmux.ok(&[
+        "split-window",
+        "-h",
+        "-t",
+        "s",
+        "-P",
+        "-F",
+        "#{pane_id}",
+        &home.shell("mia", &[]),
+    ]);
+    tmux.wait_for(&pane, "Floor tip number 5");
+    tmux.keys(&pane, &["Down", "Down", "Down"]);
+    // The marker of the selected row, on the item that is read.
+    let reading = |screen: &str| {
+        screen
+            .lines()
+            .find_map(|l| l.split_once("> ").map(|(_, rest)| rest.to_string()))
+            .unwrap_or_default()
+    };
+    let before = tmux_support::eventually("the cursor on the fourth row", || {
+        let r = reading(&tmux.screen(&pane));
+        r.contains("number 2").then_some(r)
+    });
+    tmux.type_text("s.0", &format!("exec {} 600", quoted(&kubectl)));
+    tmux.keys("s.0", &["Enter"]);
+    let screen = tmux.wait_for(&pane, "For kubectl");
+    assert_eq!(reading(&screen), before, "{screen}");
+    tmux.keys(&pane, &["q"]);
+}
