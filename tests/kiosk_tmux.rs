@@ -233,3 +233,74 @@ fn kiosk_ends_when_its_terminal_hangs_up() {
         (state.is_empty() || state.contains("State:\tZ")).then_some(())
     });
 }
+
+/// Issue 12.3 on the kiosk: a supervisor's SIGTERM while a question is
+/// being typed keeps it as that person's draft, and the kiosk still ends
+/// cleanly (one signal mechanism with the pane and the popup).
+#[test]
+fn kiosk_sigterm_while_typing_keeps_the_text_as_a_draft() {
+    if !tmux_or_skip("kiosk_sigterm_while_typing_keeps_the_text_as_a_draft") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = start_idle(&home, 80, 24, "120");
+    tmux.wait_for("s", WELCOME);
+    tmux.type_text("s", BADGE);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "What name should your colleagues see?");
+    tmux.type_text("s", NAME);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "log out");
+    // Typing on the list starts a question.
+    tmux.type_text("s", "Where is the spare toner kept");
+    tmux.wait_for("s", "spare toner kept");
+    let pid = kiosk_pid(&tmux);
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(exit_code(&tmux), "0", "a clean exit on SIGTERM");
+    let drafts: Vec<String> = std::fs::read_dir(home.drafts_dir())
+        .expect("a drafts folder")
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    assert!(
+        drafts[0].contains("Where is the spare toner kept") && drafts[0].contains("badge-"),
+        "{}",
+        drafts[0]
+    );
+}
+
+/// A dropped connection while a question is being typed: the terminal is
+/// gone, the loop never wakes, and still the text is kept as a draft.
+#[test]
+fn kiosk_hung_up_while_typing_keeps_the_text_as_a_draft() {
+    if !tmux_or_skip("kiosk_hung_up_while_typing_keeps_the_text_as_a_draft") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = start_idle(&home, 80, 24, "120");
+    tmux.wait_for("s", WELCOME);
+    tmux.type_text("s", BADGE);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "What name should your colleagues see?");
+    tmux.type_text("s", NAME);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "log out");
+    tmux.type_text("s", "Who fixes the badge reader at gate 3");
+    tmux.wait_for("s", "badge reader at gate 3");
+    tmux.ok(&["kill-server"]);
+    let draft = eventually("a draft after the hang-up", || {
+        std::fs::read_dir(home.drafts_dir())
+            .ok()?
+            .flatten()
+            .find_map(|e| std::fs::read_to_string(e.path()).ok())
+    });
+    assert!(
+        draft.contains("Who fixes the badge reader at gate 3"),
+        "{draft}"
+    );
+}
