@@ -148,3 +148,48 @@ fn the_first_screen_after_a_kiosk_login_says_a_question_was_answered() {
     leertuin::tui::asked::welcome_back(&mut bram);
     assert_eq!(bram.tab, Tab::ForYou);
 }
+
+/// While a question is typed, questions asked before on the same words
+/// show under it, with whether they have answers.
+#[test]
+fn a_question_being_typed_shows_similar_questions_asked_before() {
+    let (_dir, mut app) = tui_support::demo_app();
+    let tmux_question = app
+        .store
+        .list(
+            &leertuin::store::ListQuery {
+                kind: Some(Kind::Question),
+                limit: 100,
+                ..Default::default()
+            },
+            tui_support::ME,
+        )
+        .unwrap()
+        .into_iter()
+        .find(|i| i.title().contains("tmux"))
+        .expect("the demo asks about tmux");
+    update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
+    update(&mut app, Action::Capture);
+    for c in "Why does my tmux".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    let rows = screen(&app, 80, 24);
+    assert!(
+        !text(&rows).contains("Asked before"),
+        "not before a word is done"
+    );
+    update(&mut app, Action::Type(' '));
+    for (w, h) in [(80, 24), (40, 20)] {
+        let rows = screen(&app, w, h);
+        assert_shows(&rows, "Asked before");
+        assert_shows(&rows, &format!("{} ", tmux_question.id()));
+    }
+    // A tip shows none.
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
+    update(&mut app, Action::Capture);
+    for c in "tmux session ".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    assert!(!text(&screen(&app, 80, 24)).contains("Asked before"));
+}

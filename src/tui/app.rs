@@ -785,6 +785,21 @@ impl App {
         }
     }
 
+    /// The search index, if read. A lazy one starts reading (in the
+    /// background) so that it is there a few keys later; without a
+    /// background reader it is read now, as a search would.
+    pub fn search_index(&mut self) -> Option<&SearchIndex> {
+        match &mut self.indexer {
+            Some(indexer) if self.index.is_none() && !indexer.is_building() => indexer.start(),
+            None if self.index.is_none() => {
+                let built = SearchIndex::load(self.store.as_ref(), &self.user);
+                self.index = self.ok(built);
+            }
+            _ => {}
+        }
+        self.index.as_ref()
+    }
+
     /// Opens the search screen with `query` typed in.
     pub fn open_search(&mut self, query: &str) {
         let mut search = SearchState::new(self.theme);

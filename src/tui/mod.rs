@@ -22,6 +22,7 @@ pub mod mouse;
 pub mod own;
 pub mod panes;
 pub mod popup;
+pub mod similar;
 pub mod theme;
 pub mod update;
 pub mod views;

@@ -483,6 +483,7 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
             }
         }
     }
+    super::similar::refresh(app, &mut form);
     app.overlay = Some(Overlay::Capture(form));
 }
 

@@ -67,6 +67,10 @@ pub struct CaptureState {
     pub error: Option<String>,
     /// The person's own post this form changes, instead of adding one.
     pub editing: Option<Post>,
+    /// Questions asked before that the one being typed resembles.
+    pub similar: Vec<super::similar::Similar>,
+    /// The words `similar` was looked up for.
+    pub similar_key: String,
     pub theme: Theme,
 }
 
@@ -91,6 +95,8 @@ impl CaptureState {
             restored: None,
             error: None,
             editing: None,
+            similar: Vec::new(),
+            similar_key: String::new(),
             theme,
         }
     }
@@ -436,6 +442,11 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let message_rows = message.len().min(h.saturating_sub(fixed + 1));
     bottom.extend(message.into_iter().take(message_rows));
+    // Asked before: only where the text keeps at least two rows.
+    let similar = super::similar::lines(&s.similar, t);
+    if !similar.is_empty() && h >= top.len() + bottom.len() + similar.len() + 2 {
+        bottom.extend(similar);
+    }
 
     let mut y = inner.y;
     let put = |buf: &mut Buffer, line: &Line, y: &mut u16| {

@@ -13,6 +13,7 @@ pub mod profile;
 pub mod prompt;
 pub mod review;
 pub mod search;
+pub mod similar;
 pub mod team;
 
 use ratatui::buffer::Buffer;

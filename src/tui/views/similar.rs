@@ -1,0 +1,44 @@
+//! "Asked before": while a question is typed, questions colleagues already
+//! asked about the same words, and whether they have answers, so a worker
+//! finds the answer before asking again.
+
+use ratatui::text::{Line, Span};
+
+use crate::domain::ItemId;
+use crate::tui::theme::Theme;
+
+/// One question asked before, as the capture form lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Similar {
+    pub id: ItemId,
+    pub title: String,
+    pub answers: usize,
+    /// The asker chose an answer that helped.
+    pub accepted: bool,
+}
+
+/// The lines under the question being typed: a heading and one line per
+/// question ("q3 Hoe stel ik… · 2 antwoorden ✓"); nothing when none.
+pub fn lines(similar: &[Similar], t: &Theme) -> Vec<Line<'static>> {
+    if similar.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Line::from(Span::styled(
+        format!("  {}", t!("similar.heading")),
+        t.strong,
+    ))];
+    for s in similar {
+        let answers = if s.answers == 0 {
+            t!("similar.no-answer").into_owned()
+        } else {
+            crate::i18n::answers(s.answers)
+        };
+        let mark = if s.accepted { " ✓" } else { "" };
+        out.push(Line::from(vec![
+            Span::styled(format!("  {} ", s.id), t.muted),
+            Span::styled(s.title.clone(), t.text),
+            Span::styled(format!(" · {answers}{mark}"), t.muted),
+        ]));
+    }
+    out
+}
