@@ -1,5 +1,5 @@
 //! Own posts and undo in the pane, without a terminal: every write says
-//! "u = undo" and `u` takes it back; `e` on an own post changes it, `x`
+//! "Saved. u = undo" and `u` takes it back; `e` on an own post changes it, `x`
 //! deletes it (after asking); a backing or vote pressed again is taken back.
 
 mod tui_support;
@@ -10,7 +10,7 @@ use leertuin::tui::action::{Action, Edit};
 use leertuin::tui::app::{Overlay, Tab};
 use leertuin::tui::keys::View;
 use leertuin::tui::{App, update};
-use tui_support::{ME, demo_app, other_process};
+use tui_support::{ME, assert_shows, demo_app, demo_app_in, other_process, screen};
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
@@ -33,7 +33,11 @@ fn share_tip(app: &mut App, text: &str) -> ItemId {
     update(app, Action::Save);
     assert!(app.overlay.is_none(), "{}", status(app));
     // Said at once, before the next key clears it.
-    assert!(status(app).ends_with("u = undo"), "{}", status(app));
+    assert!(
+        status(app).starts_with("Saved. u = undo · t") && status(app).contains("is in"),
+        "{}",
+        status(app)
+    );
     update(app, Action::Top);
     let item = app.target_item().expect("the new tip");
     assert_eq!(item.title(), text);
@@ -70,7 +74,7 @@ fn e_on_an_own_post_changes_it_and_undo_restores_the_old_text() {
     update(&mut app, Action::Edit(Edit::End));
     type_text(&mut app, " of the forklift");
     update(&mut app, Action::Save);
-    assert!(status(&app).contains("is changed") && status(&app).ends_with("u = undo"));
+    assert!(status(&app).starts_with("Saved. u = undo") && status(&app).contains("is changed"));
     let stored = other_process(&dir).get(id, ME).unwrap();
     assert_eq!(stored.title(), "Label the keys of the forklift");
     update(&mut app, Action::Undo);
@@ -175,4 +179,16 @@ fn a_backing_or_vote_pressed_again_is_taken_back_and_undo_backs_again() {
     update(&mut app, Action::Submit);
     assert!(!voted());
     assert_eq!(tip.kind, Kind::Tip);
+}
+
+#[test]
+fn the_undo_line_fits_a_40_column_dutch_pane() {
+    let (_dir, mut app) = demo_app_in("nl");
+    update(&mut app, Action::GoTab(3));
+    update(&mut app, Action::Capture);
+    type_text(&mut app, "Sleutels hangen bij de deur");
+    update(&mut app, Action::Save);
+    assert_shows(&screen(&app, 40, 20), "Opgeslagen. u = ongedaan maken");
+    update(&mut app, Action::Undo);
+    assert_shows(&screen(&app, 40, 20), "Ongedaan gemaakt.");
 }

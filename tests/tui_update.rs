@@ -278,7 +278,7 @@ fn capture_saves_a_tip_and_shows_it() {
     assert!(app.overlay.is_none());
     let status = app.status.clone().expect("a message");
     assert!(
-        !status.error && status.text.contains("Saved as t"),
+        !status.error && status.text.starts_with("Saved. u = undo · t"),
         "{status:?}"
     );
     // Stored, for everyone.

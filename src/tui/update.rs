@@ -521,7 +521,12 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
             // An anonymous question is linked to nobody: not even its
             // asker can delete it, so it has no undo.
             let undo = (!draft.anonymous).then_some(Undo::Delete(Post::Item(id)));
-            own::saved(app, t!("status.saved", id = id), undo);
+            let message = if undo.is_some() {
+                t!("status.shared", id = id)
+            } else {
+                t!("status.saved", id = id)
+            };
+            own::saved(app, message, undo);
             true
         }
         Ok(Saved::Drafted { reason, path }) => {
