@@ -188,6 +188,15 @@ impl Context {
         if user.trim().is_empty() {
             return Err(CliError::usage("--user is empty"));
         }
+        // The path is printed (doctor, errors) and no real one holds a
+        // control character: refused rather than shown to a terminal.
+        let shown = db.to_string_lossy();
+        if !crate::domain::text::is_clean(&shown) {
+            return Err(CliError::usage(t!(
+                "cli.db-controls",
+                path = crate::domain::text::one_line(&shown)
+            )));
+        }
         Ok(Context {
             db,
             user,
