@@ -318,3 +318,14 @@ fn tab_names_at_40_columns_are_words() {
         );
     }
 }
+
+#[test]
+fn help_lines_wrap_instead_of_being_cut() {
+    let (_dir, mut app) = demo_app_in("nl");
+    app.on_key(letter('?'));
+    let rows = screen(&app, 32, 20);
+    // "Enter  openen wat je hebt gekozen": too long for a 32-column pane,
+    // so its end goes to the next row, under the text.
+    assert_shows(&rows, "openen wat je");
+    assert_shows(&rows, "gekozen");
+}

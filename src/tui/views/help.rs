@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::tui::keys::{KeyMap, View};
 use crate::tui::theme::Theme;
+use crate::tui::wrap::{WrapLine, wrap_all};
 
 #[derive(Debug, Clone)]
 pub struct HelpState {
@@ -34,6 +35,38 @@ impl HelpState {
         }
     }
 
+    /// Every row wrapped to `width` (inside the border): the keys in a
+    /// column, each description wrapped under itself, never cut.
+    fn wrapped(&self, width: u16) -> Vec<Line<'static>> {
+        let t = &self.theme;
+        let key_w = self
+            .rows
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(usize::from(width / 2));
+        let lines: Vec<WrapLine> = self
+            .rows
+            .iter()
+            .skip(self.scroll)
+            .map(|(keys, what)| {
+                let line = Line::from(vec![
+                    Span::styled(format!("{keys:<key_w$}  "), t.key),
+                    Span::styled(what.clone(), t.text),
+                ]);
+                WrapLine::indented(line, (key_w + 2).min(usize::from(u16::MAX)) as u16)
+            })
+            .collect();
+        wrap_all(&lines, width)
+    }
+
+    /// Rows it needs at `width` columns, borders included.
+    pub fn height(&self, width: u16) -> u16 {
+        let rows = self.wrapped(width.saturating_sub(2)).len() + 2;
+        rows.min(usize::from(u16::MAX)) as u16
+    }
+
     pub fn scroll_by(&mut self, delta: isize) {
         let last = self.rows.len().saturating_sub(1);
         self.scroll = self.scroll.saturating_add_signed(delta).min(last);
@@ -56,25 +89,13 @@ impl Widget for &HelpState {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let key_w = self
-            .rows
+        for (i, line) in self
+            .wrapped(inner.width)
             .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(0)
-            .min(usize::from(inner.width / 2));
-        for (i, (keys, what)) in self
-            .rows
-            .iter()
-            .skip(self.scroll)
             .take(usize::from(inner.height))
             .enumerate()
         {
-            let line = Line::from(vec![
-                Span::styled(format!("{keys:<key_w$}  "), t.key),
-                Span::styled(what.clone(), t.text),
-            ]);
-            buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+            buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
         }
     }
 }

@@ -69,7 +69,10 @@ impl Widget for &App {
             .pin_last(self.pinned_hints())
             .render(hints, buf);
         match &self.overlay {
-            Some(Overlay::Help(h)) => h.render(centered(body, 64, h.rows.len() as u16 + 2), buf),
+            Some(Overlay::Help(h)) => {
+                let w = body.width.min(64);
+                h.render(centered(body, w, h.height(w)), buf);
+            }
             Some(Overlay::Capture(c)) => c.render(centered(body, 72, 16), buf),
             Some(Overlay::Profile(f)) => {
                 let w = body.width.min(64);
