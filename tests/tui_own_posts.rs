@@ -192,3 +192,32 @@ fn the_undo_line_fits_a_40_column_dutch_pane() {
     update(&mut app, Action::Undo);
     assert_shows(&screen(&app, 40, 20), "Ongedaan gemaakt.");
 }
+
+/// A kiosk name without its PIN: the person's drafts are not offered, but
+/// what is typed now is still kept (a signal or logout saves it).
+#[test]
+fn keep_only_drafts_are_kept_but_never_offered() {
+    let (_dir, mut app) = demo_app();
+    let drafts = app.around.drafts.clone().expect("test drafts");
+    leertuin::capture::keep(
+        Some(&drafts),
+        ME,
+        Kind::Learned,
+        &leertuin::domain::Draft {
+            text: "My private thought".into(),
+            ..leertuin::domain::Draft::default()
+        },
+        None,
+    )
+    .expect("keep");
+    app.around.keep_only = true;
+    update(&mut app, Action::GoTab(3));
+    update(&mut app, Action::Capture);
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("no form")
+    };
+    assert!(form.offered().is_none(), "a draft was offered");
+    type_text(&mut app, "Typed at the kiosk");
+    let unsaved = app.unsaved().expect("the typed text can still be kept");
+    assert_eq!(unsaved.draft.text, "Typed at the kiosk");
+}

@@ -358,7 +358,9 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
     // A worker who just types is asking a question.
     app.typing_asks = true;
     let mut around = Around::default();
-    around.drafts = if private { Drafts::user().ok() } else { None };
+    around.drafts = Drafts::user().ok();
+    // Without the PIN: what is typed is still kept, but nothing is offered.
+    around.keep_only = !private;
     around.lang = Some(lang.to_string());
     app.around = around;
     app.review_settings = kiosk.review;
@@ -373,10 +375,9 @@ fn keep_capture(app: &mut App) {
     {
         // Kept even from a session without the PIN (which offers no
         // drafts): the text is offered at the next login with it.
-        let drafts = app.around.drafts.clone().or_else(|| Drafts::user().ok());
         // Nowhere to keep it (no home) loses nothing that was stored.
         let _ = crate::capture::keep(
-            drafts.as_ref(),
+            app.around.drafts.as_ref(),
             &app.user,
             form.kind,
             &form.draft(),

@@ -28,6 +28,9 @@ const PER_TOOL: usize = 30;
 pub struct Around {
     /// Where unsaved captures go, and come back from.
     pub drafts: Option<Drafts>,
+    /// Drafts are kept but never offered: a kiosk name without its PIN
+    /// must not see the person's drafts, yet must not lose its own text.
+    pub keep_only: bool,
     /// The nudge rhythm file; no nudges without it.
     pub nudge_state: Option<PathBuf>,
     /// The config's language, when the profile names none.
@@ -44,6 +47,7 @@ impl Around {
     pub fn from_env(lang: Option<String>) -> Around {
         Around {
             drafts: Drafts::user().ok(),
+            keep_only: false,
             nudge_state: crate::paths::nudge_state(),
             lang,
             panes: PaneWatch::from_env(),
@@ -75,6 +79,7 @@ impl App {
             .around
             .drafts
             .as_ref()
+            .filter(|_| !self.around.keep_only)
             .and_then(|d| d.list_for(&self.user).ok())
             .unwrap_or_default();
         CaptureState::new(kind, context, self.theme).with_offers(offers)
