@@ -170,6 +170,19 @@ pub fn invalid(e: &ValidationError) -> String {
         ValidationError::BadMinutes { minutes, max } => {
             t!("error.bad-minutes", minutes = minutes, max = max)
         }
+        ValidationError::NotKind { id, kind } => {
+            t!("error.not-kind", id = id, kind = kind_word(*kind))
+        }
+        ValidationError::OwnTip(id) => t!("error.own-tip", id = id),
+        ValidationError::NoAnswer { question, answer } => {
+            t!("error.no-answer", id = question, n = answer)
+        }
+        ValidationError::NoPledge { question, helper } => {
+            t!("error.no-pledge", id = question, who = helper)
+        }
+        ValidationError::NotTheAsker(id) => t!("error.not-the-asker", id = id),
+        ValidationError::AskedAnonymously(id) => t!("error.asked-anonymously", id = id),
+        ValidationError::BadLang(lang) => t!("error.bad-lang", lang = format!("{lang:?}")),
         ValidationError::Rule(rule) => return rule.clone(),
     };
     s.into_owned()
@@ -189,6 +202,18 @@ pub fn store_error(e: &StoreError) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// A kind as a word of the current language ("tip", "vraag").
+fn kind_word(kind: crate::domain::Kind) -> String {
+    use crate::domain::Kind;
+    let s = match kind {
+        Kind::Lesson => t!("kind.lesson"),
+        Kind::Question => t!("kind.question"),
+        Kind::Tip => t!("kind.tip"),
+        Kind::Learned => t!("kind.learned"),
+    };
+    s.into_owned()
 }
 
 /// The name of a field in the error messages ("question title").

@@ -52,6 +52,37 @@ fn one_answer_is_singular_and_two_are_plural_in_both_languages() {
     assert!(pledged.contains("pledged 1 minute to"), "{pledged}");
 }
 
+/// Errors about what a person may do are said in their language too.
+#[test]
+fn refusals_speak_dutch() {
+    let s = Sandbox::new();
+    run(&s, "nl", &["add", "tip", "Mijn tip"]);
+    run(&s, "nl", &["add", "question", "Mijn vraag"]);
+    for (args, dutch) in [
+        (&["vote", "t1"][..], "t1 is je eigen tip"),
+        (&["accept", "q1", "7"], "q1 heeft geen antwoord 7"),
+        (&["vote", "q1"], "q1 is geen tip"),
+    ] {
+        let out = s
+            .cmd()
+            .env("LEERTUIN_LANG", "nl")
+            .args(args)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(dutch), "{args:?}: {err}");
+    }
+    let out = s
+        .cmd_as("bob")
+        .env("LEERTUIN_LANG", "nl")
+        .args(["accept", "q1", "1"])
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("alleen wie q1 vroeg"), "{err}");
+}
+
 #[test]
 fn tags_may_hold_accented_letters() {
     let s = Sandbox::new();

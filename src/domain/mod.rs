@@ -40,6 +40,21 @@ pub enum ValidationError {
     BadId(String),
     #[error("pledge of {minutes} minutes: give 1 to {max}")]
     BadMinutes { minutes: i64, max: i64 },
+    #[error("{id} is not a {kind}")]
+    NotKind { id: ItemId, kind: Kind },
+    #[error("{0} is your own tip; votes are for colleagues' tips")]
+    OwnTip(ItemId),
+    #[error("{question} has no answer {answer}")]
+    NoAnswer { question: ItemId, answer: i64 },
+    #[error("{helper} has no pledge on {question}")]
+    NoPledge { question: ItemId, helper: String },
+    #[error("only the person who asked {0} can do this")]
+    NotTheAsker(ItemId),
+    #[error("{0} was asked anonymously, so nobody can do this")]
+    AskedAnonymously(ItemId),
+    #[error("language {0:?}: choose en or nl")]
+    BadLang(String),
+    /// A rule about flags and ids of the command line, said as it is.
     #[error("{0}")]
     Rule(String),
 }

@@ -92,7 +92,11 @@ pub fn enrol_lesson_cards(tx: &Connection, at: i64, person: &str, lesson: ItemId
 /// Makes a tip a review card for `person`; false when it already was one.
 pub fn remember(tx: &Connection, at: i64, person: &str, tip: ItemId) -> Result<bool> {
     if tip.kind != Kind::Tip {
-        return Err(ValidationError::Rule(format!("{tip} is not a tip")).into());
+        return Err(ValidationError::NotKind {
+            id: tip,
+            kind: Kind::Tip,
+        }
+        .into());
     }
     let exists: Option<i64> = tx
         .prepare_cached("SELECT 1 FROM tip WHERE id = ?1 AND deleted_at IS NULL")?
@@ -182,7 +186,11 @@ pub fn due_cards(tx: &Connection, person: &str, now: Time, limit: usize) -> Resu
 /// Fails unless `person` asked `question`; returns the question's id number.
 fn asked_by(tx: &Connection, question: ItemId, person: &str, what: &str) -> Result<()> {
     if question.kind != Kind::Question {
-        return Err(ValidationError::Rule(format!("{question} is not a question")).into());
+        return Err(ValidationError::NotKind {
+            id: question,
+            kind: Kind::Question,
+        }
+        .into());
     }
     let author: Option<String> = tx
         .prepare_cached("SELECT author FROM question WHERE id = ?1 AND deleted_at IS NULL")?
@@ -191,12 +199,13 @@ fn asked_by(tx: &Connection, question: ItemId, person: &str, what: &str) -> Resu
         .ok_or(StoreError::NotFound(question))?;
     match author {
         Some(a) if a == person => Ok(()),
-        Some(_) => Err(StoreError::NotAllowed(format!(
-            "only the person who asked {question} can {what}"
-        ))),
-        None => Err(StoreError::NotAllowed(format!(
-            "{question} was asked anonymously, so nobody can {what}"
-        ))),
+        // `what` is the act, for whoever reads a log; the person is told
+        // in their language.
+        Some(_) => {
+            let _ = what;
+            Err(ValidationError::NotTheAsker(question).into())
+        }
+        None => Err(ValidationError::AskedAnonymously(question).into()),
     }
 }
 
@@ -210,7 +219,7 @@ pub fn accept(tx: &Connection, question: ItemId, answer: i64, person: &str) -> R
         .query_row([answer, question.num], |r| r.get(0))
         .optional()?;
     if belongs.is_none() {
-        return Err(ValidationError::Rule(format!("{question} has no answer {answer}")).into());
+        return Err(ValidationError::NoAnswer { question, answer }.into());
     }
     exec(
         tx,
@@ -229,7 +238,11 @@ pub fn helped(tx: &Connection, question: ItemId, helper: &str, person: &str) -> 
         params![question.num, helper, BackingKind::Pledge.name()],
     )?;
     if changed == 0 {
-        return Err(ValidationError::Rule(format!("@{helper} has no pledge on {question}")).into());
+        return Err(ValidationError::NoPledge {
+            question,
+            helper: helper.to_string(),
+        }
+        .into());
     }
     Ok(())
 }

@@ -160,7 +160,11 @@ pub fn withdraw(
     kind: BackingKind,
 ) -> Result<Option<Backing>> {
     if question.kind != Kind::Question {
-        return Err(ValidationError::Rule(format!("{question} is not a question")).into());
+        return Err(ValidationError::NotKind {
+            id: question,
+            kind: Kind::Question,
+        }
+        .into());
     }
     let found: Option<Backing> = tx
         .prepare_cached(
@@ -192,7 +196,11 @@ pub fn withdraw(
 /// Takes back `person`'s vote on `tip`; false when there was none.
 pub fn unvote(tx: &Connection, tip: ItemId, person: &str) -> Result<bool> {
     if tip.kind != Kind::Tip {
-        return Err(ValidationError::Rule(format!("{tip} is not a tip")).into());
+        return Err(ValidationError::NotKind {
+            id: tip,
+            kind: Kind::Tip,
+        }
+        .into());
     }
     let n = exec(
         tx,

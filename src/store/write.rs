@@ -51,11 +51,7 @@ pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -
     }
     if let Some(lang) = &edit.lang {
         if !lesson::LANGS.contains(&lang.as_str()) {
-            return Err(ValidationError::Rule(format!(
-                "language {lang:?}: choose one of {}",
-                lesson::LANGS.join(", ")
-            ))
-            .into());
+            return Err(ValidationError::BadLang(lang.clone()).into());
         }
         person.lang = Some(lang.clone());
     }
@@ -126,7 +122,7 @@ pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
 /// Fails with `NotFound` unless `id` is an existing item of `kind`.
 fn existing(tx: &Connection, id: ItemId, kind: Kind) -> Result<()> {
     if id.kind != kind {
-        return Err(ValidationError::Rule(format!("{id} is not a {kind}")).into());
+        return Err(ValidationError::NotKind { id, kind }.into());
     }
     // Lessons are never deleted; other kinds may be tombstones.
     let live = if kind == Kind::Lesson {
@@ -187,7 +183,11 @@ pub fn back(
 
 pub fn vote(tx: &Connection, at: i64, tip: ItemId, person: &str) -> Result<bool> {
     if tip.kind != Kind::Tip {
-        return Err(ValidationError::Rule(format!("{tip} is not a tip")).into());
+        return Err(ValidationError::NotKind {
+            id: tip,
+            kind: Kind::Tip,
+        }
+        .into());
     }
     let author: String = tx
         .prepare_cached("SELECT author FROM tip WHERE id = ?1 AND deleted_at IS NULL")?
@@ -196,9 +196,7 @@ pub fn vote(tx: &Connection, at: i64, tip: ItemId, person: &str) -> Result<bool>
         .ok_or(StoreError::NotFound(tip))?;
     let person = ensure_handle(tx, at, person)?;
     if author == person {
-        return Err(StoreError::NotAllowed(format!(
-            "{tip} is your own tip; votes are for colleagues' tips"
-        )));
+        return Err(ValidationError::OwnTip(tip).into());
     }
     let inserted = exec(
         tx,
