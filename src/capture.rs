@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use crate::domain::{Draft, ItemId, Kind, NewItem, from_millis, now};
-use crate::drafts::{Drafts, SavedDraft};
+use crate::drafts::{AnswerDraft, Drafts, SavedDraft};
 use crate::store::{Store, StoreError};
 
 /// Where a capture went.
@@ -111,25 +111,53 @@ pub fn keep(
 /// A form's text that is not stored yet, with all that is needed to keep it
 /// as a draft later: what a signal must not lose ([`crate::signals::hold`]).
 #[derive(Debug, Clone)]
-pub struct Unsaved {
-    pub drafts: Drafts,
-    pub person: String,
-    pub kind: Kind,
-    pub draft: Draft,
-    /// The draft the form was filled from, replaced by this one.
-    pub restored: Option<String>,
+pub enum Unsaved {
+    /// A capture (tip, question, learned).
+    Capture {
+        drafts: Drafts,
+        person: String,
+        kind: Kind,
+        draft: Draft,
+        /// The draft the form was filled from, replaced by this one.
+        restored: Option<String>,
+    },
+    /// An answer to a question, offered again when its writer next answers
+    /// that question.
+    Answer {
+        drafts: Drafts,
+        person: String,
+        question: ItemId,
+        text: String,
+    },
 }
 
 impl Unsaved {
     /// Keeps it as a draft; the draft's file.
     pub fn keep(&self) -> Result<PathBuf, String> {
-        keep(
-            Some(&self.drafts),
-            &self.person,
-            self.kind,
-            &self.draft,
-            self.restored.as_deref(),
-        )
+        match self {
+            Unsaved::Capture {
+                drafts,
+                person,
+                kind,
+                draft,
+                restored,
+            } => keep(Some(drafts), person, *kind, draft, restored.as_deref()),
+            Unsaved::Answer {
+                drafts,
+                person,
+                question,
+                text,
+            } => {
+                let answer = AnswerDraft {
+                    person: person.clone(),
+                    answer_to: question.to_string(),
+                    created_at: from_millis(now().timestamp_millis()),
+                    text: text.clone(),
+                };
+                let id = drafts.save_answer(&answer).map_err(|e| e.to_string())?;
+                Ok(drafts.path(&id))
+            }
+        }
     }
 }
 

@@ -100,6 +100,22 @@ impl DraftFile {
     }
 }
 
+/// An answer that was being typed when a signal ended the pane: offered
+/// again, in the answer form, when its writer next answers that question.
+/// Its own file layout, which [`Drafts::list`] (captures only) skips.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerDraft {
+    pub person: String,
+    /// The question's id (`q12`).
+    pub answer_to: String,
+    pub created_at: Time,
+    pub text: String,
+}
+
+/// Answer drafts' file names start with this, so captures never see them.
+const ANSWER_PREFIX: &str = "answer-";
+
 /// A folder of drafts. [`Drafts::user`] is the real one; tests pass a
 /// temporary folder to [`Drafts::at`].
 #[derive(Debug, Clone)]
@@ -132,15 +148,6 @@ impl Drafts {
     /// and on disk when this returns (written to a temporary name, synced,
     /// then renamed), and private to its owner (mode 0600).
     pub fn save(&self, saved: &SavedDraft) -> Result<String> {
-        let io_err = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| DraftError::Io { path, source }
-        };
-        fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(&self.dir)
-            .map_err(io_err(&self.dir))?;
         let text = toml::to_string(&DraftFile::from(saved)).map_err(|e| DraftError::Bad {
             path: self.dir.clone(),
             reason: e.to_string(),
@@ -153,9 +160,60 @@ impl Drafts {
             std::process::id(),
             fastrand::u16(..)
         );
-        let path = self.path(&id);
-        crate::private_file::write(&path, text.as_bytes()).map_err(io_err(&path))?;
+        self.write(&id, &text)?;
         Ok(id)
+    }
+
+    /// Writes draft `id` in full (see [`Drafts::save`]), making the folder
+    /// (mode 0700) if needed.
+    fn write(&self, id: &str, text: &str) -> Result<()> {
+        let io_err = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| DraftError::Io { path, source }
+        };
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&self.dir)
+            .map_err(io_err(&self.dir))?;
+        let path = self.path(id);
+        crate::private_file::write(&path, text.as_bytes()).map_err(io_err(&path))
+    }
+
+    /// Keeps an unsent answer (see [`AnswerDraft`]); its id.
+    pub fn save_answer(&self, answer: &AnswerDraft) -> Result<String> {
+        let text = toml::to_string(answer).map_err(|e| DraftError::Bad {
+            path: self.dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let id = format!(
+            "{ANSWER_PREFIX}{}-{}-{:04x}",
+            answer.created_at.format("%Y%m%dT%H%M%S%3f"),
+            std::process::id(),
+            fastrand::u16(..)
+        );
+        self.write(&id, &text)?;
+        Ok(id)
+    }
+
+    /// `person`'s unsent answers, oldest first, with their ids.
+    pub fn answers_for(&self, person: &str) -> Vec<(String, AnswerDraft)> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, AnswerDraft)> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let id = name.strip_suffix(".toml")?;
+                id.starts_with(ANSWER_PREFIX).then_some(())?;
+                let text = fs::read_to_string(e.path()).ok()?;
+                let answer: AnswerDraft = toml::from_str(&text).ok()?;
+                (answer.person == person).then(|| (id.to_string(), answer))
+            })
+            .collect();
+        out.sort_by(|a, b| (a.1.created_at, &a.0).cmp(&(b.1.created_at, &b.0)));
+        out
     }
 
     /// Every readable draft, oldest first. A file that cannot be read is
@@ -178,7 +236,8 @@ impl Drafts {
             let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
                 continue;
             };
-            if id.starts_with('.') {
+            // Answers wait for their question (see `answers_for`).
+            if id.starts_with('.') || id.starts_with(ANSWER_PREFIX) {
                 continue;
             }
             if let Ok(saved) = self.load(id) {
@@ -340,5 +399,28 @@ mod tests {
             drafts.save(&saved("ann", 0, "x")),
             Err(DraftError::Io { .. })
         ));
+    }
+
+    #[test]
+    fn answer_drafts_are_kept_apart_from_captures() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path());
+        drafts.save(&saved("ann", 1_000, "a tip")).unwrap();
+        let answer = |person: &str, ms: i64| AnswerDraft {
+            person: person.into(),
+            answer_to: "q12".into(),
+            created_at: crate::domain::from_millis(ms),
+            text: format!("{person}'s answer"),
+        };
+        drafts.save_answer(&answer("ann", 2_000)).unwrap();
+        drafts.save_answer(&answer("bob", 3_000)).unwrap();
+        // Captures never offer an answer, and nobody sees another's.
+        assert_eq!(drafts.list().unwrap().len(), 1);
+        let anns = drafts.answers_for("ann");
+        assert_eq!(anns.len(), 1);
+        assert_eq!(anns[0].1, answer("ann", 2_000));
+        drafts.delete(&anns[0].0).unwrap();
+        assert!(drafts.answers_for("ann").is_empty());
+        assert_eq!(drafts.answers_for("bob").len(), 1);
     }
 }

@@ -180,3 +180,37 @@ fn a_signal_with_no_text_typed_keeps_no_draft() {
     let drafts = std::fs::read_dir(home.drafts_dir()).map_or(0, |d| d.count());
     assert_eq!(drafts, 0);
 }
+
+/// An answer being typed when the terminal goes: kept, announced at the
+/// next start, and back in the answer form of that question.
+#[test]
+fn an_answer_typed_when_a_signal_comes_is_back_in_its_form_next_time() {
+    if !tmux_or_skip("an_answer_typed_when_a_signal_comes_is_back_in_its_form_next_time") {
+        return;
+    }
+    let home = Home::new();
+    let q = home.ok("bob", &["add", "question", "Where is the spare toner?"]);
+    let tmux = shell(&home, 80, 24);
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", "spare toner");
+    tmux.keys("s", &["a"]);
+    tmux.wait_for("s", "toner");
+    tmux.type_text("s", "In the cupboard behind the big printer");
+    tmux.wait_for("s", "behind the big printer");
+    kill("HUP", &child_pid(&tmux));
+    tmux.wait_for("s", "exit=129");
+    assert_terminal_back(&tmux);
+
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", &format!("Your unsent answer to {q} was kept"));
+    tmux.keys("s", &["a"]);
+    tmux.wait_for("s", "behind the big printer");
+    tmux.keys("s", &["Enter"]);
+    let shown = eventually("the answer stored", || {
+        let out = home.ok("ann", &["show", &q, "--json"]);
+        out.contains("In the cupboard behind the big printer")
+            .then_some(out)
+    });
+    assert!(shown.contains("\"author\": \"ann\""), "{shown}");
+    tmux.keys("s", &["q"]);
+}

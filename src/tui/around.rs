@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 use super::app::{App, Overlay, Tab};
 use super::panes::PaneWatch;
 use super::views::capture::CaptureState;
+use super::views::prompt::Purpose;
 use crate::capture::Unsaved;
-use crate::domain::{Item, Kind, now};
+use crate::domain::{Item, ItemId, Kind, now};
 use crate::drafts::Drafts;
 use crate::nudge::{self, render};
 use crate::store::{ListQuery, StoreError};
@@ -63,7 +64,7 @@ pub fn unsaved(drafts: Option<&Drafts>, person: &str, form: &CaptureState) -> Op
     if !form.has_text() {
         return None;
     }
-    Some(Unsaved {
+    Some(Unsaved::Capture {
         drafts: drafts?.clone(),
         person: person.to_string(),
         kind: form.kind,
@@ -90,6 +91,17 @@ impl App {
     pub fn unsaved(&self) -> Option<Unsaved> {
         match &self.overlay {
             Some(Overlay::Capture(form)) => unsaved(self.around.drafts.as_ref(), &self.user, form),
+            Some(Overlay::Prompt(p)) => match p.purpose {
+                Purpose::Answer(question) if !p.input.text().trim().is_empty() => {
+                    Some(Unsaved::Answer {
+                        drafts: self.around.drafts.clone()?,
+                        person: self.user.clone(),
+                        question,
+                        text: p.input.text().to_string(),
+                    })
+                }
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -104,11 +116,34 @@ impl App {
         if self.overlay.is_some() {
             return;
         }
+        // An answer a signal kept waits in the answer form of its question.
+        let answers = self
+            .around
+            .drafts
+            .as_ref()
+            .map(|d| d.answers_for(&self.user))
+            .unwrap_or_default();
+        if let Some((_, first)) = answers.first() {
+            self.say(t!("capture.answer-waiting", id = first.answer_to));
+        }
         let mut form = self.capture_form(Kind::Tip, None);
         if form.offered().is_some() {
             form.offer_only = true;
             self.overlay = Some(Overlay::Capture(form));
         }
+    }
+
+    /// The answer to `question` a signal kept, to fill the answer form
+    /// again. Its file goes: the text is on screen, and a signal from now
+    /// on keeps it anew.
+    pub fn take_answer_draft(&mut self, question: ItemId) -> Option<String> {
+        let drafts = self.around.drafts.as_ref()?;
+        let (id, answer) = drafts
+            .answers_for(&self.user)
+            .into_iter()
+            .rfind(|(_, a)| a.answer_to == question.to_string())?;
+        let _ = drafts.delete(&id);
+        Some(answer.text)
     }
 
     /// The loop's once-a-second tick: changes from other processes, the

@@ -375,6 +375,12 @@ fn choice_id(choice: Choice) -> crate::domain::ItemId {
 fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
     let mut p = PromptState::new(purpose, app.theme);
     p.about = Some(item_title(item));
+    // An answer a signal kept comes back where it was being written.
+    if let Purpose::Answer(question) = purpose
+        && let Some(text) = app.take_answer_draft(question)
+    {
+        p.input = std::mem::take(&mut p.input).with_text(&text);
+    }
     app.overlay = Some(Overlay::Prompt(p));
 }
 
