@@ -306,3 +306,29 @@ fn the_pane_writes_no_escape_that_came_from_input() {
         "an OSC 52 payload reached the screen"
     );
 }
+
+#[test]
+fn config_values_with_escapes_give_clean_errors() {
+    let s = Sandbox::new();
+    let config = s.path().join("home/.config/leertuin");
+    std::fs::create_dir_all(&config).unwrap();
+    for toml in [
+        "db = \"/tmp/x\\u001b]0;owned\\u0007.db\"\n",
+        "lang = \"nl\\u001b[2J\"\n",
+        "\"\\u001b[2Jkey\" = 1\n",
+        "[kiosk]\nidle_timeout = \"\\u009b2J\"\n",
+        "[keys]\n\"\\u001b]52;c;eA==\\u0007\" = \"quit\"\n",
+    ] {
+        std::fs::write(config.join("config.toml"), toml).unwrap();
+        for args in [vec!["list"], vec!["kiosk"], vec!["doctor"]] {
+            let out = s
+                .cmd()
+                .env_remove("LEERTUIN_DB")
+                .args(&args)
+                .output()
+                .unwrap();
+            assert_clean(&format!("{toml:?} {args:?} stderr"), &out.stderr);
+            assert_clean(&format!("{toml:?} {args:?} stdout"), &out.stdout);
+        }
+    }
+}
