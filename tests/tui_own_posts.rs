@@ -221,3 +221,42 @@ fn keep_only_drafts_are_kept_but_never_offered() {
     let unsaved = app.unsaved().expect("the typed text can still be kept");
     assert_eq!(unsaved.draft.text, "Typed at the kiosk");
 }
+
+/// Waits until no index read is under way, taking in what arrives.
+fn index_settled(app: &mut App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        app.poll_index();
+        if app.index_wait() == std::time::Duration::MAX {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "the index never came");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_deleted_post_leaves_the_search_of_the_open_pane() {
+    let (dir, mut app) = demo_app();
+    app.indexer = Some(leertuin::tui::indexer::Indexer::new(
+        dir.path().join("t.db"),
+        ME,
+    ));
+    app.start();
+    share_tip(&mut app, "Zwaailicht uit bij onderhoud");
+    index_settled(&mut app);
+    app.open_search("zwaailicht");
+    assert_shows(&screen(&app, 80, 24), "Zwaailicht uit");
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Delete);
+    update(&mut app, Action::Submit);
+    assert!(status(&app).contains("is deleted"), "{}", status(&app));
+    index_settled(&mut app);
+    app.open_search("zwaailicht");
+    let rows = screen(&app, 80, 24);
+    assert!(
+        !tui_support::text(&rows).contains("Zwaailicht uit"),
+        "{}",
+        tui_support::text(&rows)
+    );
+}

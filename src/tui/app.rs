@@ -680,6 +680,17 @@ impl App {
         ListRow { item, badge }
     }
 
+    /// Items changed or went away (an own edit, delete or its undo): the
+    /// search index is read whole again, since a refresh reads only new
+    /// items. Not when no index is wanted yet.
+    pub fn rebuild_index(&mut self) {
+        if let Some(indexer) = &mut self.indexer
+            && (self.index.is_some() || indexer.is_building())
+        {
+            indexer.start();
+        }
+    }
+
     /// Everything may have changed: load again what is on screen, and the
     /// rest when it is next shown.
     pub fn reload(&mut self) {

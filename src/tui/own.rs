@@ -13,6 +13,7 @@ use crate::store::StoreError;
 /// A write went through: say so, and how to take it back when it can be.
 pub fn saved(app: &mut App, message: impl Into<String>, undo: Option<Undo>) {
     let message = message.into();
+    let changed = matches!(undo, Some(Undo::Edit { .. } | Undo::Restore { .. }));
     match undo {
         Some(undo) => {
             app.undo.push(undo);
@@ -21,6 +22,9 @@ pub fn saved(app: &mut App, message: impl Into<String>, undo: Option<Undo>) {
         None => app.say(message),
     }
     app.reload();
+    if changed {
+        app.rebuild_index();
+    }
 }
 
 /// `u`: the last write of this session, taken back. One that can no
@@ -35,6 +39,10 @@ pub fn undo_last(app: &mut App) {
         Ok(()) => {
             app.say(t!("status.undone"));
             app.reload();
+            // A post went away or its text changed back.
+            if matches!(undo, Undo::Delete(_) | Undo::Edit { .. }) {
+                app.rebuild_index();
+            }
         }
         Err(e) => app.report(&e),
     }
