@@ -219,7 +219,10 @@ fn keep_only_drafts_are_kept_but_never_offered() {
     assert!(form.offered().is_none(), "a draft was offered");
     type_text(&mut app, "Typed at the kiosk");
     let unsaved = app.unsaved().expect("the typed text can still be kept");
-    assert_eq!(unsaved.draft.text, "Typed at the kiosk");
+    let leertuin::capture::Unsaved::Capture { draft, .. } = unsaved else {
+        panic!("not a capture: {unsaved:?}")
+    };
+    assert_eq!(draft.text, "Typed at the kiosk");
 }
 
 /// Waits until no index read is under way, taking in what arrives.
