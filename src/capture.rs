@@ -70,7 +70,7 @@ pub fn save(
                 return Ok(Saved::Stored(id));
             }
             Err(StoreError::Invalid(e)) => return Err(NotSaved::Invalid(crate::i18n::invalid(&e))),
-            Err(e) => first_line(&e.to_string()),
+            Err(e) => first_line(&crate::i18n::store_error(&e)),
         },
         Err(reason) => first_line(reason),
     };

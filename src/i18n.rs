@@ -200,6 +200,22 @@ pub fn store_error(e: &StoreError) -> String {
         StoreError::NewerSchema { found, known } => {
             t!("error.newer-schema", found = found, known = known).into_owned()
         }
+        StoreError::Missing(path) => t!("error.missing", path = path.display()).into_owned(),
+        StoreError::Empty(path) => t!("error.empty-file", path = path.display()).into_owned(),
+        StoreError::Busy => t!("error.busy").into_owned(),
+        StoreError::ReadOnly => t!("error.read-only").into_owned(),
+        StoreError::StaleShm(path) => t!("error.stale-shm", path = path.display()).into_owned(),
+        StoreError::DiskFull => t!("error.disk-full").into_owned(),
+        StoreError::Corrupt => t!("error.corrupt").into_owned(),
+        StoreError::NotYourName { user, login, path } => t!(
+            "error.not-your-name",
+            user = user,
+            login = login,
+            path = path.display()
+        )
+        .into_owned(),
+        StoreError::NoServer(url) => t!("error.no-server", url = url).into_owned(),
+        StoreError::Backend(reason) => t!("error.backend", reason = reason).into_owned(),
         other => other.to_string(),
     }
 }

@@ -60,6 +60,13 @@ pub fn os_user() -> String {
     login_from_passwd().unwrap_or_else(|| "anonymous".to_string())
 }
 
+/// The login name of the account leertuin runs as, from the password
+/// database (not `$USER`, which anyone can set): who a person is on a
+/// shared database file.
+pub fn login_name() -> String {
+    login_from_passwd().unwrap_or_else(os_user)
+}
+
 fn login_from_passwd() -> Option<String> {
     // SAFETY: getpwuid returns a pointer into static storage or null; we copy
     // the name out at once and never keep the pointer.

@@ -47,6 +47,7 @@ fn add_prints_typeable_ids_and_list_shows_newest_first() {
 #[test]
 fn new_database_has_the_bundled_lessons() {
     let s = Sandbox::new();
+    s.ok(&["init"]);
     let lessons = json(&s.ok(&["list", "lessons", "--json", "--limit", "100"]));
     let lessons = lessons.as_array().unwrap();
     assert!(lessons.len() >= 12);
@@ -359,6 +360,8 @@ fn bad_import_files_leave_the_database_untouched() {
     let target = s.path().join("target.db");
     let before = {
         let mut c = s.cmd();
+        c.env("LEERTUIN_DB", &target).arg("init").assert().success();
+        let mut c = s.cmd();
         c.env("LEERTUIN_DB", &target).arg("export");
         String::from_utf8(c.output().unwrap().stdout).unwrap()
     };
@@ -514,6 +517,7 @@ fn lessons_import_is_idempotent_and_reports_broken_files() {
 #[test]
 fn me_shows_and_edits_the_profile() {
     let s = Sandbox::new();
+    s.ok(&["init"]);
     let me = json(&s.ok(&["me", "--json"]));
     assert_eq!(me["handle"], "ann");
     assert_eq!(me["wants"].as_array().unwrap().len(), 0);
@@ -539,7 +543,7 @@ fn me_shows_and_edits_the_profile() {
 fn doctor_reports_a_healthy_database() {
     let s = Sandbox::new();
     let missing = s.cmd().arg("doctor").output().unwrap();
-    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(missing.status.code(), Some(2));
     s.ok(&["add", "tip", "hello"]);
     let out = s.ok(&["doctor"]);
     let schema = format!("schema:       version {LATEST_VERSION} ");

@@ -12,6 +12,7 @@ fn stderr(out: &std::process::Output) -> String {
 #[test]
 fn leertuin_lang_nl_gives_dutch_messages_and_errors() {
     let s = Sandbox::new();
+    s.ok(&["init"]);
     let out = s
         .cmd()
         .env("LEERTUIN_LANG", "nl")

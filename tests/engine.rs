@@ -31,6 +31,7 @@ impl Sandbox {
 #[test]
 fn a_done_lesson_becomes_review_cards_scheduled_by_fsrs() {
     let s = Sandbox::new();
+    s.ok(&["init"]);
     assert!(s.ok(&["review", "--due"]).contains("nothing to review"));
     let lesson = json(&s.ok(&["show", "l1", "--json"]));
     let cards = lesson["cards"].as_array().unwrap().len();

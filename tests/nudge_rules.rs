@@ -380,7 +380,7 @@ fn read_only_open_reads_and_a_newer_schema_says_nothing() {
         &["vim"],
     );
     let ro = OpenOptions {
-        read_only: true,
+        mode: leertuin::store::Mode::Read,
         busy_timeout: std::time::Duration::from_millis(50),
     };
     let store = SqliteStore::open_with(&t.path, &ro).unwrap();

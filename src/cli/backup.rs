@@ -7,7 +7,6 @@ use clap::Args;
 
 use super::{CliError, CliResult, Context, print_json};
 use crate::domain::{Backup, text};
-use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -17,7 +16,7 @@ pub struct ExportArgs {
 }
 
 pub fn export(ctx: &Context, _a: ExportArgs) -> CliResult {
-    print_json(&ctx.open()?.export()?)
+    print_json(&ctx.read()?.export()?)
 }
 
 #[derive(Debug, Args)]

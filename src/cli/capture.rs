@@ -38,6 +38,7 @@ pub struct CaptureArgs {
 }
 
 pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
+    ctx.check_identity()?;
     let kind = match a.kind {
         CaptureKind::Tip => Kind::Tip,
         CaptureKind::Question => Kind::Question,
@@ -60,7 +61,7 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
         .map(|c| c.trim().to_string())
         .filter(|c| !ask_tmux && !c.is_empty() && is_tool(c));
     let popup = Popup {
-        db: ctx.db.clone(),
+        db: ctx.spec(),
         user: ctx.user.clone(),
         keys: KeyMap::from_config(&ctx.config.keys).map_err(|e| CliError::usage(e.to_string()))?,
         theme: Theme::choose(ctx.theme),

@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::{CliError, CliResult, Context};
 use crate::demo;
-use crate::store::SqliteStore;
+use crate::store::{self, Mode, Spec};
 
 #[derive(Debug, Args)]
 #[command(
@@ -21,8 +21,9 @@ pub struct DemoArgs {
 
 pub fn run(ctx: &Context, a: DemoArgs) -> CliResult {
     if let Some(n) = a.fill {
-        let store = ctx.open()?;
-        demo::fill(&store, n, a.seed)?;
+        // Synthetic colleagues of every name: --user is no identity here.
+        let store = store::open(&ctx.spec(), Mode::Create)?;
+        demo::fill(store.as_ref(), n, a.seed)?;
         let path = ctx.db.display().to_string();
         println!("{}", t!("demo.filled", n = n, path = path));
         return Ok(());
@@ -31,10 +32,14 @@ pub fn run(ctx: &Context, a: DemoArgs) -> CliResult {
     std::fs::create_dir_all(&dir)
         .map_err(|e| CliError::failure(format!("{}: {e}", dir.display())))?;
     let db = dir.join("demo.db");
-    let store = SqliteStore::open(&db)?;
-    demo::sample_team(&store, &ctx.user)?;
-    let demo_ctx = Context { db, ..ctx.clone() };
-    let result = super::open_pane(&demo_ctx, None);
+    let spec = Spec::File(db);
+    let store = store::open(&spec, Mode::Create)?;
+    demo::sample_team(store.as_ref(), &ctx.user)?;
+    let launch = crate::tui::Launch {
+        spec,
+        ..ctx.launch_as_anyone()
+    };
+    let result = crate::tui::run(&launch, None).map_err(super::tui_error);
     // The demo is throw-away: nothing of it should linger in /tmp.
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);

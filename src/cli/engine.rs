@@ -8,7 +8,6 @@ use crate::domain::insights::{self, Insights};
 use crate::domain::srs::{DEFAULT_RETENTION, Rating};
 use crate::domain::team::Team;
 use crate::domain::{ItemId, now, shown};
-use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct RememberArgs {
@@ -100,7 +99,7 @@ pub fn review(ctx: &Context, a: ReviewArgs) -> CliResult {
     if !a.due {
         return super::open_review(ctx);
     }
-    let due = ctx.open()?.due_cards(&ctx.user, now(), 100)?;
+    let due = ctx.read()?.due_cards(&ctx.user, now(), 100)?;
     if a.json.json {
         return print_json(&due);
     }
@@ -220,7 +219,7 @@ pub struct TeamArgs {
 }
 
 pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let month_ago = now() - chrono::Duration::days(30);
     let team = Team::build(
         &store.persons()?,
@@ -292,7 +291,7 @@ pub struct InsightsArgs {
 pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
     let at = now();
     let person = (!a.team).then_some(ctx.user.as_str());
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let facts = store.insight_facts(person, insights::since(at))?;
     let view = Insights::build(facts, person, at);
     if a.json.json {

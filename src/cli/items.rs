@@ -8,8 +8,9 @@ use super::output::{detail, summary_line};
 use super::{CliError, CliResult, Context, JsonFlag, print_json, text_arg};
 use crate::domain::validate;
 use crate::domain::{BackingKind, Draft, Item, ItemId, Kind, NewItem, Post};
+use crate::drafts::Drafts;
 use crate::search::SearchIndex;
-use crate::store::{ListQuery, Store};
+use crate::store::{self, ListQuery, Mode, StoreError};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum AddKind {
@@ -61,10 +62,45 @@ pub fn add(ctx: &Context, a: AddArgs) -> CliResult {
         private: a.private,
     };
     // Validate before opening the database: bad input never creates a file.
-    let item = NewItem::from_draft(a.kind.into(), &ctx.user, &draft)?;
-    let id = ctx.open()?.add(&item)?;
-    println!("{id}");
-    Ok(())
+    let kind = a.kind.into();
+    let item = NewItem::from_draft(kind, &ctx.user, &draft)?;
+    ctx.check_identity()?;
+    let stored = store::open(&ctx.spec(), Mode::Create).and_then(|store| {
+        store.check_integrity()?;
+        store.add(&item)
+    });
+    match stored {
+        Ok(id) => {
+            println!("{id}");
+            Ok(())
+        }
+        // Busy past the wait, read-only, disk full, damaged: the text may
+        // have come from a pipe and exist nowhere else, so it waits as a
+        // draft, which the pane and `leertuin capture` offer again.
+        Err(e) if e.keeps_text() => Err(keep_as_draft(ctx, kind, &draft, &e)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Keeps text `add` could not store as a draft; the error (exit 1) says
+/// why and where it is.
+fn keep_as_draft(ctx: &Context, kind: Kind, draft: &Draft, e: &StoreError) -> CliError {
+    let reason = crate::i18n::store_error(e);
+    let drafts = Drafts::user().ok();
+    let message = match crate::capture::keep(drafts.as_ref(), &ctx.user, kind, draft, None) {
+        Ok(path) => t!("cli.add.drafted", reason = reason, path = path.display()),
+        Err(draft_error) => t!(
+            "cli.add.nowhere",
+            reason = reason,
+            draft_error = draft_error
+        ),
+    };
+    // The exit code of the cause: 2 when the person can fix it (a newer
+    // schema, an empty file), 1 when the machine is in the way.
+    CliError {
+        code: if e.is_user_error() { 2 } else { 1 },
+        message: message.into_owned(),
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -117,10 +153,10 @@ pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
         if query.kind != Some(Kind::Question) || query.tag.is_some() {
             return Err(CliError::usage(t!("cli.sort-backing")));
         }
-        let open = ctx.open()?.open_questions(a.limit)?;
+        let open = ctx.read()?.open_questions(a.limit)?;
         open.into_iter().map(Item::Question).collect()
     } else {
-        ctx.open()?.list(&query, &ctx.user)?
+        ctx.read()?.list(&query, &ctx.user)?
     };
     if a.json.json {
         return print_json(&items);
@@ -162,7 +198,7 @@ pub struct ShowArgs {
 
 pub fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     let id: ItemId = a.id.parse()?;
-    let item = ctx.open()?.get(id, &ctx.user)?;
+    let item = ctx.read()?.get(id, &ctx.user)?;
     if a.json.json {
         return print_json(&item);
     }
@@ -190,7 +226,7 @@ struct JsonHit {
 }
 
 pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
-    let store = ctx.open()?;
+    let store = ctx.read()?;
     let index = SearchIndex::new(store.search_docs(&ctx.user)?);
     let hits = index.search(&a.query.join(" "), a.limit);
     let mut found = Vec::with_capacity(hits.len());

@@ -24,7 +24,8 @@ pub fn run(ctx: &Context, args: KioskArgs) -> CliResult {
     if args.set_pin {
         return set_pin();
     }
-    kiosk::runner::run(ctx, args.idle_timeout).map_err(|e| match e {
+    // The kiosk logs people in itself: --user does not apply.
+    kiosk::runner::run(&ctx.launch_as_anyone(), args.idle_timeout).map_err(|e| match e {
         KioskError::Store(e) => CliError::from(e),
         KioskError::Config(_) | KioskError::Usage(_) | KioskError::Keys(_) => {
             CliError::usage(e.to_string())

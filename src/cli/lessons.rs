@@ -10,7 +10,6 @@ use super::{CliError, CliResult, Context};
 use crate::domain::lesson::{self, LessonFile};
 use crate::domain::{Brought, ItemId, text};
 use crate::safe_read;
-use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum LessonsCommand {

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::{CliResult, Context, JsonFlag, print_json};
-use crate::store::{ProfileEdit, Store};
+use crate::store::ProfileEdit;
 
 #[derive(Debug, Args)]
 #[command(
@@ -38,11 +38,15 @@ pub fn run(ctx: &Context, a: MeArgs) -> CliResult {
         offers: a.offers,
         lang,
     };
-    let store = ctx.open()?;
     let person = if edit == ProfileEdit::default() {
-        store.ensure_person(&ctx.user)?
+        // Showing the profile only reads: no database is made for it.
+        let known = ctx.read()?.person(&ctx.user)?;
+        match known {
+            Some(person) => person,
+            None => ctx.open()?.ensure_person(&ctx.user)?,
+        }
     } else {
-        store.edit_person(&ctx.user, &edit)?
+        ctx.open()?.edit_person(&ctx.user, &edit)?
     };
     // The answer is already in the language just chosen.
     if let Some(lang) = person.lang.as_deref() {

@@ -6,6 +6,7 @@ mod demo;
 mod docs;
 mod doctor;
 mod engine;
+mod init;
 mod items;
 mod kiosk;
 mod lessons;
@@ -24,7 +25,7 @@ use thiserror::Error;
 use crate::config::{Config, ConfigError};
 use crate::domain::ValidationError;
 use crate::paths;
-use crate::store::{SqliteStore, StoreError};
+use crate::store::{self, Mode, Spec, Store, StoreError};
 use crate::tui::theme::ThemeChoice;
 
 #[derive(Debug, Parser)]
@@ -84,6 +85,8 @@ pub enum Command {
     Import(backup::ImportArgs),
     /// Check the database: path, permissions, journal mode, integrity.
     Doctor(doctor::DoctorArgs),
+    /// Make a new database (reads never create one).
+    Init(init::InitArgs),
     /// Keep a colleague's tip as one of your review cards.
     Remember(engine::RememberArgs),
     /// Review your cards (spaced repetition).
@@ -172,6 +175,9 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 pub struct Context {
     pub db: PathBuf,
     pub user: String,
+    /// The person's login name: on a database file someone else owns,
+    /// `user` must be this (see [`store::check_identity`]).
+    pub login: String,
     pub config: Config,
     pub theme: ThemeChoice,
 }
@@ -200,14 +206,66 @@ impl Context {
         Ok(Context {
             db,
             user,
+            login: paths::login_name(),
             config,
             theme: cli.theme,
         })
     }
 
-    /// Opens (creating if needed) the database.
-    pub fn open(&self) -> CliResult<SqliteStore> {
-        Ok(SqliteStore::open(&self.db)?)
+    /// The database as the store factory reads it (`sqlite:PATH`, a path,
+    /// or a team server URL).
+    pub fn spec(&self) -> Spec {
+        Spec::parse(&self.db)
+    }
+
+    /// Opens the database to write, creating it if missing: for the
+    /// commands that store something.
+    /// A damaged database is refused here, before anything is written.
+    pub fn open(&self) -> CliResult<Box<dyn Store>> {
+        let store = self.open_as(Mode::Create)?;
+        store.check_integrity()?;
+        Ok(store)
+    }
+
+    /// Opens an existing database to read: a missing one is an error naming
+    /// the path, never a new file.
+    pub fn read(&self) -> CliResult<Box<dyn Store>> {
+        self.open_as(Mode::Read)
+    }
+
+    fn open_as(&self, mode: Mode) -> CliResult<Box<dyn Store>> {
+        self.check_identity()?;
+        Ok(store::open(&self.spec(), mode)?)
+    }
+
+    /// Refuses `--user` naming someone else on a database file this person
+    /// does not own (see [`store::check_identity`]).
+    pub fn check_identity(&self) -> CliResult {
+        Ok(store::check_identity(
+            &self.spec(),
+            &self.user,
+            &self.login,
+        )?)
+    }
+
+    /// What the pane needs to run for this person; refused like [`open`]
+    /// when `--user` names someone else on a shared file.
+    ///
+    /// [`open`]: Context::open
+    pub fn launch(&self) -> CliResult<crate::tui::Launch> {
+        self.check_identity()?;
+        Ok(self.launch_as_anyone())
+    }
+
+    /// The pane's setup without the identity check: the kiosk logs people
+    /// in itself, and the demo runs on its own throw-away file.
+    pub fn launch_as_anyone(&self) -> crate::tui::Launch {
+        crate::tui::Launch {
+            spec: self.spec(),
+            user: self.user.clone(),
+            config: self.config.clone(),
+            theme: self.theme,
+        }
     }
 
     /// Speaks the person's language from now on: their profile's, else
@@ -216,19 +274,15 @@ impl Context {
     /// its input still creates no file; any failure leaves the language of
     /// the environment (the command itself reports the real problem).
     pub fn speak_profile_language(&self) {
-        let profile = if self.db.exists() {
-            let options = crate::store::OpenOptions {
-                read_only: true,
-                busy_timeout: std::time::Duration::from_millis(100),
-            };
-            SqliteStore::open_with(&self.db, &options)
-                .ok()
-                .and_then(|store| crate::store::Store::person(&store, &self.user).ok())
-                .flatten()
-                .and_then(|person| person.lang)
-        } else {
-            None
-        };
+        let profile = store::open_with(
+            &self.spec(),
+            Mode::Read,
+            std::time::Duration::from_millis(100),
+        )
+        .ok()
+        .and_then(|store| store.person(&self.user).ok())
+        .flatten()
+        .and_then(|person| person.lang);
         crate::i18n::set(crate::i18n::choose_in(
             profile.as_deref(),
             self.config.lang.as_deref(),
@@ -284,6 +338,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Export(a) => backup::export(&ctx, a),
         Command::Import(a) => backup::import(&ctx, a),
         Command::Doctor(a) => doctor::run(&ctx, a),
+        Command::Init(a) => init::run(&ctx, a),
         Command::Demo(a) => demo::run(&ctx, a),
         Command::Remember(a) => engine::remember(&ctx, a),
         Command::Review(a) => engine::review(&ctx, a),
@@ -300,7 +355,7 @@ pub fn run(cli: Cli) -> CliResult {
 
 /// `leertuin` with no command: the learning pane.
 fn open_pane(ctx: &Context, search: Option<&str>) -> CliResult {
-    crate::tui::run(ctx, search).map_err(tui_error)
+    crate::tui::run(&ctx.launch()?, search).map_err(tui_error)
 }
 
 fn tui_error(e: crate::tui::TuiError) -> CliError {
@@ -319,7 +374,7 @@ fn open_review(ctx: &Context) -> CliResult {
     if !(std::io::stdout().is_terminal() && std::io::stdin().is_terminal()) {
         return engine::session(ctx);
     }
-    crate::tui::run_review(ctx).map_err(tui_error)
+    crate::tui::run_review(&ctx.launch()?).map_err(tui_error)
 }
 
 /// Joins words given on the command line into one text; `-` reads stdin.

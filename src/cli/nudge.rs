@@ -17,7 +17,7 @@ use crate::nudge::render::{self, Lang};
 use crate::nudge::state::{self, StateFile};
 use crate::nudge::{self as rules};
 use crate::paths;
-use crate::store::{OpenOptions, SqliteStore};
+use crate::store::{self, Mode};
 
 /// How long one statement may wait for a lock; past it the line is empty.
 const BUSY_TIMEOUT: Duration = Duration::from_millis(50);
@@ -68,15 +68,10 @@ fn line(cli: &Cli, format: Format, now: Time) -> Option<String> {
         // Snoozed: not even the database is opened.
         return None;
     }
-    let store = SqliteStore::open_with(
-        &ctx.db,
-        &OpenOptions {
-            read_only: true,
-            busy_timeout: BUSY_TIMEOUT,
-        },
-    )
-    .ok()?;
-    let (chosen, lang) = rules::next(&store, &state_path, &ctx.user, now)?;
+    // Someone else's name on a shared file: silence, as for any refusal.
+    ctx.check_identity().ok()?;
+    let store = store::open_with(&ctx.spec(), Mode::Read, BUSY_TIMEOUT).ok()?;
+    let (chosen, lang) = rules::next(store.as_ref(), &state_path, &ctx.user, now)?;
     // Profile, LEERTUIN_LANG, config.toml, system locale: as everywhere.
     let lang = Lang::from_code(Some(crate::i18n::choose_in(
         lang.as_deref(),

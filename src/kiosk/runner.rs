@@ -11,12 +11,12 @@ use ratatui::layout::{Constraint, Layout};
 use super::screen::{KioskScreen, PaneBar};
 use super::session::{Key, Outcome, Session, SystemClock};
 use super::{KioskError, Settings, pin};
-use crate::cli::Context;
 use crate::domain::srs::DEFAULT_RETENTION;
 use crate::drafts::Drafts;
 use crate::i18n;
 use crate::signals;
-use crate::store::{NOBODY, PublicView, SqliteStore, Store};
+use crate::store::{NOBODY, PublicView, Store};
+use crate::tui::Launch;
 use crate::tui::app::{App, CHANGE_CHECK, Overlay};
 use crate::tui::around::Around;
 use crate::tui::event::Input;
@@ -31,7 +31,7 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 
 /// Everything the loop needs that does not change between people.
 struct Kiosk {
-    ctx: Context,
+    ctx: Launch,
     keys: KeyMap,
     /// Esc on the bare list, pressed twice: every letter there is typing
     /// (a question), so logging out takes a key that is not.
@@ -41,7 +41,7 @@ struct Kiosk {
 }
 
 /// Runs kiosk mode until the admin PIN or a SIGTERM/SIGHUP ends it.
-pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> {
+pub fn run(ctx: &Launch, idle_override: Option<u64>) -> Result<(), KioskError> {
     // Every mistake in the config is reported before the screen is taken.
     let settings = Settings::from_config(&ctx.config.kiosk, idle_override)?;
     let pin_hash = pin::load(settings.pin_hash.as_deref(), pin::pin_file().as_deref())
@@ -57,7 +57,7 @@ pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> 
             two_buttons: ctx.config.review_buttons == Some(2),
         },
     };
-    let store = SqliteStore::open(&ctx.db)?;
+    let store = crate::tui::open_store(&ctx.spec)?;
     let lang = i18n::choose(ctx.config.lang.as_deref());
     i18n::set(lang);
     let mut session = Session::new(settings.idle, lang, pin_hash, Box::new(SystemClock))
@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, idle_override: Option<u64>) -> Result<(), KioskError> 
 
     signals::install(signals::Mode::Kiosk, restore_terminal);
     let (mut terminal, _restore) = crate::tui::init_terminal(true)?;
-    run_loop(&mut terminal, &kiosk, &mut session, &store)
+    run_loop(&mut terminal, &kiosk, &mut session, store.as_ref())
 }
 
 /// The pane's keymap with its quit keys taken out: nothing quits a kiosk,
@@ -81,7 +81,7 @@ fn run_loop(
     terminal: &mut DefaultTerminal,
     kiosk: &Kiosk,
     session: &mut Session,
-    store: &SqliteStore,
+    store: &dyn Store,
 ) -> Result<(), KioskError> {
     let mut pane: Option<App> = None;
     // The first Esc on the bare list asks; the second logs out.
@@ -249,7 +249,7 @@ fn draw(
 fn on_paste(
     session: &mut Session,
     pane: &mut Option<App>,
-    store: &SqliteStore,
+    store: &dyn Store,
     text: &str,
 ) -> Vec<Outcome> {
     if let Some(app) = pane {
@@ -271,7 +271,7 @@ fn on_key(
     kiosk: &Kiosk,
     session: &mut Session,
     pane: &mut Option<App>,
-    store: &SqliteStore,
+    store: &dyn Store,
     key: KeyEvent,
     armed: bool,
     arm: &mut bool,
@@ -341,9 +341,9 @@ fn session_key(key: KeyEvent) -> Option<Key> {
 /// typed name without its PIN) it reads as nobody in particular: no
 /// private entries, no drafts on offer.
 fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<App, KioskError> {
-    let store = SqliteStore::open(&kiosk.ctx.db)?;
+    let store = crate::tui::open_store(&kiosk.ctx.spec)?;
     let store: Box<dyn Store> = if private {
-        Box::new(store)
+        store
     } else {
         Box::new(PublicView::new(store))
     };
@@ -351,7 +351,7 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
     // The search index is read in the background, as in the pane: at a
     // large database a search must not freeze the kiosk.
     let viewer = if private { handle } else { NOBODY };
-    app.indexer = Some(Indexer::new(kiosk.ctx.db.clone(), viewer));
+    app.indexer = Some(Indexer::new(kiosk.ctx.spec.clone(), viewer));
     // Most kiosk visits are short and never search: read it on the first
     // search, not at every login.
     app.lazy_index = true;

@@ -95,7 +95,7 @@ pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
     }
     // Constraint failures mean a bad file, not a broken machine.
     insert_all(tx, &accepted).map_err(|e| match e {
-        StoreError::Sqlite(s) => bad(s.to_string()),
+        StoreError::Backend(s) => bad(s),
         other => other,
     })
 }

@@ -21,18 +21,19 @@ pub struct Health {
     pub journal_mode: String,
     pub schema_version: i64,
     pub known_version: i64,
-    /// `ok`, or what `PRAGMA quick_check` found.
-    pub quick_check: String,
-    /// Set when the file is on a network or FUSE filesystem.
-    pub filesystem_warning: Option<String>,
+    /// `ok`, or what the integrity check found.
+    pub integrity: String,
+    /// The network or FUSE filesystem the file is on, if it is: file
+    /// locking does not work across hosts there.
+    pub network_filesystem: Option<&'static str>,
 }
 
 impl Health {
     pub fn is_ok(&self) -> bool {
         self.journal_mode.eq_ignore_ascii_case("wal")
             && self.schema_version <= self.known_version
-            && self.quick_check == "ok"
-            && self.filesystem_warning.is_none()
+            && self.integrity == "ok"
+            && self.network_filesystem.is_none()
     }
 }
 
@@ -56,14 +57,14 @@ pub fn check(conn: &Connection, path: &Path) -> Result<Health> {
         journal_mode,
         schema_version: user_version(conn)?,
         known_version: LATEST_VERSION,
-        quick_check: problems.join("; "),
-        filesystem_warning: filesystem_warning(path),
+        integrity: problems.join("; "),
+        network_filesystem: network_filesystem(path),
     })
 }
 
-/// Network and FUSE filesystems break SQLite's locking and WAL's shared
-/// memory; name the filesystem when the file (or its folder) is on one.
-pub fn filesystem_warning(path: &Path) -> Option<String> {
+/// Network and FUSE filesystems break file locking and shared memory
+/// across hosts; name the filesystem when the file (or its folder) is on one.
+pub fn network_filesystem(path: &Path) -> Option<&'static str> {
     // statfs magic numbers from linux/magic.h.
     const KNOWN: [(i64, &str); 9] = [
         (0x6969, "NFS"),
@@ -90,9 +91,8 @@ pub fn filesystem_warning(path: &Path) -> Option<String> {
         }
         buf.f_type as i64
     };
-    KNOWN.iter().find(|(m, _)| *m == magic).map(|(_, name)| {
-        format!(
-            "the database is on a {name} filesystem; SQLite's locking and WAL do not work across hosts there: keep it on a local disk"
-        )
-    })
+    KNOWN
+        .iter()
+        .find(|(m, _)| *m == magic)
+        .map(|(_, name)| *name)
 }

@@ -5,23 +5,29 @@
 
 mod asked;
 mod backup;
+mod boxed;
 mod engine;
+mod file;
 mod health;
 mod merge;
 mod migrate;
 mod nudge;
+mod open;
 mod own;
 mod public;
 mod read;
+mod repair;
 mod rows;
 mod sqlite;
 mod write;
 
 pub use asked::NewAnswer;
-pub use health::{Health, filesystem_warning};
+pub use health::{Health, network_filesystem};
 pub use migrate::LATEST_VERSION;
 pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
+pub use open::{Mode, Spec, check_identity, init, open, open_with};
 pub use public::{NOBODY, PublicView};
+pub use repair::{FileIssue, NotRepaired, file_issues, repair};
 pub use sqlite::{OpenOptions, SqliteStore};
 
 use std::cell::RefCell;
@@ -37,6 +43,10 @@ use crate::domain::{
     NewItem, Person, Post, Question, Time, Undo, ValidationError,
 };
 
+/// What can go wrong in storage, said in words a person can act on: what
+/// is theirs to fix (a path, their input), what is transient (busy), what
+/// is the machine's (disk full, damage). No backend's name appears here, so
+/// the team server can report through the same variants.
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error(transparent)]
@@ -64,8 +74,42 @@ pub enum StoreError {
     /// (the message names the item).
     #[error("{0}")]
     BadImport(String),
+    /// A command that only reads found no database there (a typo, say):
+    /// reads never create one.
+    #[error("no database at {0}")]
+    Missing(PathBuf),
+    /// A zero-byte file where a database should be: left by a failed copy
+    /// or a truncation, so it is not silently made into a fresh one.
+    #[error("{0} is empty (0 bytes)")]
+    Empty(PathBuf),
+    /// Another program holds the write lock longer than a write waits.
+    #[error("the database is busy (another program is writing)")]
+    Busy,
+    /// The file, its folder or its shared-memory file can't be written by
+    /// this person: reads work, writes don't.
+    #[error("the database is read-only for you")]
+    ReadOnly,
+    /// A `-shm` file someone without write permission left behind blocks
+    /// every write until it is removed.
+    #[error("{0} blocks writing")]
+    StaleShm(PathBuf),
+    #[error("the disk is full")]
+    DiskFull,
+    #[error("the database is damaged or not a leertuin database")]
+    Corrupt,
+    /// `--user` other than the login name on a file someone else owns.
+    #[error("you can't act as {user} on {path}")]
+    NotYourName {
+        user: String,
+        login: String,
+        path: PathBuf,
+    },
+    /// A `postgres://` spec: the team server backend is not built yet.
+    #[error("the team server is not built yet")]
+    NoServer(String),
+    /// Any other failure of the storage backend.
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Backend(String),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -77,7 +121,32 @@ impl StoreError {
     /// True when the person's input or request is at fault (exit code 2),
     /// false for failures of the machine (exit code 1).
     pub fn is_user_error(&self) -> bool {
-        !matches!(self, StoreError::Sqlite(_) | StoreError::Io { .. })
+        !matches!(
+            self,
+            StoreError::Backend(_)
+                | StoreError::Io { .. }
+                | StoreError::Busy
+                | StoreError::ReadOnly
+                | StoreError::StaleShm(_)
+                | StoreError::DiskFull
+                | StoreError::Corrupt
+        )
+    }
+
+    /// True when the database could not take a write that was fine in
+    /// itself: the text should wait in a draft rather than be lost.
+    pub fn keeps_text(&self) -> bool {
+        !matches!(
+            self,
+            StoreError::Invalid(_)
+                | StoreError::NotFound(_)
+                | StoreError::NotAllowed(_)
+                | StoreError::BadImport(_)
+                | StoreError::NotYours(_)
+                | StoreError::Anonymous(_)
+                | StoreError::NotYourName { .. }
+                | StoreError::NoServer(_)
+        )
     }
 }
 
@@ -269,6 +338,11 @@ pub trait Store {
     fn merge(&self, backup: &Backup) -> Result<MergeReport>;
 
     fn health(&self) -> Result<Health>;
+    /// `Err(Corrupt)` when the database is damaged. A whole-file check
+    /// (a few milliseconds per megabyte), so one-shot writes run it before
+    /// they write and long-lived panes don't; every call also reports the
+    /// damage it happens to touch.
+    fn check_integrity(&self) -> Result<()>;
     /// Changes whenever another connection commits: cheap to poll.
     fn data_version(&self) -> Result<i64>;
 

@@ -103,6 +103,9 @@ impl<S: Store> Store for PublicView<S> {
     fn health(&self) -> Result<Health> {
         self.inner.health()
     }
+    fn check_integrity(&self) -> Result<()> {
+        self.inner.check_integrity()
+    }
     fn data_version(&self) -> Result<i64> {
         self.inner.data_version()
     }

@@ -2,18 +2,18 @@
 //! discipline that lets many processes write at once without losing anything.
 
 use std::cell::Cell;
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
+use super::open::WRITE_WAIT;
 use super::rows::time_to_sql;
 use super::{
-    Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
-    SearchDoc, SearchMarks, Store, StoreError, Writer, asked, backup, engine, health, migrate,
-    nudge, own, read, write,
+    Health, LessonImport, ListQuery, Mode, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
+    SearchDoc, SearchMarks, Store, StoreError, Writer, asked, backup, engine, file, health,
+    migrate, nudge, own, read, write,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
@@ -27,25 +27,21 @@ use crate::domain::{
 /// How a caller wants the file opened.
 #[derive(Debug, Clone)]
 pub struct OpenOptions {
-    /// Never write, never create (status-line nudges).
-    pub read_only: bool,
-    /// How long one statement waits for a lock before SQLITE_BUSY.
+    /// Read only, write, or write and create if missing.
+    pub mode: Mode,
+    /// How long a write waits for a busy file, in all: a statement's
+    /// busy timeout and the retries on top of it together.
     pub busy_timeout: Duration,
 }
 
 impl Default for OpenOptions {
     fn default() -> Self {
         OpenOptions {
-            read_only: false,
-            busy_timeout: Duration::from_secs(5),
+            mode: Mode::Create,
+            busy_timeout: WRITE_WAIT,
         }
     }
 }
-
-/// Times a whole transaction is retried after SQLITE_BUSY. With
-/// `BEGIN IMMEDIATE` and a busy timeout this is rare (WAL recovery, a
-/// checkpoint racing a reader), so a few attempts are plenty.
-const MAX_ATTEMPTS: u32 = 8;
 
 pub struct SqliteStore {
     conn: Connection,
@@ -53,6 +49,9 @@ pub struct SqliteStore {
     /// Set when the file has a newer schema than this binary knows: reads
     /// are still attempted, writes are refused.
     newer_schema: Option<i64>,
+    /// Opened read-only: writes are refused before they reach the file.
+    read_only: bool,
+    busy_timeout: Duration,
 }
 
 impl SqliteStore {
@@ -62,60 +61,145 @@ impl SqliteStore {
     }
 
     pub fn open_with(path: &Path, options: &OpenOptions) -> Result<SqliteStore> {
-        let io_err = |source| StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        };
-        let conn = if options.read_only {
-            Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?
+        let wait = options.busy_timeout;
+        match options.mode {
+            Mode::Read => SqliteStore::open_read(path, wait),
+            Mode::Write => {
+                file::existing(path)?;
+                SqliteStore::open_write(path, wait)
+            }
+            Mode::Create => {
+                match file::existing(path) {
+                    Err(StoreError::Missing(_)) => {
+                        file::create(path, |tmp| SqliteStore::open_write(tmp, wait).map(drop))?;
+                    }
+                    other => other?,
+                }
+                SqliteStore::open_write(path, wait)
+            }
+        }
+    }
+
+    /// `leertuin init`: a new database, or a zero-byte file made into one
+    /// in place (keeping the owner and mode someone gave it). True when it
+    /// made one.
+    pub fn init(path: &Path) -> Result<bool> {
+        match file::existing(path) {
+            Err(StoreError::Missing(_)) => {
+                SqliteStore::open(path)?;
+                Ok(true)
+            }
+            Err(StoreError::Empty(_)) => {
+                SqliteStore::open_write(path, WRITE_WAIT)?;
+                Ok(true)
+            }
+            Err(e) => Err(e),
+            Ok(()) => {
+                SqliteStore::open_write(path, WRITE_WAIT)?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// Opens an existing database to read. When this person can't write the
+    /// file, and nobody has it open (no `-shm`), it is opened immutable, so
+    /// the read leaves no `-shm` behind: one owned by a reader who can't
+    /// write would block every later writer. An older schema is brought up
+    /// to date first when the person may write.
+    fn open_read(path: &Path, wait: Duration) -> Result<SqliteStore> {
+        file::existing(path)?;
+        let writable = file::can_write(path);
+        let shm_there = file::sidecar(path, "-shm").exists();
+        let mut store = SqliteStore::connect_read(path, wait, !writable && !shm_there)?;
+        if let Err(e) = store.note_schema() {
+            let e = store.classify(e);
+            let no_shm = !shm_there && matches!(e, StoreError::ReadOnly | StoreError::Backend(_));
+            if !(no_shm || matches!(e, StoreError::DiskFull)) {
+                return Err(e);
+            }
+            // The `-shm` could not be made or grown (a read-only folder, a
+            // full disk): read the file as it is, so reading still works.
+            store = SqliteStore::connect_read(path, wait, true)?;
+            store.note_schema().map_err(|e| store.classify(e))?;
+        }
+        let version = migrate::user_version(&store.conn)?;
+        if version == 0 {
+            return Err(StoreError::Corrupt);
+        }
+        if version < migrate::LATEST_VERSION && writable {
+            drop(store);
+            return SqliteStore::open_write(path, wait);
+        }
+        Ok(store)
+    }
+
+    fn connect_read(path: &Path, wait: Duration, immutable: bool) -> Result<SqliteStore> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = if immutable {
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?
         } else {
-            let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-            if let Some(dir) = dir {
-                std::fs::create_dir_all(dir).map_err(io_err)?;
-            }
-            let existed = path.exists();
-            let conn = Connection::open(path)?;
-            if !existed {
-                share_with_group(path, dir).map_err(io_err)?;
-            }
-            conn
+            Connection::open_with_flags(path, flags)?
         };
-        conn.busy_timeout(options.busy_timeout)?;
+        conn.busy_timeout(wait)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        Ok(SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+            newer_schema: None,
+            read_only: true,
+            busy_timeout: wait,
+        })
+    }
+
+    /// Opens an existing file to read and write; sets WAL and migrates.
+    fn open_write(path: &Path, wait: Duration) -> Result<SqliteStore> {
+        if !file::can_write(path) {
+            return Err(StoreError::ReadOnly);
+        }
+        let shm = file::sidecar(path, "-shm");
+        if shm.exists() && !file::can_write_file(&shm) {
+            return Err(StoreError::StaleShm(shm));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(wait)?;
         let mut store = SqliteStore {
             conn,
             path: path.to_path_buf(),
             newer_schema: None,
+            read_only: false,
+            busy_timeout: wait,
         };
-        store.conn.pragma_update(None, "foreign_keys", true)?;
-        if options.read_only {
-            store.note_schema()?;
-            return Ok(store);
-        }
-        store.retry(|| {
+        store.setup_write().map_err(|e| store.classify(e))?;
+        Ok(store)
+    }
+
+    fn setup_write(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        self.retry(|| {
             // Persisted in the file: only the first opener pays for it.
-            let mode: String = store
+            let mode: String = self
                 .conn
                 .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                store
-                    .conn
+                self.conn
                     .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0))?;
             }
             Ok(())
         })?;
         // WAL with NORMAL is durable against application crashes and fast;
         // a power cut may lose the last commits but never corrupts the file.
-        store.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        store.note_schema()?;
-        if store.newer_schema.is_none()
-            && migrate::user_version(&store.conn)? < migrate::LATEST_VERSION
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.note_schema()?;
+        if self.newer_schema.is_none()
+            && migrate::user_version(&self.conn)? < migrate::LATEST_VERSION
         {
-            store.write(|tx| migrate::migrate(tx))?;
+            self.write(|tx| migrate::migrate(tx))?;
         }
-        Ok(store)
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -128,10 +212,31 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// An I/O failure on a disk with no room left is the disk being full,
+    /// whatever code the failing call reported.
+    fn classify(&self, e: StoreError) -> StoreError {
+        match e {
+            StoreError::Backend(_) if self.out_of_room() => StoreError::DiskFull,
+            other => other,
+        }
+    }
+
+    /// The last failed call ran out of room (no space, quota, file size
+    /// limit), or the disk has next to no room left.
+    fn out_of_room(&self) -> bool {
+        // SAFETY: the handle is this open connection's; sqlite3_system_errno
+        // only reads the error number of its last failed system call.
+        let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(self.conn.handle()) };
+        matches!(errno, libc::ENOSPC | libc::EDQUOT | libc::EFBIG) || file::disk_is_full(&self.path)
+    }
+
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction: the write lock is taken
     /// up front, so a transaction never reads, then fails to upgrade to a
     /// writer (the SQLITE_BUSY that a busy timeout cannot wait out).
     fn write<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
         if let Some(found) = self.newer_schema {
             return Err(StoreError::NewerSchema {
                 found,
@@ -158,17 +263,22 @@ impl SqliteStore {
             tx.commit()?;
             Ok(value)
         })
+        .map_err(|e| self.classify(e))
     }
 
-    /// Retries `f` a bounded number of times while SQLite says BUSY/LOCKED.
+    /// Retries `f` while the file is busy, until the busy timeout has passed
+    /// in all: a write never waits much longer than that (it used to be
+    /// eight full timeouts), then it is the caller's to keep the text.
     fn retry<T>(&self, f: impl Fn() -> Result<T>) -> Result<T> {
+        let deadline = Instant::now() + self.busy_timeout;
         let mut attempt = 1;
         loop {
             match f() {
-                Err(StoreError::Sqlite(e)) if is_busy(&e) && attempt < MAX_ATTEMPTS => {
+                Err(StoreError::Busy) if Instant::now() < deadline => {
                     // Back off with jitter so retrying processes do not collide again.
                     let ms = 10u64 * (1 << attempt.min(6)) + fastrand::u64(0..20);
-                    thread::sleep(Duration::from_millis(ms));
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    thread::sleep(Duration::from_millis(ms).min(left));
                     attempt += 1;
                 }
                 other => return other,
@@ -177,25 +287,33 @@ impl SqliteStore {
     }
 }
 
-fn is_busy(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
-    )
+/// rusqlite's errors in the store's words: busy and locked are transient,
+/// read-only is the person's permissions, corrupt and not-a-database mean
+/// a damaged file, and the rest is the backend's own message.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt,
+            _ => StoreError::Backend(e.to_string()),
+        }
+    }
 }
 
-/// When the database lives in a setgid directory (the usual way to share a
-/// folder with a team), make the new file group-writable. SQLite gives the
-/// `-wal` and `-shm` files the main file's permissions, so this is enough.
-fn share_with_group(path: &Path, dir: Option<&Path>) -> std::io::Result<()> {
-    let dir = dir.unwrap_or(Path::new("."));
-    let setgid = std::fs::metadata(dir)?.permissions().mode() & 0o2000 != 0;
-    if setgid {
-        let mut perms = std::fs::metadata(path)?.permissions();
-        perms.set_mode(perms.mode() | 0o060);
-        std::fs::set_permissions(path, perms)?;
+/// A path as the file part of an SQLite URI: `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
     }
-    Ok(())
+    out
 }
 
 /// A [`Writer`] over one open transaction.
@@ -400,6 +518,17 @@ impl Store for SqliteStore {
 
     fn health(&self) -> Result<Health> {
         health::check(&self.conn, &self.path)
+    }
+
+    fn check_integrity(&self) -> Result<()> {
+        // quick_check(1): stop at the first problem; one is enough to refuse.
+        let found: String =
+            self.read(|tx| Ok(tx.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?))?;
+        if found == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt)
+        }
     }
 
     fn data_version(&self) -> Result<i64> {

@@ -4,13 +4,12 @@
 //! change only the new items are read, off the UI thread, and added in a
 //! moment on it.
 
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::search::{Changes, SearchIndex};
-use crate::store::{OpenOptions, SearchMarks, SqliteStore, StoreError};
+use crate::store::{self, Mode, SearchMarks, Spec, StoreError};
 
 /// What a background read hands over.
 pub enum Update {
@@ -22,7 +21,7 @@ pub enum Update {
 
 /// A read under way; `poll` hands over its result once it is ready.
 pub struct Indexer {
-    db: PathBuf,
+    db: Spec,
     user: String,
     pending: Option<Receiver<Result<Update, StoreError>>>,
     /// The data changed while the first build ran: read the changes once
@@ -39,7 +38,7 @@ pub struct Indexer {
 const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
 
 impl Indexer {
-    pub fn new(db: PathBuf, user: &str) -> Indexer {
+    pub fn new(db: Spec, user: &str) -> Indexer {
         Indexer {
             db,
             user: user.to_string(),
@@ -75,16 +74,13 @@ impl Indexer {
             .spawn(move || {
                 // Its own read-only connection: SQLite connections are not
                 // shared between threads, and this one never writes.
-                let options = OpenOptions {
-                    read_only: true,
-                    busy_timeout: Duration::from_secs(5),
-                };
-                let store = SqliteStore::open_with(&db, &options);
+                let store = store::open_with(&db, Mode::Read, Duration::from_secs(5));
                 let update = store.and_then(|store| match marks {
-                    None => SearchIndex::load(&store, &user).map(|i| Update::Built(Box::new(i))),
-                    Some(marks) => {
-                        SearchIndex::read_changes(&store, &user, &marks).map(Update::Changes)
+                    None => {
+                        SearchIndex::load(store.as_ref(), &user).map(|i| Update::Built(Box::new(i)))
                     }
+                    Some(marks) => SearchIndex::read_changes(store.as_ref(), &user, &marks)
+                        .map(Update::Changes),
                 });
                 let _ = tx.send(update);
             });
@@ -141,7 +137,7 @@ impl Indexer {
 mod tests {
     use super::*;
     use crate::domain::{Draft, Kind, NewItem};
-    use crate::store::Store;
+    use crate::store::{SqliteStore, Store};
 
     fn wait(indexer: &mut Indexer) -> Update {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -168,7 +164,7 @@ mod tests {
         let db = dir.path().join("t.db");
         let store = SqliteStore::open(&db).unwrap();
         store.add(&tip("Label the forklift keys")).unwrap();
-        let mut indexer = Indexer::new(db, "ann");
+        let mut indexer = Indexer::new(Spec::File(db), "ann");
         assert!(indexer.poll().is_none(), "nothing before a start");
         indexer.start();
         assert!(indexer.is_building());
@@ -197,7 +193,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("t.db");
         let store = SqliteStore::open(&db).unwrap();
-        let mut indexer = Indexer::new(db, "ann");
+        let mut indexer = Indexer::new(Spec::File(db), "ann");
         indexer.start();
         store
             .add(&tip("Forklift batteries charge overnight"))
@@ -222,7 +218,7 @@ mod tests {
     fn a_failed_read_is_tried_again() {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("later.db");
-        let mut indexer = Indexer::new(db.clone(), "ann");
+        let mut indexer = Indexer::new(Spec::File(db.clone()), "ann");
         indexer.start();
         let deadline = Instant::now() + Duration::from_secs(10);
         while indexer.poll().is_none() {
@@ -241,7 +237,7 @@ mod tests {
 
     #[test]
     fn a_missing_database_is_an_error_not_a_hang() {
-        let mut indexer = Indexer::new(PathBuf::from("/nonexistent/dir/x.db"), "ann");
+        let mut indexer = Indexer::new(Spec::File("/nonexistent/dir/x.db".into()), "ann");
         indexer.start();
         let deadline = Instant::now() + Duration::from_secs(10);
         let result = loop {

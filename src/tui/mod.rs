@@ -33,8 +33,8 @@ pub use update::update;
 
 use thiserror::Error;
 
-use crate::cli::Context;
-use crate::store::{SqliteStore, StoreError};
+use crate::config::Config;
+use crate::store::{self, Mode, Spec, Store, StoreError};
 use keys::{KeyError, KeyMap};
 use theme::Theme;
 use views::review::ReviewSettings;
@@ -53,10 +53,31 @@ pub enum TuiError {
     Config(String),
 }
 
-/// Opens the pane for `ctx.user` on `ctx.db` and runs it until `q`; with
+/// What the pane (and the kiosk) needs to run: where the data is, who is
+/// looking, and their settings. The command line builds it; nothing up
+/// here knows about the command line.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    pub spec: Spec,
+    pub user: String,
+    pub config: Config,
+    pub theme: theme::ThemeChoice,
+}
+
+/// Opens the pane for `ctx.user` on `ctx.spec` and runs it until `q`; with
 /// `search`, on a search for those words.
-pub fn run(ctx: &Context, search: Option<&str>) -> Result<(), TuiError> {
+pub fn run(ctx: &Launch, search: Option<&str>) -> Result<(), TuiError> {
     run_with(ctx, Start::Pane(search))
+}
+
+/// The pane's store: made if missing (the pane is how most people start),
+/// and opened read-only when this person may only read it, so they can
+/// still browse; their captures then wait as drafts.
+pub fn open_store(spec: &Spec) -> Result<Box<dyn Store>, StoreError> {
+    match store::open(spec, Mode::Create) {
+        Err(StoreError::ReadOnly | StoreError::StaleShm(_)) => store::open(spec, Mode::Read),
+        other => other,
+    }
 }
 
 /// What the pane opens on.
@@ -67,18 +88,18 @@ enum Start<'a> {
 
 /// `leertuin review`: the pane's review session on its own; leaving the
 /// session leaves the program.
-pub fn run_review(ctx: &Context) -> Result<(), TuiError> {
+pub fn run_review(ctx: &Launch) -> Result<(), TuiError> {
     run_with(ctx, Start::Review)
 }
 
-fn run_with(ctx: &Context, start: Start) -> Result<(), TuiError> {
+fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     // Config mistakes are reported before the screen is taken over.
     let keys = KeyMap::from_config(&ctx.config.keys)?;
     let theme = Theme::choose(ctx.theme);
     let review_settings = review_settings(&ctx.config)?;
-    let store = SqliteStore::open(&ctx.db)?;
-    let mut app = App::new(Box::new(store), &ctx.user, keys, theme);
-    app.indexer = Some(indexer::Indexer::new(ctx.db.clone(), &ctx.user));
+    let store = open_store(&ctx.spec)?;
+    let mut app = App::new(store, &ctx.user, keys, theme);
+    app.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
     app.around = around::Around::from_env(ctx.config.lang.clone());
     app.review_settings = review_settings;
     match start {

@@ -30,12 +30,12 @@ use crate::capture::{NotSaved, Saved};
 use crate::domain::context::is_tool;
 use crate::domain::{Draft, ItemId, Kind};
 use crate::drafts::Drafts;
-use crate::store::{OpenOptions, SqliteStore};
+use crate::store::{self, Mode, Spec};
 
-/// How long one statement waits for a lock. The store retries a few times
-/// on top, so a save gives up (and keeps a draft) after a few seconds
-/// rather than leaving the person staring at "Saving…".
-const BUSY_TIMEOUT: Duration = Duration::from_millis(250);
+/// How long a save waits for a busy database in all before it gives up
+/// and keeps a draft: a few seconds, rather than leaving the person
+/// staring at "Saving…".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// How the popup ended, for the line printed after it closes.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,7 +51,7 @@ pub enum Ending {
 
 /// What the popup needs besides the terminal.
 pub struct Popup {
-    pub db: PathBuf,
+    pub db: Spec,
     pub user: String,
     pub keys: KeyMap,
     pub theme: Theme,
@@ -230,14 +230,15 @@ fn on_reply(state: &mut State, reply: Reply) {
 /// The thread that owns the database: opens it once the form is up, then
 /// saves what it is sent. A database that failed to open is tried again on
 /// the next save (the disk may have been fixed meanwhile).
-fn worker(db: PathBuf, drafts: Option<Drafts>, user: String) -> (Sender<Job>, Receiver<Reply>) {
+fn worker(db: Spec, drafts: Option<Drafts>, user: String) -> (Sender<Job>, Receiver<Reply>) {
     let (job_tx, job_rx) = mpsc::channel::<Job>();
     let (reply_tx, reply_rx) = mpsc::channel::<Reply>();
-    let options = OpenOptions {
-        read_only: false,
-        busy_timeout: BUSY_TIMEOUT,
+    let open = move || {
+        // Off the screen's thread, so the whole-file check costs no frame.
+        store::open_with(&db, Mode::Create, BUSY_TIMEOUT)
+            .and_then(|store| store.check_integrity().map(|()| store))
+            .map_err(|e| crate::i18n::store_error(&e))
     };
-    let open = move || SqliteStore::open_with(&db, &options).map_err(|e| e.to_string());
     thread::spawn(move || {
         let mut store = open();
         for job in job_rx {
@@ -245,10 +246,7 @@ fn worker(db: PathBuf, drafts: Option<Drafts>, user: String) -> (Sender<Job>, Re
                 store = open();
             }
             let reply = crate::capture::save(
-                store
-                    .as_ref()
-                    .map(|s| s as &dyn crate::store::Store)
-                    .map_err(String::as_str),
+                store.as_deref().map_err(String::as_str),
                 drafts.as_ref(),
                 &user,
                 job.kind,

@@ -1,0 +1,515 @@
+//! Storage faults (issue 12): reads that never create, read-only files and
+//! folders, a stale `-shm`, a full disk, a zero-byte or damaged file, a
+//! locked database, and identity on a file someone else owns. Run on the
+//! real binary.
+//!
+//! Some faults need a second account: a reader who may not write, a file
+//! someone else owns. When the tests run as root they play that account by
+//! running leertuin as `nobody` (uid 65534); otherwise those tests say why
+//! they skip (root ignores file permissions, so the rest of them drop to
+//! `nobody` as well).
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::Sandbox;
+use leertuin::domain::Kind;
+use leertuin::drafts::Drafts;
+
+const NOBODY: u32 = 65534;
+/// A second account without a name, for two people at once.
+const READER: u32 = 65533;
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn chmod(path: &Path, mode: u32) {
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn chown(path: &Path, uid: u32) {
+    std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Exit code 2 and one line on stderr.
+fn one_line_usage(out: &Output) -> String {
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err:?}");
+    err
+}
+
+/// `leertuin` run as account `uid` (root only) on `db`, with its own home
+/// inside the sandbox; `user` is LEERTUIN_USER, if any.
+fn as_account(s: &Sandbox, uid: u32, db: &Path, user: Option<&str>) -> std::process::Command {
+    // Everyone may walk into the sandbox; each account has its own home.
+    chmod(s.path(), 0o755);
+    let home = s.path().join(format!("home-{uid}"));
+    if !home.exists() {
+        fs::create_dir_all(&home).unwrap();
+        chown(&home, uid);
+    }
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_leertuin"));
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", &home)
+        .env("XDG_STATE_HOME", home.join(".local/state"))
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("LEERTUIN_DB", db)
+        .uid(uid)
+        .gid(uid);
+    if let Some(user) = user {
+        cmd.env("LEERTUIN_USER", user);
+    }
+    cmd
+}
+
+/// The person who is "you" in a test: yourself, or `nobody` when root
+/// (whom permissions would not stop).
+struct Me<'a> {
+    s: &'a Sandbox,
+    db: PathBuf,
+}
+
+impl Me<'_> {
+    fn new(s: &Sandbox, db: PathBuf) -> Me<'_> {
+        if is_root() {
+            let dir = db.parent().unwrap();
+            fs::create_dir_all(dir).unwrap();
+            chown(dir, NOBODY);
+        }
+        Me { s, db }
+    }
+
+    fn cmd(&self) -> std::process::Command {
+        if is_root() {
+            as_account(self.s, NOBODY, &self.db, Some("nobody"))
+        } else {
+            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_leertuin"));
+            let home = self.s.path().join("home");
+            cmd.env_clear()
+                .env("PATH", std::env::var("PATH").unwrap_or_default())
+                .env("HOME", &home)
+                .env("XDG_STATE_HOME", home.join(".local/state"))
+                .env("XDG_CONFIG_HOME", home.join(".config"))
+                .env("LEERTUIN_DB", &self.db)
+                .env("LEERTUIN_USER", "ann");
+            cmd
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "leertuin {args:?}: {out:?}");
+        text(&out.stdout)
+    }
+
+    fn drafts(&self) -> Drafts {
+        let home = if is_root() {
+            self.s.path().join(format!("home-{NOBODY}"))
+        } else {
+            self.s.path().join("home")
+        };
+        Drafts::at(home.join(".local/state/leertuin/drafts"))
+    }
+}
+
+#[test]
+fn reads_on_a_missing_path_name_it_and_create_nothing() {
+    let s = Sandbox::new();
+    let typo = s.path().join("tpyo/team.db");
+    let reads: [&[&str]; 10] = [
+        &["list"],
+        &["show", "l1"],
+        &["search", "tmux"],
+        &["export"],
+        &["doctor"],
+        &["team"],
+        &["insights"],
+        &["review", "--due"],
+        &["me"],
+        &["list", "questions", "--sort", "backing"],
+    ];
+    for args in reads {
+        let out = s
+            .cmd()
+            .env("LEERTUIN_DB", &typo)
+            .args(args)
+            .output()
+            .unwrap();
+        let err = one_line_usage(&out);
+        assert!(err.contains(&typo.display().to_string()), "{args:?}: {err}");
+    }
+    // The status line stays silent, as it is meant to.
+    let out = s
+        .cmd()
+        .env("LEERTUIN_DB", &typo)
+        .arg("nudge")
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stdout.is_empty() && out.stderr.is_empty());
+    assert!(!s.path().join("tpyo").exists(), "a read made the folder");
+    // Nor is the default place made by a read.
+    let out = s
+        .cmd()
+        .env_remove("LEERTUIN_DB")
+        .arg("list")
+        .output()
+        .unwrap();
+    one_line_usage(&out);
+    assert!(!s.path().join("home/.local/share/leertuin").exists());
+}
+
+#[test]
+fn writes_and_init_make_private_databases() {
+    let s = Sandbox::new();
+    let db = s.path().join("new/team.db");
+    let out = s
+        .cmd()
+        .env("LEERTUIN_DB", &db)
+        .args(["add", "tip", "Label the keys"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(fs::metadata(&db).unwrap().mode() & 0o777, 0o600);
+
+    let other = s.path().join("other.db");
+    let out = s
+        .cmd()
+        .env("LEERTUIN_DB", &other)
+        .arg("init")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(fs::metadata(&other).unwrap().mode() & 0o777, 0o600);
+    let again = s
+        .cmd()
+        .env("LEERTUIN_DB", &other)
+        .arg("init")
+        .output()
+        .unwrap();
+    assert!(text(&again.stdout).contains("already"), "{again:?}");
+    // Nothing half-made is left beside them.
+    let names: Vec<String> = fs::read_dir(s.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".new-"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn a_team_server_url_says_it_is_not_built_yet() {
+    let s = Sandbox::new();
+    for args in [&["list"][..], &["add", "tip", "x"]] {
+        let out = s
+            .cmd()
+            .env("LEERTUIN_DB", "postgresql://ann:secret@db.example/leertuin")
+            .args(args)
+            .output()
+            .unwrap();
+        let err = one_line_usage(&out);
+        assert!(
+            err.contains("team server") && err.contains("not built yet"),
+            "{err}"
+        );
+        assert!(!err.contains("secret"), "the password is shown: {err}");
+    }
+    assert_eq!(
+        fs::read_dir(s.path()).unwrap().count(),
+        0,
+        "a file was made"
+    );
+}
+
+#[test]
+fn a_zero_byte_file_is_not_silently_made_a_database() {
+    let s = Sandbox::new();
+    fs::write(s.db(), b"").unwrap();
+    let err = s.usage_error(&["list"]);
+    assert!(
+        err.contains("0 bytes") && err.contains("leertuin init"),
+        "{err}"
+    );
+    // A write keeps its text and leaves the file alone too.
+    let out = s.cmd().args(["add", "tip", "Keep me"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(text(&out.stderr).contains("draft"), "{out:?}");
+    assert_eq!(fs::metadata(s.db()).unwrap().len(), 0);
+    // Only an explicit init makes it a database.
+    s.ok(&["init"]);
+    assert!(s.ok(&["list", "lessons"]).lines().count() > 3);
+}
+
+#[test]
+fn a_damaged_database_refuses_writes_and_names_doctor() {
+    let s = Sandbox::new();
+    s.ok(&["demo", "--fill", "200"]);
+    let pages: i64 = s
+        .sql()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    let mut bytes = fs::read(s.db()).unwrap();
+    // Scribble over the middle half of the file.
+    for page in pages / 4..pages * 3 / 4 {
+        let at = (page * 4096 + 100) as usize;
+        bytes[at..at + 1000].fill(0xff);
+    }
+    fs::write(s.db(), &bytes).unwrap();
+    let check = s
+        .sql()
+        .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0));
+    assert!(
+        check.is_err() || check.is_ok_and(|c| c != "ok"),
+        "the damage did not take"
+    );
+
+    for args in [&["add", "tip", "After the damage"][..], &["vote", "t1"]] {
+        let out = s.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("damaged") && err.contains("leertuin doctor"),
+            "{err}"
+        );
+    }
+    assert_eq!(
+        fs::read(s.db()).unwrap(),
+        bytes,
+        "the damaged file was written"
+    );
+}
+
+#[test]
+fn a_locked_database_keeps_the_added_text_as_a_draft() {
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "first"]);
+    let lock = s.sql();
+    lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = s
+        .cmd()
+        .args(["add", "tip", "Ctrl-R searches your history", "-t", "bash"])
+        .output()
+        .unwrap();
+    lock.execute_batch("ROLLBACK").unwrap();
+    // Exit 1: not stored (yet); the one line says why and where the text is.
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = text(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("busy") && err.contains("draft"), "{err}");
+    let drafts = Drafts::at(s.path().join("home/.local/state/leertuin/drafts"));
+    let kept = drafts.list().unwrap();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let d = &kept[0].saved;
+    assert_eq!((d.kind, d.person.as_str()), (Kind::Tip, "ann"));
+    assert_eq!(d.draft.text, "Ctrl-R searches your history");
+    assert_eq!(d.draft.tags, ["bash"]);
+    assert!(
+        err.contains(&drafts.path(&kept[0].id).display().to_string()),
+        "{err}"
+    );
+}
+
+/// `leertuin` as ann on the sandbox's database, as a plain std command
+/// (for what assert_cmd can't do: limits set in the child).
+fn plain(s: &Sandbox) -> std::process::Command {
+    let home = s.path().join("home");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_leertuin"));
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", &home)
+        .env("XDG_STATE_HOME", home.join(".local/state"))
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("LEERTUIN_DB", s.db())
+        .env("LEERTUIN_USER", "ann");
+    cmd
+}
+
+/// Runs with a file size limit, the way a full disk looks to a program.
+fn with_size_limit(cmd: &mut std::process::Command, bytes: u64) -> Output {
+    // SAFETY: only async-signal-safe calls (signal, setrlimit) in the child.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: bytes as libc::rlim_t,
+                rlim_max: bytes as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn a_full_disk_says_so_and_reads_still_work() {
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "Written before the disk filled up"]);
+    let mut add = plain(&s);
+    add.args(["add", "tip", &"long text ".repeat(150)]);
+    let out = with_size_limit(&mut add, 5000);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = text(&out.stderr);
+    assert!(err.contains("disk is full"), "{err}");
+    assert!(err.contains("draft"), "{err}");
+    let mut list = plain(&s);
+    list.args(["list", "tips"]);
+    let out = with_size_limit(&mut list, 5000);
+    assert!(out.status.success(), "{out:?}");
+    assert!(text(&out.stdout).contains("Written before"), "{out:?}");
+}
+
+#[test]
+fn a_read_only_folder_is_read_and_writes_say_read_only() {
+    let s = Sandbox::new();
+    let me = Me::new(&s, s.path().join("ro/team.db"));
+    me.ok(&["add", "tip", "Readable from a locked folder"]);
+    let dir = s.path().join("ro");
+    chmod(&dir, 0o555);
+    let listed = me.ok(&["list", "tips"]);
+    assert!(listed.contains("Readable from a locked folder"), "{listed}");
+    let exported = me.ok(&["export"]);
+    assert!(exported.contains("Readable from"));
+    let out = me.run(&["add", "tip", "Not here"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        err.contains("read-only for you") && err.contains("draft"),
+        "{err}"
+    );
+    assert_eq!(me.drafts().list().unwrap().len(), 1);
+    chmod(&dir, 0o755);
+}
+
+#[test]
+fn a_read_only_file_is_read_without_leaving_anything() {
+    let s = Sandbox::new();
+    let me = Me::new(&s, s.path().join("shared/team.db"));
+    me.ok(&["add", "tip", "Read me"]);
+    let db = s.path().join("shared/team.db");
+    chmod(&db, 0o444);
+    assert!(me.ok(&["list", "tips"]).contains("Read me"));
+    assert!(me.ok(&["search", "read"]).contains("Read me"));
+    let out = me.run(&["me", "--wants", "sql"]);
+    assert!(text(&out.stderr).contains("read-only for you"), "{out:?}");
+    assert!(!s.path().join("shared/team.db-shm").exists());
+    chmod(&db, 0o644);
+    me.ok(&["me", "--wants", "sql"]);
+}
+
+#[test]
+fn a_reader_without_write_permission_leaves_no_stale_shm() {
+    if !is_root() {
+        eprintln!("skipped: needs two accounts (run as root to play them)");
+        return;
+    }
+    let s = Sandbox::new();
+    let dir = s.path().join("shared");
+    let me = Me::new(&s, dir.join("team.db"));
+    chmod(&dir, 0o777);
+    me.ok(&["add", "tip", "For everyone"]);
+    chmod(&dir.join("team.db"), 0o644);
+    // Someone who may only read looks (they are who they log in as).
+    let out = as_account(&s, READER, &dir.join("team.db"), None)
+        .env("USER", "reader")
+        .args(["list", "tips"])
+        .output()
+        .unwrap();
+    assert!(text(&out.stdout).contains("For everyone"), "{out:?}");
+    // The writer can still write.
+    me.ok(&["add", "tip", "Still writable"]);
+}
+
+#[test]
+fn doctor_finds_and_repairs_a_stale_shm() {
+    let s = Sandbox::new();
+    let dir = s.path().join("shared");
+    let me = Me::new(&s, dir.join("team.db"));
+    me.ok(&["add", "tip", "Before"]);
+    let shm = dir.join("team.db-shm");
+    fs::write(&shm, vec![0u8; 32768]).unwrap();
+    if is_root() {
+        chown(&shm, NOBODY);
+    }
+    chmod(&shm, 0o444);
+    let out = me.run(&["add", "tip", "Blocked"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(text(&out.stderr).contains("doctor --repair"), "{out:?}");
+
+    let out = me.run(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(text(&out.stdout).contains("team.db-shm"), "{out:?}");
+    let repaired = me.ok(&["doctor", "--repair"]);
+    assert!(repaired.contains("team.db-shm"), "{repaired}");
+    assert!(!shm.exists() || fs::metadata(&shm).unwrap().mode() & 0o200 != 0);
+    me.ok(&["add", "tip", "After"]);
+}
+
+#[test]
+fn doctor_repair_takes_a_database_away_from_everyone_else() {
+    let s = Sandbox::new();
+    let me = Me::new(&s, s.path().join("mine/team.db"));
+    me.ok(&["add", "tip", "Private to me"]);
+    let db = s.path().join("mine/team.db");
+    chmod(&db, 0o644);
+    let out = me.run(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    me.ok(&["doctor", "--repair"]);
+    // Others lose access; the group keeps what it had.
+    assert_eq!(fs::metadata(&db).unwrap().mode() & 0o777, 0o640);
+    me.ok(&["doctor"]);
+}
+
+#[test]
+fn on_someone_elses_file_you_are_your_login_name() {
+    if !is_root() {
+        eprintln!("skipped: needs a file owned by another account (run as root)");
+        return;
+    }
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "Owned by the admin"]);
+    chmod(&s.db(), 0o666);
+    for (user, env_user) in [(Some("ann"), None), (None, Some("ann"))] {
+        let mut cmd = as_account(&s, NOBODY, &s.db(), user);
+        if let Some(u) = env_user {
+            cmd.env("USER", u);
+        }
+        let out = cmd.args(["list", "tips"]).output().unwrap();
+        let err = one_line_usage(&out);
+        assert!(err.contains("team server") && err.contains("ann"), "{err}");
+        let mut cmd = as_account(&s, NOBODY, &s.db(), user);
+        if let Some(u) = env_user {
+            cmd.env("USER", u);
+        }
+        let out = cmd.args(["add", "tip", "As ann"]).output().unwrap();
+        one_line_usage(&out);
+    }
+    // As yourself it works; demo --fill makes many synthetic people anyway.
+    let out = as_account(&s, NOBODY, &s.db(), Some("nobody"))
+        .args(["list", "tips"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let mut fill = as_account(&s, NOBODY, &s.db(), Some("ann"));
+    chmod(s.path(), 0o777);
+    let out = fill.args(["demo", "--fill", "3"]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+}
