@@ -8,6 +8,10 @@ use tmux_support::{Home, Tmux, eventually, quoted, tmux_or_skip};
 
 /// The items of `kind` as JSON values, newest first.
 fn items(home: &Home, kind: &str) -> Vec<serde_json::Value> {
+    // Until the first save there is no database, and reads don't make one.
+    if !home.db().exists() {
+        return Vec::new();
+    }
     let out = home.ok("ann", &["list", kind, "--json"]);
     serde_json::from_str(&out).expect("list --json")
 }
