@@ -221,7 +221,7 @@ pub fn store_error(e: &StoreError) -> String {
 }
 
 /// A kind as a word of the current language ("tip", "vraag").
-fn kind_word(kind: crate::domain::Kind) -> String {
+pub fn kind_word(kind: crate::domain::Kind) -> String {
     use crate::domain::Kind;
     let s = match kind {
         Kind::Lesson => t!("kind.lesson"),

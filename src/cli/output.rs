@@ -75,7 +75,13 @@ pub fn summary_line(item: &Item) -> String {
 /// The whole item for `show`.
 pub fn detail(item: &Item) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} {}: {}", item.kind(), item.id(), item.title());
+    let _ = writeln!(
+        out,
+        "{} {}: {}",
+        crate::i18n::kind_word(item.kind()),
+        item.id(),
+        item.title()
+    );
     let _ = writeln!(out, "{}", meta(item));
     let tags = tags(item);
     if !tags.is_empty() {

@@ -443,7 +443,7 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
     let message_rows = message.len().min(h.saturating_sub(fixed + 1));
     bottom.extend(message.into_iter().take(message_rows));
     // Asked before: only where the text keeps at least two rows.
-    let similar = super::similar::lines(&s.similar, t);
+    let similar = super::similar::lines(&s.similar, inner.width, t);
     if !similar.is_empty() && h >= top.len() + bottom.len() + similar.len() + 2 {
         bottom.extend(similar);
     }

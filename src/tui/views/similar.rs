@@ -19,7 +19,8 @@ pub struct Similar {
 
 /// The lines under the question being typed: a heading and one line per
 /// question ("q3 Hoe stel ik… · 2 antwoorden ✓"); nothing when none.
-pub fn lines(similar: &[Similar], t: &Theme) -> Vec<Line<'static>> {
+/// Titles are cut to `width` so the number of answers stays in sight.
+pub fn lines(similar: &[Similar], width: u16, t: &Theme) -> Vec<Line<'static>> {
     if similar.is_empty() {
         return Vec::new();
     }
@@ -34,10 +35,13 @@ pub fn lines(similar: &[Similar], t: &Theme) -> Vec<Line<'static>> {
             crate::i18n::answers(s.answers)
         };
         let mark = if s.accepted { " ✓" } else { "" };
+        let head = format!("  {} ", s.id);
+        let tail = format!(" · {answers}{mark}");
+        let room = usize::from(width).saturating_sub(head.chars().count() + tail.chars().count());
         out.push(Line::from(vec![
-            Span::styled(format!("  {} ", s.id), t.muted),
-            Span::styled(s.title.clone(), t.text),
-            Span::styled(format!(" · {answers}{mark}"), t.muted),
+            Span::styled(head, t.muted),
+            Span::styled(super::fit(&s.title, room.max(4)), t.text),
+            Span::styled(tail, t.muted),
         ]));
     }
     out
