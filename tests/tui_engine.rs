@@ -293,7 +293,7 @@ fn the_asker_accepts_an_answer_and_thanks_a_helper() {
         "the asker's own question offers closing the loop first"
     );
 
-    // The answers, each with its author, chosen with ↑↓ and Enter.
+    // The answers, each with its author by name, chosen with ↑↓ and Enter.
     let first = other.answer(q, "noor", "Use coredumpctl.").expect("answer");
     app.reload();
     update(&mut app, Action::Accept);
@@ -303,10 +303,10 @@ fn the_asker_accepts_an_answer_and_thanks_a_helper() {
     let labels: Vec<&str> = c.options.iter().map(|o| o.label.as_str()).collect();
     assert_eq!(labels.len(), 2, "{labels:?}");
     assert!(
-        labels[0].contains("bram") && labels[0].contains("gdb"),
+        labels[0].contains("Bram Jansen") && labels[0].contains("gdb"),
         "{labels:?}"
     );
-    assert!(labels[1].contains("noor"), "{labels:?}");
+    assert!(labels[1].contains("Noor Visser"), "{labels:?}");
     assert_eq!(
         c.chosen().map(|o| o.value.clone()),
         Some(first.to_string()),
@@ -314,7 +314,7 @@ fn the_asker_accepts_an_answer_and_thanks_a_helper() {
     );
     let rows = tui_support::screen(&app, 40, 20);
     tui_support::assert_shows(&rows, "Which answer helped you?");
-    tui_support::assert_shows(&rows, "bram: Start");
+    tui_support::assert_shows(&rows, "Bram Jansen: Start");
     update(&mut app, Action::Up);
     update(&mut app, Action::Submit);
     assert!(status(&app).contains("accepted"), "{}", status(&app));
@@ -325,7 +325,7 @@ fn the_asker_accepts_an_answer_and_thanks_a_helper() {
     };
     assert_eq!(c.chosen().map(|o| o.value.as_str()), Some("pieter"));
     update(&mut app, Action::Submit);
-    assert!(status(&app).contains("@pieter"), "{}", status(&app));
+    assert!(status(&app).contains("Pieter Bakker"), "{}", status(&app));
 
     let Item::Question(stored) = other.get(q, ME).expect("get") else {
         panic!()

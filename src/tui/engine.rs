@@ -226,17 +226,18 @@ pub fn asker_prompt(app: &mut App, action: Action) {
         for a in &q.answers {
             let body = a.body.lines().next().unwrap_or("");
             let mark = if a.accepted { " ✓" } else { "" };
-            state = state.option(format!("{}: {body}{mark}", a.author), a.id.to_string());
+            state = state.option(format!("{}: {body}{mark}", a.who()), a.id.to_string());
         }
         // The newest answer is the likeliest choice.
         state.selected = q.answers.len() - 1;
         state
     } else {
-        let open: Vec<&str> = q
+        // Shown by name, chosen by handle.
+        let open: Vec<(&str, &str)> = q
             .backings
             .iter()
             .filter(|b| b.kind == BackingKind::Pledge && !b.helped)
-            .map(|b| b.person.as_str())
+            .map(|b| (b.who(), b.person.as_str()))
             .collect();
         if open.is_empty() {
             app.say(t!("status.no-pledges-waiting"));
@@ -248,8 +249,8 @@ pub fn asker_prompt(app: &mut App, action: Action) {
             about,
             app.theme,
         );
-        for who in open {
-            state = state.option(who.to_string(), who.to_string());
+        for (name, handle) in open {
+            state = state.option(name.to_string(), handle.to_string());
         }
         state
     };
@@ -270,10 +271,15 @@ pub fn submit_asker(app: &mut App, choice: Choice, value: &str) -> Result<String
                 .accept(id, n, &user)
                 .map(|()| t!("status.accepted", n = n).into_owned())
         }
-        Choice::Helped(id) => app
-            .store
-            .helped(id, value, &user)
-            .map(|()| t!("status.thanked", who = value).into_owned()),
+        Choice::Helped(id) => {
+            let name = match app.store.person(value) {
+                Ok(Some(p)) => crate::domain::shown(&p.name, value).to_string(),
+                _ => value.to_string(),
+            };
+            app.store
+                .helped(id, value, &user)
+                .map(|()| t!("status.thanked", who = name).into_owned())
+        }
         _ => return Err(bad(t!("status.asker-only").into_owned())),
     };
     result.map_err(|e| match e {
