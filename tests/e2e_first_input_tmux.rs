@@ -72,7 +72,7 @@ fn at_a_fresh_kiosk_a_badge_a_name_and_typing_asks_one_question_in_three_keys() 
         tmux.type_text("s", "Henk");
         tmux.keys("s", &["Enter"]);
         keys += 1;
-        tmux.wait_for("s", "typ je vraag");
+        tmux.wait_for("s", "typ: vraag stellen");
         let before = export(&home);
         tmux.type_text("s", "Waar ligt de nieuwe toner?");
         tmux.wait_for("s", "Vraag stellen");
@@ -211,7 +211,7 @@ fn a_two_line_paste_lands_as_one_item_in_pane_popup_and_kiosk() {
         tmux.wait_for("s", "Welke naam");
         tmux.type_text("s", "Fatma");
         tmux.keys("s", &["Enter"]);
-        tmux.wait_for("s", "typ je vraag");
+        tmux.wait_for("s", "typ: vraag stellen");
         paste(&tmux, "Waar zijn de handschoenen?\nMaat L is op.");
         tmux.wait_for("s", "Maat L is op");
         tmux.keys("s", &["Enter"]);

@@ -435,7 +435,13 @@ impl App {
                 }
                 _ => vec![A::Submit, A::Cancel],
             },
-            View::Choose => vec![A::Submit, A::Cancel, A::Down],
+            // ↓ only where there is more than one line to choose.
+            View::Choose => match &self.overlay {
+                Some(Overlay::Choose(c)) if c.options.len() > 1 => {
+                    vec![A::Submit, A::Cancel, A::Down]
+                }
+                _ => vec![A::Submit, A::Cancel],
+            },
             View::Review => match self.stack.last() {
                 Some(Screen::Review(r)) => r.hint_actions(),
                 _ => Vec::new(),
