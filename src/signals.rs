@@ -89,6 +89,11 @@ pub fn install(mode: Mode, restore: fn()) {
 /// when no form holds any.
 pub fn hold(unsaved: Option<Unsaved>) {
     let mut held = HELD.lock().unwrap_or_else(|e| e.into_inner());
+    // Once a stop signal came, the watchdog may have kept the text
+    // already: holding it again would let the loop keep it a second time.
+    if stop_requested() {
+        return;
+    }
     *held = unsaved;
 }
 
