@@ -119,6 +119,13 @@ fn my_questions_head_the_me_tab_and_opening_one_marks_it_seen() {
     update(&mut app, Action::Open);
     let rows = screen(&app, 80, 24);
     assert_shows(&rows, "Heeft een antwoord je geholpen? Kies het");
+    // Bram's answer is marked new; Henk's own is not.
+    assert_shows(&rows, "Bram, net · ● nieuw");
+    assert!(
+        !text(&rows).contains("jij, net · ● nieuw"),
+        "{}",
+        text(&rows)
+    );
     update(&mut app, Action::Back);
     update(&mut app, Action::GoTab(Tab::Me.index() as u8));
     let rows = screen(&app, 80, 24);

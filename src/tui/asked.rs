@@ -41,14 +41,25 @@ pub fn badge(a: &Asked) -> String {
 /// Opening one's own question: its answers are seen now, so the Me tab and
 /// the nudge stop calling them new. Bookkeeping, not content: a failed
 /// write (read-only file) only means they stay marked.
-pub fn seen(app: &mut App, item: &Item) {
-    let Item::Question(q) = item else { return };
+///
+/// Returns what the person had seen before (the answer id up to which), so
+/// the opened question can mark what is new; `None` for other items.
+pub fn seen(app: &mut App, item: &Item) -> Option<i64> {
+    let Item::Question(q) = item else { return None };
     if q.author.as_deref() != Some(app.user.as_str()) || q.answers.is_empty() {
-        return;
+        return None;
     }
+    let before = app
+        .store
+        .asked(&app.user, MAX_ASKED)
+        .ok()?
+        .into_iter()
+        .find(|a| a.question.id == q.id)
+        .map(|a| a.seen_up_to);
     if app.store.mark_answers_seen(&app.user, q.id).is_ok() {
         app.mark_stale(Tab::Me);
     }
+    before
 }
 
 /// Titles in the notice are cut to this many characters.

@@ -103,9 +103,12 @@ fn open_selected(app: &mut App) {
 }
 
 fn open_item(app: &mut App, item: Item) {
-    super::asked::seen(app, &item);
+    let seen = super::asked::seen(app, &item);
     let done = app.done_for(item.id());
     let mut d = DetailState::item(item, &app.user, done, app.theme);
+    if let Some(seen) = seen {
+        d.mark_new_after(seen);
+    }
     d.open = true;
     app.stack.push(Screen::Detail(d));
 }

@@ -37,6 +37,9 @@ pub struct DetailState {
     pub done: Done,
     /// True when opened (it has the keys); false for a preview beside a list.
     pub open: bool,
+    /// On the viewer's own question: answers above this id came since they
+    /// last looked, and are marked new.
+    new_after: Option<i64>,
     viewer: String,
     theme: Theme,
     lines: Vec<WrapLine>,
@@ -53,6 +56,7 @@ impl DetailState {
             revealed: 0,
             done,
             open: false,
+            new_after: None,
             viewer: viewer.to_string(),
             theme,
             lines: Vec::new(),
@@ -72,6 +76,7 @@ impl DetailState {
             revealed: 0,
             done: None,
             open: false,
+            new_after: None,
             viewer: String::new(),
             theme,
             lines,
@@ -98,10 +103,22 @@ impl DetailState {
         self.rebuild();
     }
 
+    /// Marks the answers above `seen` (by others) as new to the viewer.
+    pub fn mark_new_after(&mut self, seen: i64) {
+        self.new_after = Some(seen);
+        self.rebuild();
+    }
+
     fn rebuild(&mut self) {
         if let Content::Item(item) = &self.content {
-            self.lines =
-                item_text::lines(item, self.revealed, &self.done, &self.viewer, &self.theme);
+            self.lines = item_text::lines(
+                item,
+                self.revealed,
+                &self.done,
+                &self.viewer,
+                self.new_after,
+                &self.theme,
+            );
         }
     }
 

@@ -11,10 +11,19 @@ use crate::tui::markdown;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::WrapLine;
 
-pub fn lines(item: &Item, revealed: usize, done: &Done, viewer: &str, t: &Theme) -> Vec<WrapLine> {
+/// `new_after`: on the viewer's own question, answers above this id (by
+/// others) came since they last looked and are marked new.
+pub fn lines(
+    item: &Item,
+    revealed: usize,
+    done: &Done,
+    viewer: &str,
+    new_after: Option<i64>,
+    t: &Theme,
+) -> Vec<WrapLine> {
     match item {
         Item::Lesson(l) => lesson(l, revealed, done, t),
-        Item::Question(q) => question(q, viewer, t),
+        Item::Question(q) => question(q, viewer, new_after, t),
         Item::Tip(tip) => tip_lines(tip, viewer, t),
         Item::Learned(l) => learned(l, t),
     }
@@ -111,7 +120,7 @@ fn lesson(l: &Lesson, revealed: usize, done: &Done, t: &Theme) -> Vec<WrapLine> 
     out
 }
 
-fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
+fn question(q: &Question, viewer: &str, new_after: Option<i64>, t: &Theme) -> Vec<WrapLine> {
     let mut out = vec![heading(&q.title, t)];
     let who = q
         .who()
@@ -184,11 +193,14 @@ fn question(q: &Question, viewer: &str, t: &Theme) -> Vec<WrapLine> {
         }
         for a in &q.answers {
             out.push(WrapLine::blank());
-            let accepted = if a.accepted {
+            let mut accepted = if a.accepted {
                 format!(" · {}", t!("detail.accepted"))
             } else {
                 String::new()
             };
+            if new_after.is_some_and(|seen| a.id > seen) && a.author != viewer {
+                accepted.push_str(&format!(" · {}", t!("detail.new-answer")));
+            }
             out.push(WrapLine::new(Span::styled(
                 format!(
                     "— {}, {}{accepted}",
