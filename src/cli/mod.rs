@@ -13,6 +13,7 @@ mod lessons;
 mod me;
 mod nudge;
 mod output;
+mod server;
 mod tmux;
 mod tmux_pane;
 
@@ -111,6 +112,9 @@ pub enum Command {
     Completions(docs::CompletionsArgs),
     /// Print the manual page (or write one per command with --dir).
     Man(docs::ManArgs),
+    /// The team server (PostgreSQL): set it up, add people and kiosks.
+    #[command(subcommand)]
+    Server(server::ServerCommand),
 }
 
 /// A failure with its exit code: 2 for bad input, 1 for everything else.
@@ -350,6 +354,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Nudge(_) | Command::Completions(_) | Command::Man(_) => Ok(()),
         Command::Tmux(a) => tmux::run(&ctx, &given, a),
         Command::Kiosk(a) => kiosk::run(&ctx, a),
+        Command::Server(c) => server::run(&ctx, c),
     }
 }
 

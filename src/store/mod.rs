@@ -14,6 +14,7 @@ mod migrate;
 mod nudge;
 mod open;
 mod own;
+pub mod postgres;
 mod public;
 mod read;
 mod repair;
