@@ -518,3 +518,30 @@ fn what_a_kiosk_sets_never_outlives_its_transaction() {
     );
     assert_eq!(ok(&out), format!("t|t\n{ann}"));
 }
+
+#[test]
+fn a_deleted_post_stays_deleted() {
+    let Some(t) = team("tombstone") else {
+        return;
+    };
+    let ann = &t.ann;
+    // ann deletes her tip the way leertuin does: a tombstone.
+    let out = t.db.psql(
+        ann,
+        &format!(
+            "UPDATE tip SET text = '', deleted_at = 9 WHERE author = '{ann}' RETURNING deleted_at;"
+        ),
+    );
+    assert_eq!(ok(&out), "9");
+    // Neither a replayed edit nor a deliberate revival brings it back.
+    let out = t.db.psql(
+        ann,
+        &format!("UPDATE tip SET text = 'tip of {ann}', deleted_at = NULL WHERE author = '{ann}';"),
+    );
+    assert!(refused(&out).contains("was deleted"));
+    let out = t.db.psql(
+        ann,
+        &format!("SELECT text = '' AND deleted_at = 9 FROM tip WHERE author = '{ann}';"),
+    );
+    assert_eq!(ok(&out), "t");
+}

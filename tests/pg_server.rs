@@ -4,6 +4,7 @@
 
 mod pg_support;
 
+use leertuin::store::postgres::LATEST_VERSION;
 use pg_support::{TestDb, ok, setup_lock};
 
 fn stdout(out: &std::process::Output) -> String {
@@ -68,7 +69,10 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
     let db = pg.database("init_schema");
     let home = tempfile::tempdir().expect("home");
     let said = init(&db, home.path());
-    assert!(said.contains("schema: version 2 (created)"), "{said}");
+    assert!(
+        said.contains(&format!("schema: version {LATEST_VERSION} (created)")),
+        "{said}"
+    );
     assert!(
         said.contains("row-level security: on and forced for 13 tables"),
         "{said}"
@@ -130,7 +134,9 @@ fn init_twice_changes_nothing() {
     let first = state(&db);
     let said = init(&db, home.path());
     assert!(
-        said.contains("schema: version 2 (already up to date)"),
+        said.contains(&format!(
+            "schema: version {LATEST_VERSION} (already up to date)"
+        )),
         "{said}"
     );
     assert_eq!(state(&db), first);
@@ -153,8 +159,10 @@ fn a_newer_schema_is_refused_and_left_alone() {
     let err = stderr(&out);
     assert_eq!(
         err.trim(),
-        "leertuin: the database has schema version 99, but this leertuin knows only up to version 2; \
-         it will not write to it: upgrade leertuin"
+        format!(
+            "leertuin: the database has schema version 99, but this leertuin knows only up to \
+             version {LATEST_VERSION}; it will not write to it: upgrade leertuin"
+        )
     );
     assert_eq!(state(&db), before);
     // add-person refuses it too, with the same words.
@@ -357,6 +365,9 @@ fn messages_speak_dutch() {
     };
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stdout(&out);
-    assert!(said.contains("schema: versie 2 (aangemaakt)"), "{said}");
+    assert!(
+        said.contains(&format!("schema: versie {LATEST_VERSION} (aangemaakt)")),
+        "{said}"
+    );
     assert!(said.contains("beveiliging per rij"), "{said}");
 }
