@@ -71,6 +71,11 @@ const OWNED: &[(&str, &str, &str)] = &[
         "person",
         "INSERT INTO review (person, card, reviewed_at, rating) VALUES ('{p}', 'card of {p}', 1, 3)",
     ),
+    (
+        "person_pin",
+        "handle",
+        "INSERT INTO person_pin (handle, hash, set_at) VALUES ('{p}', 'pin hash of {p}', 1)",
+    ),
 ];
 
 /// Tables only admins write.
@@ -169,6 +174,13 @@ fn a_person_cannot_read_another_persons_private_entries() {
         );
         assert_eq!(ok(&out), format!("{ann}|1"), "{table}");
     }
+    // PIN hashes: one's own; a kiosk checks them; nobody else reads them.
+    let out = t.db.psql(ann, "SELECT hash FROM person_pin;");
+    assert_eq!(ok(&out), format!("pin hash of {ann}"));
+    let out = t.db.psql(&t.kiosk, "SELECT count(*) FROM person_pin;");
+    assert_eq!(ok(&out), "2");
+    let out = t.db.psql(&t.db.owner, "SELECT count(*) FROM person_pin;");
+    assert_eq!(ok(&out), "0");
     // Asking to see past the policies is refused, not granted.
     let out =
         t.db.psql(ann, "SET row_security = off; SELECT count(*) FROM learned;");

@@ -74,7 +74,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
         "{said}"
     );
     assert!(
-        said.contains("row-level security: on and forced for 13 tables"),
+        said.contains("row-level security: on and forced for 14 tables"),
         "{said}"
     );
 
@@ -102,6 +102,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
             "lesson",
             "lesson_done",
             "person",
+            "person_pin",
             "question",
             "review",
             "schema_version",

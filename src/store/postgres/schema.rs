@@ -14,6 +14,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_tables.sql")),
     (2, include_str!("migrations/0002_identity.sql")),
     (3, include_str!("migrations/0003_own_posts.sql")),
+    (4, include_str!("migrations/0004_person_pin.sql")),
 ];
 
 /// The newest schema this binary knows.
