@@ -372,3 +372,29 @@ fn messages_speak_dutch() {
     );
     assert!(said.contains("beveiliging per rij"), "{said}");
 }
+
+/// A server of one's own stops on drop (also when a test panics): its
+/// process ends and its temp dir is gone.
+#[test]
+fn a_test_server_stops_and_cleans_up_on_drop() {
+    let Some(server) = pg_support::PgServer::start("a_test_server_stops") else {
+        return;
+    };
+    let dir = server.socket_dir().to_path_buf();
+    let pid: i32 = std::fs::read_to_string(dir.join("keeper.pid"))
+        .expect("pid")
+        .trim()
+        .parse()
+        .expect("a pid");
+    assert!(
+        server
+            .superuser("postgres")
+            .simple_query("SELECT 1")
+            .is_ok()
+    );
+    drop(server);
+    assert!(!dir.exists(), "{} is still there", dir.display());
+    // SAFETY: kill with signal 0 only asks whether the process exists.
+    let alive = unsafe { libc::kill(pid, 0) } == 0;
+    assert!(!alive, "postgres {pid} still runs");
+}

@@ -54,10 +54,14 @@ fn skip(test: &str) {
              /usr/lib/postgresql/*/bin or LEERTUIN_PG_BIN"
         );
     }
-    eprintln!(
-        "{test}: skipped, PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; \
-         set LEERTUIN_REQUIRE_PG=1 to fail instead)"
-    );
+    // One reason per test binary, not one per test.
+    static SAID: std::sync::Once = std::sync::Once::new();
+    SAID.call_once(|| {
+        eprintln!(
+            "{test}: skipped, PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb; \
+             set LEERTUIN_REQUIRE_PG=1 to fail instead)"
+        );
+    });
 }
 
 /// The newest installed PostgreSQL's bin directory.
