@@ -72,6 +72,12 @@ const OWNED: &[(&str, &str, &str)] = &[
         "INSERT INTO review (person, card, reviewed_at, rating) VALUES ('{p}', 'card of {p}', 1, 3)",
     ),
     (
+        "answer_seen",
+        "person",
+        "INSERT INTO answer_seen (person, question_id, last_answer)
+         SELECT '{p}', max(id), 1 FROM question",
+    ),
+    (
         "person_pin",
         "handle",
         "INSERT INTO person_pin (handle, hash, set_at) VALUES ('{p}', 'pin hash of {p}', 1)",
@@ -167,7 +173,7 @@ fn a_person_cannot_read_another_persons_private_entries() {
         "{seen}"
     );
     // A person's study record is theirs alone.
-    for table in ["lesson_done", "card_state", "review"] {
+    for table in ["lesson_done", "card_state", "review", "answer_seen"] {
         let out = t.db.psql(
             ann,
             &format!("SELECT person, count(*) FROM {table} GROUP BY person;"),

@@ -74,7 +74,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
         "{said}"
     );
     assert!(
-        said.contains("row-level security: on and forced for 14 tables"),
+        said.contains("row-level security: on and forced for 15 tables"),
         "{said}"
     );
 
@@ -95,6 +95,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
         names,
         [
             "answer",
+            "answer_seen",
             "backing",
             "card",
             "card_state",

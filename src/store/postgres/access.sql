@@ -32,7 +32,7 @@ GRANT INSERT, UPDATE ON leertuin.person TO leertuin_person;
 GRANT INSERT, UPDATE, DELETE ON
     leertuin.question, leertuin.answer, leertuin.backing, leertuin.tip, leertuin.vote,
     leertuin.learned, leertuin.lesson_done, leertuin.card_state, leertuin.review,
-    leertuin.person_pin
+    leertuin.person_pin, leertuin.answer_seen
     TO leertuin_person;
 -- A kiosk has a person's rights, used only for the person it acts for.
 GRANT leertuin_person TO leertuin_kiosk;

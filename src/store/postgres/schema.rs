@@ -15,6 +15,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/0002_identity.sql")),
     (3, include_str!("migrations/0003_own_posts.sql")),
     (4, include_str!("migrations/0004_person_pin.sql")),
+    (5, include_str!("migrations/0005_answers_seen.sql")),
 ];
 
 /// The newest schema this binary knows.
