@@ -108,13 +108,13 @@ fn add_kiosk(ctx: &Context, name: &str) -> CliResult {
     Ok(())
 }
 
-/// The server `--db` (or LEERTUIN_DB, or config) names.
+/// The server `--db` (or LEERTUIN_DB, or config) names, read by the same
+/// `Spec` every other command opens its store from.
 fn server_url(ctx: &Context) -> CliResult<ServerUrl> {
-    let text = ctx.db.to_str().unwrap_or("");
-    if !postgres::url::is_server_url(text) {
-        return Err(CliError::usage(t!("server.needs-url")));
+    match crate::store::Spec::parse(&ctx.db) {
+        crate::store::Spec::Server(url) => ServerUrl::parse(&url).map_err(cli_error),
+        crate::store::Spec::File(_) => Err(CliError::usage(t!("server.needs-url"))),
     }
-    ServerUrl::parse(text).map_err(cli_error)
 }
 
 /// A server error as one line in the person's language; exit code 2 when
