@@ -138,6 +138,49 @@ fn in_the_kiosk_typing_on_a_list_asks_a_question_with_that_letter() {
     assert!(matches!(app.overlay, Some(Overlay::Help(_))));
 }
 
+/// On a kiosk list every letter asks a question, so `u` cannot undo there:
+/// the line after a save names Ctrl-Z, and Ctrl-Z takes the question back.
+#[test]
+fn in_the_kiosk_the_undo_line_names_a_key_that_is_no_letter_and_it_works() {
+    let (dir, mut app) = demo_app_in("nl");
+    app.typing_asks = true;
+    for c in "Waar is de sleutel?".chars() {
+        app.on_key(letter(c));
+    }
+    app.on_key(key(KeyCode::Enter));
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.starts_with("Opgeslagen. Ctrl-Z = ongedaan maken"),
+        "{said}"
+    );
+    assert!(export(&dir).contains("Waar is de sleutel?"), "not saved");
+    app.on_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert!(app.overlay.is_none(), "Ctrl-Z started a form");
+    // Taken back: a tombstone without its text stays for sync and export.
+    assert!(
+        !export(&dir).contains("Waar is de sleutel?"),
+        "Ctrl-Z did not take the question back"
+    );
+    // In the pane outside the kiosk, u is named (and still works).
+    let (_dir, mut app) = demo_app_in("nl");
+    update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
+    app.on_key(letter('c'));
+    for c in "Sleutel hangt bij de deur".chars() {
+        app.on_key(letter(c));
+    }
+    app.on_key(key(KeyCode::Enter));
+    let said = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("Opgeslagen. u = ongedaan maken"), "{said}");
+}
+
 #[test]
 fn c_makes_the_kind_of_the_tab_and_elsewhere_offers_the_choice() {
     let (_dir, mut app) = demo_app();

@@ -313,11 +313,13 @@ fn on_key(
     Outcome::Stay
 }
 
-/// Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-D: the keys that end or stop a terminal
-/// program elsewhere. Here they do nothing but say how to log out.
+/// Ctrl-C, Ctrl-\ and Ctrl-D: the keys that end a terminal program
+/// elsewhere. Here they do nothing but say how to log out. Ctrl-Z (stop,
+/// elsewhere) never stops the kiosk either: it goes on to the pane, where
+/// it undoes, since every letter on a kiosk list asks a question.
 fn is_escape(key: KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL)
-        && matches!(key.code, KeyCode::Char('c' | 'z' | '\\' | '4' | 'd'))
+        && matches!(key.code, KeyCode::Char('c' | '\\' | '4' | 'd'))
 }
 
 /// Keys of the welcome, register and PIN screens.

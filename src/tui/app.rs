@@ -528,6 +528,18 @@ impl App {
         self.done.get(&id).cloned()
     }
 
+    /// The key that undoes, as the status line names it: the first one
+    /// bound, but on a kiosk list (where every letter asks a question)
+    /// the first that is no letter.
+    pub fn undo_key(&self) -> String {
+        let keys = self.keys.keys(View::List, Action::Undo);
+        let usable = |k: &&super::keys::Key| !(self.typing_asks && k.is_printable());
+        keys.iter()
+            .find(usable)
+            .or(keys.first())
+            .map_or_else(|| "u".to_string(), |k| k.to_string())
+    }
+
     /// Shows a one-line message at the bottom.
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {

@@ -447,7 +447,9 @@ fn default_bindings() -> Vec<Binding> {
         bind(view, Action::Accept, &[c('A')]);
         bind(view, Action::Helped, &[c('H')]);
         bind(view, Action::EditProfile, &[c('e')]);
-        bind(view, Action::Undo, &[c('u')]);
+        // Ctrl-Z too: on a kiosk every letter on a list is typing (it asks a
+        // question), so undo needs a key that is no letter there.
+        bind(view, Action::Undo, &[c('u'), Key::ctrl('z')]);
         bind(view, Action::Delete, &[c('x'), p(K::Delete)]);
         bind(view, Action::Help, &[c('?')]);
         bind(view, Action::Quit, &[c('q')]);

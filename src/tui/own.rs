@@ -17,7 +17,8 @@ pub fn saved(app: &mut App, message: impl Into<String>, undo: Option<Undo>) {
     match undo {
         Some(undo) => {
             app.undo.push(undo);
-            app.say(t!("status.undo-hint", what = message));
+            let key = app.undo_key();
+            app.say(t!("status.undo-hint", key = key, what = message));
         }
         None => app.say(message),
     }
