@@ -54,6 +54,9 @@ fn kiosk_name_registered_with_a_pin_needs_it_for_private_entries() {
     assert!(screen.contains("Minstens 4"), "{screen}");
     tmux.type_text("s", "4711");
     tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Typ je pincode nog een keer");
+    tmux.type_text("s", "4711");
+    tmux.keys("s", &["Enter"]);
     let screen = tmux.wait_for("s", "uitloggen");
     assert!(
         screen.contains("Henk") && !screen.contains("4711"),

@@ -260,6 +260,17 @@ fn a_typed_name_needs_its_pin_to_see_private_things() {
         f.store.person("henk").unwrap().is_none(),
         "nobody stored without a PIN"
     );
+    // Chosen, then typed once more; a slip sends him back to choose.
+    assert_eq!(f.typed("4711"), Outcome::Stay);
+    assert!(matches!(f.session.phase, Phase::ConfirmPin { .. }));
+    assert_eq!(f.typed("4712"), Outcome::Stay);
+    assert_eq!(f.session.notice, Some(Notice::PinMismatch));
+    assert!(matches!(f.session.phase, Phase::ChoosePin { .. }));
+    assert!(
+        f.store.person("henk").unwrap().is_none(),
+        "stored on a slip"
+    );
+    assert_eq!(f.typed("4711"), Outcome::Stay);
     assert_eq!(
         f.typed("4711"),
         Outcome::LogIn {

@@ -79,6 +79,21 @@ impl Widget for &KioskScreen<'_> {
                     ),
                 ],
             ),
+            Phase::ConfirmPin { .. } => (
+                crate::t!("kiosk.confirm_pin.title", locale = lang).into_owned(),
+                crate::t!("kiosk.confirm_pin.prompt", locale = lang).into_owned(),
+                "•".repeat(s.input.chars().count()),
+                vec![
+                    (
+                        "Enter",
+                        crate::t!("kiosk.key.ok", locale = lang).into_owned(),
+                    ),
+                    (
+                        "Esc",
+                        crate::t!("kiosk.key.back", locale = lang).into_owned(),
+                    ),
+                ],
+            ),
             Phase::NamePin { .. } => (
                 crate::t!("kiosk.name_pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.name_pin.prompt", locale = lang).into_owned(),
@@ -134,7 +149,7 @@ impl Widget for &KioskScreen<'_> {
         }
         if let Some(n) = &s.notice {
             let style = match n {
-                Notice::NameNeeded | Notice::PinTooShort => t.accent,
+                Notice::NameNeeded | Notice::PinTooShort | Notice::PinMismatch => t.accent,
                 _ => t.error,
             };
             below.push(Line::styled(notice_text(n, lang), style));
@@ -262,6 +277,7 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
         }
         Notice::NoPin => crate::t!("kiosk.pin.none", locale = lang).into_owned(),
         Notice::PinTooShort => crate::t!("kiosk.choose_pin.too_short", locale = lang).into_owned(),
+        Notice::PinMismatch => crate::t!("kiosk.confirm_pin.mismatch", locale = lang).into_owned(),
         Notice::BadgeOnly => crate::t!("kiosk.badge_only", locale = lang).into_owned(),
         Notice::WrongPin { wait: None } => crate::t!("kiosk.pin.wrong", locale = lang).into_owned(),
         Notice::WrongPin { wait: Some(w) } | Notice::Wait(w) => crate::t!(

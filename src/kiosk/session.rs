@@ -65,6 +65,14 @@ pub enum Phase {
     Register { handle: String, by_name: bool },
     /// A new typed name, named: choose the PIN that proves it next time.
     ChoosePin { handle: String, name: String },
+    /// The new PIN once more, as people expect when they choose one: a
+    /// slip is caught here, and a PIN typed twice never lands in the pane
+    /// (where typing would start a question with it).
+    ConfirmPin {
+        handle: String,
+        name: String,
+        pin: String,
+    },
     /// A known typed name that has a PIN: type it (or Enter without one
     /// for the shared things only).
     NamePin { handle: String },
@@ -94,6 +102,8 @@ pub enum Notice {
     Wait(Duration),
     /// A new PIN shorter than [`pin::MIN_PIN_CHARS`].
     PinTooShort,
+    /// The PIN typed again was not the one chosen: choose again.
+    PinMismatch,
     /// A typed name on a badge-only kiosk.
     BadgeOnly,
 }
@@ -253,6 +263,7 @@ impl Session {
             (
                 Phase::Register { .. }
                 | Phase::ChoosePin { .. }
+                | Phase::ConfirmPin { .. }
                 | Phase::NamePin { .. }
                 | Phase::Pin,
                 Key::Esc,
@@ -267,7 +278,11 @@ impl Session {
             }
             (Phase::ChoosePin { handle, name }, Key::Enter) => {
                 let (handle, name) = (handle.clone(), name.clone());
-                self.choose_pin(handle, name, store)
+                self.choose_pin(handle, name)
+            }
+            (Phase::ConfirmPin { handle, name, pin }, Key::Enter) => {
+                let (handle, name, pin) = (handle.clone(), name.clone(), pin.clone());
+                self.confirm_pin(handle, name, pin, store)
             }
             (Phase::NamePin { handle }, Key::Enter) => {
                 let handle = handle.clone();
@@ -363,11 +378,34 @@ impl Session {
         self.create(&handle, name, None, store)
     }
 
-    /// The new name's PIN: hashed, stored with the person in one write.
-    fn choose_pin(&mut self, handle: String, name: String, store: &dyn Store) -> Outcome {
+    /// The new name's PIN: long enough, then asked once more.
+    fn choose_pin(&mut self, handle: String, name: String) -> Outcome {
         let typed = std::mem::take(&mut self.input);
         if pin::check_new(&typed).is_err() {
             self.notice = Some(Notice::PinTooShort);
+            return Outcome::Stay;
+        }
+        self.phase = Phase::ConfirmPin {
+            handle,
+            name,
+            pin: typed,
+        };
+        Outcome::Stay
+    }
+
+    /// The PIN again: the same one is hashed and stored with the person in
+    /// one write; another one sends the person back to choose.
+    fn confirm_pin(
+        &mut self,
+        handle: String,
+        name: String,
+        chosen: String,
+        store: &dyn Store,
+    ) -> Outcome {
+        let typed = std::mem::take(&mut self.input);
+        if typed != chosen {
+            self.notice = Some(Notice::PinMismatch);
+            self.phase = Phase::ChoosePin { handle, name };
             return Outcome::Stay;
         }
         match pin::hash(&typed) {
