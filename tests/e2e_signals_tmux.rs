@@ -134,6 +134,29 @@ fn sighup_and_sigint_in_the_panes_capture_form_keep_a_draft() {
     }
 }
 
+/// Ctrl-C in the pane quits at once (it is no signal there: the terminal
+/// is raw), and the text of an open form is kept like on a signal.
+#[test]
+fn ctrl_c_in_the_panes_capture_form_keeps_a_draft() {
+    if !tmux_or_skip("ctrl_c_in_the_panes_capture_form_keeps_a_draft") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = shell(&home, 80, 24);
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", "? help");
+    tmux.keys("s", &["c"]);
+    tmux.wait_for("s", "Ask a question");
+    tmux.type_text("s", "a second try at the text");
+    tmux.wait_for("s", "a second try");
+    tmux.keys("s", &["C-c"]);
+    let screen = tmux.wait_for("s", "exit=0");
+    assert!(screen.contains("kept as a draft"), "{screen}");
+    let (_, text) = the_draft(&home);
+    assert!(text.contains("a second try at the text"), "{text}");
+    assert_terminal_back(&tmux);
+}
+
 #[test]
 fn a_killed_tmux_pane_keeps_the_text_typed_in_it() {
     if !tmux_or_skip("a_killed_tmux_pane_keeps_the_text_typed_in_it") {

@@ -115,8 +115,17 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     // guard restores it on every other way out, errors included, and the
     // signal watchdog when a signal ends the process.
     crate::signals::install(crate::signals::Mode::Interactive, restore_terminal);
-    let (mut terminal, _restore) = init_terminal(true)?;
-    app::run_loop(&mut terminal, &mut app)?;
+    let (mut terminal, restore) = init_terminal(true)?;
+    let ended = app::run_loop(&mut terminal, &mut app);
+    // Ctrl-C quits at once, from an open form too: its text is kept as a
+    // draft (offered at the next start), as a signal would keep it. Said
+    // after the terminal is back, where the person can read it.
+    let kept = crate::signals::keep_held();
+    drop(restore);
+    if let Some(path) = kept {
+        eprintln!("{}", t!("status.quit-kept", path = path.display()));
+    }
+    ended?;
     Ok(())
 }
 
