@@ -74,8 +74,14 @@ pub fn disable_mouse() {
 /// `\n`, tabs a space, other control characters go (the store cleans what
 /// it stores too; this keeps them out of the screen before that).
 pub fn clean_paste(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    text.chars()
+    let text = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', " ");
+    // Whole escape sequences go (the one cleaner), not only their ESC
+    // byte: a pasted colour code must not leave `[31m` behind in the text.
+    crate::domain::text::sanitize(&text)
+        .chars()
         .filter_map(|c| match c {
             '\n' => Some('\n'),
             '\t' => Some(' '),
@@ -118,7 +124,15 @@ mod tests {
     fn pasted_text_keeps_its_lines_and_loses_control_characters() {
         assert_eq!(
             clean_paste("one\r\ntwo\rthree\tx\u{1b}[2J"),
-            "one\ntwo\nthree x[2J"
+            "one\ntwo\nthree x"
+        );
+    }
+
+    #[test]
+    fn a_paste_loses_whole_escape_sequences_and_keeps_its_lines() {
+        assert_eq!(
+            clean_paste("Tip met \x1b[31mROOD\x1b[0m en \x1b]0;pwned\x07 titel\tTab\r\nregel 2"),
+            "Tip met ROOD en  titel Tab\nregel 2"
         );
     }
 }
