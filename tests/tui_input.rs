@@ -181,6 +181,53 @@ fn in_the_kiosk_the_undo_line_names_a_key_that_is_no_letter_and_it_works() {
     assert!(said.starts_with("Opgeslagen. u = ongedaan maken"), "{said}");
 }
 
+/// On a kiosk an open item is no trap either: a worker who starts typing
+/// there asks a question (before, `a` answered a colleague, `e` edited the
+/// profile and `d` closed a lesson with the rest of the sentence); Enter
+/// answers the open question, and the hints name no letter.
+#[test]
+fn in_the_kiosk_typing_on_an_open_item_asks_and_enter_answers() {
+    let (dir, mut app) = demo_app_in("nl");
+    app.typing_asks = true;
+    let before = export(&dir);
+    for tab in [Tab::Questions, Tab::Lessons, Tab::Learned] {
+        update(&mut app, Action::GoTab(tab.index() as u8));
+        update(&mut app, Action::Open);
+        assert_eq!(app.view(), leertuin::tui::keys::View::Detail, "{tab:?}");
+        let hints = app.hints();
+        assert!(
+            hints
+                .iter()
+                .all(|(key, _)| key.chars().count() != 1 || matches!(key.as_str(), "?" | "/")),
+            "{tab:?}: a letter in the hints: {hints:?}"
+        );
+        for c in ['a', 'e', 'd', 'm', 'x'] {
+            app.on_key(letter(c));
+            let Some(Overlay::Capture(form)) = &app.overlay else {
+                panic!("{c} on an open item of {tab:?} did not start a question");
+            };
+            assert_eq!(
+                (form.kind, form.text.text()),
+                (Kind::Question, c.to_string().as_str())
+            );
+            app.on_key(key(KeyCode::Esc));
+        }
+        back_to_the_list(&mut app, tab);
+    }
+    assert_eq!(
+        export(&dir),
+        before,
+        "typing on an open item stored something"
+    );
+    update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
+    update(&mut app, Action::Open);
+    app.on_key(key(KeyCode::Enter));
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Prompt(p)) if matches!(p.purpose, leertuin::tui::views::prompt::Purpose::Answer(_))),
+        "Enter on an open question did not open the answer form"
+    );
+}
+
 #[test]
 fn c_makes_the_kind_of_the_tab_and_elsewhere_offers_the_choice() {
     let (_dir, mut app) = demo_app();

@@ -34,6 +34,10 @@ use crate::domain::{Item, ItemId, Kind, context, now};
 use crate::search::SearchIndex;
 use crate::store::{ListQuery, Store, StoreError};
 
+/// The printable keys that keep their meaning on a kiosk list or item,
+/// where every other letter starts a question: help, search, and Space
+/// (a lesson's answers). No question starts with them.
+const KIOSK_KEYS_KEPT: [char; 3] = ['?', '/', ' '];
 /// How often, at most, the store is asked whether something changed.
 pub const CHANGE_CHECK: Duration = Duration::from_secs(1);
 /// How often a search index building in the background is looked for.
@@ -313,9 +317,15 @@ impl App {
             _ => None,
         };
         if let Some(c) = typed {
-            // The kiosk: a letter on a list starts a question with it. Help
-            // and search keep their keys: no question starts with them.
-            if view == View::List && self.typing_asks && !matches!(c, '?' | '/') {
+            // The kiosk: a letter on a list, or on an open item, starts a
+            // question with it (on an item too: a worker who starts typing
+            // there must not answer, edit a profile or close a lesson by
+            // its first letter). Help, search and Space (show a lesson's
+            // answers) keep their keys: no question starts with them.
+            if matches!(view, View::List | View::Detail)
+                && self.typing_asks
+                && !KIOSK_KEYS_KEPT.contains(&c)
+            {
                 let mut form = self.capture_form(Kind::Question, None);
                 form.offering = false;
                 capture::update(&mut form, Action::Type(c));
@@ -454,7 +464,16 @@ impl App {
         let mut hints: Vec<(String, String)> = wanted
             .into_iter()
             .filter_map(|a| {
-                let key = self.keys.keys(view, a).first()?;
+                // On a kiosk list or item a letter is typing: show only
+                // keys that are no letter, and no hint where there is none.
+                let kiosk = self.typing_asks && matches!(view, View::List | View::Detail);
+                let key = self.keys.keys(view, a).iter().find(|k| {
+                    let typing = match k.code {
+                        KeyCode::Char(c) => k.is_printable() && !KIOSK_KEYS_KEPT.contains(&c),
+                        _ => false,
+                    };
+                    !(kiosk && typing)
+                })?;
                 let label = match a {
                     A::Capture => self.capture_label(),
                     a => a.label(),
@@ -462,7 +481,7 @@ impl App {
                 Some((key.to_string(), label))
             })
             .collect();
-        if view == View::List && self.typing_asks {
+        if matches!(view, View::List | View::Detail) && self.typing_asks {
             // The kiosk: typing is the way to ask, said first.
             hints.insert(
                 0,

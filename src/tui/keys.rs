@@ -433,7 +433,13 @@ fn default_bindings() -> Vec<Binding> {
         }
         bind(view, Action::Search, &[c('/')]);
         bind(view, Action::Capture, &[c('c')]);
-        bind(view, Action::Answer, &[c('a')]);
+        if view == View::Detail {
+            // Enter answers the question that is open: a key that is no
+            // letter, so it works on a kiosk too (letters ask there).
+            bind(view, Action::Answer, &[c('a'), p(K::Enter)]);
+        } else {
+            bind(view, Action::Answer, &[c('a')]);
+        }
         bind(view, Action::MeToo, &[c('m')]);
         bind(view, Action::CanHelp, &[c('h')]);
         bind(view, Action::Pledge, &[c('p')]);
