@@ -240,6 +240,24 @@ fn without_a_pin_nothing_leaves() {
     assert_eq!(f.session.phase, Phase::Welcome);
 }
 
+/// A code a person could type or guess is no badge: `4711` logs nobody in
+/// and makes nobody (a badge logs in without a PIN).
+#[test]
+fn a_short_code_is_no_badge() {
+    let mut f = fixture(None);
+    assert_eq!(f.typed("4711"), Outcome::Stay);
+    assert_eq!(f.session.notice, Some(Notice::BadgeTooShort));
+    assert_eq!(f.session.phase, Phase::Welcome);
+    assert_eq!(f.typed("12345"), Outcome::Stay);
+    assert_eq!(f.session.phase, Phase::Welcome);
+    // Six characters or more: a badge, asked for a name as before.
+    assert_eq!(f.typed("123456"), Outcome::Stay);
+    assert!(matches!(
+        f.session.phase,
+        Phase::Register { by_name: false, .. }
+    ));
+}
+
 /// Henk registers by typing his name: he chooses a PIN; next time the name
 /// alone shows only shared things, the name with the PIN everything.
 #[test]

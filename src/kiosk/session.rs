@@ -106,6 +106,8 @@ pub enum Notice {
     PinMismatch,
     /// A typed name on a badge-only kiosk.
     BadgeOnly,
+    /// A code too short to be a badge (see [`badge::MIN_BADGE_CHARS`]).
+    BadgeTooShort,
 }
 
 /// What the runner must do after a key or a tick.
@@ -302,6 +304,11 @@ impl Session {
         let by_name = badge::clean(&typed).is_some_and(|t| badge::is_name(&t));
         if by_name && self.badge_only {
             self.notice = Some(Notice::BadgeOnly);
+            return Outcome::Stay;
+        }
+        let code_chars = badge::clean(&typed).map_or(0, |t| t.chars().count());
+        if !by_name && code_chars < badge::MIN_BADGE_CHARS {
+            self.notice = Some(Notice::BadgeTooShort);
             return Outcome::Stay;
         }
         match store.person(&handle) {
