@@ -51,18 +51,33 @@ impl fmt::Display for Spec {
     }
 }
 
-/// `postgres://ann:secret@host/db` → `postgres://ann@host/db`.
+/// `postgres://ann:secret@host/db?password=x` → `postgres://ann@host/db`:
+/// a password may stand in the user part or as a query parameter.
 fn without_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };
-    match rest.split_once('@') {
+    let (rest, query) = match rest.split_once('?') {
+        Some((rest, query)) => (rest, Some(query)),
+        None => (rest, None),
+    };
+    let mut out = match rest.split_once('@') {
         Some((userinfo, host)) => {
             let user = userinfo.split(':').next().unwrap_or("");
             format!("{scheme}://{user}@{host}")
         }
-        None => url.to_string(),
+        None => format!("{scheme}://{rest}"),
+    };
+    let kept: Vec<&str> = query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter(|p| !p.is_empty() && !p.to_ascii_lowercase().starts_with("password="))
+        .collect();
+    if !kept.is_empty() {
+        out.push('?');
+        out.push_str(&kept.join("&"));
     }
+    out
 }
 
 /// What the caller is going to do, and so what opening may do.
@@ -139,6 +154,21 @@ pub fn check_identity(spec: &Spec, user: &str, login: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_server_url_is_shown_without_any_password() {
+        for (url, shown) in [
+            ("postgres://ann:s3cret@db/team", "postgres://ann@db/team"),
+            (
+                "postgresql://ann@db/team?sslmode=require&password=s3cret",
+                "postgresql://ann@db/team?sslmode=require",
+            ),
+            ("postgresql:///team?PASSWORD=s3cret", "postgresql:///team"),
+            ("postgresql:///team", "postgresql:///team"),
+        ] {
+            assert_eq!(super::without_password(url), shown);
+        }
+    }
+
     use super::*;
 
     #[test]
