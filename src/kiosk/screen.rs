@@ -68,31 +68,13 @@ impl Widget for &KioskScreen<'_> {
                 crate::t!("kiosk.choose_pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.choose_pin.prompt", locale = lang).into_owned(),
                 "•".repeat(s.input.chars().count()),
-                vec![
-                    (
-                        "Enter",
-                        crate::t!("kiosk.key.ok", locale = lang).into_owned(),
-                    ),
-                    (
-                        "Esc",
-                        crate::t!("kiosk.key.back", locale = lang).into_owned(),
-                    ),
-                ],
+                ok_and_back(lang),
             ),
             Phase::ConfirmPin { .. } => (
                 crate::t!("kiosk.confirm_pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.confirm_pin.prompt", locale = lang).into_owned(),
                 "•".repeat(s.input.chars().count()),
-                vec![
-                    (
-                        "Enter",
-                        crate::t!("kiosk.key.ok", locale = lang).into_owned(),
-                    ),
-                    (
-                        "Esc",
-                        crate::t!("kiosk.key.back", locale = lang).into_owned(),
-                    ),
-                ],
+                ok_and_back(lang),
             ),
             Phase::NamePin { .. } => (
                 crate::t!("kiosk.name_pin.title", locale = lang).into_owned(),
@@ -117,16 +99,7 @@ impl Widget for &KioskScreen<'_> {
                 crate::t!("kiosk.pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.pin.prompt", locale = lang).into_owned(),
                 "•".repeat(s.input.chars().count()),
-                vec![
-                    (
-                        "Enter",
-                        crate::t!("kiosk.key.ok", locale = lang).into_owned(),
-                    ),
-                    (
-                        "Esc",
-                        crate::t!("kiosk.key.back", locale = lang).into_owned(),
-                    ),
-                ],
+                ok_and_back(lang),
             ),
             // The pane draws itself; see `PaneBar`.
             Phase::Pane { .. } => return,
@@ -267,6 +240,20 @@ fn lang_name(lang: &str) -> &'static str {
     } else {
         "English"
     }
+}
+
+/// The keys of a screen that asks one thing: Enter takes it, Esc goes back.
+fn ok_and_back(lang: &str) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "Enter",
+            crate::t!("kiosk.key.ok", locale = lang).into_owned(),
+        ),
+        (
+            "Esc",
+            crate::t!("kiosk.key.back", locale = lang).into_owned(),
+        ),
+    ]
 }
 
 pub fn notice_text(n: &Notice, lang: &str) -> String {
