@@ -263,3 +263,34 @@ fn a_deleted_post_leaves_the_search_of_the_open_pane() {
         tui_support::text(&rows)
     );
 }
+
+/// An edit changes the text only, so its form offers nothing else: no kind,
+/// no tags and no "private" box that would look ticked and saved but change
+/// nothing (a tester ticked it on a team entry and it stayed team).
+#[test]
+fn the_edit_form_shows_only_the_text() {
+    let (_dir, mut app) = demo_app();
+    update(&mut app, Action::GoTab(4));
+    update(&mut app, Action::Capture);
+    type_text(&mut app, "The press needs ten minutes");
+    update(&mut app, Action::Save);
+    update(&mut app, Action::Top);
+    update(&mut app, Action::EditProfile);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Capture(_))),
+        "no edit form"
+    );
+    for (w, h) in [(80, 24), (40, 20)] {
+        let shown = screen(&app, w, h);
+        assert_shows(&shown, "The press needs ten minutes");
+        let text = shown.join("\n");
+        for offered in ["private: only I see it", "Kind:", "Tags:"] {
+            assert!(!text.contains(offered), "{offered} at {w}x{h}:\n{text}");
+        }
+    }
+    update(&mut app, Action::NextField);
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("the form closed")
+    };
+    assert_eq!(form.field, leertuin::tui::views::capture::Field::Text);
+}

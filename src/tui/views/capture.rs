@@ -155,6 +155,11 @@ impl CaptureState {
 
     /// The fields of the current kind, top to bottom.
     pub fn fields(&self) -> &'static [Field] {
+        // An edit changes the text only: showing the kind, tags or the
+        // private/anonymous box there would offer changes it never makes.
+        if self.editing.is_some() {
+            return &[Field::Text];
+        }
         match self.kind {
             Kind::Tip => &[Field::Kind, Field::Text, Field::Tags],
             _ => &[Field::Kind, Field::Text, Field::Tags, Field::Toggle],
@@ -376,18 +381,22 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
         Span::styled(format!("{marker}{name}"), style)
     };
 
+    let fields = s.fields();
     // Fixed rows at the top and bottom; the text gets what is left.
-    let mut top = vec![Line::from({
-        let mut spans = vec![label(Field::Kind, &format!("{} ", t!("capture.kind")))];
-        for k in KINDS {
-            let style = if k == s.kind { t.selected } else { t.muted };
-            spans.push(Span::styled(
-                format!(" {} ", crate::tui::app::kind_word(k)),
-                style,
-            ));
-        }
-        spans
-    })];
+    let mut top = Vec::new();
+    if fields.contains(&Field::Kind) {
+        top.push(Line::from({
+            let mut spans = vec![label(Field::Kind, &format!("{} ", t!("capture.kind")))];
+            for k in KINDS {
+                let style = if k == s.kind { t.selected } else { t.muted };
+                spans.push(Span::styled(
+                    format!(" {} ", crate::tui::app::kind_word(k)),
+                    style,
+                ));
+            }
+            spans
+        }));
+    }
     // On the kind switch, how to choose, on a line of its own (it must
     // fit a 40-column pane).
     if s.field == Field::Kind {
@@ -406,20 +415,19 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
         Span::styled(hint, t.muted),
     ]));
 
-    let mut bottom = vec![Line::from(vec![
-        label(Field::Tags, &format!("{} ", t!("capture.tags"))),
-        Span::raw(""),
-    ])];
-    let tag_cursor = (s.field == Field::Tags).then_some(t.cursor);
-    if let Some(spans) = bottom.last_mut() {
-        spans.spans.extend(
+    let mut bottom = Vec::new();
+    if fields.contains(&Field::Tags) {
+        let tag_cursor = (s.field == Field::Tags).then_some(t.cursor);
+        let mut spans = vec![label(Field::Tags, &format!("{} ", t!("capture.tags")))];
+        spans.extend(
             s.tags
                 .lines(t.text, tag_cursor)
                 .into_iter()
                 .flat_map(|l| l.spans),
         );
+        bottom.push(Line::from(spans));
     }
-    if s.fields().contains(&Field::Toggle) {
+    if fields.contains(&Field::Toggle) {
         let mark = if s.toggle_on() { "[x] " } else { "[ ] " };
         bottom.push(Line::from(vec![
             label(Field::Toggle, mark),
