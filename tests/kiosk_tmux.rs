@@ -304,3 +304,48 @@ fn kiosk_hung_up_while_typing_keeps_the_text_as_a_draft() {
         "{draft}"
     );
 }
+
+/// The idle logout keeps an answer being typed, as it keeps a question (a
+/// tester lost an answer this way): the answer's draft names its question.
+#[test]
+fn an_answer_being_typed_is_kept_at_the_idle_logout() {
+    if !tmux_or_skip("an_answer_being_typed_is_kept_at_the_idle_logout") {
+        return;
+    }
+    let home = Home::new();
+    home.ok("bram", &["add", "question", "Where is the spare key?"]);
+    // 8 s: the countdown (half of it) leaves time for the steps' keys.
+    let tmux = start_idle(&home, 80, 24, "8");
+    tmux.wait_for("s", WELCOME);
+    tmux.type_text("s", BADGE);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "What name should your colleagues see?");
+    tmux.type_text("s", NAME);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "log out");
+    // Questions tab, open the question, Enter answers it.
+    tmux.keys("s", &["Tab", "Tab"]);
+    tmux.wait_for("s", "Where is the spare key");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Where is the spare key?");
+    tmux.keys("s", &["Enter"]);
+    tmux.type_text("s", "Ask the night shift, it hangs");
+    tmux.wait_for("s", "Ask the night shift");
+    // Nothing more is typed: the idle time ends the session.
+    let start = std::time::Instant::now();
+    while !tmux.screen("s").contains(WELCOME) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(30),
+            "no idle logout:\n{}",
+            tmux.screen("s")
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let draft = eventually("a draft after the idle logout", || {
+        std::fs::read_dir(home.drafts_dir())
+            .ok()?
+            .flatten()
+            .find_map(|e| std::fs::read_to_string(e.path()).ok())
+    });
+    assert!(draft.contains("Ask the night shift, it hangs"), "{draft}");
+}

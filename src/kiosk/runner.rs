@@ -192,7 +192,7 @@ fn run_loop(
                 }
                 Outcome::LoggedOut { .. } | Outcome::Reset => {
                     if let Some(mut app) = pane.take() {
-                        keep_capture(&mut app);
+                        keep_unsaved(&mut app);
                     }
                     i18n::set(session.lang);
                     // Nothing of the last person stays on the glass.
@@ -369,21 +369,15 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
     Ok(app)
 }
 
-/// An unsaved capture becomes its writer's draft, offered at their next
-/// login.
-fn keep_capture(app: &mut App) {
-    if let Some(Overlay::Capture(form)) = app.overlay.take()
-        && form.has_text()
-    {
-        // Kept even from a session without the PIN (which offers no
-        // drafts): the text is offered at the next login with it.
-        // Nowhere to keep it (no home) loses nothing that was stored.
-        let _ = crate::capture::keep(
-            app.around.drafts.as_ref(),
-            &app.user,
-            form.kind,
-            &form.draft(),
-            form.restored.as_deref(),
-        );
+/// An unsaved capture or answer becomes its writer's draft, offered at
+/// their next login.
+fn keep_unsaved(app: &mut App) {
+    // The open form's text (a capture or an answer), as a signal would
+    // keep it. Kept even from a session without the PIN (which offers no
+    // drafts): the text is offered at the next login with it. Nowhere to
+    // keep it (no home) loses nothing that was stored.
+    if let Some(unsaved) = app.unsaved() {
+        let _ = unsaved.keep();
     }
+    app.overlay = None;
 }
