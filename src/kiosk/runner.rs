@@ -17,7 +17,7 @@ use crate::i18n;
 use crate::signals;
 use crate::store::{NOBODY, PublicView, Store};
 use crate::tui::Launch;
-use crate::tui::app::{App, CHANGE_CHECK, Overlay};
+use crate::tui::app::{App, CHANGE_CHECK};
 use crate::tui::around::Around;
 use crate::tui::event::Input;
 use crate::tui::indexer::Indexer;
