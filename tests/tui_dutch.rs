@@ -139,7 +139,7 @@ fn help_speaks_dutch() {
     let (_dir, mut app) = demo_app_in("nl");
     update(&mut app, Action::Help);
     let rows = screen(&app, W, H);
-    assert_shows(&rows, "Toetsen: list");
+    assert_shows(&rows, "Toetsen: de lijst");
     assert_shows(&rows, "openen wat je hebt gekozen");
     assert_shows(&rows, "elke andere toets sluit");
     no_english_or_keys(&rows);

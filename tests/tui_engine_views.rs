@@ -93,7 +93,7 @@ fn review_shows_the_prompt_then_the_answer_then_the_next_card() {
     // Help lists the review's own keys.
     update(&mut app, Action::Help);
     let rows = screen(&app, 80, 24);
-    assert_shows(&rows, "Keys: review-session");
+    assert_shows(&rows, "Keys: review");
     assert_shows(&rows, "knew it: ask me later");
 }
 

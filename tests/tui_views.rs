@@ -185,7 +185,7 @@ fn search_capture_prompt_and_help_draw_at_both_sizes() {
     update(&mut app, Action::Help);
     for (w, h) in SIZES {
         let rows = screen(&app, w, h);
-        assert_shows(&rows, "Keys: list");
+        assert_shows(&rows, "Keys: the list");
         assert_shows(&rows, "open the selected item");
     }
 }

@@ -61,6 +61,22 @@ impl View {
         }
     }
 
+    /// The view in the person's words, for the help title (the table
+    /// names of [`View::name`] are config words, English on every screen).
+    pub fn label(self) -> String {
+        match self {
+            View::List => t!("keys.view.list"),
+            View::Detail => t!("keys.view.detail"),
+            View::Search => t!("keys.view.search-box"),
+            View::Capture => t!("keys.view.capture-form"),
+            View::Prompt => t!("keys.view.prompt"),
+            View::Review => t!("keys.view.review-session"),
+            View::Profile => t!("keys.view.profile-form"),
+            View::Choose => t!("keys.view.choice"),
+        }
+        .into_owned()
+    }
+
     /// Views where letters are text, so a plain letter can't be a binding.
     pub fn is_text(self) -> bool {
         matches!(

@@ -80,7 +80,7 @@ impl Widget for &HelpState {
         let block = Block::bordered()
             .border_style(t.border_focused)
             .title(Span::styled(
-                format!(" {} ", t!("keys.title", view = self.view.name())),
+                format!(" {} ", t!("keys.title", view = self.view.label())),
                 t.accent,
             ))
             .title_bottom(Span::styled(
