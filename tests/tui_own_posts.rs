@@ -93,6 +93,11 @@ fn x_deletes_an_own_post_after_asking_and_undo_brings_it_back() {
         matches!(app.overlay, Some(Overlay::Choose(_))),
         "asks first"
     );
+    // It says what happens and names the key that takes it back.
+    assert_shows(
+        &screen(&app, 80, 24),
+        "After this nobody sees it any more. Right after, u brings it",
+    );
     update(&mut app, Action::Cancel);
     assert!(other_process(&dir).get(id, ME).is_ok(), "Esc deleted it");
     update(&mut app, Action::Delete);

@@ -235,7 +235,7 @@ fn confirm(app: &mut App, choice: Choice, item: &Item) {
         ),
         Choice::Delete(_) => (
             t!("choose.delete.title"),
-            t!("choose.delete.what"),
+            t!("choose.delete.what", key = app.undo_key()),
             t!("choose.delete.yes"),
         ),
         Choice::Withdraw(..) | Choice::Unvote(_) => (
