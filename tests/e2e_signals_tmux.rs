@@ -5,7 +5,6 @@
 
 mod tmux_support;
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use tmux_support::{BIN, Home, Tmux, eventually, quoted, tmux_or_skip};
@@ -43,19 +42,6 @@ fn kill(signal: &str, pid: &str) {
         .status()
         .expect("kill");
     assert!(ok.success(), "kill -{signal} {pid}");
-}
-
-/// The one draft file, once it is there, and its text.
-fn the_draft(home: &Home) -> (PathBuf, String) {
-    let file = eventually("a draft file", || {
-        std::fs::read_dir(home.drafts_dir())
-            .ok()?
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "toml"))
-    });
-    let text = std::fs::read_to_string(&file).expect("read draft");
-    (file, text)
 }
 
 /// The terminal is as the shell left it: the normal screen, a visible
@@ -97,7 +83,7 @@ fn sigterm_in_the_capture_popup_keeps_a_draft_and_restores_the_terminal() {
     tmux.wait_for("s", "planner guesses");
     kill("TERM", &child_pid(&tmux));
     tmux.wait_for("s", "exit=143");
-    let (_, text) = the_draft(&home);
+    let (_, text) = home.wait_for_draft();
     assert!(
         text.contains("VACUUM after a big import\nor the planner guesses wrong"),
         "{text}"
@@ -125,7 +111,7 @@ fn sighup_and_sigint_in_the_panes_capture_form_keep_a_draft() {
         tmux.wait_for("s", "half a thought");
         kill(signal, &child_pid(&tmux));
         tmux.wait_for("s", status);
-        let (_, text) = the_draft(&home);
+        let (_, text) = home.wait_for_draft();
         assert!(
             text.contains(&format!("half a thought before {signal}")),
             "{signal}: {text}"
@@ -152,7 +138,7 @@ fn ctrl_c_in_the_panes_capture_form_keeps_a_draft() {
     tmux.keys("s", &["C-c"]);
     let screen = tmux.wait_for("s", "exit=0");
     assert!(screen.contains("kept as a draft"), "{screen}");
-    let (_, text) = the_draft(&home);
+    let (_, text) = home.wait_for_draft();
     assert!(text.contains("a second try at the text"), "{text}");
     assert_terminal_back(&tmux);
 }
@@ -181,7 +167,7 @@ fn a_killed_tmux_pane_keeps_the_text_typed_in_it() {
     tmux.type_text(&pane, "a whole tip, then the pane is closed");
     tmux.wait_for(&pane, "the pane is");
     tmux.ok(&["kill-pane", "-t", &pane]);
-    let (_, text) = the_draft(&home);
+    let (_, text) = home.wait_for_draft();
     assert!(
         text.contains("a whole tip, then the pane is closed"),
         "{text}"

@@ -293,12 +293,7 @@ fn kiosk_hung_up_while_typing_keeps_the_text_as_a_draft() {
     tmux.type_text("s", "Who fixes the badge reader at gate 3");
     tmux.wait_for("s", "badge reader at gate 3");
     tmux.ok(&["kill-server"]);
-    let draft = eventually("a draft after the hang-up", || {
-        std::fs::read_dir(home.drafts_dir())
-            .ok()?
-            .flatten()
-            .find_map(|e| std::fs::read_to_string(e.path()).ok())
-    });
+    let (_, draft) = home.wait_for_draft();
     assert!(
         draft.contains("Who fixes the badge reader at gate 3"),
         "{draft}"
@@ -341,11 +336,6 @@ fn an_answer_being_typed_is_kept_at_the_idle_logout() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    let draft = eventually("a draft after the idle logout", || {
-        std::fs::read_dir(home.drafts_dir())
-            .ok()?
-            .flatten()
-            .find_map(|e| std::fs::read_to_string(e.path()).ok())
-    });
+    let (_, draft) = home.wait_for_draft();
     assert!(draft.contains("Ask the night shift, it hangs"), "{draft}");
 }

@@ -59,6 +59,19 @@ impl Home {
         self.home().join(".local/state/leertuin/drafts")
     }
 
+    /// The first draft file, once one is there, and its text.
+    pub fn wait_for_draft(&self) -> (PathBuf, String) {
+        let file = eventually("a draft file", || {
+            std::fs::read_dir(self.drafts_dir())
+                .ok()?
+                .flatten()
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        });
+        let text = std::fs::read_to_string(&file).expect("read draft");
+        (file, text)
+    }
+
     /// The environment every leertuin of the test runs with, as `K=V` words.
     pub fn env(&self, user: &str) -> Vec<(String, String)> {
         let home = self.home();
