@@ -10,6 +10,7 @@
 //! `nobody` as well).
 
 mod common;
+mod tmux_support;
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -463,6 +464,58 @@ fn doctor_finds_and_repairs_a_stale_shm() {
     me.ok(&["add", "tip", "After"]);
 }
 
+/// A `-shm` that blocks writers while a live pane reads through it: the
+/// repair must not pull it from under the pane (its index of the `-wal`
+/// would go), so it says the database is in use and leaves it; once the
+/// pane is closed, writing works again.
+#[test]
+fn doctor_leaves_a_blocking_shm_alone_while_a_pane_has_it_open() {
+    if !tmux_support::tmux_or_skip("doctor_leaves_a_blocking_shm_alone_while_a_pane_has_it_open") {
+        return;
+    }
+    let s = Sandbox::new();
+    let dir = s.path().join("shared");
+    let me = Me::new(&s, dir.join("team.db"));
+    me.ok(&["add", "tip", "Before"]);
+    let db = dir.join("team.db");
+    let shm = dir.join("team.db-shm");
+    // The live reader: the real pane, as whoever runs the tests (its own
+    // login name, so a file someone else owns lets it in).
+    let home = s.path().join("pane-home");
+    let pane = format!(
+        "exec env HOME={home} XDG_STATE_HOME={home}/state XDG_CONFIG_HOME={home}/config LEERTUIN_DB={db} {bin}",
+        home = tmux_support::quoted(&home.display().to_string()),
+        db = tmux_support::quoted(&db.display().to_string()),
+        bin = tmux_support::quoted(tmux_support::BIN),
+    );
+    let tmux = tmux_support::Tmux::start(80, 24, &pane);
+    tmux_support::eventually("the pane's -shm", || {
+        fs::metadata(&shm).ok().filter(|m| m.len() > 0)
+    });
+    chmod(&shm, 0o444);
+    let out = me.run(&["add", "tip", "Blocked"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(text(&out.stderr).contains("doctor --repair"), "{out:?}");
+
+    let out = me.run(&["doctor", "--repair"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("not repaired") && said.contains("has the database open"),
+        "{said}"
+    );
+    assert!(shm.exists(), "the -shm of a live pane was removed");
+
+    // The pane goes; what it leaves (if anything) is repaired.
+    tmux.keys("s", &["q"]);
+    tmux.wait_gone();
+    if shm.exists() {
+        me.ok(&["doctor", "--repair"]);
+    }
+    me.ok(&["add", "tip", "After"]);
+    assert!(me.ok(&["list", "tips"]).contains("After"));
+}
+
 #[test]
 fn doctor_repair_takes_a_database_away_from_everyone_else() {
     let s = Sandbox::new();
@@ -473,9 +526,85 @@ fn doctor_repair_takes_a_database_away_from_everyone_else() {
     let out = me.run(&["doctor"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     me.ok(&["doctor", "--repair"]);
-    // Others lose access; the group keeps what it had.
-    assert_eq!(fs::metadata(&db).unwrap().mode() & 0o777, 0o640);
+    // As a new database is made: its owner's alone.
+    assert_eq!(fs::metadata(&db).unwrap().mode() & 0o777, 0o600);
     me.ok(&["doctor"]);
+    me.ok(&["add", "tip", "Still mine"]);
+}
+
+#[test]
+fn doctor_repair_in_a_shared_folder_gives_the_group_read_and_write() {
+    let s = Sandbox::new();
+    let dir = s.path().join("shared");
+    let me = Me::new(&s, dir.join("team.db"));
+    chmod(&dir, 0o2775);
+    me.ok(&["add", "tip", "For the team"]);
+    let db = dir.join("team.db");
+    assert_eq!(fs::metadata(&db).unwrap().mode() & 0o777, 0o660);
+    // Open to everyone and closed to the group at once: one repair fixes both.
+    chmod(&db, 0o604);
+    let out = me.run(&["doctor"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    me.ok(&["doctor", "--repair"]);
+    assert_eq!(fs::metadata(&db).unwrap().mode() & 0o777, 0o660);
+    me.ok(&["doctor"]);
+}
+
+#[test]
+fn a_refused_import_on_a_missing_path_leaves_no_file_and_no_folder() {
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "A tip to restore"]);
+    let good = s.path().join("good.json");
+    fs::write(&good, s.ok(&["export"])).unwrap();
+    // One item breaks a rule: the restore is refused, all of it.
+    let bad = s.path().join("bad.json");
+    fs::write(
+        &bad,
+        s.ok(&["export"])
+            .replace("A tip to restore", "A tip \\u001b[2J that clears"),
+    )
+    .unwrap();
+    // Nor one that is not a leertuin export at all, merged or not.
+    let other = s.path().join("other.json");
+    let doc = s.ok(&["export"]);
+    let format = doc.lines().find(|l| l.contains("\"format\"")).unwrap();
+    fs::write(&other, doc.replace(format, "  \"format\": \"other-app\",")).unwrap();
+    let target = s.path().join("new/deeper/team.db");
+    for (args, file, says) in [
+        (&["import"][..], &bad, "t1"),
+        (&["import", "--merge"], &other, "other-app"),
+        (&["import"], &other, "other-app"),
+    ] {
+        let out = s
+            .cmd()
+            .env("LEERTUIN_DB", &target)
+            .args(args)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(text(&out.stderr).contains(says), "{out:?}");
+        assert!(
+            !s.path().join("new").exists(),
+            "a refused import made a folder"
+        );
+    }
+    // A good one makes the database, with what the file holds.
+    let out = s
+        .cmd()
+        .env("LEERTUIN_DB", &target)
+        .arg("import")
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(fs::metadata(&target).unwrap().mode() & 0o777, 0o600);
+    let names: Vec<String> = fs::read_dir(target.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".new-"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
 }
 
 #[test]

@@ -46,11 +46,8 @@ pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
             open_regular_or_pipe(&a.file).map_err(|e| CliError::usage(format!("{name}: {e}")))?;
         read_backup(&name, file)?
     };
-    let store = ctx.open()?;
     if a.merge {
-        let report = store
-            .merge(&backup)
-            .map_err(|e| CliError::from(e).prefixed(&name))?;
+        let report = restore(ctx, &name, |store| store.merge(&backup))?;
         for (from, to) in &report.renumbered {
             println!("{}", t!("backup.renumbered", from = from, to = to));
         }
@@ -74,9 +71,7 @@ pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
         }
         return Ok(());
     }
-    store
-        .import(&backup)
-        .map_err(|e| CliError::from(e).prefixed(&name))?;
+    restore(ctx, &name, |store| store.import(&backup))?;
     let summary = t!(
         "backup.imported",
         persons = backup.persons.len(),
@@ -87,6 +82,29 @@ pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
     );
     println!("{summary}");
     Ok(())
+}
+
+/// Runs `fill` on the database: a missing one is made and filled before
+/// it is linked into place, so a refused import leaves no file and no
+/// folder behind (12.5: nothing half-written). What the backup `name` is
+/// refused for is said with its name in front.
+fn restore<T>(
+    ctx: &Context,
+    name: &str,
+    fill: impl Fn(&dyn crate::store::Store) -> crate::store::Result<T>,
+) -> CliResult<T> {
+    ctx.check_identity()?;
+    let refused = std::cell::Cell::new(false);
+    let fill = |store: &dyn crate::store::Store| fill(store).inspect_err(|_| refused.set(true));
+    let prefix = |e: crate::store::StoreError| {
+        let e = CliError::from(e);
+        if refused.get() { e.prefixed(name) } else { e }
+    };
+    if let Some(done) = crate::store::create_filled(&ctx.spec(), fill).map_err(prefix)? {
+        return Ok(done);
+    }
+    let store = ctx.open()?;
+    fill(store.as_ref()).map_err(prefix)
 }
 
 /// Opens `path` without ever blocking on it (a FIFO with no writer would),

@@ -8,7 +8,7 @@ use crate::store::{self, FileIssue, NotRepaired, network_filesystem};
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "--repair removes a -shm file that blocks writing (when no leertuin has the database open)\nand sets permissions: nothing for others, read and write for the group in a shared (setgid) folder."
+    after_help = "--repair removes a -shm file that blocks writing (when no leertuin has the database open)\nand sets permissions as a new database gets them: 0600, or 0660 in a shared (setgid) folder."
 )]
 pub struct DoctorArgs {
     /// Fix what can be fixed safely, and say what was done.

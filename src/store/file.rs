@@ -97,13 +97,16 @@ pub fn new_mode(dir: &Path) -> u32 {
 /// beside it, which is then linked into place in one step. So no one ever
 /// opens a half-made (zero-byte, unmigrated) database, and when two
 /// processes race to make it, the first one wins and the other simply uses
-/// it. Creates the folder if needed.
-pub fn create(path: &Path, init: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+/// it. Creates the folder if needed; when `init` fails, the folders it
+/// made go again, so a refused creation leaves nothing behind. True when
+/// this one was linked into place, false when another process was first.
+pub fn create(path: &Path, init: impl FnOnce(&Path) -> Result<()>) -> Result<bool> {
     let io_err = |path: &Path| {
         let path = path.to_path_buf();
         move |source| StoreError::Io { path, source }
     };
     let dir = folder(path);
+    let made_dirs = missing_folders(dir);
     fs::create_dir_all(dir).map_err(io_err(dir))?;
     let name = path
         .file_name()
@@ -115,31 +118,49 @@ pub fn create(path: &Path, init: impl FnOnce(&Path) -> Result<()>) -> Result<()>
         fastrand::u32(..)
     ));
     let mode = new_mode(dir);
-    fs::OpenOptions::new()
+    let made = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(mode)
         .open(&tmp)
-        .map_err(io_err(&tmp))?;
-    let made = fs::set_permissions(&tmp, fs::Permissions::from_mode(mode))
         .map_err(io_err(&tmp))
+        .and_then(|_| {
+            fs::set_permissions(&tmp, fs::Permissions::from_mode(mode)).map_err(io_err(&tmp))
+        })
         .and_then(|()| init(&tmp))
         .and_then(|()| link_into_place(&tmp, path).map_err(io_err(path)));
     for leftover in [tmp.clone(), sidecar(&tmp, "-wal"), sidecar(&tmp, "-shm")] {
         let _ = fs::remove_file(leftover);
     }
+    if made.is_err() {
+        // Deepest first; a folder someone put something in meanwhile stays.
+        for dir in made_dirs.iter().rev() {
+            let _ = fs::remove_dir(dir);
+        }
+    }
     made
 }
 
+/// The folders `create_dir_all(dir)` would make, outermost first.
+fn missing_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    missing.reverse();
+    missing
+}
+
 /// Puts `tmp` at `path` unless something is there already (then that one
-/// stays: another process made it first).
-fn link_into_place(tmp: &Path, path: &Path) -> io::Result<()> {
+/// stays: another process made it first, and this says false).
+fn link_into_place(tmp: &Path, path: &Path) -> io::Result<bool> {
     match fs::hard_link(tmp, path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
         // A filesystem without hard links: a rename, if the place is free.
-        Err(_) if !path.exists() => fs::rename(tmp, path),
-        Err(_) => Ok(()),
+        Err(_) if !path.exists() => fs::rename(tmp, path).map(|()| true),
+        Err(_) => Ok(false),
     }
 }
 
@@ -161,15 +182,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.db");
         fs::write(&path, b"first").unwrap();
-        create(&path, |tmp| {
+        let made = create(&path, |tmp| {
             fs::write(tmp, b"second").map_err(|source| StoreError::Io {
                 path: tmp.to_path_buf(),
                 source,
             })
         })
         .unwrap();
+        assert!(!made);
         assert_eq!(fs::read(&path).unwrap(), b"first");
         // Only the database is left: no temporary file.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_creation_leaves_no_file_and_no_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b/t.db");
+        let failed = create(&path, |_| Err(StoreError::Corrupt));
+        assert!(matches!(failed, Err(StoreError::Corrupt)));
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }

@@ -26,7 +26,7 @@ pub use asked::NewAnswer;
 pub use health::{Health, network_filesystem};
 pub use migrate::LATEST_VERSION;
 pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
-pub use open::{Mode, Spec, check_identity, init, open, open_with};
+pub use open::{Mode, Spec, check_identity, create_filled, init, open, open_with};
 pub use public::{NOBODY, PublicView};
 pub use repair::{FileIssue, NotRepaired, file_issues, repair};
 pub use sqlite::{OpenOptions, SqliteStore};

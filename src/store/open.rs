@@ -115,6 +115,19 @@ pub fn open_with(spec: &Spec, mode: Mode, busy_timeout: Duration) -> Result<Box<
     }
 }
 
+/// A new database filled by `fill` (a restore) before anyone sees it; a
+/// refused fill leaves no file and no folder. `None` when there is a
+/// database already: open it as usual instead.
+pub fn create_filled<T>(
+    spec: &Spec,
+    fill: impl FnOnce(&dyn Store) -> Result<T>,
+) -> Result<Option<T>> {
+    match spec {
+        Spec::File(path) => SqliteStore::create_filled(path, |store| fill(store)),
+        Spec::Server(_) => Err(StoreError::NoServer(spec.to_string())),
+    }
+}
+
 /// `leertuin init`: makes the database, or a zero-byte file into one (the
 /// explicit way, since nothing else does that). Returns true when it made
 /// one, false when a database was there already.

@@ -71,14 +71,23 @@ pub fn file_issues(spec: &Spec) -> Vec<FileIssue> {
             mode,
         });
     }
-    let shared = mode_of(folder(path)).is_some_and(|m| m & 0o2000 != 0);
+    let shared = in_shared_folder(path);
     if shared && mode & 0o060 != 0o060 {
         issues.push(FileIssue::NotShared {
             path: path.to_path_buf(),
             mode,
         });
     }
-    let want = wanted_mode(mode, shared);
+    // What the database will have once repaired (its own mode if it needs
+    // no repair): SQLite gives the `-wal` and `-shm` the database's mode.
+    let repaired = issues
+        .iter()
+        .any(|i| matches!(i, FileIssue::OpenToAll { .. } | FileIssue::NotShared { .. }));
+    let want = if repaired {
+        wanted_mode(shared)
+    } else {
+        mode & 0o777
+    };
     for side in [sidecar(path, "-wal"), shm] {
         let Some(found) = mode_of(&side) else {
             continue;
@@ -95,11 +104,17 @@ pub fn file_issues(spec: &Spec) -> Vec<FileIssue> {
     issues
 }
 
-/// The database's mode once repaired: nothing for others, read and write
-/// for the group in a shared folder.
-fn wanted_mode(mode: u32, shared: bool) -> u32 {
-    let mode = mode & 0o770;
-    if shared { mode | 0o060 } else { mode }
+/// The database's mode once repaired, as a new database gets it: read and
+/// write for its owner only (0600), and for the group too in a shared
+/// (setgid) folder (0660). One mode for either fault, so repairing both in
+/// a row can't undo the first.
+fn wanted_mode(shared: bool) -> u32 {
+    if shared { 0o660 } else { 0o600 }
+}
+
+/// Whether `path`'s folder is a shared (setgid) one.
+fn in_shared_folder(path: &Path) -> bool {
+    mode_of(folder(path)).is_some_and(|m| m & 0o2000 != 0)
 }
 
 /// Puts one fault right, if it can be done safely.
@@ -116,8 +131,9 @@ pub fn repair(issue: &FileIssue) -> Result<(), NotRepaired> {
             // Only an index of the `-wal`: the next opener rebuilds it.
             fs::remove_file(shm).map_err(|e| NotRepaired::Io(e.to_string()))
         }
-        FileIssue::OpenToAll { path, mode } => chmod(path, mode & !0o007),
-        FileIssue::NotShared { path, mode } => chmod(path, mode | 0o060),
+        FileIssue::OpenToAll { path, .. } | FileIssue::NotShared { path, .. } => {
+            chmod(path, wanted_mode(in_shared_folder(path)))
+        }
         FileIssue::SidecarMode { path, want, .. } => {
             chmod(path, *want)?;
             // In a shared folder the group must match the database's too.
@@ -183,7 +199,7 @@ mod tests {
 
     #[test]
     fn modes_are_closed_to_others_and_opened_to_the_group_when_shared() {
-        assert_eq!(wanted_mode(0o644, false), 0o640);
-        assert_eq!(wanted_mode(0o600, true), 0o660);
+        assert_eq!(wanted_mode(false), 0o600);
+        assert_eq!(wanted_mode(true), 0o660);
     }
 }

@@ -80,6 +80,27 @@ impl SqliteStore {
         }
     }
 
+    /// Makes a new database at `path` and fills it (a restore) before
+    /// anyone can see it: in the temporary file that is linked into place
+    /// only when `fill` succeeded, so a refused fill leaves no file and no
+    /// folder. `None` when a database was there already (or another process
+    /// made one meanwhile): the caller opens that one instead.
+    pub fn create_filled<T>(
+        path: &Path,
+        fill: impl FnOnce(&SqliteStore) -> Result<T>,
+    ) -> Result<Option<T>> {
+        if !matches!(file::existing(path), Err(StoreError::Missing(_))) {
+            return Ok(None);
+        }
+        let mut out = None;
+        let linked = file::create(path, |tmp| {
+            let store = SqliteStore::open_write(tmp, WRITE_WAIT)?;
+            out = Some(fill(&store)?);
+            Ok(())
+        })?;
+        Ok(out.filter(|_| linked))
+    }
+
     /// `leertuin init`: a new database, or a zero-byte file made into one
     /// in place (keeping the owner and mode someone gave it). True when it
     /// made one.
