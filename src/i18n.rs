@@ -130,6 +130,19 @@ pub fn day_month_time(at: crate::domain::Time) -> String {
     )
 }
 
+/// "14 okt 2025" (Dutch) / "14 Oct 2025" (English), in local time: a
+/// date long enough ago that the hour no longer matters.
+pub fn day_month_year(at: crate::domain::Time) -> String {
+    use chrono::Datelike;
+    let local = at.with_timezone(&chrono::Local);
+    format!(
+        "{} {} {}",
+        local.day(),
+        nth_word(&t!("date.months"), local.month0() as usize),
+        local.year()
+    )
+}
+
 /// "di 14:05" (Dutch) / "Tue 14:05" (English), in local time.
 pub fn weekday_time(at: crate::domain::Time) -> String {
     use chrono::{Datelike, Timelike};
@@ -387,6 +400,12 @@ mod tests {
         set_thread("en");
         assert!(day_month_time(at).starts_with("1 Dec "));
         assert!(weekday_time(at).starts_with("Tue "));
+        let october = chrono::Utc
+            .with_ymd_and_hms(2025, 10, 14, 12, 0, 0)
+            .unwrap();
+        assert_eq!(day_month_year(october), "14 Oct 2025");
+        set_thread("nl");
+        assert_eq!(day_month_year(october), "14 okt 2025");
         for lang in LANGS {
             set_thread(lang);
             assert_eq!(t!("date.months").split_whitespace().count(), 12);

@@ -359,6 +359,7 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
     app.lazy_index = true;
     // A worker who just types is asking a question.
     app.typing_asks = true;
+    app.public = !private;
     let mut around = Around::default();
     around.drafts = Drafts::user().ok();
     // Without the PIN: what is typed is still kept, but nothing is offered.

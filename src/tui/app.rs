@@ -174,6 +174,9 @@ pub struct App {
     /// its first), so a worker who just types is asking, never running a
     /// command.
     pub typing_asks: bool,
+    /// The store shows only what the whole team may see (a kiosk login by
+    /// typed name, without the PIN): Me shows the team's numbers, and says so.
+    pub public: bool,
 }
 
 impl App {
@@ -231,6 +234,7 @@ impl App {
             undo: Vec::new(),
             lang: None,
             typing_asks: false,
+            public: false,
         }
     }
 
@@ -466,14 +470,11 @@ impl App {
             .filter_map(|a| {
                 // On a kiosk list or item a letter is typing: show only
                 // keys that are no letter, and no hint where there is none.
-                let kiosk = self.typing_asks && matches!(view, View::List | View::Detail);
-                let key = self.keys.keys(view, a).iter().find(|k| {
-                    let typing = match k.code {
-                        KeyCode::Char(c) => k.is_printable() && !KIOSK_KEYS_KEPT.contains(&c),
-                        _ => false,
-                    };
-                    !(kiosk && typing)
-                })?;
+                let key = self
+                    .keys
+                    .keys(view, a)
+                    .iter()
+                    .find(|k| self.key_works(view, k))?;
                 let label = match a {
                     A::Capture => self.capture_label(),
                     a => a.label(),
@@ -551,12 +552,12 @@ impl App {
     /// bound, but on a kiosk list (where every letter asks a question)
     /// the first that is no letter.
     pub fn undo_key(&self) -> String {
-        let keys = self.keys.keys(View::List, Action::Undo);
-        let usable = |k: &&super::keys::Key| !(self.typing_asks && k.is_printable());
-        keys.iter()
-            .find(usable)
-            .or(keys.first())
-            .map_or_else(|| "u".to_string(), |k| k.to_string())
+        self.list_key(Action::Undo)
+            .or_else(|| {
+                let keys = self.keys.keys(View::List, Action::Undo);
+                keys.first().map(ToString::to_string)
+            })
+            .unwrap_or_else(|| "u".to_string())
     }
 
     /// Shows a one-line message at the bottom.
@@ -608,6 +609,11 @@ impl App {
 
     fn load_tab(&mut self, tab: Tab) -> Result<(), StoreError> {
         let viewer = self.user.clone();
+        // The key named where a profile is empty: one that works here,
+        // and none where the profile cannot be changed.
+        let edit_key = self.list_key(Action::EditProfile).filter(|_| !self.public);
+        self.me.edit_key.clone_from(&edit_key);
+        self.team.edit_key = edit_key;
         match tab {
             Tab::Team => {
                 let data = super::engine::team_data(&*self.store, now())?;
@@ -615,7 +621,11 @@ impl App {
             }
             Tab::Me => {
                 self.me.person = self.store.person(&viewer)?;
-                self.me.insights = Some(super::engine::my_insights(&*self.store, &viewer, now())?);
+                self.me.insights = Some(if self.public {
+                    super::engine::team_insights(&*self.store, now())?
+                } else {
+                    super::engine::my_insights(&*self.store, &viewer, now())?
+                });
                 let mut done = self.store.lessons_done(&viewer)?;
                 done.reverse(); // most recent first
                 // Own questions first: their answers come back here.
@@ -955,11 +965,34 @@ impl App {
     }
 
     pub fn open_help(&mut self) {
+        let view = self.view();
         self.overlay = Some(Overlay::Help(HelpState::new(
             &self.keys,
-            self.view(),
+            view,
             self.theme,
+            |k| self.key_works(view, k),
         )));
+    }
+
+    /// False for a key that does not do its action here: on a kiosk list
+    /// or item a letter or digit types (it starts a question), so hints,
+    /// help and notices name only the keys that still work there.
+    pub fn key_works(&self, view: View, key: &super::keys::Key) -> bool {
+        let typing = match key.code {
+            KeyCode::Char(c) => key.is_printable() && !KIOSK_KEYS_KEPT.contains(&c),
+            _ => false,
+        };
+        !(self.typing_asks && matches!(view, View::List | View::Detail) && typing)
+    }
+
+    /// The name of the first key that does `action` on a list here, for
+    /// a text that names it ("press e"); `None` when no key does.
+    pub fn list_key(&self, action: Action) -> Option<String> {
+        self.keys
+            .keys(View::List, action)
+            .iter()
+            .find(|k| self.key_works(View::List, k))
+            .map(ToString::to_string)
     }
 }
 

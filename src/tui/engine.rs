@@ -47,6 +47,14 @@ pub fn my_insights(store: &dyn Store, person: &str, at: Time) -> Result<Insights
     Ok(Insights::build(facts, Some(person), at))
 }
 
+/// The team's insights, for a pane that may show nothing of its person's
+/// own (a kiosk login by typed name, without the PIN): the same numbers
+/// as `leertuin insights --team`, said to be the team's.
+pub fn team_insights(store: &dyn Store, at: Time) -> Result<Insights, StoreError> {
+    let facts = store.insight_facts(None, insights::since(at))?;
+    Ok(Insights::build(facts, None, at))
+}
+
 /// A review session of the person's cards due now.
 pub fn review_screen(app: &App) -> Result<ReviewState, StoreError> {
     let cards = app.store.due_cards(&app.user, now(), SESSION_CARDS)?;

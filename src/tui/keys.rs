@@ -468,7 +468,8 @@ fn default_bindings() -> Vec<Binding> {
         bind(view, Action::SortQuestions, &[c('s')]);
         bind(view, Action::Accept, &[c('A')]);
         bind(view, Action::Helped, &[c('H')]);
-        bind(view, Action::EditProfile, &[c('e')]);
+        // Ctrl-E too: on a kiosk `e` types a question.
+        bind(view, Action::EditProfile, &[c('e'), Key::ctrl('e')]);
         // Ctrl-Z too: on a kiosk every letter on a list is typing (it asks a
         // question), so undo needs a key that is no letter there.
         bind(view, Action::Undo, &[c('u'), Key::ctrl('z')]);

@@ -383,7 +383,7 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
 
     let fields = s.fields();
     // Fixed rows at the top and bottom; the text gets what is left.
-    let mut top = Vec::new();
+    let mut top: Vec<Line<'static>> = Vec::new();
     if fields.contains(&Field::Kind) {
         top.push(Line::from({
             let mut spans = vec![label(Field::Kind, &format!("{} ", t!("capture.kind")))];
@@ -397,13 +397,15 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
             spans
         }));
     }
-    // On the kind switch, how to choose, on a line of its own (it must
-    // fit a 40-column pane).
+    // On the kind switch, how to choose, on a line of its own. Enter goes on to the text while there is none, and saves once
+    // there is: the hint says which.
     if s.field == Field::Kind {
-        top.push(Line::from(Span::styled(
-            format!("  {}", t!("capture.kind.choose")),
-            t.muted,
-        )));
+        let how = if s.has_text() {
+            t!("capture.kind.choose-save")
+        } else {
+            t!("capture.kind.choose")
+        };
+        top.push(Line::from(Span::styled(format!("  {how}"), t.muted)));
     }
     // Enter saves, so the way to a second line must be in sight.
     let hint = match s.kind {
@@ -415,7 +417,7 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
         Span::styled(hint, t.muted),
     ]));
 
-    let mut bottom = Vec::new();
+    let mut bottom: Vec<Line<'static>> = Vec::new();
     if fields.contains(&Field::Tags) {
         let tag_cursor = (s.field == Field::Tags).then_some(t.cursor);
         let mut spans = vec![label(Field::Tags, &format!("{} ", t!("capture.tags")))];
@@ -434,6 +436,17 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
             Span::styled(s.toggle_name(), t.text),
         ]));
     }
+    // Every fixed row wraps (under its label) instead of being cut: a
+    // 40-column pane must show the whole hint and the whole "anonymous"
+    // label, or a person does not know what the box does.
+    let wrap = |lines: Vec<Line<'static>>| {
+        let lines: Vec<WrapLine> = lines
+            .into_iter()
+            .map(|l| WrapLine::indented(l, 4))
+            .collect();
+        wrap_all(&lines, inner.width)
+    };
+    let (top, mut bottom) = (wrap(top), wrap(bottom));
     // The reason a save failed, wrapped: it may name a long draft path,
     // and must be read in full in a 40-column popup.
     let h = inner.height as usize;

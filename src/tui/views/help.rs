@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::tui::keys::{KeyMap, View};
+use crate::tui::keys::{Key, KeyMap, View};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{WrapLine, wrap_all};
 
@@ -19,12 +19,19 @@ pub struct HelpState {
 }
 
 impl HelpState {
-    pub fn new(keys: &KeyMap, view: View, theme: Theme) -> Self {
+    /// Every key of `view`; only those that `works` (on a kiosk a letter
+    /// types a question, so help names no letter there).
+    pub fn new(keys: &KeyMap, view: View, theme: Theme, works: impl Fn(&Key) -> bool) -> Self {
         let rows = keys
             .bindings(view)
-            .map(|b| {
-                let names: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
-                (names.join(" "), b.action.describe())
+            .filter_map(|b| {
+                let names: Vec<String> = b
+                    .keys
+                    .iter()
+                    .filter(|k| works(k))
+                    .map(ToString::to_string)
+                    .collect();
+                (!names.is_empty()).then(|| (names.join(" "), b.action.describe()))
             })
             .collect();
         HelpState {

@@ -38,7 +38,9 @@ pub fn ago(at: Time) -> String {
         (_, h, _) if h < 24 => t!("ago.hours", n = h).into_owned(),
         (_, _, 1) => t!("ago.yesterday").into_owned(),
         (_, _, days) if days < 30 => t!("ago.days", n = days).into_owned(),
-        _ => at.format("%Y-%m-%d").to_string(),
+        // Long ago: the month named in the person's language, never a
+        // numeric date that reads differently in Dutch and English.
+        _ => crate::i18n::day_month_year(at),
     }
 }
 
@@ -312,4 +314,27 @@ fn learned(l: &Learned, t: &Theme) -> Vec<WrapLine> {
         t,
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_long_ago_names_its_month_in_the_language() {
+        let long_ago = now() - chrono::Duration::days(400);
+        let year = chrono::Datelike::year(&long_ago.with_timezone(&chrono::Local));
+        for lang in ["nl", "en"] {
+            crate::i18n::set_thread(lang);
+            let shown = ago(long_ago);
+            let words: Vec<&str> = shown.split_whitespace().collect();
+            let months = crate::t!("date.months");
+            assert_eq!(words.len(), 3, "{lang}: {shown}");
+            assert!(
+                months.split_whitespace().any(|m| m == words[1]),
+                "{lang}: {shown}"
+            );
+            assert_eq!(words[2], year.to_string(), "{lang}: {shown}");
+        }
+    }
 }

@@ -25,6 +25,9 @@ pub struct MeState {
     pub insights: Option<Insights>,
     /// Finished lessons, most recent first.
     pub done: ItemListState,
+    /// The key that edits the profile here, named where the profile is
+    /// empty; `None` where no key does (a kiosk login without the PIN).
+    pub edit_key: Option<String>,
     pub theme: Theme,
 }
 
@@ -39,6 +42,7 @@ impl MeState {
                 || t!("list.mine.empty").into_owned(),
                 theme,
             ),
+            edit_key: Some("e".to_string()),
             theme,
         }
     }
@@ -47,7 +51,10 @@ impl MeState {
         let t = &self.theme;
         let list = |v: &[String]| {
             if v.is_empty() {
-                t!("me.nothing-yet").into_owned()
+                match &self.edit_key {
+                    Some(key) => t!("me.nothing-yet", key = key).into_owned(),
+                    None => t!("me.nothing-yet.plain").into_owned(),
+                }
             } else {
                 v.join(", ")
             }
@@ -117,7 +124,16 @@ impl MeState {
             t!("me.questions.one"),
             t!("me.questions.many", n = i.questions_asked),
         );
-        let mut out = vec![
+        let mut out = Vec::new();
+        // Without a login that is one (a typed name, no PIN) the numbers
+        // are the team's: said plainly, so nobody takes them for their own.
+        if i.person.is_none() {
+            out.push(WrapLine::indented(
+                Span::styled(t!("me.team-numbers").into_owned(), t.muted),
+                2,
+            ));
+        }
+        out.extend([
             muted(format!("{}{recall}", t!("me.done", lessons = lessons))),
             muted(format!("{cards}, {reviews}")),
             muted(
@@ -128,7 +144,7 @@ impl MeState {
                 )
                 .into_owned(),
             ),
-        ];
+        ]);
         if let Some(h) = i.median_hours_to_first_answer {
             out.push(muted(
                 t!("me.first-answer", hours = format!("{h:.1}")).into_owned(),
@@ -173,6 +189,7 @@ pub fn brought_word(name: &str) -> String {
         "life" => t!("brought.life"),
         "connection" => t!("brought.connection"),
         "meaning" => t!("brought.meaning"),
+        "unsorted" => t!("brought.unsorted"),
         other => return other.to_string(),
     };
     s.into_owned()
@@ -213,7 +230,11 @@ impl Widget for &MeState {
         {
             let h = chart::HEIGHT.min(bottom - y);
             WeekChart {
-                who: &t!("me.chart"),
+                who: &if i.person.is_none() {
+                    t!("me.chart.team")
+                } else {
+                    t!("me.chart")
+                },
                 weeks: &i.learned_per_week,
                 theme: self.theme,
             }

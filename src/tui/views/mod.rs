@@ -22,6 +22,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Overlay, Screen, Tab};
+use super::wrap::{WrapLine, wrap_all};
 
 /// Below this the pane says it is too small instead of drawing a mess.
 pub const MIN_WIDTH: u16 = 30;
@@ -44,18 +45,13 @@ impl Widget for &App {
         let [tabs, body, status, hints] = pane_layout(self, area);
         tab_bar(self, tabs, buf);
         render_body(self, body, buf);
-        if let Some(s) = &self.status {
-            let style = if s.error {
-                self.theme.error
-            } else {
-                self.theme.ok
-            };
-            buf.set_line(
-                status.x,
-                status.y,
-                &Line::from(Span::styled(s.text.as_str(), style)),
-                status.width,
-            );
+        if self.status.is_some() {
+            for (i, row) in status_rows(self, status.width).iter().enumerate() {
+                let y = status.y + i as u16;
+                if y < status.bottom() {
+                    buf.set_line(status.x, y, row, status.width);
+                }
+            }
         } else if let Some(nudge) = &self.nudge {
             let text = fit(&format!("» {nudge}"), usize::from(status.width));
             buf.set_line(
@@ -73,7 +69,7 @@ impl Widget for &App {
                 let w = body.width.min(64);
                 h.render(centered(body, w, h.height(w)), buf);
             }
-            Some(Overlay::Capture(c)) => c.render(centered(body, 72, 16), buf),
+            Some(Overlay::Capture(c)) => c.render(capture_area(body), buf),
             Some(Overlay::Profile(f)) => {
                 let w = body.width.min(64);
                 f.render(centered(body, w, f.height(w) + 2), buf);
@@ -100,8 +96,12 @@ impl Widget for &App {
 
 /// The pane's rows: tab bar, body, status line, hints.
 pub fn pane_layout(app: &App, area: Rect) -> [Rect; 4] {
-    // A message, else the nudge (small, so it never crowds the list).
-    let status_h = u16::from(app.status.is_some() || app.nudge.is_some());
+    // A message, wrapped to be read whole (up to three rows); else the
+    // nudge, one row (small, so it never crowds the list).
+    let status_h = match &app.status {
+        Some(_) => status_rows(app, area.width).len().min(MAX_STATUS_ROWS) as u16,
+        None => u16::from(app.nudge.is_some()),
+    };
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -109,6 +109,25 @@ pub fn pane_layout(app: &App, area: Rect) -> [Rect; 4] {
         Constraint::Length(1),
     ])
     .areas(area)
+}
+
+/// Rows a message may take: enough for "saved, Ctrl-Z undoes" in Dutch at
+/// 40 columns, never so many that the list goes.
+const MAX_STATUS_ROWS: usize = 3;
+
+/// The status message wrapped to `width`: a notice cut at 40 columns
+/// would hide the key that undoes, or the reason something failed.
+fn status_rows(app: &App, width: u16) -> Vec<Line<'static>> {
+    let Some(s) = &app.status else {
+        return Vec::new();
+    };
+    let style = if s.error {
+        app.theme.error
+    } else {
+        app.theme.ok
+    };
+    let line = WrapLine::indented(Span::styled(s.text.clone(), style), 2);
+    wrap_all(&[line], width)
 }
 
 /// Where a tab's list is drawn in the body: all of it when narrow, the
@@ -196,8 +215,17 @@ fn tab_labels(app: &App, width: u16) -> (Vec<String>, usize) {
             .sum::<usize>()
             <= usize::from(width)
     };
-    let [.., narrowest] = &sets;
-    sets.iter().find(|s| fits(s)).unwrap_or(narrowest).clone()
+    // On a kiosk a digit types (it starts a question): no tab is named by
+    // its digit there, only by its word.
+    let usable = |i: &usize| !app.typing_asks || matches!(i, 1 | 2);
+    let mut usable_sets = sets.iter().enumerate().filter(|(i, _)| usable(i));
+    let narrowest = usable_sets.clone().last().map(|(_, s)| s);
+    usable_sets
+        .find(|(_, s)| fits(s))
+        .map(|(_, s)| s)
+        .or(narrowest)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// List and detail side by side when wide, one at a time when narrow.
@@ -321,6 +349,19 @@ impl Widget for HintLine {
             }
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+}
+
+/// Where the capture form goes: a box in the middle of a large pane; the
+/// whole body of a small one, where a box a little smaller than the list
+/// would leave the list's border showing around it (a border drawn twice).
+pub fn capture_area(body: Rect) -> Rect {
+    const W: u16 = 72;
+    const H: u16 = 16;
+    if body.width < W + 4 || body.height < H + 2 {
+        body
+    } else {
+        centered(body, W, H)
     }
 }
 

@@ -43,6 +43,8 @@ pub struct TeamState {
     pub data: Option<TeamData>,
     pub rows: Vec<TeamRow>,
     pub selected: usize,
+    /// The key that edits one's profile (see [`super::me::MeState`]).
+    pub edit_key: Option<String>,
     pub theme: Theme,
 }
 
@@ -52,6 +54,7 @@ impl TeamState {
             data: None,
             rows: Vec::new(),
             selected: 0,
+            edit_key: Some("e".to_string()),
             theme,
         }
     }
@@ -295,7 +298,11 @@ impl TeamState {
         out.push(Entry::Text(Line::default()));
         out.push(heading(&t!("team.who-wants-what")));
         if data.team.tags.is_empty() {
-            out.push(muted(&format!("  {}", t!("team.nobody-said"))));
+            let said = match &self.edit_key {
+                Some(key) => t!("team.nobody-said", key = key),
+                None => t!("team.nobody-said.plain"),
+            };
+            out.push(muted(&format!("  {said}")));
         }
         out.extend(rows.map(|(i, _)| Entry::Row(i)));
         out
