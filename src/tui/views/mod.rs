@@ -219,7 +219,7 @@ fn tab_labels(app: &App, width: u16) -> (Vec<String>, usize) {
     // its digit there, only by its word.
     let usable = |i: &usize| !app.typing_asks || matches!(i, 1 | 2);
     let mut usable_sets = sets.iter().enumerate().filter(|(i, _)| usable(i));
-    let narrowest = usable_sets.clone().last().map(|(_, s)| s);
+    let narrowest = usable_sets.clone().next_back().map(|(_, s)| s);
     usable_sets
         .find(|(_, s)| fits(s))
         .map(|(_, s)| s)
