@@ -227,7 +227,10 @@ pub fn store_error(e: &StoreError) -> String {
             path = path.display()
         )
         .into_owned(),
-        StoreError::NoServer(url) => t!("error.no-server", url = url).into_owned(),
+        StoreError::Offline(reason) => t!("error.offline", reason = reason).into_owned(),
+        StoreError::NotYourLogin { user, login } => {
+            t!("error.not-your-login", user = user, login = login).into_owned()
+        }
         StoreError::Backend(reason) => t!("error.backend", reason = reason).into_owned(),
         other => other.to_string(),
     }

@@ -215,26 +215,38 @@ fn writes_and_init_make_private_databases() {
 }
 
 #[test]
-fn a_team_server_url_says_it_is_not_built_yet() {
+fn a_team_server_out_of_reach_is_one_line_and_add_keeps_its_text() {
     let s = Sandbox::new();
-    for args in [&["list"][..], &["add", "tip", "x"]] {
+    let gone = s.path().join("no-server-here");
+    let url = format!("postgresql://ann:secret@/leertuin?host={}", gone.display());
+    for args in [&["list"][..], &["add", "tip", "kept while away"]] {
         let out = s
             .cmd()
-            .env("LEERTUIN_DB", "postgresql://ann:secret@db.example/leertuin")
+            .env("LEERTUIN_DB", &url)
             .args(args)
             .output()
             .unwrap();
-        let err = one_line_usage(&out);
-        assert!(
-            err.contains("team server") && err.contains("not built yet"),
-            "{err}"
-        );
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err:?}");
+        assert!(err.contains("team server"), "{err}");
         assert!(!err.contains("secret"), "the password is shown: {err}");
     }
-    assert_eq!(
-        fs::read_dir(s.path()).unwrap().count(),
-        0,
-        "a file was made"
+    // The tip waits as a draft; no database file was made anywhere.
+    let drafts = s.path().join("home/.local/state/leertuin/drafts");
+    let kept: Vec<String> = fs::read_dir(&drafts)
+        .map(|d| {
+            d.map(|e| fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        kept.iter().any(|d| d.contains("kept while away")),
+        "{kept:?}"
+    );
+    assert!(
+        !gone.exists(),
+        "something was made where the server should be"
     );
 }
 

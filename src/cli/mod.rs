@@ -194,7 +194,11 @@ impl Context {
             .clone()
             .or_else(|| config.db.clone())
             .unwrap_or_else(paths::default_db);
-        let user = cli.user.clone().unwrap_or_else(paths::os_user);
+        let user = match Spec::parse(&db) {
+            // On the team server a person is their login role.
+            Spec::Server(url) => server_user(&url, cli.user.as_deref())?,
+            Spec::File(_) => cli.user.clone().unwrap_or_else(paths::os_user),
+        };
         if user.trim().is_empty() {
             return Err(CliError::usage("--user is empty"));
         }
@@ -291,6 +295,20 @@ impl Context {
             profile.as_deref(),
             self.config.lang.as_deref(),
         ));
+    }
+}
+
+/// Who acts on a team server: its login role. `--user` (or
+/// `LEERTUIN_USER`) naming anyone else is refused, not ignored.
+fn server_user(url: &str, given: Option<&str>) -> CliResult<String> {
+    let login = store::server_url(url)?.user().to_string();
+    match given {
+        Some(user) if user != login => Err(StoreError::NotYourLogin {
+            user: user.to_string(),
+            login,
+        }
+        .into()),
+        _ => Ok(login),
     }
 }
 

@@ -63,7 +63,7 @@ fn reviews(tx: &Connection) -> Result<Vec<Review>> {
 }
 
 /// Tables that hold people's own content; all must be empty for a restore.
-const CONTENT_TABLES: [&str; 8] = [
+pub const CONTENT_TABLES: [&str; 8] = [
     "person",
     "question",
     "tip",
@@ -79,12 +79,24 @@ pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
     for table in CONTENT_TABLES {
         let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         if n > 0 {
-            return Err(StoreError::NotAllowed(format!(
-                "this database already has content ({n} rows in {table}); import restores into a new database: use --db NEW_FILE, or import --merge"
-            )));
+            return Err(has_content(table, n));
         }
     }
-    // The same rules `add` applies, item by item; a restore is all or nothing.
+    let accepted = restorable(b)?;
+    insert_all(tx, &accepted).map_err(constraint_is_bad_file)
+}
+
+/// A restore goes into a database without content: one with `n` rows in
+/// `table` is refused.
+pub fn has_content(table: &str, n: i64) -> StoreError {
+    StoreError::NotAllowed(format!(
+        "this database already has content ({n} rows in {table}); import restores into a new database: use --db NEW_FILE, or import --merge"
+    ))
+}
+
+/// The backup checked with the same rules `add` applies, item by item; a
+/// restore is all or nothing, so the first rejected item refuses it.
+pub fn restorable(b: &Backup) -> Result<Backup> {
     let (accepted, rejected) = import_check::check(b, &HashSet::new());
     if let Some(first) = rejected.first() {
         let more = match rejected.len() - 1 {
@@ -93,11 +105,15 @@ pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
         };
         return Err(bad(format!("{first}{more}")));
     }
-    // Constraint failures mean a bad file, not a broken machine.
-    insert_all(tx, &accepted).map_err(|e| match e {
+    Ok(accepted)
+}
+
+/// Constraint failures while restoring mean a bad file, not a broken machine.
+pub fn constraint_is_bad_file(e: StoreError) -> StoreError {
+    match e {
         StoreError::Backend(s) => bad(s),
         other => other,
-    })
+    }
 }
 
 /// Tells our documents from any other JSON, and versions we cannot read.

@@ -26,7 +26,7 @@ pub use asked::NewAnswer;
 pub use health::{Health, network_filesystem};
 pub use migrate::LATEST_VERSION;
 pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
-pub use open::{Mode, Spec, check_identity, create_filled, init, open, open_with};
+pub use open::{Mode, Spec, check_identity, create_filled, init, open, open_with, server_url};
 pub use public::{NOBODY, PublicView};
 pub use repair::{FileIssue, NotRepaired, file_issues, repair};
 pub use sqlite::{OpenOptions, SqliteStore};
@@ -105,9 +105,18 @@ pub enum StoreError {
         login: String,
         path: PathBuf,
     },
-    /// A `postgres://` spec: the team server backend is not built yet.
-    #[error("the team server is not built yet")]
-    NoServer(String),
+    /// The team server cannot be reached, or the connection to it was
+    /// lost: a write that fails so keeps its text in a draft.
+    #[error("the team server cannot be reached: {0}")]
+    Offline(String),
+    /// A team server URL that cannot be used, or a database on the
+    /// server without a leertuin schema (the message says which).
+    #[error("{0}")]
+    Server(String),
+    /// On the team server a person is their login role: `--user` naming
+    /// anyone else is refused.
+    #[error("you are logged in to the team server as {login}, so you cannot act as {user}")]
+    NotYourLogin { user: String, login: String },
     /// Any other failure of the storage backend.
     #[error("database error: {0}")]
     Backend(String),
@@ -131,6 +140,7 @@ impl StoreError {
                 | StoreError::StaleShm(_)
                 | StoreError::DiskFull
                 | StoreError::Corrupt
+                | StoreError::Offline(_)
         )
     }
 
@@ -146,7 +156,8 @@ impl StoreError {
                 | StoreError::NotYours(_)
                 | StoreError::Anonymous(_)
                 | StoreError::NotYourName { .. }
-                | StoreError::NoServer(_)
+                | StoreError::NotYourLogin { .. }
+                | StoreError::Server(_)
         )
     }
 }

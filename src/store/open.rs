@@ -9,6 +9,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::postgres::{PgStore, ServerUrl};
 use super::{OpenOptions, Result, SqliteStore, Store, StoreError};
 
 /// Where the data is: a database file (`sqlite:PATH` or a plain path), or
@@ -111,21 +112,27 @@ pub fn open_with(spec: &Spec, mode: Mode, busy_timeout: Duration) -> Result<Box<
             let options = OpenOptions { mode, busy_timeout };
             Ok(Box::new(SqliteStore::open_with(path, &options)?))
         }
-        Spec::Server(_) => Err(StoreError::NoServer(spec.to_string())),
+        Spec::Server(url) => Ok(Box::new(PgStore::open(&server_url(url)?, busy_timeout)?)),
     }
 }
 
 /// A new database filled by `fill` (a restore) before anyone sees it; a
 /// refused fill leaves no file and no folder. `None` when there is a
-/// database already: open it as usual instead.
+/// database already: open it as usual instead (always so for a team
+/// server, which `server init` made).
 pub fn create_filled<T>(
     spec: &Spec,
     fill: impl FnOnce(&dyn Store) -> Result<T>,
 ) -> Result<Option<T>> {
     match spec {
         Spec::File(path) => SqliteStore::create_filled(path, |store| fill(store)),
-        Spec::Server(_) => Err(StoreError::NoServer(spec.to_string())),
+        Spec::Server(_) => Ok(None),
     }
+}
+
+/// A server spec's URL, or the one-line reason it cannot be used.
+pub fn server_url(url: &str) -> Result<ServerUrl> {
+    ServerUrl::parse(url).map_err(|e| StoreError::Server(e.to_string()))
 }
 
 /// `leertuin init`: makes the database, or a zero-byte file into one (the
@@ -134,7 +141,9 @@ pub fn create_filled<T>(
 pub fn init(spec: &Spec) -> Result<bool> {
     match spec {
         Spec::File(path) => SqliteStore::init(path),
-        Spec::Server(_) => Err(StoreError::NoServer(spec.to_string())),
+        Spec::Server(_) => Err(StoreError::Server(
+            crate::t!("server.init-on-server").into_owned(),
+        )),
     }
 }
 
@@ -197,12 +206,14 @@ mod tests {
     }
 
     #[test]
-    fn a_server_spec_says_it_is_not_built_yet() {
-        let spec = Spec::parse(Path::new("postgres://db.example/leertuin"));
-        assert!(matches!(
-            open(&spec, Mode::Read),
-            Err(StoreError::NoServer(_))
+    fn a_server_spec_that_is_no_usable_url_is_one_line() {
+        let spec = Spec::parse(Path::new(
+            "postgres://ann:s3cret@db.example:notaport/leertuin",
         ));
+        let Err(StoreError::Server(why)) = open(&spec, Mode::Read) else {
+            panic!("expected a bad URL");
+        };
+        assert!(!why.contains("s3cret") && !why.contains('\n'), "{why}");
     }
 
     #[test]

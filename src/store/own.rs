@@ -11,7 +11,7 @@ use crate::domain::post::join_question;
 use crate::domain::{Backing, BackingKind, ItemId, Kind, Post, ValidationError};
 
 /// The table and text column(s) of a post, and how its id is matched.
-fn table(post: Post) -> Result<&'static str> {
+pub fn table(post: Post) -> Result<&'static str> {
     Ok(match post {
         Post::Answer { .. } => "answer",
         Post::Item(id) => match id.kind {
@@ -78,11 +78,33 @@ fn row(tx: &Connection, post: Post) -> Result<(i64, Option<String>, String, bool
 /// The row of `person`'s own post, or why they may not change it.
 fn own(tx: &Connection, post: Post, person: &str) -> Result<(i64, String, bool)> {
     let (num, author, text, deleted) = row(tx, post)?;
+    check_owner(post, author.as_deref(), person)?;
+    Ok((num, text, deleted))
+}
+
+/// Only a post's author may change it; an anonymous one nobody can.
+pub fn check_owner(post: Post, author: Option<&str>, person: &str) -> Result<()> {
     match author {
-        Some(a) if a == person => Ok((num, text, deleted)),
+        Some(a) if a == person => Ok(()),
         Some(_) => Err(StoreError::NotYours(post)),
         None => Err(StoreError::Anonymous(post)),
     }
+}
+
+/// How a text change is written: the `SET` part (with `?2`/`?3` for the
+/// text), and the text split as stored (a question keeps its first line
+/// as title, the rest as body).
+pub fn text_update(post: Post, text: &str) -> (&'static str, &str, &str) {
+    let (first, rest) = match (post, text.split_once('\n')) {
+        (Post::Item(id), Some((t, b))) if id.kind == Kind::Question => (t, b),
+        _ => (text, ""),
+    };
+    let set = match post {
+        Post::Answer { .. } => "body = ?2",
+        Post::Item(id) if id.kind == Kind::Question => "title = ?2, body = ?3",
+        Post::Item(_) => "text = ?2",
+    };
+    (set, first, rest)
 }
 
 /// Which time column a text change sets.
@@ -96,16 +118,7 @@ enum Mark {
 /// Writes the post's text (already cleaned) and its time mark.
 fn set_text(tx: &Connection, post: Post, num: i64, text: &str, mark: Mark) -> Result<()> {
     let table = table(post)?;
-    // A question keeps its first line as title, the rest as body.
-    let (first, rest) = match (post, text.split_once('\n')) {
-        (Post::Item(id), Some((t, b))) if id.kind == Kind::Question => (t, b),
-        _ => (text, ""),
-    };
-    let set = match post {
-        Post::Answer { .. } => "body = ?2",
-        Post::Item(id) if id.kind == Kind::Question => "title = ?2, body = ?3",
-        Post::Item(_) => "text = ?2",
-    };
+    let (set, first, rest) = text_update(post, text);
     let (column, time) = match mark {
         Mark::Edited(at) => ("edited_at", Some(at)),
         Mark::Deleted(at) => ("deleted_at", Some(at)),

@@ -322,21 +322,26 @@ pub fn list(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
     for kind in kinds {
         all.extend(items(tx, kind, &f)?);
     }
-    // Each kind came newest first and limited; merge and cut again.
+    Ok(newest_first(all, q.limit))
+}
+
+/// Items of several kinds, each kind newest first and limited, merged
+/// newest first and cut again: `list` on every backend.
+pub fn newest_first(mut all: Vec<Item>, limit: usize) -> Vec<Item> {
     all.sort_by(|a, b| {
         b.created_at()
             .cmp(&a.created_at())
             .then(b.id().cmp(&a.id()))
     });
-    all.truncate(q.limit);
-    Ok(all)
+    all.truncate(limit);
+    all
 }
 
 /// Longest body prefix kept for fuzzy matching, in bytes (cut on a char boundary).
 /// Characters of a title or body handed to the search index: at least
 /// what it keeps (src/search/docs.rs), little more, so reading 1M items
 /// stays quick.
-const BODY_PREFIX: usize = 160;
+pub const BODY_PREFIX: usize = 160;
 
 /// Hands every searchable item numbered above `after` (per kind) to
 /// `each`, one at a time, so an index can be built without holding all

@@ -40,6 +40,23 @@ pub fn set_person_pin(tx: &Connection, at: i64, handle: &str, hash: &str) -> Res
 
 pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -> Result<Person> {
     let mut person = ensure_person(tx, at, handle)?;
+    apply_profile(&mut person, edit)?;
+    exec(
+        tx,
+        "UPDATE person SET name = ?2, wants = ?3, offers = ?4, lang = ?5 WHERE handle = ?1",
+        params![
+            person.handle,
+            person.name,
+            tags_to_sql(&person.wants),
+            tags_to_sql(&person.offers),
+            person.lang
+        ],
+    )?;
+    Ok(person)
+}
+
+/// A profile change checked and applied to `person`, on every backend.
+pub fn apply_profile(person: &mut Person, edit: &ProfileEdit) -> Result<()> {
     if let Some(name) = &edit.name {
         person.name = validate::line("name", name, MAX_NAME_CHARS)?;
     }
@@ -55,18 +72,7 @@ pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -
         }
         person.lang = Some(lang.clone());
     }
-    exec(
-        tx,
-        "UPDATE person SET name = ?2, wants = ?3, offers = ?4, lang = ?5 WHERE handle = ?1",
-        params![
-            person.handle,
-            person.name,
-            tags_to_sql(&person.wants),
-            tags_to_sql(&person.offers),
-            person.lang
-        ],
-    )?;
-    Ok(person)
+    Ok(())
 }
 
 pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
@@ -158,16 +164,7 @@ pub fn back(
     kind: BackingKind,
     minutes: Option<i64>,
 ) -> Result<()> {
-    let minutes = match (kind, minutes) {
-        (BackingKind::Pledge, Some(m)) => Some(validate::pledge_minutes(m)?),
-        (BackingKind::Pledge, None) => {
-            return Err(ValidationError::Rule("a pledge needs --minutes N".into()).into());
-        }
-        (_, Some(_)) => {
-            return Err(ValidationError::Rule("--minutes only goes with a pledge".into()).into());
-        }
-        (_, None) => None,
-    };
+    let minutes = backing_minutes(kind, minutes)?;
     existing(tx, question, Kind::Question)?;
     let person = ensure_handle(tx, at, person)?;
     // Backing again replaces the earlier one (a new pledge sets new minutes).
@@ -179,6 +176,21 @@ pub fn back(
         params![question.num, person, kind.name(), minutes, at],
     )?;
     Ok(())
+}
+
+/// The minutes a backing of `kind` stores: a pledge needs them, other
+/// kinds take none.
+pub fn backing_minutes(kind: BackingKind, minutes: Option<i64>) -> Result<Option<i64>> {
+    Ok(match (kind, minutes) {
+        (BackingKind::Pledge, Some(m)) => Some(validate::pledge_minutes(m)?),
+        (BackingKind::Pledge, None) => {
+            return Err(ValidationError::Rule("a pledge needs --minutes N".into()).into());
+        }
+        (_, Some(_)) => {
+            return Err(ValidationError::Rule("--minutes only goes with a pledge".into()).into());
+        }
+        (_, None) => None,
+    })
 }
 
 pub fn vote(tx: &Connection, at: i64, tip: ItemId, person: &str) -> Result<bool> {

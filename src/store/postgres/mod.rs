@@ -1,15 +1,21 @@
 //! The team server: leertuin on PostgreSQL, where the server, not the app,
 //! keeps identity and privacy (row-level security on the login role).
 //!
-//! What is here so far is the foundation: reading a server URL without
-//! ever showing its password ([`url`]), the schema with its version and
-//! migrations, group roles, grants and row-level security (`server init`,
-//! [`schema`]), and adding people and kiosks ([`people`]). The `Store`
-//! implementation on top of it is the next step.
+//! Reading a server URL without ever showing its password ([`url`]), the
+//! schema with its version and migrations, group roles, grants and
+//! row-level security (`server init`, [`schema`]), adding people and
+//! kiosks ([`people`]), and the `Store` contract on top ([`PgStore`]:
+//! `store.rs` with the queries in `read.rs`, `write.rs`, `engine.rs` and
+//! `backup.rs`).
 
+mod backup;
+mod engine;
 pub mod people;
+mod read;
 pub mod schema;
+mod store;
 pub mod url;
+mod write;
 
 use thiserror::Error;
 
@@ -17,6 +23,7 @@ use crate::domain::ValidationError;
 
 pub use people::{AddPerson, Added};
 pub use schema::{InitReport, LATEST_VERSION};
+pub use store::PgStore;
 pub use url::ServerUrl;
 
 /// The group role every person's login role is granted.

@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/0003_own_posts.sql")),
     (4, include_str!("migrations/0004_person_pin.sql")),
     (5, include_str!("migrations/0005_answers_seen.sql")),
+    (6, include_str!("migrations/0006_notify.sql")),
 ];
 
 /// The newest schema this binary knows.

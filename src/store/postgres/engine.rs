@@ -1,0 +1,353 @@
+//! The learning engine on the team server: lessons done, review cards,
+//! accepted answers and given pledges, and the numbers behind insights.
+//! The rules (FSRS scheduling, who may accept) are the shared ones in the
+//! domain; this file stores and fetches, as `store/engine.rs` does on SQLite.
+
+use postgres::{Row, Transaction};
+
+use super::read;
+use super::write::{ensure_handle, existing};
+use crate::domain::insights::Facts;
+use crate::domain::srs::{self, CardKey, DueCard, Phase, Rating};
+use crate::domain::validate::{self, MAX_REFLECTION_CHARS};
+use crate::domain::{
+    BackingKind, Brought, CardState, ItemId, Kind, Question, Time, ValidationError, from_millis,
+};
+use crate::store::read::Filter;
+use crate::store::{Result, StoreError};
+
+type Tx<'a> = Transaction<'a>;
+
+const CARD_COLUMNS: &str =
+    "person, card, stability, difficulty, due, last_review, reps, lapses, phase, scheduled_days";
+
+fn card_row(r: &Row) -> CardState {
+    CardState {
+        person: r.get(0),
+        card: r.get(1),
+        stability: r.get(2),
+        difficulty: r.get(3),
+        due: from_millis(r.get(4)),
+        last_review: r.get::<_, Option<i64>>(5).map(from_millis),
+        reps: i64::from(r.get::<_, i32>(6)),
+        lapses: i64::from(r.get::<_, i32>(7)),
+        // The CHECK constraint admits only known phases.
+        phase: Phase::from_name(r.get(8)).unwrap_or(Phase::New),
+        scheduled_days: i64::from(r.get::<_, i32>(9)),
+    }
+}
+
+fn int(n: i64) -> i32 {
+    i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX })
+}
+
+pub fn card_states(tx: &mut Tx, person: Option<&str>) -> Result<Vec<CardState>> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM card_state WHERE $1::text IS NULL OR person = $1
+         ORDER BY person COLLATE \"C\", card COLLATE \"C\""
+    );
+    Ok(tx.query(&sql, &[&person])?.iter().map(card_row).collect())
+}
+
+/// Writes a card state; `on_conflict` says what happens when the person
+/// has the card already. Returns the rows written.
+fn put_card_state(tx: &mut Tx, c: &CardState, on_conflict: &str) -> Result<u64> {
+    let sql = format!(
+        "INSERT INTO card_state ({CARD_COLUMNS})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (person, card) {on_conflict}"
+    );
+    Ok(tx.execute(
+        &sql,
+        &[
+            &c.person,
+            &c.card,
+            &c.stability,
+            &c.difficulty,
+            &c.due.timestamp_millis(),
+            &c.last_review.map(|t| t.timestamp_millis()),
+            &int(c.reps),
+            &int(c.lapses),
+            &c.phase.name(),
+            &int(c.scheduled_days),
+        ],
+    )?)
+}
+
+pub fn insert_card_state(tx: &mut Tx, c: &CardState) -> Result<u64> {
+    put_card_state(tx, c, "DO NOTHING")
+}
+
+pub fn mark_done(
+    tx: &mut Tx,
+    at: i64,
+    person: &str,
+    lesson: ItemId,
+    reflection: Option<&str>,
+    brought: Option<Brought>,
+) -> Result<()> {
+    let reflection = validate::optional_line("reflection", reflection, MAX_REFLECTION_CHARS)?;
+    existing(tx, lesson, Kind::Lesson)?;
+    let person = ensure_handle(tx, at, person)?;
+    tx.execute(
+        "INSERT INTO lesson_done (person, lesson_id, done_at, reflection, brought)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (person, lesson_id)
+         DO UPDATE SET done_at = excluded.done_at,
+                       reflection = coalesce(excluded.reflection, lesson_done.reflection),
+                       brought = coalesce(excluded.brought, lesson_done.brought)",
+        &[
+            &person,
+            &lesson.num,
+            &at,
+            &reflection,
+            &brought.map(|b| b.name()),
+        ],
+    )?;
+    // A finished lesson's check cards become the person's review cards.
+    let ords = tx.query(
+        "SELECT ord FROM card WHERE lesson_id = $1 ORDER BY ord",
+        &[&lesson.num],
+    )?;
+    for r in ords {
+        let ord = u32::try_from(r.get::<_, i32>(0)).unwrap_or(0);
+        let key = CardKey::LessonCard { lesson, ord }.to_string();
+        insert_card_state(tx, &srs::new_card(&person, &key, from_millis(at)))?;
+    }
+    Ok(())
+}
+
+pub fn remember(tx: &mut Tx, at: i64, person: &str, tip: ItemId) -> Result<bool> {
+    let person = ensure_handle(tx, at, person)?;
+    existing(tx, tip, Kind::Tip)?;
+    let card = srs::new_card(&person, &tip.to_string(), from_millis(at));
+    Ok(insert_card_state(tx, &card)? == 1)
+}
+
+pub fn record_review(
+    tx: &mut Tx,
+    at: i64,
+    person: &str,
+    card: &str,
+    rating: Rating,
+    retention: f64,
+) -> Result<CardState> {
+    let sql = format!("SELECT {CARD_COLUMNS} FROM card_state WHERE person = $1 AND card = $2");
+    let state = tx
+        .query_opt(&sql, &[&person, &card])?
+        .as_ref()
+        .map(card_row)
+        .ok_or_else(|| StoreError::NotAllowed(format!("{card} is not one of your review cards")))?;
+    let next = srs::review(&state, rating, from_millis(at), retention);
+    put_card_state(
+        tx,
+        &next,
+        "DO UPDATE SET stability = excluded.stability, difficulty = excluded.difficulty,
+         due = excluded.due, last_review = excluded.last_review, reps = excluded.reps,
+         lapses = excluded.lapses, phase = excluded.phase, scheduled_days = excluded.scheduled_days",
+    )?;
+    tx.execute(
+        "INSERT INTO review (person, card, reviewed_at, rating) VALUES ($1, $2, $3, $4)",
+        &[&person, &card, &at, &i32::from(rating as u8)],
+    )?;
+    Ok(next)
+}
+
+pub fn due_cards(tx: &mut Tx, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>> {
+    let sql = format!(
+        "SELECT {CARD_COLUMNS} FROM card_state WHERE person = $1 AND due <= $2
+         ORDER BY due, card COLLATE \"C\""
+    );
+    let states: Vec<CardState> = tx
+        .query(&sql, &[&person, &now.timestamp_millis()])?
+        .iter()
+        .map(card_row)
+        .collect();
+    let mut due = Vec::new();
+    for state in states {
+        if due.len() >= limit {
+            break;
+        }
+        let Ok(key) = CardKey::parse(&state.card) else {
+            continue;
+        };
+        let shown: Option<(String, String)> = match key {
+            CardKey::LessonCard { lesson, ord } => tx
+                .query_opt(
+                    "SELECT question, answer FROM card WHERE lesson_id = $1 AND ord = $2",
+                    &[&lesson.num, &i32::try_from(ord).unwrap_or(i32::MAX)],
+                )?
+                .map(|r| (r.get(0), r.get(1))),
+            CardKey::Tip(tip) => tx
+                .query_opt(
+                    "SELECT coalesce(context, tags), text FROM tip WHERE id = $1 AND deleted_at IS NULL",
+                    &[&tip.num],
+                )?
+                .map(|r| {
+                    let about: String = r.get(0);
+                    (format!("{tip} {about}").trim().to_string(), r.get(1))
+                }),
+        };
+        if let Some((prompt, answer)) = shown {
+            due.push(DueCard {
+                card: state.card.clone(),
+                prompt,
+                answer,
+                state,
+            });
+        }
+    }
+    Ok(due)
+}
+
+/// Fails unless `person` asked `question`.
+fn asked_by(tx: &mut Tx, question: ItemId, person: &str) -> Result<()> {
+    if question.kind != Kind::Question {
+        return Err(ValidationError::NotKind {
+            id: question,
+            kind: Kind::Question,
+        }
+        .into());
+    }
+    let author: Option<String> = tx
+        .query_opt(
+            "SELECT author FROM question WHERE id = $1 AND deleted_at IS NULL",
+            &[&question.num],
+        )?
+        .ok_or(StoreError::NotFound(question))?
+        .get(0);
+    match author {
+        Some(a) if a == person => Ok(()),
+        Some(_) => Err(ValidationError::NotTheAsker(question).into()),
+        None => Err(ValidationError::AskedAnonymously(question).into()),
+    }
+}
+
+pub fn accept(tx: &mut Tx, question: ItemId, answer: i64, person: &str) -> Result<()> {
+    asked_by(tx, question, person)?;
+    let belongs = tx.query_opt(
+        "SELECT 1 FROM answer WHERE id = $1 AND question_id = $2 AND deleted_at IS NULL",
+        &[&answer, &question.num],
+    )?;
+    if belongs.is_none() {
+        return Err(ValidationError::NoAnswer { question, answer }.into());
+    }
+    // Only rows whose flag changes: a deleted answer (a tombstone) is
+    // never touched, as the server refuses to change one.
+    tx.execute(
+        "UPDATE answer SET accepted = (id = $2)
+         WHERE question_id = $1 AND accepted IS DISTINCT FROM (id = $2) AND deleted_at IS NULL",
+        &[&question.num, &answer],
+    )?;
+    Ok(())
+}
+
+pub fn helped(tx: &mut Tx, question: ItemId, helper: &str, person: &str) -> Result<()> {
+    asked_by(tx, question, person)?;
+    let changed = tx.execute(
+        "UPDATE backing SET helped = true WHERE question_id = $1 AND person = $2 AND kind = $3",
+        &[&question.num, &helper, &BackingKind::Pledge.name()],
+    )?;
+    if changed == 0 {
+        return Err(ValidationError::NoPledge {
+            question,
+            helper: helper.to_string(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+pub fn open_questions_by_backing(tx: &mut Tx, limit: usize) -> Result<Vec<Question>> {
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let ids = tx.query(
+        "SELECT q.id FROM question q
+         WHERE q.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM answer a
+                           WHERE a.question_id = q.id AND a.accepted AND a.deleted_at IS NULL)
+         ORDER BY (SELECT count(*) FROM backing b WHERE b.question_id = q.id) DESC,
+                  (SELECT coalesce(sum(minutes), 0) FROM backing b WHERE b.question_id = q.id) DESC,
+                  q.created_at DESC, q.id ASC
+         LIMIT $1",
+        &[&limit],
+    )?;
+    let mut out = Vec::with_capacity(ids.len());
+    for r in ids {
+        let f = Filter {
+            id: Some(r.get(0)),
+            ..Filter::default()
+        };
+        out.extend(read::questions(tx, &f)?);
+    }
+    Ok(out)
+}
+
+pub fn answer_counts(tx: &mut Tx, since: Time) -> Result<Vec<(String, i64)>> {
+    Ok(tx
+        .query(
+            "SELECT author, count(*) AS n FROM answer WHERE created_at >= $1 AND deleted_at IS NULL
+             GROUP BY author ORDER BY n DESC, author COLLATE \"C\"",
+            &[&since.timestamp_millis()],
+        )?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect())
+}
+
+pub fn insight_facts(tx: &mut Tx, person: Option<&str>, since: Time) -> Result<Facts> {
+    let mut count = |sql: &str| -> Result<i64> { Ok(tx.query_one(sql, &[&person])?.get(0)) };
+    let lessons_done =
+        count("SELECT count(*) FROM lesson_done WHERE $1::text IS NULL OR person = $1")?;
+    let reviews = count("SELECT count(*) FROM review WHERE $1::text IS NULL OR person = $1")?;
+    let questions_asked = count(
+        "SELECT count(*) FROM question WHERE ($1::text IS NULL OR author = $1) AND deleted_at IS NULL",
+    )?;
+    let answers_given = count(
+        "SELECT count(*) FROM answer WHERE ($1::text IS NULL OR author = $1) AND deleted_at IS NULL",
+    )?;
+    let learned_times = tx
+        .query(
+            "SELECT created_at FROM learned
+             WHERE created_at >= $2 AND deleted_at IS NULL
+               AND ($1::text IS NULL AND visibility = 'team' OR author = $1)",
+            &[&person, &since.timestamp_millis()],
+        )?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let first_answer_delays = tx
+        .query(
+            "SELECT min(a.created_at) - q.created_at FROM question q JOIN answer a ON a.question_id = q.id
+             WHERE ($1::text IS NULL OR q.author = $1) AND q.deleted_at IS NULL AND a.deleted_at IS NULL
+             GROUP BY q.id",
+            &[&person],
+        )?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let reflections = tx
+        .query(
+            "SELECT brought, reflection FROM lesson_done
+             WHERE ($1::text IS NULL OR person = $1) AND (brought IS NOT NULL OR reflection IS NOT NULL)
+             ORDER BY done_at",
+            &[&person],
+        )?
+        .iter()
+        .map(|r| {
+            (
+                r.get::<_, Option<&str>>(0).and_then(Brought::from_name),
+                r.get(1),
+            )
+        })
+        .collect();
+    Ok(Facts {
+        learned_times,
+        lessons_done,
+        reviews,
+        card_states: card_states(tx, person)?,
+        questions_asked,
+        answers_given,
+        first_answer_delays,
+        reflections,
+    })
+}

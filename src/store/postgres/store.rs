@@ -1,0 +1,512 @@
+//! [`PgStore`]: the [`Store`] contract on a PostgreSQL team server.
+//!
+//! One connection per store, as one SQLite connection per process. Writes
+//! run in SERIALIZABLE transactions and are retried on a serialization
+//! failure or deadlock, which is what SQLite's `BEGIN IMMEDIATE` gives for
+//! free: every read-then-write in `write.rs` sees what it changes. Reads
+//! run in one REPEATABLE READ snapshot each. Who acts is the login role
+//! (`session_user`); a kiosk login says in every transaction for whom it
+//! acts (`leertuin.act_for`), and the server's row-level security checks
+//! both. When the connection is lost, calls fail with
+//! [`StoreError::Offline`] (so a write keeps its text in a draft) and the
+//! store reconnects with a growing pause between tries.
+
+use std::cell::{Cell, RefCell};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use postgres::error::SqlState;
+use postgres::fallible_iterator::FallibleIterator;
+use postgres::{Client, IsolationLevel, Transaction};
+
+use super::schema;
+use super::url::ServerUrl;
+use super::{ServerError, backup, engine, read, write};
+use crate::domain::insights::Facts;
+use crate::domain::lesson::LessonFile;
+use crate::domain::srs::{DueCard, Rating};
+use crate::domain::{
+    Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem,
+    Person, Post, Question, Time, now,
+};
+use crate::store::{
+    Health, LessonImport, ListQuery, MergeReport, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit,
+    Result, SearchDoc, SearchMarks, Store, StoreError, Writer,
+};
+
+/// The longest pause between two tries to reach a server that is away.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+const FIRST_BACKOFF: Duration = Duration::from_millis(500);
+
+pub struct PgStore {
+    url: ServerUrl,
+    link: RefCell<Link>,
+    /// The login role (`session_user`): who acts, unless a kiosk.
+    login: String,
+    /// A kiosk login: it acts for the person each call names.
+    kiosk: bool,
+    /// The schema is newer than this binary knows: writes are refused.
+    newer_schema: Option<i64>,
+    /// How long a write retries a serialization failure in all.
+    busy_timeout: Duration,
+    /// The person a kiosk last acted for: the one logged in at it, whom
+    /// an anonymous question (which names nobody) is asked through.
+    acted_for: RefCell<Option<String>>,
+    /// Changes the pane has been told of: notifications heard, and
+    /// reconnects (after which anything may have changed).
+    heard: Cell<i64>,
+}
+
+/// The connection, or why there is none and when to try again.
+struct Link {
+    client: Option<Client>,
+    retry_at: Instant,
+    backoff: Duration,
+    reason: String,
+}
+
+impl PgStore {
+    /// Connects, checks the schema and learns who is logged in. Nothing
+    /// is created on the server, whatever the mode.
+    pub fn open(url: &ServerUrl, busy_timeout: Duration) -> Result<PgStore> {
+        let mut client = connect(url)?;
+        let found = schema::version(&mut client)?;
+        if found == 0 {
+            return Err(StoreError::Server(
+                crate::t!("server.not-initialised").into_owned(),
+            ));
+        }
+        let row = client.query_one("SELECT session_user::text, leertuin.is_kiosk()", &[])?;
+        Ok(PgStore {
+            url: url.clone(),
+            link: RefCell::new(Link {
+                client: Some(client),
+                retry_at: Instant::now(),
+                backoff: FIRST_BACKOFF,
+                reason: String::new(),
+            }),
+            login: row.get(0),
+            kiosk: row.get(1),
+            newer_schema: (found > schema::LATEST_VERSION).then_some(found),
+            busy_timeout,
+            acted_for: RefCell::new(None),
+            heard: Cell::new(0),
+        })
+    }
+
+    /// The login role: the person this store acts as (not for a kiosk).
+    pub fn login(&self) -> &str {
+        &self.login
+    }
+
+    pub fn is_kiosk(&self) -> bool {
+        self.kiosk
+    }
+
+    /// Runs `f` on the connection, reconnecting first if it was lost and
+    /// the pause since the last try is over. A lost connection is dropped,
+    /// so the next call tries again.
+    fn with_client<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
+        let mut link = self.link.borrow_mut();
+        if link.client.as_ref().is_none_or(Client::is_closed) {
+            link.client = None;
+            if Instant::now() < link.retry_at {
+                return Err(StoreError::Offline(link.reason.clone()));
+            }
+            match connect(&self.url) {
+                Ok(client) => {
+                    link.client = Some(client);
+                    link.backoff = FIRST_BACKOFF;
+                    // Whatever happened while away is news to the pane.
+                    self.heard.set(self.heard.get() + 1);
+                }
+                Err(e) => {
+                    link.reason = e.to_string();
+                    link.retry_at = Instant::now() + link.backoff;
+                    link.backoff = (link.backoff * 2).min(MAX_BACKOFF);
+                    return Err(e);
+                }
+            }
+        }
+        let Some(client) = link.client.as_mut() else {
+            return Err(StoreError::Offline(link.reason.clone()));
+        };
+        let out = f(client);
+        if let Err(StoreError::Offline(reason)) = &out {
+            link.reason = reason.clone();
+            link.client = None;
+            link.retry_at = Instant::now();
+        }
+        out
+    }
+
+    /// Runs `f` in one SERIALIZABLE transaction, retried while the server
+    /// reports a conflict with another writer, until the busy timeout.
+    fn write<T>(&self, f: impl Fn(&mut Transaction<'_>) -> Result<T>) -> Result<T> {
+        if let Some(found) = self.newer_schema {
+            return Err(StoreError::NewerSchema {
+                found,
+                known: schema::LATEST_VERSION,
+            });
+        }
+        let deadline = Instant::now() + self.busy_timeout;
+        let mut attempt = 1;
+        loop {
+            let out = self.with_client(|client| {
+                let mut tx = client
+                    .build_transaction()
+                    .isolation_level(IsolationLevel::Serializable)
+                    .start()?;
+                let value = f(&mut tx)?;
+                tx.commit()?;
+                Ok(value)
+            });
+            match out {
+                Err(StoreError::Busy) if Instant::now() < deadline => {
+                    let ms = 5u64 * (1 << attempt.min(6)) + fastrand::u64(0..20);
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    thread::sleep(Duration::from_millis(ms).min(left));
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Runs `f` in one read-only snapshot; a kiosk first says for whom.
+    fn read<T>(
+        &self,
+        viewer: Option<&str>,
+        f: impl FnOnce(&mut Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.with_client(|client| {
+            let mut tx = client
+                .build_transaction()
+                .isolation_level(IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()?;
+            if let Some(viewer) = viewer {
+                self.act_for(&mut tx, viewer)?;
+            }
+            let value = f(&mut tx)?;
+            tx.commit()?;
+            Ok(value)
+        })
+    }
+
+    /// On a kiosk login: the rest of this transaction acts for `person`.
+    fn act_for(&self, tx: &mut Transaction<'_>, person: &str) -> Result<()> {
+        if self.kiosk {
+            tx.execute("SELECT leertuin.act_for($1)", &[&person])?;
+            *self.acted_for.borrow_mut() = Some(person.to_string());
+        }
+        Ok(())
+    }
+}
+
+/// Connects as the URL says, finds the tables, and listens for changes.
+fn connect(url: &ServerUrl) -> Result<Client> {
+    let mut client = url.connect().map_err(|e| match e {
+        ServerError::Connect(reason) => StoreError::Offline(reason),
+        other => StoreError::Server(other.to_string()),
+    })?;
+    client.batch_execute("SET search_path = leertuin, pg_catalog; LISTEN leertuin")?;
+    Ok(client)
+}
+
+/// The server's errors in the store's words: a conflict between writers
+/// is `Busy` (retried), a refusal by row-level security or a grant is
+/// `NotAllowed`, a lost connection `Offline`. Server messages name tables
+/// and roles, never a password.
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        let Some(db) = e.as_db_error() else {
+            return StoreError::Offline(crate::t!("server.lost", reason = e).into_owned());
+        };
+        let code = db.code();
+        if *code == SqlState::T_R_SERIALIZATION_FAILURE || *code == SqlState::T_R_DEADLOCK_DETECTED
+        {
+            StoreError::Busy
+        } else if *code == SqlState::INSUFFICIENT_PRIVILEGE {
+            StoreError::NotAllowed(crate::t!("server.refused", reason = db.message()).into_owned())
+        } else if *code == SqlState::DISK_FULL {
+            StoreError::DiskFull
+        } else if *code == SqlState::READ_ONLY_SQL_TRANSACTION {
+            StoreError::ReadOnly
+        } else if code.code().starts_with("08") || code.code().starts_with("57P") || e.is_closed() {
+            StoreError::Offline(crate::t!("server.lost", reason = db.message()).into_owned())
+        } else {
+            StoreError::Backend(db.message().to_string())
+        }
+    }
+}
+
+impl From<ServerError> for StoreError {
+    fn from(e: ServerError) -> Self {
+        match e {
+            ServerError::Connect(reason) => StoreError::Offline(reason),
+            ServerError::Invalid(v) => StoreError::Invalid(v),
+            ServerError::NewerSchema { found, known } => StoreError::NewerSchema { found, known },
+            other => StoreError::Server(other.to_string()),
+        }
+    }
+}
+
+/// A [`Writer`] over one open server transaction.
+struct PgWriter<'s, 't, 'c> {
+    store: &'s PgStore,
+    tx: RefCell<&'t mut Transaction<'c>>,
+    at: Cell<i64>,
+}
+
+impl PgWriter<'_, '_, '_> {
+    /// Runs one write for `person` (a kiosk says so to the server first).
+    fn as_<T>(&self, person: &str, f: impl FnOnce(&mut Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut tx = self.tx.borrow_mut();
+        self.store.act_for(&mut tx, person)?;
+        f(&mut tx)
+    }
+}
+
+impl Writer for PgWriter<'_, '_, '_> {
+    fn ensure_person(&self, handle: &str) -> Result<Person> {
+        self.as_(handle, |tx| write::ensure_person(tx, self.at.get(), handle))
+    }
+    fn edit_person(&self, handle: &str, edit: &ProfileEdit) -> Result<Person> {
+        self.as_(handle, |tx| {
+            write::edit_person(tx, self.at.get(), handle, edit)
+        })
+    }
+    fn add(&self, item: &NewItem) -> Result<ItemId> {
+        // An anonymous question has no author; a kiosk asks it for the
+        // person it last acted for (the one logged in at it).
+        let mut tx = self.tx.borrow_mut();
+        let last = self.store.acted_for.borrow().clone();
+        if let Some(author) = write::author(item).map(str::to_string).or(last) {
+            self.store.act_for(&mut tx, &author)?;
+        }
+        write::add(&mut tx, self.at.get(), item)
+    }
+    fn answer(&self, question: ItemId, author: &str, body: &str) -> Result<i64> {
+        self.as_(author, |tx| {
+            write::answer(tx, self.at.get(), question, author, body)
+        })
+    }
+    fn back(
+        &self,
+        question: ItemId,
+        person: &str,
+        kind: BackingKind,
+        minutes: Option<i64>,
+    ) -> Result<()> {
+        self.as_(person, |tx| {
+            write::back(tx, self.at.get(), question, person, kind, minutes)
+        })
+    }
+    fn vote(&self, tip: ItemId, person: &str) -> Result<bool> {
+        self.as_(person, |tx| write::vote(tx, self.at.get(), tip, person))
+    }
+    fn edit(&self, post: Post, person: &str, text: &str) -> Result<String> {
+        self.as_(person, |tx| {
+            write::edit(tx, self.at.get(), post, person, text)
+        })
+    }
+    fn delete(&self, post: Post, person: &str) -> Result<String> {
+        self.as_(person, |tx| write::delete(tx, self.at.get(), post, person))
+    }
+    fn restore(&self, post: Post, person: &str, text: &str) -> Result<()> {
+        self.as_(person, |tx| write::restore(tx, post, person, text))
+    }
+    fn withdraw(
+        &self,
+        question: ItemId,
+        person: &str,
+        kind: BackingKind,
+    ) -> Result<Option<Backing>> {
+        self.as_(person, |tx| write::withdraw(tx, question, person, kind))
+    }
+    fn unvote(&self, tip: ItemId, person: &str) -> Result<bool> {
+        self.as_(person, |tx| write::unvote(tx, tip, person))
+    }
+    fn set_person_pin(&self, handle: &str, hash: &str) -> Result<()> {
+        self.as_(handle, |tx| {
+            write::set_person_pin(tx, self.at.get(), handle, hash)
+        })
+    }
+    fn mark_done_with(
+        &self,
+        person: &str,
+        lesson: ItemId,
+        reflection: Option<&str>,
+        brought: Option<Brought>,
+    ) -> Result<()> {
+        self.as_(person, |tx| {
+            engine::mark_done(tx, self.at.get(), person, lesson, reflection, brought)
+        })
+    }
+    fn remember(&self, person: &str, tip: ItemId) -> Result<bool> {
+        self.as_(person, |tx| {
+            engine::remember(tx, self.at.get(), person, tip)
+        })
+    }
+    fn review(
+        &self,
+        person: &str,
+        card: &str,
+        rating: Rating,
+        retention: f64,
+    ) -> Result<CardState> {
+        self.as_(person, |tx| {
+            engine::record_review(tx, self.at.get(), person, card, rating, retention)
+        })
+    }
+    fn accept(&self, question: ItemId, answer: i64, person: &str) -> Result<()> {
+        self.as_(person, |tx| engine::accept(tx, question, answer, person))
+    }
+    fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
+        self.as_(person, |tx| engine::helped(tx, question, helper, person))
+    }
+    fn mark_answers_seen(&self, person: &str, question: ItemId) -> Result<()> {
+        self.as_(person, |tx| write::mark_seen(tx, person, question))
+    }
+    fn backdate(&self, at: Time) {
+        self.at.set(at.timestamp_millis());
+    }
+}
+
+impl Store for PgStore {
+    fn batch(&self, f: &dyn Fn(&dyn Writer) -> Result<()>) -> Result<()> {
+        self.write(|tx| {
+            let writer = PgWriter {
+                store: self,
+                tx: RefCell::new(tx),
+                at: Cell::new(now().timestamp_millis()),
+            };
+            f(&writer)
+        })
+    }
+
+    fn person(&self, handle: &str) -> Result<Option<Person>> {
+        self.read(None, |tx| read::person(tx, handle))
+    }
+
+    fn person_pin(&self, handle: &str) -> Result<Option<String>> {
+        self.read(Some(handle), |tx| read::person_pin(tx, handle))
+    }
+
+    fn persons(&self) -> Result<Vec<Person>> {
+        self.read(None, read::persons)
+    }
+
+    fn lessons_done(&self, person: &str) -> Result<Vec<LessonDone>> {
+        self.read(Some(person), |tx| read::lessons_done(tx, Some(person)))
+    }
+
+    fn get(&self, id: ItemId, viewer: &str) -> Result<Item> {
+        self.read(Some(viewer), |tx| read::get(tx, id, viewer))
+    }
+
+    fn list(&self, query: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
+        self.read(Some(viewer), |tx| read::list(tx, query, viewer))
+    }
+
+    fn each_search_doc(
+        &self,
+        viewer: &str,
+        after: &SearchMarks,
+        each: &mut dyn FnMut(SearchDoc),
+    ) -> Result<()> {
+        self.read(Some(viewer), |tx| {
+            read::each_search_doc(tx, viewer, after, each)
+        })
+    }
+
+    fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>> {
+        self.read(Some(person), |tx| engine::due_cards(tx, person, now, limit))
+    }
+
+    fn open_questions(&self, limit: usize) -> Result<Vec<Question>> {
+        self.read(None, |tx| engine::open_questions_by_backing(tx, limit))
+    }
+
+    fn asked(&self, person: &str, limit: usize) -> Result<Vec<Asked>> {
+        self.read(Some(person), |tx| read::asked(tx, person, limit))
+    }
+
+    fn newest_unseen_answer(&self, person: &str) -> Result<Option<NewAnswer>> {
+        self.read(Some(person), |tx| read::newest_unseen(tx, person))
+    }
+
+    fn answer_counts(&self, since: Time) -> Result<Vec<(String, i64)>> {
+        self.read(None, |tx| engine::answer_counts(tx, since))
+    }
+
+    fn insight_facts(&self, person: Option<&str>, since: Time) -> Result<Facts> {
+        self.read(person, |tx| engine::insight_facts(tx, person, since))
+    }
+
+    fn nudge_facts(&self, _ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
+        Err(not_yet("nudge"))
+    }
+
+    fn import_lessons(&self, _lessons: &[LessonFile]) -> Result<LessonImport> {
+        Err(not_yet("lessons import"))
+    }
+
+    fn export(&self) -> Result<Backup> {
+        self.read(None, backup::export)
+    }
+
+    fn import(&self, data: &Backup) -> Result<()> {
+        self.write(|tx| backup::import(tx, data))
+    }
+
+    fn merge(&self, _data: &Backup) -> Result<MergeReport> {
+        Err(not_yet("import --merge"))
+    }
+
+    fn health(&self) -> Result<Health> {
+        Err(not_yet("doctor"))
+    }
+
+    fn check_integrity(&self) -> Result<()> {
+        // The server keeps its own files whole (WAL, checksums): there is
+        // no file of ours to check.
+        Ok(())
+    }
+
+    /// What the server has told this connection since it opened: no
+    /// query, only a look at what arrived on the socket.
+    fn data_version(&self) -> Result<i64> {
+        self.with_client(|client| {
+            let mut heard = 0;
+            {
+                // A zero timeout, not `iter()`: that one looks only at
+                // what the runtime has already read, and nothing turns the
+                // runtime between calls; a zero wait lets it read the
+                // socket once (a system call, no message to the server).
+                let mut notes = client.notifications();
+                let mut pending = notes.timeout_iter(Duration::ZERO);
+                while pending.next()?.is_some() {
+                    heard += 1;
+                }
+            }
+            // The iterator also ends when the server has gone away.
+            if client.is_closed() {
+                return Err(StoreError::Offline(
+                    crate::t!("server.lost", reason = "closed").into_owned(),
+                ));
+            }
+            Ok(heard)
+        })
+        .map(|heard| {
+            self.heard.set(self.heard.get() + heard);
+            self.heard.get()
+        })
+    }
+}
+
+/// What the team server cannot do yet, said plainly rather than done wrong.
+fn not_yet(what: &str) -> StoreError {
+    StoreError::Backend(format!("{what} is not yet on the team server"))
+}

@@ -1,0 +1,235 @@
+//! The commands on the team server, through the real binary: the same
+//! output as on a database file, identity from the login role, privacy
+//! kept by the server, and a team moved from a file to the server whole.
+
+mod pg_support;
+
+use std::path::Path;
+use std::process::Output;
+
+use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
+use pg_support::{BIN, TestDb, ok, setup_lock};
+
+struct Team {
+    db: TestDb,
+    ann: String,
+    bob: String,
+    home: tempfile::TempDir,
+}
+
+/// A database after `server init` with two people, ann and bob.
+fn team(test: &str) -> Option<Team> {
+    team_of(test, true)
+}
+
+fn team_of(test: &str, people: bool) -> Option<Team> {
+    let pg = pg_support::shared(test)?;
+    let db = pg.database(test);
+    let ann = format!("ann_{}", db.name);
+    let bob = format!("bob_{}", db.name);
+    {
+        let _lock = setup_lock();
+        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        for who in [&ann, &bob].into_iter().filter(|_| people) {
+            let add = AddPerson {
+                handle: who.clone(),
+                name: None,
+            };
+            server::people::add_person(&url, &add).expect("add person");
+        }
+    }
+    Some(Team {
+        db,
+        ann,
+        bob,
+        home: tempfile::tempdir().expect("home"),
+    })
+}
+
+impl Team {
+    /// `leertuin --db URL-as-WHO ARGS`.
+    fn run(&self, who: &str, args: &[&str]) -> Output {
+        let url = self.db.url(who);
+        let mut all = vec!["--db", url.as_str()];
+        all.extend_from_slice(args);
+        self.db.leertuin(self.home.path(), &all)
+    }
+
+    /// The same command that must succeed; its stdout.
+    fn ok(&self, who: &str, args: &[&str]) -> String {
+        let out = self.run(who, args);
+        assert!(
+            out.status.success(),
+            "leertuin {args:?} as {who}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+}
+
+/// `leertuin --db FILE --user WHO ARGS`, the same environment as the server runs.
+fn on_file(db: &TestDb, home: &Path, file: &Path, who: &str, args: &[&str]) -> String {
+    let file = file.display().to_string();
+    let mut all = vec!["--db", file.as_str(), "--user", who];
+    all.extend_from_slice(args);
+    let out = db.leertuin(home, &all);
+    assert!(
+        out.status.success(),
+        "leertuin {args:?} on the file: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Times differ between two runs; everything else must not.
+fn without_times(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().filter(|l| !l.contains("\"created_at\"")) {
+        let words: Vec<&str> = line
+            .split(' ')
+            .filter(|w| !w.contains("ago") && !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .collect();
+        out.push_str(&words.join(" "));
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn commands_on_the_server_print_what_they_print_on_a_file() {
+    let Some(t) = team("same_output") else {
+        return;
+    };
+    let (ann, bob) = (t.ann.as_str(), t.bob.as_str());
+    let file_dir = tempfile::tempdir().expect("dir");
+    let file = file_dir.path().join("team.db");
+    let steps: Vec<(&str, Vec<&str>)> = vec![
+        (
+            ann,
+            vec!["add", "tip", "git add -p stages hunks", "-t", "git"],
+        ),
+        (
+            bob,
+            vec!["add", "question", "How do I undo a commit?", "-t", "git"],
+        ),
+        (ann, vec!["answer", "q1", "git revert makes a new commit"]),
+        (ann, vec!["back", "q1", "can-help"]),
+        (bob, vec!["vote", "t1"]),
+        (
+            ann,
+            vec!["add", "learned", "rebase -i squashes", "-t", "git"],
+        ),
+        (ann, vec!["add", "learned", "my private note", "--private"]),
+        (bob, vec!["me", "--wants", "git", "--offers", "sql"]),
+    ];
+    for (who, args) in &steps {
+        let server = t.ok(who, args);
+        let local = on_file(&t.db, t.home.path(), &file, who, args);
+        assert_eq!(server, local, "{args:?}");
+    }
+    for (who, args) in [
+        (bob, vec!["list", "--limit", "5"]),
+        (ann, vec!["list", "learned"]),
+        (bob, vec!["list", "learned"]),
+        (bob, vec!["show", "q1"]),
+        (ann, vec!["show", "t1", "--json"]),
+        (bob, vec!["search", "commit"]),
+        (bob, vec!["me"]),
+    ] {
+        let server = t.ok(who, &args);
+        let local = on_file(&t.db, t.home.path(), &file, who, &args);
+        assert_eq!(without_times(&server), without_times(&local), "{args:?}");
+    }
+}
+
+#[test]
+fn a_private_entry_is_invisible_to_a_colleague_in_leertuin_and_psql() {
+    let Some(t) = team("private_list") else {
+        return;
+    };
+    t.ok(&t.ann, &["add", "learned", "my private note", "--private"]);
+    t.ok(&t.ann, &["add", "learned", "for the team"]);
+    let anns = t.ok(&t.ann, &["list", "learned"]);
+    assert!(anns.contains("my private note"), "{anns}");
+    let bobs = t.ok(&t.bob, &["list", "learned"]);
+    assert!(bobs.contains("for the team"), "{bobs}");
+    assert!(!bobs.contains("my private note"), "{bobs}");
+    let shown = t.run(&t.bob, &["show", "n1"]);
+    assert_eq!(shown.status.code(), Some(2));
+    let seen = ok(&t.db.psql(&t.bob, "SELECT text FROM learned ORDER BY id;"));
+    assert_eq!(seen, "for the team");
+}
+
+#[test]
+fn on_the_server_you_are_your_login() {
+    let Some(t) = team("login_is_user") else {
+        return;
+    };
+    let out = t.run(&t.bob, &["--user", &t.ann, "add", "tip", "as ann"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains(&t.bob) && err.contains(&t.ann), "{err}");
+    // Nothing was written.
+    let n = ok(&t.db.psql(&t.bob, "SELECT count(*) FROM tip;"));
+    assert_eq!(n, "0");
+    // Naming oneself is fine; no --user means the login.
+    t.ok(&t.bob, &["--user", &t.bob, "add", "tip", "as bob"]);
+    t.ok(&t.bob, &["add", "tip", "as bob again"]);
+    let authors = ok(&t.db.psql(&t.bob, "SELECT DISTINCT author FROM tip;"));
+    assert_eq!(authors, t.bob);
+}
+
+#[test]
+fn a_team_moves_from_a_file_to_the_server_whole() {
+    let Some(t) = team_of("move_team", false) else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("team.db");
+    let home = t.home.path();
+    let demo = t.db.leertuin(
+        home,
+        &["--db", &file.display().to_string(), "demo", "--fill", "300"],
+    );
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let exported = on_file(&t.db, home, &file, "ann", &["export"]);
+    // The superuser moves the team: row-level security binds everyone else.
+    let url = t.db.url("postgres");
+    let mut import = std::process::Command::new(BIN)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("LEERTUIN_LANG", "en")
+        .args(["--db", &url, "import", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("import runs");
+    use std::io::Write;
+    import
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(exported.as_bytes())
+        .expect("write");
+    let out = import.wait_with_output().expect("import ends");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = t.ok("postgres", &["export"]);
+    assert!(exported.len() > 10_000);
+    assert!(again == exported, "the export from the server differs");
+    // New items number on from the moved ones.
+    let id = t.ok("postgres", &["add", "tip", "after the move"]);
+    let highest = ok(&t.db.psql("postgres", "SELECT max(id) FROM tip;"));
+    assert!(id.trim() == format!("t{highest}"), "{id} vs {highest}");
+}

@@ -1,0 +1,414 @@
+//! The `Store` contract, one body per rule, run on both backends: a SQLite
+//! file and a PostgreSQL team server (a fresh database per test, opened as
+//! the superuser so any person's name may be used, as on a file; what the
+//! server itself refuses is in `pg_privacy.rs` and `pg_cli.rs`). The
+//! PostgreSQL half skips without PostgreSQL installed and fails under
+//! `LEERTUIN_REQUIRE_PG=1`.
+
+mod pg_support;
+
+use leertuin::domain::srs::Rating;
+use leertuin::domain::{
+    BackingKind, Draft, Item, ItemId, Kind, NewItem, Post, ValidationError, from_millis,
+};
+use leertuin::store::postgres::{self as server, ServerUrl};
+use leertuin::store::{self, ListQuery, Mode, Spec, Store, StoreError};
+
+/// What must live as long as the store (a temp dir).
+#[allow(dead_code)]
+struct Keep(Option<tempfile::TempDir>);
+
+/// A fresh store, and the same data as its admin sees it.
+struct Opened {
+    store: Box<dyn Store>,
+    admin: Box<dyn Store>,
+    _keep: Keep,
+}
+
+fn sqlite(_test: &str) -> Option<Opened> {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = Spec::File(dir.path().join("t.db"));
+    Some(Opened {
+        store: store::open(&spec, Mode::Create).unwrap(),
+        admin: store::open(&spec, Mode::Create).unwrap(),
+        _keep: Keep(Some(dir)),
+    })
+}
+
+/// A kiosk login: like a file, it acts for whichever person a call names
+/// (the server checks it does so one transaction at a time); the admin
+/// is the superuser, who restores backups.
+fn postgres(test: &str) -> Option<Opened> {
+    let pg = pg_support::shared(test)?;
+    let db = pg.database(test);
+    let kiosk = format!("kiosk_{}", db.name);
+    {
+        let _lock = pg_support::setup_lock();
+        let url = ServerUrl::parse(&db.url(&db.owner)).unwrap();
+        server::schema::init(&url, &leertuin::bundled::lessons()).unwrap();
+        server::people::add_kiosk(&url, &kiosk).unwrap();
+    }
+    let open = |who: &str| store::open(&Spec::Server(db.url(who)), Mode::Create).unwrap();
+    Some(Opened {
+        store: open(&kiosk),
+        admin: open("postgres"),
+        _keep: Keep(None),
+    })
+}
+
+macro_rules! contract {
+    ($($name:ident),* $(,)?) => {
+        mod on_sqlite {
+            $( #[test] fn $name() { if let Some(o) = super::sqlite(stringify!($name)) { super::$name(&*o.store, &*o.admin) } } )*
+        }
+        mod on_postgres {
+            $( #[test] fn $name() { if let Some(o) = super::postgres(stringify!($name)) { super::$name(&*o.store, &*o.admin) } } )*
+        }
+    };
+}
+
+contract!(
+    items_list_newest_first_across_kinds,
+    private_entries_are_their_authors_alone,
+    answers_backings_and_votes,
+    own_posts_are_edited_and_deleted_by_their_author_only,
+    accepting_and_helping_is_the_askers,
+    lessons_done_become_review_cards,
+    answers_come_back_to_the_asker,
+    an_export_restores_into_an_empty_store,
+    profiles_change_field_by_field,
+    another_connections_commit_moves_data_version,
+);
+
+fn draft(text: &str, tags: &[&str]) -> Draft {
+    Draft {
+        text: text.into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        ..Draft::default()
+    }
+}
+
+fn new(kind: Kind, who: &str, text: &str) -> NewItem {
+    NewItem::from_draft(kind, who, &draft(text, &["git"])).unwrap()
+}
+
+/// Adds at a fixed time, so both backends store the same.
+fn add_at(s: &dyn Store, ms: i64, item: &NewItem) -> ItemId {
+    let out = std::cell::Cell::new(None);
+    s.batch(&|w| {
+        w.backdate(from_millis(ms));
+        out.set(Some(w.add(item)?));
+        Ok(())
+    })
+    .unwrap();
+    out.get().unwrap()
+}
+
+fn ids(items: &[Item]) -> Vec<String> {
+    items.iter().map(|i| i.id().to_string()).collect()
+}
+
+fn all(kind: Option<Kind>) -> ListQuery {
+    ListQuery {
+        kind,
+        limit: 50,
+        ..ListQuery::default()
+    }
+}
+
+fn items_list_newest_first_across_kinds(s: &dyn Store, _admin: &dyn Store) {
+    let t1 = add_at(s, 1_000, &new(Kind::Tip, "ann", "first tip"));
+    let q1 = add_at(s, 2_000, &new(Kind::Question, "bob", "a question?"));
+    let n1 = add_at(s, 3_000, &new(Kind::Learned, "ann", "a learned"));
+    let t2 = add_at(s, 3_000, &new(Kind::Tip, "bob", "same time tip"));
+    assert_eq!((t1.num, q1.num, n1.num, t2.num), (1, 1, 1, 2));
+    let query = ListQuery {
+        tag: Some("git".into()),
+        limit: 3,
+        ..ListQuery::default()
+    };
+    // At one time, the higher id first (ids order by kind, then number).
+    assert_eq!(ids(&s.list(&query, "ann").unwrap()), ["n1", "t2", "q1"]);
+    let tips = s.list(&all(Some(Kind::Tip)), "ann").unwrap();
+    assert_eq!(ids(&tips), ["t2", "t1"]);
+    let Item::Tip(tip) = s.get(t1, "bob").unwrap() else {
+        panic!("a tip")
+    };
+    assert_eq!(
+        (tip.author.as_str(), tip.text.as_str()),
+        ("ann", "first tip")
+    );
+    assert_eq!(tip.tags, ["git"]);
+    assert!(matches!(
+        s.get(ItemId::new(Kind::Tip, 99), "ann"),
+        Err(StoreError::NotFound(_))
+    ));
+    let other = ListQuery {
+        tag: Some("sql".into()),
+        limit: 10,
+        ..ListQuery::default()
+    };
+    assert!(s.list(&other, "ann").unwrap().is_empty());
+    // The search index reads every kind, and on from a mark.
+    let docs = s.search_docs("ann").unwrap();
+    assert!(docs.iter().any(|d| d.id == q1 && d.title == "a question?"));
+    let mut later = Vec::new();
+    s.each_search_doc("ann", &[0, 0, 1, 0], &mut |d| later.push(d.id))
+        .unwrap();
+    assert!(later.contains(&t2) && !later.contains(&t1), "{later:?}");
+}
+
+fn private_entries_are_their_authors_alone(s: &dyn Store, _admin: &dyn Store) {
+    let draft = Draft {
+        text: "my secret".into(),
+        private: true,
+        ..Draft::default()
+    };
+    let private = NewItem::from_draft(Kind::Learned, "ann", &draft).unwrap();
+    let n1 = add_at(s, 1_000, &private);
+    add_at(s, 2_000, &new(Kind::Learned, "ann", "for everyone"));
+    let texts = |viewer: &str| -> Vec<String> {
+        s.list(&all(Some(Kind::Learned)), viewer)
+            .unwrap()
+            .iter()
+            .map(|i| match i {
+                Item::Learned(l) => l.text.clone(),
+                _ => String::new(),
+            })
+            .collect()
+    };
+    assert_eq!(texts("ann"), ["for everyone", "my secret"]);
+    assert_eq!(texts("bob"), ["for everyone"]);
+    assert!(matches!(s.get(n1, "bob"), Err(StoreError::NotFound(_))));
+    assert!(s.get(n1, "ann").is_ok());
+    let bobs = s.search_docs("bob").unwrap();
+    assert!(!bobs.iter().any(|d| d.id == n1));
+}
+
+fn answers_backings_and_votes(s: &dyn Store, _admin: &dyn Store) {
+    let q = add_at(s, 1_000, &new(Kind::Question, "ann", "how?"));
+    let t = add_at(s, 1_000, &new(Kind::Tip, "ann", "like so"));
+    assert_eq!(s.answer(q, "bob", "thus").unwrap(), 1);
+    assert_eq!(s.answer(q, "cas", "or so").unwrap(), 2);
+    s.back(q, "bob", BackingKind::Pledge, Some(10)).unwrap();
+    s.back(q, "bob", BackingKind::Pledge, Some(20)).unwrap();
+    s.back(q, "cas", BackingKind::MeToo, None).unwrap();
+    assert!(matches!(
+        s.back(q, "cas", BackingKind::Pledge, None),
+        Err(StoreError::Invalid(_))
+    ));
+    assert!(s.vote(t, "bob").unwrap());
+    assert!(!s.vote(t, "bob").unwrap());
+    assert!(matches!(
+        s.vote(t, "ann"),
+        Err(StoreError::Invalid(ValidationError::OwnTip(_)))
+    ));
+    assert!(matches!(
+        s.answer(ItemId::new(Kind::Question, 9), "bob", "x"),
+        Err(StoreError::NotFound(_))
+    ));
+    let Item::Question(question) = s.get(q, "ann").unwrap() else {
+        panic!("a question")
+    };
+    let answers: Vec<(i64, &str)> = question
+        .answers
+        .iter()
+        .map(|a| (a.id, a.author.as_str()))
+        .collect();
+    assert_eq!(answers, [(1, "bob"), (2, "cas")]);
+    let pledged: Vec<(&str, Option<i64>)> = question
+        .backings
+        .iter()
+        .map(|b| (b.person.as_str(), b.minutes))
+        .collect();
+    assert!(pledged.contains(&("bob", Some(20))), "{pledged:?}");
+    assert_eq!(pledged.len(), 2);
+    let withdrawn = s.withdraw(q, "bob", BackingKind::Pledge).unwrap();
+    assert_eq!(withdrawn.map(|b| b.minutes), Some(Some(20)));
+    assert!(s.withdraw(q, "bob", BackingKind::Pledge).unwrap().is_none());
+    assert!(s.unvote(t, "bob").unwrap());
+    assert!(!s.unvote(t, "bob").unwrap());
+    let open = s.open_questions(10).unwrap();
+    assert_eq!(open.len(), 1);
+    let counts = s.answer_counts(from_millis(0)).unwrap();
+    assert_eq!(counts, [("bob".to_string(), 1), ("cas".to_string(), 1)]);
+}
+
+fn own_posts_are_edited_and_deleted_by_their_author_only(s: &dyn Store, _admin: &dyn Store) {
+    let t = add_at(s, 1_000, &new(Kind::Tip, "ann", "old text"));
+    let draft = Draft {
+        text: "who asks?".into(),
+        anonymous: true,
+        ..Draft::default()
+    };
+    let anon = add_at(
+        s,
+        1_000,
+        &NewItem::from_draft(Kind::Question, "ann", &draft).unwrap(),
+    );
+    let tip = Post::Item(t);
+    assert!(matches!(
+        s.edit(tip, "bob", "mine now"),
+        Err(StoreError::NotYours(_))
+    ));
+    assert!(matches!(
+        s.edit(Post::Item(anon), "ann", "x"),
+        Err(StoreError::Anonymous(_))
+    ));
+    assert_eq!(s.edit(tip, "ann", "new text").unwrap(), "old text");
+    let Item::Tip(edited) = s.get(t, "ann").unwrap() else {
+        panic!("a tip")
+    };
+    assert_eq!(edited.text, "new text");
+    assert!(edited.edited_at.is_some());
+    assert_eq!(s.delete(tip, "ann").unwrap(), "new text");
+    assert!(matches!(s.get(t, "ann"), Err(StoreError::NotFound(_))));
+    assert!(matches!(s.delete(tip, "ann"), Err(StoreError::NotFound(_))));
+    // The tombstone travels in a backup, text cleared.
+    let backup = s.export().unwrap();
+    let stone = backup.tips.iter().find(|x| x.id == t).unwrap();
+    assert!(stone.deleted_at.is_some() && stone.text.is_empty());
+}
+
+fn accepting_and_helping_is_the_askers(s: &dyn Store, _admin: &dyn Store) {
+    let q = add_at(s, 1_000, &new(Kind::Question, "ann", "why?"));
+    let a = s.answer(q, "bob", "because").unwrap();
+    s.back(q, "bob", BackingKind::Pledge, Some(15)).unwrap();
+    assert!(matches!(
+        s.accept(q, a, "bob"),
+        Err(StoreError::Invalid(ValidationError::NotTheAsker(_)))
+    ));
+    assert!(matches!(
+        s.accept(q, 99, "ann"),
+        Err(StoreError::Invalid(ValidationError::NoAnswer { .. }))
+    ));
+    s.accept(q, a, "ann").unwrap();
+    s.helped(q, "bob", "ann").unwrap();
+    assert!(matches!(
+        s.helped(q, "cas", "ann"),
+        Err(StoreError::Invalid(ValidationError::NoPledge { .. }))
+    ));
+    let Item::Question(question) = s.get(q, "ann").unwrap() else {
+        panic!("a question")
+    };
+    assert!(question.answers[0].accepted);
+    assert!(question.backings[0].helped);
+    assert!(s.open_questions(10).unwrap().is_empty());
+}
+
+fn lessons_done_become_review_cards(s: &dyn Store, _admin: &dyn Store) {
+    let lesson = s
+        .list(&all(Some(Kind::Lesson)), "ann")
+        .unwrap()
+        .into_iter()
+        .find_map(|i| match i {
+            Item::Lesson(l) if !l.cards.is_empty() => Some(l),
+            _ => None,
+        })
+        .expect("a bundled lesson with check cards");
+    s.mark_done("ann", lesson.id, Some("useful")).unwrap();
+    let done = s.lessons_done("ann").unwrap();
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0].reflection.as_deref(), Some("useful"));
+    let later = leertuin::domain::now() + chrono::Duration::days(400);
+    let due = s.due_cards("ann", later, 50).unwrap();
+    assert_eq!(due.len(), lesson.cards.len());
+    assert_eq!(due[0].answer, lesson.cards[0].answer);
+    let next = s.review("ann", &due[0].card, Rating::Good, 0.9).unwrap();
+    assert_eq!(next.reps, 1);
+    let t = add_at(s, 1_000, &new(Kind::Tip, "bob", "remember me"));
+    assert!(s.remember("ann", t).unwrap());
+    assert!(!s.remember("ann", t).unwrap());
+    let facts = s.insight_facts(Some("ann"), from_millis(0)).unwrap();
+    assert_eq!((facts.lessons_done, facts.reviews), (1, 1));
+    assert_eq!(facts.card_states.len(), lesson.cards.len() + 1);
+}
+
+fn answers_come_back_to_the_asker(s: &dyn Store, _admin: &dyn Store) {
+    let q = add_at(s, 1_000, &new(Kind::Question, "ann", "anyone?"));
+    assert!(s.newest_unseen_answer("ann").unwrap().is_none());
+    s.answer(q, "bob", "me").unwrap();
+    let news = s.newest_unseen_answer("ann").unwrap().expect("news");
+    assert_eq!(
+        (news.question, news.answer, news.by.as_str()),
+        (q, 1, "bob")
+    );
+    s.mark_answers_seen("ann", q).unwrap();
+    assert!(s.newest_unseen_answer("ann").unwrap().is_none());
+    let asked = s.asked("ann", 10).unwrap();
+    assert_eq!(asked.len(), 1);
+    assert_eq!(asked[0].seen_up_to, 1);
+}
+
+fn an_export_restores_into_an_empty_store(_store: &dyn Store, s: &dyn Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = store::open(&Spec::File(dir.path().join("src.db")), Mode::Create).unwrap();
+    let q = add_at(&*source, 1_000, &new(Kind::Question, "ann", "moved?"));
+    source.answer(q, "bob", "yes").unwrap();
+    source.back(q, "bob", BackingKind::MeToo, None).unwrap();
+    add_at(&*source, 2_000, &new(Kind::Learned, "bob", "moving"));
+    let t = add_at(&*source, 3_000, &new(Kind::Tip, "ann", "pack light"));
+    source.vote(t, "bob").unwrap();
+    source.delete(Post::Item(t), "ann").unwrap();
+    source
+        .batch(&|w| w.set_person_pin("cas", "$argon2id$hash"))
+        .unwrap();
+    let backup = source.export().unwrap();
+    s.import(&backup).unwrap();
+    let json = |b: &leertuin::domain::Backup| serde_json::to_string_pretty(b).unwrap();
+    assert_eq!(json(&s.export().unwrap()), json(&backup));
+    // A second restore is refused: the store has content now.
+    assert!(matches!(s.import(&backup), Err(StoreError::NotAllowed(_))));
+    // New items number on after the restored ones.
+    assert_eq!(
+        add_at(s, 4_000, &new(Kind::Tip, "ann", "next")).num,
+        t.num + 1
+    );
+}
+
+fn profiles_change_field_by_field(s: &dyn Store, _admin: &dyn Store) {
+    let edit = leertuin::store::ProfileEdit {
+        name: Some("Ann de Vries".into()),
+        wants: Some(vec!["SQL".into(), "git".into()]),
+        ..Default::default()
+    };
+    let p = s.edit_person("ann", &edit).unwrap();
+    assert_eq!(p.wants, ["sql", "git"]);
+    let lang = leertuin::store::ProfileEdit {
+        lang: Some("nl".into()),
+        ..Default::default()
+    };
+    s.edit_person("ann", &lang).unwrap();
+    let p = s.person("ann").unwrap().unwrap();
+    assert_eq!(p.name, "Ann de Vries");
+    assert_eq!(p.lang.as_deref(), Some("nl"));
+    let bad = leertuin::store::ProfileEdit {
+        lang: Some("xx".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        s.edit_person("ann", &bad),
+        Err(StoreError::Invalid(_))
+    ));
+    let handles: Vec<String> = s.persons().unwrap().into_iter().map(|p| p.handle).collect();
+    assert_eq!(handles, ["ann"]);
+}
+
+/// The pane's once-a-second check: quiet while nothing happens, moved
+/// once another connection has committed (on the server by NOTIFY, which
+/// arrives a moment after the commit: the check is repeated until then).
+fn another_connections_commit_moves_data_version(s: &dyn Store, other: &dyn Store) {
+    let before = s.data_version().unwrap();
+    assert_eq!(s.data_version().unwrap(), before);
+    add_at(other, 1_000, &new(Kind::Tip, "bob", "news"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while s.data_version().unwrap() == before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the commit was never noticed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let after = s.data_version().unwrap();
+    assert_eq!(s.data_version().unwrap(), after);
+}
