@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use crate::domain::{Draft, ItemId, Kind, NewItem, from_millis, now};
-use crate::drafts::{AnswerDraft, Drafts, SavedDraft};
+use crate::drafts::{AnswerDraft, Drafts, FormDraft, SavedDraft};
 use crate::store::{Store, StoreError};
 
 /// Where a capture went.
@@ -129,6 +129,9 @@ pub enum Unsaved {
         question: ItemId,
         text: String,
     },
+    /// Minutes to pledge, a reflection or the profile, offered again when
+    /// its writer next opens that form.
+    Form { drafts: Drafts, form: FormDraft },
 }
 
 impl Unsaved {
@@ -155,6 +158,10 @@ impl Unsaved {
                     text: text.clone(),
                 };
                 let id = drafts.save_answer(&answer).map_err(|e| e.to_string())?;
+                Ok(drafts.path(&id))
+            }
+            Unsaved::Form { drafts, form } => {
+                let id = drafts.save_form(form).map_err(|e| e.to_string())?;
                 Ok(drafts.path(&id))
             }
         }

@@ -116,6 +116,31 @@ pub struct AnswerDraft {
 /// Answer drafts' file names start with this, so captures never see them.
 const ANSWER_PREFIX: &str = "answer-";
 
+/// The text of one of the pane's other forms (minutes to pledge, a
+/// reflection, the profile) when a signal ended the pane: offered again
+/// when its writer next opens that form (on that item). Its own file
+/// layout and name prefix, like [`AnswerDraft`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormDraft {
+    pub person: String,
+    /// Which form: `pledge`, `reflection` or `profile`.
+    pub form: String,
+    /// The item the form is on (`q12`, `l3`); none for the profile.
+    #[serde(default)]
+    pub item: Option<String>,
+    pub created_at: Time,
+    /// The form's fields in order (one for a prompt; name, wants, offers
+    /// and language for the profile).
+    pub fields: Vec<String>,
+    /// For a reflection: what the lesson brought, if chosen.
+    #[serde(default)]
+    pub brought: Option<String>,
+}
+
+/// Form drafts' file names start with this.
+const FORM_PREFIX: &str = "form-";
+
 /// A folder of drafts. [`Drafts::user`] is the real one; tests pass a
 /// temporary folder to [`Drafts::at`].
 #[derive(Debug, Clone)]
@@ -196,6 +221,42 @@ impl Drafts {
         Ok(id)
     }
 
+    /// Keeps a form's text (see [`FormDraft`]); its id.
+    pub fn save_form(&self, form: &FormDraft) -> Result<String> {
+        let text = toml::to_string(form).map_err(|e| DraftError::Bad {
+            path: self.dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let id = format!(
+            "{FORM_PREFIX}{}-{}-{:04x}",
+            form.created_at.format("%Y%m%dT%H%M%S%3f"),
+            std::process::id(),
+            fastrand::u16(..)
+        );
+        self.write(&id, &text)?;
+        Ok(id)
+    }
+
+    /// `person`'s kept forms, oldest first, with their ids.
+    pub fn forms_for(&self, person: &str) -> Vec<(String, FormDraft)> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, FormDraft)> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let id = name.strip_suffix(".toml")?;
+                id.starts_with(FORM_PREFIX).then_some(())?;
+                let text = fs::read_to_string(e.path()).ok()?;
+                let form: FormDraft = toml::from_str(&text).ok()?;
+                (form.person == person).then(|| (id.to_string(), form))
+            })
+            .collect();
+        out.sort_by(|a, b| (a.1.created_at, &a.0).cmp(&(b.1.created_at, &b.0)));
+        out
+    }
+
     /// `person`'s unsent answers, oldest first, with their ids.
     pub fn answers_for(&self, person: &str) -> Vec<(String, AnswerDraft)> {
         let Ok(entries) = fs::read_dir(&self.dir) else {
@@ -236,8 +297,8 @@ impl Drafts {
             let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
                 continue;
             };
-            // Answers wait for their question (see `answers_for`).
-            if id.starts_with('.') || id.starts_with(ANSWER_PREFIX) {
+            // Answers and forms wait for their form (see `answers_for`).
+            if id.starts_with('.') || id.starts_with(ANSWER_PREFIX) || id.starts_with(FORM_PREFIX) {
                 continue;
             }
             if let Ok(saved) = self.load(id) {

@@ -223,3 +223,82 @@ fn an_answer_typed_when_a_signal_comes_is_back_in_its_form_next_time() {
     assert!(shown.contains("\"author\": \"ann\""), "{shown}");
     tmux.keys("s", &["q"]);
 }
+
+/// Minutes to pledge, a reflection and a profile edit being typed when the
+/// terminal goes (SIGTERM, SIGHUP, SIGINT): each is kept, announced at the
+/// next start, and back in its form when that form is opened again.
+#[test]
+fn a_pledge_a_reflection_and_a_profile_typed_when_a_signal_comes_are_back_next_time() {
+    if !tmux_or_skip(
+        "a_pledge_a_reflection_and_a_profile_typed_when_a_signal_comes_are_back_next_time",
+    ) {
+        return;
+    }
+    let home = Home::new();
+    let q = home.ok("bob", &["add", "question", "Who knows the label printer?"]);
+    let tmux = shell(&home, 80, 24);
+
+    // Minutes to pledge, on the question the first screen selects.
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", "label printer");
+    tmux.keys("s", &["p"]);
+    tmux.wait_for("s", "Minutes of your time");
+    tmux.type_text("s", "25");
+    tmux.wait_for("s", "25");
+    kill("TERM", &child_pid(&tmux));
+    tmux.wait_for("s", "exit=143");
+    assert_terminal_back(&tmux);
+    tmux.ok(&["send-keys", "-t", "s", "clear", "Enter"]);
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", &format!("pledging on {q} were kept"));
+    tmux.keys("s", &["p"]);
+    tmux.wait_for("s", "25");
+    tmux.keys("s", &["Enter"]);
+    eventually("the pledge stored", || {
+        let out = home.ok("ann", &["show", &q, "--json"]);
+        out.contains("\"minutes\": 25").then_some(())
+    });
+
+    // A reflection, on the first lesson.
+    tmux.keys("s", &["2"]);
+    tmux.keys("s", &["d"]);
+    tmux.wait_for("s", "What did this bring you");
+    tmux.type_text("s", "Label the shelves first");
+    tmux.wait_for("s", "Label the shelves first");
+    kill("HUP", &child_pid(&tmux));
+    tmux.wait_for("s", "exit=129");
+    assert_terminal_back(&tmux);
+    tmux.ok(&["send-keys", "-t", "s", "clear", "Enter"]);
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", "was kept");
+    tmux.keys("s", &["2"]);
+    tmux.keys("s", &["d"]);
+    tmux.wait_for("s", "Label the shelves first");
+    tmux.keys("s", &["Enter"]);
+    eventually("the reflection stored", || {
+        let out = home.ok("ann", &["export"]);
+        out.contains("Label the shelves first").then_some(())
+    });
+
+    // The profile: what you want to learn, typed and not saved yet.
+    tmux.keys("s", &["7"]);
+    tmux.keys("s", &["e"]);
+    tmux.wait_for("s", "Your profile");
+    tmux.type_text("s", "forklift");
+    tmux.wait_for("s", "forklift");
+    kill("INT", &child_pid(&tmux));
+    tmux.wait_for("s", "exit=130");
+    assert_terminal_back(&tmux);
+    tmux.ok(&["send-keys", "-t", "s", "clear", "Enter"]);
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", "profile you were changing was kept");
+    tmux.keys("s", &["7"]);
+    tmux.keys("s", &["e"]);
+    tmux.wait_for("s", "forklift");
+    tmux.keys("s", &["C-s"]);
+    eventually("the profile stored", || {
+        let out = home.ok("ann", &["me", "--json"]);
+        out.contains("forklift").then_some(())
+    });
+    tmux.keys("s", &["q"]);
+}

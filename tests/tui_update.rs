@@ -516,6 +516,67 @@ fn votes_and_lessons_done_with_a_reflection() {
     assert_eq!(selected(&app).map(|i| i.id()), Some(lesson));
 }
 
+/// A second reflection on a lesson asks before it replaces the first
+/// (the CLI needs `--replace`); Esc keeps the first, typing on asks again.
+#[test]
+fn a_second_reflection_asks_before_it_replaces_the_first() {
+    let (dir, mut app) = demo_app();
+    update(&mut app, Action::GoTab(1));
+    update(&mut app, Action::Open);
+    let lesson = app.target_item().map(|i| i.id()).expect("a lesson");
+    let reflection = || {
+        other_process(&dir)
+            .lessons_done(ME)
+            .expect("done")
+            .into_iter()
+            .find(|d| d.lesson == lesson)
+            .and_then(|d| d.reflection)
+    };
+    update(&mut app, Action::MarkDone);
+    type_text(&mut app, "Ask sooner");
+    update(&mut app, Action::Submit);
+    assert_eq!(reflection().as_deref(), Some("Ask sooner"));
+
+    // Another text: Enter asks, naming the earlier one, and stores nothing.
+    update(&mut app, Action::MarkDone);
+    type_text(&mut app, "Write it down");
+    update(&mut app, Action::Submit);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "still asking"
+    );
+    let said = app.status.clone().expect("a question").text;
+    assert!(
+        said.contains("Ask sooner") && said.contains("replaces"),
+        "{said}"
+    );
+    assert_eq!(reflection().as_deref(), Some("Ask sooner"));
+    // Esc keeps the first.
+    update(&mut app, Action::Cancel);
+    assert_eq!(reflection().as_deref(), Some("Ask sooner"));
+
+    // Typing after the question asks again; then Enter, Enter replaces.
+    update(&mut app, Action::MarkDone);
+    type_text(&mut app, "Write it dow");
+    update(&mut app, Action::Submit);
+    type_text(&mut app, "n");
+    update(&mut app, Action::Submit);
+    assert_eq!(
+        reflection().as_deref(),
+        Some("Ask sooner"),
+        "typing asks again"
+    );
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none());
+    assert_eq!(reflection().as_deref(), Some("Write it down"));
+
+    // The same words, or none, replace nothing and need no question.
+    update(&mut app, Action::MarkDone);
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none());
+    assert_eq!(reflection().as_deref(), Some("Write it down"));
+}
+
 #[test]
 fn a_colleagues_post_appears_after_a_change_check() {
     let (dir, mut app) = demo_app();

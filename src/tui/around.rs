@@ -15,7 +15,7 @@ use super::views::capture::CaptureState;
 use super::views::prompt::Purpose;
 use crate::capture::Unsaved;
 use crate::domain::{Item, ItemId, Kind, now};
-use crate::drafts::Drafts;
+use crate::drafts::{Drafts, FormDraft};
 use crate::nudge::{self, render};
 use crate::store::{ListQuery, StoreError};
 
@@ -92,18 +92,62 @@ impl App {
         match &self.overlay {
             Some(Overlay::Capture(form)) => unsaved(self.around.drafts.as_ref(), &self.user, form),
             Some(Overlay::Prompt(p)) => match p.purpose {
-                Purpose::Answer(question) if !p.input.text().trim().is_empty() => {
-                    Some(Unsaved::Answer {
-                        drafts: self.around.drafts.clone()?,
-                        person: self.user.clone(),
-                        question,
-                        text: p.input.text().to_string(),
-                    })
+                _ if p.input.text().trim().is_empty() => None,
+                Purpose::Answer(question) => Some(Unsaved::Answer {
+                    drafts: self.around.drafts.clone()?,
+                    person: self.user.clone(),
+                    question,
+                    text: p.input.text().to_string(),
+                }),
+                Purpose::Pledge(id) => {
+                    self.unsaved_form("pledge", Some(id), vec![p.input.text().to_string()], None)
                 }
-                _ => None,
+                Purpose::Reflection(id) => self.unsaved_form(
+                    "reflection",
+                    Some(id),
+                    vec![p.input.text().to_string()],
+                    p.brought.map(|b| b.name().to_string()),
+                ),
             },
+            Some(Overlay::Profile(f)) if f.changed() => {
+                self.unsaved_form("profile", None, f.texts(), None)
+            }
             _ => None,
         }
+    }
+
+    fn unsaved_form(
+        &self,
+        form: &str,
+        item: Option<ItemId>,
+        fields: Vec<String>,
+        brought: Option<String>,
+    ) -> Option<Unsaved> {
+        Some(Unsaved::Form {
+            drafts: self.around.drafts.clone()?,
+            form: FormDraft {
+                person: self.user.clone(),
+                form: form.to_string(),
+                item: item.map(|i| i.to_string()),
+                created_at: crate::domain::from_millis(now().timestamp_millis()),
+                fields,
+                brought,
+            },
+        })
+    }
+
+    /// The form `form` (on `item`) a signal kept, to fill that form again.
+    /// Its file goes: the text is on screen, and a signal from now on
+    /// keeps it anew.
+    pub fn take_form_draft(&mut self, form: &str, item: Option<ItemId>) -> Option<FormDraft> {
+        let drafts = self.around.drafts.as_ref()?;
+        let item = item.map(|i| i.to_string());
+        let (id, found) = drafts
+            .forms_for(&self.user)
+            .into_iter()
+            .rfind(|(_, f)| f.form == form && f.item == item)?;
+        let _ = drafts.delete(&id);
+        Some(found)
     }
 
     /// True while the capture form offers an earlier draft.
@@ -123,8 +167,24 @@ impl App {
             .as_ref()
             .map(|d| d.answers_for(&self.user))
             .unwrap_or_default();
+        let forms = self
+            .around
+            .drafts
+            .as_ref()
+            .map(|d| d.forms_for(&self.user))
+            .unwrap_or_default();
         if let Some((_, first)) = answers.first() {
             self.say(t!("capture.answer-waiting", id = first.answer_to));
+        } else if let Some((_, first)) = forms.first() {
+            let text = match (first.form.as_str(), &first.item) {
+                ("profile", _) => Some(t!("capture.profile-waiting")),
+                ("pledge", Some(id)) => Some(t!("capture.pledge-waiting", id = id)),
+                (_, Some(id)) => Some(t!("capture.reflection-waiting", id = id)),
+                _ => None,
+            };
+            if let Some(text) = text {
+                self.say(text);
+            }
         }
         let mut form = self.capture_form(Kind::Tip, None);
         if form.offered().is_some() {

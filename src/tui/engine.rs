@@ -144,7 +144,11 @@ pub fn on_review(app: &mut App, action: Action) {
 pub fn edit_profile(app: &mut App) {
     let person = app.store.person(&app.user);
     if let Some(person) = app.ok(person) {
-        let form = ProfileForm::new(person.as_ref(), &app.user, app.theme);
+        let mut form = ProfileForm::new(person.as_ref(), &app.user, app.theme);
+        // What a signal kept of an earlier edit comes back.
+        if let Some(kept) = app.take_form_draft("profile", None) {
+            form = form.with_texts(&kept.fields);
+        }
         app.overlay = Some(Overlay::Profile(form));
     }
 }

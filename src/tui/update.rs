@@ -378,10 +378,21 @@ fn choice_id(choice: Choice) -> crate::domain::ItemId {
 fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
     let mut p = PromptState::new(purpose, app.theme);
     p.about = Some(item_title(item));
-    // An answer a signal kept comes back where it was being written.
-    if let Purpose::Answer(question) = purpose
-        && let Some(text) = app.take_answer_draft(question)
-    {
+    // Text a signal kept comes back where it was being written.
+    let kept = match purpose {
+        Purpose::Answer(question) => app.take_answer_draft(question),
+        Purpose::Pledge(id) => app
+            .take_form_draft("pledge", Some(id))
+            .and_then(|f| f.fields.into_iter().next()),
+        Purpose::Reflection(id) => app.take_form_draft("reflection", Some(id)).and_then(|f| {
+            p.brought = f
+                .brought
+                .as_deref()
+                .and_then(crate::domain::Brought::from_name);
+            f.fields.into_iter().next()
+        }),
+    };
+    if let Some(text) = kept {
         p.input = std::mem::take(&mut p.input).with_text(&text);
     }
     app.overlay = Some(Overlay::Prompt(p));
@@ -391,15 +402,42 @@ fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
 fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
     match action {
         Action::Cancel => return,
-        Action::Type(c) => p.input.insert(c),
+        Action::Type(c) => {
+            p.input.insert(c);
+            p.replace_asked = false;
+        }
         Action::Edit(e) => {
             p.input.edit(e);
+            p.replace_asked = false;
         }
         Action::Brought if matches!(p.purpose, Purpose::Reflection(_)) => p.cycle_brought(),
-        Action::Submit if submit_prompt(app, &p) => return,
+        Action::Submit if !asks_to_replace(app, &mut p) && submit_prompt(app, &p) => return,
         _ => {}
     }
     app.overlay = Some(Overlay::Prompt(p));
+}
+
+/// A reflection is the person's own words: a new one on a lesson that has
+/// a different one does not silently replace it (as `lessons done` needs
+/// `--replace`). The first Enter shows the earlier one and asks; the
+/// second replaces it, Esc keeps it. True when it asked.
+fn asks_to_replace(app: &mut App, p: &mut PromptState) -> bool {
+    let Purpose::Reflection(id) = p.purpose else {
+        return false;
+    };
+    let new = p.input.text().trim().to_string();
+    let earlier = app.done_for(id).flatten();
+    match earlier {
+        Some(old) if !new.is_empty() && old != new && !p.replace_asked => {
+            p.replace_asked = true;
+            app.status = Some(Status {
+                text: t!("status.replace-reflection", old = old).into_owned(),
+                error: true,
+            });
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Stores what the prompt asked for; false keeps the prompt open (with the

@@ -31,6 +31,8 @@ pub struct ProfileForm {
     pub fields: [TextInput; 4],
     pub focus: usize,
     pub error: Option<String>,
+    /// The fields as loaded, so only a changed form is kept on a signal.
+    loaded: Vec<String>,
     theme: Theme,
 }
 
@@ -59,12 +61,32 @@ impl ProfileForm {
                 String::new(),
             ),
         };
+        let fields = [field(&name), field(&wants), field(&offers), field(&lang)];
         ProfileForm {
-            fields: [field(&name), field(&wants), field(&offers), field(&lang)],
+            loaded: fields.iter().map(|f| f.text().to_string()).collect(),
+            fields,
             focus: 1,
             error: None,
             theme,
         }
+    }
+
+    /// The fields' texts, in order.
+    pub fn texts(&self) -> Vec<String> {
+        self.fields.iter().map(|f| f.text().to_string()).collect()
+    }
+
+    /// True when something was typed since the form was opened.
+    pub fn changed(&self) -> bool {
+        self.texts() != self.loaded
+    }
+
+    /// The fields filled with `texts` (a form a signal kept), in order.
+    pub fn with_texts(mut self, texts: &[String]) -> Self {
+        for (field, text) in self.fields.iter_mut().zip(texts) {
+            *field = std::mem::take(field).with_text(text);
+        }
+        self
     }
 
     /// The change to store. Tags may be separated by commas or spaces and

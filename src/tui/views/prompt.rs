@@ -27,6 +27,10 @@ pub struct PromptState {
     /// The item it is about, in a few words ("Where is the toner?"), so
     /// the person sees where the text will be saved.
     pub about: Option<String>,
+    /// For a reflection: Enter was pressed on a lesson that has an earlier,
+    /// different reflection, and the person was asked; the next Enter
+    /// replaces it. Typing on asks again.
+    pub replace_asked: bool,
     pub theme: Theme,
 }
 
@@ -37,6 +41,7 @@ impl PromptState {
             input: TextInput::single_line(),
             brought: None,
             about: None,
+            replace_asked: false,
             theme,
         }
     }
