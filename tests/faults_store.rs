@@ -269,9 +269,9 @@ fn a_zero_byte_file_is_not_silently_made_a_database() {
     assert!(s.ok(&["list", "lessons"]).lines().count() > 3);
 }
 
-#[test]
-fn a_damaged_database_refuses_writes_and_names_doctor() {
-    let s = Sandbox::new();
+/// A database of 200 demo items with the middle half of its pages
+/// scribbled over; the damaged bytes.
+fn damaged(s: &Sandbox) -> Vec<u8> {
     s.ok(&["demo", "--fill", "200"]);
     let pages: i64 = s
         .sql()
@@ -291,6 +291,13 @@ fn a_damaged_database_refuses_writes_and_names_doctor() {
         check.is_err() || check.is_ok_and(|c| c != "ok"),
         "the damage did not take"
     );
+    bytes
+}
+
+#[test]
+fn a_damaged_database_refuses_writes_and_names_doctor() {
+    let s = Sandbox::new();
+    let bytes = damaged(&s);
 
     for args in [&["add", "tip", "After the damage"][..], &["vote", "t1"]] {
         let out = s.cmd().args(args).output().unwrap();
@@ -306,6 +313,58 @@ fn a_damaged_database_refuses_writes_and_names_doctor() {
         bytes,
         "the damaged file was written"
     );
+}
+
+/// The pane checks the file too, in the background after it opened: on
+/// damage its status line names `leertuin doctor`, and what is typed then
+/// goes to a draft instead of into the damaged file.
+#[test]
+fn the_pane_finds_a_damaged_database_and_keeps_new_text_as_a_draft() {
+    if !tmux_support::tmux_or_skip(
+        "the_pane_finds_a_damaged_database_and_keeps_new_text_as_a_draft",
+    ) {
+        return;
+    }
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "Before the damage"]);
+    // Damage that no read of the pane touches, only a whole-file check
+    // finds: pages that belong to nothing (a table forgotten by the schema).
+    let sql = s.sql();
+    sql.execute_batch(
+        "CREATE TABLE junk (x BLOB);
+         INSERT INTO junk VALUES (zeroblob(20000)), (zeroblob(20000));
+         PRAGMA writable_schema = ON;
+         DELETE FROM sqlite_schema WHERE name = 'junk';
+         PRAGMA writable_schema = OFF;",
+    )
+    .unwrap();
+    drop(sql);
+    let check: String = s
+        .sql()
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .unwrap();
+    assert_ne!(check, "ok", "the damage did not take");
+    let home = s.path().join("home");
+    let q = |p: &Path| tmux_support::quoted(&p.display().to_string());
+    let pane = format!(
+        "exec env HOME={h} XDG_STATE_HOME={state} XDG_CONFIG_HOME={config} LEERTUIN_DB={db} LEERTUIN_USER=ann {bin}",
+        h = q(&home),
+        state = q(&home.join(".local/state")),
+        config = q(&home.join(".config")),
+        db = q(&s.db()),
+        bin = tmux_support::quoted(tmux_support::BIN),
+    );
+    let tmux = tmux_support::Tmux::start(80, 24, &pane);
+    tmux.wait_for("s", "Reading works");
+    tmux.keys("s", &["c"]);
+    tmux.wait_for("s", "Ask a question");
+    tmux.type_text("s", "Typed after the damage");
+    tmux.wait_for("s", "after the damage");
+    tmux.keys("s", &["Enter"]);
+    let drafts = Drafts::at(home.join(".local/state/leertuin/drafts"));
+    let kept = tmux_support::eventually("a draft", || drafts.list().ok().filter(|d| !d.is_empty()));
+    assert_eq!(kept[0].saved.draft.text, "Typed after the damage");
+    tmux.keys("s", &["q"]);
 }
 
 #[test]

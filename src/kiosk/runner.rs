@@ -365,6 +365,10 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
     // Without the PIN: what is typed is still kept, but nothing is offered.
     around.keep_only = !private;
     around.lang = Some(lang.to_string());
+    // Damage found after login stops writes, as in the pane.
+    around.integrity = Some(crate::tui::integrity::IntegrityCheck::start(
+        kiosk.ctx.spec.clone(),
+    ));
     app.around = around;
     app.review_settings = kiosk.review;
     Ok(app)

@@ -79,6 +79,9 @@ impl<S: Store + ?Sized> Store for Box<S> {
     fn check_integrity(&self) -> Result<()> {
         (**self).check_integrity()
     }
+    fn refuse_writes_as_damaged(&self) {
+        (**self).refuse_writes_as_damaged()
+    }
     fn data_version(&self) -> Result<i64> {
         (**self).data_version()
     }

@@ -355,6 +355,12 @@ pub trait Store {
     /// they write and long-lived panes don't; every call also reports the
     /// damage it happens to touch.
     fn check_integrity(&self) -> Result<()>;
+    /// From now on every write fails as [`StoreError::Corrupt`] (which
+    /// names `leertuin doctor`); reads go on. For the pane, whose integrity
+    /// check runs in the background after it opened. A backend without
+    /// such a check (a server checks itself) needs nothing here; a wrapper
+    /// must pass it on.
+    fn refuse_writes_as_damaged(&self) {}
     /// Changes whenever another connection commits: cheap to poll.
     fn data_version(&self) -> Result<i64>;
 

@@ -106,6 +106,9 @@ impl<S: Store> Store for PublicView<S> {
     fn check_integrity(&self) -> Result<()> {
         self.inner.check_integrity()
     }
+    fn refuse_writes_as_damaged(&self) {
+        self.inner.refuse_writes_as_damaged()
+    }
     fn data_version(&self) -> Result<i64> {
         self.inner.data_version()
     }

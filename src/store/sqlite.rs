@@ -51,6 +51,8 @@ pub struct SqliteStore {
     newer_schema: Option<i64>,
     /// Opened read-only: writes are refused before they reach the file.
     read_only: bool,
+    /// Found damaged after it was opened: writes are refused as `Corrupt`.
+    damaged: std::cell::Cell<bool>,
     busy_timeout: Duration,
 }
 
@@ -169,6 +171,7 @@ impl SqliteStore {
             path: path.to_path_buf(),
             newer_schema: None,
             read_only: true,
+            damaged: std::cell::Cell::new(false),
             busy_timeout: wait,
         })
     }
@@ -192,6 +195,7 @@ impl SqliteStore {
             path: path.to_path_buf(),
             newer_schema: None,
             read_only: false,
+            damaged: std::cell::Cell::new(false),
             busy_timeout: wait,
         };
         store.setup_write().map_err(|e| store.classify(e))?;
@@ -257,6 +261,9 @@ impl SqliteStore {
     fn write<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
+        }
+        if self.damaged.get() {
+            return Err(StoreError::Corrupt);
         }
         if let Some(found) = self.newer_schema {
             return Err(StoreError::NewerSchema {
@@ -550,6 +557,10 @@ impl Store for SqliteStore {
         } else {
             Err(StoreError::Corrupt)
         }
+    }
+
+    fn refuse_writes_as_damaged(&self) {
+        self.damaged.set(true);
     }
 
     fn data_version(&self) -> Result<i64> {

@@ -9,7 +9,8 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::app::{App, Overlay, Tab};
+use super::app::{App, Overlay, Status, Tab};
+use super::integrity::IntegrityCheck;
 use super::panes::PaneWatch;
 use super::views::capture::CaptureState;
 use super::views::prompt::Purpose;
@@ -38,6 +39,8 @@ pub struct Around {
     pub lang: Option<String>,
     /// The tmux window, when the pane runs in tmux.
     pub panes: Option<PaneWatch>,
+    /// The integrity check running since start (see [`super::integrity`]).
+    pub integrity: Option<IntegrityCheck>,
     /// Older items about the tools next door, fetched when the tools change.
     tool_items: Vec<Item>,
     next_nudge: Option<Instant>,
@@ -52,6 +55,7 @@ impl Around {
             nudge_state: crate::paths::nudge_state(),
             lang,
             panes: PaneWatch::from_env(),
+            integrity: None,
             tool_items: Vec::new(),
             next_nudge: None,
         }
@@ -210,6 +214,20 @@ impl App {
     /// tools next door, the nudge. True when the screen must be drawn again.
     pub fn on_tick(&mut self) -> bool {
         let mut dirty = self.check_for_changes();
+        if self
+            .around
+            .integrity
+            .as_mut()
+            .is_some_and(IntegrityCheck::poll)
+        {
+            self.around.integrity = None;
+            self.store.refuse_writes_as_damaged();
+            self.status = Some(Status {
+                text: t!("status.damaged").into_owned(),
+                error: true,
+            });
+            dirty = true;
+        }
         self.retry_index();
         let tick = Instant::now();
         let tools = self.around.panes.as_mut().and_then(|w| w.tick(tick));

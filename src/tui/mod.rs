@@ -16,6 +16,7 @@ pub mod event;
 pub mod feed;
 pub mod indexer;
 pub mod input;
+pub mod integrity;
 pub mod keys;
 pub mod markdown;
 pub mod mouse;
@@ -101,6 +102,7 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     let mut app = App::new(store, &ctx.user, keys, theme);
     app.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
     app.around = around::Around::from_env(ctx.config.lang.clone());
+    app.around.integrity = Some(integrity::IntegrityCheck::start(ctx.spec.clone()));
     app.review_settings = review_settings;
     match start {
         Start::Review => {
