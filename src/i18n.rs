@@ -195,6 +195,7 @@ pub fn invalid(e: &ValidationError) -> String {
         }
         ValidationError::NotTheAsker(id) => t!("error.not-the-asker", id = id),
         ValidationError::AskedAnonymously(id) => t!("error.asked-anonymously", id = id),
+        ValidationError::AnsweredByOthers(id) => t!("error.answered-by-others", id = id),
         ValidationError::BadLang(lang) => t!("error.bad-lang", lang = format!("{lang:?}")),
         ValidationError::Rule(rule) => return rule.clone(),
     };

@@ -52,6 +52,11 @@ pub enum ValidationError {
     NotTheAsker(ItemId),
     #[error("{0} was asked anonymously, so nobody can do this")]
     AskedAnonymously(ItemId),
+    /// A question colleagues answered stays, for their answers' sake.
+    #[error(
+        "{0} has answers from colleagues, which stay, so the question stays too; you can still edit it"
+    )]
+    AnsweredByOthers(ItemId),
     #[error("language {0:?}: choose en or nl")]
     BadLang(String),
     /// A rule about flags and ids of the command line, said as it is.

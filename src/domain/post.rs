@@ -118,6 +118,14 @@ pub enum Undo {
     Unvote(ItemId),
     /// Undoes taking a vote back.
     Vote(ItemId),
+    /// Undoes the asker's accepting an answer: the answer accepted before
+    /// comes back, or none is.
+    Accept {
+        question: ItemId,
+        before: Option<i64>,
+    },
+    /// Undoes the asker's marking `helper`'s pledged time as given.
+    Unhelped { question: ItemId, helper: String },
 }
 
 #[cfg(test)]

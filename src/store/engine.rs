@@ -247,6 +247,28 @@ pub fn helped(tx: &Connection, question: ItemId, helper: &str, person: &str) -> 
     Ok(())
 }
 
+/// The asker's undo of [`accept`]: no answer of `question` is accepted.
+pub fn unaccept(tx: &Connection, question: ItemId, person: &str) -> Result<()> {
+    asked_by(tx, question, person, "take back an accepted answer")?;
+    exec(
+        tx,
+        "UPDATE answer SET accepted = 0 WHERE question_id = ?1",
+        params![question.num],
+    )?;
+    Ok(())
+}
+
+/// The asker's undo of [`helped`]: `helper`'s pledge is waiting again.
+pub fn unhelped(tx: &Connection, question: ItemId, helper: &str, person: &str) -> Result<()> {
+    asked_by(tx, question, person, "take back a pledge marked as given")?;
+    exec(
+        tx,
+        "UPDATE backing SET helped = 0 WHERE question_id = ?1 AND person = ?2 AND kind = ?3",
+        params![question.num, helper, BackingKind::Pledge.name()],
+    )?;
+    Ok(())
+}
+
 /// Questions without an accepted answer, most backed first.
 pub fn open_questions_by_backing(tx: &Connection, limit: usize) -> Result<Vec<Question>> {
     let mut stmt = tx.prepare_cached(

@@ -258,6 +258,15 @@ pub trait Writer {
             } => self.back(*question, person, *kind, *minutes),
             Undo::Unvote(tip) => self.unvote(*tip, person).map(drop),
             Undo::Vote(tip) => self.vote(*tip, person).map(drop),
+            Undo::Accept {
+                question,
+                before: Some(answer),
+            } => self.accept(*question, *answer, person),
+            Undo::Accept {
+                question,
+                before: None,
+            } => self.unaccept(*question, person),
+            Undo::Unhelped { question, helper } => self.unhelped(*question, helper, person),
         }
     }
     fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
@@ -281,6 +290,10 @@ pub trait Writer {
     fn accept(&self, question: ItemId, answer: i64, person: &str) -> Result<()>;
     /// The asker marks `helper`'s pledged minutes as given.
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()>;
+    /// The asker takes back accepting an answer: none is accepted (undo).
+    fn unaccept(&self, question: ItemId, person: &str) -> Result<()>;
+    /// The asker takes back marking `helper`'s pledge as given (undo).
+    fn unhelped(&self, question: ItemId, helper: &str, person: &str) -> Result<()>;
     /// The asker has seen every answer their `question` has now (nothing
     /// happens for someone else's question).
     fn mark_answers_seen(&self, person: &str, question: ItemId) -> Result<()>;
@@ -441,6 +454,12 @@ pub trait Store {
     }
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
         single(self, |w| w.helped(question, helper, person))
+    }
+    fn unaccept(&self, question: ItemId, person: &str) -> Result<()> {
+        single(self, |w| w.unaccept(question, person))
+    }
+    fn unhelped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
+        single(self, |w| w.unhelped(question, helper, person))
     }
     fn mark_answers_seen(&self, person: &str, question: ItemId) -> Result<()> {
         single(self, |w| w.mark_answers_seen(person, question))

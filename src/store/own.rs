@@ -145,10 +145,27 @@ pub fn edit(tx: &Connection, at: i64, post: Post, person: &str, text: &str) -> R
 
 /// Deletes `person`'s own post, keeping a tombstone (id, author, times,
 /// `deleted_at`; the text cleared). Returns the text it had.
+///
+/// A question with colleagues' answers is not deleted: their answers would
+/// vanish with it (a deleted question hides its answers), and they are
+/// theirs. The asker can still change its text.
 pub fn delete(tx: &Connection, at: i64, post: Post, person: &str) -> Result<String> {
     let (num, old, deleted) = own(tx, post, person)?;
     if deleted {
         return Err(StoreError::NotFound(post.item()));
+    }
+    if let Post::Item(id) = post
+        && id.kind == Kind::Question
+    {
+        let others: i64 = tx
+            .prepare_cached(
+                "SELECT count(*) FROM answer
+                 WHERE question_id = ?1 AND deleted_at IS NULL AND author <> ?2",
+            )?
+            .query_row(params![num, person], |r| r.get(0))?;
+        if others > 0 {
+            return Err(ValidationError::AnsweredByOthers(id).into());
+        }
     }
     set_text(tx, post, num, "", Mark::Deleted(at))?;
     Ok(old)

@@ -191,6 +191,12 @@ impl Writer for Guarded<'_> {
     fn helped(&self, _: ItemId, _: &str, _: &str) -> Result<()> {
         refused()
     }
+    fn unaccept(&self, _: ItemId, _: &str) -> Result<()> {
+        refused()
+    }
+    fn unhelped(&self, _: ItemId, _: &str, _: &str) -> Result<()> {
+        refused()
+    }
     fn mark_answers_seen(&self, _: &str, _: ItemId) -> Result<()> {
         // Their news stays news until they log in for real; no error, as
         // the pane does this by itself when a question is opened.

@@ -434,6 +434,12 @@ impl Writer for TxWriter<'_> {
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
         engine::helped(self.tx, question, helper, person)
     }
+    fn unaccept(&self, question: ItemId, person: &str) -> Result<()> {
+        engine::unaccept(self.tx, question, person)
+    }
+    fn unhelped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
+        engine::unhelped(self.tx, question, helper, person)
+    }
     fn mark_answers_seen(&self, person: &str, question: ItemId) -> Result<()> {
         asked::mark_seen(self.tx, person, question)
     }

@@ -14,7 +14,7 @@ use super::views::team::TeamData;
 use crate::domain::insights::{self, Insights};
 use crate::domain::srs::Rating;
 use crate::domain::team::Team;
-use crate::domain::{BackingKind, Item, Time, now};
+use crate::domain::{BackingKind, Item, Time, Undo, now};
 use crate::store::{Store, StoreError};
 
 /// Open questions the Team tab lists (as `leertuin team` does by default).
@@ -269,28 +269,45 @@ pub fn asker_prompt(app: &mut App, action: Action) {
     app.overlay = Some(Overlay::Choose(state));
 }
 
-/// Stores what an accept / helped choice chose; the message to show, or
-/// why not, in the pane's language.
-pub fn submit_asker(app: &mut App, choice: Choice, value: &str) -> Result<String, Status> {
+/// Stores what an accept / helped choice chose; the message to show and
+/// the write that takes it back, or why not, in the pane's language.
+pub fn submit_asker(
+    app: &mut App,
+    choice: Choice,
+    value: &str,
+) -> Result<(String, Option<Undo>), Status> {
     let user = app.user.clone();
     let bad = |text: String| Status { text, error: true };
-    let result: Result<String, StoreError> = match choice {
+    let result: Result<(String, Option<Undo>), StoreError> = match choice {
         Choice::Accept(id) => {
             let n: i64 = value
                 .parse()
                 .map_err(|_| bad(t!("status.choose-an-answer").into_owned()))?;
-            app.store
-                .accept(id, n, &user)
-                .map(|()| t!("status.accepted", n = n).into_owned())
+            // The answer accepted until now, which an undo puts back.
+            let before = match app.store.get(id, &user) {
+                Ok(Item::Question(q)) => q.answers.iter().find(|a| a.accepted).map(|a| a.id),
+                _ => None,
+            };
+            app.store.accept(id, n, &user).map(|()| {
+                let undo = (before != Some(n)).then_some(Undo::Accept {
+                    question: id,
+                    before,
+                });
+                (t!("status.accepted", n = n).into_owned(), undo)
+            })
         }
         Choice::Helped(id) => {
             let name = match app.store.person(value) {
                 Ok(Some(p)) => crate::domain::shown(&p.name, value).to_string(),
                 _ => value.to_string(),
             };
-            app.store
-                .helped(id, value, &user)
-                .map(|()| t!("status.thanked", who = name).into_owned())
+            app.store.helped(id, value, &user).map(|()| {
+                let undo = Undo::Unhelped {
+                    question: id,
+                    helper: value.to_string(),
+                };
+                (t!("status.thanked", who = name).into_owned(), Some(undo))
+            })
         }
         _ => return Err(bad(t!("status.asker-only").into_owned())),
     };

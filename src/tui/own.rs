@@ -5,9 +5,9 @@
 
 use super::app::{App, Overlay};
 use super::views::capture::CaptureState;
-use super::views::choose::Choice;
+use super::views::choose::{Choice, ChooseState};
 use crate::domain::post::join_question;
-use crate::domain::{BackingKind, Item, Post, Undo};
+use crate::domain::{BackingKind, Item, ItemId, Post, Undo};
 use crate::store::StoreError;
 
 /// A write went through: say so, and how to take it back when it can be.
@@ -49,43 +49,153 @@ pub fn undo_last(app: &mut App) {
     }
 }
 
-/// The person's own tip, question or learned entry under the cursor (or
-/// open), with its text as it is typed.
-fn own_post(app: &App) -> Option<(Post, String)> {
-    let item = app.target_item()?;
-    if item.author() != Some(app.user.as_str()) {
-        return None;
-    }
-    let text = match &item {
-        Item::Tip(t) => t.text.clone(),
-        Item::Learned(l) => l.text.clone(),
-        Item::Question(q) => join_question(&q.title, &q.body),
-        Item::Lesson(_) => return None,
-    };
-    Some((Post::Item(item.id()), text))
+/// One of the person's own posts on the item under the cursor (or open):
+/// the item itself, or one of their answers on a question. With its text
+/// as it is typed, and how a list of choices names it.
+#[derive(Debug, Clone)]
+pub struct OwnPost {
+    pub post: Post,
+    pub text: String,
+    pub label: String,
 }
 
-/// `e` on an own post: the form with its text. False when the item under
-/// the cursor is not the person's own (then `e` edits the profile).
-pub fn edit(app: &mut App) -> bool {
-    let Some((post, text)) = own_post(app) else {
-        return false;
+/// The person's own posts on the item under the cursor (or open): a tip,
+/// question or learned entry they wrote, and their answers on a question.
+pub fn own_posts(app: &App) -> Vec<OwnPost> {
+    let Some(item) = app.target_item() else {
+        return Vec::new();
     };
-    let form = CaptureState::new(post.item().kind, None, app.theme).editing(post, &text);
-    app.overlay = Some(Overlay::Capture(form));
-    true
-}
-
-/// The choice that deletes the person's own post; a colleague's or a
-/// lesson cannot be.
-pub fn delete_choice(app: &mut App) -> Option<Choice> {
-    match own_post(app) {
-        Some((post, _)) => Some(Choice::Delete(post)),
-        None => {
-            app.say(t!("status.not-yours"));
-            None
+    let mut out = Vec::new();
+    let first_line = |s: &str| s.lines().next().unwrap_or("").to_string();
+    if item.author() == Some(app.user.as_str()) {
+        let text = match &item {
+            Item::Tip(t) => Some(t.text.clone()),
+            Item::Learned(l) => Some(l.text.clone()),
+            Item::Question(q) => Some(join_question(&q.title, &q.body)),
+            Item::Lesson(_) => None,
+        };
+        if let Some(text) = text {
+            out.push(OwnPost {
+                post: Post::Item(item.id()),
+                label: format!(
+                    "{}: {}",
+                    super::app::kind_word(item.kind()),
+                    first_line(&text)
+                ),
+                text,
+            });
         }
     }
+    if let Item::Question(q) = &item {
+        for a in q.answers.iter().filter(|a| a.author == app.user) {
+            out.push(OwnPost {
+                post: Post::Answer {
+                    question: q.id,
+                    answer: a.id,
+                },
+                label: t!("choose.own-answer", text = first_line(&a.body)).into_owned(),
+                text: a.body.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// True for a question asked anonymously: linked to nobody, so nobody can
+/// change or delete it, its asker neither.
+fn anonymous_question(app: &App) -> bool {
+    matches!(app.target_item(), Some(Item::Question(q)) if q.author.is_none())
+}
+
+/// `e` on an own post: the form with its text; with several (a question
+/// and answers on it), first the choice which. False when there is none
+/// here (then `e` edits the profile).
+pub fn edit(app: &mut App) -> bool {
+    let mut posts = own_posts(app);
+    match posts.len() {
+        0 if anonymous_question(app) => {
+            app.say(t!("status.anonymous-stays"));
+            true
+        }
+        0 => false,
+        1 => {
+            let own = posts.remove(0);
+            edit_post(app, own.post, &own.text);
+            true
+        }
+        _ => {
+            pick(app, Choice::EditOwn, posts);
+            true
+        }
+    }
+}
+
+/// Opens the edit form on `post`, holding `text`.
+pub fn edit_post(app: &mut App, post: Post, text: &str) {
+    let form = CaptureState::new(post.item().kind, None, app.theme).editing(post, text);
+    app.overlay = Some(Overlay::Capture(form));
+}
+
+/// The edit form on the own post a choice named (`q4#2`, `t7`).
+pub fn edit_chosen(app: &mut App, value: &str) {
+    let chosen = own_posts(app)
+        .into_iter()
+        .find(|o| o.post.to_string() == value);
+    match chosen {
+        Some(own) => edit_post(app, own.post, &own.text),
+        None => app.say(t!("status.choice-gone")),
+    }
+}
+
+/// `x`: the choice that deletes the person's own post (with several,
+/// which one); a colleague's, an anonymous question or a lesson cannot be.
+pub fn delete(app: &mut App) {
+    let mut posts = own_posts(app);
+    match posts.len() {
+        0 if anonymous_question(app) => app.say(t!("status.anonymous-stays")),
+        0 => app.say(t!("status.not-yours")),
+        1 => confirm_delete(app, posts.remove(0).post),
+        _ => pick(app, Choice::DeleteOwn, posts),
+    }
+}
+
+/// "Delete this?" for one own post; said at once when it cannot be: a
+/// question colleagues answered stays for their answers (the store
+/// refuses it too, for every way in).
+pub fn confirm_delete(app: &mut App, post: Post) {
+    let Some(item) = app.target_item() else {
+        return;
+    };
+    if let (Post::Item(id), Item::Question(q)) = (post, &item)
+        && q.answers.iter().any(|a| a.author != app.user)
+    {
+        let why = crate::domain::ValidationError::AnsweredByOthers(id);
+        return app.say(crate::i18n::invalid(&why));
+    }
+    super::update::confirm(app, Choice::Delete(post), &item);
+}
+
+/// A list of the person's own posts here to choose from.
+fn pick(app: &mut App, choice: fn(ItemId) -> Choice, posts: Vec<OwnPost>) {
+    let Some(item) = app.target_item() else {
+        return;
+    };
+    let choice = choice(item.id());
+    let title = match choice {
+        Choice::EditOwn(_) => t!("choose.edit-own.title"),
+        _ => t!("choose.delete-own.title"),
+    };
+    let about = vec![format!(
+        "{} {}: {}",
+        super::app::kind_word(item.kind()),
+        item.id(),
+        super::update::item_title(&item)
+    )];
+    let mut state = ChooseState::new(choice, title.into_owned(), about, app.theme);
+    for own in posts {
+        state = state.option(own.label, own.post.to_string());
+    }
+    app.overlay = Some(Overlay::Choose(state));
 }
 
 /// True when the person already backed `item` this way.

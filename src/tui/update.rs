@@ -206,11 +206,7 @@ fn on_item(app: &mut App, action: Action) {
         (Action::MeToo, Item::Question(_)) => confirm(app, Choice::MeToo(id), &item),
         (Action::CanHelp, Item::Question(_)) => confirm(app, Choice::CanHelp(id), &item),
         (Action::Vote, Item::Tip(_)) => confirm(app, Choice::Vote(id), &item),
-        (Action::Delete, _) => {
-            if let Some(choice) = own::delete_choice(app) {
-                confirm(app, choice, &item);
-            }
-        }
+        (Action::Delete, _) => own::delete(app),
         (Action::Answer | Action::MeToo | Action::CanHelp | Action::Pledge, _) => {
             app.say(wrong(t!("status.questions-only")));
         }
@@ -221,7 +217,7 @@ fn on_item(app: &mut App, action: Action) {
 }
 
 /// "Save this, here?" with one option: Enter stores it, Esc does not.
-fn confirm(app: &mut App, choice: Choice, item: &Item) {
+pub fn confirm(app: &mut App, choice: Choice, item: &Item) {
     let (title, what, yes) = match choice {
         Choice::MeToo(_) => (
             t!("choose.me-too.title"),
@@ -232,6 +228,15 @@ fn confirm(app: &mut App, choice: Choice, item: &Item) {
             t!("choose.can-help.title"),
             t!("choose.can-help.what"),
             t!("choose.can-help.yes"),
+        ),
+        Choice::Delete(Post::Answer { answer, .. }) => (
+            t!("choose.delete.title"),
+            t!(
+                "choose.delete-answer.what",
+                n = answer,
+                key = app.undo_key()
+            ),
+            t!("choose.delete.yes"),
         ),
         Choice::Delete(_) => (
             t!("choose.delete.title"),
@@ -334,11 +339,23 @@ fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
                 None => return true,
             }
         }
+        // Which own post: the edit form on it, or the question whether to
+        // delete it (one more Enter: nothing is deleted by choosing).
+        Choice::EditOwn(_) => {
+            own::edit_chosen(app, value);
+            return true;
+        }
+        Choice::DeleteOwn(_) => {
+            match value.parse::<Post>() {
+                Ok(post) => own::confirm_delete(app, post),
+                Err(_) => app.say(t!("status.choice-gone")),
+            }
+            return true;
+        }
         Choice::Accept(_) | Choice::Helped(_) => {
             return match engine::submit_asker(app, choice, value) {
-                Ok(message) => {
-                    app.say(message);
-                    app.reload();
+                Ok((message, undo)) => {
+                    own::saved(app, message, undo);
                     true
                 }
                 Err(status) => {
@@ -370,6 +387,7 @@ fn choice_id(choice: Choice) -> crate::domain::ItemId {
         | Choice::Helped(id)
         | Choice::Withdraw(id, _)
         | Choice::Unvote(id) => id,
+        Choice::EditOwn(id) | Choice::DeleteOwn(id) => id,
         Choice::Delete(post) => post.item(),
     }
 }
@@ -571,7 +589,7 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
             let message = if undo.is_some() {
                 t!("status.shared", id = id)
             } else {
-                t!("status.saved", id = id)
+                t!("status.saved-anonymous", id = id)
             };
             own::saved(app, message, undo);
             true

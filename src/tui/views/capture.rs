@@ -408,8 +408,10 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
         top.push(Line::from(Span::styled(format!("  {how}"), t.muted)));
     }
     // Enter saves, so the way to a second line must be in sight.
+    // An answer has no title: only a question's text starts with one.
+    let answer = matches!(s.editing, Some(Post::Answer { .. }));
     let hint = match s.kind {
-        Kind::Question => t!("capture.hint.question"),
+        Kind::Question if !answer => t!("capture.hint.question"),
         _ => t!("capture.hint.newline"),
     };
     top.push(Line::from(vec![

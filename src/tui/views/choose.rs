@@ -29,6 +29,11 @@ pub enum Choice {
     Withdraw(ItemId, BackingKind),
     /// The person takes their vote back.
     Unvote(ItemId),
+    /// Which of the person's own posts here to edit (a question and their
+    /// answers on it); the option's value is the post (`q4#2`).
+    EditOwn(ItemId),
+    /// Which of the person's own posts here to delete.
+    DeleteOwn(ItemId),
 }
 
 /// One line to choose: what it says, and what it stands for (an answer's
