@@ -233,3 +233,37 @@ fn a_team_moves_from_a_file_to_the_server_whole() {
     let highest = ok(&t.db.psql("postgres", "SELECT max(id) FROM tip;"));
     assert!(id.trim() == format!("t{highest}"), "{id} vs {highest}");
 }
+
+#[test]
+fn on_the_server_an_answered_question_stays_and_accept_and_helped_are_undone() {
+    let Some(t) = team("answered_stays") else {
+        return;
+    };
+    t.ok(&t.ann, &["add", "question", "Which glue for the labels?"]);
+    t.ok(&t.bob, &["answer", "q1", "The blue tube"]);
+    t.ok(&t.bob, &["back", "q1", "--minutes", "15"]);
+    let out = t.run(&t.ann, &["delete", "q1"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("answers from colleagues"), "{err}");
+    // The asker's accept and "helped", then their undo (the pane's `u`).
+    let spec = leertuin::store::Spec::parse(Path::new(&t.db.url(&t.ann)));
+    let store = leertuin::store::open(&spec, leertuin::store::Mode::Write).expect("open");
+    let q1 = leertuin::domain::ItemId::new(leertuin::domain::Kind::Question, 1);
+    store.accept(q1, 1, &t.ann).expect("accept");
+    store.helped(q1, &t.bob, &t.ann).expect("helped");
+    let state = || {
+        ok(&t.db.psql(&t.ann, "SELECT (SELECT accepted FROM answer WHERE id = 1)::text || ' ' || (SELECT helped FROM backing WHERE question_id = 1)::text;"))
+    };
+    assert_eq!(state(), "true true");
+    store.unaccept(q1, &t.ann).expect("unaccept");
+    store.unhelped(q1, &t.bob, &t.ann).expect("unhelped");
+    assert_eq!(state(), "false false");
+    // Only the asker may.
+    let bobs = leertuin::store::open(
+        &leertuin::store::Spec::parse(Path::new(&t.db.url(&t.bob))),
+        leertuin::store::Mode::Write,
+    )
+    .expect("open");
+    assert!(bobs.unaccept(q1, &t.bob).is_err());
+}

@@ -258,6 +258,27 @@ pub fn helped(tx: &mut Tx, question: ItemId, helper: &str, person: &str) -> Resu
     Ok(())
 }
 
+/// The asker's undo of [`accept`]: no answer of `question` is accepted.
+pub fn unaccept(tx: &mut Tx, question: ItemId, person: &str) -> Result<()> {
+    asked_by(tx, question, person)?;
+    tx.execute(
+        "UPDATE answer SET accepted = false
+         WHERE question_id = $1 AND accepted AND deleted_at IS NULL",
+        &[&question.num],
+    )?;
+    Ok(())
+}
+
+/// The asker's undo of [`helped`]: `helper`'s pledge is waiting again.
+pub fn unhelped(tx: &mut Tx, question: ItemId, helper: &str, person: &str) -> Result<()> {
+    asked_by(tx, question, person)?;
+    tx.execute(
+        "UPDATE backing SET helped = false WHERE question_id = $1 AND person = $2 AND kind = $3",
+        &[&question.num, &helper, &BackingKind::Pledge.name()],
+    )?;
+    Ok(())
+}
+
 pub fn open_questions_by_backing(tx: &mut Tx, limit: usize) -> Result<Vec<Question>> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let ids = tx.query(

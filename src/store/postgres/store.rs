@@ -366,6 +366,12 @@ impl Writer for PgWriter<'_, '_, '_> {
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
         self.as_(person, |tx| engine::helped(tx, question, helper, person))
     }
+    fn unaccept(&self, question: ItemId, person: &str) -> Result<()> {
+        self.as_(person, |tx| engine::unaccept(tx, question, person))
+    }
+    fn unhelped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
+        self.as_(person, |tx| engine::unhelped(tx, question, helper, person))
+    }
     fn mark_answers_seen(&self, person: &str, question: ItemId) -> Result<()> {
         self.as_(person, |tx| write::mark_seen(tx, person, question))
     }

@@ -301,6 +301,22 @@ pub fn delete(tx: &mut Tx, at: i64, post: Post, person: &str) -> Result<String> 
     if deleted {
         return Err(StoreError::NotFound(post.item()));
     }
+    // As on SQLite (`store/own.rs`): a question colleagues answered stays,
+    // for their answers' sake.
+    if let Post::Item(id) = post
+        && id.kind == Kind::Question
+    {
+        let others: i64 = tx
+            .query_one(
+                "SELECT count(*) FROM answer
+                 WHERE question_id = $1 AND deleted_at IS NULL AND author <> $2",
+                &[&num, &person],
+            )?
+            .get(0);
+        if others > 0 {
+            return Err(ValidationError::AnsweredByOthers(id).into());
+        }
+    }
     set_text(tx, post, num, "", "deleted_at", Some(at))?;
     Ok(old)
 }
