@@ -267,3 +267,111 @@ fn on_the_server_an_answered_question_stays_and_accept_and_helped_are_undone() {
     .expect("open");
     assert!(bobs.unaccept(q1, &t.bob).is_err());
 }
+
+#[test]
+fn nudge_says_on_the_server_what_it_says_on_a_file() {
+    let Some(t) = team("nudge_same") else {
+        return;
+    };
+    let (ann, bob) = (t.ann.as_str(), t.bob.as_str());
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("team.db");
+    // The file's runs keep their own nudge state: what was shown counts.
+    let file_home = tempfile::tempdir().expect("home");
+    let steps: Vec<(&str, Vec<&str>)> = vec![
+        (ann, vec!["me", "--wants", "git", "--offers", "sql"]),
+        (
+            bob,
+            vec!["add", "tip", "git stash keeps work aside", "-t", "git"],
+        ),
+        (
+            bob,
+            vec!["add", "tip", "git log -p shows changes", "-t", "git"],
+        ),
+    ];
+    for (who, args) in &steps {
+        t.ok(who, args);
+        on_file(&t.db, file_home.path(), &file, who, args);
+    }
+    let server = t.ok(ann, &["nudge", "--format", "plain"]);
+    let local = on_file(
+        &t.db,
+        file_home.path(),
+        &file,
+        ann,
+        &["nudge", "--format", "plain"],
+    );
+    assert!(!local.trim().is_empty(), "the file has something to say");
+    assert_eq!(server, local);
+}
+
+#[test]
+fn doctor_on_the_server_names_version_security_tls_and_round_trip() {
+    let Some(t) = team("doctor_server") else {
+        return;
+    };
+    // A password in the URL (trust login ignores it) must not be shown.
+    let url =
+        t.db.url(&t.ann)
+            .replacen(&format!("{}@", t.ann), &format!("{}:Sekr1tPw@", t.ann), 1);
+    let out = t.db.leertuin(t.home.path(), &["--db", &url, "doctor"]);
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(!said.contains("Sekr1tPw"), "{said}");
+    assert!(!said.to_lowercase().contains("sqlite"), "{said}");
+    assert!(!said.contains("journal"), "{said}");
+    for needle in [
+        "server:",
+        "schema:",
+        "row security:",
+        "TLS:",
+        "round trip:",
+        " ms",
+        "all good",
+    ] {
+        assert!(said.contains(needle), "{needle:?} missing in:\n{said}");
+    }
+    let tables: String = ok(&t.db.psql(
+        "postgres",
+        "SELECT count(*) FROM pg_tables WHERE schemaname = 'leertuin';",
+    ));
+    assert!(
+        said.contains(&format!("on and forced for {tables} of {tables} tables")),
+        "{said}"
+    );
+    // Dutch too.
+    let out = std::process::Command::new(BIN)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", t.home.path())
+        .env("LEERTUIN_LANG", "nl")
+        .args(["--db", &url, "doctor"])
+        .output()
+        .expect("doctor runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("heen en terug:"), "{said}");
+}
+
+#[test]
+fn lessons_are_imported_on_the_server_by_its_admin_only() {
+    let Some(t) = team("lessons_server") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let lesson = dir.path().join("new.md");
+    std::fs::write(
+        &lesson,
+        "+++\ntitle = \"Server lesson\"\ntags = [\"sql\"]\nminutes = 2\nlang = \"en\"\n+++\nBody.\n\n## Check\nQ: One?\nA: Two.\n",
+    )
+    .expect("lesson file");
+    let path = lesson.display().to_string();
+    let refused = t.run(&t.ann, &["lessons", "import", &path]);
+    assert!(!refused.status.success());
+    let said = t.ok(&t.db.owner, &["lessons", "import", &path]);
+    assert!(said.contains('1'), "{said}");
+    let again = t.ok(&t.db.owner, &["lessons", "import", &path]);
+    assert!(again.contains('1'), "{again}");
+    let listed = t.ok(&t.ann, &["list", "lessons", "--limit", "100"]);
+    assert!(listed.contains("Server lesson"), "{listed}");
+}

@@ -4,7 +4,7 @@
 use clap::Args;
 
 use super::{CliError, CliResult, Context};
-use crate::store::{self, FileIssue, NotRepaired, network_filesystem};
+use crate::store::{self, FileIssue, Health, NotRepaired, ServerHealth, network_filesystem};
 
 #[derive(Debug, Args)]
 #[command(
@@ -51,7 +51,11 @@ pub fn run(ctx: &Context, a: DoctorArgs) -> CliResult {
         issues = store::file_issues(&spec);
     }
     let healthy = match ctx.read().and_then(|s| Ok(s.health()?)) {
-        Ok(h) => {
+        Ok(Health::Server(h)) => {
+            server(&h);
+            h.is_ok()
+        }
+        Ok(Health::File(h)) => {
             line("doctor.size", t!("doctor.bytes", n = h.size_bytes));
             line(
                 "doctor.permissions",
@@ -87,6 +91,36 @@ pub fn run(ctx: &Context, a: DoctorArgs) -> CliResult {
     } else {
         Err(CliError::failure(t!("doctor.attention")))
     }
+}
+
+/// A team server's report: what it runs, whether the schema is current,
+/// row-level security on every table, TLS, and one round trip's time.
+fn server(h: &ServerHealth) {
+    line("doctor.server", &h.server_version);
+    let schema = t!(
+        "doctor.schema-value",
+        found = h.schema_version,
+        known = h.known_version
+    );
+    line("doctor.schema", schema);
+    line(
+        "doctor.row-security",
+        t!(
+            "doctor.row-security-value",
+            secured = h.secured_tables,
+            tables = h.tables
+        ),
+    );
+    line(
+        "doctor.tls",
+        if h.tls {
+            t!("doctor.tls-on")
+        } else {
+            t!("doctor.tls-off")
+        },
+    );
+    let ms = h.round_trip.as_secs_f64() * 1000.0;
+    line("doctor.round-trip", format!("{ms:.1} ms"));
 }
 
 /// A fault in the files, in words: what it is and what it does.

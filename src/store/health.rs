@@ -1,4 +1,5 @@
-//! What `leertuin doctor` reports about a database file.
+//! What `leertuin doctor` reports: about a database file, or about a team
+//! server. Neither says anything of the other.
 
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
@@ -11,7 +12,46 @@ use super::Result;
 use super::migrate::{LATEST_VERSION, user_version};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Health {
+pub enum Health {
+    File(FileHealth),
+    Server(ServerHealth),
+}
+
+impl Health {
+    pub fn is_ok(&self) -> bool {
+        match self {
+            Health::File(h) => h.is_ok(),
+            Health::Server(h) => h.is_ok(),
+        }
+    }
+}
+
+/// A team server as `doctor` sees it; never its password.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerHealth {
+    /// The server's own version (`server_version`).
+    pub server_version: String,
+    pub schema_version: i64,
+    pub known_version: i64,
+    /// Tables with row-level security on and forced, of all leertuin tables.
+    pub secured_tables: i64,
+    pub tables: i64,
+    /// The connection is encrypted (TLS).
+    pub tls: bool,
+    /// One round trip (`SELECT 1`) to the server.
+    pub round_trip: std::time::Duration,
+}
+
+impl ServerHealth {
+    pub fn is_ok(&self) -> bool {
+        self.schema_version == self.known_version
+            && self.tables > 0
+            && self.secured_tables == self.tables
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileHealth {
     pub path: String,
     pub size_bytes: u64,
     /// Octal permission bits, e.g. `0664`.
@@ -28,7 +68,7 @@ pub struct Health {
     pub network_filesystem: Option<&'static str>,
 }
 
-impl Health {
+impl FileHealth {
     pub fn is_ok(&self) -> bool {
         self.journal_mode.eq_ignore_ascii_case("wal")
             && self.schema_version <= self.known_version
@@ -48,7 +88,7 @@ pub fn check(conn: &Connection, path: &Path) -> Result<Health> {
     let problems: Vec<String> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
-    Ok(Health {
+    Ok(Health::File(FileHealth {
         path: path.display().to_string(),
         size_bytes: meta.len(),
         mode: format!("{:04o}", meta.permissions().mode() & 0o7777),
@@ -59,7 +99,7 @@ pub fn check(conn: &Connection, path: &Path) -> Result<Health> {
         known_version: LATEST_VERSION,
         integrity: problems.join("; "),
         network_filesystem: network_filesystem(path),
-    })
+    }))
 }
 
 /// Network and FUSE filesystems break file locking and shared memory

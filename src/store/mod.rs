@@ -23,7 +23,7 @@ mod sqlite;
 mod write;
 
 pub use asked::NewAnswer;
-pub use health::{Health, network_filesystem};
+pub use health::{FileHealth, Health, ServerHealth, network_filesystem};
 pub use migrate::LATEST_VERSION;
 pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
 pub use open::{Mode, Spec, check_identity, create_filled, init, open, open_with, server_url};

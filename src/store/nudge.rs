@@ -129,7 +129,7 @@ fn text<'r>(row: &'r Row, i: usize) -> rusqlite::Result<&'r str> {
 }
 
 /// The first of `wanted` that a stored, space-separated `tags` text carries.
-fn first_shared<'w>(wanted: &'w [String], tags: &str) -> Option<&'w String> {
+pub fn first_shared<'w>(wanted: &'w [String], tags: &str) -> Option<&'w String> {
     wanted
         .iter()
         .find(|w| tags.split(' ').any(|t| t == w.as_str()))
@@ -144,7 +144,7 @@ fn first_shared<'w>(wanted: &'w [String], tags: &str) -> Option<&'w String> {
 /// At most this many of the newest questions in the window are looked at,
 /// so the cost stays bounded on the busiest team (a real team asks far
 /// fewer in the window; the 100k benchmark corpus asks ~280 a day).
-const MAX_QUESTIONS_SCANNED: i64 = 1_000;
+pub const MAX_QUESTIONS_SCANNED: i64 = 1_000;
 
 fn open_question(
     tx: &Connection,
@@ -215,37 +215,76 @@ fn new_tips(tx: &Connection, ask: &NudgeAsk, wants: &[String]) -> Result<(u32, V
     )?;
     let window = (time_to_sql(ask.tips_since), time_to_sql(ask.now));
     // One more than is counted, to know whether there were more.
-    let mut rows = stmt.query((window.0, window.1, MAX_TIPS_SCANNED + 1))?;
-    let mut total = 0u32;
-    let mut scanned = 0i64;
-    let mut counts: Vec<u32> = vec![0; wants.len()];
+    let mut rows = stmt.query((window.0, window.1, TipTally::LIMIT))?;
+    let mut tally = TipTally::new(ask.person, wants);
     while let Some(row) = rows.next()? {
-        scanned += 1;
-        if scanned > MAX_TIPS_SCANNED {
+        if !tally.see(text(row, 0)?, text(row, 1)?) {
             break;
         }
-        let tags = text(row, 0)?;
-        if text(row, 1)? == ask.person {
-            continue;
+    }
+    Ok(tally.finish())
+}
+
+/// Counts new tips on wanted tags, newest first, over at most
+/// `MAX_TIPS_SCANNED` rows of (tags, author): on every backend.
+pub struct TipTally<'w> {
+    person: &'w str,
+    wants: &'w [String],
+    counts: Vec<u32>,
+    total: u32,
+    scanned: i64,
+}
+
+impl<'w> TipTally<'w> {
+    pub fn new(person: &'w str, wants: &'w [String]) -> TipTally<'w> {
+        TipTally {
+            person,
+            wants,
+            counts: vec![0; wants.len()],
+            total: 0,
+            scanned: 0,
+        }
+    }
+
+    /// The scan limit: query one row more, to know whether there were more.
+    pub const LIMIT: i64 = MAX_TIPS_SCANNED + 1;
+
+    /// Looks at one tip; false when the scan should stop.
+    pub fn see(&mut self, tags: &str, author: &str) -> bool {
+        self.scanned += 1;
+        if self.scanned > MAX_TIPS_SCANNED {
+            return false;
+        }
+        if author == self.person {
+            return true;
         }
         let mut any = false;
-        for (wanted, n) in wants.iter().zip(&mut counts) {
+        for (wanted, n) in self.wants.iter().zip(&mut self.counts) {
             if tags.split(' ').any(|t| t == wanted.as_str()) {
                 *n += 1;
                 any = true;
             }
         }
-        total += u32::from(any);
+        self.total += u32::from(any);
+        true
     }
-    let mut by_tag: Vec<(&String, u32)> =
-        wants.iter().zip(counts).filter(|(_, n)| *n > 0).collect();
-    // Stable: equal counts keep the order the person listed their wishes in.
-    by_tag.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    Ok((
-        total,
-        by_tag.into_iter().map(|(tag, _)| tag.clone()).collect(),
-        scanned > MAX_TIPS_SCANNED,
-    ))
+
+    /// How many, on which wanted tags (most first), and whether there were more.
+    pub fn finish(self) -> (u32, Vec<String>, bool) {
+        let mut by_tag: Vec<(&String, u32)> = self
+            .wants
+            .iter()
+            .zip(self.counts)
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        // Stable: equal counts keep the order the person listed their wishes in.
+        by_tag.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        (
+            self.total,
+            by_tag.into_iter().map(|(tag, _)| tag.clone()).collect(),
+            self.scanned > MAX_TIPS_SCANNED,
+        )
+    }
 }
 
 fn last_learned(tx: &Connection, person: &str) -> Result<Time> {
@@ -274,27 +313,58 @@ fn short_lesson(tx: &Connection, ask: &NudgeAsk, wants: &[String]) -> Result<Opt
          ORDER BY minutes, id",
     )?;
     let mut rows = stmt.query((ask.person, ask.lesson_max_minutes))?;
-    // The person's first-listed wish that has a lesson wins.
-    let mut best: Option<(usize, ShortLesson)> = None;
+    let mut pick = LessonPick::new(wants);
     while let Some(row) = rows.next()? {
-        let tags = tags_from_sql(&row.get::<_, String>(3)?);
-        let Some(rank) = wants.iter().position(|w| tags.contains(w)) else {
-            continue;
+        pick.see(row.get(0)?, &row.get::<_, String>(3)?, || {
+            Ok::<_, rusqlite::Error>((row.get(1)?, row.get(2)?))
+        })?;
+    }
+    Ok(pick.best())
+}
+
+/// Picks the short lesson for the person's first-listed wish that has
+/// one, from lessons shortest first: on every backend.
+pub struct LessonPick<'w> {
+    wants: &'w [String],
+    best: Option<(usize, ShortLesson)>,
+}
+
+impl<'w> LessonPick<'w> {
+    pub fn new(wants: &'w [String]) -> LessonPick<'w> {
+        LessonPick { wants, best: None }
+    }
+
+    /// Looks at lesson `id` with `tags`; reads its (title, minutes) only
+    /// when it is the best so far.
+    pub fn see<E>(
+        &mut self,
+        id: i64,
+        tags: &str,
+        rest: impl FnOnce() -> std::result::Result<(String, u32), E>,
+    ) -> std::result::Result<(), E> {
+        let tags = tags_from_sql(tags);
+        let Some(rank) = self.wants.iter().position(|w| tags.contains(w)) else {
+            return Ok(());
         };
-        if best.as_ref().is_some_and(|(b, _)| *b <= rank) {
-            continue;
+        if self.best.as_ref().is_some_and(|(b, _)| *b <= rank) {
+            return Ok(());
         }
-        best = Some((
+        let (title, minutes) = rest()?;
+        self.best = Some((
             rank,
             ShortLesson {
-                id: ItemId::new(Kind::Lesson, row.get(0)?),
-                title: row.get(1)?,
-                minutes: row.get(2)?,
-                tag: wants[rank].clone(),
+                id: ItemId::new(Kind::Lesson, id),
+                title,
+                minutes,
+                tag: self.wants[rank].clone(),
             },
         ));
+        Ok(())
     }
-    Ok(best.map(|(_, l)| l))
+
+    pub fn best(self) -> Option<ShortLesson> {
+        self.best.map(|(_, l)| l)
+    }
 }
 
 #[cfg(test)]

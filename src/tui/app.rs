@@ -153,6 +153,9 @@ pub struct App {
     /// Lessons this person finished, with their reflection.
     done: HashMap<ItemId, Option<String>>,
     data_version: Option<i64>,
+    /// The team server is out of reach: the pane shows what it has and
+    /// says so until the store is back.
+    offline: bool,
     /// Drafts folder, nudge state, tmux window: see [`super::around`].
     pub around: Around,
     /// The tools in the neighbouring tmux panes; For you ranks for them.
@@ -225,6 +228,7 @@ impl App {
             lazy_index: false,
             done: HashMap::new(),
             data_version: None,
+            offline: false,
             around: Around::default(),
             tools: Vec::new(),
             nudge: None,
@@ -777,12 +781,26 @@ impl App {
     /// true when the screen must be drawn again.
     pub fn check_for_changes(&mut self) -> bool {
         match self.store.data_version() {
-            Ok(v) if Some(v) != self.data_version => {
+            Ok(v) if Some(v) != self.data_version || self.offline => {
+                if std::mem::take(&mut self.offline) {
+                    self.status = None;
+                }
                 self.data_version = Some(v);
                 self.reload();
                 true
             }
             Ok(_) => false,
+            Err(StoreError::Offline(_)) => {
+                // Said once, in plain words; the store tries again, with a
+                // growing pause, each time it is asked.
+                let first = !self.offline;
+                self.offline = true;
+                self.status = Some(Status {
+                    text: crate::t!("pane.offline").into_owned(),
+                    error: true,
+                });
+                first
+            }
             Err(e) => {
                 let first = self.status.is_none();
                 self.report(&e);

@@ -10,6 +10,7 @@
 
 mod backup;
 mod engine;
+mod nudge;
 pub mod people;
 mod read;
 pub mod schema;

@@ -21,7 +21,7 @@ use postgres::{Client, IsolationLevel, Transaction};
 
 use super::schema;
 use super::url::ServerUrl;
-use super::{ServerError, backup, engine, read, write};
+use super::{ServerError, backup, engine, nudge, read, write};
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::{DueCard, Rating};
@@ -31,7 +31,7 @@ use crate::domain::{
 };
 use crate::store::{
     Health, LessonImport, ListQuery, MergeReport, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit,
-    Result, SearchDoc, SearchMarks, Store, StoreError, Writer,
+    Result, SearchDoc, SearchMarks, ServerHealth, Store, StoreError, Writer,
 };
 
 /// The longest pause between two tries to reach a server that is away.
@@ -451,12 +451,19 @@ impl Store for PgStore {
         self.read(person, |tx| engine::insight_facts(tx, person, since))
     }
 
-    fn nudge_facts(&self, _ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
-        Err(not_yet("nudge"))
+    fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
+        if let Some(found) = self.newer_schema {
+            return Err(StoreError::NewerSchema {
+                found,
+                known: schema::LATEST_VERSION,
+            });
+        }
+        self.read(Some(ask.person), |tx| nudge::facts(tx, ask))
     }
 
-    fn import_lessons(&self, _lessons: &[LessonFile]) -> Result<LessonImport> {
-        Err(not_yet("lessons import"))
+    fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {
+        let at = now().timestamp_millis();
+        self.write(|tx| write::import_lessons(tx, at, lessons))
     }
 
     fn export(&self) -> Result<Backup> {
@@ -472,7 +479,27 @@ impl Store for PgStore {
     }
 
     fn health(&self) -> Result<Health> {
-        Err(not_yet("doctor"))
+        self.with_client(|client| {
+            let start = Instant::now();
+            client.simple_query("SELECT 1")?;
+            let round_trip = start.elapsed();
+            let row = client.query_one(
+                "SELECT current_setting('server_version'),
+                        coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false),
+                        (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE n.nspname = 'leertuin' AND c.relkind IN ('r', 'p'))",
+                &[],
+            )?;
+            Ok(Health::Server(ServerHealth {
+                server_version: row.get(0),
+                schema_version: schema::version(client)?,
+                known_version: schema::LATEST_VERSION,
+                secured_tables: schema::secured_tables(client)?,
+                tables: row.get(2),
+                tls: row.get(1),
+                round_trip,
+            }))
+        })
     }
 
     fn check_integrity(&self) -> Result<()> {

@@ -6,6 +6,7 @@
 use postgres::Transaction;
 
 use super::read;
+use crate::domain::lesson::LessonFile;
 use crate::domain::post::join_question;
 use crate::domain::validate::{self, MAX_ANSWER_CHARS};
 use crate::domain::{
@@ -14,7 +15,7 @@ use crate::domain::{
 use crate::store::own::{check_owner, table, text_update};
 use crate::store::rows::tags_to_sql;
 use crate::store::write::{apply_profile, backing_minutes};
-use crate::store::{ProfileEdit, Result, StoreError};
+use crate::store::{LessonImport, ProfileEdit, Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;
 
@@ -375,4 +376,69 @@ pub fn unvote(tx: &mut Tx, tip: ItemId, person: &str) -> Result<bool> {
         &[&tip.num, &person],
     )?;
     Ok(n == 1)
+}
+
+/// Adds new lessons and updates changed ones, matched by slug; a lesson
+/// keeps its id. Only admins may (row-level security says so).
+pub fn import_lessons(tx: &mut Tx, at: i64, lessons: &[LessonFile]) -> Result<LessonImport> {
+    let mut report = LessonImport::default();
+    for l in lessons {
+        let tags = tags_to_sql(&l.tags);
+        let minutes = i32::try_from(l.minutes).unwrap_or(i32::MAX);
+        let found = tx.query_opt(
+            "SELECT id, title, tags, body, minutes, lang FROM lesson WHERE slug = $1",
+            &[&l.slug],
+        )?;
+        let id: i64 = match found {
+            None => {
+                report.added += 1;
+                tx.query_one(
+                    "INSERT INTO lesson (slug, title, tags, minutes, lang, body, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                    &[&l.slug, &l.title, &tags, &minutes, &l.lang, &l.body, &at],
+                )?
+                .get(0)
+            }
+            Some(row) => {
+                let id: i64 = row.get(0);
+                let same = (
+                    row.get::<_, &str>(1),
+                    row.get::<_, &str>(2),
+                    row.get::<_, &str>(3),
+                    row.get::<_, i32>(4),
+                    row.get::<_, &str>(5),
+                ) == (
+                    l.title.as_str(),
+                    tags.as_str(),
+                    l.body.as_str(),
+                    minutes,
+                    l.lang.as_str(),
+                ) && read::cards(tx, id)? == l.cards;
+                if same {
+                    report.unchanged += 1;
+                    continue;
+                }
+                tx.execute(
+                    "UPDATE lesson SET title = $2, tags = $3, minutes = $4, lang = $5, body = $6,
+                     updated_at = $7 WHERE id = $1",
+                    &[&id, &l.title, &tags, &minutes, &l.lang, &l.body, &at],
+                )?;
+                tx.execute("DELETE FROM card WHERE lesson_id = $1", &[&id])?;
+                report.updated += 1;
+                id
+            }
+        };
+        for (i, c) in l.cards.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO card (lesson_id, ord, question, answer) VALUES ($1, $2, $3, $4)",
+                &[
+                    &id,
+                    &i32::try_from(i + 1).unwrap_or(i32::MAX),
+                    &c.question,
+                    &c.answer,
+                ],
+            )?;
+        }
+    }
+    Ok(report)
 }

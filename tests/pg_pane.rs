@@ -1,0 +1,86 @@
+//! The pane on a team server: it opens on a `postgresql://` spec, shows a
+//! colleague's post without a restart (LISTEN/NOTIFY, no polling query),
+//! and when the server goes away it says so plainly and keeps what it shows.
+
+mod pg_support;
+mod tui_support;
+
+use std::time::{Duration, Instant};
+
+use leertuin::domain::{Draft, Kind, NewItem};
+use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
+use leertuin::store::{self, Mode, Spec};
+use leertuin::tui::action::Action;
+use leertuin::tui::keys::KeyMap;
+use leertuin::tui::theme::Theme;
+use leertuin::tui::{App, update};
+use tui_support::{assert_shows, screen, text};
+
+/// Checks for changes until one is seen; NOTIFY arrives a moment after
+/// the commit that sent it.
+fn wait_for_change(app: &mut App) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !app.check_for_changes() {
+        assert!(Instant::now() < deadline, "the change never arrived");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn the_pane_on_the_server_shows_a_colleagues_post_and_says_when_it_is_offline() {
+    // A server of its own: this test stops it.
+    let Some(pg) = pg_support::PgServer::start("pane_on_server") else {
+        return;
+    };
+    let pg: &'static pg_support::PgServer = Box::leak(Box::new(pg));
+    let db = pg.database("pane_on_server");
+    let (ann, bob) = ("ann_pane", "bob_pane");
+    {
+        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        for who in [ann, bob] {
+            let add = AddPerson {
+                handle: who.into(),
+                name: None,
+            };
+            server::people::add_person(&url, &add).expect("add person");
+        }
+    }
+    let open = |who: &str| store::open(&Spec::Server(db.url(who)), Mode::Create).expect("open");
+    let mut app = App::new(open(ann), ann, KeyMap::default(), Theme::mono());
+    app.lang = Some("en");
+    app.start();
+    update(&mut app, Action::GoTab(3));
+    let before = screen(&app, 80, 24);
+    assert!(!text(&before).contains("night shift"));
+    assert!(!app.check_for_changes(), "nothing changed yet");
+
+    let colleague = open(bob);
+    let draft = Draft {
+        text: "Fresh from the night shift".into(),
+        ..Draft::default()
+    };
+    colleague
+        .add(&NewItem::from_draft(Kind::Tip, bob, &draft).expect("valid"))
+        .expect("add");
+    wait_for_change(&mut app);
+    let rows = screen(&app, 80, 24);
+    assert_shows(&rows, "night shift");
+
+    // The server goes away: one plain line, and what was there stays.
+    pg.stop_now();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        app.check_for_changes();
+        if text(&screen(&app, 80, 24)).contains("Offline") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the pane never said offline");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let rows = screen(&app, 80, 24);
+    assert_shows(&rows, "night shift");
+    assert_shows(&rows, "Offline: the team server cannot be reached");
+    let narrow = screen(&app, 40, 20);
+    assert!(text(&narrow).contains("Offline"), "{}", text(&narrow));
+}
