@@ -127,3 +127,23 @@ fn welcome_register_and_pin_screens_in_dutch_and_english() {
     assert_eq!(line.trim_end(), "Uitloggen over 3 s · toets: blijven");
     leertuin::i18n::set("en");
 }
+
+#[test]
+fn the_name_field_shows_its_cursor_where_it_is() {
+    use leertuin::tui::action::Edit;
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("k.db")).unwrap();
+    let mut s = session("nl");
+    for c in "Henk".chars() {
+        s.key(Key::Char(c), &store);
+    }
+    s.key(Key::Edit(Edit::Left), &store);
+    s.key(Key::Edit(Edit::Left), &store);
+    // The field reads "Henk" with the cursor on the "n": all four letters
+    // are drawn, none is covered by a cursor cell added after them.
+    let shown = screen(&s, 80, 24);
+    assert!(shown.contains("Henk"), "{shown}");
+    s.key(Key::Char('d'), &store);
+    assert_eq!(s.input.text(), "Hednk");
+    assert!(screen(&s, 40, 20).contains("Hednk"));
+}

@@ -88,7 +88,7 @@ fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
         !handle.contains(BADGE),
         "the badge code is not stored: {handle}"
     );
-    assert_eq!(f.session.input, "");
+    assert_eq!(f.session.input.text(), "");
 
     // An empty name is refused; then Dutch, and a name.
     assert_eq!(f.key(Key::Enter), Outcome::Stay);
@@ -126,7 +126,7 @@ fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
     );
     assert_eq!(f.session.phase, Phase::Welcome);
     assert_eq!(f.session.person_name(), None);
-    assert_eq!((f.session.input.as_str(), f.session.lang), ("", "en"));
+    assert_eq!((f.session.input.text(), f.session.lang), ("", "en"));
     assert_eq!(f.session.notice, None);
 
     // The same badge again: straight in, in the person's language.
@@ -156,10 +156,10 @@ fn a_typed_name_is_offered_as_the_display_name_and_esc_goes_back() {
     assert!(
         matches!(&f.session.phase, Phase::Register { handle, by_name: true } if handle == "bert")
     );
-    assert_eq!(f.session.input, "Bert");
+    assert_eq!(f.session.input.text(), "Bert");
     f.key(Key::Esc);
     assert_eq!(
-        (&f.session.phase, f.session.input.as_str()),
+        (&f.session.phase, f.session.input.text()),
         (&Phase::Welcome, "")
     );
 
@@ -175,7 +175,7 @@ fn a_typed_name_is_offered_as_the_display_name_and_esc_goes_back() {
     f.key(Key::Char('7'));
     f.clock.advance(Duration::from_secs(120));
     assert_eq!(f.session.tick(), Outcome::Reset);
-    assert_eq!(f.session.input, "");
+    assert_eq!(f.session.input.text(), "");
     f.clock.advance(Duration::from_secs(500));
     assert_eq!(f.session.tick(), Outcome::Stay);
 }
@@ -492,4 +492,34 @@ fn wrong_admin_pins_are_remembered_across_a_restart() {
         again.notice
     );
     assert_eq!(again.limiter.failures(), 3);
+}
+
+/// The kiosk's name field is the pane's text field: the cursor moves, a
+/// slip in the middle is fixed without typing it all again, a paste lands
+/// whole (its line break a space, never an Enter), control chars are no
+/// text, and it stops at the length a badge or name may have.
+#[test]
+fn the_kiosk_field_edits_and_pastes_like_every_field() {
+    use leertuin::tui::action::Edit;
+    let mut f = fixture(None);
+    for c in "Brt".chars() {
+        f.key(Key::Char(c));
+    }
+    f.key(Key::Edit(Edit::Left));
+    f.key(Key::Edit(Edit::Left));
+    f.key(Key::Char('e'));
+    f.key(Key::Edit(Edit::End));
+    f.key(Key::Char('\u{7}'));
+    assert_eq!(f.session.input.text(), "Bert");
+    assert_eq!(f.session.input.cursor(), 4);
+    f.key(Key::Edit(Edit::Home));
+    f.key(Key::Edit(Edit::Delete));
+    assert_eq!(f.session.input.text(), "ert");
+    // A paste with a line break: one line, nobody logged in by it.
+    f.session.paste("\rAnna\r\nde Vries\u{1b}[31m");
+    assert_eq!(f.session.input.text(), " Anna de Vriesert");
+    assert_eq!(f.session.phase, Phase::Welcome);
+    // As long as a badge or a name may be, no longer.
+    f.session.paste(&"x".repeat(500));
+    assert_eq!(f.session.input.text().chars().count(), 80);
 }

@@ -17,6 +17,7 @@ use crate::i18n;
 use crate::signals;
 use crate::store::{NOBODY, PublicView, Store};
 use crate::tui::Launch;
+use crate::tui::action::Edit;
 use crate::tui::app::{App, CHANGE_CHECK};
 use crate::tui::around::Around;
 use crate::tui::event::Input;
@@ -130,7 +131,7 @@ fn run_loop(
                     Some(Input::Paste(text)) => {
                         dirty = true;
                         logout_armed = false;
-                        outcomes.extend(on_paste(session, &mut pane, store, &text));
+                        on_paste(session, &mut pane, &text);
                     }
                     // A touch screen: tabs, rows and the wheel of the pane,
                     // which is drawn below the one-line bar.
@@ -244,24 +245,13 @@ fn draw(
 }
 
 /// Pasted text: whole into the pane (a field, or a new question); on the
-/// welcome screens, its characters as if typed, line breaks left out (a
-/// pasted Enter must not log anyone in).
-fn on_paste(
-    session: &mut Session,
-    pane: &mut Option<App>,
-    store: &dyn Store,
-    text: &str,
-) -> Vec<Outcome> {
+/// welcome screens, into their field as into every field (a pasted Enter
+/// logs nobody in).
+fn on_paste(session: &mut Session, pane: &mut Option<App>, text: &str) {
+    session.paste(text);
     if let Some(app) = pane {
-        session.touch();
         app.on_paste(text);
-        return Vec::new();
     }
-    crate::tui::event::clean_paste(text)
-        .chars()
-        .filter(|c| *c != '\n')
-        .map(|c| session.key(Key::Char(c), store))
-        .collect()
 }
 
 /// A key, to the pane while someone is logged in, else to the session.
@@ -330,6 +320,11 @@ fn session_key(key: KeyEvent) -> Option<Key> {
     Some(match key.code {
         KeyCode::Char(c) if plain => Key::Char(c),
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::Left => Key::Edit(Edit::Left),
+        KeyCode::Right => Key::Edit(Edit::Right),
+        KeyCode::Home => Key::Edit(Edit::Home),
+        KeyCode::End => Key::Edit(Edit::End),
+        KeyCode::Delete => Key::Edit(Edit::Delete),
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
         KeyCode::F(2) | KeyCode::Tab => Key::SwitchLang,

@@ -29,7 +29,7 @@ impl Widget for &KioskScreen<'_> {
             Phase::Welcome => (
                 crate::t!("kiosk.welcome.title", locale = lang).into_owned(),
                 crate::t!("kiosk.welcome.prompt", locale = lang).into_owned(),
-                badge::masked(&s.input),
+                badge::masked(s.input.text()),
                 vec![
                     (
                         "Enter",
@@ -48,7 +48,7 @@ impl Widget for &KioskScreen<'_> {
             Phase::Register { .. } => (
                 crate::t!("kiosk.register.title", locale = lang).into_owned(),
                 crate::t!("kiosk.register.prompt", locale = lang).into_owned(),
-                s.input.clone(),
+                s.input.text().to_string(),
                 vec![
                     (
                         "Enter",
@@ -67,23 +67,23 @@ impl Widget for &KioskScreen<'_> {
             Phase::ChoosePin { .. } => (
                 crate::t!("kiosk.choose_pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.choose_pin.prompt", locale = lang).into_owned(),
-                "•".repeat(s.input.chars().count()),
+                "•".repeat(s.input.text().chars().count()),
                 ok_and_back(lang),
             ),
             Phase::ConfirmPin { .. } => (
                 crate::t!("kiosk.confirm_pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.confirm_pin.prompt", locale = lang).into_owned(),
-                "•".repeat(s.input.chars().count()),
+                "•".repeat(s.input.text().chars().count()),
                 ok_and_back(lang),
             ),
             Phase::NamePin { .. } => (
                 crate::t!("kiosk.name_pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.name_pin.prompt", locale = lang).into_owned(),
-                "•".repeat(s.input.chars().count()),
+                "•".repeat(s.input.text().chars().count()),
                 vec![
                     (
                         "Enter",
-                        if s.input.is_empty() {
+                        if s.input.text().is_empty() {
                             crate::t!("kiosk.key.without_pin", locale = lang).into_owned()
                         } else {
                             crate::t!("kiosk.key.ok", locale = lang).into_owned()
@@ -98,7 +98,7 @@ impl Widget for &KioskScreen<'_> {
             Phase::Pin => (
                 crate::t!("kiosk.pin.title", locale = lang).into_owned(),
                 crate::t!("kiosk.pin.prompt", locale = lang).into_owned(),
-                "•".repeat(s.input.chars().count()),
+                "•".repeat(s.input.text().chars().count()),
                 ok_and_back(lang),
             ),
             // The pane draws itself; see `PaneBar`.
@@ -145,17 +145,20 @@ impl Widget for &KioskScreen<'_> {
         // The field, with a cursor.
         let field_area = clip(text_area.bottom(), 3);
         let inner_w = usize::from(width.saturating_sub(4));
-        let shown = tail(&field, inner_w.saturating_sub(1));
-        Paragraph::new(Line::from(vec![
-            Span::styled(shown, t.text.add_modifier(Modifier::BOLD)),
-            Span::styled(" ", t.cursor),
-        ]))
-        .block(
-            Block::bordered()
-                .border_type(BorderType::Thick)
-                .border_style(t.border_focused),
-        )
-        .render(field_area, buf);
+        // Where the cursor is in what is shown: a masked badge code shows
+        // fewer chars than were typed, so its cursor stays at the end.
+        let cursor = if field.chars().count() == s.input.text().chars().count() {
+            s.input.cursor()
+        } else {
+            field.chars().count()
+        };
+        Paragraph::new(field_line(&field, cursor, inner_w, t))
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Thick)
+                    .border_style(t.border_focused),
+            )
+            .render(field_area, buf);
 
         let below_area = clip(field_area.bottom() + 1, below_h);
         Paragraph::new(below)
@@ -278,9 +281,26 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
 }
 
 /// The end of `s` that fits in `width` characters.
-fn tail(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    s.chars().skip(n.saturating_sub(width)).collect()
+/// The field's text with the cursor drawn on the char it stands on (or
+/// after the end), scrolled so the cursor is in sight in `width` columns.
+fn field_line(shown: &str, cursor: usize, width: usize, t: &Theme) -> Line<'static> {
+    let chars: Vec<char> = shown.chars().collect();
+    let start = (cursor + 1).saturating_sub(width.max(1));
+    let text = t.text.add_modifier(Modifier::BOLD);
+    let before: String = chars[start.min(chars.len())..cursor.min(chars.len())]
+        .iter()
+        .collect();
+    let at = chars.get(cursor).map_or(" ".to_string(), char::to_string);
+    let after: String = chars
+        .iter()
+        .skip(cursor + 1)
+        .take(width.saturating_sub(cursor + 1 - start))
+        .collect();
+    Line::from(vec![
+        Span::styled(before, text),
+        Span::styled(at, t.cursor),
+        Span::styled(after, text),
+    ])
 }
 
 fn wrapped_height(lines: &[Line], width: u16) -> u16 {

@@ -28,6 +28,8 @@ use std::time::{Duration, Instant};
 use super::badge;
 use super::pin::{self, RateLimiter};
 use crate::store::{ProfileEdit, Store};
+use crate::tui::action::Edit;
+use crate::tui::input::TextInput;
 
 /// Where time comes from: the real clock, or a test's hand-set one.
 pub trait Clock {
@@ -48,6 +50,8 @@ impl Clock for SystemClock {
 pub enum Key {
     Char(char),
     Backspace,
+    /// A cursor or editing key in the field (←, →, Home, End, Delete).
+    Edit(Edit),
     Enter,
     Esc,
     /// F2 or Tab: English ⇄ Nederlands.
@@ -133,8 +137,9 @@ pub enum Outcome {
 
 pub struct Session {
     pub phase: Phase,
-    /// The text field of the welcome, register or PIN screen.
-    pub input: String,
+    /// The text field of the welcome, register or PIN screen: the same
+    /// field type as every form of the pane and the popup.
+    pub input: TextInput,
     /// The language of the kiosk screens, and of a new person.
     pub lang: &'static str,
     /// The language the welcome screen starts in for every new person.
@@ -164,7 +169,7 @@ impl Session {
         let last_key = clock.now();
         Session {
             phase: Phase::Welcome,
-            input: String::new(),
+            input: field(),
             lang,
             default_lang: lang,
             notice: None,
@@ -197,6 +202,22 @@ impl Session {
 
     pub fn idle(&self) -> Duration {
         self.idle
+    }
+
+    /// Pasted text, into the field as it is pasted into every field: whole,
+    /// cleaned, its line breaks as spaces (a pasted Enter logs nobody in).
+    pub fn paste(&mut self, text: &str) {
+        self.touch();
+        if !matches!(self.phase, Phase::Pane { .. }) {
+            self.input.insert_str(text);
+        }
+    }
+
+    /// The field's text, leaving it empty.
+    fn take_input(&mut self) -> String {
+        std::mem::replace(&mut self.input, field())
+            .text()
+            .to_string()
     }
 
     /// Seconds left before the idle logout, during its last
@@ -246,16 +267,18 @@ impl Session {
             }
             (_, Key::Admin) => Outcome::Stay,
             (_, Key::Char(c)) => {
-                if !c.is_control() && self.input.chars().count() < badge::MAX_INPUT_CHARS {
-                    self.input.push(c);
-                }
+                self.input.insert(c);
                 if matches!(self.phase, Phase::Pin | Phase::NamePin { .. }) {
                     self.notice = notice.filter(|n| matches!(n, Notice::Wait(_)));
                 }
                 Outcome::Stay
             }
             (_, Key::Backspace) => {
-                self.input.pop();
+                self.input.edit(Edit::Backspace);
+                Outcome::Stay
+            }
+            (_, Key::Edit(e)) => {
+                self.input.edit(e);
                 Outcome::Stay
             }
             (Phase::Welcome, Key::Esc) => {
@@ -297,7 +320,7 @@ impl Session {
     /// The welcome screen's Enter: a known person logs in, a new one is
     /// asked for a name.
     fn submit_badge(&mut self, store: &dyn Store) -> Outcome {
-        let typed = std::mem::take(&mut self.input);
+        let typed = self.take_input();
         let Some(handle) = badge::handle(&typed) else {
             return Outcome::Stay;
         };
@@ -330,7 +353,7 @@ impl Session {
                 // A typed name is offered as the display name; a badge code
                 // is not shown back.
                 if by_name && let Some(name) = badge::clean(&typed) {
-                    self.input = name;
+                    self.input = field().with_text(&name);
                 }
                 self.phase = Phase::Register { handle, by_name };
                 Outcome::Stay
@@ -373,7 +396,7 @@ impl Session {
     /// A new badge: created with the typed name and the chosen language.
     /// A new typed name: first its PIN.
     fn register(&mut self, handle: String, by_name: bool, store: &dyn Store) -> Outcome {
-        let Some(name) = badge::clean(&self.input) else {
+        let Some(name) = badge::clean(self.input.text()) else {
             self.notice = Some(Notice::NameNeeded);
             return Outcome::Stay;
         };
@@ -387,7 +410,7 @@ impl Session {
 
     /// The new name's PIN: long enough, then asked once more.
     fn choose_pin(&mut self, handle: String, name: String) -> Outcome {
-        let typed = std::mem::take(&mut self.input);
+        let typed = self.take_input();
         if pin::check_new(&typed).is_err() {
             self.notice = Some(Notice::PinTooShort);
             return Outcome::Stay;
@@ -409,7 +432,7 @@ impl Session {
         chosen: String,
         store: &dyn Store,
     ) -> Outcome {
-        let typed = std::mem::take(&mut self.input);
+        let typed = self.take_input();
         if typed != chosen {
             self.notice = Some(Notice::PinMismatch);
             self.phase = Phase::ChoosePin { handle, name };
@@ -463,7 +486,7 @@ impl Session {
     /// A known name's PIN: right, the pane with everything; empty, the
     /// pane with shared things only; wrong, rate-limited like the admin PIN.
     fn submit_name_pin(&mut self, handle: String, store: &dyn Store) -> Outcome {
-        let typed = std::mem::take(&mut self.input);
+        let typed = self.take_input();
         if typed.is_empty() {
             return self.log_in(handle, false, store);
         }
@@ -496,7 +519,7 @@ impl Session {
             self.notice = Some(Notice::Wait(wait));
             return Outcome::Stay;
         }
-        let typed = std::mem::take(&mut self.input);
+        let typed = self.take_input();
         let right = self
             .pin_hash
             .as_deref()
@@ -537,7 +560,7 @@ impl Session {
         match self.phase {
             Phase::Pane { .. } => self.end_pane(true),
             Phase::Welcome
-                if self.input.is_empty()
+                if self.input.text().is_empty()
                     && self.lang == self.default_lang
                     && self.notice.is_none() =>
             {
@@ -582,6 +605,12 @@ impl Session {
 
 /// How long before the idle logout the pane starts counting down.
 pub const WARN_BEFORE: Duration = Duration::from_secs(15);
+
+/// The one-line field of the kiosk's screens, as long as a badge or name
+/// may be.
+fn field() -> TextInput {
+    TextInput::single_line().with_max(badge::MAX_INPUT_CHARS)
+}
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").to_string()

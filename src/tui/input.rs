@@ -1,4 +1,7 @@
 //! A small text field: a string and a cursor, edited by [`Edit`] actions.
+//! The one field of every form: the pane's capture, prompt, profile and
+//! search, the popup, and the kiosk's welcome, name and PIN screens, so
+//! typing, cursor keys, paste and cleaning work the same everywhere.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -11,6 +14,9 @@ pub struct TextInput {
     /// Cursor position in chars (not bytes), 0..=len.
     cursor: usize,
     multi_line: bool,
+    /// At most this many chars (a kiosk's badge field); `None`: no limit
+    /// here (the store checks the limits of what it keeps).
+    max_chars: Option<usize>,
 }
 
 impl TextInput {
@@ -29,6 +35,18 @@ impl TextInput {
         self.text = text.to_string();
         self.cursor = self.text.chars().count();
         self
+    }
+
+    /// A field that takes at most `n` chars; typing or pasting more
+    /// leaves the rest out.
+    pub fn with_max(mut self, n: usize) -> Self {
+        self.max_chars = Some(n);
+        self
+    }
+
+    /// The cursor, in chars from the start.
+    pub fn cursor(&self) -> usize {
+        self.cursor
     }
 
     pub fn text(&self) -> &str {
@@ -52,7 +70,15 @@ impl TextInput {
     }
 
     pub fn insert(&mut self, c: char) {
-        if c == '\n' && !self.multi_line {
+        // A control char is never text (a stray Tab, a terminal's escape):
+        // only a line break, and only where lines are allowed.
+        if (c == '\n' && !self.multi_line) || (c.is_control() && c != '\n') {
+            return;
+        }
+        if self
+            .max_chars
+            .is_some_and(|max| self.text.chars().count() >= max)
+        {
             return;
         }
         let at = self.byte_at(self.cursor);
