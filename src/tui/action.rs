@@ -135,13 +135,7 @@ impl Action {
             Action::Quit => "quit",
             Action::NextTab => "next-tab",
             Action::PrevTab => "prev-tab",
-            Action::GoTab(0) => "tab-1",
-            Action::GoTab(1) => "tab-2",
-            Action::GoTab(2) => "tab-3",
-            Action::GoTab(3) => "tab-4",
-            Action::GoTab(4) => "tab-5",
-            Action::GoTab(5) => "tab-6",
-            Action::GoTab(_) => "tab-7",
+            Action::GoTab(n) => super::tabs::Tab::from_index(usize::from(n)).def().config,
             Action::Up => "up",
             Action::Down => "down",
             Action::PageUp => "page-up",
@@ -296,30 +290,12 @@ impl Action {
 /// The name of tab `n` (0-based) in the pane's language, also used by the
 /// tab bar.
 pub fn tab_name(n: u8) -> String {
-    let s = match n {
-        0 => t!("tab.for-you"),
-        1 => t!("tab.lessons"),
-        2 => t!("tab.questions"),
-        3 => t!("tab.tips"),
-        4 => t!("tab.learned"),
-        5 => t!("tab.team"),
-        _ => t!("tab.me"),
-    };
-    s.into_owned()
+    super::tabs::Tab::from_index(usize::from(n)).name()
 }
 
 /// Tab names cut short, for a narrow pane.
 pub fn short_tab_name(n: u8) -> String {
-    let s = match n {
-        0 => t!("tab.for-you.short"),
-        1 => t!("tab.lessons.short"),
-        2 => t!("tab.questions.short"),
-        3 => t!("tab.tips.short"),
-        4 => t!("tab.learned.short"),
-        5 => t!("tab.team.short"),
-        _ => t!("tab.me.short"),
-    };
-    s.into_owned()
+    super::tabs::Tab::from_index(usize::from(n)).short_name()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
-use super::action::{self, Action};
+use super::action::Action;
 use super::around::Around;
 use super::event::Input;
 use super::feed;
@@ -47,52 +47,7 @@ const INDEX_POLL: Duration = Duration::from_millis(25);
 /// that a 100k-item database still opens at once.
 const TAB_LIMIT: usize = 300;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    ForYou,
-    Lessons,
-    Questions,
-    Tips,
-    Learned,
-    Team,
-    Me,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 7] = [
-        Tab::ForYou,
-        Tab::Lessons,
-        Tab::Questions,
-        Tab::Tips,
-        Tab::Learned,
-        Tab::Team,
-        Tab::Me,
-    ];
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    pub fn from_index(i: usize) -> Tab {
-        Tab::ALL[i % Tab::ALL.len()]
-    }
-
-    /// The tab's name in the pane's language.
-    pub fn name(self) -> String {
-        action::tab_name(self as u8)
-    }
-
-    /// The kind a tab lists, for the tabs that list one kind.
-    fn kind(self) -> Option<Kind> {
-        match self {
-            Tab::Lessons => Some(Kind::Lesson),
-            Tab::Questions => Some(Kind::Question),
-            Tab::Tips => Some(Kind::Tip),
-            Tab::Learned => Some(Kind::Learned),
-            _ => None,
-        }
-    }
-}
+pub use super::tabs::Tab;
 
 /// A screen over the tab's list; Back pops it.
 // A stack of a few screens: their size does not matter, boxing would only add noise.
@@ -135,7 +90,7 @@ pub struct App {
     /// The Questions tab lists open questions by backing instead of newest first.
     pub questions_by_backing: bool,
     /// Tabs whose data must be loaded again before they are shown.
-    stale: [bool; 7],
+    stale: [bool; super::tabs::COUNT],
     pub stack: Vec<Screen>,
     pub overlay: Option<Overlay>,
     /// The item under the cursor, drawn beside the list on wide panes.
@@ -218,7 +173,7 @@ impl App {
             me: MeState::new(user, theme),
             review_settings: ReviewSettings::default(),
             questions_by_backing: false,
-            stale: [true; 7],
+            stale: [true; super::tabs::COUNT],
             stack: Vec::new(),
             overlay: None,
             preview: None,
@@ -745,7 +700,7 @@ impl App {
     /// Everything may have changed: load again what is on screen, and the
     /// rest when it is next shown.
     pub fn reload(&mut self) {
-        self.stale = [true; 7];
+        self.stale = [true; super::tabs::COUNT];
         match &mut self.indexer {
             // Not wanted yet.
             Some(indexer) if self.lazy_index && self.index.is_none() && !indexer.is_building() => {}

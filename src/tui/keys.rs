@@ -444,7 +444,8 @@ fn default_bindings() -> Vec<Binding> {
         bind(view, Action::Bottom, &[p(K::End), c('G')]);
         bind(view, Action::NextTab, &[p(K::Tab)]);
         bind(view, Action::PrevTab, &[p(K::BackTab)]);
-        for (n, digit) in ('1'..='7').enumerate() {
+        for n in 0..super::tabs::COUNT {
+            let digit = char::from_digit(n as u32 + 1, 10).unwrap_or('0');
             bind(view, Action::GoTab(n as u8), &[c(digit)]);
         }
         bind(view, Action::Search, &[c('/')]);

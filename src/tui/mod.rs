@@ -24,6 +24,7 @@ pub mod own;
 pub mod panes;
 pub mod popup;
 pub mod similar;
+pub mod tabs;
 pub mod theme;
 pub mod update;
 pub mod views;
