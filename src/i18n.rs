@@ -228,7 +228,7 @@ pub fn store_error(e: &StoreError) -> String {
             path = path.display()
         )
         .into_owned(),
-        StoreError::Offline(reason) => t!("error.offline", reason = reason).into_owned(),
+        StoreError::Offline(said) => said.clone(),
         StoreError::NotYourLogin { user, login } => {
             t!("error.not-your-login", user = user, login = login).into_owned()
         }

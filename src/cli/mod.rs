@@ -196,7 +196,11 @@ impl Context {
             .unwrap_or_else(paths::default_db);
         let user = match Spec::parse(&db) {
             // On the team server a person is their login role.
-            Spec::Server(url) => server_user(&url, cli.user.as_deref())?,
+            Spec::Server(url) => server_user(&url, cli.user.as_deref()).map_err(|e| {
+                // Refused before any profile is read: in the environment's language.
+                crate::i18n::set(crate::i18n::choose_in(None, config.lang.as_deref()));
+                CliError::from(e)
+            })?,
             Spec::File(_) => cli.user.clone().unwrap_or_else(paths::os_user),
         };
         if user.trim().is_empty() {
@@ -300,14 +304,13 @@ impl Context {
 
 /// Who acts on a team server: its login role. `--user` (or
 /// `LEERTUIN_USER`) naming anyone else is refused, not ignored.
-fn server_user(url: &str, given: Option<&str>) -> CliResult<String> {
+fn server_user(url: &str, given: Option<&str>) -> Result<String, StoreError> {
     let login = store::server_url(url)?.user().to_string();
     match given {
         Some(user) if user != login => Err(StoreError::NotYourLogin {
             user: user.to_string(),
             login,
-        }
-        .into()),
+        }),
         _ => Ok(login),
     }
 }

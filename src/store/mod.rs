@@ -106,8 +106,9 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The team server cannot be reached, or the connection to it was
-    /// lost: a write that fails so keeps its text in a draft.
-    #[error("the team server cannot be reached: {0}")]
+    /// lost: a write that fails so keeps its text in a draft. The message
+    /// says which, in the person's language.
+    #[error("{0}")]
     Offline(String),
     /// A team server URL that cannot be used, or a database on the
     /// server without a leertuin schema (the message says which).
