@@ -171,6 +171,17 @@ fn on_the_server_you_are_your_login() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains(&t.bob) && err.contains(&t.ann), "{err}");
+    // In the person's language, though no profile was read.
+    let nl = std::process::Command::new(BIN)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", t.home.path())
+        .env("LEERTUIN_LANG", "nl")
+        .args(["--db", &t.db.url(&t.bob), "--user", &t.ann, "list"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&nl.stderr);
+    assert!(err.contains("je bent op de teamserver ingelogd als"), "{err}");
     // Nothing was written.
     let n = ok(&t.db.psql(&t.bob, "SELECT count(*) FROM tip;"));
     assert_eq!(n, "0");
