@@ -181,7 +181,10 @@ fn on_the_server_you_are_your_login() {
         .output()
         .expect("runs");
     let err = String::from_utf8_lossy(&nl.stderr);
-    assert!(err.contains("je bent op de teamserver ingelogd als"), "{err}");
+    assert!(
+        err.contains("je bent op de teamserver ingelogd als"),
+        "{err}"
+    );
     // Nothing was written.
     let n = ok(&t.db.psql(&t.bob, "SELECT count(*) FROM tip;"));
     assert_eq!(n, "0");

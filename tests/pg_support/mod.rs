@@ -114,6 +114,33 @@ impl PgServer {
     }
 
     fn start_in(bin: &Path) -> Result<PgServer, String> {
+        PgServer::start_in_with(bin, false)
+    }
+
+    /// A server of its own that also listens on 127.0.0.1 (a free port,
+    /// [`PgServer::port`]) with TLS on: a self-signed certificate for
+    /// `localhost` and 127.0.0.1 in `server.crt`, the CA a client trusts
+    /// with `sslrootcert`. `None` without PostgreSQL.
+    pub fn start_tls(test: &str) -> Option<PgServer> {
+        let Some(bin) = bin_dir() else {
+            skip(test);
+            return None;
+        };
+        match PgServer::start_in_with(&bin, true) {
+            Ok(server) => Some(server),
+            Err(why) => panic!("{test}: the TLS test server did not start: {why}"),
+        }
+    }
+
+    /// The TCP port of a TLS server.
+    pub fn port(&self) -> u16 {
+        std::fs::read_to_string(self.dir.join("port"))
+            .ok()
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    fn start_in_with(bin: &Path, tls: bool) -> Result<PgServer, String> {
         let run_as = if unsafe { libc::geteuid() } == 0 {
             Some(test_user()?)
         } else {
@@ -148,9 +175,14 @@ impl PgServer {
                 String::from_utf8_lossy(&initdb.stderr)
             ));
         }
+        let listen = if tls {
+            server.tls_setup()?
+        } else {
+            " -c listen_addresses=".to_string()
+        };
         // Small and unsafe-on-crash settings: the data lives for one test run.
         let postgres = format!(
-            "exec {} -D data -k {} -c listen_addresses= -c fsync=off \
+            "exec {} -D data -k {}{listen} -c fsync=off \
              -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB \
              -c max_connections=60 -c max_wal_size=64MB -c log_min_messages=warning",
             shell_word(&bin.join("postgres").display().to_string()),
@@ -176,6 +208,45 @@ impl PgServer {
         *server.keeper.lock().unwrap_or_else(|e| e.into_inner()) = Some(child);
         server.wait_ready()?;
         Ok(server)
+    }
+
+    /// A certificate and key made by the server's user (the key must be
+    /// theirs and private), and a free port; the server's TCP arguments.
+    fn tls_setup(&self) -> Result<String, String> {
+        let made = self
+            .as_server_user(Path::new("openssl"))
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            ])
+            .args([
+                "-keyout",
+                "server.key",
+                "-out",
+                "server.crt",
+                "-subj",
+                "/CN=localhost",
+            ])
+            .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
+            .current_dir(&self.dir)
+            .output()
+            .map_err(|e| format!("openssl: {e}"))?;
+        if !made.status.success() {
+            return Err(format!(
+                "openssl: {}",
+                String::from_utf8_lossy(&made.stderr)
+            ));
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| format!("free port: {e}"))?
+            .port();
+        std::fs::write(self.dir.join("port"), port.to_string()).map_err(|e| e.to_string())?;
+        let dir = self.dir.display().to_string();
+        Ok(format!(
+            " -c listen_addresses=127.0.0.1 -p {port} -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}",
+            shell_word(&format!("{dir}/server.crt")),
+            shell_word(&format!("{dir}/server.key")),
+        ))
     }
 
     /// `program` as the server's user (root only), else as we are.
@@ -226,16 +297,23 @@ impl PgServer {
 
     /// A libpq-style URL for `user` on `db`, over the socket.
     pub fn url(&self, user: &str, db: &str) -> String {
-        format!("postgresql://{user}@/{db}?host={}", self.dir.display())
+        match self.port() {
+            0 => format!("postgresql://{user}@/{db}?host={}", self.dir.display()),
+            port => format!(
+                "postgresql://{user}@/{db}?host={}&port={port}",
+                self.dir.display()
+            ),
+        }
     }
 
     /// A client of the `postgres` crate as `user` on `db`.
     pub fn client(&self, user: &str, db: &str) -> Result<postgres::Client, postgres::Error> {
-        postgres::Config::new()
-            .host_path(&self.dir)
-            .user(user)
-            .dbname(db)
-            .connect(postgres::NoTls)
+        let mut config = postgres::Config::new();
+        config.host_path(&self.dir).user(user).dbname(db);
+        if self.port() != 0 {
+            config.port(self.port());
+        }
+        config.connect(postgres::NoTls)
     }
 
     /// The superuser, who bypasses row-level security: what tests use to
@@ -282,6 +360,7 @@ impl PgServer {
             .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"])
             .arg("-h")
             .arg(&self.dir)
+            .args(["-p", &self.port().max(5432).to_string()])
             .args(["-U", user, "-d", db])
             .env_remove("PGPASSWORD")
             .stdin(Stdio::piped())

@@ -4,8 +4,11 @@
 //! appears in anything we print: messages name the database, host and
 //! user, and any error text is scrubbed of the password before it is shown.
 
-use postgres::config::Host;
-use postgres::{Client, Config, NoTls};
+use std::path::{Path, PathBuf};
+
+use postgres::config::{Host, SslMode};
+use postgres::{Client, Config};
+use postgres_native_tls::MakeTlsConnector;
 
 use super::{Result, ServerError};
 
@@ -22,6 +25,60 @@ pub struct ServerUrl {
     config: Config,
     /// Password texts as they may appear in messages (raw and decoded).
     secrets: Vec<String>,
+    tls: Tls,
+}
+
+/// How far a TLS connection is checked, as libpq's `sslmode` says:
+/// `prefer` and `require` encrypt without checking who answers,
+/// `verify-ca` checks the certificate against the trusted roots, and
+/// `verify-full` also that it names the host. The roots are the system's
+/// (OpenSSL's defaults), or the file `sslrootcert` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verify {
+    None,
+    Ca,
+    Full,
+}
+
+#[derive(Debug, Clone)]
+struct Tls {
+    verify: Verify,
+    root_cert: Option<PathBuf>,
+}
+
+/// Takes out what the `postgres` crate does not read itself: the
+/// verifying `sslmode`s (it knows only disable/prefer/require: a verifying
+/// mode is `require` to it, the checking is ours) and `sslrootcert`.
+fn take_tls(text: &str) -> (String, Tls) {
+    let mut tls = Tls {
+        verify: Verify::None,
+        root_cert: None,
+    };
+    let Some((base, query)) = text.split_once('?') else {
+        return (text.to_string(), tls);
+    };
+    let mut kept = Vec::new();
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("sslmode", "verify-full")) => {
+                tls.verify = Verify::Full;
+                kept.push("sslmode=require".to_string());
+            }
+            Some(("sslmode", "verify-ca")) => {
+                tls.verify = Verify::Ca;
+                kept.push("sslmode=require".to_string());
+            }
+            Some(("sslrootcert", path)) => {
+                tls.root_cert = Some(PathBuf::from(percent_decode(path)));
+            }
+            _ => kept.push(pair.to_string()),
+        }
+    }
+    if kept.is_empty() {
+        (base.to_string(), tls)
+    } else {
+        (format!("{base}?{}", kept.join("&")), tls)
+    }
 }
 
 impl std::fmt::Debug for ServerUrl {
@@ -38,6 +95,7 @@ impl ServerUrl {
             ));
         }
         let mut secrets = secrets_in(text);
+        let (text, tls) = take_tls(text);
         let mut config: Config = text
             .parse()
             .map_err(|e: postgres::Error| ServerError::BadUrl(scrub(&e.to_string(), &secrets)))?;
@@ -71,8 +129,22 @@ impl ServerUrl {
         {
             config.dbname(&db);
         }
+        if config.get_password().is_none()
+            && let Some(password) = pgpass(&config)
+        {
+            secrets.push(password.clone());
+            config.password(password);
+        }
+        if config.get_connect_timeout().is_none() {
+            // A server that does not answer is offline, not a hang.
+            config.connect_timeout(std::time::Duration::from_secs(10));
+        }
         config.application_name("leertuin");
-        Ok(ServerUrl { config, secrets })
+        Ok(ServerUrl {
+            config,
+            secrets,
+            tls,
+        })
     }
 
     /// The login role this URL connects as.
@@ -105,8 +177,36 @@ impl ServerUrl {
         .into_owned()
     }
 
+    /// The TLS this URL asks for; the connection uses it only when
+    /// `sslmode` is not `disable` and the host is not a unix socket.
+    fn tls_connector(&self) -> Result<MakeTlsConnector> {
+        let mut builder = native_tls::TlsConnector::builder();
+        builder
+            .danger_accept_invalid_certs(self.tls.verify == Verify::None)
+            .danger_accept_invalid_hostnames(self.tls.verify != Verify::Full);
+        if let Some(path) = &self.tls.root_cert {
+            let cert = std::fs::read(path)
+                .map_err(|e| e.to_string())
+                .and_then(|pem| native_tls::Certificate::from_pem(&pem).map_err(|e| e.to_string()))
+                .map_err(|why| {
+                    ServerError::BadUrl(format!("sslrootcert {}: {why}", path.display()))
+                })?;
+            builder.add_root_certificate(cert);
+        }
+        let connector = builder
+            .build()
+            .map_err(|e| ServerError::BadUrl(format!("TLS: {e}")))?;
+        Ok(MakeTlsConnector::new(connector))
+    }
+
+    /// True when the connection must be encrypted (`sslmode=require` or
+    /// stricter).
+    pub fn requires_tls(&self) -> bool {
+        self.config.get_ssl_mode() == SslMode::Require
+    }
+
     pub fn connect(&self) -> Result<Client> {
-        self.config.connect(NoTls).map_err(|e| {
+        self.config.connect(self.tls_connector()?).map_err(|e| {
             ServerError::Connect(
                 crate::t!(
                     "server.cannot-connect",
@@ -144,6 +244,75 @@ impl ServerUrl {
     pub fn db_error(&self, e: &postgres::Error) -> ServerError {
         ServerError::Db(self.reason(e))
     }
+}
+
+/// The password `~/.pgpass` (or the file `PGPASSFILE` names) has for
+/// this host, port, database and user, read as libpq reads it: the first
+/// matching line wins, `*` matches anything, `\:` and `\\` are escapes,
+/// a unix socket counts as `localhost`, and a file others may read is
+/// ignored.
+fn pgpass(config: &Config) -> Option<String> {
+    let path = match std::env::var_os("PGPASSFILE") {
+        Some(path) => PathBuf::from(path),
+        None => PathBuf::from(std::env::var_os("HOME")?).join(".pgpass"),
+    };
+    let host = match config.get_hosts().first()? {
+        Host::Tcp(name) => name.clone(),
+        Host::Unix(_) => "localhost".to_string(),
+    };
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
+    let user = config.get_user()?;
+    let db = config.get_dbname().unwrap_or(user);
+    pgpass_in(&path, [host.as_str(), port.as_str(), db, user])
+}
+
+fn pgpass_in(path: &Path, want: [&str; 4]) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.permissions().mode() & 0o077 != 0 {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .find_map(|line| {
+            let fields = pgpass_fields(line);
+            let [host, port, db, user, password] = fields.as_slice() else {
+                return None;
+            };
+            let matches = [host, port, db, user]
+                .iter()
+                .zip(want)
+                .all(|(field, want)| field.as_str() == "*" || field.as_str() == want);
+            matches.then(|| password.clone())
+        })
+}
+
+/// One `.pgpass` line split on unescaped colons, escapes undone.
+fn pgpass_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let (Some(next), Some(field)) = (chars.next(), fields.last_mut()) {
+                    field.push(next);
+                }
+            }
+            ':' if fields.len() < 5 => fields.push(String::new()),
+            c => {
+                if let Some(field) = fields.last_mut() {
+                    field.push(c);
+                }
+            }
+        }
+    }
+    fields
 }
 
 /// The password parts of a URL, raw and percent-decoded, found by hand so
@@ -239,6 +408,51 @@ mod tests {
         assert_eq!(url.user(), "ann");
         assert_eq!(url.dbname(), "team");
         assert!(url.describe().contains("/run/pg"));
+    }
+
+    #[test]
+    fn verifying_ssl_modes_and_root_certs_are_ours_to_read() {
+        let (text, tls) = take_tls(
+            "postgresql://ann@db.example/team?sslmode=verify-full&sslrootcert=/etc/ca%20x.pem&application_name=x",
+        );
+        assert_eq!(
+            text,
+            "postgresql://ann@db.example/team?sslmode=require&application_name=x"
+        );
+        assert_eq!(tls.verify, Verify::Full);
+        assert_eq!(tls.root_cert, Some(PathBuf::from("/etc/ca x.pem")));
+        let url =
+            ServerUrl::parse("postgresql://ann@db.example/team?sslmode=verify-ca").expect("url");
+        assert!(url.requires_tls());
+        assert_eq!(url.tls.verify, Verify::Ca);
+        let plain = ServerUrl::parse("postgresql://ann@db.example/team").expect("url");
+        assert!(!plain.requires_tls());
+    }
+
+    #[test]
+    fn pgpass_lines_match_as_libpq_matches_them() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("pgpass");
+        std::fs::write(
+            &path,
+            "# comment\nother:5432:*:ann:wrong\n*:*:team:ann:pa\\:ss\\\\1\n*:*:*:*:fallback\n",
+        )
+        .expect("write");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        let want = |host, db, user| pgpass_in(&path, [host, "5432", db, user]);
+        assert_eq!(
+            want("localhost", "team", "ann").as_deref(),
+            Some("pa:ss\\1")
+        );
+        assert_eq!(want("other", "team", "ann").as_deref(), Some("wrong"));
+        assert_eq!(
+            want("localhost", "team", "bob").as_deref(),
+            Some("fallback")
+        );
+        // A file others may read is not trusted, as libpq does not.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+        assert_eq!(want("localhost", "team", "ann"), None);
     }
 
     #[test]
