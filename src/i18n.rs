@@ -197,7 +197,19 @@ pub fn invalid(e: &ValidationError) -> String {
         ValidationError::AskedAnonymously(id) => t!("error.asked-anonymously", id = id),
         ValidationError::AnsweredByOthers(id) => t!("error.answered-by-others", id = id),
         ValidationError::BadLang(lang) => t!("error.bad-lang", lang = format!("{lang:?}")),
-        ValidationError::Rule(rule) => return rule.clone(),
+        ValidationError::FlagOnlyFor { flag, kind } => {
+            t!(
+                "error.flag-only-for",
+                flag = flag,
+                kind = kind_plural(*kind)
+            )
+        }
+        ValidationError::ContextNotLearned => t!("error.context-not-learned"),
+        ValidationError::LessonsViaImport => t!("error.lessons-via-import"),
+        ValidationError::BadPost(id) => t!("error.bad-post", id = format!("{id:?}")),
+        ValidationError::BadCard(card) => t!("error.bad-card", card = format!("{card:?}")),
+        ValidationError::PledgeNeedsMinutes => t!("error.pledge-needs-minutes"),
+        ValidationError::MinutesOnlyPledge => t!("error.minutes-only-pledge"),
     };
     s.into_owned()
 }
@@ -233,8 +245,34 @@ pub fn store_error(e: &StoreError) -> String {
             t!("error.not-your-login", user = user, login = login).into_owned()
         }
         StoreError::Backend(reason) => t!("error.backend", reason = reason).into_owned(),
+        StoreError::HasContent { rows, table } => {
+            t!("error.has-content", rows = rows, table = table).into_owned()
+        }
+        StoreError::NotAnExport(format) => {
+            t!("error.not-an-export", format = format!("{format:?}")).into_owned()
+        }
+        StoreError::ExportVersion { found, known } => {
+            t!("error.export-version", found = found, known = known).into_owned()
+        }
+        StoreError::NotYourCard(card) => t!("error.not-your-card", card = card).into_owned(),
+        StoreError::Rejected { first, more: 0 } => rejected(first),
+        StoreError::Rejected { first, more } => {
+            t!("import.rejected-more", first = rejected(first), n = more).into_owned()
+        }
         other => other.to_string(),
     }
+}
+
+/// A kind in the plural, for "only applies to questions".
+fn kind_plural(kind: crate::domain::Kind) -> String {
+    use crate::domain::Kind;
+    let s = match kind {
+        Kind::Lesson => t!("kinds.lesson"),
+        Kind::Question => t!("kinds.question"),
+        Kind::Tip => t!("kinds.tip"),
+        Kind::Learned => t!("kinds.learned"),
+    };
+    s.into_owned()
 }
 
 /// A kind as a word of the current language ("tip", "vraag").
@@ -264,6 +302,89 @@ fn field_word(field: &str) -> String {
         "question title" => t!("field.question-title"),
         "question body" => t!("field.question-body"),
         other => return other.to_string(),
+    };
+    s.into_owned()
+}
+
+/// An item `import` or `import --merge` refuses, in the current language:
+/// `t3: tags ["Sql"] are untidy`. The file's own words in it are cleaned
+/// for the terminal.
+pub fn rejected(r: &crate::domain::import_check::Rejected) -> String {
+    use crate::domain::text::one_line;
+    format!(
+        "{}: {}",
+        one_line(&rejected_what(&r.item)),
+        one_line(&rejected_reason(&r.reason))
+    )
+}
+
+fn rejected_what(w: &crate::domain::import_check::What) -> String {
+    use crate::domain::import_check::What;
+    let s = match w {
+        What::Item(id) => return id.to_string(),
+        What::Person(h) => t!("import.what.person", who = format!("{h:?}")),
+        What::Done { lesson, person } => {
+            t!(
+                "import.what.done",
+                lesson = lesson,
+                who = format!("{person:?}")
+            )
+        }
+        What::Card { card, person } => {
+            t!("import.what.card", card = card, who = format!("{person:?}"))
+        }
+        What::Review { card, person } => {
+            t!(
+                "import.what.review",
+                card = card,
+                who = format!("{person:?}")
+            )
+        }
+        What::Pin(p) => t!("import.what.pin", who = format!("{p:?}")),
+    };
+    s.into_owned()
+}
+
+fn rejected_reason(r: &crate::domain::import_check::Reason) -> String {
+    use crate::domain::import_check::Reason;
+    let q = |s: &str| format!("{s:?}");
+    let s = match r {
+        Reason::Invalid(e) => return invalid(e),
+        Reason::Untidy(text) => t!("import.untidy", text = q(text)),
+        Reason::Dirty(field) => t!("import.dirty", field = field),
+        Reason::Twice => t!("import.twice"),
+        Reason::SlugTwice(slug) => t!("import.slug-twice", slug = q(slug)),
+        Reason::UnknownPerson(h) => t!("import.unknown-person", who = q(h)),
+        Reason::WrongList(kind) => t!("import.wrong-list", kind = kind_plural(*kind)),
+        Reason::Lang(lang) => t!("import.lang", lang = q(lang)),
+        Reason::Minutes(m) => t!("import.minutes", minutes = m),
+        Reason::BodyTooLong(max) => t!("import.body-too-long", max = max),
+        Reason::BodyUntidy => t!("import.body-untidy"),
+        Reason::EmptyCard => t!("import.empty-card"),
+        Reason::UntidyTags(tags) => t!("import.untidy-tags", tags = format!("{tags:?}")),
+        Reason::UntidyContext(c) => t!(
+            "import.untidy-context",
+            context = c.as_deref().map_or_else(String::new, |c| format!("{c:?}"))
+        ),
+        Reason::Tombstone => t!("import.tombstone"),
+        Reason::NotInFile(id) => t!("import.not-in-file", id = id),
+        Reason::CardShape(card) => t!("import.card-shape", card = q(card)),
+        Reason::NotFinite => t!("import.not-finite"),
+        Reason::Rating(n) => t!("import.rating", n = n),
+        Reason::NotArgon => t!("import.not-argon"),
+        Reason::AnswerTwice(n) => t!("import.answer-twice", n = n),
+        Reason::BacksTwice { person, kind } => {
+            t!("import.backs-twice", who = q(person), kind = kind.name())
+        }
+        Reason::PledgeWithoutMinutes => t!("import.pledge-without-minutes"),
+        Reason::MinutesNotPledge => t!("import.minutes-not-pledge"),
+        Reason::Answer(n, inner) => {
+            return format!(
+                "{}: {}",
+                t!("import.what.answer", n = n),
+                rejected_reason(inner)
+            );
+        }
     };
     s.into_owned()
 }

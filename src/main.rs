@@ -19,25 +19,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            // One line, like every other error: clap's first paragraph (which
-            // holds the names of missing arguments on the lines after the
-            // first) without its "error: " prefix, and where to look for more.
-            // It quotes what was typed, so it is cleaned for the terminal.
-            let text = e.render().to_string();
-            let paragraph: Vec<&str> = text
-                .lines()
-                .take_while(|l| !l.trim().is_empty())
-                .map(str::trim)
-                .collect();
-            let joined = paragraph.join(" ");
-            let reason = joined.strip_prefix("error: ").unwrap_or(&joined);
-            let reason = if reason.is_empty() {
-                "bad usage"
-            } else {
-                reason
-            };
-            let reason = leertuin::domain::text::one_line(reason);
-            eprintln!("leertuin: {reason} (see leertuin --help)");
+            eprintln!("leertuin: {}", cli::usage_error(&e));
             return ExitCode::from(2);
         }
     };

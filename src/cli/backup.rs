@@ -52,7 +52,7 @@ pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
             println!("{}", t!("backup.renumbered", from = from, to = to));
         }
         for r in &report.rejected {
-            eprintln!("{name}: {r}");
+            eprintln!("{name}: {}", crate::i18n::rejected(r));
         }
         println!(
             "{}",
@@ -138,10 +138,21 @@ fn read_backup(name: &str, input: impl Read) -> CliResult<Backup> {
         ))),
         Ok(backup) => Ok(backup),
         Err(e) if e.is_io() => Err(CliError::usage(format!("{name}: {e}"))),
-        // serde's message may quote the file: cleaned to one line.
-        Err(e) => Err(CliError::usage(format!(
-            "{name}: not a leertuin export: {}",
-            text::one_line(&e.to_string())
-        ))),
+        // Where in the file; serde's own words only for a wrong value
+        // (they name the field), cleaned, since they may quote the file.
+        Err(e) => {
+            let detail = match e.classify() {
+                serde_json::error::Category::Data => {
+                    let msg = e.to_string();
+                    let msg = msg.split(" at line ").next().unwrap_or("");
+                    format!(": {}", text::one_line(msg))
+                }
+                _ => String::new(),
+            };
+            Err(CliError::usage(format!(
+                "{name}: {}{detail}",
+                t!("backup.not-export", line = e.line(), column = e.column())
+            )))
+        }
     }
 }

@@ -16,12 +16,15 @@ mod output;
 mod server;
 mod tmux;
 mod tmux_pane;
+mod usage;
 
 use std::io::Read;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use thiserror::Error;
+
+pub use usage::usage_error;
 
 use crate::config::{Config, ConfigError};
 use crate::domain::ValidationError;
@@ -204,7 +207,7 @@ impl Context {
             Spec::File(_) => cli.user.clone().unwrap_or_else(paths::os_user),
         };
         if user.trim().is_empty() {
-            return Err(CliError::usage("--user is empty"));
+            return Err(CliError::usage(t!("cli.user-empty")));
         }
         // The path is printed (doctor, errors) and no real one holds a
         // control character: refused rather than shown to a terminal.
@@ -317,6 +320,9 @@ fn server_user(url: &str, given: Option<&str>) -> Result<String, StoreError> {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> CliResult {
+    // The environment's language until the config and profile are read:
+    // the first refusals come before that.
+    crate::i18n::set(crate::i18n::choose(None));
     // A status line must never show an error, not even for a broken config.
     if let Some(Command::Nudge(a)) = &cli.command {
         return nudge::run(&cli, a);
@@ -328,9 +334,7 @@ pub fn run(cli: Cli) -> CliResult {
         _ => {}
     }
     if cli.search.is_some() && cli.command.is_some() {
-        return Err(CliError::usage(
-            "--search opens the pane on a search; it takes no command (try: leertuin search WORDS)",
-        ));
+        return Err(CliError::usage(t!("cli.search-no-command")));
     }
     let ctx = Context::resolve(&cli)?;
     let Some(command) = cli.command else {

@@ -17,14 +17,132 @@ use serde::Serialize;
 
 use super::text;
 use super::validate::{self, MAX_ANSWER_CHARS, MAX_LEARNED_CHARS, MAX_TIP_CHARS};
-use super::{Backup, ItemId, Kind, lesson};
+use super::{BackingKind, Backup, ItemId, Kind, ValidationError, lesson};
 
 /// One item that will not be stored, named so a person can find it in the
-/// file: `t212: context "Kubectl" is not lower-case`.
+/// file: `t212: context "Kubectl" is untidy`. Data, not words: `Display`
+/// gives the English, `i18n::rejected` the person's language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rejected {
-    pub item: String,
-    pub reason: String,
+    pub item: What,
+    pub reason: Reason,
+}
+
+/// Which entry of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    Item(ItemId),
+    Person(String),
+    /// A lesson done by a person.
+    Done {
+        lesson: ItemId,
+        person: String,
+    },
+    /// A person's review card state.
+    Card {
+        card: String,
+        person: String,
+    },
+    /// One review of a card.
+    Review {
+        card: String,
+        person: String,
+    },
+    /// A person's kiosk PIN.
+    Pin(String),
+}
+
+/// Why it is refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// A rule `add` applies (limits, tags, ids).
+    Invalid(ValidationError),
+    /// A text (shortened) that is not as `add` would store it.
+    Untidy(String),
+    /// The field whose text holds control characters or escape sequences.
+    Dirty(String),
+    Twice,
+    SlugTwice(String),
+    UnknownPerson(String),
+    /// Listed among the items of another kind.
+    WrongList(Kind),
+    Lang(String),
+    Minutes(u32),
+    BodyTooLong(usize),
+    BodyUntidy,
+    EmptyCard,
+    UntidyTags(Vec<String>),
+    UntidyContext(Option<String>),
+    /// Deleted, but still with text.
+    Tombstone,
+    /// Refers to an item that is not in the file, or was rejected.
+    NotInFile(ItemId),
+    CardShape(String),
+    NotFinite,
+    Rating(u8),
+    NotArgon,
+    AnswerTwice(i64),
+    BacksTwice {
+        person: String,
+        kind: BackingKind,
+    },
+    PledgeWithoutMinutes,
+    MinutesNotPledge,
+    /// About one answer of a question.
+    Answer(i64, Box<Reason>),
+}
+
+impl fmt::Display for What {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            What::Item(id) => write!(f, "{id}"),
+            What::Person(h) => write!(f, "person {h:?}"),
+            What::Done { lesson, person } => write!(f, "{lesson} done by {person:?}"),
+            What::Card { card, person } => write!(f, "card {card} of {person:?}"),
+            What::Review { card, person } => write!(f, "a review of {card} by {person:?}"),
+            What::Pin(p) => write!(f, "the kiosk PIN of {p:?}"),
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reason::Invalid(e) => write!(f, "{e}"),
+            Reason::Untidy(t) => write!(f, "{t:?} contains control characters or untidy space"),
+            Reason::Dirty(field) => {
+                write!(f, "{field} contains control characters or escape sequences")
+            }
+            Reason::Twice => f.write_str("appears twice"),
+            Reason::SlugTwice(s) => write!(f, "slug {s:?} appears twice"),
+            Reason::UnknownPerson(h) => write!(f, "unknown person {h:?}"),
+            Reason::WrongList(k) => write!(f, "listed among the {}s", k.name()),
+            Reason::Lang(l) => write!(f, "language {l:?} is not one of {:?}", lesson::LANGS),
+            Reason::Minutes(m) => write!(f, "minutes must be 1 to 10, not {m}"),
+            Reason::BodyTooLong(max) => write!(f, "the body is longer than {max} bytes"),
+            Reason::BodyUntidy => f.write_str("the body has control characters or untidy space"),
+            Reason::EmptyCard => f.write_str("a card has an empty question or answer"),
+            Reason::UntidyTags(t) => write!(f, "untidy tags {t:?}"),
+            Reason::UntidyContext(c) => write!(
+                f,
+                "context {} is untidy (one lower-case line)",
+                c.as_deref().map_or_else(String::new, |c| format!("{c:?}"))
+            ),
+            Reason::Tombstone => f.write_str("deleted but still has text"),
+            Reason::NotInFile(id) => write!(f, "{id} is not in this file (or was rejected)"),
+            Reason::CardShape(c) => write!(f, "card {c:?} is not like l3#1 or t7"),
+            Reason::NotFinite => f.write_str("stability and difficulty must be numbers"),
+            Reason::Rating(r) => write!(f, "rating {r} is not 1-4"),
+            Reason::NotArgon => f.write_str("not an argon2id hash"),
+            Reason::AnswerTwice(n) => write!(f, "answer {n} appears twice"),
+            Reason::BacksTwice { person, kind } => {
+                write!(f, "{person:?} backs it twice as {}", kind.name())
+            }
+            Reason::PledgeWithoutMinutes => f.write_str("a pledge without minutes"),
+            Reason::MinutesNotPledge => f.write_str("minutes on a backing that is not a pledge"),
+            Reason::Answer(n, r) => write!(f, "answer {n}: {r}"),
+        }
+    }
 }
 
 impl fmt::Display for Rejected {
@@ -33,8 +151,8 @@ impl fmt::Display for Rejected {
         write!(
             f,
             "{}: {}",
-            text::one_line(&self.item),
-            text::one_line(&self.reason)
+            text::one_line(&self.item.to_string()),
+            text::one_line(&self.reason.to_string())
         )
     }
 }
@@ -44,7 +162,7 @@ impl fmt::Display for Rejected {
 /// for a restore into a new one): references to them are fine too.
 pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
     let mut rejected = Vec::new();
-    let mut reject = |item: String, reason: String| rejected.push(Rejected { item, reason });
+    let mut reject = |item: What, reason: Reason| rejected.push(Rejected { item, reason });
     let mut out = Backup {
         format: b.format.clone(),
         version: b.version,
@@ -61,29 +179,29 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
 
     let mut handles: HashSet<String> = known.clone();
     for p in &b.persons {
-        let name = format!("person {:?}", p.handle);
+        let name = What::Person(p.handle.clone());
         match person(p).and_then(|()| clean(p)) {
             Ok(()) if handles.insert(p.handle.clone()) => out.persons.push(p.clone()),
             Ok(()) if known.contains(&p.handle) => out.persons.push(p.clone()),
-            Ok(()) => reject(name, "appears twice".into()),
+            Ok(()) => reject(name, Reason::Twice),
             Err(reason) => reject(name, reason),
         }
     }
-    let who = |h: &str| -> Result<(), String> {
+    let who = |h: &str| -> Result<(), Reason> {
         if handles.contains(h) {
             Ok(())
         } else {
-            Err(format!("unknown person {h:?}"))
+            Err(Reason::UnknownPerson(h.to_string()))
         }
     };
 
     let mut ids: HashSet<ItemId> = HashSet::new();
-    let mut once = |id: ItemId, kind: Kind| -> Result<(), String> {
+    let mut once = |id: ItemId, kind: Kind| -> Result<(), Reason> {
         if id.kind != kind {
-            return Err(format!("listed among the {}s", kind.name()));
+            return Err(Reason::WrongList(kind));
         }
         if !ids.insert(id) {
-            return Err("appears twice".into());
+            return Err(Reason::Twice);
         }
         Ok(())
     };
@@ -96,12 +214,12 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
                 if slugs.insert(&l.slug) {
                     Ok(())
                 } else {
-                    Err(format!("slug {:?} appears twice", l.slug))
+                    Err(Reason::SlugTwice(l.slug.clone()))
                 }
             });
         match verdict {
             Ok(()) => out.lessons.push(l.clone()),
-            Err(reason) => reject(l.id.to_string(), reason),
+            Err(reason) => reject(What::Item(l.id), reason),
         }
     }
     for q in &b.questions {
@@ -111,7 +229,7 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
             .and_then(|()| clean(q));
         match verdict {
             Ok(()) => out.questions.push(q.clone()),
-            Err(reason) => reject(q.id.to_string(), reason),
+            Err(reason) => reject(What::Item(q.id), reason),
         }
     }
     for t in &b.tips {
@@ -127,7 +245,7 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
             .and_then(|()| clean(t));
         match verdict {
             Ok(()) => out.tips.push(t.clone()),
-            Err(reason) => reject(t.id.to_string(), reason),
+            Err(reason) => reject(What::Item(t.id), reason),
         }
     }
     for l in &b.learned {
@@ -144,18 +262,18 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
             .and_then(|()| clean(l));
         match verdict {
             Ok(()) => out.learned.push(l.clone()),
-            Err(reason) => reject(l.id.to_string(), reason),
+            Err(reason) => reject(What::Item(l.id), reason),
         }
     }
 
     // Progress refers to lessons and tips of this file that were accepted.
     let lessons: HashSet<ItemId> = out.lessons.iter().map(|l| l.id).collect();
     let tips: HashSet<ItemId> = out.tips.iter().map(|t| t.id).collect();
-    let card_ok = |card: &str| -> Result<(), String> {
+    let card_ok = |card: &str| -> Result<(), Reason> {
         match parse_card(card) {
             Some(id) if lessons.contains(&id) || tips.contains(&id) => Ok(()),
-            Some(id) => Err(format!("{id} is not in this file (or was rejected)")),
-            None => Err(format!("card {card:?} is not like l3#1 or t7")),
+            Some(id) => Err(Reason::NotInFile(id)),
+            None => Err(Reason::CardShape(card.to_string())),
         }
     };
     for d in &b.lessons_done {
@@ -164,10 +282,7 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
                 if lessons.contains(&d.lesson) {
                     Ok(())
                 } else {
-                    Err(format!(
-                        "{} is not in this file (or was rejected)",
-                        d.lesson
-                    ))
+                    Err(Reason::NotInFile(d.lesson))
                 }
             })
             .and_then(|()| match &d.reflection {
@@ -180,7 +295,13 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
             .and_then(|()| clean(d));
         match verdict {
             Ok(()) => out.lessons_done.push(d.clone()),
-            Err(reason) => reject(format!("{} done by {:?}", d.lesson, d.person), reason),
+            Err(reason) => reject(
+                What::Done {
+                    lesson: d.lesson,
+                    person: d.person.clone(),
+                },
+                reason,
+            ),
         }
     }
     let mut states: HashSet<(&str, &str)> = HashSet::new();
@@ -192,20 +313,26 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
                 if finite {
                     Ok(())
                 } else {
-                    Err("stability and difficulty must be numbers".into())
+                    Err(Reason::NotFinite)
                 }
             })
             .and_then(|()| {
                 if states.insert((&c.person, &c.card)) {
                     Ok(())
                 } else {
-                    Err("appears twice".into())
+                    Err(Reason::Twice)
                 }
             })
             .and_then(|()| clean(c));
         match verdict {
             Ok(()) => out.card_states.push(c.clone()),
-            Err(reason) => reject(format!("card {} of {:?}", c.card, c.person), reason),
+            Err(reason) => reject(
+                What::Card {
+                    card: c.card.clone(),
+                    person: c.person.clone(),
+                },
+                reason,
+            ),
         }
     }
     for r in &b.reviews {
@@ -215,13 +342,19 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
                 if (1..=4).contains(&r.rating) {
                     Ok(())
                 } else {
-                    Err(format!("rating {} is not 1-4", r.rating))
+                    Err(Reason::Rating(r.rating))
                 }
             })
             .and_then(|()| clean(r));
         match verdict {
             Ok(()) => out.reviews.push(r.clone()),
-            Err(reason) => reject(format!("a review of {} by {:?}", r.card, r.person), reason),
+            Err(reason) => reject(
+                What::Review {
+                    card: r.card.clone(),
+                    person: r.person.clone(),
+                },
+                reason,
+            ),
         }
     }
     let mut pinned: HashSet<&str> = HashSet::new();
@@ -231,20 +364,20 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
                 if p.hash.starts_with("$argon2id$") {
                     Ok(())
                 } else {
-                    Err("not an argon2id hash".into())
+                    Err(Reason::NotArgon)
                 }
             })
             .and_then(|()| {
                 if pinned.insert(&p.person) {
                     Ok(())
                 } else {
-                    Err("appears twice".into())
+                    Err(Reason::Twice)
                 }
             })
             .and_then(|()| clean(p));
         match verdict {
             Ok(()) => out.pins.push(p.clone()),
-            Err(reason) => reject(format!("the kiosk PIN of {:?}", p.person), reason),
+            Err(reason) => reject(What::Pin(p.person.clone()), reason),
         }
     }
     (out, rejected)
@@ -271,12 +404,12 @@ pub fn parse_card(card: &str) -> Option<ItemId> {
 }
 
 /// Every text in `item`, at any depth, is as the cleaning function leaves it.
-fn clean<T: Serialize>(item: &T) -> Result<(), String> {
-    let value = serde_json::to_value(item).map_err(|e| e.to_string())?;
+fn clean<T: Serialize>(item: &T) -> Result<(), Reason> {
+    // Every item of a parsed backup serialises; if one ever did not, it
+    // is refused as unreadable rather than let through unchecked.
+    let value = serde_json::to_value(item).map_err(|_| Reason::Dirty(String::new()))?;
     match dirty(&value, "") {
-        Some(field) => Err(format!(
-            "{field} contains control characters or escape sequences"
-        )),
+        Some(field) => Err(Reason::Dirty(field)),
         None => Ok(()),
     }
 }
@@ -292,7 +425,7 @@ fn dirty(value: &serde_json::Value, field: &str) -> Option<String> {
     }
 }
 
-fn person(p: &super::Person) -> Result<(), String> {
+fn person(p: &super::Person) -> Result<(), Reason> {
     same(&p.handle, validate::handle(&p.handle))?;
     same(
         &p.name,
@@ -301,15 +434,12 @@ fn person(p: &super::Person) -> Result<(), String> {
     tags_same(&p.wants)?;
     tags_same(&p.offers)?;
     match &p.lang {
-        Some(lang) if !lesson::LANGS.contains(&lang.as_str()) => Err(format!(
-            "language {lang:?} is not one of {:?}",
-            lesson::LANGS
-        )),
+        Some(lang) if !lesson::LANGS.contains(&lang.as_str()) => Err(Reason::Lang(lang.clone())),
         _ => Ok(()),
     }
 }
 
-fn lesson_ok(l: &super::Lesson) -> Result<(), String> {
+fn lesson_ok(l: &super::Lesson) -> Result<(), Reason> {
     tags_same(&l.tags)?;
     same(
         &l.title,
@@ -320,29 +450,22 @@ fn lesson_ok(l: &super::Lesson) -> Result<(), String> {
         validate::line("lesson slug", &l.slug, validate::MAX_TITLE_CHARS),
     )?;
     if !lesson::LANGS.contains(&l.lang.as_str()) {
-        return Err(format!(
-            "language {:?} is not one of {:?}",
-            l.lang,
-            lesson::LANGS
-        ));
+        return Err(Reason::Lang(l.lang.clone()));
     }
     if !(1..=10).contains(&l.minutes) {
-        return Err(format!("minutes must be 1 to 10, not {}", l.minutes));
+        return Err(Reason::Minutes(l.minutes));
     }
     if l.body.len() > lesson::MAX_LESSON_BYTES {
-        return Err(format!(
-            "the body is longer than {} bytes",
-            lesson::MAX_LESSON_BYTES
-        ));
+        return Err(Reason::BodyTooLong(lesson::MAX_LESSON_BYTES));
     }
     if text::multi_line(&l.body) != l.body {
-        return Err("the body has control characters or untidy space".into());
+        return Err(Reason::BodyUntidy);
     }
     for c in &l.cards {
         same(&c.question, Ok(text::one_line(&c.question)))?;
         same(&c.answer, Ok(text::one_line(&c.answer)))?;
         if c.question.is_empty() || c.answer.is_empty() {
-            return Err("a card has an empty question or answer".into());
+            return Err(Reason::EmptyCard);
         }
     }
     Ok(())
@@ -350,8 +473,8 @@ fn lesson_ok(l: &super::Lesson) -> Result<(), String> {
 
 fn question_ok(
     q: &super::Question,
-    who: &dyn Fn(&str) -> Result<(), String>,
-) -> Result<(), String> {
+    who: &dyn Fn(&str) -> Result<(), Reason>,
+) -> Result<(), Reason> {
     tags_same(&q.tags)?;
     context_same(q.context.as_deref())?;
     if q.deleted_at.is_some() {
@@ -362,38 +485,37 @@ fn question_ok(
         } else {
             format!("{}\n{}", q.title, q.body)
         };
-        let (title, body) = validate::question_text(&text).map_err(|e| e.to_string())?;
+        let (title, body) = validate::question_text(&text).map_err(Reason::Invalid)?;
         same(&q.title, Ok(title))?;
         same(&q.body, Ok(body))?;
     }
     let mut answers = HashSet::new();
     for a in &q.answers {
-        who(&a.author).map_err(|e| format!("answer {}: {e}", a.id))?;
+        who(&a.author).map_err(|e| Reason::Answer(a.id, Box::new(e)))?;
         match a.deleted_at {
             Some(_) => tombstone(&[&a.body]),
             None => same(&a.body, validate::text("answer", &a.body, MAX_ANSWER_CHARS)),
         }
-        .map_err(|e| format!("answer {}: {e}", a.id))?;
+        .map_err(|e| Reason::Answer(a.id, Box::new(e)))?;
         if !answers.insert(a.id) {
-            return Err(format!("answer {} appears twice", a.id));
+            return Err(Reason::AnswerTwice(a.id));
         }
     }
     let mut backings = HashSet::new();
     for bk in &q.backings {
         who(&bk.person)?;
         if !backings.insert((&bk.person, bk.kind.name())) {
-            return Err(format!(
-                "{:?} backs it twice as {}",
-                bk.person,
-                bk.kind.name()
-            ));
+            return Err(Reason::BacksTwice {
+                person: bk.person.clone(),
+                kind: bk.kind,
+            });
         }
         match (bk.kind, bk.minutes) {
-            (super::BackingKind::Pledge, Some(m)) => {
-                validate::pledge_minutes(m).map_err(|e| e.to_string())?;
+            (BackingKind::Pledge, Some(m)) => {
+                validate::pledge_minutes(m).map_err(Reason::Invalid)?;
             }
-            (super::BackingKind::Pledge, None) => return Err("a pledge without minutes".into()),
-            (_, Some(_)) => return Err("minutes on a backing that is not a pledge".into()),
+            (BackingKind::Pledge, None) => return Err(Reason::PledgeWithoutMinutes),
+            (_, Some(_)) => return Err(Reason::MinutesNotPledge),
             (_, None) => {}
         }
     }
@@ -401,23 +523,20 @@ fn question_ok(
 }
 
 /// A deleted post keeps no text: a file that says otherwise was edited.
-fn tombstone(texts: &[&str]) -> Result<(), String> {
+fn tombstone(texts: &[&str]) -> Result<(), Reason> {
     if texts.iter().all(|t| t.is_empty()) {
         Ok(())
     } else {
-        Err("deleted but still has text".into())
+        Err(Reason::Tombstone)
     }
 }
 
 /// The stored text must be exactly what `add` would have made of it.
-fn same(raw: &str, clean: Result<String, super::ValidationError>) -> Result<(), String> {
+fn same(raw: &str, clean: Result<String, ValidationError>) -> Result<(), Reason> {
     match clean {
         Ok(c) if c == raw => Ok(()),
-        Ok(_) => Err(format!(
-            "{:?} contains control characters or untidy space",
-            shorten(raw)
-        )),
-        Err(e) => Err(e.to_string()),
+        Ok(_) => Err(Reason::Untidy(shorten(raw))),
+        Err(e) => Err(Reason::Invalid(e)),
     }
 }
 
@@ -431,25 +550,23 @@ fn shorten(s: &str) -> String {
 }
 
 /// Tags as `add` would store them: valid, lower-case, no duplicates.
-fn tags_same(tags: &[String]) -> Result<(), String> {
+fn tags_same(tags: &[String]) -> Result<(), Reason> {
     match validate::tags(tags) {
         Ok(t) if t == tags => Ok(()),
-        Ok(_) => Err(format!("untidy tags {tags:?}")),
-        Err(e) => Err(e.to_string()),
+        Ok(_) => Err(Reason::UntidyTags(tags.to_vec())),
+        Err(e) => Err(Reason::Invalid(e)),
     }
 }
 
 /// A context as `add` would store it: one clean, lower-case line.
-fn context_same(context: Option<&str>) -> Result<(), String> {
+fn context_same(context: Option<&str>) -> Result<(), Reason> {
     let clean = validate::optional_line("context", context, validate::MAX_CONTEXT_CHARS)
-        .map_err(|e| e.to_string())?
+        .map_err(Reason::Invalid)?
         .map(|c| c.to_lowercase());
     if clean.as_deref() == context {
         Ok(())
     } else {
-        Err(format!(
-            "context {context:?} is untidy (one lower-case line)"
-        ))
+        Err(Reason::UntidyContext(context.map(str::to_string)))
     }
 }
 

@@ -59,7 +59,22 @@ pub enum ValidationError {
     AnsweredByOthers(ItemId),
     #[error("language {0:?}: choose en or nl")]
     BadLang(String),
-    /// A rule about flags and ids of the command line, said as it is.
-    #[error("{0}")]
-    Rule(String),
+    /// `--anonymous` (questions only) or `--private` (learned only) on
+    /// another kind.
+    #[error("--{flag} only applies to {kind}s")]
+    FlagOnlyFor { flag: &'static str, kind: Kind },
+    #[error("--context applies to tips and questions")]
+    ContextNotLearned,
+    /// Lessons come from files (`leertuin lessons import`), not from
+    /// `add`, `edit` or `delete`.
+    #[error("lessons are added and changed with `leertuin lessons import`")]
+    LessonsViaImport,
+    #[error("bad id {0:?}: use t7, q42, n12 or q42#3 for an answer")]
+    BadPost(String),
+    #[error("bad card {0:?}: cards look like l3#1 or t7")]
+    BadCard(String),
+    #[error("a pledge needs --minutes N")]
+    PledgeNeedsMinutes,
+    #[error("--minutes only goes with a pledge")]
+    MinutesOnlyPledge,
 }

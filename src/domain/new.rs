@@ -57,8 +57,13 @@ impl NewItem {
         let context =
             validate::optional_line("context", draft.context.as_deref(), MAX_CONTEXT_CHARS)?
                 .map(|c| c.to_lowercase());
-        let no_flag = |flag: &str| {
-            ValidationError::Rule(format!("--{flag} only applies to {}", allowed_kind(flag)))
+        let no_flag = |flag: &'static str| ValidationError::FlagOnlyFor {
+            flag,
+            kind: if flag == "anonymous" {
+                Kind::Question
+            } else {
+                Kind::Learned
+            },
         };
         if draft.anonymous && kind != Kind::Question {
             return Err(no_flag("anonymous"));
@@ -85,9 +90,7 @@ impl NewItem {
             }
             Kind::Learned => {
                 if context.is_some() {
-                    return Err(ValidationError::Rule(
-                        "--context applies to tips and questions".into(),
-                    ));
+                    return Err(ValidationError::ContextNotLearned);
                 }
                 Ok(NewItem::Learned(NewLearned {
                     author,
@@ -100,18 +103,8 @@ impl NewItem {
                     },
                 }))
             }
-            Kind::Lesson => Err(ValidationError::Rule(
-                "lessons are added with `leertuin lessons import`".into(),
-            )),
+            Kind::Lesson => Err(ValidationError::LessonsViaImport),
         }
-    }
-}
-
-fn allowed_kind(flag: &str) -> &'static str {
-    if flag == "anonymous" {
-        "questions"
-    } else {
-        "learned entries"
     }
 }
 

@@ -54,7 +54,7 @@ pub fn join_question(title: &str, body: &str) -> String {
 }
 
 fn lesson_error() -> ValidationError {
-    ValidationError::Rule("lessons are changed with `leertuin lessons import`".into())
+    ValidationError::LessonsViaImport
 }
 
 impl fmt::Display for Post {
@@ -70,11 +70,7 @@ impl FromStr for Post {
     type Err = ValidationError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || {
-            ValidationError::Rule(format!(
-                "bad id {s:?}: use t7, q42, n12 or q42#3 for an answer"
-            ))
-        };
+        let bad = || ValidationError::BadPost(s.to_string());
         let post = match s.trim().split_once('#') {
             None => Post::Item(s.parse()?),
             Some((q, n)) => {

@@ -114,7 +114,7 @@ pub enum CardKey {
 
 impl CardKey {
     pub fn parse(s: &str) -> Result<CardKey, ValidationError> {
-        let bad = || ValidationError::Rule(format!("bad card {s:?}: cards look like l3#1 or t7"));
+        let bad = || ValidationError::BadCard(s.to_string());
         match s.split_once('#') {
             Some((lesson, ord)) => {
                 let lesson: ItemId = lesson.parse().map_err(|_| bad())?;

@@ -89,9 +89,10 @@ pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
 /// A restore goes into a database without content: one with `n` rows in
 /// `table` is refused.
 pub fn has_content(table: &str, n: i64) -> StoreError {
-    StoreError::NotAllowed(format!(
-        "this database already has content ({n} rows in {table}); import restores into a new database: use --db NEW_FILE, or import --merge"
-    ))
+    StoreError::HasContent {
+        rows: n,
+        table: table.to_string(),
+    }
 }
 
 /// The backup checked with the same rules `add` applies, item by item; a
@@ -99,11 +100,10 @@ pub fn has_content(table: &str, n: i64) -> StoreError {
 pub fn restorable(b: &Backup) -> Result<Backup> {
     let (accepted, rejected) = import_check::check(b, &HashSet::new());
     if let Some(first) = rejected.first() {
-        let more = match rejected.len() - 1 {
-            0 => String::new(),
-            n => format!(" (and {n} more; import --merge reports each)"),
-        };
-        return Err(bad(format!("{first}{more}")));
+        return Err(StoreError::Rejected {
+            first: Box::new(first.clone()),
+            more: rejected.len() - 1,
+        });
     }
     Ok(accepted)
 }
@@ -119,18 +119,13 @@ pub fn constraint_is_bad_file(e: StoreError) -> StoreError {
 /// Tells our documents from any other JSON, and versions we cannot read.
 pub fn check_format(b: &Backup) -> Result<()> {
     if b.format != Backup::FORMAT {
-        return Err(bad(format!(
-            "not a leertuin export: format is {:?}, expected {:?}",
-            text::one_line(&b.format),
-            Backup::FORMAT
-        )));
+        return Err(StoreError::NotAnExport(text::one_line(&b.format)));
     }
     if b.version != Backup::VERSION {
-        return Err(bad(format!(
-            "not a leertuin export: version {} is not supported (this leertuin reads version {})",
-            b.version,
-            Backup::VERSION
-        )));
+        return Err(StoreError::ExportVersion {
+            found: b.version,
+            known: Backup::VERSION,
+        });
     }
     Ok(())
 }

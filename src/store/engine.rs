@@ -121,7 +121,7 @@ pub fn record_review(
         .prepare_cached(&sql)?
         .query_row([person, card], card_row)
         .optional()?
-        .ok_or_else(|| StoreError::NotAllowed(format!("{card} is not one of your review cards")))?;
+        .ok_or_else(|| StoreError::NotYourCard(card.to_string()))?;
     let next = srs::review(&state, rating, from_millis(at), retention);
     put_card_state(
         tx,

@@ -75,6 +75,29 @@ pub enum StoreError {
     /// (the message names the item).
     #[error("{0}")]
     BadImport(String),
+    /// `import` (a restore) into a database with content of its own.
+    #[error(
+        "this database already has content ({rows} rows in {table}); import restores into a new database: use --db NEW_FILE, or import --merge"
+    )]
+    HasContent { rows: i64, table: String },
+    /// A JSON document that is not a leertuin export: its `format`.
+    #[error("not a leertuin export: format is {0:?}")]
+    NotAnExport(String),
+    /// An export of a version this leertuin can't read.
+    #[error(
+        "not a leertuin export: version {found} is not supported (this leertuin reads version {known})"
+    )]
+    ExportVersion { found: u32, known: u32 },
+    /// A restore refused for the items that break a rule: the first of
+    /// them, and how many more.
+    #[error("{first}{}", more_rejected(*more))]
+    Rejected {
+        first: Box<crate::domain::import_check::Rejected>,
+        more: usize,
+    },
+    /// A card that is not one of the person's review cards.
+    #[error("{0} is not one of your review cards")]
+    NotYourCard(String),
     /// A command that only reads found no database there (a typo, say):
     /// reads never create one.
     #[error("no database at {0}")]
@@ -154,12 +177,26 @@ impl StoreError {
                 | StoreError::NotFound(_)
                 | StoreError::NotAllowed(_)
                 | StoreError::BadImport(_)
+                | StoreError::HasContent { .. }
+                | StoreError::NotAnExport(_)
+                | StoreError::ExportVersion { .. }
+                | StoreError::Rejected { .. }
+                | StoreError::NotYourCard(_)
                 | StoreError::NotYours(_)
                 | StoreError::Anonymous(_)
                 | StoreError::NotYourName { .. }
                 | StoreError::NotYourLogin { .. }
                 | StoreError::Server(_)
         )
+    }
+}
+
+/// " (and 3 more; …)" after the first rejected item of a restore.
+fn more_rejected(more: usize) -> String {
+    if more == 0 {
+        String::new()
+    } else {
+        format!(" (and {more} more; import --merge reports each)")
     }
 }
 

@@ -19,10 +19,7 @@ pub fn table(post: Post) -> Result<&'static str> {
             Kind::Tip => "tip",
             Kind::Learned => "learned",
             Kind::Lesson => {
-                return Err(ValidationError::Rule(
-                    "lessons are changed with `leertuin lessons import`".into(),
-                )
-                .into());
+                return Err(ValidationError::LessonsViaImport.into());
             }
         },
     })

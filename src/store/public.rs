@@ -90,9 +90,8 @@ impl<S: Store> Store for PublicView<S> {
         self.inner.import_lessons(lessons)
     }
     fn export(&self) -> Result<Backup> {
-        Err(StoreError::NotAllowed(
-            "a full backup holds private entries: not without a login".into(),
-        ))
+        // A full backup holds private entries.
+        Err(StoreError::NeedsLogin)
     }
     fn import(&self, backup: &Backup) -> Result<()> {
         self.inner.import(backup)

@@ -184,10 +184,10 @@ pub fn backing_minutes(kind: BackingKind, minutes: Option<i64>) -> Result<Option
     Ok(match (kind, minutes) {
         (BackingKind::Pledge, Some(m)) => Some(validate::pledge_minutes(m)?),
         (BackingKind::Pledge, None) => {
-            return Err(ValidationError::Rule("a pledge needs --minutes N".into()).into());
+            return Err(ValidationError::PledgeNeedsMinutes.into());
         }
         (_, Some(_)) => {
-            return Err(ValidationError::Rule("--minutes only goes with a pledge".into()).into());
+            return Err(ValidationError::MinutesOnlyPledge.into());
         }
         (_, None) => None,
     })
