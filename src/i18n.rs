@@ -275,6 +275,17 @@ fn kind_plural(kind: crate::domain::Kind) -> String {
     s.into_owned()
 }
 
+/// A file error in the current language where it is a common one (not
+/// there, no access); others keep the system's words, which our own
+/// messages (already translated) are among.
+pub fn io_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => t!("error.io.not-found").into_owned(),
+        std::io::ErrorKind::PermissionDenied => t!("error.io.denied").into_owned(),
+        _ => e.to_string(),
+    }
+}
+
 /// A kind as a word of the current language ("tip", "vraag").
 pub fn kind_word(kind: crate::domain::Kind) -> String {
     use crate::domain::Kind;

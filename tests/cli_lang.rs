@@ -218,6 +218,11 @@ fn every_refusal_of_the_command_line_speaks_dutch() {
         (vec!["import", &not_ours], "other-app"),
         (vec!["import", &newer], "99"),
         (vec!["import", &broken], "broken.json"),
+        (vec!["import", "no-such-file.json"], "no-such-file.json"),
+        (
+            vec!["lessons", "import", "no-such-folder"],
+            "no-such-folder",
+        ),
         (vec!["--db", &fresh, "import", &bad_item], "t1"),
         (vec!["--db", &fresh, "import", "--merge", &bad_item], "t1"),
     ];

@@ -449,6 +449,73 @@ fn a_full_disk_says_so_and_reads_still_work() {
     assert!(text(&out.stdout).contains("Written before"), "{out:?}");
 }
 
+/// A really full filesystem, not a file-size limit: a 2 MiB tmpfs filled
+/// to its last block, mounted in a mount namespace of its own (`unshare
+/// -rm`: root, or an unprivileged user namespace, may mount there, and the
+/// mount goes with the process). Skipped, saying why, where that is not
+/// allowed; LEERTUIN_REQUIRE_MOUNT=1 makes it fail instead.
+#[test]
+fn a_really_full_filesystem_says_so_and_reads_still_work() {
+    let s = Sandbox::new();
+    let small = s.path().join("small");
+    fs::create_dir(&small).unwrap();
+    let script = r#"
+        mount -t tmpfs -o size=2m tmpfs "$1" || exit 77
+        "$BIN" add tip "Written before the disk filled up" >/dev/null || exit 78
+        dd if=/dev/zero of="$1/filler" bs=4096 2>/dev/null
+        "$BIN" add tip "$(printf 'long text %.0s' $(seq 150))"
+        echo "add=$?"
+        "$BIN" list tips
+        echo "list=$?"
+    "#;
+    let home = s.path().join("home");
+    let out = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-c", script, "sh"])
+        .arg(&small)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", &home)
+        .env("XDG_STATE_HOME", home.join(".local/state"))
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("LEERTUIN_DB", small.join("team.db"))
+        .env("LEERTUIN_USER", "ann")
+        .env("BIN", env!("CARGO_BIN_EXE_leertuin"))
+        .output();
+    let skip = match &out {
+        Err(e) => Some(format!("unshare could not run: {e}")),
+        Ok(o) if !text(&o.stdout).contains("add=") => Some(format!(
+            "may not mount a tmpfs here ({})",
+            text(&o.stderr).trim()
+        )),
+        Ok(_) => None,
+    };
+    if let Some(why) = skip {
+        if std::env::var("LEERTUIN_REQUIRE_MOUNT").is_ok_and(|v| v == "1") {
+            panic!("a_really_full_filesystem_says_so_and_reads_still_work: {why}");
+        }
+        eprintln!("a_really_full_filesystem_says_so_and_reads_still_work: skipped, {why}");
+        return;
+    }
+    let out = out.unwrap();
+    let said = text(&out.stdout);
+    let err = text(&out.stderr);
+    assert!(said.contains("add=1"), "{said}\n{err}");
+    assert!(
+        err.contains("disk is full") && err.contains("draft"),
+        "{err}"
+    );
+    assert!(
+        said.contains("Written before the disk filled up"),
+        "{said}\n{err}"
+    );
+    assert!(said.contains("list=0"), "{said}\n{err}");
+    let kept = Drafts::at(home.join(".local/state/leertuin/drafts"))
+        .list()
+        .unwrap();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].saved.draft.text.starts_with("long text"));
+}
+
 #[test]
 fn a_read_only_folder_is_read_and_writes_say_read_only() {
     let s = Sandbox::new();

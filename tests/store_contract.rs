@@ -358,7 +358,10 @@ fn an_export_restores_into_an_empty_store(_store: &dyn Store, s: &dyn Store) {
     let json = |b: &leertuin::domain::Backup| serde_json::to_string_pretty(b).unwrap();
     assert_eq!(json(&s.export().unwrap()), json(&backup));
     // A second restore is refused: the store has content now.
-    assert!(matches!(s.import(&backup), Err(StoreError::HasContent { .. })));
+    assert!(matches!(
+        s.import(&backup),
+        Err(StoreError::HasContent { .. })
+    ));
     // New items number on after the restored ones.
     assert_eq!(
         add_at(s, 4_000, &new(Kind::Tip, "ann", "next")).num,

@@ -42,8 +42,8 @@ pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
     let backup = if a.file.as_os_str() == "-" {
         read_backup(&name, std::io::stdin().lock())?
     } else {
-        let file =
-            open_regular_or_pipe(&a.file).map_err(|e| CliError::usage(format!("{name}: {e}")))?;
+        let file = open_regular_or_pipe(&a.file)
+            .map_err(|e| CliError::usage(format!("{name}: {}", crate::i18n::io_error(&e))))?;
         read_backup(&name, file)?
     };
     if a.merge {
@@ -137,7 +137,16 @@ fn read_backup(name: &str, input: impl Read) -> CliResult<Backup> {
             t!("backup.too-big", mib = MAX_IMPORT_BYTES >> 20)
         ))),
         Ok(backup) => Ok(backup),
-        Err(e) if e.is_io() => Err(CliError::usage(format!("{name}: {e}"))),
+        Err(e) if e.is_io() => {
+            use std::io::ErrorKind as K;
+            let said = match e.io_error_kind() {
+                Some(kind @ (K::NotFound | K::PermissionDenied)) => {
+                    crate::i18n::io_error(&std::io::Error::from(kind))
+                }
+                _ => e.to_string(),
+            };
+            Err(CliError::usage(format!("{name}: {said}")))
+        }
         // Where in the file; serde's own words only for a wrong value
         // (they name the field), cleaned, since they may quote the file.
         Err(e) => {

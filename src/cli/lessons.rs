@@ -149,8 +149,8 @@ impl Found {
     /// Links are followed; FIFOs, devices and sockets are skipped and named.
     fn collect(&mut self, path: &Path, depth: usize) -> CliResult {
         let shown = || text::one_line(&path.display().to_string());
-        let meta =
-            std::fs::metadata(path).map_err(|e| CliError::usage(format!("{}: {e}", shown())))?;
+        let meta = std::fs::metadata(path)
+            .map_err(|e| CliError::usage(format!("{}: {}", shown(), crate::i18n::io_error(&e))))?;
         if !meta.is_dir() {
             if meta.is_file() || depth == 0 {
                 // A FIFO or device given by name is reported when it is read.
@@ -164,7 +164,7 @@ impl Found {
             return Ok(());
         }
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| CliError::usage(format!("{}: {e}", shown())))?
+            .map_err(|e| CliError::usage(format!("{}: {}", shown(), crate::i18n::io_error(&e))))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .collect();
         entries.sort();
