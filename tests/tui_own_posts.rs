@@ -246,7 +246,7 @@ fn index_settled(app: &mut App) {
 #[test]
 fn a_deleted_post_leaves_the_search_of_the_open_pane() {
     let (dir, mut app) = demo_app();
-    app.indexer = Some(leertuin::tui::indexer::Indexer::new(
+    app.finder.indexer = Some(leertuin::tui::indexer::Indexer::new(
         leertuin::store::Spec::File(dir.path().join("t.db")),
         ME,
     ));

@@ -100,7 +100,7 @@ fn open_and_back_walk_a_stack() {
 #[test]
 fn a_search_before_the_index_is_read_says_so_then_shows_the_hits() {
     let (dir, mut app) = demo_app();
-    app.indexer = Some(Indexer::new(Spec::File(dir.path().join("t.db")), ME));
+    app.finder.indexer = Some(Indexer::new(Spec::File(dir.path().join("t.db")), ME));
     app.start();
     app.open_search("zoom");
     // The build runs on its own thread; until the pane takes it over the
@@ -121,8 +121,8 @@ fn a_search_before_the_index_is_read_says_so_then_shows_the_hits() {
 #[test]
 fn a_lazy_index_is_read_at_the_first_search_only() {
     let (dir, mut app) = demo_app();
-    app.indexer = Some(Indexer::new(Spec::File(dir.path().join("t.db")), ME));
-    app.lazy_index = true;
+    app.finder.indexer = Some(Indexer::new(Spec::File(dir.path().join("t.db")), ME));
+    app.finder.lazy = true;
     app.start();
     assert_eq!(app.index_wait(), Duration::MAX, "nothing read at start");
     app.open_search("zoom");
@@ -189,7 +189,7 @@ fn a_failed_index_read_is_tried_again_by_the_tick() {
     let (dir, mut app) = demo_app();
     // The reader looks at a file that is not there yet.
     let later = dir.path().join("later.db");
-    app.indexer = Some(Indexer::new(Spec::File(later.clone()), ME));
+    app.finder.indexer = Some(Indexer::new(Spec::File(later.clone()), ME));
     app.start();
     app.open_search("forklift");
     let deadline = Instant::now() + Duration::from_secs(10);

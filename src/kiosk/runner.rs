@@ -348,10 +348,10 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
     // The search index is read in the background, as in the pane: at a
     // large database a search must not freeze the kiosk.
     let viewer = if private { handle } else { NOBODY };
-    app.indexer = Some(Indexer::new(kiosk.ctx.spec.clone(), viewer));
+    app.finder.indexer = Some(Indexer::new(kiosk.ctx.spec.clone(), viewer));
     // Most kiosk visits are short and never search: read it on the first
     // search, not at every login.
-    app.lazy_index = true;
+    app.finder.lazy = true;
     // A worker who just types is asking a question.
     app.typing_asks = true;
     app.public = !private;

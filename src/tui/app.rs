@@ -15,7 +15,7 @@ use super::action::Action;
 use super::around::Around;
 use super::event::Input;
 use super::feed;
-use super::indexer::{Indexer, Update};
+use super::finder::{Finder, Polled};
 use super::keys::{KeyMap, View};
 use super::theme::Theme;
 use super::update::update;
@@ -40,8 +40,6 @@ use crate::store::{ListQuery, Store, StoreError};
 const KIOSK_KEYS_KEPT: [char; 3] = ['?', '/', ' '];
 /// How often, at most, the store is asked whether something changed.
 pub const CHANGE_CHECK: Duration = Duration::from_secs(1);
-/// How often a search index building in the background is looked for.
-const INDEX_POLL: Duration = Duration::from_millis(25);
 
 /// How many items a tab loads: more than anyone scrolls through, few enough
 /// that a 100k-item database still opens at once.
@@ -96,15 +94,8 @@ pub struct App {
     /// The item under the cursor, drawn beside the list on wide panes.
     pub preview: Option<DetailState>,
     pub status: Option<Status>,
-    /// The search index: read in the background at start (or at the first
-    /// search when `lazy_index`), then kept up to date with new items.
-    index: Option<SearchIndex>,
-    /// Builds the index in the background; `None` builds it inline when
-    /// first needed (tests, and panes without a database path).
-    pub indexer: Option<Indexer>,
-    /// Read the index only once someone searches (the kiosk: short
-    /// sessions, most of them without a search).
-    pub lazy_index: bool,
+    /// The search: its index, the reader that builds it, bursts of keys.
+    pub finder: Finder,
     /// Lessons this person finished, with their reflection.
     done: HashMap<ItemId, Option<String>>,
     data_version: Option<i64>,
@@ -117,10 +108,6 @@ pub struct App {
     pub tools: Vec<String>,
     /// The status line's nudge, shown when there is no message.
     pub nudge: Option<String>,
-    /// While the loop drains a burst of keys (fast typing, a paste), the
-    /// search runs once for the burst instead of once per key.
-    defer_search: bool,
-    search_due: bool,
     pub quit: bool,
     /// The inverse of each write of this session, newest last: `u` applies
     /// the last one (see [`super::own`]).
@@ -178,17 +165,13 @@ impl App {
             overlay: None,
             preview: None,
             status: None,
-            index: None,
-            indexer: None,
-            lazy_index: false,
+            finder: Finder::default(),
             done: HashMap::new(),
             data_version: None,
             offline: false,
             around: Around::default(),
             tools: Vec::new(),
             nudge: None,
-            defer_search: false,
-            search_due: false,
             quit: false,
             undo: Vec::new(),
             lang: None,
@@ -690,24 +673,14 @@ impl App {
     /// search index is read whole again, since a refresh reads only new
     /// items. Not when no index is wanted yet.
     pub fn rebuild_index(&mut self) {
-        if let Some(indexer) = &mut self.indexer
-            && (self.index.is_some() || indexer.is_building())
-        {
-            indexer.start();
-        }
+        self.finder.rebuild();
     }
 
     /// Everything may have changed: load again what is on screen, and the
     /// rest when it is next shown.
     pub fn reload(&mut self) {
         self.stale = [true; super::tabs::COUNT];
-        match &mut self.indexer {
-            // Not wanted yet.
-            Some(indexer) if self.lazy_index && self.index.is_none() && !indexer.is_building() => {}
-            // The index serves as it is until the new items are read.
-            Some(indexer) => indexer.refresh(self.index.as_ref()),
-            None => self.index = None,
-        }
+        self.finder.refresh();
         let done = self.store.lessons_done(&self.user);
         if let Some(done) = self.ok(done) {
             self.done = done.into_iter().map(|d| (d.lesson, d.reflection)).collect();
@@ -803,14 +776,14 @@ impl App {
 
     /// The query changed: search now, or after the current burst of keys.
     pub fn request_search(&mut self) {
-        self.search_due = true;
-        if !self.defer_search {
+        self.finder.due = true;
+        if !self.finder.defer {
             self.flush_search();
         }
     }
 
     fn flush_search(&mut self) {
-        if std::mem::take(&mut self.search_due) {
+        if std::mem::take(&mut self.finder.due) {
             self.run_search();
             self.sync_preview();
         }
@@ -820,15 +793,9 @@ impl App {
     /// background) so that it is there a few keys later; without a
     /// background reader it is read now, as a search would.
     pub fn search_index(&mut self) -> Option<&SearchIndex> {
-        match &mut self.indexer {
-            Some(indexer) if self.index.is_none() && !indexer.is_building() => indexer.start(),
-            None if self.index.is_none() => {
-                let built = SearchIndex::load(self.store.as_ref(), &self.user);
-                self.index = self.ok(built);
-            }
-            _ => {}
-        }
-        self.index.as_ref()
+        let started = self.finder.index(self.store.as_ref(), &self.user).map(drop);
+        self.ok(started)?;
+        self.finder.loaded()
     }
 
     /// Opens the search screen with `query` typed in.
@@ -851,80 +818,36 @@ impl App {
     }
 
     fn search(&mut self, keep_selection: bool) {
-        match &mut self.indexer {
-            None if self.index.is_none() => {
-                let built = SearchIndex::load(self.store.as_ref(), &self.user);
-                self.index = self.ok(built);
-            }
-            // A lazy index is read now, at the first search.
-            Some(indexer) if self.index.is_none() && !indexer.is_building() => indexer.start(),
-            _ => {}
-        }
-        let Some(Screen::Search(s)) = self.stack.last_mut() else {
+        let Some(Screen::Search(screen)) = self.stack.last_mut() else {
             return;
         };
-        match &self.index {
-            Some(index) => {
-                let (hits, total) = index.search_counted(s.query(), super::views::search::MAX_HITS);
-                if keep_selection {
-                    s.replace_hits(hits, total);
-                } else {
-                    s.set_hits(hits, total);
-                }
-            }
-            // Still building in the background: the hits come when it is
-            // done, and until then the screen says so.
-            None => s.set_waiting(),
-        }
+        let done = self
+            .finder
+            .search(self.store.as_ref(), &self.user, screen, keep_selection);
+        self.ok(done);
     }
 
     /// Tries a failed index read again when its wait is over (called once
-    /// a second). A failed read was wanted, lazy or not.
+    /// a second).
     pub fn retry_index(&mut self) {
-        if let Some(indexer) = &mut self.indexer
-            && indexer.must_retry()
-        {
-            indexer.refresh(self.index.as_ref());
-        }
+        self.finder.retry();
     }
 
-    /// How soon the loop must look for a finished index read: often while
-    /// one runs, otherwise never on its account.
+    /// How soon the loop must look for a finished index read.
     pub fn index_wait(&self) -> Duration {
-        if self.indexer.as_ref().is_some_and(Indexer::is_building) {
-            INDEX_POLL
-        } else {
-            Duration::MAX
-        }
+        self.finder.wait()
     }
 
     /// Takes over a search index built in the background, or the items
     /// read since, and searches again. True when the screen must be drawn
     /// again.
     pub fn poll_index(&mut self) -> bool {
-        let Some(indexer) = self.indexer.as_mut() else {
-            return false;
-        };
-        let Some(update) = indexer.poll() else {
-            return false;
-        };
-        let first = match (self.ok(update), &mut self.index) {
-            (Some(Update::Built(index)), _) => {
-                self.index = Some(*index);
-                true
-            }
-            // Nothing new (a vote, say): the hits on screen stand.
-            (Some(Update::Changes(changes)), Some(index)) => {
-                if !index.apply(changes) {
-                    return false;
-                }
-                false
-            }
+        let polled = self.finder.poll();
+        let first = match self.ok(polled) {
+            Some(Polled::First) => true,
+            Some(Polled::Changed) => false,
             _ => return false,
         };
-        if let (Some(indexer), Some(index)) = (self.indexer.as_mut(), &self.index) {
-            indexer.follow_up(index);
-        }
         if let Some(Screen::Search(_)) = self.stack.last() {
             if first {
                 self.run_search();
@@ -1014,7 +937,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
             .min(app.index_wait());
         if event::poll(wait)? {
             // Take every key already waiting before drawing again.
-            app.defer_search = true;
+            app.finder.defer = true;
             loop {
                 match Input::from_terminal(event::read()?) {
                     Some(Input::Mouse(m)) => {
@@ -1028,7 +951,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
                     break;
                 }
             }
-            app.defer_search = false;
+            app.finder.defer = false;
             app.flush_search();
             // What a SIGHUP or SIGTERM from now on must keep.
             crate::signals::hold(app.unsaved());

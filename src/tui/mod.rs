@@ -14,6 +14,7 @@ pub mod asked;
 pub mod engine;
 pub mod event;
 pub mod feed;
+pub mod finder;
 pub mod indexer;
 pub mod input;
 pub mod integrity;
@@ -101,7 +102,7 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     let review_settings = review_settings(&ctx.config)?;
     let store = open_store(&ctx.spec)?;
     let mut app = App::new(store, &ctx.user, keys, theme);
-    app.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
+    app.finder.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
     app.around = around::Around::from_env(ctx.config.lang.clone());
     app.around.integrity = Some(integrity::IntegrityCheck::start(ctx.spec.clone()));
     app.review_settings = review_settings;
