@@ -78,6 +78,7 @@ contract!(
     an_export_restores_into_an_empty_store,
     profiles_change_field_by_field,
     another_connections_commit_moves_data_version,
+    a_merge_adds_what_is_new_and_renumbers_what_is_taken,
 );
 
 fn draft(text: &str, tags: &[&str]) -> Draft {
@@ -414,4 +415,35 @@ fn another_connections_commit_moves_data_version(s: &dyn Store, other: &dyn Stor
     }
     let after = s.data_version().unwrap();
     assert_eq!(s.data_version().unwrap(), after);
+}
+
+fn a_merge_adds_what_is_new_and_renumbers_what_is_taken(_store: &dyn Store, s: &dyn Store) {
+    add_at(s, 500, &new(Kind::Tip, "ann", "here first"));
+    let dir = tempfile::tempdir().unwrap();
+    let source = store::open(&Spec::File(dir.path().join("src.db")), Mode::Create).unwrap();
+    let t = add_at(&*source, 1_000, &new(Kind::Tip, "bob", "from the file"));
+    let q = add_at(&*source, 2_000, &new(Kind::Question, "bob", "merged?"));
+    source.answer(q, "cas", "yes").unwrap();
+    source.vote(t, "cas").unwrap();
+    let backup = source.export().unwrap();
+    let report = s.merge(&backup).unwrap();
+    assert_eq!(report.renumbered, [(t, ItemId::new(Kind::Tip, 2))]);
+    assert!(report.rejected.is_empty());
+    let Item::Tip(moved) = s.get(ItemId::new(Kind::Tip, 2), "ann").unwrap() else {
+        panic!("a tip")
+    };
+    assert_eq!(
+        (moved.text.as_str(), moved.votes.len()),
+        ("from the file", 1)
+    );
+    let Item::Question(question) = s.get(q, "ann").unwrap() else {
+        panic!("a question")
+    };
+    assert_eq!(question.answers.len(), 1);
+    // Merging the same file again adds nothing.
+    let again = s.merge(&backup).unwrap();
+    assert_eq!(again.added, 0);
+    assert!(again.already >= 2, "{again:?}");
+    // New items number on after the merged ones.
+    assert_eq!(add_at(s, 3_000, &new(Kind::Tip, "ann", "next")).num, 3);
 }

@@ -39,16 +39,12 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
     let (ok, rejected) = import_check::check(b, &known);
     let mut m = Merger {
         tx,
-        report: MergeReport {
-            rejected,
-            ..MergeReport::default()
-        },
-        ids: HashMap::new(),
+        tally: Tally::new(rejected),
     };
     for p in &ok.persons {
         if known.contains(&p.handle) {
             // Their own profile here wins over an older copy in a file.
-            m.report.already += 1;
+            m.tally.report.already += 1;
             continue;
         }
         exec(
@@ -63,7 +59,7 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
                 time_to_sql(p.created_at)
             ],
         )?;
-        m.report.added += 1;
+        m.tally.report.added += 1;
     }
     for l in &ok.lessons {
         // Lessons are matched by slug, as `lessons import` does.
@@ -243,7 +239,7 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
     // Progress follows its lesson or tip to the id it has here; what the
     // person already has here wins.
     for d in &ok.lessons_done {
-        let Some(lesson) = m.ids.get(&d.lesson) else {
+        let Some(lesson) = m.tally.ids.get(&d.lesson) else {
             continue;
         };
         exec(
@@ -286,7 +282,7 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
             params![p.person, p.hash, time_to_sql(p.set_at)],
         )?;
     }
-    Ok(m.report)
+    Ok(m.tally.report)
 }
 
 fn handles(tx: &Connection) -> Result<HashSet<String>> {
@@ -297,9 +293,54 @@ fn handles(tx: &Connection) -> Result<HashSet<String>> {
 
 struct Merger<'a> {
     tx: &'a Connection,
-    report: MergeReport,
-    /// Where each item of the file ended up here.
-    ids: HashMap<ItemId, ItemId>,
+    tally: Tally,
+}
+
+/// What a merge learns as it goes, on every backend: where each item of
+/// the file ended up here, and the report.
+#[derive(Default)]
+pub struct Tally {
+    pub report: MergeReport,
+    pub ids: HashMap<ItemId, ItemId>,
+}
+
+impl Tally {
+    pub fn new(rejected: Vec<Rejected>) -> Tally {
+        Tally {
+            report: MergeReport {
+                rejected,
+                ..MergeReport::default()
+            },
+            ids: HashMap::new(),
+        }
+    }
+
+    /// Records an item just stored here as `num`.
+    pub fn added(&mut self, from: ItemId, num: i64) -> i64 {
+        let to = ItemId::new(from.kind, num);
+        if to != from {
+            self.report.renumbered.push((from, to));
+        }
+        self.ids.insert(from, to);
+        self.report.added += 1;
+        num
+    }
+
+    /// Records an item of the file that is already here as `num`.
+    pub fn same(&mut self, from: ItemId, num: i64) {
+        self.ids.insert(from, ItemId::new(from.kind, num));
+        self.report.already += 1;
+    }
+
+    /// A card id of the file (`l3#1`, `t7`) as it is called here.
+    pub fn card(&self, card: &str) -> Option<String> {
+        let on = parse_card(card)?;
+        let here = self.ids.get(&on)?;
+        Some(match card.split_once('#') {
+            Some((_, ord)) => format!("{here}#{ord}"),
+            None => here.to_string(),
+        })
+    }
 }
 
 impl Merger<'_> {
@@ -317,33 +358,19 @@ impl Merger<'_> {
     /// Records an item just inserted (`wanted` is what `free` gave).
     fn added(&mut self, from: ItemId, wanted: Option<i64>) -> i64 {
         let num = wanted.unwrap_or_else(|| self.tx.last_insert_rowid());
-        let to = ItemId::new(from.kind, num);
-        if to != from {
-            self.report.renumbered.push((from, to));
-        }
-        self.ids.insert(from, to);
-        self.report.added += 1;
-        num
+        self.tally.added(from, num)
     }
 
-    /// Records an item of the file that is already here as `num`.
     fn same(&mut self, from: ItemId, num: i64) {
-        self.ids.insert(from, ItemId::new(from.kind, num));
-        self.report.already += 1;
+        self.tally.same(from, num);
     }
 
-    /// A card id of the file (`l3#1`, `t7`) as it is called here.
     fn card(&self, card: &str) -> Option<String> {
-        let on = parse_card(card)?;
-        let here = self.ids.get(&on)?;
-        Some(match card.split_once('#') {
-            Some((_, ord)) => format!("{here}#{ord}"),
-            None => here.to_string(),
-        })
+        self.tally.card(card)
     }
 }
 
-fn table(kind: Kind) -> &'static str {
+pub fn table(kind: Kind) -> &'static str {
     match kind {
         Kind::Lesson => "lesson",
         Kind::Question => "question",

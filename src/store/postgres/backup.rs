@@ -74,7 +74,11 @@ pub fn import(tx: &mut Tx, b: &Backup) -> Result<()> {
     }
     let accepted = restorable(b)?;
     insert_all(tx, &accepted).map_err(constraint_is_bad_file)?;
-    // Ids were given, not drawn: the next new item numbers on from them.
+    sequences_past_max(tx)
+}
+
+/// Ids were given, not drawn: the next new item numbers on from them.
+pub fn sequences_past_max(tx: &mut Tx) -> Result<()> {
     for table in ["lesson", "question", "answer", "tip", "learned", "review"] {
         tx.execute(
             &format!(

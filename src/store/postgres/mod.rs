@@ -10,6 +10,7 @@
 
 mod backup;
 mod engine;
+mod merge;
 mod nudge;
 pub mod people;
 mod read;

@@ -21,7 +21,7 @@ use postgres::{Client, IsolationLevel, Transaction};
 
 use super::schema;
 use super::url::ServerUrl;
-use super::{ServerError, backup, engine, nudge, read, write};
+use super::{ServerError, backup, engine, merge, nudge, read, write};
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::{DueCard, Rating};
@@ -474,8 +474,8 @@ impl Store for PgStore {
         self.write(|tx| backup::import(tx, data))
     }
 
-    fn merge(&self, _data: &Backup) -> Result<MergeReport> {
-        Err(not_yet("import --merge"))
+    fn merge(&self, data: &Backup) -> Result<MergeReport> {
+        self.write(|tx| merge::merge(tx, data))
     }
 
     fn health(&self) -> Result<Health> {
@@ -537,9 +537,4 @@ impl Store for PgStore {
             self.heard.get()
         })
     }
-}
-
-/// What the team server cannot do yet, said plainly rather than done wrong.
-fn not_yet(what: &str) -> StoreError {
-    StoreError::Backend(format!("{what} is not yet on the team server"))
 }
