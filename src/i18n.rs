@@ -286,6 +286,29 @@ pub fn io_error(e: &std::io::Error) -> String {
     }
 }
 
+/// A broken lesson file as `file:line: reason`, in the current language;
+/// the file name and the parser's words in it are cleaned for the terminal.
+pub fn lesson_error(e: &crate::domain::lesson::LessonError) -> String {
+    use crate::domain::lesson::Fault;
+    let reason = match &e.reason {
+        Fault::Said(s) => s.clone(),
+        Fault::Invalid(v) => invalid(v),
+        Fault::NoOpening => t!("lesson.no-opening").into_owned(),
+        Fault::NeverClosed => t!("lesson.never-closed").into_owned(),
+        Fault::FrontMatter(m) => t!("lesson.front-matter", detail = m).into_owned(),
+        Fault::Minutes(m) => t!("lesson.minutes", minutes = m).into_owned(),
+        Fault::Lang(l) => t!("lesson.lang", lang = format!("{l:?}")).into_owned(),
+        Fault::NoText => t!("lesson.no-text").into_owned(),
+        Fault::NoName => t!("lesson.no-name").into_owned(),
+        Fault::NoAnswer => t!("lesson.no-answer").into_owned(),
+        Fault::AnswerFirst => t!("lesson.answer-first").into_owned(),
+        Fault::EmptyCard => t!("lesson.empty-card").into_owned(),
+        Fault::NotACard => t!("lesson.not-a-card").into_owned(),
+    };
+    use crate::domain::text::one_line;
+    format!("{}:{}: {}", one_line(&e.file), e.line, one_line(&reason))
+}
+
 /// A kind as a word of the current language ("tip", "vraag").
 pub fn kind_word(kind: crate::domain::Kind) -> String {
     use crate::domain::Kind;

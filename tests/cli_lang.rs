@@ -197,6 +197,7 @@ fn every_refusal_of_the_command_line_speaks_dutch() {
     let newer = file("newer.json", &good.replace(version, "  \"version\": 99,"));
     let broken = file("broken.json", "{\"format\": ");
     let fresh = s.path().join("fresh.db").display().to_string();
+    let broken_lesson = file("kapot.md", "no front matter here\n");
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["answer", "q2"], "<TEXT>"),
         (vec!["list", "--limit", "many"], "many"),
@@ -223,6 +224,7 @@ fn every_refusal_of_the_command_line_speaks_dutch() {
             vec!["lessons", "import", "no-such-folder"],
             "no-such-folder",
         ),
+        (vec!["lessons", "import", &broken_lesson], "kapot.md:1"),
         (vec!["--db", &fresh, "import", &bad_item], "t1"),
         (vec!["--db", &fresh, "import", "--merge", &bad_item], "t1"),
     ];

@@ -81,14 +81,14 @@ fn import(ctx: &Context, paths: &[PathBuf]) -> CliResult {
     let mut good: Vec<LessonFile> = Vec::new();
     let mut broken = found.skipped.len();
     for e in &found.skipped {
-        eprintln!("{e}");
+        eprintln!("{}", crate::i18n::lesson_error(e));
     }
     for file in &found.files {
         let name = file.display().to_string();
         let failed = |reason: String| lesson::LessonError {
             file: name.clone(),
             line: 1,
-            reason,
+            reason: lesson::Fault::Said(reason),
         };
         let parsed = safe_read::regular_text(file, lesson::MAX_LESSON_BYTES)
             .map_err(|e| failed(read_error(e)))
@@ -96,7 +96,7 @@ fn import(ctx: &Context, paths: &[PathBuf]) -> CliResult {
         match parsed {
             Ok(l) => good.push(l),
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", crate::i18n::lesson_error(&e));
                 broken += 1;
             }
         }
@@ -190,7 +190,7 @@ impl Found {
         self.skipped.push(lesson::LessonError {
             file: path.display().to_string(),
             line: 1,
-            reason: t!("lessons.not-regular").into_owned(),
+            reason: lesson::Fault::Said(t!("lessons.not-regular").into_owned()),
         });
     }
 }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::model::Card;
-use super::{text, validate};
+use super::{ValidationError, text, validate};
 
 /// A lesson as read from a file, before it has an id.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,11 +22,45 @@ pub struct LessonFile {
 /// A broken lesson file, shown as `file:line: reason`. File names come from
 /// a shared folder and reasons may quote the file: both are cleaned when shown.
 #[derive(Debug, Clone, PartialEq, Error)]
-#[error("{}:{line}: {}", text::one_line(file), text::one_line(reason))]
+#[error("{}:{line}: {}", text::one_line(file), text::one_line(&reason.to_string()))]
 pub struct LessonError {
     pub file: String,
     pub line: usize,
-    pub reason: String,
+    pub reason: Fault,
+}
+
+/// What is wrong with a lesson file: data, so `i18n::lesson_error` can say
+/// it in the person's language (`Display` is the English).
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum Fault {
+    /// Already said in the person's language (a file that can't be read).
+    #[error("{0}")]
+    Said(String),
+    #[error("expected `+++` to open the front matter")]
+    NoOpening,
+    #[error("front matter is never closed with `+++`")]
+    NeverClosed,
+    /// The TOML parser's own words (they name the key).
+    #[error("front matter: {0}")]
+    FrontMatter(String),
+    #[error(transparent)]
+    Invalid(ValidationError),
+    #[error("minutes must be 1 to 10, not {0}")]
+    Minutes(u32),
+    #[error("lang must be one of {LANGS:?}, not {0:?}")]
+    Lang(String),
+    #[error("the lesson has no text")]
+    NoText,
+    #[error("the file name gives the lesson no name")]
+    NoName,
+    #[error("question has no `A:` line after it")]
+    NoAnswer,
+    #[error("`A:` without a `Q:` before it")]
+    AnswerFirst,
+    #[error("empty question or answer")]
+    EmptyCard,
+    #[error("expected `Q:` or `A:` in the Check section")]
+    NotACard,
 }
 
 #[derive(Deserialize)]
@@ -54,21 +88,21 @@ const FENCE: &str = "+++";
 /// Parses one lesson file. `file` is the name used in errors and, without its
 /// extension, the lesson's slug.
 pub fn parse(file: &str, source: &str) -> Result<LessonFile, LessonError> {
-    let err = |line: usize, reason: String| LessonError {
+    let err = |line: usize, reason: Fault| LessonError {
         file: file.to_string(),
         line,
         reason,
     };
     let lines: Vec<&str> = source.lines().collect();
     if lines.first().map(|l| l.trim()) != Some(FENCE) {
-        return Err(err(1, "expected `+++` to open the front matter".into()));
+        return Err(err(1, Fault::NoOpening));
     }
     let close = lines
         .iter()
         .skip(1)
         .position(|l| l.trim() == FENCE)
         .map(|i| i + 1)
-        .ok_or_else(|| err(1, "front matter is never closed with `+++`".into()))?;
+        .ok_or_else(|| err(1, Fault::NeverClosed))?;
     let front_src = lines[1..close].join("\n");
     let front: FrontMatter = toml::from_str(&front_src).map_err(|e| {
         // Line of the error inside the front matter, +1 for the opening fence.
@@ -76,22 +110,16 @@ pub fn parse(file: &str, source: &str) -> Result<LessonFile, LessonError> {
             .span()
             .map(|s| front_src[..s.start].matches('\n').count() + 2)
             .unwrap_or(2);
-        err(line, format!("front matter: {}", e.message()))
+        err(line, Fault::FrontMatter(e.message().to_string()))
     })?;
     let title = validate::line("title", &front.title, validate::MAX_TITLE_CHARS)
-        .map_err(|e| err(2, e.to_string()))?;
-    let tags = validate::tags(&front.tags).map_err(|e| err(2, e.to_string()))?;
+        .map_err(|e| err(2, Fault::Invalid(e)))?;
+    let tags = validate::tags(&front.tags).map_err(|e| err(2, Fault::Invalid(e)))?;
     if !(1..=10).contains(&front.minutes) {
-        return Err(err(
-            2,
-            format!("minutes must be 1 to 10, not {}", front.minutes),
-        ));
+        return Err(err(2, Fault::Minutes(front.minutes)));
     }
     if !LANGS.contains(&front.lang.as_str()) {
-        return Err(err(
-            2,
-            format!("lang must be one of {LANGS:?}, not {:?}", front.lang),
-        ));
+        return Err(err(2, Fault::Lang(front.lang.clone())));
     }
 
     let rest = &lines[close + 1..];
@@ -104,7 +132,7 @@ pub fn parse(file: &str, source: &str) -> Result<LessonFile, LessonError> {
     };
     let body = text::multi_line(&body_lines.join("\n"));
     if body.is_empty() {
-        return Err(err(close + 2, "the lesson has no text".into()));
+        return Err(err(close + 2, Fault::NoText));
     }
     let first_check_line = close + 1 + check_at.unwrap_or(0) + 2;
     let cards = parse_cards(check_lines, first_check_line).map_err(|(l, r)| err(l, r))?;
@@ -117,7 +145,7 @@ pub fn parse(file: &str, source: &str) -> Result<LessonFile, LessonError> {
             .trim_end_matches(".md"),
     );
     if slug.is_empty() {
-        return Err(err(1, "the file name gives the lesson no name".into()));
+        return Err(err(1, Fault::NoName));
     }
     Ok(LessonFile {
         slug,
@@ -131,7 +159,7 @@ pub fn parse(file: &str, source: &str) -> Result<LessonFile, LessonError> {
 }
 
 /// Reads `Q:`/`A:` pairs; `first_line` is the file line of `lines[0]`.
-fn parse_cards(lines: &[&str], first_line: usize) -> Result<Vec<Card>, (usize, String)> {
+fn parse_cards(lines: &[&str], first_line: usize) -> Result<Vec<Card>, (usize, Fault)> {
     let mut cards = Vec::new();
     let mut pending: Option<(usize, String)> = None;
     for (i, raw) in lines.iter().enumerate() {
@@ -142,24 +170,24 @@ fn parse_cards(lines: &[&str], first_line: usize) -> Result<Vec<Card>, (usize, S
         }
         if let Some(q) = line.strip_prefix("Q:") {
             if let Some((at, _)) = pending {
-                return Err((at, "question has no `A:` line after it".into()));
+                return Err((at, Fault::NoAnswer));
             }
             pending = Some((line_no, text::one_line(q)));
         } else if let Some(a) = line.strip_prefix("A:") {
             let Some((_, question)) = pending.take() else {
-                return Err((line_no, "`A:` without a `Q:` before it".into()));
+                return Err((line_no, Fault::AnswerFirst));
             };
             let answer = text::one_line(a);
             if question.is_empty() || answer.is_empty() {
-                return Err((line_no, "empty question or answer".into()));
+                return Err((line_no, Fault::EmptyCard));
             }
             cards.push(Card { question, answer });
         } else {
-            return Err((line_no, "expected `Q:` or `A:` in the Check section".into()));
+            return Err((line_no, Fault::NotACard));
         }
     }
     if let Some((at, _)) = pending {
-        return Err((at, "question has no `A:` line after it".into()));
+        return Err((at, Fault::NoAnswer));
     }
     Ok(cards)
 }
@@ -199,6 +227,7 @@ mod tests {
             parse("x.md", unknown)
                 .unwrap_err()
                 .reason
+                .to_string()
                 .contains("colour")
         );
         let q_without_a = GOOD.replace("A: That.\n", "");
@@ -210,6 +239,7 @@ mod tests {
             parse("x.md", no_body)
                 .unwrap_err()
                 .reason
+                .to_string()
                 .contains("no text")
         );
         let bad_lang = GOOD.replace("\"nl\"", "\"de\"");
@@ -217,6 +247,7 @@ mod tests {
             parse("x.md", &bad_lang)
                 .unwrap_err()
                 .reason
+                .to_string()
                 .contains("lang")
         );
     }
