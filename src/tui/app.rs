@@ -67,11 +67,7 @@ pub enum Overlay {
     Choose(ChooseState),
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
+pub use super::views::status::Status;
 
 pub struct App {
     pub store: Box<dyn Store>,

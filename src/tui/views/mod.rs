@@ -14,6 +14,7 @@ pub mod prompt;
 pub mod review;
 pub mod search;
 pub mod similar;
+pub mod status;
 pub mod team;
 
 use ratatui::buffer::Buffer;
@@ -22,7 +23,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Overlay, Screen, Tab};
-use super::wrap::{WrapLine, wrap_all};
 
 /// Below this the pane says it is too small instead of drawing a mess.
 pub const MIN_WIDTH: u16 = 30;
@@ -45,22 +45,7 @@ impl Widget for &App {
         let [tabs, body, status, hints] = pane_layout(self, area);
         tab_bar(self, tabs, buf);
         render_body(self, body, buf);
-        if self.status.is_some() {
-            for (i, row) in status_rows(self, status.width).iter().enumerate() {
-                let y = status.y + i as u16;
-                if y < status.bottom() {
-                    buf.set_line(status.x, y, row, status.width);
-                }
-            }
-        } else if let Some(nudge) = &self.nudge {
-            let text = fit(&format!("» {nudge}"), usize::from(status.width));
-            buf.set_line(
-                status.x,
-                status.y,
-                &Line::from(Span::styled(text, self.theme.muted)),
-                status.width,
-            );
-        }
+        status_line(self).render(status, buf);
         hint_line(&self.hints(), &self.theme)
             .pin_last(self.pinned_hints())
             .render(hints, buf);
@@ -96,12 +81,9 @@ impl Widget for &App {
 
 /// The pane's rows: tab bar, body, status line, hints.
 pub fn pane_layout(app: &App, area: Rect) -> [Rect; 4] {
-    // A message, wrapped to be read whole (up to three rows); else the
-    // nudge, one row (small, so it never crowds the list).
-    let status_h = match &app.status {
-        Some(_) => status_rows(app, area.width).len().min(MAX_STATUS_ROWS) as u16,
-        None => u16::from(app.nudge.is_some()),
-    };
+    // A message, wrapped to be read whole; else the nudge, one row (small,
+    // so it never crowds the list).
+    let status_h = status_line(app).height(area.width);
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
@@ -111,23 +93,13 @@ pub fn pane_layout(app: &App, area: Rect) -> [Rect; 4] {
     .areas(area)
 }
 
-/// Rows a message may take: enough for "saved, Ctrl-Z undoes" in Dutch at
-/// 40 columns, never so many that the list goes.
-const MAX_STATUS_ROWS: usize = 3;
-
-/// The status message wrapped to `width`: a notice cut at 40 columns
-/// would hide the key that undoes, or the reason something failed.
-fn status_rows(app: &App, width: u16) -> Vec<Line<'static>> {
-    let Some(s) = &app.status else {
-        return Vec::new();
-    };
-    let style = if s.error {
-        app.theme.error
-    } else {
-        app.theme.ok
-    };
-    let line = WrapLine::indented(Span::styled(s.text.clone(), style), 2);
-    wrap_all(&[line], width)
+/// The status line of the pane: its message, else its nudge.
+fn status_line(app: &App) -> status::StatusLine<'_> {
+    status::StatusLine {
+        status: app.status.as_ref(),
+        nudge: app.nudge.as_deref(),
+        theme: app.theme,
+    }
 }
 
 /// Where a tab's list is drawn in the body: all of it when narrow, the
