@@ -89,6 +89,9 @@ fn e_changes_an_own_answer_and_undo_puts_the_old_text_back() {
         })
     );
     assert_eq!(form.text.text(), "In the blue cabinet");
+    // An edit changes the text only: no hint for a kind or another field.
+    let hints: Vec<String> = app.hints().into_iter().map(|(k, _)| k).collect();
+    assert!(hints.iter().all(|k| k != "Tab" && k != "↓"), "{hints:?}");
     update(&mut app, Action::Edit(Edit::End));
     type_text(&mut app, ", second drawer");
     update(&mut app, Action::Save);

@@ -26,7 +26,7 @@ use super::views::help::HelpState;
 use super::views::list::{ItemListState, ListRow, Words};
 use super::views::me::MeState;
 use super::views::profile::ProfileForm;
-use super::views::prompt::{PromptState, Purpose};
+use super::views::prompt::PromptState;
 use super::views::review::{ReviewSettings, ReviewState};
 use super::views::search::SearchState;
 use super::views::team::TeamState;
@@ -377,28 +377,16 @@ impl App {
                 v.push(A::Back);
                 v
             }
-            View::Search => vec![A::Open, A::Down, A::Cancel],
-            // An offered draft shows its own keys.
-            View::Capture if self.offering_draft() => Vec::new(),
-            View::Capture => vec![A::Save, A::Cancel, A::NextField, A::SwitchKind],
-            View::Prompt => match &self.overlay {
-                Some(Overlay::Prompt(p)) if matches!(p.purpose, Purpose::Reflection(_)) => {
-                    vec![A::Submit, A::Cancel, A::Brought]
-                }
-                _ => vec![A::Submit, A::Cancel],
-            },
-            // ↓ only where there is more than one line to choose.
-            View::Choose => match &self.overlay {
-                Some(Overlay::Choose(c)) if c.options.len() > 1 => {
-                    vec![A::Submit, A::Cancel, A::Down]
-                }
-                _ => vec![A::Submit, A::Cancel],
-            },
-            View::Review => match self.stack.last() {
-                Some(Screen::Review(r)) => r.hint_actions(),
+            // Every other view says which of its keys are worth a hint.
+            _ => match (&self.overlay, self.stack.last()) {
+                (Some(Overlay::Capture(c)), _) => c.hint_actions(),
+                (Some(Overlay::Prompt(p)), _) => p.hint_actions(),
+                (Some(Overlay::Choose(c)), _) => c.hint_actions(),
+                (Some(Overlay::Profile(f)), _) => f.hint_actions(),
+                (_, Some(Screen::Review(r))) => r.hint_actions(),
+                (_, Some(Screen::Search(s))) => s.hint_actions(),
                 _ => Vec::new(),
             },
-            View::Profile => vec![A::Submit, A::Save, A::Cancel, A::NextField],
         };
         if matches!(view, View::List | View::Detail) {
             wanted.extend([A::Help, A::Quit]);

@@ -75,6 +75,21 @@ pub struct CaptureState {
 }
 
 impl CaptureState {
+    /// The keys worth a hint now; an offered draft shows its own keys, and
+    /// an edit, which changes the text only, has no other field or kind.
+    pub fn hint_actions(&self) -> Vec<Action> {
+        match (self.offered(), self.editing) {
+            (Some(_), _) => Vec::new(),
+            (None, Some(_)) => vec![Action::Save, Action::Cancel],
+            (None, None) => vec![
+                Action::Save,
+                Action::Cancel,
+                Action::NextField,
+                Action::SwitchKind,
+            ],
+        }
+    }
+
     pub fn new(kind: Kind, context: Option<String>, theme: Theme) -> Self {
         CaptureState {
             kind: if KINDS.contains(&kind) {

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::domain::{BackingKind, ItemId, Post};
+use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::views::fit;
 use crate::tui::wrap::{WrapLine, wrap_all};
@@ -56,6 +57,15 @@ pub struct ChooseState {
 }
 
 impl ChooseState {
+    /// The keys worth a hint: ↓ only where there is more than one line.
+    pub fn hint_actions(&self) -> Vec<Action> {
+        if self.options.len() > 1 {
+            vec![Action::Submit, Action::Cancel, Action::Down]
+        } else {
+            vec![Action::Submit, Action::Cancel]
+        }
+    }
+
     pub fn new(choice: Choice, title: String, about: Vec<String>, theme: Theme) -> Self {
         ChooseState {
             choice,

@@ -45,6 +45,16 @@ pub enum FormOutcome {
 }
 
 impl ProfileForm {
+    /// The keys worth a hint.
+    pub fn hint_actions(&self) -> Vec<Action> {
+        vec![
+            Action::Submit,
+            Action::Save,
+            Action::Cancel,
+            Action::NextField,
+        ]
+    }
+
     pub fn new(person: Option<&Person>, handle: &str, theme: Theme) -> Self {
         let field = |s: &str| TextInput::single_line().with_text(s);
         let (name, wants, offers, lang) = match person {

@@ -8,6 +8,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::domain::{Brought, ItemId};
+use crate::tui::action::Action;
 use crate::tui::input::{TextInput, tail};
 use crate::tui::theme::Theme;
 
@@ -35,6 +36,14 @@ pub struct PromptState {
 }
 
 impl PromptState {
+    /// The keys worth a hint: a reflection also says what it brought.
+    pub fn hint_actions(&self) -> Vec<Action> {
+        match self.purpose {
+            Purpose::Reflection(_) => vec![Action::Submit, Action::Cancel, Action::Brought],
+            _ => vec![Action::Submit, Action::Cancel],
+        }
+    }
+
     pub fn new(purpose: Purpose, theme: Theme) -> Self {
         PromptState {
             purpose,

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Widget};
 use super::list::{RowLine, step};
 use super::row_window;
 use crate::search::Hit;
+use crate::tui::action::Action;
 use crate::tui::input::TextInput;
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 
@@ -27,6 +28,11 @@ pub struct SearchState {
 }
 
 impl SearchState {
+    /// The keys worth a hint.
+    pub fn hint_actions(&self) -> Vec<Action> {
+        vec![Action::Open, Action::Down, Action::Cancel]
+    }
+
     pub fn new(theme: Theme) -> Self {
         SearchState {
             input: TextInput::single_line(),
