@@ -199,6 +199,10 @@ impl Context {
             .unwrap_or_else(paths::default_db);
         let user = match Spec::parse(&db) {
             // On the team server a person is their login role.
+            // A kiosk logs people in itself: --user does not apply there.
+            Spec::Server(url) if matches!(cli.command, Some(Command::Kiosk(_))) => {
+                server_user(&url, None)?
+            }
             Spec::Server(url) => server_user(&url, cli.user.as_deref()).map_err(|e| {
                 // Refused before any profile is read: in the environment's language.
                 crate::i18n::set(crate::i18n::choose_in(None, config.lang.as_deref()));

@@ -1,0 +1,111 @@
+//! The real binary on a team server in tmux: the pane at 40 columns shows
+//! a colleague's post while it is open, and a kiosk login works as on a
+//! file, each of its writes stamped with the kiosk it came through.
+
+mod pg_support;
+mod tmux_support;
+
+use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
+use pg_support::{BIN, TestDb, ok};
+use tmux_support::{Tmux, quoted, tmux_or_skip};
+
+/// A shell command running `leertuin --db URL ARGS` with a private home.
+fn command(home: &std::path::Path, url: &str, args: &[&str]) -> String {
+    let mut words = vec!["exec".to_string(), "env".to_string()];
+    for (k, v) in [
+        ("HOME", home.display().to_string()),
+        (
+            "XDG_STATE_HOME",
+            home.join(".local/state").display().to_string(),
+        ),
+        (
+            "XDG_CONFIG_HOME",
+            home.join(".config").display().to_string(),
+        ),
+        ("LEERTUIN_LANG", "en".to_string()),
+    ] {
+        words.push(format!("{k}={}", quoted(&v)));
+    }
+    words.push(quoted(BIN));
+    words.push("--db".into());
+    words.push(quoted(url));
+    words.extend(args.iter().map(|a| quoted(a)));
+    words.join(" ")
+}
+
+/// People's handles are letters only (`tag`, unique per test): a kiosk
+/// reads a typed name with digits as a badge code.
+fn team(test: &str, tag: &str) -> Option<(TestDb, String, String, String)> {
+    if !tmux_or_skip(test) {
+        return None;
+    }
+    let pg = pg_support::shared(test)?;
+    let db = pg.database(test);
+    let (ann, bob, kiosk) = (
+        format!("ann{tag}"),
+        format!("bob{tag}"),
+        format!("kiosk_{}", db.name),
+    );
+    {
+        let _lock = pg_support::setup_lock();
+        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        for (who, name) in [(&ann, "Ann de Vries"), (&bob, "Bob Jansen")] {
+            let add = AddPerson {
+                handle: who.clone(),
+                name: Some(name.into()),
+            };
+            server::people::add_person(&url, &add).expect("add person");
+        }
+        server::people::add_kiosk(&url, &kiosk).expect("add kiosk");
+    }
+    Some((db, ann, bob, kiosk))
+}
+
+#[test]
+fn the_pane_at_40_columns_shows_a_colleagues_post_while_open() {
+    let Some((db, ann, bob, _)) = team("pg_pane_tmux", "pane") else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("home");
+    let tmux = Tmux::start(40, 20, &command(home.path(), &db.url(&ann), &[]));
+    tmux.wait_for("s", "Lessons");
+    tmux.keys("s", &["4"]);
+    tmux.wait_for("s", "Tips");
+    let out = db.leertuin(
+        home.path(),
+        &[
+            "--db",
+            &db.url(&bob),
+            "add",
+            "tip",
+            "Night shift: torque 12 Nm",
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    tmux.wait_for("s", "Night shift");
+}
+
+#[test]
+fn a_kiosk_on_the_server_works_as_on_a_file_and_stamps_its_writes() {
+    let Some((db, ann, _, kiosk)) = team("pg_kiosk_tmux", "kiosk") else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("home");
+    let tmux = Tmux::start(80, 24, &command(home.path(), &db.url(&kiosk), &["kiosk"]));
+    tmux.wait_for("s", "Scan your badge or type your name");
+    // Logged in by name (no badge, no PIN).
+    tmux.type_text("s", &ann);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Ann de Vries");
+    // Typing on a list asks a question.
+    tmux.type_text("s", "Where is the label glue?");
+    tmux.wait_for("s", "anonymous");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Thank you");
+    let row = ok(&db.psql(
+        "postgres",
+        "SELECT author || ' ' || via || ' ' || title FROM leertuin.question;",
+    ));
+    assert_eq!(row, format!("{ann} {kiosk} Where is the label glue?"));
+}
