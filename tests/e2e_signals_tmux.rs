@@ -302,3 +302,54 @@ fn a_pledge_a_reflection_and_a_profile_typed_when_a_signal_comes_are_back_next_t
     });
     tmux.keys("s", &["q"]);
 }
+
+/// An edit of your own post being typed when the terminal goes: kept as an
+/// edit of that post (never offered as a new post), announced at the next
+/// start, and back in the edit form of that post.
+#[test]
+fn an_edit_typed_when_a_signal_comes_is_back_in_its_form_next_time() {
+    if !tmux_or_skip("an_edit_typed_when_a_signal_comes_is_back_in_its_form_next_time") {
+        return;
+    }
+    let home = Home::new();
+    let t = home.ok("ann", &["add", "tip", "Hold feed to restart the printer"]);
+    let tmux = shell(&home, 80, 24);
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", "? help");
+    tmux.keys("s", &["4"]);
+    tmux.wait_for("s", "Hold feed");
+    tmux.keys("s", &["e"]);
+    tmux.wait_for("s", "Hold feed to restart the printer");
+    tmux.keys("s", &["End"]);
+    tmux.type_text("s", " for five seconds");
+    tmux.wait_for("s", "for five seconds");
+    kill("HUP", &child_pid(&tmux));
+    tmux.wait_for("s", "exit=129");
+    assert_terminal_back(&tmux);
+    tmux.ok(&["send-keys", "-t", "s", "clear", "Enter"]);
+
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", &format!("Your changes to {t} were kept"));
+    // Not offered as a new tip.
+    assert!(
+        !tmux.screen("s").contains("Unsaved draft"),
+        "{}",
+        tmux.screen("s")
+    );
+    tmux.keys("s", &["4"]);
+    tmux.keys("s", &["e"]);
+    tmux.wait_for("s", "for five seconds");
+    tmux.keys("s", &["Enter"]);
+    eventually("the edit stored", || {
+        let out = home.ok("ann", &["list", "tips", "--json"]);
+        out.contains("Hold feed to restart the printer for five seconds")
+            .then_some(out)
+    });
+    let tips = home.ok("ann", &["list", "tips", "--json"]);
+    assert_eq!(
+        tips.matches("\"id\": \"t").count(),
+        1,
+        "one tip, edited: {tips}"
+    );
+    tmux.keys("s", &["q"]);
+}

@@ -94,6 +94,15 @@ impl App {
     /// any (see [`crate::signals::hold`]).
     pub fn unsaved(&self) -> Option<Unsaved> {
         match &self.overlay {
+            // An edit is kept as an edit of that post, never as a new one.
+            Some(Overlay::Capture(form)) if form.editing.is_some() => {
+                let text = form.text.text();
+                if form.edit_original.as_deref() == Some(text) || text.trim().is_empty() {
+                    return None;
+                }
+                let post = form.editing.map(|p| p.to_string());
+                self.unsaved_form("edit", post, vec![text.to_string()], None)
+            }
             Some(Overlay::Capture(form)) => unsaved(self.around.drafts.as_ref(), &self.user, form),
             Some(Overlay::Prompt(p)) => match p.purpose {
                 _ if p.input.text().trim().is_empty() => None,
@@ -103,12 +112,15 @@ impl App {
                     question,
                     text: p.input.text().to_string(),
                 }),
-                Purpose::Pledge(id) => {
-                    self.unsaved_form("pledge", Some(id), vec![p.input.text().to_string()], None)
-                }
+                Purpose::Pledge(id) => self.unsaved_form(
+                    "pledge",
+                    Some(id.to_string()),
+                    vec![p.input.text().to_string()],
+                    None,
+                ),
                 Purpose::Reflection(id) => self.unsaved_form(
                     "reflection",
-                    Some(id),
+                    Some(id.to_string()),
                     vec![p.input.text().to_string()],
                     p.brought.map(|b| b.name().to_string()),
                 ),
@@ -123,7 +135,7 @@ impl App {
     fn unsaved_form(
         &self,
         form: &str,
-        item: Option<ItemId>,
+        item: Option<String>,
         fields: Vec<String>,
         brought: Option<String>,
     ) -> Option<Unsaved> {
@@ -132,7 +144,7 @@ impl App {
             form: FormDraft {
                 person: self.user.clone(),
                 form: form.to_string(),
-                item: item.map(|i| i.to_string()),
+                item,
                 created_at: crate::domain::from_millis(now().timestamp_millis()),
                 fields,
                 brought,
@@ -143,9 +155,8 @@ impl App {
     /// The form `form` (on `item`) a signal kept, to fill that form again.
     /// Its file goes: the text is on screen, and a signal from now on
     /// keeps it anew.
-    pub fn take_form_draft(&mut self, form: &str, item: Option<ItemId>) -> Option<FormDraft> {
+    pub fn take_form_draft(&mut self, form: &str, item: Option<String>) -> Option<FormDraft> {
         let drafts = self.around.drafts.as_ref()?;
-        let item = item.map(|i| i.to_string());
         let (id, found) = drafts
             .forms_for(&self.user)
             .into_iter()
@@ -183,6 +194,7 @@ impl App {
             let text = match (first.form.as_str(), &first.item) {
                 ("profile", _) => Some(t!("capture.profile-waiting")),
                 ("pledge", Some(id)) => Some(t!("capture.pledge-waiting", id = id)),
+                ("edit", Some(id)) => Some(t!("capture.edit-waiting", id = id)),
                 (_, Some(id)) => Some(t!("capture.reflection-waiting", id = id)),
                 _ => None,
             };

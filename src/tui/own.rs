@@ -132,7 +132,14 @@ pub fn edit(app: &mut App) -> bool {
 
 /// Opens the edit form on `post`, holding `text`.
 pub fn edit_post(app: &mut App, post: Post, text: &str) {
-    let form = CaptureState::new(post.item().kind, None, app.theme).editing(post, text);
+    let mut form = CaptureState::new(post.item().kind, None, app.theme).editing(post, text);
+    // Changes a signal kept come back in the form; the post's text as it
+    // is stays what "unchanged" means.
+    if let Some(kept) = app.take_form_draft("edit", Some(post.to_string()))
+        && let Some(changed) = kept.fields.into_iter().next()
+    {
+        form.text = std::mem::take(&mut form.text).with_text(&changed);
+    }
     app.overlay = Some(Overlay::Capture(form));
 }
 

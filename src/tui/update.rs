@@ -400,15 +400,17 @@ fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
     let kept = match purpose {
         Purpose::Answer(question) => app.take_answer_draft(question),
         Purpose::Pledge(id) => app
-            .take_form_draft("pledge", Some(id))
+            .take_form_draft("pledge", Some(id.to_string()))
             .and_then(|f| f.fields.into_iter().next()),
-        Purpose::Reflection(id) => app.take_form_draft("reflection", Some(id)).and_then(|f| {
-            p.brought = f
-                .brought
-                .as_deref()
-                .and_then(crate::domain::Brought::from_name);
-            f.fields.into_iter().next()
-        }),
+        Purpose::Reflection(id) => app
+            .take_form_draft("reflection", Some(id.to_string()))
+            .and_then(|f| {
+                p.brought = f
+                    .brought
+                    .as_deref()
+                    .and_then(crate::domain::Brought::from_name);
+                f.fields.into_iter().next()
+            }),
     };
     if let Some(text) = kept {
         p.input = std::mem::take(&mut p.input).with_text(&text);

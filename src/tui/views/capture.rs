@@ -67,6 +67,9 @@ pub struct CaptureState {
     pub error: Option<String>,
     /// The person's own post this form changes, instead of adding one.
     pub editing: Option<Post>,
+    /// The post's text when the edit form opened: a signal keeps an edit
+    /// only when it changed something.
+    pub edit_original: Option<String>,
     /// Questions asked before that the one being typed resembles.
     pub similar: Vec<super::similar::Similar>,
     /// The words `similar` was looked up for.
@@ -110,6 +113,7 @@ impl CaptureState {
             restored: None,
             error: None,
             editing: None,
+            edit_original: None,
             similar: Vec::new(),
             similar_key: String::new(),
             theme,
@@ -122,6 +126,7 @@ impl CaptureState {
         self.kind = post.item().kind;
         self.text = TextInput::multi_line().with_text(text);
         self.editing = Some(post);
+        self.edit_original = Some(text.to_string());
         self
     }
 
