@@ -9,14 +9,16 @@
 use std::collections::HashMap;
 
 use super::letters::{self, ASCII, LIVE, Mask};
+use super::typos::Vocabulary;
 use crate::domain::{ItemId, Kind};
 use crate::store::SearchDoc;
 
 /// Longest title and body start kept for matching, in characters: enough
-/// to find an item by what one remembers of it, small enough to keep 1M
-/// items in memory and one keystroke fast.
+/// to find an item by what one remembers of it (most tips are shorter
+/// than both), small enough to keep 1M items in memory and one keystroke
+/// fast.
 pub const TITLE_CHARS: usize = 120;
-const BODY_CHARS: usize = 100;
+const BODY_CHARS: usize = 400;
 /// A tag or name longer than DESIGN.md allows came from outside; it is cut.
 const NAME_CHARS: usize = 100;
 const TAGS_PER_DOC: usize = 10;
@@ -78,6 +80,8 @@ pub struct Docs {
     pub field_masks: Vec<[u32; 2]>,
     pub tags: Strings,
     pub names: Strings,
+    /// Every word of titles, bodies and tags, for typo stand-ins.
+    pub vocabulary: Vocabulary,
 }
 
 fn cut(s: &str, chars: usize) -> &str {
@@ -112,8 +116,15 @@ impl Docs {
     /// Adds one doc. False (and nothing added) once the arena is full: at
     /// 4 GB of text, some twenty million items, far beyond what it is for.
     pub fn push(&mut self, doc: &SearchDoc) -> bool {
-        let title = cut(doc.title.lines().next().unwrap_or(""), TITLE_CHARS);
-        let body = cut(&doc.body, BODY_CHARS);
+        let first = doc.title.lines().next().unwrap_or("");
+        let title = cut(first, TITLE_CHARS);
+        // A tip or learned entry is one text: what follows its title (the
+        // rest of a long first line, the lines after) is its body.
+        let rest = doc.title[title.len()..].trim_start();
+        let body = cut(
+            if doc.body.is_empty() { rest } else { &doc.body },
+            BODY_CHARS,
+        );
         let Ok(end) = u32::try_from(self.text.len() + title.len() + body.len()) else {
             return false;
         };
@@ -121,6 +132,9 @@ impl Docs {
         self.kinds.push(doc.id.kind);
         self.text.push_str(title);
         self.text.push_str(body);
+        self.vocabulary.add(title);
+        self.vocabulary.add(body);
+        self.vocabulary.add(&doc.tags);
         self.starts.push(end);
         // A title is at most 120 characters of 4 bytes: it fits.
         self.title_ends.push(title.len() as u16);

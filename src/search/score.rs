@@ -2,11 +2,12 @@
 //! (title, a tag, the author or the body start); a word's best field
 //! counts, weighed.
 
-use nucleo_matcher::chars::to_lower_case;
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use super::docs::{Docs, Strings};
 use super::letters::{self, ASCII, LIVE, Mask};
+use super::place;
+use super::typos::{self, Vocabulary};
 
 /// What a one-letter word scores where it is found (a matched character
 /// scores about this much in nucleo).
@@ -22,12 +23,16 @@ const BODY: u32 = 2;
 /// One word of a query, ready for the matcher.
 pub struct Needle {
     pub(super) text: Utf32String,
-    /// Fold accents (`cafe` finds `café`) unless the word has its own.
-    normalize: bool,
+    /// The same, case and accents folded, for finding it whole.
+    word: String,
+    /// Words of the index one typo away, when this word is none itself.
+    alts: Vec<String>,
     pub mask: Mask,
     folded: u32,
     /// The query's last word, the one that may still grow as one types.
     last: bool,
+    /// Its place in the query, for "adjacent and in order".
+    order: usize,
 }
 
 impl Needle {
@@ -54,7 +59,7 @@ impl Needle {
     /// low greedy score is asked again as a plain substring (cheap), which
     /// finds the word written out in full further on.
     pub(super) fn score(&self, matcher: &mut Matcher, haystack: Utf32Str<'_>) -> u32 {
-        matcher.config.normalize = self.normalize;
+        matcher.config.normalize = true;
         let needle = self.text.slice(..);
         let Some(greedy) = matcher.fuzzy_match_greedy(haystack, needle) else {
             return NOTHING;
@@ -84,8 +89,9 @@ pub const THIN: u32 = 1;
 
 /// The words of a query: plain fuzzy words with no special syntax, so
 /// what a longer query finds is among what a shorter one kept for
-/// narrowing (see `Scored::narrow`).
-pub fn needles(query: &str) -> Vec<Needle> {
+/// narrowing (see `Scored::narrow`), unless a word has typo stand-ins
+/// (`has_typos`). Accents fold both ways: "café" finds "cafe" too.
+pub fn needles(query: &str, vocabulary: &Vocabulary) -> Vec<Needle> {
     let words: Vec<&str> = query.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
     words
@@ -95,17 +101,30 @@ pub fn needles(query: &str) -> Vec<Needle> {
             // Folded one character at a time as nucleo folds the text:
             // `to_lowercase` makes a word-final Σ into ς, which no text
             // ever holds after folding.
-            let lower: String = w.chars().map(to_lower_case).collect();
+            let lower: String = w.chars().map(typos::fold).collect();
             let mask = letters::mask(&lower);
+            let alts = if lower.chars().all(char::is_alphanumeric) {
+                vocabulary.candidates(&lower)
+            } else {
+                Vec::new()
+            };
             Needle {
-                normalize: lower.is_ascii(),
                 mask,
                 folded: letters::fold(mask),
                 last: i == last,
+                order: i,
                 text: Utf32String::from(lower.as_str()),
+                word: lower,
+                alts,
             }
         })
         .collect()
+}
+
+/// True when some word may match through a typo stand-in: such a query
+/// is no narrowing of the one before.
+pub fn has_typos(needles: &[Needle]) -> bool {
+    needles.iter().any(|n| !n.alts.is_empty())
 }
 
 /// Each word's score in each distinct tag or name, worked out the first
@@ -204,11 +223,19 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
     let mut config = Config::DEFAULT;
     config.ignore_case = true;
     let mut matcher = Matcher::new(config);
-    let needed = needles.iter().fold(LIVE, |m, n| m | n.mask);
+    // A word with typo stand-ins may match without its own letters.
+    let needed = needles
+        .iter()
+        .filter(|n| n.alts.is_empty())
+        .fold(LIVE, |m, n| m | n.mask);
     let mut tag_memo = Memo::new(needles.len(), &docs.tags);
     let mut name_memo = Memo::new(needles.len(), &docs.names);
     let mut buf = Vec::new();
+    let mut text = Folded::default();
     let mut out = Scored::default();
+    let mut in_query_order: Vec<&Needle> = needles.to_vec();
+    in_query_order.sort_by_key(|n| n.order);
+    let letters_only = needles.iter().all(|n| n.by_mask());
     'docs: for &i in candidates {
         let i = i as usize;
         let mask = docs.masks[i];
@@ -217,13 +244,10 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
         }
         let [title_mask, body_mask] = docs.field_masks[i];
         let ascii = mask & ASCII != 0;
-        let mut total = 0u32;
         let mut hit = true;
+        text.doc = None;
         for (w, n) in needles.iter().enumerate() {
             if n.by_mask() {
-                let in_title = title_mask & n.folded == n.folded;
-                let weight = if in_title { TITLE } else { 2 };
-                total += ONE_LETTER_SCORE * weight / 2;
                 continue;
             }
             let (title, body) = fields(docs, i, ascii);
@@ -235,22 +259,33 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
                     best = best.max(score * weight / 2);
                 }
             };
-            if title_mask & n.folded == n.folded {
-                found(n.score(&mut matcher, title.haystack(&mut buf)), TITLE);
-            }
-            for &tag in docs.tag_numbers(i) {
+            if mask & n.mask == n.mask {
+                if title_mask & n.folded == n.folded {
+                    found(n.score(&mut matcher, title.haystack(&mut buf)), TITLE);
+                }
+                for &tag in docs.tag_numbers(i) {
+                    found(
+                        tag_memo.score(w, n, &docs.tags, tag, &mut matcher, &mut buf),
+                        TAG,
+                    );
+                }
+                let author = docs.authors[i];
                 found(
-                    tag_memo.score(w, n, &docs.tags, tag, &mut matcher, &mut buf),
-                    TAG,
+                    name_memo.score(w, n, &docs.names, author, &mut matcher, &mut buf),
+                    AUTHOR,
                 );
+                if body_mask & n.folded == n.folded {
+                    found(n.score(&mut matcher, body.haystack(&mut buf)), BODY);
+                }
             }
-            let author = docs.authors[i];
-            found(
-                name_memo.score(w, n, &docs.names, author, &mut matcher, &mut buf),
-                AUTHOR,
-            );
-            if body_mask & n.folded == n.folded {
-                found(n.score(&mut matcher, body.haystack(&mut buf)), BODY);
+            if best == 0 && !n.alts.is_empty() {
+                let fields = text.of(docs, i);
+                if n.alts
+                    .iter()
+                    .any(|alt| fields.iter().any(|f| place::whole(f, alt)))
+                {
+                    (best, seen) = (1, true);
+                }
             }
             // Only the last word can still grow into a match; a thin
             // earlier word settles the doc.
@@ -258,12 +293,110 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
                 continue 'docs;
             }
             hit &= best > 0;
-            total += best;
         }
         out.narrow.push(i as u32);
         if hit {
-            out.hits.push((total, i as u32));
+            let rank = if letters_only {
+                // One-letter words match nearly everything: the short
+                // items first, and no text read.
+                shortness(docs, i)
+            } else {
+                rank(text.of(docs, i), &in_query_order, docs, i)
+            };
+            out.hits.push((rank, i as u32));
         }
     }
     out
+}
+
+/// Doc `i`'s fields folded (title, body, tags, author), made once per doc
+/// and only for docs that need them.
+#[derive(Default)]
+struct Folded {
+    doc: Option<usize>,
+    fields: [String; 4],
+}
+
+impl Folded {
+    fn of(&mut self, docs: &Docs, i: usize) -> &[String; 4] {
+        if self.doc != Some(i) {
+            let (title, body) = docs.title_body(i);
+            let mut tags = String::new();
+            for &tag in docs.tag_numbers(i) {
+                tags.push_str(docs.tags.get(tag));
+                tags.push(' ');
+            }
+            let author = docs.names.get(docs.authors[i]);
+            for (slot, text) in self.fields.iter_mut().zip([title, body, &tags, author]) {
+                slot.clear();
+                if text.is_ascii() {
+                    slot.push_str(text);
+                    slot.make_ascii_lowercase();
+                } else {
+                    slot.extend(text.chars().map(typos::fold));
+                }
+            }
+            self.doc = Some(i);
+        }
+        &self.fields
+    }
+}
+
+/// What a field adds to a word found there: the title says most about an
+/// item, then its tags, then who wrote it.
+const FIELD_BONUS: [u32; 4] = [6, 5, 0, 2];
+/// A word right after the one before it in the query ("update packages"),
+/// or at least after it somewhere in the same field.
+const ADJACENT: u32 = 10;
+const IN_ORDER: u32 = 4;
+
+/// The rank of a hit, in this order of evidence: how each word was found
+/// (whole, at a word start, inside a word, through a typo, scattered), and
+/// in which field; the words adjacent and in order; then shorter items
+/// first (the low byte), as in fzf.
+fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
+    let mut total = 0;
+    // The form each word was found in (itself or a stand-in), for the
+    // adjacency of the next.
+    let mut forms: Vec<&str> = Vec::with_capacity(by_order.len());
+    for n in by_order {
+        let mut best = 0;
+        let mut form = n.word.as_str();
+        for (f, text) in fields.iter().enumerate() {
+            if let Some((points, _)) = place::best(text, &n.word) {
+                best = best.max(points + FIELD_BONUS[f]);
+            }
+            for alt in &n.alts {
+                if place::whole(text, alt) && place::TYPO + FIELD_BONUS[f] > best {
+                    best = place::TYPO + FIELD_BONUS[f];
+                    form = alt;
+                }
+            }
+        }
+        if best == 0 {
+            best = place::SCATTERED;
+        }
+        total += best;
+        forms.push(form);
+    }
+    for pair in forms.windows(2) {
+        let bonus = fields[..2].iter().map(|text| {
+            if place::adjacent(text, pair[0], pair[1]) {
+                ADJACENT
+            } else if place::in_order(text, pair[0], pair[1]) {
+                IN_ORDER
+            } else {
+                0
+            }
+        });
+        total += bonus.max().unwrap_or(0);
+    }
+    total * 256 + shortness(docs, i)
+}
+
+/// 0–255, more for shorter items (the body counts a quarter).
+fn shortness(docs: &Docs, i: usize) -> u32 {
+    let (title, body) = docs.title_body(i);
+    let length = title.chars().count() + body.chars().count() / 4;
+    255 - length.min(255) as u32
 }

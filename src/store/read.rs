@@ -337,11 +337,10 @@ pub fn newest_first(mut all: Vec<Item>, limit: usize) -> Vec<Item> {
     all
 }
 
-/// Longest body prefix kept for fuzzy matching, in bytes (cut on a char boundary).
 /// Characters of a title or body handed to the search index: at least
 /// what it keeps (src/search/docs.rs), little more, so reading 1M items
 /// stays quick.
-pub const BODY_PREFIX: usize = 160;
+pub const BODY_PREFIX: usize = 560;
 
 /// Hands every searchable item numbered above `after` (per kind) to
 /// `each`, one at a time, so an index can be built without holding all

@@ -158,6 +158,12 @@ mod tests {
         NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap()
     }
 
+    /// Tips found: a bundled lesson may mention forklifts too.
+    fn tips(index: &SearchIndex, query: &str) -> usize {
+        let hits = index.search(query, 50);
+        hits.iter().filter(|h| h.id.kind == Kind::Tip).count()
+    }
+
     #[test]
     fn the_index_is_built_off_thread_then_only_new_items_are_read() {
         let dir = tempfile::tempdir().unwrap();
@@ -172,7 +178,7 @@ mod tests {
             panic!("a start builds a whole index");
         };
         assert!(!indexer.is_building());
-        assert_eq!(index.search("forklift", 5).len(), 1);
+        assert_eq!(tips(&index, "forklift"), 1);
         let built = index.len();
 
         store
@@ -184,7 +190,7 @@ mod tests {
         };
         assert_eq!(changes.len(), 1, "only the new tip is read");
         index.apply(changes);
-        assert_eq!(index.search("forklift", 5).len(), 2);
+        assert_eq!(tips(&index, "forklift"), 2);
         assert_eq!(index.len(), built + 1, "the lessons were not added twice");
     }
 
@@ -211,7 +217,7 @@ mod tests {
         }
         // Whether the build saw the tip or the follow-up read it, it is
         // found exactly once.
-        assert_eq!(index.search("forklift", 5).len(), 1);
+        assert_eq!(tips(&index, "forklift"), 1);
     }
 
     #[test]

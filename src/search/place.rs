@@ -1,0 +1,93 @@
+//! Where a query word stands in a (folded) text, and how well: a whole
+//! word beats a word start, which beats a word found in the middle of
+//! another. The best place counts, not the first: "pnm" in "fitstopnm:
+//! convert pnm images" is a whole word, although it is met mid-word first.
+
+/// Points for a word found whole, at a word start, inside a word, as a
+/// stand-in for a typo, or only as scattered letters. The gaps are wider
+/// than any field bonus, so the kind of match outranks where it is.
+pub const WHOLE: u32 = 60;
+pub const START: u32 = 45;
+pub const TYPO: u32 = 30;
+pub const INSIDE: u32 = 20;
+pub const SCATTERED: u32 = 10;
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The best place of `word` in `text`: its points and where it starts.
+pub fn best(text: &str, word: &str) -> Option<(u32, usize)> {
+    if word.is_empty() {
+        return None;
+    }
+    let mut best: Option<(u32, usize)> = None;
+    for (at, _) in text.match_indices(word) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let start = !before.is_some_and(is_word);
+        let end = !after.is_some_and(is_word);
+        let points = match (start, end) {
+            (true, true) => WHOLE,
+            (true, false) => START,
+            _ => INSIDE,
+        };
+        if best.is_none_or(|(p, _)| points > p) {
+            best = Some((points, at));
+        }
+        if points == WHOLE {
+            break;
+        }
+    }
+    best
+}
+
+/// True when `word` stands in `text` as a whole word.
+pub fn whole(text: &str, word: &str) -> bool {
+    best(text, word).is_some_and(|(p, _)| p == WHOLE)
+}
+
+/// True when `b` follows `a` directly in `text` (only spaces or signs
+/// between them), as in the phrase "update packages".
+pub fn adjacent(text: &str, a: &str, b: &str) -> bool {
+    text.match_indices(a).any(|(at, _)| {
+        text[at + a.len()..]
+            .trim_start_matches(|c: char| !is_word(c))
+            .starts_with(b)
+            && text[at + a.len()..].starts_with(|c: char| !is_word(c))
+    })
+}
+
+/// True when some `a` comes before some `b` in `text`.
+pub fn in_order(text: &str, a: &str, b: &str) -> bool {
+    match (text.find(a), text.rfind(b)) {
+        (Some(x), Some(y)) => x + a.len() <= y,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_best_place_wins_not_the_first() {
+        assert_eq!(
+            best("fitstopnm: convert pnm images", "pnm"),
+            Some((WHOLE, 19))
+        );
+        assert_eq!(best("fitstopnm: pnmtools", "pnm"), Some((START, 11)));
+        assert_eq!(best("fitstopnm", "pnm"), Some((INSIDE, 6)));
+        assert_eq!(best("fitstopnm", "png"), None);
+    }
+
+    #[test]
+    fn adjacency_and_order() {
+        assert!(adjacent("tool to update packages", "update", "packages"));
+        assert!(adjacent("update - packages", "update", "pack"));
+        assert!(!adjacent("update all packages", "update", "packages"));
+        assert!(!adjacent("updatepackages", "update", "packages"));
+        assert!(in_order("update all packages", "update", "packages"));
+        assert!(!in_order("packages to update", "update", "packages"));
+    }
+}

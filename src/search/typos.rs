@@ -1,0 +1,144 @@
+//! Typo tolerance: the words of the index, and for a query word that is no
+//! word there (nor the start of one), the index's words one edit away: a
+//! letter dropped, doubled or added, two letters swapped, one letter
+//! replaced (a neighbouring key, usually).
+//!
+//! Fuzzy matching already forgives a dropped letter ("printr" is spelled
+//! out inside "printer"), but not a wrong, doubled or swapped one: "pronter",
+//! "prrinter" and "pritner" need a real word to stand in for them.
+
+use std::collections::BTreeSet;
+
+use nucleo_matcher::chars::{normalize, to_lower_case};
+
+/// Words shorter than this get no typo candidates: one edit away from a
+/// three-letter word is half the dictionary.
+const TYPO_FROM: usize = 4;
+/// Words longer than this are not kept (hashes, paths, base64).
+const WORD_CHARS: usize = 32;
+/// At most this many stand-ins per word, so a query cannot flood.
+const MAX_CANDIDATES: usize = 8;
+
+/// Case and accents folded as the matcher folds them: "Café" is "cafe".
+pub fn fold(c: char) -> char {
+    to_lower_case(normalize(c))
+}
+
+/// Every distinct word of the index, in order (so "is this the start of a
+/// word" is one range lookup).
+#[derive(Default)]
+pub struct Vocabulary {
+    words: BTreeSet<Box<str>>,
+}
+
+impl Vocabulary {
+    pub fn add(&mut self, text: &str) {
+        let mut word = String::new();
+        for part in text.split(|c: char| !c.is_alphanumeric()) {
+            let len = part.chars().count();
+            if !(TYPO_FROM - 1..=WORD_CHARS).contains(&len) {
+                continue;
+            }
+            // Folded into one buffer: most words are known already.
+            word.clear();
+            word.extend(part.chars().map(fold));
+            if !self.words.contains(word.as_str()) {
+                self.words.insert(word.as_str().into());
+            }
+        }
+    }
+
+    /// True when some word of the index starts with `prefix` (or is it).
+    fn has_prefix(&self, prefix: &str) -> bool {
+        self.words
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .next()
+            .is_some_and(|w| w.starts_with(prefix))
+    }
+
+    /// The index's words one edit away from `word` (folded), best first:
+    /// none when `word` is itself a word of the index or the start of one
+    /// (then it is no typo, or one still being typed).
+    pub fn candidates(&self, word: &str) -> Vec<String> {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() < TYPO_FROM || chars.len() > WORD_CHARS || self.has_prefix(word) {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut keep = |candidate: Vec<char>| {
+            let s: String = candidate.into_iter().collect();
+            if s != word && !found.contains(&s) && self.words.contains(s.as_str()) {
+                found.push(s);
+            }
+        };
+        // Swapped, doubled and dropped letters first: the likelier slips.
+        for i in 0..chars.len() - 1 {
+            let mut c = chars.clone();
+            c.swap(i, i + 1);
+            keep(c);
+        }
+        for i in 0..chars.len() {
+            let mut c = chars.clone();
+            c.remove(i);
+            keep(c);
+        }
+        let alphabet = ('a'..='z').chain('0'..='9');
+        for i in 0..=chars.len() {
+            for letter in alphabet.clone() {
+                let mut c = chars.clone();
+                c.insert(i, letter);
+                keep(c);
+            }
+        }
+        for i in 0..chars.len() {
+            for letter in alphabet.clone() {
+                if letter != chars[i] {
+                    let mut c = chars.clone();
+                    c[i] = letter;
+                    keep(c);
+                }
+            }
+        }
+        found.truncate(MAX_CANDIDATES);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(text: &str) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        v.add(text);
+        v
+    }
+
+    #[test]
+    fn each_kind_of_slip_finds_the_word() {
+        let v = vocab("Print the superblock information of a Printer");
+        for typo in ["infornation", "infromation", "informmation", "informaton"] {
+            assert_eq!(v.candidates(typo), vec!["information"], "{typo}");
+        }
+        assert_eq!(v.candidates("prinzer"), vec!["printer"]);
+    }
+
+    #[test]
+    fn real_words_and_word_starts_are_no_typos() {
+        let v = vocab("printer information");
+        assert!(v.candidates("printer").is_empty());
+        assert!(v.candidates("infor").is_empty(), "still being typed");
+        assert!(v.candidates("pri").is_empty(), "too short to guess");
+    }
+
+    #[test]
+    fn words_fold_case_and_accents() {
+        let v = vocab("Koffie in het Café");
+        assert_eq!(v.candidates("cafee"), vec!["cafe"]);
+        let v = vocab("Één-twee");
+        assert_eq!(v.candidates("eeen"), vec!["een"]);
+    }
+}
