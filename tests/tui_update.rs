@@ -222,7 +222,8 @@ fn a_search_with_many_matches_says_how_many_there_are() {
     let (dir, mut app) = demo_app();
     let other = other_process(&dir);
     let draft = |n: usize| Draft {
-        text: format!("Forklift check number {n}"),
+        // A word no demo item holds, in its text or title.
+        text: format!("Zwengel check number {n}"),
         ..Draft::default()
     };
     for n in 0..120 {
@@ -230,7 +231,7 @@ fn a_search_with_many_matches_says_how_many_there_are() {
             .add(&NewItem::from_draft(Kind::Tip, "bob", &draft(n)).unwrap())
             .unwrap();
     }
-    app.open_search("forklift");
+    app.open_search("zwengel");
     let rows = tui_support::screen(&app, 80, 24);
     tui_support::assert_shows(&rows, "120 matches, best 100 shown");
 }

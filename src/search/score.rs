@@ -353,7 +353,7 @@ const IN_ORDER: u32 = 4;
 /// The rank of a hit, in this order of evidence: how each word was found
 /// (whole, at a word start, inside a word, through a typo, scattered), and
 /// in which field; the words adjacent and in order; then shorter items
-/// first (the low byte), as in fzf.
+/// titles first (the low byte), as in fzf.
 fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
     let mut total = 0;
     // The form each word was found in (itself or a stand-in), for the
@@ -394,9 +394,9 @@ fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u3
     total * 256 + shortness(docs, i)
 }
 
-/// 0–255, more for shorter items (the body counts a quarter).
+/// 0–255, more for shorter titles: a lesson's long text says nothing
+/// against it.
 fn shortness(docs: &Docs, i: usize) -> u32 {
-    let (title, body) = docs.title_body(i);
-    let length = title.chars().count() + body.chars().count() / 4;
-    255 - length.min(255) as u32
+    let (title, _) = docs.title_body(i);
+    255 - title.chars().count().min(255) as u32
 }
