@@ -385,6 +385,16 @@ mod tests {
     }
 
     #[test]
+    fn other_word_forms_find_the_item_in_english_and_dutch() {
+        let idx = SearchIndex::new(vec![
+            doc(1, "Restart the printer queue", "", "ann"),
+            doc(2, "Een bestand openen met de pijltjestoetsen", "", "bob"),
+        ]);
+        assert_eq!(ids(&idx.search("restarting printers", 10)), vec![1]);
+        assert_eq!(ids(&idx.search("bestanden openen", 10)), vec![2]);
+    }
+
+    #[test]
     fn a_typo_match_ranks_below_an_exact_one() {
         let idx = SearchIndex::new(vec![
             doc(1, "Restart the printer queue", "", "ann"),

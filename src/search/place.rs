@@ -42,9 +42,9 @@ pub fn best(text: &str, word: &str) -> Option<(u32, usize)> {
     best
 }
 
-/// True when `word` stands in `text` as a whole word.
-pub fn whole(text: &str, word: &str) -> bool {
-    best(text, word).is_some_and(|(p, _)| p == WHOLE)
+/// True when `word` starts a word of `text` (or is one).
+pub fn starts(text: &str, word: &str) -> bool {
+    best(text, word).is_some_and(|(p, _)| p >= START)
 }
 
 /// True when `b` follows `a` directly in `text` (only spaces or signs

@@ -282,7 +282,7 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
                 let fields = text.of(docs, i);
                 if n.alts
                     .iter()
-                    .any(|alt| fields.iter().any(|f| place::whole(f, alt)))
+                    .any(|alt| fields.iter().any(|f| place::starts(f, alt)))
                 {
                     (best, seen) = (1, true);
                 }
@@ -367,7 +367,7 @@ fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u3
                 best = best.max(points + FIELD_BONUS[f]);
             }
             for alt in &n.alts {
-                if place::whole(text, alt) && place::TYPO + FIELD_BONUS[f] > best {
+                if place::starts(text, alt) && place::TYPO + FIELD_BONUS[f] > best {
                     best = place::TYPO + FIELD_BONUS[f];
                     form = alt;
                 }

@@ -6,10 +6,15 @@
 //! Fuzzy matching already forgives a dropped letter ("printr" is spelled
 //! out inside "printer"), but not a wrong, doubled or swapped one: "pronter",
 //! "prrinter" and "pritner" need a real word to stand in for them.
+//!
+//! Other forms of a word stand in the same way: its English and Dutch
+//! Snowball stems ("restarting" finds "restart", "bestanden" finds
+//! "bestand"), from rust-stemmers rather than a suffix list of our own.
 
 use std::collections::BTreeSet;
 
 use nucleo_matcher::chars::{normalize, to_lower_case};
+use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words shorter than this get no typo candidates: one edit away from a
 /// three-letter word is half the dictionary.
@@ -59,15 +64,27 @@ impl Vocabulary {
             .is_some_and(|w| w.starts_with(prefix))
     }
 
-    /// The index's words one edit away from `word` (folded), best first:
-    /// none when `word` is itself a word of the index or the start of one
-    /// (then it is no typo, or one still being typed).
+    /// Stand-ins for `word` (folded), best first, each to be found at a
+    /// word start: its stems that start a word of the index, then the
+    /// index's words one edit away. None when `word` is itself a word of
+    /// the index or the start of one (then it is no typo, or one still
+    /// being typed).
     pub fn candidates(&self, word: &str) -> Vec<String> {
         let chars: Vec<char> = word.chars().collect();
         if chars.len() < TYPO_FROM || chars.len() > WORD_CHARS || self.has_prefix(word) {
             return Vec::new();
         }
-        let mut found = Vec::new();
+        let mut found: Vec<String> = Vec::new();
+        for language in [Algorithm::English, Algorithm::Dutch] {
+            let stem = Stemmer::create(language).stem(word).into_owned();
+            if stem.chars().count() >= TYPO_FROM - 1
+                && stem != word
+                && !found.contains(&stem)
+                && self.has_prefix(&stem)
+            {
+                found.push(stem);
+            }
+        }
         let mut keep = |candidate: Vec<char>| {
             let s: String = candidate.into_iter().collect();
             if s != word && !found.contains(&s) && self.words.contains(s.as_str()) {
@@ -124,6 +141,14 @@ mod tests {
             assert_eq!(v.candidates(typo), vec!["information"], "{typo}");
         }
         assert_eq!(v.candidates("prinzer"), vec!["printer"]);
+    }
+
+    #[test]
+    fn other_forms_of_a_word_stand_in_for_it() {
+        let v = vocab("Restart the printer; een bestand openen");
+        assert_eq!(v.candidates("restarting"), vec!["restart"]);
+        assert_eq!(v.candidates("printers"), vec!["printer"]);
+        assert_eq!(v.candidates("bestanden"), vec!["bestand"]);
     }
 
     #[test]
