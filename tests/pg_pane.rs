@@ -84,3 +84,60 @@ fn the_pane_on_the_server_shows_a_colleagues_post_and_says_when_it_is_offline() 
     let narrow = screen(&app, 40, 20);
     assert!(text(&narrow).contains("Offline"), "{}", text(&narrow));
 }
+
+#[test]
+fn a_dropped_connection_is_offline_once_then_the_pane_comes_back() {
+    let Some(pg) = pg_support::shared("pane_reconnect") else {
+        return;
+    };
+    let db = pg.database("pane_reconnect");
+    let ann = format!("ann_{}", db.name);
+    {
+        let _lock = pg_support::setup_lock();
+        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        let add = AddPerson {
+            handle: ann.clone(),
+            name: None,
+        };
+        server::people::add_person(&url, &add).expect("add person");
+    }
+    let store = store::open(&Spec::Server(db.url(&ann)), Mode::Create).expect("open");
+    let draft = Draft {
+        text: "Kept through a reconnect".into(),
+        ..Draft::default()
+    };
+    store
+        .add(&NewItem::from_draft(Kind::Tip, &ann, &draft).expect("valid"))
+        .expect("add");
+    let mut app = App::new(store, &ann, KeyMap::default(), Theme::mono());
+    app.lang = Some("en");
+    app.start();
+    update(&mut app, Action::GoTab(3));
+    while app.check_for_changes() {}
+    // The server ends this connection (an admin, a restart, a network cut).
+    let mut su = db.superuser();
+    let ended: i64 = su
+        .query_one(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = $1",
+            &[&ann],
+        )
+        .expect("terminate")
+        .get(0);
+    assert_eq!(ended, 1);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !text(&screen(&app, 80, 24)).contains("Offline") {
+        app.check_for_changes();
+        assert!(
+            Instant::now() < deadline,
+            "the lost connection was never noticed"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_shows(&screen(&app, 80, 24), "Kept through a reconnect");
+    // The next check connects again; the line goes, the list is read anew.
+    wait_for_change(&mut app);
+    let rows = screen(&app, 80, 24);
+    assert!(!text(&rows).contains("Offline"), "{}", text(&rows));
+    assert_shows(&rows, "Kept through a reconnect");
+}
