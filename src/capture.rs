@@ -1,13 +1,16 @@
 //! Saving a capture so that nothing typed is ever lost: into the database
-//! if it can be written, else into a draft file ([`crate::drafts`]) that the
-//! next `leertuin capture` or pane start offers back.
+//! if it can be written, else into the outbox ([`crate::outbox`]) to be
+//! sent later, and only when that fails too into a draft file
+//! ([`crate::drafts`]) that the next `leertuin capture` or pane start
+//! offers back.
 //!
 //! Shared by the pane and the `leertuin capture` popup; no terminal here.
 
 use std::path::PathBuf;
 
-use crate::domain::{Draft, ItemId, Kind, NewItem, from_millis, now};
+use crate::domain::{Done, Draft, ItemId, Kind, NewItem, Write, from_millis, now};
 use crate::drafts::{AnswerDraft, Drafts, FormDraft, SavedDraft};
+use crate::outbox::{self, Failed, Outbox, Outcome};
 use crate::store::{Store, StoreError};
 
 /// Where a capture went.
@@ -15,7 +18,16 @@ use crate::store::{Store, StoreError};
 pub enum Saved {
     /// In the database, for everyone.
     Stored(ItemId),
-    /// Not in the database (`reason`), but safe in a draft file.
+    /// Not in the database now (`reason`), but waiting in the outbox file
+    /// `path` to be sent; `passes` when the reason goes away by itself (a
+    /// busy database, a server that is away).
+    Queued {
+        reason: String,
+        passes: bool,
+        path: PathBuf,
+    },
+    /// Neither in the database nor in the outbox (`reason`), but safe in a
+    /// draft file.
     Drafted { reason: String, path: PathBuf },
 }
 
@@ -44,43 +56,71 @@ impl std::fmt::Display for NotSaved {
     }
 }
 
-/// Stores a capture of `kind` by `person`, or keeps it as a draft when the
-/// database can't take it. `store` is the open database, or why it could
-/// not be opened. `restored` is the draft the form was filled from: it is
-/// deleted once its item is stored or replaced by a newer draft.
+/// Where a capture the database can't take goes: the outbox, for the
+/// store `spec` names, and the drafts folder when the outbox can't take it
+/// either (or the database refused the write itself).
+#[derive(Debug, Clone, Copy)]
+pub struct Places<'a> {
+    pub outbox: Option<&'a Outbox>,
+    pub spec: &'a str,
+    pub drafts: Option<&'a Drafts>,
+}
+
+/// Stores a capture of `kind` by `person`, or keeps it in the outbox (else
+/// as a draft) when the database can't take it. `store` is the open
+/// database, or why it could not be opened. `restored` is the draft the
+/// form was filled from: it is deleted once its text is stored or waits
+/// in the outbox, or replaced by a newer draft.
 pub fn save(
-    store: Result<&dyn Store, &str>,
-    drafts: Option<&Drafts>,
+    store: Result<&dyn Store, StoreError>,
+    places: &Places,
     person: &str,
     kind: Kind,
     draft: &Draft,
     restored: Option<&str>,
 ) -> Result<Saved, NotSaved> {
-    // Rules first: a draft that can never be stored helps no one.
-    let item = NewItem::from_draft(kind, person, draft)
+    // Rules first: a write that can never be stored helps no one.
+    NewItem::from_draft(kind, person, draft)
         .map_err(|e| NotSaved::Invalid(crate::i18n::invalid(&e)))?;
-    let reason = match store {
-        Ok(store) => match store.add(&item) {
-            Ok(id) => {
-                if let (Some(drafts), Some(old)) = (drafts, restored) {
-                    // Stored is what counts; a leftover file is offered again
-                    // and can be discarded then.
-                    let _ = drafts.delete(old);
-                }
-                return Ok(Saved::Stored(id));
-            }
-            Err(StoreError::Invalid(e)) => return Err(NotSaved::Invalid(crate::i18n::invalid(&e))),
-            Err(e) => first_line(&crate::i18n::store_error(&e)),
-        },
-        Err(reason) => first_line(reason),
+    let write = Write::Add {
+        kind,
+        person: person.to_string(),
+        draft: draft.clone(),
     };
-    match keep(drafts, person, kind, draft, restored) {
-        Ok(path) => Ok(Saved::Drafted { reason, path }),
-        Err(draft_error) => Err(NotSaved::Nowhere {
-            reason,
-            draft_error,
-        }),
+    let outcome = match store {
+        Ok(store) => outbox::submit(places.outbox, places.spec, store, &write),
+        Err(e) => outbox::keep(places.outbox, places.spec, &write, e),
+    };
+    let saved = match outcome {
+        Ok(Outcome::Stored(Done::Added(id))) => Saved::Stored(id),
+        Ok(Outcome::Queued { reason, path }) => Saved::Queued {
+            reason: first_line(&crate::i18n::store_error(&reason)),
+            passes: reason.passes(),
+            path,
+        },
+        Ok(Outcome::Stored(other)) => {
+            return Err(NotSaved::Invalid(format!("unexpected result {other:?}")));
+        }
+        Err(Failed::Refused(StoreError::Invalid(e))) => {
+            return Err(NotSaved::Invalid(crate::i18n::invalid(&e)));
+        }
+        Err(Failed::Refused(e) | Failed::Nowhere { reason: e, .. }) => {
+            let reason = first_line(&crate::i18n::store_error(&e));
+            return match keep(places.drafts, person, kind, draft, restored) {
+                Ok(path) => Ok(Saved::Drafted { reason, path }),
+                Err(draft_error) => Err(NotSaved::Nowhere {
+                    reason,
+                    draft_error,
+                }),
+            };
+        }
+    };
+    if let (Some(drafts), Some(old)) = (places.drafts, restored) {
+        // Stored or waiting is what counts; a leftover file is offered
+        // again and can be discarded then.
+        let _ = drafts.delete(old);
     }
+    Ok(saved)
 }
 
 /// Keeps a capture as a draft (Esc on a filled form, or a failed save) and
@@ -194,9 +234,14 @@ mod tests {
         let old = keep(Some(&drafts), "ann", Kind::Tip, &tip("ci\""), None).unwrap();
         let old_id = drafts.list().unwrap()[0].id.clone();
         assert!(old.exists());
+        let places = Places {
+            outbox: None,
+            spec: "t.db",
+            drafts: Some(&drafts),
+        };
         let saved = save(
             Ok(&store),
-            Some(&drafts),
+            &places,
             "ann",
             Kind::Tip,
             &tip("ci\" changes inside quotes"),
@@ -208,16 +253,52 @@ mod tests {
     }
 
     #[test]
-    fn a_database_that_cannot_open_gives_a_draft_with_everything() {
+    fn a_database_that_cannot_open_sends_the_capture_to_the_outbox() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::at(dir.path().join("drafts"));
+        let outbox = Outbox::at(dir.path().join("outbox"));
+        let places = Places {
+            outbox: Some(&outbox),
+            spec: "/x/team.db",
+            drafts: Some(&drafts),
+        };
+        let old = keep(Some(&drafts), "ann", Kind::Tip, &tip("ci"), None).unwrap();
+        let old_id = drafts.list().unwrap()[0].id.clone();
+        let saved = save(
+            Err(StoreError::Busy),
+            &places,
+            "ann",
+            Kind::Tip,
+            &tip("ci\" changes inside quotes"),
+            Some(&old_id),
+        )
+        .unwrap();
+        let Saved::Queued { passes, path, .. } = saved else {
+            panic!("{saved:?}")
+        };
+        assert!(passes);
+        assert!(path.starts_with(outbox.dir()));
+        assert_eq!(outbox.count("/x/team.db", "ann"), 1);
+        // The draft it was restored from is now the outbox entry.
+        assert!(!old.exists());
+    }
+
+    #[test]
+    fn without_an_outbox_a_capture_becomes_a_draft_with_everything() {
         let dir = tempfile::tempdir().unwrap();
         let drafts = Drafts::at(dir.path().join("drafts"));
         let draft = Draft {
             anonymous: true,
             ..tip("Who knows the new rules?")
         };
+        let places = Places {
+            outbox: None,
+            spec: "t.db",
+            drafts: Some(&drafts),
+        };
         let saved = save(
-            Err("disk I/O error\nmore"),
-            Some(&drafts),
+            Err(StoreError::DiskFull),
+            &places,
             "ann",
             Kind::Question,
             &draft,
@@ -227,7 +308,7 @@ mod tests {
         let Saved::Drafted { reason, path } = saved else {
             panic!("{saved:?}")
         };
-        assert_eq!(reason, "disk I/O error");
+        assert!(reason.contains("disk"), "{reason}");
         assert!(path.exists());
         let back = drafts.list().unwrap().remove(0).saved;
         assert_eq!((back.kind, back.person.as_str()), (Kind::Question, "ann"));
@@ -242,15 +323,31 @@ mod tests {
             tags: vec!["no/slash".into()],
             ..tip("x")
         };
-        let r = save(Err("locked"), Some(&drafts), "ann", Kind::Tip, &bad, None);
+        let places = Places {
+            outbox: None,
+            spec: "t.db",
+            drafts: Some(&drafts),
+        };
+        let r = save(Err(StoreError::Busy), &places, "ann", Kind::Tip, &bad, None);
         assert!(matches!(r, Err(NotSaved::Invalid(e)) if e.contains("tag")));
         assert!(drafts.list().unwrap().is_empty());
 
-        let r = save(Err("locked"), None, "ann", Kind::Tip, &tip("x"), None);
+        let nowhere = Places {
+            drafts: None,
+            ..places
+        };
+        let r = save(
+            Err(StoreError::Busy),
+            &nowhere,
+            "ann",
+            Kind::Tip,
+            &tip("x"),
+            None,
+        );
         let Err(e @ NotSaved::Nowhere { .. }) = r else {
             panic!("{r:?}")
         };
-        assert!(e.to_string().contains("locked"), "{e}");
+        assert!(e.to_string().contains("busy"), "{e}");
     }
 
     #[test]

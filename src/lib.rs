@@ -31,6 +31,7 @@ pub mod drafts;
 pub mod i18n;
 pub mod kiosk;
 pub mod nudge;
+pub mod outbox;
 pub mod paths;
 pub mod private_file;
 pub mod safe_read;

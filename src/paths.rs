@@ -43,6 +43,12 @@ pub fn drafts_dir() -> Option<PathBuf> {
     Some(state_dir()?.join("drafts"))
 }
 
+/// Where writes wait for a database or server that can't take them now:
+/// `$XDG_STATE_HOME/leertuin/outbox`.
+pub fn outbox_dir() -> Option<PathBuf> {
+    Some(state_dir()?.join("outbox"))
+}
+
 /// What `leertuin nudge` showed when, and any snooze.
 pub fn nudge_state() -> Option<PathBuf> {
     Some(state_dir()?.join("nudge-state.toml"))

@@ -1,6 +1,6 @@
 //! `leertuin capture` in a real terminal (tmux): typed text ends up in the
 //! database with its context, and when the database can't be written it
-//! waits in a draft that the next start offers back.
+//! waits in the outbox until it can be sent.
 
 mod tmux_support;
 
@@ -75,15 +75,15 @@ fn tab_switches_kind_and_a_question_is_stored_as_one() {
 }
 
 #[test]
-fn an_unwritable_database_keeps_a_draft_that_the_next_start_offers_back() {
-    if !tmux_or_skip("an_unwritable_database_keeps_a_draft_that_the_next_start_offers_back") {
+fn an_unwritable_database_keeps_the_capture_in_the_outbox_until_it_is_fixed() {
+    if !tmux_or_skip("an_unwritable_database_keeps_the_capture_in_the_outbox_until_it_is_fixed") {
         return;
     }
     let home = Home::new();
     // Unwritable even for root (tests may run as root, who ignores file
     // modes): the database's folder would have to be made inside a plain
     // file, which no one can do. Opening fails like a missing or read-only
-    // location does, and the popup must fall back to a draft.
+    // location does, and the popup must keep the capture.
     let plain = home.path().join("not-a-folder");
     std::fs::write(&plain, "").expect("plain file");
     let bad_db = plain.join("team.db").display().to_string();
@@ -99,22 +99,22 @@ fn an_unwritable_database_keeps_a_draft_that_the_next_start_offers_back() {
     tmux.keys("s", &["Down"]);
     tmux.type_text("s", "postgres");
     tmux.keys("s", &["Enter"]);
-    let screen = tmux.wait_for("s", "Kept as a draft");
+    let screen = tmux.wait_for("s", "Waiting to be sent");
     assert!(screen.contains("Not saved"), "{screen}");
     assert!(
-        screen.contains("~/.local/state/leertuin/drafts/"),
+        screen.contains("~/.local/state/leertuin/outbox/"),
         "{screen}"
     );
 
-    // The draft file holds everything typed.
-    let file = eventually("a draft file", || {
-        std::fs::read_dir(home.drafts_dir())
+    // The outbox file holds everything typed.
+    let file = eventually("an outbox file", || {
+        std::fs::read_dir(home.home().join(".local/state/leertuin/outbox"))
             .ok()?
             .flatten()
             .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|x| x == "toml"))
+            .find(|p| p.extension().is_some_and(|x| x == "json"))
     });
-    let text = std::fs::read_to_string(&file).expect("read draft");
+    let text = std::fs::read_to_string(&file).expect("read entry");
     assert!(text.contains("VACUUM ANALYZE after a big import"), "{text}");
     assert!(text.contains("or the planner guesses wrong"), "{text}");
     assert!(text.contains("psql") && text.contains("postgres"), "{text}");
@@ -123,23 +123,48 @@ fn an_unwritable_database_keeps_a_draft_that_the_next_start_offers_back() {
     tmux.wait_gone();
     drop(tmux);
 
-    // A later start, with a database that works: the draft is offered,
-    // Enter restores it, Enter saves it, and the file is gone.
-    let tmux = Tmux::start(56, 10, &home.shell("ann", &["capture"]));
-    tmux.wait_for("s", "1 unsaved draft");
-    tmux.wait_for("s", "VACUUM ANALYZE");
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "Share a tip · psql");
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_gone();
-    let tips = items(&home, "tips");
+    // Fixed: the folder can be made now. `sync` sends it, once.
+    std::fs::remove_file(&plain).expect("remove plain file");
+    std::fs::create_dir(&plain).expect("make the folder");
+    let said = home.ok("ann", &["--db", &bad_db, "sync"]);
+    assert!(said.contains("1 sent"), "{said}");
+    let out = home.ok("ann", &["--db", &bad_db, "list", "tips", "--json"]);
+    let tips: Vec<serde_json::Value> = serde_json::from_str(&out).expect("list --json");
     assert_eq!(tips.len(), 1, "{tips:?}");
     assert_eq!(
         tips[0]["text"],
         "VACUUM ANALYZE after a big import\nor the planner guesses wrong"
     );
     assert_eq!(tips[0]["context"], "psql");
-    assert!(!file.exists(), "the draft is deleted once stored");
+    assert!(!file.exists(), "the entry is removed once sent");
+}
+
+#[test]
+fn a_locked_database_saves_the_capture_offline_and_the_popup_closes() {
+    if !tmux_or_skip("a_locked_database_saves_the_capture_offline_and_the_popup_closes") {
+        return;
+    }
+    let home = Home::new();
+    home.ok("ann", &["add", "tip", "first"]);
+    let lock = rusqlite::Connection::open(home.db()).expect("open db");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    // The shell stays after leertuin, to show how it ended.
+    let command = home.shell("ann", &["capture"]);
+    let command = command.strip_prefix("exec ").unwrap_or(&command);
+    let tmux = Tmux::start(70, 12, &format!("{command}; echo EXIT=$?; sleep 60"));
+    tmux.wait_for("s", "Share a tip");
+    tmux.type_text("s", "git worktree add keeps two branches open");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert!(screen.contains("saved offline, will be sent"), "{screen}");
+    drop(tmux);
+    lock.execute_batch("ROLLBACK").expect("unlock");
+    let said = home.ok("ann", &["sync"]);
+    assert!(said.contains("1 sent"), "{said}");
+    let tips = items(&home, "tips");
+    assert_eq!(tips.len(), 2, "{tips:?}");
+    assert_eq!(tips[0]["text"], "git worktree add keeps two branches open");
 }
 
 #[test]

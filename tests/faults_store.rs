@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use common::Sandbox;
-use leertuin::domain::Kind;
-use leertuin::drafts::Drafts;
+use leertuin::domain::{Kind, Write};
+use leertuin::outbox::Outbox;
 
 const NOBODY: u32 = 65534;
 /// A second account without a name, for two people at once.
@@ -120,13 +120,20 @@ impl Me<'_> {
         text(&out.stdout)
     }
 
-    fn drafts(&self) -> Drafts {
+    fn state(&self) -> PathBuf {
         let home = if is_root() {
             self.s.path().join(format!("home-{NOBODY}"))
         } else {
             self.s.path().join("home")
         };
-        Drafts::at(home.join(".local/state/leertuin/drafts"))
+        home.join(".local/state/leertuin")
+    }
+
+    /// Writes waiting in this person's outbox for the database.
+    fn waiting(&self) -> usize {
+        let spec = self.db.display().to_string();
+        Outbox::at(self.state().join("outbox")).count(&spec, "ann")
+            + Outbox::at(self.state().join("outbox")).count(&spec, "nobody")
     }
 }
 
@@ -259,10 +266,10 @@ fn a_zero_byte_file_is_not_silently_made_a_database() {
         err.contains("0 bytes") && err.contains("leertuin init"),
         "{err}"
     );
-    // A write keeps its text and leaves the file alone too.
+    // A write keeps its text (in the outbox) and leaves the file alone too.
     let out = s.cmd().args(["add", "tip", "Keep me"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{out:?}");
-    assert!(text(&out.stderr).contains("draft"), "{out:?}");
+    assert!(text(&out.stderr).contains("outbox"), "{out:?}");
     assert_eq!(fs::metadata(s.db()).unwrap().len(), 0);
     // Only an explicit init makes it a database.
     s.ok(&["init"]);
@@ -361,14 +368,22 @@ fn the_pane_finds_a_damaged_database_and_keeps_new_text_as_a_draft() {
     tmux.type_text("s", "Typed after the damage");
     tmux.wait_for("s", "after the damage");
     tmux.keys("s", &["Enter"]);
-    let drafts = Drafts::at(home.join(".local/state/leertuin/drafts"));
-    let kept = tmux_support::eventually("a draft", || drafts.list().ok().filter(|d| !d.is_empty()));
-    assert_eq!(kept[0].saved.draft.text, "Typed after the damage");
+    // The question waits in the outbox until the database is mended.
+    let outbox = Outbox::at(home.join(".local/state/leertuin/outbox"));
+    let spec = s.db().display().to_string();
+    let kept = tmux_support::eventually("an outbox entry", || {
+        Some(outbox.waiting(&spec, "ann")).filter(|w| !w.is_empty())
+    });
+    let Write::Add { draft, .. } = &kept[0].entry.write else {
+        panic!("{kept:?}")
+    };
+    assert_eq!(draft.text, "Typed after the damage");
+    tmux.wait_for("s", "waits in the outbox");
     tmux.keys("s", &["q"]);
 }
 
 #[test]
-fn a_locked_database_keeps_the_added_text_as_a_draft() {
+fn a_locked_database_keeps_the_added_write_in_the_outbox() {
     let s = Sandbox::new();
     s.ok(&["add", "tip", "first"]);
     let lock = s.sql();
@@ -379,22 +394,24 @@ fn a_locked_database_keeps_the_added_text_as_a_draft() {
         .output()
         .unwrap();
     lock.execute_batch("ROLLBACK").unwrap();
-    // Exit 1: not stored (yet); the one line says why and where the text is.
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    // Exit 0: not stored yet, but safe, and sent without anyone doing
+    // anything; the one line says so and why.
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
     let err = text(&out.stderr);
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
-    assert!(err.contains("busy") && err.contains("draft"), "{err}");
-    let drafts = Drafts::at(s.path().join("home/.local/state/leertuin/drafts"));
-    let kept = drafts.list().unwrap();
-    assert_eq!(kept.len(), 1, "{kept:?}");
-    let d = &kept[0].saved;
-    assert_eq!((d.kind, d.person.as_str()), (Kind::Tip, "ann"));
-    assert_eq!(d.draft.text, "Ctrl-R searches your history");
-    assert_eq!(d.draft.tags, ["bash"]);
     assert!(
-        err.contains(&drafts.path(&kept[0].id).display().to_string()),
+        err.contains("busy") && err.contains("saved offline"),
         "{err}"
     );
+    let outbox = Outbox::at(s.path().join("home/.local/state/leertuin/outbox"));
+    let waiting = outbox.waiting(&s.db().display().to_string(), "ann");
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    let Write::Add { kind, draft, .. } = &waiting[0].entry.write else {
+        panic!("{waiting:?}")
+    };
+    assert_eq!(*kind, Kind::Tip);
+    assert_eq!(draft.text, "Ctrl-R searches your history");
+    assert_eq!(draft.tags, ["bash"]);
 }
 
 /// `leertuin` as ann on the sandbox's database, as a plain std command
@@ -441,7 +458,7 @@ fn a_full_disk_says_so_and_reads_still_work() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let err = text(&out.stderr);
     assert!(err.contains("disk is full"), "{err}");
-    assert!(err.contains("draft"), "{err}");
+    assert!(err.contains("outbox"), "{err}");
     let mut list = plain(&s);
     list.args(["list", "tips"]);
     let out = with_size_limit(&mut list, 5000);
@@ -531,11 +548,14 @@ fn a_read_only_folder_is_read_and_writes_say_read_only() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(
-        err.contains("read-only for you") && err.contains("draft"),
+        err.contains("read-only for you") && err.contains("outbox"),
         "{err}"
     );
-    assert_eq!(me.drafts().list().unwrap().len(), 1);
+    assert_eq!(me.waiting(), 1);
     chmod(&dir, 0o755);
+    // Once the folder may be written again, the write is sent.
+    assert!(me.ok(&["sync"]).contains("1 sent"));
+    assert!(me.ok(&["list", "tips"]).contains("Not here"));
 }
 
 #[test]

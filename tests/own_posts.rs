@@ -4,7 +4,7 @@
 mod common;
 
 use common::Sandbox;
-use leertuin::domain::{BackingKind, Draft, ItemId, Kind, NewItem, Post, Undo};
+use leertuin::domain::{BackingKind, Done, Draft, ItemId, Kind, NewItem, Post, Write};
 use leertuin::store::{ListQuery, SqliteStore, Store, StoreError};
 use serde_json::Value;
 
@@ -223,10 +223,29 @@ fn each_write_has_an_inverse_that_undoes_it() {
     let tip = add(&store, Kind::Tip, "ann", "Use ctrl-r");
     let q = add(&store, Kind::Question, "bob", "How do I rebase?");
     let all = || store.export().unwrap();
+    let ann = || "ann".to_string();
+    // A write applied, then its inverse: what undo does.
+    let undone = |write: Write| {
+        let done = store.apply(&write).unwrap();
+        let inverse = write.inverse(&done).expect("an inverse");
+        store.apply(&inverse).unwrap();
+    };
 
     // A new post: undo deletes it.
-    let n = add(&store, Kind::Learned, "ann", "oops");
-    store.undo("ann", &Undo::Delete(Post::Item(n))).unwrap();
+    let add_n = Write::Add {
+        kind: Kind::Learned,
+        person: ann(),
+        draft: Draft {
+            text: "oops".into(),
+            ..Draft::default()
+        },
+    };
+    let Done::Added(n) = store.apply(&add_n).unwrap() else {
+        panic!("not added")
+    };
+    store
+        .apply(&add_n.inverse(&Done::Added(n)).unwrap())
+        .unwrap();
     let list = store
         .list(
             &ListQuery {
@@ -240,68 +259,39 @@ fn each_write_has_an_inverse_that_undoes_it() {
 
     // An edit: undo puts the old text back.
     let before = store.get(tip, "ann").unwrap();
-    let old = store
-        .edit(Post::Item(tip), "ann", "Use ctrl-r to search")
-        .unwrap();
-    store
-        .undo(
-            "ann",
-            &Undo::Edit {
-                post: Post::Item(tip),
-                text: old,
-            },
-        )
-        .unwrap();
+    undone(Write::Edit {
+        post: Post::Item(tip),
+        person: ann(),
+        text: "Use ctrl-r to search".into(),
+    });
     let after = store.get(tip, "ann").unwrap();
     assert_eq!(after.title(), before.title());
 
     // A delete: undo restores it with its text.
-    let old = store.delete(Post::Item(tip), "ann").unwrap();
-    assert!(matches!(
-        store.get(tip, "ann"),
-        Err(StoreError::NotFound(_))
-    ));
-    store
-        .undo(
-            "ann",
-            &Undo::Restore {
-                post: Post::Item(tip),
-                text: old,
-            },
-        )
-        .unwrap();
+    undone(Write::Delete {
+        post: Post::Item(tip),
+        person: ann(),
+    });
     assert_eq!(store.get(tip, "ann").unwrap().title(), "Use ctrl-r");
 
     // A backing and its withdrawal, a vote and its withdrawal.
     let snapshot = all();
     store.back(q, "ann", BackingKind::Pledge, Some(20)).unwrap();
-    let taken = store
-        .withdraw(q, "ann", BackingKind::Pledge)
-        .unwrap()
-        .unwrap();
-    assert_eq!(taken.minutes, Some(20));
-    store
-        .undo(
-            "ann",
-            &Undo::Back {
-                question: q,
-                kind: taken.kind,
-                minutes: taken.minutes,
-            },
-        )
-        .unwrap();
-    store
-        .undo(
-            "ann",
-            &Undo::Withdraw {
-                question: q,
-                kind: BackingKind::Pledge,
-            },
-        )
-        .unwrap();
+    undone(Write::Withdraw {
+        question: q,
+        person: ann(),
+        kind: BackingKind::Pledge,
+    });
+    let Ok(leertuin::domain::Item::Question(back)) = store.get(q, "ann") else {
+        panic!("question")
+    };
+    assert_eq!(back.backings[0].minutes, Some(20));
+    store.withdraw(q, "ann", BackingKind::Pledge).unwrap();
     let vote_tip = add(&store, Kind::Tip, "bob", "Bob's tip");
-    store.vote(vote_tip, "ann").unwrap();
-    store.undo("ann", &Undo::Unvote(vote_tip)).unwrap();
+    undone(Write::Vote {
+        tip: vote_tip,
+        person: ann(),
+    });
     let Ok(leertuin::domain::Item::Tip(t)) = store.get(vote_tip, "ann") else {
         panic!("tip")
     };
@@ -309,6 +299,11 @@ fn each_write_has_an_inverse_that_undoes_it() {
     assert_eq!(all().questions, snapshot.questions);
 
     // Undo acts as the person: never on someone else's post.
-    let err = store.undo("ann", &Undo::Delete(Post::Item(q))).unwrap_err();
+    let err = store
+        .apply(&Write::Delete {
+            post: Post::Item(q),
+            person: ann(),
+        })
+        .unwrap_err();
     assert!(matches!(err, StoreError::NotYours(_)), "{err}");
 }

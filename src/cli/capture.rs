@@ -82,6 +82,18 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
     // hand (or by a script) it is the answer.
     match ending {
         Ending::Stored(id) => println!("{id}"),
+        Ending::Queued {
+            reason,
+            passes: true,
+            ..
+        } => eprintln!("{}", t!("outbox.saved-offline", reason = reason)),
+        Ending::Queued { reason, path, .. } => {
+            return Err(CliError::failure(t!(
+                "outbox.kept",
+                reason = reason,
+                path = path.display()
+            )));
+        }
         Ending::Drafted { reason, path } => {
             return Err(CliError::failure(t!(
                 "capture.cli.drafted",
@@ -98,6 +110,7 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
 fn status_line(ending: &Ending) -> Option<String> {
     let line = match ending {
         Ending::Stored(id) => t!("capture.tmux.stored", id = id),
+        Ending::Queued { .. } => t!("capture.tmux.queued"),
         Ending::Drafted { .. } => t!("capture.tmux.kept"),
         Ending::Cancelled => return None,
     };

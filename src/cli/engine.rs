@@ -7,7 +7,7 @@ use super::{CliError, CliResult, Context, JsonFlag, print_json};
 use crate::domain::insights::{self, Insights};
 use crate::domain::srs::{DEFAULT_RETENTION, Rating};
 use crate::domain::team::Team;
-use crate::domain::{ItemId, now, shown};
+use crate::domain::{Done, ItemId, Write, now, shown};
 
 #[derive(Debug, Args)]
 pub struct RememberArgs {
@@ -17,10 +17,14 @@ pub struct RememberArgs {
 
 pub fn remember(ctx: &Context, a: RememberArgs) -> CliResult {
     let id: ItemId = a.tip.parse()?;
-    if ctx.open()?.remember(&ctx.user, id)? {
-        println!("{}", t!("engine.remembered", id = id));
-    } else {
-        println!("{}", t!("engine.remembered-already", id = id));
+    let write = Write::Remember {
+        tip: id,
+        person: ctx.user.clone(),
+    };
+    match super::sync::write(ctx, &write)? {
+        Some(Done::Changed(true)) => println!("{}", t!("engine.remembered", id = id)),
+        Some(_) => println!("{}", t!("engine.remembered-already", id = id)),
+        None => {}
     }
     Ok(())
 }
@@ -188,8 +192,14 @@ pub struct AcceptArgs {
 
 pub fn accept(ctx: &Context, a: AcceptArgs) -> CliResult {
     let id: ItemId = a.question.parse()?;
-    ctx.open()?.accept(id, a.answer, &ctx.user)?;
-    println!("{}", t!("engine.accepted", n = a.answer, id = id));
+    let write = Write::Accept {
+        question: id,
+        answer: a.answer,
+        person: ctx.user.clone(),
+    };
+    if super::sync::write(ctx, &write)?.is_some() {
+        println!("{}", t!("engine.accepted", n = a.answer, id = id));
+    }
     Ok(())
 }
 
@@ -204,8 +214,14 @@ pub struct HelpedArgs {
 pub fn helped(ctx: &Context, a: HelpedArgs) -> CliResult {
     let id: ItemId = a.question.parse()?;
     let person = a.person.trim_start_matches('@');
-    ctx.open()?.helped(id, person, &ctx.user)?;
-    println!("{}", t!("engine.helped", person = person, id = id));
+    let write = Write::Helped {
+        question: id,
+        helper: person.to_string(),
+        person: ctx.user.clone(),
+    };
+    if super::sync::write(ctx, &write)?.is_some() {
+        println!("{}", t!("engine.helped", person = person, id = id));
+    }
     Ok(())
 }
 

@@ -5,12 +5,11 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::output::{detail, summary_line};
-use super::{CliError, CliResult, Context, JsonFlag, print_json, text_arg};
+use super::{CliError, CliResult, Context, JsonFlag, print_json, sync, text_arg};
 use crate::domain::validate;
-use crate::domain::{BackingKind, Draft, Item, ItemId, Kind, NewItem, Post};
-use crate::drafts::Drafts;
+use crate::domain::{BackingKind, Done, Draft, Item, ItemId, Kind, NewItem, Post, Write};
 use crate::search::SearchIndex;
-use crate::store::{self, ListQuery, Mode, StoreError};
+use crate::store::ListQuery;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum AddKind {
@@ -63,44 +62,18 @@ pub fn add(ctx: &Context, a: AddArgs) -> CliResult {
     };
     // Validate before opening the database: bad input never creates a file.
     let kind = a.kind.into();
-    let item = NewItem::from_draft(kind, &ctx.user, &draft)?;
-    ctx.check_identity()?;
-    let stored = store::open(&ctx.spec(), Mode::Create).and_then(|store| {
-        store.check_integrity()?;
-        store.add(&item)
-    });
-    match stored {
-        Ok(id) => {
-            println!("{id}");
-            Ok(())
-        }
-        // Busy past the wait, read-only, disk full, damaged: the text may
-        // have come from a pipe and exist nowhere else, so it waits as a
-        // draft, which the pane and `leertuin capture` offer again.
-        Err(e) if e.keeps_text() => Err(keep_as_draft(ctx, kind, &draft, &e)),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Keeps text `add` could not store as a draft; the error (exit 1) says
-/// why and where it is.
-fn keep_as_draft(ctx: &Context, kind: Kind, draft: &Draft, e: &StoreError) -> CliError {
-    let reason = crate::i18n::store_error(e);
-    let drafts = Drafts::user().ok();
-    let message = match crate::capture::keep(drafts.as_ref(), &ctx.user, kind, draft, None) {
-        Ok(path) => t!("cli.add.drafted", reason = reason, path = path.display()),
-        Err(draft_error) => t!(
-            "cli.add.nowhere",
-            reason = reason,
-            draft_error = draft_error
-        ),
+    NewItem::from_draft(kind, &ctx.user, &draft)?;
+    // Busy past the wait, the server away: the text may have come from a
+    // pipe and exist nowhere else, so it waits in the outbox.
+    let write = Write::Add {
+        kind,
+        person: ctx.user.clone(),
+        draft,
     };
-    // The exit code of the cause: 2 when the person can fix it (a newer
-    // schema, an empty file), 1 when the machine is in the way.
-    CliError {
-        code: if e.is_user_error() { 2 } else { 1 },
-        message: message.into_owned(),
+    if let Some(Done::Added(id)) = sync::write(ctx, &write)? {
+        println!("{id}");
     }
+    Ok(())
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -260,8 +233,16 @@ pub struct AnswerArgs {
 pub fn answer(ctx: &Context, a: AnswerArgs) -> CliResult {
     let id: ItemId = a.question.parse()?;
     let text = text_arg(&a.text)?;
-    let n = ctx.open()?.answer(id, &ctx.user, &text)?;
-    println!("{}", t!("cli.answered", id = id, n = n));
+    // Checked before anything is opened or kept.
+    validate::text("answer", &text, validate::MAX_ANSWER_CHARS)?;
+    let write = Write::Answer {
+        question: id,
+        person: ctx.user.clone(),
+        text,
+    };
+    if let Some(Done::Answered(n)) = sync::write(ctx, &write)? {
+        println!("{}", t!("cli.answered", id = id, n = n));
+    }
     Ok(())
 }
 
@@ -302,9 +283,15 @@ pub fn back(ctx: &Context, a: BackArgs) -> CliResult {
             None => return Err(CliError::usage(t!("cli.back.how"))),
         };
         let how = kind.name();
-        match ctx.open()?.withdraw(id, &ctx.user, kind)? {
-            Some(_) => println!("{}", t!("cli.withdrawn", id = id, how = how)),
-            None => println!("{}", t!("cli.withdrawn-none", id = id, how = how)),
+        let write = Write::Withdraw {
+            question: id,
+            person: ctx.user.clone(),
+            kind,
+        };
+        match sync::write(ctx, &write)? {
+            Some(Done::Taken(Some(_))) => println!("{}", t!("cli.withdrawn", id = id, how = how)),
+            Some(_) => println!("{}", t!("cli.withdrawn-none", id = id, how = how)),
+            None => {}
         }
         return Ok(());
     }
@@ -314,8 +301,17 @@ pub fn back(ctx: &Context, a: BackArgs) -> CliResult {
         (None, Some(_)) => BackingKind::Pledge,
         _ => return Err(CliError::usage(t!("cli.back.how"))),
     };
-    ctx.open()?.back(id, &ctx.user, kind, a.minutes)?;
-    match a.minutes {
+    let minutes = a.minutes.map(validate::pledge_minutes).transpose()?;
+    let write = Write::Back {
+        question: id,
+        person: ctx.user.clone(),
+        kind,
+        minutes,
+    };
+    if sync::write(ctx, &write)?.is_none() {
+        return Ok(());
+    }
+    match minutes {
         Some(m) => println!(
             "{}",
             t!("cli.pledged", minutes = crate::i18n::minutes(m), id = id)
@@ -336,19 +332,22 @@ pub struct VoteArgs {
 
 pub fn vote(ctx: &Context, a: VoteArgs) -> CliResult {
     let id: ItemId = a.tip.parse()?;
-    if a.withdraw {
-        if ctx.open()?.unvote(id, &ctx.user)? {
-            println!("{}", t!("cli.unvoted", id = id));
-        } else {
-            println!("{}", t!("cli.unvoted-none", id = id));
-        }
-        return Ok(());
-    }
-    if ctx.open()?.vote(id, &ctx.user)? {
-        println!("{}", t!("cli.voted", id = id));
+    let person = ctx.user.clone();
+    let write = if a.withdraw {
+        Write::Unvote { tip: id, person }
     } else {
-        println!("{}", t!("cli.voted-already", id = id));
-    }
+        Write::Vote { tip: id, person }
+    };
+    let Some(done) = sync::write(ctx, &write)? else {
+        return Ok(());
+    };
+    let message = match (a.withdraw, done == Done::Changed(true)) {
+        (true, true) => t!("cli.unvoted", id = id),
+        (true, false) => t!("cli.unvoted-none", id = id),
+        (false, true) => t!("cli.voted", id = id),
+        (false, false) => t!("cli.voted-already", id = id),
+    };
+    println!("{message}");
     Ok(())
 }
 
@@ -370,8 +369,14 @@ pub fn edit(ctx: &Context, a: EditArgs) -> CliResult {
     let text = text_arg(&a.text)?;
     // Checked before the database is opened: bad input never creates a file.
     post.clean_text(&text)?;
-    ctx.open()?.edit(post, &ctx.user, &text)?;
-    println!("{}", t!("cli.edited", id = post));
+    let write = Write::Edit {
+        post,
+        person: ctx.user.clone(),
+        text,
+    };
+    if sync::write(ctx, &write)?.is_some() {
+        println!("{}", t!("cli.edited", id = post));
+    }
     Ok(())
 }
 
@@ -385,7 +390,12 @@ pub struct DeleteArgs {
 
 pub fn delete(ctx: &Context, a: DeleteArgs) -> CliResult {
     let post: Post = a.id.parse()?;
-    ctx.open()?.delete(post, &ctx.user)?;
-    println!("{}", t!("cli.deleted", id = post));
+    let write = Write::Delete {
+        post,
+        person: ctx.user.clone(),
+    };
+    if sync::write(ctx, &write)?.is_some() {
+        println!("{}", t!("cli.deleted", id = post));
+    }
     Ok(())
 }

@@ -8,7 +8,7 @@ use clap::Subcommand;
 
 use super::{CliError, CliResult, Context};
 use crate::domain::lesson::{self, LessonFile};
-use crate::domain::{Brought, ItemId, text};
+use crate::domain::{Brought, ItemId, Write, text};
 use crate::safe_read;
 
 #[derive(Debug, Subcommand)]
@@ -48,11 +48,12 @@ pub fn run(ctx: &Context, command: LessonsCommand) -> CliResult {
         } => {
             let id: ItemId = lesson.parse()?;
             let brought = brought.as_deref().and_then(Brought::from_name);
-            let store = ctx.open()?;
             // A reflection is the person's own words: a second one does not
-            // silently overwrite the first.
+            // silently overwrite the first. (Read from the database as it
+            // is: a missing one has no reflection yet.)
             if let Some(new) = reflection.as_deref().map(text::one_line)
                 && !replace
+                && let Ok(store) = ctx.read()
                 && let Some(old) = store
                     .lessons_done(&ctx.user)?
                     .into_iter()
@@ -66,8 +67,15 @@ pub fn run(ctx: &Context, command: LessonsCommand) -> CliResult {
                     old = old
                 )));
             }
-            store.mark_done_with(&ctx.user, id, reflection.as_deref(), brought)?;
-            println!("{}", t!("lessons.done", id = id));
+            let write = Write::MarkDone {
+                lesson: id,
+                person: ctx.user.clone(),
+                reflection,
+                brought,
+            };
+            if super::sync::write(ctx, &write)?.is_some() {
+                println!("{}", t!("lessons.done", id = id));
+            }
             Ok(())
         }
     }

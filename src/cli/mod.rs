@@ -14,6 +14,7 @@ mod me;
 mod nudge;
 mod output;
 mod server;
+mod sync;
 mod tmux;
 mod tmux_pane;
 mod usage;
@@ -115,6 +116,8 @@ pub enum Command {
     Completions(docs::CompletionsArgs),
     /// Print the manual page (or write one per command with --dir).
     Man(docs::ManArgs),
+    /// Send the writes that wait in the outbox (database busy, server away) now.
+    Sync(sync::SyncArgs),
     /// The team server (PostgreSQL): set it up, add people and kiosks.
     #[command(subcommand)]
     Server(server::ServerCommand),
@@ -384,6 +387,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Tmux(a) => tmux::run(&ctx, &given, a),
         Command::Kiosk(a) => kiosk::run(&ctx, a),
         Command::Server(c) => server::run(&ctx, c),
+        Command::Sync(a) => sync::run(&ctx, a),
     }
 }
 

@@ -101,6 +101,20 @@ impl FromStr for ItemId {
     }
 }
 
+/// A kind travels as its word (`"tip"`), as in commands and JSON.
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Kind::from_word(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown kind {s:?}")))
+    }
+}
+
 impl Serialize for ItemId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

@@ -12,11 +12,13 @@ pub mod srs;
 pub mod team;
 pub mod text;
 pub mod validate;
+pub mod write;
 
 pub use id::{ItemId, Kind};
 pub use model::*;
 pub use new::{Draft, NewItem, NewLearned, NewQuestion, NewTip};
-pub use post::{Post, Undo};
+pub use post::Post;
+pub use write::{Done, Write};
 
 use thiserror::Error;
 

@@ -40,7 +40,10 @@ pub enum NewItem {
 }
 
 /// Raw capture input, as typed into a form or given on the command line.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Serde-able: a write waiting in the outbox carries it as typed and is
+/// checked again when it is sent.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Draft {
     pub text: String,
     pub tags: Vec<String>,

@@ -1,11 +1,11 @@
 //! A person's own posts: what can be edited or deleted (an item or one
-//! answer), and the inverse of a write, which is what undo applies.
+//! answer). (Undo applies a write's inverse: see [`super::write`].)
 
 use std::fmt;
 use std::str::FromStr;
 
 use super::validate;
-use super::{BackingKind, ItemId, Kind, ValidationError};
+use super::{ItemId, Kind, ValidationError};
 
 /// One post a person wrote: a tip, question or learned entry, or one
 /// answer on a question. An answer is written `q42#17`: the question and
@@ -92,36 +92,19 @@ impl FromStr for Post {
     }
 }
 
-/// The inverse of one write: applied, it takes that write back. The pane
-/// keeps one per write of the session, so `u` can undo the last.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Undo {
-    /// Undoes a new post (or answer): delete it.
-    Delete(Post),
-    /// Undoes an edit: put the old text back.
-    Edit { post: Post, text: String },
-    /// Undoes a delete: bring the post back with its text.
-    Restore { post: Post, text: String },
-    /// Undoes a backing: withdraw it.
-    Withdraw { question: ItemId, kind: BackingKind },
-    /// Undoes a withdrawal: back again as before.
-    Back {
-        question: ItemId,
-        kind: BackingKind,
-        minutes: Option<i64>,
-    },
-    /// Undoes a vote.
-    Unvote(ItemId),
-    /// Undoes taking a vote back.
-    Vote(ItemId),
-    /// Undoes the asker's accepting an answer: the answer accepted before
-    /// comes back, or none is.
-    Accept {
-        question: ItemId,
-        before: Option<i64>,
-    },
-    /// Undoes the asker's marking `helper`'s pledged time as given.
-    Unhelped { question: ItemId, helper: String },
+/// A post travels as it is typed (`t7`, `q42#17`), so an outbox file reads
+/// like the command that made it.
+impl serde::Serialize for Post {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Post {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
 }
 
 #[cfg(test)]

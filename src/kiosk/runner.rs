@@ -365,6 +365,7 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
         kiosk.ctx.spec.clone(),
     ));
     app.around = around;
+    app.use_outbox(crate::outbox::Outbox::user(), &kiosk.ctx.spec);
     app.review_settings = kiosk.review;
     Ok(app)
 }

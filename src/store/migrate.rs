@@ -16,6 +16,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/0004_own_posts.sql")),
     (5, include_str!("migrations/0005_person_pin.sql")),
     (6, include_str!("migrations/0006_answers_seen.sql")),
+    (7, include_str!("migrations/0007_applied_write.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -3,6 +3,7 @@
 //! PostgreSQL backend for teams on several hosts can be added beside
 //! [`SqliteStore`] without touching the UI or the CLI.
 
+mod apply;
 mod asked;
 mod backup;
 mod boxed;
@@ -40,8 +41,8 @@ use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::{DueCard, Rating};
 use crate::domain::{
-    Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, Kind, LessonDone,
-    NewItem, Person, Post, Question, Time, Undo, ValidationError,
+    Asked, Backing, BackingKind, Backup, Brought, CardState, Done, Item, ItemId, Kind, LessonDone,
+    NewItem, Person, Post, Question, Time, ValidationError, Write,
 };
 
 /// What can go wrong in storage, said in words a person can act on: what
@@ -129,8 +130,8 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The team server cannot be reached, or the connection to it was
-    /// lost: a write that fails so keeps its text in a draft. The message
-    /// says which, in the person's language.
+    /// lost: a write that fails so waits in the outbox until it is back.
+    /// The message says which, in the person's language.
     #[error("{0}")]
     Offline(String),
     /// A team server URL that cannot be used, or a database on the
@@ -169,7 +170,8 @@ impl StoreError {
     }
 
     /// True when the database could not take a write that was fine in
-    /// itself: the text should wait in a draft rather than be lost.
+    /// itself: the write should wait (in the outbox, a draft) rather than
+    /// be lost.
     pub fn keeps_text(&self) -> bool {
         !matches!(
             self,
@@ -197,6 +199,17 @@ fn more_rejected(more: usize) -> String {
         String::new()
     } else {
         format!(" (and {more} more; import --merge reports each)")
+    }
+}
+
+impl StoreError {
+    /// True when the failure passes by itself (another program's write
+    /// lock, a server that is away): a write that waits for it is "saved
+    /// offline" and sent later without anyone doing anything. The other
+    /// failures that keep text (read-only, disk full, damage) need a
+    /// person first.
+    pub fn passes(&self) -> bool {
+        matches!(self, StoreError::Busy | StoreError::Offline(_))
     }
 }
 
@@ -282,31 +295,12 @@ pub trait Writer {
     fn unvote(&self, tip: ItemId, person: &str) -> Result<bool>;
     /// Sets the person's kiosk PIN (a salted hash), creating the person.
     fn set_person_pin(&self, handle: &str, hash: &str) -> Result<()>;
-    /// Applies the inverse of one of the person's writes.
-    fn undo(&self, person: &str, undo: &Undo) -> Result<()> {
-        match undo {
-            Undo::Delete(post) => self.delete(*post, person).map(drop),
-            Undo::Edit { post, text } => self.edit(*post, person, text).map(drop),
-            Undo::Restore { post, text } => self.restore(*post, person, text),
-            Undo::Withdraw { question, kind } => self.withdraw(*question, person, *kind).map(drop),
-            Undo::Back {
-                question,
-                kind,
-                minutes,
-            } => self.back(*question, person, *kind, *minutes),
-            Undo::Unvote(tip) => self.unvote(*tip, person).map(drop),
-            Undo::Vote(tip) => self.vote(*tip, person).map(drop),
-            Undo::Accept {
-                question,
-                before: Some(answer),
-            } => self.accept(*question, *answer, person),
-            Undo::Accept {
-                question,
-                before: None,
-            } => self.unaccept(*question, person),
-            Undo::Unhelped { question, helper } => self.unhelped(*question, helper, person),
-        }
-    }
+    /// Records the idempotency key of `person`'s write about to be applied
+    /// in this transaction; false when a write with this key was applied
+    /// before (an outbox entry sent twice: after a crash between the commit
+    /// and the removal of its file, or an answer lost on the way back).
+    /// Keys are unique on every backend.
+    fn claim(&self, key: &str, person: &str) -> Result<bool>;
     fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
         self.mark_done_with(person, lesson, reflection, None)
     }
@@ -458,8 +452,21 @@ pub trait Store {
     fn unvote(&self, tip: ItemId, person: &str) -> Result<bool> {
         single(self, |w| w.unvote(tip, person))
     }
-    fn undo(&self, person: &str, undo: &Undo) -> Result<()> {
-        single(self, |w| w.undo(person, undo))
+    /// Applies one write in its own transaction.
+    fn apply(&self, write: &Write) -> Result<Done> {
+        single(self, |w| write.apply(w))
+    }
+    /// Applies a write that carries idempotency key `key`, at most once:
+    /// `None` when it was applied before (see [`Writer::claim`]).
+    fn apply_once(&self, key: &str, write: &Write) -> Result<Option<Done>> {
+        apply::check_key(key)?;
+        single(self, |w| {
+            if w.claim(key, write.person())? {
+                write.apply(w).map(Some)
+            } else {
+                Ok(None)
+            }
+        })
     }
     fn mark_done(&self, person: &str, lesson: ItemId, reflection: Option<&str>) -> Result<()> {
         single(self, |w| w.mark_done(person, lesson, reflection))

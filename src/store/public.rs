@@ -163,6 +163,9 @@ impl Writer for Guarded<'_> {
     fn set_person_pin(&self, _: &str, _: &str) -> Result<()> {
         refused()
     }
+    fn claim(&self, key: &str, person: &str) -> Result<bool> {
+        self.0.claim(key, person)
+    }
     fn mark_done_with(
         &self,
         person: &str,

@@ -406,6 +406,10 @@ impl Writer for TxWriter<'_> {
         let handle = write::ensure_handle(self.tx, at, handle)?;
         write::set_person_pin(self.tx, at, &handle, hash)
     }
+    /// On a file the key is enough: who may write is the file's business.
+    fn claim(&self, key: &str, _person: &str) -> Result<bool> {
+        write::claim(self.tx, self.at.get(), key)
+    }
     fn mark_done_with(
         &self,
         person: &str,

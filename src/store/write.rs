@@ -252,6 +252,16 @@ pub fn mark_done(
 
 /// Adds new lessons and updates changed ones, matched by slug. A lesson
 /// keeps its id across updates so links and progress stay valid.
+/// Records an idempotency key (see `Writer::claim`); false when it was
+/// there already.
+pub fn claim(tx: &Connection, at: i64, key: &str) -> Result<bool> {
+    let added = tx.execute(
+        "INSERT INTO applied_write (key, at) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+        rusqlite::params![key, at],
+    )?;
+    Ok(added == 1)
+}
+
 pub fn import_lessons(tx: &Connection, at: i64, lessons: &[LessonFile]) -> Result<LessonImport> {
     let mut report = LessonImport::default();
     for l in lessons {

@@ -107,7 +107,7 @@ pub struct App {
     pub quit: bool,
     /// The inverse of each write of this session, newest last: `u` applies
     /// the last one (see [`super::own`]).
-    pub undo: Vec<crate::domain::Undo>,
+    pub undo: Vec<crate::domain::Write>,
     /// The language to speak whatever the profile says (a kiosk's choice,
     /// a test); `None` follows the profile, then the environment.
     pub lang: Option<&'static str>,
@@ -181,6 +181,8 @@ impl App {
         self.follow_language();
         let version = self.store.data_version();
         self.data_version = self.ok(version);
+        // Writes that waited for this store go first, so the lists show them.
+        self.send_waiting();
         self.reload();
         self.offer_drafts();
         self.refresh_nudge();

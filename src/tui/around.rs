@@ -18,6 +18,7 @@ use crate::capture::Unsaved;
 use crate::domain::{Item, ItemId, Kind, now};
 use crate::drafts::{Drafts, FormDraft};
 use crate::nudge::{self, render};
+use crate::outbox::Outbox;
 use crate::store::{ListQuery, StoreError};
 
 /// How often the status-line nudge is worked out again.
@@ -41,6 +42,12 @@ pub struct Around {
     pub panes: Option<PaneWatch>,
     /// The integrity check running since start (see [`super::integrity`]).
     pub integrity: Option<IntegrityCheck>,
+    /// Where writes the store can't take now wait (see [`super::send`]).
+    pub outbox: Option<Outbox>,
+    /// The store's name in outbox entries ([`crate::outbox::spec_name`]).
+    pub spec: String,
+    /// How many writes wait for this store: the status line says so.
+    pub waiting: usize,
     /// Older items about the tools next door, fetched when the tools change.
     tool_items: Vec<Item>,
     next_nudge: Option<Instant>,
@@ -56,6 +63,9 @@ impl Around {
             lang,
             panes: PaneWatch::from_env(),
             integrity: None,
+            outbox: None,
+            spec: String::new(),
+            waiting: 0,
             tool_items: Vec::new(),
             next_nudge: None,
         }
@@ -239,6 +249,11 @@ impl App {
                 error: true,
             });
             dirty = true;
+        }
+        // Another program wrote: the lock that held the waiting writes up
+        // may be gone. (A new write of this pane sends them too.)
+        if dirty && self.around.waiting > 0 {
+            self.send_waiting();
         }
         self.retry_index();
         let tick = Instant::now();

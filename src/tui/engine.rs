@@ -14,7 +14,7 @@ use super::views::team::TeamData;
 use crate::domain::insights::{self, Insights};
 use crate::domain::srs::Rating;
 use crate::domain::team::Team;
-use crate::domain::{BackingKind, Item, Time, Undo, now};
+use crate::domain::{BackingKind, Item, Time, Write, now};
 use crate::store::{Store, StoreError};
 
 /// Open questions the Team tab lists (as `leertuin team` does by default).
@@ -275,10 +275,10 @@ pub fn submit_asker(
     app: &mut App,
     choice: Choice,
     value: &str,
-) -> Result<(String, Option<Undo>), Status> {
+) -> Result<(String, Option<Write>), Status> {
     let user = app.user.clone();
     let bad = |text: String| Status { text, error: true };
-    let result: Result<(String, Option<Undo>), StoreError> = match choice {
+    let result: Result<(String, Option<Write>), StoreError> = match choice {
         Choice::Accept(id) => {
             let n: i64 = value
                 .parse()
@@ -289,9 +289,16 @@ pub fn submit_asker(
                 _ => None,
             };
             app.store.accept(id, n, &user).map(|()| {
-                let undo = (before != Some(n)).then_some(Undo::Accept {
-                    question: id,
-                    before,
+                let undo = (before != Some(n)).then(|| match before {
+                    Some(answer) => Write::Accept {
+                        question: id,
+                        answer,
+                        person: user.clone(),
+                    },
+                    None => Write::Unaccept {
+                        question: id,
+                        person: user.clone(),
+                    },
                 });
                 (t!("status.accepted", n = n).into_owned(), undo)
             })
@@ -301,12 +308,14 @@ pub fn submit_asker(
                 Ok(Some(p)) => crate::domain::shown(&p.name, value).to_string(),
                 _ => value.to_string(),
             };
-            app.store.helped(id, value, &user).map(|()| {
-                let undo = Undo::Unhelped {
-                    question: id,
-                    helper: value.to_string(),
-                };
-                (t!("status.thanked", who = name).into_owned(), Some(undo))
+            let helped = Write::Helped {
+                question: id,
+                helper: value.to_string(),
+                person: user.clone(),
+            };
+            app.store.apply(&helped).map(|done| {
+                let undo = helped.inverse(&done);
+                (t!("status.thanked", who = name).into_owned(), undo)
             })
         }
         _ => return Err(bad(t!("status.asker-only").into_owned())),

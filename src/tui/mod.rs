@@ -24,6 +24,7 @@ pub mod mouse;
 pub mod own;
 pub mod panes;
 pub mod popup;
+pub mod send;
 pub mod similar;
 pub mod tabs;
 pub mod theme;
@@ -105,6 +106,7 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     app.finder.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
     app.around = around::Around::from_env(ctx.config.lang.clone());
     app.around.integrity = Some(integrity::IntegrityCheck::start(ctx.spec.clone()));
+    app.use_outbox(crate::outbox::Outbox::user(), &ctx.spec);
     app.review_settings = review_settings;
     match start {
         Start::Review => {

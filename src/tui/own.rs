@@ -1,19 +1,18 @@
 //! The person's own posts in the pane: `e` on one changes its text, `x`
 //! deletes it (after asking), the key of a backing or vote pressed again
 //! takes it back, and `u` undoes the last write of this session by
-//! applying its inverse ([`Undo`], kept in [`App::undo`]).
+//! applying its inverse (a [`Write`], kept in [`App::undo`]).
 
 use super::app::{App, Overlay};
 use super::views::capture::CaptureState;
 use super::views::choose::{Choice, ChooseState};
 use crate::domain::post::join_question;
-use crate::domain::{BackingKind, Item, ItemId, Post, Undo};
-use crate::store::StoreError;
+use crate::domain::{BackingKind, Item, ItemId, Post, Write};
 
 /// A write went through: say so, and how to take it back when it can be.
-pub fn saved(app: &mut App, message: impl Into<String>, undo: Option<Undo>) {
+pub fn saved(app: &mut App, message: impl Into<String>, undo: Option<Write>) {
     let message = message.into();
-    let changed = matches!(undo, Some(Undo::Edit { .. } | Undo::Restore { .. }));
+    let changed = matches!(undo, Some(Write::Edit { .. } | Write::Restore { .. }));
     match undo {
         Some(undo) => {
             app.undo.push(undo);
@@ -35,17 +34,24 @@ pub fn undo_last(app: &mut App) {
     let Some(undo) = app.undo.pop() else {
         return app.say(t!("status.nothing-to-undo"));
     };
-    let user = app.user.clone();
-    match app.store.undo(&user, &undo) {
-        Ok(()) => {
+    // Straight to the store, not the outbox: an undo that could only be
+    // sent later would take back what the person may have built on since.
+    match app.store.apply(&undo) {
+        Ok(_) => {
             app.say(t!("status.undone"));
             app.reload();
             // A post went away or its text changed back.
-            if matches!(undo, Undo::Delete(_) | Undo::Edit { .. }) {
+            if matches!(undo, Write::Delete { .. } | Write::Edit { .. }) {
                 app.rebuild_index();
             }
         }
-        Err(e) => app.report(&e),
+        Err(e) => {
+            app.report(&e);
+            // Busy, say: `u` again later still finds it.
+            if e.keeps_text() {
+                app.undo.push(undo);
+            }
+        }
     }
 }
 
@@ -215,35 +221,17 @@ pub fn voted(item: &Item, user: &str) -> bool {
     matches!(item, Item::Tip(t) if t.votes.iter().any(|v| v.person == user))
 }
 
-/// Stores one of the own-post choices: what to say, and its inverse.
-pub fn store_choice(
-    app: &mut App,
-    choice: Choice,
-) -> Option<Result<(String, Option<Undo>), StoreError>> {
-    let user = app.user.clone();
+/// The write one of the own-post choices makes.
+pub fn choice_write(app: &App, choice: Choice) -> Option<Write> {
+    let person = app.user.clone();
     Some(match choice {
-        Choice::Delete(post) => app.store.delete(post, &user).map(|text| {
-            (
-                t!("status.deleted", id = post).into_owned(),
-                Some(Undo::Restore { post, text }),
-            )
-        }),
-        Choice::Withdraw(question, kind) => {
-            app.store.withdraw(question, &user, kind).map(|taken| {
-                let undo = taken.map(|b| Undo::Back {
-                    question,
-                    kind,
-                    minutes: b.minutes,
-                });
-                (t!("status.withdrawn").into_owned(), undo)
-            })
-        }
-        Choice::Unvote(tip) => app.store.unvote(tip, &user).map(|was| {
-            (
-                t!("status.withdrawn").into_owned(),
-                was.then_some(Undo::Vote(tip)),
-            )
-        }),
+        Choice::Delete(post) => Write::Delete { post, person },
+        Choice::Withdraw(question, kind) => Write::Withdraw {
+            question,
+            person,
+            kind,
+        },
+        Choice::Unvote(tip) => Write::Unvote { tip, person },
         _ => return None,
     })
 }

@@ -41,6 +41,13 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ending {
     Stored(ItemId),
+    /// The database could not take it now; it waits in the outbox
+    /// (`passes`: it goes by itself once the database is free).
+    Queued {
+        reason: String,
+        passes: bool,
+        path: PathBuf,
+    },
     /// The database could not take it; it waits in a draft.
     Drafted {
         reason: String,
@@ -220,6 +227,27 @@ fn on_reply(state: &mut State, reply: Reply) {
     state.saving = false;
     match reply {
         Ok(Saved::Stored(id)) => state.ending = Some(Ending::Stored(id)),
+        // Safe in the outbox, and sent once the database is free: the
+        // popup closes as if stored, and the line after it says it waits.
+        Ok(Saved::Queued {
+            reason,
+            passes: true,
+            path,
+        }) => {
+            state.ending = Some(Ending::Queued {
+                reason,
+                passes: true,
+                path,
+            });
+        }
+        // Waiting for someone to fix the database: said until a key.
+        Ok(Saved::Queued { reason, path, .. }) => {
+            state.closing = Some(Ending::Queued {
+                reason,
+                passes: false,
+                path,
+            });
+        }
         Ok(Saved::Drafted { reason, path }) => {
             state.closing = Some(Ending::Drafted { reason, path });
         }
@@ -233,26 +261,43 @@ fn on_reply(state: &mut State, reply: Reply) {
 fn worker(db: Spec, drafts: Option<Drafts>, user: String) -> (Sender<Job>, Receiver<Reply>) {
     let (job_tx, job_rx) = mpsc::channel::<Job>();
     let (reply_tx, reply_rx) = mpsc::channel::<Reply>();
+    let spec = crate::outbox::spec_name(&db);
+    let outbox = crate::outbox::Outbox::user();
     let open = move || {
         // Off the screen's thread, so the whole-file check costs no frame.
         store::open_with(&db, Mode::Create, BUSY_TIMEOUT)
             .and_then(|store| store.check_integrity().map(|()| store))
-            .map_err(|e| crate::i18n::store_error(&e))
     };
     thread::spawn(move || {
-        let mut store = open();
+        let mut store = open().ok();
         for job in job_rx {
-            if store.is_err() {
-                store = open();
-            }
-            let reply = crate::capture::save(
-                store.as_deref().map_err(String::as_str),
-                drafts.as_ref(),
-                &user,
-                job.kind,
-                &job.draft,
-                job.restored.as_deref(),
-            );
+            let opened = match store.take() {
+                Some(s) => Ok(s),
+                None => open(),
+            };
+            let places = crate::capture::Places {
+                outbox: outbox.as_ref(),
+                spec: &spec,
+                drafts: drafts.as_ref(),
+            };
+            let save = |store| {
+                crate::capture::save(
+                    store,
+                    &places,
+                    &user,
+                    job.kind,
+                    &job.draft,
+                    job.restored.as_deref(),
+                )
+            };
+            let reply = match opened {
+                Ok(s) => {
+                    let reply = save(Ok(s.as_ref()));
+                    store = Some(s);
+                    reply
+                }
+                Err(e) => save(Err(e)),
+            };
             if reply_tx.send(reply).is_err() {
                 break;
             }
@@ -263,8 +308,24 @@ fn worker(db: Spec, drafts: Option<Drafts>, user: String) -> (Sender<Job>, Recei
 
 impl Widget for &State {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if let Some(Ending::Drafted { reason, path }) = &self.closing {
-            return drafted(reason, path, &self.theme, area, buf);
+        match &self.closing {
+            Some(Ending::Drafted { reason, path }) => {
+                let lines = [
+                    t!("capture.kept-title"),
+                    t!("capture.safe-in-draft"),
+                    t!("capture.offered-again"),
+                ];
+                return kept(reason, path, &lines, &self.theme, area, buf);
+            }
+            Some(Ending::Queued { reason, path, .. }) => {
+                let lines = [
+                    t!("capture.outbox-title"),
+                    t!("capture.safe-in-outbox"),
+                    t!("capture.sent-when-fixed"),
+                ];
+                return kept(reason, path, &lines, &self.theme, area, buf);
+            }
+            _ => {}
         }
         // The hint line when there is room for it and the form.
         let with_hints = area.height >= 6 && self.form.offered().is_none();
@@ -296,27 +357,33 @@ impl Widget for &State {
     }
 }
 
-/// The whole popup says it: not saved, but safe, and where.
-fn drafted(reason: &str, path: &Path, t: &Theme, area: Rect, buf: &mut Buffer) {
+/// The whole popup says it: not saved, but safe (`lines`: the title,
+/// where, and what happens next), and the file.
+fn kept(
+    reason: &str,
+    path: &Path,
+    lines: &[std::borrow::Cow<'_, str>; 3],
+    t: &Theme,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     Clear.render(area, buf);
+    let title = format!(" {} ", lines[0]);
     let lines = vec![
         Line::from(Span::styled(
             t!("capture.not-saved", reason = reason),
             t.error,
         )),
-        Line::from(Span::styled(t!("capture.safe-in-draft"), t.text)),
+        Line::from(Span::styled(lines[1].to_string(), t.text)),
         Line::from(Span::styled(tilde(path), t.accent)),
-        Line::from(Span::styled(t!("capture.offered-again"), t.muted)),
+        Line::from(Span::styled(lines[2].to_string(), t.muted)),
     ];
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(
             Block::bordered()
                 .border_style(t.border_focused)
-                .title(Span::styled(
-                    format!(" {} ", t!("capture.kept-title")),
-                    t.accent,
-                )),
+                .title(Span::styled(title, t.accent)),
         )
         .render(area, buf);
 }

@@ -6,13 +6,14 @@ use super::app::Status;
 use super::app::{App, Overlay, Screen, Tab};
 use super::engine;
 use super::own;
+use super::send;
 use super::views::capture::{self, CaptureOutcome, CaptureState};
 use super::views::choose::{Choice, ChooseState};
 use super::views::detail::DetailState;
 use super::views::prompt::{PromptState, Purpose};
 use crate::capture::Saved;
 use crate::domain::validate::pledge_minutes;
-use crate::domain::{BackingKind, Draft, Item, Kind, Post, Undo};
+use crate::domain::{BackingKind, Done, Draft, Item, Kind, Post, Write};
 
 /// Rows moved by PageUp/PageDown; the panes are at least this tall to be usable.
 const PAGE: isize = 10;
@@ -297,45 +298,24 @@ fn on_choose(app: &mut App, mut c: ChooseState, action: Action) {
 
 /// Stores what was chosen; false keeps the choice open with the reason.
 fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
-    let user = app.user.clone();
-    let withdraw = |kind| {
-        Some(Undo::Withdraw {
-            question: choice_id(choice),
-            kind,
-        })
-    };
-    let result = match choice {
-        Choice::MeToo(id) => app
-            .store
-            .back(id, &user, BackingKind::MeToo, None)
-            .map(|()| {
-                (
-                    t!("status.me-too").into_owned(),
-                    withdraw(BackingKind::MeToo),
-                )
-            }),
-        Choice::CanHelp(id) => app
-            .store
-            .back(id, &user, BackingKind::CanHelp, None)
-            .map(|()| {
-                (
-                    t!("status.can-help").into_owned(),
-                    withdraw(BackingKind::CanHelp),
-                )
-            }),
-        Choice::Vote(id) => app.store.vote(id, &user).map(|new| {
-            if new {
-                (
-                    t!("status.voted", id = id).into_owned(),
-                    Some(Undo::Unvote(id)),
-                )
-            } else {
-                (t!("status.voted-already", id = id).into_owned(), None)
-            }
-        }),
+    let person = app.user.clone();
+    let write = match choice {
+        Choice::MeToo(question) => Write::Back {
+            question,
+            person,
+            kind: BackingKind::MeToo,
+            minutes: None,
+        },
+        Choice::CanHelp(question) => Write::Back {
+            question,
+            person,
+            kind: BackingKind::CanHelp,
+            minutes: None,
+        },
+        Choice::Vote(tip) => Write::Vote { tip, person },
         Choice::Delete(_) | Choice::Withdraw(..) | Choice::Unvote(_) => {
-            match own::store_choice(app, choice) {
-                Some(result) => result,
+            match own::choice_write(app, choice) {
+                Some(write) => write,
                 None => return true,
             }
         }
@@ -365,31 +345,7 @@ fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
             };
         }
     };
-    match result {
-        Ok((message, undo)) => {
-            own::saved(app, message, undo);
-            true
-        }
-        Err(e) => {
-            app.report(&e);
-            false
-        }
-    }
-}
-
-/// The question or tip a backing or vote choice is about.
-fn choice_id(choice: Choice) -> crate::domain::ItemId {
-    match choice {
-        Choice::MeToo(id)
-        | Choice::CanHelp(id)
-        | Choice::Vote(id)
-        | Choice::Accept(id)
-        | Choice::Helped(id)
-        | Choice::Withdraw(id, _)
-        | Choice::Unvote(id) => id,
-        Choice::EditOwn(id) | Choice::DeleteOwn(id) => id,
-        Choice::Delete(post) => post.item(),
-    }
+    send::commit(app, write)
 }
 
 /// A one-line form, titled with what it saves and on which item.
@@ -464,37 +420,24 @@ fn asks_to_replace(app: &mut App, p: &mut PromptState) -> bool {
 /// reason shown) so nothing typed is lost.
 fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
     let text = p.input.text().trim().to_string();
-    let user = app.user.clone();
-    let result = match p.purpose {
-        Purpose::Answer(id) => app.store.answer(id, &user, &text).map(|n| {
-            let post = Post::Answer {
-                question: id,
-                answer: n,
-            };
-            (
-                t!("status.answer-saved", id = id).into_owned(),
-                Some(Undo::Delete(post)),
-            )
-        }),
-        Purpose::Pledge(id) => {
+    let person = app.user.clone();
+    let write = match p.purpose {
+        Purpose::Answer(question) => Write::Answer {
+            question,
+            person,
+            text,
+        },
+        Purpose::Pledge(question) => {
             let minutes = text
                 .parse::<i64>()
                 .map_err(|_| t!("status.give-minutes").into_owned());
             match minutes.and_then(|m| pledge_minutes(m).map_err(|e| crate::i18n::invalid(&e))) {
-                Ok(m) => app
-                    .store
-                    .back(id, &user, BackingKind::Pledge, Some(m))
-                    .map(|()| {
-                        let undo = Undo::Withdraw {
-                            question: id,
-                            kind: BackingKind::Pledge,
-                        };
-                        (
-                            t!("status.pledged", minutes = crate::i18n::minutes(m), id = id)
-                                .into_owned(),
-                            Some(undo),
-                        )
-                    }),
+                Ok(m) => Write::Back {
+                    question,
+                    person,
+                    kind: BackingKind::Pledge,
+                    minutes: Some(m),
+                },
                 Err(reason) => {
                     app.status = Some(super::app::Status {
                         text: reason,
@@ -504,23 +447,14 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
                 }
             }
         }
-        Purpose::Reflection(id) => {
-            let reflection = (!text.is_empty()).then_some(text.as_str());
-            app.store
-                .mark_done_with(&user, id, reflection, p.brought)
-                .map(|()| (t!("status.lesson-done").into_owned(), None))
-        }
+        Purpose::Reflection(lesson) => Write::MarkDone {
+            lesson,
+            person,
+            reflection: (!text.is_empty()).then_some(text),
+            brought: p.brought,
+        },
     };
-    match result {
-        Ok((message, undo)) => {
-            own::saved(app, message, undo);
-            true
-        }
-        Err(e) => {
-            app.report(&e);
-            false
-        }
-    }
+    send::commit(app, write)
 }
 
 fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
@@ -554,46 +488,56 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
     app.overlay = Some(Overlay::Capture(form));
 }
 
-/// Stores a capture, or keeps it as a draft when the database can't take
-/// it; true when the form is done. Bad input keeps the form, with the reason.
+/// Stores a capture, or keeps it in the outbox (else as a draft) when the
+/// database can't take it; true when the form is done. Bad input keeps the
+/// form, with the reason.
 fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draft) -> bool {
     if let Some(post) = form.editing {
-        let user = app.user.clone();
-        return match app.store.edit(post, &user, &draft.text) {
-            Ok(text) => {
-                own::saved(
-                    app,
-                    t!("status.edited", id = post),
-                    Some(Undo::Edit { post, text }),
-                );
+        let write = Write::Edit {
+            post,
+            person: app.user.clone(),
+            text: draft.text.clone(),
+        };
+        return match app.send(&write) {
+            Ok(Some(done)) => {
+                own::saved(app, send::said(&write, &done), write.inverse(&done));
                 true
             }
+            Ok(None) => true,
             // The form stays open with the text and the reason.
-            Err(e) => {
-                form.error = Some(crate::i18n::store_error(&e));
+            Err(reason) => {
+                form.error = Some(reason);
                 false
             }
         };
     }
+    let places = crate::capture::Places {
+        outbox: app.around.outbox.as_ref(),
+        spec: &app.around.spec,
+        drafts: app.around.drafts.as_ref(),
+    };
     let saved = crate::capture::save(
         Ok(&*app.store),
-        app.around.drafts.as_ref(),
+        &places,
         &app.user,
         kind,
         draft,
         form.restored.as_deref(),
     );
+    app.count_waiting();
     match saved {
         Ok(Saved::Stored(id)) => {
-            // An anonymous question is linked to nobody: not even its
-            // asker can delete it, so it has no undo.
-            let undo = (!draft.anonymous).then_some(Undo::Delete(Post::Item(id)));
-            let message = if undo.is_some() {
-                t!("status.shared", id = id)
-            } else {
-                t!("status.saved-anonymous", id = id)
+            let write = Write::Add {
+                kind,
+                person: app.user.clone(),
+                draft: draft.clone(),
             };
-            own::saved(app, message, undo);
+            let done = Done::Added(id);
+            own::saved(app, send::said(&write, &done), write.inverse(&done));
+            true
+        }
+        Ok(Saved::Queued { reason, passes, .. }) => {
+            app.said_queued(&reason, passes);
             true
         }
         Ok(Saved::Drafted { reason, path }) => {

@@ -34,6 +34,8 @@ GRANT INSERT, UPDATE, DELETE ON
     leertuin.learned, leertuin.lesson_done, leertuin.card_state, leertuin.review,
     leertuin.person_pin, leertuin.answer_seen
     TO leertuin_person;
+-- An outbox write's key is recorded once and never changed.
+GRANT INSERT ON leertuin.applied_write TO leertuin_person;
 -- A kiosk has a person's rights, used only for the person it acts for.
 GRANT leertuin_person TO leertuin_kiosk;
 

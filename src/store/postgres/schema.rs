@@ -17,6 +17,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (4, include_str!("migrations/0004_person_pin.sql")),
     (5, include_str!("migrations/0005_answers_seen.sql")),
     (6, include_str!("migrations/0006_notify.sql")),
+    (7, include_str!("migrations/0007_applied.sql")),
 ];
 
 /// The newest schema this binary knows.

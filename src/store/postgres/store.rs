@@ -328,6 +328,9 @@ impl Writer for PgWriter<'_, '_, '_> {
     fn unvote(&self, tip: ItemId, person: &str) -> Result<bool> {
         self.as_(person, |tx| write::unvote(tx, tip, person))
     }
+    fn claim(&self, key: &str, person: &str) -> Result<bool> {
+        self.as_(person, |tx| write::claim(tx, self.at.get(), key, person))
+    }
     fn set_person_pin(&self, handle: &str, hash: &str) -> Result<()> {
         self.as_(handle, |tx| {
             write::set_person_pin(tx, self.at.get(), handle, hash)

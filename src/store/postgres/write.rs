@@ -19,6 +19,19 @@ use crate::store::{LessonImport, ProfileEdit, Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;
 
+/// Records the idempotency key of `person`'s write (see `Writer::claim`);
+/// false when it was there already, whoever's it is (the primary key holds
+/// across the row-level policies).
+pub fn claim(tx: &mut Tx, at: i64, key: &str, person: &str) -> Result<bool> {
+    let person = validate::handle(person)?;
+    let added = tx.execute(
+        "INSERT INTO applied_write (key, person, at) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO NOTHING",
+        &[&key, &person, &at],
+    )?;
+    Ok(added == 1)
+}
+
 pub fn ensure_person(tx: &mut Tx, at: i64, handle: &str) -> Result<Person> {
     let handle = ensure_handle(tx, at, handle)?;
     read::person(tx, &handle)?.ok_or_else(|| StoreError::NotAllowed("person vanished".into()))

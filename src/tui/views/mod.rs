@@ -81,8 +81,8 @@ impl Widget for &App {
 
 /// The pane's rows: tab bar, body, status line, hints.
 pub fn pane_layout(app: &App, area: Rect) -> [Rect; 4] {
-    // A message, wrapped to be read whole; else the nudge, one row (small,
-    // so it never crowds the list).
+    // A message, wrapped to be read whole; else what waits to be sent and
+    // the nudge, one row (small, so it never crowds the list).
     let status_h = status_line(app).height(area.width);
     Layout::vertical([
         Constraint::Length(1),
@@ -97,6 +97,7 @@ pub fn pane_layout(app: &App, area: Rect) -> [Rect; 4] {
 fn status_line(app: &App) -> status::StatusLine<'_> {
     status::StatusLine {
         status: app.status.as_ref(),
+        waiting: app.waiting_line(),
         nudge: app.nudge.as_deref(),
         theme: app.theme,
     }

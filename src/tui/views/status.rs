@@ -1,5 +1,5 @@
 //! The status line above the key hints: the last message (what was saved,
-//! what went wrong), else the nudge. Drawn from what it shows, not from the
+//! what went wrong), else what waits to be sent and the nudge. Drawn from what it shows, not from the
 //! whole pane, and it says how many rows it needs, so the frame gives it
 //! room: a message is wrapped (up to [`MAX_ROWS`]), never cut, since it
 //! may name the key that undoes or the reason a save failed.
@@ -26,6 +26,8 @@ pub struct Status {
 /// What the status line shows now.
 pub struct StatusLine<'a> {
     pub status: Option<&'a Status>,
+    /// "2 waiting to be sent" (the outbox), before the nudge.
+    pub waiting: Option<String>,
     /// The nudge, shown when there is no message: one row, cut to fit.
     pub nudge: Option<&'a str>,
     pub theme: Theme,
@@ -43,11 +45,16 @@ impl StatusLine<'_> {
                 rows.truncate(MAX_ROWS);
                 rows
             }
-            (None, Some(nudge)) => {
-                let text = super::fit(&format!("» {nudge}"), usize::from(width));
+            (None, nudge) => {
+                let line = match (&self.waiting, nudge) {
+                    (Some(w), Some(n)) => format!("{w} · » {n}"),
+                    (Some(w), None) => w.clone(),
+                    (None, Some(n)) => format!("» {n}"),
+                    (None, None) => return Vec::new(),
+                };
+                let text = super::fit(&line, usize::from(width));
                 vec![Line::from(Span::styled(text, t.muted))]
             }
-            (None, None) => Vec::new(),
         }
     }
 
@@ -80,21 +87,32 @@ mod tests {
         };
         let line = StatusLine {
             status: Some(&status),
+            waiting: None,
             nudge: Some("a nudge"),
             theme: Theme::mono(),
         };
         assert_eq!(line.height(20), 3);
         let quiet = StatusLine {
             status: None,
+            waiting: None,
             nudge: Some("a nudge that is far too long for the line"),
             theme: Theme::mono(),
         };
         assert_eq!(quiet.height(20), 1);
         let empty = StatusLine {
             status: None,
+            waiting: None,
             nudge: None,
             theme: Theme::mono(),
         };
         assert_eq!(empty.height(20), 0);
+        let waiting = StatusLine {
+            waiting: Some("2 waiting to be sent".into()),
+            ..quiet
+        };
+        assert_eq!(
+            waiting.rows(60)[0].to_string(),
+            "2 waiting to be sent · » a nudge that is far too long for the line"
+        );
     }
 }

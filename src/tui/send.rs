@@ -1,0 +1,155 @@
+//! The pane's writes go through the outbox ([`crate::outbox`]): stored
+//! when the store takes them, else kept to be sent later; the status line
+//! counts what waits, and the pane sends it at start, with its next write,
+//! and when another program's write shows the lock is gone.
+
+use super::app::{App, Status};
+use super::own;
+use crate::domain::{BackingKind, Done, Write};
+use crate::outbox::{self, Failed, Outbox, Outcome};
+use crate::store::Spec;
+
+impl App {
+    /// Keeps this pane's waiting writes in `outbox`, for the store `spec`
+    /// names (`None`: no outbox, as in tests; a failed write is an error).
+    pub fn use_outbox(&mut self, outbox: Option<Outbox>, spec: &Spec) {
+        self.around.outbox = outbox;
+        self.around.spec = outbox::spec_name(spec);
+        self.count_waiting();
+    }
+
+    /// Applies `write`: `Some` with what it did when stored, `None` when it
+    /// waits in the outbox (the status line says so, and it has no undo).
+    /// `Err` with the reason when it went nowhere: the form keeps its text.
+    pub fn send(&mut self, write: &Write) -> Result<Option<Done>, String> {
+        let outcome = outbox::submit(
+            self.around.outbox.as_ref(),
+            &self.around.spec,
+            &*self.store,
+            write,
+        );
+        self.count_waiting();
+        match outcome {
+            Ok(Outcome::Stored(done)) => Ok(Some(done)),
+            Ok(Outcome::Queued { reason, .. }) => {
+                self.said_queued(&crate::i18n::store_error(&reason), reason.passes());
+                Ok(None)
+            }
+            Err(Failed::Refused(e)) => Err(first_line(&crate::i18n::store_error(&e))),
+            Err(Failed::Nowhere { reason, error }) => Err(first_line(&t!(
+                "outbox.nowhere",
+                reason = crate::i18n::store_error(&reason),
+                error = error
+            ))),
+        }
+    }
+
+    /// Says a write waits in the outbox, and why; `passes` when the
+    /// reason goes away by itself (busy, away), which is no error.
+    pub fn said_queued(&mut self, reason: &str, passes: bool) {
+        let reason = first_line(reason);
+        let text = if passes {
+            t!("status.saved-offline", reason = reason)
+        } else {
+            t!("status.not-saved-queued", reason = reason)
+        };
+        self.status = Some(Status {
+            text: text.into_owned(),
+            error: !passes,
+        });
+    }
+
+    /// Sends what waits for this store now; true when something went (the
+    /// lists are read again).
+    pub fn send_waiting(&mut self) -> bool {
+        let Some(outbox) = self.around.outbox.as_ref() else {
+            return false;
+        };
+        if self.around.waiting == 0 {
+            return false;
+        }
+        let report = outbox::send_waiting(outbox, &self.around.spec, &*self.store, &self.user);
+        self.count_waiting();
+        if report.sent > 0 {
+            self.reload();
+        }
+        report.sent > 0
+    }
+
+    /// Counts the writes waiting for this store (one readdir when none).
+    pub fn count_waiting(&mut self) {
+        self.around.waiting = match &self.around.outbox {
+            Some(outbox) => outbox.count(&self.around.spec, &self.user),
+            None => 0,
+        };
+    }
+
+    /// "2 waiting to be sent" while writes wait: the status line shows it
+    /// when there is no message, before the nudge.
+    pub fn waiting_line(&self) -> Option<String> {
+        (self.around.waiting > 0).then(|| outbox::waiting_line(self.around.waiting))
+    }
+}
+
+/// Sends `write` and says what came of it: stored (with its undo), saved
+/// offline, or why not. True when the form or choice that made it is done;
+/// false keeps it open with the reason, so nothing typed is lost.
+pub fn commit(app: &mut App, write: Write) -> bool {
+    match app.send(&write) {
+        Ok(Some(done)) => {
+            own::saved(app, said(&write, &done), write.inverse(&done));
+            true
+        }
+        Ok(None) => true,
+        Err(reason) => {
+            app.status = Some(Status {
+                text: reason,
+                error: true,
+            });
+            false
+        }
+    }
+}
+
+/// What the status line says when `write` was stored.
+pub fn said(write: &Write, done: &Done) -> String {
+    let s = match (write, done) {
+        (Write::Add { draft, .. }, Done::Added(id)) if draft.anonymous => {
+            t!("status.saved-anonymous", id = id)
+        }
+        (Write::Add { .. }, Done::Added(id)) => t!("status.shared", id = id),
+        (Write::Answer { question, .. }, _) => t!("status.answer-saved", id = question),
+        (
+            Write::Back {
+                question,
+                minutes: Some(m),
+                ..
+            },
+            _,
+        ) => t!(
+            "status.pledged",
+            minutes = crate::i18n::minutes(*m),
+            id = question
+        ),
+        (
+            Write::Back {
+                kind: BackingKind::CanHelp,
+                ..
+            },
+            _,
+        ) => t!("status.can-help"),
+        (Write::Back { .. }, _) => t!("status.me-too"),
+        (Write::Vote { tip, .. }, Done::Changed(true)) => t!("status.voted", id = tip),
+        (Write::Vote { tip, .. }, _) => t!("status.voted-already", id = tip),
+        (Write::Withdraw { .. } | Write::Unvote { .. }, _) => t!("status.withdrawn"),
+        (Write::Edit { post, .. }, _) => t!("status.edited", id = post),
+        (Write::Delete { post, .. }, _) => t!("status.deleted", id = post),
+        (Write::MarkDone { .. }, _) => t!("status.lesson-done"),
+        _ => t!("status.undone"),
+    };
+    s.into_owned()
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
