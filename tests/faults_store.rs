@@ -226,7 +226,7 @@ fn a_team_server_out_of_reach_is_one_line_and_add_keeps_its_text() {
     let s = Sandbox::new();
     let gone = s.path().join("no-server-here");
     let url = format!("postgresql://ann:secret@/leertuin?host={}", gone.display());
-    for args in [&["list"][..], &["add", "tip", "kept while away"]] {
+    let run = |args: &[&str]| {
         let out = s
             .cmd()
             .env("LEERTUIN_DB", &url)
@@ -234,14 +234,18 @@ fn a_team_server_out_of_reach_is_one_line_and_add_keeps_its_text() {
             .output()
             .unwrap();
         let err = text(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{out:?}");
         assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err:?}");
         assert!(err.contains("team server"), "{err}");
         assert!(!err.contains("secret"), "the password is shown: {err}");
-    }
-    // The tip waits as a draft; no database file was made anywhere.
-    let drafts = s.path().join("home/.local/state/leertuin/drafts");
-    let kept: Vec<String> = fs::read_dir(&drafts)
+        (out.status.code(), err)
+    };
+    assert_eq!(run(&["list"]).0, Some(1));
+    // A write waits in the outbox, to be sent when the server is back.
+    let (code, err) = run(&["add", "tip", "kept while away"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("saved offline"), "{err}");
+    let outbox = s.path().join("home/.local/state/leertuin/outbox");
+    let kept: Vec<String> = fs::read_dir(&outbox)
         .map(|d| {
             d.map(|e| fs::read_to_string(e.unwrap().path()).unwrap_or_default())
                 .collect()
@@ -250,6 +254,10 @@ fn a_team_server_out_of_reach_is_one_line_and_add_keeps_its_text() {
     assert!(
         kept.iter().any(|d| d.contains("kept while away")),
         "{kept:?}"
+    );
+    assert!(
+        kept.iter().all(|d| !d.contains("secret")),
+        "the password is in the outbox: {kept:?}"
     );
     assert!(
         !gone.exists(),
