@@ -74,7 +74,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
         "{said}"
     );
     assert!(
-        said.contains("row-level security: on and forced for 15 tables"),
+        said.contains("row-level security: on and forced for 16 tables"),
         "{said}"
     );
 
@@ -96,6 +96,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
         [
             "answer",
             "answer_seen",
+            "applied_write",
             "backing",
             "card",
             "card_state",
