@@ -526,7 +526,7 @@ fn a_really_full_filesystem_says_so_and_reads_still_work() {
     let err = text(&out.stderr);
     assert!(said.contains("add=1"), "{said}\n{err}");
     assert!(
-        err.contains("disk is full") && err.contains("draft"),
+        err.contains("disk is full") && err.contains("outbox"),
         "{err}"
     );
     assert!(
@@ -534,11 +534,14 @@ fn a_really_full_filesystem_says_so_and_reads_still_work() {
         "{said}\n{err}"
     );
     assert!(said.contains("list=0"), "{said}\n{err}");
-    let kept = Drafts::at(home.join(".local/state/leertuin/drafts"))
-        .list()
-        .unwrap();
+    // The write waits in the outbox (the home is on another disk).
+    let spec = small.join("team.db").display().to_string();
+    let kept = Outbox::at(home.join(".local/state/leertuin/outbox")).waiting(&spec, "ann");
     assert_eq!(kept.len(), 1, "{kept:?}");
-    assert!(kept[0].saved.draft.text.starts_with("long text"));
+    let Write::Add { draft, .. } = &kept[0].entry.write else {
+        panic!("{kept:?}")
+    };
+    assert!(draft.text.starts_with("long text"));
 }
 
 #[test]
