@@ -111,7 +111,7 @@ mod tests {
             ..quiet
         };
         assert_eq!(
-            waiting.rows(60)[0].to_string(),
+            waiting.rows(80)[0].to_string(),
             "2 waiting to be sent · » a nudge that is far too long for the line"
         );
     }
