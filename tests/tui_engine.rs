@@ -230,7 +230,7 @@ fn questions_sort_by_backing_and_back_to_newest() {
     update(&mut app, Action::GoTab(2));
     let newest: Vec<ItemId> = ids(&app);
     update(&mut app, Action::SortQuestions);
-    assert!(app.questions_by_backing);
+    assert!(app.feeds.by_backing);
     let backed: Vec<ItemId> = other_process(&dir)
         .open_questions(300)
         .expect("open")

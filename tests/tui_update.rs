@@ -605,10 +605,10 @@ fn a_colleagues_post_appears_after_a_change_check() {
 #[test]
 fn for_you_follows_the_tools_next_door() {
     let (_dir, mut app) = demo_app();
-    assert!(app.lists[0].sections.is_empty(), "no tools, no heading");
+    assert!(app.feeds.lists[0].sections.is_empty(), "no tools, no heading");
     // What the tmux watch reports when psql runs in the next pane.
     app.set_tools(vec!["psql".to_string()]);
-    let list = &app.lists[0];
+    let list = &app.feeds.lists[0];
     assert_eq!(list.sections.first(), Some(&(0, "For psql".to_string())));
     let first = &list.rows[0].item;
     assert!(
@@ -622,7 +622,7 @@ fn for_you_follows_the_tools_next_door() {
     }
     // The neighbour quit: the plain feed again.
     app.set_tools(Vec::new());
-    assert!(app.lists[0].sections.is_empty());
+    assert!(app.feeds.lists[0].sections.is_empty());
 }
 
 /// Issue 11.8: a tool started next door reorders For you, but the cursor

@@ -5,7 +5,6 @@
 //! (`data_version`, microseconds on the open connection); only a key, a
 //! resize or a change leads to a redraw, so an idle pane costs ~nothing.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -15,6 +14,7 @@ use super::action::Action;
 use super::around::Around;
 use super::event::Input;
 use super::feed;
+use super::feeds::Feeds;
 use super::finder::{Finder, Polled};
 use super::keys::{KeyMap, View};
 use super::theme::Theme;
@@ -23,7 +23,7 @@ use super::views::capture::{self, CaptureState};
 use super::views::choose::ChooseState;
 use super::views::detail::{DetailState, Done};
 use super::views::help::HelpState;
-use super::views::list::{ItemListState, ListRow, Words};
+use super::views::list::ItemListState;
 use super::views::me::MeState;
 use super::views::profile::ProfileForm;
 use super::views::prompt::PromptState;
@@ -75,16 +75,12 @@ pub struct App {
     pub keys: KeyMap,
     pub theme: Theme,
     pub tab: Tab,
-    /// For you, Lessons, Questions, Tips, Learned.
-    pub lists: [ItemListState; 5],
+    /// The tab feeds: For you, Lessons, Questions, Tips, Learned.
+    pub feeds: Feeds,
     pub team: TeamState,
     pub me: MeState,
     /// Retention and buttons of review sessions (from config.toml).
     pub review_settings: ReviewSettings,
-    /// The Questions tab lists open questions by backing instead of newest first.
-    pub questions_by_backing: bool,
-    /// Tabs whose data must be loaded again before they are shown.
-    stale: [bool; super::tabs::COUNT],
     pub stack: Vec<Screen>,
     pub overlay: Option<Overlay>,
     /// The item under the cursor, drawn beside the list on wide panes.
@@ -92,8 +88,6 @@ pub struct App {
     pub status: Option<Status>,
     /// The search: its index, the reader that builds it, bursts of keys.
     pub finder: Finder,
-    /// Lessons this person finished, with their reflection.
-    done: HashMap<ItemId, Option<String>>,
     data_version: Option<i64>,
     /// The team server is out of reach: the pane shows what it has and
     /// says so until the store is back.
@@ -123,46 +117,21 @@ pub struct App {
 impl App {
     /// A pane with nothing loaded yet: cheap, so the first frame comes at once.
     pub fn new(store: Box<dyn Store>, user: &str, keys: KeyMap, theme: Theme) -> App {
-        let list = |title: Words, empty: Words| ItemListState::new(title, empty, theme);
         App {
             store,
             user: user.to_string(),
             keys,
             theme,
             tab: Tab::ForYou,
-            lists: [
-                list(
-                    || crate::t!("tab.for-you").into_owned(),
-                    || crate::t!("list.for-you.empty").into_owned(),
-                ),
-                list(
-                    || crate::t!("tab.lessons").into_owned(),
-                    || crate::t!("list.lessons.empty").into_owned(),
-                ),
-                list(
-                    || crate::t!("tab.questions").into_owned(),
-                    || crate::t!("list.questions.empty").into_owned(),
-                ),
-                list(
-                    || crate::t!("tab.tips").into_owned(),
-                    || crate::t!("list.tips.empty").into_owned(),
-                ),
-                list(
-                    || crate::t!("tab.learned").into_owned(),
-                    || crate::t!("list.learned.empty").into_owned(),
-                ),
-            ],
+            feeds: Feeds::new(theme),
             team: TeamState::new(theme),
             me: MeState::new(user, theme),
             review_settings: ReviewSettings::default(),
-            questions_by_backing: false,
-            stale: [true; super::tabs::COUNT],
             stack: Vec::new(),
             overlay: None,
             preview: None,
             status: None,
             finder: Finder::default(),
-            done: HashMap::new(),
             data_version: None,
             offline: false,
             around: Around::default(),
@@ -450,7 +419,7 @@ impl App {
         match tab {
             Tab::Team => None,
             Tab::Me => Some(&self.me.done),
-            t => self.lists.get(t.index()),
+            t => self.feeds.list(t),
         }
     }
 
@@ -458,7 +427,7 @@ impl App {
         match tab {
             Tab::Team => None,
             Tab::Me => Some(&mut self.me.done),
-            t => self.lists.get_mut(t.index()),
+            t => self.feeds.list_mut(t),
         }
     }
 
@@ -473,7 +442,7 @@ impl App {
     }
 
     pub fn done_for(&self, id: ItemId) -> Done {
-        self.done.get(&id).cloned()
+        self.feeds.done_for(id)
     }
 
     /// The key that undoes, as the status line names it: the first one
@@ -514,7 +483,7 @@ impl App {
 
     /// The tab's data must be loaded again before it is next shown.
     pub fn mark_stale(&mut self, tab: Tab) {
-        self.stale[tab.index()] = true;
+        self.feeds.mark_stale(tab);
     }
 
     pub fn switch_tab(&mut self, tab: Tab) {
@@ -526,10 +495,10 @@ impl App {
     /// Loads the current tab if its data is old, and the preview.
     pub fn load_active(&mut self) {
         let tab = self.tab;
-        if self.stale[tab.index()] {
+        if self.feeds.is_stale(tab) {
             let r = self.load_tab(tab);
             if self.ok(r).is_some() {
-                self.stale[tab.index()] = false;
+                self.feeds.loaded(tab);
             }
         }
         self.sync_preview();
@@ -560,7 +529,7 @@ impl App {
                 let mut rows = super::asked::rows(&*self.store, &viewer)?;
                 for d in done.iter().take(TAB_LIMIT) {
                     match self.store.get(d.lesson, &viewer) {
-                        Ok(item) => rows.push(self.row(item, false)),
+                        Ok(item) => rows.push(self.feeds.row(item, false)),
                         // A lesson removed since: nothing to show.
                         Err(StoreError::NotFound(_)) => {}
                         Err(e) => return Err(e),
@@ -583,7 +552,7 @@ impl App {
                     &viewer,
                 )?;
                 self.add_tool_items(&mut items);
-                let done = self.done.keys().copied().collect();
+                let done = self.feeds.done_ids();
                 let ranked = feed::for_you(items, &viewer, &wants, &done, now());
                 let ranked = feed::own_language_first(ranked, crate::i18n::lang());
                 // What the person works with next door comes first.
@@ -603,18 +572,19 @@ impl App {
                 let rows = followed
                     .items
                     .into_iter()
-                    .map(|i| self.row(i, true))
+                    .map(|i| self.feeds.row(i, true))
                     .collect();
-                self.lists[0].set_rows(rows);
-                self.lists[0].sections = sections;
+                let list = &mut self.feeds.lists[Tab::ForYou.index()];
+                list.set_rows(rows);
+                list.sections = sections;
             }
-            Tab::Questions if self.questions_by_backing => {
+            Tab::Questions if self.feeds.by_backing => {
                 let open = self.store.open_questions(TAB_LIMIT)?;
                 let rows = open
                     .into_iter()
-                    .map(|q| self.row(Item::Question(q), false))
+                    .map(|q| self.feeds.row(Item::Question(q), false))
                     .collect();
-                self.lists[Tab::Questions.index()].set_rows(rows);
+                self.feeds.lists[Tab::Questions.index()].set_rows(rows);
             }
             _ => {
                 let items = self.store.list(
@@ -626,33 +596,16 @@ impl App {
                     &viewer,
                 )?;
                 let items = feed::own_language_first(items, crate::i18n::lang());
-                let rows = items.into_iter().map(|i| self.row(i, false)).collect();
+                let rows = items
+                    .into_iter()
+                    .map(|i| self.feeds.row(i, false))
+                    .collect();
                 if let Some(list) = self.list_mut(tab) {
                     list.set_rows(rows);
                 }
             }
         }
         Ok(())
-    }
-
-    /// A list row with its badge; `with_kind` for lists that mix kinds.
-    fn row(&self, item: Item, with_kind: bool) -> ListRow {
-        let note = match &item {
-            Item::Lesson(l) if self.done.contains_key(&l.id) => {
-                format!("{} ✓", crate::t!("badge.minutes", n = l.minutes))
-            }
-            Item::Lesson(l) => crate::t!("badge.minutes", n = l.minutes).into_owned(),
-            Item::Question(q) if q.answers.is_empty() => crate::t!("badge.open").into_owned(),
-            Item::Question(q) => crate::t!("badge.answers", n = q.answers.len()).into_owned(),
-            Item::Tip(t) => format!("▲{}", t.votes.len()),
-            Item::Learned(l) => crate::domain::shown(&l.author_name, &l.author).to_string(),
-        };
-        let badge = if with_kind {
-            format!("{} {note}", kind_word(item.kind()))
-        } else {
-            note
-        };
-        ListRow { item, badge }
     }
 
     /// Items changed or went away (an own edit, delete or its undo): the
@@ -665,11 +618,11 @@ impl App {
     /// Everything may have changed: load again what is on screen, and the
     /// rest when it is next shown.
     pub fn reload(&mut self) {
-        self.stale = [true; super::tabs::COUNT];
+        self.feeds.mark_all_stale();
         self.finder.refresh();
         let done = self.store.lessons_done(&self.user);
         if let Some(done) = self.ok(done) {
-            self.done = done.into_iter().map(|d| (d.lesson, d.reflection)).collect();
+            self.feeds.set_done(done);
         }
         self.load_active();
         // Open items show their new answers, votes and backings.

@@ -184,8 +184,8 @@ pub fn toggle_sort(app: &mut App) {
         app.say(t!("status.sort-questions-only"));
         return;
     }
-    app.questions_by_backing = !app.questions_by_backing;
-    let (title, said): (Words, _) = if app.questions_by_backing {
+    app.feeds.by_backing = !app.feeds.by_backing;
+    let (title, said): (Words, _) = if app.feeds.by_backing {
         (
             || t!("list.questions.backed").into_owned(),
             t!("status.sorted-by-backing"),

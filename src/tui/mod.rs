@@ -14,6 +14,7 @@ pub mod asked;
 pub mod engine;
 pub mod event;
 pub mod feed;
+pub mod feeds;
 pub mod finder;
 pub mod indexer;
 pub mod input;

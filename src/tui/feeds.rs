@@ -1,0 +1,129 @@
+//! The tab feeds as their own state: the lists of For you, Lessons,
+//! Questions, Tips and Learned, which of the tabs must be loaded again,
+//! the lessons this person finished (a list row marks them), and the
+//! Questions tab's order. [`App`](super::App) fills them from the store;
+//! this decides what a row shows.
+
+use std::collections::{HashMap, HashSet};
+
+use super::app::kind_word;
+use super::tabs::{COUNT, Tab};
+use super::theme::Theme;
+use super::views::detail::Done;
+use super::views::list::{ItemListState, ListRow, Words};
+use crate::domain::{Item, ItemId, LessonDone};
+
+pub struct Feeds {
+    /// For you, Lessons, Questions, Tips, Learned.
+    pub lists: [ItemListState; 5],
+    /// The Questions tab lists open questions by backing instead of newest first.
+    pub by_backing: bool,
+    /// Tabs whose data must be loaded again before they are shown.
+    stale: [bool; COUNT],
+    /// Lessons this person finished, with their reflection.
+    done: HashMap<ItemId, Option<String>>,
+}
+
+impl Feeds {
+    /// Empty feeds, every tab still to load.
+    pub fn new(theme: Theme) -> Feeds {
+        let list = |title: Words, empty: Words| ItemListState::new(title, empty, theme);
+        Feeds {
+            lists: [
+                list(
+                    || crate::t!("tab.for-you").into_owned(),
+                    || crate::t!("list.for-you.empty").into_owned(),
+                ),
+                list(
+                    || crate::t!("tab.lessons").into_owned(),
+                    || crate::t!("list.lessons.empty").into_owned(),
+                ),
+                list(
+                    || crate::t!("tab.questions").into_owned(),
+                    || crate::t!("list.questions.empty").into_owned(),
+                ),
+                list(
+                    || crate::t!("tab.tips").into_owned(),
+                    || crate::t!("list.tips.empty").into_owned(),
+                ),
+                list(
+                    || crate::t!("tab.learned").into_owned(),
+                    || crate::t!("list.learned.empty").into_owned(),
+                ),
+            ],
+            by_backing: false,
+            stale: [true; COUNT],
+            done: HashMap::new(),
+        }
+    }
+
+    /// The list a feed tab shows; `None` for Team and Me, which have
+    /// their own states.
+    pub fn list(&self, tab: Tab) -> Option<&ItemListState> {
+        match tab {
+            Tab::Team | Tab::Me => None,
+            t => self.lists.get(t.index()),
+        }
+    }
+
+    pub fn list_mut(&mut self, tab: Tab) -> Option<&mut ItemListState> {
+        match tab {
+            Tab::Team | Tab::Me => None,
+            t => self.lists.get_mut(t.index()),
+        }
+    }
+
+    /// The tab's data must be loaded again before it is next shown.
+    pub fn mark_stale(&mut self, tab: Tab) {
+        self.stale[tab.index()] = true;
+    }
+
+    /// Everything may have changed.
+    pub fn mark_all_stale(&mut self) {
+        self.stale = [true; COUNT];
+    }
+
+    pub fn is_stale(&self, tab: Tab) -> bool {
+        self.stale[tab.index()]
+    }
+
+    /// The tab was loaded.
+    pub fn loaded(&mut self, tab: Tab) {
+        self.stale[tab.index()] = false;
+    }
+
+    /// The lessons the person finished, as the store has them now.
+    pub fn set_done(&mut self, done: Vec<LessonDone>) {
+        self.done = done.into_iter().map(|d| (d.lesson, d.reflection)).collect();
+    }
+
+    /// Whether (and with which reflection) the person finished a lesson.
+    pub fn done_for(&self, id: ItemId) -> Done {
+        self.done.get(&id).cloned()
+    }
+
+    /// The lessons the person finished.
+    pub fn done_ids(&self) -> HashSet<ItemId> {
+        self.done.keys().copied().collect()
+    }
+
+    /// A list row with its badge; `with_kind` for lists that mix kinds.
+    pub fn row(&self, item: Item, with_kind: bool) -> ListRow {
+        let note = match &item {
+            Item::Lesson(l) if self.done.contains_key(&l.id) => {
+                format!("{} ✓", crate::t!("badge.minutes", n = l.minutes))
+            }
+            Item::Lesson(l) => crate::t!("badge.minutes", n = l.minutes).into_owned(),
+            Item::Question(q) if q.answers.is_empty() => crate::t!("badge.open").into_owned(),
+            Item::Question(q) => crate::t!("badge.answers", n = q.answers.len()).into_owned(),
+            Item::Tip(t) => format!("▲{}", t.votes.len()),
+            Item::Learned(l) => crate::domain::shown(&l.author_name, &l.author).to_string(),
+        };
+        let badge = if with_kind {
+            format!("{} {note}", kind_word(item.kind()))
+        } else {
+            note
+        };
+        ListRow { item, badge }
+    }
+}
