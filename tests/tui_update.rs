@@ -605,7 +605,10 @@ fn a_colleagues_post_appears_after_a_change_check() {
 #[test]
 fn for_you_follows_the_tools_next_door() {
     let (_dir, mut app) = demo_app();
-    assert!(app.feeds.lists[0].sections.is_empty(), "no tools, no heading");
+    assert!(
+        app.feeds.lists[0].sections.is_empty(),
+        "no tools, no heading"
+    );
     // What the tmux watch reports when psql runs in the next pane.
     app.set_tools(vec!["psql".to_string()]);
     let list = &app.feeds.lists[0];

@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
 use super::action::Action;
@@ -863,43 +863,57 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
     // The first frame, before any query: the pane is there at once.
     terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     app.start();
-    let mut dirty = true;
-    let mut next_check = Instant::now() + CHANGE_CHECK;
-    while !app.quit {
-        if dirty {
-            let _frame = crate::signals::drawing();
-            terminal.draw(|f| f.render_widget(&*app, f.area()))?;
-            dirty = false;
-        }
-        let wait = next_check
-            .saturating_duration_since(Instant::now())
-            .min(app.index_wait());
-        if event::poll(wait)? {
-            // Take every key already waiting before drawing again.
-            app.finder.defer = true;
-            loop {
-                match Input::from_terminal(event::read()?) {
-                    Some(Input::Mouse(m)) => {
-                        let size = terminal.size()?;
-                        dirty |= app.on_mouse(size.into(), m);
-                    }
-                    Some(input) => dirty |= app.on_input(input),
-                    None => {}
-                }
-                if app.quit || !event::poll(Duration::ZERO)? {
-                    break;
-                }
-            }
-            app.finder.defer = false;
-            app.flush_search();
-            // What a SIGHUP or SIGTERM from now on must keep.
-            crate::signals::hold(app.unsaved());
-        }
-        dirty |= app.poll_index();
-        if Instant::now() >= next_check {
-            dirty |= app.on_input(Input::Tick);
-            next_check = Instant::now() + CHANGE_CHECK;
+    let mut pane = PaneScreen {
+        app,
+        next_check: Instant::now() + CHANGE_CHECK,
+    };
+    super::event_loop::run(terminal, &mut pane)
+}
+
+/// The pane in the one event loop: inputs to the app, and once a second a
+/// look whether another process wrote.
+struct PaneScreen<'a> {
+    app: &'a mut App,
+    next_check: Instant,
+}
+
+impl super::event_loop::Screen for PaneScreen<'_> {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        frame.render_widget(&*self.app, frame.area());
+    }
+
+    fn on_input(&mut self, input: Input, area: ratatui::layout::Rect) -> bool {
+        // A burst of keys is searched once, after it.
+        self.app.finder.defer = true;
+        match input {
+            Input::Mouse(m) => self.app.on_mouse(area, m),
+            input => self.app.on_input(input),
         }
     }
-    Ok(())
+
+    fn after_inputs(&mut self) {
+        self.app.finder.defer = false;
+        self.app.flush_search();
+        // What a SIGHUP or SIGTERM from now on must keep.
+        crate::signals::hold(self.app.unsaved());
+    }
+
+    fn wait(&self) -> Duration {
+        self.next_check
+            .saturating_duration_since(Instant::now())
+            .min(self.app.index_wait())
+    }
+
+    fn tick(&mut self) -> bool {
+        let mut dirty = self.app.poll_index();
+        if Instant::now() >= self.next_check {
+            dirty |= self.app.on_input(Input::Tick);
+            self.next_check = Instant::now() + CHANGE_CHECK;
+        }
+        dirty
+    }
+
+    fn done(&self) -> bool {
+        self.app.quit
+    }
 }

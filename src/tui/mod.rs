@@ -13,6 +13,7 @@ pub mod around;
 pub mod asked;
 pub mod engine;
 pub mod event;
+pub mod event_loop;
 pub mod feed;
 pub mod feeds;
 pub mod finder;

@@ -129,44 +129,69 @@ fn run_loop(
     jobs: &Sender<Job>,
     replies: &Receiver<Reply>,
 ) -> Result<(), TuiError> {
-    let mut dirty = false;
-    while state.ending.is_none() {
-        if dirty {
-            let _frame = crate::signals::drawing();
-            terminal.draw(|f| f.render_widget(&*state, f.area()))?;
-            dirty = false;
+    let mut screen = PopupScreen {
+        state,
+        popup,
+        jobs,
+        replies,
+    };
+    super::event_loop::run(terminal, &mut screen)?;
+    Ok(())
+}
+
+/// The popup in the one event loop: keys and pastes to the form, and the
+/// worker's reply to a save.
+struct PopupScreen<'a> {
+    state: &'a mut State,
+    popup: &'a Popup,
+    jobs: &'a Sender<Job>,
+    replies: &'a Receiver<Reply>,
+}
+
+impl super::event_loop::Screen for PopupScreen<'_> {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        frame.render_widget(&*self.state, frame.area());
+    }
+
+    fn on_input(&mut self, input: Input, _area: ratatui::layout::Rect) -> bool {
+        let state = &mut *self.state;
+        match input {
+            Input::Key(key) => {
+                on_key(state, self.popup, self.jobs, key);
+                hold(state, self.popup);
+            }
+            // Pasted lines land whole in the field, never as Enter.
+            Input::Paste(text) if !state.saving && state.closing.is_none() => {
+                capture::paste(&mut state.form, &text);
+            }
+            _ => {}
         }
+        true
+    }
+
+    fn wait(&self) -> Duration {
         // Idle, the form sleeps until a key; a save in flight is checked often.
-        let wait = if state.saving {
+        if self.state.saving {
             Duration::from_millis(20)
         } else {
             Duration::from_secs(60)
-        };
-        if event::poll(wait)? {
-            match Input::from_terminal(event::read()?) {
-                Some(Input::Key(key)) => {
-                    on_key(state, popup, jobs, key);
-                    dirty = true;
-                    hold(state, popup);
-                }
-                // Pasted lines land whole in the field, never as Enter.
-                Some(Input::Paste(text)) if !state.saving && state.closing.is_none() => {
-                    capture::paste(&mut state.form, &text);
-                    dirty = true;
-                }
-                Some(_) => dirty = true,
-                None => {}
-            }
-        }
-        if state.saving
-            && let Ok(reply) = replies.try_recv()
-        {
-            on_reply(state, reply);
-            dirty = true;
-            hold(state, popup);
         }
     }
-    Ok(())
+
+    fn tick(&mut self) -> bool {
+        if self.state.saving
+            && let Ok(reply) = self.replies.try_recv()
+        {
+            on_reply(self.state, reply);
+            hold(self.state, self.popup);
+            return true;
+        }
+        false
+    }
+
+    fn done(&self) -> bool {
+        self.state.ending.is_some()
+    }
 }
 
 /// Tells the signal watchdog what a stop would lose: the form's text until
