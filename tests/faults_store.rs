@@ -334,9 +334,9 @@ fn a_damaged_database_refuses_writes_and_names_doctor() {
 /// damage its status line names `leertuin doctor`, and what is typed then
 /// goes to a draft instead of into the damaged file.
 #[test]
-fn the_pane_finds_a_damaged_database_and_keeps_new_text_as_a_draft() {
+fn the_pane_finds_a_damaged_database_and_keeps_new_text_in_the_outbox() {
     if !tmux_support::tmux_or_skip(
-        "the_pane_finds_a_damaged_database_and_keeps_new_text_as_a_draft",
+        "the_pane_finds_a_damaged_database_and_keeps_new_text_in_the_outbox",
     ) {
         return;
     }

@@ -229,3 +229,26 @@ fn entries_for_another_database_are_left_alone() {
     assert_eq!(entries(&s).len(), 1);
     assert!(s.ok(&["sync"]).contains("1 sent"));
 }
+
+#[test]
+fn nudge_says_how_many_writes_wait_in_english_and_dutch() {
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "first"]);
+    let lock = lock(&s);
+    s.cmd().args(["add", "tip", "second"]).assert().success();
+    let said = s.ok(&["nudge"]);
+    assert!(said.contains("1 waiting to be sent"), "{said:?}");
+    let out = s
+        .cmd()
+        .env("LEERTUIN_LANG", "nl")
+        .args(["nudge"])
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stdout).contains("1 wacht om verstuurd te worden"),
+        "{out:?}"
+    );
+    lock.execute_batch("ROLLBACK").unwrap();
+    s.ok(&["sync"]);
+    assert!(!s.ok(&["nudge"]).contains("waiting"));
+}

@@ -16,6 +16,7 @@ use crate::domain::{Time, now};
 use crate::nudge::render::{self, Lang};
 use crate::nudge::state::{self, StateFile};
 use crate::nudge::{self as rules};
+use crate::outbox::{self, Outbox};
 use crate::paths;
 use crate::store::{self, Mode};
 
@@ -57,9 +58,35 @@ pub fn run(cli: &Cli, a: &NudgeArgs) -> CliResult {
     Ok(())
 }
 
-/// The line to print, or `None` for silence, whatever the reason.
+/// The line to print, or `None` for silence, whatever the reason: what
+/// waits in the outbox to be sent (even while snoozed: it is about the
+/// person's own writes), then the nudge.
 fn line(cli: &Cli, format: Format, now: Time) -> Option<String> {
     let ctx = Context::resolve(cli).ok()?;
+    // Someone else's name on a shared file: silence, as for any refusal.
+    ctx.check_identity().ok()?;
+    let nudge = nudge_line(&ctx, format, now);
+    // One readdir when nothing waits.
+    let waiting = Outbox::user()
+        .map(|o| o.count(&outbox::spec_name(&ctx.spec()), &ctx.user))
+        .unwrap_or(0);
+    if waiting == 0 {
+        return nudge.map(|(line, _)| line);
+    }
+    let code = match &nudge {
+        Some((_, code)) => code,
+        None => crate::i18n::choose_in(None, ctx.config.lang.as_deref()),
+    };
+    crate::i18n::set(code);
+    let pending = outbox::waiting_line(waiting);
+    Some(match nudge {
+        Some((line, _)) => format!("{pending} · {line}"),
+        None => pending,
+    })
+}
+
+/// The nudge and the language it speaks, or `None`.
+fn nudge_line(ctx: &Context, format: Format, now: Time) -> Option<(String, &'static str)> {
     let state_path = paths::nudge_state()?;
     if StateFile::load(&state_path)
         .people
@@ -70,19 +97,16 @@ fn line(cli: &Cli, format: Format, now: Time) -> Option<String> {
         // Snoozed: not even the database is opened.
         return None;
     }
-    // Someone else's name on a shared file: silence, as for any refusal.
-    ctx.check_identity().ok()?;
     let store = store::open_with(&ctx.spec(), Mode::Read, BUSY_TIMEOUT).ok()?;
     let (chosen, lang) = rules::next(store.as_ref(), &state_path, &ctx.user, now)?;
     // Profile, LEERTUIN_LANG, config.toml, system locale: as everywhere.
-    let lang = Lang::from_code(Some(crate::i18n::choose_in(
-        lang.as_deref(),
-        ctx.config.lang.as_deref(),
-    )));
-    Some(match format {
+    let code = crate::i18n::choose_in(lang.as_deref(), ctx.config.lang.as_deref());
+    let lang = Lang::from_code(Some(code));
+    let line = match format {
         Format::Plain => render::plain(&chosen, lang),
         Format::Tmux => render::tmux(&chosen, lang),
-    })
+    };
+    Some((line, code))
 }
 
 fn snooze(ctx: &Context, length: &str) -> CliResult {
