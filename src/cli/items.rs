@@ -1,6 +1,8 @@
 //! Commands on items: add, list, show, search, answer, back, vote, and
 //! changing one's own: edit, delete, withdraw.
 
+use std::io::IsTerminal;
+
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
@@ -201,7 +203,8 @@ struct JsonHit {
 pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
     let store = ctx.read()?;
     let index = SearchIndex::new(store.search_docs(&ctx.user)?);
-    let hits = index.search(&a.query.join(" "), a.limit);
+    let query = a.query.join(" ");
+    let hits = index.search(&query, a.limit);
     let mut found = Vec::with_capacity(hits.len());
     for hit in hits {
         found.push(JsonHit {
@@ -215,10 +218,31 @@ pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
     if found.is_empty() {
         eprintln!("{}", t!("cli.search.none"));
     }
+    // Matched words in bold, on a terminal only: piped output stays text.
+    let bold = std::io::stdout().is_terminal();
     for hit in &found {
-        println!("{}", summary_line(&hit.item));
+        let line = summary_line(&hit.item);
+        if bold {
+            println!("{}", highlighted(&line, &index.highlights(&line, &query)));
+        } else {
+            println!("{line}");
+        }
     }
     Ok(())
+}
+
+/// `line` with the byte ranges `spans` in bold.
+fn highlighted(line: &str, spans: &[std::ops::Range<usize>]) -> String {
+    use crossterm::style::Stylize;
+    let mut out = String::with_capacity(line.len() + spans.len() * 8);
+    let mut at = 0;
+    for span in spans {
+        out.push_str(&line[at..span.start]);
+        out.push_str(&line[span.clone()].bold().to_string());
+        at = span.end;
+    }
+    out.push_str(&line[at..]);
+    out
 }
 
 #[derive(Debug, Args)]
@@ -398,4 +422,18 @@ pub fn delete(ctx: &Context, a: DeleteArgs) -> CliResult {
         println!("{}", t!("cli.deleted", id = post));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlighted;
+
+    #[test]
+    fn highlighting_wraps_only_the_spans() {
+        let line = "t7     Koffie in het café";
+        let out = highlighted(line, &[7..13, 21..26]);
+        assert!(out.starts_with("t7     \u{1b}[1mKoffie\u{1b}["), "{out:?}");
+        assert!(out.contains("\u{1b}[1mcafé\u{1b}["), "{out:?}");
+        assert_eq!(highlighted(line, &[]), line);
+    }
 }

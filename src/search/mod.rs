@@ -217,6 +217,14 @@ impl SearchIndex {
         (self.best(scored.hits, limit), total)
     }
 
+    /// Byte ranges of `text` where the query's words, or the stand-ins
+    /// for their typos and forms, stand: what to highlight in a hit.
+    pub fn highlights(&self, text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+        let needles = needles(query, &self.docs.vocabulary);
+        let words: Vec<&str> = needles.iter().flat_map(|n| n.forms()).collect();
+        place::spans(text, &words)
+    }
+
     /// Forgets the last query, so the next search scans everything (for
     /// benchmarks of a fresh query, and after the index changes).
     pub fn forget_last_query(&self) {

@@ -66,6 +66,40 @@ pub fn in_order(text: &str, a: &str, b: &str) -> bool {
     }
 }
 
+/// Byte ranges of `text` where `words` (folded) stand, best place of
+/// each, in order and not overlapping: what to highlight. Folding keeps
+/// one character for one, so a place in the folded text is a place in
+/// `text`.
+pub fn spans(text: &str, words: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let mut folded = String::with_capacity(text.len());
+    // (byte in folded, byte in text) at each character.
+    let mut starts = Vec::with_capacity(text.len() + 1);
+    for (at, c) in text.char_indices() {
+        starts.push((folded.len(), at));
+        folded.push(super::typos::fold(c));
+    }
+    starts.push((folded.len(), text.len()));
+    let original = |f: usize| {
+        starts
+            .binary_search_by_key(&f, |&(folded, _)| folded)
+            .map_or(text.len(), |i| starts[i].1)
+    };
+    let mut out: Vec<std::ops::Range<usize>> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 2)
+        .filter_map(|w| best(&folded, w).map(|(_, at)| original(at)..original(at + w.len())))
+        .collect();
+    out.sort_by_key(|r| r.start);
+    out.dedup_by(|b, a| {
+        let overlap = b.start < a.end;
+        if overlap {
+            a.end = a.end.max(b.end);
+        }
+        overlap
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +113,22 @@ mod tests {
         assert_eq!(best("fitstopnm: pnmtools", "pnm"), Some((START, 11)));
         assert_eq!(best("fitstopnm", "pnm"), Some((INSIDE, 6)));
         assert_eq!(best("fitstopnm", "png"), None);
+    }
+
+    #[test]
+    fn spans_are_places_in_the_original_text() {
+        let text = "Koffie in het Café — café au lait";
+        let spans = spans(text, &["cafe", "koffie", "x"]);
+        let shown: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(shown, vec!["Koffie", "Café"]);
+        assert_eq!(
+            spans_of("update packages", &["pack", "packages"]),
+            vec![7..15]
+        );
+    }
+
+    fn spans_of(text: &str, words: &[&str]) -> Vec<std::ops::Range<usize>> {
+        spans(text, words)
     }
 
     #[test]

@@ -78,6 +78,13 @@ impl Needle {
     }
 }
 
+impl Needle {
+    /// The word as typed (folded) and its stand-ins.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.word.as_str()).chain(self.alts.iter().map(String::as_str))
+    }
+}
+
 /// A word's letters are nowhere in a field in order.
 pub const NOTHING: u32 = 0;
 /// A word's letters are in a field in order but too spread out to be a
