@@ -38,6 +38,8 @@ pub struct Hit {
     pub score: i64,
     /// The item's title, for showing the hit without another query.
     pub title: String,
+    /// Byte ranges of `title` where the query's words stand, to highlight.
+    pub marks: Vec<std::ops::Range<usize>>,
 }
 
 /// Below this many candidates one thread is faster than starting more.
@@ -214,7 +216,8 @@ impl SearchIndex {
         *last = Some((query.to_string(), scored.narrow));
         drop(last);
         let total = scored.hits.len();
-        (self.best(scored.hits, limit), total)
+        let words: Vec<&str> = needles.iter().flat_map(|n| n.forms()).collect();
+        (self.best(scored.hits, limit, &words), total)
     }
 
     /// Byte ranges of `text` where the query's words, or the stand-ins
@@ -270,7 +273,7 @@ impl SearchIndex {
 
     /// The `limit` best of `scored`, best first; among equals the one read
     /// last (the newest of its kind) wins.
-    fn best(&self, mut scored: Vec<(u32, u32)>, limit: usize) -> Vec<Hit> {
+    fn best(&self, mut scored: Vec<(u32, u32)>, limit: usize, words: &[&str]) -> Vec<Hit> {
         let order = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(b.1.cmp(&a.1));
         if limit == 0 {
             return Vec::new();
@@ -282,10 +285,14 @@ impl SearchIndex {
         scored.sort_unstable_by(order);
         scored
             .into_iter()
-            .map(|(score, i)| Hit {
-                id: self.docs.id(i as usize),
-                score: i64::from(score),
-                title: self.docs.title_body(i as usize).0.to_string(),
+            .map(|(score, i)| {
+                let title = self.docs.title_body(i as usize).0;
+                Hit {
+                    id: self.docs.id(i as usize),
+                    score: i64::from(score),
+                    marks: place::spans(title, words),
+                    title: title.to_string(),
+                }
             })
             .collect()
     }
@@ -469,6 +476,21 @@ mod tests {
         assert_eq!(ids(&idx.search("flap sheet", 10)), vec![1]);
         assert_eq!(idx.search("flap", 10)[0].title, "Printer jams");
         assert_eq!(ids(&idx.search("zebra crossing", 10)), vec![2]);
+    }
+
+    #[test]
+    fn hits_say_where_their_title_matched() {
+        let idx = SearchIndex::new(vec![doc(1, "Koffie in het Café", "", "ann")]);
+        let hit = &idx.search("cafe koffie", 1)[0];
+        let marked: Vec<&str> = hit.marks.iter().map(|r| &hit.title[r.clone()]).collect();
+        assert_eq!(marked, vec!["Koffie", "Café"]);
+        idx.forget_last_query();
+        let hit = &idx.search("koffie cafee", 1)[0];
+        assert_eq!(
+            &hit.title[hit.marks[1].clone()],
+            "Café",
+            "the stand-in is marked"
+        );
     }
 
     #[test]

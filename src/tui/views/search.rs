@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
@@ -147,6 +148,72 @@ impl Widget for &SearchState {
                 Rect::new(rows.x, rows.y + (i - first) as u16, rows.width, 1),
                 buf,
             );
+            let head = format!("{}{} ", SELECTED_MARKER, hit.id);
+            let x = rows.x + Span::raw(head.as_str()).width() as u16;
+            mark(
+                buf,
+                Rect::new(x, rows.y + (i - first) as u16, rows.width, 1),
+                hit,
+            );
         }
+    }
+}
+
+/// Underlines and bolds the letters of a hit's title that matched, where
+/// the row shows them (a title cut short keeps its marks up to the cut).
+fn mark(buf: &mut Buffer, row: Rect, hit: &Hit) {
+    let right = row.x + row.width;
+    for span in &hit.marks {
+        let Some(text) = hit.title.get(span.clone()) else {
+            continue;
+        };
+        let mut x = row.x + Span::raw(&hit.title[..span.start]).width() as u16;
+        for c in text.chars() {
+            let w = Span::raw(c.to_string()).width() as u16;
+            if x + w > right {
+                return;
+            }
+            let cell = &mut buf[(x, row.y)];
+            if cell.symbol() == "…" {
+                return;
+            }
+            // Only where the row drew this very letter.
+            if cell.symbol().starts_with(c) {
+                cell.modifier |= Modifier::BOLD | Modifier::UNDERLINED;
+            }
+            x += w;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ItemId, Kind};
+
+    #[test]
+    fn the_matched_letters_of_a_hit_are_marked_up_to_the_cut() {
+        let mut state = SearchState::new(Theme::mono());
+        let title = "Keep a tmux session running when you log out";
+        state.set_hits(
+            vec![Hit {
+                id: ItemId::new(Kind::Tip, 7),
+                score: 1,
+                title: title.into(),
+                marks: vec![7..11, 37..40],
+            }],
+            1,
+        );
+        let area = Rect::new(0, 0, 30, 5);
+        let mut buf = Buffer::empty(area);
+        (&state).render(area, &mut buf);
+        let row: String = (0..30).map(|x| buf[(x, 3)].symbol().to_string()).collect();
+        let marked: String = (0..30)
+            .filter(|&x| buf[(x, 3)].modifier.contains(Modifier::UNDERLINED))
+            .map(|x| buf[(x, 3)].symbol().to_string())
+            .collect();
+        assert!(row.contains("Keep a tmux"), "{row}");
+        // "you" lies past the cut: nothing beyond it is marked.
+        assert_eq!(marked, "tmux", "{row}");
     }
 }
