@@ -18,7 +18,7 @@ use crate::store::SearchDoc;
 /// than both), small enough to keep 1M items in memory and one keystroke
 /// fast.
 pub const TITLE_CHARS: usize = 120;
-const BODY_CHARS: usize = 400;
+const BODY_CHARS: usize = 200;
 /// A tag or name longer than DESIGN.md allows came from outside; it is cut.
 const NAME_CHARS: usize = 100;
 const TAGS_PER_DOC: usize = 10;

@@ -340,7 +340,7 @@ pub fn newest_first(mut all: Vec<Item>, limit: usize) -> Vec<Item> {
 /// Characters of a title or body handed to the search index: at least
 /// what it keeps (src/search/docs.rs), little more, so reading 1M items
 /// stays quick.
-pub const BODY_PREFIX: usize = 560;
+pub const BODY_PREFIX: usize = 360;
 
 /// Hands every searchable item numbered above `after` (per kind) to
 /// `each`, one at a time, so an index can be built without holding all
