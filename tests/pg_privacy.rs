@@ -538,11 +538,12 @@ fn what_a_kiosk_sets_never_outlives_its_transaction() {
 }
 
 #[test]
-fn a_deleted_post_stays_deleted() {
+fn a_deleted_post_comes_back_only_by_its_authors_restore() {
     let Some(t) = team("tombstone") else {
         return;
     };
-    let ann = &t.ann;
+    let (ann, bob) = (&t.ann, &t.bob);
+    let tip = format!("FROM tip WHERE author = '{ann}'");
     // ann deletes her tip the way leertuin does: a tombstone.
     let out = t.db.psql(
         ann,
@@ -551,15 +552,31 @@ fn a_deleted_post_stays_deleted() {
         ),
     );
     assert_eq!(ok(&out), "9");
-    // Neither a replayed edit nor a deliberate revival brings it back.
-    let out = t.db.psql(
-        ann,
-        &format!("UPDATE tip SET text = 'tip of {ann}', deleted_at = NULL WHERE author = '{ann}';"),
-    );
-    assert!(refused(&out).contains("was deleted"));
-    let out = t.db.psql(
-        ann,
-        &format!("SELECT text = '' AND deleted_at = 9 FROM tip WHERE author = '{ann}';"),
-    );
+    // A replayed edit, a revival that changes more than the text, or one
+    // without text: refused, even to ann.
+    for set in [
+        "text = 'an old edit'",
+        "text = 'back', deleted_at = NULL, created_at = 2",
+        "text = 'back', deleted_at = NULL, tags = 'other'",
+        "deleted_at = NULL",
+    ] {
+        let out = t.db.psql(
+            ann,
+            &format!("UPDATE tip SET {set} WHERE author = '{ann}';"),
+        );
+        assert!(refused(&out).contains("was deleted"), "{set}");
+    }
+    // bob does not even see it to change (row-level security), and the
+    // superuser, who bypasses that, is no author either.
+    let revive = format!("UPDATE tip SET text = 'back', deleted_at = NULL WHERE author = '{ann}'");
+    let out = t.db.psql(bob, &format!("{revive};"));
+    assert_eq!(ok(&out), "");
+    assert!(t.db.superuser().batch_execute(&revive).is_err());
+    let out =
+        t.db.psql(ann, &format!("SELECT text = '' AND deleted_at = 9 {tip};"));
     assert_eq!(ok(&out), "t");
+    // ann's own undo of the delete: the text back, nothing else changed.
+    let out =
+        t.db.psql(ann, &format!("{revive} RETURNING text, created_at;"));
+    assert_eq!(ok(&out), "back|1");
 }

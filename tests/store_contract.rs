@@ -9,7 +9,7 @@ mod pg_support;
 
 use leertuin::domain::srs::Rating;
 use leertuin::domain::{
-    BackingKind, Draft, Item, ItemId, Kind, NewItem, Post, ValidationError, from_millis,
+    BackingKind, Draft, Item, ItemId, Kind, NewItem, Post, ValidationError, Write, from_millis,
 };
 use leertuin::store::postgres::{self as server, ServerUrl};
 use leertuin::store::{self, ListQuery, Mode, Spec, Store, StoreError};
@@ -72,6 +72,7 @@ contract!(
     private_entries_are_their_authors_alone,
     answers_backings_and_votes,
     own_posts_are_edited_and_deleted_by_their_author_only,
+    a_deleted_post_comes_back_by_its_authors_undo_alone,
     accepting_and_helping_is_the_askers,
     lessons_done_become_review_cards,
     answers_come_back_to_the_asker,
@@ -269,6 +270,92 @@ fn own_posts_are_edited_and_deleted_by_their_author_only(s: &dyn Store, _admin: 
     let backup = s.export().unwrap();
     let stone = backup.tips.iter().find(|x| x.id == t).unwrap();
     assert!(stone.deleted_at.is_some() && stone.text.is_empty());
+}
+
+/// The undo of a delete brings the post back with its text, for every
+/// kind of post; nobody else can, and a live post is not "restored".
+fn a_deleted_post_comes_back_by_its_authors_undo_alone(s: &dyn Store, _admin: &dyn Store) {
+    let q = add_at(s, 1_000, &new(Kind::Question, "ann", "why?"));
+    let a = s.answer(q, "ann", "because").unwrap();
+    let t = add_at(s, 1_000, &new(Kind::Tip, "ann", "a tip"));
+    let n = add_at(s, 1_000, &new(Kind::Learned, "ann", "a learned"));
+    let posts = [
+        (Post::Item(q), "why?\nmore"),
+        (
+            Post::Answer {
+                question: q,
+                answer: a,
+            },
+            "because",
+        ),
+        (Post::Item(t), "a tip"),
+        (Post::Item(n), "a learned"),
+    ];
+    // The answer first: a question with a live answer stays.
+    for (post, text) in posts.iter().rev() {
+        s.delete(*post, "ann").unwrap();
+        assert!(
+            matches!(
+                s.apply(&restore(*post, "bob", text)),
+                Err(StoreError::NotYours(_))
+            ),
+            "{post}: bob brings back ann's post"
+        );
+        s.apply(&restore(*post, "ann", text))
+            .unwrap_or_else(|e| panic!("{post}: the undo of ann's delete: {e}"));
+        assert!(
+            matches!(
+                s.apply(&restore(*post, "ann", text)),
+                Err(StoreError::NotAllowed(_))
+            ),
+            "{post}: a live post restored"
+        );
+    }
+    let Item::Question(question) = s.get(q, "bob").unwrap() else {
+        panic!("a question")
+    };
+    assert_eq!(
+        (question.title.as_str(), question.body.as_str()),
+        ("why?", "more")
+    );
+    assert_eq!(question.answers.len(), 1);
+    assert_eq!(question.answers[0].body, "because");
+    let Item::Tip(tip) = s.get(t, "bob").unwrap() else {
+        panic!("a tip")
+    };
+    assert_eq!(tip.text, "a tip");
+    let Item::Learned(learned) = s.get(n, "ann").unwrap() else {
+        panic!("a learned")
+    };
+    assert_eq!(learned.text, "a learned");
+    // Back for good: edited and deleted as any post, and restored again,
+    // this time from an outbox (with its write key).
+    let tip = Post::Item(t);
+    s.edit(tip, "ann", "better tip").unwrap();
+    s.delete(tip, "ann").unwrap();
+    assert!(matches!(
+        s.edit(tip, "ann", "from an old outbox"),
+        Err(StoreError::NotFound(_))
+    ));
+    let key = "0f5d06a1-2b3c-4d5e-8f90-a1b2c3d4e5f6";
+    let undo = restore(tip, "ann", "better tip");
+    assert!(s.apply_once(key, &undo).unwrap().is_some());
+    let Item::Tip(back) = s.get(t, "bob").unwrap() else {
+        panic!("a tip")
+    };
+    assert_eq!(back.text, "better tip");
+    // Deleted again, it stays deleted when that outbox entry is sent twice.
+    s.delete(tip, "ann").unwrap();
+    assert_eq!(s.apply_once(key, &undo).unwrap(), None);
+    assert!(matches!(s.get(t, "bob"), Err(StoreError::NotFound(_))));
+}
+
+fn restore(post: Post, person: &str, text: &str) -> Write {
+    Write::Restore {
+        post,
+        person: person.to_string(),
+        text: text.to_string(),
+    }
 }
 
 fn accepting_and_helping_is_the_askers(s: &dyn Store, _admin: &dyn Store) {

@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/0005_answers_seen.sql")),
     (6, include_str!("migrations/0006_notify.sql")),
     (7, include_str!("migrations/0007_applied.sql")),
+    (8, include_str!("migrations/0008_restore.sql")),
 ];
 
 /// The newest schema this binary knows.
