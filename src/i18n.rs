@@ -230,6 +230,7 @@ pub fn store_error(e: &StoreError) -> String {
         StoreError::Empty(path) => t!("error.empty-file", path = path.display()).into_owned(),
         StoreError::Busy => t!("error.busy").into_owned(),
         StoreError::ReadOnly => t!("error.read-only").into_owned(),
+        StoreError::Gone(path) => t!("error.gone", path = path.display()).into_owned(),
         StoreError::StaleShm(path) => t!("error.stale-shm", path = path.display()).into_owned(),
         StoreError::DiskFull => t!("error.disk-full").into_owned(),
         StoreError::Corrupt => t!("error.corrupt").into_owned(),

@@ -58,7 +58,7 @@ pub fn run(ctx: &Launch, idle_override: Option<u64>) -> Result<(), KioskError> {
             two_buttons: ctx.config.review_buttons == Some(2),
         },
     };
-    let store = crate::tui::open_store(&ctx.spec)?;
+    let store = crate::tui::open_store_as(&ctx.spec, crate::store::Mode::Write)?;
     let lang = i18n::choose(ctx.config.lang.as_deref());
     i18n::set(lang);
     let mut session = Session::new(settings.idle, lang, pin_hash, Box::new(SystemClock))
@@ -338,7 +338,7 @@ fn session_key(key: KeyEvent) -> Option<Key> {
 /// typed name without its PIN) it reads as nobody in particular: no
 /// private entries, no drafts on offer.
 fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<App, KioskError> {
-    let store = crate::tui::open_store(&kiosk.ctx.spec)?;
+    let store = crate::tui::open_store_as(&kiosk.ctx.spec, crate::store::Mode::Write)?;
     let store: Box<dyn Store> = if private {
         store
     } else {

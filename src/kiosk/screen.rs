@@ -265,6 +265,9 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
         Notice::Failed(reason) => {
             crate::t!("kiosk.failed", locale = lang, reason = reason).into_owned()
         }
+        Notice::CannotRegister(reason) => {
+            crate::t!("kiosk.register.cannot", locale = lang, reason = reason).into_owned()
+        }
         Notice::NoPin => crate::t!("kiosk.pin.none", locale = lang).into_owned(),
         Notice::PinTooShort => crate::t!("kiosk.choose_pin.too_short", locale = lang).into_owned(),
         Notice::PinMismatch => crate::t!("kiosk.confirm_pin.mismatch", locale = lang).into_owned(),

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 
 use super::badge;
 use super::pin::{self, RateLimiter};
-use crate::store::{ProfileEdit, Store};
+use crate::store::{ProfileEdit, Store, StoreError};
 use crate::tui::action::Edit;
 use crate::tui::input::TextInput;
 
@@ -98,6 +98,9 @@ pub enum Notice {
     NameNeeded,
     /// The database said no (one line).
     Failed(String),
+    /// Registering failed for a reason of the database's (one line):
+    /// nobody new can be stored now.
+    CannotRegister(String),
     /// F10, but no PIN was ever set.
     NoPin,
     /// A wrong PIN; `wait` when more tries must wait.
@@ -344,7 +347,7 @@ impl Session {
                 // A name without a PIN proves nothing: shared things only.
                 Ok(None) => self.log_in(handle, false, store),
                 Err(e) => {
-                    self.notice = Some(Notice::Failed(first_line(&e.to_string())));
+                    self.notice = Some(self.failed(&e));
                     Outcome::Stay
                 }
             },
@@ -359,7 +362,7 @@ impl Session {
                 Outcome::Stay
             }
             Err(e) => {
-                self.notice = Some(Notice::Failed(first_line(&e.to_string())));
+                self.notice = Some(self.failed(&e));
                 Outcome::Stay
             }
         }
@@ -387,7 +390,7 @@ impl Session {
                 Outcome::Stay
             }
             Err(e) => {
-                self.notice = Some(Notice::Failed(first_line(&e.to_string())));
+                self.notice = Some(self.failed(&e));
                 Outcome::Stay
             }
         }
@@ -469,8 +472,19 @@ impl Session {
         });
         match stored {
             Ok(()) => self.log_in(handle.to_string(), true, store),
+            // The database can't take anyone new now (read-only, removed,
+            // busy): asking for the PIN again would loop. Say so, plainly,
+            // and start over.
+            Err(e) if e.keeps_text() => {
+                self.phase = Phase::Welcome;
+                self.input.clear();
+                crate::i18n::set_thread(self.lang);
+                let reason = first_line(&crate::i18n::store_error(&e));
+                self.notice = Some(Notice::CannotRegister(reason));
+                Outcome::Stay
+            }
             Err(e) => {
-                self.notice = Some(Notice::Failed(first_line(&e.to_string())));
+                self.notice = Some(self.failed(&e));
                 Outcome::Stay
             }
         }
@@ -498,7 +512,7 @@ impl Session {
         let right = match store.person_pin(&handle) {
             Ok(hash) => hash.is_some_and(|h| pin::verify(&typed, &h)),
             Err(e) => {
-                self.notice = Some(Notice::Failed(first_line(&e.to_string())));
+                self.notice = Some(self.failed(&e));
                 return Outcome::Stay;
             }
         };
@@ -582,6 +596,12 @@ impl Session {
     }
 
     /// The welcome screen, as the next person should find it.
+    /// A store error as a notice, in the language on the screen.
+    fn failed(&self, e: &StoreError) -> Notice {
+        crate::i18n::set_thread(self.lang);
+        Notice::Failed(first_line(&crate::i18n::store_error(e)))
+    }
+
     fn back_to_welcome(&mut self) {
         self.phase = Phase::Welcome;
         self.input.clear();

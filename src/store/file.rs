@@ -51,6 +51,22 @@ pub fn can_write(path: &Path) -> bool {
         }
 }
 
+/// The device and inode `path` names now: which file it is, so a store
+/// can tell the file it opened was removed or replaced.
+pub fn identity(path: &Path) -> Result<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    match fs::metadata(path) {
+        Ok(meta) => Ok((meta.dev(), meta.ino())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Err(StoreError::Missing(path.to_path_buf()))
+        }
+        Err(source) => Err(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
 /// An existing, non-empty file, or why not.
 pub fn existing(path: &Path) -> Result<()> {
     match fs::metadata(path) {

@@ -107,6 +107,10 @@ pub enum StoreError {
     /// or a truncation, so it is not silently made into a fresh one.
     #[error("{0} is empty (0 bytes)")]
     Empty(PathBuf),
+    /// The database file was removed or replaced while it was open: a
+    /// write would go into a file nobody will ever read again.
+    #[error("{0} was removed or replaced while leertuin had it open")]
+    Gone(PathBuf),
     /// Another program holds the write lock longer than a write waits.
     #[error("the database is busy (another program is writing)")]
     Busy,
@@ -161,6 +165,7 @@ impl StoreError {
             StoreError::Backend(_)
                 | StoreError::Io { .. }
                 | StoreError::Busy
+                | StoreError::Gone(_)
                 | StoreError::ReadOnly
                 | StoreError::StaleShm(_)
                 | StoreError::DiskFull

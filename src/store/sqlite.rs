@@ -1,7 +1,7 @@
 //! The SQLite backend: opening a shared file safely, and the transaction
 //! discipline that lets many processes write at once without losing anything.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -44,13 +44,20 @@ impl Default for OpenOptions {
 }
 
 pub struct SqliteStore {
-    conn: Connection,
+    /// In a cell so a store opened read-only can take a writing
+    /// connection once the person may write (an admin fixed the mode).
+    conn: RefCell<Connection>,
     path: PathBuf,
     /// Set when the file has a newer schema than this binary knows: reads
     /// are still attempted, writes are refused.
     newer_schema: Option<i64>,
-    /// Opened read-only: writes are refused before they reach the file.
-    read_only: bool,
+    /// Opened read-only: writes are refused before they reach the file,
+    /// until the file becomes writable.
+    read_only: Cell<bool>,
+    /// The device and inode of the file that was opened: a write checks
+    /// the path still names it, so a database removed or replaced while
+    /// open is not written into unseen.
+    file_id: Cell<(u64, u64)>,
     /// Found damaged after it was opened: writes are refused as `Corrupt`.
     damaged: std::cell::Cell<bool>,
     busy_timeout: Duration,
@@ -145,7 +152,7 @@ impl SqliteStore {
             store = SqliteStore::connect_read(path, wait, true)?;
             store.note_schema().map_err(|e| store.classify(e))?;
         }
-        let version = migrate::user_version(&store.conn)?;
+        let version = migrate::user_version(store.conn.get_mut())?;
         if version == 0 {
             return Err(StoreError::Corrupt);
         }
@@ -167,11 +174,12 @@ impl SqliteStore {
         conn.busy_timeout(wait)?;
         conn.pragma_update(None, "foreign_keys", true)?;
         Ok(SqliteStore {
-            conn,
+            conn: RefCell::new(conn),
             path: path.to_path_buf(),
             newer_schema: None,
-            read_only: true,
-            damaged: std::cell::Cell::new(false),
+            read_only: Cell::new(true),
+            file_id: Cell::new(file::identity(path)?),
+            damaged: Cell::new(false),
             busy_timeout: wait,
         })
     }
@@ -191,11 +199,12 @@ impl SqliteStore {
         )?;
         conn.busy_timeout(wait)?;
         let mut store = SqliteStore {
-            conn,
+            conn: RefCell::new(conn),
             path: path.to_path_buf(),
             newer_schema: None,
-            read_only: false,
-            damaged: std::cell::Cell::new(false),
+            read_only: Cell::new(false),
+            file_id: Cell::new(file::identity(path)?),
+            damaged: Cell::new(false),
             busy_timeout: wait,
         };
         store.setup_write().map_err(|e| store.classify(e))?;
@@ -203,24 +212,26 @@ impl SqliteStore {
     }
 
     fn setup_write(&mut self) -> Result<()> {
-        self.conn.pragma_update(None, "foreign_keys", true)?;
+        self.conn
+            .get_mut()
+            .pragma_update(None, "foreign_keys", true)?;
         self.retry(|| {
             // Persisted in the file: only the first opener pays for it.
-            let mode: String = self
-                .conn
-                .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+            let conn = self.conn.borrow();
+            let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                self.conn
-                    .query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0))?;
+                conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0))?;
             }
             Ok(())
         })?;
         // WAL with NORMAL is durable against application crashes and fast;
         // a power cut may lose the last commits but never corrupts the file.
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        self.conn
+            .get_mut()
+            .pragma_update(None, "synchronous", "NORMAL")?;
         self.note_schema()?;
         if self.newer_schema.is_none()
-            && migrate::user_version(&self.conn)? < migrate::LATEST_VERSION
+            && migrate::user_version(self.conn.get_mut())? < migrate::LATEST_VERSION
         {
             self.write(|tx| migrate::migrate(tx))?;
         }
@@ -232,7 +243,7 @@ impl SqliteStore {
     }
 
     fn note_schema(&mut self) -> Result<()> {
-        let found = migrate::user_version(&self.conn)?;
+        let found = migrate::user_version(self.conn.get_mut())?;
         self.newer_schema = (found > migrate::LATEST_VERSION).then_some(found);
         Ok(())
     }
@@ -251,7 +262,7 @@ impl SqliteStore {
     fn out_of_room(&self) -> bool {
         // SAFETY: the handle is this open connection's; sqlite3_system_errno
         // only reads the error number of its last failed system call.
-        let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(self.conn.handle()) };
+        let errno = unsafe { rusqlite::ffi::sqlite3_system_errno(self.conn.borrow().handle()) };
         matches!(errno, libc::ENOSPC | libc::EDQUOT | libc::EFBIG) || file::disk_is_full(&self.path)
     }
 
@@ -259,8 +270,9 @@ impl SqliteStore {
     /// up front, so a transaction never reads, then fails to upgrade to a
     /// writer (the SQLITE_BUSY that a busy timeout cannot wait out).
     fn write<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly);
+        self.check_file()?;
+        if self.read_only.get() {
+            self.reopen_for_writing()?;
         }
         if self.damaged.get() {
             return Err(StoreError::Corrupt);
@@ -272,6 +284,34 @@ impl SqliteStore {
             });
         }
         self.transaction(TransactionBehavior::Immediate, f)
+    }
+
+    /// Before each write: is the path still the file that was opened, and
+    /// may this person write it? Unix lets an open descriptor write into a
+    /// file that was removed (or `chmod 444`ed) meanwhile; acknowledging
+    /// such a write would lose it. A `stat` and an `access`, ~2 µs.
+    fn check_file(&self) -> Result<()> {
+        match file::identity(&self.path) {
+            Ok(id) if id == self.file_id.get() => {}
+            Ok(_) | Err(StoreError::Missing(_)) => {
+                return Err(StoreError::Gone(self.path.clone()));
+            }
+            Err(e) => return Err(e),
+        }
+        if !file::can_write(&self.path) {
+            return Err(StoreError::ReadOnly);
+        }
+        Ok(())
+    }
+
+    /// A store opened read-only whose file this person may write now: it
+    /// takes a writing connection, so fixing the mode is enough, no restart.
+    fn reopen_for_writing(&self) -> Result<()> {
+        let writer = SqliteStore::open_write(&self.path, self.busy_timeout)?;
+        self.conn.replace(writer.conn.into_inner());
+        self.file_id.set(writer.file_id.get());
+        self.read_only.set(false);
+        Ok(())
     }
 
     /// Runs `f` in a short read transaction, so several statements see one
@@ -286,7 +326,8 @@ impl SqliteStore {
         f: impl Fn(&Transaction) -> Result<T>,
     ) -> Result<T> {
         self.retry(|| {
-            let tx = Transaction::new_unchecked(&self.conn, behavior)?;
+            let conn = self.conn.borrow();
+            let tx = Transaction::new_unchecked(&conn, behavior)?;
             let value = f(&tx)?;
             tx.commit()?;
             Ok(value)
@@ -495,7 +536,7 @@ impl Store for SqliteStore {
     ) -> Result<()> {
         // Not through `read`: a retry would hand out the first docs twice.
         // One statement per kind, each its own short read.
-        read::each_search_doc(&self.conn, viewer, after, each)
+        read::each_search_doc(&self.conn.borrow(), viewer, after, each)
     }
 
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
@@ -508,7 +549,8 @@ impl Store for SqliteStore {
         }
         // One snapshot, no retry loop: a status line must not sleep, so a
         // busy file is an error the caller turns into silence.
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
+        let conn = self.conn.borrow();
+        let tx = Transaction::new_unchecked(&conn, TransactionBehavior::Deferred)?;
         let facts = nudge::facts(&tx, ask)?;
         tx.commit()?;
         Ok(facts)
@@ -555,7 +597,7 @@ impl Store for SqliteStore {
     }
 
     fn health(&self) -> Result<Health> {
-        health::check(&self.conn, &self.path)
+        health::check(&self.conn.borrow(), &self.path)
     }
 
     fn check_integrity(&self) -> Result<()> {
@@ -576,6 +618,7 @@ impl Store for SqliteStore {
     fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn
+            .borrow()
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 }

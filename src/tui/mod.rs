@@ -80,7 +80,14 @@ pub fn run(ctx: &Launch, search: Option<&str>) -> Result<(), TuiError> {
 /// and opened read-only when this person may only read it, so they can
 /// still browse; their captures then wait as drafts.
 pub fn open_store(spec: &Spec) -> Result<Box<dyn Store>, StoreError> {
-    match store::open(spec, Mode::Create) {
+    open_store_as(spec, Mode::Create)
+}
+
+/// [`open_store`] in `mode`: the kiosk opens only an existing database
+/// ([`Mode::Write`]): a new empty one where one was would lose everyone's
+/// account and PIN, and let anyone claim their names.
+pub fn open_store_as(spec: &Spec, mode: Mode) -> Result<Box<dyn Store>, StoreError> {
+    match store::open(spec, mode) {
         Err(StoreError::ReadOnly | StoreError::StaleShm(_)) => store::open(spec, Mode::Read),
         other => other,
     }
@@ -103,8 +110,19 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     let keys = KeyMap::from_config(&ctx.config.keys)?;
     let theme = Theme::choose(ctx.theme);
     let review_settings = review_settings(&ctx.config)?;
+    // A newcomer's first start makes the database; said once, so a pane
+    // started on a mistyped or vanished path does not look like an empty
+    // team.
+    let new_file = ctx
+        .spec
+        .file()
+        .filter(|p| !p.exists())
+        .map(|p| p.to_path_buf());
     let store = open_store(&ctx.spec)?;
     let mut app = App::new(store, &ctx.user, keys, theme);
+    if let Some(path) = new_file {
+        app.say(t!("status.new-database", path = path.display()));
+    }
     app.finder.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
     app.around = around::Around::from_env(ctx.config.lang.clone());
     app.around.integrity = Some(integrity::IntegrityCheck::start(ctx.spec.clone()));
