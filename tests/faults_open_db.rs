@@ -259,3 +259,29 @@ fn a_kiosk_says_plainly_that_registering_is_not_possible_now() {
         "{text}"
     );
 }
+
+/// `--db k.db demo` used to open a throw-away team and leave k.db untouched
+/// without a word: now refused, saying what does what, in the person's
+/// language, and nothing is made.
+#[test]
+fn demo_with_a_db_says_it_is_throw_away_and_how_to_fill_a_real_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    for (lang, said) in [("en", "throw-away"), ("nl", "wegwerpteam")] {
+        let out = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .arg("demo")
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", dir.path())
+            .env("LEERTUIN_LANG", lang)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert!(err.contains(said) && err.contains("demo --fill"), "{err}");
+        assert!(!db.exists());
+    }
+}

@@ -19,7 +19,8 @@ pub struct DemoArgs {
     pub seed: u64,
 }
 
-pub fn run(ctx: &Context, a: DemoArgs) -> CliResult {
+/// `given`: the `--db` (or `LEERTUIN_DB`) of the command line.
+pub fn run(ctx: &Context, a: DemoArgs, given: Option<&std::path::Path>) -> CliResult {
     if let Some(n) = a.fill {
         // Synthetic colleagues of every name: --user is no identity here.
         let store = store::open(&ctx.spec(), Mode::Create)?;
@@ -27,6 +28,16 @@ pub fn run(ctx: &Context, a: DemoArgs) -> CliResult {
         let path = ctx.db.display().to_string();
         println!("{}", t!("demo.filled", n = n, path = path));
         return Ok(());
+    }
+    // `--db k.db demo` reads as "show the demo in k.db", but the demo is a
+    // throw-away team: refused, saying what does what, rather than leaving
+    // k.db untouched without a word. A LEERTUIN_DB set for every command is
+    // no such request.
+    if let Some(path) = given
+        && std::env::var_os("LEERTUIN_DB").as_deref() != Some(path.as_os_str())
+    {
+        let path = crate::domain::text::one_line(&path.display().to_string());
+        return Err(CliError::usage(t!("demo.db-given", path = path)));
     }
     let dir = std::env::temp_dir().join(format!("leertuin-demo-{}", std::process::id()));
     std::fs::create_dir_all(&dir)

@@ -375,7 +375,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Import(a) => backup::import(&ctx, a),
         Command::Doctor(a) => doctor::run(&ctx, a),
         Command::Init(a) => init::run(&ctx, a),
-        Command::Demo(a) => demo::run(&ctx, a),
+        Command::Demo(a) => demo::run(&ctx, a, cli.db.as_deref()),
         Command::Remember(a) => engine::remember(&ctx, a),
         Command::Review(a) => engine::review(&ctx, a),
         Command::Accept(a) => engine::accept(&ctx, a),
