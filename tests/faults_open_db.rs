@@ -244,7 +244,7 @@ fn a_kiosk_says_plainly_that_registering_is_not_possible_now() {
     let db = dir.path().join("kiosk.db");
     let store = SqliteStore::open(&db).unwrap();
     let mut session = Session::new(Duration::from_secs(120), "en", None, Box::new(Now));
-    let mut typed = |session: &mut Session, text: &str| {
+    let typed = |session: &mut Session, text: &str| {
         for c in text.chars() {
             session.key(Key::Char(c), &store);
         }
