@@ -96,8 +96,11 @@ pub struct PgServer {
     pub dir: PathBuf,
     /// `Some((uid, gid))` when the server runs as another user.
     run_as: Option<(u32, u32)>,
-    /// The shell that runs the server and stops it when stdin closes.
-    keeper: Mutex<Option<Child>>,
+    /// The shells that run the server and stop it when stdin closes: the
+    /// first, then one per [`PgServer::restart`].
+    keepers: Mutex<Vec<Child>>,
+    /// The shell command that runs `postgres` (for a restart).
+    postgres: String,
 }
 
 impl PgServer {
@@ -114,7 +117,21 @@ impl PgServer {
     }
 
     fn start_in(bin: &Path) -> Result<PgServer, String> {
-        PgServer::start_in_with(bin, false)
+        PgServer::start_in_with(bin, false, false)
+    }
+
+    /// A server of its own that keeps every commit it acknowledged through
+    /// a crash (`synchronous_commit=on`), for tests that stop it with
+    /// [`PgServer::crash`]. `None` without PostgreSQL.
+    pub fn start_durable(test: &str) -> Option<PgServer> {
+        let Some(bin) = bin_dir() else {
+            skip(test);
+            return None;
+        };
+        match PgServer::start_in_with(&bin, false, true) {
+            Ok(server) => Some(server),
+            Err(why) => panic!("{test}: the test server did not start: {why}"),
+        }
     }
 
     /// A server of its own that also listens on 127.0.0.1 (a free port,
@@ -126,7 +143,7 @@ impl PgServer {
             skip(test);
             return None;
         };
-        match PgServer::start_in_with(&bin, true) {
+        match PgServer::start_in_with(&bin, true, false) {
             Ok(server) => Some(server),
             Err(why) => panic!("{test}: the TLS test server did not start: {why}"),
         }
@@ -140,7 +157,7 @@ impl PgServer {
             .unwrap_or(0)
     }
 
-    fn start_in_with(bin: &Path, tls: bool) -> Result<PgServer, String> {
+    fn start_in_with(bin: &Path, tls: bool, durable: bool) -> Result<PgServer, String> {
         let run_as = if unsafe { libc::geteuid() } == 0 {
             Some(test_user()?)
         } else {
@@ -155,11 +172,12 @@ impl PgServer {
             std::os::unix::fs::chown(&dir, Some(uid), Some(gid))
                 .map_err(|e| format!("chown {}: {e}", dir.display()))?;
         }
-        let server = PgServer {
+        let mut server = PgServer {
             bin: bin.to_path_buf(),
             dir: dir.clone(),
             run_as,
-            keeper: Mutex::new(None),
+            keepers: Mutex::new(Vec::new()),
+            postgres: String::new(),
         };
         let initdb = server
             .as_server_user(&bin.join("initdb"))
@@ -180,34 +198,75 @@ impl PgServer {
         } else {
             " -c listen_addresses=".to_string()
         };
-        // Small and unsafe-on-crash settings: the data lives for one test run.
+        // Small and unsafe-on-crash settings: the data lives for one test
+        // run. A durable server writes its WAL at each commit, so a stopped
+        // server (not the machine: fsync stays off) keeps what it said was
+        // committed.
+        let commit = if durable { "on" } else { "off" };
         let postgres = format!(
             "exec {} -D data -k {}{listen} -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=16MB \
+             -c synchronous_commit={commit} -c full_page_writes=off -c shared_buffers=16MB \
              -c max_connections=60 -c max_wal_size=64MB -c log_min_messages=warning",
             shell_word(&bin.join("postgres").display().to_string()),
             shell_word(&dir.display().to_string()),
         );
+        server.postgres = postgres;
         // The keeper: start the server, wait for stdin to close (this
         // process ended or dropped us), then a fast shutdown and clean up.
-        let script = format!(
-            "({postgres}) >log 2>&1 </dev/null & pid=$!; echo $pid >keeper.pid; \
-             cat >/dev/null; kill -INT $pid 2>/dev/null; wait $pid; \
-             cd / && rm -rf {}",
+        server.keep(&format!(
+            "cd / && rm -rf {}",
             shell_word(&dir.display().to_string())
+        ))?;
+        server.wait_ready()?;
+        Ok(server)
+    }
+
+    /// Starts `postgres` under a new keeper, which runs `then` after the
+    /// server stopped.
+    fn keep(&self, then: &str) -> Result<(), String> {
+        let script = format!(
+            "({}) >>log 2>&1 </dev/null & pid=$!; echo $pid >keeper.pid; \
+             cat >/dev/null; kill -INT $pid 2>/dev/null; wait $pid; {then}",
+            self.postgres
         );
-        let child = server
+        let child = self
             .as_server_user(Path::new("/bin/sh"))
             .args(["-c", &script])
-            .current_dir(&dir)
+            .current_dir(&self.dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("starting postgres: {e}"))?;
-        *server.keeper.lock().unwrap_or_else(|e| e.into_inner()) = Some(child);
-        server.wait_ready()?;
-        Ok(server)
+        self.keepers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(child);
+        Ok(())
+    }
+
+    /// `pg_ctl stop -m immediate`: the server ends at once, as in a power
+    /// cut, without finishing what is in flight (the data stays).
+    pub fn crash(&self) {
+        let out = self
+            .as_server_user(&self.bin.join("pg_ctl"))
+            .args(["stop", "-D", "data", "-m", "immediate", "-w"])
+            .current_dir(&self.dir)
+            .output()
+            .expect("pg_ctl runs");
+        assert!(
+            out.status.success(),
+            "pg_ctl stop -m immediate: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// Starts the server again on the same data (after [`PgServer::crash`])
+    /// and waits until it takes connections (after its crash recovery).
+    pub fn restart(&self) {
+        self.keep("").expect("restart");
+        self.wait_ready()
+            .expect("the restarted server takes connections");
     }
 
     /// A certificate and key made by the server's user (the key must be
@@ -274,10 +333,10 @@ impl PgServer {
                 return Ok(());
             }
             let exited = self
-                .keeper
+                .keepers
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .as_mut()
+                .last_mut()
                 .map(|c| c.try_wait().ok().flatten().is_some())
                 .unwrap_or(true);
             if exited || start.elapsed() > START_DEADLINE {
@@ -380,7 +439,9 @@ impl PgServer {
     /// Stops the server at once, as a crash or `pg_ctl stop -m immediate`
     /// would; the keeper then cleans up.
     pub fn stop_now(&self) {
-        if let Some(mut child) = self.keeper.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        // The newest keeper first: the first one removes the data.
+        let keepers = std::mem::take(&mut *self.keepers.lock().unwrap_or_else(|e| e.into_inner()));
+        for mut child in keepers.into_iter().rev() {
             drop(child.stdin.take());
             let _ = child.wait();
         }
