@@ -295,3 +295,35 @@ fn demo_with_a_db_says_it_is_throw_away_and_how_to_fill_a_real_one() {
         assert!(!db.exists());
     }
 }
+
+/// Mistakes in config.toml's `[kiosk]` and `review_buttons` are refused in
+/// the person's language (they were English in a Dutch setup).
+#[test]
+fn config_refusals_speak_dutch() {
+    let home = Home::new();
+    let config = home.home().join(".config/leertuin");
+    fs::create_dir_all(&config).unwrap();
+    let cases: [(&str, &[&str], &str); 3] = [
+        (
+            "[kiosk]\nbadge_only = \"ja\"\n",
+            &["kiosk"],
+            "geef true of false",
+        ),
+        ("[kiosk]\nwhat = 1\n", &["kiosk"], "onbekende instelling"),
+        ("review_buttons = 3\n", &[], "kies 4"),
+    ];
+    for (toml, args, dutch) in cases {
+        fs::write(config.join("config.toml"), toml).unwrap();
+        let out = Command::new(BIN)
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("LEERTUIN_LANG", "nl")
+            .envs(home.env("ann"))
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{toml}: {out:?}");
+        assert!(err.contains(dutch), "{toml}: {err}");
+    }
+}

@@ -84,17 +84,19 @@ impl Settings {
                 ("pin_hash", toml::Value::String(s)) => settings.pin_hash = Some(s.clone()),
                 ("pin_hash", _) => {
                     return Err(KioskError::Config(
-                        "pin_hash: give the hash that leertuin kiosk --set-pin prints".into(),
+                        crate::t!("kiosk.config.pin-hash").into_owned(),
                     ));
                 }
                 ("badge_only", toml::Value::Boolean(b)) => settings.badge_only = *b,
                 ("badge_only", _) => {
-                    return Err(KioskError::Config("badge_only: give true or false".into()));
+                    return Err(KioskError::Config(
+                        crate::t!("kiosk.config.badge-only").into_owned(),
+                    ));
                 }
                 (other, _) => {
-                    return Err(KioskError::Config(format!(
-                        "unknown setting {other:?}; known are idle_timeout, pin_hash and badge_only"
-                    )));
+                    return Err(KioskError::Config(
+                        crate::t!("kiosk.config.unknown", key = format!("{other:?}")).into_owned(),
+                    ));
                 }
             }
         }

@@ -161,9 +161,9 @@ fn review_settings(config: &crate::config::Config) -> Result<ReviewSettings, Tui
         None | Some(4) => false,
         Some(2) => true,
         Some(n) => {
-            return Err(TuiError::Config(format!(
-                "review_buttons = {n}: use 4 (again/hard/good/easy) or 2 (forgot/knew it)"
-            )));
+            return Err(TuiError::Config(
+                t!("config.review-buttons", n = n).into_owned(),
+            ));
         }
     };
     Ok(ReviewSettings {
