@@ -49,7 +49,10 @@ fn every_write_offers_undo_and_u_takes_a_new_post_back() {
     let (dir, mut app) = demo_app();
     let id = share_tip(&mut app, "Label the forklift keys");
     update(&mut app, Action::Undo);
-    assert_eq!(status(&app), "Undone.");
+    assert_eq!(
+        status(&app),
+        format!("Undone: {id} ‘Label the forklift keys’ taken away")
+    );
     assert!(matches!(
         other_process(&dir).get(id, ME),
         Err(StoreError::NotFound(_))
@@ -195,7 +198,7 @@ fn the_undo_line_fits_a_40_column_dutch_pane() {
     update(&mut app, Action::Save);
     assert_shows(&screen(&app, 40, 20), "Opgeslagen. u = ongedaan maken");
     update(&mut app, Action::Undo);
-    assert_shows(&screen(&app, 40, 20), "Ongedaan gemaakt.");
+    assert_shows(&screen(&app, 40, 20), "Ongedaan gemaakt: t");
 }
 
 /// A kiosk name without its PIN: the person's drafts are not offered, but

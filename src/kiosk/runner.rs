@@ -278,6 +278,8 @@ fn on_key(
     if warned {
         return Outcome::Stay;
     }
+    // Keys the kiosk takes itself (Ctrl-C, Esc) end the offer to undo too.
+    app.end_undo_offer(key);
     if is_escape(key) {
         app.say(crate::t!(
             "kiosk.pane.no_exit",

@@ -99,9 +99,10 @@ pub struct App {
     /// The status line's nudge, shown when there is no message.
     pub nudge: Option<String>,
     pub quit: bool,
-    /// The inverse of each write of this session, newest last: `u` applies
-    /// the last one (see [`super::own`]).
-    pub undo: Vec<crate::domain::Write>,
+    /// The inverse of the write just made: `u` applies it (see
+    /// [`super::own`]). Offered only until the next key, so a key meant
+    /// for something else never takes back a post minutes later.
+    pub undo: Option<crate::domain::Write>,
     /// The language to speak whatever the profile says (a kiosk's choice,
     /// a test); `None` follows the profile, then the environment.
     pub lang: Option<&'static str>,
@@ -138,7 +139,7 @@ impl App {
             tools: Vec::new(),
             nudge: None,
             quit: false,
-            undo: Vec::new(),
+            undo: None,
             lang: None,
             typing_asks: false,
             public: false,
@@ -193,6 +194,7 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        self.end_undo_offer(key);
         // Ctrl-C always quits, as in any terminal program (kiosk mode, a
         // later issue, will catch it earlier).
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -443,6 +445,17 @@ impl App {
 
     pub fn done_for(&self, id: ItemId) -> Done {
         self.feeds.done_for(id)
+    }
+
+    /// Any key but the undo key ends the offer to undo the write just made
+    /// (on a kiosk list a letter types, so it ends it too).
+    pub fn end_undo_offer(&mut self, key: KeyEvent) {
+        let typing = self.typing_asks
+            && matches!(key.code, KeyCode::Char(_))
+            && super::keys::Key::from_event(key).is_printable();
+        if typing || self.keys.action(self.view(), key) != Some(Action::Undo) {
+            self.undo = None;
+        }
     }
 
     /// The key that undoes, as the status line names it: the first one

@@ -15,9 +15,15 @@ pub fn saved(app: &mut App, message: impl Into<String>, undo: Option<Write>) {
     let changed = matches!(undo, Some(Write::Edit { .. } | Write::Restore { .. }));
     match undo {
         Some(undo) => {
-            app.undo.push(undo);
+            // A deletion is no save: it says what went, then the undo key.
+            let hint = if matches!(undo, Write::Restore { .. }) {
+                "status.undo-hint-deleted"
+            } else {
+                "status.undo-hint"
+            };
+            app.undo = Some(undo);
             let key = app.undo_key();
-            app.say(t!("status.undo-hint", key = key, what = message));
+            app.say(t!(hint, key = key, what = message));
         }
         None => app.say(message),
     }
@@ -27,18 +33,19 @@ pub fn saved(app: &mut App, message: impl Into<String>, undo: Option<Write>) {
     }
 }
 
-/// `u`: the last write of this session, taken back. One that can no
-/// longer be applied (the post was deleted elsewhere) is dropped, with
-/// the reason.
+/// `u`: the write just made, taken back. One that can no longer be
+/// applied (the post was deleted elsewhere) is dropped, with the reason.
 pub fn undo_last(app: &mut App) {
-    let Some(undo) = app.undo.pop() else {
+    let Some(undo) = app.undo.take() else {
         return app.say(t!("status.nothing-to-undo"));
     };
+    // Named before it is applied: a post taken back cannot be read after.
+    let what = undone_what(app, &undo);
     // Straight to the store, not the outbox: an undo that could only be
     // sent later would take back what the person may have built on since.
     match app.store.apply(&undo) {
         Ok(_) => {
-            app.say(t!("status.undone"));
+            app.say(t!("status.undone", what = what));
             app.reload();
             // A post went away or its text changed back.
             if matches!(undo, Write::Delete { .. } | Write::Edit { .. }) {
@@ -49,9 +56,82 @@ pub fn undo_last(app: &mut App) {
             app.report(&e);
             // Busy, say: `u` again later still finds it.
             if e.keeps_text() {
-                app.undo.push(undo);
+                app.undo = Some(undo);
             }
         }
+    }
+}
+
+/// What an undo takes back, as the person recognises it: the post's id
+/// and the start of its text ("q15 ‘Waar ligt…’ taken away").
+fn undone_what(app: &mut App, undo: &Write) -> String {
+    let user = app.user.clone();
+    let quote = |text: &str| {
+        let line = text.lines().next().unwrap_or("").trim();
+        let short: String = line.chars().take(24).collect();
+        if short.chars().count() < line.chars().count() {
+            format!("‘{short}…’")
+        } else {
+            format!("‘{short}’")
+        }
+    };
+    let question = |app: &mut App, id: ItemId| match app.store.get(id, &user) {
+        Ok(item) => format!("{id} {}", quote(item.title())),
+        Err(_) => id.to_string(),
+    };
+    match undo {
+        Write::Delete { post, .. } => {
+            let text = match post {
+                Post::Item(id) => app.store.get(*id, &user).ok().map(|i| item_text(&i)),
+                Post::Answer { question, answer } => match app.store.get(*question, &user) {
+                    Ok(Item::Question(q)) => q
+                        .answers
+                        .iter()
+                        .find(|a| a.id == *answer)
+                        .map(|a| a.body.clone()),
+                    _ => None,
+                },
+            };
+            let name = match text {
+                Some(text) => format!("{post} {}", quote(&text)),
+                None => post.to_string(),
+            };
+            t!("status.undone-post", what = name).into_owned()
+        }
+        Write::Edit { post, text, .. } => {
+            t!("status.undone-edit", post = post, text = quote(text)).into_owned()
+        }
+        Write::Restore { post, text, .. } => t!(
+            "status.undone-restore",
+            what = format!("{post} {}", quote(text))
+        )
+        .into_owned(),
+        Write::Withdraw { question: id, .. }
+        | Write::Back { question: id, .. }
+        | Write::Accept { question: id, .. }
+        | Write::Unaccept { question: id, .. }
+        | Write::Helped { question: id, .. }
+        | Write::Unhelped { question: id, .. }
+        | Write::Answer { question: id, .. }
+        | Write::MarkAnswersSeen { question: id, .. }
+        | Write::Vote { tip: id, .. }
+        | Write::Unvote { tip: id, .. }
+        | Write::Remember { tip: id, .. }
+        | Write::MarkDone { lesson: id, .. } => {
+            let name = question(app, *id);
+            t!("status.undone-on", what = name).into_owned()
+        }
+        Write::Add { draft, .. } => t!("status.undone-on", what = quote(&draft.text)).into_owned(),
+    }
+}
+
+/// The whole text of a tip, question or learned entry, as it was typed.
+fn item_text(item: &Item) -> String {
+    match item {
+        Item::Tip(t) => t.text.clone(),
+        Item::Learned(l) => l.text.clone(),
+        Item::Question(q) => q.title.clone(),
+        Item::Lesson(l) => l.title.clone(),
     }
 }
 

@@ -1,0 +1,100 @@
+//! A Dutch kiosk worker's first visit (issue 11, tester report 1): undo
+//! reaches only the write just made and names it, a form with text is not
+//! thrown away by one Esc, an answer can be accepted without a letter, and
+//! the small wording slips are gone.
+
+mod tui_support;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use leertuin::store::Store;
+use leertuin::tui::App;
+use tui_support::{demo_app_in, other_process};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let mods = if c.is_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.on_key(KeyEvent::new(KeyCode::Char(c), mods));
+    }
+}
+
+fn said(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn export(dir: &tempfile::TempDir) -> String {
+    let backup = other_process(dir).export().expect("export");
+    serde_json::to_string(&backup).expect("json")
+}
+
+/// A kiosk pane in Dutch: typing on a list asks a question.
+fn kiosk() -> (tempfile::TempDir, App) {
+    let (dir, mut app) = demo_app_in("nl");
+    app.typing_asks = true;
+    (dir, app)
+}
+
+#[test]
+fn ctrl_z_after_other_keys_takes_nothing_back() {
+    let (dir, mut app) = kiosk();
+    typed(&mut app, "Waar ligt de sleutel van de kast?");
+    app.on_key(key(KeyCode::Enter));
+    assert!(
+        said(&app).starts_with("Opgeslagen. Ctrl-Z"),
+        "{}",
+        said(&app)
+    );
+    // What the tester did: Tab, open, Esc, Tab, then Ctrl-Z.
+    app.on_key(key(KeyCode::Tab));
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(key(KeyCode::Tab));
+    app.on_key(ctrl('z'));
+    assert_eq!(said(&app), "Er is niets om ongedaan te maken.");
+    assert!(
+        export(&dir).contains("Waar ligt de sleutel van de kast?"),
+        "a late Ctrl-Z deleted the question"
+    );
+}
+
+#[test]
+fn ctrl_z_right_after_saving_names_what_it_took_away() {
+    let (dir, mut app) = kiosk();
+    typed(&mut app, "Waar ligt de sleutel van de kast?");
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(ctrl('z'));
+    let s = said(&app);
+    assert!(
+        s.starts_with("Ongedaan gemaakt: q")
+            && s.contains("‘Waar ligt de sleutel van…’ weggehaald"),
+        "{s}"
+    );
+    assert!(!export(&dir).contains("Waar ligt de sleutel van de kast?"));
+}
+
+#[test]
+fn ctrl_c_in_the_kiosk_ends_the_undo_offer_too() {
+    // The kiosk runner takes Ctrl-C itself; the pane's own Ctrl-C quits.
+    let (_dir, mut app) = kiosk();
+    typed(&mut app, "Hoe zet ik de pers aan?");
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.undo.is_some());
+    app.end_undo_offer(ctrl('c'));
+    assert!(app.undo.is_none());
+    app.on_key(ctrl('z'));
+    assert_eq!(said(&app), "Er is niets om ongedaan te maken.");
+}
