@@ -113,6 +113,8 @@ fn in_the_kiosk_typing_on_a_list_asks_a_question_with_that_letter() {
                 (Kind::Question, c.to_string().as_str())
             );
             assert_eq!(form.field, Field::Text);
+            // The first Esc asks whether to throw the letter away.
+            app.on_key(key(KeyCode::Esc));
             app.on_key(key(KeyCode::Esc));
             assert!(app.overlay.is_none());
         }
@@ -211,6 +213,7 @@ fn in_the_kiosk_typing_on_an_open_item_asks_and_enter_answers() {
                 (Kind::Question, c.to_string().as_str())
             );
             app.on_key(key(KeyCode::Esc));
+            app.on_key(key(KeyCode::Esc));
         }
         back_to_the_list(&mut app, tab);
     }
@@ -272,6 +275,9 @@ fn esc_in_a_form_stores_nothing_and_leaves_no_draft() {
         for c in "Half a thought".chars() {
             app.on_key(letter(c));
         }
+        // The first Esc asks; the second throws the text away.
+        app.on_key(key(KeyCode::Esc));
+        assert!(app.overlay.is_some());
         app.on_key(key(KeyCode::Esc));
         assert!(app.overlay.is_none());
         assert!(

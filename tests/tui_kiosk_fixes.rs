@@ -98,3 +98,58 @@ fn ctrl_c_in_the_kiosk_ends_the_undo_offer_too() {
     app.on_key(ctrl('z'));
     assert_eq!(said(&app), "Er is niets om ongedaan te maken.");
 }
+
+#[test]
+fn esc_on_a_typed_question_asks_before_throwing_it_away() {
+    let (dir, mut app) = kiosk();
+    typed(&mut app, "Waar staat de reserve snijplank");
+    app.on_key(key(KeyCode::Esc));
+    // Still open, with the text, and the question on screen.
+    assert!(app.overlay.is_some(), "one Esc threw the text away");
+    let rows = tui_support::screen(&app, 40, 20);
+    let all = rows.join(" ");
+    assert!(all.contains("Tekst weggooien?"), "{}", rows.join("\n"));
+    // Typing on answers "no": the text stays and grows.
+    typed(&mut app, "?");
+    app.on_key(key(KeyCode::Enter));
+    assert!(
+        export(&dir).contains("Waar staat de reserve snijplank?"),
+        "the kept text was not saved"
+    );
+    // Esc twice does throw it away, and says nothing was saved.
+    typed(&mut app, "Weg ermee");
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+    assert_eq!(said(&app), "Geannuleerd: er is niets opgeslagen.");
+    assert!(!export(&dir).contains("Weg ermee"));
+}
+
+#[test]
+fn esc_on_a_typed_answer_asks_first_too() {
+    use leertuin::tui::action::Action;
+    use leertuin::tui::app::Tab;
+    use leertuin::tui::update;
+    let (_dir, mut app) = demo_app_in("nl");
+    update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
+    update(&mut app, Action::Open);
+    update(&mut app, Action::Answer);
+    assert!(app.overlay.is_some(), "no answer form");
+    for c in "Bij de deur".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_some(), "one Esc threw the answer away");
+    assert!(said(&app).starts_with("Tekst weggooien?"), "{}", said(&app));
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn esc_on_an_empty_form_closes_it_at_once() {
+    let (_dir, mut app) = kiosk();
+    typed(&mut app, "W");
+    app.on_key(key(KeyCode::Backspace));
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlay.is_none());
+}

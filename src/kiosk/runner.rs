@@ -281,10 +281,14 @@ fn on_key(
     // Keys the kiosk takes itself (Ctrl-C, Esc) end the offer to undo too.
     app.end_undo_offer(key);
     if is_escape(key) {
-        app.say(crate::t!(
-            "kiosk.pane.no_exit",
-            key = kiosk.logout.to_string()
-        ));
+        // With a form open, Esc would first close the form: the hint
+        // says to save or close it, not "press Esc", so no text is lost.
+        let hint = if app.overlay.is_some() {
+            "kiosk.pane.no_exit_form"
+        } else {
+            "kiosk.pane.no_exit"
+        };
+        app.say(crate::t!(hint, key = kiosk.logout.to_string()));
         return Outcome::Stay;
     }
     // Esc on the bare list: once says how, twice logs out. Esc elsewhere

@@ -376,7 +376,16 @@ fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
 
 /// The prompt was taken out of the app; it goes back unless it is done.
 fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
+    // One Esc on a typed answer asks first, as in the capture form.
+    let asked = std::mem::take(&mut p.cancel_asked);
     match action {
+        Action::Cancel if !asked && !p.input.is_blank() => {
+            p.cancel_asked = true;
+            app.status = Some(Status {
+                text: t!("capture.discard-ask").into_owned(),
+                error: true,
+            });
+        }
         Action::Cancel => return,
         Action::Type(c) => {
             p.input.insert(c);

@@ -65,6 +65,9 @@ pub struct CaptureState {
     pub restored: Option<String>,
     /// Why the last save failed, shown in the form.
     pub error: Option<String>,
+    /// Esc was pressed on typed text and the form asked whether to throw
+    /// it away; a second Esc does, any other key keeps typing.
+    pub cancel_asked: bool,
     /// The person's own post this form changes, instead of adding one.
     pub editing: Option<Post>,
     /// The post's text when the edit form opened: a signal keeps an edit
@@ -112,6 +115,7 @@ impl CaptureState {
             offer_only: false,
             restored: None,
             error: None,
+            cancel_asked: false,
             editing: None,
             edit_original: None,
             similar: Vec::new(),
@@ -204,6 +208,15 @@ impl CaptureState {
     }
 
     /// True when cancelling would throw away something typed.
+    /// Closing now would lose typed text: a new post with any text, or an
+    /// edit that changed the post's text.
+    pub fn would_lose_text(&self) -> bool {
+        match &self.edit_original {
+            Some(original) => self.text.text() != *original,
+            None => self.has_text(),
+        }
+    }
+
     pub fn has_text(&self) -> bool {
         !self.text.is_blank() || !self.tags.is_blank()
     }
@@ -250,6 +263,15 @@ impl CaptureState {
 pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
     if s.offering {
         return on_offer(s, action);
+    }
+    // One Esc must not throw away what a worker typed: it asks first, and
+    // the question goes as soon as they do anything else.
+    if std::mem::take(&mut s.cancel_asked) {
+        s.error = None;
+    } else if action == Action::Cancel && s.would_lose_text() {
+        s.cancel_asked = true;
+        s.error = Some(t!("capture.discard-ask").into_owned());
+        return CaptureOutcome::Continue;
     }
     match action {
         // Enter on the kind switch: chosen, on to the text.
@@ -631,10 +653,12 @@ mod tests {
     }
 
     #[test]
-    fn esc_cancels_with_or_without_text() {
+    fn esc_cancels_at_once_without_text_and_asks_first_with_it() {
         let mut s = CaptureState::new(Kind::Tip, None, Theme::mono());
         assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel);
         typed(&mut s, "half a thought");
+        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Continue);
+        assert!(s.cancel_asked && s.error.is_some());
         assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Cancel);
     }
 

@@ -32,6 +32,9 @@ pub struct PromptState {
     /// different reflection, and the person was asked; the next Enter
     /// replaces it. Typing on asks again.
     pub replace_asked: bool,
+    /// Esc was pressed on typed text and the form asked whether to throw
+    /// it away; a second Esc does.
+    pub cancel_asked: bool,
     pub theme: Theme,
 }
 
@@ -51,6 +54,7 @@ impl PromptState {
             brought: None,
             about: None,
             replace_asked: false,
+            cancel_asked: false,
             theme,
         }
     }
