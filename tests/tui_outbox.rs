@@ -76,7 +76,7 @@ fn a_tip_typed_on_a_locked_database_waits_in_the_outbox_and_the_status_line_coun
         "{said:?}"
     );
     assert!(!said.error, "busy passes by itself: no error");
-    assert!(app.undo.is_empty(), "nothing stored, nothing to undo");
+    assert!(app.undo.is_none(), "nothing stored, nothing to undo");
 
     // The next key clears the message; the count stays, at any width.
     update(&mut app, Action::Down);
