@@ -191,7 +191,8 @@ fn a_question_being_typed_shows_similar_questions_asked_before() {
         assert_shows(&rows, "Asked before");
         assert_shows(&rows, &format!("{} ", tmux_question.id()));
     }
-    // A tip shows none.
+    // A tip shows none. (The first Esc on typed text asks; the second closes.)
+    update(&mut app, Action::Cancel);
     update(&mut app, Action::Cancel);
     update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
     update(&mut app, Action::Capture);
