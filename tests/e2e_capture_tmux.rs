@@ -177,6 +177,9 @@ fn esc_on_a_filled_form_stores_nothing_and_the_pane_offers_a_kept_draft() {
     tmux.wait_for("s", "Share a tip");
     tmux.type_text("s", "half a thought about the wrapper");
     tmux.wait_for("s", "half a thought");
+    // The first Esc asks whether to throw the text away; the second does.
+    tmux.keys("s", &["Escape"]);
+    tmux.wait_for("s", "Throw away this text?");
     tmux.keys("s", &["Escape"]);
     tmux.wait_gone();
     drop(tmux);

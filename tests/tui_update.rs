@@ -350,9 +350,12 @@ fn capture_esc_stores_nothing_a_kept_draft_comes_back_and_bad_input_keeps_the_te
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
 
-    // With text, Esc closes too: nothing stored, no draft, and it says so.
+    // With text, the first Esc asks, the second closes: nothing stored,
+    // no draft, and it says so.
     update(&mut app, Action::Capture);
     type_text(&mut app, "half a thought");
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_some(), "one Esc threw the text away");
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
     let said = app.status.clone().expect("a message").text;

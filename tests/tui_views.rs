@@ -170,6 +170,8 @@ fn search_capture_prompt_and_help_draw_at_both_sizes() {
         assert_shows(&rows, "Label printer");
         assert_shows(&rows[h as usize - 1..], "Enter save");
     }
+    // The first Esc on typed text asks; the second closes.
+    update(&mut app, Action::Cancel);
     update(&mut app, Action::Cancel);
     update(&mut app, Action::Type('y'));
 

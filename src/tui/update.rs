@@ -379,7 +379,8 @@ fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
     // One Esc on a typed answer asks first, as in the capture form.
     let asked = std::mem::take(&mut p.cancel_asked);
     match action {
-        Action::Cancel if !asked && !p.input.is_blank() => {
+        // After "Enter again replaces…; Esc keeps it", Esc keeps it at once.
+        Action::Cancel if !asked && !p.replace_asked && !p.input.is_blank() => {
             p.cancel_asked = true;
             app.status = Some(Status {
                 text: t!("capture.discard-ask").into_owned(),
