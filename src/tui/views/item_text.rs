@@ -266,13 +266,16 @@ fn tip_lines(tip: &Tip, viewer: &str, t: &Theme) -> Vec<WrapLine> {
     let mut out = Vec::new();
     text(&tip.text, t.text, &mut out);
     out.push(WrapLine::blank());
+    let own = tip.author == viewer;
+    // Dutch says "van jou", not "van jij": the viewer as author has its own line.
+    let by = if own {
+        t!("detail.by-you").into_owned()
+    } else {
+        t!("detail.by", name = who(&tip.author_name, &tip.author)).into_owned()
+    };
     out.push(meta(
         &[
-            t!(
-                "detail.by",
-                name = you(&tip.author, who(&tip.author_name, &tip.author), viewer)
-            )
-            .into_owned(),
+            by,
             ago(tip.created_at),
             tip.context
                 .clone()
@@ -288,6 +291,8 @@ fn tip_lines(tip: &Tip, viewer: &str, t: &Theme) -> Vec<WrapLine> {
         .map(|v| you(&v.person, v.who(), viewer))
         .collect();
     let votes = match voters.len() {
+        // Nobody is asked whether their own tip was useful to them.
+        0 if own => t!("detail.votes.none-own").into_owned(),
         0 => t!("detail.votes.none").into_owned(),
         1 => t!("detail.votes.one", who = voters.join(", ")).into_owned(),
         n => t!("detail.votes.many", n = n, who = voters.join(", ")).into_owned(),
@@ -319,6 +324,46 @@ fn learned(l: &Learned, t: &Theme) -> Vec<WrapLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{ItemId, Kind};
+
+    fn text_of(lines: &[WrapLine]) -> String {
+        lines
+            .iter()
+            .map(|l| {
+                l.line
+                    .spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn your_own_tip_is_yours_in_dutch_and_asks_no_vote_of_you() {
+        crate::i18n::set_thread("nl");
+        let tip = Tip {
+            id: ItemId::new(Kind::Tip, 1),
+            author: "henk".into(),
+            author_name: "Henk".into(),
+            text: "Klembout vast na het afstellen".into(),
+            tags: vec![],
+            context: None,
+            created_at: now(),
+            edited_at: None,
+            deleted_at: None,
+            votes: vec![],
+        };
+        let theme = Theme::mono();
+        let own = text_of(&tip_lines(&tip, "henk", &theme));
+        assert!(own.contains("van jou"), "{own}");
+        assert!(!own.contains("van jij"), "{own}");
+        assert!(!own.contains("had je er iets aan"), "{own}");
+        let other = text_of(&tip_lines(&tip, "ans", &theme));
+        assert!(other.contains("van Henk"), "{other}");
+        assert!(other.contains("had je er iets aan"), "{other}");
+    }
 
     #[test]
     fn a_date_long_ago_names_its_month_in_the_language() {
