@@ -19,6 +19,7 @@ pub mod postgres;
 mod public;
 mod read;
 mod repair;
+mod retry;
 mod rows;
 mod sqlite;
 mod write;

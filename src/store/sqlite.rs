@@ -3,8 +3,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
@@ -339,20 +338,7 @@ impl SqliteStore {
     /// in all: a write never waits much longer than that (it used to be
     /// eight full timeouts), then it is the caller's to keep the text.
     fn retry<T>(&self, f: impl Fn() -> Result<T>) -> Result<T> {
-        let deadline = Instant::now() + self.busy_timeout;
-        let mut attempt = 1;
-        loop {
-            match f() {
-                Err(StoreError::Busy) if Instant::now() < deadline => {
-                    // Back off with jitter so retrying processes do not collide again.
-                    let ms = 10u64 * (1 << attempt.min(6)) + fastrand::u64(0..20);
-                    let left = deadline.saturating_duration_since(Instant::now());
-                    thread::sleep(Duration::from_millis(ms).min(left));
-                    attempt += 1;
-                }
-                other => return other,
-            }
-        }
+        super::retry::while_busy(self.busy_timeout, Duration::from_millis(10), f)
     }
 }
 

@@ -12,7 +12,6 @@
 //! store reconnects with a growing pause between tries.
 
 use std::cell::{Cell, RefCell};
-use std::thread;
 use std::time::{Duration, Instant};
 
 use postgres::error::SqlState;
@@ -149,10 +148,9 @@ impl PgStore {
                 known: schema::LATEST_VERSION,
             });
         }
-        let deadline = Instant::now() + self.busy_timeout;
-        let mut attempt = 1;
-        loop {
-            let out = self.with_client(|client| {
+        // A serialization failure or deadlock is Busy: retried as on SQLite.
+        super::super::retry::while_busy(self.busy_timeout, Duration::from_millis(5), || {
+            self.with_client(|client| {
                 let mut tx = client
                     .build_transaction()
                     .isolation_level(IsolationLevel::Serializable)
@@ -160,17 +158,8 @@ impl PgStore {
                 let value = f(&mut tx)?;
                 tx.commit()?;
                 Ok(value)
-            });
-            match out {
-                Err(StoreError::Busy) if Instant::now() < deadline => {
-                    let ms = 5u64 * (1 << attempt.min(6)) + fastrand::u64(0..20);
-                    let left = deadline.saturating_duration_since(Instant::now());
-                    thread::sleep(Duration::from_millis(ms).min(left));
-                    attempt += 1;
-                }
-                other => return other,
-            }
-        }
+            })
+        })
     }
 
     /// Runs `f` in one read-only snapshot; a kiosk first says for whom.
