@@ -346,6 +346,51 @@ fn the_asker_may_accept_an_answer_but_not_rewrite_it() {
 }
 
 #[test]
+fn a_question_others_answered_cannot_be_deleted_even_from_psql() {
+    let Some(t) = team("keep_answered") else {
+        return;
+    };
+    let (ann, bob) = (&t.ann, &t.bob);
+    t.db.client(bob)
+        .batch_execute(&format!(
+            "INSERT INTO answer (question_id, author, body, created_at)
+             SELECT id, '{bob}', 'bob answers ann', 2 FROM question WHERE author = '{ann}'"
+        ))
+        .expect("bob answers ann's question");
+    // ann, in psql as herself, tries the app's delete (a tombstone)...
+    let tombstone = format!(
+        "UPDATE question SET title = '', body = '', deleted_at = 5 WHERE author = '{ann}' RETURNING id;"
+    );
+    let out = t.db.psql(ann, &tombstone);
+    assert!(refused(&out).contains("has answers by others"), "{:?}", out);
+    // ...and the plain DELETE; both leave the question as it was.
+    let out = t.db.psql(
+        ann,
+        &format!("DELETE FROM question WHERE author = '{ann}';"),
+    );
+    refused(&out);
+    let kept: String = t
+        .db
+        .superuser()
+        .query_one(
+            "SELECT title || ':' || (deleted_at IS NULL) FROM leertuin.question WHERE author = $1",
+            &[ann],
+        )
+        .expect("ann's question")
+        .get(0);
+    assert_eq!(kept, format!("question of {ann}:true"));
+    // Her own answer on her own question never held it; once bob deletes
+    // his answer, the question may go.
+    let out = t.db.psql(
+        bob,
+        &format!("UPDATE answer SET body = '', deleted_at = 6 WHERE author = '{bob}' AND body = 'bob answers ann';"),
+    );
+    ok(&out);
+    let out = t.db.psql(ann, &tombstone);
+    assert!(!ok(&out).is_empty(), "ann deletes her question now");
+}
+
+#[test]
 fn an_anonymous_question_stores_no_author() {
     let Some(t) = team("anonymous") else {
         return;

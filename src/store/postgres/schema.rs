@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("migrations/0006_notify.sql")),
     (7, include_str!("migrations/0007_applied.sql")),
     (8, include_str!("migrations/0008_restore.sql")),
+    (9, include_str!("migrations/0009_keep_answered.sql")),
 ];
 
 /// The newest schema this binary knows.
