@@ -1,37 +1,27 @@
 //! Storage: everything SQL lives below this module, and nothing here knows
-//! about terminals. The rest of the program talks to the [`Store`] trait, so a
-//! PostgreSQL backend for teams on several hosts can be added beside
-//! [`SqliteStore`] without touching the UI or the CLI.
+//! about terminals. This module is the backend-neutral contract (the
+//! [`Store`] and [`Writer`] traits, [`StoreError`], [`Health`], and
+//! [`open`], which picks a backend from a spec); `sqlite/` (a file on one
+//! host) and `postgres/` (a team server) implement it, each with its own
+//! migrations. The rest of the program does not know which one it has.
 
 mod apply;
-mod asked;
-mod backup;
 mod boxed;
-mod engine;
-mod file;
 mod health;
-mod merge;
-mod migrate;
-mod nudge;
 mod open;
-mod own;
 pub mod postgres;
 mod public;
-mod read;
-mod repair;
 mod retry;
 mod rows;
-mod sqlite;
-mod write;
+pub mod sqlite;
 
-pub use asked::NewAnswer;
-pub use health::{FileHealth, Health, ServerHealth, network_filesystem};
-pub use migrate::LATEST_VERSION;
-pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
+pub use health::{FileHealth, Health, ServerHealth};
 pub use open::{Mode, Spec, check_identity, create_filled, init, open, open_with, server_url};
 pub use public::{NOBODY, PublicView};
-pub use repair::{FileIssue, NotRepaired, file_issues, repair};
-pub use sqlite::{OpenOptions, SqliteStore};
+pub use sqlite::{
+    FileIssue, LATEST_VERSION, MergeReport, NewAnswer, NotRepaired, NudgeAsk, NudgeFacts,
+    OpenOptions, OpenQuestion, ShortLesson, SqliteStore, file_issues, network_filesystem, repair,
+};
 
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -245,8 +235,6 @@ pub struct SearchDoc {
     pub tags: String,
     pub author: String,
 }
-
-pub use merge::MergeReport;
 
 /// How many lessons a `lessons import` added, changed or found unchanged.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,15 +1,7 @@
-//! Conversions between SQL columns and domain values.
+//! Conversions between SQL columns and domain values, the same on every
+//! backend.
 
-use rusqlite::{Connection, Params};
-
-use super::Result;
 use crate::domain::{Time, from_millis};
-
-/// Executes one statement through the connection's statement cache: bulk
-/// writes (demo data, imports) then parse each SQL text only once.
-pub fn exec<P: Params>(tx: &Connection, sql: &str, params: P) -> Result<usize> {
-    Ok(tx.prepare_cached(sql)?.execute(params)?)
-}
 
 /// Tags are stored as one space-separated text (validated tags have no spaces).
 pub fn tags_to_sql(tags: &[String]) -> String {

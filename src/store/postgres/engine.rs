@@ -1,7 +1,7 @@
 //! The learning engine on the team server: lessons done, review cards,
 //! accepted answers and given pledges, and the numbers behind insights.
 //! The rules (FSRS scheduling, who may accept) are the shared ones in the
-//! domain; this file stores and fetches, as `store/engine.rs` does on SQLite.
+//! domain; this file stores and fetches, as `store/sqlite/engine.rs` does on SQLite.
 
 use postgres::{Row, Transaction};
 
@@ -13,7 +13,7 @@ use crate::domain::validate::{self, MAX_REFLECTION_CHARS};
 use crate::domain::{
     BackingKind, Brought, CardState, ItemId, Kind, Question, Time, ValidationError, from_millis,
 };
-use crate::store::read::Filter;
+use crate::store::sqlite::read::Filter;
 use crate::store::{Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;

@@ -1,6 +1,6 @@
 //! `import --merge` on the team server: a backup's items added to a
 //! database with content, in one transaction, with the same matching,
-//! renumbering and report as on a file (`store/merge.rs`; the bookkeeping
+//! renumbering and report as on a file (`store/sqlite/merge.rs`; the bookkeeping
 //! is its [`Tally`]). A taken id gets the next free one above the highest
 //! (as SQLite's rowid does), and the id sequences are moved past what was
 //! written. Only what the login may write goes in: the superuser moving
@@ -13,9 +13,9 @@ use postgres::Transaction;
 use super::engine::insert_card_state;
 use crate::domain::import_check;
 use crate::domain::{Backup, ItemId};
-use crate::store::backup::check_format;
-use crate::store::merge::{Tally, table};
 use crate::store::rows::tags_to_sql;
+use crate::store::sqlite::backup::check_format;
+use crate::store::sqlite::merge::{Tally, table};
 use crate::store::{MergeReport, Result};
 
 type Tx<'a> = Transaction<'a>;

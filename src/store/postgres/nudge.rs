@@ -1,5 +1,5 @@
 //! The reads behind `leertuin nudge` on the team server, in one snapshot.
-//! The same questions as `store/nudge.rs` asks a file, with the same
+//! The same questions as `store/sqlite/nudge.rs` asks a file, with the same
 //! decisions (which tips count, which lesson is short and wanted): those
 //! are shared, only the SQL is PostgreSQL's.
 
@@ -8,10 +8,10 @@ use postgres::Transaction;
 use super::read::newest_unseen;
 use crate::domain::{ItemId, Kind, from_millis};
 use crate::store::Result;
-use crate::store::nudge::{
+use crate::store::rows::tags_from_sql;
+use crate::store::sqlite::nudge::{
     LessonPick, MAX_QUESTIONS_SCANNED, NudgeAsk, NudgeFacts, OpenQuestion, TipTally, first_shared,
 };
-use crate::store::rows::tags_from_sql;
 
 type Tx<'a> = Transaction<'a>;
 

@@ -1,4 +1,4 @@
-//! Reads on the team server: the queries of `store/read.rs` in PostgreSQL's
+//! Reads on the team server: the queries of `store/sqlite/read.rs` in PostgreSQL's
 //! dialect, with the same order and the same results. Row-level security
 //! already hides other people's private entries; the `viewer` filter is
 //! kept as on SQLite, so an admin who bypasses security sees the same.
@@ -13,8 +13,8 @@ use crate::domain::{
     Answer, Asked, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson,
     LessonDone, Person, Question, Tip, Visibility, Vote, from_millis,
 };
-use crate::store::read::{BODY_PREFIX, Filter, newest_first};
 use crate::store::rows::{tag_pattern, tags_from_sql};
+use crate::store::sqlite::read::{BODY_PREFIX, Filter, newest_first};
 use crate::store::{ListQuery, NewAnswer, Result, SearchDoc, SearchMarks, StoreError};
 
 type Tx<'a> = Transaction<'a>;

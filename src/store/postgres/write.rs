@@ -1,4 +1,4 @@
-//! Writes on the team server: `store/write.rs` and `store/own.rs` in
+//! Writes on the team server: `store/sqlite/write.rs` and `store/sqlite/own.rs` in
 //! PostgreSQL's dialect. Each runs inside the store's SERIALIZABLE
 //! transaction, so a read and the write that follows it see one state. The
 //! checks that are not SQL (validation, who owns a post) are the shared ones.
@@ -12,9 +12,9 @@ use crate::domain::validate::{self, MAX_ANSWER_CHARS};
 use crate::domain::{
     Backing, BackingKind, ItemId, Kind, NewItem, Person, Post, ValidationError, from_millis,
 };
-use crate::store::own::{check_owner, table, text_update};
 use crate::store::rows::tags_to_sql;
-use crate::store::write::{apply_profile, backing_minutes};
+use crate::store::sqlite::own::{check_owner, table, text_update};
+use crate::store::sqlite::write::{apply_profile, backing_minutes};
 use crate::store::{LessonImport, ProfileEdit, Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;
@@ -315,7 +315,7 @@ pub fn delete(tx: &mut Tx, at: i64, post: Post, person: &str) -> Result<String> 
     if deleted {
         return Err(StoreError::NotFound(post.item()));
     }
-    // As on SQLite (`store/own.rs`): a question colleagues answered stays,
+    // As on SQLite (`store/sqlite/own.rs`): a question colleagues answered stays,
     // for their answers' sake.
     if let Post::Item(id) = post
         && id.kind == Kind::Question

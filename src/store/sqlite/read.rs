@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::rows::{tag_pattern, tags_from_sql, time_from_sql};
-use super::{ListQuery, Result, SearchDoc, SearchMarks, StoreError};
 use crate::domain::{
     Answer, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson, LessonDone,
     Person, Question, Tip, Visibility, Vote,
 };
+use crate::store::rows::{tag_pattern, tags_from_sql, time_from_sql};
+use crate::store::{ListQuery, Result, SearchDoc, SearchMarks, StoreError};
 
 /// Which rows of one kind to load.
 #[derive(Debug, Clone, Default)]

@@ -12,13 +12,14 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::Result;
 use super::backup::check_format;
 use super::engine;
-use super::rows::{exec, tags_to_sql, time_to_sql};
+use super::rows::exec;
 use super::write::insert_cards;
 use crate::domain::import_check::{self, Rejected, parse_card};
 use crate::domain::{Backup, ItemId, Kind};
+use crate::store::Result;
+use crate::store::rows::{tags_to_sql, time_to_sql};
 
 /// What a merge did.
 #[derive(Debug, Default, Clone, PartialEq)]

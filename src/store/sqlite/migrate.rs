@@ -3,10 +3,11 @@
 
 use rusqlite::Connection;
 
-use super::rows::time_to_sql;
-use super::{Result, StoreError, write};
+use super::write;
 use crate::bundled;
 use crate::domain::now;
+use crate::store::rows::time_to_sql;
+use crate::store::{Result, StoreError};
 
 /// `(version, sql)`: migration N brings the schema from N-1 to N.
 const MIGRATIONS: &[(i64, &str)] = &[

@@ -7,13 +7,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-use super::open::WRITE_WAIT;
-use super::rows::time_to_sql;
-use super::{
-    Health, LessonImport, ListQuery, Mode, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
-    SearchDoc, SearchMarks, Store, StoreError, Writer, asked, backup, engine, file, health,
-    migrate, nudge, own, read, write,
-};
+use super::{asked, backup, engine, file, health, merge, migrate, nudge, own, read, write};
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::srs::{DueCard, Rating};
@@ -21,6 +15,12 @@ use crate::domain::validate;
 use crate::domain::{
     Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem,
     Person, Post, Question, Time, now,
+};
+use crate::store::open::WRITE_WAIT;
+use crate::store::rows::time_to_sql;
+use crate::store::{
+    Health, LessonImport, ListQuery, Mode, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
+    SearchDoc, SearchMarks, Store, StoreError, Writer,
 };
 
 /// How a caller wants the file opened.
@@ -338,7 +338,7 @@ impl SqliteStore {
     /// in all: a write never waits much longer than that (it used to be
     /// eight full timeouts), then it is the caller's to keep the text.
     fn retry<T>(&self, f: impl Fn() -> Result<T>) -> Result<T> {
-        super::retry::while_busy(self.busy_timeout, Duration::from_millis(10), f)
+        crate::store::retry::while_busy(self.busy_timeout, Duration::from_millis(10), f)
     }
 }
 
@@ -578,8 +578,8 @@ impl Store for SqliteStore {
         self.write(|tx| backup::import(tx, data))
     }
 
-    fn merge(&self, data: &Backup) -> Result<super::MergeReport> {
-        self.write(|tx| super::merge::merge(tx, data))
+    fn merge(&self, data: &Backup) -> Result<crate::store::MergeReport> {
+        self.write(|tx| merge::merge(tx, data))
     }
 
     fn health(&self) -> Result<Health> {

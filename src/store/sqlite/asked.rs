@@ -4,10 +4,10 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::Result;
 use super::read;
-use super::rows::time_from_sql;
 use crate::domain::{Asked, Item, ItemId, Kind, Time};
+use crate::store::Result;
+use crate::store::rows::time_from_sql;
 
 /// The newest answer on one of the person's questions that they have not
 /// seen, with enough to say so in one line.

@@ -3,11 +3,13 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::rows::{exec, tags_to_sql};
-use super::{LessonImport, ProfileEdit, Result, StoreError, engine, read};
+use super::rows::exec;
+use super::{engine, read};
 use crate::domain::lesson::{self, LessonFile};
 use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_NAME_CHARS, MAX_REFLECTION_CHARS};
 use crate::domain::{BackingKind, Brought, ItemId, Kind, NewItem, Person, ValidationError};
+use crate::store::rows::tags_to_sql;
+use crate::store::{LessonImport, ProfileEdit, Result, StoreError};
 
 pub fn ensure_person(tx: &Connection, at: i64, handle: &str) -> Result<Person> {
     let handle = ensure_handle(tx, at, handle)?;

@@ -7,8 +7,8 @@ use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use super::Spec;
 use super::file::{can_write_file, folder, sidecar};
+use crate::store::Spec;
 
 /// One fault in the files, with what is needed to explain and fix it.
 #[derive(Debug, Clone, PartialEq)]

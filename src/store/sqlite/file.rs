@@ -9,7 +9,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-use super::{Result, StoreError};
+use crate::store::{Result, StoreError};
 
 /// The file SQLite keeps beside `path` with `suffix` (`-wal`, `-shm`).
 pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {

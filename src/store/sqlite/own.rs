@@ -6,9 +6,9 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::rows::exec;
-use super::{Result, StoreError};
 use crate::domain::post::join_question;
 use crate::domain::{Backing, BackingKind, ItemId, Kind, Post, ValidationError};
+use crate::store::{Result, StoreError};
 
 /// The table and text column(s) of a post, and how its id is matched.
 pub fn table(post: Post) -> Result<&'static str> {
@@ -206,7 +206,7 @@ pub fn withdraw(
                 kind,
                 minutes: r.get(1)?,
                 helped: r.get(2)?,
-                created_at: super::rows::time_from_sql(r.get(3)?),
+                created_at: crate::store::rows::time_from_sql(r.get(3)?),
             })
         })
         .optional()?;

@@ -8,10 +8,10 @@
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::Result;
 use super::asked::{self, NewAnswer};
-use super::rows::{tags_from_sql, time_from_sql, time_to_sql};
 use crate::domain::{ItemId, Kind, Time};
+use crate::store::Result;
+use crate::store::rows::{tags_from_sql, time_from_sql, time_to_sql};
 
 /// What a nudge asks the store.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,11 +9,13 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, params};
 
+use super::engine;
 use super::read::{self, Filter};
-use super::rows::{exec, tags_to_sql, time_from_sql, time_to_sql};
+use super::rows::exec;
 use super::write::insert_cards;
-use super::{Result, StoreError, engine};
 use crate::domain::{Backup, PersonPin, Review, import_check, text};
+use crate::store::rows::{tags_to_sql, time_from_sql, time_to_sql};
+use crate::store::{Result, StoreError};
 
 pub fn export(tx: &Connection) -> Result<Backup> {
     let all = Filter {
