@@ -39,3 +39,37 @@ fn kiosk_the_first_screen_after_login_says_the_question_was_answered() {
         }
     }
 }
+
+#[test]
+fn kiosk_the_asker_chooses_the_answer_that_helped_with_enter() {
+    if !tmux_or_skip("kiosk_the_asker_chooses_the_answer_that_helped_with_enter") {
+        return;
+    }
+    for (w, h) in [(80, 24), (40, 20)] {
+        let home = Home::new();
+        let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
+        home.ok(&henk, &["me", "--name", "Henk", "--lang", "nl"]);
+        home.ok("bram", &["me", "--name", "Bram"]);
+        home.ok(&henk, &["add", "question", "Waar ligt de reservetoner?"]);
+        home.ok("bram", &["answer", "q1", "In de kast bij de deur"]);
+        let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", "120"]);
+        let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
+        let tmux = Tmux::start_with_env(w, h, &kiosk, &env);
+        tmux.wait_for("s", "Scan je pas of typ je naam");
+        tmux.type_text("s", BADGE);
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "Goed nieuws: Bram gaf antwoord");
+        // The question is first on Voor jou: Enter opens it, and the
+        // bottom line says Enter chooses the answer.
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "Enter antwoord kiezen");
+        tmux.keys("s", &["Enter"]);
+        let screen = tmux.wait_for("s", "Welk antwoord hielp je?");
+        assert!(screen.contains("Bram"), "{screen}");
+        tmux.keys("s", &["Enter"]);
+        let screen = tmux.wait_for("s", "koos het antwoord van Bram");
+        assert!(!screen.contains("antwoord 1"), "{screen}");
+        let shown = home.ok(&henk, &["show", "q1", "--json"]);
+        assert!(shown.contains("\"accepted\": true"), "{shown}");
+    }
+}

@@ -289,7 +289,7 @@ fn the_asker_accepts_an_answer_and_thanks_a_helper() {
             .iter()
             .map(|h| h.1.as_str())
             .collect::<Vec<_>>(),
-        ["accept", "helped"],
+        ["choose answer", "helped"],
         "the asker's own question offers closing the loop first"
     );
 
@@ -317,7 +317,11 @@ fn the_asker_accepts_an_answer_and_thanks_a_helper() {
     tui_support::assert_shows(&rows, "Bram Jansen: Start");
     update(&mut app, Action::Up);
     update(&mut app, Action::Submit);
-    assert!(status(&app).contains("accepted"), "{}", status(&app));
+    assert!(
+        status(&app).contains("You chose the answer from Bram Jansen"),
+        "{}",
+        status(&app)
+    );
 
     update(&mut app, Action::Helped);
     let Some(Overlay::Choose(c)) = &app.overlay else {

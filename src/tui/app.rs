@@ -249,7 +249,11 @@ impl App {
                 return;
             }
         }
-        match self.keys.action(view, key) {
+        match self
+            .keys
+            .action(view, key)
+            .map(|a| self.asker_enter(a, typed))
+        {
             Some(action) => update(self, action),
             // Typing on in a confirmation closes it, saving nothing, so
             // the Enter at the end of a sentence can never confirm it.
@@ -258,6 +262,44 @@ impl App {
                 self.say(crate::t!("status.nothing-saved"));
             }
             None => {}
+        }
+    }
+
+    /// Enter on the asker's own answered question chooses the answer that
+    /// helped (↑↓ and Enter), instead of answering it: a key that is no
+    /// letter, so it works on a kiosk, where letters ask a question.
+    fn asker_enter(&self, action: Action, typed: Option<char>) -> Action {
+        if action == Action::Answer && typed.is_none() && self.own_answered_question() {
+            Action::Accept
+        } else {
+            action
+        }
+    }
+
+    /// True when the open item is the person's own question with answers.
+    pub fn own_answered_question(&self) -> bool {
+        matches!(self.stack.last(), Some(Screen::Detail(_)))
+            && matches!(
+                self.target_item(),
+                Some(Item::Question(q))
+                    if q.author.as_deref() == Some(self.user.as_str()) && !q.answers.is_empty()
+            )
+    }
+
+    /// An item as a confirmation names it: "question q5: title" in the
+    /// pane; on a kiosk "Question: title", since an id means nothing to
+    /// a worker there (and nothing takes one).
+    pub fn about(&self, kind: Kind, id: ItemId, title: &str) -> String {
+        let word = kind_word(kind);
+        if self.typing_asks {
+            let mut chars = word.chars();
+            let word: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            format!("{word}: {title}")
+        } else {
+            format!("{word} {id}: {title}")
         }
     }
 
@@ -369,6 +411,18 @@ impl App {
             .filter_map(|a| {
                 // On a kiosk list or item a letter is typing: show only
                 // keys that are no letter, and no hint where there is none.
+                // Enter chooses the answer on one's own answered question.
+                if a == A::Accept && view == View::Detail && self.own_answered_question() {
+                    let key = self
+                        .keys
+                        .keys(view, A::Answer)
+                        .iter()
+                        .find(|k| !k.is_printable())?;
+                    return Some((
+                        key.to_string(),
+                        crate::t!("hint.accept-answer").into_owned(),
+                    ));
+                }
                 let key = self
                     .keys
                     .keys(view, a)
@@ -382,9 +436,10 @@ impl App {
             })
             .collect();
         if matches!(view, View::List | View::Detail) && self.typing_asks {
-            // The kiosk: typing is the way to ask, said first.
+            // The kiosk: typing is the way to ask, said first (after
+            // choosing the answer that helped, on one's own question).
             hints.insert(
-                0,
+                usize::from(self.own_answered_question()).min(hints.len()),
                 (
                     crate::t!("hint.type-key").into_owned(),
                     crate::t!("hint.type-to-ask").into_owned(),

@@ -218,12 +218,7 @@ pub fn asker_prompt(app: &mut App, action: Action) {
         app.say(t!("status.asker-only"));
         return;
     }
-    let about = vec![format!(
-        "{} {}: {}",
-        super::app::kind_word(crate::domain::Kind::Question),
-        q.id,
-        q.title
-    )];
+    let about = vec![app.about(crate::domain::Kind::Question, q.id, &q.title)];
     let state = if action == Action::Accept {
         if q.answers.is_empty() {
             app.say(t!("status.no-answers-to-accept"));
@@ -283,11 +278,20 @@ pub fn submit_asker(
             let n: i64 = value
                 .parse()
                 .map_err(|_| bad(t!("status.choose-an-answer").into_owned()))?;
-            // The answer accepted until now, which an undo puts back.
-            let before = match app.store.get(id, &user) {
-                Ok(Item::Question(q)) => q.answers.iter().find(|a| a.accepted).map(|a| a.id),
-                _ => None,
+            // The answer accepted until now, which an undo puts back, and
+            // who wrote the one chosen: the message names them, never a
+            // number the screen does not show.
+            let (before, who) = match app.store.get(id, &user) {
+                Ok(Item::Question(q)) => (
+                    q.answers.iter().find(|a| a.accepted).map(|a| a.id),
+                    q.answers
+                        .iter()
+                        .find(|a| a.id == n)
+                        .map(|a| a.who().to_string()),
+                ),
+                _ => (None, None),
             };
+            let who = who.ok_or_else(|| bad(t!("status.choice-gone").into_owned()))?;
             app.store.accept(id, n, &user).map(|()| {
                 let undo = (before != Some(n)).then(|| match before {
                     Some(answer) => Write::Accept {
@@ -300,7 +304,7 @@ pub fn submit_asker(
                         person: user.clone(),
                     },
                 });
-                (t!("status.accepted", n = n).into_owned(), undo)
+                (t!("status.accepted", who = who).into_owned(), undo)
             })
         }
         Choice::Helped(id) => {

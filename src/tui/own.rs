@@ -278,12 +278,7 @@ fn pick(app: &mut App, choice: fn(ItemId) -> Choice, posts: Vec<OwnPost>) {
         Choice::EditOwn(_) => t!("choose.edit-own.title"),
         _ => t!("choose.delete-own.title"),
     };
-    let about = vec![format!(
-        "{} {}: {}",
-        super::app::kind_word(item.kind()),
-        item.id(),
-        super::update::item_title(&item)
-    )];
+    let about = vec![app.about(item.kind(), item.id(), &super::update::item_title(&item))];
     let mut state = ChooseState::new(choice, title.into_owned(), about, app.theme);
     for own in posts {
         state = state.option(own.label, own.post.to_string());

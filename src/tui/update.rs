@@ -256,12 +256,7 @@ pub fn confirm(app: &mut App, choice: Choice, item: &Item) {
         ),
     };
     let about = vec![
-        format!(
-            "{} {}: {}",
-            super::app::kind_word(item.kind()),
-            item.id(),
-            item_title(item)
-        ),
+        app.about(item.kind(), item.id(), &item_title(item)),
         what.into_owned(),
     ];
     let state = ChooseState::new(choice, title.into_owned(), about, app.theme)
