@@ -391,6 +391,72 @@ fn a_question_others_answered_cannot_be_deleted_even_from_psql() {
 }
 
 #[test]
+fn the_team_counts_everyones_study_but_reads_nobodys() {
+    let Some(t) = team("team_counts") else {
+        return;
+    };
+    let (ann, bob) = (&t.ann, &t.bob);
+    t.db.client(bob)
+        .batch_execute(&format!(
+            "UPDATE lesson_done SET brought = 'work' WHERE person = '{bob}';
+             UPDATE card_state SET phase = 'review', reps = 1, last_review = 1 WHERE person = '{bob}';"
+        ))
+        .expect("bob's study record");
+    // From psql as ann: the table still shows her own row only...
+    let out = t.db.psql(ann, "SELECT count(*) FROM lesson_done;");
+    assert_eq!(ok(&out), "1");
+    // ...while the counting functions count both of them,
+    let out =
+        t.db.psql(ann, "SELECT lessons_done, reviews FROM team_study();");
+    assert_eq!(ok(&out), "2|2");
+    let out = t.db.psql(
+        ann,
+        "SELECT coalesce(brought, '-'), n FROM team_reflections() ORDER BY 1;",
+    );
+    assert_eq!(ok(&out), "-|1\nwork|1");
+    let out = t.db.psql(
+        ann,
+        "SELECT count(*), count(*) FILTER (WHERE phase = 'review') FROM team_cards();",
+    );
+    assert_eq!(ok(&out), "2|1");
+    // and nothing they return is a text a person wrote or names anyone.
+    let out = t.db.psql(
+        ann,
+        "SELECT t::text FROM team_study() t UNION ALL SELECT t::text FROM team_reflections() t
+         UNION ALL SELECT t::text FROM team_cards() t;",
+    );
+    let all = ok(&out);
+    for secret in ["reflection of", "card of", ann.as_str(), bob.as_str()] {
+        assert!(!all.contains(secret), "{secret} in {all}");
+    }
+    // The role the functions run as is no way in for anyone.
+    let out = t.db.psql(ann, "SET ROLE leertuin_counter;");
+    assert!(refused(&out).contains("permission denied"), "{out:?}");
+    let out = t.db.psql(&t.db.owner, "SET ROLE leertuin_counter;");
+    assert!(refused(&out).contains("permission denied"), "{out:?}");
+    // A kiosk with nobody logged in sees the team's numbers too.
+    let out =
+        t.db.psql(&t.kiosk, "SELECT lessons_done FROM team_study();");
+    assert_eq!(ok(&out), "2");
+    // And leertuin's Team view shows them: `insights --team` as ann.
+    let home = tempfile::tempdir().expect("home");
+    let url = t.db.url(ann);
+    let out =
+        t.db.leertuin(home.path(), &["--db", &url, "insights", "--team", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(view["lessons_done"], 2, "{view}");
+    assert_eq!(view["cards_reviewed"], 2, "{view}");
+    assert_eq!(view["cards"], 2, "{view}");
+    let text = view.to_string();
+    assert!(!text.contains("reflection of"), "{text}");
+}
+
+#[test]
 fn an_anonymous_question_stores_no_author() {
     let Some(t) = team("anonymous") else {
         return;

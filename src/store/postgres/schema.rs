@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("migrations/0007_applied.sql")),
     (8, include_str!("migrations/0008_restore.sql")),
     (9, include_str!("migrations/0009_keep_answered.sql")),
+    (10, include_str!("migrations/0010_team_numbers.sql")),
 ];
 
 /// The newest schema this binary knows.
