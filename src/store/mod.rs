@@ -6,21 +6,31 @@
 //! migrations. The rest of the program does not know which one it has.
 
 mod apply;
+mod asked;
+mod backup;
 mod boxed;
 mod health;
+mod merge;
+mod nudge;
 mod open;
+mod own;
 pub mod postgres;
 mod public;
+mod read;
 mod retry;
 mod rows;
 pub mod sqlite;
+mod write;
 
+pub use asked::NewAnswer;
 pub use health::{FileHealth, Health, ServerHealth};
+pub use merge::MergeReport;
+pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
 pub use open::{Mode, Spec, check_identity, create_filled, init, open, open_with, server_url};
 pub use public::{NOBODY, PublicView};
 pub use sqlite::{
-    FileIssue, LATEST_VERSION, MergeReport, NewAnswer, NotRepaired, NudgeAsk, NudgeFacts,
-    OpenOptions, OpenQuestion, ShortLesson, SqliteStore, file_issues, network_filesystem, repair,
+    FileIssue, LATEST_VERSION, NotRepaired, OpenOptions, SqliteStore, file_issues,
+    network_filesystem, repair,
 };
 
 use std::cell::RefCell;

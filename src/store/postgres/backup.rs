@@ -9,11 +9,11 @@ use postgres::Transaction;
 use super::engine::{card_states, insert_card_state};
 use super::read;
 use crate::domain::{Backup, PersonPin, Review, from_millis};
-use crate::store::rows::tags_to_sql;
-use crate::store::sqlite::backup::{
+use crate::store::backup::{
     CONTENT_TABLES, check_format, constraint_is_bad_file, has_content, restorable,
 };
-use crate::store::sqlite::read::Filter;
+use crate::store::read::Filter;
+use crate::store::rows::tags_to_sql;
 use crate::store::{Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;

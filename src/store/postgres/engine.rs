@@ -13,7 +13,7 @@ use crate::domain::validate::{self, MAX_REFLECTION_CHARS};
 use crate::domain::{
     BackingKind, Brought, CardState, ItemId, Kind, Question, Time, ValidationError, from_millis,
 };
-use crate::store::sqlite::read::Filter;
+use crate::store::read::Filter;
 use crate::store::{Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;

@@ -13,9 +13,9 @@ use postgres::Transaction;
 use super::engine::insert_card_state;
 use crate::domain::import_check;
 use crate::domain::{Backup, ItemId};
+use crate::store::backup::check_format;
+use crate::store::merge::{Tally, table};
 use crate::store::rows::tags_to_sql;
-use crate::store::sqlite::backup::check_format;
-use crate::store::sqlite::merge::{Tally, table};
 use crate::store::{MergeReport, Result};
 
 type Tx<'a> = Transaction<'a>;

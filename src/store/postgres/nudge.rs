@@ -8,10 +8,10 @@ use postgres::Transaction;
 use super::read::newest_unseen;
 use crate::domain::{ItemId, Kind, from_millis};
 use crate::store::Result;
-use crate::store::rows::tags_from_sql;
-use crate::store::sqlite::nudge::{
+use crate::store::nudge::{
     LessonPick, MAX_QUESTIONS_SCANNED, NudgeAsk, NudgeFacts, OpenQuestion, TipTally, first_shared,
 };
+use crate::store::rows::tags_from_sql;
 
 type Tx<'a> = Transaction<'a>;
 

@@ -13,8 +13,8 @@ use crate::domain::{
     Answer, Asked, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson,
     LessonDone, Person, Question, Tip, Visibility, Vote, from_millis,
 };
+use crate::store::read::{BODY_PREFIX, Filter, newest_first};
 use crate::store::rows::{tag_pattern, tags_from_sql};
-use crate::store::sqlite::read::{BODY_PREFIX, Filter, newest_first};
 use crate::store::{ListQuery, NewAnswer, Result, SearchDoc, SearchMarks, StoreError};
 
 type Tx<'a> = Transaction<'a>;

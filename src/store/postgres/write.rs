@@ -12,9 +12,9 @@ use crate::domain::validate::{self, MAX_ANSWER_CHARS};
 use crate::domain::{
     Backing, BackingKind, ItemId, Kind, NewItem, Person, Post, ValidationError, from_millis,
 };
+use crate::store::own::{check_owner, table, text_update};
 use crate::store::rows::tags_to_sql;
-use crate::store::sqlite::own::{check_owner, table, text_update};
-use crate::store::sqlite::write::{apply_profile, backing_minutes};
+use crate::store::write::{apply_profile, backing_minutes};
 use crate::store::{LessonImport, ProfileEdit, Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;

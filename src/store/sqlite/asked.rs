@@ -5,21 +5,9 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::read;
-use crate::domain::{Asked, Item, ItemId, Kind, Time};
-use crate::store::Result;
+use crate::domain::{Asked, Item, ItemId, Kind};
 use crate::store::rows::time_from_sql;
-
-/// The newest answer on one of the person's questions that they have not
-/// seen, with enough to say so in one line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NewAnswer {
-    pub question: ItemId,
-    pub title: String,
-    pub answer: i64,
-    /// The answerer's display name.
-    pub by: String,
-    pub at: Time,
-}
+use crate::store::{NewAnswer, Result};
 
 /// The person's own (not anonymous, not deleted) questions, newest first,
 /// each with the answer id they have seen up to.

@@ -5,17 +5,19 @@
 //! every id, author and time, and runs in one transaction: a file that fails
 //! any check leaves the database exactly as it was.
 
-use std::collections::HashSet;
-
 use rusqlite::{Connection, params};
 
 use super::engine;
-use super::read::{self, Filter};
+use super::read;
 use super::rows::exec;
 use super::write::insert_cards;
-use crate::domain::{Backup, PersonPin, Review, import_check, text};
+use crate::domain::{Backup, PersonPin, Review};
+use crate::store::Result;
+use crate::store::backup::{
+    CONTENT_TABLES, bad, check_format, constraint_is_bad_file, has_content, restorable,
+};
+use crate::store::read::Filter;
 use crate::store::rows::{tags_to_sql, time_from_sql, time_to_sql};
-use crate::store::{Result, StoreError};
 
 pub fn export(tx: &Connection) -> Result<Backup> {
     let all = Filter {
@@ -64,18 +66,6 @@ fn reviews(tx: &Connection) -> Result<Vec<Review>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Tables that hold people's own content; all must be empty for a restore.
-pub const CONTENT_TABLES: [&str; 8] = [
-    "person",
-    "question",
-    "tip",
-    "learned",
-    "lesson_done",
-    "card_state",
-    "review",
-    "person_pin",
-];
-
 pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
     check_format(b)?;
     for table in CONTENT_TABLES {
@@ -86,54 +76,6 @@ pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
     }
     let accepted = restorable(b)?;
     insert_all(tx, &accepted).map_err(constraint_is_bad_file)
-}
-
-/// A restore goes into a database without content: one with `n` rows in
-/// `table` is refused.
-pub fn has_content(table: &str, n: i64) -> StoreError {
-    StoreError::HasContent {
-        rows: n,
-        table: table.to_string(),
-    }
-}
-
-/// The backup checked with the same rules `add` applies, item by item; a
-/// restore is all or nothing, so the first rejected item refuses it.
-pub fn restorable(b: &Backup) -> Result<Backup> {
-    let (accepted, rejected) = import_check::check(b, &HashSet::new());
-    if let Some(first) = rejected.first() {
-        return Err(StoreError::Rejected {
-            first: Box::new(first.clone()),
-            more: rejected.len() - 1,
-        });
-    }
-    Ok(accepted)
-}
-
-/// Constraint failures while restoring mean a bad file, not a broken machine.
-pub fn constraint_is_bad_file(e: StoreError) -> StoreError {
-    match e {
-        StoreError::Backend(s) => bad(s),
-        other => other,
-    }
-}
-
-/// Tells our documents from any other JSON, and versions we cannot read.
-pub fn check_format(b: &Backup) -> Result<()> {
-    if b.format != Backup::FORMAT {
-        return Err(StoreError::NotAnExport(text::one_line(&b.format)));
-    }
-    if b.version != Backup::VERSION {
-        return Err(StoreError::ExportVersion {
-            found: b.version,
-            known: Backup::VERSION,
-        });
-    }
-    Ok(())
-}
-
-fn bad(reason: String) -> StoreError {
-    StoreError::BadImport(reason)
 }
 
 fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {

@@ -5,13 +5,14 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::read::{self, Filter};
+use super::read;
 use super::rows::exec;
 use crate::domain::insights::Facts;
 use crate::domain::srs::{self, CardKey, DueCard, Phase, Rating};
 use crate::domain::{
     BackingKind, Brought, CardState, ItemId, Kind, Question, Time, ValidationError, from_millis,
 };
+use crate::store::read::Filter;
 use crate::store::rows::{time_from_sql, time_to_sql};
 use crate::store::{Result, StoreError};
 

@@ -8,22 +8,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::rows::exec;
 use crate::domain::post::join_question;
 use crate::domain::{Backing, BackingKind, ItemId, Kind, Post, ValidationError};
+use crate::store::own::{check_owner, table, text_update};
 use crate::store::{Result, StoreError};
-
-/// The table and text column(s) of a post, and how its id is matched.
-pub fn table(post: Post) -> Result<&'static str> {
-    Ok(match post {
-        Post::Answer { .. } => "answer",
-        Post::Item(id) => match id.kind {
-            Kind::Question => "question",
-            Kind::Tip => "tip",
-            Kind::Learned => "learned",
-            Kind::Lesson => {
-                return Err(ValidationError::LessonsViaImport.into());
-            }
-        },
-    })
-}
 
 /// The post's row: (number, author, text as typed, deleted?). Fails with
 /// `NotFound` when there is no such post.
@@ -77,31 +63,6 @@ fn own(tx: &Connection, post: Post, person: &str) -> Result<(i64, String, bool)>
     let (num, author, text, deleted) = row(tx, post)?;
     check_owner(post, author.as_deref(), person)?;
     Ok((num, text, deleted))
-}
-
-/// Only a post's author may change it; an anonymous one nobody can.
-pub fn check_owner(post: Post, author: Option<&str>, person: &str) -> Result<()> {
-    match author {
-        Some(a) if a == person => Ok(()),
-        Some(_) => Err(StoreError::NotYours(post)),
-        None => Err(StoreError::Anonymous(post)),
-    }
-}
-
-/// How a text change is written: the `SET` part (with `?2`/`?3` for the
-/// text), and the text split as stored (a question keeps its first line
-/// as title, the rest as body).
-pub fn text_update(post: Post, text: &str) -> (&'static str, &str, &str) {
-    let (first, rest) = match (post, text.split_once('\n')) {
-        (Post::Item(id), Some((t, b))) if id.kind == Kind::Question => (t, b),
-        _ => (text, ""),
-    };
-    let set = match post {
-        Post::Answer { .. } => "body = ?2",
-        Post::Item(id) if id.kind == Kind::Question => "title = ?2, body = ?3",
-        Post::Item(_) => "text = ?2",
-    };
-    (set, first, rest)
 }
 
 /// Which time column a text change sets.

@@ -9,23 +9,9 @@ use crate::domain::{
     Answer, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson, LessonDone,
     Person, Question, Tip, Visibility, Vote,
 };
+use crate::store::read::{BODY_PREFIX, Filter, newest_first};
 use crate::store::rows::{tag_pattern, tags_from_sql, time_from_sql};
 use crate::store::{ListQuery, Result, SearchDoc, SearchMarks, StoreError};
-
-/// Which rows of one kind to load.
-#[derive(Debug, Clone, Default)]
-pub struct Filter<'a> {
-    pub id: Option<i64>,
-    pub tag: Option<&'a str>,
-    /// `None` only for a full backup: then private entries are included.
-    pub viewer: Option<&'a str>,
-    /// `None`: no limit.
-    pub limit: Option<usize>,
-    /// Oldest first (backups) instead of newest first (lists).
-    pub oldest_first: bool,
-    /// Deleted posts too, as tombstones (backups only).
-    pub tombstones: bool,
-}
 
 impl Filter<'_> {
     /// `deleted_at IS NULL AND` unless tombstones are asked for (for the
@@ -324,23 +310,6 @@ pub fn list(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
     }
     Ok(newest_first(all, q.limit))
 }
-
-/// Items of several kinds, each kind newest first and limited, merged
-/// newest first and cut again: `list` on every backend.
-pub fn newest_first(mut all: Vec<Item>, limit: usize) -> Vec<Item> {
-    all.sort_by(|a, b| {
-        b.created_at()
-            .cmp(&a.created_at())
-            .then(b.id().cmp(&a.id()))
-    });
-    all.truncate(limit);
-    all
-}
-
-/// Characters of a title or body handed to the search index: at least
-/// what it keeps (src/search/docs.rs), little more, so reading 1M items
-/// stays quick.
-pub const BODY_PREFIX: usize = 360;
 
 /// Hands every searchable item numbered above `after` (per kind) to
 /// `each`, one at a time, so an index can be built without holding all

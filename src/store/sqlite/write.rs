@@ -5,10 +5,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::rows::exec;
 use super::{engine, read};
-use crate::domain::lesson::{self, LessonFile};
-use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_NAME_CHARS, MAX_REFLECTION_CHARS};
+use crate::domain::lesson::LessonFile;
+use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_REFLECTION_CHARS};
 use crate::domain::{BackingKind, Brought, ItemId, Kind, NewItem, Person, ValidationError};
 use crate::store::rows::tags_to_sql;
+use crate::store::write::{apply_profile, backing_minutes};
 use crate::store::{LessonImport, ProfileEdit, Result, StoreError};
 
 pub fn ensure_person(tx: &Connection, at: i64, handle: &str) -> Result<Person> {
@@ -55,26 +56,6 @@ pub fn edit_person(tx: &Connection, at: i64, handle: &str, edit: &ProfileEdit) -
         ],
     )?;
     Ok(person)
-}
-
-/// A profile change checked and applied to `person`, on every backend.
-pub fn apply_profile(person: &mut Person, edit: &ProfileEdit) -> Result<()> {
-    if let Some(name) = &edit.name {
-        person.name = validate::line("name", name, MAX_NAME_CHARS)?;
-    }
-    if let Some(wants) = &edit.wants {
-        person.wants = validate::tags(wants)?;
-    }
-    if let Some(offers) = &edit.offers {
-        person.offers = validate::tags(offers)?;
-    }
-    if let Some(lang) = &edit.lang {
-        if !lesson::LANGS.contains(&lang.as_str()) {
-            return Err(ValidationError::BadLang(lang.clone()).into());
-        }
-        person.lang = Some(lang.clone());
-    }
-    Ok(())
 }
 
 pub fn add(tx: &Connection, at: i64, item: &NewItem) -> Result<ItemId> {
@@ -178,21 +159,6 @@ pub fn back(
         params![question.num, person, kind.name(), minutes, at],
     )?;
     Ok(())
-}
-
-/// The minutes a backing of `kind` stores: a pledge needs them, other
-/// kinds take none.
-pub fn backing_minutes(kind: BackingKind, minutes: Option<i64>) -> Result<Option<i64>> {
-    Ok(match (kind, minutes) {
-        (BackingKind::Pledge, Some(m)) => Some(validate::pledge_minutes(m)?),
-        (BackingKind::Pledge, None) => {
-            return Err(ValidationError::PledgeNeedsMinutes.into());
-        }
-        (_, Some(_)) => {
-            return Err(ValidationError::MinutesOnlyPledge.into());
-        }
-        (_, None) => None,
-    })
 }
 
 pub fn vote(tx: &Connection, at: i64, tip: ItemId, person: &str) -> Result<bool> {
