@@ -8,12 +8,14 @@ mod tui_support;
 use std::time::{Duration, Instant};
 
 use leertuin::domain::{Draft, Kind, NewItem};
+use leertuin::outbox::Outbox;
 use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
 use leertuin::store::{self, Mode, Spec};
 use leertuin::tui::action::Action;
 use leertuin::tui::keys::KeyMap;
 use leertuin::tui::theme::Theme;
 use leertuin::tui::{App, update};
+use pg_support::ok;
 use tui_support::{assert_shows, screen, text};
 
 /// Checks for changes until one is seen; NOTIFY arrives a moment after
@@ -140,4 +142,72 @@ fn a_dropped_connection_is_offline_once_then_the_pane_comes_back() {
     let rows = screen(&app, 80, 24);
     assert!(!text(&rows).contains("Offline"), "{}", text(&rows));
     assert_shows(&rows, "Kept through a reconnect");
+}
+
+/// The pane's ticks, as its loop runs them once a second, until `done`
+/// (no key is pressed); fails after a minute.
+fn tick_until(app: &mut App, what: &str, mut done: impl FnMut(&mut App) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !done(app) {
+        assert!(Instant::now() < deadline, "{what} never happened");
+        app.on_tick();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn an_open_pane_sends_its_waiting_writes_when_the_server_is_back_without_a_key() {
+    // A server of its own: this test stops and starts it.
+    let Some(pg) = pg_support::PgServer::start_durable("pane_sends_when_back") else {
+        return;
+    };
+    let pg: &'static pg_support::PgServer = Box::leak(Box::new(pg));
+    let db = pg.database("pane_sends_when_back");
+    let ann = "ann_back";
+    {
+        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        let add = AddPerson {
+            handle: ann.into(),
+            name: None,
+        };
+        server::people::add_person(&url, &add).expect("add person");
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let spec = Spec::Server(db.url(ann));
+    let store = leertuin::store::open(&spec, Mode::Write).expect("open");
+    let mut app = App::new(store, ann, KeyMap::default(), Theme::mono());
+    app.lang = Some("en");
+    app.use_outbox(Some(Outbox::at(dir.path().join("outbox"))), &spec);
+    app.start();
+    update(&mut app, Action::GoTab(3));
+    app.on_tick();
+
+    // The server goes away; a tip typed now waits in the outbox.
+    pg.crash();
+    update(&mut app, Action::Capture);
+    for c in "VACUUM FULL locks the table".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Save);
+    let said = app.status.clone().expect("a message").text;
+    assert!(said.contains("Saved offline, will be sent"), "{said}");
+    assert_eq!(app.around.waiting, 1);
+    // A few ticks while it is away: the pane says so, and nothing goes.
+    tick_until(&mut app, "the offline line", |app| {
+        text(&screen(app, 80, 24)).contains("Offline")
+    });
+    assert_eq!(app.around.waiting, 1);
+
+    // Back: the open pane sends it by itself, once.
+    pg.restart();
+    tick_until(&mut app, "sending the waiting tip", |app| {
+        app.around.waiting == 0
+    });
+    let on_server = ok(&db.psql(
+        ann,
+        "SELECT count(*) FROM tip WHERE text = 'VACUUM FULL locks the table';",
+    ));
+    assert_eq!(on_server, "1");
+    assert_shows(&screen(&app, 80, 24), "VACUUM FULL locks the table");
 }

@@ -109,6 +109,32 @@ fn a_tip_typed_on_a_locked_database_waits_in_the_outbox_and_the_status_line_coun
 }
 
 #[test]
+fn after_the_lock_is_rolled_back_the_open_pane_sends_by_itself() {
+    let (dir, mut app) = pane("en");
+    let lock = rusqlite::Connection::open(dir.path().join("t.db")).expect("open");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    update(&mut app, Action::GoTab(3));
+    update(&mut app, Action::Capture);
+    type_text(&mut app, "git bisect finds the commit");
+    update(&mut app, Action::Save);
+    assert_eq!(app.around.waiting, 1);
+    // The holder gives up: no write, so nothing tells the pane the way is
+    // clear. Its own ticks (no key, no other write) send the tip.
+    lock.execute_batch("ROLLBACK").expect("unlock");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while app.around.waiting > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the waiting tip was never sent"
+        );
+        app.on_tick();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(tips_with(&dir, "git bisect finds the commit"), 1);
+    assert_shows(&screen(&app, 80, 20), "git bisect finds");
+}
+
+#[test]
 fn an_answer_on_a_locked_database_waits_and_the_count_is_in_dutch() {
     let (dir, mut app) = pane("nl");
     let lock = rusqlite::Connection::open(dir.path().join("t.db")).expect("open");

@@ -48,6 +48,10 @@ pub struct Around {
     pub spec: String,
     /// How many writes wait for this store: the status line says so.
     pub waiting: usize,
+    /// When the pane next tries the waiting writes by itself, and the
+    /// pause after that try (see [`App::retry_waiting`]).
+    pub(super) next_send: Option<Instant>,
+    pub(super) send_pause: Duration,
     /// Older items about the tools next door, fetched when the tools change.
     tool_items: Vec<Item>,
     next_nudge: Option<Instant>,
@@ -66,6 +70,8 @@ impl Around {
             outbox: None,
             spec: String::new(),
             waiting: 0,
+            next_send: None,
+            send_pause: Duration::ZERO,
             tool_items: Vec::new(),
             next_nudge: None,
         }
@@ -250,13 +256,9 @@ impl App {
             });
             dirty = true;
         }
-        // Another program wrote: the lock that held the waiting writes up
-        // may be gone. (A new write of this pane sends them too.)
-        if dirty && self.around.waiting > 0 {
-            self.send_waiting();
-        }
-        self.retry_index();
         let tick = Instant::now();
+        dirty |= self.retry_waiting(dirty, tick);
+        self.retry_index();
         let tools = self.around.panes.as_mut().and_then(|w| w.tick(tick));
         if let Some(tools) = tools {
             self.set_tools(tools);

@@ -1,13 +1,20 @@
 //! The pane's writes go through the outbox ([`crate::outbox`]): stored
 //! when the store takes them, else kept to be sent later; the status line
 //! counts what waits, and the pane sends it at start, with its next write,
-//! and when another program's write shows the lock is gone.
+//! when another program's write shows the lock is gone, and on a timer.
+
+use std::time::{Duration, Instant};
 
 use super::app::{App, Status};
 use super::own;
 use crate::domain::{BackingKind, Done, Write};
 use crate::outbox::{self, Failed, Outbox, Outcome};
 use crate::store::Spec;
+
+/// The pause before the pane tries its waiting writes again by itself, and
+/// the longest it grows to while they stay stuck.
+const SEND_FIRST_PAUSE: Duration = Duration::from_secs(2);
+const SEND_MAX_PAUSE: Duration = Duration::from_secs(30);
 
 impl App {
     /// Keeps this pane's waiting writes in `outbox`, for the store `spec`
@@ -74,6 +81,33 @@ impl App {
             self.reload();
         }
         report.sent > 0
+    }
+
+    /// Tries the waiting writes again when `changed` (another program
+    /// wrote: the lock that held them up may be gone) or when their time
+    /// has come: after a lock was rolled back, or the server was away,
+    /// nothing else may ever tell this pane the way is clear, and no one
+    /// should have to press a key. The pause doubles while they stay stuck
+    /// (up to [`SEND_MAX_PAUSE`], as the store's reconnects), so a server
+    /// that is away costs one try every 30 s. True when the screen changed.
+    pub fn retry_waiting(&mut self, changed: bool, now: Instant) -> bool {
+        if self.around.waiting == 0 {
+            self.around.next_send = None;
+            self.around.send_pause = Duration::ZERO;
+            return false;
+        }
+        if !changed && self.around.next_send.is_some_and(|at| now < at) {
+            return false;
+        }
+        let before = self.around.waiting;
+        let sent = self.send_waiting();
+        self.around.send_pause = if sent {
+            Duration::ZERO
+        } else {
+            (self.around.send_pause * 2).clamp(SEND_FIRST_PAUSE, SEND_MAX_PAUSE)
+        };
+        self.around.next_send = Some(now + self.around.send_pause.max(SEND_FIRST_PAUSE));
+        sent || self.around.waiting != before
     }
 
     /// Counts the writes waiting for this store (one readdir when none).
