@@ -60,3 +60,60 @@ fn the_store_and_the_domain_know_nothing_of_the_terminal() {
         );
     }
 }
+
+/// Code lines of `file` (comments left out) in which `word` stands as a
+/// whole word (`App`, not `Apply`).
+fn names(file: &Path, word: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(file).expect("read");
+    let whole = |code: &str| {
+        code.match_indices(word).any(|(at, _)| {
+            let before = code[..at].chars().next_back();
+            let after = code[at + word.len()..].chars().next();
+            let part = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            !part(before) && !part(after)
+        })
+    };
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| whole(line.split("//").next().unwrap_or("")))
+        .map(|(n, line)| format!("{}:{}: {}", file.display(), n + 1, line.trim()))
+        .collect()
+}
+
+/// The views draw the state they are handed (a `PaneView`, their own
+/// state) and say their own hints: none of them knows the pane's `App`, so
+/// a view can be drawn, and changed, without the whole pane.
+#[test]
+fn the_views_never_see_the_whole_pane() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/views"),
+        &mut files,
+    );
+    let found: Vec<String> = files.iter().flat_map(|f| names(f, "App")).collect();
+    assert!(
+        found.is_empty(),
+        "src/tui/views names App:\n{}",
+        found.join("\n")
+    );
+}
+
+/// `app.rs` holds the pane's state; what the pane does lives beside it and
+/// uses it, never the other way round, so there is no circle of imports
+/// between the state, `update`, the engine and the views, and the state
+/// stays small enough to read.
+#[test]
+fn the_pane_state_uses_neither_update_nor_the_engine() {
+    let app = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/app.rs");
+    let found: Vec<String> = ["update", "engine", "dispatch", "pane_view"]
+        .iter()
+        .flat_map(|w| names(&app, w))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "app.rs uses what uses it:\n{}",
+        found.join("\n")
+    );
+    let lines = std::fs::read_to_string(&app).expect("read").lines().count();
+    assert!(lines < 500, "app.rs has {lines} lines");
+}

@@ -298,6 +298,22 @@ pub fn short_tab_name(n: u8) -> String {
     super::tabs::Tab::from_index(usize::from(n)).short_name()
 }
 
+/// The actions that apply to an item, most useful first.
+pub fn item_actions(item: &crate::domain::Item) -> Vec<Action> {
+    use crate::domain::Item;
+    match item {
+        Item::Lesson(_) => vec![Action::Reveal, Action::MarkDone],
+        Item::Question(_) => vec![
+            Action::Answer,
+            Action::MeToo,
+            Action::CanHelp,
+            Action::Pledge,
+        ],
+        Item::Tip(_) => vec![Action::Vote],
+        Item::Learned(_) => vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,12 +6,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::app::kind_word;
 use super::tabs::{COUNT, Tab};
 use super::theme::Theme;
 use super::views::detail::Done;
 use super::views::list::{ItemListState, ListRow, Words};
 use crate::domain::{Item, ItemId, LessonDone};
+use crate::i18n::kind_word;
 
 pub struct Feeds {
     /// For you, Lessons, Questions, Tips, Learned.

@@ -11,21 +11,29 @@ pub mod action;
 pub mod app;
 pub mod around;
 pub mod asked;
+pub mod dispatch;
 pub mod engine;
 pub mod event;
 pub mod event_loop;
 pub mod feed;
 pub mod feeds;
 pub mod finder;
+pub mod hints;
 pub mod indexer;
 pub mod input;
 pub mod integrity;
 pub mod keys;
+pub mod loading;
 pub mod markdown;
 pub mod mouse;
 pub mod own;
+pub mod pane_loop;
+pub mod pane_view;
 pub mod panes;
 pub mod popup;
+pub mod say;
+pub mod screen;
+pub mod searching;
 pub mod send;
 pub mod similar;
 pub mod tabs;
@@ -142,7 +150,7 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     // signal watchdog when a signal ends the process.
     crate::signals::install(crate::signals::Mode::Interactive, restore_terminal);
     let (mut terminal, restore) = init_terminal(true)?;
-    let ended = app::run_loop(&mut terminal, &mut app);
+    let ended = pane_loop::run_loop(&mut terminal, &mut app);
     // Ctrl-C quits at once, from an open form too: its text is kept as a
     // draft (offered at the next start), as a signal would keep it. Said
     // after the terminal is back, where the person can read it.

@@ -3,7 +3,7 @@
 //! `update` stays the one place where things happen.
 //!
 //! Where things are drawn is asked of the views themselves
-//! ([`views::pane_layout`], [`views::tab_at`], `ItemListState::row_at`),
+//! ([`views::PaneView::layout`], [`views::PaneView::tab_at`], `ItemListState::row_at`),
 //! so a click always lands on what the person sees.
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -31,9 +31,11 @@ fn click(app: &App, area: Rect, x: u16, y: u16) -> Vec<Action> {
     if app.overlay.is_some() || !area.contains(Position { x, y }) {
         return Vec::new();
     }
-    let [tabs, body, ..] = views::pane_layout(app, area);
+    let frame = app.pane_view();
+    let [tabs, body, ..] = frame.layout(area);
     if tabs.contains(Position { x, y }) {
-        return views::tab_at(app, tabs.width, x - tabs.x)
+        return frame
+            .tab_at(tabs.width, x - tabs.x)
             .and_then(|i| u8::try_from(i).ok())
             .map(|i| vec![Action::GoTab(i)])
             .unwrap_or_default();

@@ -165,7 +165,7 @@ pub fn own_posts(app: &App) -> Vec<OwnPost> {
                 post: Post::Item(item.id()),
                 label: format!(
                     "{}: {}",
-                    super::app::kind_word(item.kind()),
+                    crate::i18n::kind_word(item.kind()),
                     first_line(&text)
                 ),
                 text,

@@ -179,7 +179,7 @@ fn on_item(app: &mut App, action: Action) {
         return;
     };
     let id = item.id();
-    let kind = super::app::kind_word(id.kind);
+    let kind = crate::i18n::kind_word(id.kind);
     let wrong = |what: std::borrow::Cow<'_, str>| t!("status.wrong-kind", what = what, kind = kind);
     match (action, &item) {
         (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id), &item),

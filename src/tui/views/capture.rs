@@ -329,7 +329,7 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
 
 /// The letter that chooses a kind on the kind switch ("v" for "vraag").
 fn first_letter(kind: Kind) -> Option<char> {
-    crate::tui::app::kind_word(kind)
+    crate::i18n::kind_word(kind)
         .chars()
         .next()
         .and_then(|c| c.to_lowercase().next())
@@ -432,7 +432,7 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
             for k in KINDS {
                 let style = if k == s.kind { t.selected } else { t.muted };
                 spans.push(Span::styled(
-                    format!(" {} ", crate::tui::app::kind_word(k)),
+                    format!(" {} ", crate::i18n::kind_word(k)),
                     style,
                 ));
             }
@@ -557,7 +557,7 @@ fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buf
     } else {
         t!("capture.drafts.many", n = count).into_owned()
     };
-    let mut about = vec![crate::tui::app::kind_word(saved.kind)];
+    let mut about = vec![crate::i18n::kind_word(saved.kind)];
     about.extend(saved.draft.context.clone());
     about.extend(saved.draft.tags.iter().map(|t| format!("#{t}")));
     about.push(crate::i18n::day_month_time(saved.created_at));

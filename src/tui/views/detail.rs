@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::item_text;
 use crate::domain::{Item, ItemId};
+use crate::tui::action::{Action, item_actions};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{WrapLine, wrap_all};
 
@@ -84,6 +85,21 @@ impl DetailState {
         }
     }
 
+    /// The keys worth a hint on an open item, most important first: on
+    /// the viewer's own question closing the loop, else the item's three
+    /// most useful (the rest are in `?`); then back.
+    pub fn hint_actions(&self) -> Vec<Action> {
+        let mut v = match self.as_item() {
+            Some(Item::Question(q)) if q.author.as_deref() == Some(self.viewer.as_str()) => {
+                vec![Action::Accept, Action::Helped]
+            }
+            Some(i) => item_actions(i).into_iter().take(3).collect(),
+            None => Vec::new(),
+        };
+        v.push(Action::Back);
+        v
+    }
+
     pub fn as_item(&self) -> Option<&Item> {
         match &self.content {
             Content::Item(i) => Some(i),
@@ -150,7 +166,7 @@ impl DetailState {
         match &self.content {
             Content::Item(item) => format!(
                 " {} {} ",
-                capitalized(&crate::tui::app::kind_word(item.kind())),
+                capitalized(&crate::i18n::kind_word(item.kind())),
                 item.id()
             ),
             Content::Lines { title, .. } => format!(" {title} "),

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::{fit, row_window};
 use crate::domain::{Item, ItemId};
+use crate::tui::action::{Action, item_actions};
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 
 /// One row: the item and a short note drawn at the right (votes, answers…).
@@ -50,6 +51,16 @@ impl ItemListState {
 
     pub fn selected_item(&self) -> Option<&Item> {
         self.rows.get(self.selected).map(|r| &r.item)
+    }
+
+    /// The keys worth a hint under this list, most important first: make
+    /// one, open, search, and the selected item's most useful action that
+    /// works from a list (`has_key`: a key does it here).
+    pub fn hint_actions(&self, has_key: impl Fn(Action) -> bool) -> Vec<Action> {
+        let mut v = vec![Action::Capture, Action::Open, Action::Search];
+        let actions = self.selected_item().map(item_actions).unwrap_or_default();
+        v.extend(actions.into_iter().find(|a| has_key(*a)));
+        v
     }
 
     /// Replaces the rows, keeping the same item selected when it is still there.

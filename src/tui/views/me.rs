@@ -32,6 +32,12 @@ pub struct MeState {
 }
 
 impl MeState {
+    /// The keys worth a hint on the Me tab.
+    pub fn hint_actions(&self) -> Vec<crate::tui::action::Action> {
+        use crate::tui::action::Action;
+        vec![Action::EditProfile, Action::Open, Action::Search]
+    }
+
     pub fn new(handle: &str, theme: Theme) -> Self {
         MeState {
             handle: handle.to_string(),

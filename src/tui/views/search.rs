@@ -140,7 +140,7 @@ impl Widget for &SearchState {
                 },
                 id: hit.id.to_string(),
                 title: hit.title.clone(),
-                badge: crate::tui::app::kind_word(hit.id.kind),
+                badge: crate::i18n::kind_word(hit.id.kind),
                 selected,
                 theme: *t,
             }

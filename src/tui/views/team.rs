@@ -87,6 +87,12 @@ impl TeamState {
         }
     }
 
+    /// The keys worth a hint on the Team tab.
+    pub fn hint_actions(&self) -> Vec<crate::tui::action::Action> {
+        use crate::tui::action::Action;
+        vec![Action::Open, Action::Search, Action::Review]
+    }
+
     pub fn move_by(&mut self, delta: isize) {
         self.selected = super::list::step(self.selected, delta, self.rows.len());
     }

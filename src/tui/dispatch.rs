@@ -1,0 +1,218 @@
+//! Inputs to actions: a key is looked up in the keymap of the view on
+//! top and handed to [`update`]; a paste lands whole in the field it was
+//! pasted in. Also which keys work here (the kiosk types with letters), so
+//! hints, help and notices name only keys that do what they say.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::app::App;
+use super::event::Input;
+use super::keys::View;
+use super::screen::{Overlay, Screen};
+use super::tabs::Tab;
+use super::update::update;
+use super::views::capture::{self, CaptureState};
+use super::views::help::HelpState;
+use crate::domain::Kind;
+
+/// The printable keys that keep their meaning on a kiosk list or item,
+/// where every other letter starts a question: help, search, and Space
+/// (a lesson's answers). No question starts with them.
+const KIOSK_KEYS_KEPT: [char; 3] = ['?', '/', ' '];
+
+impl App {
+    /// A key press: mapped by the keymap of the current view, then applied.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        self.end_undo_offer(key);
+        // Ctrl-C always quits, as in any terminal program (kiosk mode, a
+        // later issue, will catch it earlier).
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
+        if let Some(Overlay::Help(help)) = &mut self.overlay {
+            match self.keys.action(View::List, key) {
+                Some(Action::Down) => help.scroll_by(1),
+                Some(Action::Up) => help.scroll_by(-1),
+                _ => self.overlay = None,
+            }
+            return;
+        }
+        // Drafts offered unasked (at start) never eat a key: anything but
+        // "restore" or "throw away" closes the offer and then does what it
+        // does without it.
+        if let Some(Overlay::Capture(form)) = &self.overlay
+            && form.offer_only
+            && form.offered().is_some()
+            && !matches!(
+                self.keys.action(View::Capture, key),
+                Some(
+                    Action::Save
+                        | Action::Submit
+                        | Action::Edit(super::action::Edit::Delete | super::action::Edit::Newline)
+                )
+            )
+        {
+            self.overlay = None;
+        }
+        let view = self.view();
+        let typed = match key.code {
+            KeyCode::Char(c) if super::keys::Key::from_event(key).is_printable() => Some(c),
+            _ => None,
+        };
+        if let Some(c) = typed {
+            // The kiosk: a letter on a list, or on an open item, starts a
+            // question with it (on an item too: a worker who starts typing
+            // there must not answer, edit a profile or close a lesson by
+            // its first letter). Help, search and Space (show a lesson's
+            // answers) keep their keys: no question starts with them.
+            if matches!(view, View::List | View::Detail)
+                && self.typing_asks
+                && !KIOSK_KEYS_KEPT.contains(&c)
+            {
+                let mut form = self.capture_form(Kind::Question, None);
+                form.offering = false;
+                capture::update(&mut form, Action::Type(c));
+                self.status = None;
+                self.overlay = Some(Overlay::Capture(form));
+                return;
+            }
+        }
+        match self
+            .keys
+            .action(view, key)
+            .map(|a| self.asker_enter(a, typed))
+        {
+            Some(action) => update(self, action),
+            // Typing on in a confirmation closes it, saving nothing, so
+            // the Enter at the end of a sentence can never confirm it.
+            None if view == View::Choose && typed.is_some() => {
+                self.overlay = None;
+                self.say(crate::t!("status.nothing-saved"));
+            }
+            None => {}
+        }
+    }
+
+    /// Enter on the asker's own answered question chooses the answer that
+    /// helped (↑↓ and Enter), instead of answering it: a key that is no
+    /// letter, so it works on a kiosk, where letters ask a question.
+    fn asker_enter(&self, action: Action, typed: Option<char>) -> Action {
+        if action == Action::Answer && typed.is_none() && self.own_answered_question() {
+            Action::Accept
+        } else {
+            action
+        }
+    }
+
+    /// Pasted text: whole into the field it was pasted into. On a list or
+    /// an item it starts a new capture of the tab's kind with the text in
+    /// it (a form, so nothing is stored without Enter); never keys.
+    pub fn on_paste(&mut self, text: &str) {
+        self.status = None;
+        match &mut self.overlay {
+            Some(Overlay::Capture(form)) => return capture::paste(form, text),
+            Some(Overlay::Prompt(p)) => return p.input.insert_str(text),
+            Some(Overlay::Profile(f)) => return f.paste(text),
+            Some(Overlay::Help(_) | Overlay::Choose(_)) => return,
+            None => {}
+        }
+        match self.stack.last_mut() {
+            Some(Screen::Search(s)) => {
+                s.input.insert_str(text);
+                self.request_search();
+            }
+            Some(Screen::Review(_)) => {}
+            Some(Screen::Detail(_)) | None => {
+                let mut form = self.new_capture();
+                form.offering = false;
+                capture::paste(&mut form, text);
+                self.overlay = Some(Overlay::Capture(form));
+            }
+        }
+    }
+
+    /// One input from the loop; true when the screen must be drawn again.
+    pub fn on_input(&mut self, input: Input) -> bool {
+        match input {
+            Input::Key(key) => self.on_key(key),
+            Input::Paste(text) => self.on_paste(&text),
+            Input::Resize => {}
+            Input::Tick => return self.on_tick(),
+            // Where it lands depends on the size drawn: see `on_mouse`.
+            Input::Mouse(_) => return false,
+        }
+        true
+    }
+
+    /// The capture form `c` opens here: the kind the tab lists (a question
+    /// on For you, the first screen); elsewhere the kind is chosen first.
+    pub fn new_capture(&self) -> CaptureState {
+        match self.tab {
+            Tab::ForYou | Tab::Questions => self.capture_form(Kind::Question, None),
+            Tab::Tips => self.capture_form(Kind::Tip, None),
+            Tab::Learned => self.capture_form(Kind::Learned, None),
+            Tab::Lessons | Tab::Team | Tab::Me => {
+                self.capture_form(Kind::Question, None).choosing_kind()
+            }
+        }
+    }
+
+    /// Any key but the undo key ends the offer to undo the write just made
+    /// (on a kiosk list a letter types, so it ends it too).
+    pub fn end_undo_offer(&mut self, key: KeyEvent) {
+        let typing = self.typing_asks
+            && matches!(key.code, KeyCode::Char(_))
+            && super::keys::Key::from_event(key).is_printable();
+        if typing || self.keys.action(self.view(), key) != Some(Action::Undo) {
+            self.undo = None;
+        }
+    }
+
+    /// The key that undoes, as the status line names it: the first one
+    /// bound, but on a kiosk list (where every letter asks a question)
+    /// the first that is no letter.
+    pub fn undo_key(&self) -> String {
+        self.list_key(Action::Undo)
+            .or_else(|| {
+                let keys = self.keys.keys(View::List, Action::Undo);
+                keys.first().map(ToString::to_string)
+            })
+            .unwrap_or_else(|| "u".to_string())
+    }
+
+    pub fn open_help(&mut self) {
+        let view = self.view();
+        self.overlay = Some(Overlay::Help(HelpState::new(
+            &self.keys,
+            view,
+            self.theme,
+            |k| self.key_works(view, k),
+        )));
+    }
+
+    /// False for a key that does not do its action here: on a kiosk list
+    /// or item a letter or digit types (it starts a question), so hints,
+    /// help and notices name only the keys that still work there.
+    pub fn key_works(&self, view: View, key: &super::keys::Key) -> bool {
+        let typing = match key.code {
+            KeyCode::Char(c) => key.is_printable() && !KIOSK_KEYS_KEPT.contains(&c),
+            _ => false,
+        };
+        !(self.typing_asks && matches!(view, View::List | View::Detail) && typing)
+    }
+
+    /// The name of the first key that does `action` on a list here, for
+    /// a text that names it ("press e"); `None` when no key does.
+    pub fn list_key(&self, action: Action) -> Option<String> {
+        self.keys
+            .keys(View::List, action)
+            .iter()
+            .find(|k| self.key_works(View::List, k))
+            .map(ToString::to_string)
+    }
+}

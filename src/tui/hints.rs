@@ -1,0 +1,109 @@
+//! The bottom line's key hints: each view says which of its actions are
+//! worth a hint (`hint_actions`), and this turns them into the keys that do
+//! them here, as the keymap binds them, so a hint never names a key that
+//! does something else.
+
+use super::action::Action;
+use super::app::App;
+use super::keys::View;
+use super::screen::{Overlay, Screen};
+use super::tabs::Tab;
+
+impl App {
+    /// The few keys that matter now, for the bottom line, most important
+    /// first; the last [`App::pinned_hints`] of them (help, quit) are
+    /// always shown, at 40 columns too: the line drops others first.
+    pub fn hints(&self) -> Vec<(String, String)> {
+        let view = self.view();
+        let mut wanted = self.hint_actions(view);
+        if matches!(view, View::List | View::Detail) {
+            wanted.extend([Action::Help, Action::Quit]);
+        }
+        let mut hints: Vec<(String, String)> = wanted
+            .into_iter()
+            .filter_map(|a| {
+                // On a kiosk list or item a letter is typing: show only
+                // keys that are no letter, and no hint where there is none.
+                // Enter chooses the answer on one's own answered question.
+                if a == Action::Accept && view == View::Detail && self.own_answered_question() {
+                    let key = self
+                        .keys
+                        .keys(view, Action::Answer)
+                        .iter()
+                        .find(|k| !k.is_printable())?;
+                    return Some((
+                        key.to_string(),
+                        crate::t!("hint.accept-answer").into_owned(),
+                    ));
+                }
+                let key = self
+                    .keys
+                    .keys(view, a)
+                    .iter()
+                    .find(|k| self.key_works(view, k))?;
+                let label = match a {
+                    Action::Capture => self.capture_label(),
+                    a => a.label(),
+                };
+                Some((key.to_string(), label))
+            })
+            .collect();
+        if matches!(view, View::List | View::Detail) && self.typing_asks {
+            // The kiosk: typing is the way to ask, said first (after
+            // choosing the answer that helped, on one's own question).
+            hints.insert(
+                usize::from(self.own_answered_question()).min(hints.len()),
+                (
+                    crate::t!("hint.type-key").into_owned(),
+                    crate::t!("hint.type-to-ask").into_owned(),
+                ),
+            );
+        }
+        hints
+    }
+
+    /// What the view on top wants hinted.
+    fn hint_actions(&self, view: View) -> Vec<Action> {
+        match (&self.overlay, self.stack.last()) {
+            (Some(Overlay::Capture(c)), _) => c.hint_actions(),
+            (Some(Overlay::Prompt(p)), _) => p.hint_actions(),
+            (Some(Overlay::Choose(c)), _) => c.hint_actions(),
+            (Some(Overlay::Profile(f)), _) => f.hint_actions(),
+            // Help shows over the view it explains, with its hints.
+            (_, Some(Screen::Review(r))) => r.hint_actions(),
+            (_, Some(Screen::Search(s))) => s.hint_actions(),
+            (_, Some(Screen::Detail(d))) => d.hint_actions(),
+            (_, None) => match self.tab {
+                Tab::Team => self.team.hint_actions(),
+                Tab::Me => self.me.hint_actions(),
+                tab => self
+                    .list(tab)
+                    .map(|l| l.hint_actions(|a| !self.keys.keys(view, a).is_empty()))
+                    .unwrap_or_default(),
+            },
+        }
+    }
+
+    /// How many hints at the end of [`App::hints`] are always shown.
+    pub fn pinned_hints(&self) -> usize {
+        let view = self.view();
+        if !matches!(view, View::List | View::Detail) {
+            return 0;
+        }
+        [Action::Help, Action::Quit]
+            .iter()
+            .filter(|a| !self.keys.keys(view, **a).is_empty())
+            .count()
+    }
+
+    /// What `c` makes here, in the hint line: "ask" where it asks.
+    fn capture_label(&self) -> String {
+        let s = match self.tab {
+            Tab::ForYou | Tab::Questions => crate::t!("hint.capture.question"),
+            Tab::Tips => crate::t!("hint.capture.tip"),
+            Tab::Learned => crate::t!("hint.capture.learned"),
+            _ => crate::t!("hint.capture"),
+        };
+        s.into_owned()
+    }
+}

@@ -1,0 +1,251 @@
+//! Loading what the pane shows: a tab's rows when it is shown and stale,
+//! everything again when another process wrote, and the preview of the
+//! item under the cursor.
+
+use super::action::Action;
+use super::app::App;
+use super::feed;
+use super::screen::Screen;
+use super::tabs::Tab;
+use super::views::detail::DetailState;
+use super::views::status::Status;
+use crate::domain::{Item, context, now};
+use crate::store::{ListQuery, StoreError};
+
+/// How many items a tab loads: more than anyone scrolls through, few enough
+/// that a 100k-item database still opens at once.
+const TAB_LIMIT: usize = 300;
+
+impl App {
+    /// The tab's data must be loaded again before it is next shown.
+    pub fn mark_stale(&mut self, tab: Tab) {
+        self.feeds.mark_stale(tab);
+    }
+
+    pub fn switch_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.stack.clear();
+        self.load_active();
+    }
+
+    /// Loads the current tab if its data is old, and the preview.
+    pub fn load_active(&mut self) {
+        let tab = self.tab;
+        if self.feeds.is_stale(tab) {
+            let r = self.load_tab(tab);
+            if self.ok(r).is_some() {
+                self.feeds.loaded(tab);
+            }
+        }
+        self.sync_preview();
+    }
+
+    fn load_tab(&mut self, tab: Tab) -> Result<(), StoreError> {
+        let viewer = self.user.clone();
+        // The key named where a profile is empty: one that works here,
+        // and none where the profile cannot be changed.
+        let edit_key = self.list_key(Action::EditProfile).filter(|_| !self.public);
+        self.me.edit_key.clone_from(&edit_key);
+        self.team.edit_key = edit_key;
+        match tab {
+            Tab::Team => {
+                let data = super::engine::team_data(&*self.store, now())?;
+                self.team.set(data);
+            }
+            Tab::Me => {
+                self.me.person = self.store.person(&viewer)?;
+                self.me.insights = Some(if self.public {
+                    super::engine::team_insights(&*self.store, now())?
+                } else {
+                    super::engine::my_insights(&*self.store, &viewer, now())?
+                });
+                let mut done = self.store.lessons_done(&viewer)?;
+                done.reverse(); // most recent first
+                // Own questions first: their answers come back here.
+                let mut rows = super::asked::rows(&*self.store, &viewer)?;
+                for d in done.iter().take(TAB_LIMIT) {
+                    match self.store.get(d.lesson, &viewer) {
+                        Ok(item) => rows.push(self.feeds.row(item, false)),
+                        // A lesson removed since: nothing to show.
+                        Err(StoreError::NotFound(_)) => {}
+                        Err(e) => return Err(e),
+                    }
+                }
+                self.me.done.set_rows(rows);
+            }
+            Tab::ForYou => {
+                let wants = self
+                    .store
+                    .person(&viewer)?
+                    .map(|p| p.wants)
+                    .unwrap_or_default();
+                let mut items = self.store.list(
+                    &ListQuery {
+                        kind: None,
+                        tag: None,
+                        limit: TAB_LIMIT,
+                    },
+                    &viewer,
+                )?;
+                self.add_tool_items(&mut items);
+                let done = self.feeds.done_ids();
+                let ranked = feed::for_you(items, &viewer, &wants, &done, now());
+                let ranked = feed::own_language_first(ranked, crate::i18n::lang());
+                // What the person works with next door comes first.
+                let followed = context::follow(ranked, &self.tools);
+                let sections = if followed.about == 0 {
+                    Vec::new()
+                } else {
+                    vec![
+                        (
+                            0,
+                            crate::t!("list.for-tools", tools = followed.tools.join(", "))
+                                .into_owned(),
+                        ),
+                        (followed.about, crate::t!("list.more-for-you").into_owned()),
+                    ]
+                };
+                let rows = followed
+                    .items
+                    .into_iter()
+                    .map(|i| self.feeds.row(i, true))
+                    .collect();
+                let list = &mut self.feeds.lists[Tab::ForYou.index()];
+                list.set_rows(rows);
+                list.sections = sections;
+            }
+            Tab::Questions if self.feeds.by_backing => {
+                let open = self.store.open_questions(TAB_LIMIT)?;
+                let rows = open
+                    .into_iter()
+                    .map(|q| self.feeds.row(Item::Question(q), false))
+                    .collect();
+                self.feeds.lists[Tab::Questions.index()].set_rows(rows);
+            }
+            _ => {
+                let items = self.store.list(
+                    &ListQuery {
+                        kind: tab.kind(),
+                        tag: None,
+                        limit: TAB_LIMIT,
+                    },
+                    &viewer,
+                )?;
+                let items = feed::own_language_first(items, crate::i18n::lang());
+                let rows = items
+                    .into_iter()
+                    .map(|i| self.feeds.row(i, false))
+                    .collect();
+                if let Some(list) = self.list_mut(tab) {
+                    list.set_rows(rows);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Items changed or went away (an own edit, delete or its undo): the
+    /// search index is read whole again, since a refresh reads only new
+    /// items. Not when no index is wanted yet.
+    pub fn rebuild_index(&mut self) {
+        self.finder.rebuild();
+    }
+
+    /// Everything may have changed: load again what is on screen, and the
+    /// rest when it is next shown.
+    pub fn reload(&mut self) {
+        self.feeds.mark_all_stale();
+        self.finder.refresh();
+        let done = self.store.lessons_done(&self.user);
+        if let Some(done) = self.ok(done) {
+            self.feeds.set_done(done);
+        }
+        self.load_active();
+        // Open items show their new answers, votes and backings.
+        for i in 0..self.stack.len() {
+            let Some(Screen::Detail(d)) = self.stack.get(i) else {
+                continue;
+            };
+            let Some(id) = d.id() else { continue };
+            let fresh = self.store.get(id, &self.user);
+            let done = self.done_for(id);
+            if let (Ok(item), Some(Screen::Detail(d))) = (fresh, self.stack.get_mut(i)) {
+                d.replace(item, done);
+            }
+        }
+        if let Some(Screen::Search(_)) = self.stack.last() {
+            self.search_again();
+        }
+        self.preview = None;
+        self.sync_preview();
+    }
+
+    /// Asks the store whether another process wrote; reloads if so. Returns
+    /// true when the screen must be drawn again.
+    pub fn check_for_changes(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if Some(v) != self.data_version || self.offline => {
+                if std::mem::take(&mut self.offline) {
+                    self.status = None;
+                }
+                self.data_version = Some(v);
+                self.reload();
+                true
+            }
+            Ok(_) => false,
+            Err(StoreError::Offline(_)) => {
+                // Said once, in plain words; the store tries again, with a
+                // growing pause, each time it is asked.
+                let first = !self.offline;
+                self.offline = true;
+                self.status = Some(Status {
+                    text: crate::t!("pane.offline").into_owned(),
+                    error: true,
+                });
+                first
+            }
+            Err(e) => {
+                let first = self.status.is_none();
+                self.report(&e);
+                first
+            }
+        }
+    }
+
+    /// Keeps the preview on the item under the cursor.
+    pub fn sync_preview(&mut self) {
+        let viewer = self.user.clone();
+        match self.stack.last() {
+            Some(Screen::Detail(_) | Screen::Review(_)) => {}
+            Some(Screen::Search(s)) => {
+                let want = s.selected_hit().map(|h| h.id);
+                if want.is_none() {
+                    self.preview = None;
+                } else if want != self.preview.as_ref().and_then(DetailState::id)
+                    && let Some(id) = want
+                {
+                    let item = self.store.get(id, &viewer);
+                    self.preview = self
+                        .ok(item)
+                        .map(|i| DetailState::item(i, &viewer, self.done_for(id), self.theme));
+                }
+            }
+            None if self.tab == Tab::Team => {
+                self.preview = self
+                    .team
+                    .detail_lines()
+                    .map(|(title, lines)| DetailState::lines(title, lines, self.theme));
+            }
+            None => {
+                let item = self.list(self.tab).and_then(|l| l.selected_item());
+                let same = item.map(Item::id) == self.preview.as_ref().and_then(DetailState::id)
+                    && item == self.preview.as_ref().and_then(|p| p.as_item());
+                if !same {
+                    self.preview = item.cloned().map(|i| {
+                        DetailState::item(i.clone(), &viewer, self.done_for(i.id()), self.theme)
+                    });
+                }
+            }
+        }
+    }
+}

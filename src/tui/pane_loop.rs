@@ -1,0 +1,75 @@
+//! The pane's loop: draw → wait for an input or a change → update. It
+//! sleeps in `crossterm::event::poll` for at most a second, then asks the
+//! store whether another process committed (`data_version`, microseconds
+//! on the open connection); only an input or a change leads to a redraw, so
+//! an idle pane costs ~nothing.
+
+use std::time::{Duration, Instant};
+
+use ratatui::DefaultTerminal;
+
+use super::app::App;
+use super::event::Input;
+
+/// How often, at most, the store is asked whether something changed.
+pub const CHANGE_CHECK: Duration = Duration::from_secs(1);
+
+/// Draws, waits, updates, until the person quits.
+pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    // The first frame, before any query: the pane is there at once.
+    terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    app.start();
+    let mut pane = PaneScreen {
+        app,
+        next_check: Instant::now() + CHANGE_CHECK,
+    };
+    super::event_loop::run(terminal, &mut pane)
+}
+
+/// The pane in the one event loop: inputs to the app, and once a second a
+/// look whether another process wrote.
+struct PaneScreen<'a> {
+    app: &'a mut App,
+    next_check: Instant,
+}
+
+impl super::event_loop::Screen for PaneScreen<'_> {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        frame.render_widget(&*self.app, frame.area());
+    }
+
+    fn on_input(&mut self, input: Input, area: ratatui::layout::Rect) -> bool {
+        // A burst of keys is searched once, after it.
+        self.app.finder.defer = true;
+        match input {
+            Input::Mouse(m) => self.app.on_mouse(area, m),
+            input => self.app.on_input(input),
+        }
+    }
+
+    fn after_inputs(&mut self) {
+        self.app.finder.defer = false;
+        self.app.flush_search();
+        // What a SIGHUP or SIGTERM from now on must keep.
+        crate::signals::hold(self.app.unsaved());
+    }
+
+    fn wait(&self) -> Duration {
+        self.next_check
+            .saturating_duration_since(Instant::now())
+            .min(self.app.index_wait())
+    }
+
+    fn tick(&mut self) -> bool {
+        let mut dirty = self.app.poll_index();
+        if Instant::now() >= self.next_check {
+            dirty |= self.app.on_input(Input::Tick);
+            self.next_check = Instant::now() + CHANGE_CHECK;
+        }
+        dirty
+    }
+
+    fn done(&self) -> bool {
+        self.app.quit
+    }
+}

@@ -1,0 +1,275 @@
+//! The pane's frame: tab bar, body (list, detail, search, review), status
+//! line and key hints, with an overlay drawn over it. It draws a
+//! [`PaneView`]: the few pieces of state the frame shows, handed over by the
+//! pane, so no view knows the pane's whole state (and a kiosk or a test can
+//! draw the same frame).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::detail::DetailState;
+use super::list::ItemListState;
+use super::me::MeState;
+use super::status::{self, Status};
+use super::team::TeamState;
+use super::{MIN_HEIGHT, MIN_WIDTH, WIDE, capture_area, centered, hint_line};
+use crate::tui::screen::{Overlay, Screen};
+use crate::tui::tabs::Tab;
+use crate::tui::theme::Theme;
+
+/// What the frame draws, borrowed from the pane's state.
+pub struct PaneView<'a> {
+    pub theme: Theme,
+    pub tab: Tab,
+    /// The kiosk: a digit types, so tabs are named by words only.
+    pub typing_asks: bool,
+    pub stack: &'a [Screen],
+    pub overlay: Option<&'a Overlay>,
+    /// The item under the cursor, beside the list on a wide pane.
+    pub preview: Option<&'a DetailState>,
+    /// The list of the tab (none on Team).
+    pub list: Option<&'a ItemListState>,
+    pub team: &'a TeamState,
+    pub me: &'a MeState,
+    pub status: Option<&'a Status>,
+    /// "2 waiting to be sent" (the outbox).
+    pub waiting: Option<String>,
+    pub nudge: Option<&'a str>,
+    /// The bottom line: (key, label), most important first.
+    pub hints: Vec<(String, String)>,
+    /// How many of the last hints are always shown (help, quit).
+    pub pinned: usize,
+}
+
+impl PaneView<'_> {
+    /// The pane's rows: tab bar, body, status line, hints.
+    pub fn layout(&self, area: Rect) -> [Rect; 4] {
+        // A message, wrapped to be read whole; else what waits to be sent and
+        // the nudge, one row (small, so it never crowds the list).
+        let status_h = self.status_line().height(area.width);
+        Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(1),
+            Constraint::Length(status_h),
+            Constraint::Length(1),
+        ])
+        .areas(area)
+    }
+
+    /// The status line of the pane: its message, else its nudge.
+    fn status_line(&self) -> status::StatusLine<'_> {
+        status::StatusLine {
+            status: self.status,
+            waiting: self.waiting.clone(),
+            nudge: self.nudge,
+            theme: self.theme,
+        }
+    }
+
+    /// The tab whose name is drawn at column `x` of a tab bar `width` wide
+    /// (a mouse click).
+    pub fn tab_at(&self, width: u16, x: u16) -> Option<usize> {
+        let (labels, pad) = self.tab_labels(width);
+        let mut start = 0usize;
+        for (i, label) in labels.iter().enumerate() {
+            // The space between one-padded labels counts for the one after.
+            let w = Span::raw(label.as_str()).width() + pad;
+            if usize::from(x) < start + w {
+                return Some(i);
+            }
+            start += w;
+        }
+        None
+    }
+
+    /// Tab names from long to short; the longest set that fits is drawn. The
+    /// short names are words too ("Vragen", not "Vr"): at 40 columns all seven
+    /// fit with one space between them. Narrower still, the tab you are on
+    /// keeps its name and the others show the digit that goes there.
+    fn tab_bar(&self, area: Rect, buf: &mut Buffer) {
+        let here = self.tab.index();
+        let (labels, pad) = self.tab_labels(area.width);
+        let t = &self.theme;
+        let mut spans: Vec<Span> = Vec::new();
+        for (i, label) in labels.iter().enumerate() {
+            let style = if i == here { t.selected } else { t.muted };
+            if pad == 2 {
+                spans.push(Span::styled(format!(" {label} "), style));
+            } else {
+                if i > 0 {
+                    spans.push(Span::raw(" "));
+                }
+                spans.push(Span::styled(label.clone(), style));
+            }
+        }
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+
+    /// The labels of the tab bar at `width` and the columns around each.
+    fn tab_labels(&self, width: u16) -> (Vec<String>, usize) {
+        let n = Tab::ALL.len();
+        let here = self.tab.index();
+        // (labels, columns around each label)
+        let sets: [(Vec<String>, usize); 4] = [
+            (
+                Tab::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| format!("{} {}", i + 1, t.name()))
+                    .collect(),
+                2,
+            ),
+            (Tab::ALL.iter().map(|t| t.name()).collect(), 2),
+            (
+                (0..n as u8)
+                    .map(crate::tui::action::short_tab_name)
+                    .collect(),
+                1,
+            ),
+            (
+                (0..n)
+                    .map(|i| {
+                        if i == here {
+                            crate::tui::action::short_tab_name(i as u8)
+                        } else {
+                            (i + 1).to_string()
+                        }
+                    })
+                    .collect(),
+                1,
+            ),
+        ];
+        let fits = |(set, pad): &(Vec<String>, usize)| {
+            set.iter()
+                .map(|s| Span::raw(s.as_str()).width() + pad)
+                .sum::<usize>()
+                <= usize::from(width)
+        };
+        // On a kiosk a digit types (it starts a question): no tab is named by
+        // its digit there, only by its word.
+        let usable = |i: &usize| !self.typing_asks || matches!(i, 1 | 2);
+        let mut usable_sets = sets.iter().enumerate().filter(|(i, _)| usable(i));
+        let narrowest = usable_sets.clone().next_back().map(|(_, s)| s);
+        usable_sets
+            .find(|(_, s)| fits(s))
+            .map(|(_, s)| s)
+            .or(narrowest)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// List and detail side by side when wide, one at a time when narrow.
+    fn render_body(&self, area: Rect, buf: &mut Buffer) {
+        let wide = area.width >= WIDE;
+        let top = self.stack.last();
+        // A review takes the whole body: one card, nothing else to look at.
+        if let Some(Screen::Review(r)) = top {
+            r.render(area, buf);
+            return;
+        }
+        // What the left pane shows: the search under an open hit, else the tab.
+        let under_top = match (top, self.stack.len()) {
+            (Some(Screen::Detail(_)), n) if n >= 2 => self.stack.get(n - 2),
+            (Some(Screen::Search(_)), n) => self.stack.get(n - 1),
+            _ => None,
+        };
+        let right = match top {
+            Some(Screen::Detail(d)) => Some(d),
+            _ => self.preview,
+        };
+        if !wide {
+            match top {
+                Some(Screen::Detail(d)) => d.render(area, buf),
+                Some(Screen::Search(s)) => s.render(area, buf),
+                Some(Screen::Review(r)) => r.render(area, buf),
+                None => self.tab_content(area, buf),
+            }
+            return;
+        }
+        let [left, detail] =
+            Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)])
+                .areas(area);
+        debug_assert_eq!(left, list_area(area));
+        match under_top {
+            Some(Screen::Search(s)) => s.render(left, buf),
+            _ => self.tab_content(left, buf),
+        }
+        if let Some(d) = right {
+            d.render(detail, buf);
+        }
+    }
+
+    fn tab_content(&self, area: Rect, buf: &mut Buffer) {
+        match self.tab {
+            Tab::Team => self.team.render(area, buf),
+            Tab::Me => self.me.render(area, buf),
+            _ => {
+                if let Some(list) = self.list {
+                    list.render(area, buf);
+                }
+            }
+        }
+    }
+}
+
+/// Where a tab's list is drawn in the body: all of it when narrow, the
+/// left side beside the detail when wide.
+pub fn list_area(body: Rect) -> Rect {
+    if body.width < WIDE {
+        return body;
+    }
+    let [left, _] =
+        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
+    left
+}
+
+impl Widget for &PaneView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            Paragraph::new(crate::t!(
+                "pane.too-small",
+                size = format!("{MIN_WIDTH}×{MIN_HEIGHT}")
+            ))
+            .style(self.theme.muted)
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+            return;
+        }
+        let [tabs, body, status, hints] = self.layout(area);
+        self.tab_bar(tabs, buf);
+        self.render_body(body, buf);
+        self.status_line().render(status, buf);
+        hint_line(&self.hints, &self.theme)
+            .pin_last(self.pinned)
+            .render(hints, buf);
+        match self.overlay {
+            Some(Overlay::Help(h)) => {
+                let w = body.width.min(64);
+                h.render(centered(body, w, h.height(w)), buf);
+            }
+            Some(Overlay::Capture(c)) => c.render(capture_area(body), buf),
+            Some(Overlay::Profile(f)) => {
+                let w = body.width.min(64);
+                f.render(centered(body, w, f.height(w) + 2), buf);
+            }
+            Some(Overlay::Choose(c)) => {
+                let w = body.width.min(64);
+                c.render(centered(body, w, c.height(w)), buf);
+            }
+            Some(Overlay::Prompt(p)) => {
+                let h = body.height.min(3);
+                p.render(
+                    Rect {
+                        y: body.bottom() - h,
+                        height: h,
+                        ..body
+                    },
+                    buf,
+                );
+            }
+            None => {}
+        }
+    }
+}
