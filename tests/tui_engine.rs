@@ -214,6 +214,9 @@ fn the_profile_is_edited_in_the_pane_and_checked_by_the_domain() {
         "error on the status line"
     );
     assert!(status(&app).contains("c++"), "{}", status(&app));
+    // Typed changes: the first Esc asks, the second closes.
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_some(), "one Esc threw typed changes away");
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
     let me = other_process(&dir).person(ME).expect("read").expect("mia");

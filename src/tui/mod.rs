@@ -34,6 +34,7 @@ pub mod popup;
 pub mod say;
 pub mod screen;
 pub mod searching;
+pub mod select;
 pub mod send;
 pub mod similar;
 pub mod tabs;

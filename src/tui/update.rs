@@ -78,6 +78,9 @@ fn on_list(app: &mut App, action: Action) {
         app.team.move_by(delta);
     } else if let Some(list) = app.list_mut(app.tab) {
         list.move_by(delta);
+        if delta > 0 {
+            app.load_more_if_wanted();
+        }
     }
     app.sync_preview();
 }
@@ -539,6 +542,7 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
             };
             let done = Done::Added(id);
             own::saved(app, send::said(&write, &done), write.inverse(&done));
+            app.go_to(id);
             true
         }
         Ok(Saved::Queued { reason, passes, .. }) => {

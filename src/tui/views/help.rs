@@ -1,4 +1,9 @@
 //! `?`: every key of the view underneath, straight from the keymap.
+//! Scrolled by drawn rows (a description wrapped over two rows scrolls one
+//! row at a time, never skipped), never past the last row, and the box
+//! keeps its size while it scrolls.
+
+use std::cell::Cell;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,8 +19,12 @@ pub struct HelpState {
     pub view: View,
     /// (keys, what they do)
     pub rows: Vec<(String, String)>,
+    /// First drawn row shown (of the wrapped rows).
     pub scroll: usize,
     pub theme: Theme,
+    /// The largest useful scroll at the last draw; the draw is the only
+    /// place that knows the size, so it leaves this for `scroll_by`.
+    max_scroll: Cell<usize>,
 }
 
 impl HelpState {
@@ -39,6 +48,8 @@ impl HelpState {
             rows,
             scroll: 0,
             theme,
+            // Unknown until drawn: the draw clamps too.
+            max_scroll: Cell::new(usize::MAX),
         }
     }
 
@@ -56,7 +67,6 @@ impl HelpState {
         let lines: Vec<WrapLine> = self
             .rows
             .iter()
-            .skip(self.scroll)
             .map(|(keys, what)| {
                 let line = Line::from(vec![
                     Span::styled(format!("{keys:<key_w$}  "), t.key),
@@ -75,8 +85,11 @@ impl HelpState {
     }
 
     pub fn scroll_by(&mut self, delta: isize) {
-        let last = self.rows.len().saturating_sub(1);
-        self.scroll = self.scroll.saturating_add_signed(delta).min(last);
+        self.scroll = self
+            .scroll
+            .min(self.max_scroll.get())
+            .saturating_add_signed(delta)
+            .min(self.max_scroll.get());
     }
 }
 
@@ -96,9 +109,12 @@ impl Widget for &HelpState {
             ));
         let inner = block.inner(area);
         block.render(area, buf);
-        for (i, line) in self
-            .wrapped(inner.width)
+        let lines = self.wrapped(inner.width);
+        let max = lines.len().saturating_sub(usize::from(inner.height));
+        self.max_scroll.set(max);
+        for (i, line) in lines
             .iter()
+            .skip(self.scroll.min(max))
             .take(usize::from(inner.height))
             .enumerate()
         {

@@ -12,6 +12,7 @@ use crate::store::ProfileEdit;
 use crate::tui::action::Action;
 use crate::tui::input::{TextInput, tail};
 use crate::tui::theme::Theme;
+use crate::tui::wrap::{WrapLine, wrap_all};
 
 /// The labels of the fields, in order.
 fn labels() -> [String; 4] {
@@ -33,6 +34,9 @@ pub struct ProfileForm {
     pub error: Option<String>,
     /// The fields as loaded, so only a changed form is kept on a signal.
     loaded: Vec<String>,
+    /// Esc was pressed on typed changes: a second Esc closes the form, any
+    /// other key goes on editing (as in the other forms).
+    pub cancel_asked: bool,
     theme: Theme,
 }
 
@@ -77,6 +81,7 @@ impl ProfileForm {
             fields,
             focus: 1,
             error: None,
+            cancel_asked: false,
             theme,
         }
     }
@@ -121,6 +126,15 @@ impl ProfileForm {
 
     pub fn update(&mut self, action: Action) -> FormOutcome {
         let last = self.fields.len() - 1;
+        // One Esc must not throw away typed changes: it asks first, and the
+        // question goes as soon as the person does anything else.
+        if std::mem::take(&mut self.cancel_asked) {
+            self.error = None;
+        } else if action == Action::Cancel && self.changed() {
+            self.cancel_asked = true;
+            self.error = Some(t!("capture.discard-ask").into_owned());
+            return FormOutcome::Continue;
+        }
         match action {
             Action::Cancel => return FormOutcome::Cancel,
             Action::Save => return FormOutcome::Save(self.edit()),
@@ -144,14 +158,26 @@ impl ProfileForm {
     }
 
     /// Rows the form wants inside its border at this outer width: four
-    /// fields (two rows each when narrow), a gap, the note and an error.
+    /// fields (two rows each when narrow), a gap, the note and an error,
+    /// both wrapped to be read whole.
     pub fn height(&self, width: u16) -> u16 {
-        let per_field = if width.saturating_sub(2) >= WIDE_FORM {
-            1
-        } else {
-            2
-        };
-        4 * per_field + 3
+        let inner = width.saturating_sub(2);
+        let per_field = if inner >= WIDE_FORM { 1 } else { 2 };
+        let notes = self.notes(inner).len();
+        (4 * per_field + 1 + notes).min(usize::from(u16::MAX)) as u16
+    }
+
+    /// The note on tags and the error, wrapped to `width`.
+    fn notes(&self, width: u16) -> Vec<Line<'static>> {
+        let t = &self.theme;
+        let mut notes = vec![WrapLine::new(Span::styled(
+            t!("profile.tags-note").into_owned(),
+            t.muted,
+        ))];
+        if let Some(e) = &self.error {
+            notes.push(WrapLine::new(Span::styled(e.clone(), t.error)));
+        }
+        wrap_all(&notes, width)
     }
 }
 
@@ -205,12 +231,8 @@ impl Widget for &ProfileForm {
                 }
             }
         }
-        let mut notes = vec![Line::from(Span::styled(t!("profile.tags-note"), t.muted))];
-        if let Some(e) = &self.error {
-            notes.push(Line::from(Span::styled(e.clone(), t.error)));
-        }
         y += 1;
-        for line in notes {
+        for line in self.notes(inner.width) {
             if y < inner.bottom() {
                 buf.set_line(inner.x, y, &line, inner.width);
             }
