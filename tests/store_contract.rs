@@ -69,6 +69,7 @@ macro_rules! contract {
 
 contract!(
     items_list_newest_first_across_kinds,
+    counts_match_the_list_without_its_limit,
     private_entries_are_their_authors_alone,
     answers_backings_and_votes,
     own_posts_are_edited_and_deleted_by_their_author_only,
@@ -158,6 +159,69 @@ fn items_list_newest_first_across_kinds(s: &dyn Store, _admin: &dyn Store) {
     s.each_search_doc("ann", &[0, 0, 1, 0], &mut |d| later.push(d.id))
         .unwrap();
     assert!(later.contains(&t2) && !later.contains(&t1), "{later:?}");
+}
+
+/// A tab says "300 of 29,496": the count is what the list would give
+/// without its limit, for this viewer (no deleted posts, no one else's
+/// private entries), by kind and tag.
+fn counts_match_the_list_without_its_limit(s: &dyn Store, _admin: &dyn Store) {
+    for n in 0..3 {
+        add_at(s, 1_000 + n, &new(Kind::Tip, "ann", &format!("tip {n}")));
+    }
+    let gone = add_at(s, 1_100, &new(Kind::Tip, "ann", "deleted tip"));
+    s.apply(&Write::Delete {
+        post: Post::Item(gone),
+        person: "ann".into(),
+    })
+    .unwrap();
+    add_at(s, 1_200, &new(Kind::Question, "bob", "a question?"));
+    let secret = Draft {
+        text: "my secret".into(),
+        private: true,
+        ..Draft::default()
+    };
+    add_at(
+        s,
+        1_300,
+        &NewItem::from_draft(Kind::Learned, "ann", &secret).unwrap(),
+    );
+    add_at(s, 1_400, &new(Kind::Learned, "bob", "for everyone"));
+    let query = |kind: Option<Kind>, tag: Option<&str>, limit: usize| ListQuery {
+        kind,
+        tag: tag.map(str::to_string),
+        limit,
+    };
+    assert_eq!(s.count(&query(Some(Kind::Tip), None, 1), "ann").unwrap(), 3);
+    assert_eq!(
+        s.count(&query(Some(Kind::Learned), None, 1), "ann")
+            .unwrap(),
+        2
+    );
+    assert_eq!(
+        s.count(&query(Some(Kind::Learned), None, 1), "bob")
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        s.count(&query(Some(Kind::Tip), Some("git"), 1), "ann")
+            .unwrap(),
+        3
+    );
+    assert_eq!(
+        s.count(&query(Some(Kind::Tip), Some("sql"), 1), "ann")
+            .unwrap(),
+        0
+    );
+    for viewer in ["ann", "bob"] {
+        for kind in [None, Some(Kind::Lesson), Some(Kind::Question)] {
+            let listed = s.list(&query(kind, None, 100_000), viewer).unwrap().len();
+            assert_eq!(
+                s.count(&query(kind, None, 1), viewer).unwrap(),
+                listed,
+                "{kind:?}"
+            );
+        }
+    }
 }
 
 fn private_entries_are_their_authors_alone(s: &dyn Store, _admin: &dyn Store) {

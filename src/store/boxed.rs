@@ -32,6 +32,9 @@ impl<S: Store + ?Sized> Store for Box<S> {
     fn list(&self, query: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
         (**self).list(query, viewer)
     }
+    fn count(&self, query: &ListQuery, viewer: &str) -> Result<usize> {
+        (**self).count(query, viewer)
+    }
     fn each_search_doc(
         &self,
         viewer: &str,

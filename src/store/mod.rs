@@ -356,6 +356,15 @@ pub trait Store {
     fn get(&self, id: ItemId, viewer: &str) -> Result<Item>;
     /// Newest first.
     fn list(&self, query: &ListQuery, viewer: &str) -> Result<Vec<Item>>;
+    /// How many items `list` would give without its limit: a tab says
+    /// "300 of 29,496". The backends count in SQL; this default reads them.
+    fn count(&self, query: &ListQuery, viewer: &str) -> Result<usize> {
+        let all = ListQuery {
+            limit: usize::MAX,
+            ..query.clone()
+        };
+        Ok(self.list(&all, viewer)?.len())
+    }
     /// Hands every item `viewer` may see to `each`, for the search index;
     /// of each kind only those numbered above `after` (in `Kind::ALL`
     /// order; all zeros for everything).

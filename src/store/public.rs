@@ -54,6 +54,9 @@ impl<S: Store> Store for PublicView<S> {
     fn list(&self, query: &ListQuery, _viewer: &str) -> Result<Vec<Item>> {
         self.inner.list(query, NOBODY)
     }
+    fn count(&self, query: &ListQuery, _viewer: &str) -> Result<usize> {
+        self.inner.count(query, NOBODY)
+    }
     fn each_search_doc(
         &self,
         _viewer: &str,

@@ -13,6 +13,10 @@ use super::views::list::{ItemListState, ListRow, Words};
 use crate::domain::{Item, ItemId, LessonDone};
 use crate::i18n::kind_word;
 
+/// How many items a tab loads at a time: more than anyone scrolls through
+/// at once, few enough that a 100k-item database still opens at once.
+pub const PAGE: usize = 300;
+
 pub struct Feeds {
     /// For you, Lessons, Questions, Tips, Learned.
     pub lists: [ItemListState; 5],
@@ -20,6 +24,10 @@ pub struct Feeds {
     pub by_backing: bool,
     /// Tabs whose data must be loaded again before they are shown.
     stale: [bool; COUNT],
+    /// How many pages of [`PAGE`] rows each tab loads: one, and one more
+    /// each time the cursor reaches the end of a list that holds fewer
+    /// than there are.
+    pages: [usize; COUNT],
     /// Lessons this person finished, with their reflection.
     done: HashMap<ItemId, Option<String>>,
 }
@@ -53,6 +61,7 @@ impl Feeds {
             ],
             by_backing: false,
             stale: [true; COUNT],
+            pages: [1; COUNT],
             done: HashMap::new(),
         }
     }
@@ -85,6 +94,17 @@ impl Feeds {
 
     pub fn is_stale(&self, tab: Tab) -> bool {
         self.stale[tab.index()]
+    }
+
+    /// How many items the tab loads now.
+    pub fn limit(&self, tab: Tab) -> usize {
+        PAGE.saturating_mul(self.pages[tab.index()])
+    }
+
+    /// The tab loads a page more when it is next shown.
+    pub fn load_more(&mut self, tab: Tab) {
+        self.pages[tab.index()] += 1;
+        self.stale[tab.index()] = true;
     }
 
     /// The tab was loaded.

@@ -12,9 +12,8 @@ use super::views::status::Status;
 use crate::domain::{Item, context, now};
 use crate::store::{ListQuery, StoreError};
 
-/// How many items a tab loads: more than anyone scrolls through, few enough
-/// that a 100k-item database still opens at once.
-const TAB_LIMIT: usize = 300;
+use super::feeds::PAGE as TAB_LIMIT;
+use super::views::list::More;
 
 impl App {
     /// The tab's data must be loaded again before it is next shown.
@@ -26,6 +25,16 @@ impl App {
         self.tab = tab;
         self.stack.clear();
         self.load_active();
+    }
+
+    /// The cursor reached the end of a list that holds fewer rows than
+    /// there are: the next page is loaded, the cursor stays on its row.
+    pub fn load_more_if_wanted(&mut self) {
+        let tab = self.tab;
+        if self.list(tab).is_some_and(|l| l.wants_more()) {
+            self.feeds.load_more(tab);
+            self.load_active();
+        }
     }
 
     /// Loads the current tab if its data is old, and the preview.
@@ -123,14 +132,21 @@ impl App {
                 self.feeds.lists[Tab::Questions.index()].set_rows(rows);
             }
             _ => {
-                let items = self.store.list(
-                    &ListQuery {
-                        kind: tab.kind(),
-                        tag: None,
-                        limit: TAB_LIMIT,
-                    },
-                    &viewer,
-                )?;
+                let query = ListQuery {
+                    kind: tab.kind(),
+                    tag: None,
+                    limit: self.feeds.limit(tab),
+                };
+                let items = self.store.list(&query, &viewer)?;
+                // Counted only when the list is full: then there may be more.
+                let more = if items.len() >= query.limit {
+                    Some(More {
+                        total: self.store.count(&query, &viewer)?,
+                        search_key: self.list_key(Action::Search),
+                    })
+                } else {
+                    None
+                };
                 let items = feed::own_language_first(items, crate::i18n::lang());
                 let rows = items
                     .into_iter()
@@ -138,6 +154,7 @@ impl App {
                     .collect();
                 if let Some(list) = self.list_mut(tab) {
                     list.set_rows(rows);
+                    list.more = more;
                 }
             }
         }

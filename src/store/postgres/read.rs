@@ -302,6 +302,33 @@ pub fn list(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
     Ok(newest_first(all, q.limit))
 }
 
+/// How many items `list` gives without its limit (as the SQLite count).
+pub fn count(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<usize> {
+    let tagged = "($1::text IS NULL OR (' ' || tags || ' ') LIKE $1 ESCAPE '\\')";
+    let sql = |kind: Kind| match kind {
+        Kind::Lesson => {
+            format!("SELECT count(*) FROM lesson WHERE $2::text IS NOT NULL AND {tagged}")
+        }
+        Kind::Question => format!(
+            "SELECT count(*) FROM question WHERE $2::text IS NOT NULL AND deleted_at IS NULL AND {tagged}"
+        ),
+        Kind::Tip => format!(
+            "SELECT count(*) FROM tip WHERE $2::text IS NOT NULL AND deleted_at IS NULL AND {tagged}"
+        ),
+        Kind::Learned => format!(
+            "SELECT count(*) FROM learned WHERE (visibility = 'team' OR author = $2)
+             AND deleted_at IS NULL AND {tagged}"
+        ),
+    };
+    let tag = q.tag.as_deref().map(tag_pattern);
+    let mut n: i64 = 0;
+    for kind in q.kind.map_or(Kind::ALL.to_vec(), |k| vec![k]) {
+        let row = tx.query_one(&sql(kind), &[&tag, &viewer])?;
+        n += row.get::<_, i64>(0);
+    }
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 pub fn each_search_doc(
     tx: &mut Tx,
     viewer: &str,

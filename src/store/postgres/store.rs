@@ -408,6 +408,10 @@ impl Store for PgStore {
         self.read(Some(viewer), |tx| read::list(tx, query, viewer))
     }
 
+    fn count(&self, query: &ListQuery, viewer: &str) -> Result<usize> {
+        self.read(Some(viewer), |tx| read::count(tx, query, viewer))
+    }
+
     fn each_search_doc(
         &self,
         viewer: &str,

@@ -311,6 +311,34 @@ pub fn list(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
     Ok(newest_first(all, q.limit))
 }
 
+/// How many items `list` gives without its limit: the same kinds, tag,
+/// and what the viewer may see (no deleted posts, no one else's private
+/// entries), counted in SQL.
+pub fn count(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<usize> {
+    // Each names both parameters, since rusqlite checks their count.
+    let tagged = "(?1 IS NULL OR (' ' || tags || ' ') LIKE ?1 ESCAPE '\\')";
+    let sql = |kind: Kind| match kind {
+        Kind::Lesson => format!("SELECT count(*) FROM lesson WHERE ?2 IS NOT NULL AND {tagged}"),
+        Kind::Question => format!(
+            "SELECT count(*) FROM question WHERE ?2 IS NOT NULL AND deleted_at IS NULL AND {tagged}"
+        ),
+        Kind::Tip => format!(
+            "SELECT count(*) FROM tip WHERE ?2 IS NOT NULL AND deleted_at IS NULL AND {tagged}"
+        ),
+        Kind::Learned => format!(
+            "SELECT count(*) FROM learned WHERE (visibility = 'team' OR author = ?2)
+             AND deleted_at IS NULL AND {tagged}"
+        ),
+    };
+    let tag = q.tag.as_deref().map(tag_pattern);
+    let mut n: i64 = 0;
+    for kind in q.kind.map_or(Kind::ALL.to_vec(), |k| vec![k]) {
+        let mut stmt = tx.prepare_cached(&sql(kind))?;
+        n += stmt.query_row(params![tag, viewer], |r| r.get::<_, i64>(0))?;
+    }
+    Ok(usize::try_from(n).unwrap_or(0))
+}
+
 /// Hands every searchable item numbered above `after` (per kind) to
 /// `each`, one at a time, so an index can be built without holding all
 /// items as separate strings at once.

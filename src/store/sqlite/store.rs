@@ -514,6 +514,10 @@ impl Store for SqliteStore {
         self.read(|tx| read::list(tx, query, viewer))
     }
 
+    fn count(&self, query: &ListQuery, viewer: &str) -> Result<usize> {
+        self.read(|tx| read::count(tx, query, viewer))
+    }
+
     fn each_search_doc(
         &self,
         viewer: &str,

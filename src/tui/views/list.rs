@@ -11,6 +11,21 @@ use crate::domain::{Item, ItemId};
 use crate::tui::action::{Action, item_actions};
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 
+/// A count with its thousands grouped the way the language writes them
+/// ("29,496", "29.496").
+pub fn grouped(n: usize) -> String {
+    let sep = crate::t!("list.thousands-separator");
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(&sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// One row: the item and a short note drawn at the right (votes, answers…).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListRow {
@@ -33,7 +48,18 @@ pub struct ItemListState {
     /// Headings drawn above a row: (row index, text), by index. For you
     /// uses them for "For kubectl" over what is about the tool next door.
     pub sections: Vec<(usize, String)>,
+    /// The list holds the newest rows of more: "300 of 29,496 · / to search".
+    pub more: Option<More>,
     pub theme: Theme,
+}
+
+/// A list that shows the newest rows of more than it loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct More {
+    /// How many there are in all.
+    pub total: usize,
+    /// The key that searches them all, as the hint line names it.
+    pub search_key: Option<String>,
 }
 
 impl ItemListState {
@@ -45,6 +71,7 @@ impl ItemListState {
             empty_note,
             loaded: false,
             sections: Vec::new(),
+            more: None,
             theme,
         }
     }
@@ -78,6 +105,41 @@ impl ItemListState {
         self.selected = step(self.selected, delta, self.rows.len());
     }
 
+    /// True when the cursor is on the last row and the list holds fewer
+    /// rows than there are: time to load more.
+    pub fn wants_more(&self) -> bool {
+        self.more
+            .as_ref()
+            .is_some_and(|m| m.total > self.rows.len())
+            && self.selected + 1 >= self.rows.len()
+    }
+
+    /// "300 of 29,496 · / to search", when the list holds fewer than there are.
+    pub fn more_line(&self) -> Option<String> {
+        let more = self.more.as_ref().filter(|m| m.total > self.rows.len())?;
+        let line = crate::t!(
+            "list.shown-of",
+            shown = grouped(self.rows.len()),
+            total = grouped(more.total)
+        )
+        .into_owned();
+        Some(match &more.search_key {
+            Some(key) => format!("{line} · {}", crate::t!("list.to-search", key = key)),
+            None => line,
+        })
+    }
+
+    /// Puts the cursor on `id`; false when the list does not hold it.
+    pub fn select_id(&mut self, id: ItemId) -> bool {
+        match self.rows.iter().position(|r| r.item.id() == id) {
+            Some(pos) => {
+                self.selected = pos;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The row drawn `dy` lines below the top of a list `height` lines high
     /// (inside its border), as [`render`](Widget::render) scrolls it; `None`
     /// on a heading or below the last row.
@@ -109,9 +171,13 @@ impl Widget for &ItemListState {
         } else {
             format!(" {} ", (self.title)())
         };
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_style(t.border)
             .title(Span::styled(title, t.accent));
+        if let Some(more) = self.more_line() {
+            let room = usize::from(area.width.saturating_sub(4));
+            block = block.title_bottom(Span::styled(format!(" {} ", fit(&more, room)), t.muted));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         if !self.loaded || self.rows.is_empty() {
