@@ -30,6 +30,7 @@ pub mod domain;
 pub mod drafts;
 pub mod i18n;
 pub mod kiosk;
+pub mod knowhow;
 pub mod nudge;
 pub mod outbox;
 pub mod paths;

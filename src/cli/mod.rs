@@ -9,6 +9,7 @@ mod engine;
 mod init;
 mod items;
 mod kiosk;
+mod knowhow;
 mod lessons;
 mod me;
 mod nudge;
@@ -82,6 +83,9 @@ pub enum Command {
     /// Manage lessons.
     #[command(subcommand)]
     Lessons(lessons::LessonsCommand),
+    /// Bring know-how in: tldr pages, navi cheatsheets, a team's FAQ.
+    #[command(subcommand)]
+    Knowhow(knowhow::KnowhowCommand),
     /// Show or edit your profile: what you want to learn and can help with.
     Me(me::MeArgs),
     /// Write a full, lossless JSON backup to standard output.
@@ -370,6 +374,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Edit(a) => items::edit(&ctx, a),
         Command::Delete(a) => items::delete(&ctx, a),
         Command::Lessons(c) => lessons::run(&ctx, c),
+        Command::Knowhow(c) => knowhow::run(&ctx, c),
         Command::Me(a) => me::run(&ctx, a),
         Command::Export(a) => backup::export(&ctx, a),
         Command::Import(a) => backup::import(&ctx, a),

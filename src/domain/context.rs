@@ -165,6 +165,7 @@ mod tests {
             edited_at: None,
             deleted_at: None,
             votes: Vec::new(),
+            reference: None,
         })
     }
 

@@ -8,6 +8,7 @@ pub mod lesson;
 pub mod model;
 pub mod new;
 pub mod post;
+pub mod reference;
 pub mod srs;
 pub mod team;
 pub mod text;

@@ -209,6 +209,10 @@ pub struct Question {
     pub deleted_at: Option<Time>,
     pub answers: Vec<Answer>,
     pub backings: Vec<Backing>,
+    /// Where an imported question came from (a team's FAQ); absent for a
+    /// colleague's own question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Box<super::reference::Reference>>,
 }
 
 /// What to show for a person: their display name, else (an item built
@@ -323,6 +327,10 @@ pub struct Tip {
     )]
     pub deleted_at: Option<Time>,
     pub votes: Vec<Vote>,
+    /// Where an imported tip came from (`knowhow import`); absent for a
+    /// colleague's own tip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Box<super::reference::Reference>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

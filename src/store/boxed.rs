@@ -7,6 +7,7 @@ use super::{
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
+use crate::domain::reference::{RefItem, RefReport, Scope};
 use crate::domain::srs::DueCard;
 use crate::domain::{Asked, Backup, Item, ItemId, LessonDone, Person, Question, Time};
 
@@ -66,6 +67,9 @@ impl<S: Store + ?Sized> Store for Box<S> {
     }
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {
         (**self).import_lessons(lessons)
+    }
+    fn import_reference(&self, scope: &Scope, items: &[RefItem]) -> Result<RefReport> {
+        (**self).import_reference(scope, items)
     }
     fn export(&self) -> Result<Backup> {
         (**self).export()

@@ -40,6 +40,7 @@ use thiserror::Error;
 
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
+use crate::domain::reference::{RefItem, RefReport, Scope};
 use crate::domain::srs::{DueCard, Rating};
 use crate::domain::{
     Asked, Backing, BackingKind, Backup, Brought, CardState, Done, Item, ItemId, Kind, LessonDone,
@@ -399,6 +400,11 @@ pub trait Store {
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>>;
 
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport>;
+    /// Brings know-how in (`knowhow import`) in one transaction: adds what
+    /// is new, updates what changed, and removes (as tombstones) what
+    /// `scope` had and `items` no longer bring. Items must be
+    /// [`RefItem::checked`].
+    fn import_reference(&self, scope: &Scope, items: &[RefItem]) -> Result<RefReport>;
 
     fn export(&self) -> Result<Backup>;
     /// Restores a backup into a database without content of its own.

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
+use crate::domain::reference::{RefItem, RefReport, Scope};
 use crate::domain::srs::{DueCard, Rating};
 use crate::domain::{
     Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem,
@@ -91,6 +92,9 @@ impl<S: Store> Store for PublicView<S> {
     }
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {
         self.inner.import_lessons(lessons)
+    }
+    fn import_reference(&self, scope: &Scope, items: &[RefItem]) -> Result<RefReport> {
+        self.inner.import_reference(scope, items)
     }
     fn export(&self) -> Result<Backup> {
         // A full backup holds private entries.

@@ -73,6 +73,7 @@ mod tests {
             edited_at: None,
             deleted_at: None,
             votes: Vec::new(),
+            reference: None,
         })
     }
 
@@ -160,6 +161,7 @@ mod tests {
                         created_at: now(),
                     })
                     .collect(),
+                reference: None,
             })
         };
         let items = vec![lesson, question(1, &[]), question(2, &["ann", "cat"])];

@@ -144,6 +144,7 @@ pub fn questions(tx: &mut Tx, f: &Filter) -> Result<Vec<Question>> {
             deleted_at: opt_time(r.get(9)),
             answers: answers(tx, num, f.tombstones)?,
             backings: backings(tx, num)?,
+            reference: None,
         });
     }
     Ok(questions)
@@ -232,6 +233,7 @@ pub fn tips(tx: &mut Tx, f: &Filter) -> Result<Vec<Tip>> {
             edited_at: opt_time(r.get(7)),
             deleted_at: opt_time(r.get(8)),
             votes,
+            reference: None,
         });
     }
     Ok(tips)

@@ -23,6 +23,7 @@ use super::url::ServerUrl;
 use super::{ServerError, backup, engine, merge, nudge, read, write};
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
+use crate::domain::reference::{RefItem, RefReport, Scope};
 use crate::domain::srs::{DueCard, Rating};
 use crate::domain::{
     Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem,
@@ -460,6 +461,12 @@ impl Store for PgStore {
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {
         let at = now().timestamp_millis();
         self.write(|tx| write::import_lessons(tx, at, lessons))
+    }
+
+    fn import_reference(&self, _scope: &Scope, _items: &[RefItem]) -> Result<RefReport> {
+        Err(StoreError::NotAllowed(
+            "knowhow import is not yet possible on the team server".into(),
+        ))
     }
 
     fn export(&self) -> Result<Backup> {

@@ -9,6 +9,7 @@ use rusqlite::{Connection, params};
 
 use super::engine;
 use super::read;
+use super::reference;
 use super::rows::exec;
 use super::write::insert_cards;
 use crate::domain::{Backup, PersonPin, Review};
@@ -122,6 +123,9 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
                 q.deleted_at.map(time_to_sql)
             ],
         )?;
+        if let Some(r) = &q.reference {
+            reference::restore(tx, None, Some(q.id.num), r)?;
+        }
         for a in &q.answers {
             exec(
                 tx,
@@ -172,6 +176,9 @@ fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {
                 t.deleted_at.map(time_to_sql)
             ],
         )?;
+        if let Some(r) = &t.reference {
+            reference::restore(tx, Some(t.id.num), None, r)?;
+        }
         for v in &t.votes {
             exec(
                 tx,

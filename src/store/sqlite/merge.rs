@@ -13,6 +13,7 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::engine;
+use super::reference;
 use super::rows::exec;
 use super::write::insert_cards;
 use crate::domain::import_check;
@@ -155,13 +156,22 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
         }
     }
     for t in &ok.tips {
-        let here: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM tip WHERE author = ?1 AND created_at = ?2 AND text = ?3",
-                params![t.author, time_to_sql(t.created_at), t.text],
-                |r| r.get(0),
-            )
-            .optional()?;
+        // An imported example is the same one when its key is: both
+        // databases imported the same page.
+        let known = match &t.reference {
+            Some(r) => reference::tip_of(tx, r)?,
+            None => None,
+        };
+        let here: Option<i64> = match known {
+            Some(id) => Some(id),
+            None => tx
+                .query_row(
+                    "SELECT id FROM tip WHERE author = ?1 AND created_at = ?2 AND text = ?3",
+                    params![t.author, time_to_sql(t.created_at), t.text],
+                    |r| r.get(0),
+                )
+                .optional()?,
+        };
         let tid = match here {
             Some(id) => {
                 m.same(t.id, id);
@@ -184,6 +194,9 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
                         t.deleted_at.map(time_to_sql)
                     ],
                 )?;
+                if let Some(r) = &t.reference {
+                    reference::restore(tx, Some(tx.last_insert_rowid()), None, r)?;
+                }
                 m.added(t.id, id)
             }
         };

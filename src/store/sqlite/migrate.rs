@@ -18,6 +18,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (5, include_str!("migrations/0005_person_pin.sql")),
     (6, include_str!("migrations/0006_answers_seen.sql")),
     (7, include_str!("migrations/0007_applied_write.sql")),
+    (8, include_str!("migrations/0008_reference.sql")),
 ];
 
 /// The newest schema this binary knows.

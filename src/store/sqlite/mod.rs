@@ -12,6 +12,7 @@ mod migrate;
 mod nudge;
 mod own;
 mod read;
+mod reference;
 mod repair;
 mod rows;
 mod store;

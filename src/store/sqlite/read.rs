@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::reference;
 use crate::domain::{
     Answer, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson, LessonDone,
     Person, Question, Tip, Visibility, Vote,
@@ -124,8 +125,9 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
     let sql = format!(
         "SELECT id, author, title, body, tags, context, created_at,
                 coalesce((SELECT p.name FROM person p WHERE p.handle = question.author), question.author),
-                edited_at, deleted_at
-         FROM question WHERE {} {}",
+                edited_at, deleted_at, {}
+         FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {}",
+        reference::COLUMNS,
         f.live(),
         f.sql_tail()
     );
@@ -144,6 +146,7 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
             deleted_at: r.get::<_, Option<i64>>(9)?.map(time_from_sql),
             answers: Vec::new(),
             backings: Vec::new(),
+            reference: reference::from_row(r, 10)?,
         })
     })?;
     let mut questions: Vec<Question> = rows.collect::<Result<_, _>>()?;
@@ -202,8 +205,9 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
     let sql = format!(
         "SELECT id, author, text, tags, context, created_at,
                 coalesce((SELECT p.name FROM person p WHERE p.handle = tip.author), tip.author),
-                edited_at, deleted_at
-         FROM tip WHERE {} {}",
+                edited_at, deleted_at, {}
+         FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {}",
+        reference::COLUMNS,
         f.live(),
         f.sql_tail()
     );
@@ -220,6 +224,7 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
             edited_at: r.get::<_, Option<i64>>(7)?.map(time_from_sql),
             deleted_at: r.get::<_, Option<i64>>(8)?.map(time_from_sql),
             votes: Vec::new(),
+            reference: reference::from_row(r, 9)?,
         })
     })?;
     let mut tips: Vec<Tip> = rows.collect::<Result<_, _>>()?;

@@ -7,9 +7,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-use super::{asked, backup, engine, file, health, merge, migrate, nudge, own, read, write};
+use super::{
+    asked, backup, engine, file, health, merge, migrate, nudge, own, read, reference, write,
+};
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
+use crate::domain::reference::{RefItem, RefReport, Scope};
 use crate::domain::srs::{DueCard, Rating};
 use crate::domain::validate;
 use crate::domain::{
@@ -572,6 +575,10 @@ impl Store for SqliteStore {
 
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {
         self.write(|tx| write::import_lessons(tx, time_to_sql(now()), lessons))
+    }
+
+    fn import_reference(&self, scope: &Scope, items: &[RefItem]) -> Result<RefReport> {
+        self.write(|tx| reference::import(tx, time_to_sql(now()), scope, items))
     }
 
     fn export(&self) -> Result<Backup> {

@@ -17,12 +17,10 @@ use crate::tui::wrap::{WrapLine, wrap_all};
 /// What a detail shows.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
-    Item(Item),
+    /// Boxed: an item is far larger than the other variant.
+    Item(Box<Item>),
     /// Ready-made lines under a title (a Team tag).
-    Lines {
-        title: String,
-        lines: Vec<WrapLine>,
-    },
+    Lines { title: String, lines: Vec<WrapLine> },
 }
 
 /// What the viewer did with a lesson: done, and the reflection given.
@@ -52,7 +50,7 @@ pub struct DetailState {
 impl DetailState {
     pub fn item(item: Item, viewer: &str, done: Done, theme: Theme) -> Self {
         let mut d = DetailState {
-            content: Content::Item(item),
+            content: Content::Item(Box::new(item)),
             scroll: 0,
             revealed: 0,
             done,
@@ -102,7 +100,7 @@ impl DetailState {
 
     pub fn as_item(&self) -> Option<&Item> {
         match &self.content {
-            Content::Item(i) => Some(i),
+            Content::Item(i) => Some(i.as_ref()),
             Content::Lines { .. } => None,
         }
     }
@@ -114,7 +112,7 @@ impl DetailState {
     /// Swaps in a fresh copy of the item (after a change), keeping the
     /// reader's place.
     pub fn replace(&mut self, item: Item, done: Done) {
-        self.content = Content::Item(item);
+        self.content = Content::Item(Box::new(item));
         self.done = done;
         self.rebuild();
     }
@@ -150,8 +148,8 @@ impl DetailState {
 
     /// Shows the next hidden card answer; false when there is none.
     pub fn reveal(&mut self) -> bool {
-        let cards = match &self.content {
-            Content::Item(Item::Lesson(l)) => l.cards.len(),
+        let cards = match self.as_item() {
+            Some(Item::Lesson(l)) => l.cards.len(),
             _ => 0,
         };
         if self.revealed >= cards {

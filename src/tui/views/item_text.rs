@@ -354,6 +354,7 @@ mod tests {
             edited_at: None,
             deleted_at: None,
             votes: vec![],
+            reference: None,
         };
         let theme = Theme::mono();
         let own = text_of(&tip_lines(&tip, "henk", &theme));

@@ -1,0 +1,321 @@
+//! `knowhow import` on SQLite: a whole source's items in one transaction.
+//! What is stored already is read once into memory and compared there, so
+//! a second import of an unchanged tree writes almost nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{Connection, params};
+
+use super::rows::exec;
+use crate::domain::reference::{RefItem, RefReport, Reference, Scope, Source};
+use crate::store::Result;
+use crate::store::rows::tags_to_sql;
+
+/// `(lang, page, example)`: an item's key within its source.
+type Key = (String, String, u32);
+
+/// What is stored for one key.
+struct Stored {
+    tip: Option<i64>,
+    question: Option<i64>,
+    text: String,
+    answer: Option<String>,
+    tags: String,
+    context: Option<String>,
+    revision: String,
+    attribution: String,
+    live: bool,
+}
+
+impl Stored {
+    fn same(&self, item: &RefItem, tags: &str) -> bool {
+        self.text == item.text
+            && self.answer == item.answer
+            && self.tags == tags
+            && self.context == item.context
+    }
+}
+
+/// Brings `items` (already checked) in for `scope`: adds the new, updates
+/// the changed, tombstones what the scope had and the source dropped.
+pub fn import(tx: &Connection, at: i64, scope: &Scope, items: &[RefItem]) -> Result<RefReport> {
+    let mut report = RefReport::new();
+    let Some(source) = scope.source else {
+        return Ok(report);
+    };
+    let author = source.handle();
+    exec(
+        tx,
+        "INSERT INTO person (handle, name, created_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (handle) DO NOTHING",
+        params![author, source.shown(), at],
+    )?;
+    let mut stored = load(tx, source)?;
+    let mut seen: HashSet<Key> = HashSet::new();
+    for item in items {
+        let r = &item.reference;
+        if r.source != source {
+            continue;
+        }
+        let key = (r.lang.clone(), r.page.clone(), r.example);
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        let counts = report.entry(r.lang.clone()).or_default();
+        let tags = tags_to_sql(&item.tags);
+        match stored.get_mut(&key) {
+            Some(old) if old.live && old.same(item, &tags) => {
+                if old.revision != r.revision || old.attribution != r.attribution {
+                    set_revision(tx, source, r)?;
+                }
+                counts.unchanged += 1;
+            }
+            Some(old) => {
+                if old.live {
+                    counts.changed += 1;
+                } else {
+                    counts.added += 1;
+                }
+                update(tx, at, old, item, &tags)?;
+                set_revision(tx, source, r)?;
+            }
+            None => {
+                insert(tx, at, &author, item, &tags)?;
+                counts.added += 1;
+            }
+        }
+    }
+    for (key, old) in stored.iter_mut() {
+        let reference = Reference {
+            source,
+            lang: key.0.clone(),
+            page: key.1.clone(),
+            example: key.2,
+            revision: String::new(),
+            attribution: String::new(),
+        };
+        if !old.live || seen.contains(key) || !scope.covers(&reference) {
+            continue;
+        }
+        tombstone(tx, at, old)?;
+        report.entry(key.0.clone()).or_default().removed += 1;
+    }
+    Ok(report)
+}
+
+fn load(tx: &Connection, source: Source) -> Result<HashMap<Key, Stored>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT r.lang, r.page, r.example, r.tip_id, r.question_id, r.revision, r.attribution,
+                coalesce(t.text, q.title || CASE WHEN q.body = '' THEN '' ELSE char(10) || q.body END),
+                (SELECT a.body FROM answer a WHERE a.question_id = q.id ORDER BY a.id LIMIT 1),
+                coalesce(t.tags, q.tags), coalesce(t.context, q.context),
+                coalesce(t.deleted_at, q.deleted_at) IS NULL
+         FROM reference r
+         LEFT JOIN tip t ON t.id = r.tip_id
+         LEFT JOIN question q ON q.id = r.question_id
+         WHERE r.source = ?1",
+    )?;
+    let rows = stmt.query_map([source.name()], |r| {
+        Ok((
+            (r.get(0)?, r.get(1)?, r.get(2)?),
+            Stored {
+                tip: r.get(3)?,
+                question: r.get(4)?,
+                revision: r.get(5)?,
+                attribution: r.get(6)?,
+                text: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                answer: r.get(8)?,
+                tags: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
+                context: r.get(10)?,
+                live: r.get(11)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn insert(tx: &Connection, at: i64, author: &str, item: &RefItem, tags: &str) -> Result<()> {
+    let r = &item.reference;
+    let (tip, question) = match &item.answer {
+        None => {
+            exec(
+                tx,
+                "INSERT INTO tip (author, text, tags, context, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![author, item.text, tags, item.context, at],
+            )?;
+            (Some(tx.last_insert_rowid()), None)
+        }
+        Some(answer) => {
+            let (title, body) = split_question(&item.text);
+            exec(
+                tx,
+                "INSERT INTO question (author, title, body, tags, context, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![author, title, body, tags, item.context, at],
+            )?;
+            let q = tx.last_insert_rowid();
+            exec(
+                tx,
+                "INSERT INTO answer (question_id, author, body, accepted, created_at)
+                 VALUES (?1, ?2, ?3, 1, ?4)",
+                params![q, author, answer, at],
+            )?;
+            (None, Some(q))
+        }
+    };
+    exec(
+        tx,
+        "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            tip,
+            question,
+            r.source.name(),
+            r.lang,
+            r.page,
+            r.example,
+            r.revision,
+            r.attribution
+        ],
+    )?;
+    Ok(())
+}
+
+fn update(tx: &Connection, at: i64, old: &Stored, item: &RefItem, tags: &str) -> Result<()> {
+    // A revived item was dropped and came back: it was not edited.
+    let edited = old.live.then_some(at);
+    if let Some(tip) = old.tip {
+        exec(
+            tx,
+            "UPDATE tip SET text = ?2, tags = ?3, context = ?4, edited_at = coalesce(?5, edited_at),
+                            deleted_at = NULL
+             WHERE id = ?1",
+            params![tip, item.text, tags, item.context, edited],
+        )?;
+    }
+    if let Some(q) = old.question {
+        let (title, body) = split_question(&item.text);
+        exec(
+            tx,
+            "UPDATE question SET title = ?2, body = ?3, tags = ?4, context = ?5,
+                                 edited_at = coalesce(?6, edited_at), deleted_at = NULL
+             WHERE id = ?1",
+            params![q, title, body, tags, item.context, edited],
+        )?;
+        exec(
+            tx,
+            "UPDATE answer SET body = ?2, deleted_at = NULL
+             WHERE id = (SELECT min(id) FROM answer WHERE question_id = ?1)",
+            params![q, item.answer.as_deref().unwrap_or_default()],
+        )?;
+    }
+    Ok(())
+}
+
+fn set_revision(tx: &Connection, source: Source, r: &Reference) -> Result<()> {
+    exec(
+        tx,
+        "UPDATE reference SET revision = ?5, attribution = ?6
+         WHERE source = ?1 AND lang = ?2 AND page = ?3 AND example = ?4",
+        params![
+            source.name(),
+            r.lang,
+            r.page,
+            r.example,
+            r.revision,
+            r.attribution
+        ],
+    )?;
+    Ok(())
+}
+
+/// A dropped item stays as a tombstone, like a deleted post.
+fn tombstone(tx: &Connection, at: i64, old: &Stored) -> Result<()> {
+    if let Some(tip) = old.tip {
+        exec(
+            tx,
+            "UPDATE tip SET text = '', deleted_at = ?2 WHERE id = ?1",
+            params![tip, at],
+        )?;
+    }
+    if let Some(q) = old.question {
+        exec(
+            tx,
+            "UPDATE question SET title = '', body = '', deleted_at = ?2 WHERE id = ?1",
+            params![q, at],
+        )?;
+        exec(
+            tx,
+            "UPDATE answer SET body = '', deleted_at = ?2 WHERE question_id = ?1",
+            params![q, at],
+        )?;
+    }
+    Ok(())
+}
+
+/// A question's title (first line) and body (the rest).
+pub fn split_question(text: &str) -> (&str, &str) {
+    match text.split_once('\n') {
+        Some((title, body)) => (title, body),
+        None => (text, ""),
+    }
+}
+
+/// The columns of [`from_row`], for a read that joins `reference r`.
+pub const COLUMNS: &str = "r.source, r.lang, r.page, r.example, r.revision, r.attribution";
+
+/// The reference in the six [`COLUMNS`] from `at` on; `None` for an item
+/// of a colleague's (no reference row joined).
+pub fn from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Box<Reference>>> {
+    let Some(source) = row.get::<_, Option<String>>(at)? else {
+        return Ok(None);
+    };
+    let Some(source) = Source::from_name(&source) else {
+        return Ok(None);
+    };
+    Ok(Some(Box::new(Reference {
+        source,
+        lang: row.get(at + 1)?,
+        page: row.get(at + 2)?,
+        example: row.get(at + 3)?,
+        revision: row.get(at + 4)?,
+        attribution: row.get(at + 5)?,
+    })))
+}
+
+/// The tip here that has `r`'s key, if any.
+pub fn tip_of(tx: &Connection, r: &Reference) -> Result<Option<i64>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT tip_id FROM reference WHERE source = ?1 AND lang = ?2 AND page = ?3 AND example = ?4",
+    )?;
+    let mut rows = stmt.query(params![r.source.name(), r.lang, r.page, r.example])?;
+    Ok(match rows.next()? {
+        Some(row) => row.get(0)?,
+        None => None,
+    })
+}
+
+/// Stores the reference of a restored tip or question (a backup's).
+pub fn restore(
+    tx: &Connection,
+    tip: Option<i64>,
+    question: Option<i64>,
+    r: &Reference,
+) -> Result<()> {
+    exec(
+        tx,
+        "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            tip,
+            question,
+            r.source.name(),
+            r.lang,
+            r.page,
+            r.example,
+            r.revision,
+            r.attribution
+        ],
+    )?;
+    Ok(())
+}
