@@ -1,11 +1,10 @@
-//! Own posts: edit, delete (tombstones), withdraw, and undo as a write's
-//! inverse, on the CLI and in the store.
+//! Own posts on the CLI: edit, delete (tombstones), withdraw. The store's
+//! side (undo as a write's inverse) is in `store_contract.rs`, on both
+//! backends.
 
 mod common;
 
 use common::Sandbox;
-use leertuin::domain::{BackingKind, Done, Draft, ItemId, Kind, NewItem, Post, Write};
-use leertuin::store::{ListQuery, SqliteStore, Store, StoreError};
 use serde_json::Value;
 
 fn json(text: &str) -> Value {
@@ -199,111 +198,4 @@ fn backings_and_votes_are_withdrawn() {
     assert!(t["votes"].as_array().unwrap().is_empty());
     let err = s.usage_error(&["back", "q1", "--withdraw"]);
     assert!(err.contains("me-too, can-help"), "{err}");
-}
-
-fn store() -> (tempfile::TempDir, SqliteStore) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("x.db")).unwrap();
-    (dir, store)
-}
-
-fn add(store: &SqliteStore, kind: Kind, who: &str, text: &str) -> ItemId {
-    let draft = Draft {
-        text: text.into(),
-        ..Draft::default()
-    };
-    store
-        .add(&NewItem::from_draft(kind, who, &draft).unwrap())
-        .unwrap()
-}
-
-#[test]
-fn each_write_has_an_inverse_that_undoes_it() {
-    let (_dir, store) = store();
-    let tip = add(&store, Kind::Tip, "ann", "Use ctrl-r");
-    let q = add(&store, Kind::Question, "bob", "How do I rebase?");
-    let all = || store.export().unwrap();
-    let ann = || "ann".to_string();
-    // A write applied, then its inverse: what undo does.
-    let undone = |write: Write| {
-        let done = store.apply(&write).unwrap();
-        let inverse = write.inverse(&done).expect("an inverse");
-        store.apply(&inverse).unwrap();
-    };
-
-    // A new post: undo deletes it.
-    let add_n = Write::Add {
-        kind: Kind::Learned,
-        person: ann(),
-        draft: Draft {
-            text: "oops".into(),
-            ..Draft::default()
-        },
-    };
-    let Done::Added(n) = store.apply(&add_n).unwrap() else {
-        panic!("not added")
-    };
-    store
-        .apply(&add_n.inverse(&Done::Added(n)).unwrap())
-        .unwrap();
-    let list = store
-        .list(
-            &ListQuery {
-                limit: 10,
-                ..ListQuery::default()
-            },
-            "ann",
-        )
-        .unwrap();
-    assert!(list.iter().all(|i| i.id() != n));
-
-    // An edit: undo puts the old text back.
-    let before = store.get(tip, "ann").unwrap();
-    undone(Write::Edit {
-        post: Post::Item(tip),
-        person: ann(),
-        text: "Use ctrl-r to search".into(),
-    });
-    let after = store.get(tip, "ann").unwrap();
-    assert_eq!(after.title(), before.title());
-
-    // A delete: undo restores it with its text.
-    undone(Write::Delete {
-        post: Post::Item(tip),
-        person: ann(),
-    });
-    assert_eq!(store.get(tip, "ann").unwrap().title(), "Use ctrl-r");
-
-    // A backing and its withdrawal, a vote and its withdrawal.
-    let snapshot = all();
-    store.back(q, "ann", BackingKind::Pledge, Some(20)).unwrap();
-    undone(Write::Withdraw {
-        question: q,
-        person: ann(),
-        kind: BackingKind::Pledge,
-    });
-    let Ok(leertuin::domain::Item::Question(back)) = store.get(q, "ann") else {
-        panic!("question")
-    };
-    assert_eq!(back.backings[0].minutes, Some(20));
-    store.withdraw(q, "ann", BackingKind::Pledge).unwrap();
-    let vote_tip = add(&store, Kind::Tip, "bob", "Bob's tip");
-    undone(Write::Vote {
-        tip: vote_tip,
-        person: ann(),
-    });
-    let Ok(leertuin::domain::Item::Tip(t)) = store.get(vote_tip, "ann") else {
-        panic!("tip")
-    };
-    assert!(t.votes.is_empty());
-    assert_eq!(all().questions, snapshot.questions);
-
-    // Undo acts as the person: never on someone else's post.
-    let err = store
-        .apply(&Write::Delete {
-            post: Post::Item(q),
-            person: ann(),
-        })
-        .unwrap_err();
-    assert!(matches!(err, StoreError::NotYours(_)), "{err}");
 }

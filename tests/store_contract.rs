@@ -22,15 +22,35 @@ struct Keep(Option<tempfile::TempDir>);
 struct Opened {
     store: Box<dyn Store>,
     admin: Box<dyn Store>,
+    /// Opens the same data again, as `store` was opened.
+    reopen: Box<dyn Fn() -> Result<Box<dyn Store>, StoreError>>,
+    /// Runs SQL that bypasses the store (as the admin), for states the
+    /// store itself never writes; plain SQL both backends read alike.
+    sql: Box<dyn Fn(&str)>,
+    /// Marks the data as made by a newer leertuin; returns (found, known).
+    newer_schema: Box<dyn Fn() -> (i64, i64)>,
     _keep: Keep,
 }
 
 fn sqlite(_test: &str) -> Option<Opened> {
     let dir = tempfile::tempdir().unwrap();
-    let spec = Spec::File(dir.path().join("t.db"));
+    let path = dir.path().join("t.db");
+    let spec = Spec::File(path.clone());
+    let raw = {
+        let path = path.clone();
+        move || rusqlite::Connection::open(&path).unwrap()
+    };
+    let bump = raw.clone();
     Some(Opened {
         store: store::open(&spec, Mode::Create).unwrap(),
         admin: store::open(&spec, Mode::Create).unwrap(),
+        reopen: Box::new(move || store::open(&spec, Mode::Create)),
+        sql: Box::new(move |sql| raw().execute_batch(sql).unwrap()),
+        newer_schema: Box::new(move || {
+            let newer = store::LATEST_VERSION + 1;
+            bump().pragma_update(None, "user_version", newer).unwrap();
+            (newer, store::LATEST_VERSION)
+        }),
         _keep: Keep(Some(dir)),
     })
 }
@@ -41,7 +61,10 @@ fn sqlite(_test: &str) -> Option<Opened> {
 fn postgres(test: &str) -> Option<Opened> {
     let pg = pg_support::shared(test)?;
     let db = pg.database(test);
-    let kiosk = format!("kiosk_{}", db.name);
+    // Named by the database's number alone: a role name has at most 63
+    // bytes, and test names are long.
+    let number = db.name.rsplit('_').next().unwrap_or_default();
+    let kiosk = format!("kiosk_{number}");
     {
         let _lock = pg_support::setup_lock();
         let url = ServerUrl::parse(&db.url(&db.owner)).unwrap();
@@ -49,9 +72,29 @@ fn postgres(test: &str) -> Option<Opened> {
         server::people::add_kiosk(&url, &kiosk).unwrap();
     }
     let open = |who: &str| store::open(&Spec::Server(db.url(who)), Mode::Create).unwrap();
+    let spec = Spec::Server(db.url(&kiosk));
+    let name = db.name.clone();
+    let su = move || pg.superuser(&name);
+    let su2 = su.clone();
+    let bump = move || {
+        let newer = server::LATEST_VERSION + 1;
+        su2()
+            .execute(
+                "UPDATE leertuin.schema_version SET version = $1",
+                &[&(newer as i32)],
+            )
+            .unwrap();
+        (newer, server::LATEST_VERSION)
+    };
     Some(Opened {
         store: open(&kiosk),
         admin: open("postgres"),
+        reopen: Box::new(move || store::open(&spec, Mode::Create)),
+        sql: Box::new(move |sql| {
+            su().batch_execute(&format!("SET search_path = leertuin; {sql}"))
+                .unwrap()
+        }),
+        newer_schema: Box::new(bump),
         _keep: Keep(None),
     })
 }
@@ -59,12 +102,30 @@ fn postgres(test: &str) -> Option<Opened> {
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod on_sqlite {
-            $( #[test] fn $name() { if let Some(o) = super::sqlite(stringify!($name)) { super::$name(&*o.store, &*o.admin) } } )*
+            $( #[test] fn $name() { if let Some(o) = crate::sqlite(stringify!($name)) { super::$name(&*o.store, &*o.admin) } } )*
         }
         mod on_postgres {
-            $( #[test] fn $name() { if let Some(o) = super::postgres(stringify!($name)) { super::$name(&*o.store, &*o.admin) } } )*
+            $( #[test] fn $name() { if let Some(o) = crate::postgres(stringify!($name)) { super::$name(&*o.store, &*o.admin) } } )*
         }
     };
+}
+
+/// Rules whose test needs more than the two stores: SQL past the store,
+/// opening again, a newer schema.
+macro_rules! contract_opened {
+    ($($name:ident),* $(,)?) => {
+        mod opened_on_sqlite {
+            $( #[test] fn $name() { if let Some(o) = crate::sqlite(stringify!($name)) { super::$name(&o) } } )*
+        }
+        mod opened_on_postgres {
+            $( #[test] fn $name() { if let Some(o) = crate::postgres(stringify!($name)) { super::$name(&o) } } )*
+        }
+    };
+}
+
+/// Rules that have a file of their own.
+mod contract {
+    mod nudge;
 }
 
 contract!(
@@ -81,6 +142,12 @@ contract!(
     profiles_change_field_by_field,
     another_connections_commit_moves_data_version,
     a_merge_adds_what_is_new_and_renumbers_what_is_taken,
+    each_write_has_an_inverse_that_undoes_it,
+);
+
+contract_opened!(
+    a_newer_schema_is_never_written,
+    opening_again_keeps_the_bundled_lessons_once,
 );
 
 fn draft(text: &str, tags: &[&str]) -> Draft {
@@ -597,4 +664,127 @@ fn a_merge_adds_what_is_new_and_renumbers_what_is_taken(_store: &dyn Store, s: &
     assert!(again.already >= 2, "{again:?}");
     // New items number on after the merged ones.
     assert_eq!(add_at(s, 3_000, &new(Kind::Tip, "ann", "next")).num, 3);
+}
+
+/// Undo: a write applied and then its inverse leaves what was there.
+fn each_write_has_an_inverse_that_undoes_it(s: &dyn Store, admin: &dyn Store) {
+    let tip = add_at(s, 1_000, &new(Kind::Tip, "ann", "Use ctrl-r"));
+    let q = add_at(s, 2_000, &new(Kind::Question, "bob", "How do I rebase?"));
+    let ann = || "ann".to_string();
+    let undone = |write: Write| {
+        let done = s.apply(&write).unwrap();
+        let inverse = write.inverse(&done).expect("an inverse");
+        s.apply(&inverse).unwrap();
+    };
+
+    // A new post: undo deletes it.
+    let add_n = Write::Add {
+        kind: Kind::Learned,
+        person: ann(),
+        draft: draft("oops", &[]),
+    };
+    let leertuin::domain::Done::Added(n) = s.apply(&add_n).unwrap() else {
+        panic!("not added")
+    };
+    s.apply(&add_n.inverse(&leertuin::domain::Done::Added(n)).unwrap())
+        .unwrap();
+    assert!(
+        s.list(&all(None), "ann")
+            .unwrap()
+            .iter()
+            .all(|i| i.id() != n)
+    );
+
+    // An edit: undo puts the old text back.
+    undone(Write::Edit {
+        post: Post::Item(tip),
+        person: ann(),
+        text: "Use ctrl-r to search".into(),
+    });
+    assert_eq!(s.get(tip, "ann").unwrap().title(), "Use ctrl-r");
+
+    // A delete: undo restores it with its text.
+    undone(Write::Delete {
+        post: Post::Item(tip),
+        person: ann(),
+    });
+    assert_eq!(s.get(tip, "ann").unwrap().title(), "Use ctrl-r");
+
+    // A backing and its withdrawal, a vote and its withdrawal.
+    let snapshot = admin.export().unwrap();
+    s.back(q, "ann", BackingKind::Pledge, Some(20)).unwrap();
+    undone(Write::Withdraw {
+        question: q,
+        person: ann(),
+        kind: BackingKind::Pledge,
+    });
+    let Item::Question(back) = s.get(q, "ann").unwrap() else {
+        panic!("a question")
+    };
+    assert_eq!(back.backings[0].minutes, Some(20));
+    s.withdraw(q, "ann", BackingKind::Pledge).unwrap();
+    let vote_tip = add_at(s, 3_000, &new(Kind::Tip, "bob", "Bob's tip"));
+    undone(Write::Vote {
+        tip: vote_tip,
+        person: ann(),
+    });
+    let Item::Tip(t) = s.get(vote_tip, "ann").unwrap() else {
+        panic!("a tip")
+    };
+    assert!(t.votes.is_empty());
+    assert_eq!(admin.export().unwrap().questions, snapshot.questions);
+
+    // Undo acts as the person: never on someone else's post.
+    let err = s
+        .apply(&Write::Delete {
+            post: Post::Item(q),
+            person: ann(),
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotYours(_)), "{err}");
+}
+
+/// Data a newer leertuin made is never written by this one: the write
+/// (or, on the server, already the connection) is refused, naming both
+/// versions, as the person's to fix (upgrade).
+fn a_newer_schema_is_never_written(o: &Opened) {
+    add_at(&*o.store, 1_000, &new(Kind::Tip, "ann", "old"));
+    let (newer, known) = (o.newer_schema)();
+    let refused = match (o.reopen)() {
+        Ok(store) => store.add(&new(Kind::Tip, "ann", "new")).unwrap_err(),
+        Err(e) => e,
+    };
+    assert!(
+        matches!(refused, StoreError::NewerSchema { found, known: k } if found == newer && k == known),
+        "{refused}"
+    );
+    assert!(refused.is_user_error());
+    assert!(!refused.passes(), "waiting does not help: upgrade");
+    let msg = refused.to_string();
+    assert!(
+        msg.contains(&format!("version {newer}")) && msg.contains(&format!("version {known}")),
+        "{msg}"
+    );
+}
+
+/// The bundled lessons are there once, however often the data is opened.
+fn opening_again_keeps_the_bundled_lessons_once(o: &Opened) {
+    let lessons = |s: &dyn Store| -> Vec<String> {
+        let mut titles: Vec<String> = s
+            .list(&all(Some(Kind::Lesson)), "ann")
+            .unwrap()
+            .iter()
+            .map(|l| l.title().to_string())
+            .collect();
+        titles.sort();
+        titles
+    };
+    let first = lessons(&*o.store);
+    assert!(first.len() >= 12, "{first:?}");
+    let mut unique = first.clone();
+    unique.dedup();
+    assert_eq!(unique, first, "a lesson is there twice");
+    for _ in 0..2 {
+        assert_eq!(lessons(&*(o.reopen)().unwrap()), first);
+    }
 }

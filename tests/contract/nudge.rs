@@ -1,26 +1,36 @@
-//! The nudge rules on a prepared database: each rule fires when it should and
-//! stays quiet when it should not, through the real store queries.
+//! The nudge rules on a prepared team, on both backends: each rule fires
+//! when it should and stays quiet when it should not, through the real
+//! store queries (`nudge_facts` is SQL of its own on each backend).
 
 use chrono::Duration;
 use leertuin::domain::{BackingKind, Draft, ItemId, Kind, NewItem, Time, now};
 use leertuin::nudge::{self, Nudge, PersonState, Rule};
-use leertuin::store::{
-    NudgeFacts, OpenOptions, ProfileEdit, Result, SqliteStore, Store, StoreError, Writer,
-};
-use tempfile::TempDir;
+use leertuin::store::{NudgeFacts, ProfileEdit, Result, Store, Writer};
 
-struct Team {
-    _dir: TempDir,
-    path: std::path::PathBuf,
-    store: SqliteStore,
+use crate::Opened;
+
+contract_opened!(
+    a_fresh_profile_gets_no_nudge,
+    unknown_person_has_no_facts,
+    due_review_cards_are_counted_for_the_person_only,
+    open_question_fires_only_when_ann_can_help_and_nobody_did,
+    new_tips_count_colleagues_tips_on_wanted_tags_since_the_last_look,
+    a_very_busy_week_counts_the_newest_tips_only_and_says_there_are_more,
+    a_short_lesson_comes_only_after_days_without_learning,
+    reviews_count_as_learning,
+    snooze_silences_a_nudge_that_would_fire,
+    next_keeps_the_rhythm_in_its_state_file,
+);
+
+struct Team<'o> {
+    o: &'o Opened,
+    store: &'o dyn Store,
 }
 
-fn team() -> Team {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("team.db");
-    let store = SqliteStore::open(&path).unwrap();
+fn team(o: &Opened) -> Team<'_> {
+    let store = &*o.store;
     // Ann joined long ago, so only what she did (or did not) do counts.
-    at(&store, now() - Duration::days(30), |w| {
+    at(store, now() - Duration::days(30), |w| {
         w.edit_person(
             "ann",
             &ProfileEdit {
@@ -34,22 +44,18 @@ fn team() -> Team {
     });
     // She learned something yesterday, so no lesson is suggested yet.
     add(
-        &store,
+        store,
         now() - Duration::days(1),
         Kind::Learned,
         "ann",
         "Pipes connect commands",
         &["bash"],
     );
-    Team {
-        _dir: dir,
-        path,
-        store,
-    }
+    Team { o, store }
 }
 
 /// Runs writes stamped with time `when`.
-fn at(store: &SqliteStore, when: Time, f: impl Fn(&dyn Writer) -> Result<()>) {
+fn at(store: &dyn Store, when: Time, f: impl Fn(&dyn Writer) -> Result<()>) {
     store
         .batch(&|w| {
             w.backdate(when);
@@ -71,14 +77,7 @@ fn item(kind: Kind, who: &str, text: &str, tags: &[&str]) -> NewItem {
     NewItem::from_draft(kind, who, &draft).unwrap()
 }
 
-fn add(
-    store: &SqliteStore,
-    when: Time,
-    kind: Kind,
-    who: &str,
-    text: &str,
-    tags: &[&str],
-) -> ItemId {
+fn add(store: &dyn Store, when: Time, kind: Kind, who: &str, text: &str, tags: &[&str]) -> ItemId {
     let id = std::cell::Cell::new(None);
     at(store, when, |w| {
         id.set(Some(w.add(&item(kind, who, text, tags))?));
@@ -106,41 +105,31 @@ fn rules_of(t: &Team, person: &str) -> Vec<Rule> {
         .collect()
 }
 
-fn raw(t: &Team) -> rusqlite::Connection {
-    rusqlite::Connection::open(&t.path).unwrap()
-}
-
-#[test]
-fn a_fresh_profile_gets_no_nudge() {
-    let t = team();
+fn a_fresh_profile_gets_no_nudge(o: &Opened) {
+    let t = team(o);
     assert!(rules(&t).is_empty());
     let mut state = PersonState::default();
     assert_eq!(nudge::decide(&facts_of(&t, "ann"), &mut state, now()), None);
 }
 
-#[test]
-fn unknown_person_has_no_facts() {
-    let t = team();
+fn unknown_person_has_no_facts(o: &Opened) {
+    let t = team(o);
     let ask = nudge::ask("nobody", &PersonState::default(), now());
     assert_eq!(t.store.nudge_facts(&ask).unwrap(), None);
 }
 
-#[test]
-fn due_review_cards_are_counted_for_the_person_only() {
-    let t = team();
+fn due_review_cards_are_counted_for_the_person_only(o: &Opened) {
+    let t = team(o);
     let ms = |d: Time| d.timestamp_millis();
-    let sql = raw(&t);
     for (person, card, due) in [
         ("ann", "l1#1", ms(ago(Duration::hours(1)))),
         ("ann", "l1#2", ms(ago(Duration::days(2)))),
         ("ann", "l2#1", ms(now() + Duration::days(1))),
         ("bob", "l1#1", ms(ago(Duration::hours(1)))),
     ] {
-        sql.execute(
-            "INSERT INTO card_state (person, card, stability, difficulty, due) VALUES (?1, ?2, 1, 5, ?3)",
-            (person, card, due),
-        )
-        .unwrap();
+        (t.o.sql)(&format!(
+            "INSERT INTO card_state (person, card, stability, difficulty, due) VALUES ('{person}', '{card}', 1, 5, {due})"
+        ));
     }
     assert_eq!(facts_of(&t, "ann").due_cards, 2);
     assert_eq!(rules(&t), [Rule::Review]);
@@ -151,10 +140,9 @@ fn due_review_cards_are_counted_for_the_person_only() {
     );
 }
 
-#[test]
-fn open_question_fires_only_when_ann_can_help_and_nobody_did() {
-    let t = team();
-    let s = &t.store;
+fn open_question_fires_only_when_ann_can_help_and_nobody_did(o: &Opened) {
+    let t = team(o);
+    let s = t.store;
     let old = ago(Duration::hours(3));
     // Each of these must stay quiet.
     add(
@@ -208,10 +196,9 @@ fn open_question_fires_only_when_ann_can_help_and_nobody_did() {
     assert_eq!(facts_of(&t, "bob").question, None);
 }
 
-#[test]
-fn new_tips_count_colleagues_tips_on_wanted_tags_since_the_last_look() {
-    let t = team();
-    let s = &t.store;
+fn new_tips_count_colleagues_tips_on_wanted_tags_since_the_last_look(o: &Opened) {
+    let t = team(o);
+    let s = t.store;
     add(
         s,
         ago(Duration::hours(1)),
@@ -287,10 +274,9 @@ fn new_tips_count_colleagues_tips_on_wanted_tags_since_the_last_look() {
     assert_eq!((f.new_tips, f.new_tip_tags), (1, vec!["vim".to_string()]));
 }
 
-#[test]
-fn a_very_busy_week_counts_the_newest_tips_only_and_says_there_are_more() {
-    let t = team();
-    at(&t.store, ago(Duration::hours(2)), |w| {
+fn a_very_busy_week_counts_the_newest_tips_only_and_says_there_are_more(o: &Opened) {
+    let t = team(o);
+    at(t.store, ago(Duration::hours(2)), |w| {
         for n in 0..1_000 {
             w.add(&item(Kind::Tip, "bob", &format!("vim tip {n}"), &["vim"]))?;
         }
@@ -299,7 +285,7 @@ fn a_very_busy_week_counts_the_newest_tips_only_and_says_there_are_more() {
     let f = facts_of(&t, "ann");
     assert_eq!((f.new_tips, f.more_tips), (1_000, false), "all counted");
     add(
-        &t.store,
+        t.store,
         ago(Duration::hours(1)),
         Kind::Tip,
         "bob",
@@ -314,10 +300,9 @@ fn a_very_busy_week_counts_the_newest_tips_only_and_says_there_are_more() {
     assert!(matches!(line, Some(Nudge::Tips { more: true, .. })));
 }
 
-#[test]
-fn a_short_lesson_comes_only_after_days_without_learning() {
-    let t = team();
-    let s = &t.store;
+fn a_short_lesson_comes_only_after_days_without_learning(o: &Opened) {
+    let t = team(o);
+    let s = t.store;
     // Dirk joined a month ago, wants tmux, and has done nothing since.
     at(s, ago(Duration::days(30)), |w| {
         let wants = Some(vec!["cooking".into(), "tmux".into()]);
@@ -355,50 +340,20 @@ fn a_short_lesson_comes_only_after_days_without_learning() {
     assert!(now() - f.last_learned <= Duration::days(5) + Duration::minutes(1));
 }
 
-#[test]
-fn reviews_count_as_learning() {
-    let t = team();
-    raw(&t)
-        .execute(
-            "INSERT INTO review (person, card, reviewed_at, rating) VALUES ('bob', 'l1#1', ?1, 3)",
-            [ago(Duration::hours(5)).timestamp_millis()],
-        )
-        .unwrap();
+fn reviews_count_as_learning(o: &Opened) {
+    let t = team(o);
+    (t.o.sql)(&format!(
+        "INSERT INTO review (person, card, reviewed_at, rating) VALUES ('bob', 'l1#1', {}, 3)",
+        ago(Duration::hours(5)).timestamp_millis()
+    ));
     let f = facts_of(&t, "bob");
     assert!(now() - f.last_learned < Duration::hours(6));
 }
 
-#[test]
-fn read_only_open_reads_and_a_newer_schema_says_nothing() {
-    let t = team();
+fn snooze_silences_a_nudge_that_would_fire(o: &Opened) {
+    let t = team(o);
     add(
-        &t.store,
-        ago(Duration::hours(1)),
-        Kind::Tip,
-        "bob",
-        "vim tip",
-        &["vim"],
-    );
-    let ro = OpenOptions {
-        mode: leertuin::store::Mode::Read,
-        busy_timeout: std::time::Duration::from_millis(50),
-    };
-    let store = SqliteStore::open_with(&t.path, &ro).unwrap();
-    let ask = nudge::ask("ann", &PersonState::default(), now());
-    assert_eq!(store.nudge_facts(&ask).unwrap().unwrap().new_tips, 1);
-    raw(&t).pragma_update(None, "user_version", 99).unwrap();
-    let store = SqliteStore::open_with(&t.path, &ro).unwrap();
-    assert!(matches!(
-        store.nudge_facts(&ask),
-        Err(StoreError::NewerSchema { found: 99, .. })
-    ));
-}
-
-#[test]
-fn snooze_silences_a_nudge_that_would_fire() {
-    let t = team();
-    add(
-        &t.store,
+        t.store,
         ago(Duration::hours(1)),
         Kind::Tip,
         "bob",
@@ -414,30 +369,30 @@ fn snooze_silences_a_nudge_that_would_fire() {
     assert!(nudge::decide(&f, &mut state, now() + Duration::hours(2)).is_some());
 }
 
-#[test]
-fn next_keeps_the_rhythm_in_its_state_file() {
-    let t = team();
+fn next_keeps_the_rhythm_in_its_state_file(o: &Opened) {
+    let t = team(o);
     add(
-        &t.store,
+        t.store,
         ago(Duration::hours(1)),
         Kind::Tip,
         "bob",
         "vim tip",
         &["vim"],
     );
-    let state = t._dir.path().join("state/nudge-state.toml");
-    let (first, lang) = nudge::next(&t.store, &state, "ann", now()).expect("a nudge");
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state/nudge-state.toml");
+    let (first, lang) = nudge::next(t.store, &state, "ann", now()).expect("a nudge");
     assert_eq!(first.rule(), Rule::Tips);
     assert_eq!(lang, None);
     assert!(state.exists());
-    let again = nudge::next(&t.store, &state, "ann", now() + Duration::minutes(5));
+    let again = nudge::next(t.store, &state, "ann", now() + Duration::minutes(5));
     assert_eq!(
         again.map(|(n, _)| n),
         Some(first),
         "stays up during its showing"
     );
     let later = nudge::next(
-        &t.store,
+        t.store,
         &state,
         "ann",
         now() + nudge::SHOW_FOR + Duration::minutes(1),
