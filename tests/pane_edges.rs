@@ -268,3 +268,69 @@ fn counts_are_grouped_as_the_language_writes_them() {
     leertuin::i18n::set_thread("nl");
     assert_eq!(grouped(29_496), "29.496");
 }
+
+/// `d` on a lesson, Enter: "Opgeslagen. u = ongedaan maken", and `u` takes
+/// it back, naming the lesson: not done, its check cards not to review.
+#[test]
+fn marking_a_lesson_done_can_be_undone() {
+    use leertuin::domain::Item;
+    use leertuin::tui::app::Tab;
+    let (_dir, mut app) = demo_app_in("nl");
+    update(&mut app, Action::GoTab(Tab::Lessons.index() as u8));
+    // A lesson mia has not done yet.
+    let done: Vec<_> = app
+        .store
+        .lessons_done("mia")
+        .expect("done")
+        .iter()
+        .map(|d| d.lesson)
+        .collect();
+    let rows = app.list(Tab::Lessons).expect("lessons").rows.clone();
+    let at = rows
+        .iter()
+        .position(
+            |r| matches!(&r.item, Item::Lesson(l) if !done.contains(&l.id) && !l.cards.is_empty()),
+        )
+        .expect("a lesson not done");
+    for _ in 0..at {
+        update(&mut app, Action::Down);
+    }
+    let lesson = selected(&app).expect("lesson");
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.status);
+    let said = read(&screen(&app, 80, 24));
+    assert!(said.contains("Opgeslagen. u = ongedaan maken"), "{said}");
+    assert!(
+        app.store
+            .lessons_done("mia")
+            .expect("done")
+            .iter()
+            .any(|d| d.lesson == lesson.id())
+    );
+    press(&mut app, KeyCode::Char('u'));
+    let rows = screen(&app, 80, 24);
+    let said = read(&rows);
+    assert!(said.contains("Ongedaan gemaakt"), "{said}");
+    assert!(
+        said.contains(&format!("{} ‘", lesson.id())) && said.contains("is niet meer klaar"),
+        "{said}"
+    );
+    assert!(
+        !app.store
+            .lessons_done("mia")
+            .expect("done")
+            .iter()
+            .any(|d| d.lesson == lesson.id())
+    );
+    let later = leertuin::domain::now() + chrono::Duration::days(400);
+    let key = format!("{}#", lesson.id());
+    assert!(
+        !app.store
+            .due_cards("mia", later, 500)
+            .expect("cards")
+            .iter()
+            .any(|c| c.card.starts_with(&key)),
+        "its check cards are still to review"
+    );
+}

@@ -137,6 +137,7 @@ contract!(
     a_deleted_post_comes_back_by_its_authors_undo_alone,
     accepting_and_helping_is_the_askers,
     lessons_done_become_review_cards,
+    a_lesson_done_is_taken_back_by_undo,
     answers_come_back_to_the_asker,
     an_export_restores_into_an_empty_store,
     profiles_change_field_by_field,
@@ -541,6 +542,51 @@ fn lessons_done_become_review_cards(s: &dyn Store, _admin: &dyn Store) {
     let facts = s.insight_facts(Some("ann"), from_millis(0)).unwrap();
     assert_eq!((facts.lessons_done, facts.reviews), (1, 1));
     assert_eq!(facts.card_states.len(), lesson.cards.len() + 1);
+}
+
+/// Undo of "lesson done": not done any more, and its check cards leave the
+/// person's reviews, except one already reviewed (that work was done).
+fn a_lesson_done_is_taken_back_by_undo(s: &dyn Store, _admin: &dyn Store) {
+    let lesson = s
+        .list(&all(Some(Kind::Lesson)), "ann")
+        .unwrap()
+        .into_iter()
+        .find_map(|i| match i {
+            Item::Lesson(l) if l.cards.len() >= 2 => Some(l),
+            _ => None,
+        })
+        .expect("a bundled lesson with two check cards");
+    let later = leertuin::domain::now() + chrono::Duration::days(400);
+    let undo = Write::UnmarkDone {
+        lesson: lesson.id,
+        person: "ann".into(),
+    };
+    // Nothing to take back yet.
+    assert_eq!(
+        s.apply(&undo).unwrap(),
+        leertuin::domain::Done::Changed(false)
+    );
+    s.mark_done("ann", lesson.id, None).unwrap();
+    s.mark_done("bob", lesson.id, None).unwrap();
+    assert_eq!(
+        s.apply(&undo).unwrap(),
+        leertuin::domain::Done::Changed(true)
+    );
+    assert!(s.lessons_done("ann").unwrap().is_empty());
+    assert!(s.due_cards("ann", later, 50).unwrap().is_empty());
+    // Bob's stays.
+    assert_eq!(s.lessons_done("bob").unwrap().len(), 1);
+    assert_eq!(
+        s.due_cards("bob", later, 50).unwrap().len(),
+        lesson.cards.len()
+    );
+    // A card reviewed in between stays a card.
+    s.mark_done("ann", lesson.id, None).unwrap();
+    let due = s.due_cards("ann", later, 50).unwrap();
+    s.review("ann", &due[0].card, Rating::Good, 0.9).unwrap();
+    s.apply(&undo).unwrap();
+    let facts = s.insight_facts(Some("ann"), from_millis(0)).unwrap();
+    assert_eq!((facts.lessons_done, facts.card_states.len()), (0, 1));
 }
 
 fn answers_come_back_to_the_asker(s: &dyn Store, _admin: &dyn Store) {

@@ -72,6 +72,11 @@ pub enum Write {
         #[serde(default)]
         brought: Option<Brought>,
     },
+    /// Takes back marking a lesson done (undo).
+    UnmarkDone {
+        lesson: ItemId,
+        person: String,
+    },
     /// A colleague's tip as one of the person's review cards.
     Remember {
         tip: ItemId,
@@ -139,6 +144,7 @@ impl Write {
             | Write::Delete { person, .. }
             | Write::Restore { person, .. }
             | Write::MarkDone { person, .. }
+            | Write::UnmarkDone { person, .. }
             | Write::Remember { person, .. }
             | Write::Accept { person, .. }
             | Write::Helped { person, .. }
@@ -169,6 +175,7 @@ impl Write {
             Write::Delete { post, .. } => format!("delete {post}"),
             Write::Restore { post, .. } => format!("restore {post}"),
             Write::MarkDone { lesson, .. } => format!("lessons done {lesson}"),
+            Write::UnmarkDone { lesson, .. } => format!("lessons done {lesson} --undo"),
             Write::Remember { tip, .. } => format!("remember {tip}"),
             Write::Accept {
                 question, answer, ..
@@ -232,6 +239,12 @@ impl Write {
                 post: *post,
                 person,
                 text: old.clone(),
+            }),
+            (Write::UnmarkDone { lesson, .. }, Done::Changed(true)) => Some(Write::MarkDone {
+                lesson: *lesson,
+                person,
+                reflection: None,
+                brought: None,
             }),
             (Write::Restore { post, .. }, _) => Some(Write::Delete {
                 post: *post,

@@ -52,6 +52,7 @@ impl Write {
                 w.mark_done_with(person, *lesson, reflection.as_deref(), *brought)?;
                 Done::Ok
             }
+            Write::UnmarkDone { lesson, person } => Done::Changed(w.unmark_done(person, *lesson)?),
             Write::Remember { tip, person } => Done::Changed(w.remember(person, *tip)?),
             Write::Accept {
                 question,

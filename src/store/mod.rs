@@ -318,6 +318,10 @@ pub trait Writer {
         reflection: Option<&str>,
         brought: Option<Brought>,
     ) -> Result<()>;
+    /// Takes back marking a lesson done (undo): it is no longer done, and
+    /// its check cards the person never reviewed leave their reviews
+    /// (reviewed ones stay: that work was done). False when it was not done.
+    fn unmark_done(&self, person: &str, lesson: ItemId) -> Result<bool>;
     /// Makes a tip one of the person's review cards; false if it was already.
     fn remember(&self, person: &str, tip: ItemId) -> Result<bool>;
     /// Records a review and returns the card's next state.
@@ -500,6 +504,9 @@ pub trait Store {
         single(self, |w| {
             w.mark_done_with(person, lesson, reflection, brought)
         })
+    }
+    fn unmark_done(&self, person: &str, lesson: ItemId) -> Result<bool> {
+        single(self, |w| w.unmark_done(person, lesson))
     }
     fn remember(&self, person: &str, tip: ItemId) -> Result<bool> {
         single(self, |w| w.remember(person, tip))

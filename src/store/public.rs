@@ -182,6 +182,9 @@ impl Writer for Guarded<'_> {
     ) -> Result<()> {
         self.0.mark_done_with(person, lesson, reflection, brought)
     }
+    fn unmark_done(&self, person: &str, lesson: ItemId) -> Result<bool> {
+        self.0.unmark_done(person, lesson)
+    }
     fn remember(&self, person: &str, tip: ItemId) -> Result<bool> {
         self.0.remember(person, tip)
     }

@@ -121,6 +121,10 @@ fn undone_what(app: &mut App, undo: &Write) -> String {
             let name = question(app, *id);
             t!("status.undone-on", what = name).into_owned()
         }
+        Write::UnmarkDone { lesson, .. } => {
+            let name = question(app, *lesson);
+            t!("status.undone-done", what = name).into_owned()
+        }
         Write::Add { draft, .. } => t!("status.undone-on", what = quote(&draft.text)).into_owned(),
     }
 }

@@ -129,9 +129,17 @@ impl App {
 /// offline, or why not. True when the form or choice that made it is done;
 /// false keeps it open with the reason, so nothing typed is lost.
 pub fn commit(app: &mut App, write: Write) -> bool {
+    commit_undoing(app, write, None)
+}
+
+/// As [`commit`], taken back by `undo` when given: the inverse only the
+/// pane knows (marking a lesson done undoes differently when it was done
+/// before).
+pub fn commit_undoing(app: &mut App, write: Write, undo: Option<Write>) -> bool {
     match app.send(&write) {
         Ok(Some(done)) => {
-            own::saved(app, said(&write, &done), write.inverse(&done));
+            let undo = undo.or_else(|| write.inverse(&done));
+            own::saved(app, said(&write, &done), undo);
             true
         }
         Ok(None) => true,

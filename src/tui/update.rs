@@ -455,12 +455,30 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
                 }
             }
         }
-        Purpose::Reflection(lesson) => Write::MarkDone {
-            lesson,
-            person,
-            reflection: (!text.is_empty()).then_some(text),
-            brought: p.brought,
-        },
+        Purpose::Reflection(lesson) => {
+            // Undone as it was: not done, or done with the earlier reflection
+            // (done before without one: the new one stays, nothing to undo).
+            let undo = match app.done_for(lesson) {
+                None => Some(Write::UnmarkDone {
+                    lesson,
+                    person: person.clone(),
+                }),
+                Some(Some(earlier)) => Some(Write::MarkDone {
+                    lesson,
+                    person: person.clone(),
+                    reflection: Some(earlier),
+                    brought: None,
+                }),
+                Some(None) => None,
+            };
+            let write = Write::MarkDone {
+                lesson,
+                person,
+                reflection: (!text.is_empty()).then_some(text),
+                brought: p.brought,
+            };
+            return send::commit_undoing(app, write, undo);
+        }
     };
     send::commit(app, write)
 }

@@ -117,6 +117,25 @@ pub fn mark_done(
     Ok(())
 }
 
+/// Takes back `mark_done` (undo), as the SQLite store does.
+pub fn unmark_done(tx: &mut Tx, person: &str, lesson: ItemId) -> Result<bool> {
+    existing(tx, lesson, Kind::Lesson)?;
+    let gone = tx.execute(
+        "DELETE FROM lesson_done WHERE person = $1 AND lesson_id = $2",
+        &[&person, &lesson.num],
+    )?;
+    let ords = tx.query("SELECT ord FROM card WHERE lesson_id = $1", &[&lesson.num])?;
+    for r in ords {
+        let ord = u32::try_from(r.get::<_, i32>(0)).unwrap_or(0);
+        let key = CardKey::LessonCard { lesson, ord }.to_string();
+        tx.execute(
+            "DELETE FROM card_state WHERE person = $1 AND card = $2 AND reps = 0",
+            &[&person, &key],
+        )?;
+    }
+    Ok(gone > 0)
+}
+
 pub fn remember(tx: &mut Tx, at: i64, person: &str, tip: ItemId) -> Result<bool> {
     let person = ensure_handle(tx, at, person)?;
     existing(tx, tip, Kind::Tip)?;

@@ -337,6 +337,9 @@ impl Writer for PgWriter<'_, '_, '_> {
             engine::mark_done(tx, self.at.get(), person, lesson, reflection, brought)
         })
     }
+    fn unmark_done(&self, person: &str, lesson: ItemId) -> Result<bool> {
+        self.as_(person, |tx| engine::unmark_done(tx, person, lesson))
+    }
     fn remember(&self, person: &str, tip: ItemId) -> Result<bool> {
         self.as_(person, |tx| {
             engine::remember(tx, self.at.get(), person, tip)

@@ -449,6 +449,9 @@ impl Writer for TxWriter<'_> {
     ) -> Result<()> {
         write::mark_done(self.tx, self.at.get(), person, lesson, reflection, brought)
     }
+    fn unmark_done(&self, person: &str, lesson: ItemId) -> Result<bool> {
+        write::unmark_done(self.tx, person, lesson)
+    }
     fn remember(&self, person: &str, tip: ItemId) -> Result<bool> {
         let person = write::ensure_handle(self.tx, self.at.get(), person)?;
         engine::remember(self.tx, self.at.get(), &person, tip)

@@ -218,6 +218,28 @@ pub fn mark_done(
     engine::enrol_lesson_cards(tx, at, &person, lesson)
 }
 
+/// Takes back `mark_done` (undo): the lesson is not done, and its check
+/// cards the person never reviewed are no longer theirs to review.
+pub fn unmark_done(tx: &Connection, person: &str, lesson: ItemId) -> Result<bool> {
+    existing(tx, lesson, Kind::Lesson)?;
+    let gone = tx.execute(
+        "DELETE FROM lesson_done WHERE person = ?1 AND lesson_id = ?2",
+        params![person, lesson.num],
+    )?;
+    let mut stmt = tx.prepare_cached("SELECT ord FROM card WHERE lesson_id = ?1")?;
+    let ords: Vec<u32> = stmt
+        .query_map([lesson.num], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for ord in ords {
+        let key = crate::domain::srs::CardKey::LessonCard { lesson, ord }.to_string();
+        tx.execute(
+            "DELETE FROM card_state WHERE person = ?1 AND card = ?2 AND reps = 0",
+            params![person, key],
+        )?;
+    }
+    Ok(gone > 0)
+}
+
 /// Adds new lessons and updates changed ones, matched by slug. A lesson
 /// keeps its id across updates so links and progress stay valid.
 /// Records an idempotency key (see `Writer::claim`); false when it was
