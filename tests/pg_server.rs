@@ -74,7 +74,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
         "{said}"
     );
     assert!(
-        said.contains("row-level security: on and forced for 16 tables"),
+        said.contains("row-level security: on and forced for 17 tables"),
         "{said}"
     );
 
@@ -106,6 +106,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
             "person",
             "person_pin",
             "question",
+            "reference",
             "review",
             "schema_version",
             "tip",

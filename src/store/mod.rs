@@ -10,6 +10,7 @@ mod asked;
 mod backup;
 mod boxed;
 mod health;
+mod knowhow;
 mod merge;
 mod nudge;
 mod open;

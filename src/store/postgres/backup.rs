@@ -7,7 +7,7 @@
 use postgres::Transaction;
 
 use super::engine::{card_states, insert_card_state};
-use super::read;
+use super::{read, reference};
 use crate::domain::{Backup, PersonPin, Review, from_millis};
 use crate::store::backup::{
     CONTENT_TABLES, check_format, constraint_is_bad_file, has_content, restorable,
@@ -128,6 +128,9 @@ fn insert_all(tx: &mut Tx, b: &Backup) -> Result<()> {
             &[&q.id.num, &q.author, &q.title, &q.body, &tags_to_sql(&q.tags), &q.context,
               &ms(q.created_at), &q.edited_at.map(ms), &q.deleted_at.map(ms)],
         )?;
+        if let Some(r) = &q.reference {
+            reference::restore(tx, None, Some(q.id.num), r)?;
+        }
         for a in &q.answers {
             tx.execute(
                 "INSERT INTO answer (id, question_id, author, body, accepted, created_at, edited_at, deleted_at)
@@ -166,6 +169,9 @@ fn insert_all(tx: &mut Tx, b: &Backup) -> Result<()> {
                 &t.deleted_at.map(ms),
             ],
         )?;
+        if let Some(r) = &t.reference {
+            reference::restore(tx, Some(t.id.num), None, r)?;
+        }
         for v in &t.votes {
             tx.execute(
                 "INSERT INTO vote (tip_id, person, created_at) VALUES ($1, $2, $3)",

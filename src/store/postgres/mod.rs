@@ -14,6 +14,7 @@ mod merge;
 mod nudge;
 pub mod people;
 mod read;
+mod reference;
 pub mod schema;
 mod store;
 pub mod url;

@@ -9,6 +9,8 @@ use std::collections::HashMap;
 
 use postgres::{Row, Transaction};
 
+use super::reference;
+
 use crate::domain::{
     Answer, Asked, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson,
     LessonDone, Person, Question, Tip, Visibility, Vote, from_millis,
@@ -123,8 +125,9 @@ pub fn questions(tx: &mut Tx, f: &Filter) -> Result<Vec<Question>> {
     let sql = format!(
         "SELECT id, author, title, body, tags, context, created_at,
                 coalesce((SELECT p.name FROM person p WHERE p.handle = question.author), question.author),
-                edited_at, deleted_at
-         FROM question WHERE {} {tail}",
+                edited_at, deleted_at, {}
+         FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {tail}",
+        reference::COLUMNS,
         live(f)
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
@@ -144,7 +147,7 @@ pub fn questions(tx: &mut Tx, f: &Filter) -> Result<Vec<Question>> {
             deleted_at: opt_time(r.get(9)),
             answers: answers(tx, num, f.tombstones)?,
             backings: backings(tx, num)?,
-            reference: None,
+            reference: reference::from_row(r, 10),
         });
     }
     Ok(questions)
@@ -200,8 +203,9 @@ pub fn tips(tx: &mut Tx, f: &Filter) -> Result<Vec<Tip>> {
     let sql = format!(
         "SELECT id, author, text, tags, context, created_at,
                 coalesce((SELECT p.name FROM person p WHERE p.handle = tip.author), tip.author),
-                edited_at, deleted_at
-         FROM tip WHERE {} {tail}",
+                edited_at, deleted_at, {}
+         FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {tail}",
+        reference::COLUMNS,
         live(f)
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
@@ -233,7 +237,7 @@ pub fn tips(tx: &mut Tx, f: &Filter) -> Result<Vec<Tip>> {
             edited_at: opt_time(r.get(7)),
             deleted_at: opt_time(r.get(8)),
             votes,
-            reference: None,
+            reference: reference::from_row(r, 9),
         });
     }
     Ok(tips)

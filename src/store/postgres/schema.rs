@@ -21,6 +21,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("migrations/0008_restore.sql")),
     (9, include_str!("migrations/0009_keep_answered.sql")),
     (10, include_str!("migrations/0010_team_numbers.sql")),
+    (11, include_str!("migrations/0011_reference.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -20,7 +20,7 @@ use postgres::{Client, IsolationLevel, Transaction};
 
 use super::schema;
 use super::url::ServerUrl;
-use super::{ServerError, backup, engine, merge, nudge, read, write};
+use super::{ServerError, backup, engine, merge, nudge, read, reference, write};
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::reference::{RefItem, RefReport, Scope};
@@ -466,10 +466,9 @@ impl Store for PgStore {
         self.write(|tx| write::import_lessons(tx, at, lessons))
     }
 
-    fn import_reference(&self, _scope: &Scope, _items: &[RefItem]) -> Result<RefReport> {
-        Err(StoreError::NotAllowed(
-            "knowhow import is not yet possible on the team server".into(),
-        ))
+    fn import_reference(&self, scope: &Scope, items: &[RefItem]) -> Result<RefReport> {
+        let at = now().timestamp_millis();
+        self.write(|tx| reference::import(tx, at, scope, items))
     }
 
     fn export(&self) -> Result<Backup> {

@@ -1,47 +1,23 @@
 //! `knowhow import` on SQLite: a whole source's items in one transaction.
-//! What is stored already is read once into memory and compared there, so
-//! a second import of an unchanged tree writes almost nothing.
+//! What is stored already is read once into memory and compared there
+//! ([`crate::store::knowhow::plan`]), so a second import of an unchanged
+//! tree writes almost nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rusqlite::{Connection, params};
 
 use super::rows::exec;
 use crate::domain::reference::{RefItem, RefReport, Reference, Scope, Source};
 use crate::store::Result;
+use crate::store::knowhow::{Key, Step, Stored, plan, split_question};
 use crate::store::rows::tags_to_sql;
-
-/// `(lang, page, example)`: an item's key within its source.
-type Key = (String, String, u32);
-
-/// What is stored for one key.
-struct Stored {
-    tip: Option<i64>,
-    question: Option<i64>,
-    text: String,
-    answer: Option<String>,
-    tags: String,
-    context: Option<String>,
-    revision: String,
-    attribution: String,
-    live: bool,
-}
-
-impl Stored {
-    fn same(&self, item: &RefItem, tags: &str) -> bool {
-        self.text == item.text
-            && self.answer == item.answer
-            && self.tags == tags
-            && self.context == item.context
-    }
-}
 
 /// Brings `items` (already checked) in for `scope`: adds the new, updates
 /// the changed, tombstones what the scope had and the source dropped.
 pub fn import(tx: &Connection, at: i64, scope: &Scope, items: &[RefItem]) -> Result<RefReport> {
-    let mut report = RefReport::new();
     let Some(source) = scope.source else {
-        return Ok(report);
+        return Ok(RefReport::new());
     };
     let author = source.handle();
     exec(
@@ -50,55 +26,23 @@ pub fn import(tx: &Connection, at: i64, scope: &Scope, items: &[RefItem]) -> Res
          ON CONFLICT (handle) DO NOTHING",
         params![author, source.shown(), at],
     )?;
-    let mut stored = load(tx, source)?;
-    let mut seen: HashSet<Key> = HashSet::new();
-    for item in items {
-        let r = &item.reference;
-        if r.source != source {
-            continue;
-        }
-        let key = (r.lang.clone(), r.page.clone(), r.example);
-        if !seen.insert(key.clone()) {
-            continue;
-        }
-        let counts = report.entry(r.lang.clone()).or_default();
-        let tags = tags_to_sql(&item.tags);
-        match stored.get_mut(&key) {
-            Some(old) if old.live && old.same(item, &tags) => {
-                if old.revision != r.revision || old.attribution != r.attribution {
-                    set_revision(tx, source, r)?;
-                }
-                counts.unchanged += 1;
+    let stored = load(tx, source)?;
+    let (steps, report) = plan(&stored, scope, items);
+    for step in steps {
+        match step {
+            Step::Add(item) => insert(tx, at, &author, item)?,
+            Step::Change(old, item) => {
+                update(tx, Some(at), old, item)?;
+                set_revision(tx, &item.reference)?;
             }
-            Some(old) => {
-                if old.live {
-                    counts.changed += 1;
-                } else {
-                    counts.added += 1;
-                }
-                update(tx, at, old, item, &tags)?;
-                set_revision(tx, source, r)?;
+            Step::Revive(old, item) => {
+                // Dropped and back: not an edit.
+                update(tx, None, old, item)?;
+                set_revision(tx, &item.reference)?;
             }
-            None => {
-                insert(tx, at, &author, item, &tags)?;
-                counts.added += 1;
-            }
+            Step::Revision(item) => set_revision(tx, &item.reference)?,
+            Step::Remove(old) => tombstone(tx, at, old)?,
         }
-    }
-    for (key, old) in stored.iter_mut() {
-        let reference = Reference {
-            source,
-            lang: key.0.clone(),
-            page: key.1.clone(),
-            example: key.2,
-            revision: String::new(),
-            attribution: String::new(),
-        };
-        if !old.live || seen.contains(key) || !scope.covers(&reference) {
-            continue;
-        }
-        tombstone(tx, at, old)?;
-        report.entry(key.0.clone()).or_default().removed += 1;
     }
     Ok(report)
 }
@@ -134,8 +78,9 @@ fn load(tx: &Connection, source: Source) -> Result<HashMap<Key, Stored>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn insert(tx: &Connection, at: i64, author: &str, item: &RefItem, tags: &str) -> Result<()> {
+fn insert(tx: &Connection, at: i64, author: &str, item: &RefItem) -> Result<()> {
     let r = &item.reference;
+    let tags = tags_to_sql(&item.tags);
     let (tip, question) = match &item.answer {
         None => {
             exec(
@@ -181,9 +126,10 @@ fn insert(tx: &Connection, at: i64, author: &str, item: &RefItem, tags: &str) ->
     Ok(())
 }
 
-fn update(tx: &Connection, at: i64, old: &Stored, item: &RefItem, tags: &str) -> Result<()> {
-    // A revived item was dropped and came back: it was not edited.
-    let edited = old.live.then_some(at);
+/// New text for a stored item; `edited` is the time of a change, `None`
+/// for an item that comes back.
+fn update(tx: &Connection, edited: Option<i64>, old: &Stored, item: &RefItem) -> Result<()> {
+    let tags = tags_to_sql(&item.tags);
     if let Some(tip) = old.tip {
         exec(
             tx,
@@ -212,13 +158,13 @@ fn update(tx: &Connection, at: i64, old: &Stored, item: &RefItem, tags: &str) ->
     Ok(())
 }
 
-fn set_revision(tx: &Connection, source: Source, r: &Reference) -> Result<()> {
+fn set_revision(tx: &Connection, r: &Reference) -> Result<()> {
     exec(
         tx,
         "UPDATE reference SET revision = ?5, attribution = ?6
          WHERE source = ?1 AND lang = ?2 AND page = ?3 AND example = ?4",
         params![
-            source.name(),
+            r.source.name(),
             r.lang,
             r.page,
             r.example,
@@ -252,15 +198,6 @@ fn tombstone(tx: &Connection, at: i64, old: &Stored) -> Result<()> {
     }
     Ok(())
 }
-
-/// A question's title (first line) and body (the rest).
-pub fn split_question(text: &str) -> (&str, &str) {
-    match text.split_once('\n') {
-        Some((title, body)) => (title, body),
-        None => (text, ""),
-    }
-}
-
 /// The columns of [`from_row`], for a read that joins `reference r`.
 pub const COLUMNS: &str = "r.source, r.lang, r.page, r.example, r.revision, r.attribution";
 

@@ -1,0 +1,259 @@
+//! `knowhow import` on the team server: the steps of
+//! [`crate::store::knowhow::plan`] in PostgreSQL's dialect, in the store's
+//! one transaction. Only admins (who hold the schema owner's rights) may
+//! write these rows: migration 0011's policies say so, so a colleague's
+//! import is refused by the server itself.
+
+use std::collections::HashMap;
+
+use postgres::Transaction;
+
+use crate::domain::reference::{RefItem, RefReport, Reference, Scope, Source};
+use crate::store::knowhow::{Key, Step, Stored, plan, split_question};
+use crate::store::rows::tags_to_sql;
+use crate::store::{Result, StoreError};
+
+type Tx<'a> = Transaction<'a>;
+
+pub fn import(tx: &mut Tx, at: i64, scope: &Scope, items: &[RefItem]) -> Result<RefReport> {
+    let Some(source) = scope.source else {
+        return Ok(RefReport::new());
+    };
+    let admin: bool = tx.query_one("SELECT leertuin.is_admin()", &[])?.get(0);
+    if !admin {
+        return Err(StoreError::NotAllowed(
+            t!("knowhow.server-admins-only").into_owned(),
+        ));
+    }
+    let author = source.handle();
+    tx.execute(
+        "INSERT INTO person (handle, name, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (handle) DO NOTHING",
+        &[&author, &source.shown(), &at],
+    )?;
+    let stored = load(tx, source)?;
+    let (steps, report) = plan(&stored, scope, items);
+    for step in steps {
+        match step {
+            Step::Add(item) => {
+                let (tip, question) = insert(tx, at, &author, item)?;
+                let r = &item.reference;
+                tx.execute(
+                    "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    &[
+                        &tip,
+                        &question,
+                        &r.source.name(),
+                        &r.lang,
+                        &r.page,
+                        &example(r),
+                        &r.revision,
+                        &r.attribution,
+                    ],
+                )?;
+            }
+            Step::Change(old, item) => {
+                update(tx, at, old, item)?;
+                set_revision(tx, &item.reference)?;
+            }
+            Step::Revive(_, item) => {
+                // A tombstone stays one on the server (keep_tombstone): the
+                // example comes back as a new item, its key moved to it.
+                let (tip, question) = insert(tx, at, &author, item)?;
+                let r = &item.reference;
+                tx.execute(
+                    "UPDATE reference SET tip_id = $5, question_id = $6, revision = $7, attribution = $8
+                     WHERE source = $1 AND lang = $2 AND page = $3 AND example = $4",
+                    &[
+                        &r.source.name(),
+                        &r.lang,
+                        &r.page,
+                        &example(r),
+                        &tip,
+                        &question,
+                        &r.revision,
+                        &r.attribution,
+                    ],
+                )?;
+            }
+            Step::Revision(item) => set_revision(tx, &item.reference)?,
+            Step::Remove(old) => tombstone(tx, at, old)?,
+        }
+    }
+    Ok(report)
+}
+
+fn example(r: &Reference) -> i32 {
+    i32::try_from(r.example).unwrap_or(i32::MAX)
+}
+
+fn load(tx: &mut Tx, source: Source) -> Result<HashMap<Key, Stored>> {
+    let rows = tx.query(
+        "SELECT r.lang, r.page, r.example, r.tip_id, r.question_id, r.revision, r.attribution,
+                coalesce(t.text, q.title || CASE WHEN q.body = '' THEN '' ELSE E'\\n' || q.body END),
+                (SELECT a.body FROM answer a WHERE a.question_id = q.id ORDER BY a.id LIMIT 1),
+                coalesce(t.tags, q.tags), coalesce(t.context, q.context),
+                coalesce(t.deleted_at, q.deleted_at) IS NULL
+         FROM reference r
+         LEFT JOIN tip t ON t.id = r.tip_id
+         LEFT JOIN question q ON q.id = r.question_id
+         WHERE r.source = $1",
+        &[&source.name()],
+    )?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let example: i32 = r.get(2);
+            (
+                (r.get(0), r.get(1), u32::try_from(example).unwrap_or(0)),
+                Stored {
+                    tip: r.get(3),
+                    question: r.get(4),
+                    revision: r.get(5),
+                    attribution: r.get(6),
+                    text: r.get::<_, Option<String>>(7).unwrap_or_default(),
+                    answer: r.get(8),
+                    tags: r.get::<_, Option<String>>(9).unwrap_or_default(),
+                    context: r.get(10),
+                    live: r.get(11),
+                },
+            )
+        })
+        .collect())
+}
+
+/// A new tip, or a question with its accepted answer: `(tip, question)`.
+fn insert(
+    tx: &mut Tx,
+    at: i64,
+    author: &str,
+    item: &RefItem,
+) -> Result<(Option<i64>, Option<i64>)> {
+    let tags = tags_to_sql(&item.tags);
+    Ok(match &item.answer {
+        None => {
+            let id: i64 = tx
+                .query_one(
+                    "INSERT INTO tip (author, text, tags, context, created_at)
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    &[&author, &item.text, &tags, &item.context, &at],
+                )?
+                .get(0);
+            (Some(id), None)
+        }
+        Some(answer) => {
+            let (title, body) = split_question(&item.text);
+            let q: i64 = tx
+                .query_one(
+                    "INSERT INTO question (author, title, body, tags, context, created_at)
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    &[&author, &title, &body, &tags, &item.context, &at],
+                )?
+                .get(0);
+            tx.execute(
+                "INSERT INTO answer (question_id, author, body, accepted, created_at)
+                 VALUES ($1, $2, $3, true, $4)",
+                &[&q, &author, answer, &at],
+            )?;
+            (None, Some(q))
+        }
+    })
+}
+
+fn update(tx: &mut Tx, at: i64, old: &Stored, item: &RefItem) -> Result<()> {
+    let tags = tags_to_sql(&item.tags);
+    if let Some(tip) = old.tip {
+        tx.execute(
+            "UPDATE tip SET text = $2, tags = $3, context = $4, edited_at = $5 WHERE id = $1",
+            &[&tip, &item.text, &tags, &item.context, &at],
+        )?;
+    }
+    if let Some(q) = old.question {
+        let (title, body) = split_question(&item.text);
+        tx.execute(
+            "UPDATE question SET title = $2, body = $3, tags = $4, context = $5, edited_at = $6
+             WHERE id = $1",
+            &[&q, &title, &body, &tags, &item.context, &at],
+        )?;
+        tx.execute(
+            "UPDATE answer SET body = $2, edited_at = $3
+             WHERE id = (SELECT min(id) FROM answer WHERE question_id = $1)",
+            &[&q, &item.answer.as_deref().unwrap_or_default(), &at],
+        )?;
+    }
+    Ok(())
+}
+
+fn set_revision(tx: &mut Tx, r: &Reference) -> Result<()> {
+    tx.execute(
+        "UPDATE reference SET revision = $5, attribution = $6
+         WHERE source = $1 AND lang = $2 AND page = $3 AND example = $4",
+        &[
+            &r.source.name(),
+            &r.lang,
+            &r.page,
+            &example(r),
+            &r.revision,
+            &r.attribution,
+        ],
+    )?;
+    Ok(())
+}
+
+fn tombstone(tx: &mut Tx, at: i64, old: &Stored) -> Result<()> {
+    if let Some(tip) = old.tip {
+        tx.execute(
+            "UPDATE tip SET text = '', deleted_at = $2 WHERE id = $1",
+            &[&tip, &at],
+        )?;
+    }
+    if let Some(q) = old.question {
+        tx.execute(
+            "UPDATE answer SET body = '', deleted_at = $2 WHERE question_id = $1",
+            &[&q, &at],
+        )?;
+        tx.execute(
+            "UPDATE question SET title = '', body = '', deleted_at = $2 WHERE id = $1",
+            &[&q, &at],
+        )?;
+    }
+    Ok(())
+}
+
+/// The columns of [`from_row`], for a read that joins `reference r`.
+pub const COLUMNS: &str = "r.source, r.lang, r.page, r.example, r.revision, r.attribution";
+
+/// The reference in the six [`COLUMNS`] from `at` on; `None` for an item
+/// of a colleague's.
+pub fn from_row(row: &postgres::Row, at: usize) -> Option<Box<Reference>> {
+    let source = Source::from_name(row.get::<_, Option<&str>>(at)?)?;
+    let example: i32 = row.get(at + 3);
+    Some(Box::new(Reference {
+        source,
+        lang: row.get(at + 1),
+        page: row.get(at + 2),
+        example: u32::try_from(example).unwrap_or(0),
+        revision: row.get(at + 4),
+        attribution: row.get(at + 5),
+    }))
+}
+
+/// Stores the reference of a restored tip or question (a backup's).
+pub fn restore(tx: &mut Tx, tip: Option<i64>, question: Option<i64>, r: &Reference) -> Result<()> {
+    tx.execute(
+        "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &[
+            &tip,
+            &question,
+            &r.source.name(),
+            &r.lang,
+            &r.page,
+            &example(r),
+            &r.revision,
+            &r.attribution,
+        ],
+    )?;
+    Ok(())
+}

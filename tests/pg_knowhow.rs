@@ -1,0 +1,200 @@
+//! `knowhow import` on the team server: admins import, everyone reads,
+//! nobody else writes the imported rows (not even from psql), a second
+//! import updates in place, and a backup keeps where each item came from.
+
+mod pg_support;
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+
+use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
+use pg_support::{TestDb, refused, setup_lock};
+use serde_json::Value;
+
+struct Team {
+    db: TestDb,
+    ann: String,
+    home: tempfile::TempDir,
+}
+
+fn team(test: &str) -> Option<Team> {
+    let pg = pg_support::shared(test)?;
+    let db = pg.database(test);
+    let ann = format!("ann_{}", db.name);
+    {
+        let _lock = setup_lock();
+        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        let add = AddPerson {
+            handle: ann.clone(),
+            name: None,
+        };
+        server::people::add_person(&url, &add).expect("add person");
+    }
+    Some(Team {
+        db,
+        ann,
+        home: tempfile::tempdir().expect("home"),
+    })
+}
+
+impl Team {
+    fn run(&self, who: &str, args: &[&str]) -> Output {
+        let url = self.db.url(who);
+        let mut all = vec!["--db", url.as_str()];
+        all.extend_from_slice(args);
+        self.db.leertuin(self.home.path(), &all)
+    }
+
+    fn ok(&self, who: &str, args: &[&str]) -> String {
+        let out = self.run(who, args);
+        assert!(
+            out.status.success(),
+            "leertuin {args:?} as {who}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn tips(&self, who: &str) -> Vec<Value> {
+        let out = self.ok(who, &["list", "tips", "--json", "--limit", "100"]);
+        serde_json::from_str::<Value>(&out)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn tree(root: &Path) {
+    write(
+        &root.join("pages/common/frob.md"),
+        "# frob\n\n> Frobs.\n\n- [c]reate a frob:\n\n`frob -c {{file}}`\n\n- List frobs:\n\n`frob --list`\n",
+    );
+    write(
+        &root.join("pages.nl/common/frob.md"),
+        "# frob\n\n> Frobt.\n\n- Maak een frob:\n\n`frob -c {{bestand}}`\n",
+    );
+}
+
+#[test]
+fn admins_import_everyone_reads_and_a_second_import_updates_in_place() {
+    let Some(t) = team("pg_knowhow_import") else {
+        return;
+    };
+    let root = t.home.path().join("tldr");
+    tree(&root);
+    let path = root.to_str().unwrap();
+    let owner = t.db.owner.clone();
+
+    // A colleague may not import: the server's admins do.
+    let out = t.run(&t.ann, &["knowhow", "import", "tldr", path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("only admins"), "{err}");
+
+    let first = t.ok(&owner, &["knowhow", "import", "tldr", path]);
+    assert!(first.contains("tldr-pages en: 2 added"), "{first}");
+    assert!(first.contains("tldr-pages nl: 1 added"), "{first}");
+    let tips = t.tips(&t.ann);
+    assert_eq!(tips.len(), 3);
+    let frob = tips
+        .iter()
+        .find(|x| x["reference"]["lang"] == "en" && x["reference"]["example"] == 1)
+        .unwrap();
+    assert_eq!(frob["text"], "create a frob:\nfrob -c file");
+    assert_eq!(frob["author"], "knowhow:tldr");
+    assert_eq!(frob["reference"]["attribution"], "tldr-pages, CC BY 4.0");
+
+    // Nobody but an admin writes an imported row, not even from psql.
+    let id = frob["id"].as_str().unwrap().trim_start_matches('t');
+    // (Row-level security hides the row from the update: nothing changes.)
+    let updated = pg_support::ok(&t.db.psql(
+        &t.ann,
+        &format!("UPDATE tip SET text = 'mine now' WHERE id = {id} RETURNING id"),
+    ));
+    assert_eq!(updated, "");
+    assert_eq!(
+        pg_support::ok(
+            &t.db
+                .psql(&t.ann, &format!("SELECT text FROM tip WHERE id = {id}"))
+        ),
+        "create a frob:\nfrob -c file"
+    );
+    refused(&t.db.psql(
+        &t.ann,
+        "INSERT INTO reference (tip_id, source, lang, page, example, revision, attribution)
+         VALUES (NULL, 'tldr', 'en', 'x', 1, '', '')",
+    ));
+
+    // Unchanged, then changed, removed and back again.
+    let again = t.ok(&owner, &["knowhow", "import", "tldr", path]);
+    assert!(
+        again.contains("0 added, 0 changed, 0 removed, 2 unchanged"),
+        "{again}"
+    );
+    write(
+        &root.join("pages/common/frob.md"),
+        "# frob\n\n> Frobs.\n\n- [c]reate a frob quietly:\n\n`frob -cq {{file}}`\n",
+    );
+    let third = t.ok(&owner, &["knowhow", "import", "tldr", path]);
+    assert!(
+        third.contains("en: 0 added, 1 changed, 1 removed, 0 unchanged"),
+        "{third}"
+    );
+    let tips = t.tips(&t.ann);
+    assert_eq!(tips.len(), 2);
+    let changed = tips
+        .iter()
+        .find(|x| x["reference"]["lang"] == "en")
+        .unwrap();
+    assert_eq!(changed["id"], frob["id"], "updated in place");
+    assert_eq!(changed["text"], "create a frob quietly:\nfrob -cq file");
+    tree(&root);
+    let fourth = t.ok(&owner, &["knowhow", "import", "tldr", path]);
+    assert!(
+        fourth.contains("en: 1 added, 1 changed, 0 removed, 0 unchanged"),
+        "{fourth}"
+    );
+    assert_eq!(t.tips(&t.ann).len(), 3);
+
+    // A backup carries each item's source.
+    let export = t.ok(&owner, &["export"]);
+    assert!(
+        export.contains("\"attribution\": \"tldr-pages, CC BY 4.0\""),
+        "{export}"
+    );
+}
+
+#[test]
+fn a_faq_on_the_server_becomes_answered_questions_and_follows_its_file() {
+    let Some(t) = team("pg_knowhow_faq") else {
+        return;
+    };
+    let faq = t.home.path().join("faq.md");
+    write(
+        &faq,
+        "## Where is the key?\nAt the desk.\n\n## Who opens?\nThe first one in.\n",
+    );
+    let owner = t.db.owner.clone();
+    let path = faq.to_str().unwrap();
+    let first = t.ok(&owner, &["knowhow", "import", "faq", path]);
+    assert!(first.contains("FAQ en: 2 added"), "{first}");
+    write(&faq, "## Where is the key?\nIn the safe.\n");
+    let second = t.ok(&owner, &["knowhow", "import", "faq", path]);
+    assert!(
+        second.contains("FAQ en: 0 added, 1 changed, 1 removed, 0 unchanged"),
+        "{second}"
+    );
+    let qs: Value = serde_json::from_str(&t.ok(&t.ann, &["list", "questions", "--json"])).unwrap();
+    let qs = qs.as_array().unwrap();
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0]["answers"][0]["body"], "In the safe.");
+    assert_eq!(qs[0]["reference"]["source"], "faq");
+}
