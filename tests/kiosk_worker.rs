@@ -156,3 +156,66 @@ fn enter_on_a_colleagues_question_still_answers_it() {
         app.overlay
     );
 }
+
+#[test]
+fn a_save_is_announced_before_it_runs() {
+    let (dir, mut app) = kiosk();
+    // As the event loop sets it: the frame after Enter says "saving".
+    app.defer_saves = true;
+    for c in "Waar ligt de bezem?".chars() {
+        app.on_key(KeyEvent::new(
+            KeyCode::Char(c),
+            if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            },
+        ));
+    }
+    app.on_key(key(KeyCode::Enter));
+    let rows = screen(&app, 40, 20);
+    assert!(
+        rows.iter().any(|r| r.contains("Bezig met opslaan…")),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(
+        !other_process(&dir)
+            .export()
+            .map(|b| format!("{b:?}"))
+            .unwrap_or_default()
+            .contains("bezem")
+    );
+    assert!(app.run_saving());
+    assert!(said(&app).contains("staat erin"), "{}", said(&app));
+    assert!(
+        format!("{:?}", other_process(&dir).export().expect("export"))
+            .contains("Waar ligt de bezem?")
+    );
+}
+
+#[test]
+fn a_save_that_can_only_be_kept_says_so_first_and_names_no_file() {
+    let (dir, mut app) = kiosk();
+    let lock = rusqlite::Connection::open(dir.path().join("t.db")).expect("open");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    for c in "Waar ligt de dweil?".chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.on_key(key(KeyCode::Enter));
+    lock.execute_batch("ROLLBACK").expect("unlock");
+    let s = said(&app);
+    assert!(
+        s.starts_with("Niet opgeslagen — je tekst is bewaard. Probeer het zo opnieuw."),
+        "{s}"
+    );
+    assert!(!s.contains('/'), "a file path: {s}");
+    // At 40 columns the essential part is the first row of the message.
+    let rows = screen(&app, 40, 20);
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("Niet opgeslagen — je tekst is")),
+        "{}",
+        rows.join("\n")
+    );
+}

@@ -72,7 +72,8 @@ fn a_tip_typed_on_a_locked_database_waits_in_the_outbox_and_the_status_line_coun
     assert!(app.overlay.is_none(), "the form stays open");
     let said = app.status.clone().expect("a message");
     assert!(
-        said.text.contains("Saved offline, will be sent"),
+        said.text
+            .starts_with("Not saved yet — your text is kept and sent by itself"),
         "{said:?}"
     );
     assert!(!said.error, "busy passes by itself: no error");
@@ -147,7 +148,11 @@ fn an_answer_on_a_locked_database_waits_and_the_count_is_in_dutch() {
     update(&mut app, Action::Submit);
     assert!(app.overlay.is_none(), "the prompt stays open");
     let said = app.status.clone().expect("a message");
-    assert!(said.text.contains("Offline bewaard"), "{said:?}");
+    assert!(
+        said.text
+            .starts_with("Nog niet opgeslagen — je tekst is bewaard"),
+        "{said:?}"
+    );
     update(&mut app, Action::Back);
     let rows = screen(&app, 80, 20);
     assert_shows(&rows, "1 wacht om verstuurd te worden");

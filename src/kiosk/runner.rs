@@ -1,12 +1,14 @@
 //! The thin part of kiosk mode that touches the terminal: it turns keys into
 //! session keys, runs the pane while someone is logged in, and does what the
-//! [`Session`] decides. All decisions live in [`super::session`].
+//! [`Session`] decides. All decisions live in [`super::session`]; the loop
+//! is the one the pane and the popup run on ([`event_loop::run`]), so
+//! "Bezig met opslaan…", paste and dropped keys behave the same here.
 
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::DefaultTerminal;
-use ratatui::layout::{Constraint, Layout};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::{DefaultTerminal, Frame};
 
 use super::screen::{KioskScreen, PaneBar};
 use super::session::{Key, Outcome, Session, SystemClock};
@@ -21,6 +23,7 @@ use crate::tui::action::Edit;
 use crate::tui::app::{App, CHANGE_CHECK};
 use crate::tui::around::Around;
 use crate::tui::event::Input;
+use crate::tui::event_loop;
 use crate::tui::indexer::Indexer;
 use crate::tui::keys::{self, KeyMap, View};
 use crate::tui::restore_terminal;
@@ -84,164 +87,230 @@ fn run_loop(
     session: &mut Session,
     store: &dyn Store,
 ) -> Result<(), KioskError> {
-    let mut pane: Option<App> = None;
-    // The first Esc on the bare list asks; the second logs out.
-    let mut logout_armed = false;
-    let mut dirty = true;
-    let mut next_check = Instant::now() + CHANGE_CHECK;
-    loop {
-        if signals::stop_requested() {
-            // Unless the signal's watchdog was quicker.
-            signals::keep_held();
-            return Ok(());
-        }
-        if dirty {
-            let _frame = signals::drawing();
-            draw(terminal, kiosk, session, pane.as_ref())?;
-            dirty = false;
-        }
-        let wait = session
-            .until_idle()
-            .min(next_check.saturating_duration_since(Instant::now()))
-            .min(SIGNAL_CHECK)
-            .min(pane.as_ref().map_or(Duration::MAX, App::index_wait))
-            // The idle countdown shows every second.
-            .min(if session.countdown().is_some() {
-                Duration::from_secs(1)
-            } else {
-                Duration::MAX
-            });
-        let mut outcomes = Vec::new();
-        if event::poll(wait)? {
-            loop {
-                match Input::from_terminal(event::read()?) {
-                    Some(Input::Key(key)) => {
-                        dirty = true;
-                        let armed = std::mem::take(&mut logout_armed);
-                        outcomes.push(on_key(
-                            kiosk,
-                            session,
-                            &mut pane,
-                            store,
-                            key,
-                            armed,
-                            &mut logout_armed,
-                        ));
-                    }
-                    Some(Input::Paste(text)) => {
-                        dirty = true;
-                        logout_armed = false;
-                        on_paste(session, &mut pane, &text);
-                    }
-                    // A touch screen: tabs, rows and the wheel of the pane,
-                    // which is drawn below the one-line bar.
-                    Some(Input::Mouse(m)) => {
-                        if let Some(app) = &mut pane {
-                            session.touch();
-                            let size = terminal.size()?;
-                            let body = ratatui::layout::Rect::new(
-                                0,
-                                1,
-                                size.width,
-                                size.height.saturating_sub(1),
-                            );
-                            dirty |= app.on_mouse(body, m);
-                        }
-                    }
-                    Some(_) => dirty = true,
-                    None => {}
-                }
-                if !event::poll(Duration::ZERO)? {
-                    break;
-                }
-            }
-        }
-        outcomes.push(session.tick());
-        dirty |= session.countdown().is_some();
-        if let Some(app) = &mut pane {
-            dirty |= app.poll_index();
-        }
-        if Instant::now() >= next_check {
-            if let Some(app) = &mut pane {
-                dirty |= app.on_input(Input::Tick);
-            }
-            next_check = Instant::now() + CHANGE_CHECK;
-        }
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Stay => {}
-                Outcome::Leave => return Ok(()),
-                Outcome::LogIn {
-                    handle,
-                    lang,
-                    private,
-                } => {
-                    i18n::set(&lang);
-                    let mut app = open_pane(kiosk, &handle, &lang, private)?;
-                    logout_armed = false;
-                    terminal.clear()?;
-                    draw(terminal, kiosk, session, Some(&app))?;
-                    app.start();
-                    // Answers come back: the first screen says so, to a
-                    // real login only (a typed name without its PIN must
-                    // not take the person's news away from them).
-                    if private {
-                        crate::tui::asked::welcome_back(&mut app);
-                    }
-                    pane = Some(app);
-                    dirty = true;
-                }
-                Outcome::LoggedOut { .. } | Outcome::Reset => {
-                    if let Some(mut app) = pane.take() {
-                        keep_unsaved(&mut app);
-                    }
-                    i18n::set(session.lang);
-                    // Nothing of the last person stays on the glass.
-                    terminal.clear()?;
-                    dirty = true;
-                }
-            }
-        }
-        // What a SIGTERM or SIGHUP from now on must keep.
-        signals::hold(pane.as_ref().and_then(App::unsaved));
+    let mut screen = KioskLoop {
+        kiosk,
+        session,
+        store,
+        pane: None,
+        logout_armed: false,
+        next_check: Instant::now() + CHANGE_CHECK,
+        leave: false,
+        clear: false,
+        starting: None,
+        failed: None,
+    };
+    event_loop::run(terminal, &mut screen)?;
+    if signals::stop_requested() {
+        // Unless the signal's watchdog was quicker.
+        signals::keep_held();
+    }
+    match screen.failed {
+        Some(e) => Err(e),
+        None => Ok(()),
     }
 }
 
-fn draw(
-    terminal: &mut DefaultTerminal,
-    kiosk: &Kiosk,
-    session: &Session,
-    pane: Option<&App>,
-) -> Result<(), KioskError> {
-    terminal.draw(|f| {
-        let area = f.area();
-        match (pane, session.person_name()) {
-            (Some(app), Some(name)) => {
-                let [bar, body] =
-                    Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-                let logout_key = kiosk.logout.to_string();
-                f.render_widget(
-                    &PaneBar {
-                        name,
-                        logout_key,
-                        theme: kiosk.theme,
-                        private: session.private(),
-                        countdown: session.countdown(),
-                    },
-                    bar,
-                );
-                f.render_widget(app, body);
+/// The kiosk in the one event loop ([`event_loop::run`]) the pane and the
+/// popup run on too: the welcome screens, or the pane of who logged in,
+/// with the idle clock, SIGTERM and the bar over the pane around them.
+struct KioskLoop<'a> {
+    kiosk: &'a Kiosk,
+    session: &'a mut Session,
+    store: &'a dyn Store,
+    pane: Option<App>,
+    /// The first Esc on the bare list asks; the second logs out.
+    logout_armed: bool,
+    next_check: Instant,
+    /// The right admin PIN: kiosk mode ends.
+    leave: bool,
+    /// Wipe the terminal before the next frame (a login or logout).
+    clear: bool,
+    /// A pane just opened, drawn but not loaded yet; `Some(private)`.
+    starting: Option<bool>,
+    /// The pane could not be opened: the kiosk ends with this error.
+    failed: Option<KioskError>,
+}
+
+impl KioskLoop<'_> {
+    /// Does what the session decided.
+    fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Stay => {}
+            Outcome::Leave => self.leave = true,
+            Outcome::LogIn {
+                handle,
+                lang,
+                private,
+            } => {
+                i18n::set(&lang);
+                match open_pane(self.kiosk, &handle, &lang, private) {
+                    Ok(mut app) => {
+                        // Saves say "Bezig met opslaan…" first, as in the pane.
+                        app.defer_saves = true;
+                        self.pane = Some(app);
+                        self.logout_armed = false;
+                        self.clear = true;
+                        // Loaded after its first frame is drawn.
+                        self.starting = Some(private);
+                    }
+                    Err(e) => self.failed = Some(e),
+                }
             }
-            _ => f.render_widget(
-                &KioskScreen {
-                    session,
-                    theme: kiosk.theme,
-                },
-                area,
-            ),
+            Outcome::LoggedOut { .. } | Outcome::Reset => {
+                if let Some(mut app) = self.pane.take() {
+                    keep_unsaved(&mut app);
+                }
+                self.starting = None;
+                i18n::set(self.session.lang);
+                // Nothing of the last person stays on the glass.
+                self.clear = true;
+            }
         }
-    })?;
-    Ok(())
+    }
+
+    /// What a SIGTERM or SIGHUP from now on must keep.
+    fn hold(&self) {
+        signals::hold(self.pane.as_ref().and_then(App::unsaved));
+    }
+}
+
+impl event_loop::Screen for KioskLoop<'_> {
+    fn draw(&self, frame: &mut Frame) {
+        draw(frame, self.kiosk, self.session, self.pane.as_ref());
+    }
+
+    fn on_input(&mut self, input: Input, area: Rect) -> bool {
+        match input {
+            Input::Key(key) => {
+                let armed = std::mem::take(&mut self.logout_armed);
+                let outcome = on_key(
+                    self.kiosk,
+                    self.session,
+                    &mut self.pane,
+                    self.store,
+                    key,
+                    armed,
+                    &mut self.logout_armed,
+                );
+                self.apply(outcome);
+            }
+            Input::Paste(text) => {
+                self.logout_armed = false;
+                on_paste(self.session, &mut self.pane, &text);
+            }
+            // A touch screen: tabs, rows and the wheel of the pane, which
+            // is drawn below the one-line bar.
+            Input::Mouse(m) => {
+                let Some(app) = &mut self.pane else {
+                    return false;
+                };
+                self.session.touch();
+                let body = Rect::new(
+                    area.x,
+                    area.y + 1,
+                    area.width,
+                    area.height.saturating_sub(1),
+                );
+                return app.on_mouse(body, m);
+            }
+            Input::Resize | Input::Tick => {}
+        }
+        true
+    }
+
+    fn after_inputs(&mut self) {
+        self.hold();
+    }
+
+    fn wait(&self) -> Duration {
+        self.session
+            .until_idle()
+            .min(self.next_check.saturating_duration_since(Instant::now()))
+            .min(SIGNAL_CHECK)
+            .min(self.pane.as_ref().map_or(Duration::MAX, App::index_wait))
+            // The idle countdown shows every second.
+            .min(if self.session.countdown().is_some() {
+                Duration::from_secs(1)
+            } else {
+                Duration::MAX
+            })
+    }
+
+    fn tick(&mut self) -> bool {
+        let outcome = self.session.tick();
+        let mut dirty = outcome != Outcome::Stay || self.session.countdown().is_some();
+        self.apply(outcome);
+        if let Some(app) = &mut self.pane {
+            dirty |= app.poll_index();
+        }
+        if Instant::now() >= self.next_check {
+            if let Some(app) = &mut self.pane {
+                dirty |= app.on_input(Input::Tick);
+            }
+            self.next_check = Instant::now() + CHANGE_CHECK;
+        }
+        self.hold();
+        dirty
+    }
+
+    fn done(&self) -> bool {
+        self.leave || self.failed.is_some() || signals::stop_requested()
+    }
+
+    fn work_waiting(&self) -> bool {
+        self.starting.is_some() || self.pane.as_ref().is_some_and(|a| a.saving.is_some())
+    }
+
+    fn work(&mut self) -> bool {
+        let Some(app) = &mut self.pane else {
+            return false;
+        };
+        if let Some(private) = self.starting.take() {
+            app.start();
+            // Answers come back: the first screen says so, to a real
+            // login only (a typed name without its PIN must not take the
+            // person's news away from them).
+            if private {
+                crate::tui::asked::welcome_back(app);
+            }
+            // Keys typed while the pane loaded are a question being asked.
+            return false;
+        }
+        app.run_saving()
+    }
+
+    fn take_clear(&mut self) -> bool {
+        std::mem::take(&mut self.clear)
+    }
+}
+
+fn draw(frame: &mut Frame, kiosk: &Kiosk, session: &Session, pane: Option<&App>) {
+    let area = frame.area();
+    match (pane, session.person_name()) {
+        (Some(app), Some(name)) => {
+            let [bar, body] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+            let logout_key = kiosk.logout.to_string();
+            frame.render_widget(
+                &PaneBar {
+                    name,
+                    logout_key,
+                    theme: kiosk.theme,
+                    private: session.private(),
+                    countdown: session.countdown(),
+                },
+                bar,
+            );
+            frame.render_widget(app, body);
+        }
+        _ => frame.render_widget(
+            &KioskScreen {
+                session,
+                theme: kiosk.theme,
+            },
+            area,
+        ),
+    }
 }
 
 /// Pasted text: whole into the pane (a field, or a new question); on the

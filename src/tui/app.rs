@@ -71,6 +71,12 @@ pub struct App {
     /// The store shows only what the whole team may see (a kiosk login by
     /// typed name, without the PIN): Me shows the team's numbers, and says so.
     pub public: bool,
+    /// Saves wait for the next frame, which says "Saving…" (see
+    /// [`App::run_saving`]): set by the event loop, so a busy database
+    /// never freezes a form without a word. Off, a save runs at once.
+    pub defer_saves: bool,
+    /// The save announced on screen, done by [`App::run_saving`].
+    pub saving: Option<super::action::Action>,
 }
 
 impl App {
@@ -101,6 +107,8 @@ impl App {
             lang: None,
             typing_asks: false,
             public: false,
+            defer_saves: false,
+            saving: None,
         }
     }
 

@@ -21,6 +21,16 @@ use crate::domain::Kind;
 /// (a lesson's answers). No question starts with them.
 const KIOSK_KEYS_KEPT: [char; 3] = ['?', '/', ' '];
 
+/// True when `action` in `view` may write (and so may wait for a busy
+/// database): Enter or Ctrl-S in a form, Enter in a confirmation.
+fn saves(view: View, action: Action) -> bool {
+    matches!(
+        (view, action),
+        (View::Capture | View::Profile, Action::Save)
+            | (View::Prompt | View::Choose | View::Profile, Action::Submit)
+    )
+}
+
 impl App {
     /// A key press: mapped by the keymap of the current view, then applied.
     pub fn on_key(&mut self, key: KeyEvent) {
@@ -87,6 +97,10 @@ impl App {
             .action(view, key)
             .map(|a| self.asker_enter(a, typed))
         {
+            Some(action) if self.defer_saves && saves(view, action) => {
+                self.saving = Some(action);
+                self.say(crate::t!("status.saving"));
+            }
             Some(action) => update(self, action),
             // Typing on in a confirmation closes it, saving nothing, so
             // the Enter at the end of a sentence can never confirm it.
@@ -95,6 +109,17 @@ impl App {
                 self.say(crate::t!("status.nothing-saved"));
             }
             None => {}
+        }
+    }
+
+    /// Does the save the last frame announced; true when there was one.
+    pub fn run_saving(&mut self) -> bool {
+        match self.saving.take() {
+            Some(action) => {
+                update(self, action);
+                true
+            }
+            None => false,
         }
     }
 

@@ -1,10 +1,15 @@
-//! One event loop for the screens that take over the terminal: the pane
-//! and the capture popup run [`run`] over their own [`Screen`]. It sleeps
-//! in `crossterm::event::poll` until an input or the screen's next piece
-//! of work is due, takes every input already waiting before drawing again,
-//! and draws only when something changed, so an idle screen costs nothing.
-//! (gitui's single select loop is the model.) The kiosk still runs its own
-//! loop in `kiosk/runner.rs`, over the same [`Input`].
+//! One event loop for every screen that takes over the terminal: the
+//! pane, the capture popup and the kiosk run [`run`] over their own
+//! [`Screen`]. It sleeps in `crossterm::event::poll` until an input or the
+//! screen's next piece of work is due, takes every input already waiting
+//! before drawing again, and draws only when something changed, so an idle
+//! screen costs nothing. (gitui's single select loop is the model.)
+//!
+//! Slow work an input asks for (a save that may wait seconds for a busy
+//! database, a login that loads the pane) runs only after the frame that
+//! says so is drawn ("Bezig met opslaan…"), and keys typed at the frozen
+//! screen meanwhile are dropped: they were meant for a screen that is
+//! gone, and would act on an outcome nobody has read yet.
 
 use std::time::Duration;
 
@@ -31,31 +36,73 @@ pub trait Screen {
     fn tick(&mut self) -> bool;
     /// True once the screen is finished: the loop ends.
     fn done(&self) -> bool;
+    /// True while slow work waits for the next frame to be drawn.
+    fn work_waiting(&self) -> bool {
+        false
+    }
+    /// Does the waiting work, after the frame that announces it. True
+    /// when keys typed meanwhile must be dropped (a save); false keeps
+    /// them (a login: a worker who types at once is asking a question).
+    fn work(&mut self) -> bool {
+        false
+    }
+    /// True, once, when the terminal must be wiped before the next frame
+    /// (a kiosk logout: nothing of the last person stays on the glass).
+    fn take_clear(&mut self) -> bool {
+        false
+    }
 }
 
 /// Draws, waits, hands over inputs and work, until the screen is done.
 pub fn run(terminal: &mut DefaultTerminal, screen: &mut dyn Screen) -> std::io::Result<()> {
     let mut dirty = true;
     while !screen.done() {
+        if screen.take_clear() {
+            terminal.clear()?;
+            dirty = true;
+        }
         if dirty {
             let _frame = crate::signals::drawing();
             terminal.draw(|f| screen.draw(f))?;
             dirty = false;
         }
+        if screen.work_waiting() {
+            if screen.work() {
+                drop_typed_keys(terminal, screen)?;
+            }
+            dirty = true;
+            continue;
+        }
         if event::poll(screen.wait())? {
-            // Take every input already waiting before drawing again.
+            // Take every input already waiting before drawing again, but
+            // stop at one that asked for slow work: it is announced first.
             loop {
                 if let Some(input) = Input::from_terminal(event::read()?) {
                     let size = terminal.size()?;
                     dirty |= screen.on_input(input, size.into());
                 }
-                if screen.done() || !event::poll(Duration::ZERO)? {
+                if screen.done() || screen.work_waiting() || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
             screen.after_inputs();
         }
         dirty |= screen.tick();
+    }
+    Ok(())
+}
+
+/// Drops the keys and clicks that came while the screen was frozen; a
+/// paste or a resize still goes to the screen (pasted text is never lost).
+fn drop_typed_keys(terminal: &mut DefaultTerminal, screen: &mut dyn Screen) -> std::io::Result<()> {
+    while event::poll(Duration::ZERO)? {
+        match Input::from_terminal(event::read()?) {
+            Some(Input::Key(_) | Input::Mouse(_)) | None => {}
+            Some(input) => {
+                let size = terminal.size()?;
+                screen.on_input(input, size.into());
+            }
+        }
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Resul
     // The first frame, before any query: the pane is there at once.
     terminal.draw(|f| f.render_widget(&*app, f.area()))?;
     app.start();
+    app.defer_saves = true;
     let mut pane = PaneScreen {
         app,
         next_check: Instant::now() + CHANGE_CHECK,
@@ -71,5 +72,13 @@ impl super::event_loop::Screen for PaneScreen<'_> {
 
     fn done(&self) -> bool {
         self.app.quit
+    }
+
+    fn work_waiting(&self) -> bool {
+        self.app.saving.is_some()
+    }
+
+    fn work(&mut self) -> bool {
+        self.app.run_saving()
     }
 }

@@ -55,8 +55,10 @@ impl App {
     /// reason goes away by itself (busy, away), which is no error.
     pub fn said_queued(&mut self, reason: &str, passes: bool) {
         let reason = first_line(reason);
+        // A reason that passes by itself is not the worker's to act on:
+        // its "try again" would only store the text twice.
         let text = if passes {
-            t!("status.saved-offline", reason = reason)
+            t!("status.saved-offline")
         } else {
             t!("status.not-saved-queued", reason = reason)
         };

@@ -567,14 +567,11 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
             app.said_queued(&reason, passes);
             true
         }
-        Ok(Saved::Drafted { reason, path }) => {
+        // No file path: the draft is offered at the next form, and a
+        // path means nothing at a kiosk.
+        Ok(Saved::Drafted { reason, .. }) => {
             app.status = Some(Status {
-                text: t!(
-                    "status.not-saved-drafted",
-                    reason = reason,
-                    path = path.display()
-                )
-                .into_owned(),
+                text: t!("status.not-saved-drafted", reason = reason).into_owned(),
                 error: true,
             });
             true

@@ -1,0 +1,74 @@
+//! A Dutch first-time worker at the kiosk in a real terminal (tmux), at 80
+//! and 40 columns (issue 11, tester report of session 5): saving while
+//! another program holds the database says so at once, keys typed at the
+//! frozen form are dropped, and the outcome stays readable.
+
+mod tmux_support;
+
+use tmux_support::{Home, Tmux, eventually, tmux_or_skip};
+
+const BADGE: &str = "0012345642";
+
+fn start(home: &Home, w: u16, h: u16) -> Tmux {
+    let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", "300"]);
+    let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
+    Tmux::start_with_env(w, h, &kiosk, &env)
+}
+
+/// A badge login as Henk, on the first screen of the pane.
+fn log_in(home: &Home, tmux: &Tmux) {
+    let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
+    home.ok(&henk, &["me", "--name", "Henk", "--lang", "nl"]);
+    tmux.wait_for("s", "Scan je pas of typ je naam");
+    tmux.type_text("s", BADGE);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "typ: vraag stellen");
+}
+
+#[test]
+fn kiosk_saving_on_a_busy_database_says_so_and_drops_keys_typed_meanwhile() {
+    if !tmux_or_skip("kiosk_saving_on_a_busy_database_says_so_and_drops_keys_typed_meanwhile") {
+        return;
+    }
+    for (w, h) in [(80, 24), (40, 20)] {
+        let home = Home::new();
+        home.ok("bram", &["me", "--name", "Bram"]);
+        let tmux = start(&home, w, h);
+        log_in(&home, &tmux);
+        tmux.type_text("s", "Waar staat de emmer?");
+        tmux.wait_for("s", "emmer?");
+        // Another program holds the write lock for longer than the
+        // store's busy wait.
+        let lock = rusqlite::Connection::open(home.db()).expect("open");
+        lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "Bezig met opslaan…");
+        // Henk types on at the frozen form: "a" would start a new
+        // question over the outcome.
+        tmux.type_text("s", "abc");
+        let screen = tmux.wait_for("s", "Nog niet opgeslagen");
+        lock.execute_batch("ROLLBACK").expect("unlock");
+        // The essential part first, on the status line's first row.
+        assert!(
+            screen
+                .lines()
+                .any(|l| l.starts_with("Nog niet opgeslagen — je tekst is")),
+            "{screen}"
+        );
+        assert!(!screen.contains("Vraag stellen"), "a new form:\n{screen}");
+        assert!(
+            !screen
+                .lines()
+                .any(|l| l.contains("abc") && !l.starts_with("abc typ")),
+            "typed keys were used:\n{screen}"
+        );
+        // The question is kept and goes in: the kiosk sends what waits
+        // once another program's write shows the database is free again.
+        home.ok("bram", &["me", "--name", "Bram Jansen"]);
+        let henk = leertuin::kiosk::badge::handle(BADGE).expect("handle");
+        eventually("the question stored", || {
+            let list = home.ok(&henk, &["list", "questions"]);
+            list.contains("Waar staat de emmer?").then_some(())
+        });
+    }
+}
