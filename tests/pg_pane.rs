@@ -191,7 +191,10 @@ fn an_open_pane_sends_its_waiting_writes_when_the_server_is_back_without_a_key()
     }
     update(&mut app, Action::Save);
     let said = app.status.clone().expect("a message").text;
-    assert!(said.starts_with("Not saved yet — your text is kept and sent by itself"), "{said}");
+    assert!(
+        said.starts_with("Not saved yet — your text is kept and sent by itself"),
+        "{said}"
+    );
     assert_eq!(app.around.waiting, 1);
     // A few ticks while it is away: the pane says so, and nothing goes.
     tick_until(&mut app, "the offline line", |app| {
