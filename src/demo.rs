@@ -68,9 +68,25 @@ const WORDS: [&str; 50] = [
     "hydraulics",
 ];
 
+/// Dutch tags: a Dutch team tags in Dutch (tags are ASCII by DESIGN.md).
+const DUTCH_WORDS: [&str; 12] = [
+    "veiligheid",
+    "heftruck",
+    "kwaliteit",
+    "lassen",
+    "onderhoud",
+    "draaibank",
+    "logistiek",
+    "voorraad",
+    "storing",
+    "ploegendienst",
+    "etiketten",
+    "koffie",
+];
+
 const SUFFIXES: [&str; 4] = ["", "-basics", "-tips", "-advanced"];
 
-const TIP_STARTS: [&str; 8] = [
+const TIP_STARTS: [&str; 14] = [
     "When {w} hangs, first check",
     "A quick way to do {w} work:",
     "Before you touch {w}, always",
@@ -79,27 +95,42 @@ const TIP_STARTS: [&str; 8] = [
     "Small {w} trick that saves me time every day:",
     "Ask the night shift about {w}, they know",
     "Write down the {w} settings before you change",
+    "Als {w} vastloopt, kijk eerst naar",
+    "Snelle manier voor {w} — gebruik",
+    "Vóór je aan {w} begint, altijd",
+    "Handig bij {w}: één keer",
+    "Tip van de ploegleider over {w}:",
+    "Geeft {w} een foutmelding over rechten? Probeer",
 ];
 
-const QUESTION_STARTS: [&str; 6] = [
+const QUESTION_STARTS: [&str; 10] = [
     "How do I get started with {w}?",
     "Why does {w} fail after the update?",
     "Who can explain the {w} checklist to me?",
     "What is the safest way to restart {w}?",
     "Is there a good course for {w}?",
     "How do you remember all the {w} shortcuts?",
+    "Hoe begin ik met {w}?",
+    "Waarom werkt {w} niet meer na de update?",
+    "Wie kan mij de {w} checklist uitleggen?",
+    "Is er een goede cursus voor {w}? 🙏",
 ];
 
-const LEARNED_STARTS: [&str; 6] = [
+const LEARNED_STARTS: [&str; 9] = [
     "Today I learned how {w} handles",
     "I finally understood why {w} needs",
     "Learned from a colleague: {w} can",
     "After the incident I learned that {w}",
     "Practised {w} for ten minutes and found out",
     "Geleerd vandaag: bij {w} moet je eerst",
+    "Eindelijk begrepen waarom {w} — na drie keer proberen —",
+    "Van een collega geleerd: {w} kan",
+    "Na de storing leerde ik dat {w}",
 ];
 
-const FILLER: [&str; 16] = [
+/// Filler in both languages; about a third has accents, em dashes or an
+/// emoji, as real tips do, so every benchmark meets non-ASCII text.
+const FILLER: [&str; 32] = [
     "the log file in the shared folder",
     "the second screen on the left",
     "a restart of the service",
@@ -116,10 +147,30 @@ const FILLER: [&str; 16] = [
     "the backup before the change",
     "the colleague who set it up",
     "how long it took last time",
+    "the café on the second floor — ask there",
+    "the naïve fix first, it works 👍",
+    "the rôle of the shift lead",
+    "het logbestand in de gedeelde map",
+    "het tweede scherm links",
+    "een herstart van de dienst",
+    "de instellingen van vorige week",
+    "wat de handleiding op pagina twee zegt",
+    "het etiket op de machine",
+    "de checklist aan het begin van de ploeg",
+    "een kort bericht in het teamkanaal",
+    "de kleine lettertjes in de foutmelding — één regel",
+    "welke gebruiker de taak draait",
+    "de coördinator van de nachtdienst",
+    "de ideeën van vorige week ☕",
+    "de reünie van het oude team, privé",
 ];
 
 fn tag(rng: &mut Rng) -> String {
-    let w = WORDS[rng.usize(..WORDS.len())];
+    let w = if rng.u8(..5) == 0 {
+        DUTCH_WORDS[rng.usize(..DUTCH_WORDS.len())]
+    } else {
+        WORDS[rng.usize(..WORDS.len())]
+    };
     let s = SUFFIXES[rng.usize(..SUFFIXES.len())];
     format!("{w}{s}")
 }
@@ -131,14 +182,20 @@ fn sentence(
     min_chars: usize,
     max_chars: usize,
 ) -> String {
-    let target = rng.usize(min_chars..=max_chars);
+    // Most real tips are short, a few are long: lengths lean to the short end.
+    let spread = rng.f64() * rng.f64();
+    let target = min_chars + ((max_chars - min_chars) as f64 * spread) as usize;
     let mut s = starts[rng.usize(..starts.len())].replace("{w}", word);
     while s.chars().count() < target {
         s.push(' ');
         s.push_str(FILLER[rng.usize(..FILLER.len())]);
-        s.push(if rng.u8(..4) == 0 { '.' } else { ',' });
+        s.push(match rng.u8(..8) {
+            0 | 1 => '.',
+            2 => ';',
+            _ => ',',
+        });
     }
-    s.trim_end_matches(',').to_string()
+    s.trim_end_matches([',', ';']).to_string()
 }
 
 fn handle(i: usize) -> String {
@@ -206,7 +263,7 @@ fn fill_one(w: &dyn Writer, rng: &mut Rng) -> Result<()> {
     } else if roll < 60 {
         let title = QUESTION_STARTS[rng.usize(..QUESTION_STARTS.len())].replace("{w}", &word);
         let body = if rng.bool() {
-            sentence(rng, &["I tried"], &word, 40, 600)
+            sentence(rng, &["I tried", "Ik heb al geprobeerd"], &word, 40, 600)
         } else {
             String::new()
         };
@@ -236,7 +293,7 @@ fn fill_one(w: &dyn Writer, rng: &mut Rng) -> Result<()> {
     match kind {
         Kind::Question => {
             for _ in 0..rng.usize(0..3) {
-                let body = sentence(rng, &["Have a look at"], &word, 30, 300);
+                let body = sentence(rng, &["Have a look at", "Kijk eens naar"], &word, 30, 300);
                 w.answer(id, &colleague(rng), &body)?;
             }
             for _ in 0..rng.usize(0..4) {
@@ -362,6 +419,46 @@ mod tests {
         let tags: std::collections::HashSet<&String> =
             backup.tips.iter().flat_map(|t| &t.tags).collect();
         assert!(tags.len() > 100, "only {} tags", tags.len());
+    }
+
+    /// The benchmark corpus is text as people write it: both languages,
+    /// accents, em dashes and emoji in a good share of items, short and
+    /// long tips; so every benchmark meets non-ASCII text.
+    #[test]
+    fn fill_writes_mixed_real_looking_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+        fill(&store, 600, 7).unwrap();
+        let texts: Vec<String> = store
+            .search_docs("anouk")
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.id.kind != Kind::Lesson)
+            .map(|d| format!("{}\n{}", d.title, d.body))
+            .collect();
+        let share = |f: &dyn Fn(&str) -> bool| {
+            texts.iter().filter(|t| f(t)).count() as f64 / texts.len() as f64
+        };
+        let non_ascii = share(&|t| !t.is_ascii());
+        assert!(non_ascii > 0.3, "only {non_ascii:.2} non-ASCII");
+        assert!(share(&|t| t.contains('—')) > 0.05);
+        assert!(share(&|t| t.chars().any(|c| c as u32 >= 0x1F300)) > 0.02);
+        for accent in ['é', 'ë', 'ï', 'ö', 'ü'] {
+            assert!(texts.iter().any(|t| t.contains(accent)), "{accent}");
+        }
+        let dutch = share(&|t| t.contains(" de ") || t.contains(" het "));
+        let english = share(&|t| t.contains(" the "));
+        assert!(
+            dutch > 0.2 && english > 0.2,
+            "nl {dutch:.2} en {english:.2}"
+        );
+        let lens: Vec<usize> = texts.iter().map(|t| t.chars().count()).collect();
+        let short = lens.iter().filter(|&&l| l < 120).count();
+        let long = lens.iter().filter(|&&l| l > 250).count();
+        assert!(
+            short > lens.len() / 3 && long > 10,
+            "{short} short, {long} long"
+        );
     }
 
     #[test]
