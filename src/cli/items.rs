@@ -10,7 +10,7 @@ use super::output::{detail, summary_line};
 use super::{CliError, CliResult, Context, JsonFlag, print_json, sync, text_arg};
 use crate::domain::validate;
 use crate::domain::{BackingKind, Done, Draft, Item, ItemId, Kind, NewItem, Post, Write};
-use crate::search::SearchIndex;
+use crate::search::stored;
 use crate::store::ListQuery;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -202,9 +202,8 @@ struct JsonHit {
 
 pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
     let store = ctx.read()?;
-    let index = SearchIndex::new(store.search_docs(&ctx.user)?);
     let query = a.query.join(" ");
-    let hits = index.search(&query, a.limit);
+    let stored::Found { index, hits } = stored::search(store.as_ref(), &ctx.user, &query, a.limit)?;
     let mut found = Vec::with_capacity(hits.len());
     for hit in hits {
         found.push(JsonHit {

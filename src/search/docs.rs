@@ -13,12 +13,13 @@ use super::typos::Vocabulary;
 use crate::domain::{ItemId, Kind};
 use crate::store::SearchDoc;
 
-/// Longest title and body start kept for matching, in characters: enough
-/// to find an item by what one remembers of it (most tips are shorter
-/// than both), small enough to keep 1M items in memory and one keystroke
-/// fast.
+/// Longest title kept for matching, in characters: a title line, not a
+/// text; what follows belongs to the body.
 pub const TITLE_CHARS: usize = 120;
-const BODY_CHARS: usize = 200;
+/// Longest body kept (the rest of a tip's text, a question's body with its
+/// answers and context): the whole text of nearly every item (the store
+/// hands this much, `BODY_PREFIX` in store/read.rs).
+const BODY_CHARS: usize = 4000;
 /// A tag or name longer than DESIGN.md allows came from outside; it is cut.
 const NAME_CHARS: usize = 100;
 const TAGS_PER_DOC: usize = 10;
@@ -119,10 +120,19 @@ impl Docs {
         let first = doc.title.lines().next().unwrap_or("");
         let title = cut(first, TITLE_CHARS);
         // A tip or learned entry is one text: what follows its title (the
-        // rest of a long first line, the lines after) is its body.
+        // rest of a long first line, the lines after) is its body, and
+        // then what the store hands as body (a tip's context).
         let rest = doc.title[title.len()..].trim_start();
+        let joined;
         let body = cut(
-            if doc.body.is_empty() { rest } else { &doc.body },
+            match (rest.is_empty(), doc.body.trim().is_empty()) {
+                (_, true) => rest,
+                (true, false) => &doc.body,
+                (false, false) => {
+                    joined = format!("{rest} {}", doc.body);
+                    &joined
+                }
+            },
             BODY_CHARS,
         );
         let Ok(end) = u32::try_from(self.text.len() + title.len() + body.len()) else {
@@ -176,6 +186,7 @@ impl Docs {
         self.authors.shrink_to_fit();
         self.masks.shrink_to_fit();
         self.field_masks.shrink_to_fit();
+        self.vocabulary.settle();
     }
 
     pub fn id(&self, i: usize) -> ItemId {
@@ -217,5 +228,6 @@ impl Docs {
             + self.field_masks.capacity() * 8
             + self.tags.text.capacity()
             + self.names.text.capacity()
+            + self.vocabulary.heap_bytes()
     }
 }

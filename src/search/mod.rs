@@ -20,7 +20,9 @@ use std::thread;
 mod docs;
 mod letters;
 mod place;
+mod prefilter;
 mod score;
+pub mod stored;
 mod typos;
 
 use docs::Docs;
@@ -476,6 +478,14 @@ mod tests {
         assert_eq!(ids(&idx.search("flap sheet", 10)), vec![1]);
         assert_eq!(idx.search("flap", 10)[0].title, "Printer jams");
         assert_eq!(ids(&idx.search("zebra crossing", 10)), vec![2]);
+    }
+
+    #[test]
+    fn a_long_body_is_searched_to_its_end() {
+        let mut d = doc(1, "Printer jams", "", "ann");
+        d.body = format!("{} then the zebra crossing", "word ".repeat(300));
+        let idx = SearchIndex::new(vec![d, doc(2, "label", "", "ann")]);
+        assert_eq!(ids(&idx.search("zebra crossing", 10)), vec![1]);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! "bestand"), from rust-stemmers rather than a suffix list of our own.
 
 use std::collections::HashSet;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use nucleo_matcher::chars::{normalize, to_lower_case};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -31,13 +31,37 @@ pub fn fold(c: char) -> char {
 }
 
 /// Every distinct word of the index. A hash set to build (a B-tree made
-/// building the index ten times slower), and a sorted copy made at the
-/// first question after a change, for "is this the start of a word".
+/// building the index ten times slower), and the same words sorted, for
+/// "is this the start of a word": words added since the last question wait
+/// in a short list, merged in once it grows, so a refresh that adds a few
+/// items never sorts the whole vocabulary again. Set and list share each
+/// word's text.
 #[derive(Default)]
 pub struct Vocabulary {
-    words: HashSet<Box<str>>,
-    sorted: Mutex<Option<Vec<Box<str>>>>,
+    words: HashSet<Arc<str>>,
+    sorted: Mutex<Sorted>,
 }
+
+#[derive(Default)]
+struct Sorted {
+    all: Vec<Arc<str>>,
+    /// Not yet in `all`, in no order.
+    new: Vec<Arc<str>>,
+}
+
+impl Sorted {
+    fn merge(&mut self) {
+        self.new.sort_unstable();
+        self.all.append(&mut self.new);
+        // Two sorted runs: the stable sort merges them in one pass.
+        self.all.sort();
+        self.all.shrink_to_fit();
+        self.new.shrink_to_fit();
+    }
+}
+
+/// New words looked through one by one until there are this many.
+const MERGE_FROM: usize = 2048;
 
 impl Vocabulary {
     pub fn add(&mut self, text: &str) {
@@ -51,8 +75,10 @@ impl Vocabulary {
             word.clear();
             word.extend(part.chars().map(fold));
             if !self.words.contains(word.as_str()) {
-                self.words.insert(word.as_str().into());
-                *self.sorted.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
+                let word: Arc<str> = word.as_str().into();
+                self.words.insert(word.clone());
+                let sorted = self.sorted.get_mut().unwrap_or_else(|e| e.into_inner());
+                sorted.new.push(word);
             }
         }
     }
@@ -60,13 +86,27 @@ impl Vocabulary {
     /// True when some word of the index starts with `prefix` (or is it).
     fn has_prefix(&self, prefix: &str) -> bool {
         let mut sorted = self.sorted.lock().unwrap_or_else(|e| e.into_inner());
-        let sorted = sorted.get_or_insert_with(|| {
-            let mut all: Vec<Box<str>> = self.words.iter().cloned().collect();
-            all.sort_unstable();
-            all
-        });
-        let at = sorted.partition_point(|w| &**w < prefix);
-        sorted.get(at).is_some_and(|w| w.starts_with(prefix))
+        if sorted.new.len() >= MERGE_FROM {
+            sorted.merge();
+        }
+        let at = sorted.all.partition_point(|w| &**w < prefix);
+        sorted.all.get(at).is_some_and(|w| w.starts_with(prefix))
+            || sorted.new.iter().any(|w| w.starts_with(prefix))
+    }
+
+    /// Sorts every word in: done once the index is built, off the UI
+    /// thread, so the first question does not.
+    pub fn settle(&mut self) {
+        self.sorted.get_mut().unwrap_or_else(|e| e.into_inner()).merge();
+        self.words.shrink_to_fit();
+    }
+
+    /// Bytes held, for the benchmarks' memory figure: each word's text
+    /// once, its place in the set and in the sorted list.
+    pub fn heap_bytes(&self) -> usize {
+        let text: usize = self.words.iter().map(|w| w.len() + 16).sum();
+        let sorted = self.sorted.lock().unwrap_or_else(|e| e.into_inner());
+        text + self.words.capacity() * 17 + (sorted.all.capacity() + sorted.new.capacity()) * 16
     }
 
     /// Stand-ins for `word` (folded), best first, each to be found at a

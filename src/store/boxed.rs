@@ -3,7 +3,7 @@
 
 use super::{
     Health, LessonImport, ListQuery, MergeReport, NewAnswer, NudgeAsk, NudgeFacts, Result,
-    SearchDoc, SearchMarks, Store, Writer,
+    SearchDoc, SearchMarks, Store, TextFilter, Writer,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
@@ -43,6 +43,14 @@ impl<S: Store + ?Sized> Store for Box<S> {
         each: &mut dyn FnMut(SearchDoc),
     ) -> Result<()> {
         (**self).each_search_doc(viewer, after, each)
+    }
+    fn each_search_doc_matching(
+        &self,
+        viewer: &str,
+        filter: &TextFilter,
+        each: &mut dyn FnMut(SearchDoc),
+    ) -> Result<bool> {
+        (**self).each_search_doc_matching(viewer, filter, each)
     }
     fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>> {
         (**self).due_cards(person, now, limit)

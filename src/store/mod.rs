@@ -248,6 +248,16 @@ pub struct SearchDoc {
     pub author: String,
 }
 
+/// Which items a search may find, for a store's persisted text index:
+/// every group must hold; a group holds when one of its alternatives does;
+/// an alternative holds when the item's text (any field, answers and
+/// context too, case and accents folded) holds each of its pieces. Pieces
+/// are folded ASCII letters and digits, three or more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextFilter {
+    pub groups: Vec<Vec<Vec<String>>>,
+}
+
 /// How many lessons a `lessons import` added, changed or found unchanged.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LessonImport {
@@ -380,6 +390,17 @@ pub trait Store {
         after: &SearchMarks,
         each: &mut dyn FnMut(SearchDoc),
     ) -> Result<()>;
+    /// Like `each_search_doc` for everything, but only for the items that
+    /// `filter` may find, looked up in a persisted index. False (and
+    /// nothing handed out) when the store keeps no such index.
+    fn each_search_doc_matching(
+        &self,
+        _viewer: &str,
+        _filter: &TextFilter,
+        _each: &mut dyn FnMut(SearchDoc),
+    ) -> Result<bool> {
+        Ok(false)
+    }
     fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>> {
         let mut docs = Vec::new();
         self.each_search_doc(viewer, &[0; 4], &mut |d| docs.push(d))?;

@@ -7,7 +7,7 @@
 
 use super::{
     Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
-    SearchDoc, SearchMarks, Store, StoreError, Writer,
+    SearchDoc, SearchMarks, Store, StoreError, TextFilter, Writer,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
@@ -65,6 +65,14 @@ impl<S: Store> Store for PublicView<S> {
         each: &mut dyn FnMut(SearchDoc),
     ) -> Result<()> {
         self.inner.each_search_doc(NOBODY, after, each)
+    }
+    fn each_search_doc_matching(
+        &self,
+        _viewer: &str,
+        filter: &TextFilter,
+        each: &mut dyn FnMut(SearchDoc),
+    ) -> Result<bool> {
+        self.inner.each_search_doc_matching(NOBODY, filter, each)
     }
     fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>> {
         self.inner.due_cards(person, now, limit)

@@ -30,7 +30,7 @@ pub fn newest_first(mut all: Vec<Item>, limit: usize) -> Vec<Item> {
     all
 }
 
-/// Characters of a title or body handed to the search index: at least
-/// what it keeps (src/search/docs.rs), little more, so reading 1M items
-/// stays quick.
-pub const BODY_PREFIX: usize = 360;
+/// Characters of a title or body handed to the search index: what it
+/// keeps (src/search/docs.rs), far beyond nearly every item, so the whole
+/// text is searched while a pasted novel cannot swell the index.
+pub const BODY_PREFIX: usize = 4000;

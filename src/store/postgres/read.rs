@@ -344,9 +344,15 @@ pub fn each_search_doc(
     let sources: [&str; 4] = [
         "SELECT id, substr(title, 1, $2), substr(body, 1, $2), tags, '' FROM lesson
          WHERE $1::text IS NOT NULL AND id > $3 ORDER BY id",
-        "SELECT id, substr(title, 1, $2), substr(body, 1, $2), tags, coalesce(author, '')
+        // As in SQLite: a question's body with its context and live answers.
+        "SELECT id, substr(title, 1, $2),
+                substr(body || ' ' || coalesce(context, '') || ' ' ||
+                       coalesce((SELECT string_agg(a.body, ' ' ORDER BY a.id) FROM answer a
+                                 WHERE a.question_id = question.id AND a.deleted_at IS NULL), ''),
+                       1, $2),
+                tags, coalesce(author, '')
          FROM question WHERE $1::text IS NOT NULL AND id > $3 AND deleted_at IS NULL ORDER BY id",
-        "SELECT id, substr(text, 1, $2), '', tags, author FROM tip
+        "SELECT id, substr(text, 1, $2), coalesce(context, ''), tags, author FROM tip
          WHERE $1::text IS NOT NULL AND id > $3 AND deleted_at IS NULL ORDER BY id",
         "SELECT id, substr(text, 1, $2), '', tags, author FROM learned
          WHERE (visibility = 'team' OR author = $1) AND id > $3 AND deleted_at IS NULL ORDER BY id",

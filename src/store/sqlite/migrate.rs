@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("migrations/0006_answers_seen.sql")),
     (7, include_str!("migrations/0007_applied_write.sql")),
     (8, include_str!("migrations/0008_reference.sql")),
+    (9, include_str!("migrations/0009_search_text.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -23,7 +23,7 @@ use crate::store::open::WRITE_WAIT;
 use crate::store::rows::time_to_sql;
 use crate::store::{
     Health, LessonImport, ListQuery, Mode, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
-    SearchDoc, SearchMarks, Store, StoreError, Writer,
+    SearchDoc, SearchMarks, Store, StoreError, TextFilter, Writer,
 };
 
 /// How a caller wants the file opened.
@@ -533,6 +533,16 @@ impl Store for SqliteStore {
         // Not through `read`: a retry would hand out the first docs twice.
         // One statement per kind, each its own short read.
         read::each_search_doc(&self.conn.borrow(), viewer, after, each)
+    }
+
+    fn each_search_doc_matching(
+        &self,
+        viewer: &str,
+        filter: &TextFilter,
+        each: &mut dyn FnMut(SearchDoc),
+    ) -> Result<bool> {
+        read::each_search_doc_matching(&self.conn.borrow(), viewer, filter, each)?;
+        Ok(true)
     }
 
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {

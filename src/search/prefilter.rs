@@ -1,0 +1,146 @@
+//! What a query asks of an item's text, for a store's persisted index to
+//! narrow the items before they are read and ranked (`search` and
+//! `--search` start from it instead of reading everything).
+//!
+//! For each query word of three letters or more: the item holds the word,
+//! or one of its stems, or, for a word the items do not hold, the parts
+//! left of a slip (a letter wrong, added, dropped, or two swapped). A word
+//! the parts cannot narrow (too short, a person's name, letters outside
+//! ASCII only) asks nothing. What passes is a superset of what holds each
+//! word or one slip of it; the fuzzy ranking then decides.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::typos::fold;
+use crate::store::TextFilter;
+
+/// Shortest piece a trigram index can look up.
+const PIECE: usize = 3;
+/// Words this long or longer may be typos of a word the items hold.
+const TYPO_FROM: usize = 4;
+
+/// The filter for `query`, or `None` when no word narrows anything.
+/// `names`: the persons' handles and names, folded (an author is found by
+/// name, which is not in the persisted text). `typos`: whether a word may
+/// stand for one a slip away (asked when the words as typed found nothing).
+pub fn filter(query: &str, names: &[String], typos: bool) -> Option<TextFilter> {
+    let mut groups = Vec::new();
+    for word in query.split_whitespace() {
+        let word: String = word.chars().map(fold).collect();
+        if names.iter().any(|n| is_subsequence(&word, n)) {
+            continue;
+        }
+        if let Some(group) = alternatives(&word, typos) {
+            groups.push(group);
+        }
+    }
+    (!groups.is_empty()).then_some(TextFilter { groups })
+}
+
+/// The runs of ASCII letters and digits of `word` long enough to look up.
+fn pieces(word: &str) -> Vec<String> {
+    word.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| p.len() >= PIECE)
+        .map(str::to_string)
+        .collect()
+}
+
+/// One word's alternatives, each a list of pieces an item must all hold;
+/// `None` when some way of matching it asks nothing of the text.
+fn alternatives(word: &str, typos: bool) -> Option<Vec<Vec<String>>> {
+    let exact = pieces(word);
+    if exact.is_empty() {
+        return None;
+    }
+    let mut out = vec![exact];
+    let chars: Vec<char> = word.chars().collect();
+    let plain = chars.iter().all(char::is_ascii_alphanumeric);
+    if !plain || chars.len() < TYPO_FROM || !typos {
+        return Some(out);
+    }
+    for language in [Algorithm::English, Algorithm::Dutch] {
+        let stem = Stemmer::create(language).stem(word).into_owned();
+        if stem.len() >= PIECE && stem != word {
+            out.push(vec![stem]);
+        }
+    }
+    let part = |range: std::ops::Range<usize>| chars[range].iter().collect::<String>();
+    let n = chars.len();
+    let mut push = |alt: Vec<String>| {
+        if !out.contains(&alt) {
+            out.push(alt);
+        }
+    };
+    for i in 0..n {
+        // A letter added at i, or two swapped at i: the word meant is known.
+        push(vec![part(0..i) + &part(i + 1..n)]);
+        if i + 1 < n {
+            let mut swapped = chars.clone();
+            swapped.swap(i, i + 1);
+            push(vec![swapped.into_iter().collect()]);
+        }
+        // A letter wrong at i (or one dropped there: the same parts hold):
+        // the parts on either side.
+        let sides: Vec<String> = [part(0..i), part(i + 1..n)]
+            .into_iter()
+            .filter(|p| p.len() >= PIECE)
+            .collect();
+        if sides.is_empty() {
+            return None;
+        }
+        push(sides);
+    }
+    Some(out)
+}
+
+/// True when the letters of `word` stand in `text` in order: the least a
+/// fuzzy match needs.
+fn is_subsequence(word: &str, text: &str) -> bool {
+    let mut rest = text.chars();
+    word.chars().all(|c| rest.any(|t| t == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(query: &str, typos: bool) -> Option<Vec<Vec<Vec<String>>>> {
+        filter(query, &["anouk de vries".into()], typos).map(|f| f.groups)
+    }
+
+    #[test]
+    fn words_as_typed_ask_for_themselves() {
+        let groups = of("kubectl restart", false).unwrap();
+        assert_eq!(groups, vec![vec![vec!["kubectl"]], vec![vec!["restart"]]]);
+    }
+
+    #[test]
+    fn short_words_names_and_foreign_letters_ask_nothing() {
+        assert_eq!(of("k vi", true), None);
+        assert_eq!(of("anouk", true), None, "a person's name");
+        assert_eq!(of("οδος", true), None);
+        assert_eq!(of("Café", false).unwrap(), vec![vec![vec!["cafe"]]]);
+    }
+
+    #[test]
+    fn a_typo_asks_for_the_parts_around_each_slip() {
+        let groups = of("pritner", true).unwrap();
+        let alts = &groups[0];
+        assert!(alts.contains(&vec!["pritner".to_string()]));
+        assert!(alts.contains(&vec!["printer".to_string()]), "{alts:?}");
+        let every = |text: &str| {
+            alts.iter()
+                .any(|alt| alt.iter().all(|p| text.contains(p.as_str())))
+        };
+        for text in ["printer", "pritner", "prixner", "prithner", "pitner", "priner"] {
+            assert!(every(text), "{text}");
+        }
+        assert!(!every("label queue"));
+    }
+
+    #[test]
+    fn other_word_forms_are_asked_for_too() {
+        let groups = of("restarting", true).unwrap();
+        assert!(groups[0].contains(&vec!["restart".to_string()]));
+    }
+}

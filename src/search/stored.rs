@@ -1,0 +1,142 @@
+//! One search straight from a store, for `leertuin search`: instead of
+//! reading every item, the store's persisted text index (SQLite: an FTS5
+//! trigram table kept by triggers) names the items that hold the query's
+//! words, and only those are read and ranked. The words as typed first;
+//! when they find nothing, also what lies one slip away; when that finds
+//! nothing either (letters scattered, as in `kbctl`), everything is read,
+//! as a store without such an index (the team server) always does.
+
+use super::prefilter;
+use super::typos::fold;
+use super::{Hit, SearchIndex};
+use crate::store::{SearchDoc, Store, StoreError};
+
+/// The hits, and the index they were ranked in (for highlights).
+pub struct Found {
+    pub index: SearchIndex,
+    pub hits: Vec<Hit>,
+}
+
+pub fn search(store: &dyn Store, viewer: &str, query: &str, limit: usize) -> Result<Found, StoreError> {
+    let names: Vec<String> = store
+        .persons()?
+        .into_iter()
+        .flat_map(|p| [p.handle, p.name])
+        .map(|n| n.chars().map(fold).collect())
+        .collect();
+    let mut asked = None;
+    for typos in [false, true] {
+        let Some(filter) = prefilter::filter(query, &names, typos) else {
+            break;
+        };
+        if asked.as_ref() == Some(&filter) {
+            continue;
+        }
+        let mut docs: Vec<SearchDoc> = Vec::new();
+        if !store.each_search_doc_matching(viewer, &filter, &mut |d| docs.push(d))? {
+            break;
+        }
+        let index = SearchIndex::new(docs);
+        let hits = index.search(query, limit);
+        if !hits.is_empty() {
+            return Ok(Found { index, hits });
+        }
+        asked = Some(filter);
+    }
+    let index = SearchIndex::load(store, viewer)?;
+    let hits = index.search(query, limit);
+    Ok(Found { index, hits })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Draft, Kind, NewItem, Post};
+    use crate::store::SqliteStore;
+
+    fn ids(hits: &[Hit]) -> Vec<String> {
+        hits.iter().map(|h| h.id.to_string()).collect()
+    }
+
+    /// The persisted index only saves reading: for words as typed and for
+    /// typos it finds what reading everything finds, in the same order,
+    /// leaving out only items where a word's letters are merely scattered
+    /// ("kubectl" spelled over "bacKUp BEfore the Change. The Label").
+    #[test]
+    fn starting_from_the_stored_index_finds_what_reading_everything_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+        crate::demo::fill(&store, 1500, 5).unwrap();
+        let all = SearchIndex::load(&store, "anouk").unwrap();
+        for query in [
+            "kubectl restart",
+            "herstart dienst",
+            "café",
+            "cafe second floor",
+            "coordinator nachtdienst",
+            "kubetcl",
+            "restrat service",
+            "printre",
+            "forklift checklsit",
+            "heftruck",
+            "logbestand",
+            "settings",
+            "quality",
+        ] {
+            all.forget_last_query();
+            let every = ids(&all.search(query, 2000));
+            let found = ids(&search(&store, "anouk", query, 10).unwrap().hits);
+            assert_eq!(found.first(), every.first(), "{query}");
+            let mut rest = every.iter();
+            assert!(
+                found.iter().all(|id| rest.any(|e| e == id)),
+                "{query}: {found:?} not in the order of {every:?}"
+            );
+            assert!(found.len() >= 5.min(every.len()), "{query}: {found:?}");
+        }
+        // Letters scattered only: the stored index finds nothing, so
+        // everything is read.
+        all.forget_last_query();
+        let scattered = ids(&all.search("kbctl", 10));
+        assert!(!scattered.is_empty());
+        assert_eq!(ids(&search(&store, "anouk", "kbctl", 10).unwrap().hits), scattered);
+    }
+
+    #[test]
+    fn edits_deletes_and_answers_are_searched_as_they_stand() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+        let add = |kind, text: &str| {
+            let draft = Draft {
+                text: text.into(),
+                ..Draft::default()
+            };
+            store
+                .add(&NewItem::from_draft(kind, "ann", &draft).unwrap())
+                .unwrap()
+        };
+        let tip = add(Kind::Tip, "Zebra crossing near gate four");
+        let question = add(Kind::Question, "Where is the forklift key?");
+        let found = |q: &str| ids(&search(&store, "ann", q, 10).unwrap().hits);
+        assert_eq!(found("zebra"), vec![tip.to_string()]);
+        store
+            .answer(question, "bob", "In the drawer under the kettle")
+            .unwrap();
+        assert_eq!(found("kettle drawer"), vec![question.to_string()], "answers");
+        let draft = Draft {
+            text: "Expanded display with \\x".into(),
+            context: Some("psql".into()),
+            ..Draft::default()
+        };
+        let with_context = store
+            .add(&NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap())
+            .unwrap();
+        assert_eq!(found("psql display"), vec![with_context.to_string()], "context");
+        store
+            .edit(Post::Item(tip), "ann", "Giraffe crossing near gate four")
+            .unwrap();
+        assert_eq!(found("giraffe"), vec![tip.to_string()], "the edit");
+        store.delete(Post::Item(tip), "ann").unwrap();
+        assert!(found("giraffe crossing").is_empty(), "a deleted tip is gone");
+    }
+}
