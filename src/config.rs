@@ -27,6 +27,19 @@ pub struct Config {
     /// Settings of kiosk mode (read by `leertuin kiosk`).
     #[serde(default)]
     pub kiosk: toml::Table,
+    /// Search settings.
+    #[serde(default)]
+    pub search: SearchConfig,
+}
+
+/// `[search]` in config.toml.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Words the team uses for the same thing, each entry `a = b [= c …]`:
+    /// each finds the others (`synonyms = ["uitpakken = extraheren"]`).
+    #[serde(default)]
+    pub synonyms: Vec<String>,
 }
 
 #[derive(Debug, Error)]
@@ -80,6 +93,15 @@ impl Config {
         }
         self.keys.extend(over.keys);
         self.kiosk.extend(over.kiosk);
+        // The system's synonyms and the user's both hold.
+        self.search.synonyms.extend(over.search.synonyms);
+    }
+
+    /// The `[search] synonyms`, checked: a one-line error names the entry
+    /// that pairs no single words.
+    pub fn synonyms(&self) -> Result<crate::search::Synonyms, String> {
+        crate::search::Synonyms::parse(&self.search.synonyms)
+            .map_err(|entry| t!("config.synonym", entry = entry).into_owned())
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::output::{detail, summary_line};
+use super::output::{detail, summary_line, summary_line_showing};
 use super::{CliError, CliResult, Context, JsonFlag, print_json, sync, text_arg};
 use crate::domain::validate;
 use crate::domain::{BackingKind, Done, Draft, Item, ItemId, Kind, NewItem, Post, Write};
@@ -201,15 +201,22 @@ struct JsonHit {
 }
 
 pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
+    let synonyms = ctx
+        .config
+        .synonyms()
+        .map_err(|e| CliError::usage(format!("config.toml: {e}")))?;
     let store = ctx.read()?;
     let query = a.query.join(" ");
-    let stored::Found { index, hits } = stored::search(store.as_ref(), &ctx.user, &query, a.limit)?;
+    let stored::Found { index, hits } =
+        stored::search(store.as_ref(), &ctx.user, &query, a.limit, &synonyms)?;
     let mut found = Vec::with_capacity(hits.len());
+    let mut excerpts = Vec::with_capacity(hits.len());
     for hit in hits {
         found.push(JsonHit {
             score: hit.score,
             item: store.get(hit.id, &ctx.user)?,
         });
+        excerpts.push(hit.excerpt);
     }
     if a.json.json {
         return print_json(&found);
@@ -219,8 +226,9 @@ pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
     }
     // Matched words in bold, on a terminal only: piped output stays text.
     let bold = std::io::stdout().is_terminal();
-    for hit in &found {
-        let line = summary_line(&hit.item);
+    for (hit, excerpt) in found.iter().zip(&excerpts) {
+        // Where the words stand, when the title does not show them.
+        let line = summary_line_showing(&hit.item, excerpt);
         if bold {
             println!("{}", highlighted(&line, &index.highlights(&line, &query)));
         } else {

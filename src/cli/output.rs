@@ -61,9 +61,15 @@ fn tags(item: &Item) -> String {
         .join(" ")
 }
 
-/// One line for `list` and `search`.
+/// One line for `list`.
 pub fn summary_line(item: &Item) -> String {
-    let mut line = format!("{:<6} {}", item.id().to_string(), cut(item.title(), 70));
+    summary_line_showing(item, item.title())
+}
+
+/// One line for `search`: `text` (the title, or where the words stand)
+/// in the title's place.
+pub fn summary_line_showing(item: &Item, text: &str) -> String {
+    let mut line = format!("{:<6} {}", item.id().to_string(), cut(text, 70));
     let tags = tags(item);
     if !tags.is_empty() {
         let _ = write!(line, "  {tags}");

@@ -75,6 +75,8 @@ pub struct Docs {
     tag_starts: Vec<u32>,
     tag_list: Vec<u32>,
     pub authors: Vec<u32>,
+    /// Votes (a question's backings), up to 255.
+    pub votes: Vec<u8>,
     /// The letters of all four fields, plus the ASCII and LIVE flags.
     pub masks: Vec<Mask>,
     /// The letters of the title and of the body alone, folded.
@@ -101,6 +103,7 @@ impl Docs {
             title_ends: Vec::with_capacity(n),
             tag_starts: Vec::with_capacity(n + 1),
             authors: Vec::with_capacity(n),
+            votes: Vec::with_capacity(n),
             masks: Vec::with_capacity(n),
             field_masks: Vec::with_capacity(n),
             ..Docs::default()
@@ -164,6 +167,7 @@ impl Docs {
         let author = self.names.intern(cut(&doc.author, NAME_CHARS));
         mask |= self.names.masks[author as usize] & !ASCII;
         self.authors.push(author);
+        self.votes.push(doc.votes.min(255) as u8);
         self.masks.push(mask);
         self.field_masks
             .push([letters::fold(title_mask), letters::fold(body_mask)]);
@@ -184,6 +188,7 @@ impl Docs {
         self.tag_starts.shrink_to_fit();
         self.tag_list.shrink_to_fit();
         self.authors.shrink_to_fit();
+        self.votes.shrink_to_fit();
         self.masks.shrink_to_fit();
         self.field_masks.shrink_to_fit();
         self.vocabulary.settle();
@@ -224,6 +229,7 @@ impl Docs {
             + self.tag_starts.capacity() * 4
             + self.tag_list.capacity() * 4
             + self.authors.capacity() * 4
+            + self.votes.capacity()
             + self.masks.capacity() * 8
             + self.field_masks.capacity() * 8
             + self.tags.text.capacity()

@@ -18,15 +18,19 @@ use std::sync::Mutex;
 use std::thread;
 
 mod docs;
+mod excerpt;
+pub mod filters;
 mod letters;
 mod place;
 mod prefilter;
 mod score;
 pub mod stored;
+pub mod synonyms;
 mod typos;
 
 use docs::Docs;
 use score::{Needle, Scored, has_typos, needles, score_docs};
+pub use synonyms::Synonyms;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -42,6 +46,10 @@ pub struct Hit {
     pub title: String,
     /// Byte ranges of `title` where the query's words stand, to highlight.
     pub marks: Vec<std::ops::Range<usize>>,
+    /// What a row shows: the title, or where the words stand in the text
+    /// when the title lacks one (`excerpt.rs`), and the words' places in it.
+    pub excerpt: String,
+    pub excerpt_marks: Vec<std::ops::Range<usize>>,
 }
 
 /// Below this many candidates one thread is faster than starting more.
@@ -56,6 +64,8 @@ pub struct SearchIndex {
     lessons: u64,
     /// The last query and the docs it matched, for narrowing as one types.
     last: Mutex<Option<(String, Vec<u32>)>>,
+    /// The team's words that mean the same (config.toml).
+    synonyms: Synonyms,
 }
 
 /// What was written since an index was built: read off the UI thread, then
@@ -111,7 +121,20 @@ impl SearchIndex {
             marks: [0; 4],
             lessons: DefaultHasher::new().finish(),
             last: Mutex::new(None),
+            synonyms: Synonyms::default(),
         }
+    }
+
+    /// The team's synonyms, each found by the others.
+    pub fn with_synonyms(mut self, synonyms: Synonyms) -> Self {
+        self.synonyms = synonyms;
+        self.forget_last_query();
+        self
+    }
+
+    /// The synonyms in use (a rebuilt index is given the same).
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
     }
 
     fn push(&mut self, doc: &SearchDoc) {
@@ -198,36 +221,86 @@ impl SearchIndex {
 
     /// The best `limit` hits, and how many items match in all.
     pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
-        let needles = needles(query, &self.docs.vocabulary);
-        if needles.is_empty() {
+        let (words, filters) = filters::split(query);
+        let needles = needles(&words, &self.docs.vocabulary, &self.synonyms);
+        if needles.is_empty() && filters.is_empty() {
             return (Vec::new(), 0);
         }
         let mut last = self.lock_last();
-        // A typo stand-in can find what the shorter query could not.
-        let typos = has_typos(&needles);
+        // A typo stand-in can find what the shorter query could not, and
+        // a filter is no narrowing ("t" is a word, "t:" a filter).
+        let typos = has_typos(&needles) || filters::any(query);
         let narrowed = last.take().filter(|(q, _)| {
             !typos && !q.trim().is_empty() && query.starts_with(q.as_str()) && !q.ends_with('\\')
         });
-        let scored = match &narrowed {
-            Some((_, previous)) => self.score_all(&needles, previous),
-            None => {
-                let all: Vec<u32> = (0..self.docs.len() as u32).collect();
-                self.score_all(&needles, &all)
+        let mut candidates = match narrowed {
+            Some((_, previous)) => previous,
+            None => (0..self.docs.len() as u32).collect(),
+        };
+        if !filters.is_empty() {
+            candidates = self.admitted(&filters, candidates);
+        }
+        let scored = if needles.is_empty() {
+            // Filters alone: every item they keep, newest first.
+            let hits = candidates
+                .iter()
+                .filter(|&&i| self.docs.is_live(i as usize))
+                .map(|&i| (0, i))
+                .collect();
+            Scored {
+                hits,
+                narrow: candidates,
             }
+        } else {
+            self.score_all(&needles, &candidates)
         };
         *last = Some((query.to_string(), scored.narrow));
         drop(last);
         let total = scored.hits.len();
-        let words: Vec<&str> = needles.iter().flat_map(|n| n.forms()).collect();
+        let words: Vec<Vec<&str>> = needles.iter().map(|n| n.forms().collect()).collect();
         (self.best(scored.hits, limit, &words), total)
     }
 
     /// Byte ranges of `text` where the query's words, or the stand-ins
     /// for their typos and forms, stand: what to highlight in a hit.
     pub fn highlights(&self, text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
-        let needles = needles(query, &self.docs.vocabulary);
+        let needles = needles(
+            &filters::split(query).0,
+            &self.docs.vocabulary,
+            &self.synonyms,
+        );
         let words: Vec<&str> = needles.iter().flat_map(|n| n.forms()).collect();
         place::spans(text, &words)
+    }
+
+    /// The docs of `candidates` of the kinds and with the tags `filters`
+    /// asks for.
+    fn admitted(&self, filters: &filters::Filters, candidates: Vec<u32>) -> Vec<u32> {
+        // Which of the (few) distinct tags each tag filter keeps.
+        let tags = &self.docs.tags;
+        let keeps: Vec<Vec<bool>> = filters
+            .tags
+            .iter()
+            .map(|start| {
+                (0..tags.len())
+                    .map(|n| {
+                        tags.get(n as u32)
+                            .to_lowercase()
+                            .starts_with(start.as_str())
+                    })
+                    .collect()
+            })
+            .collect();
+        candidates
+            .into_iter()
+            .filter(|&i| {
+                let i = i as usize;
+                filters.admits_kind(self.docs.id(i).kind)
+                    && keeps
+                        .iter()
+                        .all(|keep| self.docs.tag_numbers(i).iter().any(|&n| keep[n as usize]))
+            })
+            .collect()
     }
 
     /// Forgets the last query, so the next search scans everything (for
@@ -275,7 +348,7 @@ impl SearchIndex {
 
     /// The `limit` best of `scored`, best first; among equals the one read
     /// last (the newest of its kind) wins.
-    fn best(&self, mut scored: Vec<(u32, u32)>, limit: usize, words: &[&str]) -> Vec<Hit> {
+    fn best(&self, mut scored: Vec<(u32, u32)>, limit: usize, words: &[Vec<&str>]) -> Vec<Hit> {
         let order = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(b.1.cmp(&a.1));
         if limit == 0 {
             return Vec::new();
@@ -288,12 +361,16 @@ impl SearchIndex {
         scored
             .into_iter()
             .map(|(score, i)| {
-                let title = self.docs.title_body(i as usize).0;
+                let (title, body) = self.docs.title_body(i as usize);
+                let all: Vec<&str> = words.iter().flatten().copied().collect();
+                let (excerpt, excerpt_marks) = excerpt::of(title, body, words);
                 Hit {
                     id: self.docs.id(i as usize),
                     score: i64::from(score),
-                    marks: place::spans(title, words),
+                    marks: place::spans(title, &all),
                     title: title.to_string(),
+                    excerpt,
+                    excerpt_marks,
                 }
             })
             .collect()
@@ -312,6 +389,7 @@ mod tests {
             body: String::new(),
             tags: tags.into(),
             author: author.into(),
+            votes: 0,
         }
     }
 
@@ -455,6 +533,34 @@ mod tests {
     }
 
     #[test]
+    fn votes_count_after_the_text_not_before() {
+        let voted = |num, title: &str, votes| SearchDoc {
+            votes,
+            ..doc(num, title, "", "ann")
+        };
+        let idx = SearchIndex::new(vec![
+            voted(1, "label printer", 9),
+            voted(2, "label printer", 0),
+            voted(3, "label printer ribbons", 40),
+            voted(4, "printer label", 99),
+        ]);
+        assert_eq!(ids(&idx.search("label printer", 10)), vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_synonym_finds_the_other_word_both_ways_below_the_word_itself() {
+        let synonyms = Synonyms::parse(&["uitpakken = extraheren".into()]).unwrap();
+        let idx = SearchIndex::new(vec![
+            doc(1, "Een zip-bestand extraheren", "", "ann"),
+            doc(2, "Dozen uitpakken in het magazijn", "", "ann"),
+        ])
+        .with_synonyms(synonyms);
+        assert_eq!(ids(&idx.search("uitpakken", 10)), vec![2, 1]);
+        assert_eq!(ids(&idx.search("extraheren", 10)), vec![1, 2]);
+        assert_eq!(ids(&idx.search("bestand uitpakken", 10)), vec![1]);
+    }
+
+    #[test]
     fn ties_go_to_the_newest() {
         let idx = SearchIndex::new(vec![
             doc(1, "label printer", "", "ann"),
@@ -486,6 +592,74 @@ mod tests {
         d.body = format!("{} then the zebra crossing", "word ".repeat(300));
         let idx = SearchIndex::new(vec![d, doc(2, "label", "", "ann")]);
         assert_eq!(ids(&idx.search("zebra crossing", 10)), vec![1]);
+    }
+
+    fn kinds(hits: &[Hit]) -> Vec<Kind> {
+        hits.iter().map(|h| h.id.kind).collect()
+    }
+
+    #[test]
+    fn kind_and_tag_filters_keep_what_they_name() {
+        let q = |num, title: &str, tags: &str| SearchDoc {
+            id: ItemId::new(Kind::Question, num),
+            ..doc(0, title, tags, "ann")
+        };
+        let idx = SearchIndex::new(vec![
+            doc(1, "SQL joins in one picture", "sql", "ann"),
+            q(1, "How do SQL joins work?", "sql-basics"),
+            q(2, "How do tmux panes work?", "tmux"),
+            doc(2, "Join two tmux panes", "tmux", "bob"),
+        ]);
+        let found = idx.search("t:question #sql joins", 10);
+        assert_eq!(
+            found.iter().map(|h| h.id).collect::<Vec<_>>(),
+            vec![ItemId::new(Kind::Question, 1)]
+        );
+        assert_eq!(
+            kinds(&idx.search("t:q", 10)),
+            vec![Kind::Question; 2],
+            "alone"
+        );
+        assert_eq!(ids(&idx.search("#tmux", 10)).len(), 2);
+        assert_eq!(ids(&idx.search("t:tip join", 10)), vec![2, 1]);
+        assert!(idx.search("t:learned join", 10).is_empty());
+        // Typed key by key, "t" is a word first: the filter still finds all.
+        idx.forget_last_query();
+        let typed = (1..=4).map(|end| idx.search(&"t:ti"[..end], 10)).last();
+        assert_eq!(typed.map(|h| kinds(&h)), Some(vec![Kind::Tip; 2]));
+    }
+
+    #[test]
+    fn far_into_a_long_body_a_word_counts_only_whole() {
+        let mut scattered = doc(1, "Elke dag vijf minuten leren", "", "ann");
+        scattered.body = format!(
+            "{} zoals wie eerst nadenkt goed en eerlijk leert",
+            "tekst ".repeat(80)
+        );
+        let mut whole = doc(2, "Storing", "", "ann");
+        whole.body = format!("{} de zwengel zit los", "tekst ".repeat(80));
+        let idx = SearchIndex::new(vec![scattered, whole]);
+        assert_eq!(ids(&idx.search("zwengel", 10)), vec![2]);
+    }
+
+    #[test]
+    fn a_hit_found_by_its_body_shows_where() {
+        let mut d = doc(1, "Printer jams", "", "ann");
+        d.body = "Open the side door, lift the green lever, then pull the sheet out".into();
+        let idx = SearchIndex::new(vec![d]);
+        let hit = &idx.search("printer lever", 1)[0];
+        assert_eq!(hit.title, "Printer jams");
+        assert!(
+            hit.excerpt.starts_with("…the green lever"),
+            "{}",
+            hit.excerpt
+        );
+        let marked: Vec<&str> = hit
+            .excerpt_marks
+            .iter()
+            .map(|r| &hit.excerpt[r.clone()])
+            .collect();
+        assert_eq!(marked, vec!["lever"]);
     }
 
     #[test]
@@ -729,7 +903,7 @@ mod tests {
             "printer café",
         ] {
             let mut buf = Vec::new();
-            let needles = needles(query, &idx.docs.vocabulary);
+            let needles = needles(query, &idx.docs.vocabulary, &idx.synonyms);
             let expected: Vec<i64> = docs
                 .iter()
                 .filter(|d| {

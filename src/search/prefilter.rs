@@ -11,6 +11,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::synonyms::Synonyms;
 use super::typos::fold;
 use crate::store::TextFilter;
 
@@ -23,15 +24,42 @@ const TYPO_FROM: usize = 4;
 /// `names`: the persons' handles and names, folded (an author is found by
 /// name, which is not in the persisted text). `typos`: whether a word may
 /// stand for one a slip away (asked when the words as typed found nothing).
-pub fn filter(query: &str, names: &[String], typos: bool) -> Option<TextFilter> {
+/// `synonyms`: the team's words that mean the same, asked for as well.
+pub fn filter(
+    query: &str,
+    names: &[String],
+    typos: bool,
+    synonyms: &Synonyms,
+) -> Option<TextFilter> {
     let mut groups = Vec::new();
-    for word in query.split_whitespace() {
+    // Kinds are kept by the ranking; a tag's start is text to hold.
+    let (words, filters) = super::filters::split(query);
+    for tag in &filters.tags {
+        let tag = pieces(tag);
+        if !tag.is_empty() {
+            groups.push(vec![tag]);
+        }
+    }
+    for word in words.split_whitespace() {
         let word: String = word.chars().map(fold).collect();
         if names.iter().any(|n| is_subsequence(&word, n)) {
             continue;
         }
-        if let Some(group) = alternatives(&word, typos) {
-            groups.push(group);
+        if let Some(mut group) = alternatives(&word, typos) {
+            for other in synonyms.of(&word) {
+                let other = pieces(&other);
+                if other.is_empty() {
+                    // A synonym too short to look up: the word asks nothing.
+                    group.clear();
+                    break;
+                }
+                if !group.contains(&other) {
+                    group.push(other);
+                }
+            }
+            if !group.is_empty() {
+                groups.push(group);
+            }
         }
     }
     (!groups.is_empty()).then_some(TextFilter { groups })
@@ -105,7 +133,13 @@ mod tests {
     use super::*;
 
     fn of(query: &str, typos: bool) -> Option<Vec<Vec<Vec<String>>>> {
-        filter(query, &["anouk de vries".into()], typos).map(|f| f.groups)
+        filter(
+            query,
+            &["anouk de vries".into()],
+            typos,
+            &Synonyms::default(),
+        )
+        .map(|f| f.groups)
     }
 
     #[test]
@@ -132,10 +166,28 @@ mod tests {
             alts.iter()
                 .any(|alt| alt.iter().all(|p| text.contains(p.as_str())))
         };
-        for text in ["printer", "pritner", "prixner", "prithner", "pitner", "priner"] {
+        for text in [
+            "printer", "pritner", "prixner", "prithner", "pitner", "priner",
+        ] {
             assert!(every(text), "{text}");
         }
         assert!(!every("label queue"));
+    }
+
+    #[test]
+    fn a_tag_is_asked_for_and_a_kind_is_not() {
+        let groups = of("t:question #sql-basics joins", false).unwrap();
+        assert_eq!(
+            groups,
+            vec![vec![vec!["sql", "basics"]], vec![vec!["joins"]]]
+        );
+    }
+
+    #[test]
+    fn a_synonym_is_asked_for_beside_the_word() {
+        let synonyms = Synonyms::parse(&["uitpakken = extraheren".into()]).unwrap();
+        let groups = filter("uitpakken", &[], false, &synonyms).unwrap().groups;
+        assert_eq!(groups, vec![vec![vec!["uitpakken"], vec!["extraheren"]]]);
     }
 
     #[test]

@@ -7,11 +7,17 @@ use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 use super::docs::{Docs, Strings};
 use super::letters::{self, ASCII, LIVE, Mask};
 use super::place;
+use super::synonyms::Synonyms;
 use super::typos::{self, Vocabulary};
 
 /// What a one-letter word scores where it is found (a matched character
 /// scores about this much in nucleo).
 const ONE_LETTER_SCORE: u32 = 16;
+
+/// Characters of a body where a word's letters may stand apart ("ctrlr"
+/// in "ctrl-r"); past them a word is found only whole, or letters spread
+/// over a long text would match nearly anything.
+const BODY_FUZZY: usize = 300;
 
 /// Weights (halves) of a word found in the title, a tag, the author, the
 /// body.
@@ -79,6 +85,15 @@ impl Needle {
 }
 
 impl Needle {
+    /// The word found whole in `haystack` (letters in a row): its score,
+    /// or `NOTHING`.
+    fn substring(&self, matcher: &mut Matcher, haystack: Utf32Str<'_>) -> u32 {
+        matcher.config.normalize = true;
+        matcher
+            .substring_match(haystack, self.text.slice(..))
+            .map_or(NOTHING, |s| u32::from(s).max(self.min_score()))
+    }
+
     /// The word as typed (folded) and its stand-ins.
     pub fn forms(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.word.as_str()).chain(self.alts.iter().map(String::as_str))
@@ -97,8 +112,9 @@ pub const THIN: u32 = 1;
 /// The words of a query: plain fuzzy words with no special syntax, so
 /// what a longer query finds is among what a shorter one kept for
 /// narrowing (see `Scored::narrow`), unless a word has typo stand-ins
-/// (`has_typos`). Accents fold both ways: "café" finds "cafe" too.
-pub fn needles(query: &str, vocabulary: &Vocabulary) -> Vec<Needle> {
+/// (`has_typos`) or a synonym. Accents fold both ways: "café" finds
+/// "cafe" too.
+pub fn needles(query: &str, vocabulary: &Vocabulary, synonyms: &Synonyms) -> Vec<Needle> {
     let words: Vec<&str> = query.split_whitespace().collect();
     let last = words.len().saturating_sub(1);
     words
@@ -110,11 +126,15 @@ pub fn needles(query: &str, vocabulary: &Vocabulary) -> Vec<Needle> {
             // ever holds after folding.
             let lower: String = w.chars().map(typos::fold).collect();
             let mask = letters::mask(&lower);
-            let alts = if lower.chars().all(char::is_alphanumeric) {
-                vocabulary.candidates(&lower)
-            } else {
-                Vec::new()
-            };
+            // The team's synonyms first: they are meant, typos guessed.
+            let mut alts = synonyms.of(&lower);
+            if lower.chars().all(char::is_alphanumeric) {
+                for alt in vocabulary.candidates(&lower) {
+                    if !alts.contains(&alt) {
+                        alts.push(alt);
+                    }
+                }
+            }
             Needle {
                 mask,
                 folded: letters::fold(mask),
@@ -185,6 +205,25 @@ impl<'a> Field<'a> {
             Field::Ascii(text.as_bytes())
         } else {
             Field::Text(text)
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Field::Ascii(bytes) => bytes.len(),
+            Field::Text(text) => text.len(),
+        }
+    }
+
+    /// The first `chars` characters.
+    fn head(&self, chars: usize) -> Field<'a> {
+        match self {
+            Field::Ascii(bytes) => Field::Ascii(&bytes[..bytes.len().min(chars)]),
+            Field::Text(text) => Field::Text(
+                text.char_indices()
+                    .nth(chars)
+                    .map_or(text, |(at, _)| &text[..at]),
+            ),
         }
     }
 
@@ -282,7 +321,14 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
                     AUTHOR,
                 );
                 if body_mask & n.folded == n.folded {
-                    found(n.score(&mut matcher, body.haystack(&mut buf)), BODY);
+                    let head = body.head(BODY_FUZZY);
+                    let mut score = n.score(&mut matcher, head.haystack(&mut buf));
+                    if score <= THIN && head.len() < body.len() {
+                        // Past the start, the word itself, not its letters
+                        // scattered over a long text.
+                        score = score.max(n.substring(&mut matcher, body.haystack(&mut buf)));
+                    }
+                    found(score, BODY);
                 }
             }
             if best == 0 && !n.alts.is_empty() {
@@ -306,7 +352,7 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
             let rank = if letters_only {
                 // One-letter words match nearly everything: the short
                 // items first, and no text read.
-                shortness(docs, i)
+                shortness(docs, i) << 8 | u32::from(docs.votes[i])
             } else {
                 rank(text.of(docs, i), &in_query_order, docs, i)
             };
@@ -359,8 +405,8 @@ const IN_ORDER: u32 = 4;
 
 /// The rank of a hit, in this order of evidence: how each word was found
 /// (whole, at a word start, inside a word, through a typo, scattered), and
-/// in which field; the words adjacent and in order; then shorter items
-/// titles first (the low byte), as in fzf.
+/// in which field; the words adjacent and in order; then shorter titles
+/// first, as in fzf (the second byte); then more votes (the low byte).
 fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
     let mut total = 0;
     // The form each word was found in (itself or a stand-in), for the
@@ -398,7 +444,7 @@ fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u3
         });
         total += bonus.max().unwrap_or(0);
     }
-    total * 256 + shortness(docs, i)
+    total.min(0xffff) << 16 | shortness(docs, i) << 8 | u32::from(docs.votes[i])
 }
 
 /// 0–255, more for shorter titles: a lesson's long text says nothing

@@ -8,7 +8,7 @@
 
 use super::prefilter;
 use super::typos::fold;
-use super::{Hit, SearchIndex};
+use super::{Hit, SearchIndex, Synonyms};
 use crate::store::{SearchDoc, Store, StoreError};
 
 /// The hits, and the index they were ranked in (for highlights).
@@ -17,7 +17,32 @@ pub struct Found {
     pub hits: Vec<Hit>,
 }
 
-pub fn search(store: &dyn Store, viewer: &str, query: &str, limit: usize) -> Result<Found, StoreError> {
+pub fn search(
+    store: &dyn Store,
+    viewer: &str,
+    query: &str,
+    limit: usize,
+    synonyms: &Synonyms,
+) -> Result<Found, StoreError> {
+    if let Some(found) = search_indexed(store, viewer, query, limit, synonyms)? {
+        return Ok(found);
+    }
+    let index = SearchIndex::load(store, viewer)?.with_synonyms(synonyms.clone());
+    let hits = index.search(query, limit);
+    Ok(Found { index, hits })
+}
+
+/// What the persisted index alone finds; `None` when it cannot answer
+/// (no such index, no word it can look up, or nothing found): then only
+/// reading everything can. The pane asks this while its own index is
+/// still being read (`--search WORDS` at start).
+pub fn search_indexed(
+    store: &dyn Store,
+    viewer: &str,
+    query: &str,
+    limit: usize,
+    synonyms: &Synonyms,
+) -> Result<Option<Found>, StoreError> {
     let names: Vec<String> = store
         .persons()?
         .into_iter()
@@ -26,7 +51,7 @@ pub fn search(store: &dyn Store, viewer: &str, query: &str, limit: usize) -> Res
         .collect();
     let mut asked = None;
     for typos in [false, true] {
-        let Some(filter) = prefilter::filter(query, &names, typos) else {
+        let Some(filter) = prefilter::filter(query, &names, typos, synonyms) else {
             break;
         };
         if asked.as_ref() == Some(&filter) {
@@ -36,16 +61,14 @@ pub fn search(store: &dyn Store, viewer: &str, query: &str, limit: usize) -> Res
         if !store.each_search_doc_matching(viewer, &filter, &mut |d| docs.push(d))? {
             break;
         }
-        let index = SearchIndex::new(docs);
+        let index = SearchIndex::new(docs).with_synonyms(synonyms.clone());
         let hits = index.search(query, limit);
         if !hits.is_empty() {
-            return Ok(Found { index, hits });
+            return Ok(Some(Found { index, hits }));
         }
         asked = Some(filter);
     }
-    let index = SearchIndex::load(store, viewer)?;
-    let hits = index.search(query, limit);
-    Ok(Found { index, hits })
+    Ok(None)
 }
 
 #[cfg(test)]
@@ -85,7 +108,9 @@ mod tests {
         ] {
             all.forget_last_query();
             let every = ids(&all.search(query, 2000));
-            let found = ids(&search(&store, "anouk", query, 10).unwrap().hits);
+            let found = ids(&search(&store, "anouk", query, 10, &Synonyms::default())
+                .unwrap()
+                .hits);
             assert_eq!(found.first(), every.first(), "{query}");
             let mut rest = every.iter();
             assert!(
@@ -99,7 +124,12 @@ mod tests {
         all.forget_last_query();
         let scattered = ids(&all.search("kbctl", 10));
         assert!(!scattered.is_empty());
-        assert_eq!(ids(&search(&store, "anouk", "kbctl", 10).unwrap().hits), scattered);
+        assert_eq!(
+            ids(&search(&store, "anouk", "kbctl", 10, &Synonyms::default())
+                .unwrap()
+                .hits),
+            scattered
+        );
     }
 
     #[test]
@@ -117,12 +147,20 @@ mod tests {
         };
         let tip = add(Kind::Tip, "Zebra crossing near gate four");
         let question = add(Kind::Question, "Where is the forklift key?");
-        let found = |q: &str| ids(&search(&store, "ann", q, 10).unwrap().hits);
+        let found = |q: &str| {
+            ids(&search(&store, "ann", q, 10, &Synonyms::default())
+                .unwrap()
+                .hits)
+        };
         assert_eq!(found("zebra"), vec![tip.to_string()]);
         store
             .answer(question, "bob", "In the drawer under the kettle")
             .unwrap();
-        assert_eq!(found("kettle drawer"), vec![question.to_string()], "answers");
+        assert_eq!(
+            found("kettle drawer"),
+            vec![question.to_string()],
+            "answers"
+        );
         let draft = Draft {
             text: "Expanded display with \\x".into(),
             context: Some("psql".into()),
@@ -131,12 +169,19 @@ mod tests {
         let with_context = store
             .add(&NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap())
             .unwrap();
-        assert_eq!(found("psql display"), vec![with_context.to_string()], "context");
+        assert_eq!(
+            found("psql display"),
+            vec![with_context.to_string()],
+            "context"
+        );
         store
             .edit(Post::Item(tip), "ann", "Giraffe crossing near gate four")
             .unwrap();
         assert_eq!(found("giraffe"), vec![tip.to_string()], "the edit");
         store.delete(Post::Item(tip), "ann").unwrap();
-        assert!(found("giraffe crossing").is_empty(), "a deleted tip is gone");
+        assert!(
+            found("giraffe crossing").is_empty(),
+            "a deleted tip is gone"
+        );
     }
 }

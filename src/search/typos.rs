@@ -97,7 +97,10 @@ impl Vocabulary {
     /// Sorts every word in: done once the index is built, off the UI
     /// thread, so the first question does not.
     pub fn settle(&mut self) {
-        self.sorted.get_mut().unwrap_or_else(|e| e.into_inner()).merge();
+        self.sorted
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .merge();
         self.words.shrink_to_fit();
     }
 

@@ -246,6 +246,9 @@ pub struct SearchDoc {
     pub body: String,
     pub tags: String,
     pub author: String,
+    /// A tip's votes, a question's backings: ranked after the text's
+    /// evidence.
+    pub votes: u32,
 }
 
 /// Which items a search may find, for a store's persisted text index:

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::indexer::{Indexer, Update};
 use super::views::search::{MAX_HITS, SearchState};
-use crate::search::SearchIndex;
+use crate::search::{SearchIndex, Synonyms, stored};
 use crate::store::{Store, StoreError};
 
 /// How often, at most, a search index building in the background is
@@ -30,6 +30,8 @@ pub struct Finder {
     pub defer: bool,
     /// The query changed since the last search.
     pub due: bool,
+    /// The team's synonyms (config.toml), given to every index read.
+    pub synonyms: Synonyms,
 }
 
 /// What a finished background read brought.
@@ -76,7 +78,8 @@ impl Finder {
         match &mut self.indexer {
             Some(indexer) if self.index.is_none() && !indexer.is_building() => indexer.start(),
             None if self.index.is_none() => {
-                self.index = Some(SearchIndex::load(store, viewer)?);
+                let index = SearchIndex::load(store, viewer)?;
+                self.index = Some(index.with_synonyms(self.synonyms.clone()));
             }
             _ => {}
         }
@@ -108,7 +111,18 @@ impl Finder {
                     screen.set_hits(hits, total);
                 }
             }
-            None => screen.set_waiting(),
+            // Still reading: the store's persisted index may answer
+            // already (`--search WORDS` at start, on a large team).
+            None => {
+                let query = screen.query().to_string();
+                match stored::search_indexed(store, viewer, &query, MAX_HITS, &self.synonyms)? {
+                    Some(found) => {
+                        let total = found.hits.len();
+                        screen.set_hits(found.hits, total);
+                    }
+                    None => screen.set_waiting(),
+                }
+            }
         }
         Ok(())
     }
@@ -144,7 +158,7 @@ impl Finder {
         };
         let polled = match (update?, &mut self.index) {
             (Update::Built(index), _) => {
-                self.index = Some(*index);
+                self.index = Some((*index).with_synonyms(self.synonyms.clone()));
                 Polled::First
             }
             // Nothing new (a vote, say): the hits on screen stand.

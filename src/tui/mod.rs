@@ -119,6 +119,7 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     let keys = KeyMap::from_config(&ctx.config.keys)?;
     let theme = Theme::choose(ctx.theme);
     let review_settings = review_settings(&ctx.config)?;
+    let synonyms = ctx.config.synonyms().map_err(TuiError::Config)?;
     // A newcomer's first start makes the database; said once, so a pane
     // started on a mistyped or vanished path does not look like an empty
     // team.
@@ -133,6 +134,7 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
         app.say(t!("status.new-database", path = path.display()));
     }
     app.finder.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
+    app.finder.synonyms = synonyms;
     app.around = around::Around::from_env(ctx.config.lang.clone());
     app.around.integrity = Some(integrity::IntegrityCheck::start(ctx.spec.clone()));
     app.use_outbox(crate::outbox::Outbox::user(), &ctx.spec);

@@ -342,7 +342,7 @@ pub fn each_search_doc(
     each: &mut dyn FnMut(SearchDoc),
 ) -> Result<()> {
     let sources: [&str; 4] = [
-        "SELECT id, substr(title, 1, $2), substr(body, 1, $2), tags, '' FROM lesson
+        "SELECT id, substr(title, 1, $2), substr(body, 1, $2), tags, '', 0::int8 FROM lesson
          WHERE $1::text IS NOT NULL AND id > $3 ORDER BY id",
         // As in SQLite: a question's body with its context and live answers.
         "SELECT id, substr(title, 1, $2),
@@ -350,11 +350,13 @@ pub fn each_search_doc(
                        coalesce((SELECT string_agg(a.body, ' ' ORDER BY a.id) FROM answer a
                                  WHERE a.question_id = question.id AND a.deleted_at IS NULL), ''),
                        1, $2),
-                tags, coalesce(author, '')
+                tags, coalesce(author, ''),
+                (SELECT count(*) FROM backing b WHERE b.question_id = question.id)
          FROM question WHERE $1::text IS NOT NULL AND id > $3 AND deleted_at IS NULL ORDER BY id",
-        "SELECT id, substr(text, 1, $2), coalesce(context, ''), tags, author FROM tip
+        "SELECT id, substr(text, 1, $2), coalesce(context, ''), tags, author,
+                (SELECT count(*) FROM vote v WHERE v.tip_id = tip.id) FROM tip
          WHERE $1::text IS NOT NULL AND id > $3 AND deleted_at IS NULL ORDER BY id",
-        "SELECT id, substr(text, 1, $2), '', tags, author FROM learned
+        "SELECT id, substr(text, 1, $2), '', tags, author, 0::int8 FROM learned
          WHERE (visibility = 'team' OR author = $1) AND id > $3 AND deleted_at IS NULL ORDER BY id",
     ];
     let names: HashMap<String, String> = persons(tx)?
@@ -371,6 +373,7 @@ pub fn each_search_doc(
                 body: r.get(2),
                 tags: r.get(3),
                 author: names.get(&author).cloned().unwrap_or(author),
+                votes: u32::try_from(r.get::<_, i64>(5)).unwrap_or(u32::MAX),
             });
         }
     }

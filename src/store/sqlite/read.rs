@@ -362,16 +362,22 @@ pub fn each_search_doc(
 ) -> Result<()> {
     for ((kind, sql), after) in Kind::ALL.into_iter().zip(SEARCH_SOURCES).zip(after) {
         let sql = sql.replace("{which}", "id > ?3");
-        search_docs_of(tx, kind, &sql, params![viewer, BODY_PREFIX as i64, after], each)?;
+        search_docs_of(
+            tx,
+            kind,
+            &sql,
+            params![viewer, BODY_PREFIX as i64, after],
+            each,
+        )?;
     }
     Ok(())
 }
 
-/// One statement per kind: (id, title, body, tags, author), `{which}` the
+/// One statement per kind: (id, title, body, tags, author, votes), `{which}` the
 /// condition on `id` (?3). Each names all three parameters, since rusqlite
 /// checks their count.
 const SEARCH_SOURCES: [&str; 4] = [
-    "SELECT id, substr(title, 1, ?2), substr(body, 1, ?2), tags, '' FROM lesson
+    "SELECT id, substr(title, 1, ?2), substr(body, 1, ?2), tags, '', 0 FROM lesson
      WHERE ?1 IS NOT NULL AND {which}",
     // A question's body is searched with its context and live answers.
     "SELECT id, substr(title, 1, ?2),
@@ -379,11 +385,13 @@ const SEARCH_SOURCES: [&str; 4] = [
                    coalesce((SELECT group_concat(a.body, ' ') FROM answer a
                              WHERE a.question_id = question.id AND a.deleted_at IS NULL), ''),
                    1, ?2),
-            tags, coalesce(author, '')
+            tags, coalesce(author, ''),
+            (SELECT count(*) FROM backing b WHERE b.question_id = question.id)
      FROM question WHERE ?1 IS NOT NULL AND {which} AND deleted_at IS NULL",
-    "SELECT id, substr(text, 1, ?2), coalesce(context, ''), tags, author FROM tip
-     WHERE ?1 IS NOT NULL AND {which} AND deleted_at IS NULL",
-    "SELECT id, substr(text, 1, ?2), '', tags, author FROM learned
+    "SELECT id, substr(text, 1, ?2), coalesce(context, ''), tags, author,
+            (SELECT count(*) FROM vote v WHERE v.tip_id = tip.id)
+     FROM tip WHERE ?1 IS NOT NULL AND {which} AND deleted_at IS NULL",
+    "SELECT id, substr(text, 1, ?2), '', tags, author, 0 FROM learned
      WHERE (visibility = 'team' OR author = ?1) AND {which} AND deleted_at IS NULL",
 ];
 
@@ -409,6 +417,7 @@ fn search_docs_of(
             body: r.get(2)?,
             tags: r.get(3)?,
             author: names.get(&author).cloned().unwrap_or(author),
+            votes: r.get(5)?,
         })
     })?;
     for doc in rows {
@@ -442,7 +451,13 @@ pub fn each_search_doc_matching(
         }
         let list = serde_json::to_string(&ids).unwrap_or_default();
         let sql = sql.replace("{which}", "id IN (SELECT value FROM json_each(?3))");
-        search_docs_of(tx, kind, &sql, params![viewer, BODY_PREFIX as i64, list], each)?;
+        search_docs_of(
+            tx,
+            kind,
+            &sql,
+            params![viewer, BODY_PREFIX as i64, list],
+            each,
+        )?;
     }
     Ok(())
 }
@@ -513,7 +528,10 @@ mod tests {
             ..Filter::default()
         };
         for table in ["tip", "question", "learned", "lesson"] {
-            let sql = format!("EXPLAIN QUERY PLAN SELECT id FROM {table} WHERE {}", f.sql_tail());
+            let sql = format!(
+                "EXPLAIN QUERY PLAN SELECT id FROM {table} WHERE {}",
+                f.sql_tail()
+            );
             let plan: Vec<String> = conn
                 .prepare(&sql)
                 .unwrap()

@@ -139,7 +139,7 @@ impl Widget for &SearchState {
                     UNSELECTED_MARKER
                 },
                 id: hit.id.to_string(),
-                title: hit.title.clone(),
+                title: hit.excerpt.clone(),
                 badge: crate::i18n::kind_word(hit.id.kind),
                 selected,
                 theme: *t,
@@ -159,15 +159,16 @@ impl Widget for &SearchState {
     }
 }
 
-/// Underlines and bolds the letters of a hit's title that matched, where
-/// the row shows them (a title cut short keeps its marks up to the cut).
+/// Underlines and bolds the letters of a hit's row (its title, or the
+/// stretch of text where the words stand) that matched, where the row
+/// shows them (a text cut short keeps its marks up to the cut).
 fn mark(buf: &mut Buffer, row: Rect, hit: &Hit) {
     let right = row.x + row.width;
-    for span in &hit.marks {
-        let Some(text) = hit.title.get(span.clone()) else {
+    for span in &hit.excerpt_marks {
+        let Some(text) = hit.excerpt.get(span.clone()) else {
             continue;
         };
-        let mut x = row.x + Span::raw(&hit.title[..span.start]).width() as u16;
+        let mut x = row.x + Span::raw(&hit.excerpt[..span.start]).width() as u16;
         for c in text.chars() {
             let w = Span::raw(c.to_string()).width() as u16;
             if x + w > right {
@@ -201,6 +202,8 @@ mod tests {
                 score: 1,
                 title: title.into(),
                 marks: vec![7..11, 37..40],
+                excerpt: title.into(),
+                excerpt_marks: vec![7..11, 37..40],
             }],
             1,
         );

@@ -1,0 +1,94 @@
+//! `leertuin search` as a person uses it: filters among the words, the
+//! team's synonyms from config.toml, the whole text (answers too) and the
+//! stretch of text where the words stand.
+
+mod common;
+
+use common::Sandbox;
+
+fn ids(out: &str) -> Vec<String> {
+    out.lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn kind_and_tag_filters_narrow_the_search() {
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "SQL joins in one picture", "-t", "sql"]);
+    s.ok(&[
+        "add",
+        "question",
+        "How do SQL joins work?",
+        "-t",
+        "sql-basics",
+    ]);
+    s.ok(&["add", "question", "How do tmux panes work?", "-t", "tmux"]);
+    assert_eq!(
+        ids(&s.ok(&["search", "t:question", "#sql", "joins"])),
+        vec!["q1"]
+    );
+    assert_eq!(
+        ids(&s.ok(&["search", "t:vraag"])),
+        vec!["q2", "q1"],
+        "newest first"
+    );
+    assert_eq!(ids(&s.ok(&["search", "#sql"])).len(), 2);
+}
+
+#[test]
+fn answers_are_searched_and_the_row_shows_where_the_words_stand() {
+    let s = Sandbox::new();
+    s.ok(&["add", "question", "Where is the forklift key?"]);
+    s.ok(&["add", "tip", "Label every cable before you pull it"]);
+    s.cmd_as("bob")
+        .args([
+            "answer",
+            "q1",
+            "In the drawer under the kettle in the canteen",
+        ])
+        .assert()
+        .success();
+    let out = s.ok(&["search", "kettle", "drawer"]);
+    assert_eq!(ids(&out), vec!["q1"]);
+    assert!(out.contains("…"), "{out}");
+    assert!(out.contains("drawer under the kettle"), "{out}");
+}
+
+#[test]
+fn the_teams_synonyms_find_each_other_and_a_bad_entry_is_refused() {
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "Een zip-bestand extraheren met unzip"]);
+    s.ok(&["add", "tip", "Dozen uitpakken in het magazijn"]);
+    let config = s.path().join("home/.config/leertuin");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[search]\nsynonyms = [\"uitpakken = extraheren\"]\n",
+    )
+    .unwrap();
+    assert_eq!(ids(&s.ok(&["search", "uitpakken"])), vec!["t2", "t1"]);
+    assert_eq!(ids(&s.ok(&["search", "extraheren"])), vec!["t1", "t2"]);
+    std::fs::write(
+        config.join("config.toml"),
+        "[search]\nsynonyms = [\"uitpakken\"]\n",
+    )
+    .unwrap();
+    let err = s.usage_error(&["search", "uitpakken"]);
+    assert!(
+        err.contains("uitpakken") && err.contains("synonyms"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_edit_and_a_delete_are_searched_as_they_stand() {
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "Zebra crossing near gate four"]);
+    assert_eq!(ids(&s.ok(&["search", "zebra"])), vec!["t1"]);
+    s.ok(&["edit", "t1", "Giraffe crossing near gate four"]);
+    assert_eq!(ids(&s.ok(&["search", "giraffe"])), vec!["t1"]);
+    s.ok(&["delete", "t1"]);
+    assert!(!ids(&s.ok(&["search", "giraffe"])).contains(&"t1".to_string()));
+}
