@@ -9,7 +9,7 @@
 use super::prefilter;
 use super::typos::fold;
 use super::{Hit, SearchIndex, Synonyms};
-use crate::store::{SearchDoc, Store, StoreError};
+use crate::store::{SearchDoc, Store, StoreError, TextFilter};
 
 /// The hits, and the index they were ranked in (for highlights).
 pub struct Found {
@@ -24,10 +24,16 @@ pub fn search(
     limit: usize,
     synonyms: &Synonyms,
 ) -> Result<Found, StoreError> {
-    if let Some(found) = search_indexed(store, viewer, query, limit, synonyms)? {
+    // Read once, when the store keeps no persisted index (the team server).
+    let mut everything: Option<Vec<SearchDoc>> = None;
+    if let Some(found) = search_in(store, viewer, query, limit, synonyms, Some(&mut everything))? {
         return Ok(found);
     }
-    let index = SearchIndex::load(store, viewer)?.with_synonyms(synonyms.clone());
+    let index = match everything {
+        Some(docs) => SearchIndex::new(docs),
+        None => SearchIndex::load(store, viewer)?,
+    };
+    let index = index.with_synonyms(synonyms.clone());
     let hits = index.search(query, limit);
     Ok(Found { index, hits })
 }
@@ -42,6 +48,20 @@ pub fn search_indexed(
     query: &str,
     limit: usize,
     synonyms: &Synonyms,
+) -> Result<Option<Found>, StoreError> {
+    search_in(store, viewer, query, limit, synonyms, None)
+}
+
+/// The words as typed, then one slip away, each over the items the
+/// persisted index names, or, given `everything` (a place for all items,
+/// read at the first need), over all items the same filter keeps.
+fn search_in(
+    store: &dyn Store,
+    viewer: &str,
+    query: &str,
+    limit: usize,
+    synonyms: &Synonyms,
+    mut everything: Option<&mut Option<Vec<SearchDoc>>>,
 ) -> Result<Option<Found>, StoreError> {
     let names: Vec<String> = store
         .persons()?
@@ -59,7 +79,16 @@ pub fn search_indexed(
         }
         let mut docs: Vec<SearchDoc> = Vec::new();
         if !store.each_search_doc_matching(viewer, &filter, &mut |d| docs.push(d))? {
-            break;
+            // No persisted index: the same filter over everything read, so
+            // both backends find the same.
+            let Some(all) = everything.as_deref_mut() else {
+                return Ok(None);
+            };
+            if all.is_none() {
+                *all = Some(store.search_docs(viewer)?);
+            }
+            let all = all.as_deref().unwrap_or_default();
+            docs = all.iter().filter(|d| holds(d, &filter)).cloned().collect();
         }
         let index = SearchIndex::new(docs).with_synonyms(synonyms.clone());
         let hits = index.search(query, limit);
@@ -69,6 +98,26 @@ pub fn search_indexed(
         asked = Some(filter);
     }
     Ok(None)
+}
+
+/// True when `doc`'s text holds what `filter` asks as a trigram index
+/// would: every trigram of every piece of one alternative of each group.
+fn holds(doc: &SearchDoc, filter: &TextFilter) -> bool {
+    let text: String = [&doc.title, &doc.body, &doc.tags]
+        .into_iter()
+        .flat_map(|f| f.chars().chain([' ']))
+        .map(fold)
+        .collect();
+    let has_piece = |piece: &String| {
+        let chars: Vec<char> = piece.chars().collect();
+        chars
+            .windows(3)
+            .all(|w| text.contains(w.iter().collect::<String>().as_str()))
+    };
+    filter
+        .groups
+        .iter()
+        .all(|alts| alts.iter().any(|alt| alt.iter().all(has_piece)))
 }
 
 #[cfg(test)]
