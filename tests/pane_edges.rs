@@ -334,3 +334,81 @@ fn marking_a_lesson_done_can_be_undone() {
         "its check cards are still to review"
     );
 }
+
+/// `e` on one's own tip opens the form with its text and its tags; the
+/// hint names the field key that works there; Enter saves both, and `u`
+/// gives both back.
+#[test]
+fn the_edit_form_changes_an_items_tags_too() {
+    use leertuin::domain::Item;
+    use leertuin::tui::app::Tab;
+    let (_dir, mut app) = demo_app_in("nl");
+    update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
+    // A tip of mia's own, with a tag; the cursor goes to it.
+    update(&mut app, Action::Capture);
+    for c in "Zet de pers uit voor het schoonmaken".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::NextField);
+    for c in "pers".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Save);
+    let tip = selected(&app).expect("tip");
+    assert!(matches!(&tip, Item::Tip(t) if t.author == "mia"), "{tip:?}");
+    let before = tip.tags().to_vec();
+    press(&mut app, KeyCode::Char('e'));
+    let shown = read(&screen(&app, 80, 24));
+    for tag in &before {
+        assert!(
+            shown.contains(tag.as_str()),
+            "tag {tag} not in the form: {shown}"
+        );
+    }
+    // The hint names the key to the next field, and that key goes there.
+    let hints = app.hints();
+    let next = hints
+        .iter()
+        .find(|(_, label)| label == "volgend veld")
+        .unwrap_or_else(|| panic!("no field key in the hints: {hints:?}"));
+    press(
+        &mut app,
+        if next.0 == "↓" {
+            KeyCode::Down
+        } else {
+            KeyCode::Tab
+        },
+    );
+    press(&mut app, KeyCode::End);
+    for c in " veiligheid".chars() {
+        press(&mut app, KeyCode::Char(c));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.status);
+    let now = app.store.get(tip.id(), "mia").expect("tip");
+    assert!(
+        now.tags().iter().any(|t| t == "veiligheid"),
+        "{:?}",
+        now.tags()
+    );
+    assert!(read(&screen(&app, 80, 24)).contains("Opgeslagen. u = ongedaan maken"));
+    press(&mut app, KeyCode::Char('u'));
+    let back = app.store.get(tip.id(), "mia").expect("tip");
+    assert_eq!(back.tags(), before.as_slice(), "undo left the new tags");
+}
+
+/// The profile form at 80 columns shows every label whole, "Kan helpen
+/// met:" too (it was cut to "Kan helpen met").
+#[test]
+fn the_profile_form_shows_its_labels_whole() {
+    let (_dir, mut app) = demo_app_in("nl");
+    update(
+        &mut app,
+        Action::GoTab(leertuin::tui::app::Tab::Me.index() as u8),
+    );
+    update(&mut app, Action::EditProfile);
+    let rows = screen(&app, 80, 24);
+    for label in ["Naam:", "Wil leren:", "Kan helpen met:", "Taal:"] {
+        assert!(text(&rows).contains(label), "{label} cut:\n{}", text(&rows));
+    }
+}

@@ -138,6 +138,7 @@ contract!(
     accepting_and_helping_is_the_askers,
     lessons_done_become_review_cards,
     a_lesson_done_is_taken_back_by_undo,
+    an_edit_changes_an_items_tags_by_its_author_only,
     answers_come_back_to_the_asker,
     an_export_restores_into_an_empty_store,
     profiles_change_field_by_field,
@@ -589,6 +590,40 @@ fn a_lesson_done_is_taken_back_by_undo(s: &dyn Store, _admin: &dyn Store) {
     assert_eq!((facts.lessons_done, facts.card_states.len()), (0, 1));
 }
 
+/// The edit form changes an item's tags with its text: checked as a new
+/// item's, by its author only, and given back by the undo.
+fn an_edit_changes_an_items_tags_by_its_author_only(s: &dyn Store, _admin: &dyn Store) {
+    let t = add_at(s, 1_000, &new(Kind::Tip, "ann", "wipe the press"));
+    let edit = |person: &str, tags: &[&str]| Write::Edit {
+        post: Post::Item(t),
+        person: person.into(),
+        text: "wipe the press first".into(),
+        tags: Some(tags.iter().map(|t| t.to_string()).collect()),
+    };
+    s.apply(&edit("ann", &["pers", "veiligheid"])).unwrap();
+    let tags = |s: &dyn Store| s.get(t, "ann").unwrap().tags().to_vec();
+    assert_eq!(tags(s), ["pers", "veiligheid"]);
+    assert_eq!(s.get(t, "ann").unwrap().title(), "wipe the press first");
+    assert!(
+        s.apply(&edit("bob", &["mine"])).is_err(),
+        "bob changed ann's tags"
+    );
+    assert!(matches!(
+        s.apply(&edit("ann", &["c++"])),
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(
+        tags(s),
+        ["pers", "veiligheid"],
+        "a refused edit changed the tags"
+    );
+    assert_eq!(
+        s.set_tags(t, "ann", &["git".to_string()]).unwrap(),
+        ["pers", "veiligheid"]
+    );
+    assert_eq!(tags(s), ["git"]);
+}
+
 fn answers_come_back_to_the_asker(s: &dyn Store, _admin: &dyn Store) {
     let q = add_at(s, 1_000, &new(Kind::Question, "ann", "anyone?"));
     assert!(s.newest_unseen_answer("ann").unwrap().is_none());
@@ -746,6 +781,7 @@ fn each_write_has_an_inverse_that_undoes_it(s: &dyn Store, admin: &dyn Store) {
         post: Post::Item(tip),
         person: ann(),
         text: "Use ctrl-r to search".into(),
+        tags: None,
     });
     assert_eq!(s.get(tip, "ann").unwrap().title(), "Use ctrl-r");
 

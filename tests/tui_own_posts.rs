@@ -272,11 +272,11 @@ fn a_deleted_post_leaves_the_search_of_the_open_pane() {
     );
 }
 
-/// An edit changes the text only, so its form offers nothing else: no kind,
-/// no tags and no "private" box that would look ticked and saved but change
-/// nothing (a tester ticked it on a team entry and it stayed team).
+/// An edit changes an item's text and tags, so its form offers nothing
+/// else: no kind and no "private" box that would look ticked and saved but
+/// change nothing (a tester ticked it on a team entry and it stayed team).
 #[test]
-fn the_edit_form_shows_only_the_text() {
+fn the_edit_form_shows_only_the_text_and_tags() {
     let (_dir, mut app) = demo_app();
     update(&mut app, Action::GoTab(4));
     update(&mut app, Action::Capture);
@@ -291,8 +291,9 @@ fn the_edit_form_shows_only_the_text() {
     for (w, h) in [(80, 24), (40, 20)] {
         let shown = screen(&app, w, h);
         assert_shows(&shown, "The press needs ten minutes");
+        assert_shows(&shown, "Tags:");
         let text = shown.join("\n");
-        for offered in ["private: only I see it", "Kind:", "Tags:"] {
+        for offered in ["private: only I see it", "Kind:"] {
             assert!(!text.contains(offered), "{offered} at {w}x{h}:\n{text}");
         }
     }
@@ -300,5 +301,5 @@ fn the_edit_form_shows_only_the_text() {
     let Some(Overlay::Capture(form)) = &app.overlay else {
         panic!("the form closed")
     };
-    assert_eq!(form.field, leertuin::tui::views::capture::Field::Text);
+    assert_eq!(form.field, leertuin::tui::views::capture::Field::Tags);
 }

@@ -404,6 +404,7 @@ pub fn edit(ctx: &Context, a: EditArgs) -> CliResult {
         post,
         person: ctx.user.clone(),
         text,
+        tags: None,
     };
     if sync::write(ctx, &write)?.is_some() {
         println!("{}", t!("cli.edited", id = post));

@@ -47,11 +47,14 @@ pub enum Write {
         tip: ItemId,
         person: String,
     },
-    /// New text for the person's own post.
+    /// New text for the person's own post, and new tags for a tip,
+    /// question or learned entry (`None`: the tags stay).
     Edit {
         post: Post,
         person: String,
         text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        tags: Option<Vec<String>>,
     },
     Delete {
         post: Post,
@@ -230,10 +233,12 @@ impl Write {
             (Write::Unvote { tip, .. }, Done::Changed(true)) => {
                 Some(Write::Vote { tip: *tip, person })
             }
+            // The old tags only the caller knows (the pane gives them back).
             (Write::Edit { post, .. }, Done::Text(old)) => Some(Write::Edit {
                 post: *post,
                 person,
                 text: old.clone(),
+                tags: None,
             }),
             (Write::Delete { post, .. }, Done::Text(old)) => Some(Write::Restore {
                 post: *post,
@@ -310,6 +315,13 @@ mod tests {
                 },
                 person: "ann".into(),
                 text: "better".into(),
+                tags: None,
+            },
+            Write::Edit {
+                post: Post::Item(ItemId::new(Kind::Tip, 7)),
+                person: "ann".into(),
+                text: "better".into(),
+                tags: Some(vec!["pers".into(), "één".into()]),
             },
             Write::MarkDone {
                 lesson: ItemId::new(Kind::Lesson, 1),

@@ -3,7 +3,7 @@
 //! and the outbox alike.
 
 use super::{Result, StoreError, Writer};
-use crate::domain::{Done, NewItem, Write};
+use crate::domain::{Done, NewItem, Post, Write};
 
 impl Write {
     /// Applies this write inside the writer's transaction. An added item's
@@ -37,7 +37,18 @@ impl Write {
             } => Done::Taken(w.withdraw(*question, person, *kind)?),
             Write::Vote { tip, person } => Done::Changed(w.vote(*tip, person)?),
             Write::Unvote { tip, person } => Done::Changed(w.unvote(*tip, person)?),
-            Write::Edit { post, person, text } => Done::Text(w.edit(*post, person, text)?),
+            Write::Edit {
+                post,
+                person,
+                text,
+                tags,
+            } => {
+                let old = w.edit(*post, person, text)?;
+                if let (Some(tags), Post::Item(id)) = (tags, post) {
+                    w.set_tags(*id, person, tags)?;
+                }
+                Done::Text(old)
+            }
             Write::Delete { post, person } => Done::Text(w.delete(*post, person)?),
             Write::Restore { post, person, text } => {
                 w.restore(*post, person, text)?;

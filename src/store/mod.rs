@@ -299,6 +299,9 @@ pub trait Writer {
     fn vote(&self, tip: ItemId, person: &str) -> Result<bool>;
     /// Changes the text of the person's own post; returns the old text.
     fn edit(&self, post: Post, person: &str, text: &str) -> Result<String>;
+    /// Sets the tags of `person`'s own tip, question or learned entry;
+    /// returns the tags it had.
+    fn set_tags(&self, item: ItemId, person: &str, tags: &[String]) -> Result<Vec<String>>;
     /// Deletes the person's own post, leaving a tombstone; returns its text.
     fn delete(&self, post: Post, person: &str) -> Result<String>;
     /// Brings back the person's own deleted post with `text`.
@@ -485,6 +488,9 @@ pub trait Store {
     }
     fn edit(&self, post: Post, person: &str, text: &str) -> Result<String> {
         single(self, |w| w.edit(post, person, text))
+    }
+    fn set_tags(&self, item: ItemId, person: &str, tags: &[String]) -> Result<Vec<String>> {
+        single(self, |w| w.set_tags(item, person, tags))
     }
     fn delete(&self, post: Post, person: &str) -> Result<String> {
         single(self, |w| w.delete(post, person))

@@ -163,6 +163,9 @@ impl Writer for Guarded<'_> {
     fn edit(&self, _: Post, _: &str, _: &str) -> Result<String> {
         refused()
     }
+    fn set_tags(&self, _: ItemId, _: &str, _: &[String]) -> Result<Vec<String>> {
+        refused()
+    }
     fn delete(&self, _: Post, _: &str) -> Result<String> {
         refused()
     }

@@ -223,6 +223,12 @@ pub fn edit(app: &mut App) -> bool {
 /// Opens the edit form on `post`, holding `text`.
 pub fn edit_post(app: &mut App, post: Post, text: &str) {
     let mut form = CaptureState::new(post.item().kind, None, app.theme).editing(post, text);
+    // An item's tags can be changed with its text (an answer has none).
+    if let (Post::Item(id), Some(item)) = (post, app.target_item())
+        && item.id() == id
+    {
+        form = form.with_edit_tags(item.tags());
+    }
     // Changes a signal kept come back in the form; the post's text as it
     // is stays what "unchanged" means.
     if let Some(kept) = app.take_form_draft("edit", Some(post.to_string()))

@@ -519,14 +519,29 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
 /// form, with the reason.
 fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draft) -> bool {
     if let Some(post) = form.editing {
+        // An item's tags are in the form too; an answer has none.
+        let tags = form.edit_tags.as_ref().map(|_| draft.tags.clone());
         let write = Write::Edit {
             post,
             person: app.user.clone(),
             text: draft.text.clone(),
+            tags,
         };
         return match app.send(&write) {
             Ok(Some(done)) => {
-                own::saved(app, send::said(&write, &done), write.inverse(&done));
+                // Undone as it was: the old text, and the old tags.
+                let undo = write.inverse(&done).map(|undo| match undo {
+                    Write::Edit {
+                        post, person, text, ..
+                    } => Write::Edit {
+                        post,
+                        person,
+                        text,
+                        tags: form.edit_tags.clone(),
+                    },
+                    other => other,
+                });
+                own::saved(app, send::said(&write, &done), undo);
                 true
             }
             Ok(None) => true,

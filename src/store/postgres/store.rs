@@ -301,6 +301,11 @@ impl Writer for PgWriter<'_, '_, '_> {
             write::edit(tx, self.at.get(), post, person, text)
         })
     }
+    fn set_tags(&self, item: ItemId, person: &str, tags: &[String]) -> Result<Vec<String>> {
+        self.as_(person, |tx| {
+            write::set_tags(tx, self.at.get(), item, person, tags)
+        })
+    }
     fn delete(&self, post: Post, person: &str) -> Result<String> {
         self.as_(person, |tx| write::delete(tx, self.at.get(), post, person))
     }

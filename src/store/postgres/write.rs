@@ -310,6 +310,34 @@ pub fn edit(tx: &mut Tx, at: i64, post: Post, person: &str, text: &str) -> Resul
     Ok(old)
 }
 
+/// Sets the tags of `person`'s own item (as the SQLite store does).
+pub fn set_tags(
+    tx: &mut Tx,
+    at: i64,
+    id: ItemId,
+    person: &str,
+    tags: &[String],
+) -> Result<Vec<String>> {
+    let tags = validate::tags(tags)?;
+    let post = Post::Item(id);
+    let (num, _, deleted) = own(tx, post, person)?;
+    if deleted {
+        return Err(StoreError::NotFound(id));
+    }
+    let table = table(post)?;
+    let old: String = tx
+        .query_one(&format!("SELECT tags FROM {table} WHERE id = $1"), &[&num])?
+        .get(0);
+    let old = crate::store::rows::tags_from_sql(&old);
+    if old != tags {
+        tx.execute(
+            &format!("UPDATE {table} SET tags = $2, edited_at = $3 WHERE id = $1"),
+            &[&num, &tags_to_sql(&tags), &at],
+        )?;
+    }
+    Ok(old)
+}
+
 pub fn delete(tx: &mut Tx, at: i64, post: Post, person: &str) -> Result<String> {
     let (num, old, deleted) = own(tx, post, person)?;
     if deleted {

@@ -9,6 +9,7 @@ use super::rows::exec;
 use crate::domain::post::join_question;
 use crate::domain::{Backing, BackingKind, ItemId, Kind, Post, ValidationError};
 use crate::store::own::{check_owner, table, text_update};
+use crate::store::rows::{tags_from_sql, tags_to_sql};
 use crate::store::{Result, StoreError};
 
 /// The post's row: (number, author, text as typed, deleted?). Fails with
@@ -97,6 +98,33 @@ pub fn edit(tx: &Connection, at: i64, post: Post, person: &str, text: &str) -> R
     }
     if old != text {
         set_text(tx, post, num, &text, Mark::Edited(at))?;
+    }
+    Ok(old)
+}
+
+/// Sets the tags of `person`'s own tip, question or learned entry (checked
+/// as a new item's are); returns the tags it had.
+pub fn set_tags(
+    tx: &Connection,
+    at: i64,
+    id: ItemId,
+    person: &str,
+    tags: &[String],
+) -> Result<Vec<String>> {
+    let tags = crate::domain::validate::tags(tags)?;
+    let post = Post::Item(id);
+    let (num, _, deleted) = own(tx, post, person)?;
+    if deleted {
+        return Err(StoreError::NotFound(id));
+    }
+    let table = table(post)?;
+    let old: String = tx
+        .prepare_cached(&format!("SELECT tags FROM {table} WHERE id = ?1"))?
+        .query_row([num], |r| r.get(0))?;
+    let old = tags_from_sql(&old);
+    if old != tags {
+        let sql = format!("UPDATE {table} SET tags = ?2, edited_at = ?3 WHERE id = ?1");
+        exec(tx, &sql, params![num, tags_to_sql(&tags), at])?;
     }
     Ok(old)
 }

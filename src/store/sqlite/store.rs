@@ -414,6 +414,15 @@ impl Writer for TxWriter<'_> {
             text,
         )
     }
+    fn set_tags(&self, item: ItemId, person: &str, tags: &[String]) -> Result<Vec<String>> {
+        own::set_tags(
+            self.tx,
+            self.at.get(),
+            item,
+            &validate::handle(person)?,
+            tags,
+        )
+    }
     fn delete(&self, post: Post, person: &str) -> Result<String> {
         own::delete(self.tx, self.at.get(), post, &validate::handle(person)?)
     }

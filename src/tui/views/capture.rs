@@ -73,6 +73,9 @@ pub struct CaptureState {
     /// The post's text when the edit form opened: a signal keeps an edit
     /// only when it changed something.
     pub edit_original: Option<String>,
+    /// The item's tags when the edit form opened (an answer has none): the
+    /// edit form changes them too.
+    pub edit_tags: Option<Vec<String>>,
     /// Questions asked before that the one being typed resembles.
     pub similar: Vec<super::similar::Similar>,
     /// The words `similar` was looked up for.
@@ -86,6 +89,9 @@ impl CaptureState {
     pub fn hint_actions(&self) -> Vec<Action> {
         match (self.offered(), self.editing) {
             (Some(_), _) => Vec::new(),
+            (None, Some(_)) if self.edit_tags.is_some() => {
+                vec![Action::Save, Action::Cancel, Action::NextField]
+            }
             (None, Some(_)) => vec![Action::Save, Action::Cancel],
             (None, None) => vec![
                 Action::Save,
@@ -118,6 +124,7 @@ impl CaptureState {
             cancel_asked: false,
             editing: None,
             edit_original: None,
+            edit_tags: None,
             similar: Vec::new(),
             similar_key: String::new(),
             theme,
@@ -125,12 +132,19 @@ impl CaptureState {
     }
 
     /// The form on the person's own post, holding its text: Enter changes
-    /// the post (its kind stays; tags are not part of an edit).
+    /// the post (its kind stays).
     pub fn editing(mut self, post: Post, text: &str) -> Self {
         self.kind = post.item().kind;
         self.text = TextInput::multi_line().with_text(text);
         self.editing = Some(post);
         self.edit_original = Some(text.to_string());
+        self
+    }
+
+    /// The edit form of an item (not an answer) holds its tags too.
+    pub fn with_edit_tags(mut self, tags: &[String]) -> Self {
+        self.tags = TextInput::single_line().with_text(&tags.join(" "));
+        self.edit_tags = Some(tags.to_vec());
         self
     }
 
@@ -179,10 +193,14 @@ impl CaptureState {
 
     /// The fields of the current kind, top to bottom.
     pub fn fields(&self) -> &'static [Field] {
-        // An edit changes the text only: showing the kind, tags or the
-        // private/anonymous box there would offer changes it never makes.
+        // An edit changes the text and an item's tags: showing the kind or
+        // the private/anonymous box there would offer changes it never makes.
         if self.editing.is_some() {
-            return &[Field::Text];
+            return if self.edit_tags.is_some() {
+                &[Field::Text, Field::Tags]
+            } else {
+                &[Field::Text]
+            };
         }
         match self.kind {
             Kind::Tip => &[Field::Kind, Field::Text, Field::Tags],
@@ -212,7 +230,13 @@ impl CaptureState {
     /// edit that changed the post's text.
     pub fn would_lose_text(&self) -> bool {
         match &self.edit_original {
-            Some(original) => self.text.text() != *original,
+            Some(original) => {
+                self.text.text() != *original
+                    || self
+                        .edit_tags
+                        .as_ref()
+                        .is_some_and(|t| self.draft().tags != *t)
+            }
             None => self.has_text(),
         }
     }

@@ -193,8 +193,18 @@ impl Widget for &ProfileForm {
         if inner.width == 0 {
             return;
         }
-        // Narrow panes put the label above the field.
-        let label_w = if inner.width >= WIDE_FORM { 16 } else { 0 };
+        // Narrow panes put the label above the field; wide ones give the
+        // labels a column as wide as the longest ("> Kan helpen met: ").
+        let longest = labels()
+            .iter()
+            .map(|l| Span::raw(l.as_str()).width() + 4)
+            .max()
+            .unwrap_or(0);
+        let label_w = if inner.width >= WIDE_FORM {
+            u16::try_from(longest).unwrap_or(16).min(inner.width / 2)
+        } else {
+            0
+        };
         let mut y = inner.y;
         for (i, (label, field)) in labels().iter().zip(&self.fields).enumerate() {
             let focused = i == self.focus;
