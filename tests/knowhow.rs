@@ -348,3 +348,29 @@ fn merging_a_backup_of_the_same_import_adds_no_duplicates() {
         "{out}"
     );
 }
+
+#[test]
+fn imported_tips_show_their_source_and_ask_no_votes() {
+    let s = Sandbox::new();
+    let root = tldr_tree(&s);
+    s.ok(&["knowhow", "import", "tldr", root.to_str().unwrap()]);
+    let id = tips(&s)
+        .iter()
+        .find(|t| t["reference"]["page"] == "common/c++")
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .unwrap();
+    let list = s.ok(&["list", "tips"]);
+    let line = list.lines().find(|l| l.starts_with(&id)).unwrap();
+    assert!(line.ends_with("(tldr · en)"), "{line}");
+    assert!(
+        !list.contains("votes") && !list.contains("tldr-pages ·"),
+        "{list}"
+    );
+    let shown = s.ok(&["show", &id]);
+    assert!(
+        shown.contains("from: tldr-pages, CC BY 4.0 · common/c++ (en, "),
+        "{shown}"
+    );
+    let err = s.usage_error(&["vote", &id]);
+    assert!(err.contains("votes are for colleagues' tips"), "{err}");
+}

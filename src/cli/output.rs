@@ -36,6 +36,19 @@ pub fn meta(item: &Item) -> String {
         .map(str::to_string)
         .unwrap_or_else(|| t!("cli.anonymous").into_owned());
     let when = ago(item.created_at());
+    // Imported know-how has no author and asks no votes: its badge and
+    // language say what it is.
+    if let Some(r) = crate::domain::reference::of(item) {
+        return match item {
+            Item::Question(q) => format!(
+                "{} · {} · {}",
+                r.badge(),
+                r.lang,
+                crate::i18n::answers(q.answers.len())
+            ),
+            _ => format!("{} · {}", r.badge(), r.lang),
+        };
+    }
     match item {
         Item::Lesson(l) => format!("{} min · {}", l.minutes, l.lang),
         Item::Question(q) => format!(
@@ -111,6 +124,9 @@ pub fn detail(item: &Item) -> String {
             if let Some(c) = &q.context {
                 let _ = writeln!(out, "{} {c}", t!("cli.show.about"));
             }
+            if let Some(r) = &q.reference {
+                let _ = writeln!(out, "{} {}", t!("cli.show.source"), r.origin());
+            }
             if !q.body.is_empty() {
                 let _ = writeln!(out, "{}", q.body);
             }
@@ -145,6 +161,9 @@ pub fn detail(item: &Item) -> String {
             let _ = writeln!(out, "{}", t.text);
             if let Some(c) = &t.context {
                 let _ = writeln!(out, "\n{} {c}", t!("cli.show.about"));
+            }
+            if let Some(r) = &t.reference {
+                let _ = writeln!(out, "{} {}", t!("cli.show.source"), r.origin());
             }
             if !t.votes.is_empty() {
                 let voters: Vec<String> = t.votes.iter().map(|v| v.who().to_string()).collect();

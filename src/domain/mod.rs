@@ -47,6 +47,8 @@ pub enum ValidationError {
     NotKind { id: ItemId, kind: Kind },
     #[error("{0} is your own tip; votes are for colleagues' tips")]
     OwnTip(ItemId),
+    #[error("{0} was imported (knowhow import); votes are for colleagues' tips")]
+    ImportedTip(ItemId),
     #[error("{question} has no answer {answer}")]
     NoAnswer { question: ItemId, answer: i64 },
     #[error("{helper} has no pledge on {question}")]

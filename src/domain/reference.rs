@@ -86,6 +86,72 @@ pub struct Reference {
     pub attribution: String,
 }
 
+impl Reference {
+    /// The badge shown where a colleague's tip shows its votes.
+    pub fn badge(&self) -> &'static str {
+        match self.source {
+            Source::Tldr => "tldr",
+            Source::Navi => "navi",
+            Source::Faq => "FAQ",
+        }
+    }
+
+    /// Where it came from, in one line: `tldr-pages, CC BY 4.0 · common/tar
+    /// (nl, 3a9f0c2e1b7d)`.
+    pub fn origin(&self) -> String {
+        let mut out = String::new();
+        if !self.attribution.is_empty() {
+            out.push_str(&self.attribution);
+            out.push_str(" · ");
+        }
+        out.push_str(&self.page);
+        out.push_str(" (");
+        out.push_str(&self.lang);
+        if !self.revision.is_empty() {
+            out.push_str(", ");
+            out.push_str(&self.revision);
+        }
+        out.push(')');
+        out
+    }
+}
+
+/// The reference of an imported tip or question; `None` for a colleague's.
+pub fn of(item: &super::Item) -> Option<&Reference> {
+    match item {
+        super::Item::Tip(t) => t.reference.as_deref(),
+        super::Item::Question(q) => q.reference.as_deref(),
+        _ => None,
+    }
+}
+
+/// The person's language first: of an imported page that exists in
+/// `lang`, the copies in other languages are left out, so a Dutch worker
+/// beside `tar` sees tar's Dutch examples, and the English ones only of
+/// pages without a Dutch translation. Everything else keeps its place.
+pub fn own_language_first(items: Vec<super::Item>, lang: &str) -> Vec<super::Item> {
+    use std::collections::HashSet;
+    let translated: HashSet<(Source, &str)> = items
+        .iter()
+        .filter_map(of)
+        .filter(|r| r.lang == lang)
+        .map(|r| (r.source, r.page.as_str()))
+        .collect();
+    let keep: Vec<bool> = items
+        .iter()
+        .map(|i| {
+            of(i).is_none_or(|r| {
+                r.lang == lang || !translated.contains(&(r.source, r.page.as_str()))
+            })
+        })
+        .collect();
+    items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(i, k)| k.then_some(i))
+        .collect()
+}
+
 /// The tldr-pages licence, shown with every tldr example.
 pub const TLDR_ATTRIBUTION: &str = "tldr-pages, CC BY 4.0";
 

@@ -309,6 +309,8 @@ pub fn item_actions(item: &crate::domain::Item) -> Vec<Action> {
             Action::CanHelp,
             Action::Pledge,
         ],
+        // Imported know-how asks no votes.
+        Item::Tip(t) if t.reference.is_some() => vec![],
         Item::Tip(_) => vec![Action::Vote],
         Item::Learned(_) => vec![],
     }

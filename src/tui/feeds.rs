@@ -136,7 +136,11 @@ impl Feeds {
             Item::Lesson(l) => crate::t!("badge.minutes", n = l.minutes).into_owned(),
             Item::Question(q) if q.answers.is_empty() => crate::t!("badge.open").into_owned(),
             Item::Question(q) => crate::t!("badge.answers", n = q.answers.len()).into_owned(),
-            Item::Tip(t) => format!("▲{}", t.votes.len()),
+            // Imported know-how asks no votes: its source instead.
+            Item::Tip(t) => match &t.reference {
+                Some(r) => r.badge().to_string(),
+                None => format!("▲{}", t.votes.len()),
+            },
             Item::Learned(l) => crate::domain::shown(&l.author_name, &l.author).to_string(),
         };
         let badge = if with_kind {

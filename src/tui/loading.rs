@@ -9,7 +9,7 @@ use super::screen::Screen;
 use super::tabs::Tab;
 use super::views::detail::DetailState;
 use super::views::status::Status;
-use crate::domain::{Item, context, now};
+use crate::domain::{Item, context, now, reference};
 use crate::store::{ListQuery, StoreError};
 
 use super::feeds::PAGE as TAB_LIMIT;
@@ -97,6 +97,13 @@ impl App {
                     &viewer,
                 )?;
                 self.add_tool_items(&mut items);
+                // Imported know-how comes beside the tool it is about, not
+                // among colleagues' news: thousands of tldr examples would
+                // bury them. In the person's language where a page has it.
+                let names: Vec<String> =
+                    self.tools.iter().flat_map(|t| context::names(t)).collect();
+                items.retain(|i| reference::of(i).is_none() || context::is_about(i, &names));
+                let items = reference::own_language_first(items, crate::i18n::lang());
                 let done = self.feeds.done_ids();
                 let ranked = feed::for_you(items, &viewer, &wants, &done, now());
                 let ranked = feed::own_language_first(ranked, crate::i18n::lang());

@@ -204,6 +204,9 @@ fn on_item(app: &mut App, action: Action) {
         {
             confirm(app, Choice::Withdraw(id, BackingKind::CanHelp), &item)
         }
+        (Action::Vote, Item::Tip(t)) if t.reference.is_some() => {
+            app.say(wrong(t!("status.imported-no-votes")));
+        }
         (Action::Vote, Item::Tip(_)) if own::voted(&item, &app.user) => {
             confirm(app, Choice::Unvote(id), &item)
         }

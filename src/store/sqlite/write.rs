@@ -178,6 +178,10 @@ pub fn vote(tx: &Connection, at: i64, tip: ItemId, person: &str) -> Result<bool>
     if author == person {
         return Err(ValidationError::OwnTip(tip).into());
     }
+    // Imported know-how asks no votes: they are thanks to a colleague.
+    if crate::domain::reference::is_source_handle(&author) {
+        return Err(ValidationError::ImportedTip(tip).into());
+    }
     let inserted = exec(
         tx,
         "INSERT INTO vote (tip_id, person, created_at) VALUES (?1, ?2, ?3)

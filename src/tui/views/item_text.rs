@@ -266,6 +266,26 @@ fn tip_lines(tip: &Tip, viewer: &str, t: &Theme) -> Vec<WrapLine> {
     let mut out = Vec::new();
     text(&tip.text, t.text, &mut out);
     out.push(WrapLine::blank());
+    // Imported know-how: its source and licence where a colleague's name
+    // and the votes would be; nobody is asked whether it was useful.
+    if let Some(r) = &tip.reference {
+        out.push(meta(
+            &[
+                r.badge().to_string(),
+                tip.context
+                    .clone()
+                    .map(|c| t!("detail.for", context = c).into_owned())
+                    .unwrap_or_default(),
+                tags(&tip.tags),
+            ],
+            t,
+        ));
+        out.push(WrapLine::new(Span::styled(
+            t!("detail.source", origin = r.origin()).into_owned(),
+            t.muted,
+        )));
+        return out;
+    }
     let own = tip.author == viewer;
     // Dutch says "van jou", not "van jij": the viewer as author has its own line.
     let by = if own {
