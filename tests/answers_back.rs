@@ -130,7 +130,7 @@ fn my_questions_head_the_me_tab_and_opening_one_marks_it_seen() {
     update(&mut app, Action::GoTab(Tab::Me.index() as u8));
     let rows = screen(&app, 80, 24);
     assert!(!text(&rows).contains("nieuw"), "{}", text(&rows));
-    assert_shows(&rows, "beantwoord");
+    assert_shows(&rows, "Jouw vragen en lessen (1)");
 
     // Another pane (another process) no longer hears of it either.
     let other = SqliteStore::open(&dir.path().join("t.db")).unwrap();

@@ -523,3 +523,47 @@ fn the_kiosk_field_edits_and_pastes_like_every_field() {
     f.session.paste(&"x".repeat(500));
     assert_eq!(f.session.input.text().chars().count(), 80);
 }
+
+#[test]
+fn a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped() {
+    let mut f = fixture(None);
+    f.typed("henk");
+    f.typed("Henk");
+    f.typed("4711");
+    f.typed("4711");
+    f.session.logout();
+    // Someone else tries Henk's name until it must wait.
+    f.typed("henk");
+    for _ in 0..10 {
+        f.typed("0000");
+        if matches!(f.session.notice, Some(Notice::WrongPin { wait: Some(_) })) {
+            break;
+        }
+    }
+    assert!(
+        matches!(f.session.notice, Some(Notice::WrongPin { wait: Some(_) })),
+        "{:?}",
+        f.session.notice
+    );
+    // Henk types his right PIN during the wait: told to wait, PIN kept.
+    assert_eq!(f.typed("4711"), Outcome::Stay);
+    assert!(
+        matches!(f.session.notice, Some(Notice::WaitKept(_))),
+        "{:?}",
+        f.session.notice
+    );
+    assert_eq!(f.session.input.text(), "4711", "the PIN was dropped");
+    let said =
+        leertuin::kiosk::screen::notice_text(f.session.notice.as_ref().expect("a notice"), "nl");
+    assert!(said.starts_with("Wacht nog "), "{said}");
+    // After the wait, Enter checks the kept PIN.
+    f.clock.advance(FIRST_WAIT + Duration::from_secs(1));
+    assert_eq!(
+        f.key(Key::Enter),
+        Outcome::LogIn {
+            handle: "henk".into(),
+            lang: "en".into(),
+            private: true
+        }
+    );
+}

@@ -219,3 +219,115 @@ fn a_save_that_can_only_be_kept_says_so_first_and_names_no_file() {
         rows.join("\n")
     );
 }
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn a_name_without_its_pin_gets_no_form_to_change_things() {
+    let (dir, mut app) = kiosk();
+    // A typed name without its PIN ("alleen gedeeld").
+    app.public = true;
+    let q = question(&other_process(&dir), ME, "Waar staat de koffie?");
+    other_process(&dir)
+        .answer(q, "bram", "Naast de printer")
+        .expect("answer");
+    select(&mut app, q);
+    app.on_key(key(KeyCode::Enter));
+    // Edit, delete and choosing an answer: one line why, no form.
+    for k in [ctrl('e'), key(KeyCode::Delete), key(KeyCode::Enter)] {
+        app.on_key(k);
+        assert!(app.overlay.is_none(), "{k:?} opened {:?}", app.overlay);
+        assert_eq!(said(&app), "Log in met je pincode om dit te veranderen.");
+    }
+    // The profile on Me neither.
+    app.on_key(key(KeyCode::Esc));
+    update(&mut app, Action::GoTab(Tab::Me.index() as u8));
+    app.on_key(ctrl('e'));
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(said(&app), "Log in met je pincode om dit te veranderen.");
+    // A question may still be asked, but no undo is promised.
+    update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
+    for c in "Waar ligt de sleutel?".chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert!(said(&app).contains("staat erin"), "{}", said(&app));
+    assert!(!said(&app).contains("Ctrl-Z"), "{}", said(&app));
+    assert_eq!(accepted(&dir, q), vec![("bram".to_string(), false)]);
+}
+
+#[test]
+fn the_kiosk_names_posts_in_words_not_ids() {
+    let (dir, mut app) = kiosk();
+    for c in "Waar ligt de sleutel?".chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    app.on_key(key(KeyCode::Enter));
+    let s = said(&app);
+    assert!(s.contains("Je vraag staat erin."), "{s}");
+    assert!(!s.contains(" q"), "an id: {s}");
+    // Changing it: the form is "Je vraag aanpassen", not "q…#… aanpassen".
+    let q = match other_process(&dir)
+        .list(
+            &leertuin::store::ListQuery {
+                kind: Some(Kind::Question),
+                limit: 100,
+                ..Default::default()
+            },
+            ME,
+        )
+        .expect("list")
+        .into_iter()
+        .find(|i| matches!(i, Item::Question(q) if q.title == "Waar ligt de sleutel?"))
+    {
+        Some(i) => i.id(),
+        None => panic!("not stored"),
+    };
+    select(&mut app, q);
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(ctrl('e'));
+    for (w, h) in [(80, 24), (40, 20)] {
+        let all = screen(&app, w, h).join("\n");
+        assert!(all.contains("Je vraag aanpassen"), "{all}");
+        assert!(!all.contains(&format!("{q} aanpassen")), "{all}");
+    }
+}
+
+#[test]
+fn an_empty_question_says_what_to_do_and_tab_clears_it() {
+    let (_dir, mut app) = kiosk();
+    update(&mut app, Action::Capture);
+    app.on_key(key(KeyCode::Enter));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(
+        form.error.as_deref(),
+        Some("Typ eerst je vraag en druk dan op Enter.")
+    );
+    // Tab switches the kind: the message about the question goes.
+    app.on_key(key(KeyCode::Tab));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(form.error, None);
+    let all = screen(&app, 40, 20).join("\n");
+    assert!(!all.contains("leeg") && !all.contains("Typ eerst"), "{all}");
+}
+
+#[test]
+fn me_says_answers_given_not_answered() {
+    let (dir, mut app) = kiosk();
+    let q = question(&other_process(&dir), "bram", "Waar is de bezem?");
+    other_process(&dir)
+        .answer(q, ME, "In de kast")
+        .expect("answer");
+    app.reload();
+    update(&mut app, Action::GoTab(Tab::Me.index() as u8));
+    let all = screen(&app, 80, 40).join("\n");
+    let words = all.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("1 antwoord gegeven"), "{all}");
+    assert!(!all.contains("beantwoord"), "{all}");
+}

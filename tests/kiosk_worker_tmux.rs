@@ -72,3 +72,42 @@ fn kiosk_saving_on_a_busy_database_says_so_and_drops_keys_typed_meanwhile() {
         });
     }
 }
+
+#[test]
+fn kiosk_welcome_tab_keeps_the_language_and_ctrl_c_says_how_to_log_out() {
+    if !tmux_or_skip("kiosk_welcome_tab_keeps_the_language_and_ctrl_c_says_how_to_log_out") {
+        return;
+    }
+    for (w, h) in [(80, 24), (40, 20)] {
+        let home = Home::new();
+        let tmux = start(&home, w, h);
+        tmux.wait_for("s", "Scan je pas of typ je naam");
+        // Tab is not in the hint, so it does not switch the language.
+        tmux.keys("s", &["Tab"]);
+        tmux.keys("s", &["F2"]);
+        let screen = tmux.wait_for("s", "Scan your badge or type your name");
+        assert!(screen.contains("F2 Nederlands"), "{screen}");
+        tmux.keys("s", &["F2"]);
+        tmux.wait_for("s", "Scan je pas of typ je naam");
+        // The badge is shown as six dots, whatever its length.
+        tmux.type_text("s", BADGE);
+        let screen = tmux.wait_for("s", "••••••");
+        assert!(
+            !screen.contains("42") && !screen.contains("•••••••"),
+            "{screen}"
+        );
+        tmux.keys(
+            "s",
+            &[
+                "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace",
+                "BSpace", "BSpace",
+            ],
+        );
+        log_in(&home, &tmux);
+        // Ctrl-C ends nothing on a kiosk: it says how to log out.
+        tmux.keys("s", &["C-c"]);
+        let screen = tmux.wait_for("s", "gedeeld scherm");
+        assert!(screen.contains("uit te loggen"), "{screen}");
+        assert!(screen.contains("Henk"), "{screen}");
+    }
+}

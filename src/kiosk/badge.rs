@@ -60,15 +60,18 @@ fn pseudonym(code: &str) -> String {
     out.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-/// A code shown back masked: `••••42`. Names are shown as they are.
+/// A code shown back masked: always `••••••`, whatever its length, so
+/// no digit and not even how many there are shows to whoever stands
+/// behind. Names are shown as they are.
 pub fn masked(input: &str) -> String {
     if input.is_empty() || is_name(input) {
         return input.to_string();
     }
-    let chars: Vec<char> = input.chars().collect();
-    let tail: String = chars[chars.len().saturating_sub(2)..].iter().collect();
-    format!("••••{tail}")
+    "•".repeat(MASK_WIDTH)
 }
+
+/// How many dots a badge code shows as.
+const MASK_WIDTH: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -87,8 +90,9 @@ mod tests {
 
     #[test]
     fn codes_are_masked() {
-        assert_eq!(masked("0012345642"), "••••42");
-        assert_eq!(masked("7"), "••••7");
+        assert_eq!(masked("0012345642"), "••••••");
+        assert_eq!(masked("4711"), "••••••");
+        assert_eq!(masked("7"), "••••••");
         assert_eq!(masked("Anna"), "Anna");
     }
 }

@@ -402,7 +402,8 @@ fn session_key(key: KeyEvent) -> Option<Key> {
         KeyCode::Delete => Key::Edit(Edit::Delete),
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
-        KeyCode::F(2) | KeyCode::Tab => Key::SwitchLang,
+        // F2 only, as the hint says: Tab switched the language unannounced.
+        KeyCode::F(2) => Key::SwitchLang,
         KeyCode::F(10) => Key::Admin,
         _ => return None,
     })

@@ -273,6 +273,12 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
         Notice::PinMismatch => crate::t!("kiosk.confirm_pin.mismatch", locale = lang).into_owned(),
         Notice::BadgeOnly => crate::t!("kiosk.badge_only", locale = lang).into_owned(),
         Notice::BadgeTooShort => crate::t!("kiosk.badge_too_short", locale = lang).into_owned(),
+        Notice::WaitKept(w) => crate::t!(
+            "kiosk.name_pin.wait_kept",
+            locale = lang,
+            seconds = w.as_secs().max(1)
+        )
+        .into_owned(),
         Notice::WrongPin { wait: None } => crate::t!("kiosk.pin.wrong", locale = lang).into_owned(),
         Notice::WrongPin { wait: Some(w) } | Notice::Wait(w) => crate::t!(
             "kiosk.pin.wait",

@@ -54,7 +54,7 @@ pub enum Key {
     Edit(Edit),
     Enter,
     Esc,
-    /// F2 or Tab: English ⇄ Nederlands.
+    /// F2: English ⇄ Nederlands.
     SwitchLang,
     /// F10: ask for the admin PIN.
     Admin,
@@ -107,6 +107,8 @@ pub enum Notice {
     WrongPin { wait: Option<Duration> },
     /// Too many wrong PINs: try again after this long.
     Wait(Duration),
+    /// A name's PIN typed during its wait: kept in the field until then.
+    WaitKept(Duration),
     /// A new PIN shorter than [`pin::MIN_PIN_CHARS`].
     PinTooShort,
     /// The PIN typed again was not the one chosen: choose again.
@@ -272,7 +274,8 @@ impl Session {
             (_, Key::Char(c)) => {
                 self.input.insert(c);
                 if matches!(self.phase, Phase::Pin | Phase::NamePin { .. }) {
-                    self.notice = notice.filter(|n| matches!(n, Notice::Wait(_)));
+                    self.notice =
+                        notice.filter(|n| matches!(n, Notice::Wait(_) | Notice::WaitKept(_)));
                 }
                 Outcome::Stay
             }
@@ -500,15 +503,17 @@ impl Session {
     /// A known name's PIN: right, the pane with everything; empty, the
     /// pane with shared things only; wrong, rate-limited like the admin PIN.
     fn submit_name_pin(&mut self, handle: String, store: &dyn Store) -> Outcome {
-        let typed = self.take_input();
-        if typed.is_empty() {
+        if self.input.text().is_empty() {
             return self.log_in(handle, false, store);
         }
         let now = self.clock.now();
+        // Someone else's wrong tries made this name wait: the PIN typed
+        // now is kept, not dropped, and Enter after the wait checks it.
         if let Some(wait) = self.name_wait(&handle) {
-            self.notice = Some(Notice::Wait(wait));
+            self.notice = Some(Notice::WaitKept(wait));
             return Outcome::Stay;
         }
+        let typed = self.take_input();
         let right = match store.person_pin(&handle) {
             Ok(hash) => hash.is_some_and(|h| pin::verify(&typed, &h)),
             Err(e) => {

@@ -12,6 +12,8 @@ use crate::domain::{BackingKind, Item, ItemId, Post, Write};
 /// A write went through: say so, and how to take it back when it can be.
 pub fn saved(app: &mut App, message: impl Into<String>, undo: Option<Write>) {
     let message = message.into();
+    // Without the PIN nothing can be taken back: no undo is promised.
+    let undo = undo.filter(|_| !app.public);
     let changed = matches!(undo, Some(Write::Edit { .. } | Write::Restore { .. }));
     match undo {
         Some(undo) => {

@@ -141,7 +141,7 @@ pub fn commit_undoing(app: &mut App, write: Write, undo: Option<Write>) -> bool 
     match app.send(&write) {
         Ok(Some(done)) => {
             let undo = undo.or_else(|| write.inverse(&done));
-            own::saved(app, said(&write, &done), undo);
+            own::saved(app, said(&write, &done, app.typing_asks), undo);
             true
         }
         Ok(None) => true,
@@ -155,13 +155,31 @@ pub fn commit_undoing(app: &mut App, write: Write, undo: Option<Write>) -> bool 
     }
 }
 
-/// What the status line says when `write` was stored.
-pub fn said(write: &Write, done: &Done) -> String {
+/// What the status line says when `write` was stored; with `words` (a
+/// kiosk) the post is "Je vraag", not `q13`: an id means nothing there.
+pub fn said(write: &Write, done: &Done, words: bool) -> String {
     let s = match (write, done) {
         (Write::Add { draft, .. }, Done::Added(id)) if draft.anonymous => {
             t!("status.saved-anonymous", id = id)
         }
+        (Write::Add { kind, .. }, Done::Added(_)) if words => {
+            t!("status.shared", id = own_words(*kind, false))
+        }
         (Write::Add { .. }, Done::Added(id)) => t!("status.shared", id = id),
+        (Write::Edit { post, .. }, _) if words => t!(
+            "status.edited",
+            id = own_words(
+                post.item().kind,
+                matches!(post, crate::domain::Post::Answer { .. })
+            )
+        ),
+        (Write::Delete { post, .. }, _) if words => t!(
+            "status.deleted",
+            id = own_words(
+                post.item().kind,
+                matches!(post, crate::domain::Post::Answer { .. })
+            )
+        ),
         (Write::Answer { question, .. }, _) => t!("status.answer-saved", id = question),
         (
             Write::Back {
@@ -190,6 +208,19 @@ pub fn said(write: &Write, done: &Done) -> String {
         (Write::Delete { post, .. }, _) => t!("status.deleted", id = post),
         (Write::MarkDone { .. }, _) => t!("status.lesson-done"),
         _ => t!("status.undone"),
+    };
+    s.into_owned()
+}
+
+/// "Je vraag", "Je antwoord": a person's own post in words, to start a
+/// sentence with.
+fn own_words(kind: crate::domain::Kind, answer: bool) -> String {
+    use crate::domain::Kind;
+    let s = match kind {
+        _ if answer => t!("words.own-answer"),
+        Kind::Question => t!("words.own-question"),
+        Kind::Learned => t!("words.own-learned"),
+        _ => t!("words.own-tip"),
     };
     s.into_owned()
 }

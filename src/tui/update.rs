@@ -33,6 +33,17 @@ pub fn update(app: &mut App, action: Action) {
     if matches!(app.stack.last(), Some(Screen::Review(_))) && action != Action::Help {
         return engine::on_review(app, action);
     }
+    // A kiosk login by typed name without its PIN may post, but not
+    // change what is there: the form is not even opened, so nothing
+    // typed into it is refused at the end.
+    if app.public
+        && matches!(
+            action,
+            Action::EditProfile | Action::Delete | Action::Accept | Action::Helped
+        )
+    {
+        return app.say(t!("status.pin-needed"));
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Review => engine::start_review(app),
@@ -225,6 +236,10 @@ fn on_item(app: &mut App, action: Action) {
 
 /// "Save this, here?" with one option: Enter stores it, Esc does not.
 pub fn confirm(app: &mut App, choice: Choice, item: &Item) {
+    // Taking back needs a real login too (see `update`).
+    if app.public && matches!(choice, Choice::Withdraw(..) | Choice::Unvote(_)) {
+        return app.say(t!("status.pin-needed"));
+    }
     let (title, what, yes) = match choice {
         Choice::MeToo(_) => (
             t!("choose.me-too.title"),
@@ -521,6 +536,16 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
 /// database can't take it; true when the form is done. Bad input keeps the
 /// form, with the reason.
 fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draft) -> bool {
+    // Nothing typed: say what to do, in a sentence (not "de vraag is leeg").
+    if draft.text.trim().is_empty() {
+        let what = match kind {
+            Kind::Question => t!("capture.write-first.question"),
+            Kind::Learned => t!("capture.write-first.learned"),
+            _ => t!("capture.write-first.tip"),
+        };
+        form.error = Some(what.into_owned());
+        return false;
+    }
     if let Some(post) = form.editing {
         // An item's tags are in the form too; an answer has none.
         let tags = form.edit_tags.as_ref().map(|_| draft.tags.clone());
@@ -544,7 +569,7 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
                     },
                     other => other,
                 });
-                own::saved(app, send::said(&write, &done), undo);
+                own::saved(app, send::said(&write, &done, app.typing_asks), undo);
                 true
             }
             Ok(None) => true,
@@ -577,7 +602,11 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
                 draft: draft.clone(),
             };
             let done = Done::Added(id);
-            own::saved(app, send::said(&write, &done), write.inverse(&done));
+            own::saved(
+                app,
+                send::said(&write, &done, app.typing_asks),
+                write.inverse(&done),
+            );
             app.go_to(id);
             true
         }

@@ -305,7 +305,11 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
         Action::NextField => s.move_field(1),
         Action::PrevField => s.move_field(-1),
         // An edit keeps the post's kind.
-        Action::SwitchKind if s.editing.is_none() => s.cycle_kind(1),
+        // A message about the old kind ("empty") would be stale now.
+        Action::SwitchKind if s.editing.is_none() => {
+            s.cycle_kind(1);
+            s.error = None;
+        }
         Action::Submit => match s.field {
             // Enter in the text makes a new line; elsewhere it moves on, and
             // on the last field it saves.
@@ -405,8 +409,14 @@ impl Widget for &CaptureState {
         Clear.render(area, buf);
         let title = match (self.offered(), self.kind) {
             _ if self.editing.is_some() => {
-                let id = self.editing.map(|p| p.to_string()).unwrap_or_default();
-                format!(" {} ", t!("capture.title.edit", id = id))
+                // In words, not `q1#1`: what is changed, not its number.
+                let title = match (self.editing, self.kind) {
+                    (Some(Post::Answer { .. }), _) => t!("capture.title.edit-answer"),
+                    (_, Kind::Question) => t!("capture.title.edit-question"),
+                    (_, Kind::Learned) => t!("capture.title.edit-learned"),
+                    _ => t!("capture.title.edit-tip"),
+                };
+                format!(" {title} ")
             }
             (Some(_), _) => format!(" {} ", t!("capture.title.draft")),
             (None, _) if self.field == Field::Kind => {

@@ -146,7 +146,11 @@ impl MeState {
                 t!(
                     "me.asked-answered",
                     questions = questions,
-                    answers = i.answers_given
+                    answers = count(
+                        i.answers_given,
+                        t!("me.answers.one"),
+                        t!("me.answers.many", n = i.answers_given),
+                    )
                 )
                 .into_owned(),
             ),
