@@ -389,3 +389,60 @@ fn lessons_are_imported_on_the_server_by_its_admin_only() {
     let listed = t.ok(&t.ann, &["list", "lessons", "--limit", "100"]);
     assert!(listed.contains("Server lesson"), "{listed}");
 }
+
+#[test]
+fn a_password_from_pgpass_logs_in_and_never_shows() {
+    let Some(t) = team("pgpass_login") else {
+        return;
+    };
+    let ann = &t.ann;
+    let password = "Pw7-from-pgpass-only";
+    t.db.require_password(ann, password);
+    let said = |out: &Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    // No .pgpass yet: the server asks for a password and gets none.
+    let out = t.run(ann, &["list"]);
+    assert!(!out.status.success(), "{}", said(&out));
+    assert_eq!(said(&out).trim().lines().count(), 1, "{}", said(&out));
+    // A .pgpass that others may read is ignored, as libpq ignores it.
+    let pgpass = t.home.path().join(".pgpass");
+    std::fs::write(&pgpass, format!("localhost:*:*:{ann}:{password}\n")).expect("pgpass");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let out = t.run(ann, &["list"]);
+    assert!(!out.status.success(), "{}", said(&out));
+    assert!(!said(&out).contains(password), "{}", said(&out));
+    // Mode 0600: it logs in, and doctor says all but the password.
+    std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    let out = t.run(ann, &["add", "tip", "Logged in by .pgpass"]);
+    assert!(out.status.success(), "{}", said(&out));
+    let out = t.run(ann, &["doctor"]);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(said(&out).contains("row security: on"), "{}", said(&out));
+    assert!(!said(&out).contains(password), "{}", said(&out));
+    // An error after the password was sent (no such database) shows it not.
+    let url = t.db.url(ann).replace(&t.db.name, "no_such_db");
+    let out = t.db.leertuin(t.home.path(), &["--db", &url, "doctor"]);
+    assert!(!out.status.success(), "{}", said(&out));
+    assert!(!said(&out).contains(password), "{}", said(&out));
+    let out = t.db.leertuin(t.home.path(), &["--db", &url, "list"]);
+    assert!(!out.status.success(), "{}", said(&out));
+    assert!(!said(&out).contains(password), "{}", said(&out));
+    assert_eq!(said(&out).trim().lines().count(), 1, "{}", said(&out));
+    // The same from the outbox: nothing of the password in its file.
+    let out =
+        t.db.leertuin(t.home.path(), &["--db", &url, "add", "tip", "Goes nowhere"]);
+    let state = t.home.path().join(".local/state/leertuin/outbox");
+    if let Ok(entries) = std::fs::read_dir(&state) {
+        for entry in entries.flatten().filter(|e| e.path().is_file()) {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            assert!(!text.contains(password), "{text}");
+        }
+    }
+    assert!(!said(&out).contains(password), "{}", said(&out));
+}

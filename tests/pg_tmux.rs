@@ -109,3 +109,36 @@ fn a_kiosk_on_the_server_works_as_on_a_file_and_stamps_its_writes() {
     ));
     assert_eq!(row, format!("{ann} {kiosk} Where is the label glue?"));
 }
+
+#[test]
+fn a_kiosk_on_the_server_ignores_user_and_acts_only_for_who_logs_in() {
+    let Some((db, ann, bob, kiosk)) = team("pg_kiosk_user_tmux", "kioskuser") else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("home");
+    // `--user` naming bob (as a person's login would refuse) changes
+    // nothing on a kiosk: it starts at its login screen, as nobody.
+    let tmux = Tmux::start(
+        80,
+        24,
+        &command(home.path(), &db.url(&kiosk), &["--user", &bob, "kiosk"]),
+    );
+    tmux.wait_for("s", "Scan your badge or type your name");
+    assert!(!tmux.screen("s").contains("Bob Jansen"));
+    tmux.type_text("s", &ann);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Ann de Vries");
+    tmux.type_text("s", "Who has the key to the paint store?");
+    tmux.wait_for("s", "anonymous");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Thank you");
+    // Written for ann, through the kiosk; nothing in bob's name.
+    let row = ok(&db.psql(
+        "postgres",
+        "SELECT author || ' ' || via || ' ' || title FROM leertuin.question;",
+    ));
+    assert_eq!(
+        row,
+        format!("{ann} {kiosk} Who has the key to the paint store?")
+    );
+}

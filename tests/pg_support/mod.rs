@@ -481,6 +481,33 @@ impl TestDb {
         self.server.psql(user, &self.name, sql)
     }
 
+    /// From now on `role` logs in to this database only with `password`
+    /// (scram-sha-256): a `pg_hba.conf` line for it before the trust lines,
+    /// and a reload. Other roles and databases keep logging in as before.
+    pub fn require_password(&self, role: &str, password: &str) {
+        let mut su = self.superuser();
+        su.batch_execute(&format!(
+            "ALTER ROLE \"{role}\" PASSWORD '{}'",
+            password.replace('\'', "''")
+        ))
+        .expect("set the password");
+        let hba = self.server.dir.join("data/pg_hba.conf");
+        let _lock = setup_lock();
+        let old = std::fs::read_to_string(&hba).expect("pg_hba.conf");
+        let line = format!("local {} {role} scram-sha-256\n", self.name);
+        std::fs::write(&hba, line + &old).expect("write pg_hba.conf");
+        su.batch_execute("SELECT pg_reload_conf()").expect("reload");
+        // The postmaster reads the file a moment after the signal.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.server.client(role, &self.name).is_ok() {
+            assert!(
+                Instant::now() < deadline,
+                "pg_hba.conf was never read again"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// `leertuin ARGS` with a clean environment and a temp home.
     pub fn leertuin(&self, home: &Path, args: &[&str]) -> Output {
         Command::new(BIN)
