@@ -2,8 +2,14 @@
 //! The same questions as `store/sqlite/nudge.rs` asks a file, with the same
 //! decisions (which tips count, which lesson is short and wanted): those
 //! are shared, only the SQL is PostgreSQL's.
+//!
+//! `nudge` runs in tmux's status line with a 10 ms budget for the whole
+//! process, so every query here says its parameters' types
+//! (`query_typed`): one round trip each, where an untyped query takes
+//! three (prepare, execute, close).
 
-use postgres::Transaction;
+use postgres::GenericClient;
+use postgres::types::Type;
 
 use super::read::newest_unseen;
 use crate::domain::{ItemId, Kind, from_millis};
@@ -13,37 +19,32 @@ use crate::store::nudge::{
 };
 use crate::store::rows::tags_from_sql;
 
-type Tx<'a> = Transaction<'a>;
-
 /// `None` when the person is not on the server.
-pub fn facts(tx: &mut Tx, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
-    let Some(row) = tx.query_opt(
-        "SELECT wants, offers, lang FROM person WHERE handle = $1",
-        &[&ask.person],
+pub fn facts(tx: &mut impl GenericClient, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
+    let person = ask.person;
+    // The profile, the cards due and the last time they learned, at once.
+    let Some(row) = tx.query_typed_opt(
+        "SELECT wants, offers, lang,
+                (SELECT count(*) FROM card_state WHERE person = $1 AND due <= $2),
+                greatest(
+                    coalesce((SELECT max(done_at) FROM lesson_done WHERE person = $1), 0),
+                    coalesce((SELECT max(reviewed_at) FROM review WHERE person = $1), 0),
+                    coalesce((SELECT max(created_at) FROM learned WHERE author = $1), 0),
+                    created_at)
+         FROM person WHERE handle = $1",
+        &[
+            (&person, Type::TEXT),
+            (&ask.now.timestamp_millis(), Type::INT8),
+        ],
     )?
     else {
         return Ok(None);
     };
     let wants = tags_from_sql(row.get(0));
     let offers = tags_from_sql(row.get(1));
-    let person = ask.person;
-    let due: i64 = tx
-        .query_one(
-            "SELECT count(*) FROM card_state WHERE person = $1 AND due <= $2",
-            &[&person, &ask.now.timestamp_millis()],
-        )?
-        .get(0);
+    let due: i64 = row.get(3);
+    let last: i64 = row.get(4);
     let (new_tips, new_tip_tags, more_tips) = new_tips(tx, ask, &wants)?;
-    let last: i64 = tx
-        .query_one(
-            "SELECT greatest(
-                coalesce((SELECT max(done_at) FROM lesson_done WHERE person = $1), 0),
-                coalesce((SELECT max(reviewed_at) FROM review WHERE person = $1), 0),
-                coalesce((SELECT max(created_at) FROM learned WHERE author = $1), 0),
-                coalesce((SELECT created_at FROM person WHERE handle = $1), 0))",
-            &[&person],
-        )?
-        .get(0);
     Ok(Some(NudgeFacts {
         lang: row.get(2),
         due_cards: u32::try_from(due).unwrap_or(u32::MAX),
@@ -57,58 +58,64 @@ pub fn facts(tx: &mut Tx, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
     }))
 }
 
-fn open_question(tx: &mut Tx, ask: &NudgeAsk, offers: &[String]) -> Result<Option<OpenQuestion>> {
+fn open_question(
+    tx: &mut impl GenericClient,
+    ask: &NudgeAsk,
+    offers: &[String],
+) -> Result<Option<OpenQuestion>> {
     if offers.is_empty() {
         return Ok(None);
     }
-    let scanned = tx.query(
-        "SELECT id, tags FROM question
+    // The newest questions, each with whether it is still open to this
+    // person (no answer, not backed by them yet), in one query; the first
+    // open one on a tag they offer is the nudge.
+    let scanned = tx.query_typed(
+        "SELECT id, tags, title, created_at,
+                NOT EXISTS (SELECT 1 FROM answer a WHERE a.question_id = q.id AND a.deleted_at IS NULL)
+                AND NOT EXISTS (SELECT 1 FROM backing b WHERE b.question_id = q.id AND b.person = $3)
+         FROM question q
          WHERE created_at BETWEEN $1 AND $2 AND (author IS NULL OR author <> $3)
            AND deleted_at IS NULL
          ORDER BY created_at DESC LIMIT $4",
         &[
-            &ask.questions_from.timestamp_millis(),
-            &ask.questions_until.timestamp_millis(),
-            &ask.person,
-            &MAX_QUESTIONS_SCANNED,
+            (&ask.questions_from.timestamp_millis(), Type::INT8),
+            (&ask.questions_until.timestamp_millis(), Type::INT8),
+            (&ask.person, Type::TEXT),
+            (&MAX_QUESTIONS_SCANNED, Type::INT8),
         ],
     )?;
     for row in scanned {
         let Some(tag) = first_shared(offers, row.get(1)) else {
             continue;
         };
-        let id: i64 = row.get(0);
-        let open = tx.query_opt(
-            "SELECT title, created_at FROM question q
-             WHERE id = $1
-               AND NOT EXISTS (SELECT 1 FROM answer a WHERE a.question_id = q.id AND a.deleted_at IS NULL)
-               AND NOT EXISTS (SELECT 1 FROM backing b WHERE b.question_id = q.id AND b.person = $2)",
-            &[&id, &ask.person],
-        )?;
-        if let Some(open) = open {
+        if row.get::<_, bool>(4) {
             return Ok(Some(OpenQuestion {
-                id: ItemId::new(Kind::Question, id),
-                title: open.get(0),
+                id: ItemId::new(Kind::Question, row.get(0)),
+                title: row.get(2),
                 tag: tag.clone(),
-                asked_at: from_millis(open.get(1)),
+                asked_at: from_millis(row.get(3)),
             }));
         }
     }
     Ok(None)
 }
 
-fn new_tips(tx: &mut Tx, ask: &NudgeAsk, wants: &[String]) -> Result<(u32, Vec<String>, bool)> {
+fn new_tips(
+    tx: &mut impl GenericClient,
+    ask: &NudgeAsk,
+    wants: &[String],
+) -> Result<(u32, Vec<String>, bool)> {
     if wants.is_empty() {
         return Ok((0, Vec::new(), false));
     }
-    let rows = tx.query(
+    let rows = tx.query_typed(
         "SELECT tags, author FROM tip
          WHERE created_at > $1 AND created_at <= $2 AND deleted_at IS NULL
          ORDER BY created_at DESC LIMIT $3",
         &[
-            &ask.tips_since.timestamp_millis(),
-            &ask.now.timestamp_millis(),
-            &TipTally::LIMIT,
+            (&ask.tips_since.timestamp_millis(), Type::INT8),
+            (&ask.now.timestamp_millis(), Type::INT8),
+            (&TipTally::LIMIT, Type::INT8),
         ],
     )?;
     let mut tally = TipTally::new(ask.person, wants);
@@ -121,7 +128,7 @@ fn new_tips(tx: &mut Tx, ask: &NudgeAsk, wants: &[String]) -> Result<(u32, Vec<S
 }
 
 fn short_lesson(
-    tx: &mut Tx,
+    tx: &mut impl GenericClient,
     ask: &NudgeAsk,
     wants: &[String],
 ) -> Result<Option<crate::store::ShortLesson>> {
@@ -129,12 +136,12 @@ fn short_lesson(
         return Ok(None);
     }
     let max = i32::try_from(ask.lesson_max_minutes).unwrap_or(i32::MAX);
-    let rows = tx.query(
+    let rows = tx.query_typed(
         "SELECT id, title, minutes, tags FROM lesson
          WHERE minutes <= $2
            AND NOT EXISTS (SELECT 1 FROM lesson_done d WHERE d.person = $1 AND d.lesson_id = lesson.id)
          ORDER BY minutes, id",
-        &[&ask.person, &max],
+        &[(&ask.person, Type::TEXT), (&max, Type::INT4)],
     )?;
     let mut pick = LessonPick::new(wants);
     for row in &rows {

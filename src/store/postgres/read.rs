@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use postgres::{Row, Transaction};
+use postgres::types::Type;
+use postgres::{GenericClient, Row, Transaction};
 
 use super::reference;
 
@@ -421,9 +422,10 @@ pub fn asked(tx: &mut Tx, person: &str, limit: usize) -> Result<Vec<Asked>> {
 }
 
 /// The newest answer by someone else on the person's questions, unseen.
-pub fn newest_unseen(tx: &mut Tx, person: &str) -> Result<Option<NewAnswer>> {
+pub fn newest_unseen(tx: &mut impl GenericClient, person: &str) -> Result<Option<NewAnswer>> {
+    // Typed: one round trip, not three (nudge runs this in its budget).
     Ok(tx
-        .query_opt(
+        .query_typed_opt(
             "SELECT q.id, q.title, a.id,
                     coalesce((SELECT p.name FROM person p WHERE p.handle = a.author), a.author),
                     a.created_at
@@ -433,7 +435,7 @@ pub fn newest_unseen(tx: &mut Tx, person: &str) -> Result<Option<NewAnswer>> {
              WHERE q.author = $1 AND q.deleted_at IS NULL
                AND a.author != $1 AND a.id > coalesce(s.last_answer, 0)
              ORDER BY a.created_at DESC, a.id DESC LIMIT 1",
-            &[&person],
+            &[(&person, Type::TEXT)],
         )?
         .map(|r| NewAnswer {
             question: ItemId::new(Kind::Question, r.get(0)),

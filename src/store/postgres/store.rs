@@ -55,6 +55,8 @@ pub struct PgStore {
     /// Changes the pane has been told of: notifications heard, and
     /// reconnects (after which anything may have changed).
     heard: Cell<i64>,
+    /// This connection said `LISTEN leertuin` (again after each reconnect).
+    listening: Cell<bool>,
 }
 
 /// The connection, or why there is none and when to try again.
@@ -70,13 +72,12 @@ impl PgStore {
     /// is created on the server, whatever the mode.
     pub fn open(url: &ServerUrl, busy_timeout: Duration) -> Result<PgStore> {
         let mut client = connect(url)?;
-        let found = schema::version(&mut client)?;
+        let (found, login, kiosk) = who_and_version(&mut client)?;
         if found == 0 {
             return Err(StoreError::Server(
                 crate::t!("server.not-initialised").into_owned(),
             ));
         }
-        let row = client.query_one("SELECT session_user::text, leertuin.is_kiosk()", &[])?;
         Ok(PgStore {
             url: url.clone(),
             link: RefCell::new(Link {
@@ -85,12 +86,13 @@ impl PgStore {
                 backoff: FIRST_BACKOFF,
                 reason: String::new(),
             }),
-            login: row.get(0),
-            kiosk: row.get(1),
+            login,
+            kiosk,
             newer_schema: (found > schema::LATEST_VERSION).then_some(found),
             busy_timeout,
             acted_for: RefCell::new(None),
             heard: Cell::new(0),
+            listening: Cell::new(false),
         })
     }
 
@@ -117,6 +119,7 @@ impl PgStore {
                 Ok(client) => {
                     link.client = Some(client);
                     link.backoff = FIRST_BACKOFF;
+                    self.listening.set(false);
                     // Whatever happened while away is news to the pane.
                     self.heard.set(self.heard.get() + 1);
                 }
@@ -195,13 +198,42 @@ impl PgStore {
 }
 
 /// Connects as the URL says, finds the tables, and listens for changes.
+/// The schema is found through the login's options (no round trip); the
+/// connection listens only once [`Store::data_version`] is first asked
+/// (a pane, a kiosk), not for a one-shot command.
 fn connect(url: &ServerUrl) -> Result<Client> {
-    let mut client = url.connect().map_err(|e| match e {
-        ServerError::Connect(reason) => StoreError::Offline(reason),
-        other => StoreError::Server(other.to_string()),
-    })?;
-    client.batch_execute("SET search_path = leertuin, pg_catalog; LISTEN leertuin")?;
-    Ok(client)
+    url.with_setting("search_path", "leertuin,pg_catalog")
+        .connect()
+        .map_err(|e| match e {
+            ServerError::Connect(reason) => StoreError::Offline(reason),
+            other => StoreError::Server(other.to_string()),
+        })
+}
+
+/// The schema version (0: none), the login role and whether it is a kiosk.
+/// One round trip where the schema is there (a short command such as
+/// `nudge` has a 10 ms budget, and each round trip costs a little);
+/// otherwise the careful way, which never names a missing table.
+fn who_and_version(client: &mut Client) -> Result<(i64, String, bool)> {
+    let fast = client.query_typed_opt(
+        "SELECT version, session_user::text, leertuin.is_kiosk() FROM leertuin.schema_version",
+        &[],
+    );
+    match fast {
+        Ok(Some(row)) => return Ok((i64::from(row.get::<_, i32>(0)), row.get(1), row.get(2))),
+        Ok(None) => {}
+        Err(e)
+            if e.code() == Some(&SqlState::UNDEFINED_TABLE)
+                || e.code() == Some(&SqlState::UNDEFINED_FUNCTION)
+                || e.code() == Some(&SqlState::INVALID_SCHEMA_NAME) => {}
+        Err(e) => return Err(e.into()),
+    }
+    let found = schema::version(client)?;
+    if found == 0 {
+        return Ok((0, String::new(), false));
+    }
+    let row = client.query_one("SELECT session_user::text, leertuin.is_kiosk()", &[])?;
+    Ok((found, row.get(0), row.get(1)))
 }
 
 /// The server's errors in the store's words: a conflict between writers
@@ -463,7 +495,13 @@ impl Store for PgStore {
                 known: schema::LATEST_VERSION,
             });
         }
-        self.read(Some(ask.person), |tx| nudge::facts(tx, ask))
+        if self.kiosk {
+            return self.read(Some(ask.person), |tx| nudge::facts(tx, ask));
+        }
+        // A person's own login: no transaction (START and COMMIT would be
+        // two of nudge's few round trips). Each query then reads its own
+        // snapshot, which a status-line hint can live with.
+        self.with_client(|client| nudge::facts(client, ask))
     }
 
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {
@@ -522,6 +560,10 @@ impl Store for PgStore {
     /// query, only a look at what arrived on the socket.
     fn data_version(&self) -> Result<i64> {
         self.with_client(|client| {
+            if !self.listening.get() {
+                client.batch_execute("LISTEN leertuin")?;
+                self.listening.set(true);
+            }
             let mut heard = 0;
             {
                 // A zero timeout, not `iter()`: that one looks only at
