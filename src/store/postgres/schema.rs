@@ -22,6 +22,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/0009_keep_answered.sql")),
     (10, include_str!("migrations/0010_team_numbers.sql")),
     (11, include_str!("migrations/0011_reference.sql")),
+    (12, include_str!("migrations/0012_own_question_ids.sql")),
 ];
 
 /// The newest schema this binary knows.
