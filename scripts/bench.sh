@@ -6,12 +6,20 @@
 #   scripts/bench.sh 1000000    another size (the 1M scaling point)
 #   scripts/bench.sh 30000 search   only the search figures (search, show,
 #                                   typing in the pane), beside fzf
+#   scripts/bench.sh --pg [N]   and then the same team on a throwaway
+#                               PostgreSQL, side by side (scripts/bench_pg.sh)
 #
 # Needs hyperfine, fzf and sqlite3 (Debian packages; installed when missing
-# and we are root) and python3 for ../shared/tools/ptybench.py.
+# and we are root) and python3 for ../shared/tools/ptybench.py; --pg also
+# PostgreSQL's binaries (/usr/lib/postgresql/*/bin, Debian's postgresql).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+PG=0
+if [ "${1:-}" = --pg ]; then
+    PG=1
+    shift
+fi
 N=${1:-100000}
 ONLY=${2:-all}
 PTYBENCH=${PTYBENCH:-../shared/tools/ptybench.py}
@@ -148,3 +156,8 @@ printf '%s\n' "${rows[@]}"
 echo
 echo "raw ptybench output:" >&2
 printf '%s\n' "$ff" "$cf" "$ix" "$ks" "$idle" "$rss" >&2
+
+# The team server beside the file, on the same team and in this run.
+if [ "$PG" = 1 ]; then
+    PTYBENCH=$PTYBENCH scripts/bench_pg.sh "$BIN" "$DB" "$WORK"
+fi
