@@ -374,10 +374,14 @@ fn a_typed_name_needs_its_pin_to_see_private_things() {
             .unwrap(),
         )
         .unwrap();
+    let refused = public.delete(leertuin::domain::Post::Item(tip), "henk");
     assert!(matches!(
-        public.delete(leertuin::domain::Post::Item(tip), "henk"),
+        refused,
         Err(leertuin::store::StoreError::NeedsLogin)
     ));
+    // A refusal, not a fault that passes: it must not wait in the outbox
+    // (a tester saw such a delete sent at the owner's next PIN login).
+    assert!(refused.is_err_and(|e| !e.keeps_text()));
     assert!(f.store.get(tip, "henk").is_ok());
     f.session.logout();
 

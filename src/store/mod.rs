@@ -193,6 +193,7 @@ impl StoreError {
                 | StoreError::Rejected { .. }
                 | StoreError::NotYourCard(_)
                 | StoreError::NotYours(_)
+                | StoreError::NeedsLogin
                 | StoreError::Anonymous(_)
                 | StoreError::NotYourName { .. }
                 | StoreError::NotYourLogin { .. }

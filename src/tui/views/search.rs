@@ -149,10 +149,15 @@ impl Widget for &SearchState {
                 buf,
             );
             let head = format!("{}{} ", SELECTED_MARKER, hit.id);
-            let x = rows.x + Span::raw(head.as_str()).width() as u16;
+            let head_width = (Span::raw(head.as_str()).width() as u16).min(rows.width);
             mark(
                 buf,
-                Rect::new(x, rows.y + (i - first) as u16, rows.width, 1),
+                Rect::new(
+                    rows.x + head_width,
+                    rows.y + (i - first) as u16,
+                    rows.width - head_width,
+                    1,
+                ),
                 hit,
             );
         }
@@ -174,7 +179,11 @@ fn mark(buf: &mut Buffer, row: Rect, hit: &Hit) {
             if x + w > right {
                 return;
             }
-            let cell = &mut buf[(x, row.y)];
+            // Never past the buffer's edge either: a row may be drawn in
+            // an area narrower than the screen.
+            let Some(cell) = buf.cell_mut((x, row.y)) else {
+                return;
+            };
             if cell.symbol() == "…" {
                 return;
             }
@@ -218,5 +227,32 @@ mod tests {
         assert!(row.contains("Keep a tmux"), "{row}");
         // "you" lies past the cut: nothing beyond it is marked.
         assert_eq!(marked, "tmux", "{row}");
+    }
+
+    /// Found by a tester: at 40 columns a match just past the cut lay
+    /// beyond the screen's right edge, and marking it panicked.
+    #[test]
+    fn a_match_past_the_right_edge_of_a_narrow_screen_is_not_marked() {
+        let mut state = SearchState::new(Theme::mono());
+        let title = "Rooster voor de nachtploeg in de hal: logistics en opslag";
+        let start = title.find("logistics").unwrap_or(0);
+        state.set_hits(
+            vec![Hit {
+                id: ItemId::new(Kind::Tip, 12),
+                score: 1,
+                title: title.into(),
+                marks: vec![start..start + "logistics".len()],
+            }],
+            1,
+        );
+        for width in [30, 36, 40, 44, 48] {
+            let area = Rect::new(0, 0, width, 5);
+            let mut buf = Buffer::empty(area);
+            (&state).render(area, &mut buf);
+            let marked = (0..width)
+                .filter(|&x| buf[(x, 3)].modifier.contains(Modifier::UNDERLINED))
+                .count();
+            assert!(marked <= "logistics".len(), "width {width}");
+        }
     }
 }
