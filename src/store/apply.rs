@@ -71,6 +71,9 @@ impl Write {
                 person,
             } => {
                 w.accept(*question, *answer, person)?;
+                // Choosing the answer that helped is reading it: the Me tab
+                // and the nudge stop calling the question's answers new.
+                w.mark_answers_seen(person, *question)?;
                 Done::Ok
             }
             Write::Helped {

@@ -553,7 +553,11 @@ pub trait Store {
         single(self, |w| w.review(person, card, rating, retention))
     }
     fn accept(&self, question: ItemId, answer: i64, person: &str) -> Result<()> {
-        single(self, |w| w.accept(question, answer, person))
+        // As `Write::Accept` does: choosing an answer is reading it.
+        single(self, |w| {
+            w.accept(question, answer, person)?;
+            w.mark_answers_seen(person, question)
+        })
     }
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
         single(self, |w| w.helped(question, helper, person))
