@@ -242,6 +242,8 @@ mod tests {
                 score: 1,
                 title: title.into(),
                 marks: vec![start..start + "logistics".len()],
+                excerpt: title.into(),
+                excerpt_marks: vec![start..start + "logistics".len()],
             }],
             1,
         );
