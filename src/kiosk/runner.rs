@@ -99,11 +99,14 @@ fn run_loop(
         starting: None,
         failed: None,
     };
-    event_loop::run(terminal, &mut screen)?;
-    if signals::stop_requested() {
-        // Unless the signal's watchdog was quicker.
+    let ran = event_loop::run(terminal, &mut screen);
+    if signals::stop_requested() || ran.is_err() {
+        // A hung-up terminal may fail the loop's read before the SIGHUP is
+        // seen: the held text is kept either way (unless the signal's
+        // watchdog was quicker).
         signals::keep_held();
     }
+    ran?;
     match screen.failed {
         Some(e) => Err(e),
         None => Ok(()),
