@@ -641,18 +641,18 @@ fn answers_come_back_to_the_asker(s: &dyn Store, _admin: &dyn Store) {
 
     // Choosing the answer that helped is reading it, also when it came in
     // after the question was last opened (a tester saw "new" stay).
-    s.answer(q, "bob", "or this").unwrap();
+    let second = s.answer(q, "bob", "or this").unwrap();
     assert!(s.newest_unseen_answer("ann").unwrap().is_some());
     s.apply(&Write::Accept {
         question: q,
-        answer: 2,
+        answer: second,
         person: "ann".into(),
     })
     .unwrap();
     assert!(s.newest_unseen_answer("ann").unwrap().is_none());
     let q2 = add_at(s, 2_000, &new(Kind::Question, "ann", "and this?"));
-    s.answer(q2, "bob", "yes").unwrap();
-    s.accept(q2, 1, "ann").unwrap();
+    let yes = s.answer(q2, "bob", "yes").unwrap();
+    s.accept(q2, yes, "ann").unwrap();
     assert!(s.newest_unseen_answer("ann").unwrap().is_none());
 }
 
