@@ -236,14 +236,15 @@ mod tests {
         let mut state = SearchState::new(Theme::mono());
         let title = "Rooster voor de nachtploeg in de hal: logistics en opslag";
         let start = title.find("logistics").unwrap_or(0);
+        let word = start..start + "logistics".len();
         state.set_hits(
             vec![Hit {
                 id: ItemId::new(Kind::Tip, 12),
                 score: 1,
                 title: title.into(),
-                marks: vec![start..start + "logistics".len()],
+                marks: vec![word.clone()],
                 excerpt: title.into(),
-                excerpt_marks: vec![start..start + "logistics".len()],
+                excerpt_marks: vec![word.clone()],
             }],
             1,
         );
