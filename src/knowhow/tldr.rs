@@ -133,12 +133,16 @@ pub fn render_command(command: &str) -> String {
     out
 }
 
-/// The text of one placeholder: an option placeholder `[-o|--output]` gives
-/// its long form; any other its text.
+/// The text of one placeholder. A short and a long form of one thing,
+/// `[-o|--output]` or a subcommand's `[a|address]`, gives the long form,
+/// as the official client does by default (it has a switch for the short
+/// one); any other placeholder (`up|down`, `[a|b|c]`) its text.
 fn placeholder(inner: &str) -> String {
-    if let Some(options) = inner.strip_prefix('[').and_then(|s| s.strip_suffix(']'))
-        && let Some((short, long)) = options.split_once('|')
-        && short.starts_with('-')
+    if let Some(forms) = inner.strip_prefix('[').and_then(|s| s.strip_suffix(']'))
+        && let Some((short, long)) = forms.split_once('|')
+        && !short.is_empty()
+        && !long.is_empty()
+        && !long.contains('|')
     {
         return long.to_string();
     }
@@ -146,13 +150,20 @@ fn placeholder(inner: &str) -> String {
 }
 
 /// A description as tldr clients show it: mnemonics such as `[c]reate` or
-/// `[v]erbose` lose their brackets, `\[` and `\]` are plain brackets, and
+/// `[v]erbose` lose their brackets, `\[` and `\]` are plain brackets, an
+/// escaped placeholder `\{\{…\}\}` is plain braces (as in a command), and
 /// the colon that introduces the command is kept.
 pub fn render_description(description: &str) -> String {
     let mut out = String::with_capacity(description.len());
     let mut rest = description;
     while !rest.is_empty() {
-        if let Some(tail) = rest.strip_prefix("\\[") {
+        if let Some(tail) = rest.strip_prefix("\\{\\{") {
+            out.push_str("{{");
+            rest = tail;
+        } else if let Some(tail) = rest.strip_prefix("\\}\\}") {
+            out.push_str("}}");
+            rest = tail;
+        } else if let Some(tail) = rest.strip_prefix("\\[") {
             out.push('[');
             rest = tail;
         } else if let Some(tail) = rest.strip_prefix("\\]") {
@@ -258,6 +269,57 @@ mod tests {
         assert_eq!(
             render_description("A [list of] things []"),
             "A [list of] things []"
+        );
+    }
+
+    #[test]
+    fn a_subcommand_with_a_short_form_shows_its_long_form() {
+        assert_eq!(render_command("ip {{[a|address]}}"), "ip address");
+        assert_eq!(
+            render_command("sudo ip {{[l|link]}} {{[s|set]}} {{ethN}} {{up|down}}"),
+            "sudo ip link set ethN up|down"
+        );
+        assert_eq!(
+            render_command("ip {{[-br a|-brief address]}}"),
+            "ip -brief address"
+        );
+        assert_eq!(render_command("tar {{[-x|--extract]}}"), "tar --extract");
+    }
+
+    #[test]
+    fn placeholders_that_are_no_pair_of_forms_keep_their_text() {
+        assert_eq!(render_command("x {{[a|b|c]}}"), "x [a|b|c]");
+        assert_eq!(render_command("x {{[|all]}}"), "x [|all]");
+        assert_eq!(render_command("x {{[a]}}"), "x [a]");
+        assert_eq!(render_command("x {{[a|b]c}}"), "x [a|b]c");
+    }
+
+    #[test]
+    fn the_client_specifications_examples_render_as_it_says() {
+        assert_eq!(render_command("ping {{example.com}}"), "ping example.com");
+        assert_eq!(
+            render_command(
+                "docker inspect --format '\\{\\{range.NetworkSettings.Networks\\}\\}\\{\\{.IPAddress\\}\\}\\{\\{end\\}\\}' {{container}}"
+            ),
+            "docker inspect --format '{{range.NetworkSettings.Networks}}{{.IPAddress}}{{end}}' container"
+        );
+        assert_eq!(
+            render_command("mount \\\\{{computer_name}}\\{{share_name}} Z:"),
+            "mount \\\\computer_name\\share_name Z:"
+        );
+        // Only both braces escaped is an escape: `\{` keeps its backslash.
+        assert_eq!(render_command("echo \\{ \\{x}"), "echo \\{ \\{x}");
+    }
+
+    #[test]
+    fn an_escaped_placeholder_in_a_description_loses_its_backslashes() {
+        assert_eq!(
+            render_description("Print the \\{\\{name\\}\\} field:"),
+            "Print the {{name}} field:"
+        );
+        assert_eq!(
+            render_description("Match \\{ alone and \\{x}:"),
+            "Match \\{ alone and \\{x}:"
         );
     }
 
