@@ -7,6 +7,7 @@
 
 mod pg_support;
 
+use leertuin::domain::reference::{RefItem, Reference, Scope, Source};
 use leertuin::domain::srs::Rating;
 use leertuin::domain::{
     BackingKind, Draft, Item, ItemId, Kind, NewItem, Post, ValidationError, Write, from_millis,
@@ -144,6 +145,7 @@ contract!(
     profiles_change_field_by_field,
     another_connections_commit_moves_data_version,
     a_merge_adds_what_is_new_and_renumbers_what_is_taken,
+    a_merge_keeps_where_imported_items_came_from,
     each_write_has_an_inverse_that_undoes_it,
 );
 
@@ -761,6 +763,80 @@ fn a_merge_adds_what_is_new_and_renumbers_what_is_taken(_store: &dyn Store, s: &
     assert!(again.already >= 2, "{again:?}");
     // New items number on after the merged ones.
     assert_eq!(add_at(s, 3_000, &new(Kind::Tip, "ann", "next")).num, 3);
+}
+
+fn reference(source: Source, page: &str, example: u32) -> Reference {
+    Reference {
+        source,
+        lang: "en".into(),
+        page: page.into(),
+        example,
+        revision: "abc".into(),
+        attribution: "tldr-pages, CC BY 4.0".into(),
+    }
+}
+
+/// An imported tldr example and an FAQ entry, as the readers give them.
+fn imported() -> (Scope, Scope, Vec<RefItem>, Vec<RefItem>) {
+    let tldr = vec![RefItem {
+        reference: reference(Source::Tldr, "common/frob", 1),
+        text: "Frob a file:\nfrob file".into(),
+        answer: None,
+        tags: vec!["frob".into()],
+        context: Some("frob".into()),
+    }];
+    let faq = vec![RefItem {
+        reference: reference(Source::Faq, "faq.md", 1),
+        text: "Where is the key?".into(),
+        answer: Some("At the desk.".into()),
+        tags: vec![],
+        context: None,
+    }];
+    let scope = |source, page: &str| Scope {
+        source: Some(source),
+        langs: vec!["en".into()],
+        pages: vec![page.into()],
+        keep: vec![],
+    };
+    (
+        scope(Source::Tldr, "common/"),
+        scope(Source::Faq, "faq.md"),
+        tldr,
+        faq,
+    )
+}
+
+/// `import --merge` of another team's export keeps the source of each
+/// imported tip and question, so a later `knowhow import` here finds them
+/// (unchanged, not added twice); merging again adds nothing.
+fn a_merge_keeps_where_imported_items_came_from(_store: &dyn Store, s: &dyn Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let other = store::open(&Spec::File(dir.path().join("other.db")), Mode::Create).unwrap();
+    let (tldr_scope, faq_scope, tldr, faq) = imported();
+    other.import_reference(&tldr_scope, &tldr).unwrap();
+    other.import_reference(&faq_scope, &faq).unwrap();
+    let backup = other.export().unwrap();
+    let report = s.merge(&backup).unwrap();
+    assert!(report.rejected.is_empty(), "{report:?}");
+    let from = |kind| {
+        s.list(&all(Some(kind)), "ann")
+            .unwrap()
+            .iter()
+            .filter_map(|i| leertuin::domain::reference::of(i).cloned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(from(Kind::Tip), [tldr[0].reference.clone()]);
+    assert_eq!(from(Kind::Question), [faq[0].reference.clone()]);
+
+    let again = s.merge(&backup).unwrap();
+    assert_eq!(again.added, 0, "{again:?}");
+    let items = |kind| s.list(&all(Some(kind)), "ann").unwrap().len();
+    assert_eq!((items(Kind::Tip), items(Kind::Question)), (1, 1));
+    for (scope, items) in [(&tldr_scope, &tldr), (&faq_scope, &faq)] {
+        let counts = s.import_reference(scope, items).unwrap()["en"];
+        assert_eq!((counts.added, counts.unchanged), (0, 1), "{scope:?}");
+    }
+    assert_eq!((items(Kind::Tip), items(Kind::Question)), (1, 1));
 }
 
 /// Undo: a write applied and then its inverse leaves what was there.

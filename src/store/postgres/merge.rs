@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use postgres::Transaction;
 
 use super::engine::insert_card_state;
+use super::reference;
 use crate::domain::import_check;
 use crate::domain::{Backup, ItemId};
 use crate::store::backup::check_format;
@@ -89,11 +90,19 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
         }
     }
     for q in &ok.questions {
-        let here = found(
-            tx,
-            "SELECT id FROM question WHERE author IS NOT DISTINCT FROM $1 AND created_at = $2 AND title = $3",
-            &[&q.author, &ms(q.created_at), &q.title],
-        )?;
+        // An imported FAQ entry is the same one when its key is.
+        let known = match &q.reference {
+            Some(r) => reference::item_of(tx, r)?.1,
+            None => None,
+        };
+        let here = match known {
+            Some(id) => Some(id),
+            None => found(
+                tx,
+                "SELECT id FROM question WHERE author IS NOT DISTINCT FROM $1 AND created_at = $2 AND title = $3",
+                &[&q.author, &ms(q.created_at), &q.title],
+            )?,
+        };
         let qid = match here {
             Some(id) => {
                 m.same(q.id, id);
@@ -110,6 +119,9 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
                 m.added(q.id, id)
             }
         };
+        if let Some(r) = &q.reference {
+            reference::keep(tx, None, Some(qid), r)?;
+        }
         for a in &q.answers {
             let dupe = found(
                 tx,
@@ -143,11 +155,20 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
         }
     }
     for t in &ok.tips {
-        let here = found(
-            tx,
-            "SELECT id FROM tip WHERE author = $1 AND created_at = $2 AND text = $3",
-            &[&t.author, &ms(t.created_at), &t.text],
-        )?;
+        // An imported example is the same one when its key is: both
+        // databases imported the same page.
+        let known = match &t.reference {
+            Some(r) => reference::item_of(tx, r)?.0,
+            None => None,
+        };
+        let here = match known {
+            Some(id) => Some(id),
+            None => found(
+                tx,
+                "SELECT id FROM tip WHERE author = $1 AND created_at = $2 AND text = $3",
+                &[&t.author, &ms(t.created_at), &t.text],
+            )?,
+        };
         let tid = match here {
             Some(id) => {
                 m.same(t.id, id);
@@ -164,6 +185,9 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
                 m.added(t.id, id)
             }
         };
+        if let Some(r) = &t.reference {
+            reference::keep(tx, Some(tid), None, r)?;
+        }
         for v in &t.votes {
             tx.execute(
                 "INSERT INTO vote (tip_id, person, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",

@@ -239,6 +239,37 @@ pub fn from_row(row: &postgres::Row, at: usize) -> Option<Box<Reference>> {
     }))
 }
 
+/// The tip and the question here that have `r`'s key: one of them, or
+/// neither when nothing here was imported under it.
+pub fn item_of(tx: &mut Tx, r: &Reference) -> Result<(Option<i64>, Option<i64>)> {
+    let row = tx.query_opt(
+        "SELECT tip_id, question_id FROM reference
+         WHERE source = $1 AND lang = $2 AND page = $3 AND example = $4",
+        &[&r.source.name(), &r.lang, &r.page, &example(r)],
+    )?;
+    Ok(row.map_or((None, None), |row| (row.get(0), row.get(1))))
+}
+
+/// Keeps a merged tip's or question's reference: stored unless its key,
+/// or the item, has one here already (then what is here wins).
+pub fn keep(tx: &mut Tx, tip: Option<i64>, question: Option<i64>, r: &Reference) -> Result<()> {
+    tx.execute(
+        "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+        &[
+            &tip,
+            &question,
+            &r.source.name(),
+            &r.lang,
+            &r.page,
+            &example(r),
+            &r.revision,
+            &r.attribution,
+        ],
+    )?;
+    Ok(())
+}
+
 /// Stores the reference of a restored tip or question (a backup's).
 pub fn restore(tx: &mut Tx, tip: Option<i64>, question: Option<i64>, r: &Reference) -> Result<()> {
     tx.execute(

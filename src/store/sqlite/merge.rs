@@ -74,13 +74,21 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
         insert_cards(tx, id, &l.cards)?;
     }
     for q in &ok.questions {
-        let here: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM question WHERE author IS ?1 AND created_at = ?2 AND title = ?3",
-                params![q.author, time_to_sql(q.created_at), q.title],
-                |r| r.get(0),
-            )
-            .optional()?;
+        // An imported FAQ entry is the same one when its key is.
+        let known = match &q.reference {
+            Some(r) => reference::item_of(tx, r)?.1,
+            None => None,
+        };
+        let here: Option<i64> = match known {
+            Some(id) => Some(id),
+            None => tx
+                .query_row(
+                    "SELECT id FROM question WHERE author IS ?1 AND created_at = ?2 AND title = ?3",
+                    params![q.author, time_to_sql(q.created_at), q.title],
+                    |r| r.get(0),
+                )
+                .optional()?,
+        };
         let qid = match here {
             Some(id) => {
                 m.same(q.id, id);
@@ -108,6 +116,9 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
                 m.added(q.id, id)
             }
         };
+        if let Some(r) = &q.reference {
+            reference::keep(tx, None, Some(qid), r)?;
+        }
         for a in &q.answers {
             let dupe: Option<i64> = tx
                 .query_row(
@@ -159,7 +170,7 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
         // An imported example is the same one when its key is: both
         // databases imported the same page.
         let known = match &t.reference {
-            Some(r) => reference::tip_of(tx, r)?,
+            Some(r) => reference::item_of(tx, r)?.0,
             None => None,
         };
         let here: Option<i64> = match known {
@@ -194,12 +205,12 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
                         t.deleted_at.map(time_to_sql)
                     ],
                 )?;
-                if let Some(r) = &t.reference {
-                    reference::restore(tx, Some(tx.last_insert_rowid()), None, r)?;
-                }
                 m.added(t.id, id)
             }
         };
+        if let Some(r) = &t.reference {
+            reference::keep(tx, Some(tid), None, r)?;
+        }
         for v in &t.votes {
             exec(
                 tx,

@@ -220,16 +220,39 @@ pub fn from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Box<R
     })))
 }
 
-/// The tip here that has `r`'s key, if any.
-pub fn tip_of(tx: &Connection, r: &Reference) -> Result<Option<i64>> {
+/// The tip and the question here that have `r`'s key: one of them, or
+/// neither when nothing here was imported under it.
+pub fn item_of(tx: &Connection, r: &Reference) -> Result<(Option<i64>, Option<i64>)> {
     let mut stmt = tx.prepare_cached(
-        "SELECT tip_id FROM reference WHERE source = ?1 AND lang = ?2 AND page = ?3 AND example = ?4",
+        "SELECT tip_id, question_id FROM reference
+         WHERE source = ?1 AND lang = ?2 AND page = ?3 AND example = ?4",
     )?;
     let mut rows = stmt.query(params![r.source.name(), r.lang, r.page, r.example])?;
     Ok(match rows.next()? {
-        Some(row) => row.get(0)?,
-        None => None,
+        Some(row) => (row.get(0)?, row.get(1)?),
+        None => (None, None),
     })
+}
+
+/// Keeps a merged tip's or question's reference: stored unless its key,
+/// or the item, has one here already (then what is here wins).
+pub fn keep(tx: &Connection, tip: Option<i64>, question: Option<i64>, r: &Reference) -> Result<()> {
+    exec(
+        tx,
+        "INSERT OR IGNORE INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            tip,
+            question,
+            r.source.name(),
+            r.lang,
+            r.page,
+            r.example,
+            r.revision,
+            r.attribution
+        ],
+    )?;
+    Ok(())
 }
 
 /// Stores the reference of a restored tip or question (a backup's).
