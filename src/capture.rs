@@ -196,6 +196,7 @@ impl Unsaved {
                     answer_to: question.to_string(),
                     created_at: from_millis(now().timestamp_millis()),
                     text: text.clone(),
+                    store: None,
                 };
                 let id = drafts.save_answer(&answer).map_err(|e| e.to_string())?;
                 Ok(drafts.path(&id))

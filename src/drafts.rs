@@ -5,6 +5,13 @@
 //! so a draft is written in full and synced before the form says "saved
 //! as draft", and deleted only after the item is in the database.
 //!
+//! Each draft records the store it was typed for ([`crate::outbox::spec_name`]:
+//! a file's canonical path, a server's URL without its password), and is
+//! offered only there: a question left at a kiosk on one file must never
+//! come back in a pane on another under the same name. Drafts kept before
+//! they recorded it are offered where [`Drafts::offer_older`] allows (the
+//! person's own pane and popup, marked so they can judge), never deleted.
+//!
 //! Pure file I/O: no terminal, no database.
 
 use std::fs;
@@ -45,6 +52,9 @@ pub struct SavedDraft {
 pub struct DraftEntry {
     pub id: String,
     pub saved: SavedDraft,
+    /// Kept by a version that did not record the store: it may belong to
+    /// another database, so the offer says so.
+    pub older: bool,
 }
 
 /// The file layout, kept apart from the domain types so they stay free of
@@ -63,10 +73,13 @@ struct DraftFile {
     anonymous: bool,
     #[serde(default)]
     private: bool,
+    /// The store it was typed for; absent in drafts of older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    store: Option<String>,
 }
 
-impl From<&SavedDraft> for DraftFile {
-    fn from(s: &SavedDraft) -> Self {
+impl DraftFile {
+    fn new(s: &SavedDraft, store: Option<String>) -> Self {
         DraftFile {
             kind: s.kind.name().to_string(),
             person: s.person.clone(),
@@ -76,11 +89,10 @@ impl From<&SavedDraft> for DraftFile {
             context: s.draft.context.clone(),
             anonymous: s.draft.anonymous,
             private: s.draft.private,
+            store,
         }
     }
-}
 
-impl DraftFile {
     fn into_saved(self) -> Result<SavedDraft, String> {
         let kind = Kind::from_word(&self.kind)
             .filter(|k| *k != Kind::Lesson)
@@ -111,6 +123,9 @@ pub struct AnswerDraft {
     pub answer_to: String,
     pub created_at: Time,
     pub text: String,
+    /// The store it was typed for (set by [`Drafts::save_answer`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
 }
 
 /// Answer drafts' file names start with this, so captures never see them.
@@ -136,16 +151,22 @@ pub struct FormDraft {
     /// For a reflection: what the lesson brought, if chosen.
     #[serde(default)]
     pub brought: Option<String>,
+    /// The store it was typed for (set by [`Drafts::save_form`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
 }
 
 /// Form drafts' file names start with this.
 const FORM_PREFIX: &str = "form-";
 
 /// A folder of drafts. [`Drafts::user`] is the real one; tests pass a
-/// temporary folder to [`Drafts::at`].
+/// temporary folder to [`Drafts::at`]. [`Drafts::for_store`] ties what it
+/// keeps and offers to one store; without it (tests, tools) it sees all.
 #[derive(Debug, Clone)]
 pub struct Drafts {
     dir: PathBuf,
+    store: Option<String>,
+    older: bool,
 }
 
 impl Drafts {
@@ -157,7 +178,38 @@ impl Drafts {
     }
 
     pub fn at(dir: impl Into<PathBuf>) -> Drafts {
-        Drafts { dir: dir.into() }
+        Drafts {
+            dir: dir.into(),
+            store: None,
+            older: true,
+        }
+    }
+
+    /// Keeps drafts for the store named `key` ([`crate::outbox::spec_name`])
+    /// and offers only that store's. Drafts of older versions, which name no
+    /// store, are not offered unless [`Drafts::offer_older`] says so.
+    pub fn for_store(mut self, key: impl Into<String>) -> Drafts {
+        self.store = Some(key.into());
+        self.older = false;
+        self
+    }
+
+    /// Offers drafts that name no store too (marked as such). The person's
+    /// own pane and popup do: the folder is theirs, and their text must
+    /// come back somewhere. A kiosk does not: it is shared, and a worker
+    /// there cannot tell which database a draft was typed for.
+    pub fn offer_older(mut self, yes: bool) -> Drafts {
+        self.older = yes;
+        self
+    }
+
+    /// True when a draft recorded for `store` is offered here.
+    fn offers(&self, store: Option<&str>) -> bool {
+        match (store, self.store.as_deref()) {
+            (Some(theirs), Some(ours)) => theirs == ours,
+            (Some(_), None) => true,
+            (None, _) => self.older,
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -173,9 +225,11 @@ impl Drafts {
     /// and on disk when this returns (written to a temporary name, synced,
     /// then renamed), and private to its owner (mode 0600).
     pub fn save(&self, saved: &SavedDraft) -> Result<String> {
-        let text = toml::to_string(&DraftFile::from(saved)).map_err(|e| DraftError::Bad {
-            path: self.dir.clone(),
-            reason: e.to_string(),
+        let text = toml::to_string(&DraftFile::new(saved, self.store.clone())).map_err(|e| {
+            DraftError::Bad {
+                path: self.dir.clone(),
+                reason: e.to_string(),
+            }
         })?;
         // Time first so names sort oldest first; pid and a random part keep
         // two captures in the same millisecond apart.
@@ -207,7 +261,11 @@ impl Drafts {
 
     /// Keeps an unsent answer (see [`AnswerDraft`]); its id.
     pub fn save_answer(&self, answer: &AnswerDraft) -> Result<String> {
-        let text = toml::to_string(answer).map_err(|e| DraftError::Bad {
+        let answer = AnswerDraft {
+            store: self.store.clone(),
+            ..answer.clone()
+        };
+        let text = toml::to_string(&answer).map_err(|e| DraftError::Bad {
             path: self.dir.clone(),
             reason: e.to_string(),
         })?;
@@ -223,7 +281,11 @@ impl Drafts {
 
     /// Keeps a form's text (see [`FormDraft`]); its id.
     pub fn save_form(&self, form: &FormDraft) -> Result<String> {
-        let text = toml::to_string(form).map_err(|e| DraftError::Bad {
+        let form = FormDraft {
+            store: self.store.clone(),
+            ..form.clone()
+        };
+        let text = toml::to_string(&form).map_err(|e| DraftError::Bad {
             path: self.dir.clone(),
             reason: e.to_string(),
         })?;
@@ -250,7 +312,8 @@ impl Drafts {
                 id.starts_with(FORM_PREFIX).then_some(())?;
                 let text = fs::read_to_string(e.path()).ok()?;
                 let form: FormDraft = toml::from_str(&text).ok()?;
-                (form.person == person).then(|| (id.to_string(), form))
+                (form.person == person && self.offers(form.store.as_deref()))
+                    .then(|| (id.to_string(), form))
             })
             .collect();
         out.sort_by(|a, b| (a.1.created_at, &a.0).cmp(&(b.1.created_at, &b.0)));
@@ -270,14 +333,16 @@ impl Drafts {
                 id.starts_with(ANSWER_PREFIX).then_some(())?;
                 let text = fs::read_to_string(e.path()).ok()?;
                 let answer: AnswerDraft = toml::from_str(&text).ok()?;
-                (answer.person == person).then(|| (id.to_string(), answer))
+                (answer.person == person && self.offers(answer.store.as_deref()))
+                    .then(|| (id.to_string(), answer))
             })
             .collect();
         out.sort_by(|a, b| (a.1.created_at, &a.0).cmp(&(b.1.created_at, &b.0)));
         out
     }
 
-    /// Every readable draft, oldest first. A file that cannot be read is
+    /// Every readable draft offered here (see [`Drafts::for_store`]), oldest
+    /// first. A file that cannot be read is
     /// skipped and left in place: it may be a newer leertuin's, or a person
     /// may still rescue its text by hand.
     pub fn list(&self) -> Result<Vec<DraftEntry>> {
@@ -301,10 +366,13 @@ impl Drafts {
             if id.starts_with('.') || id.starts_with(ANSWER_PREFIX) || id.starts_with(FORM_PREFIX) {
                 continue;
             }
-            if let Ok(saved) = self.load(id) {
+            if let Ok((saved, store)) = self.read(id)
+                && self.offers(store.as_deref())
+            {
                 out.push(DraftEntry {
                     id: id.to_string(),
                     saved,
+                    older: store.is_none(),
                 });
             }
         }
@@ -321,6 +389,11 @@ impl Drafts {
     }
 
     pub fn load(&self, id: &str) -> Result<SavedDraft> {
+        self.read(id).map(|(saved, _)| saved)
+    }
+
+    /// A draft and the store it names, if any.
+    fn read(&self, id: &str) -> Result<(SavedDraft, Option<String>)> {
         let path = self.path(id);
         let text = fs::read_to_string(&path).map_err(|source| DraftError::Io {
             path: path.clone(),
@@ -331,7 +404,8 @@ impl Drafts {
             reason,
         };
         let file: DraftFile = toml::from_str(&text).map_err(|e| bad(e.message().to_string()))?;
-        file.into_saved().map_err(bad)
+        let store = file.store.clone();
+        Ok((file.into_saved().map_err(bad)?, store))
     }
 
     /// Removes a draft once its item is stored. A draft already gone is fine
@@ -379,7 +453,14 @@ mod tests {
         let id = drafts.save(&d).unwrap();
         assert_eq!(drafts.load(&id).unwrap(), d);
         let list = drafts.list().unwrap();
-        assert_eq!(list, vec![DraftEntry { id, saved: d }]);
+        assert_eq!(
+            list,
+            vec![DraftEntry {
+                id,
+                saved: d,
+                older: true
+            }]
+        );
     }
 
     #[test]
@@ -472,6 +553,7 @@ mod tests {
             answer_to: "q12".into(),
             created_at: crate::domain::from_millis(ms),
             text: format!("{person}'s answer"),
+            store: None,
         };
         drafts.save_answer(&answer("ann", 2_000)).unwrap();
         drafts.save_answer(&answer("bob", 3_000)).unwrap();
@@ -483,5 +565,85 @@ mod tests {
         drafts.delete(&anns[0].0).unwrap();
         assert!(drafts.answers_for("ann").is_empty());
         assert_eq!(drafts.answers_for("bob").len(), 1);
+    }
+
+    #[test]
+    fn a_draft_is_offered_only_for_its_own_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let kiosk = Drafts::at(dir.path()).for_store("/srv/k.db");
+        let pane = Drafts::at(dir.path()).for_store("/home/henk/p.db");
+        kiosk
+            .save(&saved("henk", 1_000, "Is de kantine open?"))
+            .unwrap();
+        pane.save(&saved("henk", 2_000, "Where is vim's config?"))
+            .unwrap();
+        let texts = |d: &Drafts| -> Vec<String> {
+            d.list_for("henk")
+                .unwrap()
+                .into_iter()
+                .map(|e| e.saved.draft.text)
+                .collect()
+        };
+        assert_eq!(texts(&kiosk), ["Is de kantine open?"]);
+        assert_eq!(texts(&pane), ["Where is vim's config?"]);
+        // Answers and forms too: q12 on another file is another question.
+        let answer = AnswerDraft {
+            person: "henk".into(),
+            answer_to: "q12".into(),
+            created_at: crate::domain::from_millis(3_000),
+            text: "plank twee".into(),
+            store: None,
+        };
+        kiosk.save_answer(&answer).unwrap();
+        assert_eq!(kiosk.answers_for("henk").len(), 1);
+        assert!(pane.answers_for("henk").is_empty());
+        let form = FormDraft {
+            person: "henk".into(),
+            form: "pledge".into(),
+            item: Some("q12".into()),
+            created_at: crate::domain::from_millis(4_000),
+            fields: vec!["10".into()],
+            brought: None,
+            store: None,
+        };
+        pane.save_form(&form).unwrap();
+        assert!(kiosk.forms_for("henk").is_empty());
+        assert_eq!(pane.forms_for("henk").len(), 1);
+    }
+
+    #[test]
+    fn older_drafts_without_a_store_are_offered_only_where_allowed_and_marked() {
+        let dir = tempfile::tempdir().unwrap();
+        // As a version before stores were recorded wrote it.
+        fs::write(
+            dir.path().join("20250101T000000000-1-abcd.toml"),
+            "kind = \"question\"\nperson = \"henk\"\ncreated_at = \"2025-01-01T00:00:00Z\"\ntext = \"oud\"\n",
+        )
+        .unwrap();
+        let kiosk = Drafts::at(dir.path()).for_store("/srv/k.db");
+        assert!(kiosk.list_for("henk").unwrap().is_empty());
+        let pane = Drafts::at(dir.path())
+            .for_store("/home/henk/p.db")
+            .offer_older(true);
+        let offered = pane.list_for("henk").unwrap();
+        assert_eq!(offered.len(), 1);
+        assert!(offered[0].older);
+        // Never deleted for being old: the text stays on disk.
+        assert!(dir.path().join("20250101T000000000-1-abcd.toml").exists());
+        // Kept again, it names the store it is kept for.
+        pane.save(&offered[0].saved).unwrap();
+        assert_eq!(
+            kiosk.list_for("henk").unwrap().len(),
+            0,
+            "kept again by the pane, it is the pane's"
+        );
+        assert_eq!(
+            pane.list_for("henk")
+                .unwrap()
+                .iter()
+                .filter(|e| !e.older)
+                .count(),
+            1
+        );
     }
 }

@@ -65,7 +65,11 @@ pub fn run(ctx: &Context, a: CaptureArgs) -> CliResult {
         user: ctx.user.clone(),
         keys: KeyMap::from_config(&ctx.config.keys).map_err(|e| CliError::usage(e.to_string()))?,
         theme: Theme::choose(ctx.theme),
-        drafts: Drafts::user().ok(),
+        // The person's own popup: older drafts that name no store come too.
+        drafts: Drafts::user().ok().map(|d| {
+            d.for_store(crate::outbox::spec_name(&ctx.spec()))
+                .offer_older(true)
+        }),
         ask_tmux,
         tmux_pane,
     };

@@ -435,7 +435,10 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
     app.typing_asks = true;
     app.public = !private;
     let mut around = Around::default();
-    around.drafts = Drafts::user().ok();
+    // Only this database's drafts (see `Drafts::for_store`).
+    around.drafts = Drafts::user()
+        .ok()
+        .map(|d| d.for_store(crate::outbox::spec_name(&kiosk.ctx.spec)));
     // Without the PIN: what is typed is still kept, but nothing is offered.
     around.keep_only = !private;
     around.lang = Some(lang.to_string());

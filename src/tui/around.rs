@@ -58,10 +58,14 @@ pub struct Around {
 }
 
 impl Around {
-    /// Everything from the environment: the user's drafts, nudge state, tmux.
-    pub fn from_env(lang: Option<String>) -> Around {
+    /// Everything from the environment: the user's drafts (those for
+    /// `spec`, and older ones that name no store), nudge state, tmux.
+    pub fn from_env(lang: Option<String>, spec: &crate::store::Spec) -> Around {
         Around {
-            drafts: Drafts::user().ok(),
+            drafts: Drafts::user().ok().map(|d| {
+                d.for_store(crate::outbox::spec_name(spec))
+                    .offer_older(true)
+            }),
             keep_only: false,
             nudge_state: crate::paths::nudge_state(),
             lang,
@@ -164,6 +168,7 @@ impl App {
                 created_at: crate::domain::from_millis(now().timestamp_millis()),
                 fields,
                 brought,
+                store: None,
             },
         })
     }

@@ -135,7 +135,7 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     }
     app.finder.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
     app.finder.synonyms = synonyms;
-    app.around = around::Around::from_env(ctx.config.lang.clone());
+    app.around = around::Around::from_env(ctx.config.lang.clone(), &ctx.spec);
     app.around.integrity = Some(integrity::IntegrityCheck::start(ctx.spec.clone()));
     app.use_outbox(crate::outbox::Outbox::user(), &ctx.spec);
     app.review_settings = review_settings;

@@ -601,6 +601,10 @@ fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buf
     let keys = wrap(&t!("capture.drafts.keys"), t.key);
     let mut rows = wrap(&head, t.accent);
     rows.extend(wrap(&about.join(" · "), t.muted));
+    // Kept before drafts named their database: it may belong elsewhere.
+    if entry.older {
+        rows.extend(wrap(&t!("capture.drafts.older"), t.muted));
+    }
     let room = usize::from(inner.height).saturating_sub(rows.len() + keys.len());
     let text: Vec<WrapLine> = saved
         .draft
@@ -729,6 +733,7 @@ mod tests {
                     private: false,
                 },
             },
+            older: false,
         }
     }
 
