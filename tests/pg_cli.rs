@@ -161,6 +161,27 @@ fn a_private_entry_is_invisible_to_a_colleague_in_leertuin_and_psql() {
     assert_eq!(seen, "for the team");
 }
 
+/// A server whose schema was changed by hand (a column of another type
+/// than leertuin's) gives a one-line error, not a crash: reading a row
+/// goes through `try_get`, never the panicking `Row::get`.
+#[test]
+fn a_column_of_another_type_on_the_server_is_an_error_not_a_crash() {
+    let Some(t) = team("odd_column") else {
+        return;
+    };
+    t.ok(&t.ann, &["add", "tip", "a tip to list"]);
+    ok(&t.db.psql(
+        &t.db.owner,
+        "ALTER TABLE tip ALTER COLUMN created_at TYPE numeric;",
+    ));
+    let out = t.run(&t.ann, &["list", "tips"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert_ne!(out.status.code(), Some(101), "a panic: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
 #[test]
 fn on_the_server_you_are_your_login() {
     let Some(t) = team("login_is_user") else {

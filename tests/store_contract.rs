@@ -147,6 +147,7 @@ contract!(
     a_merge_adds_what_is_new_and_renumbers_what_is_taken,
     a_merge_keeps_where_imported_items_came_from,
     each_write_has_an_inverse_that_undoes_it,
+    reviewing_a_card_that_is_not_yours_says_so,
 );
 
 contract_opened!(
@@ -961,4 +962,15 @@ fn opening_again_keeps_the_bundled_lessons_once(o: &Opened) {
     for _ in 0..2 {
         assert_eq!(lessons(&*(o.reopen)().unwrap()), first);
     }
+}
+
+/// A review of a card the person does not have is theirs to fix, named
+/// the same on every backend.
+fn reviewing_a_card_that_is_not_yours_says_so(s: &dyn Store, _admin: &dyn Store) {
+    let err = s.review("ann", "l1#1", Rating::Good, 0.9).unwrap_err();
+    assert!(
+        matches!(&err, StoreError::NotYourCard(card) if card == "l1#1"),
+        "{err:?}"
+    );
+    assert!(err.is_user_error());
 }

@@ -6,60 +6,20 @@
 
 use postgres::Transaction;
 
-use super::engine::{card_states, insert_card_state};
-use super::{read, reference};
-use crate::domain::{Backup, PersonPin, Review, from_millis};
+use super::engine::insert_card_state;
+use super::reference;
+use crate::domain::Backup;
 use crate::store::backup::{
     CONTENT_TABLES, check_format, constraint_is_bad_file, has_content, restorable,
 };
-use crate::store::read::Filter;
+use crate::store::read as shared;
 use crate::store::rows::tags_to_sql;
 use crate::store::{Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;
 
 pub fn export(tx: &mut Tx) -> Result<Backup> {
-    let all = Filter {
-        oldest_first: true,
-        tombstones: true,
-        ..Filter::default()
-    };
-    Ok(Backup {
-        format: Backup::FORMAT.to_string(),
-        version: Backup::VERSION,
-        persons: read::persons(tx)?,
-        lessons: read::lessons(tx, &all)?,
-        questions: read::questions(tx, &all)?,
-        tips: read::tips(tx, &all)?,
-        learned: read::learned(tx, &all)?,
-        lessons_done: read::lessons_done(tx, None)?,
-        card_states: card_states(tx, None)?,
-        reviews: tx
-            .query(
-                "SELECT person, card, reviewed_at, rating FROM review ORDER BY id",
-                &[],
-            )?
-            .iter()
-            .map(|r| Review {
-                person: r.get(0),
-                card: r.get(1),
-                reviewed_at: from_millis(r.get(2)),
-                rating: u8::try_from(r.get::<_, i32>(3)).unwrap_or(0),
-            })
-            .collect(),
-        pins: tx
-            .query(
-                "SELECT handle, hash, set_at FROM person_pin ORDER BY handle COLLATE \"C\"",
-                &[],
-            )?
-            .iter()
-            .map(|r| PersonPin {
-                person: r.get(0),
-                hash: r.get(1),
-                set_at: from_millis(r.get(2)),
-            })
-            .collect(),
-    })
+    shared::export(tx)
 }
 
 pub fn import(tx: &mut Tx, b: &Backup) -> Result<()> {

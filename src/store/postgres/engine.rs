@@ -3,50 +3,28 @@
 //! The rules (FSRS scheduling, who may accept) are the shared ones in the
 //! domain; this file stores and fetches, as `store/sqlite/engine.rs` does on SQLite.
 
-use postgres::{Row, Transaction};
+use postgres::Transaction;
 
 use super::read;
+use super::rows::all;
 use super::write::{ensure_handle, existing};
 use crate::domain::insights::Facts;
-use crate::domain::srs::{self, CardKey, DueCard, Phase, Rating};
+use crate::domain::srs::{self, CardKey, DueCard, Rating};
 use crate::domain::validate::{self, MAX_REFLECTION_CHARS};
 use crate::domain::{
     BackingKind, Brought, CardState, ItemId, Kind, Question, Time, ValidationError, from_millis,
 };
-use crate::store::read::Filter;
+use crate::store::read::{self as shared, CARD_COLUMNS, Filter, Reads};
 use crate::store::{Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;
-
-const CARD_COLUMNS: &str =
-    "person, card, stability, difficulty, due, last_review, reps, lapses, phase, scheduled_days";
-
-fn card_row(r: &Row) -> CardState {
-    CardState {
-        person: r.get(0),
-        card: r.get(1),
-        stability: r.get(2),
-        difficulty: r.get(3),
-        due: from_millis(r.get(4)),
-        last_review: r.get::<_, Option<i64>>(5).map(from_millis),
-        reps: i64::from(r.get::<_, i32>(6)),
-        lapses: i64::from(r.get::<_, i32>(7)),
-        // The CHECK constraint admits only known phases.
-        phase: Phase::from_name(r.get(8)).unwrap_or(Phase::New),
-        scheduled_days: i64::from(r.get::<_, i32>(9)),
-    }
-}
 
 fn int(n: i64) -> i32 {
     i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX })
 }
 
 pub fn card_states(tx: &mut Tx, person: Option<&str>) -> Result<Vec<CardState>> {
-    let sql = format!(
-        "SELECT {CARD_COLUMNS} FROM card_state WHERE $1::text IS NULL OR person = $1
-         ORDER BY person COLLATE \"C\", card COLLATE \"C\""
-    );
-    Ok(tx.query(&sql, &[&person])?.iter().map(card_row).collect())
+    tx.card_states(person)
 }
 
 /// Writes a card state; `on_conflict` says what happens when the person
@@ -154,9 +132,9 @@ pub fn record_review(
     let sql = format!("SELECT {CARD_COLUMNS} FROM card_state WHERE person = $1 AND card = $2");
     let state = tx
         .query_opt(&sql, &[&person, &card])?
-        .as_ref()
-        .map(card_row)
-        .ok_or_else(|| StoreError::NotAllowed(format!("{card} is not one of your review cards")))?;
+        .map(|r| shared::card_state(&r))
+        .transpose()?
+        .ok_or_else(|| StoreError::NotYourCard(card.to_string()))?;
     let next = srs::review(&state, rating, from_millis(at), retention);
     put_card_state(
         tx,
@@ -177,11 +155,8 @@ pub fn due_cards(tx: &mut Tx, person: &str, now: Time, limit: usize) -> Result<V
         "SELECT {CARD_COLUMNS} FROM card_state WHERE person = $1 AND due <= $2
          ORDER BY due, card COLLATE \"C\""
     );
-    let states: Vec<CardState> = tx
-        .query(&sql, &[&person, &now.timestamp_millis()])?
-        .iter()
-        .map(card_row)
-        .collect();
+    let rows = tx.query(&sql, &[&person, &now.timestamp_millis()])?;
+    let states = all(&rows, shared::card_state)?;
     let mut due = Vec::new();
     for state in states {
         if due.len() >= limit {
@@ -363,16 +338,13 @@ fn team_study(tx: &mut Tx) -> Result<Option<Study>> {
         "SELECT lessons_done, reviews FROM leertuin.team_study()",
         &[],
     )?;
-    let cards = tx
-        .query(
-            "SELECT '', '', stability, difficulty, due, last_review, reps, lapses, phase,
-                    scheduled_days
-             FROM leertuin.team_cards()",
-            &[],
-        )?
-        .iter()
-        .map(card_row)
-        .collect();
+    let cards = tx.query(
+        "SELECT '', '', stability, difficulty, due, last_review, reps, lapses, phase,
+                scheduled_days
+         FROM leertuin.team_cards()",
+        &[],
+    )?;
+    let cards = all(&cards, shared::card_state)?;
     let mut reflections = Vec::new();
     for r in tx.query("SELECT brought, n FROM leertuin.team_reflections()", &[])? {
         let brought = r.get::<_, Option<&str>>(0).and_then(Brought::from_name);

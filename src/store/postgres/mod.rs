@@ -15,6 +15,7 @@ mod nudge;
 pub mod people;
 mod read;
 mod reference;
+mod rows;
 pub mod schema;
 mod store;
 pub mod url;

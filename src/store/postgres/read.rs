@@ -8,23 +8,23 @@
 use std::collections::HashMap;
 
 use postgres::types::Type;
-use postgres::{GenericClient, Row, Transaction};
+use postgres::{GenericClient, Transaction};
 
 use super::reference;
-
+use super::rows::all;
 use crate::domain::{
-    Answer, Asked, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson,
-    LessonDone, Person, Question, Tip, Visibility, Vote, from_millis,
+    Answer, Asked, Backing, Card, CardState, Item, ItemId, Kind, Learned, Lesson, LessonDone,
+    Person, PersonPin, Question, Review, Tip,
 };
-use crate::store::read::{BODY_PREFIX, Filter, newest_first};
-use crate::store::rows::{tag_pattern, tags_from_sql};
-use crate::store::{ListQuery, NewAnswer, Result, SearchDoc, SearchMarks, StoreError};
+use crate::store::read::{
+    self, ANSWER_COLUMNS, BACKING_COLUMNS, BODY_PREFIX, CARD_COLUMNS, Filter, LEARNED_COLUMNS,
+    LESSON_COLUMNS, LESSON_DONE_COLUMNS, PERSON_COLUMNS, PIN_COLUMNS, QUESTION_COLUMNS,
+    REVIEW_COLUMNS, Reads, TIP_COLUMNS, VOTE_COLUMNS,
+};
+use crate::store::rows::{Cols, tag_pattern};
+use crate::store::{ListQuery, NewAnswer, Result, SearchDoc, SearchMarks};
 
 type Tx<'a> = Transaction<'a>;
-
-fn opt_time(ms: Option<i64>) -> Option<crate::domain::Time> {
-    ms.map(from_millis)
-}
 
 /// The parameters every list query takes: id, tag pattern, limit.
 fn tail(f: &Filter) -> (String, Option<i64>, Option<String>, Option<i64>) {
@@ -52,71 +52,38 @@ fn live(f: &Filter) -> &'static str {
     }
 }
 
-const PERSON_COLUMNS: &str = "handle, name, wants, offers, lang, created_at";
-
-fn person_row(r: &Row) -> Person {
-    Person {
-        handle: r.get(0),
-        name: r.get(1),
-        wants: tags_from_sql(r.get(2)),
-        offers: tags_from_sql(r.get(3)),
-        lang: r.get(4),
-        created_at: from_millis(r.get(5)),
-    }
-}
-
 pub fn person(tx: &mut Tx, handle: &str) -> Result<Option<Person>> {
     let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE handle = $1");
-    Ok(tx.query_opt(&sql, &[&handle])?.as_ref().map(person_row))
+    tx.query_opt(&sql, &[&handle])?
+        .map(|r| read::person(&r))
+        .transpose()
 }
 
 pub fn person_pin(tx: &mut Tx, handle: &str) -> Result<Option<String>> {
-    Ok(tx
-        .query_opt("SELECT hash FROM person_pin WHERE handle = $1", &[&handle])?
-        .map(|r| r.get(0)))
+    tx.query_opt("SELECT hash FROM person_pin WHERE handle = $1", &[&handle])?
+        .map(|r| r.text(0))
+        .transpose()
 }
 
 pub fn persons(tx: &mut Tx) -> Result<Vec<Person>> {
     let sql = format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY handle COLLATE \"C\"");
-    Ok(tx.query(&sql, &[])?.iter().map(person_row).collect())
+    all(&tx.query(&sql, &[])?, read::person)
 }
 
 pub fn cards(tx: &mut Tx, lesson_id: i64) -> Result<Vec<Card>> {
-    Ok(tx
-        .query(
-            "SELECT question, answer FROM card WHERE lesson_id = $1 ORDER BY ord",
-            &[&lesson_id],
-        )?
-        .iter()
-        .map(|r| Card {
-            question: r.get(0),
-            answer: r.get(1),
-        })
-        .collect())
+    let rows = tx.query(
+        "SELECT question, answer FROM card WHERE lesson_id = $1 ORDER BY ord",
+        &[&lesson_id],
+    )?;
+    all(&rows, read::card)
 }
 
 pub fn lessons(tx: &mut Tx, f: &Filter) -> Result<Vec<Lesson>> {
     let (tail, id, tag, limit) = tail(f);
-    let sql = format!(
-        "SELECT id, slug, title, tags, minutes, lang, body, created_at, updated_at
-         FROM lesson WHERE {tail}"
-    );
-    let rows = tx.query(&sql, &[&id, &tag, &limit])?;
-    let mut lessons = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let id: i64 = r.get(0);
-        lessons.push(Lesson {
-            id: ItemId::new(Kind::Lesson, id),
-            slug: r.get(1),
-            title: r.get(2),
-            tags: tags_from_sql(r.get(3)),
-            minutes: u32::try_from(r.get::<_, i32>(4)).unwrap_or(0),
-            lang: r.get(5),
-            body: r.get(6),
-            cards: cards(tx, id)?,
-            created_at: from_millis(r.get(7)),
-            updated_at: from_millis(r.get(8)),
-        });
+    let sql = format!("SELECT {LESSON_COLUMNS} FROM lesson WHERE {tail}");
+    let mut lessons = all(&tx.query(&sql, &[&id, &tag, &limit])?, read::lesson)?;
+    for l in &mut lessons {
+        l.cards = cards(tx, l.id.num)?;
     }
     Ok(lessons)
 }
@@ -124,122 +91,59 @@ pub fn lessons(tx: &mut Tx, f: &Filter) -> Result<Vec<Lesson>> {
 pub fn questions(tx: &mut Tx, f: &Filter) -> Result<Vec<Question>> {
     let (tail, id, tag, limit) = tail(f);
     let sql = format!(
-        "SELECT id, author, title, body, tags, context, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = question.author), question.author),
-                edited_at, deleted_at, {}
+        "SELECT {QUESTION_COLUMNS}, {}
          FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {tail}",
         reference::COLUMNS,
         live(f)
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
-    let mut questions = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let num: i64 = r.get(0);
-        questions.push(Question {
-            id: ItemId::new(Kind::Question, num),
-            author: r.get(1),
-            author_name: r.get(7),
-            title: r.get(2),
-            body: r.get(3),
-            tags: tags_from_sql(r.get(4)),
-            context: r.get(5),
-            created_at: from_millis(r.get(6)),
-            edited_at: opt_time(r.get(8)),
-            deleted_at: opt_time(r.get(9)),
-            answers: answers(tx, num, f.tombstones)?,
-            backings: backings(tx, num)?,
-            reference: reference::from_row(r, 10),
-        });
+    let mut questions = all(&rows, |r| {
+        let mut q = read::question(r)?;
+        q.reference = reference::from_row(r, 10);
+        Ok(q)
+    })?;
+    for q in &mut questions {
+        q.answers = answers(tx, q.id.num, f.tombstones)?;
+        q.backings = backings(tx, q.id.num)?;
     }
     Ok(questions)
 }
 
 fn answers(tx: &mut Tx, question_id: i64, tombstones: bool) -> Result<Vec<Answer>> {
-    let rows = tx.query(
-        "SELECT id, author, body, accepted, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = answer.author), answer.author),
-                edited_at, deleted_at
-         FROM answer WHERE question_id = $1 AND ($2 OR deleted_at IS NULL) ORDER BY id",
-        &[&question_id, &tombstones],
-    )?;
-    Ok(rows
-        .iter()
-        .map(|r| Answer {
-            id: r.get(0),
-            author: r.get(1),
-            author_name: r.get(5),
-            body: r.get(2),
-            accepted: r.get(3),
-            created_at: from_millis(r.get(4)),
-            edited_at: opt_time(r.get(6)),
-            deleted_at: opt_time(r.get(7)),
-        })
-        .collect())
+    let sql = format!(
+        "SELECT {ANSWER_COLUMNS} FROM answer
+         WHERE question_id = $1 AND ($2 OR deleted_at IS NULL) ORDER BY id"
+    );
+    all(&tx.query(&sql, &[&question_id, &tombstones])?, read::answer)
 }
 
 fn backings(tx: &mut Tx, question_id: i64) -> Result<Vec<Backing>> {
-    let rows = tx.query(
-        "SELECT person, kind, minutes, helped, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = backing.person), backing.person)
-         FROM backing WHERE question_id = $1
-         ORDER BY created_at, person COLLATE \"C\", kind COLLATE \"C\"",
-        &[&question_id],
-    )?;
-    Ok(rows
-        .iter()
-        .map(|r| Backing {
-            person: r.get(0),
-            person_name: r.get(5),
-            // The CHECK constraint admits only known kinds.
-            kind: BackingKind::from_name(r.get(1)).unwrap_or(BackingKind::MeToo),
-            minutes: r.get::<_, Option<i32>>(2).map(i64::from),
-            helped: r.get(3),
-            created_at: from_millis(r.get(4)),
-        })
-        .collect())
+    let sql = format!(
+        "SELECT {BACKING_COLUMNS} FROM backing WHERE question_id = $1
+         ORDER BY created_at, person COLLATE \"C\", kind COLLATE \"C\""
+    );
+    all(&tx.query(&sql, &[&question_id])?, read::backing)
 }
 
 pub fn tips(tx: &mut Tx, f: &Filter) -> Result<Vec<Tip>> {
     let (tail, id, tag, limit) = tail(f);
     let sql = format!(
-        "SELECT id, author, text, tags, context, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = tip.author), tip.author),
-                edited_at, deleted_at, {}
+        "SELECT {TIP_COLUMNS}, {}
          FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {tail}",
         reference::COLUMNS,
         live(f)
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
-    let mut tips = Vec::with_capacity(rows.len());
-    for r in &rows {
-        let num: i64 = r.get(0);
-        let votes = tx
-            .query(
-                "SELECT person, created_at,
-                        coalesce((SELECT p.name FROM person p WHERE p.handle = vote.person), vote.person)
-                 FROM vote WHERE tip_id = $1 ORDER BY created_at, person COLLATE \"C\"",
-                &[&num],
-            )?
-            .iter()
-            .map(|v| Vote {
-                person: v.get(0),
-                person_name: v.get(2),
-                created_at: from_millis(v.get(1)),
-            })
-            .collect();
-        tips.push(Tip {
-            id: ItemId::new(Kind::Tip, num),
-            author: r.get(1),
-            author_name: r.get(6),
-            text: r.get(2),
-            tags: tags_from_sql(r.get(3)),
-            context: r.get(4),
-            created_at: from_millis(r.get(5)),
-            edited_at: opt_time(r.get(7)),
-            deleted_at: opt_time(r.get(8)),
-            votes,
-            reference: reference::from_row(r, 9),
-        });
+    let mut tips = all(&rows, |r| {
+        let mut t = read::tip(r)?;
+        t.reference = reference::from_row(r, 9);
+        Ok(t)
+    })?;
+    let votes = format!(
+        "SELECT {VOTE_COLUMNS} FROM vote WHERE tip_id = $1 ORDER BY created_at, person COLLATE \"C\""
+    );
+    for t in &mut tips {
+        t.votes = all(&tx.query(&votes, &[&t.id.num])?, read::vote)?;
     }
     Ok(tips)
 }
@@ -247,67 +151,54 @@ pub fn tips(tx: &mut Tx, f: &Filter) -> Result<Vec<Tip>> {
 pub fn learned(tx: &mut Tx, f: &Filter) -> Result<Vec<Learned>> {
     let (tail, id, tag, limit) = tail(f);
     let sql = format!(
-        "SELECT id, author, text, tags, visibility, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = learned.author), learned.author),
-                edited_at, deleted_at
-         FROM learned WHERE ($4::text IS NULL OR visibility = 'team' OR author = $4) AND {} {tail}",
+        "SELECT {LEARNED_COLUMNS} FROM learned
+         WHERE ($4::text IS NULL OR visibility = 'team' OR author = $4) AND {} {tail}",
         live(f)
     );
-    let rows = tx.query(&sql, &[&id, &tag, &limit, &f.viewer])?;
-    Ok(rows
-        .iter()
-        .map(|r| Learned {
-            id: ItemId::new(Kind::Learned, r.get(0)),
-            author: r.get(1),
-            author_name: r.get(6),
-            text: r.get(2),
-            tags: tags_from_sql(r.get(3)),
-            visibility: if r.get::<_, &str>(4) == "private" {
-                Visibility::Private
-            } else {
-                Visibility::Team
-            },
-            created_at: from_millis(r.get(5)),
-            edited_at: opt_time(r.get(7)),
-            deleted_at: opt_time(r.get(8)),
-        })
-        .collect())
+    all(
+        &tx.query(&sql, &[&id, &tag, &limit, &f.viewer])?,
+        read::learned,
+    )
 }
 
-fn items(tx: &mut Tx, kind: Kind, f: &Filter) -> Result<Vec<Item>> {
-    Ok(match kind {
-        Kind::Lesson => lessons(tx, f)?.into_iter().map(Item::Lesson).collect(),
-        Kind::Question => questions(tx, f)?.into_iter().map(Item::Question).collect(),
-        Kind::Tip => tips(tx, f)?.into_iter().map(Item::Tip).collect(),
-        Kind::Learned => learned(tx, f)?.into_iter().map(Item::Learned).collect(),
-    })
-}
-
-pub fn get(tx: &mut Tx, id: ItemId, viewer: &str) -> Result<Item> {
-    let f = Filter {
-        id: Some(id.num),
-        viewer: Some(viewer),
-        ..Filter::default()
-    };
-    items(tx, id.kind, &f)?
-        .into_iter()
-        .next()
-        .ok_or(StoreError::NotFound(id))
-}
-
-pub fn list(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
-    let f = Filter {
-        tag: q.tag.as_deref(),
-        viewer: Some(viewer),
-        limit: Some(q.limit),
-        ..Filter::default()
-    };
-    let mut all = Vec::new();
-    for kind in q.kind.map_or(Kind::ALL.to_vec(), |k| vec![k]) {
-        all.extend(items(tx, kind, &f)?);
+/// The shared reads (`store/read.rs`) in one server transaction.
+impl Reads for Tx<'_> {
+    fn persons(&mut self) -> Result<Vec<Person>> {
+        persons(self)
     }
-    Ok(newest_first(all, q.limit))
+    fn lessons(&mut self, f: &Filter) -> Result<Vec<Lesson>> {
+        lessons(self, f)
+    }
+    fn questions(&mut self, f: &Filter) -> Result<Vec<Question>> {
+        questions(self, f)
+    }
+    fn tips(&mut self, f: &Filter) -> Result<Vec<Tip>> {
+        tips(self, f)
+    }
+    fn learned(&mut self, f: &Filter) -> Result<Vec<Learned>> {
+        learned(self, f)
+    }
+    fn lessons_done(&mut self, person: Option<&str>) -> Result<Vec<LessonDone>> {
+        lessons_done(self, person)
+    }
+    fn card_states(&mut self, person: Option<&str>) -> Result<Vec<CardState>> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM card_state WHERE $1::text IS NULL OR person = $1
+             ORDER BY person COLLATE \"C\", card COLLATE \"C\""
+        );
+        all(&self.query(&sql, &[&person])?, read::card_state)
+    }
+    fn reviews(&mut self) -> Result<Vec<Review>> {
+        let sql = format!("SELECT {REVIEW_COLUMNS} FROM review ORDER BY id");
+        all(&self.query(&sql, &[])?, read::review)
+    }
+    fn pins(&mut self) -> Result<Vec<PersonPin>> {
+        let sql = format!("SELECT {PIN_COLUMNS} FROM person_pin ORDER BY handle COLLATE \"C\"");
+        all(&self.query(&sql, &[])?, read::pin)
+    }
 }
+
+pub use read::{get, list};
 
 /// How many items `list` gives without its limit (as the SQLite count).
 pub fn count(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<usize> {
@@ -331,7 +222,7 @@ pub fn count(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<usize> {
     let mut n: i64 = 0;
     for kind in q.kind.map_or(Kind::ALL.to_vec(), |k| vec![k]) {
         let row = tx.query_one(&sql(kind), &[&tag, &viewer])?;
-        n += row.get::<_, i64>(0);
+        n += row.int(0)?;
     }
     Ok(usize::try_from(n).unwrap_or(0))
 }
@@ -367,36 +258,18 @@ pub fn each_search_doc(
     let prefix = i32::try_from(BODY_PREFIX).unwrap_or(i32::MAX);
     for ((kind, sql), after) in Kind::ALL.into_iter().zip(sources).zip(after) {
         for r in tx.query(sql, &[&viewer, &prefix, after])? {
-            let author: String = r.get(4);
-            each(SearchDoc {
-                id: ItemId::new(kind, r.get(0)),
-                title: r.get(1),
-                body: r.get(2),
-                tags: r.get(3),
-                author: names.get(&author).cloned().unwrap_or(author),
-                votes: u32::try_from(r.get::<_, i64>(5)).unwrap_or(u32::MAX),
-            });
+            each(read::search_doc(&r, kind, &names)?);
         }
     }
     Ok(())
 }
 
 pub fn lessons_done(tx: &mut Tx, person: Option<&str>) -> Result<Vec<LessonDone>> {
-    let rows = tx.query(
-        "SELECT person, lesson_id, done_at, reflection, brought FROM lesson_done
-         WHERE $1::text IS NULL OR person = $1 ORDER BY done_at, person COLLATE \"C\", lesson_id",
-        &[&person],
-    )?;
-    Ok(rows
-        .iter()
-        .map(|r| LessonDone {
-            person: r.get(0),
-            lesson: ItemId::new(Kind::Lesson, r.get(1)),
-            done_at: from_millis(r.get(2)),
-            reflection: r.get(3),
-            brought: r.get::<_, Option<&str>>(4).and_then(Brought::from_name),
-        })
-        .collect())
+    let sql = format!(
+        "SELECT {LESSON_DONE_COLUMNS} FROM lesson_done
+         WHERE $1::text IS NULL OR person = $1 ORDER BY done_at, person COLLATE \"C\", lesson_id"
+    );
+    all(&tx.query(&sql, &[&person])?, read::lesson_done)
 }
 
 /// The person's own questions, newest first, with what they have seen.
@@ -411,10 +284,11 @@ pub fn asked(tx: &mut Tx, person: &str, limit: usize) -> Result<Vec<Asked>> {
     )?;
     let mut out = Vec::with_capacity(ids.len());
     for r in ids {
-        if let Item::Question(question) = get(tx, ItemId::new(Kind::Question, r.get(0)), person)? {
+        let id = ItemId::new(Kind::Question, r.int(0)?);
+        if let Item::Question(question) = get(tx, id, person)? {
             out.push(Asked {
                 question,
-                seen_up_to: r.get(1),
+                seen_up_to: r.int(1)?,
             });
         }
     }
@@ -424,12 +298,11 @@ pub fn asked(tx: &mut Tx, person: &str, limit: usize) -> Result<Vec<Asked>> {
 /// The newest answer by someone else on the person's questions, unseen.
 pub fn newest_unseen(tx: &mut impl GenericClient, person: &str) -> Result<Option<NewAnswer>> {
     // Typed: one round trip, not three (nudge runs this in its budget).
-    Ok(tx
-        .query_typed_opt(
-            // The person's question ids from an index alone (migration
-            // 0012), each one's newest unseen answer by an index probe, and
-            // the title only of the one that wins.
-            "SELECT q.id, q.title, n.id,
+    tx.query_typed_opt(
+        // The person's question ids from an index alone (migration
+        // 0012), each one's newest unseen answer by an index probe, and
+        // the title only of the one that wins.
+        "SELECT q.id, q.title, n.id,
                     coalesce((SELECT p.name FROM person p WHERE p.handle = n.author), n.author),
                     n.created_at
              FROM (SELECT a.id, mine.id AS question_id, a.author, a.created_at
@@ -443,13 +316,8 @@ pub fn newest_unseen(tx: &mut impl GenericClient, person: &str) -> Result<Option
                    WHERE mine.author = $1 AND mine.deleted_at IS NULL
                    ORDER BY a.created_at DESC, a.id DESC LIMIT 1) n
              JOIN question q ON q.id = n.question_id",
-            &[(&person, Type::TEXT)],
-        )?
-        .map(|r| NewAnswer {
-            question: ItemId::new(Kind::Question, r.get(0)),
-            title: r.get(1),
-            answer: r.get(2),
-            by: r.get(3),
-            at: from_millis(r.get(4)),
-        }))
+        &[(&person, Type::TEXT)],
+    )?
+    .map(|r| read::new_answer(&r))
+    .transpose()
 }

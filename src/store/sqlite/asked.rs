@@ -2,11 +2,11 @@
 //! answers are new to them. "Seen" is kept per person in `answer_seen`
 //! (the highest answer id they have seen on each question).
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 use super::read;
 use crate::domain::{Asked, Item, ItemId, Kind};
-use crate::store::rows::time_from_sql;
+use crate::store::read::new_answer;
 use crate::store::{NewAnswer, Result};
 
 /// The person's own (not anonymous, not deleted) questions, newest first,
@@ -38,9 +38,8 @@ pub fn asked(tx: &Connection, person: &str, limit: usize) -> Result<Vec<Asked>> 
 /// The newest answer by someone else on the person's questions, above
 /// what they have seen; `None` when nothing is new.
 pub fn newest_unseen(tx: &Connection, person: &str) -> Result<Option<NewAnswer>> {
-    Ok(tx
-        .prepare_cached(
-            "SELECT q.id, q.title, a.id,
+    tx.prepare_cached(
+        "SELECT q.id, q.title, a.id,
                     coalesce((SELECT p.name FROM person p WHERE p.handle = a.author), a.author),
                     a.created_at
              FROM question q
@@ -49,17 +48,11 @@ pub fn newest_unseen(tx: &Connection, person: &str) -> Result<Option<NewAnswer>>
              WHERE q.author = ?1 AND q.deleted_at IS NULL
                AND a.author != ?1 AND a.id > coalesce(s.last_answer, 0)
              ORDER BY a.created_at DESC, a.id DESC LIMIT 1",
-        )?
-        .query_row([person], |r| {
-            Ok(NewAnswer {
-                question: ItemId::new(Kind::Question, r.get(0)?),
-                title: r.get(1)?,
-                answer: r.get(2)?,
-                by: r.get(3)?,
-                at: time_from_sql(r.get(4)?),
-            })
-        })
-        .optional()?)
+    )?
+    .query([person])?
+    .next()?
+    .map(new_answer)
+    .transpose()
 }
 
 /// The person has seen every answer `question` has now. Only the asker's

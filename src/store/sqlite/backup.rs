@@ -12,59 +12,16 @@ use super::read;
 use super::reference;
 use super::rows::exec;
 use super::write::insert_cards;
-use crate::domain::{Backup, PersonPin, Review};
+use crate::domain::Backup;
 use crate::store::Result;
 use crate::store::backup::{
     CONTENT_TABLES, bad, check_format, constraint_is_bad_file, has_content, restorable,
 };
-use crate::store::read::Filter;
-use crate::store::rows::{tags_to_sql, time_from_sql, time_to_sql};
+use crate::store::read as shared;
+use crate::store::rows::{tags_to_sql, time_to_sql};
 
 pub fn export(tx: &Connection) -> Result<Backup> {
-    let all = Filter {
-        oldest_first: true,
-        tombstones: true,
-        ..Filter::default()
-    };
-    Ok(Backup {
-        format: Backup::FORMAT.to_string(),
-        version: Backup::VERSION,
-        persons: read::persons(tx)?,
-        lessons: read::lessons(tx, &all)?,
-        questions: read::questions(tx, &all)?,
-        tips: read::tips(tx, &all)?,
-        learned: read::learned(tx, &all)?,
-        lessons_done: read::lessons_done(tx, None)?,
-        card_states: engine::card_states(tx, None)?,
-        reviews: reviews(tx)?,
-        pins: pins(tx)?,
-    })
-}
-
-fn pins(tx: &Connection) -> Result<Vec<PersonPin>> {
-    let mut stmt = tx.prepare("SELECT handle, hash, set_at FROM person_pin ORDER BY handle")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(PersonPin {
-            person: r.get(0)?,
-            hash: r.get(1)?,
-            set_at: time_from_sql(r.get(2)?),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn reviews(tx: &Connection) -> Result<Vec<Review>> {
-    let mut stmt =
-        tx.prepare("SELECT person, card, reviewed_at, rating FROM review ORDER BY id")?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Review {
-            person: r.get(0)?,
-            card: r.get(1)?,
-            reviewed_at: time_from_sql(r.get(2)?),
-            rating: r.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    shared::export(&mut read::Sql(tx))
 }
 
 pub fn import(tx: &Connection, b: &Backup) -> Result<()> {

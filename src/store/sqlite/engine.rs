@@ -3,47 +3,22 @@
 //! (scheduling, medians, pairs) live in the domain; this file only stores
 //! and fetches.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::read;
-use super::rows::exec;
+use super::rows::{all, exec};
 use crate::domain::insights::Facts;
-use crate::domain::srs::{self, CardKey, DueCard, Phase, Rating};
+use crate::domain::srs::{self, CardKey, DueCard, Rating};
 use crate::domain::{
     BackingKind, Brought, CardState, ItemId, Kind, Question, Time, ValidationError, from_millis,
 };
-use crate::store::read::Filter;
-use crate::store::rows::{time_from_sql, time_to_sql};
+use crate::store::read::{self as shared, CARD_COLUMNS, Filter, Reads};
+use crate::store::rows::time_to_sql;
 use crate::store::{Result, StoreError};
-
-const CARD_COLUMNS: &str =
-    "person, card, stability, difficulty, due, last_review, reps, lapses, phase, scheduled_days";
-
-pub fn card_row(r: &Row) -> rusqlite::Result<CardState> {
-    let phase: String = r.get(8)?;
-    Ok(CardState {
-        person: r.get(0)?,
-        card: r.get(1)?,
-        stability: r.get(2)?,
-        difficulty: r.get(3)?,
-        due: time_from_sql(r.get(4)?),
-        last_review: r.get::<_, Option<i64>>(5)?.map(time_from_sql),
-        reps: r.get(6)?,
-        lapses: r.get(7)?,
-        // The CHECK constraint admits only known phases.
-        phase: Phase::from_name(&phase).unwrap_or(Phase::New),
-        scheduled_days: r.get(9)?,
-    })
-}
 
 /// Every card state, for backups; or one person's.
 pub fn card_states(tx: &Connection, person: Option<&str>) -> Result<Vec<CardState>> {
-    let sql = format!(
-        "SELECT {CARD_COLUMNS} FROM card_state WHERE ?1 IS NULL OR person = ?1 ORDER BY person, card"
-    );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map([person], card_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    read::Sql(tx).card_states(person)
 }
 
 /// Adds a card state unless the person already has that card; returns
@@ -119,10 +94,9 @@ pub fn record_review(
     retention: f64,
 ) -> Result<CardState> {
     let sql = format!("SELECT {CARD_COLUMNS} FROM card_state WHERE person = ?1 AND card = ?2");
-    let state = tx
-        .prepare_cached(&sql)?
-        .query_row([person, card], card_row)
-        .optional()?
+    let state = all(tx, &sql, [person, card], |r| shared::card_state(r))?
+        .into_iter()
+        .next()
         .ok_or_else(|| StoreError::NotYourCard(card.to_string()))?;
     let next = srs::review(&state, rating, from_millis(at), retention);
     put_card_state(
@@ -146,10 +120,9 @@ pub fn due_cards(tx: &Connection, person: &str, now: Time, limit: usize) -> Resu
     let sql = format!(
         "SELECT {CARD_COLUMNS} FROM card_state WHERE person = ?1 AND due <= ?2 ORDER BY due, card"
     );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let states: Vec<CardState> = stmt
-        .query_map(params![person, time_to_sql(now)], card_row)?
-        .collect::<Result<_, _>>()?;
+    let states = all(tx, &sql, params![person, time_to_sql(now)], |r| {
+        shared::card_state(r)
+    })?;
     let mut due = Vec::new();
     for state in states {
         if due.len() >= limit {

@@ -3,16 +3,21 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::reference;
+use super::rows::all;
 use crate::domain::{
-    Answer, Backing, BackingKind, Brought, Card, Item, ItemId, Kind, Learned, Lesson, LessonDone,
-    Person, Question, Tip, Visibility, Vote,
+    Answer, Backing, Card, CardState, Item, ItemId, Kind, Learned, Lesson, LessonDone, Person,
+    PersonPin, Question, Review, Tip,
 };
-use crate::store::read::{BODY_PREFIX, Filter, newest_first};
-use crate::store::rows::{tag_pattern, tags_from_sql, time_from_sql};
-use crate::store::{ListQuery, Result, SearchDoc, SearchMarks, StoreError, TextFilter};
+use crate::store::read::{
+    self, ANSWER_COLUMNS, BACKING_COLUMNS, BODY_PREFIX, CARD_COLUMNS, Filter, LEARNED_COLUMNS,
+    LESSON_COLUMNS, LESSON_DONE_COLUMNS, PERSON_COLUMNS, PIN_COLUMNS, QUESTION_COLUMNS,
+    REVIEW_COLUMNS, Reads, TIP_COLUMNS, VOTE_COLUMNS,
+};
+use crate::store::rows::tag_pattern;
+use crate::store::{ListQuery, Result, SearchDoc, SearchMarks, TextFilter};
 
 impl Filter<'_> {
     /// `deleted_at IS NULL AND` unless tombstones are asked for (for the
@@ -53,13 +58,10 @@ impl Filter<'_> {
 }
 
 pub fn person(tx: &Connection, handle: &str) -> Result<Option<Person>> {
-    Ok(tx
-        .query_row(
-            "SELECT handle, name, wants, offers, lang, created_at FROM person WHERE handle = ?1",
-            [handle],
-            person_row,
-        )
-        .optional()?)
+    let sql = format!("SELECT {PERSON_COLUMNS} FROM person WHERE handle = ?1");
+    Ok(all(tx, &sql, [handle], |r| read::person(r))?
+        .into_iter()
+        .next())
 }
 
 pub fn person_pin(tx: &Connection, handle: &str) -> Result<Option<String>> {
@@ -70,58 +72,20 @@ pub fn person_pin(tx: &Connection, handle: &str) -> Result<Option<String>> {
 }
 
 pub fn persons(tx: &Connection) -> Result<Vec<Person>> {
-    let mut stmt = tx.prepare(
-        "SELECT handle, name, wants, offers, lang, created_at FROM person ORDER BY handle",
-    )?;
-    let rows = stmt.query_map([], person_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn person_row(r: &Row) -> rusqlite::Result<Person> {
-    Ok(Person {
-        handle: r.get(0)?,
-        name: r.get(1)?,
-        wants: tags_from_sql(&r.get::<_, String>(2)?),
-        offers: tags_from_sql(&r.get::<_, String>(3)?),
-        lang: r.get(4)?,
-        created_at: time_from_sql(r.get(5)?),
-    })
+    let sql = format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY handle");
+    all(tx, &sql, [], |r| read::person(r))
 }
 
 pub fn cards(tx: &Connection, lesson_id: i64) -> Result<Vec<Card>> {
-    let mut stmt =
-        tx.prepare_cached("SELECT question, answer FROM card WHERE lesson_id = ?1 ORDER BY ord")?;
-    let rows = stmt.query_map([lesson_id], |r| {
-        Ok(Card {
-            question: r.get(0)?,
-            answer: r.get(1)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let sql = "SELECT question, answer FROM card WHERE lesson_id = ?1 ORDER BY ord";
+    all(tx, sql, [lesson_id], |r| read::card(r))
 }
 
 pub fn lessons(tx: &Connection, f: &Filter) -> Result<Vec<Lesson>> {
-    let sql = format!(
-        "SELECT id, slug, title, tags, minutes, lang, body, created_at, updated_at
-         FROM lesson WHERE {}",
-        f.sql_tail()
-    );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![f.id, f.tag(), f.limit()], |r| {
-        Ok(Lesson {
-            id: ItemId::new(Kind::Lesson, r.get(0)?),
-            slug: r.get(1)?,
-            title: r.get(2)?,
-            tags: tags_from_sql(&r.get::<_, String>(3)?),
-            minutes: r.get(4)?,
-            lang: r.get(5)?,
-            body: r.get(6)?,
-            cards: Vec::new(),
-            created_at: time_from_sql(r.get(7)?),
-            updated_at: time_from_sql(r.get(8)?),
-        })
+    let sql = format!("SELECT {LESSON_COLUMNS} FROM lesson WHERE {}", f.sql_tail());
+    let mut lessons = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
+        read::lesson(r)
     })?;
-    let mut lessons: Vec<Lesson> = rows.collect::<Result<_, _>>()?;
     for l in &mut lessons {
         l.cards = cards(tx, l.id.num)?;
     }
@@ -130,33 +94,17 @@ pub fn lessons(tx: &Connection, f: &Filter) -> Result<Vec<Lesson>> {
 
 pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
     let sql = format!(
-        "SELECT id, author, title, body, tags, context, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = question.author), question.author),
-                edited_at, deleted_at, {}
+        "SELECT {QUESTION_COLUMNS}, {}
          FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {}",
         reference::COLUMNS,
         f.live(),
         f.sql_tail()
     );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![f.id, f.tag(), f.limit()], |r| {
-        Ok(Question {
-            id: ItemId::new(Kind::Question, r.get(0)?),
-            author: r.get(1)?,
-            author_name: r.get(7)?,
-            title: r.get(2)?,
-            body: r.get(3)?,
-            tags: tags_from_sql(&r.get::<_, String>(4)?),
-            context: r.get(5)?,
-            created_at: time_from_sql(r.get(6)?),
-            edited_at: r.get::<_, Option<i64>>(8)?.map(time_from_sql),
-            deleted_at: r.get::<_, Option<i64>>(9)?.map(time_from_sql),
-            answers: Vec::new(),
-            backings: Vec::new(),
-            reference: reference::from_row(r, 10)?,
-        })
+    let mut questions = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
+        let mut q = read::question(r)?;
+        q.reference = reference::from_row(r, 10)?;
+        Ok(q)
     })?;
-    let mut questions: Vec<Question> = rows.collect::<Result<_, _>>()?;
     for q in &mut questions {
         q.answers = answers(tx, q.id.num, f.tombstones)?;
         q.backings = backings(tx, q.id.num)?;
@@ -166,161 +114,100 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
 
 /// A question's answers; deleted ones only for a backup (`tombstones`).
 fn answers(tx: &Connection, question_id: i64, tombstones: bool) -> Result<Vec<Answer>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT id, author, body, accepted, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = answer.author), answer.author),
-                edited_at, deleted_at
-         FROM answer WHERE question_id = ?1 AND (?2 OR deleted_at IS NULL) ORDER BY id",
-    )?;
-    let rows = stmt.query_map(params![question_id, tombstones], |r| {
-        Ok(Answer {
-            id: r.get(0)?,
-            author: r.get(1)?,
-            author_name: r.get(5)?,
-            body: r.get(2)?,
-            accepted: r.get(3)?,
-            created_at: time_from_sql(r.get(4)?),
-            edited_at: r.get::<_, Option<i64>>(6)?.map(time_from_sql),
-            deleted_at: r.get::<_, Option<i64>>(7)?.map(time_from_sql),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let sql = format!(
+        "SELECT {ANSWER_COLUMNS} FROM answer
+         WHERE question_id = ?1 AND (?2 OR deleted_at IS NULL) ORDER BY id"
+    );
+    all(tx, &sql, params![question_id, tombstones], |r| {
+        read::answer(r)
+    })
 }
 
 fn backings(tx: &Connection, question_id: i64) -> Result<Vec<Backing>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT person, kind, minutes, helped, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = backing.person), backing.person)
-         FROM backing WHERE question_id = ?1 ORDER BY created_at, person, kind",
-    )?;
-    let rows = stmt.query_map([question_id], |r| {
-        let kind: String = r.get(1)?;
-        Ok(Backing {
-            person: r.get(0)?,
-            person_name: r.get(5)?,
-            // The CHECK constraint admits only known kinds.
-            kind: BackingKind::from_name(&kind).unwrap_or(BackingKind::MeToo),
-            minutes: r.get(2)?,
-            helped: r.get(3)?,
-            created_at: time_from_sql(r.get(4)?),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let sql = format!(
+        "SELECT {BACKING_COLUMNS} FROM backing WHERE question_id = ?1
+         ORDER BY created_at, person, kind"
+    );
+    all(tx, &sql, [question_id], |r| read::backing(r))
 }
 
 pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
     let sql = format!(
-        "SELECT id, author, text, tags, context, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = tip.author), tip.author),
-                edited_at, deleted_at, {}
+        "SELECT {TIP_COLUMNS}, {}
          FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {}",
         reference::COLUMNS,
         f.live(),
         f.sql_tail()
     );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![f.id, f.tag(), f.limit()], |r| {
-        Ok(Tip {
-            id: ItemId::new(Kind::Tip, r.get(0)?),
-            author: r.get(1)?,
-            author_name: r.get(6)?,
-            text: r.get(2)?,
-            tags: tags_from_sql(&r.get::<_, String>(3)?),
-            context: r.get(4)?,
-            created_at: time_from_sql(r.get(5)?),
-            edited_at: r.get::<_, Option<i64>>(7)?.map(time_from_sql),
-            deleted_at: r.get::<_, Option<i64>>(8)?.map(time_from_sql),
-            votes: Vec::new(),
-            reference: reference::from_row(r, 9)?,
-        })
+    let mut tips = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
+        let mut t = read::tip(r)?;
+        t.reference = reference::from_row(r, 9)?;
+        Ok(t)
     })?;
-    let mut tips: Vec<Tip> = rows.collect::<Result<_, _>>()?;
-    let mut votes = tx.prepare_cached(
-        "SELECT person, created_at, coalesce((SELECT p.name FROM person p WHERE p.handle = vote.person), vote.person)
-         FROM vote WHERE tip_id = ?1 ORDER BY created_at, person",
-    )?;
+    let votes =
+        format!("SELECT {VOTE_COLUMNS} FROM vote WHERE tip_id = ?1 ORDER BY created_at, person");
     for t in &mut tips {
-        let rows = votes.query_map([t.id.num], |r| {
-            Ok(Vote {
-                person: r.get(0)?,
-                person_name: r.get(2)?,
-                created_at: time_from_sql(r.get(1)?),
-            })
-        })?;
-        t.votes = rows.collect::<Result<_, _>>()?;
+        t.votes = all(tx, &votes, [t.id.num], |r| read::vote(r))?;
     }
     Ok(tips)
 }
 
 pub fn learned(tx: &Connection, f: &Filter) -> Result<Vec<Learned>> {
     let sql = format!(
-        "SELECT id, author, text, tags, visibility, created_at,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = learned.author), learned.author),
-                edited_at, deleted_at
-         FROM learned WHERE (?4 IS NULL OR visibility = 'team' OR author = ?4) AND {} {}",
+        "SELECT {LEARNED_COLUMNS} FROM learned
+         WHERE (?4 IS NULL OR visibility = 'team' OR author = ?4) AND {} {}",
         f.live(),
         f.sql_tail()
     );
-    let mut stmt = tx.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![f.id, f.tag(), f.limit(), f.viewer], |r| {
-        let visibility: String = r.get(4)?;
-        Ok(Learned {
-            id: ItemId::new(Kind::Learned, r.get(0)?),
-            author: r.get(1)?,
-            author_name: r.get(6)?,
-            text: r.get(2)?,
-            tags: tags_from_sql(&r.get::<_, String>(3)?),
-            visibility: if visibility == "private" {
-                Visibility::Private
-            } else {
-                Visibility::Team
-            },
-            created_at: time_from_sql(r.get(5)?),
-            edited_at: r.get::<_, Option<i64>>(7)?.map(time_from_sql),
-            deleted_at: r.get::<_, Option<i64>>(8)?.map(time_from_sql),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// Loads items of one kind as [`Item`]s.
-fn items(tx: &Connection, kind: Kind, f: &Filter) -> Result<Vec<Item>> {
-    Ok(match kind {
-        Kind::Lesson => lessons(tx, f)?.into_iter().map(Item::Lesson).collect(),
-        Kind::Question => questions(tx, f)?.into_iter().map(Item::Question).collect(),
-        Kind::Tip => tips(tx, f)?.into_iter().map(Item::Tip).collect(),
-        Kind::Learned => learned(tx, f)?.into_iter().map(Item::Learned).collect(),
+    all(tx, &sql, params![f.id, f.tag(), f.limit(), f.viewer], |r| {
+        read::learned(r)
     })
 }
 
+/// The shared reads (`store/read.rs`) on one SQLite connection.
+pub struct Sql<'c>(pub &'c Connection);
+
+impl Reads for Sql<'_> {
+    fn persons(&mut self) -> Result<Vec<Person>> {
+        persons(self.0)
+    }
+    fn lessons(&mut self, f: &Filter) -> Result<Vec<Lesson>> {
+        lessons(self.0, f)
+    }
+    fn questions(&mut self, f: &Filter) -> Result<Vec<Question>> {
+        questions(self.0, f)
+    }
+    fn tips(&mut self, f: &Filter) -> Result<Vec<Tip>> {
+        tips(self.0, f)
+    }
+    fn learned(&mut self, f: &Filter) -> Result<Vec<Learned>> {
+        learned(self.0, f)
+    }
+    fn lessons_done(&mut self, person: Option<&str>) -> Result<Vec<LessonDone>> {
+        lessons_done(self.0, person)
+    }
+    fn card_states(&mut self, person: Option<&str>) -> Result<Vec<CardState>> {
+        let sql = format!(
+            "SELECT {CARD_COLUMNS} FROM card_state WHERE ?1 IS NULL OR person = ?1 ORDER BY person, card"
+        );
+        all(self.0, &sql, [person], |r| read::card_state(r))
+    }
+    fn reviews(&mut self) -> Result<Vec<Review>> {
+        let sql = format!("SELECT {REVIEW_COLUMNS} FROM review ORDER BY id");
+        all(self.0, &sql, [], |r| read::review(r))
+    }
+    fn pins(&mut self) -> Result<Vec<PersonPin>> {
+        let sql = format!("SELECT {PIN_COLUMNS} FROM person_pin ORDER BY handle");
+        all(self.0, &sql, [], |r| read::pin(r))
+    }
+}
+
 pub fn get(tx: &Connection, id: ItemId, viewer: &str) -> Result<Item> {
-    let f = Filter {
-        id: Some(id.num),
-        viewer: Some(viewer),
-        ..Filter::default()
-    };
-    items(tx, id.kind, &f)?
-        .into_iter()
-        .next()
-        .ok_or(StoreError::NotFound(id))
+    read::get(&mut Sql(tx), id, viewer)
 }
 
 pub fn list(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<Vec<Item>> {
-    let f = Filter {
-        tag: q.tag.as_deref(),
-        viewer: Some(viewer),
-        limit: Some(q.limit),
-        ..Filter::default()
-    };
-    let kinds: Vec<Kind> = match q.kind {
-        Some(k) => vec![k],
-        None => Kind::ALL.to_vec(),
-    };
-    let mut all = Vec::new();
-    for kind in kinds {
-        all.extend(items(tx, kind, &f)?);
-    }
-    Ok(newest_first(all, q.limit))
+    read::list(&mut Sql(tx), q, viewer)
 }
 
 /// How many items `list` gives without its limit: the same kinds, tag,
@@ -409,19 +296,9 @@ fn search_docs_of(
         .map(|p| (p.handle, p.name))
         .collect();
     let mut stmt = tx.prepare_cached(sql)?;
-    let rows = stmt.query_map(params, |r| {
-        let author: String = r.get(4)?;
-        Ok(SearchDoc {
-            id: ItemId::new(kind, r.get(0)?),
-            title: r.get(1)?,
-            body: r.get(2)?,
-            tags: r.get(3)?,
-            author: names.get(&author).cloned().unwrap_or(author),
-            votes: r.get(5)?,
-        })
-    })?;
-    for doc in rows {
-        each(doc?);
+    let mut rows = stmt.query(params)?;
+    while let Some(row) = rows.next()? {
+        each(read::search_doc(row, kind, &names)?);
     }
     Ok(())
 }
@@ -491,23 +368,11 @@ fn match_expression(filter: &TextFilter) -> Option<String> {
 }
 
 pub fn lessons_done(tx: &Connection, person: Option<&str>) -> Result<Vec<LessonDone>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT person, lesson_id, done_at, reflection, brought FROM lesson_done
-         WHERE ?1 IS NULL OR person = ?1 ORDER BY done_at, person, lesson_id",
-    )?;
-    let rows = stmt.query_map([person], |r| {
-        Ok(LessonDone {
-            person: r.get(0)?,
-            lesson: ItemId::new(Kind::Lesson, r.get(1)?),
-            done_at: time_from_sql(r.get(2)?),
-            reflection: r.get(3)?,
-            brought: r
-                .get::<_, Option<String>>(4)?
-                .as_deref()
-                .and_then(Brought::from_name),
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let sql = format!(
+        "SELECT {LESSON_DONE_COLUMNS} FROM lesson_done
+         WHERE ?1 IS NULL OR person = ?1 ORDER BY done_at, person, lesson_id"
+    );
+    all(tx, &sql, [person], |r| read::lesson_done(r))
 }
 
 #[cfg(test)]
