@@ -30,6 +30,13 @@ pub struct Config {
     /// Search settings.
     #[serde(default)]
     pub search: SearchConfig,
+    /// Who may grant budgets, issue vouchers and set matching rules on a
+    /// database file (`admins = ["anna"]`). Read from the system config
+    /// only: a person's own file cannot make them an admin.
+    #[serde(default)]
+    pub admins: Vec<String>,
+    /// The currency budgets are shown in (`EUR` when not set).
+    pub currency: Option<String>,
 }
 
 /// `[search]` in config.toml.
@@ -54,10 +61,15 @@ impl Config {
     pub fn load() -> Result<Config, ConfigError> {
         let mut config = Config::default();
         let user = paths::user_config();
-        for path in [Some(paths::system_config()), user].into_iter().flatten() {
-            if let Some(layer) = Config::read(&path)? {
-                config.merge(layer);
-            }
+        if let Some(system) = Config::read(&paths::system_config())? {
+            config.merge(system);
+        }
+        if let Some(path) = user
+            && let Some(mut layer) = Config::read(&path)?
+        {
+            // Admins are the system's to name, never a person's own.
+            layer.admins.clear();
+            config.merge(layer);
         }
         Ok(config)
     }
@@ -91,6 +103,10 @@ impl Config {
         if over.review_buttons.is_some() {
             self.review_buttons = over.review_buttons;
         }
+        if over.currency.is_some() {
+            self.currency = over.currency;
+        }
+        self.admins.extend(over.admins);
         self.keys.extend(over.keys);
         self.kiosk.extend(over.kiosk);
         // The system's synonyms and the user's both hold.

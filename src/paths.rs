@@ -22,9 +22,12 @@ pub fn user_config() -> Option<PathBuf> {
     project().map(|p| p.config_dir().join("config.toml"))
 }
 
-/// The system-wide config file, read first.
+/// The system-wide config file, read first: `/etc/leertuin/config.toml`,
+/// or `LEERTUIN_SYSTEM_CONFIG` (an install elsewhere, and tests).
 pub fn system_config() -> PathBuf {
-    PathBuf::from("/etc/leertuin/config.toml")
+    std::env::var_os("LEERTUIN_SYSTEM_CONFIG")
+        .filter(|p| !p.is_empty())
+        .map_or_else(|| PathBuf::from("/etc/leertuin/config.toml"), PathBuf::from)
 }
 
 /// Small per-user state that is no one else's business and must not go into

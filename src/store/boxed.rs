@@ -100,4 +100,7 @@ impl<S: Store + ?Sized> Store for Box<S> {
     fn data_version(&self) -> Result<i64> {
         (**self).data_version()
     }
+    fn wish_store(&self) -> Option<&dyn super::Wishes> {
+        (**self).wish_store()
+    }
 }

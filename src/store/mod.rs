@@ -21,6 +21,7 @@ mod read;
 mod retry;
 mod rows;
 pub mod sqlite;
+mod wishes;
 mod write;
 
 pub use asked::NewAnswer;
@@ -33,6 +34,7 @@ pub use sqlite::{
     FileIssue, LATEST_VERSION, NotRepaired, OpenOptions, SqliteStore, file_issues,
     network_filesystem, repair,
 };
+pub use wishes::{Fund, Grant, MatchRule, VoucherIssue, Wishes};
 
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -60,6 +62,10 @@ pub enum StoreError {
     NotFound(ItemId),
     #[error("{0}")]
     NotAllowed(String),
+    /// A wish, budget or voucher rule refused the request (always the
+    /// person's to fix).
+    #[error(transparent)]
+    Wish(#[from] crate::domain::wish::WishError),
     /// Someone else's post: only its author may change it.
     #[error("{0} is not yours: only its author can change it")]
     NotYours(Post),
@@ -186,6 +192,7 @@ impl StoreError {
             StoreError::Invalid(_)
                 | StoreError::NotFound(_)
                 | StoreError::NotAllowed(_)
+                | StoreError::Wish(_)
                 | StoreError::BadImport(_)
                 | StoreError::HasContent { .. }
                 | StoreError::NotAnExport(_)
@@ -460,6 +467,12 @@ pub trait Store {
     fn refuse_writes_as_damaged(&self) {}
     /// Changes whenever another connection commits: cheap to poll.
     fn data_version(&self) -> Result<i64>;
+
+    /// Wishes, budgets and vouchers; `None` from a store that keeps none
+    /// (the team server, until it does). A wrapper must pass it on.
+    fn wish_store(&self) -> Option<&dyn Wishes> {
+        None
+    }
 
     // One-write conveniences, each its own transaction.
 

@@ -20,6 +20,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("migrations/0007_applied_write.sql")),
     (8, include_str!("migrations/0008_reference.sql")),
     (9, include_str!("migrations/0009_search_text.sql")),
+    (10, include_str!("migrations/0010_wishes.sql")),
 ];
 
 /// The newest schema this binary knows.

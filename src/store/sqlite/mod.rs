@@ -16,6 +16,7 @@ mod reference;
 mod repair;
 mod rows;
 mod store;
+mod wishes;
 mod write;
 
 pub use health::network_filesystem;

@@ -271,7 +271,7 @@ impl SqliteStore {
     /// Runs `f` in a `BEGIN IMMEDIATE` transaction: the write lock is taken
     /// up front, so a transaction never reads, then fails to upgrade to a
     /// writer (the SQLITE_BUSY that a busy timeout cannot wait out).
-    fn write<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
+    pub(super) fn write<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
         self.check_file()?;
         if self.read_only.get() {
             self.reopen_for_writing()?;
@@ -318,7 +318,7 @@ impl SqliteStore {
 
     /// Runs `f` in a short read transaction, so several statements see one
     /// snapshot; it ends before returning, so no read is held while idle.
-    fn read<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
+    pub(super) fn read<T>(&self, f: impl Fn(&Transaction) -> Result<T>) -> Result<T> {
         self.transaction(TransactionBehavior::Deferred, f)
     }
 
@@ -632,6 +632,10 @@ impl Store for SqliteStore {
 
     fn refuse_writes_as_damaged(&self) {
         self.damaged.set(true);
+    }
+
+    fn wish_store(&self) -> Option<&dyn crate::store::Wishes> {
+        Some(self)
     }
 
     fn data_version(&self) -> Result<i64> {

@@ -1,0 +1,177 @@
+//! Money and hours as people type and read them. Amounts are integer cents
+//! and hours are minutes everywhere below the command line, so nothing is
+//! ever rounded twice; only this module turns them into text and back.
+
+use std::sync::OnceLock;
+
+use super::wish::WishError;
+
+/// The largest amount one entry may carry: €1,000,000.00. Far above any
+/// learning budget, and far below where an `i64` sum could overflow.
+pub const MAX_CENTS: i64 = 100_000_000;
+/// The most hours one entry may carry: 10,000 hours, in minutes.
+pub const MAX_MINUTES: i64 = 600_000;
+
+static CURRENCY: OnceLock<String> = OnceLock::new();
+
+/// Sets the currency amounts are shown in (`currency = "EUR"` in
+/// config.toml), once per process; EUR when never set. It is a label only:
+/// the ledger keeps cents, and one team uses one currency.
+pub fn set_currency(code: &str) {
+    let _ = CURRENCY.set(code.trim().to_ascii_uppercase());
+}
+
+/// The currency amounts are shown in: `EUR` unless config says otherwise.
+pub fn currency() -> &'static str {
+    CURRENCY.get().map_or("EUR", String::as_str)
+}
+
+/// Parses an amount of money: `100`, `100,50`, `100.50`, `€100`,
+/// `€ 100,5`, `100 EUR`. At most two decimals; no thousands separators
+/// (`1.000` could mean one or a thousand); more than zero.
+pub fn parse_amount(input: &str) -> Result<i64, WishError> {
+    let bad = || WishError::BadAmount(input.trim().to_string());
+    let mut s = input.trim();
+    for sign in ["€", "$", "£"] {
+        s = s.strip_prefix(sign).unwrap_or(s).trim_start();
+    }
+    let code = currency();
+    if s.len() > code.len() && s[s.len() - code.len()..].eq_ignore_ascii_case(code) {
+        s = s[..s.len() - code.len()].trim_end();
+    }
+    let hundredths = parse_hundredths(s).ok_or_else(bad)?;
+    if hundredths <= 0 || hundredths > MAX_CENTS {
+        return Err(bad());
+    }
+    Ok(hundredths)
+}
+
+/// Parses hours (`8`, `1.5`, `1,5`, `0.25`) into whole minutes; `1.33`
+/// hours is no whole number of minutes and is refused.
+pub fn parse_hours(input: &str) -> Result<i64, WishError> {
+    let bad = || WishError::BadHours(input.trim().to_string());
+    let s = input.trim();
+    let s = s
+        .strip_suffix('h')
+        .or_else(|| s.strip_suffix('u'))
+        .unwrap_or(s)
+        .trim_end();
+    let hundredths = parse_hundredths(s).ok_or_else(bad)?;
+    let times_sixty = hundredths.checked_mul(60).ok_or_else(bad)?;
+    if times_sixty % 100 != 0 {
+        return Err(bad());
+    }
+    let minutes = times_sixty / 100;
+    if minutes <= 0 || minutes > MAX_MINUTES {
+        return Err(bad());
+    }
+    Ok(minutes)
+}
+
+/// `12`, `12.5`, `12,50` → hundredths; `None` for anything else.
+fn parse_hundredths(s: &str) -> Option<i64> {
+    let (whole, frac) = match s.split_once(['.', ',']) {
+        Some((w, f)) => (w, f),
+        None => (s, ""),
+    };
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 9 || !digits(whole) || !digits(frac) || frac.len() > 2 {
+        return None;
+    }
+    if s.contains(['.', ',']) && frac.is_empty() {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let frac: i64 = match frac.len() {
+        0 => 0,
+        1 => frac.parse::<i64>().ok()? * 10,
+        _ => frac.parse().ok()?,
+    };
+    Some(whole * 100 + frac)
+}
+
+/// An amount for people: `€350`, `€100.50` (`€ 100,50` in Dutch), or
+/// `350.00 CHF` for another currency. Whole amounts drop their cents.
+pub fn show(cents: i64, dutch: bool) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let (whole, frac) = (abs / 100, abs % 100);
+    let sep = if dutch { ',' } else { '.' };
+    let number = if frac == 0 {
+        format!("{whole}")
+    } else {
+        format!("{whole}{sep}{frac:02}")
+    };
+    match currency() {
+        "EUR" if dutch => format!("{sign}€ {number}"),
+        "EUR" => format!("{sign}€{number}"),
+        "USD" => format!("{sign}${number}"),
+        "GBP" => format!("{sign}£{number}"),
+        code => format!("{sign}{number} {code}"),
+    }
+}
+
+/// Minutes as hours for people: `8`, `1.5` (`1,5` in Dutch), `0.25`.
+pub fn show_hours(minutes: i64, dutch: bool) -> String {
+    let hundredths = minutes * 100 / 60;
+    let (whole, frac) = (hundredths / 100, (hundredths % 100).abs());
+    if minutes % 60 == 0 {
+        return whole.to_string();
+    }
+    let sep = if dutch { ',' } else { '.' };
+    let frac = format!("{frac:02}");
+    format!("{whole}{sep}{}", frac.trim_end_matches('0'))
+}
+
+/// Cents as a plain decimal for JSON-minded tools and tests: `100.50`.
+pub fn decimal(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_people_type() {
+        for (input, cents) in [
+            ("100", 10_000),
+            ("100,50", 10_050),
+            ("100.50", 10_050),
+            ("€100", 10_000),
+            ("€ 100,5", 10_050),
+            ("100 EUR", 10_000),
+            ("0,01", 1),
+        ] {
+            assert_eq!(parse_amount(input).unwrap(), cents, "{input}");
+        }
+        for bad in [
+            "", "0", "-5", "1.000,50", "1,2,3", "abc", "10.", ".5", "1.234", "1e3", "€",
+        ] {
+            assert!(parse_amount(bad).is_err(), "{bad}");
+        }
+        assert!(parse_amount("1000001").is_err());
+    }
+
+    #[test]
+    fn hours_become_whole_minutes() {
+        assert_eq!(parse_hours("8").unwrap(), 480);
+        assert_eq!(parse_hours("1,5").unwrap(), 90);
+        assert_eq!(parse_hours("0.25").unwrap(), 15);
+        assert_eq!(parse_hours("2h").unwrap(), 120);
+        assert!(parse_hours("1.33").is_err());
+        assert!(parse_hours("0").is_err());
+        assert_eq!(show_hours(90, true), "1,5");
+        assert_eq!(show_hours(480, false), "8");
+        assert_eq!(show_hours(15, false), "0.25");
+    }
+
+    #[test]
+    fn amounts_people_read() {
+        assert_eq!(show(35_000, false), "€350");
+        assert_eq!(show(10_050, true), "€ 100,50");
+        assert_eq!(decimal(-5), "-0.05");
+    }
+}

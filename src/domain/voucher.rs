@@ -1,0 +1,74 @@
+//! Voucher codes: readable (no 0/O, 1/I to mix up), grouped like
+//! `K7QF-M2XD`, 40 random bits from the operating system, and kept only
+//! as a SHA-256 hash. A code is printed once, when it is issued.
+
+use sha2::{Digest, Sha256};
+
+/// 32 signs, none that reads like another: 5 bits each.
+const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+/// Signs per code (two groups of four): 40 bits.
+const LEN: usize = 8;
+
+/// A new code from the OS's random generator (through uuid's v4, which
+/// reads it; no second random crate).
+pub fn new_code() -> String {
+    let bytes = uuid::Uuid::new_v4().into_bytes();
+    // Five of the sixteen bytes are fully random (v4 fixes bits only in
+    // bytes 6 and 8).
+    let mut bits: u64 = 0;
+    for b in &bytes[..5] {
+        bits = (bits << 8) | u64::from(*b);
+    }
+    code_from_bits(bits)
+}
+
+/// The code of 40 bits: `K7QF-M2XD`.
+pub fn code_from_bits(bits: u64) -> String {
+    let mut out = String::with_capacity(LEN + 1);
+    for i in 0..LEN {
+        if i == 4 {
+            out.push('-');
+        }
+        let shift = 5 * (LEN - 1 - i);
+        let idx = ((bits >> shift) & 31) as usize;
+        out.push(char::from(ALPHABET[idx]));
+    }
+    out
+}
+
+/// A typed code as stored: upper case, without spaces and dashes; `None`
+/// when it cannot be a code (wrong length or signs), so a typo is told
+/// apart from a wrong code without counting against the person.
+pub fn normalize(input: &str) -> Option<String> {
+    let s: String = input
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' '))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (s.len() == LEN && s.bytes().all(|b| ALPHABET.contains(&b))).then_some(s)
+}
+
+/// The stored form of a normalized code: SHA-256, hex.
+pub fn hash(normalized: &str) -> String {
+    let digest = Sha256::digest(normalized.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_readable_and_typeable() {
+        let c = new_code();
+        assert_eq!(c.len(), 9);
+        assert_eq!(&c[4..5], "-");
+        assert!(!c.contains(['0', 'O', '1', 'I']));
+        let typed = c.to_lowercase().replace('-', " ");
+        assert_eq!(normalize(&typed).unwrap(), c.replace('-', ""));
+        assert_eq!(normalize("K7QF-M2X"), None);
+        assert_eq!(normalize("K7QF-M2X0"), None);
+        assert_ne!(hash("AAAA"), hash("AAAB"));
+        assert_eq!(hash("AAAA").len(), 64);
+    }
+}
