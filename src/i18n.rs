@@ -257,6 +257,7 @@ pub fn store_error(e: &StoreError) -> String {
             t!("error.export-version", found = found, known = known).into_owned()
         }
         StoreError::NotYourCard(card) => t!("error.not-your-card", card = card).into_owned(),
+        StoreError::Wish(w) => wish_error(w),
         StoreError::Rejected { first, more: 0 } => rejected(first),
         StoreError::Rejected { first, more } => {
             t!("import.rejected-more", first = rejected(first), n = more).into_owned()
@@ -337,6 +338,10 @@ fn field_word(field: &str) -> String {
         "user name" => t!("field.user-name"),
         "question title" => t!("field.question-title"),
         "question body" => t!("field.question-body"),
+        "wish" => t!("field.wish"),
+        "why" => t!("field.why"),
+        "source" => t!("field.source"),
+        "note" => t!("field.note"),
         other => return other.to_string(),
     };
     s.into_owned()
@@ -421,6 +426,77 @@ fn rejected_reason(r: &crate::domain::import_check::Reason) -> String {
                 rejected_reason(inner)
             );
         }
+    };
+    s.into_owned()
+}
+
+/// Money and hours as much as there is: `€100 and 2 hours`, `€100`,
+/// `2 hours`, `€0` (`€ 100 en 2 uur` in Dutch).
+pub fn amount(cents: i64, minutes: i64) -> String {
+    use crate::domain::money::{show, show_hours};
+    let nl = lang() == "nl";
+    let (c, m) = (cents.abs(), minutes.abs());
+    let money = show(c, nl);
+    let hours = t!("budget.hours", n = show_hours(m, nl)).into_owned();
+    match (c > 0, m > 0) {
+        (true, true) => t!("budget.and", a = money, b = hours).into_owned(),
+        (false, true) => hours,
+        _ => money,
+    }
+}
+
+/// A refused wish, budget or voucher request, in the current language.
+pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
+    use crate::domain::wish::WishError as W;
+    let s = match e {
+        W::Invalid(v) => return invalid(v),
+        W::BadId(id) => t!("wish.error.bad-id", id = format!("{id:?}")),
+        W::BadAmount(a) => t!("wish.error.bad-amount", amount = format!("{a:?}")),
+        W::BadHours(h) => t!("wish.error.bad-hours", hours = format!("{h:?}")),
+        W::BadDate(d) => t!("wish.error.bad-date", date = format!("{d:?}")),
+        W::BadYear(y) => t!("wish.error.bad-year", year = y),
+        W::NotFound(id) => t!("wish.error.not-found", id = id),
+        W::NotYours(id) => t!("wish.error.not-yours", id = id),
+        W::NotOpen { wish, state } => {
+            let state = match state {
+                crate::domain::wish::WishState::Done => t!("wish.state.done"),
+                _ => t!("wish.state.withdrawn"),
+            };
+            t!("wish.error.not-open", id = wish, state = state)
+        }
+        W::NothingToGive => t!("wish.error.nothing"),
+        W::NoMoneyAsked(id) => t!("wish.error.no-money", id = id),
+        W::NoHoursAsked(id) => t!("wish.error.no-hours", id = id),
+        W::TooMuch {
+            wish,
+            cents,
+            minutes,
+        } => t!(
+            "wish.error.too-much",
+            id = wish,
+            amount = amount(*cents, *minutes)
+        ),
+        W::Short {
+            pot: Some(source),
+            cents,
+            minutes,
+        } => t!(
+            "wish.error.short-pot",
+            source = source,
+            amount = amount(*cents, *minutes)
+        ),
+        W::Short {
+            pot: None,
+            cents,
+            minutes,
+        } => t!("wish.error.short", amount = amount(*cents, *minutes)),
+        W::NotAdmin => t!("wish.error.not-admin"),
+        W::WrongCode => t!("wish.error.wrong-code"),
+        W::VoucherUsed => t!("wish.error.voucher-used"),
+        W::VoucherExpired(day) => t!("wish.error.voucher-expired", day = day),
+        W::TooManyTries { minutes } => t!("wish.error.too-many-tries", n = minutes),
+        W::BadCount(n) => t!("wish.error.bad-count", n = n),
+        W::Expired(day) => t!("wish.error.expired", day = day),
     };
     s.into_owned()
 }

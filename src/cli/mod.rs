@@ -1,6 +1,7 @@
 //! The command-line contract of DESIGN.md: argument parsing and dispatch.
 
 mod backup;
+mod budget;
 mod capture;
 mod demo;
 mod docs;
@@ -19,6 +20,8 @@ mod sync;
 mod tmux;
 mod tmux_pane;
 mod usage;
+mod voucher;
+mod wish;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -125,6 +128,17 @@ pub enum Command {
     /// The team server (PostgreSQL): set it up, add people and kiosks.
     #[command(subcommand)]
     Server(server::ServerCommand),
+    /// Wish to learn something, in your own words; prints its id (w12).
+    Wish(wish::WishArgs),
+    /// Wishes of the team (yours too), newest first: `wish list`.
+    Wishes(wish::ListArgs),
+    /// Give from your budget to a wish: an amount, --hours, or both.
+    Fund(budget::FundArgs),
+    /// Your learning budget: pots, what you gave, what is free.
+    Budget(budget::BudgetArgs),
+    /// Vouchers: admins issue codes, you redeem one into your budget.
+    #[command(subcommand)]
+    Voucher(voucher::VoucherCommand),
 }
 
 /// A failure with its exit code: 2 for bad input, 1 for everything else.
@@ -357,6 +371,9 @@ pub fn run(cli: Cli) -> CliResult {
     // The popup too speaks the profile's language: reading it costs one
     // read-only query, well inside the popup's first-frame budget.
     ctx.speak_profile_language();
+    if let Some(code) = &ctx.config.currency {
+        crate::domain::money::set_currency(code);
+    }
     let given = tmux::Given {
         db: cli.db.clone(),
         user: cli.user.clone(),
@@ -393,6 +410,11 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Kiosk(a) => kiosk::run(&ctx, a),
         Command::Server(c) => server::run(&ctx, c),
         Command::Sync(a) => sync::run(&ctx, a),
+        Command::Wish(a) => wish::run(&ctx, a),
+        Command::Wishes(a) => wish::list(&ctx, a),
+        Command::Fund(a) => budget::fund(&ctx, a),
+        Command::Budget(a) => budget::run(&ctx, a),
+        Command::Voucher(c) => voucher::run(&ctx, c),
     }
 }
 

@@ -1,0 +1,410 @@
+//! `leertuin fund` (give from your budget to a wish), `leertuin budget`
+//! (your pots, what you gave to whom, what is free) and what admins do:
+//! `budget grant`, `budget match`. Who is an admin on a database file: the
+//! `admins` of the system config.
+
+use chrono::Datelike;
+use clap::{Args, Subcommand};
+
+use super::wish::{wish_id, wishes};
+use super::{CliError, CliResult, Context, JsonFlag, print_json};
+use crate::domain::ledger::{Budget, Entry, EntryKind};
+use crate::domain::money::{self, parse_amount, parse_hours};
+use crate::domain::wish::{WishError, is_admin, parse_date};
+use crate::store::{Fund, Grant, MatchRule, StoreError};
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  leertuin fund w12 100\n  leertuin fund w12 --hours 2 --note \"Succes!\"\n  leertuin fund w12 50,50 --from werkgever"
+)]
+pub struct FundArgs {
+    /// The wish, e.g. w12.
+    pub wish: String,
+    /// How much money: 100, 100,50 or €100.
+    pub amount: Option<String>,
+    /// How many of your hours: 2 or 1,5.
+    #[arg(long, value_name = "N")]
+    pub hours: Option<String>,
+    /// A line for the person whose wish it is.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Only from this pot (else from the money that lapses first).
+    #[arg(long, value_name = "SOURCE")]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  leertuin budget\n  leertuin budget --json\n  leertuin budget log\n  leertuin budget grant anna 500 --hours 16 --source werkgever --year 2027 --expires 2027-12-31\n  leertuin budget match --source werkgever --percent 100 --cap 2000"
+)]
+pub struct BudgetArgs {
+    #[command(subcommand)]
+    pub command: Option<BudgetCommand>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BudgetCommand {
+    /// Every entry of your budget: who, when, why, how much.
+    Log(LogArgs),
+    /// (admins) Give a person budget from a pot.
+    Grant(GrantArgs),
+    /// (admins) Add to every gift to a colleague's wish from a pot, up to a cap.
+    Match(MatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct GrantArgs {
+    /// Who gets it (their login name).
+    pub person: String,
+    /// How much money: 500 or 500,00.
+    pub amount: Option<String>,
+    /// How many hours.
+    #[arg(long, value_name = "N")]
+    pub hours: Option<String>,
+    /// The pot: werkgever, O&O-fonds, persoonlijk, …
+    #[arg(long, value_name = "NAME")]
+    pub source: String,
+    /// The budget year (default: this year).
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i32>,
+    /// The last day the money can be given (YYYY-MM-DD); what is left lapses.
+    #[arg(long, value_name = "DATE")]
+    pub expires: Option<String>,
+    /// Why.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The pot the matching money comes from.
+    #[arg(long, value_name = "NAME")]
+    pub source: String,
+    /// How much is added per 100 given: 100 means €1 per €1 (0 stops it).
+    #[arg(long, default_value_t = 100)]
+    pub percent: i64,
+    /// The most the rule adds in all.
+    #[arg(long, value_name = "AMOUNT")]
+    pub cap: String,
+}
+
+fn wish_err(e: WishError) -> CliError {
+    CliError::from(StoreError::Wish(e))
+}
+
+fn dutch() -> bool {
+    crate::i18n::lang() == "nl"
+}
+
+/// `€100 and 2 hours`, `€100`, `2 hours`, as much as is there.
+pub(crate) fn amount(cents: i64, minutes: i64, _nl: bool) -> String {
+    crate::i18n::amount(cents, minutes)
+}
+
+pub fn fund(ctx: &Context, a: FundArgs) -> CliResult {
+    let id = wish_id(&a.wish)?;
+    let cents = a.amount.as_deref().map(parse_amount).transpose();
+    let minutes = a.hours.as_deref().map(parse_hours).transpose();
+    let cents = cents.map_err(wish_err)?.unwrap_or(0);
+    let minutes = minutes.map_err(wish_err)?.unwrap_or(0);
+    if cents == 0 && minutes == 0 {
+        return Err(wish_err(WishError::NothingToGive));
+    }
+    let store = ctx.open()?;
+    let w = wishes(&*store)?;
+    let written = w.fund(&Fund {
+        wish: id,
+        person: ctx.user.clone(),
+        cents,
+        minutes,
+        note: a.note,
+        from: a.from,
+    })?;
+    let nl = dutch();
+    let sources: Vec<&str> = written
+        .iter()
+        .filter(|e| e.kind == EntryKind::Contribution)
+        .map(|e| e.source.as_str())
+        .collect();
+    println!(
+        "{}",
+        t!(
+            "budget.gave",
+            amount = amount(cents, minutes, nl),
+            id = id,
+            sources = sources.join(", ")
+        )
+    );
+    for m in written.iter().filter(|e| e.kind == EntryKind::Match) {
+        println!(
+            "{}",
+            t!(
+                "budget.matched",
+                source = m.source,
+                amount = money::show(-m.cents, nl)
+            )
+        );
+    }
+    let today = crate::domain::now().date_naive();
+    let left = w.budget(&ctx.user, today)?;
+    println!(
+        "{}",
+        t!(
+            "budget.left",
+            amount = both(
+                left.free_cents,
+                left.free_minutes,
+                left.pots.iter().any(|p| p.granted_minutes > 0)
+            )
+        )
+    );
+    Ok(())
+}
+
+/// Money, and hours when the person has hours at all.
+fn both(cents: i64, minutes: i64, with_hours: bool) -> String {
+    if with_hours {
+        t!(
+            "budget.and",
+            a = money::show(cents, dutch()),
+            b = t!("budget.hours", n = money::show_hours(minutes, dutch()))
+        )
+        .into_owned()
+    } else {
+        money::show(cents, dutch())
+    }
+}
+
+pub fn run(ctx: &Context, a: BudgetArgs) -> CliResult {
+    match a.command {
+        Some(BudgetCommand::Log(l)) => log(ctx, l),
+        Some(BudgetCommand::Grant(g)) => grant(ctx, g),
+        Some(BudgetCommand::Match(m)) => set_match(ctx, m),
+        None => show(ctx, a.json.json),
+    }
+}
+
+fn show(ctx: &Context, json: bool) -> CliResult {
+    let store = ctx.read()?;
+    let today = crate::domain::now().date_naive();
+    let b = wishes(&*store)?.budget(&ctx.user, today)?;
+    if json {
+        return print_json(&b);
+    }
+    print_budget(&b);
+    Ok(())
+}
+
+fn print_budget(b: &Budget) {
+    let nl = dutch();
+    let hours = b.pots.iter().any(|p| p.granted_minutes > 0);
+    println!("{}", t!("budget.title", person = b.person));
+    if b.pots.is_empty() {
+        println!("  {}", t!("budget.none"));
+    }
+    for p in &b.pots {
+        println!(
+            "  {:<14} {}",
+            p.source,
+            t!(
+                "budget.pot",
+                granted = both(p.granted_cents, p.granted_minutes, p.granted_minutes > 0),
+                free = both(p.free_cents, p.free_minutes, p.granted_minutes > 0)
+            )
+        );
+        if let Some(day) = p.lapsing_on
+            && (p.lapsing_cents > 0 || p.lapsing_minutes > 0)
+        {
+            println!(
+                "  {:<14} {}",
+                "",
+                t!(
+                    "budget.lapses",
+                    amount = amount(p.lapsing_cents, p.lapsing_minutes, nl),
+                    day = day.format("%Y-%m-%d")
+                )
+            );
+        }
+        if p.lapsed_cents > 0 || p.lapsed_minutes > 0 {
+            println!(
+                "  {:<14} {}",
+                "",
+                t!(
+                    "budget.lapsed",
+                    amount = amount(p.lapsed_cents, p.lapsed_minutes, nl)
+                )
+            );
+        }
+    }
+    if !b.gifts.is_empty() {
+        println!("{}", t!("budget.gifts"));
+        for g in &b.gifts {
+            println!(
+                "  {} {} (@{}) · {} · {}",
+                g.wish,
+                g.text,
+                g.owner,
+                amount(g.cents, g.minutes, nl),
+                super::wish::state_word(g.state)
+            );
+        }
+    }
+    println!(
+        "{}",
+        t!(
+            "budget.reserved",
+            amount = both(b.reserved_cents, b.reserved_minutes, hours)
+        )
+    );
+    println!(
+        "{}",
+        t!(
+            "budget.spent",
+            amount = both(b.spent_cents, b.spent_minutes, hours)
+        )
+    );
+    println!(
+        "{}",
+        t!(
+            "budget.free",
+            amount = both(b.free_cents, b.free_minutes, hours)
+        )
+    );
+}
+
+fn log(ctx: &Context, a: LogArgs) -> CliResult {
+    let store = ctx.read()?;
+    let entries = wishes(&*store)?.entries(Some(&ctx.user))?;
+    if a.json.json {
+        return print_json(&entries);
+    }
+    if entries.is_empty() {
+        println!("{}", t!("budget.none"));
+    }
+    for e in &entries {
+        println!("{}", log_line(e));
+    }
+    Ok(())
+}
+
+/// `2027-01-05  contribution  -€100  werkgever  w3  by anna  "Succes!"`
+fn log_line(e: &Entry) -> String {
+    let nl = dutch();
+    let sign = if e.cents < 0 || e.minutes < 0 {
+        "-"
+    } else {
+        "+"
+    };
+    let mut parts = vec![
+        e.at.format("%Y-%m-%d").to_string(),
+        kind_word(e.kind),
+        format!("{sign}{}", amount(e.cents, e.minutes, nl)),
+        e.source.clone(),
+    ];
+    if let Some(w) = e.wish {
+        parts.push(w.to_string());
+    }
+    parts.push(t!("budget.by", who = e.by).into_owned());
+    if let Some(n) = &e.note {
+        parts.push(format!("\"{n}\""));
+    }
+    parts.join("  ")
+}
+
+fn kind_word(k: EntryKind) -> String {
+    match k {
+        EntryKind::Grant => t!("budget.kind.grant"),
+        EntryKind::Redemption => t!("budget.kind.redemption"),
+        EntryKind::Contribution => t!("budget.kind.contribution"),
+        EntryKind::Refund => t!("budget.kind.refund"),
+        EntryKind::Match => t!("budget.kind.match"),
+    }
+    .into_owned()
+}
+
+/// Refuses anyone who is not in the system config's `admins`.
+pub(crate) fn require_admin(ctx: &Context) -> CliResult {
+    if is_admin(&ctx.config.admins, &ctx.user) {
+        Ok(())
+    } else {
+        Err(wish_err(WishError::NotAdmin))
+    }
+}
+
+fn grant(ctx: &Context, a: GrantArgs) -> CliResult {
+    require_admin(ctx)?;
+    let cents = a.amount.as_deref().map(parse_amount).transpose();
+    let minutes = a.hours.as_deref().map(parse_hours).transpose();
+    let cents = cents.map_err(wish_err)?.unwrap_or(0);
+    let minutes = minutes.map_err(wish_err)?.unwrap_or(0);
+    if cents == 0 && minutes == 0 {
+        return Err(wish_err(WishError::NothingToGive));
+    }
+    let expires = a.expires.as_deref().map(parse_date).transpose();
+    let expires = expires.map_err(wish_err)?;
+    let today = crate::domain::now().date_naive();
+    if let Some(end) = expires
+        && end < today
+    {
+        return Err(wish_err(WishError::Expired(end)));
+    }
+    let year = a.year.unwrap_or(today.year());
+    if !(2000..=2200).contains(&year) {
+        return Err(wish_err(WishError::BadYear(year)));
+    }
+    let store = ctx.open()?;
+    let e = wishes(&*store)?.grant(&Grant {
+        person: a.person,
+        by: ctx.user.clone(),
+        source: a.source,
+        cents,
+        minutes,
+        year: Some(year),
+        expires,
+        note: a.note,
+    })?;
+    println!(
+        "{}",
+        t!(
+            "budget.granted",
+            person = e.person.unwrap_or_default(),
+            amount = amount(cents, minutes, dutch()),
+            source = e.source
+        )
+    );
+    Ok(())
+}
+
+fn set_match(ctx: &Context, a: MatchArgs) -> CliResult {
+    require_admin(ctx)?;
+    if !(0..=1000).contains(&a.percent) {
+        return Err(CliError::usage(t!("budget.bad-percent", n = a.percent)));
+    }
+    let cap = parse_amount(&a.cap).map_err(wish_err)?;
+    let store = ctx.open()?;
+    wishes(&*store)?.set_match(&MatchRule {
+        source: a.source.clone(),
+        percent: a.percent,
+        cap_cents: cap,
+        by: ctx.user.clone(),
+    })?;
+    println!(
+        "{}",
+        t!(
+            "budget.match-set",
+            source = a.source,
+            percent = a.percent,
+            cap = money::show(cap, dutch())
+        )
+    );
+    Ok(())
+}
