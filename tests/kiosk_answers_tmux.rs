@@ -62,7 +62,7 @@ fn kiosk_the_asker_chooses_the_answer_that_helped_with_enter() {
         // The question is first on Voor jou: Enter opens it, and the
         // bottom line says Enter chooses the answer.
         tmux.keys("s", &["Enter"]);
-        tmux.wait_for("s", "Enter antwoord kiezen");
+        tmux.wait_for("s", "Enter kies antwoord");
         tmux.keys("s", &["Enter"]);
         let screen = tmux.wait_for("s", "Welk antwoord hielp je?");
         assert!(screen.contains("Bram"), "{screen}");

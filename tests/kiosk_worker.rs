@@ -89,7 +89,7 @@ fn the_asker_chooses_the_answer_that_helped_with_arrows_and_enter() {
         let rows = screen(&app, w, h);
         let last = rows.last().cloned().unwrap_or_default();
         assert!(
-            last.starts_with("Enter antwoord kiezen"),
+            last.starts_with("Enter kies antwoord"),
             "{w}×{h}: no Enter hint:\n{}",
             rows.join("\n")
         );

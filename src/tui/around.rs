@@ -209,8 +209,30 @@ impl App {
             .as_ref()
             .map(|d| d.forms_for(&self.user))
             .unwrap_or_default();
+        // A kiosk names the question by its title, and the keys that work
+        // there: an id means nothing to a worker, and `a` types.
+        let title = |app: &Self, id: &str| {
+            let item: crate::domain::ItemId = id.parse().ok()?;
+            app.store
+                .get(item, &app.user)
+                .ok()
+                .map(|i| i.title().to_string())
+        };
         if let Some((_, first)) = answers.first() {
-            self.say(t!("capture.answer-waiting", id = first.answer_to));
+            let text = match title(self, &first.answer_to) {
+                Some(title) if self.typing_asks => {
+                    t!("capture.answer-waiting.words", title = title)
+                }
+                _ => t!("capture.answer-waiting", id = first.answer_to),
+            };
+            self.say(text);
+        } else if let Some((_, first)) = forms.first()
+            && self.typing_asks
+            && first.form != "profile"
+        {
+            if let Some(title) = first.item.as_deref().and_then(|id| title(self, id)) {
+                self.say(t!("capture.form-waiting.words", title = title));
+            }
         } else if let Some((_, first)) = forms.first() {
             let text = match (first.form.as_str(), &first.item) {
                 ("profile", _) => Some(t!("capture.profile-waiting")),

@@ -17,6 +17,13 @@ impl App {
         let view = self.view();
         let mut wanted = self.hint_actions(view);
         if matches!(view, View::List | View::Detail) {
+            // On a kiosk's open item the way back is pinned too, before
+            // help: at 40 columns a worker must still see how to leave it
+            // (the pane's `q` already shows a way out).
+            if self.pins_back(view) {
+                wanted.retain(|a| *a != Action::Back);
+                wanted.push(Action::Back);
+            }
             wanted.extend([Action::Help, Action::Quit]);
         }
         let mut hints: Vec<(String, String)> = wanted
@@ -90,10 +97,19 @@ impl App {
         if !matches!(view, View::List | View::Detail) {
             return 0;
         }
-        [Action::Help, Action::Quit]
-            .iter()
-            .filter(|a| !self.keys.keys(view, **a).is_empty())
-            .count()
+        usize::from(self.pins_back(view))
+            + [Action::Help, Action::Quit]
+                .iter()
+                .filter(|a| !self.keys.keys(view, **a).is_empty())
+                .count()
+    }
+
+    /// True when the way back is one of the pinned hints: a kiosk's open item.
+    fn pins_back(&self, view: View) -> bool {
+        self.typing_asks
+            && view == View::Detail
+            && self.hint_actions(view).contains(&Action::Back)
+            && !self.keys.keys(view, Action::Back).is_empty()
     }
 
     /// What `c` makes here, in the hint line: "ask" where it asks.

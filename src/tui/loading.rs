@@ -255,6 +255,8 @@ impl App {
                 }
             }
             None if self.tab == Tab::Team => {
+                // Its lines are made now, not drawn: the kiosk's words.
+                let _ids = super::views::ids::drawing(!self.typing_asks);
                 self.preview = self
                     .team
                     .detail_lines()

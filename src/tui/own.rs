@@ -77,8 +77,14 @@ fn undone_what(app: &mut App, undo: &Write) -> String {
             format!("‘{short}’")
         }
     };
+    // A kiosk names a post by its words only: an id means nothing there.
+    let words = app.typing_asks;
+    let named = |id: String, text: String| {
+        if words { text } else { format!("{id} {text}") }
+    };
     let question = |app: &mut App, id: ItemId| match app.store.get(id, &user) {
-        Ok(item) => format!("{id} {}", quote(item.title())),
+        Ok(item) => named(id.to_string(), quote(item.title())),
+        Err(_) if words => crate::i18n::kind_word(id.kind),
         Err(_) => id.to_string(),
     };
     match undo {
@@ -95,17 +101,26 @@ fn undone_what(app: &mut App, undo: &Write) -> String {
                 },
             };
             let name = match text {
-                Some(text) => format!("{post} {}", quote(&text)),
+                Some(text) => named(post.to_string(), quote(&text)),
+                None if words => {
+                    super::send::own_words(post.item().kind, matches!(post, Post::Answer { .. }))
+                }
                 None => post.to_string(),
             };
             t!("status.undone-post", what = name).into_owned()
         }
+        Write::Edit { post, text, .. } if words => t!(
+            "status.undone-edit",
+            post = super::send::own_words(post.item().kind, matches!(post, Post::Answer { .. })),
+            text = quote(text)
+        )
+        .into_owned(),
         Write::Edit { post, text, .. } => {
             t!("status.undone-edit", post = post, text = quote(text)).into_owned()
         }
         Write::Restore { post, text, .. } => t!(
             "status.undone-restore",
-            what = format!("{post} {}", quote(text))
+            what = named(post.to_string(), quote(text))
         )
         .into_owned(),
         Write::Withdraw { question: id, .. }

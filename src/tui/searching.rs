@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::app::App;
 use super::finder::Polled;
-use super::screen::Screen;
+use super::screen::{Overlay, Screen};
 use super::views::search::SearchState;
 use crate::search::SearchIndex;
 
@@ -92,6 +92,16 @@ impl App {
                 self.search_again();
             }
             self.sync_preview();
+            return true;
+        }
+        // A question typed while the index was read: its words are looked
+        // up now, not only at the next finished word.
+        if first && matches!(self.overlay, Some(Overlay::Capture(_))) {
+            if let Some(Overlay::Capture(mut form)) = self.overlay.take() {
+                form.similar_key.clear();
+                super::similar::refresh(self, &mut form);
+                self.overlay = Some(Overlay::Capture(form));
+            }
             return true;
         }
         false

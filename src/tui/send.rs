@@ -159,6 +159,9 @@ pub fn commit_undoing(app: &mut App, write: Write, undo: Option<Write>) -> bool 
 /// kiosk) the post is "Je vraag", not `q13`: an id means nothing there.
 pub fn said(write: &Write, done: &Done, words: bool) -> String {
     let s = match (write, done) {
+        (Write::Add { draft, .. }, Done::Added(_)) if draft.anonymous && words => {
+            t!("status.saved-anonymous.words")
+        }
         (Write::Add { draft, .. }, Done::Added(id)) if draft.anonymous => {
             t!("status.saved-anonymous", id = id)
         }
@@ -180,7 +183,14 @@ pub fn said(write: &Write, done: &Done, words: bool) -> String {
                 matches!(post, crate::domain::Post::Answer { .. })
             )
         ),
+        (Write::Answer { .. }, _) if words => t!("status.answer-saved.words"),
         (Write::Answer { question, .. }, _) => t!("status.answer-saved", id = question),
+        (
+            Write::Back {
+                minutes: Some(m), ..
+            },
+            _,
+        ) if words => t!("status.pledged.words", minutes = crate::i18n::minutes(*m)),
         (
             Write::Back {
                 question,
@@ -201,6 +211,8 @@ pub fn said(write: &Write, done: &Done, words: bool) -> String {
             _,
         ) => t!("status.can-help"),
         (Write::Back { .. }, _) => t!("status.me-too"),
+        (Write::Vote { .. }, Done::Changed(true)) if words => t!("status.voted.words"),
+        (Write::Vote { .. }, _) if words => t!("status.voted-already.words"),
         (Write::Vote { tip, .. }, Done::Changed(true)) => t!("status.voted", id = tip),
         (Write::Vote { tip, .. }, _) => t!("status.voted-already", id = tip),
         (Write::Withdraw { .. } | Write::Unvote { .. }, _) => t!("status.withdrawn"),
@@ -214,7 +226,7 @@ pub fn said(write: &Write, done: &Done, words: bool) -> String {
 
 /// "Je vraag", "Je antwoord": a person's own post in words, to start a
 /// sentence with.
-fn own_words(kind: crate::domain::Kind, answer: bool) -> String {
+pub(super) fn own_words(kind: crate::domain::Kind, answer: bool) -> String {
     use crate::domain::Kind;
     let s = match kind {
         _ if answer => t!("words.own-answer"),

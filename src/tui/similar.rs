@@ -80,19 +80,38 @@ pub fn refresh(app: &mut App, form: &mut CaptureState) {
     }
     let mut best: Vec<(ItemId, (usize, i64))> = found.into_iter().collect();
     best.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-    form.similar = best
+    // The fuzzy index finds scattered letters too ("vind" in "How do I
+    // get started"): only questions that hold the typed words themselves
+    // are shown, those holding most of them first. Nothing beats noise.
+    let mut shown: Vec<(usize, Similar)> = best
         .into_iter()
-        .take(SHOWN)
         .filter_map(|(id, _)| match app.store.get(id, &app.user) {
-            Ok(Item::Question(q)) => Some(Similar {
-                id,
-                answers: q.answers.len(),
-                accepted: q.answers.iter().any(|a| a.accepted),
-                title: q.title,
-            }),
+            Ok(Item::Question(q)) => {
+                let held = held_words(&words, &q.title, &q.body);
+                (held > 0 && held * 2 >= words.len()).then(|| {
+                    (
+                        held,
+                        Similar {
+                            id,
+                            answers: q.answers.len(),
+                            accepted: q.answers.iter().any(|a| a.accepted),
+                            title: q.title,
+                        },
+                    )
+                })
+            }
             _ => None,
         })
         .collect();
+    // Stable: equal counts keep the index's order.
+    shown.sort_by_key(|(held, _)| std::cmp::Reverse(*held));
+    form.similar = shown.into_iter().take(SHOWN).map(|(_, s)| s).collect();
+}
+
+/// How many of `words` (lower case) the question's text holds as written.
+fn held_words(words: &[String], title: &str, body: &str) -> usize {
+    let text = format!("{title}\n{body}").to_lowercase();
+    words.iter().filter(|w| text.contains(w.as_str())).count()
 }
 
 #[cfg(test)]
@@ -110,5 +129,17 @@ mod tests {
         // Accents count as letters; the word still being typed waits.
         assert_eq!(words("één café één"), ["café"]);
         assert_eq!(words("wat is dat"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_question_holds_the_words_as_written_not_scattered_letters() {
+        let vind = vec!["vind".to_string()];
+        assert_eq!(held_words(&vind, "How do I get started?", ""), 0);
+        assert_eq!(held_words(&vind, "Waar vind ik de kantine?", ""), 1);
+        let two = vec!["handschoenen".to_string(), "maat".to_string()];
+        assert_eq!(
+            held_words(&two, "Welke maat?", "Handschoenen in de kast"),
+            2
+        );
     }
 }

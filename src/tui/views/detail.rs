@@ -163,9 +163,9 @@ impl DetailState {
     fn title(&self) -> String {
         match &self.content {
             Content::Item(item) => format!(
-                " {} {} ",
+                " {} {}",
                 capitalized(&crate::i18n::kind_word(item.kind())),
-                item.id()
+                super::ids::head(item.id())
             ),
             Content::Lines { title, .. } => format!(" {title} "),
         }

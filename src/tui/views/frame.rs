@@ -237,6 +237,8 @@ impl Widget for &PaneView<'_> {
             .render(area, buf);
             return;
         }
+        // The kiosk names posts by their words, never by ids.
+        let _ids = super::ids::drawing(!self.typing_asks);
         let [tabs, body, status, hints] = self.layout(area);
         self.tab_bar(tabs, buf);
         self.render_body(body, buf);

@@ -268,7 +268,7 @@ impl Widget for RowLine {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         let width = usize::from(area.width);
-        let head = format!("{}{} ", self.marker, self.id);
+        let head = format!("{}{}", self.marker, super::ids::head(&self.id));
         let head_w = head.chars().count();
         let badge_w = self.badge.chars().count();
         // The badge goes only where it leaves the title some room.

@@ -7,6 +7,7 @@ pub mod choose;
 pub mod detail;
 pub mod frame;
 pub mod help;
+pub mod ids;
 pub mod item_text;
 pub mod list;
 pub mod me;
@@ -82,8 +83,9 @@ impl Widget for HintLine {
         let mut shown: Vec<(&(String, String), bool)> = Vec::new();
         for h in others {
             let w = cols(&h.0) + 1 + cols(&h.1) + if used > 0 { GAP } else { 0 };
+            // One that does not fit gives way to shorter ones after it.
             if used + w > room {
-                break;
+                continue;
             }
             used += w;
             shown.push((h, true));

@@ -61,6 +61,8 @@ impl PromptState {
 
     pub fn title(&self) -> String {
         let what = match self.purpose {
+            Purpose::Answer(_) if !super::ids::shown() => t!("prompt.answer.words"),
+            Purpose::Pledge(_) if !super::ids::shown() => t!("prompt.pledge.words"),
             Purpose::Answer(id) => t!("prompt.answer", id = id),
             Purpose::Pledge(id) => t!("prompt.pledge", id = id),
             Purpose::Reflection(_) => t!("prompt.reflection"),

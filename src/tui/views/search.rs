@@ -148,7 +148,7 @@ impl Widget for &SearchState {
                 Rect::new(rows.x, rows.y + (i - first) as u16, rows.width, 1),
                 buf,
             );
-            let head = format!("{}{} ", SELECTED_MARKER, hit.id);
+            let head = format!("{}{}", SELECTED_MARKER, super::ids::head(hit.id));
             let head_width = (Span::raw(head.as_str()).width() as u16).min(rows.width);
             mark(
                 buf,

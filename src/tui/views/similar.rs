@@ -35,7 +35,7 @@ pub fn lines(similar: &[Similar], width: u16, t: &Theme) -> Vec<Line<'static>> {
             crate::i18n::answers(s.answers)
         };
         let mark = if s.accepted { " ✓" } else { "" };
-        let head = format!("  {} ", s.id);
+        let head = format!("  {}", super::ids::head(s.id));
         let tail = format!(" · {answers}{mark}");
         let room = usize::from(width).saturating_sub(head.chars().count() + tail.chars().count());
         out.push(Line::from(vec![

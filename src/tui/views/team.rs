@@ -128,7 +128,11 @@ impl TeamState {
             TeamRow::Question(q) => {
                 let q = data.questions.get(q)?;
                 Some((
-                    t!("team.backing-title", id = q.id).into_owned(),
+                    if super::ids::shown() {
+                        t!("team.backing-title", id = q.id).into_owned()
+                    } else {
+                        t!("team.backing-title.words").into_owned()
+                    },
                     question_lines(q, &self.theme),
                 ))
             }
@@ -214,7 +218,7 @@ fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
     let mut lines = vec![
         WrapLine::new(Span::styled(q.title.clone(), t.heading)),
         WrapLine::new(Span::styled(
-            format!("{} · {who} {}", q.id, tags.join(" ")),
+            format!("{}· {who} {}", super::ids::head(q.id), tags.join(" ")),
             t.muted,
         )),
         WrapLine::blank(),
@@ -350,7 +354,7 @@ impl TeamState {
             UNSELECTED_MARKER
         };
         let width = usize::from(area.width);
-        let head = format!("{marker}{id} ");
+        let head = format!("{marker}{}", super::ids::head(&id));
         let head_w = head.chars().count();
         let badge_w = badge.chars().count();
         // The badge (the backing) matters more than the end of the title.
