@@ -566,11 +566,14 @@ pub trait Store {
         single(self, |w| w.review(person, card, rating, retention))
     }
     fn accept(&self, question: ItemId, answer: i64, person: &str) -> Result<()> {
-        // As `Write::Accept` does: choosing an answer is reading it.
-        single(self, |w| {
-            w.accept(question, answer, person)?;
-            w.mark_answers_seen(person, question)
+        // The write as data, so what accepting does (it also marks the
+        // answers seen) is said in one place, `store/apply.rs`.
+        self.apply(&Write::Accept {
+            question,
+            answer,
+            person: person.to_string(),
         })
+        .map(|_| ())
     }
     fn helped(&self, question: ItemId, helper: &str, person: &str) -> Result<()> {
         single(self, |w| w.helped(question, helper, person))
