@@ -66,3 +66,22 @@ pub fn check_format(b: &Backup) -> Result<()> {
 pub fn bad(reason: String) -> StoreError {
     StoreError::BadImport(reason)
 }
+
+/// What a restored row that is here already does, on every backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dupes {
+    /// Fails the statement (a restore: the file is bad).
+    Refuse,
+    /// Leaves what is here (a merge).
+    Skip,
+}
+
+impl Dupes {
+    /// The end of an `INSERT` that says so (both dialects read it alike).
+    pub fn tail(self) -> &'static str {
+        match self {
+            Dupes::Refuse => "",
+            Dupes::Skip => " ON CONFLICT DO NOTHING",
+        }
+    }
+}

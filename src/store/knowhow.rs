@@ -5,6 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Result;
+use super::rows::Cols;
 use crate::domain::reference::{RefItem, RefReport, Reference, Scope};
 
 /// `(lang, page, example)`: an item's key within its source.
@@ -25,6 +27,45 @@ pub struct Stored {
     pub attribution: String,
     /// False for a tombstone: the source dropped it once.
     pub live: bool,
+}
+
+/// The query that loads what a store holds of one source, as
+/// [`stored`] reads it: `newline` is the dialect's line break, `source`
+/// its first parameter.
+pub fn load_sql(newline: &str, source: &str) -> String {
+    format!(
+        "SELECT r.lang, r.page, r.example, r.tip_id, r.question_id, r.revision, r.attribution,
+                coalesce(t.text, q.title || CASE WHEN q.body = '' THEN '' ELSE {newline} || q.body END),
+                (SELECT a.body FROM answer a WHERE a.question_id = q.id ORDER BY a.id LIMIT 1),
+                coalesce(t.tags, q.tags), coalesce(t.context, q.context),
+                coalesce(t.deleted_at, q.deleted_at) IS NULL
+         FROM reference r
+         LEFT JOIN tip t ON t.id = r.tip_id
+         LEFT JOIN question q ON q.id = r.question_id
+         WHERE r.source = {source}"
+    )
+}
+
+/// One row of [`load_sql`].
+pub fn stored(r: &impl Cols) -> Result<(Key, Stored)> {
+    Ok((
+        (
+            r.text(0)?,
+            r.text(1)?,
+            u32::try_from(r.int(2)?).unwrap_or(0),
+        ),
+        Stored {
+            tip: r.opt_int(3)?,
+            question: r.opt_int(4)?,
+            revision: r.text(5)?,
+            attribution: r.text(6)?,
+            text: r.opt_text(7)?.unwrap_or_default(),
+            answer: r.opt_text(8)?,
+            tags: r.opt_text(9)?.unwrap_or_default(),
+            context: r.opt_text(10)?,
+            live: r.flag(11)?,
+        },
+    ))
 }
 
 /// One thing to write.

@@ -8,6 +8,7 @@ use super::rows::Cols;
 use std::collections::HashMap;
 
 use super::{ListQuery, NewAnswer, Result, SearchDoc, StoreError};
+use crate::domain::reference::{Reference, Source};
 use crate::domain::srs::Phase;
 use crate::domain::{
     Answer, Backing, BackingKind, Backup, Brought, Card, CardState, Item, ItemId, Kind, Learned,
@@ -357,6 +358,26 @@ pub fn new_answer(r: &impl Cols) -> Result<NewAnswer> {
         by: r.text(3)?,
         at: r.time(4)?,
     })
+}
+
+/// The columns of [`reference`], for a read that joins `reference r`.
+pub const REFERENCE_COLUMNS: &str =
+    "r.source, r.lang, r.page, r.example, r.revision, r.attribution";
+
+/// The know-how reference in the six [`REFERENCE_COLUMNS`] from `at` on;
+/// `None` for a colleague's item (no reference row joined).
+pub fn reference(r: &impl Cols, at: usize) -> Result<Option<Box<Reference>>> {
+    let Some(source) = r.opt_text(at)?.as_deref().and_then(Source::from_name) else {
+        return Ok(None);
+    };
+    Ok(Some(Box::new(Reference {
+        source,
+        lang: r.text(at + 1)?,
+        page: r.text(at + 2)?,
+        example: u32::try_from(r.int(at + 3)?).unwrap_or(0),
+        revision: r.text(at + 4)?,
+        attribution: r.text(at + 5)?,
+    })))
 }
 
 pub fn pin(r: &impl Cols) -> Result<PersonPin> {

@@ -10,7 +10,7 @@ use super::engine::insert_card_state;
 use super::reference;
 use crate::domain::Backup;
 use crate::store::backup::{
-    CONTENT_TABLES, check_format, constraint_is_bad_file, has_content, restorable,
+    CONTENT_TABLES, Dupes, check_format, constraint_is_bad_file, has_content, restorable,
 };
 use crate::store::read as shared;
 use crate::store::rows::tags_to_sql;
@@ -89,7 +89,7 @@ fn insert_all(tx: &mut Tx, b: &Backup) -> Result<()> {
               &ms(q.created_at), &q.edited_at.map(ms), &q.deleted_at.map(ms)],
         )?;
         if let Some(r) = &q.reference {
-            reference::restore(tx, None, Some(q.id.num), r)?;
+            reference::store(tx, None, Some(q.id.num), r, Dupes::Refuse)?;
         }
         for a in &q.answers {
             tx.execute(
@@ -130,7 +130,7 @@ fn insert_all(tx: &mut Tx, b: &Backup) -> Result<()> {
             ],
         )?;
         if let Some(r) = &t.reference {
-            reference::restore(tx, Some(t.id.num), None, r)?;
+            reference::store(tx, Some(t.id.num), None, r, Dupes::Refuse)?;
         }
         for v in &t.votes {
             tx.execute(

@@ -14,7 +14,7 @@ use super::engine::insert_card_state;
 use super::reference;
 use crate::domain::import_check;
 use crate::domain::{Backup, ItemId};
-use crate::store::backup::check_format;
+use crate::store::backup::{Dupes, check_format};
 use crate::store::merge::{Tally, table};
 use crate::store::rows::tags_to_sql;
 use crate::store::{MergeReport, Result};
@@ -120,7 +120,7 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
             }
         };
         if let Some(r) = &q.reference {
-            reference::keep(tx, None, Some(qid), r)?;
+            reference::store(tx, None, Some(qid), r, Dupes::Skip)?;
         }
         for a in &q.answers {
             let dupe = found(
@@ -186,7 +186,7 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
             }
         };
         if let Some(r) = &t.reference {
-            reference::keep(tx, Some(tid), None, r)?;
+            reference::store(tx, Some(tid), None, r, Dupes::Skip)?;
         }
         for v in &t.votes {
             tx.execute(

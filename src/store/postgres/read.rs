@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use postgres::types::Type;
 use postgres::{GenericClient, Transaction};
 
-use super::reference;
 use super::rows::all;
 use crate::domain::{
     Answer, Asked, Backing, Card, CardState, Item, ItemId, Kind, Learned, Lesson, LessonDone,
@@ -93,13 +92,13 @@ pub fn questions(tx: &mut Tx, f: &Filter) -> Result<Vec<Question>> {
     let sql = format!(
         "SELECT {QUESTION_COLUMNS}, {}
          FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {tail}",
-        reference::COLUMNS,
+        read::REFERENCE_COLUMNS,
         live(f)
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
     let mut questions = all(&rows, |r| {
         let mut q = read::question(r)?;
-        q.reference = reference::from_row(r, 10);
+        q.reference = read::reference(r, 10)?;
         Ok(q)
     })?;
     for q in &mut questions {
@@ -130,13 +129,13 @@ pub fn tips(tx: &mut Tx, f: &Filter) -> Result<Vec<Tip>> {
     let sql = format!(
         "SELECT {TIP_COLUMNS}, {}
          FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {tail}",
-        reference::COLUMNS,
+        read::REFERENCE_COLUMNS,
         live(f)
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
     let mut tips = all(&rows, |r| {
         let mut t = read::tip(r)?;
-        t.reference = reference::from_row(r, 9);
+        t.reference = read::reference(r, 9)?;
         Ok(t)
     })?;
     let votes = format!(

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use postgres::Transaction;
 
 use crate::domain::reference::{RefItem, RefReport, Reference, Scope, Source};
-use crate::store::knowhow::{Key, Step, Stored, plan, split_question};
+use crate::store::backup::Dupes;
+use crate::store::knowhow::{Key, Step, Stored, load_sql, plan, split_question, stored};
 use crate::store::rows::tags_to_sql;
 use crate::store::{Result, StoreError};
 
@@ -37,21 +38,7 @@ pub fn import(tx: &mut Tx, at: i64, scope: &Scope, items: &[RefItem]) -> Result<
         match step {
             Step::Add(item) => {
                 let (tip, question) = insert(tx, at, &author, item)?;
-                let r = &item.reference;
-                tx.execute(
-                    "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    &[
-                        &tip,
-                        &question,
-                        &r.source.name(),
-                        &r.lang,
-                        &r.page,
-                        &example(r),
-                        &r.revision,
-                        &r.attribution,
-                    ],
-                )?;
+                store(tx, tip, question, &item.reference, Dupes::Refuse)?;
             }
             Step::Change(old, item) => {
                 update(tx, at, old, item)?;
@@ -89,38 +76,8 @@ fn example(r: &Reference) -> i32 {
 }
 
 fn load(tx: &mut Tx, source: Source) -> Result<HashMap<Key, Stored>> {
-    let rows = tx.query(
-        "SELECT r.lang, r.page, r.example, r.tip_id, r.question_id, r.revision, r.attribution,
-                coalesce(t.text, q.title || CASE WHEN q.body = '' THEN '' ELSE E'\\n' || q.body END),
-                (SELECT a.body FROM answer a WHERE a.question_id = q.id ORDER BY a.id LIMIT 1),
-                coalesce(t.tags, q.tags), coalesce(t.context, q.context),
-                coalesce(t.deleted_at, q.deleted_at) IS NULL
-         FROM reference r
-         LEFT JOIN tip t ON t.id = r.tip_id
-         LEFT JOIN question q ON q.id = r.question_id
-         WHERE r.source = $1",
-        &[&source.name()],
-    )?;
-    Ok(rows
-        .iter()
-        .map(|r| {
-            let example: i32 = r.get(2);
-            (
-                (r.get(0), r.get(1), u32::try_from(example).unwrap_or(0)),
-                Stored {
-                    tip: r.get(3),
-                    question: r.get(4),
-                    revision: r.get(5),
-                    attribution: r.get(6),
-                    text: r.get::<_, Option<String>>(7).unwrap_or_default(),
-                    answer: r.get(8),
-                    tags: r.get::<_, Option<String>>(9).unwrap_or_default(),
-                    context: r.get(10),
-                    live: r.get(11),
-                },
-            )
-        })
-        .collect())
+    let rows = tx.query(&load_sql("chr(10)", "$1"), &[&source.name()])?;
+    rows.iter().map(stored).collect()
 }
 
 /// A new tip, or a question with its accepted answer: `(tip, question)`.
@@ -221,24 +178,6 @@ fn tombstone(tx: &mut Tx, at: i64, old: &Stored) -> Result<()> {
     Ok(())
 }
 
-/// The columns of [`from_row`], for a read that joins `reference r`.
-pub const COLUMNS: &str = "r.source, r.lang, r.page, r.example, r.revision, r.attribution";
-
-/// The reference in the six [`COLUMNS`] from `at` on; `None` for an item
-/// of a colleague's.
-pub fn from_row(row: &postgres::Row, at: usize) -> Option<Box<Reference>> {
-    let source = Source::from_name(row.get::<_, Option<&str>>(at)?)?;
-    let example: i32 = row.get(at + 3);
-    Some(Box::new(Reference {
-        source,
-        lang: row.get(at + 1),
-        page: row.get(at + 2),
-        example: u32::try_from(example).unwrap_or(0),
-        revision: row.get(at + 4),
-        attribution: row.get(at + 5),
-    }))
-}
-
 /// The tip and the question here that have `r`'s key: one of them, or
 /// neither when nothing here was imported under it.
 pub fn item_of(tx: &mut Tx, r: &Reference) -> Result<(Option<i64>, Option<i64>)> {
@@ -250,31 +189,23 @@ pub fn item_of(tx: &mut Tx, r: &Reference) -> Result<(Option<i64>, Option<i64>)>
     Ok(row.map_or((None, None), |row| (row.get(0), row.get(1))))
 }
 
-/// Keeps a merged tip's or question's reference: stored unless its key,
-/// or the item, has one here already (then what is here wins).
-pub fn keep(tx: &mut Tx, tip: Option<i64>, question: Option<i64>, r: &Reference) -> Result<()> {
-    tx.execute(
+/// Stores the reference of a tip or question: an imported or restored
+/// one's, or a merged one's (`Dupes::Skip`: unless its key, or the item,
+/// has one here already; then what is here wins).
+pub fn store(
+    tx: &mut Tx,
+    tip: Option<i64>,
+    question: Option<i64>,
+    r: &Reference,
+    dupes: Dupes,
+) -> Result<()> {
+    let sql = format!(
         "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
-        &[
-            &tip,
-            &question,
-            &r.source.name(),
-            &r.lang,
-            &r.page,
-            &example(r),
-            &r.revision,
-            &r.attribution,
-        ],
-    )?;
-    Ok(())
-}
-
-/// Stores the reference of a restored tip or question (a backup's).
-pub fn restore(tx: &mut Tx, tip: Option<i64>, question: Option<i64>, r: &Reference) -> Result<()> {
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8){}",
+        dupes.tail()
+    );
     tx.execute(
-        "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        &sql,
         &[
             &tip,
             &question,

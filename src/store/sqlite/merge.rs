@@ -13,14 +13,13 @@ use std::collections::HashSet;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::engine;
+use super::insert::{self, Dupes};
 use super::reference;
-use super::rows::exec;
-use super::write::insert_cards;
 use crate::domain::import_check;
 use crate::domain::{Backup, ItemId};
 use crate::store::backup::check_format;
 use crate::store::merge::{Tally, table};
-use crate::store::rows::{tags_to_sql, time_to_sql};
+use crate::store::rows::time_to_sql;
 use crate::store::{MergeReport, Result};
 
 pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
@@ -37,18 +36,7 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
             m.tally.report.already += 1;
             continue;
         }
-        exec(
-            tx,
-            "INSERT INTO person (handle, name, wants, offers, lang, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                p.handle,
-                p.name,
-                tags_to_sql(&p.wants),
-                tags_to_sql(&p.offers),
-                p.lang,
-                time_to_sql(p.created_at)
-            ],
-        )?;
+        insert::person(tx, p)?;
         m.tally.report.added += 1;
     }
     for l in &ok.lessons {
@@ -62,16 +50,8 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
             m.same(l.id, id);
             continue;
         }
-        let id = m.free(l.id)?;
-        exec(
-            tx,
-            "INSERT INTO lesson (id, slug, title, tags, minutes, lang, body, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![id, l.slug, l.title, tags_to_sql(&l.tags), l.minutes, l.lang, l.body,
-                    time_to_sql(l.created_at), time_to_sql(l.updated_at)],
-        )?;
-        let id = m.added(l.id, id);
-        insert_cards(tx, id, &l.cards)?;
+        let id = insert::lesson(tx, m.free(l.id)?, l)?;
+        m.added(l.id, id);
     }
     for q in &ok.questions {
         // An imported FAQ entry is the same one when its key is.
@@ -95,29 +75,12 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
                 id
             }
             None => {
-                let id = m.free(q.id)?;
-                exec(
-                    tx,
-                    "INSERT INTO question (id, author, title, body, tags, context, created_at,
-                                           edited_at, deleted_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![
-                        id,
-                        q.author,
-                        q.title,
-                        q.body,
-                        tags_to_sql(&q.tags),
-                        q.context,
-                        time_to_sql(q.created_at),
-                        q.edited_at.map(time_to_sql),
-                        q.deleted_at.map(time_to_sql)
-                    ],
-                )?;
+                let id = insert::question(tx, m.free(q.id)?, q)?;
                 m.added(q.id, id)
             }
         };
         if let Some(r) = &q.reference {
-            reference::keep(tx, None, Some(qid), r)?;
+            reference::store(tx, None, Some(qid), r, Dupes::Skip)?;
         }
         for a in &q.answers {
             let dupe: Option<i64> = tx
@@ -132,38 +95,11 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
                     .query_row("SELECT 1 FROM answer WHERE id = ?1", [a.id], |_| Ok(true))
                     .optional()?
                     .unwrap_or(false);
-                exec(
-                    tx,
-                    "INSERT INTO answer (id, question_id, author, body, accepted, created_at,
-                                         edited_at, deleted_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![
-                        (!taken).then_some(a.id),
-                        qid,
-                        a.author,
-                        a.body,
-                        a.accepted,
-                        time_to_sql(a.created_at),
-                        a.edited_at.map(time_to_sql),
-                        a.deleted_at.map(time_to_sql)
-                    ],
-                )?;
+                insert::answer(tx, (!taken).then_some(a.id), qid, a)?;
             }
         }
         for bk in &q.backings {
-            exec(
-                tx,
-                "INSERT INTO backing (question_id, person, kind, minutes, helped, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
-                params![
-                    qid,
-                    bk.person,
-                    bk.kind.name(),
-                    bk.minutes,
-                    bk.helped,
-                    time_to_sql(bk.created_at)
-                ],
-            )?;
+            insert::backing(tx, qid, bk, Dupes::Skip)?;
         }
     }
     for t in &ok.tips {
@@ -189,34 +125,15 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
                 id
             }
             None => {
-                let id = m.free(t.id)?;
-                exec(
-                    tx,
-                    "INSERT INTO tip (id, author, text, tags, context, created_at, edited_at, deleted_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![
-                        id,
-                        t.author,
-                        t.text,
-                        tags_to_sql(&t.tags),
-                        t.context,
-                        time_to_sql(t.created_at),
-                        t.edited_at.map(time_to_sql),
-                        t.deleted_at.map(time_to_sql)
-                    ],
-                )?;
+                let id = insert::tip(tx, m.free(t.id)?, t)?;
                 m.added(t.id, id)
             }
         };
         if let Some(r) = &t.reference {
-            reference::keep(tx, Some(tid), None, r)?;
+            reference::store(tx, Some(tid), None, r, Dupes::Skip)?;
         }
         for v in &t.votes {
-            exec(
-                tx,
-                "INSERT INTO vote (tip_id, person, created_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                params![tid, v.person, time_to_sql(v.created_at)],
-            )?;
+            insert::vote(tx, tid, v, Dupes::Skip)?;
         }
     }
     for l in &ok.learned {
@@ -231,22 +148,7 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
             m.same(l.id, id);
             continue;
         }
-        let id = m.free(l.id)?;
-        exec(
-            tx,
-            "INSERT INTO learned (id, author, text, tags, visibility, created_at, edited_at, deleted_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                id,
-                l.author,
-                l.text,
-                tags_to_sql(&l.tags),
-                l.visibility.name(),
-                time_to_sql(l.created_at),
-                l.edited_at.map(time_to_sql),
-                l.deleted_at.map(time_to_sql)
-            ],
-        )?;
+        let id = insert::learned(tx, m.free(l.id)?, l)?;
         m.added(l.id, id);
     }
     // Progress follows its lesson or tip to the id it has here; what the
@@ -255,18 +157,7 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
         let Some(lesson) = m.tally.ids.get(&d.lesson) else {
             continue;
         };
-        exec(
-            tx,
-            "INSERT INTO lesson_done (person, lesson_id, done_at, reflection, brought) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT DO NOTHING",
-            params![
-                d.person,
-                lesson.num,
-                time_to_sql(d.done_at),
-                d.reflection,
-                d.brought.map(|b| b.name())
-            ],
-        )?;
+        insert::lesson_done(tx, lesson.num, d, Dupes::Skip)?;
     }
     for c in &ok.card_states {
         if let Some(card) = m.card(&c.card) {
@@ -279,21 +170,11 @@ pub fn merge(tx: &Connection, b: &Backup) -> Result<MergeReport> {
         let Some(card) = m.card(&r.card) else {
             continue;
         };
-        exec(
-            tx,
-            "INSERT INTO review (person, card, reviewed_at, rating)
-             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS
-               (SELECT 1 FROM review WHERE person = ?1 AND card = ?2 AND reviewed_at = ?3)",
-            params![r.person, card, time_to_sql(r.reviewed_at), r.rating],
-        )?;
+        insert::review(tx, &card, r, Dupes::Skip)?;
     }
     // A PIN the person already has here wins.
     for p in &ok.pins {
-        exec(
-            tx,
-            "INSERT INTO person_pin (handle, hash, set_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-            params![p.person, p.hash, time_to_sql(p.set_at)],
-        )?;
+        insert::pin(tx, p, Dupes::Skip)?;
     }
     Ok(m.tally.report)
 }
@@ -321,9 +202,8 @@ impl Merger<'_> {
         Ok((!taken).then_some(id.num))
     }
 
-    /// Records an item just inserted (`wanted` is what `free` gave).
-    fn added(&mut self, from: ItemId, wanted: Option<i64>) -> i64 {
-        let num = wanted.unwrap_or_else(|| self.tx.last_insert_rowid());
+    /// Records an item just inserted as `num`.
+    fn added(&mut self, from: ItemId, num: i64) -> i64 {
         self.tally.added(from, num)
     }
 

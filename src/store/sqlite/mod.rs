@@ -7,6 +7,7 @@ mod backup;
 mod engine;
 mod file;
 mod health;
+mod insert;
 mod merge;
 mod migrate;
 mod nudge;

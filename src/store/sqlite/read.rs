@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::reference;
 use super::rows::all;
 use crate::domain::{
     Answer, Backing, Card, CardState, Item, ItemId, Kind, Learned, Lesson, LessonDone, Person,
@@ -96,13 +95,13 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
     let sql = format!(
         "SELECT {QUESTION_COLUMNS}, {}
          FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {}",
-        reference::COLUMNS,
+        read::REFERENCE_COLUMNS,
         f.live(),
         f.sql_tail()
     );
     let mut questions = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
         let mut q = read::question(r)?;
-        q.reference = reference::from_row(r, 10)?;
+        q.reference = read::reference(r, 10)?;
         Ok(q)
     })?;
     for q in &mut questions {
@@ -135,13 +134,13 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
     let sql = format!(
         "SELECT {TIP_COLUMNS}, {}
          FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {}",
-        reference::COLUMNS,
+        read::REFERENCE_COLUMNS,
         f.live(),
         f.sql_tail()
     );
     let mut tips = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
         let mut t = read::tip(r)?;
-        t.reference = reference::from_row(r, 9)?;
+        t.reference = read::reference(r, 9)?;
         Ok(t)
     })?;
     let votes =

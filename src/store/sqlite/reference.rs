@@ -10,7 +10,8 @@ use rusqlite::{Connection, params};
 use super::rows::exec;
 use crate::domain::reference::{RefItem, RefReport, Reference, Scope, Source};
 use crate::store::Result;
-use crate::store::knowhow::{Key, Step, Stored, plan, split_question};
+use crate::store::backup::Dupes;
+use crate::store::knowhow::{Key, Step, Stored, load_sql, plan, split_question, stored};
 use crate::store::rows::tags_to_sql;
 
 /// Brings `items` (already checked) in for `scope`: adds the new, updates
@@ -48,34 +49,15 @@ pub fn import(tx: &Connection, at: i64, scope: &Scope, items: &[RefItem]) -> Res
 }
 
 fn load(tx: &Connection, source: Source) -> Result<HashMap<Key, Stored>> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT r.lang, r.page, r.example, r.tip_id, r.question_id, r.revision, r.attribution,
-                coalesce(t.text, q.title || CASE WHEN q.body = '' THEN '' ELSE char(10) || q.body END),
-                (SELECT a.body FROM answer a WHERE a.question_id = q.id ORDER BY a.id LIMIT 1),
-                coalesce(t.tags, q.tags), coalesce(t.context, q.context),
-                coalesce(t.deleted_at, q.deleted_at) IS NULL
-         FROM reference r
-         LEFT JOIN tip t ON t.id = r.tip_id
-         LEFT JOIN question q ON q.id = r.question_id
-         WHERE r.source = ?1",
-    )?;
-    let rows = stmt.query_map([source.name()], |r| {
-        Ok((
-            (r.get(0)?, r.get(1)?, r.get(2)?),
-            Stored {
-                tip: r.get(3)?,
-                question: r.get(4)?,
-                revision: r.get(5)?,
-                attribution: r.get(6)?,
-                text: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
-                answer: r.get(8)?,
-                tags: r.get::<_, Option<String>>(9)?.unwrap_or_default(),
-                context: r.get(10)?,
-                live: r.get(11)?,
-            },
-        ))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let sql = load_sql("char(10)", "?1");
+    let mut stmt = tx.prepare_cached(&sql)?;
+    let mut rows = stmt.query([source.name()])?;
+    let mut out = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let (key, stored) = stored(row)?;
+        out.insert(key, stored);
+    }
+    Ok(out)
 }
 
 fn insert(tx: &Connection, at: i64, author: &str, item: &RefItem) -> Result<()> {
@@ -108,22 +90,7 @@ fn insert(tx: &Connection, at: i64, author: &str, item: &RefItem) -> Result<()> 
             (None, Some(q))
         }
     };
-    exec(
-        tx,
-        "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            tip,
-            question,
-            r.source.name(),
-            r.lang,
-            r.page,
-            r.example,
-            r.revision,
-            r.attribution
-        ],
-    )?;
-    Ok(())
+    store(tx, tip, question, r, Dupes::Refuse)
 }
 
 /// New text for a stored item; `edited` is the time of a change, `None`
@@ -198,28 +165,6 @@ fn tombstone(tx: &Connection, at: i64, old: &Stored) -> Result<()> {
     }
     Ok(())
 }
-/// The columns of [`from_row`], for a read that joins `reference r`.
-pub const COLUMNS: &str = "r.source, r.lang, r.page, r.example, r.revision, r.attribution";
-
-/// The reference in the six [`COLUMNS`] from `at` on; `None` for an item
-/// of a colleague's (no reference row joined).
-pub fn from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<Option<Box<Reference>>> {
-    let Some(source) = row.get::<_, Option<String>>(at)? else {
-        return Ok(None);
-    };
-    let Some(source) = Source::from_name(&source) else {
-        return Ok(None);
-    };
-    Ok(Some(Box::new(Reference {
-        source,
-        lang: row.get(at + 1)?,
-        page: row.get(at + 2)?,
-        example: row.get(at + 3)?,
-        revision: row.get(at + 4)?,
-        attribution: row.get(at + 5)?,
-    })))
-}
-
 /// The tip and the question here that have `r`'s key: one of them, or
 /// neither when nothing here was imported under it.
 pub fn item_of(tx: &Connection, r: &Reference) -> Result<(Option<i64>, Option<i64>)> {
@@ -234,38 +179,24 @@ pub fn item_of(tx: &Connection, r: &Reference) -> Result<(Option<i64>, Option<i6
     })
 }
 
-/// Keeps a merged tip's or question's reference: stored unless its key,
-/// or the item, has one here already (then what is here wins).
-pub fn keep(tx: &Connection, tip: Option<i64>, question: Option<i64>, r: &Reference) -> Result<()> {
-    exec(
-        tx,
-        "INSERT OR IGNORE INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            tip,
-            question,
-            r.source.name(),
-            r.lang,
-            r.page,
-            r.example,
-            r.revision,
-            r.attribution
-        ],
-    )?;
-    Ok(())
-}
-
-/// Stores the reference of a restored tip or question (a backup's).
-pub fn restore(
+/// Stores the reference of a tip or question: an imported or restored
+/// one's, or a merged one's (`Dupes::Skip`: unless its key, or the item,
+/// has one here already; then what is here wins).
+pub fn store(
     tx: &Connection,
     tip: Option<i64>,
     question: Option<i64>,
     r: &Reference,
+    dupes: Dupes,
 ) -> Result<()> {
+    let sql = format!(
+        "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8){}",
+        dupes.tail()
+    );
     exec(
         tx,
-        "INSERT INTO reference (tip_id, question_id, source, lang, page, example, revision, attribution)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        &sql,
         params![
             tip,
             question,
