@@ -7,66 +7,7 @@ mod pg_support;
 use std::path::Path;
 use std::process::Output;
 
-use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
-use pg_support::{BIN, TestDb, ok, setup_lock};
-
-struct Team {
-    db: TestDb,
-    ann: String,
-    bob: String,
-    home: tempfile::TempDir,
-}
-
-/// A database after `server init` with two people, ann and bob.
-fn team(test: &str) -> Option<Team> {
-    team_of(test, true)
-}
-
-fn team_of(test: &str, people: bool) -> Option<Team> {
-    let pg = pg_support::shared(test)?;
-    let db = pg.database(test);
-    let ann = format!("ann_{}", db.name);
-    let bob = format!("bob_{}", db.name);
-    {
-        let _lock = setup_lock();
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        for who in [&ann, &bob].into_iter().filter(|_| people) {
-            let add = AddPerson {
-                handle: who.clone(),
-                name: None,
-            };
-            server::people::add_person(&url, &add).expect("add person");
-        }
-    }
-    Some(Team {
-        db,
-        ann,
-        bob,
-        home: tempfile::tempdir().expect("home"),
-    })
-}
-
-impl Team {
-    /// `leertuin --db URL-as-WHO ARGS`.
-    fn run(&self, who: &str, args: &[&str]) -> Output {
-        let url = self.db.url(who);
-        let mut all = vec!["--db", url.as_str()];
-        all.extend_from_slice(args);
-        self.db.leertuin(self.home.path(), &all)
-    }
-
-    /// The same command that must succeed; its stdout.
-    fn ok(&self, who: &str, args: &[&str]) -> String {
-        let out = self.run(who, args);
-        assert!(
-            out.status.success(),
-            "leertuin {args:?} as {who}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-}
+use pg_support::{BIN, TestDb, ok, team, team_of};
 
 /// `leertuin --db FILE --user WHO ARGS`, the same environment as the server runs.
 fn on_file(db: &TestDb, home: &Path, file: &Path, who: &str, args: &[&str]) -> String {

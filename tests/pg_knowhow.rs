@@ -6,65 +6,18 @@ mod pg_support;
 
 use std::fs;
 use std::path::Path;
-use std::process::Output;
 
-use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
-use pg_support::{TestDb, refused, setup_lock};
+use pg_support::{Team, refused, team};
 use serde_json::Value;
 
-struct Team {
-    db: TestDb,
-    ann: String,
-    home: tempfile::TempDir,
-}
-
-fn team(test: &str) -> Option<Team> {
-    let pg = pg_support::shared(test)?;
-    let db = pg.database(test);
-    let ann = format!("ann_{}", db.name);
-    {
-        let _lock = setup_lock();
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        let add = AddPerson {
-            handle: ann.clone(),
-            name: None,
-        };
-        server::people::add_person(&url, &add).expect("add person");
-    }
-    Some(Team {
-        db,
-        ann,
-        home: tempfile::tempdir().expect("home"),
-    })
-}
-
-impl Team {
-    fn run(&self, who: &str, args: &[&str]) -> Output {
-        let url = self.db.url(who);
-        let mut all = vec!["--db", url.as_str()];
-        all.extend_from_slice(args);
-        self.db.leertuin(self.home.path(), &all)
-    }
-
-    fn ok(&self, who: &str, args: &[&str]) -> String {
-        let out = self.run(who, args);
-        assert!(
-            out.status.success(),
-            "leertuin {args:?} as {who}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn tips(&self, who: &str) -> Vec<Value> {
-        let out = self.ok(who, &["list", "tips", "--json", "--limit", "100"]);
-        serde_json::from_str::<Value>(&out)
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .clone()
-    }
+/// The tips as `who` sees them.
+fn tips_of(t: &Team, who: &str) -> Vec<Value> {
+    let out = t.ok(who, &["list", "tips", "--json", "--limit", "100"]);
+    serde_json::from_str::<Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 fn write(path: &Path, text: &str) {
@@ -102,7 +55,7 @@ fn admins_import_everyone_reads_and_a_second_import_updates_in_place() {
     let first = t.ok(&owner, &["knowhow", "import", "tldr", path]);
     assert!(first.contains("tldr-pages en: 2 added"), "{first}");
     assert!(first.contains("tldr-pages nl: 1 added"), "{first}");
-    let tips = t.tips(&t.ann);
+    let tips = tips_of(&t, &t.ann);
     assert_eq!(tips.len(), 3);
     let frob = tips
         .iter()
@@ -148,7 +101,7 @@ fn admins_import_everyone_reads_and_a_second_import_updates_in_place() {
         third.contains("en: 0 added, 1 changed, 1 removed, 0 unchanged"),
         "{third}"
     );
-    let tips = t.tips(&t.ann);
+    let tips = tips_of(&t, &t.ann);
     assert_eq!(tips.len(), 2);
     let changed = tips
         .iter()
@@ -162,7 +115,7 @@ fn admins_import_everyone_reads_and_a_second_import_updates_in_place() {
         fourth.contains("en: 1 added, 1 changed, 0 removed, 0 unchanged"),
         "{fourth}"
     );
-    assert_eq!(t.tips(&t.ann).len(), 3);
+    assert_eq!(tips_of(&t, &t.ann).len(), 3);
 
     // A backup carries each item's source.
     let export = t.ok(&owner, &["export"]);

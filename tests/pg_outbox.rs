@@ -6,27 +6,12 @@
 mod pg_support;
 
 use leertuin::domain::{Draft, Kind, Write};
-use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
 use leertuin::store::{ListQuery, Mode, Spec, Store};
-use pg_support::{TestDb, ok, refused, setup_lock};
+use pg_support::{TestDb, ok, refused};
 
 /// A database after `server init` with ann and bob; their role names.
 fn team(test: &str) -> Option<(TestDb, String, String)> {
-    let pg = pg_support::shared(test)?;
-    let db = pg.database(test);
-    let ann = format!("ann_{}", db.name);
-    let bob = format!("bob_{}", db.name);
-    let _lock = setup_lock();
-    let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-    server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-    for who in [&ann, &bob] {
-        let add = AddPerson {
-            handle: who.clone(),
-            name: None,
-        };
-        server::people::add_person(&url, &add).expect("add person");
-    }
-    Some((db, ann, bob))
+    pg_support::team(test).map(|t| (t.db, t.ann, t.bob))
 }
 
 #[test]

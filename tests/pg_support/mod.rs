@@ -23,6 +23,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
+use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_leertuin");
 
 /// The system user the server runs as when the tests run as root.
@@ -521,6 +523,68 @@ impl TestDb {
             .args(args)
             .output()
             .expect("leertuin runs")
+    }
+}
+
+/// One test's team: a database after `server init`, with the people
+/// ann and bob (roles `ann_DB`, `bob_DB`) unless asked without, and a
+/// home of its own for the binary.
+pub struct Team {
+    pub db: TestDb,
+    pub ann: String,
+    pub bob: String,
+    pub home: tempfile::TempDir,
+}
+
+/// A [`Team`] with ann and bob; `None` (after saying why) without PostgreSQL.
+pub fn team(test: &str) -> Option<Team> {
+    team_of(test, true)
+}
+
+/// A [`Team`]; with `people` false, ann and bob are named but not added.
+pub fn team_of(test: &str, people: bool) -> Option<Team> {
+    let pg = shared(test)?;
+    let db = pg.database(test);
+    let ann = format!("ann_{}", db.name);
+    let bob = format!("bob_{}", db.name);
+    {
+        let _lock = setup_lock();
+        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        for who in [&ann, &bob].into_iter().filter(|_| people) {
+            let add = AddPerson {
+                handle: who.clone(),
+                name: None,
+            };
+            server::people::add_person(&url, &add).expect("add person");
+        }
+    }
+    Some(Team {
+        db,
+        ann,
+        bob,
+        home: tempfile::tempdir().expect("home"),
+    })
+}
+
+impl Team {
+    /// `leertuin --db URL-as-WHO ARGS`.
+    pub fn run(&self, who: &str, args: &[&str]) -> Output {
+        let url = self.db.url(who);
+        let mut all = vec!["--db", url.as_str()];
+        all.extend_from_slice(args);
+        self.db.leertuin(self.home.path(), &all)
+    }
+
+    /// The same command that must succeed; its stdout.
+    pub fn ok(&self, who: &str, args: &[&str]) -> String {
+        let out = self.run(who, args);
+        assert!(
+            out.status.success(),
+            "leertuin {args:?} as {who}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 }
 
