@@ -53,7 +53,7 @@ fn render_tab(bencher: divan::Bencher, tab: Tab) {
     let area = Rect::new(0, 0, 80, 24);
     bencher.bench_local(|| {
         let mut buf = Buffer::empty(area);
-        (&app).render(area, &mut buf);
+        app.pane_view().render(area, &mut buf);
         buf
     });
 }

@@ -22,7 +22,7 @@ fn key(code: KeyCode) -> KeyEvent {
 
 fn said(app: &App) -> String {
     app.status
-        .as_ref()
+        .message()
         .map(|s| s.text.clone())
         .unwrap_or_default()
 }

@@ -117,3 +117,68 @@ fn the_pane_state_uses_neither_update_nor_the_engine() {
     let lines = std::fs::read_to_string(&app).expect("read").lines().count();
     assert!(lines < 500, "app.rs has {lines} lines");
 }
+
+/// Every screen (pane, popup, kiosk) ends through one helper,
+/// `event_loop::run_keeping`, which keeps a form's text as a draft even
+/// when the loop fails: no runner keeps (or forgets to keep) it itself.
+#[test]
+fn only_the_event_loop_keeps_the_held_text_at_the_end() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let allowed = ["src/tui/event_loop.rs", "src/signals.rs"];
+    let found: Vec<String> = files
+        .iter()
+        .filter(|f| !allowed.iter().any(|a| f.ends_with(a)))
+        .flat_map(|f| names(f, "keep_held"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "keeps held text outside the event loop:\n{}",
+        found.join("\n")
+    );
+    let loops: Vec<String> = files
+        .iter()
+        .flat_map(|f| names(f, "event_loop::run"))
+        .collect();
+    assert!(
+        loops.is_empty(),
+        "runs the loop without keeping the text:\n{}",
+        loops.join("\n")
+    );
+}
+
+/// The pane is drawn only as a `PaneView` (the pane's loop, the kiosk,
+/// the tests): `App` is no widget, so nothing draws "the whole pane"
+/// around the views, and the status line's state is its own.
+#[test]
+fn the_pane_is_drawn_only_through_its_view() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let found: Vec<String> = files
+        .iter()
+        .flat_map(|f| names(f, "Widget for &App"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "App drawn as a widget:\n{}",
+        found.join("\n")
+    );
+    let mut kiosk = Vec::new();
+    rust_files(&src.join("kiosk"), &mut kiosk);
+    let drawn: Vec<String> = kiosk.iter().flat_map(|f| names(f, "pane_view")).collect();
+    assert!(!drawn.is_empty(), "the kiosk draws the pane some other way");
+    let app = src.join("tui/app.rs");
+    let fields: Vec<String> = ["Option<Status>", "nudge:"]
+        .iter()
+        .flat_map(|w| names(&app, w))
+        .collect();
+    assert!(
+        fields.is_empty(),
+        "the status line's fields are back on App:\n{}",
+        fields.join("\n")
+    );
+}

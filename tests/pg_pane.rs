@@ -190,7 +190,7 @@ fn an_open_pane_sends_its_waiting_writes_when_the_server_is_back_without_a_key()
         update(&mut app, Action::Type(c));
     }
     update(&mut app, Action::Save);
-    let said = app.status.clone().expect("a message").text;
+    let said = app.status.message().cloned().expect("a message").text;
     assert!(
         said.starts_with("Not saved yet — your text is kept and sent by itself"),
         "{said}"

@@ -22,7 +22,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn status(app: &App) -> String {
     app.status
-        .as_ref()
+        .message()
         .map(|s| s.text.clone())
         .unwrap_or_default()
 }
@@ -210,7 +210,7 @@ fn the_profile_is_edited_in_the_pane_and_checked_by_the_domain() {
     };
     assert!(form.error.is_some());
     assert!(
-        app.status.as_ref().is_some_and(|s| s.error),
+        app.status.message().is_some_and(|s| s.error),
         "error on the status line"
     );
     assert!(status(&app).contains("c++"), "{}", status(&app));

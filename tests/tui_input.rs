@@ -152,7 +152,7 @@ fn in_the_kiosk_the_undo_line_names_a_key_that_is_no_letter_and_it_works() {
     app.on_key(key(KeyCode::Enter));
     let said = app
         .status
-        .as_ref()
+        .message()
         .map(|s| s.text.clone())
         .unwrap_or_default();
     assert!(
@@ -177,7 +177,7 @@ fn in_the_kiosk_the_undo_line_names_a_key_that_is_no_letter_and_it_works() {
     app.on_key(key(KeyCode::Enter));
     let said = app
         .status
-        .as_ref()
+        .message()
         .map(|s| s.text.clone())
         .unwrap_or_default();
     assert!(said.starts_with("Opgeslagen. u = ongedaan maken"), "{said}");
@@ -282,7 +282,7 @@ fn esc_in_a_form_stores_nothing_and_leaves_no_draft() {
         assert!(app.overlay.is_none());
         assert!(
             app.status
-                .as_ref()
+                .message()
                 .is_some_and(|s| s.text.contains("nothing"))
         );
     }

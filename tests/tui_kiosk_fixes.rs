@@ -31,7 +31,7 @@ fn typed(app: &mut App, text: &str) {
 
 fn said(app: &App) -> String {
     app.status
-        .as_ref()
+        .message()
         .map(|s| s.text.clone())
         .unwrap_or_default()
 }

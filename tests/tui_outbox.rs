@@ -70,7 +70,7 @@ fn a_tip_typed_on_a_locked_database_waits_in_the_outbox_and_the_status_line_coun
     type_text(&mut app, "Ctrl-R searches your history");
     update(&mut app, Action::Save);
     assert!(app.overlay.is_none(), "the form stays open");
-    let said = app.status.clone().expect("a message");
+    let said = app.status.message().cloned().expect("a message");
     assert!(
         said.text
             .starts_with("Not saved yet — your text is kept and sent by itself"),
@@ -147,7 +147,7 @@ fn an_answer_on_a_locked_database_waits_and_the_count_is_in_dutch() {
     type_text(&mut app, "Met tmux new -s werk");
     update(&mut app, Action::Submit);
     assert!(app.overlay.is_none(), "the prompt stays open");
-    let said = app.status.clone().expect("a message");
+    let said = app.status.message().cloned().expect("a message");
     assert!(
         said.text
             .starts_with("Nog niet opgeslagen — je tekst is bewaard"),
@@ -183,4 +183,35 @@ fn an_answer_on_a_locked_database_waits_and_the_count_is_in_dutch() {
     again.start();
     assert_eq!(again.around.waiting, 0);
     assert_eq!(answers(), 1);
+}
+
+/// The line that said the text waits goes once it was sent by itself: a
+/// stale "Nog niet opgeslagen" misled a worker who pressed no key since.
+#[test]
+fn the_waiting_message_goes_when_the_write_was_sent_by_itself() {
+    let (dir, mut app) = pane("nl");
+    let lock = rusqlite::Connection::open(dir.path().join("t.db")).expect("open");
+    lock.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    update(&mut app, Action::GoTab(3));
+    update(&mut app, Action::Capture);
+    type_text(&mut app, "Handschoenen liggen links");
+    update(&mut app, Action::Save);
+    assert_shows(&screen(&app, 40, 20), "Nog niet");
+    lock.execute_batch("ROLLBACK").expect("unlock");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while app.around.waiting > 0 {
+        assert!(std::time::Instant::now() < deadline, "never sent");
+        app.on_tick();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(tips_with(&dir, "Handschoenen liggen links"), 1);
+    for width in [40, 80] {
+        let rows = text(&screen(&app, width, 20));
+        assert!(!rows.contains("Nog niet"), "{width}:\n{rows}");
+        assert!(rows.contains("Handschoenen"), "{width}:\n{rows}");
+    }
+    // A message about something else stays until the next key.
+    app.say("iets anders");
+    app.count_waiting();
+    assert!(app.status.message().is_some());
 }

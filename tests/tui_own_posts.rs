@@ -20,7 +20,7 @@ fn type_text(app: &mut App, text: &str) {
 
 fn status(app: &App) -> String {
     app.status
-        .as_ref()
+        .message()
         .map(|s| s.text.clone())
         .unwrap_or_default()
 }

@@ -293,7 +293,7 @@ fn capture_saves_a_tip_and_shows_it() {
     type_text(&mut app, "scale, Safety");
     update(&mut app, Action::Submit); // Enter on the last field saves
     assert!(app.overlay.is_none());
-    let status = app.status.clone().expect("a message");
+    let status = app.status.message().cloned().expect("a message");
     assert!(
         !status.error && status.text.starts_with("Saved. u = undo · t"),
         "{status:?}"
@@ -374,7 +374,7 @@ fn capture_esc_stores_nothing_a_kept_draft_comes_back_and_bad_input_keeps_the_te
     assert!(app.overlay.is_some(), "one Esc threw the text away");
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
-    let said = app.status.clone().expect("a message").text;
+    let said = app.status.message().cloned().expect("a message").text;
     assert!(said.contains("nothing was saved"), "{said}");
     let drafts = app.around.drafts.clone().expect("test drafts");
     assert!(
@@ -454,7 +454,10 @@ fn question_keys_answer_back_and_pledge() {
     update(&mut app, Action::Pledge);
     type_text(&mut app, "lots");
     update(&mut app, Action::Submit);
-    assert!(app.status.as_ref().is_some_and(|s| s.error), "not a number");
+    assert!(
+        app.status.message().is_some_and(|s| s.error),
+        "not a number"
+    );
     assert!(
         matches!(app.overlay, Some(Overlay::Prompt(_))),
         "prompt stays open"
@@ -496,7 +499,7 @@ fn votes_and_lessons_done_with_a_reflection() {
     update(&mut app, Action::Submit);
     assert!(
         app.status
-            .as_ref()
+            .message()
             .is_some_and(|s| s.text.contains("voted"))
     );
     let Item::Tip(t) = other_process(&dir).get(tip, "x").expect("get") else {
@@ -508,7 +511,7 @@ fn votes_and_lessons_done_with_a_reflection() {
     update(&mut app, Action::Submit);
     assert!(
         app.status
-            .as_ref()
+            .message()
             .is_some_and(|s| s.text.contains("took it back"))
     );
 
@@ -516,7 +519,7 @@ fn votes_and_lessons_done_with_a_reflection() {
     update(&mut app, Action::Answer);
     assert!(
         app.status
-            .as_ref()
+            .message()
             .is_some_and(|s| s.text.contains("questions"))
     );
     assert!(app.overlay.is_none());
@@ -565,7 +568,7 @@ fn a_second_reflection_asks_before_it_replaces_the_first() {
         matches!(app.overlay, Some(Overlay::Prompt(_))),
         "still asking"
     );
-    let said = app.status.clone().expect("a question").text;
+    let said = app.status.message().cloned().expect("a question").text;
     assert!(
         said.contains("Ask sooner") && said.contains("replaces"),
         "{said}"
@@ -721,13 +724,13 @@ fn the_pane_offers_waiting_drafts_at_start() {
 #[test]
 fn the_status_line_shows_the_nudge() {
     let (dir, mut app) = demo_app();
-    assert_eq!(app.nudge, None, "no nudge state, no nudge");
+    assert_eq!(app.status.nudge, None, "no nudge state, no nudge");
     app.around.nudge_state = Some(dir.path().join("nudge-state.toml"));
     assert!(
         app.refresh_nudge(),
         "the demo team has something to suggest"
     );
-    let line = app.nudge.clone().expect("a nudge");
+    let line = app.status.nudge.clone().expect("a nudge");
     let rows = tui_support::screen(&app, 80, 24);
     let start: String = line.chars().take(20).collect();
     tui_support::assert_shows(&rows[22..23], &start);

@@ -237,7 +237,7 @@ fn mono_selection_is_reverse_video_with_a_marker() {
     use ratatui::style::Modifier;
     let (_dir, app) = demo_app();
     let mut term = Terminal::new(TestBackend::new(40, 20)).expect("terminal");
-    term.draw(|f| f.render_widget(&app, f.area()))
+    term.draw(|f| f.render_widget(&app.pane_view(), f.area()))
         .expect("draw");
     let buf = term.backend().buffer();
     // Row 2 is the first list row: "│> …".

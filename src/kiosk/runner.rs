@@ -99,14 +99,8 @@ fn run_loop(
         starting: None,
         failed: None,
     };
-    let ran = event_loop::run(terminal, &mut screen);
-    if signals::stop_requested() || ran.is_err() {
-        // A hung-up terminal may fail the loop's read before the SIGHUP is
-        // seen: the held text is kept either way (unless the signal's
-        // watchdog was quicker).
-        signals::keep_held();
-    }
-    ran?;
+    // Text still held at the end is kept, also when the loop failed.
+    event_loop::run_keeping(terminal, &mut screen).ran?;
     match screen.failed {
         Some(e) => Err(e),
         None => Ok(()),
@@ -304,7 +298,7 @@ fn draw(frame: &mut Frame, kiosk: &Kiosk, session: &Session, pane: Option<&App>)
                 },
                 bar,
             );
-            frame.render_widget(app, body);
+            frame.render_widget(&app.pane_view(), body);
         }
         _ => frame.render_widget(
             &KioskScreen {

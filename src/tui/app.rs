@@ -10,6 +10,7 @@ use super::around::Around;
 use super::feeds::Feeds;
 use super::finder::Finder;
 use super::keys::{KeyMap, View};
+use super::say::StatusState;
 use super::theme::Theme;
 use super::views::detail::Done;
 use super::views::list::ItemListState;
@@ -43,7 +44,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// The item under the cursor, drawn beside the list on wide panes.
     pub preview: Option<super::views::detail::DetailState>,
-    pub status: Option<Status>,
+    /// The status line: its message and nudge (see [`super::say`]).
+    pub status: StatusState,
     /// The search: its index, the reader that builds it, bursts of keys.
     pub finder: Finder,
     pub(super) data_version: Option<i64>,
@@ -54,8 +56,6 @@ pub struct App {
     pub around: Around,
     /// The tools in the neighbouring tmux panes; For you ranks for them.
     pub tools: Vec<String>,
-    /// The status line's nudge, shown when there is no message.
-    pub nudge: Option<String>,
     pub quit: bool,
     /// The inverse of the write just made: `u` applies it (see
     /// [`super::own`]). Offered only until the next key, so a key meant
@@ -95,13 +95,12 @@ impl App {
             stack: Vec::new(),
             overlay: None,
             preview: None,
-            status: None,
+            status: StatusState::default(),
             finder: Finder::default(),
             data_version: None,
             offline: false,
             around: Around::default(),
             tools: Vec::new(),
-            nudge: None,
             quit: false,
             undo: None,
             lang: None,

@@ -277,7 +277,7 @@ impl App {
         {
             self.around.integrity = None;
             self.store.refuse_writes_as_damaged();
-            self.status = Some(Status {
+            self.status.set(Status {
                 text: t!("status.damaged").into_owned(),
                 error: true,
             });
@@ -321,8 +321,8 @@ impl App {
         // In the pane's language, which already follows the profile.
         let line = nudge::next(&*self.store, &state, &self.user, now())
             .map(|(n, _)| render::plain(&n, render::Lang::from_code(Some(crate::i18n::lang()))));
-        let changed = line != self.nudge;
-        self.nudge = line;
+        let changed = line != self.status.nudge;
+        self.status.nudge = line;
         changed
     }
 

@@ -87,7 +87,7 @@ impl App {
                 let mut form = self.capture_form(Kind::Question, None);
                 form.offering = false;
                 capture::update(&mut form, Action::Type(c));
-                self.status = None;
+                self.status.clear();
                 self.overlay = Some(Overlay::Capture(form));
                 return;
             }
@@ -138,7 +138,7 @@ impl App {
     /// an item it starts a new capture of the tab's kind with the text in
     /// it (a form, so nothing is stored without Enter); never keys.
     pub fn on_paste(&mut self, text: &str) {
-        self.status = None;
+        self.status.clear();
         match &mut self.overlay {
             Some(Overlay::Capture(form)) => return capture::paste(form, text),
             Some(Overlay::Prompt(p)) => return p.input.insert_str(text),

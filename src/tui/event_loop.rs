@@ -11,6 +11,7 @@
 //! screen meanwhile are dropped: they were meant for a screen that is
 //! gone, and would act on an outcome nobody has read yet.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crossterm::event;
@@ -50,6 +51,29 @@ pub trait Screen {
     /// (a kiosk logout: nothing of the last person stays on the glass).
     fn take_clear(&mut self) -> bool {
         false
+    }
+}
+
+/// How a screen's loop ended: the loop's own result, and the draft kept
+/// of the text that was held when it ended (see [`crate::signals::hold`]).
+#[must_use]
+pub struct Ended {
+    pub ran: std::io::Result<()>,
+    pub kept: Option<PathBuf>,
+}
+
+/// Runs the loop, then keeps whatever text the screen still holds as a
+/// draft, also when the loop failed: a hung-up terminal's read can fail
+/// before its SIGHUP is seen, and a form's text must not go with it. The
+/// pane, the popup and the kiosk all end this way, so no way out of any of
+/// them loses typed text. A screen holds text only while a form has it
+/// (finished, cancelled or kept forms hold none), so this keeps nothing
+/// twice; the signal watchdog and this take the text once between them.
+pub fn run_keeping(terminal: &mut DefaultTerminal, screen: &mut dyn Screen) -> Ended {
+    let ran = run(terminal, screen);
+    Ended {
+        ran,
+        kept: crate::signals::keep_held(),
     }
 }
 

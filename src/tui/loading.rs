@@ -210,7 +210,7 @@ impl App {
         match self.store.data_version() {
             Ok(v) if Some(v) != self.data_version || self.offline => {
                 if std::mem::take(&mut self.offline) {
-                    self.status = None;
+                    self.status.clear();
                 }
                 self.data_version = Some(v);
                 self.reload();
@@ -222,14 +222,14 @@ impl App {
                 // growing pause, each time it is asked.
                 let first = !self.offline;
                 self.offline = true;
-                self.status = Some(Status {
+                self.status.set(Status {
                     text: crate::t!("pane.offline").into_owned(),
                     error: true,
                 });
                 first
             }
             Err(e) => {
-                let first = self.status.is_none();
+                let first = self.status.message().is_none();
                 self.report(&e);
                 first
             }

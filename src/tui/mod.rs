@@ -153,16 +153,15 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
     // signal watchdog when a signal ends the process.
     crate::signals::install(crate::signals::Mode::Interactive, restore_terminal);
     let (mut terminal, restore) = init_terminal(true)?;
-    let ended = pane_loop::run_loop(&mut terminal, &mut app);
     // Ctrl-C quits at once, from an open form too: its text is kept as a
     // draft (offered at the next start), as a signal would keep it. Said
     // after the terminal is back, where the person can read it.
-    let kept = crate::signals::keep_held();
+    let ended = pane_loop::run_loop(&mut terminal, &mut app);
     drop(restore);
-    if let Some(path) = kept {
+    if let Some(path) = ended.kept {
         eprintln!("{}", t!("status.quit-kept", path = path.display()));
     }
-    ended?;
+    ended.ran?;
     Ok(())
 }
 

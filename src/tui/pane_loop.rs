@@ -10,21 +10,28 @@ use ratatui::DefaultTerminal;
 
 use super::app::App;
 use super::event::Input;
+use super::event_loop::Ended;
 
 /// How often, at most, the store is asked whether something changed.
 pub const CHANGE_CHECK: Duration = Duration::from_secs(1);
 
-/// Draws, waits, updates, until the person quits.
-pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+/// Draws, waits, updates, until the person quits; then keeps the text a
+/// form still holds (Ctrl-C quits from an open form) as a draft.
+pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Ended {
     // The first frame, before any query: the pane is there at once.
-    terminal.draw(|f| f.render_widget(&*app, f.area()))?;
+    if let Err(e) = terminal.draw(|f| f.render_widget(&app.pane_view(), f.area())) {
+        return Ended {
+            ran: Err(e),
+            kept: None,
+        };
+    }
     app.start();
     app.defer_saves = true;
     let mut pane = PaneScreen {
         app,
         next_check: Instant::now() + CHANGE_CHECK,
     };
-    super::event_loop::run(terminal, &mut pane)
+    super::event_loop::run_keeping(terminal, &mut pane)
 }
 
 /// The pane in the one event loop: inputs to the app, and once a second a
@@ -36,7 +43,7 @@ struct PaneScreen<'a> {
 
 impl super::event_loop::Screen for PaneScreen<'_> {
     fn draw(&self, frame: &mut ratatui::Frame) {
-        frame.render_widget(&*self.app, frame.area());
+        frame.render_widget(&self.app.pane_view(), frame.area());
     }
 
     fn on_input(&mut self, input: Input, area: ratatui::layout::Rect) -> bool {

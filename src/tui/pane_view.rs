@@ -1,9 +1,6 @@
 //! The pane hands its views what they draw: a [`PaneView`] borrowed from
-//! its state, so the frame and the views never see `App` itself.
-
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+//! its state, so the frame and the views never see `App` itself. The pane,
+//! the kiosk and the tests all draw it this way (`App` is no widget).
 
 use super::app::App;
 use super::views::PaneView;
@@ -21,18 +18,11 @@ impl App {
             list: self.list(self.tab),
             team: &self.team,
             me: &self.me,
-            status: self.status.as_ref(),
+            status: self.status.message(),
             waiting: self.waiting_line(),
-            nudge: self.nudge.as_deref(),
+            nudge: self.status.nudge.as_deref(),
             hints: self.hints(),
             pinned: self.pinned_hints(),
         }
-    }
-}
-
-/// The pane as one widget, for the loop, the kiosk and the tests.
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        self.pane_view().render(area, buf);
     }
 }

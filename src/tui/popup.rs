@@ -135,7 +135,9 @@ fn run_loop(
         jobs,
         replies,
     };
-    super::event_loop::run(terminal, &mut screen)?;
+    // A form that still holds text when the loop fails (a hung-up
+    // terminal) keeps it as a draft, as the pane and the kiosk do.
+    super::event_loop::run_keeping(terminal, &mut screen).ran?;
     Ok(())
 }
 

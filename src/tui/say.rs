@@ -1,14 +1,61 @@
-//! The status line's messages: what was saved, what went wrong, in one
-//! line, never a panic.
+//! The status line's state and its messages: what was saved, what went
+//! wrong, in a few wrapped rows, never a panic; else what waits to be sent
+//! and the nudge. [`super::views::status`] draws it.
 
 use super::app::App;
 use super::views::status::Status;
 use crate::store::StoreError;
 
+/// What the status line holds. The message is set only through its
+/// methods, so one that says a write waits can go by itself once the
+/// write was sent (a stale "not saved" line misled people).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct StatusState {
+    message: Option<Status>,
+    /// The message says a write waits in the outbox.
+    about_waiting: bool,
+    /// The nudge, shown when there is no message.
+    pub nudge: Option<String>,
+}
+
+impl StatusState {
+    /// The message shown now, if any.
+    pub fn message(&self) -> Option<&Status> {
+        self.message.as_ref()
+    }
+
+    pub fn set(&mut self, status: Status) {
+        self.message = Some(status);
+        self.about_waiting = false;
+    }
+
+    /// A message about a write that waits to be sent: it goes once
+    /// nothing waits any more ([`StatusState::nothing_waits`]).
+    pub fn set_waiting(&mut self, status: Status) {
+        self.set(status);
+        self.about_waiting = true;
+    }
+
+    pub fn clear(&mut self) {
+        self.message = None;
+        self.about_waiting = false;
+    }
+
+    /// Every waiting write was sent: a message that said one waits is no
+    /// longer true. True when it went.
+    pub fn nothing_waits(&mut self) -> bool {
+        let stale = self.about_waiting;
+        if stale {
+            self.clear();
+        }
+        stale
+    }
+}
+
 impl App {
-    /// Shows a one-line message at the bottom.
+    /// Shows a message at the bottom.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        self.status.set(Status {
             text: text.into(),
             error: false,
         });
@@ -22,7 +69,7 @@ impl App {
             .next()
             .unwrap_or("")
             .to_string();
-        self.status = Some(Status { text, error: true });
+        self.status.set(Status { text, error: true });
     }
 
     /// The value, or `None` with the error shown.

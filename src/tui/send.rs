@@ -62,7 +62,7 @@ impl App {
         } else {
             t!("status.not-saved-queued", reason = reason)
         };
-        self.status = Some(Status {
+        self.status.set_waiting(Status {
             text: text.into_owned(),
             error: !passes,
         });
@@ -113,11 +113,15 @@ impl App {
     }
 
     /// Counts the writes waiting for this store (one readdir when none).
+    /// Once none waits, a message that said one does goes.
     pub fn count_waiting(&mut self) {
         self.around.waiting = match &self.around.outbox {
             Some(outbox) => outbox.count(&self.around.spec, &self.user),
             None => 0,
         };
+        if self.around.waiting == 0 {
+            self.status.nothing_waits();
+        }
     }
 
     /// "2 waiting to be sent" while writes wait: the status line shows it
@@ -146,7 +150,7 @@ pub fn commit_undoing(app: &mut App, write: Write, undo: Option<Write>) -> bool 
         }
         Ok(None) => true,
         Err(reason) => {
-            app.status = Some(Status {
+            app.status.set(Status {
                 text: reason,
                 error: true,
             });

@@ -21,7 +21,7 @@ const PAGE: isize = 10;
 /// Applies one action.
 pub fn update(app: &mut App, action: Action) {
     // A message stays until the next key, so it is read, then gets out of the way.
-    app.status = None;
+    app.status.clear();
     match app.overlay.take() {
         Some(Overlay::Capture(form)) => return on_capture(app, form, action),
         Some(Overlay::Prompt(prompt)) => return on_prompt(app, prompt, action),
@@ -355,7 +355,7 @@ fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
                     true
                 }
                 Err(status) => {
-                    app.status = Some(status);
+                    app.status.set(status);
                     false
                 }
             };
@@ -398,7 +398,7 @@ fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
         // After "Enter again replaces…; Esc keeps it", Esc keeps it at once.
         Action::Cancel if !asked && !p.replace_asked && !p.input.is_blank() => {
             p.cancel_asked = true;
-            app.status = Some(Status {
+            app.status.set(Status {
                 text: t!("capture.discard-ask").into_owned(),
                 error: true,
             });
@@ -432,7 +432,7 @@ fn asks_to_replace(app: &mut App, p: &mut PromptState) -> bool {
     match earlier {
         Some(old) if !new.is_empty() && old != new && !p.replace_asked => {
             p.replace_asked = true;
-            app.status = Some(Status {
+            app.status.set(Status {
                 text: t!("status.replace-reflection", old = old).into_owned(),
                 error: true,
             });
@@ -465,7 +465,7 @@ fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
                     minutes: Some(m),
                 },
                 Err(reason) => {
-                    app.status = Some(super::app::Status {
+                    app.status.set(super::app::Status {
                         text: reason,
                         error: true,
                     });
@@ -617,7 +617,7 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
         // No file path: the draft is offered at the next form, and a
         // path means nothing at a kiosk.
         Ok(Saved::Drafted { reason, .. }) => {
-            app.status = Some(Status {
+            app.status.set(Status {
                 text: t!("status.not-saved-drafted", reason = reason).into_owned(),
                 error: true,
             });

@@ -38,7 +38,8 @@ pub fn other_process(dir: &TempDir) -> SqliteStore {
 /// The screen as text, one string per row.
 pub fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
     let mut term = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    term.draw(|f| f.render_widget(app, f.area())).expect("draw");
+    term.draw(|f| f.render_widget(&app.pane_view(), f.area()))
+        .expect("draw");
     let buf = term.backend().buffer();
     (0..height)
         .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect::<String>())
