@@ -258,6 +258,9 @@ fn a_pledge_a_reflection_and_a_profile_typed_when_a_signal_comes_are_back_next_t
         let out = home.ok("ann", &["show", &q, "--json"]);
         out.contains("\"minutes\": 25").then_some(())
     });
+    // Keys typed while the save still runs are dropped (by design): the
+    // next key waits for the outcome on screen.
+    tmux.wait_for("s", "You pledged");
 
     // A reflection, on the first lesson.
     tmux.keys("s", &["2"]);
@@ -279,6 +282,7 @@ fn a_pledge_a_reflection_and_a_profile_typed_when_a_signal_comes_are_back_next_t
         let out = home.ok("ann", &["export"]);
         out.contains("Label the shelves first").then_some(())
     });
+    tmux.wait_for("s", "Saved");
 
     // The profile: what you want to learn, typed and not saved yet.
     tmux.keys("s", &["7"]);
