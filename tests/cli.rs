@@ -308,6 +308,70 @@ fn export_import_export_is_identical() {
     s.ok(&[
         "me", "--wants", "sql", "life", "--offers", "tmux", "--lang", "nl",
     ]);
+    // Wishes and the budget ledger: grants (one expiring), gifts, a
+    // voucher, a match, a withdrawal's refunds and a wish done.
+    std::fs::write(s.path().join("system.toml"), "admins = [\"ann\"]\n").unwrap();
+    let as_admin = |args: &[&str]| {
+        let out = s
+            .cmd()
+            .env("LEERTUIN_SYSTEM_CONFIG", s.path().join("system.toml"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    as_admin(&[
+        "wish", "Heftruck", "--cost", "350", "--hours", "8", "-t", "life",
+    ]);
+    as_admin(&[
+        "wish",
+        "Zwemmen",
+        "--cost",
+        "100",
+        "--private",
+        "--why",
+        "voor mijn kinderen",
+    ]);
+    as_admin(&[
+        "budget",
+        "grant",
+        "ann",
+        "500,25",
+        "--hours",
+        "16",
+        "--source",
+        "werkgever",
+        "--expires",
+        "2099-12-31",
+        "--note",
+        "2027",
+    ]);
+    as_admin(&["budget", "grant", "bob", "200", "--source", "O&O-fonds"]);
+    as_admin(&["budget", "match", "--source", "werkgever", "--cap", "50"]);
+    let code = as_admin(&[
+        "voucher", "issue", "25", "--count", "2", "--source", "fonds",
+    ]);
+    s.cmd_as("bob")
+        .args(["voucher", "redeem", code.lines().next().unwrap()])
+        .assert()
+        .success();
+    s.cmd_as("bob")
+        .args(["fund", "w1", "100", "--note", "succes"])
+        .assert()
+        .success();
+    as_admin(&["fund", "w1", "50", "--hours", "2"]);
+    as_admin(&["fund", "w2", "10"]);
+    as_admin(&["wish", "withdraw", "w2"]);
+    as_admin(&[
+        "wish",
+        "done",
+        "w1",
+        "--reflection",
+        "geslaagd",
+        "--brought",
+        "work",
+    ]);
     // Progress and reviews have no command yet; write them as the engine will.
     let db = s.sql();
     db.execute_batch(
@@ -352,6 +416,26 @@ fn export_import_export_is_identical() {
     ] {
         assert!(!doc[key].as_array().unwrap().is_empty(), "{key} is empty");
     }
+    let budgets = &doc["budgets"];
+    for (key, n) in [
+        ("wishes", 2),
+        ("ledger", 8),
+        ("vouchers", 2),
+        ("match_rules", 1),
+    ] {
+        assert_eq!(budgets[key].as_array().map(Vec::len), Some(n), "{key}");
+    }
+    // What the copy computes from its restored ledger is what the original did.
+    let budget = |db: &std::path::Path| {
+        let out = s
+            .cmd()
+            .env("LEERTUIN_DB", db)
+            .args(["budget", "--json"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(budget(&s.db()), budget(&copy));
 }
 
 #[test]

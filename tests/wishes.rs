@@ -91,7 +91,7 @@ fn a_wish_prints_its_id_and_shows_its_progress() {
     assert!(gave.contains("€250 and 6 hours"), "{gave}");
     let list = ok(&sb, "anna", &["wishes"]);
     assert!(
-        list.contains("€250 of €350 · 6 of 8 hours · 1 gave · open"),
+        list.contains("€250 of €350 · 6 of 8 hours · 1 person gave · open"),
         "{list}"
     );
     let w = wish_json(&sb, "anna", "w1");
@@ -122,7 +122,7 @@ fn a_wish_prints_its_id_and_shows_its_progress() {
         .unwrap();
     let nl = String::from_utf8(nl.stdout).unwrap();
     assert!(
-        nl.contains("€ 350 van € 350 · 8 van 8 uur · 2 gaven · rond"),
+        nl.contains("€ 350 van € 350 · 8 van 8 uur · 2 mensen gaven · rond"),
         "{nl}"
     );
 }
@@ -600,4 +600,46 @@ fn fastrand_id() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
     N.fetch_add(1, Ordering::Relaxed)
+}
+
+#[test]
+fn a_restore_keeps_the_ledger_and_refuses_one_that_makes_money() {
+    let sb = team();
+    ok(&sb, "anna", &["wish", "Lassen", "--cost", "100"]);
+    ok(
+        &sb,
+        "boss",
+        &["budget", "grant", "bram", "80", "--source", "werkgever"],
+    );
+    ok(&sb, "bram", &["fund", "w1", "80"]);
+    let export = ok(&sb, "bram", &["export"]);
+    let copy = sb.path().join("copy.db");
+    let restore = |text: &str| {
+        let file = sb.path().join("backup.json");
+        std::fs::write(&file, text).unwrap();
+        sb.cmd_as("bram")
+            .env("LEERTUIN_DB", &copy)
+            .arg("import")
+            .arg(&file)
+            .output()
+            .unwrap()
+    };
+    // A hand-edited grant of €0.80 instead of €80: bram's gift of €80
+    // would then come from nowhere.
+    let mut doc: serde_json::Value = serde_json::from_str(&export).unwrap();
+    doc["budgets"]["ledger"][0]["cents"] = 80.into();
+    let out = restore(&doc.to_string());
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("below zero"));
+    assert!(!copy.exists(), "a refused restore leaves no file");
+    let out = restore(&export);
+    assert!(out.status.success(), "{out:?}");
+    let copied = sb
+        .cmd_as("anna")
+        .env("LEERTUIN_DB", &copy)
+        .args(["wish", "show", "w1", "--json"])
+        .output()
+        .unwrap();
+    let w: serde_json::Value = serde_json::from_slice(&copied.stdout).unwrap();
+    assert_eq!(w["given_cents"], 8_000);
 }

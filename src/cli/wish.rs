@@ -212,7 +212,12 @@ pub(crate) fn progress(w: &Wish) -> String {
         );
     }
     if !w.givers.is_empty() {
-        parts.push(t!("wish.givers", n = w.givers.len()).into_owned());
+        let n = w.givers.len();
+        parts.push(crate::i18n::plural(
+            n,
+            t!("wish.givers.one"),
+            t!("wish.givers.many", n = n),
+        ));
     }
     parts.join(" · ")
 }

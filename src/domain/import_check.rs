@@ -175,6 +175,9 @@ pub fn check(b: &Backup, known: &HashSet<String>) -> (Backup, Vec<Rejected>) {
         card_states: Vec::new(),
         reviews: Vec::new(),
         pins: Vec::new(),
+        // Checked by the restore that writes them (store/sqlite/wishes.rs);
+        // `import --merge` does not bring budgets over.
+        budgets: b.budgets.clone(),
     };
 
     let mut handles: HashSet<String> = known.clone();

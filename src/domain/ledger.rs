@@ -522,6 +522,80 @@ impl Budget {
     }
 }
 
+/// A wish as a backup keeps it: what was stored, nothing derived.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredWish {
+    pub id: WishId,
+    pub owner: String,
+    pub text: String,
+    pub why: Option<String>,
+    pub cost_cents: Option<i64>,
+    pub minutes: Option<i64>,
+    pub tags: Vec<String>,
+    pub private: bool,
+    /// `open`, `done` or `withdrawn` (funded is derived).
+    pub state: WishState,
+    pub reflection: Option<String>,
+    pub brought: Option<super::Brought>,
+    #[serde(with = "millis")]
+    pub created_at: Time,
+    #[serde(with = "millis::option")]
+    pub closed_at: Option<Time>,
+}
+
+/// A voucher as a backup keeps it: its code's hash only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredVoucher {
+    pub id: i64,
+    pub hash: String,
+    pub cents: i64,
+    pub minutes: i64,
+    pub source: String,
+    pub expires: Option<NaiveDate>,
+    pub issued_by: String,
+    #[serde(with = "millis")]
+    pub issued_at: Time,
+}
+
+/// A matching rule as a backup keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredRule {
+    pub id: i64,
+    pub source: String,
+    pub percent: i64,
+    pub cap_cents: i64,
+    pub set_by: String,
+    #[serde(with = "millis")]
+    pub set_at: Time,
+}
+
+/// Wishes and budgets in a backup: absent from an export when there are
+/// none, so older exports stay byte-equal.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budgets {
+    #[serde(default)]
+    pub wishes: Vec<StoredWish>,
+    #[serde(default)]
+    pub ledger: Vec<Entry>,
+    #[serde(default)]
+    pub vouchers: Vec<StoredVoucher>,
+    #[serde(default)]
+    pub match_rules: Vec<StoredRule>,
+}
+
+impl Budgets {
+    pub fn is_empty(&self) -> bool {
+        self.wishes.is_empty()
+            && self.ledger.is_empty()
+            && self.vouchers.is_empty()
+            && self.match_rules.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -557,6 +557,13 @@ pub struct Backup {
     /// nobody has one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pins: Vec<PersonPin>,
+    /// Wishes, the budget ledger, vouchers and matching rules; absent
+    /// when there are none.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::domain::ledger::Budgets::is_empty"
+    )]
+    pub budgets: crate::domain::ledger::Budgets,
 }
 
 /// A person's kiosk PIN, as a salted argon2id hash (PHC string).

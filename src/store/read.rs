@@ -119,6 +119,8 @@ pub fn export(r: &mut impl Reads) -> Result<Backup> {
         card_states: r.card_states(None)?,
         reviews: r.reviews()?,
         pins: r.pins()?,
+        // Filled in by a backend that keeps budgets.
+        budgets: Default::default(),
     })
 }
 

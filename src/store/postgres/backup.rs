@@ -24,6 +24,12 @@ pub fn export(tx: &mut Tx) -> Result<Backup> {
 
 pub fn import(tx: &mut Tx, b: &Backup) -> Result<()> {
     check_format(b)?;
+    // Refused rather than dropped: nothing of a backup is lost on the way.
+    if !b.budgets.is_empty() {
+        return Err(StoreError::BadImport(
+            crate::t!("wish.not-on-server").into_owned(),
+        ));
+    }
     for table in CONTENT_TABLES {
         let n: i64 = tx
             .query_one(&format!("SELECT count(*) FROM {table}"), &[])?

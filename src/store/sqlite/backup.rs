@@ -20,7 +20,9 @@ use crate::store::backup::{
 use crate::store::read as shared;
 
 pub fn export(tx: &Connection) -> Result<Backup> {
-    shared::export(&mut read::Sql(tx))
+    let mut backup = shared::export(&mut read::Sql(tx))?;
+    backup.budgets = super::wishes::export(tx)?;
+    Ok(backup)
 }
 
 pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
@@ -31,8 +33,10 @@ pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
             return Err(has_content(table, n));
         }
     }
+    super::wishes::refuse_content(tx)?;
     let accepted = restorable(b)?;
-    insert_all(tx, &accepted).map_err(constraint_is_bad_file)
+    insert_all(tx, &accepted).map_err(constraint_is_bad_file)?;
+    super::wishes::restore(tx, &accepted.budgets).map_err(constraint_is_bad_file)
 }
 
 fn insert_all(tx: &Connection, b: &Backup) -> Result<()> {

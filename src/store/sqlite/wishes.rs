@@ -9,7 +9,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::rows::exec;
 use super::write::ensure_handle;
-use crate::domain::ledger::{self, Budget, Entry, EntryKind, WishRef};
+use crate::domain::ledger::{
+    self, Budget, Budgets, Entry, EntryKind, StoredRule, StoredVoucher, StoredWish, WishRef,
+};
 use crate::domain::wish::{
     Finish, NewWish, Wish, WishError, WishId, WishQuery, WishState, source as check_source,
 };
@@ -598,4 +600,210 @@ impl crate::store::Wishes for super::SqliteStore {
 
 fn now_ms() -> i64 {
     crate::domain::now().timestamp_millis()
+}
+
+/// The tables of wishes and budgets; all must be empty for a restore.
+const BUDGET_TABLES: [&str; 4] = ["wish", "ledger", "voucher", "match_rule"];
+
+pub fn refuse_content(tx: &Connection) -> Result<()> {
+    for table in BUDGET_TABLES {
+        let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        if n > 0 {
+            return Err(crate::store::backup::has_content(table, n));
+        }
+    }
+    Ok(())
+}
+
+/// Everything of wishes and budgets, for `export`, oldest first.
+pub fn export(tx: &Connection) -> Result<Budgets> {
+    let sql = format!("SELECT {WISH_COLUMNS} FROM wish ORDER BY id");
+    let mut stmt = tx.prepare(&sql)?;
+    let wishes = stmt
+        .query_map([], wish_row)?
+        .map(|w| {
+            w.map(|w| StoredWish {
+                id: w.id,
+                owner: w.owner,
+                text: w.text,
+                why: w.why,
+                cost_cents: w.cost_cents,
+                minutes: w.minutes,
+                tags: w.tags,
+                private: w.private,
+                state: w.state,
+                reflection: w.reflection,
+                brought: w.brought,
+                created_at: w.created_at,
+                closed_at: w.closed_at,
+            })
+        })
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = tx.prepare(
+        "SELECT id, hash, cents, minutes, source, expires, issued_by, issued_at
+         FROM voucher ORDER BY id",
+    )?;
+    let vouchers = stmt
+        .query_map([], |r| {
+            Ok(StoredVoucher {
+                id: r.get(0)?,
+                hash: r.get(1)?,
+                cents: r.get(2)?,
+                minutes: r.get(3)?,
+                source: r.get(4)?,
+                expires: date_from_sql(r.get(5)?),
+                issued_by: r.get(6)?,
+                issued_at: time_from_sql(r.get(7)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = tx.prepare(
+        "SELECT id, source, percent, cap_cents, set_by, set_at FROM match_rule ORDER BY id",
+    )?;
+    let match_rules = stmt
+        .query_map([], |r| {
+            Ok(StoredRule {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                percent: r.get(2)?,
+                cap_cents: r.get(3)?,
+                set_by: r.get(4)?,
+                set_at: time_from_sql(r.get(5)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Budgets {
+        wishes,
+        ledger: select_entries(tx, "", [])?,
+        vouchers,
+        match_rules,
+    })
+}
+
+/// A restore's wishes and budgets, ids kept. Texts must be clean and the
+/// ledger must leave no pot below zero: a hand-edited backup cannot make
+/// money that was never granted.
+pub fn restore(tx: &Connection, b: &Budgets) -> Result<()> {
+    use crate::domain::text::is_clean;
+    use crate::store::backup::bad;
+    for w in &b.wishes {
+        let texts = [Some(&w.text), w.why.as_ref(), w.reflection.as_ref()];
+        if w.text.trim().is_empty() || !texts.into_iter().flatten().all(|t| is_clean(t)) {
+            return Err(bad(format!("{}: its text is empty or not clean", w.id)));
+        }
+        if w.state == WishState::Funded {
+            return Err(bad(format!(
+                "{}: state funded is derived, not stored",
+                w.id
+            )));
+        }
+        exec(
+            tx,
+            "INSERT INTO wish (id, owner, text, why, cost_cents, minutes, tags, private, state,
+                               reflection, brought, created_at, closed_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                w.id.0,
+                w.owner,
+                w.text,
+                w.why,
+                w.cost_cents,
+                w.minutes,
+                tags_to_sql(&w.tags),
+                w.private,
+                w.state.name(),
+                w.reflection,
+                w.brought.map(Brought::name),
+                w.created_at.timestamp_millis(),
+                w.closed_at.map(|t| t.timestamp_millis())
+            ],
+        )?;
+    }
+    for v in &b.vouchers {
+        exec(
+            tx,
+            "INSERT INTO voucher (id, hash, cents, minutes, source, expires, issued_by, issued_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                v.id,
+                v.hash,
+                v.cents,
+                v.minutes,
+                v.source,
+                date_to_sql(v.expires),
+                v.issued_by,
+                v.issued_at.timestamp_millis()
+            ],
+        )?;
+    }
+    for r in &b.match_rules {
+        exec(
+            tx,
+            "INSERT INTO match_rule (id, source, percent, cap_cents, set_by, set_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                r.id,
+                r.source,
+                r.percent,
+                r.cap_cents,
+                r.set_by,
+                r.set_at.timestamp_millis()
+            ],
+        )?;
+    }
+    for e in &b.ledger {
+        let texts = [Some(&e.source), Some(&e.by), e.note.as_ref()];
+        if !texts.into_iter().flatten().all(|t| is_clean(t)) {
+            return Err(bad(format!("ledger entry {}: its text is not clean", e.id)));
+        }
+        exec(
+            tx,
+            "INSERT INTO ledger (id, at, kind, person, source, cents, minutes, wish, by, note,
+                                 year, expires, voucher, rule, refund_of)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                e.id,
+                e.at.timestamp_millis(),
+                e.kind.name(),
+                e.person,
+                e.source,
+                e.cents,
+                e.minutes,
+                e.wish.map(|w| w.0),
+                e.by,
+                e.note,
+                e.year,
+                date_to_sql(e.expires),
+                e.voucher,
+                e.rule,
+                e.refund_of
+            ],
+        )?;
+    }
+    // No pot ends below zero.
+    let mut people: Vec<&str> = b
+        .ledger
+        .iter()
+        .filter_map(|e| e.person.as_deref())
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    for p in people {
+        let mine: Vec<Entry> = b
+            .ledger
+            .iter()
+            .filter(|e| e.person.as_deref() == Some(p))
+            .cloned()
+            .collect();
+        let today = crate::domain::now().date_naive();
+        for pot in ledger::pots(p, &mine, today) {
+            if pot.free_cents < 0 || pot.free_minutes < 0 {
+                return Err(bad(format!(
+                    "the ledger leaves {p}'s pot {} below zero",
+                    pot.source
+                )));
+            }
+        }
+    }
+    Ok(())
 }
