@@ -34,8 +34,23 @@ pub fn of(title: &str, body: &str, words: &[Vec<&str>]) -> (String, Vec<Range<us
                 .char_indices()
                 .nth(LONGEST)
                 .map_or(text.len(), |(i, _)| i);
+            if end == text.len() {
+                return (text, marks);
+            }
+            // Cut where a word ends, not inside one, and say it goes on.
+            let end = text[..end]
+                .trim_end_matches(|c: char| !c.is_whitespace())
+                .trim_end();
+            let end = if end.len() > MORE.len() {
+                end.len()
+            } else {
+                // One word longer than the row: cut it after all.
+                text.char_indices()
+                    .nth(LONGEST)
+                    .map_or(text.len(), |(i, _)| i)
+            };
             let marks = marks.into_iter().filter(|m| m.end <= end).collect();
-            (text[..end].to_string(), marks)
+            (format!("{}{MORE}", &text[..end]), marks)
         }
         _ => {
             let marks = place::spans(title, &all);
@@ -118,6 +133,16 @@ mod tests {
         let (text, marked) = shown(title, "", &["roll"]);
         assert!(text.starts_with("…check the roll"), "{text}");
         assert_eq!(marked, vec!["roll"]);
+    }
+
+    #[test]
+    fn a_long_body_is_cut_between_words() {
+        let body = "kettle ".repeat(10) + &"drawer ".repeat(40);
+        let (text, marked) = shown("Tip", &body, &["kettle"]);
+        assert!(text.ends_with("drawer…"), "{text}");
+        assert_eq!(marked.first().map(String::as_str), Some("kettle"));
+        let (text, _) = shown("Tip", &"x".repeat(400), &["xxx"]);
+        assert_eq!(text.chars().count(), LONGEST + 1, "one long word is cut");
     }
 
     #[test]

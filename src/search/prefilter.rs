@@ -62,7 +62,7 @@ pub fn filter(
             }
         }
     }
-    (!groups.is_empty()).then_some(TextFilter { groups })
+    (!groups.is_empty()).then_some(TextFilter { groups, most: None })
 }
 
 /// The runs of ASCII letters and digits of `word` long enough to look up.
@@ -188,6 +188,14 @@ mod tests {
         let synonyms = Synonyms::parse(&["uitpakken = extraheren".into()]).unwrap();
         let groups = filter("uitpakken", &[], false, &synonyms).unwrap().groups;
         assert_eq!(groups, vec![vec![vec!["uitpakken"], vec!["extraheren"]]]);
+    }
+
+    #[test]
+    fn a_piece_is_asked_as_trigrams_that_cover_it() {
+        assert_eq!(TextFilter::trigrams("kubectl"), ["kub", "ect", "ctl"]);
+        assert_eq!(TextFilter::trigrams("restart"), ["res", "tar", "art"]);
+        assert_eq!(TextFilter::trigrams("sql"), ["sql"]);
+        assert!(TextFilter::trigrams("vi").is_empty());
     }
 
     #[test]

@@ -197,6 +197,10 @@ impl Memo {
 enum Field<'a> {
     Ascii(&'a [u8]),
     Text(&'a str),
+    /// Text outside ASCII, decoded once per doc (`Decoded`): decoding it
+    /// again for every word of the query and every field made such text
+    /// several times slower to search than ASCII.
+    Chars(&'a [char]),
 }
 
 impl<'a> Field<'a> {
@@ -212,6 +216,7 @@ impl<'a> Field<'a> {
         match self {
             Field::Ascii(bytes) => bytes.len(),
             Field::Text(text) => text.len(),
+            Field::Chars(chars) => chars.len(),
         }
     }
 
@@ -224,6 +229,7 @@ impl<'a> Field<'a> {
                     .nth(chars)
                     .map_or(text, |(at, _)| &text[..at]),
             ),
+            Field::Chars(all) => Field::Chars(&all[..all.len().min(chars)]),
         }
     }
 
@@ -231,17 +237,34 @@ impl<'a> Field<'a> {
         match self {
             Field::Ascii(bytes) => Utf32Str::Ascii(bytes),
             Field::Text(text) => Utf32Str::new(text, buf),
+            Field::Chars(chars) => Utf32Str::Unicode(chars),
         }
     }
 }
 
-fn fields(docs: &Docs, i: usize, ascii: bool) -> (Field<'_>, Field<'_>) {
-    if ascii {
-        let (title, body) = docs.title_body_bytes(i);
-        (Field::Ascii(title), Field::Ascii(body))
-    } else {
+/// The title and body of the doc being scored, decoded to characters
+/// once when they are not ASCII. Plain characters, not nucleo's grapheme
+/// split (`Utf32Str::new`), which cost more than the matching itself; a
+/// combining accent is then a letter of its own, which no query word
+/// holds after folding, so it only widens a gap.
+#[derive(Default)]
+struct Decoded {
+    title: Vec<char>,
+    body: Vec<char>,
+}
+
+impl Decoded {
+    fn fields<'a>(&'a mut self, docs: &'a Docs, i: usize, ascii: bool) -> (Field<'a>, Field<'a>) {
+        if ascii {
+            let (title, body) = docs.title_body_bytes(i);
+            return (Field::Ascii(title), Field::Ascii(body));
+        }
         let (title, body) = docs.title_body(i);
-        (Field::Text(title), Field::Text(body))
+        self.title.clear();
+        self.title.extend(title.chars());
+        self.body.clear();
+        self.body.extend(body.chars());
+        (Field::Chars(&self.title), Field::Chars(&self.body))
     }
 }
 
@@ -277,6 +300,7 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
     let mut tag_memo = Memo::new(needles.len(), &docs.tags);
     let mut name_memo = Memo::new(needles.len(), &docs.names);
     let mut buf = Vec::new();
+    let mut decoded = Decoded::default();
     let mut text = Folded::default();
     let mut out = Scored::default();
     let mut in_query_order: Vec<&Needle> = needles.to_vec();
@@ -292,11 +316,16 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
         let ascii = mask & ASCII != 0;
         let mut hit = true;
         text.doc = None;
+        // One-letter words are settled by the masks: nothing to decode.
+        let (title, body) = if letters_only {
+            (Field::Ascii(&[]), Field::Ascii(&[]))
+        } else {
+            decoded.fields(docs, i, ascii)
+        };
         for (w, n) in needles.iter().enumerate() {
             if n.by_mask() {
                 continue;
             }
-            let (title, body) = fields(docs, i, ascii);
             // The best weighed score, and whether anything was there.
             let (mut best, mut seen) = (0, false);
             let mut found = |score: u32, weight: u32| {
@@ -354,7 +383,7 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
                 // items first, and no text read.
                 shortness(docs, i) << 8 | u32::from(docs.votes[i])
             } else {
-                rank(text.of(docs, i), &in_query_order, docs, i)
+                rank(&mut text, &in_query_order, docs, i)
             };
             out.hits.push((rank, i as u32));
         }
@@ -362,36 +391,60 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
     out
 }
 
-/// Doc `i`'s fields folded (title, body, tags, author), made once per doc
-/// and only for docs that need them.
+/// Doc `i`'s fields folded (title, body, tags, author), each made once
+/// per doc and only when asked: most hits are ranked on their title
+/// alone, and folding every body cost more than the matching.
 #[derive(Default)]
 struct Folded {
     doc: Option<usize>,
+    made: [bool; 4],
     fields: [String; 4],
 }
 
+/// The fields' numbers in `Folded`, and the order `rank` reads them in:
+/// the body, the longest, last.
+const TITLE_FIELD: usize = 0;
+const BODY_FIELD: usize = 1;
+
 impl Folded {
     fn of(&mut self, docs: &Docs, i: usize) -> &[String; 4] {
-        if self.doc != Some(i) {
-            let (title, body) = docs.title_body(i);
-            let mut tags = String::new();
-            for &tag in docs.tag_numbers(i) {
-                tags.push_str(docs.tags.get(tag));
-                tags.push(' ');
-            }
-            let author = docs.names.get(docs.authors[i]);
-            for (slot, text) in self.fields.iter_mut().zip([title, body, &tags, author]) {
-                slot.clear();
-                if text.is_ascii() {
-                    slot.push_str(text);
-                    slot.make_ascii_lowercase();
-                } else {
-                    slot.extend(text.chars().map(typos::fold));
-                }
-            }
-            self.doc = Some(i);
+        for f in 0..4 {
+            self.field(docs, i, f);
         }
         &self.fields
+    }
+
+    fn field(&mut self, docs: &Docs, i: usize, f: usize) -> &str {
+        if self.doc != Some(i) {
+            self.made = [false; 4];
+            self.doc = Some(i);
+        }
+        if !self.made[f] {
+            let (title, body) = docs.title_body(i);
+            let mut tags = String::new();
+            let text = match f {
+                TITLE_FIELD => title,
+                BODY_FIELD => body,
+                2 => {
+                    for &tag in docs.tag_numbers(i) {
+                        tags.push_str(docs.tags.get(tag));
+                        tags.push(' ');
+                    }
+                    &tags
+                }
+                _ => docs.names.get(docs.authors[i]),
+            };
+            let slot = &mut self.fields[f];
+            slot.clear();
+            if text.is_ascii() {
+                slot.push_str(text);
+                slot.make_ascii_lowercase();
+            } else {
+                slot.extend(text.chars().map(typos::fold));
+            }
+            self.made[f] = true;
+        }
+        &self.fields[f]
     }
 }
 
@@ -407,7 +460,7 @@ const IN_ORDER: u32 = 4;
 /// (whole, at a word start, inside a word, through a typo, scattered), and
 /// in which field; the words adjacent and in order; then shorter titles
 /// first, as in fzf (the second byte); then more votes (the low byte).
-fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
+fn rank(text: &mut Folded, by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
     let mut total = 0;
     // The form each word was found in (itself or a stand-in), for the
     // adjacency of the next.
@@ -415,7 +468,13 @@ fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u3
     for n in by_order {
         let mut best = 0;
         let mut form = n.word.as_str();
-        for (f, text) in fields.iter().enumerate() {
+        for f in [TITLE_FIELD, 2, 3, BODY_FIELD] {
+            // The body adds no bonus: a word already whole elsewhere
+            // cannot do better there, and its text need not be folded.
+            if f == BODY_FIELD && best >= place::WHOLE {
+                break;
+            }
+            let text = text.field(docs, i, f);
             if let Some((points, _)) = place::best(text, &n.word) {
                 best = best.max(points + FIELD_BONUS[f]);
             }
@@ -433,16 +492,17 @@ fn rank(fields: &[String; 4], by_order: &[&Needle], docs: &Docs, i: usize) -> u3
         forms.push(form);
     }
     for pair in forms.windows(2) {
-        let bonus = fields[..2].iter().map(|text| {
+        let mut bonus = 0;
+        for f in [TITLE_FIELD, BODY_FIELD] {
+            let text = text.field(docs, i, f);
             if place::adjacent(text, pair[0], pair[1]) {
-                ADJACENT
+                bonus = ADJACENT;
+                break;
             } else if place::in_order(text, pair[0], pair[1]) {
-                IN_ORDER
-            } else {
-                0
+                bonus = IN_ORDER;
             }
-        });
-        total += bonus.max().unwrap_or(0);
+        }
+        total += bonus;
     }
     total.min(0xffff) << 16 | shortness(docs, i) << 8 | u32::from(docs.votes[i])
 }

@@ -9,6 +9,7 @@
 use super::prefilter;
 use super::typos::fold;
 use super::{Hit, SearchIndex, Synonyms};
+use crate::domain::Kind;
 use crate::store::{SearchDoc, Store, StoreError, TextFilter};
 
 /// The hits, and the index they were ranked in (for highlights).
@@ -16,6 +17,13 @@ pub struct Found {
     pub index: SearchIndex,
     pub hits: Vec<Hit>,
 }
+
+/// The most items one search ranks when its words are common: the
+/// newest this many of those holding them. Reading and ranking them all
+/// took seconds at a million items (a common Dutch pair is in one item
+/// of ten); this many take a few milliseconds, and below it (nearly every
+/// query of a team of thousands) the search is exact.
+pub const CANDIDATES: usize = 3000;
 
 pub fn search(
     store: &dyn Store,
@@ -71,9 +79,10 @@ fn search_in(
         .collect();
     let mut asked = None;
     for typos in [false, true] {
-        let Some(filter) = prefilter::filter(query, &names, typos, synonyms) else {
+        let Some(mut filter) = prefilter::filter(query, &names, typos, synonyms) else {
             break;
         };
+        filter.most = Some(CANDIDATES);
         if asked.as_ref() == Some(&filter) {
             continue;
         }
@@ -89,6 +98,7 @@ fn search_in(
             }
             let all = all.as_deref().unwrap_or_default();
             docs = all.iter().filter(|d| holds(d, &filter)).cloned().collect();
+            newest(&mut docs, CANDIDATES);
         }
         let index = SearchIndex::new(docs).with_synonyms(synonyms.clone());
         let hits = index.search(query, limit);
@@ -100,6 +110,20 @@ fn search_in(
     Ok(None)
 }
 
+/// Keeps the newest `most` of `docs` (in their order), as the persisted
+/// index does, so both backends find the same.
+fn newest(docs: &mut Vec<SearchDoc>, most: usize) {
+    if docs.len() <= most {
+        return;
+    }
+    // The persisted index numbers an item by its number, then its kind.
+    let key = |d: &SearchDoc| (d.id.num, Kind::ALL.iter().position(|&k| k == d.id.kind));
+    let mut keys: Vec<_> = docs.iter().map(key).collect();
+    keys.sort_unstable_by(|a, b| b.cmp(a));
+    let oldest_kept = keys[most - 1];
+    docs.retain(|d| key(d) >= oldest_kept);
+}
+
 /// True when `doc`'s text holds what `filter` asks as a trigram index
 /// would: every trigram of every piece of one alternative of each group.
 fn holds(doc: &SearchDoc, filter: &TextFilter) -> bool {
@@ -109,10 +133,9 @@ fn holds(doc: &SearchDoc, filter: &TextFilter) -> bool {
         .map(fold)
         .collect();
     let has_piece = |piece: &String| {
-        let chars: Vec<char> = piece.chars().collect();
-        chars
-            .windows(3)
-            .all(|w| text.contains(w.iter().collect::<String>().as_str()))
+        TextFilter::trigrams(piece)
+            .iter()
+            .all(|t| text.contains(t.as_str()))
     };
     filter
         .groups
@@ -179,6 +202,41 @@ mod tests {
                 .hits),
             scattered
         );
+    }
+
+    /// Words many items hold: the store hands only the newest `most` of
+    /// them, and reading everything keeps the same ones.
+    #[test]
+    fn a_capped_filter_keeps_the_newest_items() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+        let mut added = Vec::new();
+        for n in 0..5 {
+            let draft = Draft {
+                text: format!("Zebra crossing number {n}"),
+                ..Draft::default()
+            };
+            added.push(
+                store
+                    .add(&NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap())
+                    .unwrap(),
+            );
+        }
+        let mut filter = prefilter::filter("zebra", &[], false, &Synonyms::default()).unwrap();
+        filter.most = Some(2);
+        let mut found = Vec::new();
+        assert!(
+            store
+                .each_search_doc_matching("ann", &filter, &mut |d| found.push(d.id))
+                .unwrap()
+        );
+        found.sort_by_key(|id| id.num);
+        assert_eq!(found, added[3..].to_vec());
+        let mut all = store.search_docs("ann").unwrap();
+        all.retain(|d| holds(d, &filter));
+        newest(&mut all, 2);
+        let kept: Vec<_> = all.iter().map(|d| d.id).collect();
+        assert_eq!(kept, added[3..].to_vec());
     }
 
     #[test]

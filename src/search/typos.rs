@@ -27,6 +27,10 @@ const MAX_CANDIDATES: usize = 8;
 
 /// Case and accents folded as the matcher folds them: "Café" is "cafe".
 pub fn fold(c: char) -> char {
+    // Most letters of any text are ASCII: no table to look them up in.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     to_lower_case(normalize(c))
 }
 

@@ -267,6 +267,25 @@ pub struct SearchDoc {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextFilter {
     pub groups: Vec<Vec<Vec<String>>>,
+    /// At most this many items, the newest: words that many items hold
+    /// would otherwise have a search read a good part of a large team.
+    pub most: Option<usize>,
+}
+
+impl TextFilter {
+    /// The trigrams a trigram index asks for `piece`: every third one and
+    /// the last, which cover it. Asking all of them found the same items
+    /// at twice the cost (each is a long list at a million items).
+    pub fn trigrams(piece: &str) -> Vec<String> {
+        let chars: Vec<char> = piece.chars().collect();
+        let last = chars.len().saturating_sub(3);
+        chars
+            .windows(3)
+            .enumerate()
+            .filter(|&(i, _)| i % 3 == 0 || i == last)
+            .map(|(_, w)| w.iter().collect())
+            .collect()
+    }
 }
 
 /// How many lessons a `lessons import` added, changed or found unchanged.

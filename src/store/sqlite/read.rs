@@ -315,8 +315,15 @@ pub fn each_search_doc_matching(
         return each_search_doc(tx, viewer, &[0; 4], each);
     };
     let mut ids: [Vec<i64>; 4] = Default::default();
-    let mut stmt = tx.prepare("SELECT rowid FROM search_text WHERE search_text MATCH ?1")?;
-    let rowids = stmt.query_map([expression], |r| r.get::<_, i64>(0))?;
+    // Newest first, so a cap keeps the newest; FTS5 walks its lists
+    // backwards and stops there, instead of matching every item.
+    let mut stmt = tx.prepare(
+        "SELECT rowid FROM search_text WHERE search_text MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+    )?;
+    let most = filter
+        .most
+        .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let rowids = stmt.query_map(params![expression, most], |r| r.get::<_, i64>(0))?;
     for rowid in rowids {
         let rowid = rowid?;
         ids[(rowid & 3) as usize].push(rowid >> 2);
@@ -344,10 +351,9 @@ pub fn each_search_doc_matching(
 /// is asked (a piece too short for a trigram asks nothing).
 fn match_expression(filter: &TextFilter) -> Option<String> {
     let trigrams = |p: &String| -> Vec<String> {
-        let chars: Vec<char> = p.chars().collect();
-        chars
-            .windows(3)
-            .map(|w| format!("\"{}\"", w.iter().collect::<String>().replace('"', "\"\"")))
+        TextFilter::trigrams(p)
+            .into_iter()
+            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
             .collect()
     };
     // An alternative asking nothing makes its whole group ask nothing.
