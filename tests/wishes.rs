@@ -643,3 +643,69 @@ fn a_restore_keeps_the_ledger_and_refuses_one_that_makes_money() {
     let w: serde_json::Value = serde_json::from_slice(&copied.stdout).unwrap();
     assert_eq!(w["given_cents"], 8_000);
 }
+
+/// The facts a nudge needs: money that lapses within 60 days, and one's
+/// own wish that is 80 % funded or more but not yet funded.
+#[test]
+fn budget_facts_name_money_that_lapses_and_a_wish_nearly_funded() {
+    use leertuin::store::{SqliteStore, Store};
+    let sb = team();
+    ok(&sb, "anna", &["wish", "Lassen", "--cost", "100"]);
+    ok(&sb, "anna", &["wish", "Excel", "--cost", "100"]);
+    let soon = (leertuin::domain::now().date_naive() + chrono::Duration::days(30))
+        .format("%Y-%m-%d")
+        .to_string();
+    ok(
+        &sb,
+        "boss",
+        &[
+            "budget",
+            "grant",
+            "anna",
+            "100",
+            "--source",
+            "werkgever",
+            "--expires",
+            &soon,
+        ],
+    );
+    ok(
+        &sb,
+        "boss",
+        &["budget", "grant", "bram", "100", "--source", "werkgever"],
+    );
+    ok(&sb, "bram", &["fund", "w1", "79"]);
+    ok(&sb, "bram", &["fund", "w2", "21"]);
+    let store = SqliteStore::open(&sb.db()).unwrap();
+    let today = leertuin::domain::now().date_naive();
+    let facts = store
+        .wish_store()
+        .unwrap()
+        .budget_facts("anna", today)
+        .unwrap();
+    assert_eq!(facts.lapsing_cents, 10_000);
+    assert_eq!(
+        facts.lapsing_on.unwrap().format("%Y-%m-%d").to_string(),
+        soon
+    );
+    assert_eq!(facts.nearly_funded, None, "79 % is not yet nearly there");
+    ok(&sb, "anna", &["fund", "w1", "1"]);
+    let facts = store
+        .wish_store()
+        .unwrap()
+        .budget_facts("anna", today)
+        .unwrap();
+    let (id, text, percent) = facts.nearly_funded.unwrap();
+    assert_eq!(
+        (id.to_string(), text.as_str(), percent),
+        ("w1".into(), "Lassen", 80)
+    );
+    assert_eq!(facts.lapsing_cents, 9_900);
+    // Bram has nothing that lapses and no wish.
+    let bram = store
+        .wish_store()
+        .unwrap()
+        .budget_facts("bram", today)
+        .unwrap();
+    assert_eq!(bram, Default::default());
+}

@@ -522,6 +522,43 @@ impl Budget {
     }
 }
 
+/// From this share funded on, a wish is "nearly there" (a nudge: "your
+/// wish is 80 % funded").
+pub const NEARLY_FUNDED_PERCENT: u8 = 80;
+
+/// What a nudge or a view may say about a person's budget and wishes, so
+/// the money that lapses unused in other schemes gets used here.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct BudgetFacts {
+    /// Free money and hours that lapse within [`LAPSE_WARNING_DAYS`].
+    pub lapsing_cents: i64,
+    pub lapsing_minutes: i64,
+    /// The first day any of it lapses after.
+    pub lapsing_on: Option<NaiveDate>,
+    /// The person's open wish nearest to funded, at [`NEARLY_FUNDED_PERCENT`]
+    /// or more but not funded yet: id, text, percent.
+    pub nearly_funded: Option<(WishId, String, u8)>,
+}
+
+impl BudgetFacts {
+    /// From the person's budget and their own wishes.
+    pub fn from(budget: &Budget, own_wishes: &[super::wish::Wish]) -> BudgetFacts {
+        let nearly_funded = own_wishes
+            .iter()
+            .filter(|w| w.state == WishState::Open)
+            .filter_map(|w| w.percent().map(|p| (w, p)))
+            .filter(|(_, p)| *p >= NEARLY_FUNDED_PERCENT && *p < 100)
+            .max_by_key(|(w, p)| (*p, w.id))
+            .map(|(w, p)| (w.id, w.text.clone(), p));
+        BudgetFacts {
+            lapsing_cents: budget.pots.iter().map(|p| p.lapsing_cents).sum(),
+            lapsing_minutes: budget.pots.iter().map(|p| p.lapsing_minutes).sum(),
+            lapsing_on: budget.pots.iter().filter_map(|p| p.lapsing_on).min(),
+            nearly_funded,
+        }
+    }
+}
+
 /// A wish as a backup keeps it: what was stored, nothing derived.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -261,9 +261,11 @@ impl Wish {
     /// Percent funded, 0–100, over money and hours together (each counts
     /// by its share of what is asked); `None` when nothing is asked.
     pub fn percent(&self) -> Option<u8> {
-        let parts: Vec<f64> = [
-            self.cost_cents.map(|c| self.given_cents as f64 / c as f64),
-            self.minutes.map(|m| self.given_minutes as f64 / m as f64),
+        // Whole numbers throughout: 29 of 100 is 29 %, never 28.99… floored.
+        let share = |given: i64, asked: i64| given.clamp(0, asked) * 100 / asked;
+        let parts: Vec<i64> = [
+            self.cost_cents.map(|c| share(self.given_cents, c)),
+            self.minutes.map(|m| share(self.given_minutes, m)),
         ]
         .into_iter()
         .flatten()
@@ -271,8 +273,8 @@ impl Wish {
         if parts.is_empty() {
             return None;
         }
-        let mean = parts.iter().map(|p| p.min(1.0)).sum::<f64>() / parts.len() as f64;
-        Some((mean * 100.0).floor() as u8)
+        let mean = parts.iter().sum::<i64>() / parts.len() as i64;
+        u8::try_from(mean).ok()
     }
 }
 

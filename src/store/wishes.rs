@@ -11,7 +11,7 @@
 use chrono::NaiveDate;
 
 use super::Result;
-use crate::domain::ledger::{Budget, Entry};
+use crate::domain::ledger::{Budget, BudgetFacts, Entry};
 use crate::domain::wish::{Finish, NewWish, Wish, WishId, WishQuery};
 
 /// A gift from a person's budget to a wish.
@@ -95,4 +95,19 @@ pub trait Wishes {
     fn redeem_voucher(&self, person: &str, hash: &str, today: NaiveDate) -> Result<Entry>;
     /// Sets the matching rule of a source (the caller checked the admin).
     fn set_match(&self, rule: &MatchRule) -> Result<()>;
+    /// What nudges and views may say: money that lapses soon, the
+    /// person's own wish that is nearly funded. Two reads, on any backend.
+    fn budget_facts(&self, person: &str, today: NaiveDate) -> Result<BudgetFacts> {
+        let budget = self.budget(person, today)?;
+        let own = self.list_wishes(
+            &WishQuery {
+                owner: Some(person.to_string()),
+                tag: None,
+                closed: false,
+                limit: 200,
+            },
+            person,
+        )?;
+        Ok(BudgetFacts::from(&budget, &own))
+    }
 }
