@@ -166,6 +166,83 @@ fn a_second_import_updates_removes_and_never_duplicates() {
     assert_eq!(tips(&s).len(), 6);
 }
 
+/// The commands of a page's tips, by their number.
+fn page_order(tips: &[Value]) -> Vec<String> {
+    let mut tips: Vec<&Value> = tips.iter().collect();
+    tips.sort_by_key(|t| t["reference"]["example"].as_u64());
+    tips.iter()
+        .map(|t| {
+            t["text"]
+                .as_str()
+                .unwrap()
+                .lines()
+                .last()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn an_example_put_in_or_taken_out_of_the_middle_leaves_the_others_as_they_were() {
+    let s = Sandbox::new();
+    let root = s.path().join("tldr");
+    let page = root.join("pages/common/frob.md");
+    let examples = |cmds: &[&str]| {
+        let mut text = String::from("# frob\n\n> Frobs.\n");
+        for c in cmds {
+            text.push_str(&format!("\n- Run {c}:\n\n`frob {c}`\n"));
+        }
+        text
+    };
+    let path = root.to_str().unwrap();
+    write(&page, &examples(&["-a", "-b", "-c", "-d"]));
+    s.ok(&["knowhow", "import", "tldr", path]);
+    let before = tips(&s);
+
+    write(&page, &examples(&["-a", "-b", "--new", "-c", "-d"]));
+    let out = s.ok(&["knowhow", "import", "tldr", path]);
+    assert!(
+        out.contains("tldr-pages en: 1 added, 0 changed, 0 removed, 4 unchanged"),
+        "{out}"
+    );
+    let after = tips(&s);
+    assert_eq!(after.len(), 5);
+    // The others keep their ids and text; their number is their new place.
+    for tip in &before {
+        let mut tip = tip.clone();
+        let now = after.iter().find(|t| t["id"] == tip["id"]).unwrap();
+        tip["reference"]["example"] = now["reference"]["example"].clone();
+        assert_eq!(now, &tip);
+    }
+    assert_eq!(
+        page_order(&after),
+        ["frob -a", "frob -b", "frob --new", "frob -c", "frob -d"]
+    );
+
+    // One taken out of the middle is one removed.
+    write(&page, &examples(&["-a", "--new", "-c", "-d"]));
+    let out = s.ok(&["knowhow", "import", "tldr", path]);
+    assert!(
+        out.contains("tldr-pages en: 0 added, 0 changed, 1 removed, 4 unchanged"),
+        "{out}"
+    );
+    let left = tips(&s);
+    assert_eq!(left.len(), 4);
+    assert_eq!(
+        page_order(&left),
+        ["frob -a", "frob --new", "frob -c", "frob -d"]
+    );
+
+    // A changed command where one stood is that example, changed.
+    write(&page, &examples(&["-a", "--newer", "-c", "-d"]));
+    let out = s.ok(&["knowhow", "import", "tldr", path]);
+    assert!(
+        out.contains("tldr-pages en: 0 added, 1 changed, 0 removed, 3 unchanged"),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_malformed_page_is_named_by_path_and_line_and_the_rest_imports() {
     let s = Sandbox::new();

@@ -86,6 +86,12 @@ fn admins_import_everyone_reads_and_a_second_import_updates_in_place() {
          VALUES (NULL, 'tldr', 'en', 'x', 1, '', '')",
     ));
 
+    let list = tips
+        .iter()
+        .find(|x| x["reference"]["lang"] == "en" && x["reference"]["example"] == 2)
+        .unwrap()
+        .clone();
+
     // Unchanged, then changed, removed and back again.
     let again = t.ok(&owner, &["knowhow", "import", "tldr", path]);
     assert!(
@@ -115,7 +121,37 @@ fn admins_import_everyone_reads_and_a_second_import_updates_in_place() {
         fourth.contains("en: 1 added, 1 changed, 0 removed, 0 unchanged"),
         "{fourth}"
     );
-    assert_eq!(tips_of(&t, &t.ann).len(), 3);
+    let tips = tips_of(&t, &t.ann);
+    assert_eq!(tips.len(), 3);
+    let back = tips
+        .iter()
+        .find(|x| x["text"] == "List frobs:\nfrob --list")
+        .unwrap();
+    assert_eq!(
+        back["id"], list["id"],
+        "back under its old id, as on a file"
+    );
+
+    // An example put in the middle of the page is one added; the others
+    // stay as they were, under their ids.
+    write(
+        &root.join("pages/common/frob.md"),
+        "# frob\n\n> Frobs.\n\n- [c]reate a frob:\n\n`frob -c {{file}}`\n\n\
+         - Check a frob:\n\n`frob --check {{file}}`\n\n- List frobs:\n\n`frob --list`\n",
+    );
+    let fifth = t.ok(&owner, &["knowhow", "import", "tldr", path]);
+    assert!(
+        fifth.contains("en: 1 added, 0 changed, 0 removed, 2 unchanged"),
+        "{fifth}"
+    );
+    let after = tips_of(&t, &t.ann);
+    assert_eq!(after.len(), 4);
+    for before in &tips {
+        let now = after.iter().find(|x| x["id"] == before["id"]).unwrap();
+        assert_eq!(now["text"], before["text"]);
+    }
+    let list_now = after.iter().find(|x| x["id"] == list["id"]).unwrap();
+    assert_eq!(list_now["reference"]["example"], 3, "its new place");
 
     // A backup carries each item's source.
     let export = t.ok(&owner, &["export"]);

@@ -78,7 +78,8 @@ pub struct Reference {
     /// The page: `common/tar` for tldr (platform and command), the cheat
     /// file for navi, the FAQ file for a FAQ.
     pub page: String,
-    /// The example's place on its page, from 1.
+    /// The example's place on its page, from 1 (a dropped one's tombstone
+    /// is numbered after the page's live examples).
     pub example: u32,
     /// The source's revision: a git commit, or the file's date.
     pub revision: String,

@@ -1,9 +1,17 @@
 //! `knowhow import`, decided once for every backend: given what a store
 //! holds of a source and what the import brings, which items to add,
 //! change, revive or remove, and the counts per language. Each backend
-//! only loads [`Stored`] rows and carries out the [`Step`]s in its dialect.
+//! only loads [`Stored`] rows and carries out the [`Plan`] in its dialect.
+//!
+//! An item is found again by what it says, not by its place: a page's
+//! example with the same command (a FAQ entry with the same question) is
+//! the same example wherever it moved, so one example put in the middle
+//! of a page is one added, not every later one changed. Its place only
+//! breaks ties and pairs an example whose command changed with the one
+//! that stood there before. A live item's number (`example` in its key)
+//! stays its place on the page: items that moved are renumbered.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::Result;
 use super::rows::Cols;
@@ -15,6 +23,8 @@ pub type Key = (String, String, u32);
 /// What a store holds for one key.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
+    /// Its number on its page now (the last part of its [`Key`]).
+    pub example: u32,
     pub tip: Option<i64>,
     pub question: Option<i64>,
     /// For a question: its title, a line break and its body (if any).
@@ -48,13 +58,11 @@ pub fn load_sql(newline: &str, source: &str) -> String {
 
 /// One row of [`load_sql`].
 pub fn stored(r: &impl Cols) -> Result<(Key, Stored)> {
+    let example = u32::try_from(r.int(2)?).unwrap_or(0);
     Ok((
-        (
-            r.text(0)?,
-            r.text(1)?,
-            u32::try_from(r.int(2)?).unwrap_or(0),
-        ),
+        (r.text(0)?, r.text(1)?, example),
         Stored {
+            example,
             tip: r.opt_int(3)?,
             question: r.opt_int(4)?,
             revision: r.text(5)?,
@@ -68,7 +76,8 @@ pub fn stored(r: &impl Cols) -> Result<(Key, Stored)> {
     ))
 }
 
-/// One thing to write.
+/// One thing to write, for an item under the key the import gives it
+/// (after [`Plan::moves`]).
 #[derive(Debug)]
 pub enum Step<'a> {
     /// A new item.
@@ -83,60 +92,156 @@ pub enum Step<'a> {
     Remove(&'a Stored),
 }
 
-/// The steps that bring `stored` (all of the scope's source) in line with
-/// `items`, and what they do per language. A key given twice counts once
-/// (the first wins).
-pub fn plan<'a>(
-    stored: &'a HashMap<Key, Stored>,
-    scope: &Scope,
-    items: &'a [RefItem],
-) -> (Vec<Step<'a>>, RefReport) {
-    let mut steps = Vec::new();
-    let mut report = RefReport::new();
+/// What one import writes.
+#[derive(Debug, Default)]
+pub struct Plan<'a> {
+    /// Stored items whose number on their page changes (they moved, or
+    /// make room), with the new number: carried out first, and all at once
+    /// (a number may pass from one item to another).
+    pub moves: Vec<(&'a Stored, u32)>,
+    pub steps: Vec<Step<'a>>,
+    pub report: RefReport,
+}
+
+/// What finds an item again wherever it moved on its page: a tip's
+/// command (its text after the description line), a question's title,
+/// with runs of white space as one space.
+fn content(text: &str, question: bool) -> String {
+    let said = match (question, text.split_once('\n')) {
+        (false, Some((_, command))) => command,
+        (true, Some((title, _))) => title,
+        (_, None) => text,
+    };
+    said.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What brings `stored` (all of the scope's source) in line with `items`,
+/// and what that does per language. A place given twice on a page counts
+/// once (the first wins).
+pub fn plan<'a>(stored: &'a HashMap<Key, Stored>, scope: &Scope, items: &'a [RefItem]) -> Plan<'a> {
+    let mut plan = Plan::default();
+    // The items per page, in their order, and what is stored per page.
+    let mut pages: BTreeMap<(&str, &str), Vec<&RefItem>> = BTreeMap::new();
     let mut seen: HashSet<Key> = HashSet::new();
     for item in items {
         let r = &item.reference;
-        if Some(r.source) != scope.source {
-            continue;
+        if Some(r.source) == scope.source
+            && seen.insert((r.lang.clone(), r.page.clone(), r.example))
+        {
+            pages.entry((&r.lang, &r.page)).or_default().push(item);
         }
-        let key = (r.lang.clone(), r.page.clone(), r.example);
-        if !seen.insert(key.clone()) {
-            continue;
-        }
-        let counts = report.entry(r.lang.clone()).or_default();
-        match stored.get(&key) {
-            None => {
+    }
+    let mut here: HashMap<(&str, &str), Vec<&Stored>> = HashMap::new();
+    for ((lang, page, _), old) in stored {
+        here.entry((lang, page)).or_default().push(old);
+    }
+    for list in here.values_mut() {
+        list.sort_by_key(|old| old.example);
+    }
+    let mut matched: HashSet<(&str, &str, u32)> = HashSet::new();
+    for (&(lang, page), items) in &pages {
+        let olds = here.get(&(lang, page)).map(Vec::as_slice).unwrap_or(&[]);
+        let pairs = pair(olds, items);
+        let counts = plan.report.entry(lang.to_string()).or_default();
+        for (item, old) in items.iter().zip(&pairs) {
+            let item: &RefItem = item;
+            let r = &item.reference;
+            let Some(old) = *old else {
                 counts.added += 1;
-                steps.push(Step::Add(item));
+                plan.steps.push(Step::Add(item));
+                continue;
+            };
+            matched.insert((lang, page, old.example));
+            if old.example != r.example {
+                plan.moves.push((old, r.example));
             }
-            Some(old) if !old.live => {
+            if !old.live {
                 counts.added += 1;
-                steps.push(Step::Revive(old, item));
-            }
-            Some(old) if same(old, item) => {
+                plan.steps.push(Step::Revive(old, item));
+            } else if same(old, item) {
                 counts.unchanged += 1;
                 if old.revision != r.revision || old.attribution != r.attribution {
-                    steps.push(Step::Revision(item));
+                    plan.steps.push(Step::Revision(item));
                 }
-            }
-            Some(old) => {
+            } else {
                 counts.changed += 1;
-                steps.push(Step::Change(old, item));
+                plan.steps.push(Step::Change(old, item));
+            }
+        }
+        // What is left of the page (tombstones, and those about to be)
+        // makes room for the places the items take.
+        let places: HashSet<u32> = items.iter().map(|i| i.reference.example).collect();
+        let mut next = olds
+            .iter()
+            .map(|old| old.example)
+            .chain(places.iter().copied())
+            .max()
+            .unwrap_or(0);
+        for old in olds {
+            if !matched.contains(&(lang, page, old.example)) && places.contains(&old.example) {
+                next += 1;
+                plan.moves.push((old, next));
             }
         }
     }
     let mut gone: Vec<(&Key, &Stored)> = stored
         .iter()
-        .filter(|(key, old)| old.live && !seen.contains(*key))
+        .filter(|(key, old)| old.live && !matched.contains(&(&key.0, &key.1, key.2)))
         .filter(|(key, _)| scope.covers(&as_reference(scope, key)))
         .collect();
     // Stable output whatever the map's order.
     gone.sort_by(|a, b| a.0.cmp(b.0));
     for (key, old) in gone {
-        report.entry(key.0.clone()).or_default().removed += 1;
-        steps.push(Step::Remove(old));
+        plan.report.entry(key.0.clone()).or_default().removed += 1;
+        plan.steps.push(Step::Remove(old));
     }
-    (steps, report)
+    plan
+}
+
+/// For each item of one page, the stored item it is: first the live one
+/// that says the same (the one at its place, if several do, else the
+/// first), then, for an item still alone, the one that stood at its
+/// place (changed, or dropped once and back).
+fn pair<'a>(olds: &[&'a Stored], items: &[&RefItem]) -> Vec<Option<&'a Stored>> {
+    let mut used: HashSet<u32> = HashSet::new();
+    let mut out: Vec<Option<&'a Stored>> = vec![None; items.len()];
+    let said: Vec<String> = olds
+        .iter()
+        .map(|old| content(&old.text, old.question.is_some()))
+        .collect();
+    for (slot, item) in out.iter_mut().zip(items) {
+        let want = content(&item.text, item.answer.is_some());
+        let place = item.reference.example;
+        let same: Vec<&'a Stored> = olds
+            .iter()
+            .zip(&said)
+            .filter(|(old, s)| old.live && **s == want && !used.contains(&old.example))
+            .map(|(old, _)| *old)
+            .collect();
+        let pick = same
+            .iter()
+            .find(|old| old.example == place)
+            .or(same.first())
+            .copied();
+        if let Some(old) = pick {
+            used.insert(old.example);
+            *slot = Some(old);
+        }
+    }
+    for (slot, item) in out.iter_mut().zip(items) {
+        if slot.is_some() {
+            continue;
+        }
+        let place = item.reference.example;
+        if let Some(old) = olds
+            .iter()
+            .find(|old| old.example == place && !used.contains(&old.example))
+        {
+            used.insert(old.example);
+            *slot = Some(old);
+        }
+    }
+    out
 }
 
 fn same(old: &Stored, item: &RefItem) -> bool {
@@ -164,5 +269,137 @@ pub fn split_question(text: &str) -> (&str, &str) {
     match text.split_once('\n') {
         Some((title, body)) => (title, body),
         None => (text, ""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::reference::Source;
+
+    fn item(place: u32, command: &str) -> RefItem {
+        RefItem {
+            reference: Reference {
+                source: Source::Tldr,
+                lang: "en".into(),
+                page: "common/frob".into(),
+                example: place,
+                revision: "r".into(),
+                attribution: "a".into(),
+            },
+            text: format!("Run it:\n{command}"),
+            answer: None,
+            tags: vec![],
+            context: None,
+        }
+    }
+
+    /// What an import of `items` stores, as a second import loads it.
+    fn stored(items: &[RefItem], dropped: &[u32]) -> HashMap<Key, Stored> {
+        items
+            .iter()
+            .map(|i| {
+                let r = &i.reference;
+                let live = !dropped.contains(&r.example);
+                let stored = Stored {
+                    example: r.example,
+                    tip: Some(i64::from(r.example) * 10),
+                    question: None,
+                    text: if live { i.text.clone() } else { String::new() },
+                    answer: None,
+                    tags: String::new(),
+                    context: None,
+                    revision: r.revision.clone(),
+                    attribution: r.attribution.clone(),
+                    live,
+                };
+                ((r.lang.clone(), r.page.clone(), r.example), stored)
+            })
+            .collect()
+    }
+
+    fn scope() -> Scope {
+        Scope {
+            source: Some(Source::Tldr),
+            langs: vec!["en".into()],
+            pages: vec!["common/".into()],
+            keep: vec![],
+        }
+    }
+
+    fn counts(plan: &Plan) -> (usize, usize, usize, usize) {
+        let c = plan.report["en"];
+        (c.added, c.changed, c.removed, c.unchanged)
+    }
+
+    /// `(tip, new number)` of each move.
+    fn moves(plan: &Plan) -> Vec<(i64, u32)> {
+        let mut out: Vec<(i64, u32)> = plan
+            .moves
+            .iter()
+            .map(|(old, n)| (old.tip.unwrap_or_default(), *n))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn an_example_put_first_moves_the_others_down_unchanged() {
+        let before = stored(&[item(1, "frob a"), item(2, "frob b")], &[]);
+        let now = [item(1, "frob new"), item(2, "frob a"), item(3, "frob b")];
+        let plan = super::plan(&before, &scope(), &now);
+        assert_eq!(counts(&plan), (1, 0, 0, 2));
+        assert_eq!(moves(&plan), [(10, 2), (20, 3)]);
+        assert!(matches!(plan.steps[..], [Step::Add(i)] if i.reference.example == 1));
+    }
+
+    #[test]
+    fn swapped_examples_and_spaces_in_a_command_are_the_same_examples() {
+        let before = stored(&[item(1, "frob a"), item(2, "frob  -x  b")], &[]);
+        let now = [item(1, "frob -x b"), item(2, "frob a")];
+        let plan = super::plan(&before, &scope(), &now);
+        // Found again by the command; the spaces are a change of text.
+        assert_eq!(counts(&plan), (0, 1, 0, 1));
+        assert_eq!(moves(&plan), [(10, 2), (20, 1)]);
+    }
+
+    #[test]
+    fn the_same_command_twice_pairs_by_place() {
+        let before = stored(&[item(1, "frob"), item(2, "frob")], &[]);
+        let now = [item(1, "frob"), item(2, "frob")];
+        let plan = super::plan(&before, &scope(), &now);
+        assert_eq!(counts(&plan), (0, 0, 0, 2));
+        assert!(plan.moves.is_empty() && plan.steps.is_empty());
+    }
+
+    #[test]
+    fn a_dropped_example_makes_room_and_comes_back_at_its_place() {
+        let before = stored(
+            &[item(1, "frob a"), item(2, "frob b"), item(3, "frob c")],
+            &[],
+        );
+        // b goes: c takes its place, b's tombstone a number after all.
+        let now = [item(1, "frob a"), item(2, "frob c")];
+        let plan = super::plan(&before, &scope(), &now);
+        assert_eq!(counts(&plan), (0, 0, 1, 2));
+        assert_eq!(moves(&plan), [(20, 4), (30, 2)]);
+        // c went, then comes back where it stood: the same item.
+        let before = stored(
+            &[item(1, "frob a"), item(2, "frob b"), item(3, "frob c")],
+            &[3],
+        );
+        let now = [item(1, "frob a"), item(2, "frob b"), item(3, "frob c")];
+        let plan = super::plan(&before, &scope(), &now);
+        assert_eq!(counts(&plan), (1, 0, 0, 2));
+        assert!(matches!(plan.steps[..], [Step::Revive(old, _)] if old.tip == Some(30)));
+    }
+
+    #[test]
+    fn a_changed_command_where_one_stood_is_a_change() {
+        let before = stored(&[item(1, "frob a"), item(2, "frob b")], &[]);
+        let now = [item(1, "frob a"), item(2, "frob --bee")];
+        let plan = super::plan(&before, &scope(), &now);
+        assert_eq!(counts(&plan), (0, 1, 0, 1));
+        assert!(plan.moves.is_empty());
     }
 }

@@ -33,46 +33,56 @@ pub fn import(tx: &mut Tx, at: i64, scope: &Scope, items: &[RefItem]) -> Result<
         &[&author, &source.shown(), &at],
     )?;
     let stored = load(tx, source)?;
-    let (steps, report) = plan(&stored, scope, items);
-    for step in steps {
+    let plan = plan(&stored, scope, items);
+    renumber(tx, &plan.moves)?;
+    for step in plan.steps {
         match step {
             Step::Add(item) => {
                 let (tip, question) = insert(tx, at, &author, item)?;
                 store(tx, tip, question, &item.reference, Dupes::Refuse)?;
             }
             Step::Change(old, item) => {
-                update(tx, at, old, item)?;
+                update(tx, Some(at), old, item)?;
                 set_revision(tx, &item.reference)?;
             }
-            Step::Revive(_, item) => {
-                // A tombstone stays one on the server (keep_tombstone): the
-                // example comes back as a new item, its key moved to it.
-                let (tip, question) = insert(tx, at, &author, item)?;
-                let r = &item.reference;
-                tx.execute(
-                    "UPDATE reference SET tip_id = $5, question_id = $6, revision = $7, attribution = $8
-                     WHERE source = $1 AND lang = $2 AND page = $3 AND example = $4",
-                    &[
-                        &r.source.name(),
-                        &r.lang,
-                        &r.page,
-                        &example(r),
-                        &tip,
-                        &question,
-                        &r.revision,
-                        &r.attribution,
-                    ],
-                )?;
+            Step::Revive(old, item) => {
+                // Dropped and back under its old id, as on a file: not an
+                // edit. (Migration 0013 lets an admin bring back an
+                // imported item's tombstone.)
+                update(tx, None, old, item)?;
+                set_revision(tx, &item.reference)?;
             }
             Step::Revision(item) => set_revision(tx, &item.reference)?,
             Step::Remove(old) => tombstone(tx, at, old)?,
         }
     }
-    Ok(report)
+    Ok(plan.report)
+}
+
+/// Gives moved items their new numbers: first each a number no item has
+/// (below zero), then the new one, as a number may pass between items.
+fn renumber(tx: &mut Tx, moves: &[(&Stored, u32)]) -> Result<()> {
+    for (old, _) in moves {
+        tx.execute(
+            "UPDATE reference SET example = -1 - example WHERE tip_id = $1 OR question_id = $2",
+            &[&old.tip, &old.question],
+        )?;
+    }
+    for (old, n) in moves {
+        tx.execute(
+            "UPDATE reference SET example = $3 WHERE tip_id = $1 OR question_id = $2",
+            &[&old.tip, &old.question, &int(*n)],
+        )?;
+    }
+    Ok(())
 }
 
 fn example(r: &Reference) -> i32 {
-    i32::try_from(r.example).unwrap_or(i32::MAX)
+    int(r.example)
+}
+
+fn int(n: u32) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
 }
 
 fn load(tx: &mut Tx, source: Source) -> Result<HashMap<Key, Stored>> {
@@ -118,25 +128,30 @@ fn insert(
     })
 }
 
-fn update(tx: &mut Tx, at: i64, old: &Stored, item: &RefItem) -> Result<()> {
+/// New text for a stored item; `edited` is the time of a change, `None`
+/// for an item that comes back.
+fn update(tx: &mut Tx, edited: Option<i64>, old: &Stored, item: &RefItem) -> Result<()> {
     let tags = tags_to_sql(&item.tags);
     if let Some(tip) = old.tip {
         tx.execute(
-            "UPDATE tip SET text = $2, tags = $3, context = $4, edited_at = $5 WHERE id = $1",
-            &[&tip, &item.text, &tags, &item.context, &at],
+            "UPDATE tip SET text = $2, tags = $3, context = $4, edited_at = coalesce($5, edited_at),
+                            deleted_at = NULL
+             WHERE id = $1",
+            &[&tip, &item.text, &tags, &item.context, &edited],
         )?;
     }
     if let Some(q) = old.question {
         let (title, body) = split_question(&item.text);
         tx.execute(
-            "UPDATE question SET title = $2, body = $3, tags = $4, context = $5, edited_at = $6
+            "UPDATE question SET title = $2, body = $3, tags = $4, context = $5,
+                                 edited_at = coalesce($6, edited_at), deleted_at = NULL
              WHERE id = $1",
-            &[&q, &title, &body, &tags, &item.context, &at],
+            &[&q, &title, &body, &tags, &item.context, &edited],
         )?;
         tx.execute(
-            "UPDATE answer SET body = $2, edited_at = $3
+            "UPDATE answer SET body = $2, edited_at = coalesce($3, edited_at), deleted_at = NULL
              WHERE id = (SELECT min(id) FROM answer WHERE question_id = $1)",
-            &[&q, &item.answer.as_deref().unwrap_or_default(), &at],
+            &[&q, &item.answer.as_deref().unwrap_or_default(), &edited],
         )?;
     }
     Ok(())

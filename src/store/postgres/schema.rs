@@ -23,6 +23,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("migrations/0010_team_numbers.sql")),
     (11, include_str!("migrations/0011_reference.sql")),
     (12, include_str!("migrations/0012_own_question_ids.sql")),
+    (13, include_str!("migrations/0013_knowhow_revive.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -28,8 +28,9 @@ pub fn import(tx: &Connection, at: i64, scope: &Scope, items: &[RefItem]) -> Res
         params![author, source.shown(), at],
     )?;
     let stored = load(tx, source)?;
-    let (steps, report) = plan(&stored, scope, items);
-    for step in steps {
+    let plan = plan(&stored, scope, items);
+    renumber(tx, &plan.moves)?;
+    for step in plan.steps {
         match step {
             Step::Add(item) => insert(tx, at, &author, item)?,
             Step::Change(old, item) => {
@@ -45,7 +46,27 @@ pub fn import(tx: &Connection, at: i64, scope: &Scope, items: &[RefItem]) -> Res
             Step::Remove(old) => tombstone(tx, at, old)?,
         }
     }
-    Ok(report)
+    Ok(plan.report)
+}
+
+/// Gives moved items their new numbers: first each a number no item has
+/// (below zero), then the new one, as a number may pass between items.
+fn renumber(tx: &Connection, moves: &[(&Stored, u32)]) -> Result<()> {
+    for (old, _) in moves {
+        exec(
+            tx,
+            "UPDATE reference SET example = -1 - example WHERE tip_id = ?1 OR question_id = ?2",
+            params![old.tip, old.question],
+        )?;
+    }
+    for (old, n) in moves {
+        exec(
+            tx,
+            "UPDATE reference SET example = ?3 WHERE tip_id = ?1 OR question_id = ?2",
+            params![old.tip, old.question, n],
+        )?;
+    }
+    Ok(())
 }
 
 fn load(tx: &Connection, source: Source) -> Result<HashMap<Key, Stored>> {
