@@ -146,6 +146,7 @@ contract!(
     another_connections_commit_moves_data_version,
     a_merge_adds_what_is_new_and_renumbers_what_is_taken,
     a_merge_keeps_where_imported_items_came_from,
+    the_change_mark_moves_with_edits_and_deletes_not_with_new_items,
     each_write_has_an_inverse_that_undoes_it,
     reviewing_a_card_that_is_not_yours_says_so,
 );
@@ -838,6 +839,47 @@ fn a_merge_keeps_where_imported_items_came_from(_store: &dyn Store, s: &dyn Stor
         assert_eq!((counts.added, counts.unchanged), (0, 1), "{scope:?}");
     }
     assert_eq!((items(Kind::Tip), items(Kind::Question)), (1, 1));
+}
+
+/// A pane's search index reads only new items after a change, unless the
+/// change mark moved: it must move with every in-place change.
+fn the_change_mark_moves_with_edits_and_deletes_not_with_new_items(
+    s: &dyn Store,
+    _admin: &dyn Store,
+) {
+    let tip = add_at(s, 1_000, &new(Kind::Tip, "ann", "Use ctrl-r"));
+    let q = add_at(s, 2_000, &new(Kind::Question, "bob", "How do I rebase?"));
+    let mark = || s.change_mark("ann").unwrap();
+    let start = mark();
+    add_at(s, 3_000, &new(Kind::Tip, "bob", "another tip"));
+    s.answer(q, "ann", "git rebase -i").unwrap();
+    assert_eq!(mark(), start, "new items only");
+    let write = |w: Write| {
+        let before = mark();
+        s.apply(&w).unwrap();
+        assert_ne!(mark(), before, "{w:?}");
+    };
+    write(Write::Edit {
+        post: Post::Item(tip),
+        person: "ann".into(),
+        text: "Use ctrl-r to search".into(),
+        tags: None,
+    });
+    write(Write::Delete {
+        post: Post::Item(tip),
+        person: "ann".into(),
+    });
+    write(Write::Restore {
+        post: Post::Item(tip),
+        person: "ann".into(),
+        text: "Use ctrl-r to search".into(),
+    });
+    write(Write::Edit {
+        post: Post::Item(q),
+        person: "bob".into(),
+        text: "How do I rebase onto main?".into(),
+        tags: None,
+    });
 }
 
 /// Undo: a write applied and then its inverse leaves what was there.

@@ -44,6 +44,9 @@ impl<S: Store + ?Sized> Store for Box<S> {
     ) -> Result<()> {
         (**self).each_search_doc(viewer, after, each)
     }
+    fn change_mark(&self, viewer: &str) -> Result<crate::store::ChangeMark> {
+        (**self).change_mark(viewer)
+    }
     fn each_search_doc_matching(
         &self,
         viewer: &str,

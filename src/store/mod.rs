@@ -9,6 +9,7 @@ mod apply;
 mod asked;
 mod backup;
 mod boxed;
+mod changes;
 mod health;
 mod knowhow;
 mod merge;
@@ -25,6 +26,7 @@ mod wishes;
 mod write;
 
 pub use asked::NewAnswer;
+pub use changes::ChangeMark;
 pub use health::{FileHealth, Health, ServerHealth};
 pub use merge::MergeReport;
 pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
@@ -423,6 +425,10 @@ pub trait Store {
         after: &SearchMarks,
         each: &mut dyn FnMut(SearchDoc),
     ) -> Result<()>;
+    /// A value that moves with every edit, delete and undone delete (by
+    /// anyone) and not with a new item: a search index that read on from
+    /// its marks reads everything again when it moved.
+    fn change_mark(&self, viewer: &str) -> Result<ChangeMark>;
     /// Like `each_search_doc` for everything, but only for the items that
     /// `filter` may find, looked up in a persisted index. False (and
     /// nothing handed out) when the store keeps no such index.

@@ -66,6 +66,9 @@ impl<S: Store> Store for PublicView<S> {
     ) -> Result<()> {
         self.inner.each_search_doc(NOBODY, after, each)
     }
+    fn change_mark(&self, _viewer: &str) -> Result<crate::store::ChangeMark> {
+        self.inner.change_mark(NOBODY)
+    }
     fn each_search_doc_matching(
         &self,
         _viewer: &str,

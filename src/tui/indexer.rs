@@ -2,14 +2,16 @@
 //! frame nor the first keystroke of a search waits for it (1M items take
 //! about a second to read and index), and keeps it up to date: after a
 //! change only the new items are read, off the UI thread, and added in a
-//! moment on it.
+//! moment on it. When items it has read changed in place (a colleague's
+//! edit or delete, a `knowhow import` that updated or removed examples),
+//! which the store's [`ChangeMark`] tells, it is read whole again instead.
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::search::{Changes, SearchIndex};
-use crate::store::{self, Mode, SearchMarks, Spec, StoreError};
+use crate::store::{self, ChangeMark, Mode, SearchMarks, Spec, StoreError};
 
 /// What a background read hands over.
 pub enum Update {
@@ -23,7 +25,9 @@ pub enum Update {
 pub struct Indexer {
     db: Spec,
     user: String,
-    pending: Option<Receiver<Result<Update, StoreError>>>,
+    pending: Option<Receiver<Result<(Update, ChangeMark), StoreError>>>,
+    /// What had changed in place when the index was last read.
+    seen: Option<ChangeMark>,
     /// The data changed while the first build ran: read the changes once
     /// it is in.
     again: bool,
@@ -43,6 +47,7 @@ impl Indexer {
             db,
             user: user.to_string(),
             pending: None,
+            seen: None,
             again: false,
             failures: 0,
             retry_at: Instant::now(),
@@ -69,19 +74,27 @@ impl Indexer {
         let (tx, rx) = mpsc::channel();
         let db = self.db.clone();
         let user = self.user.clone();
+        let seen = self.seen;
         let spawned = thread::Builder::new()
             .name("search-index".into())
             .spawn(move || {
                 // Its own read-only connection: SQLite connections are not
                 // shared between threads, and this one never writes.
-                let store = store::open_with(&db, Mode::Read, Duration::from_secs(5));
-                let update = store.and_then(|store| match marks {
-                    None => {
-                        SearchIndex::load(store.as_ref(), &user).map(|i| Update::Built(Box::new(i)))
-                    }
-                    Some(marks) => SearchIndex::read_changes(store.as_ref(), &user, &marks)
-                        .map(Update::Changes),
-                });
+                let update =
+                    store::open_with(&db, Mode::Read, Duration::from_secs(5)).and_then(|store| {
+                        // Read before the items: a change made while they
+                        // are read moves it again, and is read next time.
+                        let mark = store.change_mark(&user)?;
+                        let update = match marks {
+                            Some(marks) if seen == Some(mark) => {
+                                SearchIndex::read_changes(store.as_ref(), &user, &marks)
+                                    .map(Update::Changes)
+                            }
+                            _ => SearchIndex::load(store.as_ref(), &user)
+                                .map(|i| Update::Built(Box::new(i))),
+                        };
+                        update.map(|u| (u, mark))
+                    });
                 let _ = tx.send(update);
             });
         self.pending = spawned.is_ok().then_some(rx);
@@ -97,11 +110,17 @@ impl Indexer {
         match rx.try_recv() {
             Ok(result) => {
                 self.pending = None;
-                match result {
-                    Ok(_) => self.failures = 0,
-                    Err(_) => self.failed(),
-                }
-                Some(result)
+                Some(match result {
+                    Ok((update, mark)) => {
+                        self.failures = 0;
+                        self.seen = Some(mark);
+                        Ok(update)
+                    }
+                    Err(e) => {
+                        self.failed();
+                        Err(e)
+                    }
+                })
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
@@ -136,6 +155,7 @@ impl Indexer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::reference::{RefItem, Reference, Scope, Source};
     use crate::domain::{Draft, Kind, NewItem};
     use crate::store::{SqliteStore, Store};
 
@@ -192,6 +212,71 @@ mod tests {
         index.apply(changes);
         assert_eq!(tips(&index, "forklift"), 2);
         assert_eq!(index.len(), built + 1, "the lessons were not added twice");
+    }
+
+    fn example(place: u32, text: &str) -> RefItem {
+        RefItem {
+            reference: Reference {
+                source: Source::Tldr,
+                lang: "en".into(),
+                page: "common/frob".into(),
+                example: place,
+                revision: String::new(),
+                attribution: String::new(),
+            },
+            text: text.into(),
+            answer: None,
+            tags: vec![],
+            context: None,
+        }
+    }
+
+    /// A re-import that changes an example in place and drops another is
+    /// seen by a running pane's index, not only at its next start.
+    #[test]
+    fn examples_changed_or_dropped_by_a_re_import_are_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let scope = Scope {
+            source: Some(Source::Tldr),
+            langs: vec!["en".into()],
+            pages: vec!["common/".into()],
+            keep: vec![],
+        };
+        let first = [
+            example(1, "Polish the forklift:\nfrob --polish"),
+            example(2, "Grease the pallet jack:\nfrob --grease"),
+        ];
+        store.import_reference(&scope, &first).unwrap();
+        let mut indexer = Indexer::new(Spec::File(db), "ann");
+        indexer.start();
+        let Update::Built(mut index) = wait(&mut indexer) else {
+            panic!("a start builds a whole index");
+        };
+        assert_eq!(tips(&index, "forklift"), 1);
+        assert_eq!(tips(&index, "pallet"), 1);
+
+        let second = [example(1, "Wash the crane:\nfrob --polish")];
+        store.import_reference(&scope, &second).unwrap();
+        indexer.refresh(Some(&index));
+        match wait(&mut indexer) {
+            Update::Built(built) => index = built,
+            Update::Changes(changes) => {
+                index.apply(changes);
+            }
+        }
+        assert_eq!(tips(&index, "crane"), 1, "the changed text is found");
+        assert_eq!(tips(&index, "forklift"), 0, "the old text is not");
+        assert_eq!(tips(&index, "pallet"), 0, "nor the dropped example");
+
+        // Nothing changed in place since: only new items are read.
+        store.add(&tip("Crane hooks are checked monthly")).unwrap();
+        indexer.refresh(Some(&index));
+        let Update::Changes(changes) = wait(&mut indexer) else {
+            panic!("a new item alone is read as a change");
+        };
+        assert_eq!(changes.len(), 1);
     }
 
     #[test]

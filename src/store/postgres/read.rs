@@ -21,7 +21,8 @@ use crate::store::read::{
     REVIEW_COLUMNS, Reads, TIP_COLUMNS, VOTE_COLUMNS,
 };
 use crate::store::rows::{Cols, tag_pattern};
-use crate::store::{ListQuery, NewAnswer, Result, SearchDoc, SearchMarks};
+use crate::store::changes;
+use crate::store::{ChangeMark, ListQuery, NewAnswer, Result, SearchDoc, SearchMarks};
 
 type Tx<'a> = Transaction<'a>;
 
@@ -224,6 +225,16 @@ pub fn count(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<usize> {
         n += row.int(0)?;
     }
     Ok(usize::try_from(n).unwrap_or(0))
+}
+
+/// What changed in place so far ([`crate::store::changes`]).
+pub fn change_mark(tx: &mut Tx) -> Result<ChangeMark> {
+    let row = tx.query_one(changes::SQL, &[])?;
+    let mut mark: ChangeMark = [0; 12];
+    for (i, n) in mark.iter_mut().enumerate() {
+        *n = row.get(i);
+    }
+    Ok(mark)
 }
 
 pub fn each_search_doc(

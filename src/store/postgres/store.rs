@@ -464,6 +464,10 @@ impl Store for PgStore {
         })
     }
 
+    fn change_mark(&self, viewer: &str) -> Result<crate::store::ChangeMark> {
+        self.read(Some(viewer), read::change_mark)
+    }
+
     fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>> {
         self.read(Some(person), |tx| engine::due_cards(tx, person, now, limit))
     }

@@ -21,6 +21,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("migrations/0008_reference.sql")),
     (9, include_str!("migrations/0009_search_text.sql")),
     (10, include_str!("migrations/0010_wishes.sql")),
+    (11, include_str!("migrations/0011_change_mark.sql")),
 ];
 
 /// The newest schema this binary knows.

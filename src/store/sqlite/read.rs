@@ -16,7 +16,8 @@ use crate::store::read::{
     REVIEW_COLUMNS, Reads, TIP_COLUMNS, VOTE_COLUMNS,
 };
 use crate::store::rows::tag_pattern;
-use crate::store::{ListQuery, Result, SearchDoc, SearchMarks, TextFilter};
+use crate::store::changes;
+use crate::store::{ChangeMark, ListQuery, Result, SearchDoc, SearchMarks, TextFilter};
 
 impl Filter<'_> {
     /// `deleted_at IS NULL AND` unless tombstones are asked for (for the
@@ -257,6 +258,18 @@ pub fn each_search_doc(
         )?;
     }
     Ok(())
+}
+
+/// What changed in place so far ([`crate::store::changes`]).
+pub fn change_mark(tx: &Connection) -> Result<ChangeMark> {
+    let mut mark: ChangeMark = [0; 12];
+    tx.query_row(changes::SQL, [], |r| {
+        for (i, n) in mark.iter_mut().enumerate() {
+            *n = r.get(i)?;
+        }
+        Ok(())
+    })?;
+    Ok(mark)
 }
 
 /// One statement per kind: (id, title, body, tags, author, votes), `{which}` the

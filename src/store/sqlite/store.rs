@@ -544,6 +544,10 @@ impl Store for SqliteStore {
         read::each_search_doc(&self.conn.borrow(), viewer, after, each)
     }
 
+    fn change_mark(&self, _viewer: &str) -> Result<crate::store::ChangeMark> {
+        self.read(|tx| read::change_mark(tx))
+    }
+
     fn each_search_doc_matching(
         &self,
         viewer: &str,
