@@ -10,13 +10,13 @@ use crate::domain::{
     Answer, Backing, Card, CardState, Item, ItemId, Kind, Learned, Lesson, LessonDone, Person,
     PersonPin, Question, Review, Tip,
 };
+use crate::store::changes;
 use crate::store::read::{
     self, ANSWER_COLUMNS, BACKING_COLUMNS, BODY_PREFIX, CARD_COLUMNS, Filter, LEARNED_COLUMNS,
     LESSON_COLUMNS, LESSON_DONE_COLUMNS, PERSON_COLUMNS, PIN_COLUMNS, QUESTION_COLUMNS,
     REVIEW_COLUMNS, Reads, TIP_COLUMNS, VOTE_COLUMNS,
 };
 use crate::store::rows::tag_pattern;
-use crate::store::changes;
 use crate::store::{ChangeMark, ListQuery, Result, SearchDoc, SearchMarks, TextFilter};
 
 impl Filter<'_> {
