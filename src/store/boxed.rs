@@ -103,6 +103,9 @@ impl<S: Store + ?Sized> Store for Box<S> {
     fn data_version(&self) -> Result<i64> {
         (**self).data_version()
     }
+    fn watch_changes(&self, on_change: super::OnChange) -> bool {
+        (**self).watch_changes(on_change)
+    }
     fn wish_store(&self) -> Option<&dyn super::Wishes> {
         (**self).wish_store()
     }

@@ -389,6 +389,10 @@ pub trait Writer {
     fn backdate(&self, at: Time);
 }
 
+/// What a watching store calls when the data may have changed; it
+/// answers false once nobody listens any more (the watch then ends).
+pub type OnChange = Box<dyn Fn() -> bool + Send + 'static>;
+
 /// The one interface between leertuin and its storage.
 ///
 /// `viewer` is the person looking: private learned entries of others are
@@ -492,6 +496,14 @@ pub trait Store {
     fn refuse_writes_as_damaged(&self) {}
     /// Changes whenever another connection commits: cheap to poll.
     fn data_version(&self) -> Result<i64>;
+    /// Calls `on_change` from a background thread each time another
+    /// connection commits (and after the store reconnects), as it happens,
+    /// so a pane need not look once a second; `data_version` moves with
+    /// it. False where the store cannot tell (a file: ask
+    /// `data_version` now and then instead). A wrapper must pass it on.
+    fn watch_changes(&self, _on_change: OnChange) -> bool {
+        false
+    }
 
     /// Wishes, budgets and vouchers; `None` from a store that keeps none
     /// (the team server, until it does). A wrapper must pass it on.

@@ -129,6 +129,9 @@ impl<S: Store> Store for PublicView<S> {
     fn data_version(&self) -> Result<i64> {
         self.inner.data_version()
     }
+    fn watch_changes(&self, on_change: super::OnChange) -> bool {
+        self.inner.watch_changes(on_change)
+    }
 }
 
 /// A writer that adds but does not change: see the module comment.

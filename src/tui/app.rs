@@ -49,6 +49,9 @@ pub struct App {
     /// The search: its index, the reader that builds it, bursts of keys.
     pub finder: Finder,
     pub(super) data_version: Option<i64>,
+    /// The store tells of changes as they come (the team server): the
+    /// once-a-second look is then only for coming back from offline.
+    pub(super) changes_pushed: bool,
     /// The team server is out of reach: the pane shows what it has and
     /// says so until the store is back.
     pub(super) offline: bool,
@@ -98,6 +101,7 @@ impl App {
             status: StatusState::default(),
             finder: Finder::default(),
             data_version: None,
+            changes_pushed: false,
             offline: false,
             around: Around::default(),
             tools: Vec::new(),

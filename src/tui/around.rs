@@ -268,7 +268,11 @@ impl App {
     /// The loop's once-a-second tick: changes from other processes, the
     /// tools next door, the nudge. True when the screen must be drawn again.
     pub fn on_tick(&mut self) -> bool {
-        let mut dirty = self.check_for_changes();
+        let mut dirty = if self.changes_pushed && !self.offline {
+            false
+        } else {
+            self.check_for_changes()
+        };
         if self
             .around
             .integrity

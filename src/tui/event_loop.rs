@@ -1,9 +1,10 @@
 //! One event loop for every screen that takes over the terminal: the
 //! pane, the capture popup and the kiosk run [`run`] over their own
-//! [`Screen`]. It sleeps in `crossterm::event::poll` until an input or the
-//! screen's next piece of work is due, takes every input already waiting
-//! before drawing again, and draws only when something changed, so an idle
-//! screen costs nothing. (gitui's single select loop is the model.)
+//! [`Screen`]. It sleeps (`wake.rs`) until an input, a wake from another
+//! thread (news from the team server) or the screen's next piece of work
+//! is due, takes every input already waiting before drawing again, and
+//! draws only when something changed, so an idle screen costs nothing.
+//! (gitui's single select loop is the model.)
 //!
 //! Slow work an input asks for (a save that may wait seconds for a busy
 //! database, a login that loads the pane) runs only after the frame that
@@ -19,6 +20,7 @@ use ratatui::layout::Rect;
 use ratatui::{DefaultTerminal, Frame};
 
 use super::event::Input;
+use super::wake::{Sleeper, Waker};
 
 /// A screen the loop runs.
 pub trait Screen {
@@ -32,6 +34,9 @@ pub trait Screen {
     fn after_inputs(&mut self) {}
     /// How long the loop may sleep when no input comes.
     fn wait(&self) -> Duration;
+    /// Called once before the loop: `waker` ends the loop's sleep from
+    /// another thread (then [`Screen::tick`] runs at once).
+    fn set_waker(&mut self, _waker: Waker) {}
     /// Work that is due whenever the loop wakes (a change in the database,
     /// a result from a background thread); true when it must draw again.
     fn tick(&mut self) -> bool;
@@ -79,6 +84,11 @@ pub fn run_keeping(terminal: &mut DefaultTerminal, screen: &mut dyn Screen) -> E
 
 /// Draws, waits, hands over inputs and work, until the screen is done.
 pub fn run(terminal: &mut DefaultTerminal, screen: &mut dyn Screen) -> std::io::Result<()> {
+    // Without a socket to sleep on, crossterm's own poll (nothing wakes it).
+    let mut sleeper = Sleeper::new().ok();
+    if let Some(s) = &sleeper {
+        screen.set_waker(s.waker());
+    }
     let mut dirty = true;
     while !screen.done() {
         if screen.take_clear() {
@@ -97,7 +107,7 @@ pub fn run(terminal: &mut DefaultTerminal, screen: &mut dyn Screen) -> std::io::
             dirty = true;
             continue;
         }
-        if event::poll(screen.wait())? {
+        if input_ready(sleeper.as_mut(), screen.wait())? {
             // Take every input already waiting before drawing again, but
             // stop at one that asked for slow work: it is announced first.
             loop {
@@ -114,6 +124,20 @@ pub fn run(terminal: &mut DefaultTerminal, screen: &mut dyn Screen) -> std::io::
         dirty |= screen.tick();
     }
     Ok(())
+}
+
+/// Sleeps until an input, a wake or `wait`; true when an input is there.
+fn input_ready(sleeper: Option<&mut Sleeper>, wait: Duration) -> std::io::Result<bool> {
+    let Some(sleeper) = sleeper else {
+        return event::poll(wait);
+    };
+    // What crossterm has read already shows nowhere on the terminal's
+    // descriptor: asked first.
+    if event::poll(Duration::ZERO)? {
+        return Ok(true);
+    }
+    sleeper.sleep(wait)?;
+    event::poll(Duration::ZERO)
 }
 
 /// Drops the keys and clicks that came while the screen was frozen; a

@@ -41,6 +41,7 @@ pub mod tabs;
 pub mod theme;
 pub mod update;
 pub mod views;
+pub mod wake;
 pub mod wrap;
 
 pub use app::App;

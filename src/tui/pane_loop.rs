@@ -1,9 +1,13 @@
-//! The pane's loop: draw → wait for an input or a change → update. It
-//! sleeps in `crossterm::event::poll` for at most a second, then asks the
-//! store whether another process committed (`data_version`, microseconds
-//! on the open connection); only an input or a change leads to a redraw, so
-//! an idle pane costs ~nothing.
+//! The pane's loop: draw → wait for an input or a change → update. On a
+//! team server the store wakes the loop when a colleague commits (LISTEN/
+//! NOTIFY, `Store::watch_changes`) and the pane looks at once; on a file it
+//! sleeps for at most a second, then asks the store whether another
+//! process committed (`data_version`, microseconds on the open
+//! connection). Only an input or a change leads to a redraw, so an idle
+//! pane costs ~nothing.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -11,6 +15,7 @@ use ratatui::DefaultTerminal;
 use super::app::App;
 use super::event::Input;
 use super::event_loop::Ended;
+use super::wake::Waker;
 
 /// How often, at most, the store is asked whether something changed.
 pub const CHANGE_CHECK: Duration = Duration::from_secs(1);
@@ -30,6 +35,7 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Ended {
     let mut pane = PaneScreen {
         app,
         next_check: Instant::now() + CHANGE_CHECK,
+        news: Arc::new(AtomicBool::new(false)),
     };
     super::event_loop::run_keeping(terminal, &mut pane)
 }
@@ -39,6 +45,8 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Ended {
 struct PaneScreen<'a> {
     app: &'a mut App,
     next_check: Instant,
+    /// Set by the store's watcher thread: something changed.
+    news: Arc<AtomicBool>,
 }
 
 impl super::event_loop::Screen for PaneScreen<'_> {
@@ -62,6 +70,19 @@ impl super::event_loop::Screen for PaneScreen<'_> {
         crate::signals::hold(self.app.unsaved());
     }
 
+    fn set_waker(&mut self, waker: Waker) {
+        // Weak: once the pane is gone, the watcher ends at its next news.
+        let news: Weak<AtomicBool> = Arc::downgrade(&self.news);
+        self.app.changes_pushed = self.app.store.watch_changes(Box::new(move || {
+            let Some(news) = news.upgrade() else {
+                return false;
+            };
+            news.store(true, Ordering::SeqCst);
+            waker.wake();
+            true
+        }));
+    }
+
     fn wait(&self) -> Duration {
         self.next_check
             .saturating_duration_since(Instant::now())
@@ -70,6 +91,9 @@ impl super::event_loop::Screen for PaneScreen<'_> {
 
     fn tick(&mut self) -> bool {
         let mut dirty = self.app.poll_index();
+        if self.news.swap(false, Ordering::SeqCst) {
+            dirty |= self.app.check_for_changes();
+        }
         if Instant::now() >= self.next_check {
             dirty |= self.app.on_input(Input::Tick);
             self.next_check = Instant::now() + CHANGE_CHECK;

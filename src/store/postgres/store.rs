@@ -12,6 +12,8 @@
 //! store reconnects with a growing pause between tries.
 
 use std::cell::{Cell, RefCell};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 use postgres::error::SqlState;
@@ -30,8 +32,8 @@ use crate::domain::{
     Person, Post, Question, Time, now,
 };
 use crate::store::{
-    Health, LessonImport, ListQuery, MergeReport, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit,
-    Result, SearchDoc, SearchMarks, ServerHealth, Store, StoreError, Writer,
+    Health, LessonImport, ListQuery, MergeReport, NewAnswer, NudgeAsk, NudgeFacts, OnChange,
+    ProfileEdit, Result, SearchDoc, SearchMarks, ServerHealth, Store, StoreError, Writer,
 };
 
 /// The longest pause between two tries to reach a server that is away.
@@ -57,6 +59,9 @@ pub struct PgStore {
     heard: Cell<i64>,
     /// This connection said `LISTEN leertuin` (again after each reconnect).
     listening: Cell<bool>,
+    /// What the watcher ([`Store::watch_changes`]) heard on its own
+    /// connection; `None` until one runs (then this one never listens).
+    watched: RefCell<Option<Arc<AtomicI64>>>,
 }
 
 /// The connection, or why there is none and when to try again.
@@ -93,6 +98,7 @@ impl PgStore {
             acted_for: RefCell::new(None),
             heard: Cell::new(0),
             listening: Cell::new(false),
+            watched: RefCell::new(None),
         })
     }
 
@@ -208,6 +214,41 @@ fn connect(url: &ServerUrl) -> Result<Client> {
             ServerError::Connect(reason) => StoreError::Offline(reason),
             other => StoreError::Server(other.to_string()),
         })
+}
+
+/// The watcher's loop: until `on_change` says nobody listens any more.
+/// Each notification, and each connect (what was committed before it
+/// listened is unknown: the pane may have loaded just before), counts in
+/// `heard` before the call, so `data_version` has moved when the pane
+/// looks.
+fn listen(url: &ServerUrl, heard: &AtomicI64, on_change: &OnChange) {
+    let mut backoff = FIRST_BACKOFF;
+    loop {
+        if let Ok(mut client) = connect(url)
+            && client.batch_execute("LISTEN leertuin").is_ok()
+        {
+            backoff = FIRST_BACKOFF;
+            heard.fetch_add(1, Ordering::SeqCst);
+            if !on_change() {
+                return;
+            }
+            let mut notes = client.notifications();
+            let mut each = notes.blocking_iter();
+            while let Ok(Some(_)) = each.next() {
+                heard.fetch_add(1, Ordering::SeqCst);
+                if !on_change() {
+                    return;
+                }
+            }
+        }
+        // Lost or not reached: the pane looks (and finds itself offline
+        // on its own connection), and this tries again after a pause.
+        if !on_change() {
+            return;
+        }
+        std::thread::sleep(backoff);
+        backoff = (backoff * 2).min(MAX_BACKOFF);
+    }
 }
 
 /// The schema version (0: none), the login role and whether it is a kiosk.
@@ -563,8 +604,9 @@ impl Store for PgStore {
     /// What the server has told this connection since it opened: no
     /// query, only a look at what arrived on the socket.
     fn data_version(&self) -> Result<i64> {
+        let watched = self.watched.borrow().clone();
         self.with_client(|client| {
-            if !self.listening.get() {
+            if !self.listening.get() && watched.is_none() {
                 client.batch_execute("LISTEN leertuin")?;
                 self.listening.set(true);
             }
@@ -590,7 +632,26 @@ impl Store for PgStore {
         })
         .map(|heard| {
             self.heard.set(self.heard.get() + heard);
-            self.heard.get()
+            let pushed = watched.map_or(0, |w| w.load(Ordering::SeqCst));
+            self.heard.get() + pushed
         })
+    }
+
+    /// A thread of its own with a connection of its own that blocks on
+    /// `LISTEN leertuin` and calls `on_change` for each notification: the
+    /// pane's own connection cannot wait on the socket while the pane
+    /// waits for keys. Reconnects with the same backoff as the store.
+    fn watch_changes(&self, on_change: OnChange) -> bool {
+        let heard = Arc::new(AtomicI64::new(0));
+        let url = self.url.clone();
+        let count = Arc::clone(&heard);
+        let started = std::thread::Builder::new()
+            .name("leertuin-listen".into())
+            .spawn(move || listen(&url, &count, &on_change));
+        if started.is_err() {
+            return false;
+        }
+        *self.watched.borrow_mut() = Some(heard);
+        true
     }
 }
