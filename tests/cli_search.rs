@@ -92,3 +92,28 @@ fn an_edit_and_a_delete_are_searched_as_they_stand() {
     s.ok(&["delete", "t1"]);
     assert!(!ids(&s.ok(&["search", "giraffe"])).contains(&"t1".to_string()));
 }
+
+/// Imported know-how (a tldr page) ranks below a colleague's tip that
+/// matches as well, although it is newer and shorter; `--no-knowhow`
+/// leaves it out.
+#[test]
+fn imported_know_how_ranks_below_colleagues_and_can_be_left_out() {
+    let s = Sandbox::new();
+    s.ok(&["add", "tip", "Unpack a tar archive here with tar -xf"]);
+    let page = s.path().join("tldr/pages/common/tar.md");
+    std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+    std::fs::write(
+        &page,
+        "# tar\n\n> Archiver.\n\n- Unpack a tar archive:\n\n`tar -xf {{archive.tar}}`\n",
+    )
+    .unwrap();
+    let tree = s.path().join("tldr");
+    s.ok(&["knowhow", "import", "tldr", tree.to_str().unwrap()]);
+    let found = ids(&s.ok(&["search", "unpack", "tar", "archive"]));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0], "t1", "the colleague's tip first: {found:?}");
+    assert_eq!(
+        ids(&s.ok(&["search", "--no-knowhow", "unpack", "tar", "archive"])),
+        vec!["t1"]
+    );
+}

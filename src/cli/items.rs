@@ -189,6 +189,10 @@ pub struct SearchArgs {
     /// At most this many results.
     #[arg(short = 'n', long, default_value_t = 20)]
     pub limit: usize,
+    /// Colleagues' own posts only: leave imported know-how (tldr, navi,
+    /// FAQ) out.
+    #[arg(long)]
+    pub no_knowhow: bool,
     #[command(flatten)]
     pub json: JsonFlag,
 }
@@ -207,8 +211,14 @@ pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
         .map_err(|e| CliError::usage(format!("config.toml: {e}")))?;
     let store = ctx.read()?;
     let query = a.query.join(" ");
-    let stored::Found { index, hits } =
-        stored::search(store.as_ref(), &ctx.user, &query, a.limit, &synonyms)?;
+    let stored::Found { index, hits } = stored::search(
+        store.as_ref(),
+        &ctx.user,
+        &query,
+        a.limit,
+        &synonyms,
+        !a.no_knowhow,
+    )?;
     let mut found = Vec::with_capacity(hits.len());
     let mut excerpts = Vec::with_capacity(hits.len());
     for hit in hits {

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::letters::{self, ASCII, LIVE, Mask};
+use super::letters::{self, ASCII, LIVE, Mask, REFERENCE};
 use super::typos::Vocabulary;
 use crate::domain::{ItemId, Kind};
 use crate::store::SearchDoc;
@@ -157,6 +157,9 @@ impl Docs {
         let mut mask = title_mask | body_mask | LIVE;
         if title.is_ascii() && body.is_ascii() {
             mask |= ASCII;
+        }
+        if doc.reference {
+            mask |= REFERENCE;
         }
         for tag in doc.tags.split_whitespace().take(TAGS_PER_DOC) {
             let n = self.tags.intern(cut(tag, NAME_CHARS));

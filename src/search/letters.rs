@@ -13,6 +13,9 @@ pub type Mask = u64;
 pub const ASCII: Mask = 1 << 62;
 /// Set on every doc still in the index; cleared when one is replaced.
 pub const LIVE: Mask = 1 << 63;
+/// Set on imported know-how (`knowhow import`): it ranks below a
+/// colleague's post at equal match, and can be left out.
+pub const REFERENCE: Mask = 1 << 61;
 
 /// The letters of one byte of ASCII text, case folded.
 const fn ascii_bits() -> [Mask; 128] {

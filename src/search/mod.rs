@@ -66,6 +66,8 @@ pub struct SearchIndex {
     last: Mutex<Option<(String, Vec<u32>)>>,
     /// The team's words that mean the same (config.toml).
     synonyms: Synonyms,
+    /// Leave imported know-how out (`search --no-knowhow`).
+    own_only: bool,
 }
 
 /// What was written since an index was built: read off the UI thread, then
@@ -122,12 +124,20 @@ impl SearchIndex {
             lessons: DefaultHasher::new().finish(),
             last: Mutex::new(None),
             synonyms: Synonyms::default(),
+            own_only: false,
         }
     }
 
     /// The team's synonyms, each found by the others.
     pub fn with_synonyms(mut self, synonyms: Synonyms) -> Self {
         self.synonyms = synonyms;
+        self.forget_last_query();
+        self
+    }
+
+    /// Finds colleagues' own posts only, no imported know-how.
+    pub fn without_knowhow(mut self) -> Self {
+        self.own_only = true;
         self.forget_last_query();
         self
     }
@@ -239,6 +249,9 @@ impl SearchIndex {
         };
         if !filters.is_empty() {
             candidates = self.admitted(&filters, candidates);
+        }
+        if self.own_only {
+            candidates.retain(|&i| self.docs.masks[i as usize] & letters::REFERENCE == 0);
         }
         let scored = if needles.is_empty() {
             // Filters alone: every item they keep, newest first.
@@ -390,6 +403,7 @@ mod tests {
             tags: tags.into(),
             author: author.into(),
             votes: 0,
+            reference: false,
         }
     }
 
@@ -421,6 +435,31 @@ mod tests {
         assert_eq!(hits[0].id.num, 3);
         assert!(hits.iter().all(|h| h.id.num != 1), "lpq has no 'history'");
         assert!(hits.len() < 2 || hits[0].score > hits[1].score, "{hits:?}");
+    }
+
+    /// Imported know-how ranks below a colleague's tip that matches as
+    /// well, even a newer and shorter one; it still wins on better
+    /// evidence; `without_knowhow` leaves it out.
+    #[test]
+    fn imported_know_how_ranks_below_a_colleagues_tip_at_equal_match() {
+        let imported = |num, title: &str| SearchDoc {
+            reference: true,
+            ..doc(num, title, "", "tldr-pages")
+        };
+        let idx = SearchIndex::new(vec![
+            doc(1, "Extract a tar archive here", "", "ann"),
+            imported(2, "Extract a tar archive"),
+            imported(3, "tar: extract archive"),
+        ]);
+        assert_eq!(ids(&idx.search("extract a tar archive", 10)), vec![1, 2, 3]);
+        idx.forget_last_query();
+        assert_eq!(ids(&idx.search("tar: extract", 10))[0], 3, "better words");
+        let own = SearchIndex::new(vec![
+            doc(1, "Extract a tar archive here", "", "ann"),
+            imported(2, "Extract a tar archive"),
+        ])
+        .without_knowhow();
+        assert_eq!(ids(&own.search("extract tar", 10)), vec![1]);
     }
 
     #[test]

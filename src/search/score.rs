@@ -5,7 +5,7 @@
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use super::docs::{Docs, Strings};
-use super::letters::{self, ASCII, LIVE, Mask};
+use super::letters::{self, ASCII, LIVE, Mask, REFERENCE};
 use super::place;
 use super::synonyms::Synonyms;
 use super::typos::{self, Vocabulary};
@@ -381,7 +381,7 @@ pub fn score_docs(docs: &Docs, needles: &[&Needle], candidates: &[u32]) -> Score
             let rank = if letters_only {
                 // One-letter words match nearly everything: the short
                 // items first, and no text read.
-                shortness(docs, i) << 8 | u32::from(docs.votes[i])
+                colleague(docs, i) << 16 | shortness(docs, i) << 8 | u32::from(docs.votes[i])
             } else {
                 rank(&mut text, &in_query_order, docs, i)
             };
@@ -458,8 +458,9 @@ const IN_ORDER: u32 = 4;
 
 /// The rank of a hit, in this order of evidence: how each word was found
 /// (whole, at a word start, inside a word, through a typo, scattered), and
-/// in which field; the words adjacent and in order; then shorter titles
-/// first, as in fzf (the second byte); then more votes (the low byte).
+/// in which field; the words adjacent and in order; then a colleague's
+/// post before imported know-how (bit 16); then shorter titles first, as
+/// in fzf (the second byte); then more votes (the low byte).
 fn rank(text: &mut Folded, by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
     let mut total = 0;
     // The form each word was found in (itself or a stand-in), for the
@@ -504,7 +505,16 @@ fn rank(text: &mut Folded, by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
         }
         total += bonus;
     }
-    total.min(0xffff) << 16 | shortness(docs, i) << 8 | u32::from(docs.votes[i])
+    total.min(0x7fff) << 17
+        | colleague(docs, i) << 16
+        | shortness(docs, i) << 8
+        | u32::from(docs.votes[i])
+}
+
+/// 1 for a colleague's own post, 0 for imported know-how: at equal
+/// evidence the colleague's comes first, before shortness and votes.
+fn colleague(docs: &Docs, i: usize) -> u32 {
+    u32::from(docs.masks[i] & REFERENCE == 0)
 }
 
 /// 0–255, more for shorter titles: a lesson's long text says nothing

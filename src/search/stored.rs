@@ -25,23 +25,34 @@ pub struct Found {
 /// query of a team of thousands) the search is exact.
 pub const CANDIDATES: usize = 3000;
 
+/// `knowhow`: whether imported know-how may be found (`--no-knowhow`
+/// says no).
 pub fn search(
     store: &dyn Store,
     viewer: &str,
     query: &str,
     limit: usize,
     synonyms: &Synonyms,
+    knowhow: bool,
 ) -> Result<Found, StoreError> {
     // Read once, when the store keeps no persisted index (the team server).
     let mut everything: Option<Vec<SearchDoc>> = None;
-    if let Some(found) = search_in(store, viewer, query, limit, synonyms, Some(&mut everything))? {
+    if let Some(found) = search_in(
+        store,
+        viewer,
+        query,
+        limit,
+        synonyms,
+        knowhow,
+        Some(&mut everything),
+    )? {
         return Ok(found);
     }
     let index = match everything {
         Some(docs) => SearchIndex::new(docs),
         None => SearchIndex::load(store, viewer)?,
     };
-    let index = index.with_synonyms(synonyms.clone());
+    let index = choose(index.with_synonyms(synonyms.clone()), knowhow);
     let hits = index.search(query, limit);
     Ok(Found { index, hits })
 }
@@ -57,7 +68,16 @@ pub fn search_indexed(
     limit: usize,
     synonyms: &Synonyms,
 ) -> Result<Option<Found>, StoreError> {
-    search_in(store, viewer, query, limit, synonyms, None)
+    search_in(store, viewer, query, limit, synonyms, true, None)
+}
+
+/// `index`, or without imported know-how when that is not wanted.
+fn choose(index: SearchIndex, knowhow: bool) -> SearchIndex {
+    if knowhow {
+        index
+    } else {
+        index.without_knowhow()
+    }
 }
 
 /// The words as typed, then one slip away, each over the items the
@@ -69,6 +89,7 @@ fn search_in(
     query: &str,
     limit: usize,
     synonyms: &Synonyms,
+    knowhow: bool,
     mut everything: Option<&mut Option<Vec<SearchDoc>>>,
 ) -> Result<Option<Found>, StoreError> {
     let names: Vec<String> = store
@@ -100,7 +121,10 @@ fn search_in(
             docs = all.iter().filter(|d| holds(d, &filter)).cloned().collect();
             newest(&mut docs, CANDIDATES);
         }
-        let index = SearchIndex::new(docs).with_synonyms(synonyms.clone());
+        let index = choose(
+            SearchIndex::new(docs).with_synonyms(synonyms.clone()),
+            knowhow,
+        );
         let hits = index.search(query, limit);
         if !hits.is_empty() {
             return Ok(Some(Found { index, hits }));
@@ -180,9 +204,11 @@ mod tests {
         ] {
             all.forget_last_query();
             let every = ids(&all.search(query, 2000));
-            let found = ids(&search(&store, "anouk", query, 10, &Synonyms::default())
-                .unwrap()
-                .hits);
+            let found = ids(
+                &search(&store, "anouk", query, 10, &Synonyms::default(), true)
+                    .unwrap()
+                    .hits,
+            );
             assert_eq!(found.first(), every.first(), "{query}");
             let mut rest = every.iter();
             assert!(
@@ -197,9 +223,11 @@ mod tests {
         let scattered = ids(&all.search("kbctl", 10));
         assert!(!scattered.is_empty());
         assert_eq!(
-            ids(&search(&store, "anouk", "kbctl", 10, &Synonyms::default())
-                .unwrap()
-                .hits),
+            ids(
+                &search(&store, "anouk", "kbctl", 10, &Synonyms::default(), true)
+                    .unwrap()
+                    .hits
+            ),
             scattered
         );
     }
@@ -255,7 +283,7 @@ mod tests {
         let tip = add(Kind::Tip, "Zebra crossing near gate four");
         let question = add(Kind::Question, "Where is the forklift key?");
         let found = |q: &str| {
-            ids(&search(&store, "ann", q, 10, &Synonyms::default())
+            ids(&search(&store, "ann", q, 10, &Synonyms::default(), true)
                 .unwrap()
                 .hits)
         };

@@ -259,6 +259,9 @@ pub struct SearchDoc {
     /// A tip's votes, a question's backings: ranked after the text's
     /// evidence.
     pub votes: u32,
+    /// Imported know-how (`knowhow import`), not a colleague's own post:
+    /// ranked below a colleague's at equal match.
+    pub reference: bool,
 }
 
 /// Which items a search may find, for a store's persisted text index:

@@ -35,6 +35,10 @@ pub fn for_you(
         if item.author() == Some(me) {
             s -= 2.0;
         }
+        // Imported know-how below a colleague's post that fits as well.
+        if imported(item) {
+            s -= 1.0;
+        }
         s
     };
     let mut scored: Vec<(f64, Item)> = items.drain(..).map(|i| (score(&i), i)).collect();
@@ -43,6 +47,15 @@ pub fn for_you(
             .then(b.1.created_at().cmp(&a.1.created_at()))
     });
     scored.into_iter().map(|(_, i)| i).collect()
+}
+
+/// True for know-how brought in by `knowhow import` (tldr, navi, a FAQ).
+fn imported(item: &Item) -> bool {
+    match item {
+        Item::Tip(t) => t.reference.is_some(),
+        Item::Question(q) => q.reference.is_some(),
+        _ => false,
+    }
 }
 
 /// Lessons in the person's language before lessons in another, each group
@@ -75,6 +88,29 @@ mod tests {
             votes: Vec::new(),
             reference: None,
         })
+    }
+
+    fn imported(num: i64, tags: &[&str], days_old: i64) -> Item {
+        let Item::Tip(mut t) = tip(num, "knowhow:tldr", tags, days_old) else {
+            unreachable!()
+        };
+        t.reference = Some(Box::new(crate::domain::reference::Reference {
+            source: crate::domain::reference::Source::Tldr,
+            lang: "en".into(),
+            page: "common/tar".into(),
+            example: 1,
+            revision: "x".into(),
+            attribution: "tldr-pages, CC BY 4.0".into(),
+        }));
+        Item::Tip(t)
+    }
+
+    #[test]
+    fn imported_know_how_comes_after_a_colleagues_tip_that_fits_as_well() {
+        let items = vec![tip(1, "bob", &["tar"], 1), imported(2, &["tar"], 0)];
+        let ranked = for_you(items, "ann", &["tar".into()], &HashSet::new(), now());
+        let order: Vec<i64> = ranked.iter().map(|i| i.id().num).collect();
+        assert_eq!(order, vec![1, 2]);
     }
 
     fn lesson(num: i64, lang: &str) -> Item {
