@@ -386,7 +386,7 @@ fn the_pane_finds_a_damaged_database_and_keeps_new_text_in_the_outbox() {
         panic!("{kept:?}")
     };
     assert_eq!(draft.text, "Typed after the damage");
-    tmux.wait_for("s", "waits in the outbox");
+    tmux.wait_for("s", "your text is kept");
     tmux.keys("s", &["q"]);
 }
 

@@ -143,6 +143,15 @@ impl Feeds {
             },
             Item::Learned(l) => crate::domain::shown(&l.author_name, &l.author).to_string(),
         };
+        // A lesson in another language than the person's is marked with
+        // it ("EN"): the person's own come first, the others after, and a
+        // Dutch worker sees before opening one that it is English.
+        let note = match &item {
+            Item::Lesson(l) if !l.lang.eq_ignore_ascii_case(crate::i18n::lang()) => {
+                format!("{note} · {}", l.lang.to_uppercase())
+            }
+            _ => note,
+        };
         let badge = if with_kind {
             format!("{} {note}", kind_word(item.kind()))
         } else {

@@ -17,9 +17,9 @@ impl App {
         let view = self.view();
         let mut wanted = self.hint_actions(view);
         if matches!(view, View::List | View::Detail) {
-            // On a kiosk's open item the way back is pinned too, before
-            // help: at 40 columns a worker must still see how to leave it
-            // (the pane's `q` already shows a way out).
+            // On an open item the way back is pinned too, before help: at
+            // 40 columns a person must still see how to leave it (`q`
+            // leaves the whole pane, not the item).
             if self.pins_back(view) {
                 wanted.retain(|a| *a != Action::Back);
                 wanted.push(Action::Back);
@@ -104,10 +104,9 @@ impl App {
                 .count()
     }
 
-    /// True when the way back is one of the pinned hints: a kiosk's open item.
+    /// True when the way back is one of the pinned hints: an open item.
     fn pins_back(&self, view: View) -> bool {
-        self.typing_asks
-            && view == View::Detail
+        view == View::Detail
             && self.hint_actions(view).contains(&Action::Back)
             && !self.keys.keys(view, Action::Back).is_empty()
     }

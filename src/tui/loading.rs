@@ -155,6 +155,17 @@ impl App {
                     None
                 };
                 let items = feed::own_language_first(items, crate::i18n::lang());
+                // Lessons in other languages come after the person's own,
+                // under a heading that says so (their rows say which).
+                let others = items.iter().position(|i| {
+                    matches!(i, Item::Lesson(l) if !l.lang.eq_ignore_ascii_case(crate::i18n::lang()))
+                });
+                let sections = match others {
+                    Some(at) if tab == Tab::Lessons => {
+                        vec![(at, crate::t!("list.other-languages").into_owned())]
+                    }
+                    _ => Vec::new(),
+                };
                 let rows = items
                     .into_iter()
                     .map(|i| self.feeds.row(i, false))
@@ -162,6 +173,7 @@ impl App {
                 if let Some(list) = self.list_mut(tab) {
                     list.set_rows(rows);
                     list.more = more;
+                    list.sections = sections;
                 }
             }
         }

@@ -3,8 +3,16 @@
 //! word is finished, through the search index the pane already keeps
 //! (read in the background, so the form's first frame never waits), one
 //! search per significant word.
+//!
+//! A question counts only when it holds the typed words themselves (the
+//! same word with accents aside, the same Dutch or English stem, or inside
+//! a longer word, as Dutch joins them); questions in the person's language
+//! come first. Nothing is shown rather than noise.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use nucleo_matcher::chars::{normalize, to_lower_case};
+use rust_stemmers::{Algorithm, Stemmer};
 
 use super::app::App;
 use super::views::capture::CaptureState;
@@ -18,12 +26,33 @@ const WORDS: usize = 3;
 /// Hits read per word.
 const PER_WORD: usize = 30;
 
-/// Little words that find everything and mean nothing here.
+/// Little words that find everything and mean nothing here (four letters
+/// or more: shorter words are never looked up), English and Dutch.
 const STOP: &[&str] = &[
-    "about", "does", "doet", "from", "have", "heeft", "hoe", "how", "kan", "maar", "moet", "that",
-    "there", "this", "voor", "waar", "wanneer", "want", "welke", "what", "when", "where", "which",
-    "with", "word", "worden", "would", "your",
+    "about", "after", "also", "anyone", "best", "could", "does", "doet", "door", "echt", "from",
+    "goed", "goede", "graag", "have", "heeft", "hebben", "iemand", "into", "just", "kunnen",
+    "kunt", "like", "maar", "make", "meer", "mijn", "moet", "moeten", "need", "niet", "onze",
+    "over", "should", "some", "that", "their", "them", "then", "there", "they", "this", "veel",
+    "voor", "waar", "waarom", "wanneer", "want", "welk", "welke", "were", "what", "when", "where",
+    "which", "will", "with", "word", "worden", "wordt", "would", "your", "zijn", "zonder",
 ];
+
+/// Little words only Dutch has, and only English: enough to tell which
+/// language a question is in.
+const DUTCH: &[&str] = &[
+    "de", "het", "een", "ik", "je", "jij", "hoe", "wat", "waar", "wie", "waarom", "welke", "van",
+    "voor", "op", "met", "niet", "mijn", "kan", "kun", "moet", "zijn", "er", "dit", "dat", "en",
+    "ook", "nog", "naar", "bij", "om", "te", "wordt", "heb", "hebben",
+];
+const ENGLISH: &[&str] = &[
+    "the", "a", "an", "i", "you", "how", "what", "where", "who", "why", "which", "of", "for", "on",
+    "with", "not", "my", "can", "could", "should", "are", "do", "does", "to", "and", "it", "this",
+    "that", "there", "get", "have", "has",
+];
+
+/// A typed word this long is found inside a longer word too
+/// ("schoenen" in "veiligheidsschoenen"); shorter ones only whole.
+const INSIDE_FROM: usize = 5;
 
 /// The finished words worth looking up (the one being typed is left out
 /// until a space or a sign ends it), longest first.
@@ -82,15 +111,18 @@ pub fn refresh(app: &mut App, form: &mut CaptureState) {
     best.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
     // The fuzzy index finds scattered letters too ("vind" in "How do I
     // get started"): only questions that hold the typed words themselves
-    // are shown, those holding most of them first. Nothing beats noise.
-    let mut shown: Vec<(usize, Similar)> = best
+    // are shown, in the person's language first, then those holding most
+    // of them. Nothing beats noise.
+    let mine = crate::i18n::lang();
+    let mut shown: Vec<((bool, usize), Similar)> = best
         .into_iter()
         .filter_map(|(id, _)| match app.store.get(id, &app.user) {
             Ok(Item::Question(q)) => {
                 let held = held_words(&words, &q.title, &q.body);
+                let own = language(&format!("{}\n{}", q.title, q.body)) == Some(mine);
                 (held > 0 && held * 2 >= words.len()).then(|| {
                     (
-                        held,
+                        (own, held),
                         Similar {
                             id,
                             answers: q.answers.len(),
@@ -104,14 +136,65 @@ pub fn refresh(app: &mut App, form: &mut CaptureState) {
         })
         .collect();
     // Stable: equal counts keep the index's order.
-    shown.sort_by_key(|(held, _)| std::cmp::Reverse(*held));
+    shown.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
     form.similar = shown.into_iter().take(SHOWN).map(|(_, s)| s).collect();
 }
 
-/// How many of `words` (lower case) the question's text holds as written.
+/// How many of `words` (lower case) the question's text holds: as a word
+/// of its own in one of its [`forms`], or, for a long enough word, inside a
+/// longer one.
 fn held_words(words: &[String], title: &str, body: &str) -> usize {
-    let text = format!("{title}\n{body}").to_lowercase();
-    words.iter().filter(|w| text.contains(w.as_str())).count()
+    let text = format!("{title}\n{body}");
+    let folded: String = text.chars().map(fold).collect();
+    let theirs: HashSet<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .flat_map(forms)
+        .collect();
+    words
+        .iter()
+        .filter(|w| {
+            let mine = forms(w);
+            mine.iter().any(|f| theirs.contains(f))
+                || (w.chars().count() >= INSIDE_FROM && folded.contains(mine[0].as_str()))
+        })
+        .count()
+}
+
+/// Case and accents folded, as search folds them: "Café" is "cafe".
+fn fold(c: char) -> char {
+    to_lower_case(normalize(c))
+}
+
+/// The forms of a word that count as the same word: folded, and its
+/// Snowball stem in each language, marked by language so a Dutch stem
+/// never meets an English one by chance ("handschoenen", "handschoen").
+fn forms(word: &str) -> Vec<String> {
+    let folded: String = word.chars().map(fold).collect();
+    let mut out = vec![folded.clone()];
+    for (tag, language) in [("en:", Algorithm::English), ("nl:", Algorithm::Dutch)] {
+        let stem = Stemmer::create(language).stem(&folded).into_owned();
+        if stem.chars().count() >= 3 {
+            out.push(format!("{tag}{stem}"));
+        }
+    }
+    out
+}
+
+/// The language `text` reads in, by its little words: `Some("nl")`,
+/// `Some("en")`, or `None` when they don't tell.
+pub fn language(text: &str) -> Option<&'static str> {
+    let (mut nl, mut en) = (0, 0);
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        let w = w.to_lowercase();
+        nl += usize::from(DUTCH.contains(&w.as_str()));
+        en += usize::from(ENGLISH.contains(&w.as_str()));
+    }
+    match nl.cmp(&en) {
+        std::cmp::Ordering::Greater => Some("nl"),
+        std::cmp::Ordering::Less => Some("en"),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 #[cfg(test)]
@@ -141,5 +224,33 @@ mod tests {
             held_words(&two, "Welke maat?", "Handschoenen in de kast"),
             2
         );
+    }
+
+    #[test]
+    fn the_same_word_stem_or_accentless_form_counts_scattered_letters_never() {
+        let typed = words("Waar vind ik de handschoenen ");
+        assert_eq!(held_words(&typed, "How do I get started with vim?", ""), 0);
+        assert_eq!(
+            held_words(&typed, "Is there a good course for logistics?", ""),
+            0
+        );
+        assert_eq!(
+            held_words(&typed, "Welke handschoen bij het snijden?", ""),
+            1
+        );
+        let cafe = words("Is het café open ");
+        assert_eq!(held_words(&cafe, "Wanneer is het cafe dicht?", ""), 1);
+        // Short words only whole: "lamp" is not in "klampen".
+        assert_eq!(
+            held_words(&words("lamp kast "), "Waar zijn de klampen?", ""),
+            0
+        );
+    }
+
+    #[test]
+    fn the_language_of_a_question_by_its_little_words() {
+        assert_eq!(language("Waar liggen de handschoenen?"), Some("nl"));
+        assert_eq!(language("Which flag shows the logs?"), Some("en"));
+        assert_eq!(language("kubectl rollout"), None);
     }
 }

@@ -179,10 +179,15 @@ fn question(q: &Question, viewer: &str, new_after: Option<i64>, t: &Theme) -> Ve
     }
     out.push(WrapLine::blank());
     if q.answers.is_empty() {
-        out.push(WrapLine::new(Span::styled(
-            t!("detail.no-answers"),
-            t.muted,
-        )));
+        // The asker can't answer their own question: they are told where
+        // the answer will show, not asked whether they know it.
+        let own = q.author.as_deref() == Some(viewer);
+        let said = if own {
+            t!("detail.no-answers-own")
+        } else {
+            t!("detail.no-answers")
+        };
+        out.push(WrapLine::new(Span::styled(said, t.muted)));
     } else {
         out.push(heading(&t!("detail.answers", n = q.answers.len()), t));
         // The asker is reminded, gently, that choosing the answer that

@@ -40,9 +40,15 @@ impl StatusLine<'_> {
         match (self.status, self.nudge) {
             (Some(s), _) => {
                 let style = if s.error { t.error } else { t.ok };
-                let line = WrapLine::indented(Span::styled(s.text.clone(), style), 2);
-                let mut rows = wrap_all(&[line], width);
-                rows.truncate(MAX_ROWS);
+                let mut rows = self.wrapped(width);
+                if rows.len() > MAX_ROWS {
+                    // Cut where all can see it is cut: the start, which
+                    // says what happened, stays whole.
+                    rows.truncate(MAX_ROWS);
+                    if let Some(last) = rows.last_mut() {
+                        mark_cut(last, width, style);
+                    }
+                }
                 rows
             }
             (None, nudge) => {
@@ -58,10 +64,47 @@ impl StatusLine<'_> {
         }
     }
 
+    /// The message wrapped at `width`, every row of it.
+    fn wrapped(&self, width: u16) -> Vec<Line<'static>> {
+        let Some(s) = self.status else {
+            return Vec::new();
+        };
+        let style = if s.error {
+            self.theme.error
+        } else {
+            self.theme.ok
+        };
+        let line = WrapLine::indented(Span::styled(s.text.clone(), style), 2);
+        wrap_all(&[line], width)
+    }
+
+    /// True when the message needs more than [`MAX_ROWS`] at `width` and
+    /// is drawn cut (ending in "…").
+    pub fn cut(&self, width: u16) -> bool {
+        self.wrapped(width).len() > MAX_ROWS
+    }
+
     /// Rows it takes at `width`: 0 when there is nothing to say.
     pub fn height(&self, width: u16) -> u16 {
         self.rows(width).len() as u16
     }
+}
+
+/// Ends `line` in "…" within `width`, dropping letters at its end to make room.
+fn mark_cut(line: &mut Line<'static>, width: u16, style: ratatui::style::Style) {
+    let room = usize::from(width).saturating_sub(1);
+    while line.width() > room {
+        let Some(span) = line.spans.last_mut() else {
+            break;
+        };
+        let mut text = span.content.to_string();
+        if text.pop().is_none() {
+            line.spans.pop();
+            continue;
+        }
+        span.content = text.into();
+    }
+    line.spans.push(Span::styled("…", style));
 }
 
 impl Widget for &StatusLine<'_> {
