@@ -132,7 +132,7 @@ fn a_database_removed_under_the_pane_is_not_written_and_the_text_is_kept() {
     }
     ask(&tmux, "Asked after the file was gone");
     let screen = tmux.wait_for("s", "Not saved");
-    assert!(screen.contains("outbox"), "{screen}");
+    assert!(screen.contains("your text is kept"), "{screen}");
     assert!(!screen.contains("Saved."), "{screen}");
     assert!(outbox_holds(&home, "Asked after the file was gone"));
     tmux.keys("s", &["q"]);

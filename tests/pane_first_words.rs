@@ -105,6 +105,8 @@ fn asked_before_shows_only_real_matches_in_the_persons_language_first() {
     // The English one is newer: without the language first it would lead.
     let dir = team(&[
         ("bram", "Waar liggen de handschoenen voor het lassen?"),
+        ("bram", "Waarom werkt het lassen niet?"),
+        ("bram", "Welke stroom kies ik bij het lassen van RVS?"),
         ("ann", "How do I get started with vim?"),
         ("ann", "Is there a good course for logistics?"),
         ("ann", "Which flag shows the logs of a pod?"),
@@ -137,6 +139,25 @@ fn asked_before_shows_only_real_matches_in_the_persons_language_first() {
             "{w}:\n{all}"
         );
     }
+    // One that holds more of the words leaves out those holding fewer.
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Cancel);
+    ask(&*app.store, "bram", "Waarom werkt het lassen niet?");
+    ask(
+        &*app.store,
+        "bram",
+        "Welke stroom kies ik bij het lassen van RVS?",
+    );
+    app.rebuild_index();
+    update(&mut app, Action::Capture);
+    type_text(&mut app, "Welke stroom werkt bij lassen ");
+    let all = text(&screen(&app, 80, 24));
+    let all = &all[all.find("Eerder gevraagd").expect("asked before")..];
+    assert!(all.contains("Welke stroom kies"), "{all}");
+    assert!(
+        !all.contains("Waarom werkt") && !all.contains("handschoenen"),
+        "{all}"
+    );
 }
 
 #[test]
