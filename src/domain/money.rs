@@ -32,12 +32,19 @@ pub fn currency() -> &'static str {
 pub fn parse_amount(input: &str) -> Result<i64, WishError> {
     let bad = || WishError::BadAmount(input.trim().to_string());
     let mut s = input.trim();
+    // One sign or code, before the number (`€100`) or after it (`100€`,
+    // `100 EUR`: the way many Dutch people write it). Stripping works on
+    // whole characters, so `€€5` or other letters are refused, never split.
     for sign in ["€", "$", "£"] {
         s = s.strip_prefix(sign).unwrap_or(s).trim_start();
+        s = s.strip_suffix(sign).unwrap_or(s).trim_end();
     }
     let code = currency();
-    if s.len() > code.len() && s[s.len() - code.len()..].eq_ignore_ascii_case(code) {
-        s = s[..s.len() - code.len()].trim_end();
+    if let Some(cut) = s.len().checked_sub(code.len())
+        && s.is_char_boundary(cut)
+        && s[cut..].eq_ignore_ascii_case(code)
+    {
+        s = s[..cut].trim_end();
     }
     let hundredths = parse_hundredths(s).ok_or_else(bad)?;
     if hundredths <= 0 || hundredths > MAX_CENTS {
@@ -144,11 +151,15 @@ mod tests {
             ("€ 100,5", 10_050),
             ("100 EUR", 10_000),
             ("0,01", 1),
+            ("12€", 1_200),
+            ("12 €", 1_200),
+            ("12,50 eur", 1_250),
         ] {
             assert_eq!(parse_amount(input).unwrap(), cents, "{input}");
         }
         for bad in [
-            "", "0", "-5", "1.000,50", "1,2,3", "abc", "10.", ".5", "1.234", "1e3", "€",
+            "", "0", "-5", "1.000,50", "1,2,3", "abc", "10.", ".5", "1.234", "1e3", "€", "€€5",
+            "5€€", "١٢", "EUR", "€EUR", "xEUR5", "é5",
         ] {
             assert!(parse_amount(bad).is_err(), "{bad}");
         }
