@@ -150,6 +150,19 @@ fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
 }
 
 #[test]
+fn typing_a_name_over_the_offered_one_replaces_it() {
+    // Henk types "henk" to log in, then "Henk" where the kiosk asks which
+    // name colleagues see: that is his name, not "henkHenk".
+    let mut f = fixture(None);
+    f.typed("henk");
+    assert_eq!(f.session.input.text(), "henk", "offered");
+    for c in "Henk".chars() {
+        f.key(Key::Char(c));
+    }
+    assert_eq!(f.session.input.text(), "Henk");
+}
+
+#[test]
 fn a_typed_name_is_offered_as_the_display_name_and_esc_goes_back() {
     let mut f = fixture(None);
     f.typed("  Bert  ");

@@ -359,7 +359,7 @@ impl Session {
                 // A typed name is offered as the display name; a badge code
                 // is not shown back.
                 if by_name && let Some(name) = badge::clean(&typed) {
-                    self.input = field().with_text(&name);
+                    self.input = field().with_suggestion(&name);
                 }
                 self.phase = Phase::Register { handle, by_name };
                 Outcome::Stay

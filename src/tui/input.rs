@@ -17,6 +17,11 @@ pub struct TextInput {
     /// At most this many chars (a kiosk's badge field); `None`: no limit
     /// here (the store checks the limits of what it keeps).
     max_chars: Option<usize>,
+    /// The text is a suggestion, shown selected: the first typed or pasted
+    /// char replaces it and Backspace removes it whole, so a person who
+    /// types their own answer never gets it glued to ours ("henkHenk").
+    /// Any cursor key keeps it as text to edit.
+    suggested: bool,
 }
 
 impl TextInput {
@@ -35,6 +40,20 @@ impl TextInput {
         self.text = text.to_string();
         self.cursor = self.text.chars().count();
         self
+    }
+
+    /// A field holding a suggestion that typing replaces (see `suggested`).
+    pub fn with_suggestion(mut self, text: &str) -> Self {
+        self = self.with_text(text);
+        self.suggested = !text.is_empty();
+        self
+    }
+
+    /// Typing or deleting now replaces a suggestion whole.
+    fn drop_suggestion(&mut self) {
+        if std::mem::take(&mut self.suggested) {
+            self.clear();
+        }
     }
 
     /// A field that takes at most `n` chars; typing or pasting more
@@ -75,6 +94,7 @@ impl TextInput {
         if (c == '\n' && !self.multi_line) || (c.is_control() && c != '\n') {
             return;
         }
+        self.drop_suggestion();
         if self
             .max_chars
             .is_some_and(|max| self.text.chars().count() >= max)
@@ -100,6 +120,13 @@ impl TextInput {
     /// Applies an editing key; returns false when it did nothing (so a
     /// one-line field can let Enter mean "submit").
     pub fn edit(&mut self, edit: Edit) -> bool {
+        match edit {
+            Edit::Backspace | Edit::Delete if self.suggested => {
+                self.drop_suggestion();
+                return true;
+            }
+            _ => self.suggested = false,
+        }
         let len = self.text.chars().count();
         match edit {
             Edit::Backspace if self.cursor > 0 => {
@@ -133,7 +160,9 @@ impl TextInput {
         let mut len = 0;
         for (i, c) in self.text.chars().enumerate() {
             len = i + 1;
-            let at_cursor = cursor.filter(|_| i == self.cursor);
+            // A suggestion is drawn selected (in the cursor's style), the
+            // way a dialog shows text that typing will replace.
+            let at_cursor = cursor.filter(|_| i == self.cursor || self.suggested);
             if c == '\n' {
                 if let Some(cs) = at_cursor {
                     push(&mut lines, " ".into(), cs);
@@ -208,6 +237,28 @@ mod tests {
         let mut t = TextInput::single_line();
         t.insert_str("one\ntwo");
         assert_eq!(t.text(), "one two");
+    }
+
+    #[test]
+    fn typing_replaces_a_suggestion_and_cursor_keys_keep_it() {
+        let mut t = TextInput::single_line().with_suggestion("henk");
+        for c in "Henk".chars() {
+            t.insert(c);
+        }
+        assert_eq!(t.text(), "Henk", "typed over, not glued on");
+        let mut t = TextInput::single_line().with_suggestion("henk");
+        t.insert_str("Henk de Vries");
+        assert_eq!(t.text(), "Henk de Vries");
+        let mut t = TextInput::single_line().with_suggestion("henk");
+        assert!(t.edit(Edit::Backspace));
+        assert_eq!(t.text(), "", "Backspace removes the suggestion whole");
+        let mut t = TextInput::single_line().with_suggestion("henk");
+        assert!(t.edit(Edit::Home));
+        t.insert('H');
+        assert!(t.edit(Edit::Delete));
+        assert_eq!(t.text(), "Henk", "after a cursor key it is text to edit");
+        let t = TextInput::single_line().with_suggestion("henk");
+        assert_eq!(t.text(), "henk", "Enter alone keeps the suggestion");
     }
 
     #[test]
