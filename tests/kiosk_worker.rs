@@ -331,3 +331,42 @@ fn me_says_answers_given_not_answered() {
     assert!(words.contains("1 antwoord gegeven"), "{all}");
     assert!(!all.contains("beantwoord"), "{all}");
 }
+
+fn questions(dir: &TempDir) -> usize {
+    let all = leertuin::store::ListQuery {
+        kind: Some(Kind::Question),
+        tag: None,
+        limit: 100_000,
+    };
+    other_process(dir).count(&all, ME).expect("count")
+}
+
+/// Ans answered and walked away with the list still open; Henk arrives and
+/// types his name and PIN as if the kiosk were waiting for him. Neither may
+/// become a public question under Ans's name.
+#[test]
+fn one_word_typed_at_a_kiosk_left_open_is_not_saved_as_a_question() {
+    let (dir, mut app) = kiosk();
+    let before = questions(&dir);
+    for login in ["henk", "1234"] {
+        for c in login.chars() {
+            app.on_key(key(KeyCode::Char(c)));
+        }
+        app.on_key(key(KeyCode::Enter));
+        assert!(
+            matches!(app.overlay, Some(Overlay::Capture(_))),
+            "{login}: the form closed"
+        );
+        let all = screen(&app, 40, 20).join(" ");
+        assert!(all.contains("paar woorden"), "{login}: no reason:\n{all}");
+        assert_eq!(questions(&dir), before, "{login} was saved");
+        app.on_key(key(KeyCode::Esc));
+        app.on_key(key(KeyCode::Esc));
+    }
+    // A real question of a few words is saved as before.
+    for c in "Waar ligt de sleutel?".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(questions(&dir), before + 1);
+}

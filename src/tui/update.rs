@@ -532,6 +532,17 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
     app.overlay = Some(Overlay::Capture(form));
 }
 
+/// A new question of one word at a kiosk is most likely the next worker
+/// logging in at a screen the last one left open: their name or PIN would
+/// become a public question under someone else's name. So a kiosk
+/// question needs a few words; the form keeps the text and says why.
+fn looks_like_a_login(app: &App, form: &CaptureState, kind: Kind, text: &str) -> bool {
+    app.typing_asks
+        && kind == Kind::Question
+        && form.editing.is_none()
+        && text.split_whitespace().count() < 2
+}
+
 /// Stores a capture, or keeps it in the outbox (else as a draft) when the
 /// database can't take it; true when the form is done. Bad input keeps the
 /// form, with the reason.
@@ -544,6 +555,10 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
             _ => t!("capture.write-first.tip"),
         };
         form.error = Some(what.into_owned());
+        return false;
+    }
+    if looks_like_a_login(app, form, kind, &draft.text) {
+        form.error = Some(t!("capture.kiosk-one-word").into_owned());
         return false;
     }
     if let Some(post) = form.editing {
