@@ -30,7 +30,9 @@ pub use changes::ChangeMark;
 pub use health::{FileHealth, Health, ServerHealth};
 pub use merge::MergeReport;
 pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
-pub use open::{Mode, Spec, check_identity, create_filled, init, open, open_with, server_url};
+pub use open::{
+    Mode, Spec, check_identity, create_filled, init, open, open_soon, open_with, server_url,
+};
 pub use public::{NOBODY, PublicView};
 pub use sqlite::{
     FileIssue, LATEST_VERSION, NotRepaired, OpenOptions, SqliteStore, file_issues,

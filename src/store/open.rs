@@ -116,6 +116,16 @@ pub fn open_with(spec: &Spec, mode: Mode, busy_timeout: Duration) -> Result<Box<
     }
 }
 
+/// [`open`] for the pane: a team server is connected to in the
+/// background, so the first frame need not wait for it; the first call
+/// does. A file opens at once, as with [`open`].
+pub fn open_soon(spec: &Spec, mode: Mode) -> Result<Box<dyn Store>> {
+    match spec {
+        Spec::Server(url) => Ok(Box::new(PgStore::open_soon(&server_url(url)?, WRITE_WAIT))),
+        Spec::File(_) => open(spec, mode),
+    }
+}
+
 /// A new database filled by `fill` (a restore) before anyone sees it; a
 /// refused fill leaves no file and no folder. `None` when there is a
 /// database already: open it as usual instead (always so for a team

@@ -103,6 +103,15 @@ pub fn open_store_as(spec: &Spec, mode: Mode) -> Result<Box<dyn Store>, StoreErr
     }
 }
 
+/// [`open_store`] for the pane: a team server connects in the background
+/// while the first frame says so.
+fn open_pane_store(spec: &Spec) -> Result<Box<dyn Store>, StoreError> {
+    match spec {
+        Spec::Server(_) => store::open_soon(spec, Mode::Create),
+        Spec::File(_) => open_store(spec),
+    }
+}
+
 /// What the pane opens on.
 enum Start<'a> {
     Pane(Option<&'a str>),
@@ -129,10 +138,13 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
         .file()
         .filter(|p| !p.exists())
         .map(|p| p.to_path_buf());
-    let store = open_store(&ctx.spec)?;
+    let store = open_pane_store(&ctx.spec)?;
     let mut app = App::new(store, &ctx.user, keys, theme);
     if let Some(path) = new_file {
         app.say(t!("status.new-database", path = path.display()));
+    }
+    if matches!(ctx.spec, Spec::Server(_)) {
+        app.say(t!("pane.connecting"));
     }
     app.finder.indexer = Some(indexer::Indexer::new(ctx.spec.clone(), &ctx.user));
     app.finder.synonyms = synonyms;

@@ -30,7 +30,12 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Ended {
             kept: None,
         };
     }
+    // On a team server that frame said "connecting…"; gone once loaded.
+    let connecting = crate::t!("pane.connecting").into_owned();
     app.start();
+    if app.status.message().is_some_and(|s| s.text == connecting) {
+        app.status.clear();
+    }
     app.defer_saves = true;
     let mut pane = PaneScreen {
         app,

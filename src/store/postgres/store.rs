@@ -14,6 +14,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use postgres::error::SqlState;
@@ -43,12 +44,13 @@ const FIRST_BACKOFF: Duration = Duration::from_millis(500);
 pub struct PgStore {
     url: ServerUrl,
     link: RefCell<Link>,
-    /// The login role (`session_user`): who acts, unless a kiosk.
-    login: String,
-    /// A kiosk login: it acts for the person each call names.
-    kiosk: bool,
+    /// A kiosk login: it acts for the person each call names. Learnt at
+    /// the first connect, as is the next.
+    kiosk: Cell<bool>,
     /// The schema is newer than this binary knows: writes are refused.
-    newer_schema: Option<i64>,
+    newer_schema: Cell<Option<i64>>,
+    /// `kiosk` and `newer_schema` are learnt.
+    known: Cell<bool>,
     /// How long a write retries a serialization failure in all.
     busy_timeout: Duration,
     /// The person a kiosk last acted for: the one logged in at it, whom
@@ -67,48 +69,80 @@ pub struct PgStore {
 /// The connection, or why there is none and when to try again.
 struct Link {
     client: Option<Client>,
+    /// The first connect, made in the background ([`PgStore::open_soon`]).
+    pending: Option<Receiver<Result<Opened>>>,
     retry_at: Instant,
     backoff: Duration,
     reason: String,
 }
 
 impl PgStore {
-    /// Connects, checks the schema and learns who is logged in. Nothing
-    /// is created on the server, whatever the mode.
+    /// Connects, checks the schema and learns whether this is a kiosk.
+    /// Nothing is created on the server, whatever the mode.
     pub fn open(url: &ServerUrl, busy_timeout: Duration) -> Result<PgStore> {
-        let mut client = connect(url)?;
-        let (found, login, kiosk) = who_and_version(&mut client)?;
-        if found == 0 {
-            return Err(StoreError::Server(
-                crate::t!("server.not-initialised").into_owned(),
-            ));
-        }
-        Ok(PgStore {
+        let opened = first_connect(url)?;
+        let store = PgStore::unconnected(url, busy_timeout, None);
+        store.learn(&opened);
+        store.link.borrow_mut().client = Some(opened.client);
+        Ok(store)
+    }
+
+    /// A store whose first connect runs in the background: the pane draws
+    /// its first frame meanwhile. The first call waits for it; a failure
+    /// comes from that call (offline: tried again as after a drop).
+    pub fn open_soon(url: &ServerUrl, busy_timeout: Duration) -> PgStore {
+        let (sent, pending) = mpsc::channel();
+        let target = url.clone();
+        let started = std::thread::Builder::new()
+            .name("leertuin-connect".into())
+            .spawn(move || {
+                let _ = sent.send(first_connect(&target));
+            });
+        // Without a thread, the first call connects itself.
+        PgStore::unconnected(url, busy_timeout, started.ok().map(|_| pending))
+    }
+
+    fn unconnected(
+        url: &ServerUrl,
+        busy_timeout: Duration,
+        pending: Option<Receiver<Result<Opened>>>,
+    ) -> PgStore {
+        PgStore {
             url: url.clone(),
             link: RefCell::new(Link {
-                client: Some(client),
+                client: None,
+                pending,
                 retry_at: Instant::now(),
                 backoff: FIRST_BACKOFF,
                 reason: String::new(),
             }),
-            login,
-            kiosk,
-            newer_schema: (found > schema::LATEST_VERSION).then_some(found),
+            kiosk: Cell::new(false),
+            newer_schema: Cell::new(None),
+            known: Cell::new(false),
             busy_timeout,
             acted_for: RefCell::new(None),
             heard: Cell::new(0),
             listening: Cell::new(false),
             watched: RefCell::new(None),
-        })
+        }
     }
 
-    /// The login role: the person this store acts as (not for a kiosk).
-    pub fn login(&self) -> &str {
-        &self.login
+    /// What the first connect found out.
+    fn learn(&self, opened: &Opened) {
+        self.kiosk.set(opened.kiosk);
+        self.newer_schema
+            .set((opened.found > schema::LATEST_VERSION).then_some(opened.found));
+        self.known.set(true);
     }
 
-    pub fn is_kiosk(&self) -> bool {
-        self.kiosk
+    /// A connection: the first one, with what it learns, until one was made.
+    fn reconnect(&self) -> Result<Client> {
+        if self.known.get() {
+            return connect(&self.url);
+        }
+        let opened = first_connect(&self.url)?;
+        self.learn(&opened);
+        Ok(opened.client)
     }
 
     /// Runs `f` on the connection, reconnecting first if it was lost and
@@ -116,18 +150,39 @@ impl PgStore {
     /// so the next call tries again.
     fn with_client<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
         let mut link = self.link.borrow_mut();
+        if let Some(pending) = link.pending.take() {
+            // The background connect's outcome, as if made here.
+            let first = pending
+                .recv()
+                .unwrap_or_else(|_| Err(StoreError::Offline(String::new())));
+            match first {
+                Ok(opened) => {
+                    self.learn(&opened);
+                    link.client = Some(opened.client);
+                }
+                Err(e) => {
+                    link.reason = e.to_string();
+                    link.retry_at = Instant::now() + link.backoff;
+                    link.backoff = (link.backoff * 2).min(MAX_BACKOFF);
+                    return Err(e);
+                }
+            }
+        }
         if link.client.as_ref().is_none_or(Client::is_closed) {
+            let first = !self.known.get();
             link.client = None;
             if Instant::now() < link.retry_at {
                 return Err(StoreError::Offline(link.reason.clone()));
             }
-            match connect(&self.url) {
+            match self.reconnect() {
                 Ok(client) => {
                     link.client = Some(client);
                     link.backoff = FIRST_BACKOFF;
                     self.listening.set(false);
                     // Whatever happened while away is news to the pane.
-                    self.heard.set(self.heard.get() + 1);
+                    if !first {
+                        self.heard.set(self.heard.get() + 1);
+                    }
                 }
                 Err(e) => {
                     link.reason = e.to_string();
@@ -152,15 +207,16 @@ impl PgStore {
     /// Runs `f` in one SERIALIZABLE transaction, retried while the server
     /// reports a conflict with another writer, until the busy timeout.
     fn write<T>(&self, f: impl Fn(&mut Transaction<'_>) -> Result<T>) -> Result<T> {
-        if let Some(found) = self.newer_schema {
-            return Err(StoreError::NewerSchema {
-                found,
-                known: schema::LATEST_VERSION,
-            });
-        }
         // A serialization failure or deadlock is Busy: retried as on SQLite.
         super::super::retry::while_busy(self.busy_timeout, Duration::from_millis(5), || {
             self.with_client(|client| {
+                // Known once connected (a store may open in the background).
+                if let Some(found) = self.newer_schema.get() {
+                    return Err(StoreError::NewerSchema {
+                        found,
+                        known: schema::LATEST_VERSION,
+                    });
+                }
                 let mut tx = client
                     .build_transaction()
                     .isolation_level(IsolationLevel::Serializable)
@@ -195,12 +251,37 @@ impl PgStore {
 
     /// On a kiosk login: the rest of this transaction acts for `person`.
     fn act_for(&self, tx: &mut Transaction<'_>, person: &str) -> Result<()> {
-        if self.kiosk {
+        if self.kiosk.get() {
             tx.execute("SELECT leertuin.act_for($1)", &[&person])?;
             *self.acted_for.borrow_mut() = Some(person.to_string());
         }
         Ok(())
     }
+}
+
+/// What the first connection of a store finds out.
+struct Opened {
+    client: Client,
+    /// The schema version found.
+    found: i64,
+    kiosk: bool,
+}
+
+/// The first connection: it also checks the schema is there and learns
+/// whether this login is a kiosk.
+fn first_connect(url: &ServerUrl) -> Result<Opened> {
+    let mut client = connect(url)?;
+    let (found, _login, kiosk) = who_and_version(&mut client)?;
+    if found == 0 {
+        return Err(StoreError::Server(
+            crate::t!("server.not-initialised").into_owned(),
+        ));
+    }
+    Ok(Opened {
+        client,
+        found,
+        kiosk,
+    })
 }
 
 /// Connects as the URL says, finds the tables, and listens for changes.
@@ -534,13 +615,15 @@ impl Store for PgStore {
     }
 
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
-        if let Some(found) = self.newer_schema {
+        // Connected first: what is checked next is learnt then.
+        self.with_client(|_| Ok(()))?;
+        if let Some(found) = self.newer_schema.get() {
             return Err(StoreError::NewerSchema {
                 found,
                 known: schema::LATEST_VERSION,
             });
         }
-        if self.kiosk {
+        if self.kiosk.get() {
             return self.read(Some(ask.person), |tx| nudge::facts(tx, ask));
         }
         // A person's own login: no transaction (START and COMMIT would be
