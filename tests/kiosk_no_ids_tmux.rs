@@ -89,12 +89,16 @@ fn kiosk_shows_no_ids_on_any_screen_a_worker_walks() {
         no_id("the first screen", w, &settled(&tmux));
 
         // Every tab, from Ik (where the news opened) round to Ik again.
-        for tab in 0..7 {
+        for tab in 0..leertuin::tui::tabs::COUNT {
             tmux.keys("s", &["Tab"]);
             no_id(&format!("tab {tab} after Ik"), w, &settled(&tmux));
         }
         // Vragen: Bram's question is the newest, first in the list.
-        tmux.keys("s", &["Tab", "Tab", "Tab"]);
+        // Tab goes round: Ik → … → Vragen, however many tabs there are.
+        use leertuin::tui::app::Tab;
+        let steps = (Tab::Questions.index() + leertuin::tui::tabs::COUNT - Tab::Me.index())
+            % leertuin::tui::tabs::COUNT;
+        tmux.keys("s", &vec!["Tab"; steps]);
         tmux.wait_for("s", "Vragen (");
         no_id("the question list", w, &settled(&tmux));
         tmux.keys("s", &["Enter"]);
