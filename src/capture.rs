@@ -23,6 +23,8 @@ pub enum Saved {
     /// busy database, a server that is away).
     Queued {
         reason: String,
+        /// The reason in a kiosk's words ([`crate::plain`]).
+        plain: String,
         passes: bool,
         path: PathBuf,
     },
@@ -95,6 +97,7 @@ pub fn save(
         Ok(Outcome::Stored(Done::Added(id))) => Saved::Stored(id),
         Ok(Outcome::Queued { reason, path }) => Saved::Queued {
             reason: first_line(&crate::i18n::store_error(&reason)),
+            plain: crate::plain::store_error(&reason),
             passes: reason.passes(),
             path,
         },

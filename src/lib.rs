@@ -34,6 +34,7 @@ pub mod knowhow;
 pub mod nudge;
 pub mod outbox;
 pub mod paths;
+pub mod plain;
 pub mod private_file;
 pub mod safe_read;
 pub mod search;

@@ -281,8 +281,13 @@ impl App {
         {
             self.around.integrity = None;
             self.store.refuse_writes_as_damaged();
+            let text = if self.typing_asks {
+                t!("status.damaged.words")
+            } else {
+                t!("status.damaged")
+            };
             self.status.set(Status {
-                text: t!("status.damaged").into_owned(),
+                text: text.into_owned(),
                 error: true,
             });
             dirty = true;

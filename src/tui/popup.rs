@@ -260,6 +260,7 @@ fn on_reply(state: &mut State, reply: Reply) {
             reason,
             passes: true,
             path,
+            ..
         }) => {
             state.ending = Some(Ending::Queued {
                 reason,

@@ -36,6 +36,11 @@ impl StatusState {
         self.about_waiting = true;
     }
 
+    /// True while the message says a write waits.
+    pub fn says_waiting(&self) -> bool {
+        self.about_waiting
+    }
+
     pub fn clear(&mut self) {
         self.message = None;
         self.about_waiting = false;
@@ -64,11 +69,13 @@ impl App {
     /// Shows a store failure as a one-line message: never a panic, never a
     /// crash that loses the screen.
     pub fn report(&mut self, e: &StoreError) {
-        let text = crate::i18n::store_error(e)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_string();
+        // A kiosk says it in its own words: no path, no OS detail.
+        let text = if self.typing_asks {
+            crate::plain::store_error(e)
+        } else {
+            crate::i18n::store_error(e)
+        };
+        let text = text.lines().next().unwrap_or("").to_string();
         self.status.set(Status { text, error: true });
     }
 

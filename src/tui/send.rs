@@ -39,15 +39,29 @@ impl App {
         match outcome {
             Ok(Outcome::Stored(done)) => Ok(Some(done)),
             Ok(Outcome::Queued { reason, .. }) => {
-                self.said_queued(&crate::i18n::store_error(&reason), reason.passes());
+                let said = self.error_words(&reason);
+                self.said_queued(&said, reason.passes());
                 Ok(None)
             }
-            Err(Failed::Refused(e)) => Err(first_line(&crate::i18n::store_error(&e))),
+            Err(Failed::Refused(e)) => Err(first_line(&self.error_words(&e))),
+            Err(Failed::Nowhere { reason, .. }) if self.typing_asks => {
+                Err(self.error_words(&reason))
+            }
             Err(Failed::Nowhere { reason, error }) => Err(first_line(&t!(
                 "outbox.nowhere",
                 reason = crate::i18n::store_error(&reason),
                 error = error
             ))),
+        }
+    }
+
+    /// A store failure as this pane says it: in full, or in the kiosk's
+    /// plain words (no path, no OS detail).
+    fn error_words(&self, e: &crate::store::StoreError) -> String {
+        if self.typing_asks {
+            crate::plain::store_error(e)
+        } else {
+            crate::i18n::store_error(e)
         }
     }
 
@@ -59,6 +73,8 @@ impl App {
         // its "try again" would only store the text twice.
         let text = if passes {
             t!("status.saved-offline")
+        } else if self.typing_asks {
+            t!("status.not-saved-queued.words", reason = reason)
         } else {
             t!("status.not-saved-queued", reason = reason)
         };
@@ -78,9 +94,16 @@ impl App {
             return false;
         }
         let report = outbox::send_waiting(outbox, &self.around.spec, &*self.store, &self.user);
+        // Said before it goes: the line that said a write waits, or a
+        // failure said while it waited (a read of the same missing file).
+        let stale = self.status.says_waiting() || self.status.message().is_some_and(|s| s.error);
         self.count_waiting();
         if report.sent > 0 {
             self.reload();
+            // A kiosk says the text went; the pane's line just goes.
+            if self.typing_asks && stale && self.around.waiting == 0 {
+                self.say(t!("status.sent-by-itself"));
+            }
         }
         report.sent > 0
     }

@@ -625,15 +625,28 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
             app.go_to(id);
             true
         }
-        Ok(Saved::Queued { reason, passes, .. }) => {
+        Ok(Saved::Queued {
+            reason,
+            plain,
+            passes,
+            ..
+        }) => {
+            let reason = if app.typing_asks { plain } else { reason };
             app.said_queued(&reason, passes);
             true
         }
         // No file path: the draft is offered at the next form, and a
         // path means nothing at a kiosk.
         Ok(Saved::Drafted { reason, .. }) => {
+            // The kiosk leaves the reason out: it may name a file or the
+            // OS, which mean nothing to a worker there.
+            let text = if app.typing_asks {
+                t!("status.not-saved-drafted.words")
+            } else {
+                t!("status.not-saved-drafted", reason = reason)
+            };
             app.status.set(Status {
-                text: t!("status.not-saved-drafted", reason = reason).into_owned(),
+                text: text.into_owned(),
                 error: true,
             });
             true
