@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use leertuin::domain::{Draft, Kind, NewItem};
-use leertuin::kiosk::pin::{self, FIRST_WAIT};
+use leertuin::kiosk::pin::{self, FIRST_WAIT, MAX_WAIT};
 use leertuin::kiosk::session::{Clock, Key, Notice, Outcome, Phase, Session};
 use leertuin::store::{ListQuery, PublicView, SqliteStore, Store};
 
@@ -583,4 +583,51 @@ fn a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped() {
             private: true
         }
     );
+}
+
+/// Issue 11, tester report of session 5: Ans's three wrong PINs on Henk's
+/// name kept Henk out for 30 s. A kiosk cannot tell who types, so the
+/// tries stay counted per name, but the first waits are short; guessing
+/// still grows to an hour a try.
+#[test]
+fn a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow() {
+    let mut f = fixture(None);
+    f.typed("henk");
+    f.typed("Henk");
+    f.typed("4711");
+    f.typed("4711");
+    f.session.logout();
+    // Ans types Henk's name and three wrong PINs, then leaves.
+    f.typed("henk");
+    for _ in 0..3 {
+        f.typed("0000");
+    }
+    let Some(Notice::WrongPin { wait: Some(wait) }) = f.session.notice else {
+        panic!("{:?}", f.session.notice)
+    };
+    assert!(wait <= Duration::from_secs(5), "Henk waits {wait:?}");
+    f.key(Key::Esc);
+    // Henk comes a few seconds later: his PIN lets him in.
+    f.clock.advance(wait);
+    f.typed("henk");
+    assert_eq!(
+        f.typed("4711"),
+        Outcome::LogIn {
+            handle: "henk".into(),
+            lang: "en".into(),
+            private: true
+        }
+    );
+    f.session.logout();
+    // A guesser: every wait waited out, the waits double to an hour.
+    f.typed("henk");
+    let mut last = Duration::ZERO;
+    for _ in 0..13 {
+        f.typed("0000");
+        if let Some(Notice::WrongPin { wait: Some(w) }) = f.session.notice {
+            last = w;
+            f.clock.advance(w);
+        }
+    }
+    assert_eq!(last, MAX_WAIT);
 }

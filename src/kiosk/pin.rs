@@ -24,6 +24,12 @@ pub const FREE_TRIES: u32 = 3;
 pub const FIRST_WAIT: Duration = Duration::from_secs(30);
 /// The longest wait.
 pub const MAX_WAIT: Duration = Duration::from_secs(60 * 60);
+/// The first wait for a typed name's PIN. A kiosk cannot tell who types:
+/// a colleague's slips on the owner's name made the owner wait 30 s and
+/// more. 5 s, doubling, keeps the owner out seconds, yet guessing stays
+/// slow: from the 13th wrong try each one waits an hour (a 4-digit PIN
+/// then takes months, even when the owner's logins forgive the tries).
+pub const NAME_FIRST_WAIT: Duration = Duration::from_secs(5);
 
 /// The file `--set-pin` writes: `$XDG_CONFIG_HOME/leertuin/kiosk-pin`.
 pub fn pin_file() -> Option<PathBuf> {
@@ -92,9 +98,20 @@ pub fn load(config_hash: Option<&str>, file: Option<&Path>) -> io::Result<Option
 pub struct RateLimiter {
     failures: u32,
     until: Option<Instant>,
+    /// The first wait; `None`: [`FIRST_WAIT`] (the admin PIN).
+    first: Option<Duration>,
 }
 
 impl RateLimiter {
+    /// The limiter of a typed name's PIN: its waits start at
+    /// [`NAME_FIRST_WAIT`].
+    pub fn for_names() -> RateLimiter {
+        RateLimiter {
+            first: Some(NAME_FIRST_WAIT),
+            ..RateLimiter::default()
+        }
+    }
+
     /// How long a person must still wait before the next try; `None` when a
     /// try is allowed now.
     pub fn wait(&self, now: Instant) -> Option<Duration> {
@@ -110,14 +127,18 @@ impl RateLimiter {
             return None;
         }
         let doublings = (self.failures - FREE_TRIES).min(16);
-        let wait = FIRST_WAIT.saturating_mul(1 << doublings).min(MAX_WAIT);
+        let first = self.first.unwrap_or(FIRST_WAIT);
+        let wait = first.saturating_mul(1 << doublings).min(MAX_WAIT);
         self.until = Some(now + wait);
         Some(wait)
     }
 
     /// The right PIN: everything is forgiven.
     pub fn succeed(&mut self) {
-        *self = RateLimiter::default();
+        *self = RateLimiter {
+            first: self.first,
+            ..RateLimiter::default()
+        };
     }
 
     pub fn failures(&self) -> u32 {
@@ -143,7 +164,11 @@ impl RateLimiter {
             .filter(|&u| u > wall_now)
             // Never longer than the longest wait, whatever the file says.
             .map(|u| now + Duration::from_millis(u - wall_now).min(MAX_WAIT));
-        RateLimiter { failures, until }
+        RateLimiter {
+            failures,
+            until,
+            first: None,
+        }
     }
 
     /// Writes the limiter to `path` (0600), as [`RateLimiter::load`] reads it.

@@ -525,7 +525,11 @@ impl Session {
             self.name_tries.remove(&handle);
             return self.log_in(handle, true, store);
         }
-        let wait = self.name_tries.entry(handle).or_default().fail(now);
+        let wait = self
+            .name_tries
+            .entry(handle)
+            .or_insert_with(RateLimiter::for_names)
+            .fail(now);
         self.notice = Some(Notice::WrongPin { wait });
         Outcome::Stay
     }
