@@ -369,4 +369,64 @@ fn one_word_typed_at_a_kiosk_left_open_is_not_saved_as_a_question() {
     }
     app.on_key(key(KeyCode::Enter));
     assert_eq!(questions(&dir), before + 1);
+
+#[test]
+fn the_asker_is_not_asked_whether_they_know_the_answer() {
+    let (dir, mut app) = kiosk();
+    let q = question(&other_process(&dir), ME, "Waar ligt de stofzuiger?");
+    select(&mut app, q);
+    app.on_key(key(KeyCode::Enter));
+    let rows = screen(&app, 40, 20).join(" ");
+    assert!(rows.contains("Nog geen antwoord."), "{rows}");
+    assert!(!rows.contains("Weet jij het antwoord"), "{rows}");
+}
+
+#[test]
+fn a_long_answer_wraps_at_40_columns_instead_of_scrolling_sideways() {
+    let (dir, mut app) = kiosk();
+    let q = question(&other_process(&dir), "bram", "Waar liggen de handschoenen?");
+    select(&mut app, q);
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Enter));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "{:?}",
+        app.overlay
+    );
+    let answer = "Begin in de kast bij de deur, tweede plank. Maat tien ligt links.";
+    for c in answer.chars() {
+        app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let rows = screen(&app, 40, 20);
+    let all = rows.join("\n");
+    assert!(
+        all.contains("Begin in de kast"),
+        "the start is out of sight:\n{all}"
+    );
+    assert!(all.contains("links."), "{all}");
+}
+
+/// The deletion notice at the kiosk: Del on one's own question asks
+/// first, then says in words what went and how to take it back; Ctrl-Z
+/// brings it back.
+#[test]
+fn deleting_an_own_question_says_what_went_and_how_to_undo() {
+    let (dir, mut app) = kiosk();
+    let q = question(&other_process(&dir), ME, "Waar staat de ladder?");
+    select(&mut app, q);
+    app.on_key(key(KeyCode::Delete));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Choose(_))),
+        "no confirmation: {:?}",
+        app.overlay
+    );
+    app.on_key(key(KeyCode::Enter));
+    let s = said(&app);
+    assert_eq!(s, "Je vraag is verwijderd. Ctrl-Z = ongedaan maken", "{s}");
+    let rows = screen(&app, 40, 20).join(" ");
+    assert!(rows.contains("Je vraag is verwijderd."), "{rows}");
+    assert!(other_process(&dir).get(q, ME).is_err(), "still there");
+    app.on_key(ctrl('z'));
+    assert!(said(&app).contains("staat er weer"), "{}", said(&app));
+    assert!(other_process(&dir).get(q, ME).is_ok(), "not back");
 }

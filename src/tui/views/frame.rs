@@ -261,7 +261,7 @@ impl Widget for &PaneView<'_> {
                 c.render(centered(body, w, c.height(w)), buf);
             }
             Some(Overlay::Prompt(p)) => {
-                let h = body.height.min(3);
+                let h = body.height.min(p.height(body.width));
                 p.render(
                     Rect {
                         y: body.bottom() - h,

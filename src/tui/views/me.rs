@@ -156,9 +156,7 @@ impl MeState {
             ),
         ]);
         if let Some(h) = i.median_hours_to_first_answer {
-            out.push(muted(
-                t!("me.first-answer", hours = format!("{h:.1}")).into_owned(),
-            ));
+            out.push(muted(first_answer(h)));
         }
         if !i.reflections.is_empty() {
             let counts: Vec<String> = i
@@ -264,5 +262,29 @@ impl Widget for &MeState {
             ..area
         };
         self.done.render(rest, buf);
+    }
+}
+
+/// "first answer after 12 min": minutes under an hour ("0.0 hours" read
+/// as no answer at all), whole hours above.
+fn first_answer(hours: f64) -> String {
+    let minutes = (hours * 60.0).round().max(1.0);
+    if minutes < 60.0 {
+        t!("me.first-answer.minutes", minutes = minutes as i64).into_owned()
+    } else {
+        t!("me.first-answer", hours = hours.round() as i64).into_owned()
+    }
+}
+
+#[cfg(test)]
+mod first_answer_tests {
+    use super::first_answer;
+
+    #[test]
+    fn quick_answers_show_minutes_not_zero_hours() {
+        crate::i18n::set_thread("nl");
+        assert_eq!(first_answer(0.004), "eerste antwoord na 1 min (mediaan)");
+        assert_eq!(first_answer(0.2), "eerste antwoord na 12 min (mediaan)");
+        assert_eq!(first_answer(3.4), "eerste antwoord na 3 uur (mediaan)");
     }
 }

@@ -9,7 +9,10 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::domain::{Brought, ItemId};
 use crate::tui::action::Action;
-use crate::tui::input::{TextInput, tail};
+use crate::tui::input::TextInput;
+
+/// Rows of text the prompt grows to before its start scrolls away.
+const MAX_TEXT_ROWS: usize = 5;
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +76,28 @@ impl PromptState {
         }
     }
 
+    /// The text with its cursor, wrapped to `width`.
+    fn rows(&self, width: u16) -> Vec<ratatui::text::Line<'static>> {
+        let lines = self.input.lines(self.theme.text, Some(self.theme.cursor));
+        let spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
+        crate::tui::wrap::wrap_all(
+            &[crate::tui::wrap::WrapLine::new(ratatui::text::Line::from(
+                spans,
+            ))],
+            width.max(1),
+        )
+    }
+
+    /// Rows the prompt takes at `width`: its border and its wrapped text,
+    /// up to [`MAX_TEXT_ROWS`] rows of it.
+    pub fn height(&self, width: u16) -> u16 {
+        let rows = self
+            .rows(width.saturating_sub(2))
+            .len()
+            .clamp(1, MAX_TEXT_ROWS);
+        rows as u16 + 2
+    }
+
     /// Next choice of what the lesson brought: none, work, life,
     /// connection, meaning, none…
     pub fn cycle_brought(&mut self) {
@@ -105,10 +130,13 @@ impl Widget for &PromptState {
         if inner.height == 0 {
             return;
         }
-        let lines = self.input.lines(t.text, Some(t.cursor));
-        let spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
-        // Long answers scroll sideways so the cursor end stays visible.
-        let shown = tail(spans, usize::from(inner.width));
-        buf.set_line(inner.x, inner.y, &shown, inner.width);
+        // A long answer wraps, as the question field does (scrolled
+        // sideways, its start was out of sight at 40 columns); the end,
+        // where one types, stays in view.
+        let rows = self.rows(inner.width);
+        let skip = rows.len().saturating_sub(usize::from(inner.height));
+        for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(skip)) {
+            buf.set_line(inner.x, y, row, inner.width);
+        }
     }
 }
