@@ -369,6 +369,7 @@ fn one_word_typed_at_a_kiosk_left_open_is_not_saved_as_a_question() {
     }
     app.on_key(key(KeyCode::Enter));
     assert_eq!(questions(&dir), before + 1);
+}
 
 #[test]
 fn the_asker_is_not_asked_whether_they_know_the_answer() {
