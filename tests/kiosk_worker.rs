@@ -359,6 +359,13 @@ fn one_word_typed_at_a_kiosk_left_open_is_not_saved_as_a_question() {
         );
         let all = screen(&app, 40, 20).join(" ");
         assert!(all.contains("paar woorden"), "{login}: no reason:\n{all}");
+        // Whose screen it still is, by name: the next worker knows to leave.
+        let mia = other_process(&dir).person(ME).expect("read").expect("mia");
+        let Some(Overlay::Capture(form)) = &app.overlay else {
+            unreachable!()
+        };
+        let said = form.error.clone().unwrap_or_default();
+        assert!(said.contains(&format!("niet {}?", mia.name)), "{said}");
         assert_eq!(questions(&dir), before, "{login} was saved");
         app.on_key(key(KeyCode::Esc));
         app.on_key(key(KeyCode::Esc));

@@ -558,7 +558,12 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
         return false;
     }
     if looks_like_a_login(app, form, kind, &draft.text) {
-        form.error = Some(t!("capture.kiosk-one-word").into_owned());
+        // Named, so the next worker sees whose screen this still is.
+        let name = match app.store.person(&app.user) {
+            Ok(Some(p)) => p.name,
+            _ => app.user.clone(),
+        };
+        form.error = Some(t!("capture.kiosk-one-word", name = name).into_owned());
         return false;
     }
     if let Some(post) = form.editing {
