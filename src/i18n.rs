@@ -458,9 +458,13 @@ pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
         W::NotFound(id) => t!("wish.error.not-found", id = id),
         W::NotYours(id) => t!("wish.error.not-yours", id = id),
         W::NotOpen { wish, state } => {
+            use crate::domain::wish::WishState as S;
+            // Each state by its own word: a funded wish is not "withdrawn".
             let state = match state {
-                crate::domain::wish::WishState::Done => t!("wish.state.done"),
-                _ => t!("wish.state.withdrawn"),
+                S::Open => t!("wish.state.open"),
+                S::Funded => t!("wish.state.funded"),
+                S::Done => t!("wish.state.done"),
+                S::Withdrawn => t!("wish.state.withdrawn"),
             };
             t!("wish.error.not-open", id = wish, state = state)
         }
@@ -513,6 +517,29 @@ mod tests {
         assert_eq!(supported("C.UTF-8"), None);
         assert_eq!(supported("de_DE"), None);
         assert_eq!(choose(Some("nl")), "nl");
+    }
+
+    #[test]
+    fn a_wish_that_cannot_change_is_named_by_its_own_state() {
+        use crate::domain::wish::{WishError, WishId, WishState};
+        let said = |state| {
+            wish_error(&WishError::NotOpen {
+                wish: WishId(2),
+                state,
+            })
+        };
+        // Whatever language another test left set: four states, four words.
+        let all = [
+            said(WishState::Open),
+            said(WishState::Funded),
+            said(WishState::Done),
+            said(WishState::Withdrawn),
+        ];
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
     }
 
     /// Every key of every catalogue file has both languages, so no screen
