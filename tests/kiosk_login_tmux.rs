@@ -122,6 +122,8 @@ fn kiosk_name_without_a_pin_sees_no_private_entry_at_40_columns() {
     tmux.type_text("s", "ann");
     tmux.keys("s", &["Enter"]);
     tmux.wait_for("s", "alleen gedeeld");
+    // And why: the bottom line says no PIN was used, and what still works.
+    tmux.wait_for("s", "Alleen gedeelde dingen");
     let screen = learned_tab(&tmux);
     assert!(
         !screen.contains(SECRET_SHOWN),

@@ -269,6 +269,11 @@ impl event_loop::Screen for KioskLoop<'_> {
             // person's news away from them).
             if private {
                 crate::tui::asked::welcome_back(app);
+            } else {
+                // "alleen gedeeld" in the bar says what, not why: a known
+                // name without its PIN would otherwise wonder where their
+                // own notes went.
+                app.say(crate::t!("kiosk.shared-only-why"));
             }
             // Keys typed while the pane loaded are a question being asked.
             return false;
