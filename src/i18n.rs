@@ -430,14 +430,23 @@ fn rejected_reason(r: &crate::domain::import_check::Reason) -> String {
     s.into_owned()
 }
 
+/// Hours for people: "1 hour", "1.5 hours", "8 hours" ("1 uur", "8 uur").
+pub fn hours(minutes: i64, nl: bool) -> String {
+    if minutes.abs() == 60 {
+        return t!("budget.one-hour").into_owned();
+    }
+    let n = crate::domain::money::show_hours(minutes, nl);
+    t!("budget.hours", n = n).into_owned()
+}
+
 /// Money and hours as much as there is: `€100 and 2 hours`, `€100`,
 /// `2 hours`, `€0` (`€ 100 en 2 uur` in Dutch).
 pub fn amount(cents: i64, minutes: i64) -> String {
-    use crate::domain::money::{show, show_hours};
+    use crate::domain::money::show;
     let nl = lang() == "nl";
     let (c, m) = (cents.abs(), minutes.abs());
     let money = show(c, nl);
-    let hours = t!("budget.hours", n = show_hours(m, nl)).into_owned();
+    let hours = hours(m, nl);
     match (c > 0, m > 0) {
         (true, true) => t!("budget.and", a = money, b = hours).into_owned(),
         (false, true) => hours,

@@ -470,18 +470,31 @@ fn an_expired_voucher_is_refused() {
 #[test]
 fn a_matching_rule_adds_to_colleagues_gifts_up_to_its_cap() {
     let sb = team();
-    ok(&sb, "anna", &["wish", "Lassen", "--cost", "500"]);
+    ok(
+        &sb,
+        "anna",
+        &["wish", "Lassen", "--cost", "500", "--hours", "8"],
+    );
     ok(
         &sb,
         "boss",
-        &["budget", "grant", "bram", "200", "--source", "werkgever"],
+        &[
+            "budget",
+            "grant",
+            "bram",
+            "200",
+            "--hours",
+            "4",
+            "--source",
+            "werkgever",
+        ],
     );
     ok(
         &sb,
         "boss",
         &["budget", "grant", "anna", "200", "--source", "werkgever"],
     );
-    ok(
+    let rule = ok(
         &sb,
         "boss",
         &[
@@ -495,7 +508,11 @@ fn a_matching_rule_adds_to_colleagues_gifts_up_to_its_cap() {
             "150",
         ],
     );
-    let out = ok(&sb, "bram", &["fund", "w1", "100"]);
+    // Said in money, as people think of it: €1 for every €1.
+    assert!(rule.contains("adds €1 for every €1 given"), "{rule}");
+    let out = ok(&sb, "bram", &["fund", "w1", "100", "--hours", "1"]);
+    // One hour is "1 hour".
+    assert!(out.contains("€100 and 1 hour "), "{out}");
     assert!(out.contains("added €100"), "{out}");
     // One's own gift is not matched.
     let out = ok(&sb, "anna", &["fund", "w1", "50"]);

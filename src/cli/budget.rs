@@ -176,7 +176,7 @@ fn both(cents: i64, minutes: i64, with_hours: bool) -> String {
         t!(
             "budget.and",
             a = money::show(cents, dutch()),
-            b = t!("budget.hours", n = money::show_hours(minutes, dutch()))
+            b = crate::i18n::hours(minutes, dutch())
         )
         .into_owned()
     } else {
@@ -402,7 +402,9 @@ fn set_match(ctx: &Context, a: MatchArgs) -> CliResult {
         t!(
             "budget.match-set",
             source = a.source,
-            percent = a.percent,
+            // A percentage of each euro given is that many cents per euro.
+            per = money::show(a.percent, dutch()),
+            one = money::show(100, dutch()),
             cap = money::show(cap, dutch())
         )
     );
