@@ -67,12 +67,23 @@ fn select_entries<P: rusqlite::Params>(tx: &Connection, filter: &str, p: P) -> R
 
 /// Inserts one entry; returns it with its id.
 fn insert(tx: &Connection, e: &Entry) -> Result<Entry> {
+    insert_row(tx, None, e)?;
+    Ok(Entry {
+        id: tx.last_insert_rowid(),
+        ..e.clone()
+    })
+}
+
+/// The one INSERT of a ledger row: under its own id (a restore) or, with
+/// `None`, under the next free one (`INTEGER PRIMARY KEY` picks it).
+fn insert_row(tx: &Connection, id: Option<i64>, e: &Entry) -> Result<()> {
     exec(
         tx,
-        "INSERT INTO ledger (at, kind, person, source, cents, minutes, wish, by, note, year,
-                             expires, voucher, rule, refund_of)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO ledger (id, at, kind, person, source, cents, minutes, wish, by, note,
+                             year, expires, voucher, rule, refund_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
+            id,
             e.at.timestamp_millis(),
             e.kind.name(),
             e.person,
@@ -89,10 +100,7 @@ fn insert(tx: &Connection, e: &Entry) -> Result<Entry> {
             e.refund_of,
         ],
     )?;
-    Ok(Entry {
-        id: tx.last_insert_rowid(),
-        ..e.clone()
-    })
+    Ok(())
 }
 
 fn blank(at: Time, kind: EntryKind) -> Entry {
@@ -756,29 +764,7 @@ pub fn restore(tx: &Connection, b: &Budgets) -> Result<()> {
         if !texts.into_iter().flatten().all(|t| is_clean(t)) {
             return Err(bad(format!("ledger entry {}: its text is not clean", e.id)));
         }
-        exec(
-            tx,
-            "INSERT INTO ledger (id, at, kind, person, source, cents, minutes, wish, by, note,
-                                 year, expires, voucher, rule, refund_of)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
-                e.id,
-                e.at.timestamp_millis(),
-                e.kind.name(),
-                e.person,
-                e.source,
-                e.cents,
-                e.minutes,
-                e.wish.map(|w| w.0),
-                e.by,
-                e.note,
-                e.year,
-                date_to_sql(e.expires),
-                e.voucher,
-                e.rule,
-                e.refund_of
-            ],
-        )?;
+        insert_row(tx, Some(e.id), e)?;
     }
     // No pot ends below zero.
     let mut people: Vec<&str> = b
