@@ -1,18 +1,31 @@
-//! The real binary on a team server in tmux: the pane at 40 columns shows
-//! a colleague's post while it is open, and a kiosk login works as on a
-//! file, each of its writes stamped with the kiosk it came through.
+//! The real binary on a team server in tmux: the pane at 40 columns and a
+//! kiosk show a colleague's post while open, woken by the server's
+//! notification (their timed look is set to an hour here, so nothing else
+//! can show it), and a kiosk login works as on a file, each of its writes
+//! stamped with the kiosk it came through.
 
 mod pg_support;
 mod tmux_support;
 
+use std::time::{Duration, Instant};
+
 use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
-use pg_support::{BIN, TestDb, ok};
+use pg_support::{BIN, PgServer, TestDb, ok};
 use tmux_support::{Tmux, quoted, tmux_or_skip};
+
+/// The pane's and the kiosk's once-a-second look, set to an hour (a debug
+/// build reads it): a post that shows came by notification.
+const NO_TIMED_LOOK: (&str, &str) = ("LEERTUIN_TEST_TICK_MS", "3600000");
 
 /// A shell command running `leertuin --db URL ARGS` with a private home.
 fn command(home: &std::path::Path, url: &str, args: &[&str]) -> String {
+    command_with(home, url, &[], args)
+}
+
+/// [`command`] with more environment.
+fn command_with(home: &std::path::Path, url: &str, env: &[(&str, &str)], args: &[&str]) -> String {
     let mut words = vec!["exec".to_string(), "env".to_string()];
-    for (k, v) in [
+    let mut vars = vec![
         ("HOME", home.display().to_string()),
         (
             "XDG_STATE_HOME",
@@ -23,7 +36,9 @@ fn command(home: &std::path::Path, url: &str, args: &[&str]) -> String {
             home.join(".config").display().to_string(),
         ),
         ("LEERTUIN_LANG", "en".to_string()),
-    ] {
+    ];
+    vars.extend(env.iter().map(|(k, v)| (*k, v.to_string())));
+    for (k, v) in vars {
         words.push(format!("{k}={}", quoted(&v)));
     }
     words.push(quoted(BIN));
@@ -40,6 +55,11 @@ fn team(test: &str, tag: &str) -> Option<(TestDb, String, String, String)> {
         return None;
     }
     let pg = pg_support::shared(test)?;
+    Some(team_on(pg, test, tag))
+}
+
+/// [`team`] on a given server.
+fn team_on(pg: &'static PgServer, test: &str, tag: &str) -> (TestDb, String, String, String) {
     let db = pg.database(test);
     let (ann, bob, kiosk) = (
         format!("ann{tag}"),
@@ -59,7 +79,24 @@ fn team(test: &str, tag: &str) -> Option<(TestDb, String, String, String)> {
         }
         server::people::add_kiosk(&url, &kiosk).expect("add kiosk");
     }
-    Some((db, ann, bob, kiosk))
+    (db, ann, bob, kiosk)
+}
+
+/// Waits for `needle` longer than [`Tmux::wait_for`]: a store that lost
+/// the server tries again after a growing pause (up to 30 s).
+fn wait_long(tmux: &Tmux, needle: &str) {
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        let screen = tmux.screen("s");
+        if screen.contains(needle) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{needle:?} never appeared; the screen:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]
@@ -68,7 +105,8 @@ fn the_pane_at_40_columns_shows_a_colleagues_post_while_open() {
         return;
     };
     let home = tempfile::tempdir().expect("home");
-    let tmux = Tmux::start(40, 20, &command(home.path(), &db.url(&ann), &[]));
+    let pane = command_with(home.path(), &db.url(&ann), &[NO_TIMED_LOOK], &[]);
+    let tmux = Tmux::start(40, 20, &pane);
     tmux.wait_for("s", "Lessons");
     tmux.keys("s", &["4"]);
     tmux.wait_for("s", "Tips");
@@ -141,4 +179,68 @@ fn a_kiosk_on_the_server_ignores_user_and_acts_only_for_who_logs_in() {
         row,
         format!("{ann} {kiosk} Who has the key to the paint store?")
     );
+}
+
+#[test]
+fn a_kiosk_on_the_server_shows_a_colleagues_post_at_once_and_again_after_offline() {
+    let test = "pg_kiosk_live_tmux";
+    if !tmux_or_skip(test) {
+        return;
+    }
+    // A server of its own, which this test stops and starts again; it
+    // keeps every commit it acknowledged through the stop.
+    let Some(pg) = PgServer::start_durable(test) else {
+        return;
+    };
+    let pg: &'static PgServer = Box::leak(Box::new(pg));
+    let (db, ann, bob, kiosk) = team_on(pg, test, "kiosklive");
+    let home = tempfile::tempdir().expect("home");
+    let post = |text: &str| {
+        let out = db.leertuin(home.path(), &["--db", &db.url(&bob), "add", "tip", text]);
+        assert!(out.status.success(), "{out:?}");
+    };
+    let cmd = command_with(home.path(), &db.url(&kiosk), &[NO_TIMED_LOOK], &["kiosk"]);
+    let tmux = Tmux::start(80, 24, &cmd);
+    tmux.wait_for("s", "Scan your badge or type your name");
+    tmux.type_text("s", &ann);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Ann de Vries");
+    // Tab goes round to Tips, however many tabs there are.
+    for _ in 0..leertuin::tui::tabs::COUNT {
+        if tmux.screen("s").contains("Tips (") {
+            break;
+        }
+        tmux.keys("s", &["Tab"]);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tmux.wait_for("s", "Tips (");
+
+    post("Night shift: torque 12 Nm");
+    tmux.wait_for("s", "Night shift");
+
+    // The server stops: the kiosk says so and keeps what it shows; once
+    // the server is back, a new post shows again, unasked.
+    pg.crash();
+    wait_long(&tmux, "Offline");
+    assert!(
+        tmux.screen("s").contains("Night shift"),
+        "what it had stays"
+    );
+    pg.restart();
+    post("Morning shift: check the oil");
+    wait_long(&tmux, "Morning shift");
+    assert!(
+        !tmux.screen("s").contains("Offline"),
+        "{}",
+        tmux.screen("s")
+    );
+
+    // The search index learns of a post the same way: a search left open
+    // finds it once it is written.
+    tmux.type_text("s", "/");
+    tmux.type_text("s", "fuse");
+    tmux.wait_for("s", "fuse");
+    assert!(!tmux.screen("s").contains("drawer 3"));
+    post("Spare fuse in drawer 3");
+    tmux.wait_for("s", "drawer 3");
 }

@@ -20,15 +20,17 @@ use crate::signals;
 use crate::store::{NOBODY, PublicView, Store};
 use crate::tui::Launch;
 use crate::tui::action::Edit;
-use crate::tui::app::{App, CHANGE_CHECK};
+use crate::tui::app::App;
 use crate::tui::around::Around;
 use crate::tui::event::Input;
 use crate::tui::event_loop;
 use crate::tui::indexer::Indexer;
 use crate::tui::keys::{self, KeyMap, View};
+use crate::tui::pane_loop::change_check;
 use crate::tui::restore_terminal;
 use crate::tui::theme::Theme;
 use crate::tui::views::review::ReviewSettings;
+use crate::tui::wake::{News, Waker};
 
 /// How often, at most, the loop looks for SIGTERM while nothing happens.
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
@@ -93,7 +95,9 @@ fn run_loop(
         store,
         pane: None,
         logout_armed: false,
-        next_check: Instant::now() + CHANGE_CHECK,
+        next_check: Instant::now() + change_check(),
+        news: News::default(),
+        pushed: false,
         leave: false,
         clear: false,
         starting: None,
@@ -118,6 +122,13 @@ struct KioskLoop<'a> {
     /// The first Esc on the bare list asks; the second logs out.
     logout_armed: bool,
     next_check: Instant,
+    /// Set by the team server's watcher: a colleague wrote. One watcher
+    /// (and its connection) for the kiosk's whole run, not one per login:
+    /// a logged-out pane's watcher would linger until the next post.
+    news: News,
+    /// Changes come by notification: an open pane does not look for them
+    /// once a second (on a file it does).
+    pushed: bool,
     /// The right admin PIN: kiosk mode ends.
     leave: bool,
     /// Wipe the terminal before the next frame (a login or logout).
@@ -144,6 +155,7 @@ impl KioskLoop<'_> {
                     Ok(mut app) => {
                         // Saves say "Bezig met opslaan…" first, as in the pane.
                         app.defer_saves = true;
+                        app.changes_are_pushed(self.pushed);
                         self.pane = Some(app);
                         self.logout_armed = false;
                         self.clear = true;
@@ -219,6 +231,10 @@ impl event_loop::Screen for KioskLoop<'_> {
         self.hold();
     }
 
+    fn set_waker(&mut self, waker: Waker) {
+        self.pushed = self.store.watch_changes(self.news.on_change(waker));
+    }
+
     fn wait(&self) -> Duration {
         self.session
             .until_idle()
@@ -240,11 +256,19 @@ impl event_loop::Screen for KioskLoop<'_> {
         if let Some(app) = &mut self.pane {
             dirty |= app.poll_index();
         }
+        // Taken also at the welcome screen, which shows no posts, and while
+        // a pane waits for its first load: it loads what is there then.
+        if self.news.take()
+            && self.starting.is_none()
+            && let Some(app) = &mut self.pane
+        {
+            dirty |= app.told_of_changes();
+        }
         if Instant::now() >= self.next_check {
             if let Some(app) = &mut self.pane {
                 dirty |= app.on_input(Input::Tick);
             }
-            self.next_check = Instant::now() + CHANGE_CHECK;
+            self.next_check = Instant::now() + change_check();
         }
         self.hold();
         dirty

@@ -219,8 +219,26 @@ impl App {
     /// Asks the store whether another process wrote; reloads if so. Returns
     /// true when the screen must be drawn again.
     pub fn check_for_changes(&mut self) -> bool {
+        self.look_for_changes(false)
+    }
+
+    /// A watcher on another connection heard of a change (a kiosk's, which
+    /// outlives each login): reloads even when this store's own connection
+    /// has not heard the notification yet. Offline, as
+    /// [`App::check_for_changes`].
+    pub fn told_of_changes(&mut self) -> bool {
+        self.look_for_changes(true)
+    }
+
+    /// Changes reach this pane by notification, so the once-a-second tick
+    /// asks the store only while offline (see [`App::on_tick`]).
+    pub fn changes_are_pushed(&mut self, pushed: bool) {
+        self.changes_pushed = pushed;
+    }
+
+    fn look_for_changes(&mut self, told: bool) -> bool {
         match self.store.data_version() {
-            Ok(v) if Some(v) != self.data_version || self.offline => {
+            Ok(v) if told || Some(v) != self.data_version || self.offline => {
                 if std::mem::take(&mut self.offline) {
                     self.status.clear();
                 }

@@ -6,8 +6,6 @@
 //! connection). Only an input or a change leads to a redraw, so an idle
 //! pane costs ~nothing.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -15,10 +13,26 @@ use ratatui::DefaultTerminal;
 use super::app::App;
 use super::event::Input;
 use super::event_loop::Ended;
-use super::wake::Waker;
+use super::wake::{News, Waker};
 
-/// How often, at most, the store is asked whether something changed.
+/// How often, at most, the store is asked whether something changed (on
+/// a file; on the server only while offline), and the tools next door,
+/// the nudge and the outbox are looked at.
 pub const CHANGE_CHECK: Duration = Duration::from_secs(1);
+
+/// [`CHANGE_CHECK`]; in a debug build `LEERTUIN_TEST_TICK_MS` may set it:
+/// a test that proves a colleague's post arrives by notification sets it
+/// to an hour, so that no timed look can be what showed the post.
+pub fn change_check() -> Duration {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("LEERTUIN_TEST_TICK_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return Duration::from_millis(ms);
+    }
+    CHANGE_CHECK
+}
 
 /// Draws, waits, updates, until the person quits; then keeps the text a
 /// form still holds (Ctrl-C quits from an open form) as a draft.
@@ -39,8 +53,8 @@ pub fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Ended {
     app.defer_saves = true;
     let mut pane = PaneScreen {
         app,
-        next_check: Instant::now() + CHANGE_CHECK,
-        news: Arc::new(AtomicBool::new(false)),
+        next_check: Instant::now() + change_check(),
+        news: News::default(),
     };
     super::event_loop::run_keeping(terminal, &mut pane)
 }
@@ -51,7 +65,7 @@ struct PaneScreen<'a> {
     app: &'a mut App,
     next_check: Instant,
     /// Set by the store's watcher thread: something changed.
-    news: Arc<AtomicBool>,
+    news: News,
 }
 
 impl super::event_loop::Screen for PaneScreen<'_> {
@@ -76,16 +90,7 @@ impl super::event_loop::Screen for PaneScreen<'_> {
     }
 
     fn set_waker(&mut self, waker: Waker) {
-        // Weak: once the pane is gone, the watcher ends at its next news.
-        let news: Weak<AtomicBool> = Arc::downgrade(&self.news);
-        self.app.changes_pushed = self.app.store.watch_changes(Box::new(move || {
-            let Some(news) = news.upgrade() else {
-                return false;
-            };
-            news.store(true, Ordering::SeqCst);
-            waker.wake();
-            true
-        }));
+        self.app.changes_pushed = self.app.store.watch_changes(self.news.on_change(waker));
     }
 
     fn wait(&self) -> Duration {
@@ -96,12 +101,12 @@ impl super::event_loop::Screen for PaneScreen<'_> {
 
     fn tick(&mut self) -> bool {
         let mut dirty = self.app.poll_index();
-        if self.news.swap(false, Ordering::SeqCst) {
+        if self.news.take() {
             dirty |= self.app.check_for_changes();
         }
         if Instant::now() >= self.next_check {
             dirty |= self.app.on_input(Input::Tick);
-            self.next_check = Instant::now() + CHANGE_CHECK;
+            self.next_check = Instant::now() + change_check();
         }
         dirty
     }

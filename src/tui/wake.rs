@@ -15,8 +15,11 @@ use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Weak};
 use std::time::Duration;
+
+use crate::store::OnChange;
 
 /// Wakes a sleeping [`Sleeper`]; cheap to clone, safe from any thread.
 #[derive(Clone)]
@@ -26,6 +29,35 @@ impl Waker {
     pub fn wake(&self) {
         // Non-blocking: when the socket is full, the loop is awake anyway.
         let _ = (&*self.0).write(&[1]);
+    }
+}
+
+/// News from the team server: a flag its watcher thread sets before it
+/// wakes the loop ([`Store::watch_changes`](crate::store::Store::watch_changes)),
+/// and the loop takes when it wakes. The pane and the kiosk both hear
+/// colleagues' posts this way.
+#[derive(Default)]
+pub struct News(Arc<AtomicBool>);
+
+impl News {
+    /// What the watcher calls for each change: sets the flag and wakes the
+    /// loop. It holds the flag weakly, so once the screen is gone the
+    /// watcher ends at its next news (and its connection closes).
+    pub fn on_change(&self, waker: Waker) -> OnChange {
+        let news: Weak<AtomicBool> = Arc::downgrade(&self.0);
+        Box::new(move || {
+            let Some(news) = news.upgrade() else {
+                return false;
+            };
+            news.store(true, Ordering::SeqCst);
+            waker.wake();
+            true
+        })
+    }
+
+    /// True once for all the changes heard since the last look.
+    pub fn take(&self) -> bool {
+        self.0.swap(false, Ordering::SeqCst)
     }
 }
 
@@ -128,6 +160,22 @@ mod tests {
         waker.wake();
         // A generous bound; without the wake it would be an hour.
         assert_eq!(ended.recv_timeout(Duration::from_secs(60)), Ok(true));
+    }
+
+    /// News wakes the loop and is taken once; a watcher of a screen that
+    /// is gone is told to stop.
+    #[test]
+    fn news_wakes_and_is_taken_once() {
+        let mut sleeper = Sleeper::new().unwrap();
+        let news = News::default();
+        let on_change = news.on_change(sleeper.waker());
+        assert!(!news.take());
+        assert!(on_change());
+        sleeper.sleep(Duration::from_secs(3600)).unwrap();
+        assert!(news.take());
+        assert!(!news.take(), "taken once");
+        drop(news);
+        assert!(!on_change(), "nobody listens any more");
     }
 
     /// Wakes that came before the sleep end it too, and are used up.
