@@ -74,7 +74,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
         "{said}"
     );
     assert!(
-        said.contains("row-level security: on and forced for 17 tables"),
+        said.contains("row-level security: on and forced for 22 tables"),
         "{said}"
     );
 
@@ -101,8 +101,10 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
             "card",
             "card_state",
             "learned",
+            "ledger",
             "lesson",
             "lesson_done",
+            "match_rule",
             "person",
             "person_pin",
             "question",
@@ -110,7 +112,10 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
             "review",
             "schema_version",
             "tip",
-            "vote"
+            "vote",
+            "voucher",
+            "voucher_miss",
+            "wish"
         ]
     );
     for (name, on, forced) in tables.iter().cloned() {

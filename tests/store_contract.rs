@@ -127,6 +127,7 @@ macro_rules! contract_opened {
 /// Rules that have a file of their own.
 mod contract {
     mod nudge;
+    mod wishes;
 }
 
 contract!(

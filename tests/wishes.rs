@@ -726,3 +726,95 @@ fn budget_facts_name_money_that_lapses_and_a_wish_nearly_funded() {
         .unwrap();
     assert_eq!(bram, Default::default());
 }
+
+#[test]
+fn a_wish_shows_what_each_giver_gave_and_one_hour_is_one_hour() {
+    let sb = team();
+    for who in ["anna", "bram"] {
+        ok(
+            &sb,
+            "boss",
+            &[
+                "budget",
+                "grant",
+                who,
+                "100",
+                "--hours",
+                "4",
+                "--source",
+                "werkgever",
+            ],
+        );
+    }
+    ok(
+        &sb,
+        "anna",
+        &["wish", "Lassen", "--cost", "150", "--hours", "1"],
+    );
+    ok(&sb, "bram", &["fund", "w1", "60", "--hours", "0,5"]);
+    ok(&sb, "anna", &["fund", "w1", "€ 25,50"]);
+    let show = ok(&sb, "anna", &["wish", "show", "w1"]);
+    assert!(
+        show.contains("Given by: bram €60 and 0.5 hours, anna €25.50"),
+        "{show}"
+    );
+    assert!(show.contains("0.5 of 1 hour ·"), "{show}");
+    assert!(!show.contains("1 hours"), "{show}");
+    let w = wish_json(&sb, "anna", "w1");
+    assert_eq!(w["given_by"][0]["person"], "bram");
+    assert_eq!(w["given_by"][0]["cents"], 6_000);
+    assert_eq!(w["given_by"][1]["minutes"], 0);
+}
+
+#[test]
+fn a_negative_or_doubly_marked_amount_is_one_clear_line() {
+    let sb = team();
+    ok(
+        &sb,
+        "boss",
+        &["budget", "grant", "bram", "100", "--source", "werkgever"],
+    );
+    ok(
+        &sb,
+        "anna",
+        &["wish", "Lassen", "--cost", "150", "--hours", "2"],
+    );
+    let err = refused(&sb, "bram", &["fund", "w1", "-50"]);
+    assert!(err.contains("-50: an amount is more than zero"), "{err}");
+    let err = refused(&sb, "bram", &["fund", "w1", "--hours", "-2"]);
+    assert!(err.contains("-2: an amount is more than zero"), "{err}");
+    let err = refused(&sb, "bram", &["fund", "w1", "€5$"]);
+    assert!(err.contains("bad amount \"€5$\""), "{err}");
+    let err = refused(&sb, "anna", &["wish", "Zwemmen", "--cost", "-5"]);
+    assert!(err.contains("-5: an amount is more than zero"), "{err}");
+    assert_eq!(budget_json(&sb, "bram")["free_cents"], 10_000);
+}
+
+#[test]
+fn a_merge_says_it_leaves_wishes_and_budgets_out() {
+    let sb = team();
+    ok(
+        &sb,
+        "boss",
+        &["budget", "grant", "bram", "100", "--source", "werkgever"],
+    );
+    ok(&sb, "anna", &["wish", "Lassen", "--cost", "50"]);
+    let backup = ok(&sb, "anna", &["export"]);
+    let other = team();
+    ok(&other, "anna", &["add", "tip", "here first"]);
+    let file = other.path().join("backup.json");
+    std::fs::write(&file, backup).unwrap();
+    let out = run(
+        &other,
+        "anna",
+        &["import", "--merge", file.to_str().unwrap()],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("wishes and budgets are not merged (wishes: 1, ledger lines: 1)"),
+        "{err}"
+    );
+    assert_eq!(budget_json(&other, "bram")["free_cents"], 0);
+    assert!(ok(&other, "anna", &["wishes"]).contains("no wishes yet"));
+}

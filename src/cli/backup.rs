@@ -63,6 +63,17 @@ pub fn import(ctx: &Context, a: ImportArgs) -> CliResult {
                 rejected = report.rejected.len()
             )
         );
+        if !backup.budgets.is_empty() {
+            // Said, never silently dropped (README, "Wishes and budgets").
+            eprintln!(
+                "{}",
+                t!(
+                    "backup.budgets-not-merged",
+                    wishes = backup.budgets.wishes.len(),
+                    entries = backup.budgets.ledger.len()
+                )
+            );
+        }
         if !report.rejected.is_empty() {
             return Err(CliError::usage(t!(
                 "backup.rejected",

@@ -11,7 +11,7 @@ use super::{CliError, CliResult, Context, JsonFlag, print_json};
 use crate::domain::ledger::{Budget, Entry, EntryKind};
 use crate::domain::money::{self, parse_amount, parse_hours};
 use crate::domain::wish::{WishError, is_admin, parse_date};
-use crate::store::{Fund, Grant, MatchRule, StoreError};
+use crate::store::{Fund, Grant, MatchRule, Spec, Store, StoreError};
 
 #[derive(Debug, Args)]
 #[command(
@@ -21,9 +21,10 @@ pub struct FundArgs {
     /// The wish, e.g. w12.
     pub wish: String,
     /// How much money: 100, 100,50 or €100.
+    #[arg(allow_negative_numbers = true)]
     pub amount: Option<String>,
     /// How many of your hours: 2 or 1,5.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub hours: Option<String>,
     /// A line for the person whose wish it is.
     #[arg(long)]
@@ -66,9 +67,10 @@ pub struct GrantArgs {
     /// Who gets it (their login name).
     pub person: String,
     /// How much money: 500 or 500,00.
+    #[arg(allow_negative_numbers = true)]
     pub amount: Option<String>,
     /// How many hours.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub hours: Option<String>,
     /// The pot: werkgever, O&O-fonds, persoonlijk, …
     #[arg(long, value_name = "NAME")]
@@ -331,13 +333,27 @@ fn kind_word(k: EntryKind) -> String {
     .into_owned()
 }
 
-/// Refuses anyone who is not in the system config's `admins`.
+/// Refuses, before anything is opened, anyone a database file's system
+/// config does not name in `admins` (so a refusal creates no file). The
+/// team server decides when asked ([`open_as_admin`]).
 pub(crate) fn require_admin(ctx: &Context) -> CliResult {
-    if is_admin(&ctx.config.admins, &ctx.user) {
-        Ok(())
-    } else {
-        Err(wish_err(WishError::NotAdmin))
+    match ctx.spec() {
+        Spec::File(_) if !is_admin(&ctx.config.admins, &ctx.user) => {
+            Err(wish_err(WishError::NotAdmin))
+        }
+        _ => Ok(()),
     }
+}
+
+/// The store, for an admin only: on the team server, a member of the
+/// database role `leertuin_admin`; on a file, one the config names.
+pub(crate) fn open_as_admin(ctx: &Context) -> CliResult<Box<dyn Store>> {
+    require_admin(ctx)?;
+    let store = ctx.open()?;
+    if !wishes(&*store)?.is_admin(&ctx.user, &ctx.config.admins)? {
+        return Err(wish_err(WishError::NotAdmin));
+    }
+    Ok(store)
 }
 
 fn grant(ctx: &Context, a: GrantArgs) -> CliResult {
@@ -361,7 +377,7 @@ fn grant(ctx: &Context, a: GrantArgs) -> CliResult {
     if !(2000..=2200).contains(&year) {
         return Err(wish_err(WishError::BadYear(year)));
     }
-    let store = ctx.open()?;
+    let store = open_as_admin(ctx)?;
     let e = wishes(&*store)?.grant(&Grant {
         person: a.person,
         by: ctx.user.clone(),
@@ -390,7 +406,7 @@ fn set_match(ctx: &Context, a: MatchArgs) -> CliResult {
         return Err(CliError::usage(t!("budget.bad-percent", n = a.percent)));
     }
     let cap = parse_amount(&a.cap).map_err(wish_err)?;
-    let store = ctx.open()?;
+    let store = open_as_admin(ctx)?;
     wishes(&*store)?.set_match(&MatchRule {
         source: a.source.clone(),
         percent: a.percent,

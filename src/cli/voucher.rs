@@ -3,7 +3,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::budget::{amount, require_admin};
+use super::budget::{amount, open_as_admin, require_admin};
 use super::wish::wishes;
 use super::{CliError, CliResult, Context};
 use crate::domain::money::{parse_amount, parse_hours};
@@ -29,9 +29,10 @@ pub enum VoucherCommand {
 #[derive(Debug, Args)]
 pub struct IssueArgs {
     /// What each voucher is worth: 250 or 250,00.
+    #[arg(allow_negative_numbers = true)]
     pub amount: Option<String>,
     /// Hours each voucher is worth.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub hours: Option<String>,
     /// How many vouchers.
     #[arg(long, default_value_t = 1)]
@@ -87,7 +88,7 @@ fn issue(ctx: &Context, a: IssueArgs) -> CliResult {
         .filter_map(|c| voucher::normalize(c))
         .map(|c| voucher::hash(&c))
         .collect();
-    let store = ctx.open()?;
+    let store = open_as_admin(ctx)?;
     wishes(&*store)?.issue_vouchers(&VoucherIssue {
         by: ctx.user.clone(),
         source: source.clone(),

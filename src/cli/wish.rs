@@ -26,10 +26,10 @@ pub struct WishArgs {
     #[arg(long)]
     pub why: Option<String>,
     /// What it costs in money: 350, 350,50 or €350.
-    #[arg(long, value_name = "AMOUNT")]
+    #[arg(long, value_name = "AMOUNT", allow_negative_numbers = true)]
     pub cost: Option<String>,
     /// How many hours it takes: 8 or 1,5.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub hours: Option<String>,
     /// A tag (repeatable, or comma-separated); `life` is as good as `sql`.
     #[arg(short = 't', long = "tag", value_name = "TAG")]
@@ -202,14 +202,18 @@ pub(crate) fn progress(w: &Wish) -> String {
         );
     }
     if let Some(minutes) = w.minutes {
-        parts.push(
+        let given = money::show_hours(w.given_minutes, nl);
+        // "1 of 1 hour", never "1 of 1 hours".
+        parts.push(if minutes == 60 {
+            t!("wish.of-hours.one", given = given).into_owned()
+        } else {
             t!(
-                "wish.of-hours",
-                given = money::show_hours(w.given_minutes, nl),
+                "wish.of-hours.many",
+                given = given,
                 total = money::show_hours(minutes, nl)
             )
-            .into_owned(),
-        );
+            .into_owned()
+        });
     }
     if !w.givers.is_empty() {
         let n = w.givers.len();
@@ -262,8 +266,14 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
             t!("wish.matched", cents = money::show(w.matched_cents, nl))
         );
     }
-    if !w.givers.is_empty() {
-        println!("{}: {}", t!("wish.given-by"), w.givers.join(", "));
+    if !w.given_by.is_empty() {
+        // Who gave how much: `bram €100 and 2 hours, anna €50`.
+        let each: Vec<String> = w
+            .given_by
+            .iter()
+            .map(|g| format!("{} {}", g.person, crate::i18n::amount(g.cents, g.minutes)))
+            .collect();
+        println!("{}: {}", t!("wish.given-by"), each.join(", "));
     }
     if let Some(r) = &w.reflection {
         println!("{}: {r}", t!("wish.reflection"));

@@ -358,14 +358,21 @@ pub struct Received {
     pub cents: i64,
     pub minutes: i64,
     pub matched_cents: i64,
-    /// Givers whose gifts were not given back, in order of first gift.
-    pub givers: Vec<String>,
+    /// What each giver gave and did not get back, in order of first gift.
+    pub by_giver: Vec<Given>,
+}
+
+/// What one person gave to a wish, net of refunds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Given {
+    pub person: String,
+    pub cents: i64,
+    pub minutes: i64,
 }
 
 /// Sums a wish's entries (entries of other wishes are ignored).
 pub fn received(wish: WishId, entries: &[Entry]) -> Received {
     let mine: Vec<&Entry> = entries.iter().filter(|e| e.wish == Some(wish)).collect();
-    let mut net: Vec<(String, i64, i64)> = Vec::new();
     let mut out = Received::default();
     for e in &mine {
         out.cents -= e.cents;
@@ -374,20 +381,20 @@ pub fn received(wish: WishId, entries: &[Entry]) -> Received {
             out.matched_cents -= e.cents;
         }
         if let Some(p) = &e.person {
-            match net.iter_mut().find(|(n, _, _)| n == p) {
-                Some((_, c, m)) => {
-                    *c -= e.cents;
-                    *m -= e.minutes;
+            match out.by_giver.iter_mut().find(|g| &g.person == p) {
+                Some(g) => {
+                    g.cents -= e.cents;
+                    g.minutes -= e.minutes;
                 }
-                None => net.push((p.clone(), -e.cents, -e.minutes)),
+                None => out.by_giver.push(Given {
+                    person: p.clone(),
+                    cents: -e.cents,
+                    minutes: -e.minutes,
+                }),
             }
         }
     }
-    out.givers = net
-        .into_iter()
-        .filter(|(_, c, m)| *c > 0 || *m > 0)
-        .map(|(p, _, _)| p)
-        .collect();
+    out.by_giver.retain(|g| g.cents > 0 || g.minutes > 0);
     out
 }
 

@@ -31,21 +31,18 @@ pub fn currency() -> &'static str {
 /// (`1.000` could mean one or a thousand); more than zero.
 pub fn parse_amount(input: &str) -> Result<i64, WishError> {
     let bad = || WishError::BadAmount(input.trim().to_string());
-    let mut s = input.trim();
-    // One sign or code, before the number (`€100`) or after it (`100€`,
-    // `100 EUR`: the way many Dutch people write it). Stripping works on
-    // whole characters, so `€€5` or other letters are refused, never split.
-    for sign in ["€", "$", "£"] {
-        s = s.strip_prefix(sign).unwrap_or(s).trim_start();
-        s = s.strip_suffix(sign).unwrap_or(s).trim_end();
+    let s = input.trim();
+    if s.starts_with('-') && parse_amount(&s[1..]).is_ok() {
+        return Err(WishError::Negative(s.to_string()));
     }
+    // One sign or code, once: before the number (`€100`) or after it
+    // (`100€`, `100 EUR`: the way many Dutch people write it). Stripping
+    // works on whole characters, so `€€5`, `€5$` or other letters are
+    // refused, never split.
     let code = currency();
-    if let Some(cut) = s.len().checked_sub(code.len())
-        && s.is_char_boundary(cut)
-        && s[cut..].eq_ignore_ascii_case(code)
-    {
-        s = s[..cut].trim_end();
-    }
+    let mut marks: Vec<&str> = vec!["€", "$", "£"];
+    marks.push(code);
+    let s = marks.iter().find_map(|m| strip_mark(s, m)).unwrap_or(s);
     let hundredths = parse_hundredths(s).ok_or_else(bad)?;
     if hundredths <= 0 || hundredths > MAX_CENTS {
         return Err(bad());
@@ -53,11 +50,28 @@ pub fn parse_amount(input: &str) -> Result<i64, WishError> {
     Ok(hundredths)
 }
 
+/// `s` without the currency mark `mark` before or after the number (case
+/// ignored), or `None` when it has no such mark.
+fn strip_mark<'a>(s: &'a str, mark: &str) -> Option<&'a str> {
+    let n = mark.len();
+    if s.len() >= n && s.is_char_boundary(n) && s[..n].eq_ignore_ascii_case(mark) {
+        return Some(s[n..].trim_start());
+    }
+    let cut = s.len().checked_sub(n)?;
+    if s.is_char_boundary(cut) && s[cut..].eq_ignore_ascii_case(mark) {
+        return Some(s[..cut].trim_end());
+    }
+    None
+}
+
 /// Parses hours (`8`, `1.5`, `1,5`, `0.25`) into whole minutes; `1.33`
 /// hours is no whole number of minutes and is refused.
 pub fn parse_hours(input: &str) -> Result<i64, WishError> {
     let bad = || WishError::BadHours(input.trim().to_string());
     let s = input.trim();
+    if s.starts_with('-') && parse_hours(&s[1..]).is_ok() {
+        return Err(WishError::Negative(s.to_string()));
+    }
     let s = s
         .strip_suffix('h')
         .or_else(|| s.strip_suffix('u'))
@@ -158,12 +172,37 @@ mod tests {
             assert_eq!(parse_amount(input).unwrap(), cents, "{input}");
         }
         for bad in [
-            "", "0", "-5", "1.000,50", "1,2,3", "abc", "10.", ".5", "1.234", "1e3", "€", "€€5",
-            "5€€", "١٢", "EUR", "€EUR", "xEUR5", "é5",
+            "",
+            "0",
+            "-5",
+            "1.000,50",
+            "1,2,3",
+            "abc",
+            "10.",
+            ".5",
+            "1.234",
+            "1e3",
+            "€",
+            "€€5",
+            "5€€",
+            "١٢",
+            "EUR",
+            "€EUR",
+            "xEUR5",
+            "é5",
+            "€5$",
+            "$5€",
+            "€5 EUR",
+            "EUR 5 EUR",
         ] {
             assert!(parse_amount(bad).is_err(), "{bad}");
         }
         assert!(parse_amount("1000001").is_err());
+        assert_eq!(
+            parse_amount("-50"),
+            Err(WishError::Negative("-50".to_string()))
+        );
+        assert_eq!(parse_amount("€-5"), Err(WishError::BadAmount("€-5".into())));
     }
 
     #[test]

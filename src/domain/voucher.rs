@@ -4,6 +4,19 @@
 
 use sha2::{Digest, Sha256};
 
+/// Wrong voucher codes a person may type within [`MISS_WINDOW_MS`]
+/// (the team server's `leertuin.redeem_voucher` keeps the same numbers).
+pub const MAX_MISSES: i64 = 5;
+/// The window of the voucher rate limit: 15 minutes.
+pub const MISS_WINDOW_MS: i64 = 15 * 60 * 1000;
+
+/// Whole minutes until the oldest of the counted misses (at `oldest`)
+/// leaves the window, at `now` (both unix milliseconds).
+pub fn wait_minutes(oldest: i64, now: i64) -> i64 {
+    let wait_ms = (oldest + MISS_WINDOW_MS - now).max(0);
+    (wait_ms + 59_999) / 60_000
+}
+
 /// 32 signs, none that reads like another: 5 bits each.
 const ALPHABET: &[u8; 32] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 /// Signs per code (two groups of four): 40 bits.

@@ -106,6 +106,9 @@ pub enum WishError {
     BadId(String),
     #[error("bad amount {0:?}")]
     BadAmount(String),
+    /// An amount below zero: a gift is never taken back by its giver.
+    #[error("{0}: an amount is more than zero")]
+    Negative(String),
     #[error("bad hours {0:?}")]
     BadHours(String),
     #[error("bad date {0:?}: use YYYY-MM-DD")]
@@ -226,9 +229,37 @@ pub struct Wish {
     pub matched_cents: i64,
     /// Everyone who gave and did not get it back, the owner too, by handle.
     pub givers: Vec<String>,
+    /// What each of `givers` gave, in the same order.
+    pub given_by: Vec<super::ledger::Given>,
 }
 
 impl Wish {
+    /// The wish as stored with what it received: the sums, and the state
+    /// with funded derived.
+    pub fn from_stored(w: super::ledger::StoredWish, got: super::ledger::Received) -> Wish {
+        let state = Wish::derive_state(w.state, w.cost_cents, w.minutes, got.cents, got.minutes);
+        Wish {
+            id: w.id,
+            owner: w.owner,
+            text: w.text,
+            why: w.why,
+            cost_cents: w.cost_cents,
+            minutes: w.minutes,
+            tags: w.tags,
+            private: w.private,
+            state,
+            reflection: w.reflection,
+            brought: w.brought,
+            created_at: w.created_at,
+            closed_at: w.closed_at,
+            given_cents: got.cents,
+            given_minutes: got.minutes,
+            matched_cents: got.matched_cents,
+            givers: got.by_giver.iter().map(|g| g.person.clone()).collect(),
+            given_by: got.by_giver,
+        }
+    }
+
     /// Money still needed: zero when covered or when none is asked.
     pub fn needs_cents(&self) -> i64 {
         self.cost_cents.map_or(0, |c| (c - self.given_cents).max(0))

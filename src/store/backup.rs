@@ -19,6 +19,9 @@ pub const CONTENT_TABLES: [&str; 8] = [
     "person_pin",
 ];
 
+/// The tables of wishes and budgets; all must be empty for a restore too.
+pub const BUDGET_TABLES: [&str; 4] = ["wish", "ledger", "voucher", "match_rule"];
+
 /// A restore goes into a database without content: one with `n` rows in
 /// `table` is refused.
 pub fn has_content(table: &str, n: i64) -> StoreError {

@@ -22,6 +22,8 @@ mod read;
 mod retry;
 mod rows;
 pub mod sqlite;
+mod wish_cols;
+mod wish_rules;
 mod wishes;
 mod write;
 

@@ -5,8 +5,8 @@
 //! transaction, so a check and its write never see different ledgers.
 //!
 //! For the views: [`Store::wish_store`](super::Store::wish_store) gives
-//! this trait, or `None` on a store that keeps no budgets (the team server,
-//! until it does).
+//! this trait on both backends. What each write checks is written once,
+//! in `wish_rules.rs`.
 
 use chrono::NaiveDate;
 
@@ -95,6 +95,12 @@ pub trait Wishes {
     fn redeem_voucher(&self, person: &str, hash: &str, today: NaiveDate) -> Result<Entry>;
     /// Sets the matching rule of a source (the caller checked the admin).
     fn set_match(&self, rule: &MatchRule) -> Result<()>;
+    /// May `person` grant budgets, issue vouchers and set matching rules?
+    /// On a file, the system config's `admins` (`configured`) say so; the
+    /// team server asks its database role `leertuin_admin` instead.
+    fn is_admin(&self, person: &str, configured: &[String]) -> Result<bool> {
+        Ok(crate::domain::wish::is_admin(configured, person))
+    }
     /// What nudges and views may say: money that lapses soon, the
     /// person's own wish that is nearly funded. Two reads, on any backend.
     fn budget_facts(&self, person: &str, today: NaiveDate) -> Result<BudgetFacts> {

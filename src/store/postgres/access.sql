@@ -34,6 +34,10 @@ GRANT INSERT, UPDATE, DELETE ON
     leertuin.learned, leertuin.lesson_done, leertuin.card_state, leertuin.review,
     leertuin.person_pin, leertuin.answer_seen
     TO leertuin_person;
+-- Wishes and the ledger: the policies of migration 0015 say who writes
+-- which rows; nobody updates or deletes a ledger row.
+GRANT INSERT, UPDATE ON leertuin.wish TO leertuin_person;
+GRANT INSERT ON leertuin.ledger, leertuin.voucher, leertuin.match_rule TO leertuin_person;
 -- An outbox write's key is recorded once and never changed.
 GRANT INSERT ON leertuin.applied_write TO leertuin_person;
 -- A kiosk has a person's rights, used only for the person it acts for.

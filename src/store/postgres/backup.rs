@@ -10,7 +10,8 @@ use super::engine::insert_card_state;
 use super::reference;
 use crate::domain::Backup;
 use crate::store::backup::{
-    CONTENT_TABLES, Dupes, check_format, constraint_is_bad_file, has_content, restorable,
+    BUDGET_TABLES, CONTENT_TABLES, Dupes, check_format, constraint_is_bad_file, has_content,
+    restorable,
 };
 use crate::store::read as shared;
 use crate::store::rows::tags_to_sql;
@@ -19,18 +20,14 @@ use crate::store::{Result, StoreError};
 type Tx<'a> = Transaction<'a>;
 
 pub fn export(tx: &mut Tx) -> Result<Backup> {
-    shared::export(tx)
+    let mut backup = shared::export(tx)?;
+    backup.budgets = super::wishes::export(tx)?;
+    Ok(backup)
 }
 
 pub fn import(tx: &mut Tx, b: &Backup) -> Result<()> {
     check_format(b)?;
-    // Refused rather than dropped: nothing of a backup is lost on the way.
-    if !b.budgets.is_empty() {
-        return Err(StoreError::BadImport(
-            crate::t!("wish.not-on-server").into_owned(),
-        ));
-    }
-    for table in CONTENT_TABLES {
+    for table in CONTENT_TABLES.iter().chain(&BUDGET_TABLES) {
         let n: i64 = tx
             .query_one(&format!("SELECT count(*) FROM {table}"), &[])?
             .get(0);
@@ -40,6 +37,7 @@ pub fn import(tx: &mut Tx, b: &Backup) -> Result<()> {
     }
     let accepted = restorable(b)?;
     insert_all(tx, &accepted).map_err(constraint_is_bad_file)?;
+    super::wishes::restore(tx, &accepted.budgets).map_err(constraint_is_bad_file)?;
     sequences_past_max(tx)
 }
 

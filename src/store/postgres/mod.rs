@@ -19,6 +19,7 @@ mod rows;
 pub mod schema;
 mod store;
 pub mod url;
+mod wishes;
 mod write;
 
 use thiserror::Error;

@@ -25,6 +25,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (12, include_str!("migrations/0012_own_question_ids.sql")),
     (13, include_str!("migrations/0013_knowhow_revive.sql")),
     (14, include_str!("migrations/0014_change_mark.sql")),
+    (15, include_str!("migrations/0015_wishes.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -207,6 +207,17 @@ impl PgStore {
     /// Runs `f` in one SERIALIZABLE transaction, retried while the server
     /// reports a conflict with another writer, until the busy timeout.
     fn write<T>(&self, f: impl Fn(&mut Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.write_in(IsolationLevel::Serializable, f)
+    }
+
+    /// Like [`PgStore::write`] at another isolation level: READ COMMITTED
+    /// for writes that take their own locks first (`wishes.rs`), so each
+    /// statement after a lock reads what the last holder committed.
+    pub(super) fn write_in<T>(
+        &self,
+        level: IsolationLevel,
+        f: impl Fn(&mut Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         // A serialization failure or deadlock is Busy: retried as on SQLite.
         super::super::retry::while_busy(self.busy_timeout, Duration::from_millis(5), || {
             self.with_client(|client| {
@@ -217,10 +228,7 @@ impl PgStore {
                         known: schema::LATEST_VERSION,
                     });
                 }
-                let mut tx = client
-                    .build_transaction()
-                    .isolation_level(IsolationLevel::Serializable)
-                    .start()?;
+                let mut tx = client.build_transaction().isolation_level(level).start()?;
                 let value = f(&mut tx)?;
                 tx.commit()?;
                 Ok(value)
@@ -229,7 +237,7 @@ impl PgStore {
     }
 
     /// Runs `f` in one read-only snapshot; a kiosk first says for whom.
-    fn read<T>(
+    pub(super) fn read<T>(
         &self,
         viewer: Option<&str>,
         f: impl FnOnce(&mut Transaction<'_>) -> Result<T>,
@@ -250,7 +258,7 @@ impl PgStore {
     }
 
     /// On a kiosk login: the rest of this transaction acts for `person`.
-    fn act_for(&self, tx: &mut Transaction<'_>, person: &str) -> Result<()> {
+    pub(super) fn act_for(&self, tx: &mut Transaction<'_>, person: &str) -> Result<()> {
         if self.kiosk.get() {
             tx.execute("SELECT leertuin.act_for($1)", &[&person])?;
             *self.acted_for.borrow_mut() = Some(person.to_string());
@@ -676,6 +684,10 @@ impl Store for PgStore {
                 round_trip,
             }))
         })
+    }
+
+    fn wish_store(&self) -> Option<&dyn crate::store::Wishes> {
+        Some(self)
     }
 
     fn check_integrity(&self) -> Result<()> {

@@ -15,7 +15,8 @@ use super::rows::exec;
 use crate::domain::Backup;
 use crate::store::Result;
 use crate::store::backup::{
-    CONTENT_TABLES, bad, check_format, constraint_is_bad_file, has_content, restorable,
+    BUDGET_TABLES, CONTENT_TABLES, bad, check_format, constraint_is_bad_file, has_content,
+    restorable,
 };
 use crate::store::read as shared;
 
@@ -27,13 +28,12 @@ pub fn export(tx: &Connection) -> Result<Backup> {
 
 pub fn import(tx: &Connection, b: &Backup) -> Result<()> {
     check_format(b)?;
-    for table in CONTENT_TABLES {
+    for table in CONTENT_TABLES.iter().chain(&BUDGET_TABLES) {
         let n: i64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         if n > 0 {
             return Err(has_content(table, n));
         }
     }
-    super::wishes::refuse_content(tx)?;
     let accepted = restorable(b)?;
     insert_all(tx, &accepted).map_err(constraint_is_bad_file)?;
     super::wishes::restore(tx, &accepted.budgets).map_err(constraint_is_bad_file)

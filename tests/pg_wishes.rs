@@ -1,0 +1,434 @@
+//! Wishes, budgets and vouchers on the team server, through the real
+//! binary and through `psql` as a colleague would try it: the same output
+//! as on a file, admins by database role, 32 processes that never
+//! overspend, and a ledger nobody can write as another, change or delete.
+
+mod pg_support;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
+use pg_support::{BIN, Team, ok, refused, setup_lock, team};
+
+/// A team with ann, bob, and boss, whom the DBA made a budget admin.
+fn with_admin(test: &str) -> Option<(Team, String)> {
+    let t = team(test)?;
+    let boss = format!("boss_{}", t.db.name);
+    {
+        let _lock = setup_lock();
+        let url = ServerUrl::parse(&t.db.url(&t.db.owner)).expect("url");
+        let add = AddPerson {
+            handle: boss.clone(),
+            name: None,
+        };
+        server::people::add_person(&url, &add).expect("add boss");
+    }
+    t.db.superuser()
+        .batch_execute(&format!("GRANT leertuin_admin TO \"{boss}\""))
+        .expect("grant admin");
+    Some((t, boss))
+}
+
+/// `leertuin --db FILE --user WHO ARGS` with `admins = [ADMIN]` as the
+/// system config: the file the server's output is compared with.
+fn on_file(home: &Path, file: &Path, admin: &str, who: &str, args: &[&str]) -> Output {
+    let system = home.join("system.toml");
+    std::fs::write(&system, format!("admins = [\"{admin}\"]\n")).expect("system config");
+    Command::new(BIN)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_STATE_HOME", home.join(".local/state"))
+        .env("LEERTUIN_SYSTEM_CONFIG", &system)
+        .env("LEERTUIN_LANG", "en")
+        .args(["--db", &file.display().to_string(), "--user", who])
+        .args(args)
+        .output()
+        .expect("leertuin runs")
+}
+
+/// The words of an output without its dates (the ledger's lines start
+/// with the day, which two runs around midnight may not share).
+fn text(out: &Output) -> String {
+    let s = String::from_utf8_lossy(&out.stdout);
+    s.lines()
+        .map(|l| l.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn wish_fund_budget_and_withdraw_print_on_the_server_what_they_print_on_a_file() {
+    let Some((t, boss)) = with_admin("wishes_same_output") else {
+        return;
+    };
+    let (ann, bob) = (t.ann.as_str(), t.bob.as_str());
+    let file_home = tempfile::tempdir().expect("home");
+    let file = file_home.path().join("team.db");
+    let steps: Vec<(&str, Vec<&str>)> = vec![
+        (
+            boss.as_str(),
+            vec![
+                "budget",
+                "grant",
+                bob,
+                "500",
+                "--hours",
+                "16",
+                "--source",
+                "werkgever",
+            ],
+        ),
+        (
+            boss.as_str(),
+            vec!["budget", "match", "--source", "werkgever", "--cap", "50"],
+        ),
+        (
+            ann,
+            vec![
+                "wish",
+                "Heftruckcertificaat halen",
+                "--cost",
+                "350",
+                "--hours",
+                "8",
+                "-t",
+                "heftruck",
+            ],
+        ),
+        (
+            ann,
+            vec![
+                "wish",
+                "Leren zwemmen",
+                "--hours",
+                "10",
+                "--private",
+                "-t",
+                "life",
+            ],
+        ),
+        (
+            bob,
+            vec![
+                "fund",
+                "w1",
+                "100",
+                "--hours",
+                "2",
+                "--note",
+                "Succes — echt!",
+            ],
+        ),
+        (bob, vec!["fund", "w1", "€25"]),
+        (bob, vec!["wish", "list"]),
+        (ann, vec!["wish", "list", "--all"]),
+        (bob, vec!["wish", "show", "w1"]),
+        (bob, vec!["wish", "show", "w1", "--json"]),
+        (bob, vec!["budget"]),
+        (bob, vec!["budget", "--json"]),
+        (bob, vec!["budget", "log"]),
+        (ann, vec!["wish", "withdraw", "w1"]),
+        (bob, vec!["budget"]),
+    ];
+    for (who, args) in &steps {
+        let on_server = t.run(who, args);
+        let local = on_file(file_home.path(), &file, &boss, who, args);
+        assert!(
+            on_server.status.success(),
+            "{args:?} on the server: {}",
+            String::from_utf8_lossy(&on_server.stderr)
+        );
+        if args.contains(&"--json") {
+            assert_eq!(strip_times(&on_server), strip_times(&local), "{args:?}");
+        } else {
+            assert_eq!(text(&on_server), text(&local), "{args:?}");
+        }
+    }
+    // Refusals are the same line with the same exit code.
+    for (who, args) in [
+        (bob, vec!["wish", "show", "w2"]),
+        (bob, vec!["fund", "w1", "10"]),
+        (ann, vec!["budget", "grant", ann, "10", "--source", "x"]),
+        (bob, vec!["fund", "w3", "-50"]),
+    ] {
+        let on_server = t.run(who, &args);
+        let local = on_file(file_home.path(), &file, &boss, who, &args);
+        assert_eq!(on_server.status.code(), Some(2), "{args:?}");
+        assert_eq!(local.status.code(), Some(2), "{args:?}");
+        assert_eq!(on_server.stderr, local.stderr, "{args:?}");
+    }
+}
+
+/// JSON without its times (`at`, `created_at`): two runs differ there.
+fn strip_times(out: &Output) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.retain(|k, _| !matches!(k.as_str(), "at" | "created_at" | "closed_at"));
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the output is JSON");
+    strip(&mut v);
+    v
+}
+
+#[test]
+fn only_a_member_of_leertuin_admin_grants_issues_and_matches() {
+    let Some((t, boss)) = with_admin("wishes_admins") else {
+        return;
+    };
+    // A person's own config naming them admin counts for nothing here.
+    let cfg = t.home.path().join(".config/leertuin");
+    std::fs::create_dir_all(&cfg).expect("config dir");
+    std::fs::write(
+        cfg.join("config.toml"),
+        format!("admins = [\"{}\"]\n", t.ann),
+    )
+    .expect("config");
+    for args in [
+        vec![
+            "budget",
+            "grant",
+            t.ann.as_str(),
+            "1000",
+            "--source",
+            "werkgever",
+        ],
+        vec!["voucher", "issue", "10", "--source", "x"],
+        vec!["budget", "match", "--source", "x", "--cap", "10"],
+    ] {
+        let out = t.run(&t.ann, &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains("only an admin"), "{err}");
+    }
+    assert_eq!(ok(&t.db.psql(&t.ann, "SELECT count(*) FROM ledger;")), "0");
+    // The admin's vouchers: printed once, redeemed once into one's own budget.
+    let codes = t.ok(
+        &boss,
+        &[
+            "voucher",
+            "issue",
+            "250",
+            "--count",
+            "2",
+            "--source",
+            "O&O-fonds",
+        ],
+    );
+    let code = codes.lines().next().expect("a code");
+    let said = t.ok(&t.ann, &["voucher", "redeem", code]);
+    assert!(said.contains("€250"), "{said}");
+    let again = t.run(&t.bob, &["voucher", "redeem", code]);
+    assert_eq!(again.status.code(), Some(2));
+    // Nobody but admins reads the codes' hashes, not even their owner.
+    assert_eq!(ok(&t.db.psql(&t.ann, "SELECT count(*) FROM voucher;")), "0");
+    assert_eq!(ok(&t.db.psql(&boss, "SELECT count(*) FROM voucher;")), "2");
+    assert_eq!(
+        ok(&t.db.psql(&t.db.owner, "SELECT count(*) FROM voucher;")),
+        "0"
+    );
+}
+
+#[test]
+fn thirty_two_processes_funding_one_wish_from_one_budget_never_overspend() {
+    let Some((t, boss)) = with_admin("wishes_32") else {
+        return;
+    };
+    t.ok(
+        &boss,
+        &["budget", "grant", &t.bob, "100", "--source", "werkgever"],
+    );
+    t.ok(&t.ann, &["wish", "Lassen", "--cost", "1000"]);
+    let url = t.db.url(&t.bob);
+    let children: Vec<_> = (0..32)
+        .map(|_| {
+            Command::new(BIN)
+                .env_clear()
+                .env("PATH", std::env::var("PATH").unwrap_or_default())
+                .env("HOME", t.home.path())
+                .env("XDG_STATE_HOME", t.home.path().join(".local/state"))
+                .env("LEERTUIN_LANG", "en")
+                .args(["--db", &url, "fund", "w1", "5"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    let (mut gave, mut short) = (0, 0);
+    for child in children {
+        let out = child.wait_with_output().expect("wait");
+        let err = String::from_utf8_lossy(&out.stderr);
+        match out.status.code() {
+            Some(0) => gave += 1,
+            Some(2) if err.contains("not enough budget") => short += 1,
+            other => panic!("exit {other:?}: {err}"),
+        }
+    }
+    assert_eq!((gave, short), (20, 12));
+    let given = ok(&t.db.psql(
+        &t.bob,
+        "SELECT -sum(cents) FROM ledger WHERE kind = 'contribution';",
+    ));
+    assert_eq!(given, "10000");
+    let budget: serde_json::Value =
+        serde_json::from_str(&t.ok(&t.bob, &["budget", "--json"])).expect("json");
+    assert_eq!(budget["free_cents"], 0);
+    assert_eq!(budget["reserved_cents"], 10_000);
+    let wish: serde_json::Value =
+        serde_json::from_str(&t.ok(&t.ann, &["wish", "show", "w1", "--json"])).expect("json");
+    assert_eq!(wish["given_cents"], 10_000);
+    // Nothing waits in an outbox: a refusal is no reason to send it again.
+    assert!(
+        !t.home.path().join(".local/state/leertuin/outbox").exists()
+            || std::fs::read_dir(t.home.path().join(".local/state/leertuin/outbox"))
+                .expect("outbox")
+                .next()
+                .is_none()
+    );
+}
+
+/// The SQLSTATE of a refused statement.
+fn state(e: &postgres::Error) -> String {
+    e.code().map(|c| c.code().to_string()).unwrap_or_default()
+}
+
+#[test]
+fn from_psql_a_colleague_cannot_read_a_private_wish_or_write_the_ledger_as_another() {
+    let Some((t, boss)) = with_admin("wishes_psql") else {
+        return;
+    };
+    let (ann, bob) = (t.ann.as_str(), t.bob.as_str());
+    t.ok(
+        &boss,
+        &["budget", "grant", bob, "50", "--source", "werkgever"],
+    );
+    t.ok(
+        &boss,
+        &["budget", "grant", ann, "50", "--source", "werkgever"],
+    );
+    t.ok(
+        ann,
+        &["wish", "Leren zwemmen", "--cost", "300", "--private"],
+    );
+    t.ok(ann, &["wish", "Heftruck", "--cost", "300"]);
+    t.ok(bob, &["fund", "w2", "20"]);
+    t.ok(ann, &["fund", "w1", "10"]);
+    // A private wish: its owner alone, not an admin, not the schema's owner.
+    for who in [bob, boss.as_str(), t.db.owner.as_str()] {
+        let seen = ok(&t.db.psql(who, "SELECT count(*) FROM wish WHERE private;"));
+        assert_eq!(seen, "0", "{who}");
+        let entries = ok(&t
+            .db
+            .psql(who, "SELECT count(*) FROM ledger WHERE wish = 1;"));
+        assert_eq!(entries, "0", "{who} reads what was given to a private wish");
+    }
+    assert_eq!(
+        ok(&t.db.psql(ann, "SELECT text FROM wish WHERE private;")),
+        "Leren zwemmen"
+    );
+    let before = ok(&t.db.psql(
+        "postgres",
+        "SELECT string_agg(id || ':' || cents, ',' ORDER BY id) FROM ledger;",
+    ));
+    let mut client = t.db.client(bob);
+    let now = "(extract(epoch from now()) * 1000)::bigint";
+    for (what, sql) in [
+        (
+            "a grant by a non-admin",
+            format!(
+                "INSERT INTO ledger (at, kind, person, source, cents, minutes, by)
+                 VALUES ({now}, 'grant', '{bob}', 'werkgever', 100000, 0, '{bob}')"
+            ),
+        ),
+        (
+            "a contribution from ann's pot",
+            format!(
+                "INSERT INTO ledger (at, kind, person, source, cents, minutes, wish, by)
+                 VALUES ({now}, 'contribution', '{ann}', 'werkgever', -100, 0, 2, '{ann}')"
+            ),
+        ),
+        (
+            "a contribution from ann's pot, signed by bob",
+            format!(
+                "INSERT INTO ledger (at, kind, person, source, cents, minutes, wish, by)
+                 VALUES ({now}, 'contribution', '{ann}', 'werkgever', -100, 0, 2, '{bob}')"
+            ),
+        ),
+        (
+            "a contribution signed by ann",
+            format!(
+                "INSERT INTO ledger (at, kind, person, source, cents, minutes, wish, by)
+                 VALUES ({now}, 'contribution', '{bob}', 'werkgever', -100, 0, 2, '{ann}')"
+            ),
+        ),
+        (
+            "a redemption without a code",
+            format!(
+                "INSERT INTO ledger (at, kind, person, source, cents, minutes, by, voucher)
+                 VALUES ({now}, 'redemption', '{bob}', 'x', 100000, 0, '{bob}', 1)"
+            ),
+        ),
+        (
+            "a match without a gift",
+            format!(
+                "INSERT INTO ledger (at, kind, source, cents, minutes, wish, by, rule)
+                 VALUES ({now}, 'match', 'werkgever', -100, 0, 2, '{bob}', 1)"
+            ),
+        ),
+        (
+            "a refund of bob's own gift to an open wish",
+            format!(
+                "INSERT INTO ledger (at, kind, person, source, cents, minutes, wish, by, refund_of)
+                 SELECT {now}, 'refund', '{bob}', 'werkgever', 2000, 0, 2, '{bob}', id
+                 FROM ledger WHERE kind = 'contribution' AND person = '{bob}'"
+            ),
+        ),
+        ("an update", "UPDATE ledger SET cents = 100000".to_string()),
+        ("a delete", "DELETE FROM ledger".to_string()),
+        (
+            "forgetting wrong codes",
+            "DELETE FROM voucher_miss".to_string(),
+        ),
+        (
+            "closing ann's wish",
+            "UPDATE wish SET state = 'done' WHERE id = 2".to_string(),
+        ),
+    ] {
+        match client.batch_execute(&sql) {
+            Err(e) => assert_eq!(state(&e), "42501", "{what}: {e:?}"),
+            // A change policies hide every row from is no change at all.
+            Ok(()) => assert!(what == "closing ann's wish", "{what} went through"),
+        }
+    }
+    // Bob's own gift beyond his budget: refused when it commits.
+    let e = client
+        .batch_execute(&format!(
+            "INSERT INTO ledger (at, kind, person, source, cents, minutes, wish, by)
+             VALUES ({now}, 'contribution', '{bob}', 'werkgever', -100000, 0, 2, '{bob}')"
+        ))
+        .expect_err("beyond the budget");
+    assert_eq!(state(&e), "23514", "{e:?}");
+    // Not even the superuser changes the ledger.
+    let out = t.db.psql("postgres", "UPDATE ledger SET cents = 1;");
+    assert!(refused(&out).contains("append-only"));
+    let after = ok(&t.db.psql(
+        "postgres",
+        "SELECT string_agg(id || ':' || cents, ',' ORDER BY id) FROM ledger;",
+    ));
+    assert_eq!(after, before);
+    assert_eq!(
+        ok(&t.db.psql(ann, "SELECT state FROM wish WHERE id = 2;")),
+        "open"
+    );
+}
