@@ -674,7 +674,27 @@ fn an_export_restores_into_an_empty_store(_store: &dyn Store, s: &dyn Store) {
     source
         .batch(&|w| w.set_person_pin("cas", "$argon2id$hash"))
         .unwrap();
+    // Study records: a lesson done with its reflection, and a review of
+    // one of its cards.
+    let lesson = source
+        .list(
+            &ListQuery {
+                kind: Some(Kind::Lesson),
+                limit: 1,
+                ..ListQuery::default()
+            },
+            "bob",
+        )
+        .unwrap();
+    let lesson = lesson[0].id();
+    source
+        .mark_done("bob", lesson, Some("handig – écht 👍"))
+        .unwrap();
+    source
+        .review("bob", &format!("{lesson}#1"), Rating::Good, 0.9)
+        .unwrap();
     let backup = source.export().unwrap();
+    assert_eq!((backup.lessons_done.len(), backup.reviews.len()), (1, 1));
     s.import(&backup).unwrap();
     let json = |b: &leertuin::domain::Backup| serde_json::to_string_pretty(b).unwrap();
     assert_eq!(json(&s.export().unwrap()), json(&backup));

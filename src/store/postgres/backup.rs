@@ -7,14 +7,13 @@
 use postgres::Transaction;
 
 use super::engine::insert_card_state;
-use super::reference;
+use super::{insert, reference};
 use crate::domain::Backup;
 use crate::store::backup::{
     BUDGET_TABLES, CONTENT_TABLES, Dupes, check_format, constraint_is_bad_file, has_content,
     restorable,
 };
 use crate::store::read as shared;
-use crate::store::rows::tags_to_sql;
 use crate::store::{Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;
@@ -54,109 +53,49 @@ pub fn sequences_past_max(tx: &mut Tx) -> Result<()> {
     Ok(())
 }
 
-fn ms(t: crate::domain::Time) -> i64 {
-    t.timestamp_millis()
-}
-
-fn int(n: impl TryInto<i32>) -> i32 {
-    n.try_into().unwrap_or(i32::MAX)
-}
-
+/// Every row of a kind in one go ([`insert`]), parents first.
 fn insert_all(tx: &mut Tx, b: &Backup) -> Result<()> {
     tx.execute("DELETE FROM card", &[])?;
     tx.execute("DELETE FROM lesson", &[])?;
-    for p in &b.persons {
-        tx.execute(
-            "INSERT INTO person (handle, name, wants, offers, lang, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            &[&p.handle, &p.name, &tags_to_sql(&p.wants), &tags_to_sql(&p.offers), &p.lang, &ms(p.created_at)],
-        )?;
-    }
-    for l in &b.lessons {
-        tx.execute(
-            "INSERT INTO lesson (id, slug, title, tags, minutes, lang, body, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            &[&l.id.num, &l.slug, &l.title, &tags_to_sql(&l.tags), &int(l.minutes), &l.lang, &l.body,
-              &ms(l.created_at), &ms(l.updated_at)],
-        )?;
-        for (i, c) in l.cards.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO card (lesson_id, ord, question, answer) VALUES ($1, $2, $3, $4)",
-                &[&l.id.num, &int(i + 1), &c.question, &c.answer],
-            )?;
-        }
-    }
+    insert::persons(tx, &b.persons)?;
+    let lessons: Vec<_> = b.lessons.iter().map(|l| (l.id.num, l)).collect();
+    insert::lessons(tx, &lessons)?;
+    let questions: Vec<_> = b.questions.iter().map(|q| (q.id.num, q)).collect();
+    insert::questions(tx, &questions)?;
     for q in &b.questions {
-        tx.execute(
-            "INSERT INTO question (id, author, title, body, tags, context, created_at, edited_at, deleted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            &[&q.id.num, &q.author, &q.title, &q.body, &tags_to_sql(&q.tags), &q.context,
-              &ms(q.created_at), &q.edited_at.map(ms), &q.deleted_at.map(ms)],
-        )?;
         if let Some(r) = &q.reference {
             reference::store(tx, None, Some(q.id.num), r, Dupes::Refuse)?;
         }
-        for a in &q.answers {
-            tx.execute(
-                "INSERT INTO answer (id, question_id, author, body, accepted, created_at, edited_at, deleted_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                &[&a.id, &q.id.num, &a.author, &a.body, &a.accepted, &ms(a.created_at),
-                  &a.edited_at.map(ms), &a.deleted_at.map(ms)],
-            )?;
-        }
-        for bk in &q.backings {
-            tx.execute(
-                "INSERT INTO backing (question_id, person, kind, minutes, helped, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-                &[
-                    &q.id.num,
-                    &bk.person,
-                    &bk.kind.name(),
-                    &bk.minutes.map(int),
-                    &bk.helped,
-                    &ms(bk.created_at),
-                ],
-            )?;
-        }
     }
+    let answers: Vec<_> = b
+        .questions
+        .iter()
+        .flat_map(|q| q.answers.iter().map(move |a| (a.id, q.id.num, a)))
+        .collect();
+    insert::answers(tx, &answers)?;
+    let backings: Vec<_> = b
+        .questions
+        .iter()
+        .flat_map(|q| q.backings.iter().map(move |bk| (q.id.num, bk)))
+        .collect();
+    insert::backings(tx, &backings, Dupes::Refuse)?;
+    let tips: Vec<_> = b.tips.iter().map(|t| (t.id.num, t)).collect();
+    insert::tips(tx, &tips)?;
     for t in &b.tips {
-        tx.execute(
-            "INSERT INTO tip (id, author, text, tags, context, created_at, edited_at, deleted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &[
-                &t.id.num,
-                &t.author,
-                &t.text,
-                &tags_to_sql(&t.tags),
-                &t.context,
-                &ms(t.created_at),
-                &t.edited_at.map(ms),
-                &t.deleted_at.map(ms),
-            ],
-        )?;
         if let Some(r) = &t.reference {
             reference::store(tx, Some(t.id.num), None, r, Dupes::Refuse)?;
         }
-        for v in &t.votes {
-            tx.execute(
-                "INSERT INTO vote (tip_id, person, created_at) VALUES ($1, $2, $3)",
-                &[&t.id.num, &v.person, &ms(v.created_at)],
-            )?;
-        }
     }
-    for l in &b.learned {
-        tx.execute(
-            "INSERT INTO learned (id, author, text, tags, visibility, created_at, edited_at, deleted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &[&l.id.num, &l.author, &l.text, &tags_to_sql(&l.tags), &l.visibility.name(),
-              &ms(l.created_at), &l.edited_at.map(ms), &l.deleted_at.map(ms)],
-        )?;
-    }
-    for d in &b.lessons_done {
-        tx.execute(
-            "INSERT INTO lesson_done (person, lesson_id, done_at, reflection, brought) VALUES ($1, $2, $3, $4, $5)",
-            &[&d.person, &d.lesson.num, &ms(d.done_at), &d.reflection, &d.brought.map(|b| b.name())],
-        )?;
-    }
+    let votes: Vec<_> = b
+        .tips
+        .iter()
+        .flat_map(|t| t.votes.iter().map(move |v| (t.id.num, v)))
+        .collect();
+    insert::votes(tx, &votes, Dupes::Refuse)?;
+    let learned: Vec<_> = b.learned.iter().map(|l| (l.id.num, l)).collect();
+    insert::learned(tx, &learned)?;
+    let done: Vec<_> = b.lessons_done.iter().map(|d| (d.lesson.num, d)).collect();
+    insert::lessons_done(tx, &done, Dupes::Refuse)?;
     for c in &b.card_states {
         if insert_card_state(tx, c)? != 1 {
             return Err(StoreError::BadImport(format!(
@@ -165,17 +104,7 @@ fn insert_all(tx: &mut Tx, b: &Backup) -> Result<()> {
             )));
         }
     }
-    for p in &b.pins {
-        tx.execute(
-            "INSERT INTO person_pin (handle, hash, set_at) VALUES ($1, $2, $3)",
-            &[&p.person, &p.hash, &ms(p.set_at)],
-        )?;
-    }
-    for r in &b.reviews {
-        tx.execute(
-            "INSERT INTO review (person, card, reviewed_at, rating) VALUES ($1, $2, $3, $4)",
-            &[&r.person, &r.card, &ms(r.reviewed_at), &i32::from(r.rating)],
-        )?;
-    }
-    Ok(())
+    insert::pins(tx, &b.pins, Dupes::Refuse)?;
+    let reviews: Vec<_> = b.reviews.iter().map(|r| (r.card.as_str(), r)).collect();
+    insert::reviews(tx, &reviews, Dupes::Refuse)
 }

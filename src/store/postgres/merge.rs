@@ -11,12 +11,11 @@ use std::collections::HashSet;
 use postgres::Transaction;
 
 use super::engine::insert_card_state;
-use super::reference;
+use super::{insert, reference};
 use crate::domain::import_check;
 use crate::domain::{Backup, ItemId};
 use crate::store::backup::{Dupes, check_format};
 use crate::store::merge::{Tally, table};
-use crate::store::rows::tags_to_sql;
 use crate::store::{MergeReport, Result};
 
 type Tx<'a> = Transaction<'a>;
@@ -25,18 +24,18 @@ fn ms(t: crate::domain::Time) -> i64 {
     t.timestamp_millis()
 }
 
-fn int(n: impl TryInto<i32>) -> i32 {
-    n.try_into().unwrap_or(i32::MAX)
-}
-
 /// The file's id when it is free here, else the next above the highest.
 fn id_for(tx: &mut Tx, from: ItemId) -> Result<i64> {
+    free_id(tx, table(from.kind), from.num)
+}
+
+/// `id` when `table` has no row with it, else the next above the highest.
+fn free_id(tx: &mut Tx, table: &str, id: i64) -> Result<i64> {
     let sql = format!(
-        "SELECT CASE WHEN EXISTS (SELECT 1 FROM {t} WHERE id = $1) \
-         THEN (SELECT coalesce(max(id), 0) + 1 FROM {t}) ELSE $1 END",
-        t = table(from.kind)
+        "SELECT CASE WHEN EXISTS (SELECT 1 FROM {table} WHERE id = $1) \
+         THEN (SELECT coalesce(max(id), 0) + 1 FROM {table}) ELSE $1 END"
     );
-    Ok(tx.query_one(&sql, &[&from.num])?.get(0))
+    Ok(tx.query_one(&sql, &[&id])?.get(0))
 }
 
 /// The id of a row matching `sql` with `params`, if there is one.
@@ -63,10 +62,7 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
             m.report.already += 1;
             continue;
         }
-        tx.execute(
-            "INSERT INTO person (handle, name, wants, offers, lang, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            &[&p.handle, &p.name, &tags_to_sql(&p.wants), &tags_to_sql(&p.offers), &p.lang, &ms(p.created_at)],
-        )?;
+        insert::persons(tx, std::slice::from_ref(p))?;
         m.report.added += 1;
     }
     for l in &ok.lessons {
@@ -75,19 +71,8 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
             continue;
         }
         let id = id_for(tx, l.id)?;
-        tx.execute(
-            "INSERT INTO lesson (id, slug, title, tags, minutes, lang, body, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            &[&id, &l.slug, &l.title, &tags_to_sql(&l.tags), &int(l.minutes), &l.lang, &l.body,
-              &ms(l.created_at), &ms(l.updated_at)],
-        )?;
+        insert::lessons(tx, &[(id, l)])?;
         m.added(l.id, id);
-        for (i, c) in l.cards.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO card (lesson_id, ord, question, answer) VALUES ($1, $2, $3, $4)",
-                &[&id, &int(i + 1), &c.question, &c.answer],
-            )?;
-        }
     }
     for q in &ok.questions {
         // An imported FAQ entry is the same one when its key is.
@@ -110,12 +95,7 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
             }
             None => {
                 let id = id_for(tx, q.id)?;
-                tx.execute(
-                    "INSERT INTO question (id, author, title, body, tags, context, created_at, edited_at, deleted_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                    &[&id, &q.author, &q.title, &q.body, &tags_to_sql(&q.tags), &q.context,
-                      &ms(q.created_at), &q.edited_at.map(ms), &q.deleted_at.map(ms)],
-                )?;
+                insert::questions(tx, &[(id, q)])?;
                 m.added(q.id, id)
             }
         };
@@ -129,30 +109,12 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
                 &[&qid, &a.author, &ms(a.created_at), &a.body],
             )?;
             if dupe.is_none() {
-                tx.execute(
-                    "INSERT INTO answer (id, question_id, author, body, accepted, created_at, edited_at, deleted_at)
-                     VALUES (CASE WHEN EXISTS (SELECT 1 FROM answer WHERE id = $1)
-                                  THEN (SELECT coalesce(max(id), 0) + 1 FROM answer) ELSE $1 END,
-                             $2, $3, $4, $5, $6, $7, $8)",
-                    &[&a.id, &qid, &a.author, &a.body, &a.accepted, &ms(a.created_at),
-                      &a.edited_at.map(ms), &a.deleted_at.map(ms)],
-                )?;
+                let id = free_id(tx, "answer", a.id)?;
+                insert::answers(tx, &[(id, qid, a)])?;
             }
         }
-        for bk in &q.backings {
-            tx.execute(
-                "INSERT INTO backing (question_id, person, kind, minutes, helped, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
-                &[
-                    &qid,
-                    &bk.person,
-                    &bk.kind.name(),
-                    &bk.minutes.map(int),
-                    &bk.helped,
-                    &ms(bk.created_at),
-                ],
-            )?;
-        }
+        let backings: Vec<_> = q.backings.iter().map(|bk| (qid, bk)).collect();
+        insert::backings(tx, &backings, Dupes::Skip)?;
     }
     for t in &ok.tips {
         // An imported example is the same one when its key is: both
@@ -176,24 +138,15 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
             }
             None => {
                 let id = id_for(tx, t.id)?;
-                tx.execute(
-                    "INSERT INTO tip (id, author, text, tags, context, created_at, edited_at, deleted_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    &[&id, &t.author, &t.text, &tags_to_sql(&t.tags), &t.context, &ms(t.created_at),
-                      &t.edited_at.map(ms), &t.deleted_at.map(ms)],
-                )?;
+                insert::tips(tx, &[(id, t)])?;
                 m.added(t.id, id)
             }
         };
         if let Some(r) = &t.reference {
             reference::store(tx, Some(tid), None, r, Dupes::Skip)?;
         }
-        for v in &t.votes {
-            tx.execute(
-                "INSERT INTO vote (tip_id, person, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                &[&tid, &v.person, &ms(v.created_at)],
-            )?;
-        }
+        let votes: Vec<_> = t.votes.iter().map(|v| (tid, v)).collect();
+        insert::votes(tx, &votes, Dupes::Skip)?;
     }
     for l in &ok.learned {
         let here = found(
@@ -206,12 +159,7 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
             continue;
         }
         let id = id_for(tx, l.id)?;
-        tx.execute(
-            "INSERT INTO learned (id, author, text, tags, visibility, created_at, edited_at, deleted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            &[&id, &l.author, &l.text, &tags_to_sql(&l.tags), &l.visibility.name(),
-              &ms(l.created_at), &l.edited_at.map(ms), &l.deleted_at.map(ms)],
-        )?;
+        insert::learned(tx, &[(id, l)])?;
         m.added(l.id, id);
     }
     // Progress follows its lesson or tip to the id it has here; what the
@@ -220,11 +168,7 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
         let Some(lesson) = m.ids.get(&d.lesson) else {
             continue;
         };
-        tx.execute(
-            "INSERT INTO lesson_done (person, lesson_id, done_at, reflection, brought) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT DO NOTHING",
-            &[&d.person, &lesson.num, &ms(d.done_at), &d.reflection, &d.brought.map(|b| b.name())],
-        )?;
+        insert::lessons_done(tx, &[(lesson.num, d)], Dupes::Skip)?;
     }
     for c in &ok.card_states {
         if let Some(card) = m.card(&c.card) {
@@ -237,20 +181,10 @@ pub fn merge(tx: &mut Tx, b: &Backup) -> Result<MergeReport> {
         let Some(card) = m.card(&r.card) else {
             continue;
         };
-        tx.execute(
-            "INSERT INTO review (person, card, reviewed_at, rating)
-             SELECT $1, $2, $3, $4 WHERE NOT EXISTS
-               (SELECT 1 FROM review WHERE person = $1 AND card = $2 AND reviewed_at = $3)",
-            &[&r.person, &card, &ms(r.reviewed_at), &i32::from(r.rating)],
-        )?;
+        insert::reviews(tx, &[(card.as_str(), r)], Dupes::Skip)?;
     }
     // A PIN the person already has here wins.
-    for p in &ok.pins {
-        tx.execute(
-            "INSERT INTO person_pin (handle, hash, set_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-            &[&p.person, &p.hash, &ms(p.set_at)],
-        )?;
-    }
+    insert::pins(tx, &ok.pins, Dupes::Skip)?;
     super::backup::sequences_past_max(tx)?;
     Ok(m.report)
 }

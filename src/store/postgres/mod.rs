@@ -10,6 +10,7 @@
 
 mod backup;
 mod engine;
+mod insert;
 mod merge;
 mod nudge;
 pub mod people;
