@@ -454,6 +454,60 @@ pub fn amount(cents: i64, minutes: i64) -> String {
     }
 }
 
+/// What a wish has, of what it asks, part by part: `€250 of €350`,
+/// `6 of 8 hours`, `3 people gave` (the command line joins them with
+/// " · "; the pane wraps them to its width).
+pub fn wish_progress(w: &crate::domain::wish::Wish) -> Vec<String> {
+    use crate::domain::money;
+    let nl = lang() == "nl";
+    let mut parts = Vec::new();
+    if let Some(cost) = w.cost_cents {
+        parts.push(
+            t!(
+                "wish.of-money",
+                given = money::show(w.given_cents, nl),
+                cost = money::show(cost, nl)
+            )
+            .into_owned(),
+        );
+    }
+    if let Some(minutes) = w.minutes {
+        let given = money::show_hours(w.given_minutes, nl);
+        // "1 of 1 hour", never "1 of 1 hours".
+        parts.push(if minutes == 60 {
+            t!("wish.of-hours.one", given = given).into_owned()
+        } else {
+            t!(
+                "wish.of-hours.many",
+                given = given,
+                total = money::show_hours(minutes, nl)
+            )
+            .into_owned()
+        });
+    }
+    if !w.givers.is_empty() {
+        let n = w.givers.len();
+        parts.push(plural(
+            n,
+            t!("wish.givers.one"),
+            t!("wish.givers.many", n = n),
+        ));
+    }
+    parts
+}
+
+/// A wish's state in the person's words.
+pub fn wish_state(s: crate::domain::wish::WishState) -> String {
+    use crate::domain::wish::WishState as S;
+    match s {
+        S::Open => t!("wish.state.open"),
+        S::Funded => t!("wish.state.funded"),
+        S::Done => t!("wish.state.done"),
+        S::Withdrawn => t!("wish.state.withdrawn"),
+    }
+    .into_owned()
+}
+
 /// A refused wish, budget or voucher request, in the current language.
 pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
     use crate::domain::wish::WishError as W;
@@ -468,15 +522,8 @@ pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
         W::NotFound(id) => t!("wish.error.not-found", id = id),
         W::NotYours(id) => t!("wish.error.not-yours", id = id),
         W::NotOpen { wish, state } => {
-            use crate::domain::wish::WishState as S;
             // Each state by its own word: a funded wish is not "withdrawn".
-            let state = match state {
-                S::Open => t!("wish.state.open"),
-                S::Funded => t!("wish.state.funded"),
-                S::Done => t!("wish.state.done"),
-                S::Withdrawn => t!("wish.state.withdrawn"),
-            };
-            t!("wish.error.not-open", id = wish, state = state)
+            t!("wish.error.not-open", id = wish, state = wish_state(*state))
         }
         W::NothingToGive => t!("wish.error.nothing"),
         W::NoMoneyAsked(id) => t!("wish.error.no-money", id = id),

@@ -20,7 +20,11 @@ use std::path::Path;
 use chrono::Duration;
 
 use crate::domain::Time;
-use crate::store::{NewAnswer, NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson, Store};
+use crate::domain::wish::WishQuery;
+use crate::store::{
+    HelpWish, Lapsing, NewAnswer, NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson, Store,
+    WishNudges,
+};
 pub use state::{PersonState, Showing, StateFile};
 
 /// A question counts as open for help once colleagues had this long to answer.
@@ -47,17 +51,26 @@ pub const MAX_SHOWINGS: u32 = 3;
 pub enum Rule {
     /// Someone answered your question: the most personal news there is.
     Answered,
+    /// Your own wish is nearly funded.
+    WishNearly,
     Review,
+    /// Budget that lapses soon unless given to a wish.
+    Lapsing,
     Question,
+    /// A colleague's wish on something you said you can help with.
+    WishHelp,
     Tips,
     Lesson,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 5] = [
+    pub const ALL: [Rule; 8] = [
         Rule::Answered,
+        Rule::WishNearly,
         Rule::Review,
+        Rule::Lapsing,
         Rule::Question,
+        Rule::WishHelp,
         Rule::Tips,
         Rule::Lesson,
     ];
@@ -65,7 +78,10 @@ impl Rule {
     pub fn name(self) -> &'static str {
         match self {
             Rule::Answered => "answered",
+            Rule::WishNearly => "wish-nearly",
             Rule::Review => "review",
+            Rule::Lapsing => "lapsing",
+            Rule::WishHelp => "wish-help",
             Rule::Question => "question",
             Rule::Tips => "tips",
             Rule::Lesson => "lesson",
@@ -86,6 +102,10 @@ impl Rule {
             Rule::Question => Duration::hours(4),
             Rule::Tips => Duration::hours(6),
             Rule::Lesson => Duration::hours(12),
+            // Money news is not daily news: weeks of warning, a few words.
+            Rule::WishNearly => Duration::days(1),
+            Rule::Lapsing => Duration::days(3),
+            Rule::WishHelp => Duration::days(1),
         }
     }
 
@@ -114,6 +134,14 @@ pub enum Nudge {
         tags: Vec<String>,
     },
     Lesson(ShortLesson),
+    /// Your wish (id, text) is this many percent funded.
+    WishNearly {
+        id: crate::domain::wish::WishId,
+        text: String,
+        percent: u8,
+    },
+    Lapsing(Lapsing),
+    WishHelp(HelpWish),
 }
 
 impl Nudge {
@@ -124,6 +152,9 @@ impl Nudge {
             Nudge::Question(_) => Rule::Question,
             Nudge::Tips { .. } => Rule::Tips,
             Nudge::Lesson(_) => Rule::Lesson,
+            Nudge::WishNearly { .. } => Rule::WishNearly,
+            Nudge::Lapsing(_) => Rule::Lapsing,
+            Nudge::WishHelp(_) => Rule::WishHelp,
         }
     }
 
@@ -136,6 +167,11 @@ impl Nudge {
             Nudge::Answered(a) => format!("{}#{}", a.question, a.answer),
             Nudge::Question(q) => q.id.to_string(),
             Nudge::Lesson(l) => l.id.to_string(),
+            // One wish is one line, whatever its percent; another pot or
+            // day that lapses is news of its own.
+            Nudge::WishNearly { id, .. } => format!("nearly-{id}"),
+            Nudge::Lapsing(l) => format!("lapsing-{}-{}", l.source, l.on),
+            Nudge::WishHelp(h) => format!("help-{}", h.id),
         }
     }
 }
@@ -156,16 +192,30 @@ pub fn ask<'a>(person: &'a str, state: &PersonState, now: Time) -> NudgeAsk<'a> 
 /// Every nudge the facts support right now, in priority order.
 pub fn candidates(facts: &NudgeFacts, now: Time) -> Vec<Nudge> {
     let mut out = Vec::new();
+    let wishes = &facts.wishes;
     if let Some(a) = &facts.answered {
         out.push(Nudge::Answered(a.clone()));
+    }
+    if let Some((id, text, percent)) = &wishes.nearly_funded {
+        out.push(Nudge::WishNearly {
+            id: *id,
+            text: text.clone(),
+            percent: *percent,
+        });
     }
     if facts.due_cards > 0 {
         out.push(Nudge::Review {
             due: facts.due_cards,
         });
     }
+    if let Some(l) = &wishes.lapsing {
+        out.push(Nudge::Lapsing(l.clone()));
+    }
     if let Some(q) = &facts.question {
         out.push(Nudge::Question(q.clone()));
+    }
+    if let Some(h) = &wishes.can_help {
+        out.push(Nudge::WishHelp(h.clone()));
     }
     if facts.new_tips > 0 {
         out.push(Nudge::Tips {
@@ -238,7 +288,8 @@ pub fn next(
     if state.snooze_until.is_some_and(|t| now < t) {
         return None;
     }
-    let facts = store.nudge_facts(&ask(person, state, now)).ok()??;
+    let mut facts = store.nudge_facts(&ask(person, state, now)).ok()??;
+    facts.wishes = wish_facts(store, person, now);
     let before = state.clone();
     let chosen = decide(&facts, state, now);
     if *state != before {
@@ -248,9 +299,82 @@ pub fn next(
     Some((chosen?, facts.lang))
 }
 
+/// Wishes at most looked through for one a colleague could be helped with.
+const WISHES_SCANNED: usize = 200;
+
+/// What a nudge may say about the person's wishes and budget: their own
+/// wish nearly funded, money that lapses within 60 days (the pot that
+/// lapses first), a colleague's open wish on a tag they offer. Empty on a
+/// store without wishes, and on any error (a nudge never is one).
+pub fn wish_facts(store: &dyn Store, person: &str, now: Time) -> WishNudges {
+    let Some(wishes) = store.wish_store() else {
+        return WishNudges::default();
+    };
+    let today = now.date_naive();
+    let budget = wishes.budget_facts(person, today).ok();
+    let lapsing = wishes.budget(person, today).ok().and_then(|b| {
+        b.pots
+            .into_iter()
+            .filter(|p| p.lapsing_cents > 0 || p.lapsing_minutes > 0)
+            .filter_map(|p| {
+                Some(Lapsing {
+                    cents: p.lapsing_cents,
+                    minutes: p.lapsing_minutes,
+                    on: p.lapsing_on?,
+                    source: p.source,
+                })
+            })
+            .min_by_key(|l| l.on)
+    });
+    WishNudges {
+        nearly_funded: budget.and_then(|b| b.nearly_funded),
+        lapsing,
+        can_help: can_help(store, wishes, person),
+    }
+}
+
+/// The newest open wish of a colleague tagged with something `person`
+/// offers (in their profile).
+fn can_help(
+    store: &dyn Store,
+    wishes: &dyn crate::store::Wishes,
+    person: &str,
+) -> Option<HelpWish> {
+    let offers = store.person(person).ok()??.offers;
+    if offers.is_empty() {
+        return None;
+    }
+    let open = wishes
+        .list_wishes(
+            &WishQuery {
+                owner: None,
+                tag: None,
+                closed: false,
+                limit: WISHES_SCANNED,
+            },
+            person,
+        )
+        .ok()?;
+    let (wish, tag) = open.into_iter().find_map(|w| {
+        let tag = w.tags.iter().find(|t| offers.contains(t))?.clone();
+        (w.owner != person && w.state == crate::domain::wish::WishState::Open).then_some((w, tag))
+    })?;
+    let who = match store.person(&wish.owner) {
+        Ok(Some(p)) => p.name,
+        _ => wish.owner.clone(),
+    };
+    Some(HelpWish {
+        id: wish.id,
+        who,
+        text: wish.text,
+        tag,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::wish::WishId;
     use crate::domain::{ItemId, Kind, from_millis};
 
     fn t0() -> Time {
@@ -268,6 +392,7 @@ mod tests {
             last_learned: t0(),
             lesson: None,
             answered: None,
+            wishes: WishNudges::default(),
         }
     }
 
@@ -308,7 +433,30 @@ mod tests {
             new_tip_tags: vec!["sql".into()],
             last_learned: t0() - Duration::days(10),
             lesson: Some(lesson()),
+            wishes: WishNudges {
+                nearly_funded: Some((WishId(5), "Leren lassen".into(), 85)),
+                lapsing: Some(lapsing()),
+                can_help: Some(help()),
+            },
             ..quiet_facts()
+        }
+    }
+
+    fn lapsing() -> Lapsing {
+        Lapsing {
+            cents: 20_000,
+            minutes: 0,
+            source: "werkgever".into(),
+            on: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+        }
+    }
+
+    fn help() -> HelpWish {
+        HelpWish {
+            id: WishId(7),
+            who: "Bram".into(),
+            text: "Leren lassen".into(),
+            tag: "lassen".into(),
         }
     }
 
@@ -351,7 +499,7 @@ mod tests {
         let next = decide(&facts, &mut s, t0() + SHOW_FOR + GAP);
         assert_eq!(
             next.map(|n| n.rule()),
-            Some(Rule::Review),
+            Some(Rule::WishNearly),
             "the next rule takes its turn"
         );
     }
@@ -458,13 +606,64 @@ mod tests {
     #[test]
     fn several_reasons_take_turns_and_stay_rare() {
         let shown = simulate(&busy_facts(), 2);
-        for key in ["review", "q42", "tips", "l3"] {
+        for key in [
+            "review",
+            "q42",
+            "tips",
+            "l3",
+            "nearly-w5",
+            "lapsing-werkgever-2026-12-31",
+            "help-w7",
+        ] {
             assert!(shown.contains_key(key), "{key} never shown: {shown:?}");
         }
         let total: i64 = shown.values().sum();
         assert!(
             total < 2 * 24 * 60 / 10,
             "shown {total} of 2880 minutes: {shown:?}"
+        );
+    }
+
+    #[test]
+    fn money_that_lapses_is_said_a_few_times_not_every_day() {
+        let facts = NudgeFacts {
+            wishes: WishNudges {
+                lapsing: Some(lapsing()),
+                ..WishNudges::default()
+            },
+            ..quiet_facts()
+        };
+        let shown = simulate(&facts, 7);
+        let minutes = shown
+            .get("lapsing-werkgever-2026-12-31")
+            .copied()
+            .unwrap_or(0);
+        assert_eq!(
+            minutes,
+            i64::from(MAX_SHOWINGS) * SHOW_FOR.num_minutes(),
+            "{shown:?}"
+        );
+        let line = render::plain(&candidates(&facts, t0())[0], render::Lang::Nl);
+        assert_eq!(
+            line,
+            "€ 200 van werkgever vervalt op 31 december: geef het aan een wens"
+        );
+    }
+
+    #[test]
+    fn wish_lines_say_what_the_issue_asks() {
+        let facts = busy_facts();
+        let lines: Vec<String> = candidates(&facts, t0())
+            .iter()
+            .filter(|n| matches!(n.rule(), Rule::WishNearly | Rule::WishHelp))
+            .map(|n| render::plain(n, render::Lang::Nl))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![
+                "Je wens is voor 85 % rond: Leren lassen (w5)",
+                "Bram heeft een wens: Leren lassen. Jij kunt helpen (lassen)",
+            ]
         );
     }
 

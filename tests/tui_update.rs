@@ -32,10 +32,13 @@ fn tabs_switch_by_number_and_wrap_around() {
     update(&mut app, Action::NextTab);
     assert_eq!(app.tab, Tab::Learned);
     update(&mut app, Action::GoTab(6));
+    assert_eq!(app.tab, Tab::Me);
+    update(&mut app, Action::NextTab);
+    assert_eq!(app.tab, Tab::Wishes);
     update(&mut app, Action::NextTab);
     assert_eq!(app.tab, Tab::ForYou);
     update(&mut app, Action::PrevTab);
-    assert_eq!(app.tab, Tab::Me);
+    assert_eq!(app.tab, Tab::Wishes);
 }
 
 #[test]

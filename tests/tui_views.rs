@@ -51,6 +51,11 @@ fn every_tab_shows_its_name_selection_and_hints() {
                     assert_shows(&rows, "Wants to learn: tmux, sql");
                     assert_shows(&rows, "Your questions and lessons (0)");
                 }
+                // The demo team has no wishes yet: the tab says how to make one.
+                "Wishes" => {
+                    assert_shows(&rows, "Wishes (0)");
+                    assert_shows(&rows, "No wishes yet. c: what do");
+                }
                 _ => {
                     assert_shows(&rows, &format!("{name} ("));
                     let list = app.list(app.tab).expect("an item tab");

@@ -4,7 +4,7 @@
 use clap::{Args, ValueEnum};
 
 use super::{CliError, CliResult, Context, JsonFlag, print_json};
-use crate::domain::insights::{self, Insights};
+use crate::domain::insights;
 use crate::domain::srs::{DEFAULT_RETENTION, Rating};
 use crate::domain::team::Team;
 use crate::domain::{Done, ItemId, Write, now, shown};
@@ -308,8 +308,7 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
     let at = now();
     let person = (!a.team).then_some(ctx.user.as_str());
     let store = ctx.read()?;
-    let facts = store.insight_facts(person, insights::since(at))?;
-    let view = Insights::build(facts, person, at);
+    let view = crate::tui::engine::insights_of(&*store, person, at)?;
     if a.json.json {
         return print_json(&view);
     }
@@ -349,14 +348,22 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
         let hours = t!("engine.insights.hours", h = format!("{h:.1}"));
         line("engine.insights.first-answer", hours.into_owned());
     }
-    for g in &view.reflections {
-        println!(
-            "{}",
-            t!("engine.insights.brought", what = g.brought, n = g.count)
-        );
-        for t in &g.texts {
-            println!("  “{t}”");
+    let groups = |groups: &[insights::ReflectionGroup]| {
+        for g in groups {
+            println!(
+                "{}",
+                t!("engine.insights.brought", what = g.brought, n = g.count)
+            );
+            for t in &g.texts {
+                println!("  “{t}”");
+            }
         }
+    };
+    groups(&view.reflections);
+    // What wishes done with budget brought, under its own heading.
+    if !view.with_budget.is_empty() {
+        println!("{}", t!("engine.insights.with-budget"));
+        groups(&view.with_budget);
     }
     Ok(())
 }

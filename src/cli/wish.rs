@@ -189,51 +189,11 @@ pub(crate) fn summary(w: &Wish) -> String {
 
 /// `€250 of €350 · 6 of 8 hours · 3 gave`: what the wish has, of what it asks.
 pub(crate) fn progress(w: &Wish) -> String {
-    let nl = dutch();
-    let mut parts = Vec::new();
-    if let Some(cost) = w.cost_cents {
-        parts.push(
-            t!(
-                "wish.of-money",
-                given = money::show(w.given_cents, nl),
-                cost = money::show(cost, nl)
-            )
-            .into_owned(),
-        );
-    }
-    if let Some(minutes) = w.minutes {
-        let given = money::show_hours(w.given_minutes, nl);
-        // "1 of 1 hour", never "1 of 1 hours".
-        parts.push(if minutes == 60 {
-            t!("wish.of-hours.one", given = given).into_owned()
-        } else {
-            t!(
-                "wish.of-hours.many",
-                given = given,
-                total = money::show_hours(minutes, nl)
-            )
-            .into_owned()
-        });
-    }
-    if !w.givers.is_empty() {
-        let n = w.givers.len();
-        parts.push(crate::i18n::plural(
-            n,
-            t!("wish.givers.one"),
-            t!("wish.givers.many", n = n),
-        ));
-    }
-    parts.join(" · ")
+    crate::i18n::wish_progress(w).join(" · ")
 }
 
 pub(crate) fn state_word(s: WishState) -> String {
-    match s {
-        WishState::Open => t!("wish.state.open"),
-        WishState::Funded => t!("wish.state.funded"),
-        WishState::Done => t!("wish.state.done"),
-        WishState::Withdrawn => t!("wish.state.withdrawn"),
-    }
-    .into_owned()
+    crate::i18n::wish_state(s)
 }
 
 fn show(ctx: &Context, a: ShowArgs) -> CliResult {

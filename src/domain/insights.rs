@@ -41,6 +41,27 @@ pub struct Insights {
     pub answers_given: i64,
     pub median_hours_to_first_answer: Option<f64>,
     pub reflections: Vec<ReflectionGroup>,
+    /// What was learned with the budget: the reflections on wishes done
+    /// that were given money or hours, by what they brought (see
+    /// [`budget_reflections`]). Left out of JSON when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with_budget: Vec<ReflectionGroup>,
+}
+
+/// What was learned with the budget: the wishes done that were given
+/// money or hours, grouped by what they brought (work, life, connection,
+/// meaning); texts only when `with_texts` (a person's own view).
+pub fn budget_reflections(wishes: &[super::wish::Wish], with_texts: bool) -> Vec<ReflectionGroup> {
+    let done: Vec<(Option<Brought>, Option<String>)> = wishes
+        .iter()
+        .filter(|w| w.state == super::wish::WishState::Done)
+        .filter(|w| w.given_cents > 0 || w.given_minutes > 0)
+        .map(|w| {
+            let text = w.reflection.clone().unwrap_or_else(|| w.text.clone());
+            (w.brought, Some(text))
+        })
+        .collect();
+    group_reflections(&done, with_texts)
 }
 
 /// Start (Monday 00:00 UTC) of the week holding `t`.
@@ -151,6 +172,7 @@ impl Insights {
             median_hours_to_first_answer: median(&mut facts.first_answer_delays)
                 .map(|ms| ms / HOUR_MS),
             reflections: group_reflections(&facts.reflections, person.is_some()),
+            with_budget: Vec::new(),
         }
     }
 }

@@ -134,6 +134,56 @@ impl Team {
     }
 }
 
+/// One topic of the team's wishes: how many are open, how many funded
+/// (or done), and what colleagues gave to them.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct WishTopic {
+    /// The first tag of its wishes; `None` for wishes without one.
+    pub topic: Option<String>,
+    pub open: usize,
+    /// Funded or done: what they asked for came.
+    pub funded: usize,
+    pub given_cents: i64,
+    pub given_minutes: i64,
+}
+
+/// The team's wishes by topic (most wishes first, then by name), and what
+/// was given in all. Private wishes are the caller's to leave out.
+pub fn wish_topics(wishes: &[crate::domain::wish::Wish]) -> (Vec<WishTopic>, i64, i64) {
+    use crate::domain::wish::WishState;
+    let mut topics: Vec<WishTopic> = Vec::new();
+    for w in wishes.iter().filter(|w| w.state != WishState::Withdrawn) {
+        let topic = w.tags.first().cloned();
+        let i = match topics.iter().position(|t| t.topic == topic) {
+            Some(i) => i,
+            None => {
+                topics.push(WishTopic {
+                    topic,
+                    ..WishTopic::default()
+                });
+                topics.len() - 1
+            }
+        };
+        let t = &mut topics[i];
+        if w.state == WishState::Open {
+            t.open += 1;
+        } else {
+            t.funded += 1;
+        }
+        t.given_cents += w.given_cents;
+        t.given_minutes += w.given_minutes;
+    }
+    topics.sort_by(|a, b| {
+        (b.open + b.funded)
+            .cmp(&(a.open + a.funded))
+            .then_with(|| a.topic.is_none().cmp(&b.topic.is_none()))
+            .then_with(|| a.topic.cmp(&b.topic))
+    });
+    let cents = topics.iter().map(|t| t.given_cents).sum();
+    let minutes = topics.iter().map(|t| t.given_minutes).sum();
+    (topics, cents, minutes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,6 +73,40 @@ pub fn plain(nudge: &Nudge, lang: Lang) -> String {
             title = cut(&les.title),
             id = les.id
         ),
+        Nudge::WishNearly { id, text, percent } => t!(
+            "nudge.wish-nearly",
+            locale = l,
+            n = percent,
+            text = cut(text),
+            id = id
+        ),
+        Nudge::Lapsing(lapse) => {
+            let dutch = l == "nl";
+            let amount = if lapse.cents > 0 {
+                crate::domain::money::show(lapse.cents, dutch)
+            } else {
+                t!(
+                    "budget.hours",
+                    locale = l,
+                    n = crate::domain::money::show_hours(lapse.minutes, dutch)
+                )
+                .into_owned()
+            };
+            t!(
+                "nudge.lapsing",
+                locale = l,
+                amount = amount,
+                source = cut(&lapse.source),
+                day = day_month(lapse.on, l)
+            )
+        }
+        Nudge::WishHelp(h) => t!(
+            "nudge.wish-help",
+            locale = l,
+            who = cut(&h.who),
+            text = cut(&h.text),
+            tag = h.tag
+        ),
     };
     // Stored text is cleaned already; this keeps a status line one line
     // even if a row was written by something else.
@@ -87,11 +121,23 @@ pub fn tmux(nudge: &Nudge, lang: Lang) -> String {
         Nudge::Answered(_) | Nudge::Review { .. } => "yellow",
         Nudge::Question(_) => "magenta",
         Nudge::Tips { .. } | Nudge::Lesson(_) => "cyan",
+        Nudge::WishNearly { .. } | Nudge::Lapsing(_) | Nudge::WishHelp(_) => "green",
     };
     format!(
         "#[fg={colour}]{}#[default]",
         escape_tmux(&plain(nudge, lang))
     )
+}
+
+/// "31 december" in the nudge's language (its own, not the thread's).
+fn day_month(day: chrono::NaiveDate, locale: &str) -> String {
+    use chrono::Datelike;
+    let months = t!("date.months.long", locale = locale);
+    let month = months
+        .split_whitespace()
+        .nth(day.month0() as usize)
+        .unwrap_or("");
+    format!("{} {month}", day.day())
 }
 
 /// Doubles `#`, which tmux reads as the start of a format or command.

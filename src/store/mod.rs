@@ -31,7 +31,7 @@ pub use asked::NewAnswer;
 pub use changes::ChangeMark;
 pub use health::{FileHealth, Health, ServerHealth};
 pub use merge::MergeReport;
-pub use nudge::{NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson};
+pub use nudge::{HelpWish, Lapsing, NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson, WishNudges};
 pub use open::{
     Mode, Spec, check_identity, create_filled, init, open, open_soon, open_with, server_url,
 };

@@ -5,6 +5,7 @@
 
 use super::NewAnswer;
 use super::rows::tags_from_sql;
+use crate::domain::wish::WishId;
 use crate::domain::{ItemId, Kind, Time};
 
 /// What a nudge asks the store.
@@ -65,6 +66,41 @@ pub struct NudgeFacts {
     /// The newest answer on one of the person's questions they have not
     /// seen yet.
     pub answered: Option<NewAnswer>,
+    /// What to say about wishes and budgets; added by
+    /// [`crate::nudge::wish_facts`] from the [`super::Wishes`] store,
+    /// empty where there is none.
+    pub wishes: WishNudges,
+}
+
+/// The wish and budget facts a nudge may speak of.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WishNudges {
+    /// The person's own open wish at 80 % or more, not funded yet.
+    pub nearly_funded: Option<(WishId, String, u8)>,
+    /// Free budget that lapses within 60 days: the pot that lapses first.
+    pub lapsing: Option<Lapsing>,
+    /// The newest open wish of a colleague on something the person offers.
+    pub can_help: Option<HelpWish>,
+}
+
+/// Money (or hours) of one pot that lapses soon, unless given to a wish.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lapsing {
+    pub cents: i64,
+    pub minutes: i64,
+    pub source: String,
+    pub on: chrono::NaiveDate,
+}
+
+/// A colleague's wish the person said they can help with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HelpWish {
+    pub id: WishId,
+    /// The colleague's display name.
+    pub who: String,
+    pub text: String,
+    /// The tag the person offers.
+    pub tag: String,
 }
 
 /// The first of `wanted` that a stored, space-separated `tags` text carries.

@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 
 use super::Result;
+use crate::domain::insights::{ReflectionGroup, budget_reflections};
 use crate::domain::ledger::{Budget, BudgetFacts, Entry};
 use crate::domain::wish::{Finish, NewWish, Wish, WishId, WishQuery};
 
@@ -116,4 +117,36 @@ pub trait Wishes {
         )?;
         Ok(BudgetFacts::from(&budget, &own))
     }
+
+    /// Every wish `viewer` may see, closed ones too, newest first; only
+    /// `owner`'s when given. For the Team tab and insights.
+    fn all_wishes(&self, owner: Option<&str>, viewer: &str) -> Result<Vec<Wish>> {
+        self.list_wishes(
+            &WishQuery {
+                owner: owner.map(str::to_string),
+                tag: None,
+                closed: true,
+                limit: ALL_WISHES,
+            },
+            viewer,
+        )
+    }
+
+    /// What was learned with the budget, by what it brought: the person's
+    /// own wishes done (with their reflections), or the team's (without
+    /// private wishes, counts only).
+    fn learned_with_budget(
+        &self,
+        person: Option<&str>,
+        viewer: &str,
+    ) -> Result<Vec<ReflectionGroup>> {
+        let mut wishes = self.all_wishes(person, viewer)?;
+        if person.is_none() {
+            wishes.retain(|w| !w.private);
+        }
+        Ok(budget_reflections(&wishes, person.is_some()))
+    }
 }
+
+/// Wishes read at most for a team's overview: years of a large team's.
+pub const ALL_WISHES: usize = 5_000;

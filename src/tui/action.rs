@@ -8,7 +8,7 @@ pub enum Action {
     Quit,
     NextTab,
     PrevTab,
-    /// Jump to tab 0..=6.
+    /// Jump to tab 0..=7.
     GoTab(u8),
     Up,
     Down,
@@ -26,6 +26,9 @@ pub enum Action {
     CanHelp,
     Pledge,
     Vote,
+    /// Give from one's budget to the wish under the cursor (after a form
+    /// and a confirmation).
+    Fund,
     /// Show the answer of the next hidden check card.
     Reveal,
     MarkDone,
@@ -76,7 +79,7 @@ pub enum Edit {
 }
 
 /// Every configurable action, in the order help lists them.
-pub const CONFIGURABLE: [Action; 49] = [
+pub const CONFIGURABLE: [Action; 51] = [
     Action::Open,
     Action::Back,
     Action::Up,
@@ -94,6 +97,7 @@ pub const CONFIGURABLE: [Action; 49] = [
     Action::GoTab(4),
     Action::GoTab(5),
     Action::GoTab(6),
+    Action::GoTab(7),
     Action::Search,
     Action::Capture,
     Action::Answer,
@@ -101,6 +105,7 @@ pub const CONFIGURABLE: [Action; 49] = [
     Action::CanHelp,
     Action::Pledge,
     Action::Vote,
+    Action::Fund,
     Action::Reveal,
     Action::MarkDone,
     Action::Review,
@@ -152,6 +157,7 @@ impl Action {
             Action::CanHelp => "can-help",
             Action::Pledge => "pledge",
             Action::Vote => "vote",
+            Action::Fund => "fund",
             Action::Reveal => "reveal",
             Action::MarkDone => "mark-done",
             Action::Review => "review",
@@ -207,6 +213,7 @@ impl Action {
             Action::CanHelp => t!("hint.can-help"),
             Action::Pledge => t!("hint.pledge"),
             Action::Vote => t!("hint.vote"),
+            Action::Fund => t!("hint.fund"),
             Action::Reveal => t!("hint.reveal"),
             Action::MarkDone => t!("hint.mark-done"),
             Action::Review => t!("hint.review"),
@@ -258,6 +265,7 @@ impl Action {
             Action::CanHelp => t!("help.can-help"),
             Action::Pledge => t!("help.pledge"),
             Action::Vote => t!("help.vote"),
+            Action::Fund => t!("help.fund"),
             Action::Reveal => t!("help.reveal"),
             Action::MarkDone => t!("help.mark-done"),
             Action::Review => t!("help.review"),

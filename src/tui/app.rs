@@ -17,6 +17,7 @@ use super::views::list::ItemListState;
 use super::views::me::MeState;
 use super::views::review::ReviewSettings;
 use super::views::team::TeamState;
+use super::views::wishes::WishesState;
 use crate::domain::{Item, ItemId, Kind};
 use crate::store::Store;
 
@@ -38,6 +39,7 @@ pub struct App {
     pub feeds: Feeds,
     pub team: TeamState,
     pub me: MeState,
+    pub wishes: WishesState,
     /// Retention and buttons of review sessions (from config.toml).
     pub review_settings: ReviewSettings,
     pub stack: Vec<Screen>,
@@ -94,6 +96,7 @@ impl App {
             feeds: Feeds::new(theme),
             team: TeamState::new(theme),
             me: MeState::new(user, theme),
+            wishes: WishesState::new(user, theme),
             review_settings: ReviewSettings::default(),
             stack: Vec::new(),
             overlay: None,
@@ -160,7 +163,7 @@ impl App {
 
     pub fn list(&self, tab: Tab) -> Option<&ItemListState> {
         match tab {
-            Tab::Team => None,
+            Tab::Team | Tab::Wishes => None,
             Tab::Me => Some(&self.me.done),
             t => self.feeds.list(t),
         }
@@ -168,7 +171,7 @@ impl App {
 
     pub fn list_mut(&mut self, tab: Tab) -> Option<&mut ItemListState> {
         match tab {
-            Tab::Team => None,
+            Tab::Team | Tab::Wishes => None,
             Tab::Me => Some(&mut self.me.done),
             t => self.feeds.list_mut(t),
         }

@@ -125,6 +125,13 @@ impl App {
             }
             Some(Overlay::Capture(form)) => unsaved(self.around.drafts.as_ref(), &self.user, form),
             Some(Overlay::Prompt(p)) => match p.purpose {
+                // The wish typed at the form's first step, whatever the cost.
+                Purpose::WishCost => self.unsaved_form(
+                    "wish",
+                    None,
+                    vec![p.pending.clone().unwrap_or_default()],
+                    None,
+                ),
                 _ if p.input.text().trim().is_empty() => None,
                 Purpose::Answer(question) => Some(Unsaved::Answer {
                     drafts: self.around.drafts.clone()?,
@@ -144,6 +151,11 @@ impl App {
                     vec![p.input.text().to_string()],
                     p.brought.map(|b| b.name().to_string()),
                 ),
+                // An amount is typed again in a moment; a wish is words.
+                Purpose::Fund(_) => None,
+                Purpose::Wish => {
+                    self.unsaved_form("wish", None, vec![p.input.text().to_string()], None)
+                }
             },
             Some(Overlay::Profile(f)) if f.changed() => {
                 self.unsaved_form("profile", None, f.texts(), None)

@@ -181,7 +181,7 @@ impl App {
             Tab::ForYou | Tab::Questions => self.capture_form(Kind::Question, None),
             Tab::Tips => self.capture_form(Kind::Tip, None),
             Tab::Learned => self.capture_form(Kind::Learned, None),
-            Tab::Lessons | Tab::Team | Tab::Me => {
+            Tab::Lessons | Tab::Team | Tab::Me | Tab::Wishes => {
                 self.capture_form(Kind::Question, None).choosing_kind()
             }
         }

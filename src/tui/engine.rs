@@ -34,25 +34,49 @@ pub fn team_data(store: &dyn Store, at: Time) -> Result<TeamData, StoreError> {
     // `None`: the team's facts, which never include private entries.
     let facts = store.insight_facts(None, insights::since(at))?;
     let weeks = Insights::build(facts, None, at).learned_per_week;
+    // The team's wishes without anyone's private ones (as the learned
+    // entries); `None` where the store keeps no wishes.
+    let wishes = match store.wish_store() {
+        Some(w) => {
+            let mut all = w.all_wishes(None, "")?;
+            all.retain(|w| !w.private);
+            Some(crate::domain::team::wish_topics(&all))
+        }
+        None => None,
+    };
     Ok(TeamData {
         team,
         questions,
         weeks,
+        wishes,
     })
 }
 
 /// One person's insights, as `leertuin insights` shows them.
 pub fn my_insights(store: &dyn Store, person: &str, at: Time) -> Result<Insights, StoreError> {
-    let facts = store.insight_facts(Some(person), insights::since(at))?;
-    Ok(Insights::build(facts, Some(person), at))
+    insights_of(store, Some(person), at)
+}
+
+/// A person's insights (`None`: the team's), with what wishes done with
+/// budget brought where the store keeps wishes. `leertuin insights` too.
+pub fn insights_of(
+    store: &dyn Store,
+    person: Option<&str>,
+    at: Time,
+) -> Result<Insights, StoreError> {
+    let facts = store.insight_facts(person, insights::since(at))?;
+    let mut view = Insights::build(facts, person, at);
+    if let Some(wishes) = store.wish_store() {
+        view.with_budget = wishes.learned_with_budget(person, person.unwrap_or_default())?;
+    }
+    Ok(view)
 }
 
 /// The team's insights, for a pane that may show nothing of its person's
 /// own (a kiosk login by typed name, without the PIN): the same numbers
 /// as `leertuin insights --team`, said to be the team's.
 pub fn team_insights(store: &dyn Store, at: Time) -> Result<Insights, StoreError> {
-    let facts = store.insight_facts(None, insights::since(at))?;
-    Ok(Insights::build(facts, None, at))
+    insights_of(store, None, at)
 }
 
 /// A review session of the person's cards due now.

@@ -70,14 +70,14 @@ impl Feeds {
     /// their own states.
     pub fn list(&self, tab: Tab) -> Option<&ItemListState> {
         match tab {
-            Tab::Team | Tab::Me => None,
+            Tab::Team | Tab::Me | Tab::Wishes => None,
             t => self.lists.get(t.index()),
         }
     }
 
     pub fn list_mut(&mut self, tab: Tab) -> Option<&mut ItemListState> {
         match tab {
-            Tab::Team | Tab::Me => None,
+            Tab::Team | Tab::Me | Tab::Wishes => None,
             t => self.lists.get_mut(t.index()),
         }
     }

@@ -79,10 +79,14 @@ impl App {
             // Help shows over the view it explains, with its hints.
             (_, Some(Screen::Review(r))) => r.hint_actions(),
             (_, Some(Screen::Search(s))) => s.hint_actions(),
+            (_, Some(Screen::Detail(_))) if self.tab == Tab::Wishes => {
+                self.wishes.detail_hint_actions()
+            }
             (_, Some(Screen::Detail(d))) => d.hint_actions(),
             (_, None) => match self.tab {
                 Tab::Team => self.team.hint_actions(),
                 Tab::Me => self.me.hint_actions(),
+                Tab::Wishes => self.wishes.hint_actions(),
                 tab => self
                     .list(tab)
                     .map(|l| l.hint_actions(|a| !self.keys.keys(view, a).is_empty()))

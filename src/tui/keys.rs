@@ -461,6 +461,8 @@ fn default_bindings() -> Vec<Binding> {
         bind(view, Action::CanHelp, &[c('h')]);
         bind(view, Action::Pledge, &[c('p')]);
         bind(view, Action::Vote, &[c('v')]);
+        // `b` for budget: `f` is a common choice for search in configs.
+        bind(view, Action::Fund, &[c('b')]);
         if view == View::Detail {
             bind(view, Action::Reveal, &[c(' ')]);
         }

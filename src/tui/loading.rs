@@ -61,6 +61,7 @@ impl App {
                 let data = super::engine::team_data(&*self.store, now())?;
                 self.team.set(data);
             }
+            Tab::Wishes => self.load_wishes()?,
             Tab::Me => {
                 self.me.person = self.store.person(&viewer)?;
                 self.me.insights = Some(if self.public {
@@ -284,6 +285,7 @@ impl App {
                         .map(|i| DetailState::item(i, &viewer, self.done_for(id), self.theme));
                 }
             }
+            None if self.tab == Tab::Wishes => self.preview = self.wish_preview(),
             None if self.tab == Tab::Team => {
                 // Its lines are made now, not drawn: the kiosk's words.
                 let _ids = super::views::ids::drawing(!self.typing_asks);

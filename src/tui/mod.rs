@@ -42,6 +42,7 @@ pub mod theme;
 pub mod update;
 pub mod views;
 pub mod wake;
+pub mod wishes;
 pub mod wrap;
 
 pub use app::App;

@@ -41,7 +41,7 @@ fn click(app: &App, area: Rect, x: u16, y: u16) -> Vec<Action> {
             .unwrap_or_default();
     }
     // Rows of a tab's own list; an open item or search keeps its keys.
-    if !app.stack.is_empty() || matches!(app.tab, Tab::Team | Tab::Me) {
+    if !app.stack.is_empty() || matches!(app.tab, Tab::Team | Tab::Me | Tab::Wishes) {
         return Vec::new();
     }
     let Some(list) = app.list(app.tab) else {

@@ -18,6 +18,7 @@ impl App {
             list: self.list(self.tab),
             team: &self.team,
             me: &self.me,
+            wishes: &self.wishes,
             status: self.status.message(),
             waiting: self.waiting_line(),
             nudge: self.status.nudge.as_deref(),

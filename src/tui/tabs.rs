@@ -16,6 +16,8 @@ pub enum Tab {
     Learned,
     Team,
     Me,
+    /// Wishes: what people want to learn, and funding them.
+    Wishes,
 }
 
 /// One tab's row of the table.
@@ -31,8 +33,9 @@ pub struct TabDef {
     pub kind: Option<Kind>,
 }
 
-/// Every tab, in the order of the tab bar (and of the digits 1–7).
-pub const TABS: [TabDef; 7] = [
+/// Every tab, in the order of the tab bar (and of the digits 1–8). Wishes
+/// came last, so the digits people learned for the others stay theirs.
+pub const TABS: [TabDef; 8] = [
     TabDef {
         tab: Tab::ForYou,
         name: || t!("tab.for-you"),
@@ -80,6 +83,13 @@ pub const TABS: [TabDef; 7] = [
         name: || t!("tab.me"),
         short: || t!("tab.me.short"),
         config: "tab-7",
+        kind: None,
+    },
+    TabDef {
+        tab: Tab::Wishes,
+        name: || t!("tab.wishes"),
+        short: || t!("tab.wishes.short"),
+        config: "tab-8",
         kind: None,
     },
 ];

@@ -44,6 +44,10 @@ pub fn update(app: &mut App, action: Action) {
     {
         return app.say(t!("status.pin-needed"));
     }
+    // The Wishes tab gives some keys its own meaning (`c` makes a wish).
+    if super::wishes::on_action(app, action) {
+        return;
+    }
     match action {
         Action::Quit => app.quit = true,
         Action::Review => engine::start_review(app),
@@ -348,6 +352,7 @@ fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
             }
             return true;
         }
+        Choice::Fund(wish) => return super::wishes::give(app, wish, value),
         Choice::Accept(_) | Choice::Helped(_) => {
             return match engine::submit_asker(app, choice, value) {
                 Ok((message, undo)) => {
@@ -383,6 +388,8 @@ fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
                     .and_then(crate::domain::Brought::from_name);
                 f.fields.into_iter().next()
             }),
+        // The wish forms are opened by the Wishes tab (`super::wishes`).
+        Purpose::Fund(_) | Purpose::Wish | Purpose::WishCost => None,
     };
     if let Some(text) = kept {
         p.input = std::mem::take(&mut p.input).with_text(&text);
@@ -396,7 +403,9 @@ fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
     let asked = std::mem::take(&mut p.cancel_asked);
     match action {
         // After "Enter again replaces…; Esc keeps it", Esc keeps it at once.
-        Action::Cancel if !asked && !p.replace_asked && !p.input.is_blank() => {
+        Action::Cancel
+            if !asked && !p.replace_asked && (!p.input.is_blank() || p.pending.is_some()) =>
+        {
             p.cancel_asked = true;
             app.status.set(Status {
                 text: t!("capture.discard-ask").into_owned(),
@@ -413,7 +422,7 @@ fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
             p.replace_asked = false;
         }
         Action::Brought if matches!(p.purpose, Purpose::Reflection(_)) => p.cycle_brought(),
-        Action::Submit if !asks_to_replace(app, &mut p) && submit_prompt(app, &p) => return,
+        Action::Submit if !asks_to_replace(app, &mut p) && submit_prompt(app, &mut p) => return,
         _ => {}
     }
     app.overlay = Some(Overlay::Prompt(p));
@@ -444,10 +453,13 @@ fn asks_to_replace(app: &mut App, p: &mut PromptState) -> bool {
 
 /// Stores what the prompt asked for; false keeps the prompt open (with the
 /// reason shown) so nothing typed is lost.
-fn submit_prompt(app: &mut App, p: &PromptState) -> bool {
+fn submit_prompt(app: &mut App, p: &mut PromptState) -> bool {
     let text = p.input.text().trim().to_string();
     let person = app.user.clone();
     let write = match p.purpose {
+        Purpose::Fund(_) | Purpose::Wish | Purpose::WishCost => {
+            return super::wishes::submit(app, p);
+        }
         Purpose::Answer(question) => Write::Answer {
             question,
             person,

@@ -55,6 +55,7 @@ pub fn facts(tx: &mut impl GenericClient, ask: &NudgeAsk) -> Result<Option<Nudge
         last_learned: from_millis(last),
         lesson: short_lesson(tx, ask, &wants)?,
         answered: newest_unseen(tx, person)?,
+        wishes: Default::default(),
     }))
 }
 

@@ -35,6 +35,7 @@ pub fn facts(tx: &Connection, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
         // A file not yet migrated to the seen-state (nudges open read-only
         // and never migrate) just has no such news.
         answered: asked::newest_unseen(tx, ask.person).ok().flatten(),
+        wishes: Default::default(),
     }))
 }
 

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use crate::domain::wish::WishId;
 use crate::domain::{BackingKind, ItemId, Post};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
@@ -35,6 +36,9 @@ pub enum Choice {
     EditOwn(ItemId),
     /// Which of the person's own posts here to delete.
     DeleteOwn(ItemId),
+    /// A gift from the person's budget to a wish; the option's value is
+    /// "cents minutes".
+    Fund(WishId),
 }
 
 /// One line to choose: what it says, and what it stands for (an answer's

@@ -14,6 +14,7 @@ use super::list::ItemListState;
 use super::me::MeState;
 use super::status::{self, Status};
 use super::team::TeamState;
+use super::wishes::WishesState;
 use super::{MIN_HEIGHT, MIN_WIDTH, WIDE, capture_area, centered, hint_line};
 use crate::tui::screen::{Overlay, Screen};
 use crate::tui::tabs::Tab;
@@ -33,6 +34,7 @@ pub struct PaneView<'a> {
     pub list: Option<&'a ItemListState>,
     pub team: &'a TeamState,
     pub me: &'a MeState,
+    pub wishes: &'a WishesState,
     pub status: Option<&'a Status>,
     /// "2 waiting to be sent" (the outbox).
     pub waiting: Option<String>,
@@ -69,15 +71,15 @@ impl PaneView<'_> {
     }
 
     /// The tab whose name is drawn at column `x` of a tab bar `width` wide
-    /// (a mouse click).
+    /// (a mouse click); a ‹ or › opens the tab just out of sight.
     pub fn tab_at(&self, width: u16, x: u16) -> Option<usize> {
         let (labels, pad) = self.tab_labels(width);
         let mut start = 0usize;
-        for (i, label) in labels.iter().enumerate() {
+        for label in &labels {
             // The space between one-padded labels counts for the one after.
-            let w = Span::raw(label.as_str()).width() + pad;
+            let w = Span::raw(label.text.as_str()).width() + pad;
             if usize::from(x) < start + w {
-                return Some(i);
+                return Some(label.tab);
             }
             start += w;
         }
@@ -85,72 +87,88 @@ impl PaneView<'_> {
     }
 
     /// Tab names from long to short; the longest set that fits is drawn. The
-    /// short names are words too ("Vragen", not "Vr"): at 40 columns all seven
-    /// fit with one space between them. Narrower still, the tab you are on
-    /// keeps its name and the others show the digit that goes there.
+    /// short names are words too ("Vragen", not "Vr"). When not all of them
+    /// fit (eight at 40 columns), the bar scrolls: the tab you are on and as
+    /// many neighbours as fit, as words, with ‹ › where more tabs are.
+    /// Narrower still, the tab you are on keeps its name and the others
+    /// show the digit that goes there.
     fn tab_bar(&self, area: Rect, buf: &mut Buffer) {
         let here = self.tab.index();
         let (labels, pad) = self.tab_labels(area.width);
         let t = &self.theme;
         let mut spans: Vec<Span> = Vec::new();
         for (i, label) in labels.iter().enumerate() {
-            let style = if i == here { t.selected } else { t.muted };
+            let style = if label.tab == here && !label.mark {
+                t.selected
+            } else {
+                t.muted
+            };
             if pad == 2 {
-                spans.push(Span::styled(format!(" {label} "), style));
+                spans.push(Span::styled(format!(" {} ", label.text), style));
             } else {
                 if i > 0 {
                     spans.push(Span::raw(" "));
                 }
-                spans.push(Span::styled(label.clone(), style));
+                spans.push(Span::styled(label.text.clone(), style));
             }
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     }
 
     /// The labels of the tab bar at `width` and the columns around each.
-    fn tab_labels(&self, width: u16) -> (Vec<String>, usize) {
+    fn tab_labels(&self, width: u16) -> (Vec<TabLabel>, usize) {
         let n = Tab::ALL.len();
         let here = self.tab.index();
+        let short = |i: usize| crate::tui::action::short_tab_name(i as u8);
+        let fits = |(set, pad): &(Vec<TabLabel>, usize)| {
+            set.iter()
+                .map(|l| Span::raw(l.text.as_str()).width() + pad)
+                .sum::<usize>()
+                <= usize::from(width)
+        };
         // (labels, columns around each label)
-        let sets: [(Vec<String>, usize); 4] = [
+        let sets: [(Vec<TabLabel>, usize); 5] = [
             (
                 Tab::ALL
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| format!("{} {}", i + 1, t.name()))
+                    .map(|(i, t)| TabLabel::tab(i, format!("{} {}", i + 1, t.name())))
                     .collect(),
                 2,
             ),
-            (Tab::ALL.iter().map(|t| t.name()).collect(), 2),
             (
-                (0..n as u8)
-                    .map(crate::tui::action::short_tab_name)
+                Tab::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| TabLabel::tab(i, t.name()))
                     .collect(),
-                1,
+                2,
             ),
+            ((0..n).map(|i| TabLabel::tab(i, short(i))).collect(), 1),
+            (scrolled(n, here, &short, |set| fits(&(set, 1))), 1),
             (
                 (0..n)
                     .map(|i| {
-                        if i == here {
-                            crate::tui::action::short_tab_name(i as u8)
-                        } else {
-                            (i + 1).to_string()
-                        }
+                        TabLabel::tab(
+                            i,
+                            if i == here {
+                                short(i)
+                            } else {
+                                (i + 1).to_string()
+                            },
+                        )
                     })
                     .collect(),
                 1,
             ),
         ];
-        let fits = |(set, pad): &(Vec<String>, usize)| {
-            set.iter()
-                .map(|s| Span::raw(s.as_str()).width() + pad)
-                .sum::<usize>()
-                <= usize::from(width)
-        };
         // On a kiosk a digit types (it starts a question): no tab is named by
         // its digit there, only by its word.
-        let usable = |i: &usize| !self.typing_asks || matches!(i, 1 | 2);
-        let mut usable_sets = sets.iter().enumerate().filter(|(i, _)| usable(i));
+        let usable = |i: &usize| !self.typing_asks || matches!(i, 1..=3);
+        let mut usable_sets = sets
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| usable(i) && !s.0.is_empty());
         let narrowest = usable_sets.clone().next_back().map(|(_, s)| s);
         usable_sets
             .find(|(_, s)| fits(s))
@@ -205,11 +223,80 @@ impl PaneView<'_> {
         match self.tab {
             Tab::Team => self.team.render(area, buf),
             Tab::Me => self.me.render(area, buf),
+            Tab::Wishes => self.wishes.render(area, buf),
             _ => {
                 if let Some(list) = self.list {
                     list.render(area, buf);
                 }
             }
+        }
+    }
+}
+
+/// One label of the tab bar: a tab's name (or digit), or a ‹ › mark
+/// standing for the tabs out of sight, which opens the nearest of them.
+#[derive(Debug, Clone)]
+struct TabLabel {
+    text: String,
+    tab: usize,
+    mark: bool,
+}
+
+impl TabLabel {
+    fn tab(tab: usize, text: String) -> TabLabel {
+        TabLabel {
+            text,
+            tab,
+            mark: false,
+        }
+    }
+}
+
+/// The short names of the tabs around `here` that fit, with ‹ before and
+/// › after when tabs are left out there: the window grows one tab to the
+/// right, then one to the left, while it fits. Empty when not even the
+/// tab you are on fits.
+fn scrolled(
+    n: usize,
+    here: usize,
+    short: &dyn Fn(usize) -> String,
+    fits: impl Fn(Vec<TabLabel>) -> bool,
+) -> Vec<TabLabel> {
+    let window = |from: usize, to: usize| -> Vec<TabLabel> {
+        let mut out = Vec::new();
+        if from > 0 {
+            out.push(TabLabel {
+                text: "‹".to_string(),
+                tab: from - 1,
+                mark: true,
+            });
+        }
+        out.extend((from..to).map(|i| TabLabel::tab(i, short(i))));
+        if to < n {
+            out.push(TabLabel {
+                text: "›".to_string(),
+                tab: to,
+                mark: true,
+            });
+        }
+        out
+    };
+    let (mut from, mut to) = (here, here + 1);
+    if here >= n || !fits(window(from, to)) {
+        return Vec::new();
+    }
+    loop {
+        let mut grew = false;
+        if to < n && fits(window(from, to + 1)) {
+            to += 1;
+            grew = true;
+        }
+        if from > 0 && fits(window(from - 1, to)) {
+            from -= 1;
+            grew = true;
+        }
+        if !grew {
+            return window(from, to);
         }
     }
 }

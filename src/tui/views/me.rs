@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::chart::{self, WeekChart};
 use super::list::ItemListState;
-use crate::domain::insights::Insights;
+use crate::domain::insights::{Insights, ReflectionGroup};
 use crate::domain::{Person, handle_worth_showing};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{WrapLine, wrap_all};
@@ -158,30 +158,39 @@ impl MeState {
         if let Some(h) = i.median_hours_to_first_answer {
             out.push(muted(first_answer(h)));
         }
-        if !i.reflections.is_empty() {
-            let counts: Vec<String> = i
-                .reflections
-                .iter()
-                .map(|g| format!("{} {}", brought_word(&g.brought), g.count))
-                .collect();
-            out.push(WrapLine::indented(
-                Line::from(vec![
-                    Span::styled(format!("{} ", t!("me.brought")), t.strong),
-                    Span::raw(counts.join(" · ")),
-                ]),
-                2,
-            ));
-            for g in &i.reflections {
-                for text in g.texts.iter().take(TEXTS_PER_GROUP) {
-                    out.push(WrapLine::indented(
-                        Span::styled(format!("  {}: “{text}”", brought_word(&g.brought)), t.muted),
-                        4,
-                    ));
-                }
-            }
-        }
+        // What lessons brought, then what wishes done with the budget did.
+        out.extend(brought_lines(&t!("me.brought"), &i.reflections, t));
+        out.extend(brought_lines(&t!("me.with-budget"), &i.with_budget, t));
         out
     }
+}
+
+/// "Het bracht: werk 2 · leven 1" under `label`, with a few of the
+/// reflections of each group (the person's own view has them).
+fn brought_lines(label: &str, groups: &[ReflectionGroup], t: &Theme) -> Vec<WrapLine> {
+    if groups.is_empty() {
+        return Vec::new();
+    }
+    let counts: Vec<String> = groups
+        .iter()
+        .map(|g| format!("{} {}", brought_word(&g.brought), g.count))
+        .collect();
+    let mut out = vec![WrapLine::indented(
+        Line::from(vec![
+            Span::styled(format!("{label} "), t.strong),
+            Span::raw(counts.join(" · ")),
+        ]),
+        2,
+    )];
+    for g in groups {
+        for text in g.texts.iter().take(TEXTS_PER_GROUP) {
+            out.push(WrapLine::indented(
+                Span::styled(format!("  {}: “{text}”", brought_word(&g.brought)), t.muted),
+                4,
+            ));
+        }
+    }
+    out
 }
 
 /// "1 lesson", "3 lessons": the words for one and for many, from the catalogue.

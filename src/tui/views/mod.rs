@@ -18,6 +18,7 @@ pub mod search;
 pub mod similar;
 pub mod status;
 pub mod team;
+pub mod wishes;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
+use crate::domain::wish::WishId;
 use crate::domain::{Brought, ItemId};
 use crate::tui::action::Action;
 use crate::tui::input::TextInput;
@@ -20,6 +21,12 @@ pub enum Purpose {
     Answer(ItemId),
     Pledge(ItemId),
     Reflection(ItemId),
+    /// What to give to a wish: an amount, or hours (`2u`).
+    Fund(WishId),
+    /// A new wish: what the person wants to learn.
+    Wish,
+    /// The new wish's cost (empty: none); the wish is in `pending`.
+    WishCost,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +45,9 @@ pub struct PromptState {
     /// Esc was pressed on typed text and the form asked whether to throw
     /// it away; a second Esc does.
     pub cancel_asked: bool,
+    /// Text typed at an earlier step of the same form (the wish, while
+    /// its cost is asked): saved with this step, or not at all.
+    pub pending: Option<String>,
     pub theme: Theme,
 }
 
@@ -58,6 +68,7 @@ impl PromptState {
             about: None,
             replace_asked: false,
             cancel_asked: false,
+            pending: None,
             theme,
         }
     }
@@ -69,6 +80,9 @@ impl PromptState {
             Purpose::Answer(id) => t!("prompt.answer", id = id),
             Purpose::Pledge(id) => t!("prompt.pledge", id = id),
             Purpose::Reflection(_) => t!("prompt.reflection"),
+            Purpose::Fund(_) => t!("prompt.fund"),
+            Purpose::Wish => t!("prompt.wish"),
+            Purpose::WishCost => t!("prompt.wish-cost"),
         };
         match &self.about {
             Some(about) => format!(" {what} · {about} "),

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::chart::WeekChart;
 use super::{fit, row_window};
 use crate::domain::insights::WeekCount;
-use crate::domain::team::{Pair, TagRow, Team};
+use crate::domain::team::{Pair, TagRow, Team, WishTopic};
 use crate::domain::{BackingKind, ItemId, Question};
 use crate::i18n::plural;
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
@@ -36,6 +36,9 @@ pub struct TeamData {
     pub questions: Vec<Question>,
     /// Learned entries per week, without anyone's private entries.
     pub weeks: Vec<WeekCount>,
+    /// Wishes by topic and what was given in all (money, minutes);
+    /// `None` where the store keeps no wishes (the team server, for now).
+    pub wishes: Option<(Vec<WishTopic>, i64, i64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -262,6 +265,28 @@ fn backing_badge(q: &Question) -> String {
     }
 }
 
+/// "#lassen 2 open · 1 rond · € 300": one topic of the team's wishes.
+fn wish_topic_line(topic: &WishTopic, t: &Theme) -> Line<'static> {
+    let name = match &topic.topic {
+        Some(tag) => format!("#{tag}"),
+        None => t!("wishes.no-topic").into_owned(),
+    };
+    let mut parts = Vec::new();
+    if topic.open > 0 {
+        parts.push(t!("team.wishes-open", n = topic.open).into_owned());
+    }
+    if topic.funded > 0 {
+        parts.push(t!("team.wishes-funded", n = topic.funded).into_owned());
+    }
+    if topic.given_cents > 0 || topic.given_minutes > 0 {
+        parts.push(crate::i18n::amount(topic.given_cents, topic.given_minutes));
+    }
+    Line::from(vec![
+        Span::styled(format!("  {name} "), t.text),
+        Span::styled(parts.join(" · "), t.muted),
+    ])
+}
+
 /// One line of the column.
 enum Entry {
     /// The chart's first row; it takes the next one too.
@@ -315,6 +340,23 @@ impl TeamState {
             out.push(muted(&format!("  {said}")));
         }
         out.extend(rows.map(|(i, _)| Entry::Row(i)));
+        out.push(Entry::Text(Line::default()));
+        out.push(heading(&t!("team.wishes")));
+        match &data.wishes {
+            None => out.push(muted(&format!("  {}", t!("wishes.not-on-server")))),
+            Some((topics, _, _)) if topics.is_empty() => {
+                out.push(muted(&format!("  {}", t!("wishes.none.plain"))));
+            }
+            Some((topics, cents, minutes)) => {
+                for topic in topics {
+                    out.push(Entry::Text(wish_topic_line(topic, t)));
+                }
+                out.push(Entry::Text(Line::from(vec![
+                    Span::styled(format!("{} ", t!("team.wishes-given")), t.strong),
+                    Span::styled(crate::i18n::amount(*cents, *minutes), t.text),
+                ])));
+            }
+        }
         out
     }
 

@@ -1,0 +1,422 @@
+//! The Wishes tab: what people want to learn, by topic, each with a bar of
+//! how far it is funded (`€ 250 van € 350 · 6 van 8 uur · 3 mensen gaven`).
+//! The selected wish's detail stands beside it on a wide pane and opens
+//! with Enter; from there the person gives from their own budget (see
+//! [`crate::tui::wishes`], which does the writes).
+//!
+//! A wish takes two rows or more: its text, then whose it is, its bar and
+//! its progress wrapped to the width, so it reads whole at 40 columns.
+
+use std::collections::HashMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::fit;
+use crate::domain::wish::{Wish, WishId};
+use crate::tui::action::Action;
+use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
+use crate::tui::wrap::WrapLine;
+
+/// Cells of a progress bar.
+const BAR: usize = 10;
+
+/// What the person has to give: free money and hours of their budget.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Free {
+    pub cents: i64,
+    pub minutes: i64,
+}
+
+/// Everything the tab shows, loaded in one go.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WishesData {
+    /// Open wishes the viewer may see, newest first.
+    pub wishes: Vec<Wish>,
+    /// Display names by handle.
+    pub names: HashMap<String, String>,
+    /// The viewer's free budget; `None` where it may not be shown (a kiosk
+    /// login without its PIN).
+    pub free: Option<Free>,
+}
+
+#[derive(Debug, Clone)]
+pub struct WishesState {
+    pub data: Option<WishesData>,
+    /// False where the store keeps no wishes (the team server, for now):
+    /// the tab says so instead of showing an empty list.
+    pub available: bool,
+    /// Indexes into `data.wishes`, in the order drawn (by topic).
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    pub viewer: String,
+    /// The keys named in the tab's words ("c: wat wil je leren?").
+    pub capture_key: Option<String>,
+    pub fund_key: Option<String>,
+    pub theme: Theme,
+}
+
+impl WishesState {
+    pub fn new(viewer: &str, theme: Theme) -> Self {
+        WishesState {
+            data: None,
+            available: true,
+            rows: Vec::new(),
+            selected: 0,
+            viewer: viewer.to_string(),
+            capture_key: Some("c".to_string()),
+            fund_key: Some("b".to_string()),
+            theme,
+        }
+    }
+
+    /// New data; the same wish stays selected if it is still there.
+    pub fn set(&mut self, data: WishesData) {
+        let keep = self.selected_wish().map(|w| w.id);
+        let mut rows: Vec<usize> = (0..data.wishes.len()).collect();
+        // By topic (a wish without tags last), newest first within one:
+        // the sort is stable over the newest-first list.
+        rows.sort_by_key(|&i| topic_key(&data.wishes[i]));
+        self.rows = rows;
+        self.data = Some(data);
+        if let Some(pos) = keep.and_then(|id| {
+            self.rows
+                .iter()
+                .position(|&i| self.wish_at(i).map(|w| w.id) == Some(id))
+        }) {
+            self.selected = pos;
+        }
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+
+    /// Puts the cursor on this wish (one just made).
+    pub fn select(&mut self, id: WishId) {
+        if let Some(pos) = self
+            .rows
+            .iter()
+            .position(|&i| self.wish_at(i).map(|w| w.id) == Some(id))
+        {
+            self.selected = pos;
+        }
+    }
+
+    fn wish_at(&self, i: usize) -> Option<&Wish> {
+        self.data.as_ref()?.wishes.get(i)
+    }
+
+    pub fn selected_wish(&self) -> Option<&Wish> {
+        self.wish_at(*self.rows.get(self.selected)?)
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        self.selected = super::list::step(self.selected, delta, self.rows.len());
+    }
+
+    /// The keys worth a hint on the tab.
+    pub fn hint_actions(&self) -> Vec<Action> {
+        if !self.available {
+            return vec![Action::Search];
+        }
+        // Giving and making first: at 40 columns they are what fits.
+        let mut out = Vec::new();
+        if self.selected_wish().is_some_and(|w| self.can_fund(w)) {
+            out.push(Action::Fund);
+        }
+        out.extend([Action::Capture, Action::Open, Action::Search]);
+        out
+    }
+
+    /// The keys worth a hint on an opened wish.
+    pub fn detail_hint_actions(&self) -> Vec<Action> {
+        let mut out = Vec::new();
+        if self.selected_wish().is_some_and(|w| self.can_fund(w)) {
+            out.push(Action::Fund);
+        }
+        out.push(Action::Back);
+        out
+    }
+
+    /// True when the viewer could give to this wish: it still needs
+    /// something, and they have a budget to give from.
+    pub fn can_fund(&self, w: &Wish) -> bool {
+        let free = self.data.as_ref().and_then(|d| d.free).unwrap_or_default();
+        w.state.is_open()
+            && ((w.needs_cents() > 0 && free.cents > 0)
+                || (w.needs_minutes() > 0 && free.minutes > 0))
+    }
+
+    /// A person's display name, or their handle.
+    pub fn name<'a>(&'a self, handle: &'a str) -> &'a str {
+        self.data
+            .as_ref()
+            .and_then(|d| d.names.get(handle))
+            .map_or(handle, String::as_str)
+    }
+
+    /// Whose wish, in words: "jij" for the viewer's own.
+    fn whose(&self, w: &Wish) -> String {
+        self.who(&w.owner)
+    }
+
+    /// A person in words: "jij" for the viewer, else their name.
+    pub fn who(&self, handle: &str) -> String {
+        if handle == self.viewer {
+            t!("wishes.yours").into_owned()
+        } else {
+            self.name(handle).to_string()
+        }
+    }
+
+    /// The detail of the selected wish: what it asks, has, and who gave;
+    /// what the viewer has free, and the key that gives.
+    pub fn detail_lines(&self) -> Option<(String, Vec<WrapLine>)> {
+        let w = self.selected_wish()?;
+        let t = &self.theme;
+        let mut head = vec![self.whose(w)];
+        head.extend(w.tags.iter().map(|tag| format!("#{tag}")));
+        head.push(crate::i18n::wish_state(w.state));
+        if w.private {
+            head.push(t!("wish.private").into_owned());
+        }
+        let mut lines = vec![
+            WrapLine::new(Span::styled(w.text.clone(), t.heading)),
+            WrapLine::new(Span::styled(head.join(" · "), t.muted)),
+            WrapLine::blank(),
+        ];
+        if let Some(percent) = w.percent() {
+            lines.push(WrapLine::new(bar_line(percent, t)));
+        }
+        for part in crate::i18n::wish_progress(w) {
+            lines.push(WrapLine::new(Span::styled(part, t.text)));
+        }
+        if w.needs_cents() > 0 || w.needs_minutes() > 0 {
+            lines.push(WrapLine::new(Span::styled(
+                t!(
+                    "wish.needs",
+                    amount = crate::i18n::amount(w.needs_cents(), w.needs_minutes())
+                ),
+                t.accent,
+            )));
+        }
+        if let Some(why) = &w.why {
+            lines.push(WrapLine::blank());
+            lines.push(WrapLine::new(Span::styled(t!("wish.why"), t.strong)));
+            lines.push(WrapLine::indented(
+                Span::styled(format!("  {why}"), t.text),
+                2,
+            ));
+        }
+        if !w.givers.is_empty() {
+            let names: Vec<String> = w.givers.iter().map(|g| self.who(g)).collect();
+            lines.push(WrapLine::blank());
+            lines.push(WrapLine::new(Span::styled(t!("wish.given-by"), t.strong)));
+            lines.push(WrapLine::indented(
+                Span::styled(format!("  {}", names.join(", ")), t.text),
+                2,
+            ));
+        }
+        lines.push(WrapLine::blank());
+        let free = self.data.as_ref().and_then(|d| d.free);
+        let (text, style) = match free {
+            None => (t!("wishes.budget-hidden"), t.muted),
+            Some(f) if f.cents <= 0 && f.minutes <= 0 => (t!("wishes.no-budget"), t.muted),
+            Some(f) => (
+                t!(
+                    "wishes.free",
+                    amount = crate::i18n::amount(f.cents, f.minutes)
+                ),
+                t.text,
+            ),
+        };
+        lines.push(WrapLine::new(Span::styled(text, style)));
+        if self.can_fund(w)
+            && let Some(key) = &self.fund_key
+        {
+            lines.push(WrapLine::new(Span::styled(
+                t!("wishes.fund-key", key = key),
+                t.ok,
+            )));
+        }
+        Some((w.text.clone(), lines))
+    }
+
+    /// The column's lines; each wish's rows carry its row number.
+    fn entries(&self, data: &WishesData, width: usize) -> Vec<(Line<'static>, Option<usize>)> {
+        let t = &self.theme;
+        let mut out = Vec::new();
+        let mut topic: Option<Option<String>> = None;
+        for (row, &i) in self.rows.iter().enumerate() {
+            let w = &data.wishes[i];
+            let this = w.tags.first().cloned();
+            if topic.as_ref() != Some(&this) {
+                if topic.is_some() {
+                    out.push((Line::default(), None));
+                }
+                let heading = match &this {
+                    Some(tag) => format!("#{tag}"),
+                    None => t!("wishes.no-topic").into_owned(),
+                };
+                out.push((
+                    Line::from(Span::styled(fit(&heading, width), t.heading)),
+                    None,
+                ));
+                topic = Some(this);
+            }
+            let selected = row == self.selected;
+            let style = if selected { t.selected } else { t.text };
+            let marker = if selected {
+                SELECTED_MARKER
+            } else {
+                UNSELECTED_MARKER
+            };
+            out.push((
+                Line::from(Span::styled(
+                    fit(&format!("{marker}{}", w.text), width),
+                    style,
+                )),
+                Some(row),
+            ));
+            let indent = UNSELECTED_MARKER.len();
+            let room = width.saturating_sub(indent);
+            // Whose first: at 40 columns it would be cut off the wish's row.
+            let mut parts = vec![self.whose(w)];
+            if let Some(p) = w.percent() {
+                parts.push(format!("{} {p} %", bar(p)));
+            }
+            parts.extend(crate::i18n::wish_progress(w));
+            if parts.len() == 1 {
+                parts.push(t!("wishes.asks-nothing").into_owned());
+            }
+            for line in pack(&parts, room) {
+                out.push((
+                    Line::from(vec![
+                        Span::raw(" ".repeat(indent)),
+                        Span::styled(line, t.muted),
+                    ]),
+                    Some(row),
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// The topic a wish is listed under: its first tag; none sorts last.
+fn topic_key(w: &Wish) -> (bool, String) {
+    match w.tags.first() {
+        Some(tag) => (false, tag.clone()),
+        None => (true, String::new()),
+    }
+}
+
+/// `██████░░░░` for 60 %.
+pub fn bar(percent: u8) -> String {
+    let full = usize::from(percent.min(100)) * BAR / 100;
+    format!("{}{}", "█".repeat(full), "░".repeat(BAR - full))
+}
+
+fn bar_line(percent: u8, t: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(bar(percent), t.ok),
+        Span::styled(format!(" {percent} %"), t.text),
+    ])
+}
+
+/// Joins `parts` with " · " into lines of at most `width` columns; a part
+/// longer than a line is cut with "…" (never at 40 columns: the longest
+/// part is about 25).
+fn pack(parts: &[String], width: usize) -> Vec<String> {
+    let cols = |s: &str| Span::raw(s).width();
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        match lines.last_mut() {
+            Some(last) if cols(last) + 3 + cols(part) <= width => {
+                last.push_str(" · ");
+                last.push_str(part);
+            }
+            _ => lines.push(fit(part, width)),
+        }
+    }
+    lines
+}
+
+impl Widget for &WishesState {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let count = self.data.as_ref().map(|d| d.wishes.len());
+        let title = match count {
+            Some(n) if self.available => format!(" {} ({n}) ", t!("tab.wishes")),
+            _ => format!(" {} ", t!("tab.wishes")),
+        };
+        let block = Block::bordered()
+            .border_style(t.border)
+            .title(Span::styled(title, t.accent));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let say = |text: String, buf: &mut Buffer| {
+            Paragraph::new(Span::styled(text, t.muted))
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+        };
+        if !self.available {
+            return say(t!("wishes.not-on-server").into_owned(), buf);
+        }
+        let Some(data) = &self.data else {
+            return say(t!("list.loading").into_owned(), buf);
+        };
+        if data.wishes.is_empty() {
+            let text = match &self.capture_key {
+                Some(key) => t!("wishes.none", key = key),
+                None => t!("wishes.none.plain"),
+            };
+            return say(text.into_owned(), buf);
+        }
+        let entries = self.entries(data, usize::from(inner.width));
+        // The selected wish's rows are all in sight: the window ends at its
+        // last row, or starts at its first when that is further down.
+        let height = usize::from(inner.height);
+        let first = entries
+            .iter()
+            .position(|(_, r)| *r == Some(self.selected))
+            .unwrap_or(0);
+        let last = entries
+            .iter()
+            .rposition(|(_, r)| *r == Some(self.selected))
+            .unwrap_or(0);
+        // Its topic's heading too, when it is the topic's first wish.
+        let first = if first > 0 && entries[first - 1].1.is_none() {
+            first - 1
+        } else {
+            first
+        };
+        let start = (last + 1).saturating_sub(height).min(first);
+        for (n, (line, row)) in entries.iter().skip(start).take(height).enumerate() {
+            let y = inner.y + n as u16;
+            if *row == Some(self.selected) && line.spans.len() == 1 {
+                buf.set_style(Rect::new(inner.x, y, inner.width, 1), t.selected);
+            }
+            buf.set_line(inner.x, y, line, inner.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_by_tenths() {
+        assert_eq!(bar(0), "░░░░░░░░░░");
+        assert_eq!(bar(71), "███████░░░");
+        assert_eq!(bar(100), "██████████");
+    }
+
+    #[test]
+    fn parts_pack_into_lines() {
+        let parts = ["€ 250 van € 350".to_string(), "6 van 8 uur".to_string()];
+        assert_eq!(pack(&parts, 40), vec!["€ 250 van € 350 · 6 van 8 uur"]);
+        assert_eq!(pack(&parts, 20), vec!["€ 250 van € 350", "6 van 8 uur"]);
+    }
+}

@@ -1,0 +1,397 @@
+//! What the Wishes tab does: load the wishes and the viewer's free budget,
+//! make a wish (`c`: what, then what it costs), and give to one (`b`, or
+//! Enter on an open wish): a form for the amount, then a confirmation that
+//! shows it and what stays free. Esc at any step stores nothing. The rules
+//! (what may be given) are the store's, through [`Wishes`]; this only asks
+//! the person and words the answer.
+
+use super::action::Action;
+use super::app::{App, Overlay, Screen, Status};
+use super::views::choose::{Choice, ChooseState};
+use super::views::detail::DetailState;
+use super::views::prompt::{PromptState, Purpose};
+use super::views::wishes::{Free, WishesData};
+use crate::domain::money::{parse_amount, parse_hours};
+use crate::domain::now;
+use crate::domain::wish::{NewWish, Wish, WishError, WishId, WishQuery};
+use crate::store::{Fund, StoreError};
+
+/// Wishes loaded at once: far more than a team has open.
+const LIMIT: usize = 500;
+
+impl App {
+    /// Loads the Wishes tab: open wishes the viewer may see, names, and
+    /// the viewer's free budget (not on a kiosk login without its PIN).
+    pub(super) fn load_wishes(&mut self) -> Result<(), StoreError> {
+        self.wishes.capture_key = self.list_key(Action::Capture);
+        self.wishes.fund_key = self.list_key(Action::Fund).or_else(|| {
+            // On a kiosk letters type: Enter on the open wish gives.
+            Some("Enter".to_string())
+        });
+        let Some(store) = self.store.wish_store() else {
+            self.wishes.available = false;
+            return Ok(());
+        };
+        self.wishes.available = true;
+        let query = WishQuery {
+            owner: None,
+            tag: None,
+            closed: false,
+            limit: LIMIT,
+        };
+        let wishes = store.list_wishes(&query, &self.user)?;
+        let free = if self.public {
+            None
+        } else {
+            let b = store.budget(&self.user, now().date_naive())?;
+            Some(Free {
+                cents: b.free_cents,
+                minutes: b.free_minutes,
+            })
+        };
+        let names = self
+            .store
+            .persons()?
+            .into_iter()
+            .map(|p| (p.handle, p.name))
+            .collect();
+        self.wishes.set(WishesData {
+            wishes,
+            names,
+            free,
+        });
+        Ok(())
+    }
+
+    /// The selected wish's detail, beside the list or opened.
+    pub(super) fn wish_preview(&self) -> Option<DetailState> {
+        self.wishes
+            .detail_lines()
+            .map(|(title, lines)| DetailState::lines(title, lines, self.theme))
+    }
+}
+
+/// An action on the Wishes tab (its list, or a wish opened from it), if
+/// the tab has its own meaning for it; false lets the pane do the rest.
+pub fn on_action(app: &mut App, action: Action) -> bool {
+    let opened = matches!(app.stack.last(), Some(Screen::Detail(_)));
+    if app.tab != super::tabs::Tab::Wishes || !(opened || app.stack.is_empty()) {
+        return false;
+    }
+    match action {
+        Action::Capture => new_wish(app),
+        Action::Fund => fund(app),
+        // Enter on the opened wish gives: a key that is no letter, so it
+        // works on a kiosk too (as Enter answers an open question).
+        Action::Answer if opened => fund(app),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom
+            if !opened =>
+        {
+            let delta = match action {
+                Action::Up => -1,
+                Action::Down => 1,
+                Action::PageUp => -10,
+                Action::PageDown => 10,
+                Action::Top => isize::MIN / 2,
+                _ => isize::MAX / 2,
+            };
+            app.wishes.move_by(delta);
+            app.sync_preview();
+        }
+        Action::Open if !opened => {
+            if let Some(mut d) = app.wish_preview() {
+                d.open = true;
+                app.stack.push(Screen::Detail(d));
+            }
+        }
+        // What is for questions, tips and lessons says where it belongs.
+        Action::Answer
+        | Action::MeToo
+        | Action::CanHelp
+        | Action::Pledge
+        | Action::Vote
+        | Action::MarkDone
+        | Action::SortQuestions
+        | Action::Accept
+        | Action::Helped
+        | Action::Delete => app.say(crate::t!("wishes.not-here")),
+        _ => return false,
+    }
+    true
+}
+
+/// `c`: the form for a new wish, first what, then what it costs.
+pub fn new_wish(app: &mut App) {
+    if !app.wishes.available {
+        return app.say(crate::t!("wishes.not-on-server"));
+    }
+    let mut p = PromptState::new(Purpose::Wish, app.theme);
+    // Text a signal (or a kiosk's idle logout) kept comes back.
+    if let Some(text) = app
+        .take_form_draft("wish", None)
+        .and_then(|f| f.fields.into_iter().next())
+    {
+        p.input = std::mem::take(&mut p.input).with_text(&text);
+    }
+    app.overlay = Some(Overlay::Prompt(p));
+}
+
+/// `b` (or Enter on an open wish): the form for what to give.
+fn fund(app: &mut App) {
+    // A kiosk login by typed name: no budget shows, and none is spent.
+    if app.public {
+        return app.say(crate::t!("status.pin-needed"));
+    }
+    let Some(w) = app.wishes.selected_wish().cloned() else {
+        return;
+    };
+    if let Some(reason) = cannot_fund(app, &w) {
+        return app.say(reason);
+    }
+    let mut p = PromptState::new(Purpose::Fund(w.id), app.theme);
+    p.about = Some(w.text.clone());
+    app.overlay = Some(Overlay::Prompt(p));
+}
+
+/// Why nothing can be given to this wish now, in words; `None` when it can.
+fn cannot_fund(app: &App, w: &Wish) -> Option<String> {
+    if !w.state.is_open() {
+        return Some(crate::i18n::wish_error(&WishError::NotOpen {
+            wish: w.id,
+            state: w.state,
+        }));
+    }
+    if w.needs_cents() == 0 && w.needs_minutes() == 0 {
+        return Some(crate::t!("wishes.needs-nothing").into_owned());
+    }
+    if !app.wishes.can_fund(w) {
+        return Some(crate::t!("wishes.no-budget").into_owned());
+    }
+    None
+}
+
+/// Enter in one of the wish forms; true when the form is done.
+pub fn submit(app: &mut App, p: &mut PromptState) -> bool {
+    let text = p.input.text().trim().to_string();
+    match p.purpose {
+        Purpose::Wish => {
+            if text.is_empty() {
+                return refuse(app, crate::t!("wishes.write-first").into_owned());
+            }
+            // Checked now, so a too-long wish is said before its cost.
+            let wish = new(app, &text, None);
+            if let Err(e) = wish.checked() {
+                return refuse(app, crate::i18n::wish_error(&e));
+            }
+            let mut next = PromptState::new(Purpose::WishCost, app.theme);
+            next.about = Some(text.clone());
+            next.pending = Some(text);
+            app.overlay = Some(Overlay::Prompt(next));
+            true
+        }
+        Purpose::WishCost => {
+            let cost = match text.as_str() {
+                "" => None,
+                t => match parse_amount(t) {
+                    Ok(c) => Some(c),
+                    Err(e) => return refuse(app, crate::i18n::wish_error(&e)),
+                },
+            };
+            let wish = new(app, p.pending.as_deref().unwrap_or_default(), cost);
+            save_wish(app, &wish)
+        }
+        Purpose::Fund(id) => ask_to_confirm(app, id, &text),
+        _ => false,
+    }
+}
+
+fn new(app: &App, text: &str, cost_cents: Option<i64>) -> NewWish {
+    NewWish {
+        owner: app.user.clone(),
+        text: text.to_string(),
+        why: None,
+        cost_cents,
+        minutes: None,
+        tags: Vec::new(),
+        private: false,
+    }
+}
+
+/// Says why the form cannot go on; the form stays open (false).
+fn refuse(app: &mut App, reason: String) -> bool {
+    app.status.set(Status {
+        text: reason,
+        error: true,
+    });
+    false
+}
+
+fn save_wish(app: &mut App, wish: &NewWish) -> bool {
+    let Some(store) = app.store.wish_store() else {
+        return refuse(app, crate::t!("wishes.not-on-server").into_owned());
+    };
+    let saved = wish
+        .checked()
+        .map_err(StoreError::Wish)
+        .and_then(|w| store.add_wish(&w));
+    match saved {
+        Ok(id) => {
+            app.say(crate::t!("wishes.saved"));
+            reload(app);
+            app.wishes.select(id);
+            app.sync_preview();
+            true
+        }
+        Err(StoreError::Wish(e)) => refuse(app, crate::i18n::wish_error(&e)),
+        Err(e) => {
+            app.report(&e);
+            false
+        }
+    }
+}
+
+/// What was typed into the fund form: `100`, `€ 12,50`, or hours (`2u`,
+/// `2 uur`, `2h`, `2 hours`).
+fn parse_gift(text: &str) -> Result<(i64, i64), WishError> {
+    let lower = text.trim().to_lowercase();
+    for unit in ["uren", "uur", "hours", "hour", "u", "h"] {
+        if let Some(n) = lower.strip_suffix(unit) {
+            return parse_hours(n.trim_end()).map(|m| (0, m));
+        }
+    }
+    parse_amount(text).map(|c| (c, 0))
+}
+
+/// The amount is read and checked against what the wish needs and what
+/// the person has free; then the confirmation shows both.
+fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
+    if text.is_empty() {
+        return refuse(app, crate::t!("wishes.give-what").into_owned());
+    }
+    let (cents, minutes) = match parse_gift(text) {
+        Ok(gift) => gift,
+        Err(e) => return refuse(app, crate::i18n::wish_error(&e)),
+    };
+    let Some(w) = app.wishes.selected_wish().filter(|w| w.id == id).cloned() else {
+        return refuse(app, crate::i18n::wish_error(&WishError::NotFound(id)));
+    };
+    let free = app
+        .wishes
+        .data
+        .as_ref()
+        .and_then(|d| d.free)
+        .unwrap_or_default();
+    // The store checks it all again when it writes; said here first, so
+    // the confirmation never offers what would be refused.
+    let refused = if cents > 0 && w.cost_cents.is_none() {
+        Some(WishError::NoMoneyAsked(id))
+    } else if minutes > 0 && w.minutes.is_none() {
+        Some(WishError::NoHoursAsked(id))
+    } else if cents > w.needs_cents() || minutes > w.needs_minutes() {
+        Some(WishError::TooMuch {
+            wish: id,
+            cents: w.needs_cents(),
+            minutes: w.needs_minutes(),
+        })
+    } else if cents > free.cents || minutes > free.minutes {
+        Some(WishError::Short {
+            pot: None,
+            cents: free.cents,
+            minutes: free.minutes,
+        })
+    } else {
+        None
+    };
+    if let Some(e) = refused {
+        return refuse(app, crate::i18n::wish_error(&e));
+    }
+    let gift = crate::i18n::amount(cents, minutes);
+    let left = crate::i18n::amount(free.cents - cents, free.minutes - minutes);
+    let owner = app.wishes.who(&w.owner);
+    let about = vec![
+        crate::t!("choose.fund.wish", text = w.text, owner = owner).into_owned(),
+        crate::t!("choose.fund.what", amount = gift).into_owned(),
+        crate::t!("choose.fund.left", amount = left).into_owned(),
+    ];
+    let state = ChooseState::new(
+        Choice::Fund(id),
+        crate::t!("choose.fund.title").into_owned(),
+        about,
+        app.theme,
+    )
+    .option(
+        crate::t!("choose.fund.yes", amount = gift).into_owned(),
+        format!("{cents} {minutes}"),
+    );
+    app.overlay = Some(Overlay::Choose(state));
+    true
+}
+
+/// Enter in the confirmation: the gift is written (the store checks the
+/// budget and the wish again, in one transaction). True when done.
+pub fn give(app: &mut App, id: WishId, value: &str) -> bool {
+    let mut numbers = value.split(' ').map(|n| n.parse::<i64>().unwrap_or(0));
+    let (cents, minutes) = (numbers.next().unwrap_or(0), numbers.next().unwrap_or(0));
+    let Some(store) = app.store.wish_store() else {
+        return refuse(app, crate::t!("wishes.not-on-server").into_owned());
+    };
+    let given = store.fund(&Fund {
+        wish: id,
+        person: app.user.clone(),
+        cents,
+        minutes,
+        note: None,
+        from: None,
+    });
+    match given {
+        Ok(_) => {
+            reload(app);
+            let free = app
+                .wishes
+                .data
+                .as_ref()
+                .and_then(|d| d.free)
+                .unwrap_or_default();
+            app.say(crate::t!(
+                "wishes.given",
+                amount = crate::i18n::amount(cents, minutes),
+                left = crate::i18n::amount(free.cents, free.minutes)
+            ));
+            true
+        }
+        // Refused (someone gave the last euro first): the reason, and
+        // the confirmation closes, as nothing moved.
+        Err(StoreError::Wish(e)) => {
+            reload(app);
+            app.status.set(Status {
+                text: crate::i18n::wish_error(&e),
+                error: true,
+            });
+            true
+        }
+        Err(e) => {
+            app.report(&e);
+            true
+        }
+    }
+}
+
+/// The tab and an opened wish show what was just written.
+fn reload(app: &mut App) {
+    let loaded = app.load_wishes();
+    app.ok(loaded);
+    if let Some(Screen::Detail(d)) = app.stack.last_mut()
+        && let Some((title, lines)) = app.wishes.detail_lines()
+    {
+        let open = d.open;
+        *d = DetailState::lines(title, lines, app.theme);
+        d.open = open;
+    }
+    app.preview = None;
+    app.sync_preview();
+}

@@ -1,0 +1,439 @@
+//! The Wishes tab of the pane: wishes by topic with a bar that fits 40
+//! columns, the detail, giving from one's budget through a form and a
+//! confirmation (Esc stores nothing), and `c` making a wish.
+
+mod tui_support;
+
+use leertuin::domain::wish::{NewWish, WishId, WishQuery};
+use leertuin::store::{Fund, Grant, SqliteStore, Store};
+use leertuin::tui::action::Action;
+use leertuin::tui::app::{Overlay, Tab};
+use leertuin::tui::update;
+use tempfile::TempDir;
+use tui_support::*;
+
+/// `who` gets a budget of `euros` and `hours` from the employer.
+fn grant(store: &SqliteStore, who: &str, euros: i64, hours: i64) {
+    let w = store.wish_store().expect("wishes on a file");
+    w.grant(&Grant {
+        person: who.into(),
+        by: "anouk".into(),
+        source: "werkgever".into(),
+        cents: euros * 100,
+        minutes: hours * 60,
+        ..Grant::default()
+    })
+    .expect("grant");
+}
+
+fn wish(store: &SqliteStore, owner: &str, text: &str, euros: i64, hours: i64, tag: &str) -> WishId {
+    let w = store.wish_store().expect("wishes on a file");
+    w.add_wish(&NewWish {
+        owner: owner.into(),
+        text: text.into(),
+        why: Some("Dan kan ik de nieuwe machine bedienen.".into()),
+        cost_cents: Some(euros * 100),
+        minutes: (hours > 0).then_some(hours * 60),
+        tags: vec![tag.into()],
+        private: false,
+    })
+    .expect("wish")
+}
+
+fn give(store: &SqliteStore, who: &str, id: WishId, euros: i64, hours: i64) {
+    let w = store.wish_store().expect("wishes on a file");
+    w.fund(&Fund {
+        wish: id,
+        person: who.into(),
+        cents: euros * 100,
+        minutes: hours * 60,
+        note: None,
+        from: None,
+    })
+    .expect("fund");
+}
+
+/// Bram's welding wish, €250 of €350 and 6 of 8 hours given by Anouk;
+/// Noor's cooking wish; Mia (the viewer) has €500 and 10 hours. The pane
+/// is on the Wishes tab, in `lang`.
+fn wishes_app(lang: &'static str) -> (TempDir, leertuin::tui::App, WishId) {
+    let (dir, mut app) = demo_app_in(lang);
+    let other = other_process(&dir);
+    grant(&other, "anouk", 1000, 20);
+    grant(&other, ME, 500, 10);
+    let lassen = wish(
+        &other,
+        "bram",
+        "Leren lassen – MIG/MAG 🔥",
+        350,
+        8,
+        "lassen",
+    );
+    give(&other, "anouk", lassen, 250, 6);
+    wish(
+        &other,
+        "noor",
+        "Koken voor veertig collega's",
+        120,
+        0,
+        "koken",
+    );
+    update(&mut app, Action::GoTab(7));
+    assert_eq!(app.tab, Tab::Wishes);
+    // Bram's wish under the cursor, whatever the topic order.
+    while app.wishes.selected_wish().map(|w| w.id) != Some(lassen) {
+        let before = app.wishes.selected;
+        update(&mut app, Action::Down);
+        assert_ne!(before, app.wishes.selected, "Bram's wish not listed");
+    }
+    (dir, app, lassen)
+}
+
+fn free_cents(dir: &TempDir) -> i64 {
+    let store = other_process(dir);
+    let w = store.wish_store().unwrap();
+    w.budget(ME, leertuin::domain::now().date_naive())
+        .unwrap()
+        .free_cents
+}
+
+#[test]
+fn wishes_show_by_topic_with_a_bar_whole_at_40_80_and_200_columns() {
+    let (_dir, app, _) = wishes_app("nl");
+    for width in [40, 80, 200] {
+        let rows = screen(&app, width, 30);
+        assert_shows(&rows, "#lassen");
+        assert_shows(&rows, "#koken");
+        // (A wide emoji's second cell reads as a space in a test buffer.)
+        assert_shows(&rows, "Leren lassen – MIG/MAG 🔥");
+        assert_shows(&rows, "Bram Jansen · ███████░░░ 73 %");
+        // 71 % of the money and 75 % of the hours: 73 % over both.
+        assert_shows(&rows, "€ 250 van € 350");
+        assert_shows(&rows, "6 van 8 uur");
+        assert_shows(&rows, "1 persoon gaf");
+        // Nothing of the progress is cut.
+        let progress: Vec<&String> = rows.iter().filter(|r| r.contains(" van ")).collect();
+        assert!(
+            progress.iter().all(|r| !r.contains('…')),
+            "{width}: {}",
+            text(&rows)
+        );
+        // The tab bar names the tab by its word.
+        assert!(rows[0].contains("Wensen"), "{width}: {}", rows[0]);
+    }
+    // At 40 columns the bottom line keeps giving and making a wish.
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows[29..], "b geven · c nieuw · ? hulp · q stoppen");
+    // Wide: the detail stands beside the list, with what Mia has free.
+    let rows = screen(&app, 120, 30);
+    assert_shows(&rows, "Nog nodig: € 100 en 2 uur");
+    assert_shows(&rows, "Je budget: € 500 en 10 uur vrij");
+    assert_shows(&rows, "b: geven uit je budget");
+}
+
+#[test]
+fn wishes_speak_english_too() {
+    let (_dir, app, _) = wishes_app("en");
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "€250 of €350");
+    assert_shows(&rows, "6 of 8 hours");
+    assert_shows(&rows, "1 person gave");
+}
+
+#[test]
+fn giving_from_the_detail_shows_the_amount_and_what_stays_free_then_writes() {
+    let (dir, mut app, lassen) = wishes_app("nl");
+    update(&mut app, Action::Open);
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Dan kan ik de nieuwe");
+    assert_shows(&rows[29..], "b geven · Esc terug");
+    // Enter on the open wish gives (the kiosk's way; `f` too).
+    update(&mut app, Action::Answer);
+    assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
+    for c in "75".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Choose(_))),
+        "{:?}",
+        app.status.message()
+    );
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Uit je budget: € 75");
+    assert_shows(&rows, "Daarna heb je nog € 425");
+    assert_shows(&rows, "Ja, geef € 75");
+    assert_eq!(free_cents(&dir), 50_000, "nothing moves before Enter");
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none());
+    assert_eq!(free_cents(&dir), 42_500);
+    let store = other_process(&dir);
+    let w = store.wish_store().unwrap().wish(lassen, ME).unwrap();
+    assert_eq!(w.given_cents, 32_500);
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Je gaf € 75");
+    assert_shows(&rows, "€ 325 van € 350");
+}
+
+#[test]
+fn esc_in_the_form_or_the_confirmation_stores_nothing() {
+    let (dir, mut app, _) = wishes_app("nl");
+    update(&mut app, Action::Fund);
+    for c in "50".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    assert!(matches!(app.overlay, Some(Overlay::Choose(_))));
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none());
+    assert_eq!(free_cents(&dir), 50_000);
+    update(&mut app, Action::Fund);
+    update(&mut app, Action::Type('9'));
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none());
+    assert_eq!(free_cents(&dir), 50_000);
+}
+
+#[test]
+fn more_than_the_wish_needs_or_than_is_free_is_refused_in_the_form() {
+    let (dir, mut app, _) = wishes_app("nl");
+    update(&mut app, Action::Fund);
+    for c in "150".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "form stays"
+    );
+    let said = app.status.message().map(|s| s.text.clone()).unwrap();
+    assert!(said.contains("€ 100"), "{said}");
+    // Hours, in the way people write them.
+    for _ in 0..3 {
+        update(
+            &mut app,
+            Action::Edit(leertuin::tui::action::Edit::Backspace),
+        );
+    }
+    for c in "3 uur".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
+    for _ in 0..5 {
+        update(
+            &mut app,
+            Action::Edit(leertuin::tui::action::Edit::Backspace),
+        );
+    }
+    for c in "2u".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Uit je budget: 2 uur");
+    update(&mut app, Action::Submit);
+    assert_eq!(free_cents(&dir), 50_000, "hours, not money");
+}
+
+#[test]
+fn c_on_the_wishes_tab_makes_a_wish_with_its_cost() {
+    let (dir, mut app, _) = wishes_app("nl");
+    update(&mut app, Action::Capture);
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Wat wil je leren?");
+    for c in "Zwemmen in open water".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Wat kost het?");
+    for c in "80,50".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none());
+    let store = other_process(&dir);
+    let mine = store
+        .wish_store()
+        .unwrap()
+        .list_wishes(
+            &WishQuery {
+                owner: Some(ME.into()),
+                limit: 10,
+                ..WishQuery::default()
+            },
+            ME,
+        )
+        .unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].text, "Zwemmen in open water");
+    assert_eq!(mine[0].cost_cents, Some(8_050));
+    // Under the cursor, said to be saved.
+    assert_eq!(app.wishes.selected_wish().map(|w| w.id), Some(mine[0].id));
+    assert_shows(&screen(&app, 40, 30), "Je wens is bewaard");
+}
+
+#[test]
+fn esc_at_the_cost_asks_before_the_typed_wish_is_thrown_away() {
+    let (dir, mut app, _) = wishes_app("nl");
+    update(&mut app, Action::Capture);
+    for c in "Leren breien".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_some(), "the first Esc asks");
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none());
+    let store = other_process(&dir);
+    let mine = store
+        .wish_store()
+        .unwrap()
+        .list_wishes(
+            &WishQuery {
+                owner: Some(ME.into()),
+                limit: 10,
+                ..WishQuery::default()
+            },
+            ME,
+        )
+        .unwrap();
+    assert!(mine.is_empty());
+}
+
+#[test]
+fn the_tab_bar_scrolls_at_40_columns_and_every_name_stays_a_word() {
+    let names = [
+        "Jij", "Lessen", "Vragen", "Tips", "Geleerd", "Team", "Ik", "Wensen",
+    ];
+    let (_dir, mut app) = demo_app_in("nl");
+    for (i, name) in names.iter().enumerate() {
+        update(&mut app, Action::GoTab(i as u8));
+        let rows = screen(&app, 40, 20);
+        let words: Vec<&str> = rows[0].split_whitespace().collect();
+        assert!(words.contains(name), "tab {i}: {}", rows[0]);
+        for w in &words {
+            assert!(
+                names.contains(w) || ["‹", "›"].contains(w),
+                "tab {i}: {w:?} in {}",
+                rows[0]
+            );
+        }
+        // A mark stands where tabs are out of sight.
+        let shown = words.iter().filter(|w| names.contains(w)).count();
+        assert!(shown >= 5, "tab {i}: {}", rows[0]);
+        assert_eq!(words.first() == Some(&"‹"), !words.contains(&"Jij"));
+        assert_eq!(words.last() == Some(&"›"), !words.contains(&"Wensen"));
+    }
+}
+
+#[test]
+fn team_shows_wishes_by_topic_and_what_was_given_without_private_ones() {
+    let (dir, mut app, _) = wishes_app("nl");
+    let other = other_process(&dir);
+    let w = other.wish_store().unwrap();
+    w.add_wish(&NewWish {
+        owner: "fatima".into(),
+        text: "Geheim plan".into(),
+        why: None,
+        cost_cents: Some(10_000),
+        minutes: None,
+        tags: vec!["geheim".into()],
+        private: true,
+    })
+    .unwrap();
+    update(&mut app, Action::GoTab(5));
+    app.reload();
+    // Scrolled to its end, where the wishes are.
+    update(&mut app, Action::Bottom);
+    let rows = screen(&app, 40, 60);
+    assert_shows(&rows, "Wensen per onderwerp");
+    assert_shows(&rows, "#lassen 1 open · € 250 en 6 uur");
+    assert_shows(&rows, "#koken 1 open");
+    assert_shows(&rows, "Samen gegeven: € 250 en 6 uur");
+    assert!(!text(&rows).contains("geheim"), "{}", text(&rows));
+}
+
+#[test]
+fn me_shows_what_was_learned_with_the_budget_by_what_it_brought() {
+    let (dir, mut app, _) = wishes_app("nl");
+    let other = other_process(&dir);
+    let own = wish(&other, ME, "Excel voor de planning", 100, 0, "excel");
+    give(&other, ME, own, 100, 0);
+    other
+        .wish_store()
+        .unwrap()
+        .finish_wish(
+            own,
+            ME,
+            &leertuin::domain::wish::Finish {
+                reflection: Some("De planning kost me nu een uur minder".into()),
+                brought: Some(leertuin::domain::Brought::Work),
+            },
+        )
+        .unwrap();
+    update(&mut app, Action::GoTab(6));
+    app.reload();
+    let rows = screen(&app, 80, 60);
+    // (The Me column is narrow beside the list at 80: its lines wrap.)
+    assert_shows(&rows, "Wensen met budget brachten: werk");
+    assert_shows(&rows, "werk: “De planning kost me nu");
+}
+
+#[test]
+fn nudges_speak_of_a_nearly_funded_wish_lapsing_money_and_a_wish_one_can_help() {
+    use leertuin::nudge::{Nudge, candidates, render, wish_facts};
+    let (dir, _app, _) = wishes_app("nl");
+    let other = other_process(&dir);
+    let w = other.wish_store().unwrap();
+    let today = leertuin::domain::now().date_naive();
+    // €200 of Mia's lapses in 30 days: said now, well before.
+    w.grant(&Grant {
+        person: ME.into(),
+        by: "anouk".into(),
+        source: "O&O-fonds".into(),
+        cents: 20_000,
+        expires: Some(today + chrono::Duration::days(30)),
+        ..Grant::default()
+    })
+    .unwrap();
+    // Mia's own wish at 90 %.
+    let own = wish(&other, ME, "Heftruckcertificaat halen", 100, 0, "heftruck");
+    give(&other, "anouk", own, 90, 0);
+    // Bram wants to learn something Mia offers (the demo: asking).
+    wish(&other, "bram", "Goede vragen stellen", 50, 0, "asking");
+    let mut facts = other
+        .nudge_facts(&leertuin::nudge::ask(
+            ME,
+            &Default::default(),
+            leertuin::domain::now(),
+        ))
+        .unwrap()
+        .unwrap();
+    facts.wishes = wish_facts(&other, ME, leertuin::domain::now());
+    let lines: Vec<String> = candidates(&facts, leertuin::domain::now())
+        .iter()
+        .filter(|n| {
+            matches!(
+                n,
+                Nudge::WishNearly { .. } | Nudge::Lapsing(_) | Nudge::WishHelp(_)
+            )
+        })
+        .map(|n| render::plain(n, render::Lang::Nl))
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines[0].starts_with("Je wens is voor 90 % rond: Heftruckcertificaat halen"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with("€ 200 van O&O-fonds vervalt op "),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines[2],
+        "Bram Jansen heeft een wens: Goede vragen stellen. Jij kunt helpen (asking)"
+    );
+}
