@@ -6,10 +6,10 @@
 mod pg_support;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
-use pg_support::{BIN, Team, ok, refused, setup_lock, team};
+use pg_support::{Team, leertuin_in, ok, refused, setup_lock, team};
 
 /// A team with ann, bob, and boss, whom the DBA made a budget admin.
 fn with_admin(test: &str) -> Option<(Team, String)> {
@@ -35,15 +35,8 @@ fn with_admin(test: &str) -> Option<(Team, String)> {
 fn on_file(home: &Path, file: &Path, admin: &str, who: &str, args: &[&str]) -> Output {
     let system = home.join("system.toml");
     std::fs::write(&system, format!("admins = [\"{admin}\"]\n")).expect("system config");
-    Command::new(BIN)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("XDG_STATE_HOME", home.join(".local/state"))
+    leertuin_in(home)
         .env("LEERTUIN_SYSTEM_CONFIG", &system)
-        .env("LEERTUIN_LANG", "en")
         .args(["--db", &file.display().to_string(), "--user", who])
         .args(args)
         .output()
@@ -252,12 +245,7 @@ fn thirty_two_processes_funding_one_wish_from_one_budget_never_overspend() {
     let url = t.db.url(&t.bob);
     let children: Vec<_> = (0..32)
         .map(|_| {
-            Command::new(BIN)
-                .env_clear()
-                .env("PATH", std::env::var("PATH").unwrap_or_default())
-                .env("HOME", t.home.path())
-                .env("XDG_STATE_HOME", t.home.path().join(".local/state"))
-                .env("LEERTUIN_LANG", "en")
+            leertuin_in(t.home.path())
                 .args(["--db", &url, "fund", "w1", "5"])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())

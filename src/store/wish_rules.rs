@@ -61,7 +61,8 @@ pub trait WishRows {
     fn ensure_handle(&mut self, at: i64, handle: &str) -> Result<String>;
     /// Serialises the rest of the transaction with other writers of `what`.
     fn hold(&mut self, what: Hold) -> Result<()>;
-    fn insert_wish(&mut self, at: i64, wish: &NewWish) -> Result<WishId>;
+    /// Stores a wish under its id (a restore) or, with `None`, the next.
+    fn insert_wish(&mut self, id: Option<WishId>, wish: &StoredWish) -> Result<WishId>;
     /// The wish as stored, if the backend shows it to this transaction at
     /// all (the team server hides another's private wish itself).
     fn wish_row(&mut self, id: WishId) -> Result<Option<StoredWish>>;
@@ -126,7 +127,22 @@ fn insert(rows: &mut dyn WishRows, e: Entry) -> Result<Entry> {
 pub fn add_wish(rows: &mut dyn WishRows, at: i64, wish: &NewWish) -> Result<WishId> {
     let w = wish.checked().map_err(wish_error)?;
     rows.ensure_handle(at, &w.owner)?;
-    rows.insert_wish(at, &w)
+    let row = StoredWish {
+        id: WishId(0),
+        owner: w.owner,
+        text: w.text,
+        why: w.why,
+        cost_cents: w.cost_cents,
+        minutes: w.minutes,
+        tags: w.tags,
+        private: w.private,
+        state: WishState::Open,
+        reflection: None,
+        brought: None,
+        created_at: from_millis(at),
+        closed_at: None,
+    };
+    rows.insert_wish(None, &row)
 }
 
 /// A stored wish with what it received and its derived state.

@@ -512,18 +512,24 @@ impl TestDb {
 
     /// `leertuin ARGS` with a clean environment and a temp home.
     pub fn leertuin(&self, home: &Path, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("XDG_STATE_HOME", home.join(".local/state"))
-            .env("LEERTUIN_LANG", "en")
+        leertuin_in(home)
             .args(args)
             .output()
             .expect("leertuin runs")
     }
+}
+
+/// The binary with a clean environment (English) and `home` as its home.
+pub fn leertuin_in(home: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_DATA_HOME", home.join(".local/share"))
+        .env("XDG_STATE_HOME", home.join(".local/state"))
+        .env("LEERTUIN_LANG", "en");
+    cmd
 }
 
 /// One test's team: a database after `server init`, with the people

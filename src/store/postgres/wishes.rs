@@ -13,7 +13,7 @@ use postgres::Transaction;
 use super::rows::all;
 use super::write::ensure_handle;
 use crate::domain::Brought;
-use crate::domain::ledger::{Budget, Budgets, Entry};
+use crate::domain::ledger::{Budget, Budgets, Entry, StoredWish};
 use crate::domain::wish::{Finish, NewWish, Wish, WishError, WishId, WishQuery, WishState};
 use crate::store::backup::BUDGET_TABLES;
 use crate::store::rows::{Cols, tag_pattern, tags_to_sql};
@@ -79,6 +79,45 @@ fn insert_entry(tx: &mut Tx, id: Option<i64>, e: &Entry) -> Result<i64> {
     Ok(row.try_get(0)?)
 }
 
+/// The one INSERT of a wish: under its own id (a restore) or, with `None`,
+/// under the next one the identity column draws.
+fn insert_wish(tx: &mut Tx, id: Option<WishId>, w: &StoredWish) -> Result<WishId> {
+    let (column, first) = match id {
+        Some(_) => ("id, ", "$13, "),
+        None => ("", ""),
+    };
+    let sql = format!(
+        "INSERT INTO wish ({column}owner, text, why, cost_cents, minutes, tags, private, state,
+                           reflection, brought, created_at, closed_at)
+         VALUES ({first}$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         RETURNING id"
+    );
+    let tags = tags_to_sql(&w.tags);
+    let state = w.state.name();
+    let brought = w.brought.map(Brought::name);
+    let created = w.created_at.timestamp_millis();
+    let closed = w.closed_at.map(|t| t.timestamp_millis());
+    let given = id.map_or(0, |i| i.0);
+    let mut params: Vec<&(dyn postgres::types::ToSql + Sync)> = vec![
+        &w.owner,
+        &w.text,
+        &w.why,
+        &w.cost_cents,
+        &w.minutes,
+        &tags,
+        &w.private,
+        &state,
+        &w.reflection,
+        &brought,
+        &created,
+        &closed,
+    ];
+    if id.is_some() {
+        params.push(&given);
+    }
+    Ok(WishId(tx.query_one(&sql, &params)?.int(0)?))
+}
+
 impl WishRows for Rows<'_, '_> {
     fn ensure_handle(&mut self, at: i64, handle: &str) -> Result<String> {
         ensure_handle(self.0, at, handle)
@@ -94,25 +133,11 @@ impl WishRows for Rows<'_, '_> {
         Ok(())
     }
 
-    fn insert_wish(&mut self, at: i64, w: &NewWish) -> Result<WishId> {
-        let row = self.0.query_one(
-            "INSERT INTO wish (owner, text, why, cost_cents, minutes, tags, private, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            &[
-                &w.owner,
-                &w.text,
-                &w.why,
-                &w.cost_cents,
-                &w.minutes,
-                &tags_to_sql(&w.tags),
-                &w.private,
-                &at,
-            ],
-        )?;
-        Ok(WishId(row.int(0)?))
+    fn insert_wish(&mut self, id: Option<WishId>, w: &StoredWish) -> Result<WishId> {
+        insert_wish(self.0, id, w)
     }
 
-    fn wish_row(&mut self, id: WishId) -> Result<Option<crate::domain::ledger::StoredWish>> {
+    fn wish_row(&mut self, id: WishId) -> Result<Option<StoredWish>> {
         let sql = format!("SELECT {WISH_COLUMNS} FROM wish WHERE id = $1");
         self.0
             .query_opt(&sql, &[&id.0])?
@@ -121,11 +146,7 @@ impl WishRows for Rows<'_, '_> {
             .transpose()
     }
 
-    fn wish_rows(
-        &mut self,
-        q: &WishQuery,
-        viewer: &str,
-    ) -> Result<Vec<crate::domain::ledger::StoredWish>> {
+    fn wish_rows(&mut self, q: &WishQuery, viewer: &str) -> Result<Vec<StoredWish>> {
         // Row-level security keeps others' private wishes out; the same
         // condition here keeps the superuser's view (an export) the same.
         let sql = format!(
@@ -293,26 +314,7 @@ pub fn export(tx: &mut Tx) -> Result<Budgets> {
 pub fn restore(tx: &mut Tx, b: &Budgets) -> Result<()> {
     rules::restorable(b)?;
     for w in &b.wishes {
-        tx.execute(
-            "INSERT INTO wish (id, owner, text, why, cost_cents, minutes, tags, private, state,
-                               reflection, brought, created_at, closed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            &[
-                &w.id.0,
-                &w.owner,
-                &w.text,
-                &w.why,
-                &w.cost_cents,
-                &w.minutes,
-                &tags_to_sql(&w.tags),
-                &w.private,
-                &w.state.name(),
-                &w.reflection,
-                &w.brought.map(Brought::name),
-                &w.created_at.timestamp_millis(),
-                &w.closed_at.map(|t| t.timestamp_millis()),
-            ],
-        )?;
+        insert_wish(tx, Some(w.id), w)?;
     }
     for v in &b.vouchers {
         tx.execute(

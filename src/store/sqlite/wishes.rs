@@ -82,23 +82,8 @@ impl WishRows for Rows<'_> {
         Ok(())
     }
 
-    fn insert_wish(&mut self, at: i64, w: &NewWish) -> Result<WishId> {
-        exec(
-            self.0,
-            "INSERT INTO wish (owner, text, why, cost_cents, minutes, tags, private, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                w.owner,
-                w.text,
-                w.why,
-                w.cost_cents,
-                w.minutes,
-                tags_to_sql(&w.tags),
-                w.private,
-                at
-            ],
-        )?;
-        Ok(WishId(self.0.last_insert_rowid()))
+    fn insert_wish(&mut self, id: Option<WishId>, w: &StoredWish) -> Result<WishId> {
+        insert_wish(self.0, id, w)
     }
 
     fn wish_row(&mut self, id: WishId) -> Result<Option<StoredWish>> {
@@ -227,6 +212,33 @@ impl WishRows for Rows<'_> {
     fn redeem(&mut self, at: i64, person: &str, hash: &str, today: NaiveDate) -> Result<Redeemed> {
         redeem(self.0, at, person, hash, today)
     }
+}
+
+/// The one INSERT of a wish: under its own id (a restore) or, with `None`,
+/// under the next free one (`INTEGER PRIMARY KEY` picks it).
+fn insert_wish(tx: &Connection, id: Option<WishId>, w: &StoredWish) -> Result<WishId> {
+    exec(
+        tx,
+        "INSERT INTO wish (id, owner, text, why, cost_cents, minutes, tags, private, state,
+                           reflection, brought, created_at, closed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            id.map(|i| i.0),
+            w.owner,
+            w.text,
+            w.why,
+            w.cost_cents,
+            w.minutes,
+            tags_to_sql(&w.tags),
+            w.private,
+            w.state.name(),
+            w.reflection,
+            w.brought.map(Brought::name),
+            w.created_at.timestamp_millis(),
+            w.closed_at.map(|t| t.timestamp_millis())
+        ],
+    )?;
+    Ok(WishId(tx.last_insert_rowid()))
 }
 
 fn redeem(
@@ -378,27 +390,7 @@ pub fn export(tx: &Connection) -> Result<Budgets> {
 pub fn restore(tx: &Connection, b: &Budgets) -> Result<()> {
     rules::restorable(b)?;
     for w in &b.wishes {
-        exec(
-            tx,
-            "INSERT INTO wish (id, owner, text, why, cost_cents, minutes, tags, private, state,
-                               reflection, brought, created_at, closed_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                w.id.0,
-                w.owner,
-                w.text,
-                w.why,
-                w.cost_cents,
-                w.minutes,
-                tags_to_sql(&w.tags),
-                w.private,
-                w.state.name(),
-                w.reflection,
-                w.brought.map(Brought::name),
-                w.created_at.timestamp_millis(),
-                w.closed_at.map(|t| t.timestamp_millis())
-            ],
-        )?;
+        insert_wish(tx, Some(w.id), w)?;
     }
     for v in &b.vouchers {
         exec(
