@@ -141,7 +141,8 @@ fn my_questions_head_the_me_tab_and_opening_one_marks_it_seen() {
 fn the_first_screen_after_a_kiosk_login_says_a_question_was_answered() {
     let (dir, _store, _q) = asked_and_answered();
     let mut app = pane(&dir, HENK);
-    leertuin::tui::asked::welcome_back(&mut app);
+    let news = leertuin::tui::asked::news(&app).expect("Bram's answer is news");
+    leertuin::tui::asked::welcome_back(&mut app, &news);
     assert_eq!(app.tab, Tab::Me);
     let rows = screen(&app, 80, 24);
     assert_shows(
@@ -151,9 +152,8 @@ fn the_first_screen_after_a_kiosk_login_says_a_question_was_answered() {
     assert!(!text(&rows).contains("badge-"));
 
     // Nothing new: the pane opens as always, without a word.
-    let mut bram = pane(&dir, "bram");
-    leertuin::tui::asked::welcome_back(&mut bram);
-    assert_eq!(bram.tab, Tab::ForYou);
+    let bram = pane(&dir, "bram");
+    assert_eq!(leertuin::tui::asked::news(&bram), None);
 }
 
 /// While a question is typed, questions asked before on the same words
@@ -200,4 +200,44 @@ fn a_question_being_typed_shows_similar_questions_asked_before() {
         update(&mut app, Action::Type(c));
     }
     assert!(!text(&screen(&app, 80, 24)).contains("Asked before"));
+}
+
+/// "Eerder gevraagd" for a Dutch worker: the typed words are stemmed in
+/// the person's language. "overal" (everywhere) is not "over" (about),
+/// though their English stems are the same; "gereedschap" finds the
+/// question that holds it.
+#[test]
+fn a_dutch_question_being_typed_finds_questions_by_dutch_stems() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    named(&store, HENK, "Henk", "nl");
+    named(&store, "bram", "Bram", "nl");
+    for title in [
+        "Wie weet iets over alle machines?",
+        "Waar hangt het gereedschap?",
+    ] {
+        let draft = Draft {
+            text: title.into(),
+            ..Draft::default()
+        };
+        store
+            .add(&NewItem::from_draft(Kind::Question, "bram", &draft).unwrap())
+            .unwrap();
+    }
+    let mut app = pane(&dir, HENK);
+    update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
+    update(&mut app, Action::Capture);
+    for c in "Is er overal gereedschap ".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    for (w, h) in [(80, 24), (40, 20)] {
+        let rows = screen(&app, w, h);
+        assert_shows(&rows, "Eerder gevraagd");
+        assert_shows(&rows, "Waar hangt");
+        assert!(
+            !text(&rows).contains("alle machines"),
+            "{w} columns:\n{}",
+            text(&rows)
+        );
+    }
 }

@@ -147,7 +147,7 @@ fn a_database_made_read_only_under_the_pane_is_not_written() {
     let tmux = pane(&home);
     chmod(&home.db(), 0o444);
     ask(&tmux, "Asked while frozen");
-    tmux.wait_for("s", "read-only");
+    tmux.wait_for("s", "Nothing can be written here now");
     assert!(outbox_holds(&home, "Asked while frozen"));
     chmod(&home.db(), 0o644);
     assert!(!listed(&home).contains("Asked while frozen"));
@@ -163,7 +163,7 @@ fn a_pane_started_read_only_writes_once_the_file_is_writable_again() {
     chmod(&home.db(), 0o444);
     let tmux = pane(&home);
     ask(&tmux, "First try");
-    tmux.wait_for("s", "read-only");
+    tmux.wait_for("s", "Nothing can be written here now");
     assert!(outbox_holds(&home, "First try"));
     chmod(&home.db(), 0o644);
     // The next write is stored, and takes what waited along.

@@ -7,32 +7,17 @@ mod tmux_support;
 
 use tmux_support::{Home, Tmux, tmux_or_skip};
 
-const WELCOME: &str = "Scan je pas of typ je naam";
 const SECRET: &str = "Geheime notitie over de klep";
 const SHARED: &str = "Gedeelde notitie over de pers";
 /// What a list row at 40 columns still shows of them.
 const SECRET_SHOWN: &str = "Geheime notitie";
 const SHARED_SHOWN: &str = "Gedeelde notitie";
 
-/// Kiosk mode in Dutch, with an idle time no slow machine runs into.
-fn start(home: &Home, w: u16, h: u16) -> Tmux {
-    let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", "300"]);
-    let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
-    Tmux::start_with_env(w, h, &kiosk, &env)
-}
-
 /// The Learned tab (Tab four times: on a kiosk, typing asks a question),
 /// once its list has been drawn.
 fn learned_tab(tmux: &Tmux) -> String {
     tmux.keys("s", &["Tab", "Tab", "Tab", "Tab"]);
     tmux.wait_for("s", SHARED_SHOWN)
-}
-
-/// Esc twice on the bare list logs out.
-fn log_out(tmux: &Tmux) {
-    tmux.keys("s", &["Escape"]);
-    tmux.wait_for("s", "nog een keer op Esc");
-    tmux.keys("s", &["Escape"]);
 }
 
 #[test]
@@ -42,8 +27,7 @@ fn kiosk_name_registered_with_a_pin_needs_it_for_private_entries() {
     }
     let home = Home::new();
     home.ok("bram", &["add", "learned", SHARED]);
-    let tmux = start(&home, 80, 24);
-    tmux.wait_for("s", WELCOME);
+    let tmux = home.dutch_kiosk(80, 24);
 
     // Henk is new: his name, then a PIN of his own.
     tmux.type_text("s", "Henk");
@@ -62,8 +46,7 @@ fn kiosk_name_registered_with_a_pin_needs_it_for_private_entries() {
         screen.contains("Henk") && !screen.contains("4711"),
         "{screen}"
     );
-    log_out(&tmux);
-    tmux.wait_for("s", WELCOME);
+    tmux.log_out();
 
     // He keeps a private note (here from the command line).
     home.ok("henk", &["add", "learned", SECRET, "--private"]);
@@ -93,8 +76,7 @@ fn kiosk_name_registered_with_a_pin_needs_it_for_private_entries() {
     tmux.keys("s", &["Escape"]);
     // Two Esc bytes in one read would be one Alt-Esc: let the first land.
     std::thread::sleep(std::time::Duration::from_millis(300));
-    log_out(&tmux);
-    tmux.wait_for("s", WELCOME);
+    tmux.log_out();
 
     // With the PIN: his own note is there.
     tmux.type_text("s", "henk");
@@ -117,8 +99,7 @@ fn kiosk_name_without_a_pin_sees_no_private_entry_at_40_columns() {
     // Ann works in the pane under her login name and never set a kiosk PIN.
     home.ok("ann", &["add", "learned", SECRET, "--private"]);
     home.ok("bram", &["add", "learned", SHARED]);
-    let tmux = start(&home, 40, 20);
-    tmux.wait_for("s", WELCOME);
+    let tmux = home.dutch_kiosk(40, 20);
     tmux.type_text("s", "ann");
     tmux.keys("s", &["Enter"]);
     tmux.wait_for("s", "alleen gedeeld");

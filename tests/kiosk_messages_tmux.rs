@@ -7,9 +7,7 @@
 
 mod tmux_support;
 
-use tmux_support::{Home, Tmux, eventually, tmux_or_skip};
-
-const BADGE: &str = "0012345642";
+use tmux_support::{Home, eventually, tmux_or_skip};
 
 /// The screen's words with each run of spaces and line ends made one
 /// space: a message wrapped over rows reads as one sentence.
@@ -24,14 +22,9 @@ fn kiosk_a_save_that_waits_says_so_whole_and_then_that_it_went() {
     }
     for (w, h) in [(80, 24), (40, 20)] {
         let home = Home::new();
-        let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
-        home.ok(&henk, &["me", "--name", "Henk", "--lang", "nl"]);
-        let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", "300"]);
-        let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
-        let tmux = Tmux::start_with_env(w, h, &kiosk, &env);
-        tmux.wait_for("s", "Scan je pas of typ je naam");
-        tmux.type_text("s", BADGE);
-        tmux.keys("s", &["Enter"]);
+        let henk = home.henk();
+        let tmux = home.dutch_kiosk(w, h);
+        tmux.scan_badge();
         tmux.wait_for("s", "typ: vraag stellen");
 
         // The admin moves the database away (a restore gone wrong).

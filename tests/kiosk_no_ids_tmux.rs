@@ -12,8 +12,6 @@ use std::time::{Duration, Instant};
 
 use tmux_support::{DEADLINE, Home, Tmux, tmux_or_skip};
 
-const BADGE: &str = "0012345642";
-
 /// The first id-like word on `screen` (`q2`, `t13`, `l4`, `n7`), if any:
 /// one of those letters, then digits only, standing alone.
 fn first_id(screen: &str) -> Option<String> {
@@ -65,8 +63,7 @@ fn kiosk_shows_no_ids_on_any_screen_a_worker_walks() {
     }
     for (w, h) in [(80, 24), (40, 20)] {
         let home = Home::new();
-        let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
-        home.ok(&henk, &["me", "--name", "Henk", "--lang", "nl"]);
+        let henk = home.henk();
         home.ok("bram", &["me", "--name", "Bram", "--lang", "nl"]);
         home.ok(
             "bram",
@@ -79,12 +76,8 @@ fn kiosk_shows_no_ids_on_any_screen_a_worker_walks() {
         home.ok(&henk, &["add", "question", "Hoe start ik de heftruck?"]);
         home.ok("bram", &["answer", "q1", "Sleutel om en op het pedaal"]);
         home.ok("bram", &["add", "question", "Waar ligt de reservetoner?"]);
-        let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", "300"]);
-        let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
-        let tmux = Tmux::start_with_env(w, h, &kiosk, &env);
-        tmux.wait_for("s", "Scan je pas of typ je naam");
-        tmux.type_text("s", BADGE);
-        tmux.keys("s", &["Enter"]);
+        let tmux = home.dutch_kiosk(w, h);
+        tmux.scan_badge();
         tmux.wait_for("s", "Goed nieuws");
         no_id("the first screen", w, &settled(&tmux));
 

@@ -476,6 +476,41 @@ fn the_idle_logout_counts_down_and_a_key_keeps_you_in() {
     );
 }
 
+/// A worker who asked and walked away: right after a save the logout
+/// comes after a quarter of the idle time (30 s of 120), counted down on
+/// screen for its last 15 s; any key gives the whole idle time back.
+#[test]
+fn after_a_save_the_logout_comes_sooner_unless_a_key_follows() {
+    let mut f = fixture(None);
+    f.typed(BADGE);
+    f.typed("Anna");
+    f.clock.advance(Duration::from_secs(50));
+    f.session.saved();
+    assert_eq!(f.session.until_idle(), Duration::from_secs(30));
+    f.clock.advance(Duration::from_secs(14));
+    assert_eq!(f.session.countdown(), None);
+    f.clock.advance(Duration::from_secs(2));
+    assert_eq!(f.session.countdown(), Some(14));
+    f.clock.advance(Duration::from_secs(14));
+    assert!(matches!(
+        f.session.tick(),
+        Outcome::LoggedOut { idle: true, .. }
+    ));
+
+    // Back in, a save and then a key: the whole idle time again.
+    f.typed(BADGE);
+    f.session.saved();
+    f.session.touch();
+    assert_eq!(f.session.until_idle(), Duration::from_secs(120));
+    f.clock.advance(Duration::from_secs(60));
+    assert_eq!(f.session.tick(), Outcome::Stay);
+
+    // Outside the pane a save means nothing.
+    let mut g = fixture(None);
+    g.session.saved();
+    assert_eq!(g.session.until_idle(), Duration::from_secs(120));
+}
+
 #[test]
 fn wrong_admin_pins_are_remembered_across_a_restart() {
     let dir = tempfile::tempdir().unwrap();

@@ -235,12 +235,32 @@ fn a_name_without_its_pin_gets_no_form_to_change_things() {
         .expect("answer");
     select(&mut app, q);
     app.on_key(key(KeyCode::Enter));
-    // Edit, delete and choosing an answer: one line why, no form.
-    for k in [ctrl('e'), key(KeyCode::Delete), key(KeyCode::Enter)] {
+    // Only what can be done is offered: choosing the answer that helped
+    // needs the PIN, so neither the hint nor the question's text offers
+    // it, at 80 or 40 columns; Enter answers, as on any question.
+    for (w, h) in [(80, 24), (40, 20)] {
+        let rows = screen(&app, w, h);
+        let last = rows.last().cloned().unwrap_or_default();
+        let all = rows.join("\n");
+        assert!(
+            !last.contains("kies antwoord") && last.contains("Enter antwoorden"),
+            "{w}×{h}:\n{all}"
+        );
+        assert!(!all.contains("Kies het"), "{w}×{h}:\n{all}");
+    }
+    // Edit and delete: one line why, no form.
+    for k in [ctrl('e'), key(KeyCode::Delete)] {
         app.on_key(k);
         assert!(app.overlay.is_none(), "{k:?} opened {:?}", app.overlay);
         assert_eq!(said(&app), "Log in met je pincode om dit te veranderen.");
     }
+    app.on_key(key(KeyCode::Enter));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "Enter opened {:?}",
+        app.overlay
+    );
+    app.on_key(key(KeyCode::Esc));
     // The profile on Me neither.
     app.on_key(key(KeyCode::Esc));
     update(&mut app, Action::GoTab(Tab::Me.index() as u8));

@@ -5,24 +5,15 @@
 
 mod tmux_support;
 
-use tmux_support::{Home, Tmux, eventually, tmux_or_skip};
+use tmux_support::{BADGE, Home, Tmux, WELCOME, eventually, tmux_or_skip};
 
-const BADGE: &str = "0012345642";
-
-fn start(home: &Home, w: u16, h: u16) -> Tmux {
-    let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", "300"]);
-    let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
-    Tmux::start_with_env(w, h, &kiosk, &env)
-}
-
-/// A badge login as Henk, on the first screen of the pane.
-fn log_in(home: &Home, tmux: &Tmux) {
-    let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
-    home.ok(&henk, &["me", "--name", "Henk", "--lang", "nl"]);
-    tmux.wait_for("s", "Scan je pas of typ je naam");
-    tmux.type_text("s", BADGE);
-    tmux.keys("s", &["Enter"]);
+/// A badge login as Henk, on the first screen of the pane; his handle.
+fn log_in(home: &Home, tmux: &Tmux) -> String {
+    let henk = home.henk();
+    tmux.wait_for("s", WELCOME);
+    tmux.scan_badge();
     tmux.wait_for("s", "typ: vraag stellen");
+    henk
 }
 
 #[test]
@@ -33,8 +24,8 @@ fn kiosk_saving_on_a_busy_database_says_so_and_drops_keys_typed_meanwhile() {
     for (w, h) in [(80, 24), (40, 20)] {
         let home = Home::new();
         home.ok("bram", &["me", "--name", "Bram"]);
-        let tmux = start(&home, w, h);
-        log_in(&home, &tmux);
+        let tmux = home.dutch_kiosk(w, h);
+        let henk = log_in(&home, &tmux);
         tmux.type_text("s", "Waar staat de emmer?");
         tmux.wait_for("s", "emmer?");
         // Another program holds the write lock for longer than the
@@ -65,7 +56,6 @@ fn kiosk_saving_on_a_busy_database_says_so_and_drops_keys_typed_meanwhile() {
         // The question is kept and goes in: the kiosk sends what waits
         // once another program's write shows the database is free again.
         home.ok("bram", &["me", "--name", "Bram Jansen"]);
-        let henk = leertuin::kiosk::badge::handle(BADGE).expect("handle");
         eventually("the question stored", || {
             let list = home.ok(&henk, &["list", "questions"]);
             list.contains("Waar staat de emmer?").then_some(())
@@ -80,15 +70,14 @@ fn kiosk_welcome_tab_keeps_the_language_and_ctrl_c_says_how_to_log_out() {
     }
     for (w, h) in [(80, 24), (40, 20)] {
         let home = Home::new();
-        let tmux = start(&home, w, h);
-        tmux.wait_for("s", "Scan je pas of typ je naam");
+        let tmux = home.dutch_kiosk(w, h);
         // Tab is not in the hint, so it does not switch the language.
         tmux.keys("s", &["Tab"]);
         tmux.keys("s", &["F2"]);
         let screen = tmux.wait_for("s", "Scan your badge or type your name");
         assert!(screen.contains("F2 Nederlands"), "{screen}");
         tmux.keys("s", &["F2"]);
-        tmux.wait_for("s", "Scan je pas of typ je naam");
+        tmux.wait_for("s", WELCOME);
         // The badge is shown as six dots, whatever its length.
         tmux.type_text("s", BADGE);
         let screen = tmux.wait_for("s", "••••••");
@@ -109,5 +98,46 @@ fn kiosk_welcome_tab_keeps_the_language_and_ctrl_c_says_how_to_log_out() {
         let screen = tmux.wait_for("s", "gedeeld scherm");
         assert!(screen.contains("uit te loggen"), "{screen}");
         assert!(screen.contains("Henk"), "{screen}");
+        // A form with nothing typed has nothing to lose: Ctrl-C closes it
+        // (it does not say "Sla eerst op").
+        tmux.type_text("s", "w");
+        tmux.wait_for("s", "Vraag stellen");
+        tmux.keys("s", &["BSpace"]);
+        tmux.keys("s", &["C-c"]);
+        let screen = eventually("the empty form closed, saying how to log out", || {
+            let screen = tmux.screen("s");
+            (!screen.contains("Vraag stellen") && screen.contains("gedeeld scherm"))
+                .then_some(screen)
+        });
+        assert!(!screen.contains("Sla eerst op"), "{screen}");
+        // With text typed, the form stays and says to save it first.
+        tmux.type_text("s", "Waar");
+        tmux.wait_for("s", "Vraag stellen");
+        tmux.keys("s", &["C-c"]);
+        let screen = tmux.wait_for("s", "Sla eerst op");
+        assert!(screen.contains("Waar"), "{screen}");
     }
+}
+
+/// A worker who asked and walked away: right after the save the kiosk
+/// logs out after a quarter of the idle time (here 10 s of 40), with the
+/// countdown in sight, so their name does not stay on the screen.
+#[test]
+fn kiosk_after_asking_and_walking_away_logs_out_sooner_with_a_countdown() {
+    if !tmux_or_skip("kiosk_after_asking_and_walking_away_logs_out_sooner_with_a_countdown") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = home.dutch_kiosk_idle(40, 20, "40");
+    log_in(&home, &tmux);
+    tmux.type_text("s", "Waar ligt de bezem?");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "staat erin");
+    // Long before the 40 s: the countdown, then the welcome screen.
+    tmux.wait_for("s", "Uitloggen over");
+    let screen = tmux.wait_for("s", WELCOME);
+    assert!(
+        !screen.contains("Henk") && !screen.contains("bezem"),
+        "{screen}"
+    );
 }

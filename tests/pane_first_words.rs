@@ -295,3 +295,37 @@ fn a_message_too_long_for_the_status_area_ends_in_an_ellipsis() {
     assert!(message[0].starts_with("Niet opgeslagen"), "{}", text(&rows));
     assert!(message[2].trim_end().ends_with('…'), "{}", text(&rows));
 }
+
+/// A question's answers are counted in whole words beside its title at 40
+/// columns ("2 antwoorden", "1 antwoord"), in the pane and on a kiosk: a
+/// cut word ("2 antw") is no word to a B1 reader.
+#[test]
+fn answer_counts_are_whole_words_beside_the_title_at_40_columns() {
+    let dir = team(&[]);
+    let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    let two = ask(
+        &store,
+        "bram",
+        "Hoe stel ik de lasstroom in bij dikke platen?",
+    );
+    store.answer(two, "ann", "Begin bij 90 ampère").unwrap();
+    store.answer(two, HENK, "Of bij 100").unwrap();
+    let one = ask(&store, "bram", "Waar ligt de toner?");
+    store.answer(one, "ann", "In de kast").unwrap();
+    for kiosk in [false, true] {
+        let mut app = pane(&dir, HENK);
+        app.typing_asks = kiosk;
+        update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
+        let rows = screen(&app, 40, 20);
+        let all = text(&rows);
+        assert!(!all.contains("antw "), "kiosk {kiosk}:\n{all}");
+        let row = |title: &str| {
+            rows.iter()
+                .find(|r| r.contains(title))
+                .cloned()
+                .unwrap_or_else(|| panic!("no row {title:?} in:\n{all}"))
+        };
+        assert!(row("Hoe stel ik").contains("2 antwoorden"), "{all}");
+        assert!(row("Waar ligt de toner").contains("1 antwoord"), "{all}");
+    }
+}

@@ -195,17 +195,17 @@ fn an_open_pane_sends_its_waiting_writes_when_the_server_is_back_without_a_key()
         said.starts_with("Not saved yet — your text is kept and sent by itself"),
         "{said}"
     );
-    assert_eq!(app.around.waiting, 1);
+    assert_eq!(app.status.waiting(), 1);
     // A few ticks while it is away: the pane says so, and nothing goes.
     tick_until(&mut app, "the offline line", |app| {
         text(&screen(app, 80, 24)).contains("Offline")
     });
-    assert_eq!(app.around.waiting, 1);
+    assert_eq!(app.status.waiting(), 1);
 
     // Back: the open pane sends it by itself, once.
     pg.restart();
     tick_until(&mut app, "sending the waiting tip", |app| {
-        app.around.waiting == 0
+        app.status.waiting() == 0
     });
     let on_server = ok(&db.psql(
         ann,

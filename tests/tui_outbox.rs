@@ -118,12 +118,12 @@ fn after_the_lock_is_rolled_back_the_open_pane_sends_by_itself() {
     update(&mut app, Action::Capture);
     type_text(&mut app, "git bisect finds the commit");
     update(&mut app, Action::Save);
-    assert_eq!(app.around.waiting, 1);
+    assert_eq!(app.status.waiting(), 1);
     // The holder gives up: no write, so nothing tells the pane the way is
     // clear. Its own ticks (no key, no other write) send the tip.
     lock.execute_batch("ROLLBACK").expect("unlock");
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    while app.around.waiting > 0 {
+    while app.status.waiting() > 0 {
         assert!(
             std::time::Instant::now() < deadline,
             "the waiting tip was never sent"
@@ -181,7 +181,7 @@ fn an_answer_on_a_locked_database_waits_and_the_count_is_in_dutch() {
         &Spec::File(dir.path().join("t.db")),
     );
     again.start();
-    assert_eq!(again.around.waiting, 0);
+    assert_eq!(again.status.waiting(), 0);
     assert_eq!(answers(), 1);
 }
 
@@ -199,7 +199,7 @@ fn the_waiting_message_goes_when_the_write_was_sent_by_itself() {
     assert_shows(&screen(&app, 40, 20), "Nog niet");
     lock.execute_batch("ROLLBACK").expect("unlock");
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    while app.around.waiting > 0 {
+    while app.status.waiting() > 0 {
         assert!(std::time::Instant::now() < deadline, "never sent");
         app.on_tick();
         std::thread::sleep(Duration::from_millis(50));

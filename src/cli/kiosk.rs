@@ -1,15 +1,22 @@
 //! `leertuin kiosk [--idle-timeout SECS] [--set-pin]`: shared-terminal mode
-//! (see [`crate::kiosk`]), and setting its admin PIN.
+//! (see [`crate::kiosk`]), and setting its admin PIN; `leertuin kiosk pin`:
+//! a person sets their own PIN for typing their name at a kiosk.
 
 use std::io::{BufRead, IsTerminal};
 
-use clap::Args;
+use clap::{Args, Subcommand};
 
 use super::{CliError, CliResult, Context};
-use crate::kiosk::{self, KioskError, pin};
+use crate::kiosk::{self, KioskError, badge, pin};
 
 #[derive(Debug, Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  leertuin kiosk --idle-timeout 120\n  leertuin kiosk --set-pin\n  leertuin kiosk pin"
+)]
 pub struct KioskArgs {
+    #[command(subcommand)]
+    pub command: Option<KioskCommand>,
     /// Seconds without a key before the pane goes back to the welcome
     /// screen (default 120; also `[kiosk] idle_timeout` in config.toml).
     #[arg(long, value_name = "SECS")]
@@ -20,7 +27,19 @@ pub struct KioskArgs {
     pub set_pin: bool,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum KioskCommand {
+    /// Set your own PIN for typing your name at a kiosk (run as yourself;
+    /// asked twice without echo, or one line on standard input). A name
+    /// that someone registered at a kiosk, or that only used the pane,
+    /// then logs in with everything, not only the shared things.
+    Pin,
+}
+
 pub fn run(ctx: &Context, args: KioskArgs) -> CliResult {
+    if let Some(KioskCommand::Pin) = args.command {
+        return own_pin(ctx);
+    }
     if args.set_pin {
         return set_pin();
     }
@@ -34,29 +53,11 @@ pub fn run(ctx: &Context, args: KioskArgs) -> CliResult {
     })
 }
 
-/// Asks for the PIN (twice on a terminal), stores its salted hash.
+/// Asks for the admin PIN (twice on a terminal), stores its salted hash.
 fn set_pin() -> CliResult {
     let path =
         pin::pin_file().ok_or_else(|| CliError::failure(crate::t!("kiosk.set_pin.no_home")))?;
-    let stdin = std::io::stdin();
-    let pin = if stdin.is_terminal() {
-        let first = read_hidden(&crate::t!("kiosk.set_pin.ask"))?;
-        pin::check_new(&first).map_err(CliError::usage)?;
-        let again = read_hidden(&crate::t!("kiosk.set_pin.again"))?;
-        if first != again {
-            return Err(CliError::usage(crate::t!("kiosk.set_pin.differ")));
-        }
-        first
-    } else {
-        let mut line = String::new();
-        stdin
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| CliError::usage(e.to_string()))?;
-        let line = line.trim_end_matches(['\n', '\r']).to_string();
-        pin::check_new(&line).map_err(CliError::usage)?;
-        line
-    };
+    let pin = read_new_pin(&crate::t!("kiosk.set_pin.ask"))?;
     let phc = pin::hash(&pin).map_err(CliError::failure)?;
     pin::store(&path, &phc).map_err(|e| CliError::failure(format!("{}: {e}", path.display())))?;
     println!(
@@ -64,6 +65,53 @@ fn set_pin() -> CliResult {
         crate::t!("kiosk.set_pin.saved", path = path.display())
     );
     Ok(())
+}
+
+/// `leertuin kiosk pin`: the person's own PIN for a name typed at a kiosk.
+/// Who runs it is who they are (their login; on a file they own, an admin
+/// may name a colleague with `--user`), so no old PIN is asked: a person
+/// who forgot theirs sets a new one here.
+fn own_pin(ctx: &Context) -> CliResult {
+    ctx.speak_profile_language();
+    // The kiosk finds a typed name by its handle: a handle no name typed
+    // there becomes (digits make a badge code) could never use the PIN.
+    if badge::handle(&ctx.user).as_deref() != Some(ctx.user.as_str()) || !badge::is_name(&ctx.user)
+    {
+        return Err(CliError::usage(crate::t!(
+            "kiosk.own_pin.not_a_name",
+            user = crate::domain::text::one_line(&ctx.user)
+        )));
+    }
+    // Refused input (a short PIN, two different ones) creates no file.
+    let pin = read_new_pin(&crate::t!("kiosk.own_pin.ask", n = pin::MIN_PIN_CHARS))?;
+    let phc = pin::hash(&pin).map_err(CliError::failure)?;
+    let store = ctx.open()?;
+    store.batch(&|w| w.set_person_pin(&ctx.user, &phc))?;
+    println!("{}", crate::t!("kiosk.own_pin.saved", name = &ctx.user));
+    Ok(())
+}
+
+/// A new PIN: typed twice without echo on a terminal (a slip is caught),
+/// else one line of standard input (scripts); too short is refused.
+fn read_new_pin(ask: &str) -> CliResult<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        let first = read_hidden(ask)?;
+        pin::check_new(&first).map_err(CliError::usage)?;
+        let again = read_hidden(&crate::t!("kiosk.set_pin.again"))?;
+        if first != again {
+            return Err(CliError::usage(crate::t!("kiosk.set_pin.differ")));
+        }
+        return Ok(first);
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| CliError::usage(e.to_string()))?;
+    let line = line.trim_end_matches(['\n', '\r']).to_string();
+    pin::check_new(&line).map_err(CliError::usage)?;
+    Ok(line)
 }
 
 /// One line from the terminal with echo off.

@@ -221,7 +221,7 @@ impl Context {
         let user = match Spec::parse(&db) {
             // On the team server a person is their login role.
             // A kiosk logs people in itself: --user does not apply there.
-            Spec::Server(url) if matches!(cli.command, Some(Command::Kiosk(_))) => {
+            Spec::Server(url) if matches!(&cli.command, Some(Command::Kiosk(k)) if k.command.is_none()) => {
                 server_user(&url, None)?
             }
             Spec::Server(url) => server_user(&url, cli.user.as_deref()).map_err(|e| {

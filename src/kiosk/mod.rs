@@ -11,12 +11,14 @@
 //! - [`badge`]: badge codes and names, their handles and masks
 //! - [`runner`]: the terminal loop around the session and the pane
 //! - [`screen`]: the welcome, register and PIN screens
+//! - [`told`]: which answers were announced at login already
 
 pub mod badge;
 pub mod pin;
 pub mod runner;
 pub mod screen;
 pub mod session;
+pub mod told;
 
 use std::time::Duration;
 

@@ -63,10 +63,10 @@ pub fn verify(pin: &str, stored: &str) -> bool {
 /// Refuses PINs that are too short or span lines.
 pub fn check_new(pin: &str) -> Result<(), String> {
     if pin.chars().count() < MIN_PIN_CHARS {
-        return Err(format!("the PIN needs at least {MIN_PIN_CHARS} characters"));
+        return Err(crate::t!("kiosk.pin.too_short", n = MIN_PIN_CHARS).into_owned());
     }
     if pin.chars().any(char::is_control) {
-        return Err("the PIN must be one line of text".into());
+        return Err(crate::t!("kiosk.pin.one_line").into_owned());
     }
     Ok(())
 }

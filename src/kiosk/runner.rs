@@ -12,6 +12,7 @@ use ratatui::{DefaultTerminal, Frame};
 
 use super::screen::{KioskScreen, PaneBar};
 use super::session::{Key, Outcome, Session, SystemClock};
+use super::told::Told;
 use super::{KioskError, Settings, pin};
 use crate::domain::srs::DEFAULT_RETENTION;
 use crate::drafts::Drafts;
@@ -102,6 +103,7 @@ fn run_loop(
         clear: false,
         starting: None,
         failed: None,
+        told: Told::load(Told::file()),
     };
     // Text still held at the end is kept, also when the loop failed.
     event_loop::run_keeping(terminal, &mut screen).ran?;
@@ -137,6 +139,8 @@ struct KioskLoop<'a> {
     starting: Option<bool>,
     /// The pane could not be opened: the kiosk ends with this error.
     failed: Option<KioskError>,
+    /// The answers announced at a login already (see [`Told`]).
+    told: Told,
 }
 
 impl KioskLoop<'_> {
@@ -291,8 +295,15 @@ impl event_loop::Screen for KioskLoop<'_> {
             // Answers come back: the first screen says so, to a real
             // login only (a typed name without its PIN must not take the
             // person's news away from them).
+            // Once per new answer: the person who did not open the
+            // question yet finds it marked on Me, not announced again.
             if private {
-                crate::tui::asked::welcome_back(app);
+                let spec = crate::outbox::spec_name(&self.kiosk.ctx.spec);
+                if let Some(news) = crate::tui::asked::news(app)
+                    && self.told.first_time(&spec, &news)
+                {
+                    crate::tui::asked::welcome_back(app, &news);
+                }
             } else {
                 // "alleen gedeeld" in the bar says what, not why: a known
                 // name without its PIN would otherwise wonder where their
@@ -302,7 +313,13 @@ impl event_loop::Screen for KioskLoop<'_> {
             // Keys typed while the pane loaded are a question being asked.
             return false;
         }
-        app.run_saving()
+        let ran = app.run_saving();
+        // The form closed: the text is stored (or safe in the outbox or a
+        // draft). Who asked and walked away is logged out sooner.
+        if ran && app.overlay.is_none() {
+            self.session.saved();
+        }
+        ran
     }
 
     fn take_clear(&mut self) -> bool {
@@ -376,8 +393,13 @@ fn on_key(
     // Keys the kiosk takes itself (Ctrl-C, Esc) end the offer to undo too.
     app.end_undo_offer(key);
     if is_escape(key) {
-        // With a form open, Esc would first close the form: the hint
-        // says to save or close it, not "press Esc", so no text is lost.
+        // A form with nothing typed has nothing to lose: it closes, as
+        // the person wanted something to end. With text in it, Esc would
+        // first close the form: the hint says to save or close it, not
+        // "press Esc", so no text is lost.
+        if !app.form_holds_text() {
+            app.overlay = None;
+        }
         let hint = if app.overlay.is_some() {
             "kiosk.pane.no_exit_form"
         } else {

@@ -161,6 +161,9 @@ pub struct Session {
     badge_only: bool,
     idle: Duration,
     last_key: Instant,
+    /// A write was just stored and no key came since: the idle time is
+    /// [`AFTER_SAVE_PART`] of the usual one (see [`Session::saved`]).
+    just_saved: bool,
     clock: Box<dyn Clock>,
 }
 
@@ -185,6 +188,7 @@ impl Session {
             badge_only: false,
             idle,
             last_key,
+            just_saved: false,
             clock,
         }
     }
@@ -233,18 +237,42 @@ impl Session {
             return None;
         }
         let left = self.until_idle();
-        let warn = WARN_BEFORE.min(self.idle / 2);
+        let warn = WARN_BEFORE.min(self.current_idle() / 2);
         (left <= warn && !left.is_zero()).then(|| left.as_secs_f64().ceil() as u64)
     }
 
-    /// A key was pressed (in the pane too): the idle time starts again.
+    /// A key was pressed (in the pane too): the idle time starts again,
+    /// the whole of it.
     pub fn touch(&mut self) {
         self.last_key = self.clock.now();
+        self.just_saved = false;
+    }
+
+    /// The pane stored a write (a question asked, an answer given). A
+    /// worker who asked and walked away leaves their name on the screen
+    /// for the next person: without a key from now on, the logout comes
+    /// after [`AFTER_SAVE_PART`] of the idle time (30 s of the default
+    /// 120 s), with the same visible countdown. Any key gives the whole
+    /// idle time back.
+    pub fn saved(&mut self) {
+        if matches!(self.phase, Phase::Pane { .. }) {
+            self.last_key = self.clock.now();
+            self.just_saved = true;
+        }
+    }
+
+    /// The idle time in force now: shorter right after a save.
+    fn current_idle(&self) -> Duration {
+        if self.just_saved {
+            self.idle / AFTER_SAVE_PART
+        } else {
+            self.idle
+        }
     }
 
     /// How long until the idle timeout, for the runner's wait.
     pub fn until_idle(&self) -> Duration {
-        (self.last_key + self.idle).saturating_duration_since(self.clock.now())
+        (self.last_key + self.current_idle()).saturating_duration_since(self.clock.now())
     }
 
     /// A key on the welcome, register or PIN screen. In the pane, keys go
@@ -634,6 +662,9 @@ impl Session {
 
 /// How long before the idle logout the pane starts counting down.
 pub const WARN_BEFORE: Duration = Duration::from_secs(15);
+
+/// Right after a save, the idle time is this part of the usual one.
+pub const AFTER_SAVE_PART: u32 = 4;
 
 /// The one-line field of the kiosk's screens, as long as a badge or name
 /// may be.

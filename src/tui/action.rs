@@ -190,6 +190,17 @@ impl Action {
         CONFIGURABLE.into_iter().find(|a| a.name() == name)
     }
 
+    /// True for what changes what is there (the profile, a delete, the
+    /// answer chosen, time marked given): a kiosk login by typed name
+    /// without its PIN may ask and answer, but neither does these nor is
+    /// offered them in a hint.
+    pub fn needs_pin(self) -> bool {
+        matches!(
+            self,
+            Action::EditProfile | Action::Delete | Action::Accept | Action::Helped
+        )
+    }
+
     /// A word or two for the hint line, in the pane's language.
     pub fn label(self) -> String {
         let s = match self {

@@ -187,9 +187,13 @@ impl App {
         }
     }
 
-    /// True when the open item is the person's own question with answers.
+    /// True when the open item is the person's own question with answers,
+    /// and they may choose the one that helped. A kiosk login without the
+    /// PIN may not (choosing changes the question): there Enter answers,
+    /// as on any question, and no hint offers the choice.
     pub fn own_answered_question(&self) -> bool {
-        matches!(self.stack.last(), Some(Screen::Detail(_)))
+        !self.public
+            && matches!(self.stack.last(), Some(Screen::Detail(_)))
             && matches!(
                 self.target_item(),
                 Some(Item::Question(q))

@@ -46,8 +46,6 @@ pub struct Around {
     pub outbox: Option<Outbox>,
     /// The store's name in outbox entries ([`crate::outbox::spec_name`]).
     pub spec: String,
-    /// How many writes wait for this store: the status line says so.
-    pub waiting: usize,
     /// When the pane next tries the waiting writes by itself, and the
     /// pause after that try (see [`App::retry_waiting`]).
     pub(super) next_send: Option<Instant>,
@@ -73,7 +71,6 @@ impl Around {
             integrity: None,
             outbox: None,
             spec: String::new(),
-            waiting: 0,
             next_send: None,
             send_pause: Duration::ZERO,
             tool_items: Vec::new(),
@@ -108,6 +105,17 @@ impl App {
             .and_then(|d| d.list_for(&self.user).ok())
             .unwrap_or_default();
         CaptureState::new(kind, context, self.theme).with_offers(offers)
+    }
+
+    /// True when the open form holds typed text that closing it would
+    /// lose; false for an empty form, a confirmation, help, or none.
+    pub fn form_holds_text(&self) -> bool {
+        match &self.overlay {
+            Some(Overlay::Capture(form)) => form.would_lose_text(),
+            Some(Overlay::Prompt(p)) => !p.input.is_blank(),
+            Some(Overlay::Profile(form)) => form.changed(),
+            Some(Overlay::Help(_) | Overlay::Choose(_)) | None => false,
+        }
     }
 
     /// The text a signal must not lose: the capture form's, if it holds

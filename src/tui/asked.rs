@@ -5,7 +5,7 @@
 use super::app::{App, Tab};
 use super::views::list::{ListRow, NEWS};
 use crate::domain::{Asked, Item};
-use crate::store::{Store, StoreError};
+use crate::store::{NewAnswer, Store, StoreError};
 
 /// How many of one's own questions the Me tab lists.
 const MAX_ASKED: usize = 50;
@@ -65,14 +65,17 @@ pub fn seen(app: &mut App, item: &Item) -> Option<i64> {
 /// Titles in the notice are cut to this many characters.
 const NOTICE_TITLE: usize = 40;
 
-/// The first screen after a kiosk login: when a colleague answered one of
-/// the person's questions since they last looked, the Me tab opens with
-/// their questions on top and the bottom line says who answered what. No
-/// id in the words: a shop-floor worker knows the question by its title.
-pub fn welcome_back(app: &mut App) {
-    let Ok(Some(news)) = app.store.newest_unseen_answer(&app.user) else {
-        return;
-    };
+/// The newest answer on the person's questions they have not seen, if any
+/// (a read that fails is no news).
+pub fn news(app: &App) -> Option<NewAnswer> {
+    app.store.newest_unseen_answer(&app.user).ok().flatten()
+}
+
+/// The first screen after a kiosk login, when a colleague answered one of
+/// the person's questions since they last looked (`news`): the Me tab opens
+/// with their questions on top and the bottom line says who answered what.
+/// No id in the words: a shop-floor worker knows the question by its title.
+pub fn welcome_back(app: &mut App, news: &NewAnswer) {
     let title: String = if news.title.chars().count() > NOTICE_TITLE {
         let kept: String = news.title.chars().take(NOTICE_TITLE - 1).collect();
         format!("{}…", kept.trim_end())

@@ -193,7 +193,7 @@ pub fn on_profile(app: &mut App, mut form: ProfileForm, action: Action) {
                     return;
                 }
                 Err(e) => {
-                    form.error = Some(crate::i18n::store_error(&e));
+                    form.error = Some(crate::plain::store_error(&e));
                     app.report(&e);
                 }
             }
@@ -353,7 +353,7 @@ pub fn submit_asker(
         StoreError::NotFound(_) | StoreError::Invalid(_) | StoreError::NotAllowed(_) => {
             bad(t!("status.choice-gone").into_owned())
         }
-        e => bad(first_line(&crate::i18n::store_error(&e)).to_string()),
+        e => bad(first_line(&crate::plain::store_error(&e)).to_string()),
     })
 }
 

@@ -135,7 +135,9 @@ impl Feeds {
             }
             Item::Lesson(l) => crate::t!("badge.minutes", n = l.minutes).into_owned(),
             Item::Question(q) if q.answers.is_empty() => crate::t!("badge.open").into_owned(),
-            Item::Question(q) => crate::t!("badge.answers", n = q.answers.len()).into_owned(),
+            // Whole words ("2 antwoorden"): a cut word ("2 antw") is no
+            // word to a B1 reader.
+            Item::Question(q) => crate::i18n::answers(q.answers.len()),
             // Imported know-how asks no votes: its source instead.
             Item::Tip(t) => match &t.reference {
                 Some(r) => r.badge().to_string(),

@@ -28,6 +28,8 @@ impl App {
         }
         let mut hints: Vec<(String, String)> = wanted
             .into_iter()
+            // Only what can be done: without the PIN, nothing that is refused.
+            .filter(|a| !(self.public && a.needs_pin()))
             .filter_map(|a| {
                 // On a kiosk list or item a letter is typing: show only
                 // keys that are no letter, and no hint where there is none.

@@ -280,9 +280,10 @@ impl App {
                     && let Some(id) = want
                 {
                     let item = self.store.get(id, &viewer);
-                    self.preview = self
-                        .ok(item)
-                        .map(|i| DetailState::item(i, &viewer, self.done_for(id), self.theme));
+                    self.preview = self.ok(item).map(|i| {
+                        DetailState::item(i, &viewer, self.done_for(id), self.theme)
+                            .choosing(!self.public)
+                    });
                 }
             }
             None if self.tab == Tab::Wishes => self.preview = self.wish_preview(),
@@ -301,6 +302,7 @@ impl App {
                 if !same {
                     self.preview = item.cloned().map(|i| {
                         DetailState::item(i.clone(), &viewer, self.done_for(i.id()), self.theme)
+                            .choosing(!self.public)
                     });
                 }
             }

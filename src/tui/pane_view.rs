@@ -20,7 +20,7 @@ impl App {
             me: &self.me,
             wishes: &self.wishes,
             status: self.status.message(),
-            waiting: self.waiting_line(),
+            waiting: self.status.waiting_line(),
             nudge: self.status.nudge.as_deref(),
             hints: self.hints(),
             pinned: self.pinned_hints(),

@@ -16,6 +16,9 @@ pub struct StatusState {
     about_waiting: bool,
     /// The nudge, shown when there is no message.
     pub nudge: Option<String>,
+    /// How many of this pane's writes wait in the outbox: said when there
+    /// is no message, before the nudge.
+    waiting: usize,
 }
 
 impl StatusState {
@@ -30,7 +33,7 @@ impl StatusState {
     }
 
     /// A message about a write that waits to be sent: it goes once
-    /// nothing waits any more ([`StatusState::nothing_waits`]).
+    /// nothing waits any more ([`StatusState::count_waiting`]).
     pub fn set_waiting(&mut self, status: Status) {
         self.set(status);
         self.about_waiting = true;
@@ -46,14 +49,24 @@ impl StatusState {
         self.about_waiting = false;
     }
 
-    /// Every waiting write was sent: a message that said one waits is no
-    /// longer true. True when it went.
-    pub fn nothing_waits(&mut self) -> bool {
-        let stale = self.about_waiting;
-        if stale {
+    /// How many writes wait to be sent.
+    pub fn waiting(&self) -> usize {
+        self.waiting
+    }
+
+    /// `n` writes wait to be sent now. Once none does, a message that
+    /// said one waits is no longer true and goes (a stale "not saved"
+    /// line misled people).
+    pub fn count_waiting(&mut self, n: usize) {
+        self.waiting = n;
+        if n == 0 && self.about_waiting {
             self.clear();
         }
-        stale
+    }
+
+    /// "2 waiting to be sent" while writes wait.
+    pub fn waiting_line(&self) -> Option<String> {
+        (self.waiting > 0).then(|| crate::outbox::waiting_line(self.waiting))
     }
 }
 
@@ -67,14 +80,11 @@ impl App {
     }
 
     /// Shows a store failure as a one-line message: never a panic, never a
-    /// crash that loses the screen.
+    /// crash that loses the screen. In a worker's words (pane and kiosk
+    /// alike): no id, no path, no OS detail; `leertuin doctor` and the
+    /// command line give an admin the full reason.
     pub fn report(&mut self, e: &StoreError) {
-        // A kiosk says it in its own words: no path, no OS detail.
-        let text = if self.typing_asks {
-            crate::plain::store_error(e)
-        } else {
-            crate::i18n::store_error(e)
-        };
+        let text = crate::plain::store_error(e);
         let text = text.lines().next().unwrap_or("").to_string();
         self.status.set(Status { text, error: true });
     }

@@ -39,29 +39,16 @@ impl App {
         match outcome {
             Ok(Outcome::Stored(done)) => Ok(Some(done)),
             Ok(Outcome::Queued { reason, .. }) => {
-                let said = self.error_words(&reason);
+                let said = crate::plain::store_error(&reason);
                 self.said_queued(&said, reason.passes());
                 Ok(None)
             }
-            Err(Failed::Refused(e)) => Err(first_line(&self.error_words(&e))),
-            Err(Failed::Nowhere { reason, .. }) if self.typing_asks => {
-                Err(self.error_words(&reason))
+            // Refused, or kept nowhere: the form stays open with the
+            // text, and the line says why in a worker's words (no id, no
+            // path, no OS detail; see `crate::plain`).
+            Err(Failed::Refused(e) | Failed::Nowhere { reason: e, .. }) => {
+                Err(first_line(&crate::plain::store_error(&e)))
             }
-            Err(Failed::Nowhere { reason, error }) => Err(first_line(&t!(
-                "outbox.nowhere",
-                reason = crate::i18n::store_error(&reason),
-                error = error
-            ))),
-        }
-    }
-
-    /// A store failure as this pane says it: in full, or in the kiosk's
-    /// plain words (no path, no OS detail).
-    fn error_words(&self, e: &crate::store::StoreError) -> String {
-        if self.typing_asks {
-            crate::plain::store_error(e)
-        } else {
-            crate::i18n::store_error(e)
         }
     }
 
@@ -90,7 +77,7 @@ impl App {
         let Some(outbox) = self.around.outbox.as_ref() else {
             return false;
         };
-        if self.around.waiting == 0 {
+        if self.status.waiting() == 0 {
             return false;
         }
         let report = outbox::send_waiting(outbox, &self.around.spec, &*self.store, &self.user);
@@ -101,7 +88,7 @@ impl App {
         if report.sent > 0 {
             self.reload();
             // A kiosk says the text went; the pane's line just goes.
-            if self.typing_asks && stale && self.around.waiting == 0 {
+            if self.typing_asks && stale && self.status.waiting() == 0 {
                 self.say(t!("status.sent-by-itself"));
             }
         }
@@ -116,7 +103,7 @@ impl App {
     /// (up to [`SEND_MAX_PAUSE`], as the store's reconnects), so a server
     /// that is away costs one try every 30 s. True when the screen changed.
     pub fn retry_waiting(&mut self, changed: bool, now: Instant) -> bool {
-        if self.around.waiting == 0 {
+        if self.status.waiting() == 0 {
             self.around.next_send = None;
             self.around.send_pause = Duration::ZERO;
             return false;
@@ -124,7 +111,7 @@ impl App {
         if !changed && self.around.next_send.is_some_and(|at| now < at) {
             return false;
         }
-        let before = self.around.waiting;
+        let before = self.status.waiting();
         let sent = self.send_waiting();
         self.around.send_pause = if sent {
             Duration::ZERO
@@ -132,25 +119,17 @@ impl App {
             (self.around.send_pause * 2).clamp(SEND_FIRST_PAUSE, SEND_MAX_PAUSE)
         };
         self.around.next_send = Some(now + self.around.send_pause.max(SEND_FIRST_PAUSE));
-        sent || self.around.waiting != before
+        sent || self.status.waiting() != before
     }
 
     /// Counts the writes waiting for this store (one readdir when none).
     /// Once none waits, a message that said one does goes.
     pub fn count_waiting(&mut self) {
-        self.around.waiting = match &self.around.outbox {
+        let n = match &self.around.outbox {
             Some(outbox) => outbox.count(&self.around.spec, &self.user),
             None => 0,
         };
-        if self.around.waiting == 0 {
-            self.status.nothing_waits();
-        }
-    }
-
-    /// "2 waiting to be sent" while writes wait: the status line shows it
-    /// when there is no message, before the nudge.
-    pub fn waiting_line(&self) -> Option<String> {
-        (self.around.waiting > 0).then(|| outbox::waiting_line(self.around.waiting))
+        self.status.count_waiting(n);
     }
 }
 

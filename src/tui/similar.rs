@@ -181,12 +181,15 @@ pub fn refresh(app: &mut App, form: &mut CaptureState) {
     // get started"): only questions that hold the typed words themselves
     // are shown, in the person's language first, then those holding most
     // of them. Nothing beats noise.
+    // The person's language (profile, else LEERTUIN_LANG): what they type
+    // is in it, so its words are stemmed in it alone. Stemmed in both, a
+    // Dutch word met an unrelated one by their English stems.
     let mine = crate::i18n::lang();
     let mut shown: Vec<((bool, usize), Similar)> = best
         .into_iter()
         .filter_map(|(id, _)| match app.store.get(id, &app.user) {
             Ok(Item::Question(q)) => {
-                let held = held_words(&words, &q.title, &q.body);
+                let held = held_words(&words, &q.title, &q.body, mine);
                 let own = language(&format!("{}\n{}", q.title, q.body)) == Some(mine);
                 (held > 0 && held * 2 >= words.len()).then(|| {
                     (
@@ -213,20 +216,20 @@ pub fn refresh(app: &mut App, form: &mut CaptureState) {
 }
 
 /// How many of `words` (lower case) the question's text holds: as a word
-/// of its own in one of its [`forms`], or, for a long enough word, inside a
-/// longer one.
-fn held_words(words: &[String], title: &str, body: &str) -> usize {
+/// of its own in one of its [`forms`] in language `lang`, or, for a long
+/// enough word, inside a longer one.
+fn held_words(words: &[String], title: &str, body: &str, lang: &str) -> usize {
     let text = format!("{title}\n{body}");
     let folded: String = text.chars().map(fold).collect();
     let theirs: HashSet<String> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
-        .flat_map(forms)
+        .flat_map(|w| forms(w, lang))
         .collect();
     words
         .iter()
         .filter(|w| {
-            let mine = forms(w);
+            let mine = forms(w, lang);
             mine.iter().any(|f| theirs.contains(f))
                 || (w.chars().count() >= INSIDE_FROM && folded.contains(mine[0].as_str()))
         })
@@ -239,15 +242,26 @@ fn fold(c: char) -> char {
 }
 
 /// The forms of a word that count as the same word: folded, and its
-/// Snowball stem in each language, marked by language so a Dutch stem
-/// never meets an English one by chance ("handschoenen", "handschoen").
-fn forms(word: &str) -> Vec<String> {
+/// Snowball stem in the person's language `lang` ("handschoenen",
+/// "handschoen"), marked as a stem so it never meets a word as written.
+/// Dutch plurals in `-es` ("keuzes", "notities") keep their `s` in Dutch
+/// Snowball: the singular's stem is a form of them too.
+fn forms(word: &str, lang: &str) -> Vec<String> {
     let folded: String = word.chars().map(fold).collect();
     let mut out = vec![folded.clone()];
-    for (tag, language) in [("en:", Algorithm::English), ("nl:", Algorithm::Dutch)] {
-        let stem = Stemmer::create(language).stem(&folded).into_owned();
+    let dutch = lang == "nl";
+    let stemmer = Stemmer::create(if dutch {
+        Algorithm::Dutch
+    } else {
+        Algorithm::English
+    });
+    let mut stems = vec![stemmer.stem(&folded).into_owned()];
+    if dutch && folded.ends_with("es") {
+        stems.push(stemmer.stem(&folded[..folded.len() - 1]).into_owned());
+    }
+    for stem in stems {
         if stem.chars().count() >= 3 {
-            out.push(format!("{tag}{stem}"));
+            out.push(format!("stem:{stem}"));
         }
     }
     out
@@ -289,11 +303,11 @@ mod tests {
     #[test]
     fn a_question_holds_the_words_as_written_not_scattered_letters() {
         let vind = vec!["vind".to_string()];
-        assert_eq!(held_words(&vind, "How do I get started?", ""), 0);
-        assert_eq!(held_words(&vind, "Waar vind ik de kantine?", ""), 1);
+        assert_eq!(held_words(&vind, "How do I get started?", "", "nl"), 0);
+        assert_eq!(held_words(&vind, "Waar vind ik de kantine?", "", "nl"), 1);
         let two = vec!["handschoenen".to_string(), "maat".to_string()];
         assert_eq!(
-            held_words(&two, "Welke maat?", "Handschoenen in de kast"),
+            held_words(&two, "Welke maat?", "Handschoenen in de kast", "nl"),
             2
         );
     }
@@ -301,22 +315,46 @@ mod tests {
     #[test]
     fn the_same_word_stem_or_accentless_form_counts_scattered_letters_never() {
         let typed = words("Waar vind ik de handschoenen ");
-        assert_eq!(held_words(&typed, "How do I get started with vim?", ""), 0);
         assert_eq!(
-            held_words(&typed, "Is there a good course for logistics?", ""),
+            held_words(&typed, "How do I get started with vim?", "", "nl"),
             0
         );
         assert_eq!(
-            held_words(&typed, "Welke handschoen bij het snijden?", ""),
+            held_words(&typed, "Is there a good course for logistics?", "", "nl"),
+            0
+        );
+        assert_eq!(
+            held_words(&typed, "Welke handschoen bij het snijden?", "", "nl"),
             1
         );
         let cafe = words("Is het café open ");
-        assert_eq!(held_words(&cafe, "Wanneer is het cafe dicht?", ""), 1);
+        assert_eq!(held_words(&cafe, "Wanneer is het cafe dicht?", "", "nl"), 1);
         // Short words only whole: "lamp" is not in "klampen".
         assert_eq!(
-            held_words(&words("lamp kast "), "Waar zijn de klampen?", ""),
+            held_words(&words("lamp kast "), "Waar zijn de klampen?", "", "nl"),
             0
         );
+    }
+
+    #[test]
+    fn words_are_stemmed_in_the_persons_language_only() {
+        // "overal" and "over" share an English stem, not a Dutch one: a
+        // Dutch worker's "overal" is not "over".
+        let typed = words("Ligt er overal gereedschap ");
+        assert_eq!(
+            held_words(&typed, "Wie weet iets over de pers?", "", "nl"),
+            0
+        );
+        assert_eq!(held_words(&typed, "Waar is het gereedschap?", "", "nl"), 1);
+        // Dutch plurals in -es meet their singular.
+        let keuzes = words("Welke keuzes heb ik ");
+        assert_eq!(
+            held_words(&keuzes, "Is er een keuze voor de lunch?", "", "nl"),
+            1
+        );
+        // English is stemmed as English for an English speaker.
+        let files = words("Where are the files ");
+        assert_eq!(held_words(&files, "Which file is it?", "", "en"), 1);
     }
 
     #[test]

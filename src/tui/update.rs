@@ -36,12 +36,7 @@ pub fn update(app: &mut App, action: Action) {
     // A kiosk login by typed name without its PIN may post, but not
     // change what is there: the form is not even opened, so nothing
     // typed into it is refused at the end.
-    if app.public
-        && matches!(
-            action,
-            Action::EditProfile | Action::Delete | Action::Accept | Action::Helped
-        )
-    {
+    if app.public && action.needs_pin() {
         return app.say(t!("status.pin-needed"));
     }
     // The Wishes tab gives some keys its own meaning (`c` makes a wish).
@@ -124,7 +119,7 @@ fn open_selected(app: &mut App) {
 fn open_item(app: &mut App, item: Item) {
     let seen = super::asked::seen(app, &item);
     let done = app.done_for(item.id());
-    let mut d = DetailState::item(item, &app.user, done, app.theme);
+    let mut d = DetailState::item(item, &app.user, done, app.theme).choosing(!app.public);
     if let Some(seen) = seen {
         d.mark_new_after(seen);
     }
@@ -642,28 +637,16 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
             app.go_to(id);
             true
         }
-        Ok(Saved::Queued {
-            reason,
-            plain,
-            passes,
-            ..
-        }) => {
-            let reason = if app.typing_asks { plain } else { reason };
-            app.said_queued(&reason, passes);
+        // In a worker's words, in the pane as at a kiosk (`crate::plain`).
+        Ok(Saved::Queued { plain, passes, .. }) => {
+            app.said_queued(&plain, passes);
             true
         }
-        // No file path: the draft is offered at the next form, and a
-        // path means nothing at a kiosk.
-        Ok(Saved::Drafted { reason, .. }) => {
-            // The kiosk leaves the reason out: it may name a file or the
-            // OS, which mean nothing to a worker there.
-            let text = if app.typing_asks {
-                t!("status.not-saved-drafted.words")
-            } else {
-                t!("status.not-saved-drafted", reason = reason)
-            };
+        // No file path and no OS detail (the reason may name either): the
+        // draft is offered at the next form.
+        Ok(Saved::Drafted { .. }) => {
             app.status.set(Status {
-                text: text.into_owned(),
+                text: t!("status.not-saved-drafted.words").into_owned(),
                 error: true,
             });
             true

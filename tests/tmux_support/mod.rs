@@ -119,6 +119,53 @@ impl Home {
     }
 }
 
+/// The badge the kiosk tests scan: Henk's.
+pub const BADGE: &str = "0012345642";
+/// The Dutch kiosk's welcome screen says this.
+pub const WELCOME: &str = "Scan je pas of typ je naam";
+
+/// The kiosk: a Dutch first-time worker, Henk, with his badge.
+impl Home {
+    /// Henk, known by his badge, named and Dutch; his handle.
+    pub fn henk(&self) -> String {
+        let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
+        self.ok(&henk, &["me", "--name", "Henk", "--lang", "nl"]);
+        henk
+    }
+
+    /// A Dutch kiosk on this home's database at `w`×`h`, on its welcome
+    /// screen, with an idle time no slow machine runs into.
+    pub fn dutch_kiosk(&self, w: u16, h: u16) -> Tmux {
+        self.dutch_kiosk_idle(w, h, "300")
+    }
+
+    /// [`Home::dutch_kiosk`] with another idle timeout (seconds).
+    pub fn dutch_kiosk_idle(&self, w: u16, h: u16, idle: &str) -> Tmux {
+        let kiosk = self.shell("kiosk", &["kiosk", "--idle-timeout", idle]);
+        let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
+        let tmux = Tmux::start_with_env(w, h, &kiosk, &env);
+        tmux.wait_for("s", WELCOME);
+        tmux
+    }
+}
+
+impl Tmux {
+    /// Henk scans his badge at the welcome screen.
+    pub fn scan_badge(&self) {
+        self.type_text("s", BADGE);
+        self.keys("s", &["Enter"]);
+    }
+
+    /// Esc twice on the kiosk's bare list logs out, back to the welcome
+    /// screen.
+    pub fn log_out(&self) {
+        self.keys("s", &["Escape"]);
+        self.wait_for("s", "nog een keer op Esc");
+        self.keys("s", &["Escape"]);
+        self.wait_for("s", WELCOME);
+    }
+}
+
 /// Single-quoted for `sh -c`.
 pub fn quoted(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))

@@ -40,6 +40,10 @@ pub struct DetailState {
     /// last looked, and are marked new.
     new_after: Option<i64>,
     viewer: String,
+    /// The viewer may choose the answer that helped on their own question
+    /// (false at a kiosk login without the PIN: neither offered nor
+    /// reminded of).
+    chooses: bool,
     theme: Theme,
     lines: Vec<WrapLine>,
     /// The largest useful scroll at the last draw; the draw is the only
@@ -57,6 +61,7 @@ impl DetailState {
             open: false,
             new_after: None,
             viewer: viewer.to_string(),
+            chooses: true,
             theme,
             lines: Vec::new(),
             max_scroll: Cell::new(usize::MAX),
@@ -77,6 +82,7 @@ impl DetailState {
             open: false,
             new_after: None,
             viewer: String::new(),
+            chooses: false,
             theme,
             lines,
             max_scroll: Cell::new(usize::MAX),
@@ -88,7 +94,9 @@ impl DetailState {
     /// most useful (the rest are in `?`); then back.
     pub fn hint_actions(&self) -> Vec<Action> {
         let mut v = match self.as_item() {
-            Some(Item::Question(q)) if q.author.as_deref() == Some(self.viewer.as_str()) => {
+            Some(Item::Question(q))
+                if self.chooses && q.author.as_deref() == Some(self.viewer.as_str()) =>
+            {
                 vec![Action::Accept, Action::Helped]
             }
             Some(i) => item_actions(i).into_iter().take(3).collect(),
@@ -117,6 +125,14 @@ impl DetailState {
         self.rebuild();
     }
 
+    /// Whether the viewer may choose the answer that helped on their own
+    /// question (see [`DetailState::hint_actions`]).
+    pub fn choosing(mut self, chooses: bool) -> Self {
+        self.chooses = chooses;
+        self.rebuild();
+        self
+    }
+
     /// Marks the answers above `seen` (by others) as new to the viewer.
     pub fn mark_new_after(&mut self, seen: i64) {
         self.new_after = Some(seen);
@@ -131,6 +147,7 @@ impl DetailState {
                 &self.done,
                 &self.viewer,
                 self.new_after,
+                self.chooses,
                 &self.theme,
             );
         }

@@ -19,11 +19,12 @@ pub fn lines(
     done: &Done,
     viewer: &str,
     new_after: Option<i64>,
+    chooses: bool,
     t: &Theme,
 ) -> Vec<WrapLine> {
     match item {
         Item::Lesson(l) => lesson(l, revealed, done, t),
-        Item::Question(q) => question(q, viewer, new_after, t),
+        Item::Question(q) => question(q, viewer, new_after, chooses, t),
         Item::Tip(tip) => tip_lines(tip, viewer, t),
         Item::Learned(l) => learned(l, t),
     }
@@ -122,7 +123,13 @@ fn lesson(l: &Lesson, revealed: usize, done: &Done, t: &Theme) -> Vec<WrapLine> 
     out
 }
 
-fn question(q: &Question, viewer: &str, new_after: Option<i64>, t: &Theme) -> Vec<WrapLine> {
+fn question(
+    q: &Question,
+    viewer: &str,
+    new_after: Option<i64>,
+    chooses: bool,
+    t: &Theme,
+) -> Vec<WrapLine> {
     let mut out = vec![heading(&q.title, t)];
     let who = q
         .who()
@@ -192,7 +199,7 @@ fn question(q: &Question, viewer: &str, new_after: Option<i64>, t: &Theme) -> Ve
         out.push(heading(&t!("detail.answers", n = q.answers.len()), t));
         // The asker is reminded, gently, that choosing the answer that
         // helped shows colleagues what works.
-        if q.author.as_deref() == Some(viewer) && !q.answers.iter().any(|a| a.accepted) {
+        if chooses && q.author.as_deref() == Some(viewer) && !q.answers.iter().any(|a| a.accepted) {
             out.push(WrapLine::new(Span::styled(
                 t!("detail.choose-reminder"),
                 t.accent,
