@@ -296,9 +296,10 @@ fn a_message_too_long_for_the_status_area_ends_in_an_ellipsis() {
     assert!(message[2].trim_end().ends_with('…'), "{}", text(&rows));
 }
 
-/// A question's answers are counted in whole words beside its title at 40
-/// columns ("2 antwoorden", "1 antwoord"), in the pane and on a kiosk: a
-/// cut word ("2 antw") is no word to a B1 reader.
+/// A question's answers are counted in whole words ("2 antwoorden", "1
+/// antwoord"): a cut word ("2 antw") is no word to a B1 reader. At 40
+/// columns a kiosk (no ids) shows them beside the title; the pane, with
+/// its ids, keeps the title whole and leaves the count out, never cut.
 #[test]
 fn answer_counts_are_whole_words_beside_the_title_at_40_columns() {
     let dir = team(&[]);
@@ -325,7 +326,18 @@ fn answer_counts_are_whole_words_beside_the_title_at_40_columns() {
                 .cloned()
                 .unwrap_or_else(|| panic!("no row {title:?} in:\n{all}"))
         };
-        assert!(row("Hoe stel ik").contains("2 antwoorden"), "{all}");
-        assert!(row("Waar ligt de toner").contains("1 antwoord"), "{all}");
+        for (title, count) in [
+            ("Hoe stel ik", "2 antwoorden"),
+            ("Waar ligt de toner", "1 antwoord"),
+        ] {
+            let row = row(title);
+            assert!(
+                row.contains(count) || (!kiosk && !row.contains("antw")),
+                "kiosk {kiosk}:\n{all}"
+            );
+            if kiosk {
+                assert!(row.contains(count), "{all}");
+            }
+        }
     }
 }

@@ -246,9 +246,8 @@ fn list_row(row: &ListRow, selected: bool, t: &Theme) -> RowLine {
     }
 }
 
-/// Columns a title keeps before the badge is left out: at 40 columns a
-/// question's "2 antwoorden" still shows beside a readable title.
-const MIN_TITLE: usize = 18;
+/// Columns a title keeps before the badge is left out.
+const MIN_TITLE: usize = 22;
 /// A badge that starts with this is news the person should see (a new
 /// answer to their question): it keeps its place, and the title gives way
 /// down to a few characters.
