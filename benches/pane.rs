@@ -68,6 +68,7 @@ fn for_you_ranking(bencher: divan::Bencher) {
                 kind: None,
                 tag: None,
                 limit: 300,
+                no_knowhow: false,
             },
             ME,
         )

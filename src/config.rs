@@ -30,6 +30,9 @@ pub struct Config {
     /// Search settings.
     #[serde(default)]
     pub search: SearchConfig,
+    /// Imported know-how in the pane.
+    #[serde(default)]
+    pub knowhow: KnowhowConfig,
     /// Who may grant budgets, issue vouchers and set matching rules on a
     /// database file (`admins = ["anna"]`). Read from the system config
     /// only: a person's own file cannot make them an admin.
@@ -47,6 +50,16 @@ pub struct SearchConfig {
     /// each finds the others (`synonyms = ["uitpakken = extraheren"]`).
     #[serde(default)]
     pub synonyms: Vec<String>,
+}
+
+/// `[knowhow]` in config.toml.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowhowConfig {
+    /// `false`: the pane starts with imported know-how (tldr, navi, FAQ)
+    /// hidden from its lists and search; its key shows it again. Shown
+    /// when not set.
+    pub show: Option<bool>,
 }
 
 #[derive(Debug, Error)]
@@ -106,6 +119,9 @@ impl Config {
         if over.currency.is_some() {
             self.currency = over.currency;
         }
+        if over.knowhow.show.is_some() {
+            self.knowhow.show = over.knowhow.show;
+        }
         self.admins.extend(over.admins);
         self.keys.extend(over.keys);
         self.kiosk.extend(over.kiosk);
@@ -134,6 +150,15 @@ mod tests {
         assert_eq!(base.db, Some(PathBuf::from("/srv/team.db")));
         assert_eq!(base.lang.as_deref(), Some("en"));
         assert_eq!(base.keys.len(), 2);
+        let hides: Config = toml::from_str("[knowhow]\nshow = false\n").unwrap();
+        base.merge(hides);
+        assert_eq!(base.knowhow.show, Some(false));
+        base.merge(Config::default());
+        assert_eq!(
+            base.knowhow.show,
+            Some(false),
+            "a file that is silent keeps it"
+        );
     }
 
     #[test]

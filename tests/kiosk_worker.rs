@@ -357,6 +357,7 @@ fn questions(dir: &TempDir) -> usize {
         kind: Some(Kind::Question),
         tag: None,
         limit: 100_000,
+        no_knowhow: false,
     };
     other_process(dir).count(&all, ME).expect("count")
 }

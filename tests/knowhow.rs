@@ -243,6 +243,86 @@ fn an_example_put_in_or_taken_out_of_the_middle_leaves_the_others_as_they_were()
     );
 }
 
+/// tldr pages are edited: an example gets a better command and is moved
+/// down the page. A tealdeer reader knows it by its description ("Frob a
+/// folder"): it is that example, changed (same id), not one removed and
+/// another added. With a new description as well it is another example.
+#[test]
+fn a_changed_command_that_moved_keeps_its_description_and_is_one_changed() {
+    let s = Sandbox::new();
+    let root = s.path().join("tldr");
+    let page = root.join("pages/common/frob.md");
+    let path = root.to_str().unwrap();
+    let text = |examples: &[(&str, &str)]| {
+        let mut text = String::from("# frob\n\n> Frobs.\n");
+        for (description, command) in examples {
+            text.push_str(&format!("\n- {description}:\n\n`{command}`\n"));
+        }
+        text
+    };
+    write(
+        &page,
+        &text(&[
+            ("Frob a file", "frob {{path/to/file}}"),
+            ("Frob a folder", "frob -r {{path/to/folder}}"),
+            ("Show the version", "frob -v"),
+        ]),
+    );
+    s.ok(&["knowhow", "import", "tldr", path]);
+    let id_of = |tips: &[Value], command: &str| {
+        tips.iter()
+            .find(|t| t["text"].as_str().unwrap().ends_with(command))
+            .map(|t| t["id"].clone())
+    };
+    let folder = id_of(&tips(&s), "frob -r path/to/folder").unwrap();
+
+    write(
+        &page,
+        &text(&[
+            ("Frob a file", "frob {{path/to/file}}"),
+            ("Show the version", "frob -v"),
+            (
+                "Frob a folder",
+                "frob {{[-r|--recursive]}} {{path/to/folder}}",
+            ),
+        ]),
+    );
+    let out = s.ok(&["knowhow", "import", "tldr", path]);
+    assert!(
+        out.contains("tldr-pages en: 0 added, 1 changed, 0 removed, 2 unchanged"),
+        "{out}"
+    );
+    let after = tips(&s);
+    assert_eq!(after.len(), 3);
+    assert_eq!(
+        id_of(&after, "frob --recursive path/to/folder"),
+        Some(folder),
+        "the same tip, changed in place"
+    );
+    assert_eq!(
+        page_order(&after),
+        [
+            "frob path/to/file",
+            "frob -v",
+            "frob --recursive path/to/folder"
+        ]
+    );
+
+    write(
+        &page,
+        &text(&[
+            ("Frob a file", "frob {{path/to/file}}"),
+            ("Show the version", "frob -v"),
+            ("Frob a whole tree", "frob -R {{path/to/folder}}"),
+        ]),
+    );
+    let out = s.ok(&["knowhow", "import", "tldr", path]);
+    assert!(
+        out.contains("tldr-pages en: 0 added, 1 changed, 0 removed, 2 unchanged"),
+        "where it stood: still paired by place: {out}"
+    );
+}
+
 #[test]
 fn a_malformed_page_is_named_by_path_and_line_and_the_rest_imports() {
     let s = Sandbox::new();
@@ -357,6 +437,75 @@ fn navi_cheatsheets_keep_descriptions_tags_and_variables() {
         out.contains("navi en: 0 added, 1 changed, 1 removed, 0 unchanged"),
         "{out}"
     );
+}
+
+/// navi files name no language, and nearly all are English: a Dutch
+/// reader's import stores them as English (the pane then shows them to
+/// a Dutch colleague only where no Dutch copy exists), `--lang` says
+/// otherwise.
+#[test]
+fn navi_cheats_are_english_unless_lang_says_otherwise() {
+    let s = Sandbox::new();
+    let cheat = s.path().join("cheats/frob.cheat");
+    write(&cheat, "% frob\n\n# Frob all\nfrob --all\n");
+    let path = cheat.to_str().unwrap();
+    let out = s
+        .cmd()
+        .env("LEERTUIN_LANG", "nl")
+        .args(["knowhow", "import", "navi", path])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout.contains("navi en: 1 nieuw"), "{stdout}");
+    let langs = |s: &Sandbox| -> Vec<String> {
+        tips(s)
+            .iter()
+            .map(|t| t["reference"]["lang"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(langs(&s), ["en"]);
+
+    let out = s.ok(&["knowhow", "import", "navi", "--lang", "nl", path]);
+    assert!(out.contains("navi nl: 1 added"), "{out}");
+    // Each language speaks for itself: the English copy stays.
+    assert_eq!(langs(&s), ["nl", "en"]);
+}
+
+/// `list --no-knowhow` (like `search --no-knowhow`) leaves imported
+/// tips and FAQ questions out, every kind and `list tips` alike; the
+/// limit counts what is shown.
+#[test]
+fn list_no_knowhow_shows_colleagues_own_posts_only() {
+    let s = Sandbox::new();
+    let root = tldr_tree(&s);
+    s.ok(&["knowhow", "import", "tldr", root.to_str().unwrap()]);
+    let faq = s.path().join("faq.md");
+    write(&faq, "## Where is the key?\n\nAt the desk.\n");
+    s.ok(&["knowhow", "import", "faq", faq.to_str().unwrap()]);
+    let tip = s.ok(&["add", "tip", "frob -cf keeps the file's date"]);
+    let question = s.ok(&["add", "question", "Who frobs the night shift's files?"]);
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out: Value = serde_json::from_str(&s.ok(args)).unwrap();
+        out.as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| !i["id"].as_str().unwrap().starts_with('l'))
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&["list", "--no-knowhow", "--json", "--limit", "100"]),
+        [question.trim(), tip.trim()]
+    );
+    assert_eq!(
+        ids(&["list", "tips", "--no-knowhow", "--json", "-n", "1"]),
+        [tip.trim()]
+    );
+    assert_eq!(ids(&["list", "tips", "--json", "--limit", "100"]).len(), 7);
+    let text = s.ok(&["list", "tips", "--no-knowhow"]);
+    assert!(!text.contains("tldr"), "{text}");
+    assert_eq!(text.lines().count(), 1, "{text}");
 }
 
 #[test]

@@ -65,6 +65,21 @@ fn admins_import_everyone_reads_and_a_second_import_updates_in_place() {
     assert_eq!(frob["author"], "knowhow:tldr");
     assert_eq!(frob["reference"]["attribution"], "tldr-pages, CC BY 4.0");
 
+    // `--no-knowhow` lists colleagues' own posts only, on the server too.
+    let own = t.ok(&t.ann, &["add", "tip", "frob -c works on folders too"]);
+    let listed = t.ok(&t.ann, &["list", "--no-knowhow", "--json"]);
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    let ids: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] != "lesson")
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [own.trim()]);
+    let out = t.run(&t.ann, &["delete", own.trim()]);
+    assert!(out.status.success(), "{out:?}");
+
     // Nobody but an admin writes an imported row, not even from psql.
     let id = frob["id"].as_str().unwrap().trim_start_matches('t');
     // (Row-level security hides the row from the update: nothing changes.)

@@ -35,6 +35,7 @@ fn a_write_sent_twice_to_the_server_is_stored_once_and_its_key_is_private() {
         kind: Some(Kind::Tip),
         tag: None,
         limit: 10,
+        no_knowhow: false,
     };
     assert_eq!(store.list(&query, &ann).expect("list").len(), 1);
 

@@ -108,6 +108,7 @@ fn a_review_speaks_dutch_with_all_its_hints() {
                 kind: Some(Kind::Lesson),
                 tag: None,
                 limit: 100,
+                no_knowhow: false,
             },
             "mia",
         )

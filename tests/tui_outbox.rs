@@ -50,6 +50,7 @@ fn tips_with(dir: &tempfile::TempDir, text: &str) -> usize {
         kind: Some(Kind::Tip),
         tag: None,
         limit: 500,
+        no_knowhow: false,
     };
     other_process(dir)
         .list(&query, ME)

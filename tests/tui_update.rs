@@ -309,6 +309,7 @@ fn capture_saves_a_tip_and_shows_it() {
                 kind: Some(Kind::Tip),
                 tag: Some("scale".into()),
                 limit: 5,
+                no_knowhow: false,
             },
             "x",
         )
@@ -337,6 +338,7 @@ fn capture_of_a_question_can_be_anonymous() {
                 kind: Some(Kind::Question),
                 tag: None,
                 limit: 1,
+                no_knowhow: false,
             },
             "x",
         )
@@ -356,6 +358,7 @@ fn capture_esc_stores_nothing_a_kept_draft_comes_back_and_bad_input_keeps_the_te
                     kind: Some(Kind::Tip),
                     tag: None,
                     limit: 100,
+                    no_knowhow: false,
                 },
                 "x",
             )

@@ -113,6 +113,10 @@ pub struct ListArgs {
     /// `backing`: open questions, most backed first (questions only).
     #[arg(long, value_parser = ["newest", "backing"], default_value = "newest")]
     pub sort: String,
+    /// Colleagues' own posts only: leave imported know-how (tldr, navi,
+    /// FAQ) out.
+    #[arg(long)]
+    pub no_knowhow: bool,
     #[command(flatten)]
     pub json: JsonFlag,
 }
@@ -123,6 +127,7 @@ pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
         kind: a.kind.map(Kind::from),
         tag,
         limit: a.limit,
+        no_knowhow: a.no_knowhow,
     };
     let items = if a.sort == "backing" {
         if query.kind != Some(Kind::Question) || query.tag.is_some() {

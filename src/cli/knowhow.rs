@@ -28,7 +28,7 @@ pub enum ImportCommand {
     /// itself when no PATH is given).
     Tldr(TldrArgs),
     /// navi cheatsheets (*.cheat files, or folders of them).
-    Navi(FileArgs),
+    Navi(NaviArgs),
     /// A team's FAQ: a CSV file (question and answer columns) or markdown
     /// (a `## Question` heading per entry, the answer below it).
     Faq(FileArgs),
@@ -46,6 +46,19 @@ pub struct TldrArgs {
     pub platform: Vec<String>,
 }
 
+/// navi files say nothing of their language, and nearly all are written
+/// in English: they are stored as English unless `--lang` says otherwise,
+/// whatever language the person who imports them reads.
+#[derive(Debug, Args)]
+pub struct NaviArgs {
+    /// The files (or folders of them).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The language they are written in.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+}
+
 #[derive(Debug, Args)]
 pub struct FileArgs {
     /// The files (or folders of them).
@@ -60,7 +73,14 @@ pub fn run(ctx: &Context, command: KnowhowCommand) -> CliResult {
     let KnowhowCommand::Import(what) = command;
     match what {
         ImportCommand::Tldr(a) => tldr(ctx, a),
-        ImportCommand::Navi(a) => files(ctx, Source::Navi, a),
+        ImportCommand::Navi(a) => files(
+            ctx,
+            Source::Navi,
+            FileArgs {
+                paths: a.paths,
+                lang: Some(a.lang),
+            },
+        ),
         ImportCommand::Faq(a) => files(ctx, Source::Faq, a),
     }
 }

@@ -469,6 +469,9 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
         Box::new(PublicView::new(store))
     };
     let mut app = App::new(store, handle, kiosk.keys.clone(), kiosk.theme);
+    // The kiosk's own config says whether imported know-how shows (a
+    // letter is typing here: `[knowhow] show` is the only switch).
+    app.hide_knowhow(kiosk.ctx.config.knowhow.show == Some(false));
     // The search index is read in the background, as in the pane: at a
     // large database a search must not freeze the kiosk.
     let viewer = if private { handle } else { NOBODY };

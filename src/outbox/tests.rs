@@ -20,6 +20,7 @@ fn tips(store: &SqliteStore) -> Vec<String> {
         kind: Some(Kind::Tip),
         tag: None,
         limit: 50,
+        no_knowhow: false,
     };
     store
         .list(&query, "ann")

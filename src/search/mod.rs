@@ -137,9 +137,17 @@ impl SearchIndex {
 
     /// Finds colleagues' own posts only, no imported know-how.
     pub fn without_knowhow(mut self) -> Self {
-        self.own_only = true;
-        self.forget_last_query();
+        self.set_own_only(true);
         self
+    }
+
+    /// Colleagues' own posts only (`true`), or imported know-how too: the
+    /// pane's switch, on an index already read.
+    pub fn set_own_only(&mut self, own_only: bool) {
+        if self.own_only != own_only {
+            self.own_only = own_only;
+            self.forget_last_query();
+        }
     }
 
     /// The synonyms in use (a rebuilt index is given the same).

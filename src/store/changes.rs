@@ -1,17 +1,27 @@
-//! What changed in place: edits, deletes and their undo, by anyone (a
-//! colleague, a `knowhow import` that updated or removed examples). A
-//! running pane's search index reads only new items after a change; when
-//! this mark moved, items it has read changed too, and it reads everything
-//! again. Plain SQL both backends run alike; partial indexes on the
-//! columns (SQLite migration 0011, PostgreSQL 0014) keep it a few index
-//! lookups however many items there are.
+//! What changed in items a search index has read: edits, deletes and their
+//! undo, by anyone (a colleague, a `knowhow import` that updated or
+//! removed examples), and what an item's search text or rank holds of
+//! other rows: its answers (a question is found by them), its votes or
+//! backings (they rank it). A running pane's search index reads only new
+//! items after a change; when this mark moved, items it has read changed
+//! too, and it reads everything again. Plain SQL both backends run alike;
+//! partial indexes on the columns (SQLite migration 0011, PostgreSQL 0014)
+//! keep the edits and deletes a few index lookups however many items there
+//! are, the newest answer one primary-key lookup; votes and backings are
+//! counted (a scan of small rows, run only when the data changed).
+//!
+//! Lessons are read again on every refresh anyway (an import may change
+//! them in place), and a new item moves only the index's own marks.
 
 /// Per table (question, answer, tip, learned): how many are deleted, and
-/// the latest edit and delete. Any edit, delete or undone delete moves it;
-/// a new item does not.
-pub type ChangeMark = [i64; 12];
+/// the latest edit and delete; then the newest answer, and the count and
+/// the sum of the item numbers of votes and of backings (a vote moved from
+/// one tip to another between two reads changes the sum). Any edit,
+/// delete, undone delete, new answer, vote, backing or withdrawal moves
+/// it; a new item does not.
+pub type ChangeMark = [i64; 17];
 
-/// One row of the twelve numbers of a [`ChangeMark`].
+/// One row of the seventeen numbers of a [`ChangeMark`].
 pub const SQL: &str = "SELECT
     (SELECT count(*) FROM question WHERE deleted_at IS NOT NULL),
     (SELECT coalesce(max(edited_at), 0) FROM question WHERE edited_at IS NOT NULL),
@@ -24,4 +34,9 @@ pub const SQL: &str = "SELECT
     (SELECT coalesce(max(deleted_at), 0) FROM tip WHERE deleted_at IS NOT NULL),
     (SELECT count(*) FROM learned WHERE deleted_at IS NOT NULL),
     (SELECT coalesce(max(edited_at), 0) FROM learned WHERE edited_at IS NOT NULL),
-    (SELECT coalesce(max(deleted_at), 0) FROM learned WHERE deleted_at IS NOT NULL)";
+    (SELECT coalesce(max(deleted_at), 0) FROM learned WHERE deleted_at IS NOT NULL),
+    (SELECT coalesce(max(id), 0) FROM answer),
+    v.n, v.ids, b.n, b.ids
+    FROM (SELECT count(*) AS n, CAST(coalesce(sum(tip_id), 0) AS BIGINT) AS ids FROM vote) v,
+         (SELECT count(*) AS n, CAST(coalesce(sum(question_id), 0) AS BIGINT) AS ids
+          FROM backing) b";

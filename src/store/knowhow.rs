@@ -6,10 +6,13 @@
 //! An item is found again by what it says, not by its place: a page's
 //! example with the same command (a FAQ entry with the same question) is
 //! the same example wherever it moved, so one example put in the middle
-//! of a page is one added, not every later one changed. Its place only
-//! breaks ties and pairs an example whose command changed with the one
-//! that stood there before. A live item's number (`example` in its key)
-//! stays its place on the page: items that moved are renumbered.
+//! of a page is one added, not every later one changed. An example whose
+//! command changed is found by its description (a tldr reader knows it by
+//! that line: "List files", now with `ls -la`), wherever it moved: one
+//! changed, not one added and one removed. Its place only breaks ties and
+//! pairs an example whose command and description both changed with the
+//! one that stood there before. A live item's number (`example` in its
+//! key) stays its place on the page: items that moved are renumbered.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -198,34 +201,58 @@ pub fn plan<'a>(stored: &'a HashMap<Key, Stored>, scope: &Scope, items: &'a [Ref
     plan
 }
 
+/// What else finds a tip again whose command changed: its description
+/// (the line before the command), as a tldr or navi reader knows the
+/// example by it. `None` for a question (found by its title alone) and
+/// for a tip without one.
+fn description(text: &str, question: bool) -> Option<String> {
+    let (line, _) = text.split_once('\n').filter(|_| !question)?;
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!line.is_empty()).then_some(line)
+}
+
 /// For each item of one page, the stored item it is: first the live one
 /// that says the same (the one at its place, if several do, else the
-/// first), then, for an item still alone, the one that stood at its
-/// place (changed, or dropped once and back).
+/// first); then, for an item still alone, the live one with the same
+/// description (its command changed, wherever it moved); then the one
+/// that stood at its place (changed, or dropped once and back).
 fn pair<'a>(olds: &[&'a Stored], items: &[&RefItem]) -> Vec<Option<&'a Stored>> {
     let mut used: HashSet<u32> = HashSet::new();
     let mut out: Vec<Option<&'a Stored>> = vec![None; items.len()];
-    let said: Vec<String> = olds
-        .iter()
-        .map(|old| content(&old.text, old.question.is_some()))
-        .collect();
-    for (slot, item) in out.iter_mut().zip(items) {
-        let want = content(&item.text, item.answer.is_some());
-        let place = item.reference.example;
-        let same: Vec<&'a Stored> = olds
+    // What finds an item again, strongest first: what it says, then its
+    // description.
+    type Finder = fn(&str, bool) -> Option<String>;
+    let finders: [Finder; 2] = [|text, q| Some(content(text, q)), description];
+    for key in finders {
+        let known: Vec<Option<String>> = olds
             .iter()
-            .zip(&said)
-            .filter(|(old, s)| old.live && **s == want && !used.contains(&old.example))
-            .map(|(old, _)| *old)
+            .map(|old| key(&old.text, old.question.is_some()))
             .collect();
-        let pick = same
-            .iter()
-            .find(|old| old.example == place)
-            .or(same.first())
-            .copied();
-        if let Some(old) = pick {
-            used.insert(old.example);
-            *slot = Some(old);
+        for (slot, item) in out.iter_mut().zip(items) {
+            if slot.is_some() {
+                continue;
+            }
+            let Some(want) = key(&item.text, item.answer.is_some()) else {
+                continue;
+            };
+            let place = item.reference.example;
+            let same: Vec<&'a Stored> = olds
+                .iter()
+                .zip(&known)
+                .filter(|(old, k)| {
+                    old.live && k.as_ref() == Some(&want) && !used.contains(&old.example)
+                })
+                .map(|(old, _)| *old)
+                .collect();
+            let pick = same
+                .iter()
+                .find(|old| old.example == place)
+                .or(same.first())
+                .copied();
+            if let Some(old) = pick {
+                used.insert(old.example);
+                *slot = Some(old);
+            }
         }
     }
     for (slot, item) in out.iter_mut().zip(items) {
@@ -392,6 +419,50 @@ mod tests {
         let plan = super::plan(&before, &scope(), &now);
         assert_eq!(counts(&plan), (1, 0, 0, 2));
         assert!(matches!(plan.steps[..], [Step::Revive(old, _)] if old.tip == Some(30)));
+    }
+
+    fn described(place: u32, description: &str, command: &str) -> RefItem {
+        RefItem {
+            text: format!("{description}\n{command}"),
+            ..item(place, command)
+        }
+    }
+
+    #[test]
+    fn a_changed_command_that_moved_is_found_by_its_description() {
+        let before = stored(
+            &[
+                described(1, "Frob a file:", "frob a"),
+                described(2, "Frob a folder:", "frob -r b"),
+                described(3, "Show the version:", "frob -v"),
+            ],
+            &[],
+        );
+        // The folder example moves to the end with a new command; a new
+        // example takes its place.
+        let now = [
+            described(1, "Frob a file:", "frob a"),
+            described(2, "List frobs:", "frob --list"),
+            described(3, "Show the version:", "frob -v"),
+            described(4, "Frob a folder:", "frob --recursive b"),
+        ];
+        let plan = super::plan(&before, &scope(), &now);
+        assert_eq!(counts(&plan), (1, 1, 0, 2));
+        assert_eq!(moves(&plan), [(20, 4)]);
+        assert!(matches!(
+            plan.steps[..],
+            [Step::Add(new), Step::Change(old, changed)]
+                if new.reference.example == 2 && old.tip == Some(20)
+                    && changed.reference.example == 4
+        ));
+        // Description and command both new: that is another example.
+        let now = [
+            described(1, "Frob a file:", "frob a"),
+            described(2, "Show the version:", "frob -v"),
+            described(3, "Frob a tree:", "frob --recursive b"),
+        ];
+        let plan = super::plan(&before, &scope(), &now);
+        assert_eq!(counts(&plan), (1, 0, 1, 2));
     }
 
     #[test]

@@ -244,6 +244,9 @@ pub struct ListQuery {
     pub kind: Option<Kind>,
     pub tag: Option<String>,
     pub limit: usize,
+    /// Colleagues' own posts only: imported know-how (`knowhow import`)
+    /// left out (`list --no-knowhow`, the pane's switch).
+    pub no_knowhow: bool,
 }
 
 /// The highest item number of each kind (in `Kind::ALL` order) a search

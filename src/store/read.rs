@@ -28,6 +28,30 @@ pub struct Filter<'a> {
     pub oldest_first: bool,
     /// Deleted posts too, as tombstones (backups only).
     pub tombstones: bool,
+    /// Imported know-how left out ([`ListQuery::no_knowhow`]).
+    pub no_knowhow: bool,
+}
+
+impl Filter<'_> {
+    /// `r.source IS NULL AND` when imported know-how is left out: for the
+    /// tip and question queries, which join `reference r`.
+    pub fn own_only(&self) -> &'static str {
+        if self.no_knowhow {
+            "r.source IS NULL AND"
+        } else {
+            ""
+        }
+    }
+}
+
+/// ` AND` the tip or question (`table`) was imported by nobody, when `q`
+/// leaves imported know-how out: for counts, which join nothing.
+pub fn own_only_count(q: &ListQuery, table: &str) -> String {
+    if q.no_knowhow {
+        format!(" AND NOT EXISTS (SELECT 1 FROM reference r WHERE r.{table}_id = {table}.id)")
+    } else {
+        String::new()
+    }
 }
 
 /// Items of several kinds, each kind newest first and limited, merged
@@ -91,6 +115,7 @@ pub fn list(r: &mut impl Reads, q: &ListQuery, viewer: &str) -> Result<Vec<Item>
         tag: q.tag.as_deref(),
         viewer: Some(viewer),
         limit: Some(q.limit),
+        no_knowhow: q.no_knowhow,
         ..Filter::default()
     };
     let mut all = Vec::new();

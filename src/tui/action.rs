@@ -43,6 +43,9 @@ pub enum Action {
     SwitchButtons,
     /// Questions tab: newest first, or most backed first.
     SortQuestions,
+    /// Show or hide imported know-how (tldr, navi, FAQ) in the lists and
+    /// the search.
+    ToggleKnowhow,
     /// The asker accepts an answer / marks pledged time as given.
     Accept,
     Helped,
@@ -79,7 +82,7 @@ pub enum Edit {
 }
 
 /// Every configurable action, in the order help lists them.
-pub const CONFIGURABLE: [Action; 51] = [
+pub const CONFIGURABLE: [Action; 52] = [
     Action::Open,
     Action::Back,
     Action::Up,
@@ -117,6 +120,7 @@ pub const CONFIGURABLE: [Action; 51] = [
     Action::KnewIt,
     Action::SwitchButtons,
     Action::SortQuestions,
+    Action::ToggleKnowhow,
     Action::Accept,
     Action::Helped,
     Action::EditProfile,
@@ -169,6 +173,7 @@ impl Action {
             Action::KnewIt => "knew-it",
             Action::SwitchButtons => "switch-buttons",
             Action::SortQuestions => "sort",
+            Action::ToggleKnowhow => "knowhow",
             Action::Accept => "accept",
             Action::Helped => "helped",
             Action::EditProfile => "edit-profile",
@@ -236,6 +241,7 @@ impl Action {
             Action::KnewIt => t!("hint.knew-it"),
             Action::SwitchButtons => t!("hint.switch-buttons"),
             Action::SortQuestions => t!("hint.sort"),
+            Action::ToggleKnowhow => t!("hint.knowhow"),
             Action::Accept => t!("hint.accept"),
             Action::Helped => t!("hint.helped"),
             Action::EditProfile => t!("hint.edit-profile"),
@@ -288,6 +294,7 @@ impl Action {
             Action::KnewIt => t!("help.knew-it"),
             Action::SwitchButtons => t!("help.switch-buttons"),
             Action::SortQuestions => t!("help.sort"),
+            Action::ToggleKnowhow => t!("help.knowhow"),
             Action::Accept => t!("help.accept"),
             Action::Helped => t!("help.helped"),
             Action::EditProfile => t!("help.edit-profile"),
@@ -322,6 +329,9 @@ pub fn item_actions(item: &crate::domain::Item) -> Vec<Action> {
     use crate::domain::Item;
     match item {
         Item::Lesson(_) => vec![Action::Reveal, Action::MarkDone],
+        // An imported FAQ entry: a colleague may add an answer, but
+        // nobody is asked to back it (it is answered, and no colleague's).
+        Item::Question(q) if q.reference.is_some() => vec![Action::Answer],
         Item::Question(_) => vec![
             Action::Answer,
             Action::MeToo,

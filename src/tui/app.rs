@@ -169,6 +169,13 @@ impl App {
         }
     }
 
+    /// Leaves imported know-how (tldr, navi, FAQ) out of the lists and the
+    /// search (`true`), or brings it back; the lists load again when shown.
+    pub fn hide_knowhow(&mut self, hidden: bool) {
+        self.feeds.no_knowhow = hidden;
+        self.finder.set_no_knowhow(hidden);
+    }
+
     pub fn list_mut(&mut self, tab: Tab) -> Option<&mut ItemListState> {
         match tab {
             Tab::Team | Tab::Wishes => None,

@@ -369,6 +369,7 @@ impl App {
                     kind: Some(kind),
                     tag: Some(tool.clone()),
                     limit: PER_TOOL,
+                    no_knowhow: false,
                 };
                 out.extend(self.store.list(&query, &self.user)?);
             }

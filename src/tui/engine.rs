@@ -230,6 +230,22 @@ pub fn toggle_sort(app: &mut App) {
     app.say(said);
 }
 
+/// `i` on a list: imported know-how (tldr, navi, FAQ) hidden from every
+/// list and the search, or shown again. Said in the status line with the
+/// key that undoes it, so a person who pressed it by chance finds back.
+pub fn toggle_knowhow(app: &mut App) {
+    let hidden = !app.feeds.no_knowhow;
+    app.hide_knowhow(hidden);
+    app.reload();
+    app.sync_preview();
+    let key = app.list_key(Action::ToggleKnowhow).unwrap_or_default();
+    app.say(if hidden {
+        t!("status.knowhow-hidden", key = key)
+    } else {
+        t!("status.knowhow-shown", key = key)
+    });
+}
+
 /// `A` / `H` on a question: only its asker may. They choose, with ↑↓ and
 /// Enter, the answer to accept (listed with its author) or the colleague
 /// whose pledged time was given.

@@ -22,6 +22,9 @@ pub struct Feeds {
     pub lists: [ItemListState; 5],
     /// The Questions tab lists open questions by backing instead of newest first.
     pub by_backing: bool,
+    /// Imported know-how (tldr, navi, FAQ) is left out of every list: the
+    /// pane's switch (`i`), or `[knowhow] show = false` in config.toml.
+    pub no_knowhow: bool,
     /// Tabs whose data must be loaded again before they are shown.
     stale: [bool; COUNT],
     /// How many pages of [`PAGE`] rows each tab loads: one, and one more
@@ -60,6 +63,7 @@ impl Feeds {
                 ),
             ],
             by_backing: false,
+            no_knowhow: false,
             stale: [true; COUNT],
             pages: [1; COUNT],
             done: HashMap::new(),

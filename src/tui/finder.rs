@@ -32,6 +32,9 @@ pub struct Finder {
     pub due: bool,
     /// The team's synonyms (config.toml), given to every index read.
     pub synonyms: Synonyms,
+    /// Imported know-how is hidden (the pane's switch): searches find
+    /// colleagues' own posts only.
+    no_knowhow: bool,
 }
 
 /// What a finished background read brought.
@@ -45,6 +48,21 @@ pub enum Polled {
 }
 
 impl Finder {
+    /// A freshly read index with the pane's settings: the synonyms, and
+    /// whether imported know-how is found.
+    fn prepared(&self, index: SearchIndex) -> SearchIndex {
+        let mut index = index.with_synonyms(self.synonyms.clone());
+        index.set_own_only(self.no_knowhow);
+        index
+    }
+
+    /// Hides imported know-how from searches (`true`), or finds it again.
+    pub fn set_no_knowhow(&mut self, hidden: bool) {
+        self.no_knowhow = hidden;
+        if let Some(index) = &mut self.index {
+            index.set_own_only(hidden);
+        }
+    }
     /// Items changed or went away (an own edit, delete or its undo): the
     /// index is read whole again, since a refresh reads only new items.
     /// Not when no index is wanted yet.
@@ -79,7 +97,7 @@ impl Finder {
             Some(indexer) if self.index.is_none() && !indexer.is_building() => indexer.start(),
             None if self.index.is_none() => {
                 let index = SearchIndex::load(store, viewer)?;
-                self.index = Some(index.with_synonyms(self.synonyms.clone()));
+                self.index = Some(self.prepared(index));
             }
             _ => {}
         }
@@ -158,7 +176,7 @@ impl Finder {
         };
         let polled = match (update?, &mut self.index) {
             (Update::Built(index), _) => {
-                self.index = Some((*index).with_synonyms(self.synonyms.clone()));
+                self.index = Some(self.prepared(*index));
                 Polled::First
             }
             // Nothing new (a vote, say): the hits on screen stand.

@@ -89,10 +89,25 @@ impl App {
                 Tab::Team => self.team.hint_actions(),
                 Tab::Me => self.me.hint_actions(),
                 Tab::Wishes => self.wishes.hint_actions(),
-                tab => self
-                    .list(tab)
-                    .map(|l| l.hint_actions(|a| !self.keys.keys(view, a).is_empty()))
-                    .unwrap_or_default(),
+                tab => {
+                    let Some(list) = self.list(tab) else {
+                        return Vec::new();
+                    };
+                    let mut wanted = list.hint_actions(|a| !self.keys.keys(view, a).is_empty());
+                    // The switch for imported know-how where it shows (an
+                    // imported item is selected, which asks nothing else),
+                    // and early wherever it is hidden, so the way back is
+                    // in sight.
+                    let on_imported = list
+                        .selected_item()
+                        .is_some_and(|i| crate::domain::reference::of(i).is_some());
+                    if self.feeds.no_knowhow {
+                        wanted.insert(1.min(wanted.len()), Action::ToggleKnowhow);
+                    } else if on_imported {
+                        wanted.push(Action::ToggleKnowhow);
+                    }
+                    wanted
+                }
             },
         }
     }

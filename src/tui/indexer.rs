@@ -279,6 +279,38 @@ mod tests {
         assert_eq!(changes.len(), 1);
     }
 
+    /// A question is found by its answers: one given while the pane runs
+    /// is searched at once, not only after the pane starts again.
+    #[test]
+    fn a_new_answer_is_found_by_a_running_panes_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let draft = Draft {
+            text: "Where do the pallets go?".into(),
+            ..Draft::default()
+        };
+        let q = store
+            .add(&NewItem::from_draft(Kind::Question, "bob", &draft).unwrap())
+            .unwrap();
+        let mut indexer = Indexer::new(Spec::File(db), "ann");
+        indexer.start();
+        let Update::Built(mut index) = wait(&mut indexer) else {
+            panic!("a start builds a whole index");
+        };
+        let found = |index: &SearchIndex| index.search("forklift bay", 50).len();
+        assert_eq!(found(&index), 0);
+        store.answer(q, "ann", "Behind the forklift bay").unwrap();
+        indexer.refresh(Some(&index));
+        match wait(&mut indexer) {
+            Update::Built(built) => index = built,
+            Update::Changes(changes) => {
+                index.apply(changes);
+            }
+        }
+        assert_eq!(found(&index), 1, "found by its new answer");
+    }
+
     #[test]
     fn a_change_during_the_first_build_is_read_after_it() {
         let dir = tempfile::tempdir().unwrap();

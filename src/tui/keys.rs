@@ -469,6 +469,7 @@ fn default_bindings() -> Vec<Binding> {
         bind(view, Action::MarkDone, &[c('d')]);
         bind(view, Action::Review, &[c('r')]);
         bind(view, Action::SortQuestions, &[c('s')]);
+        bind(view, Action::ToggleKnowhow, &[c('i')]);
         bind(view, Action::Accept, &[c('A')]);
         bind(view, Action::Helped, &[c('H')]);
         // Ctrl-E too: on a kiosk `e` types a question.

@@ -94,6 +94,7 @@ impl App {
                         kind: None,
                         tag: None,
                         limit: TAB_LIMIT,
+                        no_knowhow: self.feeds.no_knowhow,
                     },
                     &viewer,
                 )?;
@@ -103,7 +104,11 @@ impl App {
                 // bury them. In the person's language where a page has it.
                 let names: Vec<String> =
                     self.tools.iter().flat_map(|t| context::names(t)).collect();
-                items.retain(|i| reference::of(i).is_none() || context::is_about(i, &names));
+                // Hidden altogether by the pane's switch.
+                let shown = !self.feeds.no_knowhow;
+                items.retain(|i| {
+                    reference::of(i).is_none() || (shown && context::is_about(i, &names))
+                });
                 let items = reference::own_language_first(items, crate::i18n::lang());
                 let done = self.feeds.done_ids();
                 let ranked = feed::for_you(items, &viewer, &wants, &done, now());
@@ -144,6 +149,7 @@ impl App {
                     kind: tab.kind(),
                     tag: None,
                     limit: self.feeds.limit(tab),
+                    no_knowhow: self.feeds.no_knowhow,
                 };
                 let items = self.store.list(&query, &viewer)?;
                 // Counted only when the list is full: then there may be more.

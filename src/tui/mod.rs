@@ -141,6 +141,7 @@ fn run_with(ctx: &Launch, start: Start) -> Result<(), TuiError> {
         .map(|p| p.to_path_buf());
     let store = open_pane_store(&ctx.spec)?;
     let mut app = App::new(store, &ctx.user, keys, theme);
+    app.hide_knowhow(ctx.config.knowhow.show == Some(false));
     if let Some(path) = new_file {
         app.say(t!("status.new-database", path = path.display()));
     }

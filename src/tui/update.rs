@@ -82,6 +82,7 @@ fn on_list(app: &mut App, action: Action) {
         Action::Bottom => isize::MAX / 2,
         Action::Open => return open_selected(app),
         Action::SortQuestions => return engine::toggle_sort(app),
+        Action::ToggleKnowhow => return engine::toggle_knowhow(app),
         other => return on_item(app, other),
     };
     if app.tab == Tab::Team {

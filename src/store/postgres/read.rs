@@ -92,9 +92,10 @@ pub fn questions(tx: &mut Tx, f: &Filter) -> Result<Vec<Question>> {
     let (tail, id, tag, limit) = tail(f);
     let sql = format!(
         "SELECT {QUESTION_COLUMNS}, {}
-         FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {tail}",
+         FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {} {tail}",
         read::REFERENCE_COLUMNS,
-        live(f)
+        live(f),
+        f.own_only()
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
     let mut questions = all(&rows, |r| {
@@ -129,9 +130,10 @@ pub fn tips(tx: &mut Tx, f: &Filter) -> Result<Vec<Tip>> {
     let (tail, id, tag, limit) = tail(f);
     let sql = format!(
         "SELECT {TIP_COLUMNS}, {}
-         FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {tail}",
+         FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {} {tail}",
         read::REFERENCE_COLUMNS,
-        live(f)
+        live(f),
+        f.own_only()
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
     let mut tips = all(&rows, |r| {
@@ -208,10 +210,12 @@ pub fn count(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<usize> {
             format!("SELECT count(*) FROM lesson WHERE $2::text IS NOT NULL AND {tagged}")
         }
         Kind::Question => format!(
-            "SELECT count(*) FROM question WHERE $2::text IS NOT NULL AND deleted_at IS NULL AND {tagged}"
+            "SELECT count(*) FROM question WHERE $2::text IS NOT NULL AND deleted_at IS NULL AND {tagged}{}",
+            read::own_only_count(q, "question")
         ),
         Kind::Tip => format!(
-            "SELECT count(*) FROM tip WHERE $2::text IS NOT NULL AND deleted_at IS NULL AND {tagged}"
+            "SELECT count(*) FROM tip WHERE $2::text IS NOT NULL AND deleted_at IS NULL AND {tagged}{}",
+            read::own_only_count(q, "tip")
         ),
         Kind::Learned => format!(
             "SELECT count(*) FROM learned WHERE (visibility = 'team' OR author = $2)
@@ -230,7 +234,7 @@ pub fn count(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<usize> {
 /// What changed in place so far ([`crate::store::changes`]).
 pub fn change_mark(tx: &mut Tx) -> Result<ChangeMark> {
     let row = tx.query_one(changes::SQL, &[])?;
-    let mut mark: ChangeMark = [0; 12];
+    let mut mark: ChangeMark = [0; 17];
     for (i, n) in mark.iter_mut().enumerate() {
         *n = row.get(i);
     }

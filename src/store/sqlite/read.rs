@@ -95,9 +95,10 @@ pub fn lessons(tx: &Connection, f: &Filter) -> Result<Vec<Lesson>> {
 pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
     let sql = format!(
         "SELECT {QUESTION_COLUMNS}, {}
-         FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {}",
+         FROM question LEFT JOIN reference r ON r.question_id = question.id WHERE {} {} {}",
         read::REFERENCE_COLUMNS,
         f.live(),
+        f.own_only(),
         f.sql_tail()
     );
     let mut questions = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
@@ -134,9 +135,10 @@ fn backings(tx: &Connection, question_id: i64) -> Result<Vec<Backing>> {
 pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
     let sql = format!(
         "SELECT {TIP_COLUMNS}, {}
-         FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {}",
+         FROM tip LEFT JOIN reference r ON r.tip_id = tip.id WHERE {} {} {}",
         read::REFERENCE_COLUMNS,
         f.live(),
+        f.own_only(),
         f.sql_tail()
     );
     let mut tips = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
@@ -219,10 +221,12 @@ pub fn count(tx: &Connection, q: &ListQuery, viewer: &str) -> Result<usize> {
     let sql = |kind: Kind| match kind {
         Kind::Lesson => format!("SELECT count(*) FROM lesson WHERE ?2 IS NOT NULL AND {tagged}"),
         Kind::Question => format!(
-            "SELECT count(*) FROM question WHERE ?2 IS NOT NULL AND deleted_at IS NULL AND {tagged}"
+            "SELECT count(*) FROM question WHERE ?2 IS NOT NULL AND deleted_at IS NULL AND {tagged}{}",
+            read::own_only_count(q, "question")
         ),
         Kind::Tip => format!(
-            "SELECT count(*) FROM tip WHERE ?2 IS NOT NULL AND deleted_at IS NULL AND {tagged}"
+            "SELECT count(*) FROM tip WHERE ?2 IS NOT NULL AND deleted_at IS NULL AND {tagged}{}",
+            read::own_only_count(q, "tip")
         ),
         Kind::Learned => format!(
             "SELECT count(*) FROM learned WHERE (visibility = 'team' OR author = ?2)
@@ -262,7 +266,7 @@ pub fn each_search_doc(
 
 /// What changed in place so far ([`crate::store::changes`]).
 pub fn change_mark(tx: &Connection) -> Result<ChangeMark> {
-    let mut mark: ChangeMark = [0; 12];
+    let mut mark: ChangeMark = [0; 17];
     tx.query_row(changes::SQL, [], |r| {
         for (i, n) in mark.iter_mut().enumerate() {
             *n = r.get(i)?;

@@ -241,6 +241,7 @@ fn list_row(row: &ListRow, selected: bool, t: &Theme) -> RowLine {
         id: row.item.id().to_string(),
         title: row.item.title().to_string(),
         badge: row.badge.clone(),
+        keeps_badge: crate::domain::reference::of(&row.item).is_some(),
         selected,
         theme: *t,
     }
@@ -252,6 +253,8 @@ const MIN_TITLE: usize = 22;
 /// answer to their question): it keeps its place, and the title gives way
 /// down to a few characters.
 pub const NEWS: char = '●';
+/// What a title keeps beside a badge that must stay: news, or the source
+/// of imported know-how (`tldr`), which says the row is no colleague's.
 const MIN_TITLE_BESIDE_NEWS: usize = 6;
 
 /// One drawn row; shared by the item list and search results.
@@ -260,6 +263,8 @@ pub struct RowLine {
     pub id: String,
     pub title: String,
     pub badge: String,
+    /// The badge stays, the title gives way (imported know-how's source).
+    pub keeps_badge: bool,
     pub selected: bool,
     pub theme: Theme,
 }
@@ -272,7 +277,7 @@ impl Widget for RowLine {
         let head_w = head.chars().count();
         let badge_w = self.badge.chars().count();
         // The badge goes only where it leaves the title some room.
-        let min_title = if self.badge.starts_with(NEWS) {
+        let min_title = if self.keeps_badge || self.badge.starts_with(NEWS) {
             MIN_TITLE_BESIDE_NEWS
         } else {
             MIN_TITLE

@@ -141,6 +141,7 @@ impl Widget for &SearchState {
                 id: hit.id.to_string(),
                 title: hit.excerpt.clone(),
                 badge: crate::i18n::kind_word(hit.id.kind),
+                keeps_badge: false,
                 selected,
                 theme: *t,
             }
