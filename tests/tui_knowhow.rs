@@ -287,3 +287,35 @@ fn an_imported_faq_question_asks_for_no_backing() {
     let rows = tui_support::screen(&app, 80, 24);
     assert!(!tui_support::text(&rows).contains("knowhow:faq"));
 }
+
+/// On a kiosk (letters type a question there) an imported example asks
+/// for no vote either: neither its row's hints nor its detail mention
+/// votes, and it names no author.
+#[test]
+fn a_kiosk_asks_no_vote_on_an_imported_example() {
+    let (dir, mut app) = tui_support::demo_app_in("nl");
+    import(&dir);
+    app.typing_asks = true;
+    app.reload();
+    update(&mut app, Action::GoTab(TIPS as u8));
+    let at = app.feeds.lists[TIPS]
+        .rows
+        .iter()
+        .position(|r| r.item.title() == "Maak een frob:")
+        .unwrap();
+    update(&mut app, Action::Top);
+    for _ in 0..at {
+        update(&mut app, Action::Down);
+    }
+    let list = tui_support::text(&tui_support::screen(&app, 80, 24));
+    update(&mut app, Action::Open);
+    for (w, h) in [(40, 20), (80, 24)] {
+        let rows = tui_support::screen(&app, w, h);
+        let text = tui_support::text(&rows);
+        tui_support::assert_shows(&rows, "tldr-pages, CC BY 4.0");
+        for word in ["stem", "knowhow:", "van tldr"] {
+            assert!(!text.contains(word), "{word:?} at {w}:\n{text}");
+        }
+    }
+    assert!(!list.contains("stemmen"), "{list}");
+}

@@ -158,7 +158,11 @@ impl Feeds {
             }
             _ => note,
         };
-        let badge = if with_kind {
+        // An imported item's source says its kind too (tldr and navi are
+        // tips, a FAQ entry a question), and it stays on the row however
+        // narrow: its title has the room the kind word would take.
+        let imported = crate::domain::reference::of(&item).is_some();
+        let badge = if with_kind && !imported {
             format!("{} {note}", kind_word(item.kind()))
         } else {
             note
