@@ -58,13 +58,17 @@ fn imported(item: &Item) -> bool {
     }
 }
 
-/// Lessons in the person's language before lessons in another, each group
-/// keeping its order: a Dutch worker meets Dutch lessons first. Everything
-/// that is not a lesson stays where it is, relative to the others.
+/// Lessons and imported know-how in the person's language before those
+/// in another, each group keeping its order: a Dutch worker meets Dutch
+/// lessons first, and beside `tar` the Dutch tldr examples before an
+/// English navi cheat. Colleagues' own posts (no language of their own)
+/// stay where they are, relative to the others.
 pub fn own_language_first(items: Vec<Item>, lang: &str) -> Vec<Item> {
-    let (mine, other): (Vec<Item>, Vec<Item>) = items
-        .into_iter()
-        .partition(|i| !matches!(i, Item::Lesson(l) if l.lang != lang));
+    let other_language = |i: &Item| match i {
+        Item::Lesson(l) => l.lang != lang,
+        _ => crate::domain::reference::of(i).is_some_and(|r| r.lang != lang),
+    };
+    let (mine, other): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|i| !other_language(i));
     mine.into_iter().chain(other).collect()
 }
 
@@ -91,12 +95,16 @@ mod tests {
     }
 
     fn imported(num: i64, tags: &[&str], days_old: i64) -> Item {
+        imported_in(num, tags, days_old, "en")
+    }
+
+    fn imported_in(num: i64, tags: &[&str], days_old: i64, lang: &str) -> Item {
         let Item::Tip(mut t) = tip(num, "knowhow:tldr", tags, days_old) else {
             unreachable!()
         };
         t.reference = Some(Box::new(crate::domain::reference::Reference {
             source: crate::domain::reference::Source::Tldr,
-            lang: "en".into(),
+            lang: lang.into(),
             page: "common/tar".into(),
             example: 1,
             revision: "x".into(),
@@ -143,6 +151,18 @@ mod tests {
             [2, 3, 5, 1, 4]
         );
         assert_eq!(ids(&own_language_first(items, "en")), [1, 2, 4, 3, 5]);
+    }
+
+    #[test]
+    fn imported_know_how_in_the_persons_language_comes_first() {
+        let items = vec![
+            imported_in(1, &["tar"], 0, "en"),
+            tip(2, "bob", &["tar"], 0),
+            imported_in(3, &["tar"], 0, "nl"),
+        ];
+        let ids = |v: &[Item]| v.iter().map(|i| i.id().num).collect::<Vec<_>>();
+        assert_eq!(ids(&own_language_first(items.clone(), "nl")), [2, 3, 1]);
+        assert_eq!(ids(&own_language_first(items, "en")), [1, 2, 3]);
     }
 
     #[test]
