@@ -156,7 +156,7 @@ fn a_switch_hides_imported_know_how_and_brings_it_back() {
     let rows = tui_support::screen(&app, 80, 24);
     tui_support::assert_shows(&rows, "i tldr aan/uit");
     update(&mut app, Action::Help);
-    let rows = tui_support::screen(&app, 40, 40);
+    let rows = tui_support::screen(&app, 40, 80);
     tui_support::assert_shows(&rows, "kennis van buiten");
     update(&mut app, Action::Back);
     assert!(app.overlay.is_none(), "help closed");
