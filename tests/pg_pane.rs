@@ -214,3 +214,43 @@ fn an_open_pane_sends_its_waiting_writes_when_the_server_is_back_without_a_key()
     assert_eq!(on_server, "1");
     assert_shows(&screen(&app, 80, 24), "VACUUM FULL locks the table");
 }
+
+/// Wishes on the team server: the Wishes tab just works there (a store
+/// that keeps none says so; see `tui::wishes`).
+#[test]
+fn the_wishes_tab_works_on_the_server() {
+    let Some(pg) = pg_support::PgServer::start("pane_wishes") else {
+        return;
+    };
+    let pg: &'static pg_support::PgServer = Box::leak(Box::new(pg));
+    let db = pg.database("pane_wishes");
+    let ann = "ann_wishes";
+    {
+        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        let add = AddPerson {
+            handle: ann.into(),
+            name: None,
+        };
+        server::people::add_person(&url, &add).expect("add person");
+    }
+    let store = store::open(&Spec::Server(db.url(ann)), Mode::Create).expect("open");
+    let mut app = App::new(store, ann, KeyMap::default(), Theme::mono());
+    app.lang = Some("en");
+    app.start();
+    update(&mut app, Action::GoTab(7));
+    let rows = screen(&app, 80, 24);
+    assert!(app.store.wish_store().is_some(), "the server keeps wishes");
+    assert_shows(&rows, "No wishes yet.");
+    // `c` makes a wish on the server as on a file.
+    update(&mut app, Action::Capture);
+    for c in "Lassen leren".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none(), "{:?}", app.status.message());
+    let rows = screen(&app, 80, 24);
+    assert_shows(&rows, "Lassen leren");
+    assert_shows(&rows, "Your wish is saved");
+}

@@ -437,3 +437,46 @@ fn nudges_speak_of_a_nearly_funded_wish_lapsing_money_and_a_wish_one_can_help() 
         "Bram Jansen heeft een wens: Goede vragen stellen. Jij kunt helpen (asking)"
     );
 }
+
+#[test]
+fn a_kiosk_login_without_its_pin_sees_the_teams_wishes_but_no_budget_and_gives_nothing() {
+    use leertuin::store::PublicView;
+    let (dir, _app, _) = wishes_app("nl");
+    let other = other_process(&dir);
+    other
+        .wish_store()
+        .unwrap()
+        .add_wish(&NewWish {
+            owner: ME.into(),
+            text: "Mijn geheime wens".into(),
+            why: None,
+            cost_cents: Some(5_000),
+            minutes: None,
+            tags: vec![],
+            private: true,
+        })
+        .unwrap();
+    let store = PublicView::new(other_process(&dir));
+    let mut app = leertuin::tui::App::new(
+        Box::new(store),
+        ME,
+        leertuin::tui::keys::KeyMap::default(),
+        leertuin::tui::theme::Theme::mono(),
+    );
+    app.lang = Some("nl");
+    app.public = true;
+    app.typing_asks = true;
+    app.start();
+    update(&mut app, Action::GoTab(7));
+    let rows = screen(&app, 80, 30);
+    assert_shows(&rows, "Leren lassen");
+    // Not even one's own private wish: anyone could have typed the name.
+    assert!(!text(&rows).contains("geheime"), "{}", text(&rows));
+    update(&mut app, Action::Open);
+    let rows = screen(&app, 200, 30);
+    assert_shows(&rows, "Je budget zie je als je inlogt met je pincode.");
+    // Enter on the open wish: the PIN is needed, nothing is asked or given.
+    update(&mut app, Action::Answer);
+    assert!(app.overlay.is_none());
+    assert_eq!(free_cents(&dir), 50_000);
+}

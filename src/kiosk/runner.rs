@@ -102,6 +102,7 @@ fn run_loop(
         leave: false,
         clear: false,
         starting: None,
+        first_wish: false,
         failed: None,
         told: Told::load(Told::file()),
     };
@@ -137,6 +138,9 @@ struct KioskLoop<'a> {
     clear: bool,
     /// A pane just opened, drawn but not loaded yet; `Some(private)`.
     starting: Option<bool>,
+    /// The one who just logged in registered right now: their pane asks
+    /// "Wat wil je leren?" after their first post.
+    first_wish: bool,
     /// The pane could not be opened: the kiosk ends with this error.
     failed: Option<KioskError>,
     /// The answers announced at a login already (see [`Told`]).
@@ -165,6 +169,7 @@ impl KioskLoop<'_> {
                         self.clear = true;
                         // Loaded after its first frame is drawn.
                         self.starting = Some(private);
+                        self.first_wish = self.session.take_registered();
                     }
                     Err(e) => self.failed = Some(e),
                 }
@@ -318,6 +323,12 @@ impl event_loop::Screen for KioskLoop<'_> {
         // draft). Who asked and walked away is logged out sooner.
         if ran && app.overlay.is_none() {
             self.session.saved();
+            // A new worker, after their first post, is asked what they
+            // want to learn (Esc skips). Not before: typing at the first
+            // screen asks a question (issue 11), never makes a wish.
+            if std::mem::take(&mut self.first_wish) && app.undo.is_some() {
+                crate::tui::wishes::first_wish(app);
+            }
         }
         ran
     }

@@ -159,6 +159,8 @@ pub struct Session {
     name_tries: HashMap<String, RateLimiter>,
     /// Typed names are refused: badges only.
     badge_only: bool,
+    /// A new person was just registered (see [`Session::take_registered`]).
+    registered: bool,
     idle: Duration,
     last_key: Instant,
     /// A write was just stored and no key came since: the idle time is
@@ -186,6 +188,7 @@ impl Session {
             tries_file: None,
             name_tries: HashMap::new(),
             badge_only: false,
+            registered: false,
             idle,
             last_key,
             just_saved: false,
@@ -502,7 +505,11 @@ impl Session {
             Ok(())
         });
         match stored {
-            Ok(()) => self.log_in(handle.to_string(), true, store),
+            Ok(()) => {
+                // The pane asks a new worker what they want to learn.
+                self.registered = true;
+                self.log_in(handle.to_string(), true, store)
+            }
             // The database can't take anyone new now (read-only, removed,
             // busy): asking for the PIN again would loop. Say so, plainly,
             // and start over.
@@ -519,6 +526,12 @@ impl Session {
                 Outcome::Stay
             }
         }
+    }
+
+    /// True once, right after a new person registered and logged in: the
+    /// pane then asks "Wat wil je leren?" (a first wish), only this time.
+    pub fn take_registered(&mut self) -> bool {
+        std::mem::take(&mut self.registered)
     }
 
     /// How long wrong PINs for this name still make a try wait.

@@ -5,18 +5,22 @@
 //! not change what is already there in it: no edits, deletes, withdrawals,
 //! profile changes or asker's choices.
 
+use super::wishes::{Fund, Grant, MatchRule, VoucherIssue, Wishes};
 use super::{
     Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
     SearchDoc, SearchMarks, Store, StoreError, TextFilter, Writer,
 };
 use crate::domain::insights::Facts;
+use crate::domain::ledger::{Budget, Entry};
 use crate::domain::lesson::LessonFile;
 use crate::domain::reference::{RefItem, RefReport, Scope};
 use crate::domain::srs::{DueCard, Rating};
+use crate::domain::wish::{Finish, NewWish, Wish, WishId, WishQuery};
 use crate::domain::{
     Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem,
     Person, Post, Question, Time,
 };
+use chrono::NaiveDate;
 
 /// The viewer that is no person: handles are never empty, so no private
 /// entry is ever theirs. Also for a search index read on this person's behalf.
@@ -129,8 +133,65 @@ impl<S: Store> Store for PublicView<S> {
     fn data_version(&self) -> Result<i64> {
         self.inner.data_version()
     }
+    /// Wishes as the whole team sees them (see the `Wishes` impl below).
+    fn wish_store(&self) -> Option<&dyn Wishes> {
+        self.inner.wish_store().map(|_| self as &dyn Wishes)
+    }
     fn watch_changes(&self, on_change: super::OnChange) -> bool {
         self.inner.watch_changes(on_change)
+    }
+}
+
+/// Wishes without the PIN: the team's wishes as nobody in particular sees
+/// them (no private ones, not even the person's own), and a new wish of
+/// their own, as a post; nothing of anyone's budget, which is private.
+impl<S: Store> Wishes for PublicView<S> {
+    fn add_wish(&self, wish: &NewWish) -> Result<WishId> {
+        if wish.private {
+            return refused();
+        }
+        self.wishes()?.add_wish(wish)
+    }
+    fn wish(&self, id: WishId, _viewer: &str) -> Result<Wish> {
+        self.wishes()?.wish(id, NOBODY)
+    }
+    fn list_wishes(&self, query: &WishQuery, _viewer: &str) -> Result<Vec<Wish>> {
+        self.wishes()?.list_wishes(query, NOBODY)
+    }
+    fn fund(&self, _: &Fund) -> Result<Vec<Entry>> {
+        refused()
+    }
+    fn finish_wish(&self, _: WishId, _: &str, _: &Finish) -> Result<()> {
+        refused()
+    }
+    fn withdraw_wish(&self, _: WishId, _: &str) -> Result<Vec<Entry>> {
+        refused()
+    }
+    fn grant(&self, _: &Grant) -> Result<Entry> {
+        refused()
+    }
+    fn budget(&self, _: &str, _: NaiveDate) -> Result<Budget> {
+        refused()
+    }
+    fn entries(&self, _: Option<&str>) -> Result<Vec<Entry>> {
+        refused()
+    }
+    fn issue_vouchers(&self, _: &VoucherIssue) -> Result<()> {
+        refused()
+    }
+    fn redeem_voucher(&self, _: &str, _: &str, _: NaiveDate) -> Result<Entry> {
+        refused()
+    }
+    fn set_match(&self, _: &MatchRule) -> Result<()> {
+        refused()
+    }
+}
+
+impl<S: Store> PublicView<S> {
+    /// The wrapped store's wishes (there are, or this is never reached:
+    /// see `wish_store`).
+    fn wishes(&self) -> Result<&dyn Wishes> {
+        self.inner.wish_store().map_or_else(refused, Ok)
     }
 }
 

@@ -141,6 +141,19 @@ pub fn new_wish(app: &mut App) {
     app.overlay = Some(Overlay::Prompt(p));
 }
 
+/// A new worker's first question at the kiosk: "Wat wil je leren?", the
+/// form `c` opens on the Wishes tab, which one Esc skips. Nothing where
+/// the store keeps no wishes.
+pub fn first_wish(app: &mut App) {
+    if app.store.wish_store().is_none() {
+        return;
+    }
+    new_wish(app);
+    if let Some(Overlay::Prompt(p)) = &mut app.overlay {
+        p.about = Some(crate::t!("wishes.first-skip").into_owned());
+    }
+}
+
 /// `b` (or Enter on an open wish): the form for what to give.
 fn fund(app: &mut App) {
     // A kiosk login by typed name: no budget shows, and none is spent.

@@ -1,0 +1,180 @@
+//! Wishes in a real terminal (tmux), in Dutch: giving from the pane at 40
+//! columns (a budget granted by an admin, the confirmation, the ledger
+//! after), and the kiosk's first question to a new worker, "Wat wil je
+//! leren?", which makes a first wish, is skipped with Esc, and comes once.
+
+mod tmux_support;
+
+use std::process::Command;
+
+use tmux_support::{BIN, Home, Tmux, eventually, tmux_or_skip};
+
+/// `leertuin ARGS` as `user`, with `boss` the admin of budgets.
+fn as_admin_too(home: &Home, user: &str, args: &[&str]) -> String {
+    let system = home.path().join("system.toml");
+    std::fs::write(&system, "admins = [\"boss\"]\n").expect("system config");
+    let out = Command::new(BIN)
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .envs(home.env(user))
+        .env("LEERTUIN_SYSTEM_CONFIG", &system)
+        .env("LEERTUIN_LANG", "en")
+        .output()
+        .expect("run leertuin");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("json")
+}
+
+#[test]
+fn giving_to_a_wish_from_the_pane_at_40_columns_in_dutch() {
+    if !tmux_or_skip("giving_to_a_wish_from_the_pane_at_40_columns_in_dutch") {
+        return;
+    }
+    let home = Home::new();
+    home.ok("mia", &["me", "--name", "Mia", "--lang", "nl"]);
+    home.ok("bram", &["me", "--name", "Bram"]);
+    let id = as_admin_too(
+        &home,
+        "bram",
+        &[
+            "wish",
+            "Heftruckcertificaat halen",
+            "--cost",
+            "350",
+            "-t",
+            "heftruck",
+        ],
+    );
+    let id = id.trim();
+    as_admin_too(
+        &home,
+        "boss",
+        &["budget", "grant", "mia", "200", "--source", "werkgever"],
+    );
+    let pane = home.shell("mia", &[]);
+    let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
+    let tmux = Tmux::start_with_env(40, 24, &pane, &env);
+    tmux.wait_for("s", "Jij");
+    tmux.keys("s", &["8"]);
+    let screen = tmux.wait_for("s", "Heftruckcertificaat halen");
+    assert!(screen.contains("€ 0 van € 350"), "{screen}");
+    assert!(screen.contains("b geven"), "{screen}");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Je budget: € 200 vrij");
+    // Enter on the open wish gives.
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Geven:");
+    tmux.type_text("s", "120");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "Ja, geef € 120");
+    assert!(screen.contains("Uit je budget: € 120"), "{screen}");
+    assert!(screen.contains("Daarna heb je nog € 80"), "{screen}");
+    // Nothing moved yet.
+    let budget = json(&home.ok("mia", &["budget", "--json"]));
+    assert_eq!(budget["free_cents"], 20_000, "{budget}");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "Je gaf € 120");
+    assert!(screen.contains("€ 120 van € 350"), "{screen}");
+    // The ledger after: one contribution of Mia's, from her pot.
+    let budget = json(&home.ok("mia", &["budget", "--json"]));
+    assert_eq!(budget["free_cents"], 8_000, "{budget}");
+    let wish = json(&home.ok("mia", &["wish", "show", id, "--json"]));
+    assert_eq!(wish["given_cents"], 12_000, "{wish}");
+    let log = home.ok("mia", &["budget", "log", "--json"]);
+    let log = json(&log);
+    let gifts: Vec<&serde_json::Value> = log
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| e["kind"] == "contribution")
+        .collect();
+    assert_eq!(gifts.len(), 1, "{log}");
+    assert_eq!(gifts[0]["cents"], -12_000, "{log}");
+    assert_eq!(gifts[0]["source"], "werkgever", "{log}");
+}
+
+/// A new worker's badge at the Dutch kiosk, and their first question:
+/// then (not before: typing there asks, issue 11) the kiosk asks what they
+/// want to learn.
+fn register(tmux: &Tmux, badge: &str, name: &str) {
+    tmux.wait_for("s", "Scan je pas of typ je naam");
+    tmux.type_text("s", badge);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Welke naam zien je collega's?");
+    tmux.type_text("s", name);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "typ: vraag stellen");
+    tmux.type_text("s", "Waar ligt de nieuwe toner?");
+    tmux.keys("s", &["Enter"]);
+}
+
+fn kiosk(home: &Home) -> Tmux {
+    let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", "300"]);
+    let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
+    Tmux::start_with_env(80, 24, &kiosk, &env)
+}
+
+#[test]
+fn a_new_worker_at_the_kiosk_is_asked_what_they_want_to_learn_once() {
+    if !tmux_or_skip("a_new_worker_at_the_kiosk_is_asked_what_they_want_to_learn_once") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = kiosk(&home);
+    let badge = "0099887766";
+    register(&tmux, badge, "Henk");
+    tmux.wait_for("s", "Wat wil je leren?");
+    tmux.type_text("s", "Heftruck rijden");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Wat kost het?");
+    // No cost: Enter saves the wish as it is.
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Je wens is bewaard");
+    let henk = leertuin::kiosk::badge::handle(badge).expect("a badge handle");
+    eventually("the wish stored", || {
+        home.ok(&henk, &["wishes"])
+            .contains("Heftruck rijden")
+            .then_some(())
+    });
+    // Logged out and in again: not asked a second time, also not after
+    // another question.
+    tmux.keys("s", &["Escape"]);
+    tmux.keys("s", &["Escape"]);
+    tmux.wait_for("s", "Scan je pas of typ je naam");
+    tmux.type_text("s", badge);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "typ: vraag stellen");
+    tmux.type_text("s", "Wie heeft de sleutel van de kast?");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "typ: vraag stellen");
+    assert!(!screen.contains("Wat wil je leren?"), "{screen}");
+}
+
+#[test]
+fn the_kiosks_first_question_is_skipped_with_one_key() {
+    if !tmux_or_skip("the_kiosks_first_question_is_skipped_with_one_key") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = kiosk(&home);
+    register(&tmux, "0055443322", "Fatima");
+    tmux.wait_for("s", "Esc = overslaan");
+    tmux.keys("s", &["Escape"]);
+    let screen = tmux.wait_for("s", "typ: vraag stellen");
+    assert!(!screen.contains("Wat wil je leren?"), "{screen}");
+    let fatima = leertuin::kiosk::badge::handle("0055443322").expect("handle");
+    assert_eq!(
+        home.ok(&fatima, &["wishes", "--json"]),
+        "[]",
+        "no wish stored"
+    );
+}
