@@ -9,6 +9,8 @@
 #   scripts/bench.sh --pg [N]   and then the same team on a throwaway
 #                               PostgreSQL, side by side (scripts/bench_pg.sh)
 #
+# A corpus once filled is kept for the next run of that size (see CACHE).
+#
 # Needs hyperfine, fzf and sqlite3 (Debian packages; installed when missing
 # and we are root) and python3 for ../shared/tools/ptybench.py; --pg also
 # PostgreSQL's binaries (/usr/lib/postgresql/*/bin, Debian's postgresql).
@@ -43,11 +45,27 @@ need sqlite3 sqlite3
 cargo build --release --quiet
 BIN=${CARGO_TARGET_DIR:-$PWD/target}/release/leertuin
 DB=$WORK/bench.db
+# The corpus. `demo --fill` takes long at 1M (824 s on this machine), so a
+# filled corpus is kept between runs in LEERTUIN_BENCH_CACHE (default
+# ~/.cache/leertuin-bench), named by its size and a hash of what makes it
+# (the fill code and the schema), and copied from there: the run writes to
+# the copy. A cached corpus's items are dated from the day it was filled;
+# remove the folder for a fresh one.
+CACHE=${LEERTUIN_BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/leertuin-bench}
+KEY=$(cat src/demo.rs src/store/sqlite/migrations/*.sql | sha256sum | cut -c1-12)
+CORPUS=$CACHE/corpus-$N-$KEY.db
 export HOME=$WORK/home XDG_STATE_HOME=$WORK/state XDG_CONFIG_HOME=$WORK/config
 export LEERTUIN_DB=$DB LEERTUIN_USER=anouk NO_COLOR=1
 
-echo "corpus: $N items (leertuin demo --fill $N)" >&2
-/usr/bin/time -f "%e s to fill" "$BIN" demo --fill "$N" >/dev/null
+if [ -f "$CORPUS" ]; then
+    echo "corpus: $N items, filled before ($CORPUS)" >&2
+    cp "$CORPUS" "$DB"
+else
+    echo "corpus: $N items (leertuin demo --fill $N)" >&2
+    /usr/bin/time -f "%e s to fill" "$BIN" demo --fill "$N" >/dev/null
+    mkdir -p "$CACHE"
+    cp "$DB" "$CORPUS.part" && mv "$CORPUS.part" "$CORPUS"
+fi
 # Every searchable text, one item a line, for fzf as the reference search:
 # the same whole text leertuin searches (answers too).
 sqlite3 "$DB" "SELECT replace(title || ' ' || body || ' ' || coalesce((SELECT group_concat(body, ' ') FROM answer a WHERE a.question_id = question.id), ''), char(10), ' ') FROM question UNION ALL SELECT replace(text, char(10), ' ') FROM tip UNION ALL SELECT replace(text, char(10), ' ') FROM learned UNION ALL SELECT replace(title || ' ' || body, char(10), ' ') FROM lesson" >"$WORK/titles.txt"

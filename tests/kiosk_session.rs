@@ -1,6 +1,9 @@
 //! The kiosk session as a state machine, without a terminal: welcome →
 //! register → pane → idle → welcome, a known badge, and the rate limit of
-//! wrong admin PINs on a hand-set clock.
+//! wrong admin PINs on a hand-set clock. Each rule runs on a file and on
+//! the team server, logged in as a kiosk (`on_sqlite::…`, `on_postgres::…`).
+
+mod pg_support;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -9,7 +12,8 @@ use std::time::{Duration, Instant};
 use leertuin::domain::{Draft, Kind, NewItem};
 use leertuin::kiosk::pin::{self, FIRST_WAIT, MAX_WAIT};
 use leertuin::kiosk::session::{Clock, Key, Notice, Outcome, Phase, Session};
-use leertuin::store::{ListQuery, PublicView, SqliteStore, Store};
+use leertuin::store::postgres::{self as server, ServerUrl};
+use leertuin::store::{self, ListQuery, Mode, PublicView, Spec, Store};
 
 const BADGE: &str = "0012345642";
 
@@ -33,15 +37,43 @@ impl Clock for FakeClock {
 }
 
 struct Fixture {
-    _dir: tempfile::TempDir,
-    store: SqliteStore,
+    _dir: Option<tempfile::TempDir>,
+    store: Box<dyn Store>,
+    /// Opens the same data again, as `store` was opened.
+    reopen: Box<dyn Fn() -> Box<dyn Store>>,
     clock: FakeClock,
     session: Session,
 }
 
-fn fixture(pin_hash: Option<String>) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("kiosk.db")).unwrap();
+/// Where a rule runs: a database file, or the team server as a kiosk.
+#[derive(Clone, Copy)]
+enum Backend {
+    File,
+    Server,
+}
+
+/// `None` (after saying why) on the server without PostgreSQL.
+fn fixture(b: Backend, pin_hash: Option<String>) -> Option<Fixture> {
+    let (dir, spec) = match b {
+        Backend::File => {
+            let dir = tempfile::tempdir().unwrap();
+            let spec = Spec::File(dir.path().join("kiosk.db"));
+            (Some(dir), spec)
+        }
+        Backend::Server => {
+            let pg = pg_support::shared("kiosk_session")?;
+            let db = pg.database("kiosk_session");
+            // A role name has at most 63 bytes: the database's number.
+            let kiosk = format!("kiosk_{}", db.name.rsplit('_').next().unwrap_or_default());
+            let _lock = pg_support::setup_lock();
+            let url = ServerUrl::parse(&db.url(&db.owner)).unwrap();
+            server::schema::init(&url, &leertuin::bundled::lessons()).unwrap();
+            server::people::add_kiosk(&url, &kiosk).unwrap();
+            (None, Spec::Server(db.url(&kiosk)))
+        }
+    };
+    let store = store::open(&spec, Mode::Create).unwrap();
+    let reopen = Box::new(move || store::open(&spec, Mode::Create).unwrap());
     let clock = FakeClock::new();
     let session = Session::new(
         Duration::from_secs(120),
@@ -49,17 +81,18 @@ fn fixture(pin_hash: Option<String>) -> Fixture {
         pin_hash,
         Box::new(clock.clone()),
     );
-    Fixture {
+    Some(Fixture {
         _dir: dir,
         store,
+        reopen,
         clock,
         session,
-    }
+    })
 }
 
 impl Fixture {
     fn key(&mut self, key: Key) -> Outcome {
-        self.session.key(key, &self.store)
+        self.session.key(key, &*self.store)
     }
 
     fn typed(&mut self, text: &str) -> Outcome {
@@ -70,9 +103,10 @@ impl Fixture {
     }
 }
 
-#[test]
-fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
-    let mut f = fixture(None);
+fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     assert_eq!(f.session.phase, Phase::Welcome);
 
     // An unknown badge: asked for a name; the code is not offered back.
@@ -149,11 +183,12 @@ fn a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome() {
     assert_eq!(f.session.phase, Phase::Welcome);
 }
 
-#[test]
-fn typing_a_name_over_the_offered_one_replaces_it() {
+fn typing_a_name_over_the_offered_one_replaces_it(b: Backend) {
     // Henk types "henk" to log in, then "Henk" where the kiosk asks which
     // name colleagues see: that is his name, not "henkHenk".
-    let mut f = fixture(None);
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.typed("henk");
     assert_eq!(f.session.input.text(), "henk", "offered");
     for c in "Henk".chars() {
@@ -162,9 +197,10 @@ fn typing_a_name_over_the_offered_one_replaces_it() {
     assert_eq!(f.session.input.text(), "Henk");
 }
 
-#[test]
-fn a_typed_name_is_offered_as_the_display_name_and_esc_goes_back() {
-    let mut f = fixture(None);
+fn a_typed_name_is_offered_as_the_display_name_and_esc_goes_back(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.typed("  Bert  ");
     assert!(
         matches!(&f.session.phase, Phase::Register { handle, by_name: true } if handle == "bert")
@@ -193,9 +229,10 @@ fn a_typed_name_is_offered_as_the_display_name_and_esc_goes_back() {
     assert_eq!(f.session.tick(), Outcome::Stay);
 }
 
-#[test]
-fn wrong_pins_are_rate_limited_on_the_clock() {
-    let mut f = fixture(Some(pin::hash("2468").unwrap()));
+fn wrong_pins_are_rate_limited_on_the_clock(b: Backend) {
+    let Some(mut f) = fixture(b, Some(pin::hash("2468").unwrap())) else {
+        return;
+    };
     f.key(Key::Admin);
     assert_eq!(f.session.phase, Phase::Pin);
 
@@ -241,9 +278,10 @@ fn wrong_pins_are_rate_limited_on_the_clock() {
     assert_eq!(f.session.limiter.failures(), 0);
 }
 
-#[test]
-fn without_a_pin_nothing_leaves() {
-    let mut f = fixture(None);
+fn without_a_pin_nothing_leaves(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.key(Key::Admin);
     assert_eq!(f.session.phase, Phase::Welcome);
     assert_eq!(f.session.notice, Some(Notice::NoPin));
@@ -255,9 +293,10 @@ fn without_a_pin_nothing_leaves() {
 
 /// A code a person could type or guess is no badge: `4711` logs nobody in
 /// and makes nobody (a badge logs in without a PIN).
-#[test]
-fn a_short_code_is_no_badge() {
-    let mut f = fixture(None);
+fn a_short_code_is_no_badge(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     assert_eq!(f.typed("4711"), Outcome::Stay);
     assert_eq!(f.session.notice, Some(Notice::BadgeTooShort));
     assert_eq!(f.session.phase, Phase::Welcome);
@@ -273,9 +312,10 @@ fn a_short_code_is_no_badge() {
 
 /// Henk registers by typing his name: he chooses a PIN; next time the name
 /// alone shows only shared things, the name with the PIN everything.
-#[test]
-fn a_typed_name_needs_its_pin_to_see_private_things() {
-    let mut f = fixture(None);
+fn a_typed_name_needs_its_pin_to_see_private_things(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.typed("Henk");
     assert_eq!(
         f.key(Key::Enter),
@@ -345,7 +385,7 @@ fn a_typed_name_needs_its_pin_to_see_private_things() {
     );
     assert!(!f.session.private());
     // What such a pane reads: not the private note.
-    let public = PublicView::new(SqliteStore::open(&f._dir.path().join("kiosk.db")).unwrap());
+    let public = PublicView::new((f.reopen)());
     let all = ListQuery {
         limit: 100,
         ..ListQuery::default()
@@ -411,9 +451,10 @@ fn a_typed_name_needs_its_pin_to_see_private_things() {
     assert!(f.session.private());
 }
 
-#[test]
-fn a_known_name_without_a_pin_sees_shared_things_only() {
-    let mut f = fixture(None);
+fn a_known_name_without_a_pin_sees_shared_things_only(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     // "ann" from the pane (her OS login), who never set a kiosk PIN.
     f.store.ensure_person("ann").unwrap();
     assert_eq!(
@@ -426,9 +467,10 @@ fn a_known_name_without_a_pin_sees_shared_things_only() {
     );
 }
 
-#[test]
-fn a_badge_only_kiosk_refuses_typed_names() {
-    let mut f = fixture(None);
+fn a_badge_only_kiosk_refuses_typed_names(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.session = Session::new(
         Duration::from_secs(120),
         "en",
@@ -448,9 +490,10 @@ fn a_badge_only_kiosk_refuses_typed_names() {
     ));
 }
 
-#[test]
-fn the_idle_logout_counts_down_and_a_key_keeps_you_in() {
-    let mut f = fixture(None);
+fn the_idle_logout_counts_down_and_a_key_keeps_you_in(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.typed(BADGE);
     f.typed("Anna");
     assert!(f.session.private());
@@ -479,9 +522,10 @@ fn the_idle_logout_counts_down_and_a_key_keeps_you_in() {
 /// A worker who asked and walked away: right after a save the logout
 /// comes after a quarter of the idle time (30 s of 120), counted down on
 /// screen for its last 15 s; any key gives the whole idle time back.
-#[test]
-fn after_a_save_the_logout_comes_sooner_unless_a_key_follows() {
-    let mut f = fixture(None);
+fn after_a_save_the_logout_comes_sooner_unless_a_key_follows(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.typed(BADGE);
     f.typed("Anna");
     f.clock.advance(Duration::from_secs(50));
@@ -506,17 +550,20 @@ fn after_a_save_the_logout_comes_sooner_unless_a_key_follows() {
     assert_eq!(f.session.tick(), Outcome::Stay);
 
     // Outside the pane a save means nothing.
-    let mut g = fixture(None);
+    let Some(mut g) = fixture(b, None) else {
+        return;
+    };
     g.session.saved();
     assert_eq!(g.session.until_idle(), Duration::from_secs(120));
 }
 
-#[test]
-fn wrong_admin_pins_are_remembered_across_a_restart() {
+fn wrong_admin_pins_are_remembered_across_a_restart(b: Backend) {
     let dir = tempfile::tempdir().unwrap();
     let tries = dir.path().join("kiosk-pin-tries");
     let hash = pin::hash("2468").unwrap();
-    let mut f = fixture(Some(hash.clone()));
+    let Some(mut f) = fixture(b, Some(hash.clone())) else {
+        return;
+    };
     f.session = Session::new(
         Duration::from_secs(120),
         "en",
@@ -537,7 +584,7 @@ fn wrong_admin_pins_are_remembered_across_a_restart() {
     let clock = FakeClock::new();
     let mut again = Session::new(Duration::from_secs(120), "en", Some(hash), Box::new(clock))
         .with_tries_file(Some(tries));
-    again.key(Key::Admin, &f.store);
+    again.key(Key::Admin, &*f.store);
     assert!(
         matches!(again.notice, Some(Notice::Wait(w)) if w > Duration::from_secs(20)),
         "{:?}",
@@ -550,10 +597,11 @@ fn wrong_admin_pins_are_remembered_across_a_restart() {
 /// slip in the middle is fixed without typing it all again, a paste lands
 /// whole (its line break a space, never an Enter), control chars are no
 /// text, and it stops at the length a badge or name may have.
-#[test]
-fn the_kiosk_field_edits_and_pastes_like_every_field() {
+fn the_kiosk_field_edits_and_pastes_like_every_field(b: Backend) {
     use leertuin::tui::action::Edit;
-    let mut f = fixture(None);
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     for c in "Brt".chars() {
         f.key(Key::Char(c));
     }
@@ -576,9 +624,10 @@ fn the_kiosk_field_edits_and_pastes_like_every_field() {
     assert_eq!(f.session.input.text().chars().count(), 80);
 }
 
-#[test]
-fn a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped() {
-    let mut f = fixture(None);
+fn a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.typed("henk");
     f.typed("Henk");
     f.typed("4711");
@@ -624,9 +673,10 @@ fn a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped() {
 /// name kept Henk out for 30 s. A kiosk cannot tell who types, so the
 /// tries stay counted per name, but the first waits are short; guessing
 /// still grows to an hour a try.
-#[test]
-fn a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow() {
-    let mut f = fixture(None);
+fn a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
     f.typed("henk");
     f.typed("Henk");
     f.typed("4711");
@@ -666,3 +716,32 @@ fn a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow() {
     }
     assert_eq!(last, MAX_WAIT);
 }
+
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        mod on_sqlite {
+            $( #[test] fn $name() { super::$name(super::Backend::File) } )*
+        }
+        mod on_postgres {
+            $( #[test] fn $name() { super::$name(super::Backend::Server) } )*
+        }
+    };
+}
+
+on_both!(
+    a_new_badge_registers_uses_the_pane_and_idles_back_to_welcome,
+    typing_a_name_over_the_offered_one_replaces_it,
+    a_typed_name_is_offered_as_the_display_name_and_esc_goes_back,
+    wrong_pins_are_rate_limited_on_the_clock,
+    without_a_pin_nothing_leaves,
+    a_short_code_is_no_badge,
+    a_typed_name_needs_its_pin_to_see_private_things,
+    a_known_name_without_a_pin_sees_shared_things_only,
+    a_badge_only_kiosk_refuses_typed_names,
+    the_idle_logout_counts_down_and_a_key_keeps_you_in,
+    after_a_save_the_logout_comes_sooner_unless_a_key_follows,
+    wrong_admin_pins_are_remembered_across_a_restart,
+    the_kiosk_field_edits_and_pastes_like_every_field,
+    a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped,
+    a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow,
+);

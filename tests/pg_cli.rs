@@ -69,7 +69,7 @@ fn commands_on_the_server_print_what_they_print_on_a_file() {
         let local = on_file(&t.db, t.home.path(), &file, who, args);
         assert_eq!(server, local, "{args:?}");
     }
-    for (who, args) in [
+    let reads: Vec<(&str, Vec<&str>)> = vec![
         (bob, vec!["list", "--limit", "5"]),
         (ann, vec!["list", "learned"]),
         (bob, vec!["list", "learned"]),
@@ -77,9 +77,15 @@ fn commands_on_the_server_print_what_they_print_on_a_file() {
         (ann, vec!["show", "t1", "--json"]),
         (bob, vec!["search", "commit"]),
         (bob, vec!["me"]),
-    ] {
-        let server = t.ok(who, &args);
-        let local = on_file(&t.db, t.home.path(), &file, who, &args);
+    ];
+    same_output(&t, &file, &reads);
+}
+
+/// Runs each step on the server and on `file`: the same output but times.
+fn same_output(t: &pg_support::Team, file: &Path, steps: &[(&str, Vec<&str>)]) {
+    for (who, args) in steps {
+        let server = t.ok(who, args);
+        let local = on_file(&t.db, t.home.path(), file, who, args);
         assert_eq!(without_times(&server), without_times(&local), "{args:?}");
     }
 }
@@ -407,4 +413,72 @@ fn a_password_from_pgpass_logs_in_and_never_shows() {
         }
     }
     assert!(!said(&out).contains(password), "{}", said(&out));
+}
+
+/// Review, as the `review` screen and command use it: a lesson done makes
+/// its check cards due, a remembered tip is one too, ratings schedule
+/// them, and nobody else has them; the same output on both.
+#[test]
+fn review_on_the_server_prints_what_it_prints_on_a_file() {
+    let Some(t) = team("review_same") else {
+        return;
+    };
+    let (ann, bob) = (t.ann.as_str(), t.bob.as_str());
+    let file_dir = tempfile::tempdir().expect("dir");
+    let file = file_dir.path().join("team.db");
+    on_file(&t.db, t.home.path(), &file, ann, &["init"]);
+    let steps: Vec<(&str, Vec<&str>)> = vec![
+        (ann, vec!["review", "--due"]),
+        (
+            ann,
+            vec![
+                "lessons",
+                "done",
+                "l1",
+                "--reflection",
+                "Ik vraag nu beter – écht 👍",
+                "--brought",
+                "work",
+            ],
+        ),
+        (
+            bob,
+            vec![
+                "add",
+                "tip",
+                "kubectl rollout undo gaat één versie terug",
+                "--context",
+                "kubectl",
+            ],
+        ),
+        (ann, vec!["remember", "t1"]),
+        (ann, vec!["remember", "t1"]),
+        (ann, vec!["review", "--due"]),
+        (ann, vec!["review", "--rate", "l1#1", "good"]),
+        (ann, vec!["review", "--rate", "l1#2", "forgot"]),
+        (ann, vec!["review", "--rate", "t1", "easy"]),
+        (ann, vec!["review", "--due"]),
+        (bob, vec!["review", "--due"]),
+        (ann, vec!["insights"]),
+    ];
+    same_output(&t, &file, &steps);
+    // A stranger's card cannot be rated, on either: one line, exit 2.
+    let args = ["review", "--rate", "l1#1", "good"];
+    let server = t.run(bob, &args);
+    let mut local_args = vec!["--db", file.to_str().expect("path"), "--user", bob];
+    local_args.extend_from_slice(&args);
+    let local = t.db.leertuin(t.home.path(), &local_args);
+    assert_eq!(
+        (server.status.code(), local.status.code()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(server.stderr, local.stderr);
+    // The review log is ann's alone, also from psql.
+    let seen = ok(&t.db.psql(bob, "SELECT count(*) FROM review;"));
+    assert_eq!(seen, "0");
+    let mine = ok(&t.db.psql(
+        ann,
+        "SELECT string_agg(card || ':' || rating, ' ' ORDER BY id) FROM review;",
+    ));
+    assert_eq!(mine, "l1#1:3 l1#2:1 t1:4");
 }

@@ -48,9 +48,12 @@ fn command_with(home: &std::path::Path, url: &str, env: &[(&str, &str)], args: &
     words.join(" ")
 }
 
+/// A test's database with ann, bob and a kiosk (their login roles).
+type Team = (TestDb, String, String, String);
+
 /// People's handles are letters only (`tag`, unique per test): a kiosk
 /// reads a typed name with digits as a badge code.
-fn team(test: &str, tag: &str) -> Option<(TestDb, String, String, String)> {
+fn team(test: &str, tag: &str) -> Option<Team> {
     if !tmux_or_skip(test) {
         return None;
     }
@@ -59,7 +62,7 @@ fn team(test: &str, tag: &str) -> Option<(TestDb, String, String, String)> {
 }
 
 /// [`team`] on a given server.
-fn team_on(pg: &'static PgServer, test: &str, tag: &str) -> (TestDb, String, String, String) {
+fn team_on(pg: &'static PgServer, test: &str, tag: &str) -> Team {
     let db = pg.database(test);
     let (ann, bob, kiosk) = (
         format!("ann{tag}"),
@@ -80,6 +83,16 @@ fn team_on(pg: &'static PgServer, test: &str, tag: &str) -> (TestDb, String, Str
         server::people::add_kiosk(&url, &kiosk).expect("add kiosk");
     }
     (db, ann, bob, kiosk)
+}
+
+/// [`team`] on a server of its own, which the test may stop and start
+/// again: it keeps every commit it acknowledged through a stop.
+fn team_of_its_own(test: &str, tag: &str) -> Option<(&'static PgServer, Team)> {
+    if !tmux_or_skip(test) {
+        return None;
+    }
+    let pg: &'static PgServer = Box::leak(Box::new(PgServer::start_durable(test)?));
+    Some((pg, team_on(pg, test, tag)))
 }
 
 /// Waits for `needle` longer than [`Tmux::wait_for`]: a store that lost
@@ -183,17 +196,10 @@ fn a_kiosk_on_the_server_ignores_user_and_acts_only_for_who_logs_in() {
 
 #[test]
 fn a_kiosk_on_the_server_shows_a_colleagues_post_at_once_and_again_after_offline() {
-    let test = "pg_kiosk_live_tmux";
-    if !tmux_or_skip(test) {
-        return;
-    }
-    // A server of its own, which this test stops and starts again; it
-    // keeps every commit it acknowledged through the stop.
-    let Some(pg) = PgServer::start_durable(test) else {
+    let Some((pg, (db, ann, bob, kiosk))) = team_of_its_own("pg_kiosk_live_tmux", "kiosklive")
+    else {
         return;
     };
-    let pg: &'static PgServer = Box::leak(Box::new(pg));
-    let (db, ann, bob, kiosk) = team_on(pg, test, "kiosklive");
     let home = tempfile::tempdir().expect("home");
     let post = |text: &str| {
         let out = db.leertuin(home.path(), &["--db", &db.url(&bob), "add", "tip", text]);
@@ -243,4 +249,70 @@ fn a_kiosk_on_the_server_shows_a_colleagues_post_at_once_and_again_after_offline
     assert!(!tmux.screen("s").contains("drawer 3"));
     post("Spare fuse in drawer 3");
     tmux.wait_for("s", "drawer 3");
+}
+
+#[test]
+fn the_capture_popup_on_the_server_saves_and_keeps_what_it_cannot_send() {
+    let Some((pg, (db, ann, _, _))) = team_of_its_own("pg_capture_tmux", "capture") else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("home");
+    let url = db.url(&ann);
+    let tips = || {
+        ok(&db.psql(
+            "postgres",
+            "SELECT author || '|' || coalesce(via, '-') || '|' || coalesce(context, '-') || '|' \
+             || tags || '|' || text FROM leertuin.tip ORDER BY id;",
+        ))
+    };
+
+    // As in the tmux popup: it opens, saves on Enter and closes.
+    let popup = command(home.path(), &url, &["capture", "--context", "kubectl"]);
+    let tmux = Tmux::start(70, 12, &popup);
+    tmux.wait_for("s", "Share a tip · kubectl");
+    tmux.type_text("s", "kubectl rollout undo — terug naar de vorige versie ✓");
+    tmux.keys("s", &["Down"]);
+    tmux.type_text("s", "kubectl");
+    tmux.wait_for("s", "kubectl rollout undo");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_gone();
+    drop(tmux);
+    assert_eq!(
+        tips(),
+        format!("{ann}|-|kubectl|kubectl|kubectl rollout undo — terug naar de vorige versie ✓")
+    );
+
+    // The server is away: the popup says the text waits, exits 0, and
+    // `sync` sends it once the server is back.
+    pg.crash();
+    let popup = command(home.path(), &url, &["capture"]);
+    let popup = popup.strip_prefix("exec ").unwrap_or(&popup);
+    let tmux = Tmux::start(70, 12, &format!("{popup}; echo EXIT=$?; sleep 60"));
+    tmux.wait_for("s", "Share a tip");
+    tmux.type_text("s", "De heftruck laadt 's nachts — stekker in bij dok 3");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "EXIT=");
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    assert!(screen.contains("saved offline, will be sent"), "{screen}");
+    drop(tmux);
+    pg.restart();
+    let said = db.leertuin(home.path(), &["--db", &url, "sync"]);
+    assert!(said.status.success(), "{said:?}");
+    assert!(
+        String::from_utf8_lossy(&said.stdout).contains("1 sent"),
+        "{said:?}"
+    );
+    let again = db.leertuin(home.path(), &["--db", &url, "sync"]);
+    assert!(
+        !String::from_utf8_lossy(&again.stdout).contains("1 sent"),
+        "{again:?}"
+    );
+    let all = tips();
+    assert_eq!(all.lines().count(), 2, "{all}");
+    assert!(
+        all.ends_with(&format!(
+            "{ann}|-|-||De heftruck laadt 's nachts — stekker in bij dok 3"
+        )),
+        "{all}"
+    );
 }
