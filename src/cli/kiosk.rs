@@ -46,9 +46,10 @@ pub fn run(ctx: &Context, args: KioskArgs) -> CliResult {
     // The kiosk logs people in itself: --user does not apply.
     kiosk::runner::run(&ctx.launch_as_anyone(), args.idle_timeout).map_err(|e| match e {
         KioskError::Store(e) => CliError::from(e),
-        KioskError::Config(_) | KioskError::Usage(_) | KioskError::Keys(_) => {
-            CliError::usage(e.to_string())
-        }
+        KioskError::Config(_)
+        | KioskError::Search(_)
+        | KioskError::Usage(_)
+        | KioskError::Keys(_) => CliError::usage(e.to_string()),
         KioskError::Pin(_) | KioskError::Terminal(_) => CliError::failure(e.to_string()),
     })
 }

@@ -34,6 +34,9 @@ pub const DEFAULT_IDLE: Duration = Duration::from_secs(120);
 pub enum KioskError {
     #[error("config.toml [kiosk]: {0}")]
     Config(String),
+    /// A `[search] synonyms` entry that pairs no single words.
+    #[error("config.toml: {0}")]
+    Search(String),
     /// A bad command-line value (`--idle-timeout`).
     #[error("{0}")]
     Usage(String),

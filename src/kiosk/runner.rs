@@ -17,6 +17,7 @@ use super::{KioskError, Settings, pin};
 use crate::domain::srs::DEFAULT_RETENTION;
 use crate::drafts::Drafts;
 use crate::i18n;
+use crate::search::Synonyms;
 use crate::signals;
 use crate::store::{NOBODY, PublicView, Store};
 use crate::tui::Launch;
@@ -45,6 +46,29 @@ struct Kiosk {
     logout: keys::Key,
     theme: Theme,
     review: ReviewSettings,
+    /// The team's `[search] synonyms`: a worker's search finds them as the
+    /// pane's does.
+    synonyms: Synonyms,
+}
+
+impl Kiosk {
+    /// The kiosk's settings from `ctx`: a mistake in them is an error
+    /// before the screen is taken.
+    fn new(ctx: &Launch) -> Result<Kiosk, KioskError> {
+        let keys = kiosk_keys(&ctx.config.keys)?;
+        let synonyms = ctx.config.synonyms().map_err(KioskError::Search)?;
+        Ok(Kiosk {
+            ctx: ctx.clone(),
+            keys,
+            logout: keys::Key::plain(KeyCode::Esc),
+            theme: Theme::choose(ctx.theme),
+            review: ReviewSettings {
+                retention: ctx.config.retention.unwrap_or(DEFAULT_RETENTION),
+                two_buttons: ctx.config.review_buttons == Some(2),
+            },
+            synonyms,
+        })
+    }
 }
 
 /// Runs kiosk mode until the admin PIN or a SIGTERM/SIGHUP ends it.
@@ -53,17 +77,7 @@ pub fn run(ctx: &Launch, idle_override: Option<u64>) -> Result<(), KioskError> {
     let settings = Settings::from_config(&ctx.config.kiosk, idle_override)?;
     let pin_hash = pin::load(settings.pin_hash.as_deref(), pin::pin_file().as_deref())
         .map_err(|e| KioskError::Pin(e.to_string()))?;
-    let keys = kiosk_keys(&ctx.config.keys)?;
-    let kiosk = Kiosk {
-        ctx: ctx.clone(),
-        keys,
-        logout: keys::Key::plain(KeyCode::Esc),
-        theme: Theme::choose(ctx.theme),
-        review: ReviewSettings {
-            retention: ctx.config.retention.unwrap_or(DEFAULT_RETENTION),
-            two_buttons: ctx.config.review_buttons == Some(2),
-        },
-    };
+    let kiosk = Kiosk::new(ctx)?;
     let store = crate::tui::open_store_as(&ctx.spec, crate::store::Mode::Write)?;
     let lang = i18n::choose(ctx.config.lang.as_deref());
     i18n::set(lang);
@@ -487,6 +501,7 @@ fn open_pane(kiosk: &Kiosk, handle: &str, lang: &str, private: bool) -> Result<A
     // large database a search must not freeze the kiosk.
     let viewer = if private { handle } else { NOBODY };
     app.finder.indexer = Some(Indexer::new(kiosk.ctx.spec.clone(), viewer));
+    app.finder.synonyms = kiosk.synonyms.clone();
     // Most kiosk visits are short and never search: read it on the first
     // search, not at every login.
     app.finder.lazy = true;
@@ -522,4 +537,71 @@ fn keep_unsaved(app: &mut App) {
         let _ = unsaved.keep();
     }
     app.overlay = None;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Draft, Kind, NewItem};
+    use crate::store::SqliteStore;
+    use crate::tui::screen::Screen;
+
+    fn titles(app: &App) -> Vec<String> {
+        match app.stack.last() {
+            Some(Screen::Search(s)) => s.hits.iter().map(|h| h.title.clone()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A worker's search at the kiosk finds the team's synonyms, both from
+    /// the persisted index (while its own is read) and from its own.
+    #[test]
+    fn kiosk_search_finds_the_teams_synonyms() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let draft = Draft {
+            text: "Een zip-bestand extraheren met unzip".into(),
+            ..Draft::default()
+        };
+        store
+            .add(&NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap())
+            .unwrap();
+        let mut config = crate::config::Config::default();
+        config.search.synonyms = vec!["uitpakken = extraheren".into()];
+        let ctx = Launch {
+            spec: crate::store::Spec::File(db),
+            user: "kiosk".into(),
+            config,
+            theme: crate::tui::theme::ThemeChoice::default(),
+        };
+        let kiosk = Kiosk::new(&ctx).unwrap();
+        let mut app = open_pane(&kiosk, "ann", "nl", true).unwrap();
+        app.open_search("uitpakken");
+        assert_eq!(titles(&app), vec!["Een zip-bestand extraheren met unzip"]);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !app.poll_index() {
+            assert!(Instant::now() < deadline, "the index never came");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(app.finder.loaded().is_some());
+        assert_eq!(titles(&app), vec!["Een zip-bestand extraheren met unzip"]);
+    }
+
+    #[test]
+    fn a_bad_synonym_entry_stops_the_kiosk_before_its_screen() {
+        let mut config = crate::config::Config::default();
+        config.search.synonyms = vec!["uitpakken".into()];
+        let ctx = Launch {
+            spec: crate::store::Spec::File("/nonexistent/k.db".into()),
+            user: "kiosk".into(),
+            config,
+            theme: crate::tui::theme::ThemeChoice::default(),
+        };
+        let err = Kiosk::new(&ctx).err().expect("refused").to_string();
+        assert!(
+            err.starts_with("config.toml: ") && err.contains("uitpakken"),
+            "{err}"
+        );
+    }
 }
