@@ -18,14 +18,26 @@ pub fn ago(t: Time) -> String {
     }
 }
 
+/// `s` in at most `max` characters: cut between words, ending in "…" (a
+/// word cut in half reads as another word, "restart" as "rest").
 fn cut(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
+        return s.to_string();
     }
+    let room = s
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(s.len(), |(at, _)| at);
+    // Where the last word that fits whole ends, and its sign (a comma, a
+    // dash) off too; one word longer than the room is cut after all.
+    let whole = if s[room..].starts_with(char::is_whitespace) {
+        &s[..room]
+    } else {
+        s[..room].trim_end_matches(|c: char| !c.is_whitespace())
+    };
+    let whole = whole.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let kept = if whole.is_empty() { &s[..room] } else { whole };
+    format!("{kept}…")
 }
 
 /// The short facts shown after a title: who, when, counts.
@@ -175,4 +187,20 @@ pub fn detail(item: &Item) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod cut_tests {
+    use super::cut;
+
+    #[test]
+    fn a_long_line_is_cut_between_words() {
+        let line = "Vóór je aan kubectl begint, altijd een herstart van de dienst — één regel";
+        let shown = cut(line, 40);
+        assert_eq!(shown, "Vóór je aan kubectl begint, altijd een…");
+        assert!(shown.chars().count() <= 40);
+        assert_eq!(cut("a restart of the service", 12), "a restart…");
+        assert_eq!(cut("short", 12), "short");
+        assert_eq!(cut(&"x".repeat(30), 10), format!("{}…", "x".repeat(9)));
+    }
 }
