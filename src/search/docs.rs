@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::letters::{self, ASCII, LIVE, Mask, REFERENCE};
 use super::typos::Vocabulary;
+use super::words::Words;
 use crate::domain::{ItemId, Kind};
 use crate::store::SearchDoc;
 
@@ -85,6 +86,9 @@ pub struct Docs {
     pub names: Strings,
     /// Every word of titles and tags, for typo stand-ins.
     pub vocabulary: Vocabulary,
+    /// The words of the titles, bodies, tags and authors (in that order),
+    /// each with its docs: what a query word is looked up in.
+    pub words: [Words; 4],
 }
 
 fn cut(s: &str, chars: usize) -> &str {
@@ -141,6 +145,7 @@ impl Docs {
         let Ok(end) = u32::try_from(self.text.len() + title.len() + body.len()) else {
             return false;
         };
+        let i = self.nums.len() as u32;
         self.nums.push(doc.id.num);
         self.kinds.push(doc.id.kind);
         self.text.push_str(title);
@@ -149,6 +154,9 @@ impl Docs {
         // index several times slower.
         self.vocabulary.add(title);
         self.vocabulary.add(&doc.tags);
+        let [title_words, body_words, tag_words, author_words] = &mut self.words;
+        title_words.add(i, title);
+        body_words.add(i, body);
         self.starts.push(end);
         // A title is at most 120 characters of 4 bytes: it fits.
         self.title_ends.push(title.len() as u16);
@@ -164,11 +172,13 @@ impl Docs {
         for tag in doc.tags.split_whitespace().take(TAGS_PER_DOC) {
             let n = self.tags.intern(cut(tag, NAME_CHARS));
             mask |= self.tags.masks[n as usize] & !ASCII;
+            tag_words.add(i, self.tags.get(n));
             self.tag_list.push(n);
         }
         self.tag_starts.push(self.tag_list.len() as u32);
         let author = self.names.intern(cut(&doc.author, NAME_CHARS));
         mask |= self.names.masks[author as usize] & !ASCII;
+        author_words.add(i, self.names.get(author));
         self.authors.push(author);
         self.votes.push(doc.votes.min(255) as u8);
         self.masks.push(mask);
@@ -195,6 +205,7 @@ impl Docs {
         self.masks.shrink_to_fit();
         self.field_masks.shrink_to_fit();
         self.vocabulary.settle();
+        self.words.iter_mut().for_each(Words::shrink_to_fit);
     }
 
     pub fn id(&self, i: usize) -> ItemId {
@@ -209,13 +220,6 @@ impl Docs {
     pub fn title_body(&self, i: usize) -> (&str, &str) {
         let doc = &self.text[self.starts[i] as usize..self.starts[i + 1] as usize];
         doc.split_at(usize::from(self.title_ends[i]))
-    }
-
-    /// The same as bytes: for ASCII docs (nearly all) the matcher takes
-    /// these as they are, with no look at character boundaries.
-    pub fn title_body_bytes(&self, i: usize) -> (&[u8], &[u8]) {
-        let doc = &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize];
-        doc.split_at(usize::from(self.title_ends[i]).min(doc.len()))
     }
 
     pub fn tag_numbers(&self, i: usize) -> &[u32] {
@@ -238,5 +242,6 @@ impl Docs {
             + self.tags.text.capacity()
             + self.names.text.capacity()
             + self.vocabulary.heap_bytes()
+            + self.words.iter().map(Words::heap_bytes).sum::<usize>()
     }
 }

@@ -202,7 +202,6 @@ mod tests {
             "settings",
             "quality",
         ] {
-            all.forget_last_query();
             let every = ids(&all.search(query, 2000));
             let found = ids(
                 &search(&store, "anouk", query, 10, &Synonyms::default(), true)
@@ -219,7 +218,6 @@ mod tests {
         }
         // Letters scattered only: the stored index finds nothing, so
         // everything is read.
-        all.forget_last_query();
         let scattered = ids(&all.search("kbctl", 10));
         assert!(!scattered.is_empty());
         assert_eq!(

@@ -1,0 +1,164 @@
+//! The words of one field of every doc (titles, bodies, tags or authors),
+//! each with the docs that hold it: an inverted index, so a query word is
+//! compared with the distinct words of the text (thousands) instead of
+//! with the text of every doc (up to a million), and only the docs of the
+//! words it matches are looked at.
+//!
+//! A word here is what stands between spaces, case and accents folded,
+//! punctuation kept ("ctrl-r", "kubectl,"): a query word never holds a
+//! space, so wherever it stands in a text, it stands within one such word.
+
+use std::collections::HashMap;
+
+use super::letters::{self, Mask};
+use super::typos::fold;
+
+/// The docs holding one word, ascending, as gaps of variable length (7
+/// bits a byte): most gaps take one byte, a fourth of a plain list.
+#[derive(Default)]
+struct Postings {
+    bytes: Vec<u8>,
+    /// The last doc added, to take gaps from and add each doc once.
+    last: u32,
+}
+
+impl Postings {
+    fn push(&mut self, doc: u32) {
+        if !self.bytes.is_empty() && self.last == doc {
+            return;
+        }
+        let mut gap = if self.bytes.is_empty() {
+            doc
+        } else {
+            doc - self.last
+        };
+        while gap >= 0x80 {
+            self.bytes.push((gap & 0x7f) as u8 | 0x80);
+            gap >>= 7;
+        }
+        self.bytes.push(gap as u8);
+        self.last = doc;
+    }
+
+    fn each(&self, mut f: impl FnMut(u32)) {
+        let (mut doc, mut gap, mut shift) = (0u32, 0u32, 0);
+        for &b in &self.bytes {
+            gap |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                doc += gap;
+                f(doc);
+                (gap, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+    }
+}
+
+/// Every distinct word of one field, and where each stands.
+#[derive(Default)]
+pub struct Words {
+    /// Word `i` is `text[starts[i] .. starts[i + 1]]`, folded.
+    text: String,
+    starts: Vec<u32>,
+    masks: Vec<Mask>,
+    postings: Vec<Postings>,
+    numbers: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
+    /// Folding buffer, kept to spare an allocation per word.
+    buf: String,
+}
+
+impl Words {
+    /// Adds the words of `text` as held by doc `doc` (docs come in
+    /// ascending order).
+    pub fn add(&mut self, doc: u32, text: &str) {
+        for word in text.split_whitespace() {
+            let mut folded = std::mem::take(&mut self.buf);
+            folded.clear();
+            if word.is_ascii() {
+                folded.push_str(word);
+                folded.make_ascii_lowercase();
+            } else {
+                folded.extend(word.chars().map(fold));
+            }
+            let n = self.number(&folded);
+            self.postings[n as usize].push(doc);
+            self.buf = folded;
+        }
+    }
+
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(word) {
+            return n;
+        }
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let n = self.masks.len() as u32;
+        self.text.push_str(word);
+        self.starts.push(self.text.len() as u32);
+        self.masks.push(letters::mask(word));
+        self.postings.push(Postings::default());
+        self.numbers.insert(word.into(), n);
+        n
+    }
+
+    /// For each word `judge` gives a value (0: no match), every doc that
+    /// holds the word is handed to `f` with it.
+    pub fn each_match(&self, mut judge: impl FnMut(&str, Mask) -> u8, mut f: impl FnMut(u32, u8)) {
+        for (n, postings) in self.postings.iter().enumerate() {
+            let word = &self.text[self.starts[n] as usize..self.starts[n + 1] as usize];
+            let value = judge(word, self.masks[n]);
+            if value != 0 {
+                postings.each(|doc| f(doc, value));
+            }
+        }
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.starts.shrink_to_fit();
+        self.masks.shrink_to_fit();
+        self.postings.shrink_to_fit();
+        self.postings
+            .iter_mut()
+            .for_each(|p| p.bytes.shrink_to_fit());
+        self.numbers.shrink_to_fit();
+    }
+
+    /// Bytes held, for the benchmarks' memory figure.
+    pub fn heap_bytes(&self) -> usize {
+        let postings: usize = self.postings.iter().map(|p| p.bytes.capacity()).sum();
+        self.text.capacity() * 2
+            + self.starts.capacity() * 4
+            + self.masks.capacity() * 8
+            + self.postings.capacity() * std::mem::size_of::<Postings>()
+            + postings
+            + self.numbers.capacity() * (16 + 4 + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs_of(words: &Words, wanted: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        words.each_match(|w, _| u8::from(w == wanted), |doc, _| out.push(doc));
+        out
+    }
+
+    #[test]
+    fn each_word_knows_its_docs_once_each() {
+        let mut words = Words::default();
+        words.add(0, "Restart the printer, restart");
+        words.add(3, "the café — Café");
+        words.add(300, "the end");
+        words.add(70_000, "THE");
+        assert_eq!(docs_of(&words, "the"), vec![0, 3, 300, 70_000]);
+        assert_eq!(docs_of(&words, "cafe"), vec![3]);
+        assert_eq!(docs_of(&words, "restart"), vec![0]);
+        assert_eq!(docs_of(&words, "printer,"), vec![0], "punctuation kept");
+        assert_eq!(docs_of(&words, "—"), vec![3]);
+    }
+}
