@@ -5,7 +5,20 @@
 
 mod tmux_support;
 
-use tmux_support::{Home, tmux_or_skip};
+use tmux_support::{Home, Tmux, tmux_or_skip};
+
+/// Henk asked, Bram answered; Henk scans his badge at a Dutch kiosk of
+/// `w`×`h`. The home, Henk's handle and the kiosk.
+fn answered_and_back(w: u16, h: u16) -> (Home, String, Tmux) {
+    let home = Home::new();
+    let henk = home.henk();
+    home.ok("bram", &["me", "--name", "Bram"]);
+    home.ok(&henk, &["add", "question", "Waar ligt de reservetoner?"]);
+    home.ok("bram", &["answer", "q1", "In de kast bij de deur"]);
+    let tmux = home.dutch_kiosk(w, h);
+    tmux.scan_badge();
+    (home, henk, tmux)
+}
 
 #[test]
 fn kiosk_the_first_screen_after_login_says_the_question_was_answered() {
@@ -13,13 +26,7 @@ fn kiosk_the_first_screen_after_login_says_the_question_was_answered() {
         return;
     }
     for (w, h) in [(80, 24), (40, 20)] {
-        let home = Home::new();
-        let henk = home.henk();
-        home.ok("bram", &["me", "--name", "Bram"]);
-        home.ok(&henk, &["add", "question", "Waar ligt de reservetoner?"]);
-        home.ok("bram", &["answer", "q1", "In de kast bij de deur"]);
-        let tmux = home.dutch_kiosk(w, h);
-        tmux.scan_badge();
+        let (home, _henk, tmux) = answered_and_back(w, h);
         // The news is on the bottom line; at 40 columns the title is cut.
         let screen = tmux.wait_for("s", "Goed nieuws: Bram gaf antwoord");
         assert!(screen.contains("Jouw vragen en lessen"), "{screen}");
@@ -59,13 +66,7 @@ fn kiosk_the_asker_chooses_the_answer_that_helped_with_enter() {
         return;
     }
     for (w, h) in [(80, 24), (40, 20)] {
-        let home = Home::new();
-        let henk = home.henk();
-        home.ok("bram", &["me", "--name", "Bram"]);
-        home.ok(&henk, &["add", "question", "Waar ligt de reservetoner?"]);
-        home.ok("bram", &["answer", "q1", "In de kast bij de deur"]);
-        let tmux = home.dutch_kiosk(w, h);
-        tmux.scan_badge();
+        let (home, henk, tmux) = answered_and_back(w, h);
         tmux.wait_for("s", "Goed nieuws: Bram gaf antwoord");
         // The question is first on Voor jou: Enter opens it, and the
         // bottom line says Enter chooses the answer.

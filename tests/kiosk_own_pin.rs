@@ -36,6 +36,15 @@ fn type_in(session: &mut Session, store: &dyn Store, text: &str) -> Outcome {
     session.key(Key::Enter, store)
 }
 
+/// `leertuin kiosk pin` as `who`, with `typed` on standard input.
+fn own_pin(s: &Sandbox, who: &str, typed: &str) -> std::process::Output {
+    s.cmd_as(who)
+        .args(["kiosk", "pin"])
+        .write_stdin(typed)
+        .output()
+        .unwrap()
+}
+
 fn pin_of(s: &Sandbox, who: &str) -> Option<String> {
     SqliteStore::open(&s.db()).unwrap().person_pin(who).unwrap()
 }
@@ -59,12 +68,7 @@ fn a_name_without_a_pin_gets_one_from_the_command_line_and_then_logs_in_with_it(
         "a name without a PIN logs in with shared things only"
     );
 
-    let out = s
-        .cmd()
-        .args(["kiosk", "pin"])
-        .write_stdin("4711\n")
-        .output()
-        .unwrap();
+    let out = own_pin(&s, "ann", "4711\n");
     assert!(out.status.success(), "{out:?}");
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("Je kioskpincode staat erin"), "{said}");
@@ -90,12 +94,7 @@ fn a_name_without_a_pin_gets_one_from_the_command_line_and_then_logs_in_with_it(
         }
     );
     // Forgotten? Run it again: the new PIN replaces the old one.
-    let out = s
-        .cmd()
-        .args(["kiosk", "pin"])
-        .write_stdin("2468\n")
-        .output()
-        .unwrap();
+    let out = own_pin(&s, "ann", "2468\n");
     assert!(out.status.success(), "{out:?}");
     assert_ne!(pin_of(&s, "ann"), Some(hash));
 }
@@ -104,12 +103,7 @@ fn a_name_without_a_pin_gets_one_from_the_command_line_and_then_logs_in_with_it(
 fn a_short_pin_or_a_name_the_kiosk_cannot_take_is_refused_and_nothing_stored() {
     let s = Sandbox::new();
     s.ok(&["me", "--lang", "nl"]);
-    let out = s
-        .cmd()
-        .args(["kiosk", "pin"])
-        .write_stdin("12\n")
-        .output()
-        .unwrap();
+    let out = own_pin(&s, "ann", "12\n");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
@@ -118,12 +112,7 @@ fn a_short_pin_or_a_name_the_kiosk_cannot_take_is_refused_and_nothing_stored() {
 
     // Digits make a typed name a badge code at the kiosk: such a handle
     // could never use a PIN there.
-    let out = s
-        .cmd_as("ann2")
-        .args(["kiosk", "pin"])
-        .write_stdin("4711\n")
-        .output()
-        .unwrap();
+    let out = own_pin(&s, "ann2", "4711\n");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ann2"), "{err}");
