@@ -131,7 +131,8 @@ fn no_letter_on_any_list_tab_of_the_pane_writes_anything() {
         let tmux = start(&home, "ann", &[], size);
         tmux.wait_for("s", "? hulp");
         let before = export(&home);
-        for tab in '1'..='7' {
+        // Every tab of the one table, the Wishes tab too.
+        for tab in 1..=leertuin::tui::tabs::COUNT {
             // `q` leaves the pane (it writes nothing): it comes last.
             for letter in ('a'..='z').chain('A'..='Z').filter(|c| *c != 'q') {
                 tmux.keys("s", &[&tab.to_string()]);
