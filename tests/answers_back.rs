@@ -242,3 +242,45 @@ fn a_dutch_question_being_typed_finds_questions_by_dutch_stems() {
         );
     }
 }
+
+#[test]
+fn the_answered_question_the_notice_names_is_under_the_cursor() {
+    // Issue 11: the notice named "Waar ligt de sleutel …" but the cursor
+    // stood on a newer question; Enter opened the wrong one.
+    let (dir, store, _q) = asked_and_answered();
+    let older = store
+        .add(
+            &NewItem::from_draft(
+                Kind::Question,
+                HENK,
+                &Draft {
+                    text: "Waar ligt de sleutel van de gereedschapskast?".into(),
+                    ..Draft::default()
+                },
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    store.mark_answers_seen(HENK, _q).unwrap();
+    for text in ["Wie heeft dienst op zaterdag?", "Hoe werkt de nieuwe pers?"] {
+        let draft = Draft {
+            text: text.into(),
+            ..Draft::default()
+        };
+        store
+            .add(&NewItem::from_draft(Kind::Question, HENK, &draft).unwrap())
+            .unwrap();
+    }
+    store
+        .answer(older, "bram", "In de la bij de ingang")
+        .unwrap();
+    let mut app = pane(&dir, HENK);
+    let news = leertuin::tui::asked::news(&app).expect("Bram's answer is news");
+    assert_eq!(news.question, older);
+    leertuin::tui::asked::welcome_back(&mut app, &news);
+    assert_eq!(app.target_item().map(|i| i.id()), Some(older));
+    // Enter opens that one.
+    update(&mut app, Action::Open);
+    let rows = screen(&app, 80, 24);
+    assert_shows(&rows, "In de la bij de ingang");
+}

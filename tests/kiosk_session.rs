@@ -717,6 +717,55 @@ fn a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow(b: Back
     assert_eq!(last, MAX_WAIT);
 }
 
+fn esc_while_choosing_a_pin_goes_one_step_back_and_keeps_the_name(b: Backend) {
+    // Issue 11: Esc on "Kies je eigen pincode" threw away the display
+    // name just typed and showed the welcome screen.
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    f.typed("bert");
+    for _ in 0..4 {
+        f.key(Key::Backspace);
+    }
+    f.typed("Bert de Vries");
+    assert!(matches!(&f.session.phase, Phase::ChoosePin { name, .. } if name == "Bert de Vries"));
+    f.key(Key::Esc);
+    assert!(
+        matches!(&f.session.phase, Phase::Register { handle, by_name: true } if handle == "bert"),
+        "{:?}",
+        f.session.phase
+    );
+    assert_eq!(f.session.input.text(), "Bert de Vries");
+    // Forward again; Esc at "once more" goes back to choosing the PIN.
+    f.key(Key::Enter);
+    f.typed("4711");
+    assert!(matches!(&f.session.phase, Phase::ConfirmPin { .. }));
+    f.key(Key::Esc);
+    assert!(
+        matches!(&f.session.phase, Phase::ChoosePin { name, .. } if name == "Bert de Vries"),
+        "{:?}",
+        f.session.phase
+    );
+    assert_eq!(f.session.input.text(), "");
+    // Right through to the end: registered with the name, the PIN works.
+    f.typed("4711");
+    assert!(matches!(f.typed("4711"), Outcome::LogIn { .. }));
+    let bert = f.store.person("bert").unwrap().expect("registered");
+    assert_eq!(bert.name, "Bert de Vries");
+    assert!(f.store.person_pin("bert").unwrap().is_some());
+    // Nothing was stored before: Esc twice from the PIN reaches the welcome
+    // screen with no person made.
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    f.typed("anna");
+    f.key(Key::Enter);
+    f.key(Key::Esc);
+    f.key(Key::Esc);
+    assert_eq!(f.session.phase, Phase::Welcome);
+    assert!(f.store.person("anna").unwrap().is_none());
+}
+
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
         mod on_sqlite {
@@ -744,4 +793,5 @@ on_both!(
     the_kiosk_field_edits_and_pastes_like_every_field,
     a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped,
     a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow,
+    esc_while_choosing_a_pin_goes_one_step_back_and_keeps_the_name,
 );

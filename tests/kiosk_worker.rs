@@ -227,7 +227,8 @@ fn ctrl(c: char) -> KeyEvent {
 #[test]
 fn a_name_without_its_pin_gets_no_form_to_change_things() {
     let (dir, mut app) = kiosk();
-    // A typed name without its PIN ("alleen gedeeld").
+    // A typed name with a PIN, logged in without it ("alleen gedeeld").
+    give_a_pin(&dir);
     app.public = true;
     let q = question(&other_process(&dir), ME, "Waar staat de koffie?");
     other_process(&dir)
@@ -458,4 +459,69 @@ fn deleting_an_own_question_says_what_went_and_how_to_undo() {
     app.on_key(ctrl('z'));
     assert!(said(&app).contains("staat er weer"), "{}", said(&app));
     assert!(other_process(&dir).get(q, ME).is_ok(), "not back");
+}
+
+/// Mia gets a kiosk PIN (as `leertuin kiosk pin` gives one).
+fn give_a_pin(dir: &TempDir) {
+    let hash = leertuin::kiosk::pin::hash("4711").expect("hash");
+    other_process(dir)
+        .batch(&|w| w.set_person_pin(ME, &hash))
+        .expect("pin");
+}
+
+#[test]
+fn a_name_that_has_no_pin_is_told_how_to_get_one() {
+    // Issue 11: "Log in met je pincode" to a worker who has no PIN.
+    let (_dir, mut app) = kiosk();
+    app.public = true;
+    update(&mut app, Action::GoTab(Tab::Me.index() as u8));
+    app.on_key(ctrl('e'));
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(
+        said(&app),
+        "Om dit te veranderen heb je een pincode nodig. Je hebt er nog geen. \
+         Vraag de beheerder van de kiosk om er een voor je te maken."
+    );
+}
+
+#[test]
+fn at_the_kiosk_plus_backs_a_colleagues_question_and_the_hint_says_so() {
+    // Issue 11: only "Enter antwoorden · Esc terug" on another person's
+    // question, though backing is for every login, with a PIN or without.
+    for public in [false, true] {
+        let (dir, mut app) = kiosk();
+        app.public = public;
+        let q = question(&other_process(&dir), "bram", "Hoe zet ik de lasser aan?");
+        select(&mut app, q);
+        app.on_key(key(KeyCode::Enter));
+        let rows = screen(&app, 80, 24);
+        let last = rows.last().cloned().unwrap_or_default();
+        assert!(
+            last.contains("+ ook weten"),
+            "public {public}:\n{}",
+            rows.join("\n")
+        );
+        // Help names it too.
+        app.on_key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+        let help = screen(&app, 80, 40).join("\n");
+        assert!(
+            help.lines()
+                .any(|l| l.contains("│+ ") && l.contains("ook weten")),
+            "{help}"
+        );
+        app.on_key(key(KeyCode::Esc));
+        // `+` asks first, Enter stores the backing.
+        app.on_key(KeyEvent::new(KeyCode::Char('+'), KeyModifiers::NONE));
+        assert!(
+            matches!(app.overlay, Some(Overlay::Choose(_))),
+            "+ opened {:?}",
+            app.overlay
+        );
+        app.on_key(key(KeyCode::Enter));
+        let backed = match other_process(&dir).get(q, ME).expect("question") {
+            Item::Question(q) => q.backings.iter().any(|b| b.person == ME),
+            other => panic!("{other:?}"),
+        };
+        assert!(backed, "public {public}: not backed; said {}", said(&app));
+    }
 }

@@ -480,3 +480,34 @@ fn a_kiosk_login_without_its_pin_sees_the_teams_wishes_but_no_budget_and_gives_n
     assert!(app.overlay.is_none());
     assert_eq!(free_cents(&dir), 50_000);
 }
+
+/// The first word like `w3` on the screen, if any: a wish's id.
+fn wish_id_on(rows: &[String]) -> Option<String> {
+    text(rows)
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| w.len() > 1 && w.starts_with('w') && w[1..].chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+}
+
+#[test]
+fn at_the_kiosk_giving_too_much_names_this_wish_not_its_id() {
+    // What the tester did (issue 11): Wensen, Enter on a wish, Enter to
+    // give, then more than the wish still needs.
+    let (_dir, mut app, _) = wishes_app("nl");
+    app.typing_asks = true;
+    update(&mut app, Action::Open);
+    update(&mut app, Action::Answer);
+    for c in "200".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    let said = app.status.message().map(|s| s.text.clone()).unwrap();
+    assert_eq!(
+        said,
+        "Deze wens heeft nog maar € 100 en 2 uur nodig: geef niet meer dan dat (er is niets gegeven)"
+    );
+    for (w, h) in [(80, 24), (40, 20)] {
+        let rows = screen(&app, w, h);
+        assert_eq!(wish_id_on(&rows), None, "{w}×{h}:\n{}", text(&rows));
+    }
+}

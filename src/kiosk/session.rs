@@ -322,14 +322,25 @@ impl Session {
                 self.input.clear();
                 Outcome::Stay
             }
-            (
-                Phase::Register { .. }
-                | Phase::ChoosePin { .. }
-                | Phase::ConfirmPin { .. }
-                | Phase::NamePin { .. }
-                | Phase::Pin,
-                Key::Esc,
-            ) => {
+            // Choosing a PIN, Esc goes one step back and keeps what was
+            // typed before it: the display name, or the PIN to choose again.
+            (Phase::ChoosePin { handle, name }, Key::Esc) => {
+                self.input = field().with_text(name);
+                self.phase = Phase::Register {
+                    handle: handle.clone(),
+                    by_name: true,
+                };
+                Outcome::Stay
+            }
+            (Phase::ConfirmPin { handle, name, .. }, Key::Esc) => {
+                self.input.clear();
+                self.phase = Phase::ChoosePin {
+                    handle: handle.clone(),
+                    name: name.clone(),
+                };
+                Outcome::Stay
+            }
+            (Phase::Register { .. } | Phase::NamePin { .. } | Phase::Pin, Key::Esc) => {
                 self.back_to_welcome();
                 Outcome::Stay
             }

@@ -83,5 +83,10 @@ pub fn welcome_back(app: &mut App, news: &NewAnswer) {
         news.title.clone()
     };
     app.switch_tab(Tab::Me);
+    // The question the notice names is the one under the cursor: Enter
+    // opens it, not whichever was asked last.
+    if app.me.done.select_id(news.question) {
+        app.sync_preview();
+    }
     app.say(t!("asked.notice", title = title, who = news.by));
 }

@@ -17,9 +17,10 @@ use super::views::help::HelpState;
 use crate::domain::Kind;
 
 /// The printable keys that keep their meaning on a kiosk list or item,
-/// where every other letter starts a question: help, search, and Space
-/// (a lesson's answers). No question starts with them.
-const KIOSK_KEYS_KEPT: [char; 3] = ['?', '/', ' '];
+/// where every other letter starts a question: help, search, Space (a
+/// lesson's answers) and `+` (I want to know too). No question starts
+/// with them.
+const KIOSK_KEYS_KEPT: [char; 4] = ['?', '/', ' ', '+'];
 
 /// True when `action` in `view` may write (and so may wait for a busy
 /// database): Enter or Ctrl-S in a form, Enter in a confirmation.

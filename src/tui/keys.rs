@@ -457,7 +457,9 @@ fn default_bindings() -> Vec<Binding> {
         } else {
             bind(view, Action::Answer, &[c('a')]);
         }
-        bind(view, Action::MeToo, &[c('m')]);
+        // `+` ("+1") too: on a kiosk `m` types a question, and `+` is on
+        // every keypad.
+        bind(view, Action::MeToo, &[c('m'), c('+')]);
         bind(view, Action::CanHelp, &[c('h')]);
         bind(view, Action::Pledge, &[c('p')]);
         bind(view, Action::Vote, &[c('v')]);

@@ -79,6 +79,23 @@ impl App {
         });
     }
 
+    /// Says that this needs the PIN login. Someone who has no PIN yet is
+    /// told how to get one instead: "log in with your PIN" would not help.
+    pub fn say_pin_needed(&mut self) {
+        let text = if self.has_no_pin() {
+            crate::t!("status.no-pin-yet")
+        } else {
+            crate::t!("status.pin-needed")
+        };
+        self.say(text);
+    }
+
+    /// True when the person has no kiosk PIN at all (a read that fails
+    /// counts as having one: the usual words are then still right).
+    pub fn has_no_pin(&self) -> bool {
+        matches!(self.store.person_pin(&self.user), Ok(None))
+    }
+
     /// Shows a store failure as a one-line message: never a panic, never a
     /// crash that loses the screen. In a worker's words (pane and kiosk
     /// alike): no id, no path, no OS detail; `leertuin doctor` and the

@@ -37,7 +37,7 @@ pub fn update(app: &mut App, action: Action) {
     // change what is there: the form is not even opened, so nothing
     // typed into it is refused at the end.
     if app.public && action.needs_pin() {
-        return app.say(t!("status.pin-needed"));
+        return app.say_pin_needed();
     }
     // The Wishes tab gives some keys its own meaning (`c` makes a wish).
     if super::wishes::on_action(app, action) {
@@ -238,7 +238,7 @@ fn on_item(app: &mut App, action: Action) {
 pub fn confirm(app: &mut App, choice: Choice, item: &Item) {
     // Taking back needs a real login too (see `update`).
     if app.public && matches!(choice, Choice::Withdraw(..) | Choice::Unvote(_)) {
-        return app.say(t!("status.pin-needed"));
+        return app.say_pin_needed();
     }
     let (title, what, yes) = match choice {
         Choice::MeToo(_) => (

@@ -158,7 +158,7 @@ pub fn first_wish(app: &mut App) {
 fn fund(app: &mut App) {
     // A kiosk login by typed name: no budget shows, and none is spent.
     if app.public {
-        return app.say(crate::t!("status.pin-needed"));
+        return app.say_pin_needed();
     }
     let Some(w) = app.wishes.selected_wish().cloned() else {
         return;
@@ -174,7 +174,7 @@ fn fund(app: &mut App) {
 /// Why nothing can be given to this wish now, in words; `None` when it can.
 fn cannot_fund(app: &App, w: &Wish) -> Option<String> {
     if !w.state.is_open() {
-        return Some(crate::i18n::wish_error(&WishError::NotOpen {
+        return Some(refusal(&WishError::NotOpen {
             wish: w.id,
             state: w.state,
         }));
@@ -188,6 +188,25 @@ fn cannot_fund(app: &App, w: &Wish) -> Option<String> {
     None
 }
 
+/// Why a wish form or gift is refused, in the tab's words. The wish is the
+/// one on screen, so it is "this wish", never its id: no kiosk screen
+/// shows an id, and a shop-floor worker knows a wish by its title.
+fn refusal(e: &WishError) -> String {
+    use crate::i18n::{amount, wish_error, wish_state};
+    match e {
+        WishError::TooMuch { cents, minutes, .. } => {
+            crate::t!("wishes.too-much", amount = amount(*cents, *minutes)).into_owned()
+        }
+        WishError::NoMoneyAsked(_) => crate::t!("wishes.no-money").into_owned(),
+        WishError::NoHoursAsked(_) => crate::t!("wishes.no-hours").into_owned(),
+        WishError::NotOpen { state, .. } => {
+            crate::t!("wishes.not-open", state = wish_state(*state)).into_owned()
+        }
+        WishError::NotFound(_) => crate::t!("wishes.gone").into_owned(),
+        e => wish_error(e),
+    }
+}
+
 /// Enter in one of the wish forms; true when the form is done.
 pub fn submit(app: &mut App, p: &mut PromptState) -> bool {
     let text = p.input.text().trim().to_string();
@@ -199,7 +218,7 @@ pub fn submit(app: &mut App, p: &mut PromptState) -> bool {
             // Checked now, so a too-long wish is said before its cost.
             let wish = new(app, &text, None);
             if let Err(e) = wish.checked() {
-                return refuse(app, crate::i18n::wish_error(&e));
+                return refuse(app, refusal(&e));
             }
             let mut next = PromptState::new(Purpose::WishCost, app.theme);
             next.about = Some(text.clone());
@@ -212,7 +231,7 @@ pub fn submit(app: &mut App, p: &mut PromptState) -> bool {
                 "" => None,
                 t => match parse_amount(t) {
                     Ok(c) => Some(c),
-                    Err(e) => return refuse(app, crate::i18n::wish_error(&e)),
+                    Err(e) => return refuse(app, refusal(&e)),
                 },
             };
             let wish = new(app, p.pending.as_deref().unwrap_or_default(), cost);
@@ -260,7 +279,7 @@ fn save_wish(app: &mut App, wish: &NewWish) -> bool {
             app.sync_preview();
             true
         }
-        Err(StoreError::Wish(e)) => refuse(app, crate::i18n::wish_error(&e)),
+        Err(StoreError::Wish(e)) => refuse(app, refusal(&e)),
         Err(e) => {
             app.report(&e);
             false
@@ -288,10 +307,10 @@ fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
     }
     let (cents, minutes) = match parse_gift(text) {
         Ok(gift) => gift,
-        Err(e) => return refuse(app, crate::i18n::wish_error(&e)),
+        Err(e) => return refuse(app, refusal(&e)),
     };
     let Some(w) = app.wishes.selected_wish().filter(|w| w.id == id).cloned() else {
-        return refuse(app, crate::i18n::wish_error(&WishError::NotFound(id)));
+        return refuse(app, refusal(&WishError::NotFound(id)));
     };
     let free = app
         .wishes
@@ -321,7 +340,7 @@ fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
         None
     };
     if let Some(e) = refused {
-        return refuse(app, crate::i18n::wish_error(&e));
+        return refuse(app, refusal(&e));
     }
     let gift = crate::i18n::amount(cents, minutes);
     let left = crate::i18n::amount(free.cents - cents, free.minutes - minutes);
@@ -382,7 +401,7 @@ pub fn give(app: &mut App, id: WishId, value: &str) -> bool {
         Err(StoreError::Wish(e)) => {
             reload(app);
             app.status.set(Status {
-                text: crate::i18n::wish_error(&e),
+                text: refusal(&e),
                 error: true,
             });
             true
