@@ -516,6 +516,8 @@ pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
         W::BadId(id) => t!("wish.error.bad-id", id = format!("{id:?}")),
         W::BadAmount(a) => t!("wish.error.bad-amount", amount = format!("{a:?}")),
         W::Negative(a) => t!("wish.error.negative", amount = a),
+        W::Zero(a) => t!("wish.error.zero", amount = a),
+        W::TooLarge(a) => t!("wish.error.too-large", amount = a),
         W::BadHours(h) => t!("wish.error.bad-hours", hours = format!("{h:?}")),
         W::BadDate(d) => t!("wish.error.bad-date", date = format!("{d:?}")),
         W::BadYear(y) => t!("wish.error.bad-year", year = y),

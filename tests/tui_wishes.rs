@@ -357,6 +357,37 @@ fn team_shows_wishes_by_topic_and_what_was_given_without_private_ones() {
 }
 
 #[test]
+fn team_scrolls_on_to_its_wishes_on_a_small_pane_and_a_done_wish_is_done() {
+    let (dir, mut app, _) = wishes_app("nl");
+    let other = other_process(&dir);
+    let done = wish(&other, "noor", "Heftruck rijden", 100, 0, "heftruck");
+    give(&other, "anouk", done, 100, 0);
+    let finished = leertuin::domain::wish::Finish {
+        reflection: None,
+        brought: Some(leertuin::domain::Brought::Work),
+    };
+    let w = other.wish_store().unwrap();
+    w.finish_wish(done, "noor", &finished).unwrap();
+    update(&mut app, Action::GoTab(5));
+    app.reload();
+    for (width, height) in [(40, 20), (80, 40)] {
+        update(&mut app, Action::Top);
+        update(&mut app, Action::Bottom);
+        let rows = screen(&app, width, height);
+        assert_shows(&rows, "Wensen per onderwerp");
+        assert_shows(&rows, "#heftruck 1 klaar · € 100");
+        assert_shows(&rows, "Samen gegeven: € 350 en 6 uur");
+    }
+    // Up comes back to the rows; Down onto the last row shows that row,
+    // one more Down scrolls on.
+    update(&mut app, Action::Up);
+    update(&mut app, Action::Down);
+    assert!(!text(&screen(&app, 40, 20)).contains("Samen gegeven"));
+    update(&mut app, Action::Down);
+    assert_shows(&screen(&app, 40, 20), "Samen gegeven");
+}
+
+#[test]
 fn me_shows_what_was_learned_with_the_budget_by_what_it_brought() {
     let (dir, mut app, _) = wishes_app("nl");
     let other = other_process(&dir);

@@ -39,15 +39,28 @@ pub fn parse_amount(input: &str) -> Result<i64, WishError> {
     // (`100€`, `100 EUR`: the way many Dutch people write it). Stripping
     // works on whole characters, so `€€5`, `€5$` or other letters are
     // refused, never split.
+    // `euro` before `EUR`, so `euro 80` is not read as `o 80`.
     let code = currency();
     let mut marks: Vec<&str> = vec!["€", "$", "£"];
+    if code == "EUR" {
+        marks.push("euro");
+    }
     marks.push(code);
     let s = marks.iter().find_map(|m| strip_mark(s, m)).unwrap_or(s);
-    let hundredths = parse_hundredths(s).ok_or_else(bad)?;
-    if hundredths <= 0 || hundredths > MAX_CENTS {
-        return Err(bad());
-    }
-    Ok(hundredths)
+    in_range(input, parse_hundredths(s), MAX_CENTS).ok_or_else(bad)?
+}
+
+/// A parsed number (`None` when it is no number at all) checked against
+/// zero and `max`, each with the error that says which; `None` when it is
+/// not a number.
+fn in_range(input: &str, n: Option<Hundredths>, max: i64) -> Option<Result<i64, WishError>> {
+    let typed = || input.trim().to_string();
+    Some(match n? {
+        Hundredths::Huge => Err(WishError::TooLarge(typed())),
+        Hundredths::Of(0) => Err(WishError::Zero(typed())),
+        Hundredths::Of(n) if n > max => Err(WishError::TooLarge(typed())),
+        Hundredths::Of(n) => Ok(n),
+    })
 }
 
 /// `s` without the currency mark `mark` before or after the number (case
@@ -77,30 +90,37 @@ pub fn parse_hours(input: &str) -> Result<i64, WishError> {
         .or_else(|| s.strip_suffix('u'))
         .unwrap_or(s)
         .trim_end();
-    let hundredths = parse_hundredths(s).ok_or_else(bad)?;
-    let times_sixty = hundredths.checked_mul(60).ok_or_else(bad)?;
+    let hundredths =
+        in_range(input, parse_hundredths(s), MAX_MINUTES * 100 / 60).ok_or_else(bad)??;
+    let times_sixty = hundredths * 60;
     if times_sixty % 100 != 0 {
         return Err(bad());
     }
-    let minutes = times_sixty / 100;
-    if minutes <= 0 || minutes > MAX_MINUTES {
-        return Err(bad());
-    }
-    Ok(minutes)
+    Ok(times_sixty / 100)
+}
+
+/// A number as typed, in hundredths, or one with more digits than any
+/// amount may have (so it can be called too large, not misspelt).
+enum Hundredths {
+    Of(i64),
+    Huge,
 }
 
 /// `12`, `12.5`, `12,50` → hundredths; `None` for anything else.
-fn parse_hundredths(s: &str) -> Option<i64> {
+fn parse_hundredths(s: &str) -> Option<Hundredths> {
     let (whole, frac) = match s.split_once(['.', ',']) {
         Some((w, f)) => (w, f),
         None => (s, ""),
     };
     let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || whole.len() > 9 || !digits(whole) || !digits(frac) || frac.len() > 2 {
+    if whole.is_empty() || !digits(whole) || !digits(frac) || frac.len() > 2 {
         return None;
     }
     if s.contains(['.', ',']) && frac.is_empty() {
         return None;
+    }
+    if whole.trim_start_matches('0').len() > 9 {
+        return Some(Hundredths::Huge);
     }
     let whole: i64 = whole.parse().ok()?;
     let frac: i64 = match frac.len() {
@@ -108,7 +128,7 @@ fn parse_hundredths(s: &str) -> Option<i64> {
         1 => frac.parse::<i64>().ok()? * 10,
         _ => frac.parse().ok()?,
     };
-    Some(whole * 100 + frac)
+    Some(Hundredths::Of(whole * 100 + frac))
 }
 
 /// An amount for people: `€350`, `€100.50` (`€ 100,50` in Dutch), or
@@ -203,6 +223,25 @@ mod tests {
             Err(WishError::Negative("-50".to_string()))
         );
         assert_eq!(parse_amount("€-5"), Err(WishError::BadAmount("€-5".into())));
+    }
+
+    #[test]
+    fn euro_in_words_zero_and_too_large_are_named() {
+        for input in ["80 euro", "80 Euro", "euro 80", "80 EUR", "80 eur"] {
+            assert_eq!(parse_amount(input), Ok(8_000), "{input}");
+        }
+        let zero = |s: &str| Err(WishError::Zero(s.to_string()));
+        let large = |s: &str| Err(WishError::TooLarge(s.to_string()));
+        assert_eq!(parse_amount("0"), zero("0"));
+        assert_eq!(parse_amount("€ 0,00"), zero("€ 0,00"));
+        assert_eq!(parse_amount("99999999999999"), large("99999999999999"));
+        assert_eq!(parse_amount("1000001"), large("1000001"));
+        assert_eq!(parse_amount("1000000"), Ok(MAX_CENTS));
+        assert_eq!(parse_hours("0"), zero("0"));
+        assert_eq!(parse_hours("10001"), large("10001"));
+        assert_eq!(parse_hours("99999999999999"), large("99999999999999"));
+        assert_eq!(parse_hours("10000"), Ok(MAX_MINUTES));
+        assert_eq!(parse_amount("8O"), Err(WishError::BadAmount("8O".into())));
     }
 
     #[test]

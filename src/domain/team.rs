@@ -134,15 +134,17 @@ impl Team {
     }
 }
 
-/// One topic of the team's wishes: how many are open, how many funded
-/// (or done), and what colleagues gave to them.
+/// One topic of the team's wishes: how many are open, funded and done, and
+/// what colleagues gave to them.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct WishTopic {
     /// The first tag of its wishes; `None` for wishes without one.
     pub topic: Option<String>,
     pub open: usize,
-    /// Funded or done: what they asked for came.
+    /// What they asked for came; not done yet.
     pub funded: usize,
+    /// Done: each by the word the wish itself shows, not "funded".
+    pub done: usize,
     pub given_cents: i64,
     pub given_minutes: i64,
 }
@@ -165,17 +167,17 @@ pub fn wish_topics(wishes: &[crate::domain::wish::Wish]) -> (Vec<WishTopic>, i64
             }
         };
         let t = &mut topics[i];
-        if w.state == WishState::Open {
-            t.open += 1;
-        } else {
-            t.funded += 1;
+        match w.state {
+            WishState::Open => t.open += 1,
+            WishState::Funded => t.funded += 1,
+            WishState::Done | WishState::Withdrawn => t.done += 1,
         }
         t.given_cents += w.given_cents;
         t.given_minutes += w.given_minutes;
     }
     topics.sort_by(|a, b| {
-        (b.open + b.funded)
-            .cmp(&(a.open + a.funded))
+        (b.open + b.funded + b.done)
+            .cmp(&(a.open + a.funded + a.done))
             .then_with(|| a.topic.is_none().cmp(&b.topic.is_none()))
             .then_with(|| a.topic.cmp(&b.topic))
     });

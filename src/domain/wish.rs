@@ -109,6 +109,13 @@ pub enum WishError {
     /// An amount below zero: a gift is never taken back by its giver.
     #[error("{0}: an amount is more than zero")]
     Negative(String),
+    /// Zero money or hours: there is nothing to give or ask.
+    #[error("{0}: an amount is more than zero")]
+    Zero(String),
+    /// More than one entry may carry ([`super::money::MAX_CENTS`],
+    /// [`super::money::MAX_MINUTES`]): far more than any budget holds.
+    #[error("{0}: too large")]
+    TooLarge(String),
     #[error("bad hours {0:?}")]
     BadHours(String),
     #[error("bad date {0:?}: use YYYY-MM-DD")]

@@ -353,7 +353,10 @@ pub fn budget(rows: &mut dyn WishRows, person: &str, today: NaiveDate) -> Result
         }
         // A wish the person gave to stays visible to them by name: they
         // know it, they funded it.
+        // The derived state (funded when covered), the word `wish show`
+        // and the pane use too.
         if let Some(w) = rows.wish_row(id)? {
+            let w = with_received(rows, w)?;
             refs.push(WishRef {
                 id,
                 owner: w.owner,

@@ -46,6 +46,9 @@ pub struct TeamState {
     pub data: Option<TeamData>,
     pub rows: Vec<TeamRow>,
     pub selected: usize,
+    /// Scrolled past the last row to the column's end, where the wishes
+    /// are: they are text, no row, so the cursor alone never shows them.
+    pub at_end: bool,
     /// The key that edits one's profile (see [`super::me::MeState`]).
     pub edit_key: Option<String>,
     pub theme: Theme,
@@ -57,6 +60,7 @@ impl TeamState {
             data: None,
             rows: Vec::new(),
             selected: 0,
+            at_end: false,
             edit_key: Some("e".to_string()),
             theme,
         }
@@ -96,8 +100,13 @@ impl TeamState {
         vec![Action::Open, Action::Search, Action::Review]
     }
 
+    /// Down on the last row (or PageDown, End onto it) scrolls on to the
+    /// column's end; any move up comes back to the rows.
     pub fn move_by(&mut self, delta: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        let was = self.selected;
         self.selected = super::list::step(self.selected, delta, self.rows.len());
+        self.at_end = delta > 0 && self.selected == last && (was == last || delta > 1);
     }
 
     pub fn selected_question(&self) -> Option<ItemId> {
@@ -265,7 +274,7 @@ fn backing_badge(q: &Question) -> String {
     }
 }
 
-/// "#lassen 2 open · 1 rond · € 300": one topic of the team's wishes.
+/// "#lassen 2 open · 1 rond · 1 klaar · € 300": one topic of the team's wishes.
 fn wish_topic_line(topic: &WishTopic, t: &Theme) -> Line<'static> {
     let name = match &topic.topic {
         Some(tag) => format!("#{tag}"),
@@ -277,6 +286,9 @@ fn wish_topic_line(topic: &WishTopic, t: &Theme) -> Line<'static> {
     }
     if topic.funded > 0 {
         parts.push(t!("team.wishes-funded", n = topic.funded).into_owned());
+    }
+    if topic.done > 0 {
+        parts.push(t!("team.wishes-done", n = topic.done).into_owned());
     }
     if topic.given_cents > 0 || topic.given_minutes > 0 {
         parts.push(crate::i18n::amount(topic.given_cents, topic.given_minutes));
@@ -437,7 +449,12 @@ impl Widget for &TeamState {
             .iter()
             .position(|e| matches!(e, Entry::Row(i) if *i == self.selected))
             .unwrap_or(0);
-        let (first, count) = row_window(at, entries.len(), inner.height);
+        let (first, count) = if self.at_end {
+            let first = entries.len().saturating_sub(usize::from(inner.height));
+            (first, entries.len() - first)
+        } else {
+            row_window(at, entries.len(), inner.height)
+        };
         for (n, entry) in entries.iter().skip(first).take(count).enumerate() {
             let row = Rect::new(inner.x, inner.y + n as u16, inner.width, 1);
             match entry {
