@@ -388,6 +388,48 @@ fn team_scrolls_on_to_its_wishes_on_a_small_pane_and_a_done_wish_is_done() {
 }
 
 #[test]
+fn with_only_done_wishes_of_ones_own_the_tab_says_none_is_open() {
+    let (dir, mut app) = demo_app_in("nl");
+    let other = other_process(&dir);
+    grant(&other, ME, 100, 0);
+    let own = wish(&other, ME, "Excel voor de planning", 100, 0, "excel");
+    give(&other, ME, own, 100, 0);
+    let finished = leertuin::domain::wish::Finish {
+        reflection: None,
+        brought: Some(leertuin::domain::Brought::Work),
+    };
+    let w = other.wish_store().unwrap();
+    w.finish_wish(own, ME, &finished).unwrap();
+    update(&mut app, Action::GoTab(7));
+    app.reload();
+    let rows = screen(&app, 40, 20);
+    assert_shows(&rows, "Geen open wensen: die van jou");
+    assert!(!text(&rows).contains("Nog geen wensen"), "{}", text(&rows));
+}
+
+#[test]
+fn a_gift_in_the_pane_works_out_the_nudge_again_at_once() {
+    let (dir, mut app, _) = wishes_app("nl");
+    app.around.nudge_state = Some(dir.path().join("nudge-state.toml"));
+    // What the status line said before the gift, as the pane last worked
+    // it out (every few minutes otherwise).
+    app.status.nudge = Some("€ 500 van werkgever vervalt".into());
+    update(&mut app, Action::Fund);
+    for c in "50".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
+    assert_eq!(free_cents(&dir), 45_000);
+    // The giver reads themselves as "jou" ("Gegeven door: jou").
+    assert_shows(&screen(&app, 120, 40), ", jou");
+    assert_ne!(
+        app.status.nudge.as_deref(),
+        Some("€ 500 van werkgever vervalt")
+    );
+}
+
+#[test]
 fn me_shows_what_was_learned_with_the_budget_by_what_it_brought() {
     let (dir, mut app, _) = wishes_app("nl");
     let other = other_process(&dir);

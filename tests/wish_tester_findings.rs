@@ -98,3 +98,30 @@ fn amounts_in_euro_words_zero_and_too_large_get_their_own_answer() {
     let json: serde_json::Value = serde_json::from_str(&budget).unwrap();
     assert_eq!(json["free_cents"], 40_000);
 }
+
+#[test]
+fn wish_show_and_budget_name_people_by_their_display_name() {
+    let sb = a_wish_and_a_giver();
+    ok(&sb, "bram", "en", &["me", "--name", "Bram Jansen"]);
+    ok(&sb, "anna", "en", &["me", "--name", "Anna de Vries"]);
+    ok(&sb, "bram", "en", &["fund", "w1", "12,50"]);
+    let show = ok(&sb, "anna", "nl", &["wish", "show", "w1"]);
+    assert!(show.contains("(Anna de Vries)"), "{show}");
+    assert!(show.contains("Gegeven door: Bram Jansen € 12,50"), "{show}");
+    let budget = ok(&sb, "bram", "nl", &["budget"]);
+    assert!(budget.contains("Leerbudget van Bram Jansen"), "{budget}");
+    assert!(budget.contains("(Anna de Vries)"), "{budget}");
+}
+
+#[test]
+fn one_voucher_is_one_voucher() {
+    let sb = team();
+    let out = run(
+        &sb,
+        "boss",
+        "en",
+        &["voucher", "issue", "10", "--source", "werkgever"],
+    );
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(said.starts_with("1 voucher of €10"), "{said}");
+}

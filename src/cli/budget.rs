@@ -6,7 +6,7 @@
 use chrono::Datelike;
 use clap::{Args, Subcommand};
 
-use super::wish::{wish_id, wishes};
+use super::wish::{Names, wish_id, wishes};
 use super::{CliError, CliResult, Context, JsonFlag, print_json};
 use crate::domain::ledger::{Budget, Entry, EntryKind};
 use crate::domain::money::{self, parse_amount, parse_hours};
@@ -202,14 +202,14 @@ fn show(ctx: &Context, json: bool) -> CliResult {
     if json {
         return print_json(&b);
     }
-    print_budget(&b);
+    print_budget(&b, &Names::of(&*store));
     Ok(())
 }
 
-fn print_budget(b: &Budget) {
+fn print_budget(b: &Budget, names: &Names) {
     let nl = dutch();
     let hours = b.pots.iter().any(|p| p.granted_minutes > 0);
-    println!("{}", t!("budget.title", person = b.person));
+    println!("{}", t!("budget.title", person = names.name(&b.person)));
     if b.pots.is_empty() {
         println!("  {}", t!("budget.none"));
     }
@@ -251,10 +251,10 @@ fn print_budget(b: &Budget) {
         println!("{}", t!("budget.gifts"));
         for g in &b.gifts {
             println!(
-                "  {} {} (@{}) · {} · {}",
+                "  {} {} ({}) · {} · {}",
                 g.wish,
                 g.text,
-                g.owner,
+                names.name(&g.owner),
                 amount(g.cents, g.minutes, nl),
                 super::wish::state_word(g.state)
             );

@@ -102,7 +102,11 @@ fn issue(ctx: &Context, a: IssueArgs) -> CliResult {
     eprintln!(
         "{}",
         t!(
-            "voucher.issued",
+            if a.count == 1 {
+                "voucher.issued.one"
+            } else {
+                "voucher.issued"
+            },
             n = a.count,
             amount = amount(cents, minutes, crate::i18n::lang() == "nl"),
             source = source

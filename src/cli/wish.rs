@@ -163,8 +163,9 @@ pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
         println!("{}", t!("wish.none"));
         return Ok(());
     }
+    let names = Names::of(&*store);
     for w in &found {
-        println!("{}", summary(w));
+        println!("{}", summary(w, &names));
     }
     Ok(())
 }
@@ -173,9 +174,27 @@ fn dutch() -> bool {
     crate::i18n::lang() == "nl"
 }
 
-/// `w3  Heftruck halen (@anna)  €250 of €350 · 6 of 8 hours · 3 gave · open`
-pub(crate) fn summary(w: &Wish) -> String {
-    let mut parts = vec![format!("{}  {} (@{})", w.id, w.text, w.owner)];
+/// Display names by handle: the command line names people as the pane
+/// does. Names are a courtesy here, so a store that cannot list people
+/// leaves the handles.
+pub(crate) struct Names(std::collections::HashMap<String, String>);
+
+impl Names {
+    pub(crate) fn of(store: &dyn crate::store::Store) -> Names {
+        let persons = store.persons().unwrap_or_default();
+        Names(persons.into_iter().map(|p| (p.handle, p.name)).collect())
+    }
+
+    pub(crate) fn name<'a>(&'a self, handle: &'a str) -> &'a str {
+        self.0
+            .get(handle)
+            .map_or(handle, |n| crate::domain::model::shown(n, handle))
+    }
+}
+
+/// `w3  Heftruck halen (Anna de Vries)  €250 of €350 · 6 of 8 hours · 3 gave · open`
+pub(crate) fn summary(w: &Wish, names: &Names) -> String {
+    let mut parts = vec![format!("{}  {} ({})", w.id, w.text, names.name(&w.owner))];
     let progress = progress(w);
     if !progress.is_empty() {
         parts.push(progress);
@@ -203,7 +222,8 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
     if a.json.json {
         return print_json(&w);
     }
-    println!("{}", summary(&w));
+    let names = Names::of(&*store);
+    println!("{}", summary(&w, &names));
     if let Some(why) = &w.why {
         println!("{}: {why}", t!("wish.why"));
     }
@@ -231,7 +251,10 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
         let each: Vec<String> = w
             .given_by
             .iter()
-            .map(|g| format!("{} {}", g.person, crate::i18n::amount(g.cents, g.minutes)))
+            .map(|g| {
+                let who = names.name(&g.person);
+                format!("{who} {}", crate::i18n::amount(g.cents, g.minutes))
+            })
             .collect();
         println!("{}: {}", t!("wish.given-by"), each.join(", "));
     }

@@ -40,6 +40,18 @@ impl App {
             limit: LIMIT,
         };
         let wishes = store.list_wishes(&query, &self.user)?;
+        // With none open, the tab says whether the viewer's own are done
+        // or withdrawn, not that there are no wishes at all.
+        let closed_own = if wishes.is_empty() {
+            let own = WishQuery {
+                owner: Some(self.user.clone()),
+                closed: true,
+                ..query
+            };
+            store.list_wishes(&own, &self.user)?.len()
+        } else {
+            0
+        };
         let free = if self.public {
             None
         } else {
@@ -57,6 +69,7 @@ impl App {
             .collect();
         self.wishes.set(WishesData {
             wishes,
+            closed_own,
             names,
             free,
         });
@@ -426,4 +439,7 @@ fn reload(app: &mut App) {
     }
     app.preview = None;
     app.sync_preview();
+    // The status line's nudge speaks of free money and wishes: a gift
+    // changes what it says now, not at the next round.
+    app.refresh_nudge();
 }

@@ -35,6 +35,9 @@ pub struct Free {
 pub struct WishesData {
     /// Open wishes the viewer may see, newest first.
     pub wishes: Vec<Wish>,
+    /// The viewer's own done or withdrawn wishes, counted when no wish is
+    /// open (else 0).
+    pub closed_own: usize,
     /// Display names by handle.
     pub names: HashMap<String, String>,
     /// The viewer's free budget; `None` where it may not be shown (a kiosk
@@ -209,7 +212,18 @@ impl WishesState {
             ));
         }
         if !w.givers.is_empty() {
-            let names: Vec<String> = w.givers.iter().map(|g| self.who(g)).collect();
+            // "Gegeven door: jou", the object form ("jij" is the subject).
+            let names: Vec<String> = w
+                .givers
+                .iter()
+                .map(|g| {
+                    if g == &self.viewer {
+                        t!("wishes.by-you").into_owned()
+                    } else {
+                        self.name(g).to_string()
+                    }
+                })
+                .collect();
             lines.push(WrapLine::blank());
             lines.push(WrapLine::new(Span::styled(t!("wish.given-by"), t.strong)));
             lines.push(WrapLine::indented(
@@ -367,9 +381,11 @@ impl Widget for &WishesState {
             return say(t!("list.loading").into_owned(), buf);
         };
         if data.wishes.is_empty() {
-            let text = match &self.capture_key {
-                Some(key) => t!("wishes.none", key = key),
-                None => t!("wishes.none.plain"),
+            let text = match (&self.capture_key, data.closed_own) {
+                (Some(key), 0) => t!("wishes.none", key = key),
+                (None, 0) => t!("wishes.none.plain"),
+                (Some(key), _) => t!("wishes.none-open", key = key),
+                (None, _) => t!("wishes.none-open.plain"),
             };
             return say(text.into_owned(), buf);
         }
