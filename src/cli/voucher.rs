@@ -105,7 +105,7 @@ fn issue(ctx: &Context, a: IssueArgs) -> CliResult {
             if a.count == 1 {
                 "voucher.issued.one"
             } else {
-                "voucher.issued"
+                "voucher.issued.many"
             },
             n = a.count,
             amount = amount(cents, minutes, crate::i18n::lang() == "nl"),
