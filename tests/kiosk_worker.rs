@@ -479,8 +479,7 @@ fn a_name_that_has_no_pin_is_told_how_to_get_one() {
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     assert_eq!(
         said(&app),
-        "Om dit te veranderen heb je een pincode nodig. Je hebt er nog geen. \
-         Vraag de beheerder van de kiosk om er een voor je te maken."
+        "Hiervoor heb je een pincode nodig. Je hebt er nog geen: vraag de beheerder er een te maken."
     );
 }
 
