@@ -38,6 +38,11 @@ static STOP: AtomicBool = AtomicBool::new(false);
 static SIGNAL: AtomicI32 = AtomicI32::new(0);
 /// Write end of the watchdog's pipe; -1 until installed.
 static WAKE_FD: AtomicI32 = AtomicI32::new(-1);
+/// Write end of the sleeping event loop's wake socket (`tui/wake.rs`);
+/// -1 while no loop sleeps. A stop wakes the loop too, so a screen that
+/// ends on a stop (the kiosk) ends from its own loop at once, with no
+/// timed look for the flag.
+static LOOP_FD: AtomicI32 = AtomicI32::new(-1);
 /// The text a stop must keep: set by the loop after every key.
 static HELD: Mutex<Option<Unsaved>> = Mutex::new(None);
 /// Held by the loop while it draws, so the watchdog's restore never lands
@@ -51,14 +56,30 @@ extern "C" fn on_stop(signal: libc::c_int) {
     // Atomic stores and write(2): all async-signal-safe.
     STOP.store(true, Ordering::SeqCst);
     let _ = SIGNAL.compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst);
-    let fd = WAKE_FD.load(Ordering::SeqCst);
-    if fd >= 0 {
-        let byte = 1u8;
-        // SAFETY: writing one byte from a live stack variable to our pipe.
-        unsafe {
-            libc::write(fd, (&byte as *const u8).cast(), 1);
+    // After STOP is set: whoever wakes finds it.
+    for fd in [WAKE_FD.load(Ordering::SeqCst), LOOP_FD.load(Ordering::SeqCst)] {
+        if fd >= 0 {
+            let byte = 1u8;
+            // SAFETY: writing one byte from a live stack variable to our
+            // pipe or socket (non-blocking: a full one is awake anyway).
+            unsafe {
+                libc::write(fd, (&byte as *const u8).cast(), 1);
+            }
         }
     }
+}
+
+/// From now on a stop signal also writes a byte to `fd`, the event
+/// loop's wake socket; it must stay open and non-blocking until
+/// [`forget_loop`].
+pub fn wake_loop_on_stop(fd: libc::c_int) {
+    LOOP_FD.store(fd, Ordering::SeqCst);
+}
+
+/// `fd` is about to close: a stop signal no longer writes to it (a later
+/// loop's socket, set meanwhile, stays).
+pub fn forget_loop(fd: libc::c_int) {
+    let _ = LOOP_FD.compare_exchange(fd, -1, Ordering::SeqCst, Ordering::SeqCst);
 }
 
 /// Starts the watchdog and routes the signals; call once, before the

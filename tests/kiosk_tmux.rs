@@ -75,12 +75,30 @@ fn start(home: &Home, w: u16, h: u16) -> Tmux {
 
 /// As [`start`], with another idle timeout (seconds).
 fn start_idle(home: &Home, w: u16, h: u16, idle: &str) -> Tmux {
+    start_with(home, w, h, idle, &[])
+}
+
+/// As [`start_idle`], with more of the kiosk's environment.
+fn start_with(home: &Home, w: u16, h: u16, idle: &str, more: &[(&str, &str)]) -> Tmux {
     // Not `exec`: the shell stays to print the exit status.
     let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", idle]);
     let kiosk = kiosk.strip_prefix("exec ").unwrap_or(&kiosk);
     let cmd = format!("{kiosk}; echo \"{ENDED}$?\"; sleep 60");
-    let env = [("LEERTUIN_LANG".to_string(), "en".to_string())];
+    let mut env = vec![("LEERTUIN_LANG".to_string(), "en".to_string())];
+    env.extend(more.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     Tmux::start_with_env(w, h, &cmd, &env)
+}
+
+/// How often the kiosk's main thread (its event loop) has gone to sleep
+/// and been woken: its voluntary context switches.
+fn loop_wakeups(pid: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/status"))
+        .expect("the kiosk's status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("voluntary_ctxt_switches:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("voluntary_ctxt_switches")
 }
 
 const ENDED: &str = "leertuin ended with ";
@@ -272,6 +290,48 @@ fn kiosk_sigterm_while_typing_keeps_the_text_as_a_draft() {
         "{}",
         drafts[0]
     );
+}
+
+/// The kiosk needs no timed look to notice a SIGTERM: the signal itself
+/// wakes its loop. With every timed look of its own set to an hour (the
+/// change check by `LEERTUIN_TEST_TICK_MS`, the idle logout by
+/// `--idle-timeout`) an idle kiosk with a question half typed sleeps
+/// through two seconds (it woke four times a second to look for the
+/// signal before), and a SIGTERM still ends it, keeping the question as
+/// the person's draft.
+#[test]
+fn an_idle_kiosk_sleeps_and_a_sigterm_still_ends_it_keeping_the_draft() {
+    if !tmux_or_skip("an_idle_kiosk_sleeps_and_a_sigterm_still_ends_it_keeping_the_draft") {
+        return;
+    }
+    let home = Home::new();
+    let hour = [("LEERTUIN_TEST_TICK_MS", "3600000")];
+    let tmux = start_with(&home, 80, 24, "3600", &hour);
+    tmux.wait_for("s", WELCOME);
+    tmux.type_text("s", BADGE);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "What name should your colleagues see?");
+    tmux.type_text("s", NAME);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "log out");
+    tmux.type_text("s", "Who has the key to the paint store");
+    tmux.wait_for("s", "key to the paint store");
+    let pid = kiosk_pid(&tmux);
+    // The search index is read in the background after the login: let
+    // it finish, then count.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let before = loop_wakeups(&pid);
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let woke = loop_wakeups(&pid) - before;
+    assert!(woke <= 2, "an idle kiosk woke {woke} times in 2 s");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(exit_code(&tmux), "0", "a clean exit on SIGTERM");
+    let (_, draft) = home.wait_for_draft();
+    assert!(draft.contains("Who has the key to the paint store"), "{draft}");
 }
 
 /// A dropped connection while a question is being typed: the terminal is

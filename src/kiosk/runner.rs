@@ -34,9 +34,6 @@ use crate::tui::theme::Theme;
 use crate::tui::views::review::ReviewSettings;
 use crate::tui::wake::{News, Waker};
 
-/// How often, at most, the loop looks for SIGTERM while nothing happens.
-const SIGNAL_CHECK: Duration = Duration::from_millis(250);
-
 /// Everything the loop needs that does not change between people.
 struct Kiosk {
     ctx: Launch,
@@ -262,7 +259,6 @@ impl event_loop::Screen for KioskLoop<'_> {
         self.session
             .until_idle()
             .min(self.next_check.saturating_duration_since(Instant::now()))
-            .min(SIGNAL_CHECK)
             .min(self.pane.as_ref().map_or(Duration::MAX, App::index_wait))
             // The idle countdown shows every second.
             .min(if self.session.countdown().is_some() {
@@ -298,6 +294,9 @@ impl event_loop::Screen for KioskLoop<'_> {
     }
 
     fn done(&self) -> bool {
+        // A SIGTERM or SIGHUP wakes the loop's sleep (`tui/wake.rs`), so
+        // it is seen here at once: no timed look for it, and an idle kiosk
+        // sleeps until a key, a colleague's post or its next check.
         self.leave || self.failed.is_some() || signals::stop_requested()
     }
 

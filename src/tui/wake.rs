@@ -8,8 +8,11 @@
 //! only what it has already read (a zero wait). A resize comes to crossterm
 //! as SIGWINCH, which may land on any thread and then would not interrupt
 //! this poll: signal-hook (crossterm's own, beside its handler) writes the
-//! signal into the same socket. poll(2) is level-triggered, so input that
-//! crossterm has not read yet always wakes it.
+//! signal into the same socket, and so does leertuin's own handler for a
+//! stop signal (SIGTERM, SIGHUP: `crate::signals`), so a kiosk ends the
+//! moment one comes instead of at a timed look. poll(2) is
+//! level-triggered, so input that crossterm has not read yet always wakes
+//! it.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
@@ -71,6 +74,8 @@ pub struct Sleeper {
     tty: Option<RawFd>,
     _dev_tty: Option<File>,
     winch: Option<signal_hook::SigId>,
+    /// The wake end a stop signal writes to (see `signals::wake_loop_on_stop`).
+    on_stop: UnixStream,
 }
 
 impl Sleeper {
@@ -89,12 +94,15 @@ impl Sleeper {
         let winch = tty
             .map(|_| signal_hook::low_level::pipe::register(libc::SIGWINCH, wake_end.try_clone()?))
             .transpose()?;
+        let on_stop = wake_end.try_clone()?;
+        crate::signals::wake_loop_on_stop(on_stop.as_raw_fd());
         Ok(Sleeper {
             wakes,
             waker: Waker(Arc::new(wake_end)),
             tty,
             _dev_tty: dev_tty,
             winch,
+            on_stop,
         })
     }
 
@@ -136,6 +144,7 @@ impl Sleeper {
 
 impl Drop for Sleeper {
     fn drop(&mut self) {
+        crate::signals::forget_loop(self.on_stop.as_raw_fd());
         if let Some(id) = self.winch.take() {
             signal_hook::low_level::unregister(id);
         }
