@@ -288,6 +288,11 @@ fn a_zero_byte_file_is_not_silently_made_a_database() {
 /// scribbled over; the damaged bytes.
 fn damaged(s: &Sandbox) -> Vec<u8> {
     s.ok(&["demo", "--fill", "200"]);
+    scribbled(s)
+}
+
+/// The middle half of the database's pages scribbled over; the bytes.
+fn scribbled(s: &Sandbox) -> Vec<u8> {
     let pages: i64 = s
         .sql()
         .query_row("PRAGMA page_count", [], |r| r.get(0))
@@ -323,6 +328,34 @@ fn a_damaged_database_refuses_writes_and_names_doctor() {
             "{err}"
         );
     }
+    assert_eq!(
+        fs::read(s.db()).unwrap(),
+        bytes,
+        "the damaged file was written"
+    );
+}
+
+/// A write skips the whole-file check when the file is as the last check
+/// or leertuin write left it (`src/cli/checked.rs`); damage written into
+/// it since by another program is still found by the next write.
+#[test]
+fn damage_after_a_checked_write_is_still_found_by_the_next_one() {
+    let s = Sandbox::new();
+    s.ok(&["demo", "--fill", "200"]);
+    s.ok(&["add", "tip", "Before the damage"]);
+    s.ok(&["add", "tip", "Also before the damage"]);
+    let bytes = scribbled(&s);
+    let out = s
+        .cmd()
+        .args(["add", "tip", "After the damage"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("damaged") && err.contains("leertuin doctor"),
+        "{err}"
+    );
     assert_eq!(
         fs::read(s.db()).unwrap(),
         bytes,

@@ -3,6 +3,7 @@
 mod backup;
 mod budget;
 mod capture;
+mod checked;
 mod demo;
 mod docs;
 mod doctor;
@@ -260,11 +261,11 @@ impl Context {
 
     /// Opens the database to write, creating it if missing: for the
     /// commands that store something.
-    /// A damaged database is refused here, before anything is written.
+    /// A damaged database is refused here, before anything is written
+    /// (checked whole unless it is as the last check left it: `checked.rs`).
     pub fn open(&self) -> CliResult<Box<dyn Store>> {
-        let store = self.open_as(Mode::Create)?;
-        store.check_integrity()?;
-        Ok(store)
+        self.check_identity()?;
+        Ok(checked::open(&self.spec())?)
     }
 
     /// Opens an existing database to read: a missing one is an error naming

@@ -4,10 +4,10 @@
 
 use clap::Args;
 
-use super::{CliError, CliResult, Context};
+use super::{CliError, CliResult, Context, checked};
 use crate::domain::{Done, Write};
 use crate::outbox::{self, Failed, Outbox, Outcome};
-use crate::store::{self, Mode, StoreError};
+use crate::store::StoreError;
 
 /// Stores `write` for the person; `None` when it waits in the outbox
 /// (said on stderr: "saved offline, will be sent"). A wait that passes by
@@ -19,11 +19,15 @@ pub fn write(ctx: &Context, write: &Write) -> CliResult<Option<Done>> {
     let spec = ctx.spec();
     let name = outbox::spec_name(&spec);
     let outbox = Outbox::user();
-    let opened = store::open(&spec, Mode::Create).and_then(|s| s.check_integrity().map(|()| s));
-    let outcome = match opened {
+    let outcome = match checked::open(&spec) {
         Ok(store) => outbox::submit(outbox.as_ref(), &name, store.as_ref(), write),
         Err(e) => outbox::keep(outbox.as_ref(), &name, write, e),
     };
+    // The store is closed (a checkpoint at the close is in the file): the
+    // file as this write left it needs no whole check next time.
+    if matches!(outcome, Ok(Outcome::Stored(_))) {
+        checked::left(&spec);
+    }
     match outcome {
         Ok(Outcome::Stored(done)) => Ok(Some(done)),
         Ok(Outcome::Queued { reason, path }) => {
@@ -77,7 +81,7 @@ pub fn run(ctx: &Context, _: SyncArgs) -> CliResult {
         // Nothing to send: the database is not even opened.
         outbox::Report::default()
     } else {
-        match store::open(&spec, Mode::Create).and_then(|s| s.check_integrity().map(|()| s)) {
+        match checked::open(&spec) {
             Ok(store) => outbox::send_waiting(&outbox, &name, store.as_ref(), user),
             Err(e) if e.keeps_text() => outbox::Report {
                 waiting: outbox.count(&name, user),
