@@ -57,7 +57,10 @@ extern "C" fn on_stop(signal: libc::c_int) {
     STOP.store(true, Ordering::SeqCst);
     let _ = SIGNAL.compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst);
     // After STOP is set: whoever wakes finds it.
-    for fd in [WAKE_FD.load(Ordering::SeqCst), LOOP_FD.load(Ordering::SeqCst)] {
+    for fd in [
+        WAKE_FD.load(Ordering::SeqCst),
+        LOOP_FD.load(Ordering::SeqCst),
+    ] {
         if fd >= 0 {
             let byte = 1u8;
             // SAFETY: writing one byte from a live stack variable to our

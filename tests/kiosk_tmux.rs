@@ -331,7 +331,10 @@ fn an_idle_kiosk_sleeps_and_a_sigterm_still_ends_it_keeping_the_draft() {
     assert!(killed.success());
     assert_eq!(exit_code(&tmux), "0", "a clean exit on SIGTERM");
     let (_, draft) = home.wait_for_draft();
-    assert!(draft.contains("Who has the key to the paint store"), "{draft}");
+    assert!(
+        draft.contains("Who has the key to the paint store"),
+        "{draft}"
+    );
 }
 
 /// A dropped connection while a question is being typed: the terminal is

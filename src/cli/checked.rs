@@ -86,7 +86,11 @@ fn note(file: &Path, state: Option<String>) {
         return;
     };
     let Some(dir) = path.parent() else { return };
-    let tmp = dir.join(format!(".{}-{:04x}.tmp", std::process::id(), fastrand::u16(..)));
+    let tmp = dir.join(format!(
+        ".{}-{:04x}.tmp",
+        std::process::id(),
+        fastrand::u16(..)
+    ));
     let written = std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
