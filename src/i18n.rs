@@ -143,6 +143,26 @@ pub fn day_month_year(at: crate::domain::Time) -> String {
     )
 }
 
+/// "31 maart 2027" (Dutch) / "31 March 2027" (English): a calendar day,
+/// such as the last day of a grant or a voucher, in words.
+pub fn long_date(day: chrono::NaiveDate) -> String {
+    long_date_in(day, lang())
+}
+
+/// [`long_date`] in the given language.
+pub fn long_date_in(day: chrono::NaiveDate, locale: &str) -> String {
+    use chrono::Datelike;
+    format!("{} {}", day_month_in(day, locale), day.year())
+}
+
+/// "31 december": a day within weeks from now, where the year goes
+/// without saying (a nudge), in the given language.
+pub fn day_month_in(day: chrono::NaiveDate, locale: &str) -> String {
+    use chrono::Datelike;
+    let months = t!("date.months.long", locale = locale);
+    format!("{} {}", day.day(), nth_word(&months, day.month0() as usize))
+}
+
 /// "di 14:05" (Dutch) / "Tue 14:05" (English), in local time.
 pub fn weekday_time(at: crate::domain::Time) -> String {
     use chrono::{Datelike, Timelike};
@@ -432,26 +452,59 @@ fn rejected_reason(r: &crate::domain::import_check::Reason) -> String {
 
 /// Hours for people: "1 hour", "1.5 hours", "8 hours" ("1 uur", "8 uur").
 pub fn hours(minutes: i64, nl: bool) -> String {
+    hours_in(minutes, if nl { "nl" } else { "en" })
+}
+
+/// [`hours`] in the given language (a nudge speaks its person's).
+fn hours_in(minutes: i64, locale: &str) -> String {
     if minutes.abs() == 60 {
-        return t!("budget.one-hour").into_owned();
+        return t!("budget.one-hour", locale = locale).into_owned();
     }
-    let n = crate::domain::money::show_hours(minutes, nl);
-    t!("budget.hours", n = n).into_owned()
+    let n = crate::domain::money::show_hours(minutes, locale == "nl");
+    t!("budget.hours", locale = locale, n = n).into_owned()
 }
 
 /// Money and hours as much as there is: `€100 and 2 hours`, `€100`,
 /// `2 hours`, `€0` (`€ 100 en 2 uur` in Dutch).
 pub fn amount(cents: i64, minutes: i64) -> String {
+    amount_in(cents, minutes, lang())
+}
+
+/// [`amount`] in the given language (a nudge speaks its person's).
+pub fn amount_in(cents: i64, minutes: i64, locale: &str) -> String {
     use crate::domain::money::show;
-    let nl = lang() == "nl";
     let (c, m) = (cents.abs(), minutes.abs());
-    let money = show(c, nl);
-    let hours = hours(m, nl);
+    let money = show(c, locale == "nl");
+    let hours = hours_in(m, locale);
     match (c > 0, m > 0) {
-        (true, true) => t!("budget.and", a = money, b = hours).into_owned(),
+        (true, true) => t!("budget.and", locale = locale, a = money, b = hours).into_owned(),
         (false, true) => hours,
         _ => money,
     }
+}
+
+/// One topic of the team's wishes in words: its name (`#lassen`) and its
+/// parts (`2 open`, `1 rond`, `1 klaar`, `€ 300`), for the Team tab to
+/// wrap and `leertuin team` to join.
+pub fn wish_topic(topic: &crate::domain::team::WishTopic) -> (String, Vec<String>) {
+    let name = match &topic.topic {
+        Some(tag) => format!("#{tag}"),
+        None => t!("wishes.no-topic").into_owned(),
+    };
+    let mut parts = Vec::new();
+    if topic.open > 0 {
+        parts.push(t!("team.wishes-open", n = topic.open).into_owned());
+    }
+    if topic.funded > 0 {
+        parts.push(t!("team.wishes-funded", n = topic.funded).into_owned());
+    }
+    if topic.done > 0 {
+        parts.push(t!("team.wishes-done", n = topic.done).into_owned());
+    }
+    if topic.given_cents > 0 || topic.given_minutes > 0 {
+        parts.push(amount(topic.given_cents, topic.given_minutes));
+    }
+    (name, parts)
 }
 
 /// What a wish has, of what it asks, part by part: `€250 of €350`,
@@ -556,10 +609,10 @@ pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
         W::NotAdmin => t!("wish.error.not-admin"),
         W::WrongCode => t!("wish.error.wrong-code"),
         W::VoucherUsed => t!("wish.error.voucher-used"),
-        W::VoucherExpired(day) => t!("wish.error.voucher-expired", day = day),
+        W::VoucherExpired(day) => t!("wish.error.voucher-expired", day = long_date(*day)),
         W::TooManyTries { minutes } => t!("wish.error.too-many-tries", n = minutes),
         W::BadCount(n) => t!("wish.error.bad-count", n = n),
-        W::Expired(day) => t!("wish.error.expired", day = day),
+        W::Expired(day) => t!("wish.error.expired", day = long_date(*day)),
     };
     s.into_owned()
 }

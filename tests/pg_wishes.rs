@@ -197,6 +197,10 @@ fn only_a_member_of_leertuin_admin_grants_issues_and_matches() {
         ],
         vec!["voucher", "issue", "10", "--source", "x"],
         vec!["budget", "match", "--source", "x", "--cap", "10"],
+        // Not an admin comes first, before what else is missing.
+        vec!["voucher", "issue", "250", "--count", "3"],
+        vec!["budget", "grant", t.ann.as_str(), "500"],
+        vec!["budget", "match", "--percent", "100"],
     ] {
         let out = t.run(&t.ann, &args);
         let err = String::from_utf8_lossy(&out.stderr);
@@ -205,6 +209,11 @@ fn only_a_member_of_leertuin_admin_grants_issues_and_matches() {
         assert!(err.contains("only an admin"), "{err}");
     }
     assert_eq!(ok(&t.db.psql(&t.ann, "SELECT count(*) FROM ledger;")), "0");
+    // An admin who leaves out the pot is told so, in one line.
+    let out = t.run(&boss, &["voucher", "issue", "250", "--count", "3"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("missing: --source"), "{err}");
     // The admin's vouchers: printed once, redeemed once into one's own budget.
     let codes = t.ok(
         &boss,

@@ -89,12 +89,38 @@ fn wishes_app(lang: &'static str) -> (TempDir, leertuin::tui::App, WishId) {
     (dir, app, lassen)
 }
 
+/// Types `text` into the form that is open, key by key.
+fn type_in(app: &mut leertuin::tui::App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
+/// Backspace `n` times in the form that is open.
+fn backspace(app: &mut leertuin::tui::App, n: usize) {
+    for _ in 0..n {
+        update(app, Action::Edit(leertuin::tui::action::Edit::Backspace));
+    }
+}
+
 fn free_cents(dir: &TempDir) -> i64 {
     let store = other_process(dir);
     let w = store.wish_store().unwrap();
     w.budget(ME, leertuin::domain::now().date_naive())
         .unwrap()
         .free_cents
+}
+
+/// The viewer's own wishes, open or not, as another process reads them.
+fn my_wishes(dir: &TempDir) -> Vec<leertuin::domain::wish::Wish> {
+    let store = other_process(dir);
+    let w = store.wish_store().unwrap();
+    let query = WishQuery {
+        owner: Some(ME.into()),
+        limit: 10,
+        ..WishQuery::default()
+    };
+    w.list_wishes(&query, ME).unwrap()
 }
 
 #[test]
@@ -150,9 +176,7 @@ fn giving_from_the_detail_shows_the_amount_and_what_stays_free_then_writes() {
     // Enter on the open wish gives (the kiosk's way; `f` too).
     update(&mut app, Action::Answer);
     assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
-    for c in "75".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    type_in(&mut app, "75");
     update(&mut app, Action::Submit);
     assert!(
         matches!(app.overlay, Some(Overlay::Choose(_))),
@@ -179,9 +203,7 @@ fn giving_from_the_detail_shows_the_amount_and_what_stays_free_then_writes() {
 fn esc_in_the_form_or_the_confirmation_stores_nothing() {
     let (dir, mut app, _) = wishes_app("nl");
     update(&mut app, Action::Fund);
-    for c in "50".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    type_in(&mut app, "50");
     update(&mut app, Action::Submit);
     assert!(matches!(app.overlay, Some(Overlay::Choose(_))));
     update(&mut app, Action::Cancel);
@@ -199,9 +221,7 @@ fn esc_in_the_form_or_the_confirmation_stores_nothing() {
 fn more_than_the_wish_needs_or_than_is_free_is_refused_in_the_form() {
     let (dir, mut app, _) = wishes_app("nl");
     update(&mut app, Action::Fund);
-    for c in "150".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    type_in(&mut app, "150");
     update(&mut app, Action::Submit);
     assert!(
         matches!(app.overlay, Some(Overlay::Prompt(_))),
@@ -210,26 +230,12 @@ fn more_than_the_wish_needs_or_than_is_free_is_refused_in_the_form() {
     let said = app.status.message().map(|s| s.text.clone()).unwrap();
     assert!(said.contains("€ 100"), "{said}");
     // Hours, in the way people write them.
-    for _ in 0..3 {
-        update(
-            &mut app,
-            Action::Edit(leertuin::tui::action::Edit::Backspace),
-        );
-    }
-    for c in "3 uur".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    backspace(&mut app, 3);
+    type_in(&mut app, "3 uur");
     update(&mut app, Action::Submit);
     assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
-    for _ in 0..5 {
-        update(
-            &mut app,
-            Action::Edit(leertuin::tui::action::Edit::Backspace),
-        );
-    }
-    for c in "2u".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    backspace(&mut app, 5);
+    type_in(&mut app, "2u");
     update(&mut app, Action::Submit);
     let rows = screen(&app, 40, 30);
     assert_shows(&rows, "Uit je budget: 2 uur");
@@ -238,35 +244,85 @@ fn more_than_the_wish_needs_or_than_is_free_is_refused_in_the_form() {
 }
 
 #[test]
+fn the_give_form_says_at_once_what_is_too_much_and_what_stays_left() {
+    let (dir, mut app, _) = wishes_app("nl");
+    update(&mut app, Action::Fund);
+    // Before a key: what there is to give.
+    assert_shows(&screen(&app, 40, 30), "Je budget: € 500 en 10 uur vrij");
+    type_in(&mut app, "75");
+    // While typing, before Enter: what stays left.
+    for width in [40, 80] {
+        let rows = screen(&app, width, 30);
+        assert_shows(&rows, "Daarna heb je nog € 425 en 10 uur");
+    }
+    update(&mut app, Action::Type('0'));
+    // 750 is more than the wish still needs (€ 100), said at once and
+    // whole at 40 columns; nothing is refused or written yet.
+    assert_shows(
+        &screen(&app, 80, 30),
+        "Te veel: deze wens heeft nog maar € 100 nodig",
+    );
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Te veel: deze wens heeft nog maar");
+    assert!(!text(&rows).contains('…'), "{}", text(&rows));
+    assert!(app.status.message().is_none_or(|s| !s.error));
+    // Hours that are more than the wish asks, as people type them.
+    backspace(&mut app, 3);
+    type_in(&mut app, "3u");
+    assert_shows(
+        &screen(&app, 80, 30),
+        "Te veel: deze wens heeft nog maar 2 uur nodig",
+    );
+    backspace(&mut app, 2);
+    update(&mut app, Action::Type('1'));
+    update(&mut app, Action::Type('u'));
+    assert_shows(&screen(&app, 80, 30), "Daarna heb je nog € 500 en 9 uur");
+    assert_eq!(free_cents(&dir), 50_000, "nothing moves while typing");
+}
+
+#[test]
+fn the_give_form_shows_its_title_and_the_wish_whole_at_40_columns() {
+    let (_dir, mut app, _) = wishes_app("en");
+    update(&mut app, Action::Fund);
+    let rows = screen(&app, 40, 30);
+    // The form's rows, not the list behind it, name the wish.
+    let form = row_of(&rows, "Give: an amount, or hours (2h)").expect("the form");
+    assert_shows(&rows[form..], "Leren lassen – MIG/MAG");
+    // Wide, it stands in the border as before.
+    let rows = screen(&app, 120, 30);
+    assert_shows(
+        &rows,
+        "Give: an amount, or hours (2h) · Leren lassen – MIG/MAG",
+    );
+}
+
+#[test]
+fn the_wish_forms_show_the_wish_whole_at_40_columns() {
+    let (_dir, mut app, _) = wishes_app("nl");
+    update(&mut app, Action::Capture);
+    type_in(&mut app, "Zwemmen in open water bij de Maas");
+    update(&mut app, Action::Submit);
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Wat kost het? (leeg: niets)");
+    // In the form's first rows, not cut in its border.
+    let form = row_of(&rows, "Wat kost het? (leeg: niets)").expect("the form");
+    assert_shows(&rows[form..], "Zwemmen in open water bij de Maas");
+}
+
+#[test]
 fn c_on_the_wishes_tab_makes_a_wish_with_its_cost() {
     let (dir, mut app, _) = wishes_app("nl");
     update(&mut app, Action::Capture);
     let rows = screen(&app, 40, 30);
     assert_shows(&rows, "Wat wil je leren?");
-    for c in "Zwemmen in open water".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    type_in(&mut app, "Zwemmen in open water");
     update(&mut app, Action::Submit);
     let rows = screen(&app, 40, 30);
     assert_shows(&rows, "Wat kost het?");
-    for c in "80,50".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    type_in(&mut app, "80,50");
     update(&mut app, Action::Submit);
     assert!(app.overlay.is_none());
-    let store = other_process(&dir);
-    let mine = store
-        .wish_store()
-        .unwrap()
-        .list_wishes(
-            &WishQuery {
-                owner: Some(ME.into()),
-                limit: 10,
-                ..WishQuery::default()
-            },
-            ME,
-        )
-        .unwrap();
+    let mine = my_wishes(&dir);
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].text, "Zwemmen in open water");
     assert_eq!(mine[0].cost_cents, Some(8_050));
@@ -279,27 +335,13 @@ fn c_on_the_wishes_tab_makes_a_wish_with_its_cost() {
 fn esc_at_the_cost_asks_before_the_typed_wish_is_thrown_away() {
     let (dir, mut app, _) = wishes_app("nl");
     update(&mut app, Action::Capture);
-    for c in "Leren breien".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    type_in(&mut app, "Leren breien");
     update(&mut app, Action::Submit);
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_some(), "the first Esc asks");
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
-    let store = other_process(&dir);
-    let mine = store
-        .wish_store()
-        .unwrap()
-        .list_wishes(
-            &WishQuery {
-                owner: Some(ME.into()),
-                limit: 10,
-                ..WishQuery::default()
-            },
-            ME,
-        )
-        .unwrap();
+    let mine = my_wishes(&dir);
     assert!(mine.is_empty());
 }
 
@@ -388,6 +430,56 @@ fn team_scrolls_on_to_its_wishes_on_a_small_pane_and_a_done_wish_is_done() {
 }
 
 #[test]
+fn team_wish_topics_wrap_whole_at_40_and_80_columns() {
+    let (dir, mut app, _) = wishes_app("nl");
+    let other = other_process(&dir);
+    // One topic with a long name that is open, funded and done, and was
+    // given money and hours: its line is longer than a column.
+    let tag = "heftruck-reachtruck";
+    grant(&other, "noor", 5000, 40);
+    for text in ["Reachtruck A", "Reachtruck B", "Reachtruck C"] {
+        wish(&other, "bram", text, 1250, 16, tag);
+    }
+    let ids: Vec<WishId> = other
+        .wish_store()
+        .unwrap()
+        .all_wishes(None, "")
+        .unwrap()
+        .iter()
+        .filter(|w| w.tags.first().map(String::as_str) == Some(tag))
+        .map(|w| w.id)
+        .collect();
+    give(&other, "noor", ids[0], 1250, 16);
+    give(&other, "noor", ids[1], 1250, 16);
+    let w = other.wish_store().unwrap();
+    let finished = leertuin::domain::wish::Finish {
+        reflection: None,
+        brought: Some(leertuin::domain::Brought::Work),
+    };
+    w.finish_wish(ids[1], "bram", &finished).unwrap();
+    give(&other, "noor", ids[2], 10, 0);
+    update(&mut app, Action::GoTab(5));
+    app.reload();
+    for width in [40, 80] {
+        update(&mut app, Action::Top);
+        update(&mut app, Action::Bottom);
+        let rows = screen(&app, width, 60);
+        let from = row_of(&rows, "Wensen per onderwerp").expect("the wishes");
+        let wishes = text(&rows[from..]);
+        assert!(!wishes.contains('…'), "{width}: {wishes}");
+        for part in [
+            &format!("#{tag}")[..],
+            "1 open",
+            "1 rond",
+            "1 klaar",
+            "€ 2510 en 32 uur",
+        ] {
+            assert_shows(&rows, part);
+        }
+    }
+}
+
+#[test]
 fn with_only_done_wishes_of_ones_own_the_tab_says_none_is_open() {
     let (dir, mut app) = demo_app_in("nl");
     let other = other_process(&dir);
@@ -415,9 +507,7 @@ fn a_gift_in_the_pane_works_out_the_nudge_again_at_once() {
     // it out (every few minutes otherwise).
     app.status.nudge = Some("€ 500 van werkgever vervalt".into());
     update(&mut app, Action::Fund);
-    for c in "50".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    type_in(&mut app, "50");
     update(&mut app, Action::Submit);
     update(&mut app, Action::Submit);
     assert_eq!(free_cents(&dir), 45_000);
@@ -570,9 +660,7 @@ fn at_the_kiosk_giving_too_much_names_this_wish_not_its_id() {
     app.typing_asks = true;
     update(&mut app, Action::Open);
     update(&mut app, Action::Answer);
-    for c in "200".chars() {
-        update(&mut app, Action::Type(c));
-    }
+    type_in(&mut app, "200");
     update(&mut app, Action::Submit);
     let said = app.status.message().map(|s| s.text.clone()).unwrap();
     assert_eq!(

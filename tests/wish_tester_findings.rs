@@ -4,41 +4,7 @@
 mod common;
 
 use common::Sandbox;
-
-/// A sandbox whose system config names `boss` as the only admin.
-fn team() -> Sandbox {
-    let sb = Sandbox::new();
-    std::fs::write(sb.path().join("system.toml"), "admins = [\"boss\"]\n").unwrap();
-    sb
-}
-
-fn run(sb: &Sandbox, user: &str, lang: &str, args: &[&str]) -> std::process::Output {
-    sb.cmd_as(user)
-        .env("LEERTUIN_SYSTEM_CONFIG", sb.path().join("system.toml"))
-        .env("LEERTUIN_LANG", lang)
-        .args(args)
-        .output()
-        .expect("run leertuin")
-}
-
-fn ok(sb: &Sandbox, user: &str, lang: &str, args: &[&str]) -> String {
-    let out = run(sb, user, lang, args);
-    assert!(
-        out.status.success(),
-        "leertuin {args:?} as {user}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Exit code 2 and one line on stderr; returns that line.
-fn refused(sb: &Sandbox, user: &str, lang: &str, args: &[&str]) -> String {
-    let out = run(sb, user, lang, args);
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(2), "leertuin {args:?}: {err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "not one line: {err:?}");
-    err
-}
+use common::wishes::{grant_with, ok_in as ok, refused_in as refused, run_in as run, team};
 
 /// Anna wishes for a forklift certificate (€ 350, 8 hours); Bram has
 /// € 500 and 16 hours from werkgever.
@@ -53,17 +19,7 @@ fn a_wish_and_a_giver() -> Sandbox {
         "8",
     ];
     ok(&sb, "anna", "en", &cost);
-    let grant = [
-        "budget",
-        "grant",
-        "bram",
-        "500",
-        "--hours",
-        "16",
-        "--source",
-        "werkgever",
-    ];
-    ok(&sb, "boss", "en", &grant);
+    grant_with(&sb, "bram", "500", &["--hours", "16"]);
     sb
 }
 
@@ -124,4 +80,118 @@ fn one_voucher_is_one_voucher() {
     );
     let said = String::from_utf8(out.stderr).unwrap();
     assert!(said.starts_with("1 voucher of €10"), "{said}");
+}
+
+#[test]
+fn a_non_admin_hears_first_that_only_an_admin_may_whatever_else_is_missing() {
+    let sb = team();
+    for args in [
+        &["voucher", "issue", "250", "--count", "3"][..],
+        &["budget", "grant", "anna", "500"],
+        &["budget", "match", "--percent", "100"],
+    ] {
+        let err = refused(&sb, "anna", "en", args);
+        assert!(err.contains("only an admin"), "{args:?}: {err}");
+        let err = refused(&sb, "anna", "nl", args);
+        assert!(err.contains("alleen een beheerder"), "{args:?}: {err}");
+    }
+    assert!(!sb.db().exists(), "a refusal makes no database");
+    // The admin is told what is missing, in the same one line clap says.
+    let err = refused(
+        &sb,
+        "boss",
+        "en",
+        &["voucher", "issue", "250", "--count", "3"],
+    );
+    assert!(err.contains("missing: --source <NAME>"), "{err}");
+    let err = refused(&sb, "boss", "nl", &["budget", "match", "--source", "x"]);
+    assert!(err.contains("dit ontbreekt: --cap <AMOUNT>"), "{err}");
+    assert!(!sb.db().exists(), "nor does an admin's typo");
+}
+
+/// A day in `n` days from today, as typed (`2027-03-31`) and as a Dutch
+/// sentence says it (`31 maart 2027`).
+fn day_in(n: i64) -> (String, String) {
+    let day = chrono::Utc::now().date_naive() + chrono::Duration::days(n);
+    let months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    use chrono::Datelike;
+    let words = format!(
+        "{} {} {}",
+        day.day(),
+        months[day.month0() as usize],
+        day.year()
+    );
+    (day.format("%Y-%m-%d").to_string(), words)
+}
+
+#[test]
+fn end_dates_in_sentences_are_words_in_the_persons_language() {
+    let sb = team();
+    let (typed, words) = day_in(30);
+    grant_with(&sb, "bram", "200", &["--expires", &typed]);
+    let budget = ok(&sb, "bram", "nl", &["budget"]);
+    assert!(budget.contains(&format!("vervalt na {words}")), "{budget}");
+    assert!(!budget.contains(&typed), "{budget}");
+    let budget = ok(&sb, "bram", "en", &["budget"]);
+    assert!(!budget.contains(&typed), "{budget}");
+}
+
+#[test]
+fn team_on_the_command_line_shows_the_wishes_by_topic_as_the_pane_does() {
+    let sb = a_wish_and_a_giver();
+    ok(
+        &sb,
+        "anna",
+        "en",
+        &["wish", "Heftruck", "-t", "heftruck", "--cost", "100"],
+    );
+    ok(
+        &sb,
+        "cas",
+        "en",
+        &["wish", "Geheim", "-t", "geheim", "--private"],
+    );
+    ok(&sb, "bram", "en", &["fund", "w2", "40"]);
+    ok(&sb, "bram", "en", &["fund", "w1", "--hours", "2"]);
+    let team = ok(&sb, "bram", "nl", &["team"]);
+    assert!(team.contains("Wensen per onderwerp"), "{team}");
+    let line = team.lines().find(|l| l.contains("#heftruck")).expect(&team);
+    assert!(line.ends_with("1 open · € 40"), "{team}");
+    let line = team
+        .lines()
+        .find(|l| l.contains("Zonder onderwerp"))
+        .expect(&team);
+    assert!(line.ends_with("1 open · 2 uur"), "{team}");
+    assert!(team.contains("Samen gegeven: € 40 en 2 uur"), "{team}");
+    assert!(!team.contains("geheim"), "{team}");
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&sb, "bram", "en", &["team", "--json"])).unwrap();
+    let wishes = &json["wishes"];
+    assert_eq!(wishes["given_cents"], 4_000, "{json}");
+    assert_eq!(wishes["given_minutes"], 120, "{json}");
+    let topics = wishes["topics"].as_array().unwrap();
+    assert_eq!(topics.len(), 2, "{json}");
+    assert!(
+        topics
+            .iter()
+            .any(|t| t["topic"] == "heftruck" && t["open"] == 1)
+    );
+    // The rest of `team --json` is where it was.
+    assert!(
+        json["tags"].is_array() && json["names"].is_object(),
+        "{json}"
+    );
 }

@@ -7,7 +7,7 @@ mod tmux_support;
 
 use std::process::Command;
 
-use tmux_support::{BIN, Home, Tmux, eventually, tmux_or_skip};
+use tmux_support::{BADGE, BIN, Home, Tmux, eventually, tmux_or_skip};
 
 /// `leertuin ARGS` as `user`, with `boss` the admin of budgets.
 fn as_admin_too(home: &Home, user: &str, args: &[&str]) -> String {
@@ -102,13 +102,11 @@ fn giving_to_a_wish_from_the_pane_at_40_columns_in_dutch() {
     assert_eq!(gifts[0]["source"], "werkgever", "{log}");
 }
 
-/// A new worker's badge at the Dutch kiosk, and their first question:
-/// then (not before: typing there asks, issue 11) the kiosk asks what they
-/// want to learn.
-fn register(tmux: &Tmux, badge: &str, name: &str) {
-    tmux.wait_for("s", "Scan je pas of typ je naam");
-    tmux.type_text("s", badge);
-    tmux.keys("s", &["Enter"]);
+/// A new worker (Henk's badge) at the Dutch kiosk, named `name`, and
+/// their first question: then (not before: typing there asks, issue 11)
+/// the kiosk asks what they want to learn.
+fn register(tmux: &Tmux, name: &str) {
+    tmux.scan_badge();
     tmux.wait_for("s", "Welke naam zien je collega's?");
     tmux.type_text("s", name);
     tmux.keys("s", &["Enter"]);
@@ -117,21 +115,14 @@ fn register(tmux: &Tmux, badge: &str, name: &str) {
     tmux.keys("s", &["Enter"]);
 }
 
-fn kiosk(home: &Home) -> Tmux {
-    let kiosk = home.shell("kiosk", &["kiosk", "--idle-timeout", "300"]);
-    let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
-    Tmux::start_with_env(80, 24, &kiosk, &env)
-}
-
 #[test]
 fn a_new_worker_at_the_kiosk_is_asked_what_they_want_to_learn_once() {
     if !tmux_or_skip("a_new_worker_at_the_kiosk_is_asked_what_they_want_to_learn_once") {
         return;
     }
     let home = Home::new();
-    let tmux = kiosk(&home);
-    let badge = "0099887766";
-    register(&tmux, badge, "Henk");
+    let tmux = home.dutch_kiosk(80, 24);
+    register(&tmux, "Henk");
     tmux.wait_for("s", "Wat wil je leren?");
     tmux.type_text("s", "Heftruck rijden");
     tmux.keys("s", &["Enter"]);
@@ -139,7 +130,7 @@ fn a_new_worker_at_the_kiosk_is_asked_what_they_want_to_learn_once() {
     // No cost: Enter saves the wish as it is.
     tmux.keys("s", &["Enter"]);
     tmux.wait_for("s", "Je wens is bewaard");
-    let henk = leertuin::kiosk::badge::handle(badge).expect("a badge handle");
+    let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
     eventually("the wish stored", || {
         home.ok(&henk, &["wishes"])
             .contains("Heftruck rijden")
@@ -147,11 +138,8 @@ fn a_new_worker_at_the_kiosk_is_asked_what_they_want_to_learn_once() {
     });
     // Logged out and in again: not asked a second time, also not after
     // another question.
-    tmux.keys("s", &["Escape"]);
-    tmux.keys("s", &["Escape"]);
-    tmux.wait_for("s", "Scan je pas of typ je naam");
-    tmux.type_text("s", badge);
-    tmux.keys("s", &["Enter"]);
+    tmux.log_out();
+    tmux.scan_badge();
     tmux.wait_for("s", "typ: vraag stellen");
     tmux.type_text("s", "Wie heeft de sleutel van de kast?");
     tmux.keys("s", &["Enter"]);
@@ -165,13 +153,13 @@ fn the_kiosks_first_question_is_skipped_with_one_key() {
         return;
     }
     let home = Home::new();
-    let tmux = kiosk(&home);
-    register(&tmux, "0055443322", "Fatima");
+    let tmux = home.dutch_kiosk(80, 24);
+    register(&tmux, "Fatima");
     tmux.wait_for("s", "Esc = overslaan");
     tmux.keys("s", &["Escape"]);
     let screen = tmux.wait_for("s", "typ: vraag stellen");
     assert!(!screen.contains("Wat wil je leren?"), "{screen}");
-    let fatima = leertuin::kiosk::badge::handle("0055443322").expect("handle");
+    let fatima = leertuin::kiosk::badge::handle(BADGE).expect("handle");
     assert_eq!(
         home.ok(&fatima, &["wishes", "--json"]),
         "[]",

@@ -72,9 +72,10 @@ pub struct GrantArgs {
     /// How many hours.
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub hours: Option<String>,
-    /// The pot: werkgever, O&O-fonds, persoonlijk, …
+    /// The pot: werkgever, O&O-fonds, persoonlijk, … (needed; asked after
+    /// the admin check, so a non-admin hears that first).
     #[arg(long, value_name = "NAME")]
-    pub source: String,
+    pub source: Option<String>,
     /// The budget year (default: this year).
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i32>,
@@ -88,15 +89,15 @@ pub struct GrantArgs {
 
 #[derive(Debug, Args)]
 pub struct MatchArgs {
-    /// The pot the matching money comes from.
+    /// The pot the matching money comes from (needed).
     #[arg(long, value_name = "NAME")]
-    pub source: String,
+    pub source: Option<String>,
     /// How much is added per 100 given: 100 means €1 per €1 (0 stops it).
     #[arg(long, default_value_t = 100)]
     pub percent: i64,
-    /// The most the rule adds in all.
+    /// The most the rule adds in all (needed).
     #[arg(long, value_name = "AMOUNT")]
-    pub cap: String,
+    pub cap: Option<String>,
 }
 
 fn wish_err(e: WishError) -> CliError {
@@ -232,7 +233,7 @@ fn print_budget(b: &Budget, names: &Names) {
                 t!(
                     "budget.lapses",
                     amount = amount(p.lapsing_cents, p.lapsing_minutes, nl),
-                    day = day.format("%Y-%m-%d")
+                    day = crate::i18n::long_date(day)
                 )
             );
         }
@@ -356,8 +357,42 @@ pub(crate) fn open_as_admin(ctx: &Context) -> CliResult<Box<dyn Store>> {
     Ok(store)
 }
 
+/// The admin check before anything else an admin command checks, so a
+/// non-admin hears "only an admin" whatever else is wrong with what they
+/// typed. A file's config answers before anything is opened (a refusal
+/// creates no file, and an admin's typo opens none); the team server is
+/// asked at once, and its store is kept for the write. Then
+/// [`AdminFirst::store`] gives the store.
+pub(crate) struct AdminFirst(Option<Box<dyn Store>>);
+
+impl AdminFirst {
+    pub(crate) fn check(ctx: &Context) -> CliResult<AdminFirst> {
+        require_admin(ctx)?;
+        match ctx.spec() {
+            Spec::File(_) => Ok(AdminFirst(None)),
+            _ => open_as_admin(ctx).map(|s| AdminFirst(Some(s))),
+        }
+    }
+
+    /// The store to write to, once the input is checked.
+    pub(crate) fn store(self, ctx: &Context) -> CliResult<Box<dyn Store>> {
+        match self.0 {
+            Some(store) => Ok(store),
+            None => open_as_admin(ctx),
+        }
+    }
+}
+
+/// A flag an admin command needs, said in the one line clap would say
+/// ("missing: --source <NAME>"): it is optional to clap so that the
+/// admin check comes first.
+pub(crate) fn needed(value: Option<String>, flag: &str) -> CliResult<String> {
+    value.ok_or_else(|| CliError::usage(t!("usage.missing", args = flag)))
+}
+
 fn grant(ctx: &Context, a: GrantArgs) -> CliResult {
-    require_admin(ctx)?;
+    let admin = AdminFirst::check(ctx)?;
+    let source = needed(a.source, "--source <NAME>")?;
     let cents = a.amount.as_deref().map(parse_amount).transpose();
     let minutes = a.hours.as_deref().map(parse_hours).transpose();
     let cents = cents.map_err(wish_err)?.unwrap_or(0);
@@ -377,11 +412,11 @@ fn grant(ctx: &Context, a: GrantArgs) -> CliResult {
     if !(2000..=2200).contains(&year) {
         return Err(wish_err(WishError::BadYear(year)));
     }
-    let store = open_as_admin(ctx)?;
+    let store = admin.store(ctx)?;
     let e = wishes(&*store)?.grant(&Grant {
         person: a.person,
         by: ctx.user.clone(),
-        source: a.source,
+        source,
         cents,
         minutes,
         year: Some(year),
@@ -401,14 +436,16 @@ fn grant(ctx: &Context, a: GrantArgs) -> CliResult {
 }
 
 fn set_match(ctx: &Context, a: MatchArgs) -> CliResult {
-    require_admin(ctx)?;
+    let admin = AdminFirst::check(ctx)?;
+    let source = needed(a.source, "--source <NAME>")?;
+    let cap = needed(a.cap, "--cap <AMOUNT>")?;
     if !(0..=1000).contains(&a.percent) {
         return Err(CliError::usage(t!("budget.bad-percent", n = a.percent)));
     }
-    let cap = parse_amount(&a.cap).map_err(wish_err)?;
-    let store = open_as_admin(ctx)?;
+    let cap = parse_amount(&cap).map_err(wish_err)?;
+    let store = admin.store(ctx)?;
     wishes(&*store)?.set_match(&MatchRule {
-        source: a.source.clone(),
+        source: source.clone(),
         percent: a.percent,
         cap_cents: cap,
         by: ctx.user.clone(),
@@ -417,7 +454,7 @@ fn set_match(ctx: &Context, a: MatchArgs) -> CliResult {
         "{}",
         t!(
             "budget.match-set",
-            source = a.source,
+            source = source,
             // A percentage of each euro given is that many cents per euro.
             per = money::show(a.percent, dutch()),
             one = money::show(100, dutch()),

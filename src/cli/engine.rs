@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 use super::{CliError, CliResult, Context, JsonFlag, print_json};
 use crate::domain::insights;
 use crate::domain::srs::{DEFAULT_RETENTION, Rating};
-use crate::domain::team::Team;
+use crate::domain::team::{Team, TeamWishes};
 use crate::domain::{Done, ItemId, Write, now, shown};
 
 #[derive(Debug, Args)]
@@ -242,8 +242,12 @@ pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
         &store.open_questions(a.limit)?,
         store.answer_counts(month_ago)?,
     );
+    let wishes = crate::tui::engine::team_wishes(&*store)?;
     if a.json.json {
-        return print_json(&team);
+        return print_json(&TeamJson {
+            team: &team,
+            wishes: wishes.as_ref(),
+        });
     }
     println!("{}", t!("engine.team.tags"));
     for row in &team.tags {
@@ -279,7 +283,39 @@ pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
     for a in team.top_answerers_this_month.iter().take(5) {
         println!("  {} {}", team.name(&a.person), a.answers);
     }
+    print_team_wishes(wishes.as_ref());
     Ok(())
+}
+
+/// `team --json`: the team's facts, and its wishes where the store keeps
+/// them (`"wishes"` left out where it keeps none).
+#[derive(serde::Serialize)]
+struct TeamJson<'a> {
+    #[serde(flatten)]
+    team: &'a Team,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wishes: Option<&'a TeamWishes>,
+}
+
+/// The end of `leertuin team`, as of the Team tab: the team's wishes by
+/// topic (open, funded, done, what was given) and what was given in all.
+fn print_team_wishes(wishes: Option<&TeamWishes>) {
+    println!("\n{}", t!("engine.team.wishes"));
+    let Some(w) = wishes else {
+        return println!("  {}", t!("wish.not-here"));
+    };
+    if w.topics.is_empty() {
+        return println!("  {}", t!("wishes.none.plain"));
+    }
+    for topic in &w.topics {
+        let (name, parts) = crate::i18n::wish_topic(topic);
+        println!("  {name:<17} {}", parts.join(" · "));
+    }
+    println!(
+        "{} {}",
+        t!("team.wishes-given"),
+        crate::i18n::amount(w.given_cents, w.given_minutes)
+    );
 }
 
 /// Display names, comma-separated (names may hold spaces).

@@ -3,7 +3,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::budget::{amount, open_as_admin, require_admin};
+use super::budget::{AdminFirst, amount, needed};
 use super::wish::wishes;
 use super::{CliError, CliResult, Context};
 use crate::domain::money::{parse_amount, parse_hours};
@@ -37,9 +37,9 @@ pub struct IssueArgs {
     /// How many vouchers.
     #[arg(long, default_value_t = 1)]
     pub count: u32,
-    /// The pot the money comes from.
+    /// The pot the money comes from (needed; asked after the admin check).
     #[arg(long, value_name = "NAME")]
-    pub source: String,
+    pub source: Option<String>,
     /// The last day a voucher (and the money from it) can be used.
     #[arg(long, value_name = "DATE")]
     pub expires: Option<String>,
@@ -63,7 +63,8 @@ pub fn run(ctx: &Context, c: VoucherCommand) -> CliResult {
 }
 
 fn issue(ctx: &Context, a: IssueArgs) -> CliResult {
-    require_admin(ctx)?;
+    let admin = AdminFirst::check(ctx)?;
+    let pot = needed(a.source, "--source <NAME>")?;
     let cents = a.amount.as_deref().map(parse_amount).transpose();
     let minutes = a.hours.as_deref().map(parse_hours).transpose();
     let cents = cents.map_err(wish_err)?.unwrap_or(0);
@@ -81,14 +82,14 @@ fn issue(ctx: &Context, a: IssueArgs) -> CliResult {
     {
         return Err(wish_err(WishError::Expired(end)));
     }
-    let source = source(&a.source).map_err(wish_err)?;
+    let source = source(&pot).map_err(wish_err)?;
     let codes: Vec<String> = (0..a.count).map(|_| voucher::new_code()).collect();
     let hashes = codes
         .iter()
         .filter_map(|c| voucher::normalize(c))
         .map(|c| voucher::hash(&c))
         .collect();
-    let store = open_as_admin(ctx)?;
+    let store = admin.store(ctx)?;
     wishes(&*store)?.issue_vouchers(&VoucherIssue {
         by: ctx.user.clone(),
         source: source.clone(),
@@ -99,17 +100,18 @@ fn issue(ctx: &Context, a: IssueArgs) -> CliResult {
     })?;
     // The codes on standard output (to print or mail), the words beside them
     // on standard error.
+    let each = amount(cents, minutes, crate::i18n::lang() == "nl");
     eprintln!(
         "{}",
-        t!(
-            if a.count == 1 {
-                "voucher.issued.one"
-            } else {
-                "voucher.issued.many"
-            },
-            n = a.count,
-            amount = amount(cents, minutes, crate::i18n::lang() == "nl"),
-            source = source
+        crate::i18n::plural(
+            a.count,
+            t!("voucher.issued.one", amount = each, source = source),
+            t!(
+                "voucher.issued.many",
+                n = a.count,
+                amount = each,
+                source = source
+            )
         )
     );
     for c in &codes {

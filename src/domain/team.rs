@@ -136,7 +136,7 @@ impl Team {
 
 /// One topic of the team's wishes: how many are open, funded and done, and
 /// what colleagues gave to them.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct WishTopic {
     /// The first tag of its wishes; `None` for wishes without one.
     pub topic: Option<String>,
@@ -149,9 +149,18 @@ pub struct WishTopic {
     pub given_minutes: i64,
 }
 
+/// The team's wishes by topic and what was given to them in all: the end
+/// of the Team tab and of `leertuin team` (`"wishes"` in its `--json`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TeamWishes {
+    pub topics: Vec<WishTopic>,
+    pub given_cents: i64,
+    pub given_minutes: i64,
+}
+
 /// The team's wishes by topic (most wishes first, then by name), and what
 /// was given in all. Private wishes are the caller's to leave out.
-pub fn wish_topics(wishes: &[crate::domain::wish::Wish]) -> (Vec<WishTopic>, i64, i64) {
+pub fn wish_topics(wishes: &[crate::domain::wish::Wish]) -> TeamWishes {
     use crate::domain::wish::WishState;
     let mut topics: Vec<WishTopic> = Vec::new();
     for w in wishes.iter().filter(|w| w.state != WishState::Withdrawn) {
@@ -181,9 +190,11 @@ pub fn wish_topics(wishes: &[crate::domain::wish::Wish]) -> (Vec<WishTopic>, i64
             .then_with(|| a.topic.is_none().cmp(&b.topic.is_none()))
             .then_with(|| a.topic.cmp(&b.topic))
     });
-    let cents = topics.iter().map(|t| t.given_cents).sum();
-    let minutes = topics.iter().map(|t| t.given_minutes).sum();
-    (topics, cents, minutes)
+    TeamWishes {
+        given_cents: topics.iter().map(|t| t.given_cents).sum(),
+        given_minutes: topics.iter().map(|t| t.given_minutes).sum(),
+        topics,
+    }
 }
 
 #[cfg(test)]

@@ -80,26 +80,14 @@ pub fn plain(nudge: &Nudge, lang: Lang) -> String {
             text = cut(text),
             id = id
         ),
-        Nudge::Lapsing(lapse) => {
-            let dutch = l == "nl";
-            let amount = if lapse.cents > 0 {
-                crate::domain::money::show(lapse.cents, dutch)
-            } else {
-                t!(
-                    "budget.hours",
-                    locale = l,
-                    n = crate::domain::money::show_hours(lapse.minutes, dutch)
-                )
-                .into_owned()
-            };
-            t!(
-                "nudge.lapsing",
-                locale = l,
-                amount = amount,
-                source = cut(&lapse.source),
-                day = day_month(lapse.on, l)
-            )
-        }
+        Nudge::Lapsing(lapse) => t!(
+            "nudge.lapsing",
+            locale = l,
+            // Money and hours, as much of each as lapses.
+            amount = crate::i18n::amount_in(lapse.cents, lapse.minutes, l),
+            source = cut(&lapse.source),
+            day = crate::i18n::day_month_in(lapse.on, l)
+        ),
         Nudge::WishHelp(h) => t!(
             "nudge.wish-help",
             locale = l,
@@ -127,17 +115,6 @@ pub fn tmux(nudge: &Nudge, lang: Lang) -> String {
         "#[fg={colour}]{}#[default]",
         escape_tmux(&plain(nudge, lang))
     )
-}
-
-/// "31 december" in the nudge's language (its own, not the thread's).
-fn day_month(day: chrono::NaiveDate, locale: &str) -> String {
-    use chrono::Datelike;
-    let months = t!("date.months.long", locale = locale);
-    let month = months
-        .split_whitespace()
-        .nth(day.month0() as usize)
-        .unwrap_or("");
-    format!("{} {month}", day.day())
 }
 
 /// Doubles `#`, which tmux reads as the start of a format or command.
@@ -221,6 +198,30 @@ mod tests {
         assert_eq!(
             plain(&news, Lang::En),
             "Your question q12 has an answer from Bram"
+        );
+    }
+
+    #[test]
+    fn lapsing_hours_are_named_with_the_money_or_alone() {
+        let lapse = |cents, minutes| {
+            Nudge::Lapsing(crate::store::Lapsing {
+                cents,
+                minutes,
+                source: "werkgever".into(),
+                on: chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+            })
+        };
+        assert_eq!(
+            plain(&lapse(20_000, 480), Lang::Nl),
+            "€ 200 en 8 uur van werkgever vervalt op 31 maart: geef het aan een wens"
+        );
+        assert_eq!(
+            plain(&lapse(0, 480), Lang::Nl),
+            "8 uur van werkgever vervalt op 31 maart: geef het aan een wens"
+        );
+        assert_eq!(
+            plain(&lapse(20_000, 60), Lang::En),
+            "€200 and 1 hour from werkgever lapses on 31 March: give it to a wish"
         );
     }
 

@@ -142,7 +142,14 @@ impl App {
         self.status.clear();
         match &mut self.overlay {
             Some(Overlay::Capture(form)) => return capture::paste(form, text),
-            Some(Overlay::Prompt(p)) => return p.input.insert_str(text),
+            Some(Overlay::Prompt(p)) => {
+                p.input.insert_str(text);
+                // The give form's note follows a pasted amount too.
+                let mut p = p.clone();
+                super::wishes::on_typed(self, &mut p);
+                self.overlay = Some(Overlay::Prompt(p));
+                return;
+            }
             Some(Overlay::Profile(f)) => return f.paste(text),
             Some(Overlay::Help(_) | Overlay::Choose(_)) => return,
             None => {}

@@ -13,7 +13,7 @@ use super::views::review::{self, ReviewState};
 use super::views::team::TeamData;
 use crate::domain::insights::{self, Insights};
 use crate::domain::srs::Rating;
-use crate::domain::team::Team;
+use crate::domain::team::{Team, TeamWishes};
 use crate::domain::{BackingKind, Item, Time, Write, now};
 use crate::store::{Store, StoreError};
 
@@ -34,22 +34,24 @@ pub fn team_data(store: &dyn Store, at: Time) -> Result<TeamData, StoreError> {
     // `None`: the team's facts, which never include private entries.
     let facts = store.insight_facts(None, insights::since(at))?;
     let weeks = Insights::build(facts, None, at).learned_per_week;
-    // The team's wishes without anyone's private ones (as the learned
-    // entries); `None` where the store keeps no wishes.
-    let wishes = match store.wish_store() {
-        Some(w) => {
-            let mut all = w.all_wishes(None, "")?;
-            all.retain(|w| !w.private);
-            Some(crate::domain::team::wish_topics(&all))
-        }
-        None => None,
-    };
     Ok(TeamData {
         team,
         questions,
         weeks,
-        wishes,
+        wishes: team_wishes(store)?,
     })
+}
+
+/// The team's wishes by topic, without anyone's private ones (as the
+/// learned entries); `None` where the store keeps no wishes. The Team tab
+/// and `leertuin team` both.
+pub fn team_wishes(store: &dyn Store) -> Result<Option<TeamWishes>, StoreError> {
+    let Some(w) = store.wish_store() else {
+        return Ok(None);
+    };
+    let mut all = w.all_wishes(None, "")?;
+    all.retain(|w| !w.private);
+    Ok(Some(crate::domain::team::wish_topics(&all)))
 }
 
 /// One person's insights, as `leertuin insights` shows them.

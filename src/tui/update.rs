@@ -421,6 +421,7 @@ fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
         Action::Submit if !asks_to_replace(app, &mut p) && submit_prompt(app, &mut p) => return,
         _ => {}
     }
+    super::wishes::on_typed(app, &mut p);
     app.overlay = Some(Overlay::Prompt(p));
 }
 

@@ -9,11 +9,12 @@ use super::action::Action;
 use super::app::{App, Overlay, Screen, Status};
 use super::views::choose::{Choice, ChooseState};
 use super::views::detail::DetailState;
-use super::views::prompt::{PromptState, Purpose};
+use super::views::prompt::{Note, PromptState, Purpose};
 use super::views::wishes::{Free, WishesData};
 use crate::domain::money::{parse_amount, parse_hours};
 use crate::domain::now;
 use crate::domain::wish::{NewWish, Wish, WishError, WishId, WishQuery};
+use crate::i18n::amount;
 use crate::store::{Fund, StoreError};
 
 /// Wishes loaded at once: far more than a team has open.
@@ -181,7 +182,75 @@ fn fund(app: &mut App) {
     }
     let mut p = PromptState::new(Purpose::Fund(w.id), app.theme);
     p.about = Some(w.text.clone());
+    on_typed(app, &mut p);
     app.overlay = Some(Overlay::Prompt(p));
+}
+
+/// The give form's note, worked out again at every key: what is free
+/// while nothing is typed, then what stays left after the gift, or at
+/// once that it is more than the wish still needs or than is free. A
+/// typo in the amount is said at Enter, not while it is being typed.
+pub fn on_typed(app: &App, p: &mut PromptState) {
+    let Purpose::Fund(id) = p.purpose else {
+        return;
+    };
+    let Some(w) = app.wishes.selected_wish().filter(|w| w.id == id) else {
+        return;
+    };
+    let free = free(app);
+    let text = p.input.text().trim().to_string();
+    let plain = |text: String| Note {
+        text,
+        warning: false,
+    };
+    let gift = (!text.is_empty())
+        .then(|| parse_gift(&text))
+        .and_then(Result::ok);
+    p.note = Some(match gift {
+        // Nothing typed yet, or a typo (said at Enter): what is free.
+        None => {
+            plain(crate::t!("wishes.free", amount = amount(free.cents, free.minutes)).into_owned())
+        }
+        Some((cents, minutes)) => match weigh(w, free, cents, minutes) {
+            Ok(()) => plain(
+                crate::t!(
+                    "choose.fund.left",
+                    amount = amount(free.cents - cents, free.minutes - minutes)
+                )
+                .into_owned(),
+            ),
+            Err(e) => Note {
+                text: live_refusal(&e, cents),
+                warning: true,
+            },
+        },
+    });
+}
+
+/// Why the amount being typed cannot be given, said before Enter (so
+/// without "nothing was given"), naming only what is too much: money
+/// when money is typed (`cents` > 0), else hours.
+fn live_refusal(e: &WishError, cents: i64) -> String {
+    let only = |c: i64, m: i64| {
+        if cents > 0 {
+            amount(c, 0)
+        } else {
+            amount(0, m)
+        }
+    };
+    match e {
+        WishError::TooMuch {
+            cents: c,
+            minutes: m,
+            ..
+        } => crate::t!("wishes.live.too-much", amount = only(*c, *m)).into_owned(),
+        WishError::Short {
+            cents: c,
+            minutes: m,
+            ..
+        } => crate::t!("wishes.live.short", amount = only(*c, *m)).into_owned(),
+        e => refusal(e),
+    }
 }
 
 /// Why nothing can be given to this wish now, in words; `None` when it can.
@@ -205,7 +274,7 @@ fn cannot_fund(app: &App, w: &Wish) -> Option<String> {
 /// one on screen, so it is "this wish", never its id: no kiosk screen
 /// shows an id, and a shop-floor worker knows a wish by its title.
 fn refusal(e: &WishError) -> String {
-    use crate::i18n::{amount, wish_error, wish_state};
+    use crate::i18n::{wish_error, wish_state};
     match e {
         WishError::TooMuch { cents, minutes, .. } => {
             crate::t!("wishes.too-much", amount = amount(*cents, *minutes)).into_owned()
@@ -312,51 +381,60 @@ fn parse_gift(text: &str) -> Result<(i64, i64), WishError> {
     parse_amount(text).map(|c| (c, 0))
 }
 
-/// The amount is read and checked against what the wish needs and what
-/// the person has free; then the confirmation shows both.
-fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
-    if text.is_empty() {
-        return refuse(app, crate::t!("wishes.give-what").into_owned());
-    }
-    let (cents, minutes) = match parse_gift(text) {
-        Ok(gift) => gift,
-        Err(e) => return refuse(app, refusal(&e)),
-    };
-    let Some(w) = app.wishes.selected_wish().filter(|w| w.id == id).cloned() else {
-        return refuse(app, refusal(&WishError::NotFound(id)));
-    };
-    let free = app
-        .wishes
+/// The person's free budget, as the tab loaded it.
+fn free(app: &App) -> Free {
+    app.wishes
         .data
         .as_ref()
         .and_then(|d| d.free)
-        .unwrap_or_default();
-    // The store checks it all again when it writes; said here first, so
-    // the confirmation never offers what would be refused.
-    let refused = if cents > 0 && w.cost_cents.is_none() {
-        Some(WishError::NoMoneyAsked(id))
+        .unwrap_or_default()
+}
+
+/// What was typed, read and weighed against what the wish still needs and
+/// what the person has free: why the gift (in cents and minutes) cannot
+/// be, if it cannot. The store checks it all again when it writes; it is said
+/// here first, so the form warns at once and the confirmation never
+/// offers what would be refused.
+fn weigh(w: &Wish, free: Free, cents: i64, minutes: i64) -> Result<(), WishError> {
+    let id = w.id;
+    if cents > 0 && w.cost_cents.is_none() {
+        Err(WishError::NoMoneyAsked(id))
     } else if minutes > 0 && w.minutes.is_none() {
-        Some(WishError::NoHoursAsked(id))
+        Err(WishError::NoHoursAsked(id))
     } else if cents > w.needs_cents() || minutes > w.needs_minutes() {
-        Some(WishError::TooMuch {
+        Err(WishError::TooMuch {
             wish: id,
             cents: w.needs_cents(),
             minutes: w.needs_minutes(),
         })
     } else if cents > free.cents || minutes > free.minutes {
-        Some(WishError::Short {
+        Err(WishError::Short {
             pot: None,
             cents: free.cents,
             minutes: free.minutes,
         })
     } else {
-        None
-    };
-    if let Some(e) = refused {
-        return refuse(app, refusal(&e));
+        Ok(())
     }
-    let gift = crate::i18n::amount(cents, minutes);
-    let left = crate::i18n::amount(free.cents - cents, free.minutes - minutes);
+}
+
+/// Enter in the give form: the amount is weighed (see [`weigh`]); then
+/// the confirmation shows it and what stays free.
+fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
+    if text.is_empty() {
+        return refuse(app, crate::t!("wishes.give-what").into_owned());
+    }
+    let Some(w) = app.wishes.selected_wish().filter(|w| w.id == id).cloned() else {
+        return refuse(app, refusal(&WishError::NotFound(id)));
+    };
+    let free = free(app);
+    let weighed = parse_gift(text).and_then(|(c, m)| weigh(&w, free, c, m).map(|()| (c, m)));
+    let (cents, minutes) = match weighed {
+        Ok(gift) => gift,
+        Err(e) => return refuse(app, refusal(&e)),
+    };
+    let gift = amount(cents, minutes);
+    let left = amount(free.cents - cents, free.minutes - minutes);
     let owner = app.wishes.who(&w.owner);
     let about = vec![
         crate::t!("choose.fund.wish", text = w.text, owner = owner).into_owned(),
@@ -396,16 +474,11 @@ pub fn give(app: &mut App, id: WishId, value: &str) -> bool {
     match given {
         Ok(_) => {
             reload(app);
-            let free = app
-                .wishes
-                .data
-                .as_ref()
-                .and_then(|d| d.free)
-                .unwrap_or_default();
+            let free = free(app);
             app.say(crate::t!(
                 "wishes.given",
-                amount = crate::i18n::amount(cents, minutes),
-                left = crate::i18n::amount(free.cents, free.minutes)
+                amount = amount(cents, minutes),
+                left = amount(free.cents, free.minutes)
             ));
             true
         }

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod wishes;
+
 pub struct Sandbox {
     pub dir: TempDir,
 }

@@ -1,10 +1,16 @@
 //! A one-line question at the bottom of the pane: an answer, minutes to
 //! pledge, the reflection after a lesson (and what it brought), or the
 //! asker's accept / helped.
+//!
+//! Its title (the question and what it is about) stands in the border
+//! when it fits; on a narrow pane it wraps into the box's first rows, so
+//! nothing of it is cut at 40 columns. A form may add a note under the
+//! text, worked out as the person types (the give form's "more than the
+//! wish still needs").
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::domain::wish::WishId;
@@ -12,9 +18,19 @@ use crate::domain::{Brought, ItemId};
 use crate::tui::action::Action;
 use crate::tui::input::TextInput;
 
+use crate::tui::theme::Theme;
+use crate::tui::wrap::{WrapLine, wrap_all};
+
 /// Rows of text the prompt grows to before its start scrolls away.
 const MAX_TEXT_ROWS: usize = 5;
-use crate::tui::theme::Theme;
+
+/// A line under the typed text, said while typing: a warning (the amount
+/// is more than can be given) or plain news (what stays left).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub text: String,
+    pub warning: bool,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -48,6 +64,8 @@ pub struct PromptState {
     /// Text typed at an earlier step of the same form (the wish, while
     /// its cost is asked): saved with this step, or not at all.
     pub pending: Option<String>,
+    /// What the form says of the text as it stands (see [`Note`]).
+    pub note: Option<Note>,
     pub theme: Theme,
 }
 
@@ -69,12 +87,22 @@ impl PromptState {
             replace_asked: false,
             cancel_asked: false,
             pending: None,
+            note: None,
             theme,
         }
     }
 
     pub fn title(&self) -> String {
-        let what = match self.purpose {
+        let what = self.question();
+        match &self.about {
+            Some(about) => format!(" {what} · {about} "),
+            None => format!(" {what} "),
+        }
+    }
+
+    /// What the prompt asks, without what it is about.
+    fn question(&self) -> std::borrow::Cow<'static, str> {
+        match self.purpose {
             Purpose::Answer(_) if !super::ids::shown() => t!("prompt.answer.words"),
             Purpose::Pledge(_) if !super::ids::shown() => t!("prompt.pledge.words"),
             Purpose::Answer(id) => t!("prompt.answer", id = id),
@@ -83,33 +111,63 @@ impl PromptState {
             Purpose::Fund(_) => t!("prompt.fund"),
             Purpose::Wish => t!("prompt.wish"),
             Purpose::WishCost => t!("prompt.wish-cost"),
-        };
-        match &self.about {
-            Some(about) => format!(" {what} · {about} "),
-            None => format!(" {what} "),
         }
     }
 
     /// The text with its cursor, wrapped to `width`.
-    fn rows(&self, width: u16) -> Vec<ratatui::text::Line<'static>> {
+    fn rows(&self, width: u16) -> Vec<Line<'static>> {
         let lines = self.input.lines(self.theme.text, Some(self.theme.cursor));
         let spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
-        crate::tui::wrap::wrap_all(
-            &[crate::tui::wrap::WrapLine::new(ratatui::text::Line::from(
-                spans,
-            ))],
-            width.max(1),
-        )
+        wrap_all(&[WrapLine::new(Line::from(spans))], width.max(1))
     }
 
-    /// Rows the prompt takes at `width`: its border and its wrapped text,
-    /// up to [`MAX_TEXT_ROWS`] rows of it.
+    /// True when the whole title fits in the top border at `width` (the
+    /// box's outer width, less its two corners).
+    fn title_fits(&self, width: u16) -> bool {
+        Span::raw(self.title()).width() <= usize::from(width.saturating_sub(2))
+    }
+
+    /// The title's rows inside the box, wrapped to the inner `width`, when
+    /// it does not fit in the border; none when it does.
+    fn title_rows(&self, width: u16) -> Vec<Line<'static>> {
+        if self.title_fits(width.saturating_add(2)) {
+            return Vec::new();
+        }
+        // The question, then what it is about on a row of its own.
+        let mut lines = vec![WrapLine::new(Span::styled(
+            self.question().into_owned(),
+            self.theme.accent,
+        ))];
+        if let Some(about) = &self.about {
+            lines.push(WrapLine::new(Span::styled(
+                about.clone(),
+                self.theme.strong,
+            )));
+        }
+        wrap_all(&lines, width.max(1))
+    }
+
+    /// The note's rows, wrapped to the inner `width`.
+    fn note_rows(&self, width: u16) -> Vec<Line<'static>> {
+        let Some(note) = &self.note else {
+            return Vec::new();
+        };
+        let style = if note.warning {
+            self.theme.error
+        } else {
+            self.theme.muted
+        };
+        let line = Line::from(Span::styled(note.text.clone(), style));
+        wrap_all(&[WrapLine::new(line)], width.max(1))
+    }
+
+    /// Rows the prompt takes at `width`: its border, a title too long for
+    /// it, its wrapped text (up to [`MAX_TEXT_ROWS`] rows) and its note.
     pub fn height(&self, width: u16) -> u16 {
-        let rows = self
-            .rows(width.saturating_sub(2))
-            .len()
-            .clamp(1, MAX_TEXT_ROWS);
-        rows as u16 + 2
+        let inner = width.saturating_sub(2);
+        let rows = self.rows(inner).len().clamp(1, MAX_TEXT_ROWS);
+        let around = self.title_rows(inner).len() + self.note_rows(inner).len();
+        (rows + around + 2).min(usize::from(u16::MAX)) as u16
     }
 
     /// Next choice of what the lesson brought: none, work, life,
@@ -127,9 +185,10 @@ impl Widget for &PromptState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         Clear.render(area, buf);
-        let mut block = Block::bordered()
-            .border_style(t.border_focused)
-            .title(Span::styled(self.title(), t.accent));
+        let mut block = Block::bordered().border_style(t.border_focused);
+        if self.title_fits(area.width) {
+            block = block.title(Span::styled(self.title(), t.accent));
+        }
         if let Purpose::Reflection(_) = self.purpose {
             let choice = self.brought.map_or("—".to_string(), |b| {
                 crate::tui::views::me::brought_word(b.name())
@@ -144,13 +203,23 @@ impl Widget for &PromptState {
         if inner.height == 0 {
             return;
         }
+        // The typed text comes first: on a pane too low for all of it, the
+        // title's rows give way, then the note's.
+        let height = usize::from(inner.height);
+        let mut title = self.title_rows(inner.width);
+        let mut note = self.note_rows(inner.width);
+        note.truncate(height.saturating_sub(1));
+        title.truncate(height.saturating_sub(1 + note.len()));
+        let room = height - title.len() - note.len();
         // A long answer wraps, as the question field does (scrolled
         // sideways, its start was out of sight at 40 columns); the end,
         // where one types, stays in view.
         let rows = self.rows(inner.width);
-        let skip = rows.len().saturating_sub(usize::from(inner.height));
-        for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(skip)) {
-            buf.set_line(inner.x, y, row, inner.width);
+        let skip = rows.len().saturating_sub(room);
+        let text = rows.into_iter().skip(skip).take(room);
+        let all = title.into_iter().chain(text).chain(note);
+        for (y, row) in (inner.y..inner.bottom()).zip(all) {
+            buf.set_line(inner.x, y, &row, inner.width);
         }
     }
 }

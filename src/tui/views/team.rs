@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::chart::WeekChart;
 use super::{fit, row_window};
 use crate::domain::insights::WeekCount;
-use crate::domain::team::{Pair, TagRow, Team, WishTopic};
+use crate::domain::team::{Pair, TagRow, Team, TeamWishes, WishTopic};
 use crate::domain::{BackingKind, ItemId, Question};
 use crate::i18n::plural;
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
@@ -38,7 +38,7 @@ pub struct TeamData {
     pub weeks: Vec<WeekCount>,
     /// Wishes by topic and what was given in all (money, minutes);
     /// `None` where the store keeps no wishes (the team server, for now).
-    pub wishes: Option<(Vec<WishTopic>, i64, i64)>,
+    pub wishes: Option<TeamWishes>,
 }
 
 #[derive(Debug, Clone)]
@@ -274,29 +274,50 @@ fn backing_badge(q: &Question) -> String {
     }
 }
 
-/// "#lassen 2 open · 1 rond · 1 klaar · € 300": one topic of the team's wishes.
-fn wish_topic_line(topic: &WishTopic, t: &Theme) -> Line<'static> {
-    let name = match &topic.topic {
-        Some(tag) => format!("#{tag}"),
-        None => t!("wishes.no-topic").into_owned(),
-    };
-    let mut parts = Vec::new();
-    if topic.open > 0 {
-        parts.push(t!("team.wishes-open", n = topic.open).into_owned());
+/// "#lassen 2 open · 1 rond · 1 klaar · € 300": one topic of the team's
+/// wishes, its parts wrapped to `width` whole (never cut): a part that
+/// does not fit goes to the next row, indented under the topic.
+fn wish_topic_lines(topic: &WishTopic, t: &Theme, width: usize) -> Vec<Line<'static>> {
+    const INDENT: usize = 4;
+    let (name, parts) = crate::i18n::wish_topic(topic);
+    let cols = |s: &str| Span::raw(s).width();
+    // Each row: what stands before its parts, and its parts.
+    let mut rows: Vec<(String, String)> = Vec::new();
+    // A name longer than the column (a tag may have 32 letters) breaks
+    // between letters, its rest indented as the parts are.
+    let mut head = String::from("  ");
+    for c in name.chars() {
+        let mut buf = [0u8; 4];
+        if cols(&head) + cols(c.encode_utf8(&mut buf)) > width && head.trim() != "" {
+            rows.push((
+                std::mem::replace(&mut head, " ".repeat(INDENT)),
+                String::new(),
+            ));
+        }
+        head.push(c);
     }
-    if topic.funded > 0 {
-        parts.push(t!("team.wishes-funded", n = topic.funded).into_owned());
+    head.push(' ');
+    let mut text = String::new();
+    for part in parts {
+        let sep = if text.is_empty() { "" } else { " · " };
+        if cols(&head) + cols(&text) + cols(sep) + cols(&part) <= width {
+            text.push_str(sep);
+            text.push_str(&part);
+        } else {
+            rows.push((head, text));
+            head = " ".repeat(INDENT);
+            text = fit(&part, width.saturating_sub(INDENT));
+        }
     }
-    if topic.done > 0 {
-        parts.push(t!("team.wishes-done", n = topic.done).into_owned());
-    }
-    if topic.given_cents > 0 || topic.given_minutes > 0 {
-        parts.push(crate::i18n::amount(topic.given_cents, topic.given_minutes));
-    }
-    Line::from(vec![
-        Span::styled(format!("  {name} "), t.text),
-        Span::styled(parts.join(" · "), t.muted),
-    ])
+    rows.push((head, text));
+    rows.into_iter()
+        .map(|(head, text)| {
+            Line::from(vec![
+                Span::styled(head, t.text),
+                Span::styled(text, t.muted),
+            ])
+        })
+        .collect()
 }
 
 /// One line of the column.
@@ -309,7 +330,7 @@ enum Entry {
 }
 
 impl TeamState {
-    fn entries(&self, data: &TeamData) -> Vec<Entry> {
+    fn entries(&self, data: &TeamData, width: usize) -> Vec<Entry> {
         let t = &self.theme;
         let heading = |s: &str| Entry::Text(Line::from(Span::styled(s.to_string(), t.heading)));
         let muted = |s: &str| Entry::Text(Line::from(Span::styled(s.to_string(), t.muted)));
@@ -356,16 +377,20 @@ impl TeamState {
         out.push(heading(&t!("team.wishes")));
         match &data.wishes {
             None => out.push(muted(&format!("  {}", t!("wishes.not-on-server")))),
-            Some((topics, _, _)) if topics.is_empty() => {
+            Some(w) if w.topics.is_empty() => {
                 out.push(muted(&format!("  {}", t!("wishes.none.plain"))));
             }
-            Some((topics, cents, minutes)) => {
-                for topic in topics {
-                    out.push(Entry::Text(wish_topic_line(topic, t)));
+            Some(w) => {
+                for topic in &w.topics {
+                    out.extend(
+                        wish_topic_lines(topic, t, width)
+                            .into_iter()
+                            .map(Entry::Text),
+                    );
                 }
                 out.push(Entry::Text(Line::from(vec![
                     Span::styled(format!("{} ", t!("team.wishes-given")), t.strong),
-                    Span::styled(crate::i18n::amount(*cents, *minutes), t.text),
+                    Span::styled(crate::i18n::amount(w.given_cents, w.given_minutes), t.text),
                 ])));
             }
         }
@@ -444,7 +469,7 @@ impl Widget for &TeamState {
                 .render(inner, buf);
             return;
         };
-        let entries = self.entries(data);
+        let entries = self.entries(data, usize::from(inner.width));
         let at = entries
             .iter()
             .position(|e| matches!(e, Entry::Row(i) if *i == self.selected))
