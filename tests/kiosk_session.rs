@@ -595,7 +595,7 @@ fn wrong_admin_pins_are_remembered_across_a_restart(b: Backend) {
 
 /// The kiosk's name field is the pane's text field: the cursor moves, a
 /// slip in the middle is fixed without typing it all again, a paste lands
-/// whole (its line break a space, never an Enter), control chars are no
+/// as its first line (never an Enter), control chars are no
 /// text, and it stops at the length a badge or name may have.
 fn the_kiosk_field_edits_and_pastes_like_every_field(b: Backend) {
     use leertuin::tui::action::Edit;
@@ -615,9 +615,10 @@ fn the_kiosk_field_edits_and_pastes_like_every_field(b: Backend) {
     f.key(Key::Edit(Edit::Home));
     f.key(Key::Edit(Edit::Delete));
     assert_eq!(f.session.input.text(), "ert");
-    // A paste with a line break: one line, nobody logged in by it.
-    f.session.paste("\rAnna\r\nde Vries\u{1b}[31m");
-    assert_eq!(f.session.input.text(), " Anna de Vriesert");
+    // A paste with line breaks: its first line with text, cleaned,
+    // nobody logged in by it.
+    f.session.paste("\r  \nAnna\u{1b}[31m\r\nde Vries");
+    assert_eq!(f.session.input.text(), "Annaert");
     assert_eq!(f.session.phase, Phase::Welcome);
     // As long as a badge or a name may be, no longer.
     f.session.paste(&"x".repeat(500));
@@ -766,6 +767,38 @@ fn esc_while_choosing_a_pin_goes_one_step_back_and_keeps_the_name(b: Backend) {
     assert!(f.store.person("anna").unwrap().is_none());
 }
 
+/// Issue 11: a pasted "Henk⏎1234" (a name, then a PIN) at the welcome
+/// screen was one line, "Henk 1234", and digits make a badge code: Enter
+/// logged in (or registered) a badge nobody has. A paste is typing: the
+/// field gets the first line, nobody logs in by it, and Enter goes on with
+/// the name. A scanner still types a code and Enter.
+fn a_pasted_name_and_pin_is_a_name_not_a_badge(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    f.session.paste("Henk\n1234\n");
+    assert_eq!(f.session.input.text(), "Henk");
+    assert_eq!(f.session.phase, Phase::Welcome);
+    assert_eq!(f.key(Key::Enter), Outcome::Stay);
+    assert_eq!(
+        f.session.phase,
+        Phase::Register {
+            handle: "henk".into(),
+            by_name: true
+        }
+    );
+    // The second line is nowhere: not in the field, not kept.
+    assert_eq!(f.session.input.text(), "Henk");
+    f.key(Key::Esc);
+    // A scanner types its code and Enter, key by key: a badge as before.
+    f.typed(BADGE);
+    assert!(
+        matches!(f.session.phase, Phase::Register { by_name: false, .. }),
+        "{:?}",
+        f.session.phase
+    );
+}
+
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
         mod on_sqlite {
@@ -794,4 +827,5 @@ on_both!(
     a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped,
     a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow,
     esc_while_choosing_a_pin_goes_one_step_back_and_keeps_the_name,
+    a_pasted_name_and_pin_is_a_name_not_a_badge,
 );

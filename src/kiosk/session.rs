@@ -216,12 +216,20 @@ impl Session {
         self.idle
     }
 
-    /// Pasted text, into the field as it is pasted into every field: whole,
-    /// cleaned, its line breaks as spaces (a pasted Enter logs nobody in).
+    /// Pasted text is typing, never a scan (a scanner types keys and
+    /// Enter) and never an Enter. Each screen here asks one thing on one
+    /// line, so only the first line with text lands in the field: a pasted
+    /// "Henk⏎1234" (a name, then a PIN) gives the name field "Henk", not
+    /// the badge code "Henk 1234", and the rest (a PIN, perhaps) is neither
+    /// shown nor kept. Nobody is logged in by a paste alone.
     pub fn paste(&mut self, text: &str) {
         self.touch();
-        if !matches!(self.phase, Phase::Pane { .. }) {
-            self.input.insert_str(text);
+        if matches!(self.phase, Phase::Pane { .. }) {
+            return;
+        }
+        let text = crate::tui::event::clean_paste(text);
+        if let Some(line) = text.lines().find(|l| !l.trim().is_empty()) {
+            self.input.insert_str(line);
         }
     }
 
