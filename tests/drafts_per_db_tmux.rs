@@ -52,7 +52,7 @@ fn a_draft_comes_back_only_on_the_database_it_was_typed_for() {
 
         // Typed in a pane on the canteen's file, kept by Ctrl-C.
         pane_on(&tmux, &kantine);
-        tmux.wait_for("s", "Voor jou");
+        tmux.wait_for("s", "Start");
         tmux.keys("s", &["c"]);
         tmux.wait_for("s", "Vraag stellen");
         tmux.type_text("s", "Is de kantine open op zaterdag");

@@ -68,7 +68,7 @@ fn kiosk_the_asker_chooses_the_answer_that_helped_with_enter() {
     for (w, h) in [(80, 24), (40, 20)] {
         let (home, henk, tmux) = answered_and_back(w, h);
         tmux.wait_for("s", "Goed nieuws: Bram gaf antwoord");
-        // The question is first on Voor jou: Enter opens it, and the
+        // The question is first on Start: Enter opens it, and the
         // bottom line says Enter chooses the answer.
         tmux.keys("s", &["Enter"]);
         tmux.wait_for("s", "Enter kies antwoord");

@@ -496,7 +496,7 @@ fn at_the_kiosk_plus_backs_a_colleagues_question_and_the_hint_says_so() {
         let rows = screen(&app, 80, 24);
         let last = rows.last().cloned().unwrap_or_default();
         assert!(
-            last.contains("+ ook weten"),
+            last.contains("+ steunen"),
             "public {public}:\n{}",
             rows.join("\n")
         );

@@ -401,13 +401,13 @@ fn tab_names_at_40_columns_are_words() {
     for (lang, first, last) in [
         (
             "nl",
-            vec!["Jij", "Lessen", "Vragen", "Tips", "Geleerd", "Team", "›"],
+            vec!["Start", "Lessen", "Vragen", "Tips", "Geleerd", "Team", "›"],
             vec!["‹", "Vragen", "Tips", "Geleerd", "Team", "Ik", "Wensen"],
         ),
         (
             "en",
             vec![
-                "You", "Lessons", "Q&A", "Tips", "Learned", "Team", "Me", "›",
+                "Home", "Lessons", "Q&A", "Tips", "Learned", "Team", "Me", "›",
             ],
             vec!["‹", "Q&A", "Tips", "Learned", "Team", "Me", "Wishes"],
         ),

@@ -92,7 +92,7 @@ fn wide_panes_show_the_selection_beside_the_list() {
     update(&mut app, Action::Open);
     let narrow = screen(&app, 40, 20);
     assert_shows(&narrow, &format!("Tip {}", item.id()));
-    assert_shows(&narrow, "▲");
+    assert_shows(&narrow[..19], "vote");
     assert_shows(&narrow[19..], "v vote");
     assert_shows(&narrow[19..], "Esc back");
 }

@@ -63,7 +63,7 @@ fn giving_to_a_wish_from_the_pane_at_40_columns_in_dutch() {
     let pane = home.shell("mia", &[]);
     let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
     let tmux = Tmux::start_with_env(40, 24, &pane, &env);
-    tmux.wait_for("s", "Jij");
+    tmux.wait_for("s", "Start");
     tmux.keys("s", &["8"]);
     let screen = tmux.wait_for("s", "Heftruckcertificaat halen");
     assert!(screen.contains("€ 0 van € 350"), "{screen}");

@@ -196,13 +196,13 @@ impl Action {
     }
 
     /// True for what changes what is there (the profile, a delete, the
-    /// answer chosen, time marked given): a kiosk login by typed name
-    /// without its PIN may ask and answer, but neither does these nor is
-    /// offered them in a hint.
+    /// answer chosen, time marked given, an undo): a kiosk login by typed
+    /// name without its PIN may ask and answer, but neither does these nor
+    /// is offered them in a hint or in help.
     pub fn needs_pin(self) -> bool {
         matches!(
             self,
-            Action::EditProfile | Action::Delete | Action::Accept | Action::Helped
+            Action::EditProfile | Action::Delete | Action::Accept | Action::Helped | Action::Undo
         )
     }
 

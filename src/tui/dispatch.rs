@@ -218,14 +218,26 @@ impl App {
             .unwrap_or_else(|| "u".to_string())
     }
 
+    /// `?`: the keys of the view, as the hints show them: only what this
+    /// session may do ([`App::may`]) with keys that work here.
     pub fn open_help(&mut self) {
         let view = self.view();
         self.overlay = Some(Overlay::Help(HelpState::new(
             &self.keys,
             view,
             self.theme,
-            |k| self.key_works(view, k),
+            |action, k| self.may(action) && self.key_works(view, k),
+            |action| self.help_text(action),
         )));
+    }
+
+    /// False for what this session may not do: a kiosk login by typed
+    /// name without its PIN may ask, answer and back a question, but not
+    /// change what is there ([`Action::needs_pin`]). Hints, help and
+    /// [`update`] all ask this one question, so none offers what another
+    /// refuses.
+    pub fn may(&self, action: Action) -> bool {
+        !(self.public && action.needs_pin())
     }
 
     /// False for a key that does not do its action here: on a kiosk list

@@ -142,10 +142,14 @@ impl Feeds {
             // Whole words ("2 antwoorden"): a cut word ("2 antw") is no
             // word to a B1 reader.
             Item::Question(q) => crate::i18n::answers(q.answers.len()),
-            // Imported know-how asks no votes: its source instead.
+            // Imported know-how asks no votes: its source instead. Votes
+            // in words ("3 stemmen"), as answers are, and none at all when
+            // there are none: "▲0" is a sign and a nought a worker cannot
+            // read as anything.
             Item::Tip(t) => match &t.reference {
                 Some(r) => r.badge().to_string(),
-                None => format!("▲{}", t.votes.len()),
+                None if t.votes.is_empty() => String::new(),
+                None => crate::i18n::votes(t.votes.len()),
             },
             Item::Learned(l) => crate::domain::shown(&l.author_name, &l.author).to_string(),
         };
@@ -162,7 +166,9 @@ impl Feeds {
         // tips, a FAQ entry a question), and it stays on the row however
         // narrow: its title has the room the kind word would take.
         let imported = crate::domain::reference::of(&item).is_some();
-        let badge = if with_kind && !imported {
+        let badge = if with_kind && !imported && note.is_empty() {
+            kind_word(item.kind())
+        } else if with_kind && !imported {
             format!("{} {note}", kind_word(item.kind()))
         } else {
             note

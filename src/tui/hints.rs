@@ -29,7 +29,7 @@ impl App {
         let mut hints: Vec<(String, String)> = wanted
             .into_iter()
             // Only what can be done: without the PIN, nothing that is refused.
-            .filter(|a| !(self.public && a.needs_pin()))
+            .filter(|a| self.may(*a))
             .filter_map(|a| {
                 // On a kiosk list or item a letter is typing: show only
                 // keys that are no letter, and no hint where there is none.
@@ -49,10 +49,11 @@ impl App {
                     .keys
                     .keys(view, a)
                     .iter()
-                    .find(|k| self.key_works(view, k))?;
+                    .find(|k| self.key_works(view, k))
+                    .or_else(|| self.kiosk_vote_key(view, a))?;
                 let label = match a {
                     Action::Capture => self.capture_label(),
-                    a => a.label(),
+                    a => self.hint_label(a),
                 };
                 Some((key.to_string(), label))
             })
@@ -130,6 +131,35 @@ impl App {
         view == View::Detail
             && self.hint_actions(view).contains(&Action::Back)
             && !self.keys.keys(view, Action::Back).is_empty()
+    }
+
+    /// At the kiosk `+` (me too) votes for a tip too, as `v` types there
+    /// (see `update::on_item`): the key a vote hint names.
+    fn kiosk_vote_key(&self, view: View, a: Action) -> Option<&super::keys::Key> {
+        if !(self.typing_asks && a == Action::Vote) {
+            return None;
+        }
+        self.keys
+            .keys(view, Action::MeToo)
+            .iter()
+            .find(|k| self.key_works(view, k))
+    }
+
+    /// An action's hint here: at the kiosk `+` backs a question in every
+    /// way (see [`super::join`]), so its hint says more than "me too".
+    fn hint_label(&self, a: Action) -> String {
+        match a {
+            Action::MeToo if self.typing_asks => crate::t!("hint.join").into_owned(),
+            a => a.label(),
+        }
+    }
+
+    /// What help says an action does here (see `App::hint_label`).
+    pub fn help_text(&self, a: Action) -> String {
+        match a {
+            Action::MeToo if self.typing_asks => crate::t!("help.join").into_owned(),
+            a => a.describe(),
+        }
     }
 
     /// What `c` makes here, in the hint line: "ask" where it asks.

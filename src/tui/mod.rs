@@ -22,6 +22,7 @@ pub mod hints;
 pub mod indexer;
 pub mod input;
 pub mod integrity;
+pub mod join;
 pub mod keys;
 pub mod loading;
 pub mod markdown;

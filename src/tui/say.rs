@@ -79,15 +79,24 @@ impl App {
         });
     }
 
-    /// Says that this needs the PIN login. Someone who has no PIN yet is
-    /// told how to get one instead: "log in with your PIN" would not help.
+    /// Says that this needs the PIN login ([`App::pin_refusal`]).
     pub fn say_pin_needed(&mut self) {
+        let text = self.pin_refusal();
+        self.say(text);
+    }
+
+    /// The one text of every refusal for want of the PIN, chosen from the
+    /// session: whether the key was refused before a form opened or the
+    /// store said no (a write only a PIN login may make). Someone who has
+    /// no PIN yet is told how to get one: "log in with your PIN" would not
+    /// help them.
+    pub fn pin_refusal(&self) -> String {
         let text = if self.has_no_pin() {
             crate::t!("status.no-pin-yet")
         } else {
             crate::t!("status.pin-needed")
         };
-        self.say(text);
+        text.into_owned()
     }
 
     /// True when the person has no kiosk PIN at all (a read that fails
@@ -101,7 +110,11 @@ impl App {
     /// alike): no id, no path, no OS detail; `leertuin doctor` and the
     /// command line give an admin the full reason.
     pub fn report(&mut self, e: &StoreError) {
-        let text = crate::plain::store_error(e);
+        let text = match e {
+            // Refused for want of the PIN: said as every such refusal.
+            StoreError::NeedsLogin if self.public => self.pin_refusal(),
+            e => crate::plain::store_error(e),
+        };
         let text = text.lines().next().unwrap_or("").to_string();
         self.status.set(Status { text, error: true });
     }

@@ -36,7 +36,7 @@ pub fn update(app: &mut App, action: Action) {
     // A kiosk login by typed name without its PIN may post, but not
     // change what is there: the form is not even opened, so nothing
     // typed into it is refused at the end.
-    if app.public && action.needs_pin() {
+    if !app.may(action) {
         return app.say_pin_needed();
     }
     // The Wishes tab gives some keys its own meaning (`c` makes a wish).
@@ -195,7 +195,16 @@ fn on_item(app: &mut App, action: Action) {
     let id = item.id();
     let kind = crate::i18n::kind_word(id.kind);
     let wrong = |what: std::borrow::Cow<'_, str>| t!("status.wrong-kind", what = what, kind = kind);
+    // At the kiosk `+` is the one key to back what is open (its letters
+    // type a question): on a tip it votes.
+    let action = match (action, &item) {
+        (Action::MeToo, Item::Tip(_)) if app.typing_asks => Action::Vote,
+        _ => action,
+    };
     match (action, &item) {
+        (Action::MeToo, Item::Question(q)) if app.typing_asks && q.reference.is_none() => {
+            super::join::offer(app, &item);
+        }
         (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id), &item),
         (Action::Pledge, Item::Question(_))
             if own::backed(&item, &app.user, BackingKind::Pledge) =>
@@ -313,7 +322,7 @@ fn on_choose(app: &mut App, mut c: ChooseState, action: Action) {
 }
 
 /// Stores what was chosen; false keeps the choice open with the reason.
-fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
+pub(super) fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
     let person = app.user.clone();
     let write = match choice {
         Choice::MeToo(question) => Write::Back {
@@ -349,6 +358,7 @@ fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
             return true;
         }
         Choice::Fund(wish) => return super::wishes::give(app, wish, value),
+        Choice::Join(_) => return super::join::chosen(app, value),
         Choice::Accept(_) | Choice::Helped(_) => {
             return match engine::submit_asker(app, choice, value) {
                 Ok((message, undo)) => {
@@ -366,7 +376,7 @@ fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
 }
 
 /// A one-line form, titled with what it saves and on which item.
-fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
+pub(super) fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
     let mut p = PromptState::new(purpose, app.theme);
     p.about = Some(item_title(item));
     // Text a signal kept comes back where it was being written.

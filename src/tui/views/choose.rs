@@ -20,6 +20,9 @@ use crate::tui::wrap::{WrapLine, wrap_all};
 pub enum Choice {
     MeToo(ItemId),
     CanHelp(ItemId),
+    /// The kiosk's `+` on a question: want to know too, can help, or give
+    /// time (see [`crate::tui::join`]); the option's value names the way.
+    Join(ItemId),
     Vote(ItemId),
     /// The asker accepts the chosen answer.
     Accept(ItemId),

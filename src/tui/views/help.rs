@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
 
+use crate::tui::action::Action;
 use crate::tui::keys::{Key, KeyMap, View};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{WrapLine, wrap_all};
@@ -28,19 +29,27 @@ pub struct HelpState {
 }
 
 impl HelpState {
-    /// Every key of `view`; only those that `works` (on a kiosk a letter
-    /// types a question, so help names no letter there).
-    pub fn new(keys: &KeyMap, view: View, theme: Theme, works: impl Fn(&Key) -> bool) -> Self {
+    /// Every key of `view`; only those that `works` for their action (on a
+    /// kiosk a letter types a question, so help names no letter there, and
+    /// a login without the PIN is shown nothing it may not do), each with
+    /// what it does here (`describe`).
+    pub fn new(
+        keys: &KeyMap,
+        view: View,
+        theme: Theme,
+        works: impl Fn(Action, &Key) -> bool,
+        describe: impl Fn(Action) -> String,
+    ) -> Self {
         let rows = keys
             .bindings(view)
             .filter_map(|b| {
                 let names: Vec<String> = b
                     .keys
                     .iter()
-                    .filter(|k| works(k))
+                    .filter(|k| works(b.action, k))
                     .map(ToString::to_string)
                     .collect();
-                (!names.is_empty()).then(|| (names.join(" "), b.action.describe()))
+                (!names.is_empty()).then(|| (names.join(" "), describe(b.action)))
             })
             .collect();
         HelpState {
