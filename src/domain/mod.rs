@@ -1,5 +1,6 @@
 //! Plain types, validation and limits. No SQL, no terminal.
 
+pub mod code;
 pub mod context;
 pub mod id;
 pub mod import_check;

@@ -67,11 +67,8 @@ pub fn masked(input: &str) -> String {
     if input.is_empty() || is_name(input) {
         return input.to_string();
     }
-    "•".repeat(MASK_WIDTH)
+    crate::domain::code::MASK.to_string()
 }
-
-/// How many dots a badge code shows as.
-const MASK_WIDTH: usize = 6;
 
 #[cfg(test)]
 mod tests {

@@ -30,6 +30,7 @@ use crate::tui::indexer::Indexer;
 use crate::tui::keys::{self, KeyMap, View};
 use crate::tui::pane_loop::change_check;
 use crate::tui::restore_terminal;
+use crate::tui::screen::Overlay;
 use crate::tui::theme::Theme;
 use crate::tui::views::review::ReviewSettings;
 use crate::tui::wake::{News, Waker};
@@ -197,6 +198,28 @@ impl KioskLoop<'_> {
         }
     }
 
+    /// Enter on a form holding only a badge code or another known
+    /// person's name: the next worker, at a screen the last one left
+    /// logged in. They are logged out (their form held nothing of theirs)
+    /// and the newcomer goes on as at the welcome screen; the code is
+    /// never stored, kept as a draft or shown (issue 11).
+    fn logs_in_over(&mut self, key: KeyEvent) -> bool {
+        let Some(typed) = self.pane.as_ref().and_then(|app| entered_word(app, key)) else {
+            return false;
+        };
+        if !self.session.is_login_at_pane(&typed, self.store) {
+            return false;
+        }
+        self.logout_armed = false;
+        if let Some(app) = &mut self.pane {
+            app.overlay = None;
+        }
+        let (out, next) = self.session.log_in_over(&typed, self.store);
+        self.apply(out);
+        self.apply(next);
+        true
+    }
+
     /// What a SIGTERM or SIGHUP from now on must keep.
     fn hold(&self) {
         signals::hold(self.pane.as_ref().and_then(App::unsaved));
@@ -210,6 +233,7 @@ impl event_loop::Screen for KioskLoop<'_> {
 
     fn on_input(&mut self, input: Input, area: Rect) -> bool {
         match input {
+            Input::Key(key) if self.logs_in_over(key) => {}
             Input::Key(key) => {
                 let armed = std::mem::take(&mut self.logout_armed);
                 let outcome = on_key(
@@ -408,10 +432,14 @@ fn on_key(
             None => Outcome::Stay,
         };
     };
-    // During the idle countdown a key only says "I am still here".
+    // During the idle countdown a key only says "I am still here", but
+    // for two: Esc is a first Esc (who walks up presses Esc Esc to log
+    // the last one out), and a digit may start a badge being scanned.
     let warned = session.countdown().is_some();
     session.touch();
-    if warned {
+    let goes_on = key.code == KeyCode::Esc
+        || matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit() && key.modifiers.is_empty());
+    if warned && !goes_on {
         return Outcome::Stay;
     }
     // Keys the kiosk takes itself (Ctrl-C, Esc) end the offer to undo too.
@@ -448,6 +476,21 @@ fn on_key(
         return session.logout();
     }
     Outcome::Stay
+}
+
+/// The one word of a new post's form, when `key` is the plain Enter that
+/// would save it.
+fn entered_word(app: &App, key: KeyEvent) -> Option<String> {
+    if key.code != KeyCode::Enter || !key.modifiers.is_empty() {
+        return None;
+    }
+    match &app.overlay {
+        Some(Overlay::Capture(form)) if form.editing.is_none() && form.offered().is_none() => {
+            let text = form.text.text().trim();
+            (!text.is_empty() && !text.contains(char::is_whitespace)).then(|| text.to_string())
+        }
+        _ => None,
+    }
 }
 
 /// Ctrl-C, Ctrl-\ and Ctrl-D: the keys that end a terminal program

@@ -627,6 +627,38 @@ impl Session {
         }
     }
 
+    /// True when `typed`, entered on the pane of the person still logged
+    /// in, is what the welcome screen logs someone in with: a badge code
+    /// (the next worker scanned their badge into this screen), or the
+    /// name of another known person. Those are never a post (issue 11).
+    pub fn is_login_at_pane(&self, typed: &str, store: &dyn Store) -> bool {
+        let Some(word) = badge::clean(typed).filter(|w| !w.contains(' ')) else {
+            return false;
+        };
+        if crate::domain::code::is_code(&word) {
+            return word.chars().count() >= badge::MIN_BADGE_CHARS;
+        }
+        let Phase::Pane { handle: now, .. } = &self.phase else {
+            return false;
+        };
+        let Some(handle) = badge::handle(&word) else {
+            return false;
+        };
+        badge::is_name(&word)
+            && !self.badge_only
+            && handle != *now
+            && matches!(store.person(&handle), Ok(Some(_)))
+    }
+
+    /// [`Session::is_login_at_pane`]: the one logged in is logged out,
+    /// and `typed` goes to the welcome screen's Enter as if typed there.
+    /// The first outcome closes their pane, the second is the login.
+    pub fn log_in_over(&mut self, typed: &str, store: &dyn Store) -> (Outcome, Outcome) {
+        let out = self.logout();
+        self.input = field().with_text(typed);
+        (out, self.submit_badge(store))
+    }
+
     /// The pane's log-out key.
     pub fn logout(&mut self) -> Outcome {
         self.touch();

@@ -104,7 +104,9 @@ impl App {
             .filter(|_| !self.around.keep_only)
             .and_then(|d| d.list_for(&self.user).ok())
             .unwrap_or_default();
-        CaptureState::new(kind, context, self.theme).with_offers(offers)
+        let mut form = CaptureState::new(kind, context, self.theme).with_offers(offers);
+        form.mask_codes = self.typing_asks;
+        form
     }
 
     /// True when the open form holds typed text that closing it would
@@ -130,6 +132,13 @@ impl App {
                 }
                 let post = form.editing.map(|p| p.to_string());
                 self.unsaved_form("edit", post, vec![text.to_string()], None)
+            }
+            // A code alone in a kiosk's form is the next worker's badge or
+            // PIN: never kept, as it is never stored (issue 11).
+            Some(Overlay::Capture(form))
+                if form.mask_codes && crate::domain::code::is_code(form.text.text()) =>
+            {
+                None
             }
             Some(Overlay::Capture(form)) => unsaved(self.around.drafts.as_ref(), &self.user, form),
             Some(Overlay::Prompt(p)) => match p.purpose {

@@ -576,6 +576,12 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
         form.error = Some(what.into_owned());
         return false;
     }
+    // A badge or PIN typed into a kiosk left logged in is nobody's post,
+    // in any kind (issue 11).
+    if app.typing_asks && crate::domain::code::is_code(&draft.text) {
+        form.error = Some(t!("capture.kiosk-code").into_owned());
+        return false;
+    }
     if looks_like_a_login(app, form, kind, &draft.text) {
         // Named, so the next worker sees whose screen this still is.
         let name = match app.store.person(&app.user) {

@@ -80,6 +80,9 @@ pub struct CaptureState {
     pub similar: Vec<super::similar::Similar>,
     /// The words `similar` was looked up for.
     pub similar_key: String,
+    /// A kiosk's form: a text that is only a code (a badge the next worker
+    /// scanned into this screen) shows as dots, as on the welcome screen.
+    pub mask_codes: bool,
     pub theme: Theme,
 }
 
@@ -127,6 +130,7 @@ impl CaptureState {
             edit_tags: None,
             similar: Vec::new(),
             similar_key: String::new(),
+            mask_codes: false,
             theme,
         }
     }
@@ -559,8 +563,14 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
     }
     let text_rows = h.saturating_sub(top.len() + bottom.len()).max(1);
     let cursor = (s.field == Field::Text).then_some(t.cursor);
-    let text_lines: Vec<WrapLine> = s
-        .text
+    let masked;
+    let shown = if s.mask_codes && crate::domain::code::is_code(s.text.text()) {
+        masked = TextInput::single_line().with_text(crate::domain::code::MASK);
+        &masked
+    } else {
+        &s.text
+    };
+    let text_lines: Vec<WrapLine> = shown
         .lines(t.text, cursor)
         .into_iter()
         .map(|l| WrapLine::indented(l, 0))
