@@ -577,18 +577,20 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
         return false;
     }
     // A badge or PIN typed into a kiosk left logged in is nobody's post,
-    // in any kind (issue 11).
-    if app.typing_asks && crate::domain::code::is_code(&draft.text) {
-        form.error = Some(t!("capture.kiosk-code").into_owned());
-        return false;
-    }
-    if looks_like_a_login(app, form, kind, &draft.text) {
-        // Named, so the next worker sees whose screen this still is.
+    // in any kind (issue 11); a word alone is no question there. Both
+    // name whose screen this still is, so the next worker knows to leave.
+    let code = app.typing_asks && crate::domain::code::is_code(&draft.text);
+    if looks_like_a_login(app, form, kind, &draft.text) || code {
         let name = match app.store.person(&app.user) {
             Ok(Some(p)) => p.name,
             _ => app.user.clone(),
         };
-        form.error = Some(t!("capture.kiosk-one-word", name = name).into_owned());
+        let why = if kind == Kind::Question {
+            t!("capture.kiosk-one-word", name = name)
+        } else {
+            t!("capture.kiosk-code", name = name)
+        };
+        form.error = Some(why.into_owned());
         return false;
     }
     if let Some(post) = form.editing {
