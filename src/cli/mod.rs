@@ -209,6 +209,20 @@ pub struct Context {
     pub login: String,
     pub config: Config,
     pub theme: ThemeChoice,
+    /// The database file as opened to read the person's language, kept for
+    /// the command's first read: a second connection parses the whole
+    /// schema again, a third of `show`'s work at any size.
+    kept: Kept,
+}
+
+/// A store opened once and handed on once (`Context::read`).
+#[derive(Clone, Default)]
+struct Kept(std::rc::Rc<std::cell::RefCell<Option<Box<dyn Store>>>>);
+
+impl std::fmt::Debug for Kept {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Kept")
+    }
 }
 
 impl Context {
@@ -250,6 +264,7 @@ impl Context {
             login: paths::login_name(),
             config,
             theme: cli.theme,
+            kept: Kept::default(),
         })
     }
 
@@ -271,6 +286,9 @@ impl Context {
     /// Opens an existing database to read: a missing one is an error naming
     /// the path, never a new file.
     pub fn read(&self) -> CliResult<Box<dyn Store>> {
+        if let Some(store) = self.kept.0.borrow_mut().take() {
+            return Ok(store);
+        }
         self.open_as(Mode::Read)
     }
 
@@ -315,15 +333,27 @@ impl Context {
     /// its input still creates no file; any failure leaves the language of
     /// the environment (the command itself reports the real problem).
     pub fn speak_profile_language(&self) {
-        let profile = store::open_with(
-            &self.spec(),
-            Mode::Read,
-            std::time::Duration::from_millis(100),
-        )
-        .ok()
-        .and_then(|store| store.person(&self.user).ok())
-        .flatten()
-        .and_then(|person| person.lang);
+        let spec = self.spec();
+        // A file this person may read as `--user` is opened as `read`
+        // opens it, and the connection kept for the command (on a file a
+        // read waits for nothing but a crashed writer's recovery); a team
+        // server is asked with a short wait, so one that is down does not
+        // hold the language up.
+        let keep = matches!(spec, Spec::File(_)) && self.check_identity().is_ok();
+        let store = if keep {
+            store::open(&spec, Mode::Read)
+        } else {
+            store::open_with(&spec, Mode::Read, std::time::Duration::from_millis(100))
+        }
+        .ok();
+        let profile = store
+            .as_ref()
+            .and_then(|store| store.person(&self.user).ok())
+            .flatten()
+            .and_then(|person| person.lang);
+        if keep {
+            *self.kept.0.borrow_mut() = store;
+        }
         crate::i18n::set(crate::i18n::choose_in(
             profile.as_deref(),
             self.config.lang.as_deref(),
