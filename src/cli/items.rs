@@ -6,11 +6,11 @@ use std::io::IsTerminal;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::output::{detail, summary_line, summary_line_showing};
+use super::output::{TITLE_CHARS, detail, summary_line, summary_line_showing};
 use super::{CliError, CliResult, Context, JsonFlag, print_json, sync, text_arg};
 use crate::domain::validate;
 use crate::domain::{BackingKind, Done, Draft, Item, ItemId, Kind, NewItem, Post, Write};
-use crate::search::stored;
+use crate::search::{excerpt, stored};
 use crate::store::ListQuery;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -231,7 +231,12 @@ pub fn search(ctx: &Context, a: SearchArgs) -> CliResult {
             score: hit.score,
             item: store.get(hit.id, &ctx.user)?,
         });
-        excerpts.push(hit.excerpt);
+        // The whole title when it fits the line; cut before the match
+        // only when it does not.
+        let (shown, _) = excerpt::fit(&hit.excerpt, &hit.excerpt_marks, TITLE_CHARS, |s| {
+            s.chars().count()
+        });
+        excerpts.push(shown);
     }
     if a.json.json {
         return print_json(&found);

@@ -91,10 +91,13 @@ pub fn summary_line(item: &Item) -> String {
     summary_line_showing(item, item.title())
 }
 
+/// Characters of a title a summary line keeps.
+pub const TITLE_CHARS: usize = 70;
+
 /// One line for `search`: `text` (the title, or where the words stand)
 /// in the title's place.
 pub fn summary_line_showing(item: &Item, text: &str) -> String {
-    let mut line = format!("{:<6} {}", item.id().to_string(), cut(text, 70));
+    let mut line = format!("{:<6} {}", item.id().to_string(), cut(text, TITLE_CHARS));
     let tags = tags(item);
     if !tags.is_empty() {
         let _ = write!(line, "  {tags}");

@@ -55,6 +55,16 @@ impl Source {
         }
     }
 
+    /// The badge shown where a colleague's tip shows its votes, and in
+    /// place of the kind on a search hit: it says the row is no colleague's.
+    pub fn badge(self) -> &'static str {
+        match self {
+            Source::Tldr => "tldr",
+            Source::Navi => "navi",
+            Source::Faq => "FAQ",
+        }
+    }
+
     /// The source of an author handle, if it is one of the sources'.
     pub fn of_handle(handle: &str) -> Option<Source> {
         Source::from_name(handle.strip_prefix(HANDLE_PREFIX)?)
@@ -90,11 +100,7 @@ pub struct Reference {
 impl Reference {
     /// The badge shown where a colleague's tip shows its votes.
     pub fn badge(&self) -> &'static str {
-        match self.source {
-            Source::Tldr => "tldr",
-            Source::Navi => "navi",
-            Source::Faq => "FAQ",
-        }
+        self.source.badge()
     }
 
     /// Where it came from, in one line: `tldr-pages, CC BY 4.0 · common/tar

@@ -6,11 +6,11 @@
 //! in benches/search.rs): at 1M items the whole index must fit the pane's
 //! memory budget.
 
-use std::collections::HashMap;
-
-use super::letters::{self, ASCII, LIVE, Mask, REFERENCE};
+use super::letters::{self, ASCII, FAQ, LIVE, Mask, NAVI, REFERENCE};
+use super::strings::Strings;
 use super::typos::Vocabulary;
 use super::words::Words;
+use crate::domain::reference::Source;
 use crate::domain::{ItemId, Kind};
 use crate::store::SearchDoc;
 
@@ -24,43 +24,6 @@ const BODY_CHARS: usize = 4000;
 /// A tag or name longer than DESIGN.md allows came from outside; it is cut.
 const NAME_CHARS: usize = 100;
 const TAGS_PER_DOC: usize = 10;
-
-/// Distinct short strings (tags, author names), each stored once.
-#[derive(Default)]
-pub struct Strings {
-    text: String,
-    /// String `i` is `text[starts[i] .. starts[i + 1]]`.
-    starts: Vec<u32>,
-    pub masks: Vec<Mask>,
-    numbers: HashMap<Box<str>, u32>,
-}
-
-impl Strings {
-    fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&n) = self.numbers.get(s) {
-            return n;
-        }
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
-        let n = self.masks.len() as u32;
-        self.text.push_str(s);
-        self.starts.push(self.text.len() as u32);
-        self.masks
-            .push(letters::mask(s) | if s.is_ascii() { ASCII } else { 0 });
-        self.numbers.insert(s.into(), n);
-        n
-    }
-
-    pub fn get(&self, n: u32) -> &str {
-        let n = n as usize;
-        &self.text[self.starts[n] as usize..self.starts[n + 1] as usize]
-    }
-
-    pub fn len(&self) -> usize {
-        self.masks.len()
-    }
-}
 
 /// Every doc's fields; doc `i` is the `i`-th pushed.
 #[derive(Default)]
@@ -80,8 +43,6 @@ pub struct Docs {
     pub votes: Vec<u8>,
     /// The letters of all four fields, plus the ASCII and LIVE flags.
     pub masks: Vec<Mask>,
-    /// The letters of the title and of the body alone, folded.
-    pub field_masks: Vec<[u32; 2]>,
     pub tags: Strings,
     pub names: Strings,
     /// Every word of titles and tags, for typo stand-ins.
@@ -109,7 +70,6 @@ impl Docs {
             authors: Vec::with_capacity(n),
             votes: Vec::with_capacity(n),
             masks: Vec::with_capacity(n),
-            field_masks: Vec::with_capacity(n),
             ..Docs::default()
         };
         docs.starts.push(0);
@@ -161,14 +121,16 @@ impl Docs {
         // A title is at most 120 characters of 4 bytes: it fits.
         self.title_ends.push(title.len() as u16);
 
-        let (title_mask, body_mask) = (letters::mask(title), letters::mask(body));
-        let mut mask = title_mask | body_mask | LIVE;
+        let mut mask = letters::mask(title) | letters::mask(body) | LIVE;
         if title.is_ascii() && body.is_ascii() {
             mask |= ASCII;
         }
-        if doc.reference {
-            mask |= REFERENCE;
-        }
+        mask |= match doc.reference {
+            None => 0,
+            Some(Source::Tldr) => REFERENCE,
+            Some(Source::Navi) => REFERENCE | NAVI,
+            Some(Source::Faq) => REFERENCE | FAQ,
+        };
         for tag in doc.tags.split_whitespace().take(TAGS_PER_DOC) {
             let n = self.tags.intern(cut(tag, NAME_CHARS));
             mask |= self.tags.masks[n as usize] & !ASCII;
@@ -182,8 +144,6 @@ impl Docs {
         self.authors.push(author);
         self.votes.push(doc.votes.min(255) as u8);
         self.masks.push(mask);
-        self.field_masks
-            .push([letters::fold(title_mask), letters::fold(body_mask)]);
         true
     }
 
@@ -203,13 +163,25 @@ impl Docs {
         self.authors.shrink_to_fit();
         self.votes.shrink_to_fit();
         self.masks.shrink_to_fit();
-        self.field_masks.shrink_to_fit();
+        self.tags.shrink_to_fit();
+        self.names.shrink_to_fit();
         self.vocabulary.settle();
         self.words.iter_mut().for_each(Words::shrink_to_fit);
     }
 
     pub fn id(&self, i: usize) -> ItemId {
         ItemId::new(self.kinds[i], self.nums[i])
+    }
+
+    /// Where doc `i` came from, when it is imported know-how.
+    pub fn source(&self, i: usize) -> Option<Source> {
+        let mask = self.masks[i];
+        match (mask & REFERENCE != 0, mask & NAVI != 0, mask & FAQ != 0) {
+            (false, _, _) => None,
+            (true, true, _) => Some(Source::Navi),
+            (true, _, true) => Some(Source::Faq),
+            _ => Some(Source::Tldr),
+        }
     }
 
     pub fn is_live(&self, i: usize) -> bool {
@@ -226,22 +198,34 @@ impl Docs {
         &self.tag_list[self.tag_starts[i] as usize..self.tag_starts[i + 1] as usize]
     }
 
-    /// Bytes held, for the benchmarks' memory figure.
-    pub fn heap_bytes(&self) -> usize {
-        self.nums.capacity() * 8
-            + self.kinds.capacity()
-            + self.text.capacity()
-            + self.starts.capacity() * 4
-            + self.title_ends.capacity() * 2
-            + self.tag_starts.capacity() * 4
-            + self.tag_list.capacity() * 4
-            + self.authors.capacity() * 4
-            + self.votes.capacity()
-            + self.masks.capacity() * 8
-            + self.field_masks.capacity() * 8
-            + self.tags.text.capacity()
-            + self.names.text.capacity()
-            + self.vocabulary.heap_bytes()
-            + self.words.iter().map(Words::heap_bytes).sum::<usize>()
+    /// Bytes held by each part, for the benchmarks' memory figure.
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        let [titles, bodies, tags, authors] = &self.words;
+        vec![
+            ("ids", self.nums.capacity() * 8 + self.kinds.capacity()),
+            (
+                "texts",
+                self.text.capacity() + self.starts.capacity() * 4 + self.title_ends.capacity() * 2,
+            ),
+            (
+                "tags and authors",
+                self.tag_starts.capacity() * 4
+                    + self.tag_list.capacity() * 4
+                    + self.authors.capacity() * 4
+                    + self.tags.heap_bytes()
+                    + self.names.heap_bytes(),
+            ),
+            (
+                "votes and masks",
+                self.votes.capacity() + self.masks.capacity() * 8,
+            ),
+            ("typo vocabulary", self.vocabulary.heap_bytes()),
+            ("words of titles", titles.heap_bytes()),
+            ("words of bodies", bodies.heap_bytes()),
+            (
+                "words of tags and authors",
+                tags.heap_bytes() + authors.heap_bytes(),
+            ),
+        ]
     }
 }

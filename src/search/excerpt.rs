@@ -29,7 +29,7 @@ pub fn of(title: &str, body: &str, words: &[Vec<&str>]) -> (String, Vec<Range<us
     let (text, marks) = match body_marks.first() {
         // A word the title lacks stands in the body: show it there.
         Some(first) if !missing.is_empty() => {
-            let (text, marks) = window(body, first.start, &place::spans(body, &all), true);
+            let (text, marks) = window(body, first.start, &place::spans(body, &all));
             let end = text
                 .char_indices()
                 .nth(LONGEST)
@@ -52,31 +52,66 @@ pub fn of(title: &str, body: &str, words: &[Vec<&str>]) -> (String, Vec<Range<us
             let marks = marks.into_iter().filter(|m| m.end <= end).collect();
             (format!("{}{MORE}", &text[..end]), marks)
         }
-        _ => {
-            let marks = place::spans(title, &all);
-            match marks.first() {
-                Some(first) => window(title, first.start, &marks, false),
-                None => (title.to_string(), marks),
-            }
-        }
+        // The title holds every word: shown whole, and cut to a row's
+        // width where it is drawn (`fit`).
+        _ => (title.to_string(), place::spans(title, &all)),
     };
     (text, marks)
 }
 
-/// `text` from a little before byte `at` (a word start, after `…`), with
-/// `marks` moved along. A body's text starts with `…` even from its
-/// beginning (`always`): it is no title.
-fn window(
+/// What a row of `room` columns shows of `text` (a title, or a stretch of
+/// text after `…`) with its `marks`: all of it when it fits; else cut at
+/// the left only as far as its first mark needs to end inside the row (at
+/// a word start, after `…`), the rest left for the row to cut at the
+/// right. `width` measures columns, as the row does. So "How do I quit
+/// with vim?" stays whole, and a long title still shows its match.
+pub fn fit(
     text: &str,
-    at: usize,
     marks: &[Range<usize>],
-    always: bool,
+    room: usize,
+    width: impl Fn(&str) -> usize,
 ) -> (String, Vec<Range<usize>>) {
+    let whole = || (text.to_string(), marks.to_vec());
+    let Some(first) = marks.first() else {
+        return whole();
+    };
+    let more = width(MORE);
+    // Columns the row needs from byte `start` on to show the first mark
+    // whole: the lead `…` when cut, the mark, and the trailing `…` when
+    // the rest does not fit either.
+    let needs = |start: usize| {
+        let lead = if start > 0 { more } else { 0 };
+        let rest = lead + width(&text[start..]);
+        lead + width(&text[start..first.end]) + if rest > room { more } else { 0 }
+    };
+    if needs(0) <= room {
+        return whole();
+    }
+    let word_starts = text[..first.start]
+        .char_indices()
+        .zip(text[..first.start].chars().skip(1))
+        .filter(|&((_, c), next)| c.is_whitespace() && !next.is_whitespace())
+        .map(|((i, c), _)| i + c.len_utf8());
+    let start = word_starts
+        .chain([first.start])
+        .find(|&s| needs(s) <= room)
+        .unwrap_or(first.start);
+    let shown = format!("{MORE}{}", &text[start..]);
+    let shift = |b: usize| b - start + MORE.len();
+    let marks = marks
+        .iter()
+        .filter(|m| m.start >= start)
+        .map(|m| shift(m.start)..shift(m.end))
+        .collect();
+    (shown, marks)
+}
+
+/// `text` (a body) from a little before byte `at` (a word start, after
+/// `…`), with `marks` moved along. It starts with `…` even from its
+/// beginning: it is no title.
+fn window(text: &str, at: usize, marks: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
     let before = text[..at].chars().count();
     let start = if before <= LEAD {
-        if !always {
-            return (text.to_string(), marks.to_vec());
-        }
         0
     } else {
         let lead = text[..at]
@@ -90,7 +125,19 @@ fn window(
             .min(at);
         start + text[start..at].len() - text[start..at].trim_start().len()
     };
-    let shown = format!("{MORE}{}", &text[start..]);
+    // A row is one line: line breaks and tabs of the text become spaces,
+    // one byte for one, so the marks stay on their letters.
+    let one_line: String = text[start..]
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let shown = format!("{MORE}{one_line}");
     let shift = |b: usize| b - start + MORE.len();
     let marks = marks
         .iter()
@@ -127,12 +174,56 @@ mod tests {
         assert_eq!(marked, vec!["jammed", "sheet"]);
     }
 
+    /// `text` fitted to `room` columns, and what its marks then cover.
+    fn fitted(title: &str, words: &[&str], room: usize) -> (String, Vec<String>) {
+        let words: Vec<Vec<&str>> = words.iter().map(|w| vec![*w]).collect();
+        let (text, marks) = of(title, "", &words);
+        let (text, marks) = fit(&text, &marks, room, |s| s.chars().count());
+        let marked = marks.iter().map(|m| text[m.clone()].to_string()).collect();
+        (text, marked)
+    }
+
     #[test]
-    fn a_word_far_into_a_long_title_is_brought_forward() {
+    fn a_word_far_into_a_long_title_is_brought_forward_only_as_far_as_needed() {
         let title = "When the label printer on the second floor hangs again, first check the roll";
         let (text, marked) = shown(title, "", &["roll"]);
-        assert!(text.starts_with("…check the roll"), "{text}");
+        assert_eq!(text, title, "cut only where it is drawn");
         assert_eq!(marked, vec!["roll"]);
+        let (text, marked) = fitted(title, &["roll"], 30);
+        assert_eq!(text, "…again, first check the roll");
+        assert_eq!(marked, vec!["roll"]);
+        let (text, _) = fitted(title, &["roll"], 80);
+        assert_eq!(text, title, "it fits: whole");
+        // The mark within the row from the start: nothing is cut before it.
+        let (text, marked) = fitted(title, &["label"], 30);
+        assert_eq!(text, title);
+        assert_eq!(marked, vec!["label"]);
+    }
+
+    /// Found by a tester: "How do I quit with vim?" showed as "…with vim?",
+    /// cut although the whole title fit the row.
+    #[test]
+    fn a_short_title_is_never_cut() {
+        let title = "How do I quit with vim?";
+        for room in [23, 30, 74] {
+            let (text, marked) = fitted(title, &["vim"], room);
+            assert_eq!(text, title, "{room} columns");
+            assert_eq!(marked, vec!["vim"]);
+        }
+        // Too narrow for the whole title: the left gives way, the match stays.
+        let (text, marked) = fitted(title, &["vim"], 12);
+        assert_eq!(text, "…with vim?");
+        assert_eq!(marked, vec!["vim"]);
+    }
+
+    /// Seen in `search` on the bundled lessons: an excerpt of a markdown
+    /// body spread one hit over several lines.
+    #[test]
+    fn an_excerpt_of_several_lines_is_shown_on_one() {
+        let body = "## Start\n\nBegin with\r\nthe\tgoal, so people know";
+        let (text, marked) = shown("Lesson", body, &["goal"]);
+        assert_eq!(text, "…with  the goal, so people know");
+        assert_eq!(marked, vec!["goal"]);
     }
 
     #[test]

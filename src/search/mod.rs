@@ -18,7 +18,7 @@
 //! - one-letter words are answered by letter masks per item.
 
 mod docs;
-mod excerpt;
+pub mod excerpt;
 pub mod filters;
 mod find;
 mod letters;
@@ -26,6 +26,7 @@ mod place;
 mod prefilter;
 mod score;
 pub mod stored;
+mod strings;
 pub mod synonyms;
 mod typos;
 mod words;
@@ -52,6 +53,9 @@ pub struct Hit {
     /// when the title lacks one (`excerpt.rs`), and the words' places in it.
     pub excerpt: String,
     pub excerpt_marks: Vec<std::ops::Range<usize>>,
+    /// Where imported know-how came from: its row shows that ("tldr")
+    /// instead of its kind, as the lists do.
+    pub source: Option<crate::domain::reference::Source>,
 }
 
 pub struct SearchIndex {
@@ -220,7 +224,12 @@ impl SearchIndex {
 
     /// Memory held by the index, in bytes (for the benchmarks).
     pub fn heap_bytes(&self) -> usize {
-        self.docs.heap_bytes()
+        self.heap_parts().iter().map(|(_, bytes)| bytes).sum()
+    }
+
+    /// Memory held by each part of the index, in bytes.
+    pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
+        self.docs.heap_parts()
     }
 
     /// The best `limit` hits, best first. An empty query finds nothing.
@@ -310,6 +319,7 @@ impl SearchIndex {
                     title: title.to_string(),
                     excerpt,
                     excerpt_marks,
+                    source: self.docs.source(i as usize),
                 }
             })
             .collect()
@@ -329,7 +339,7 @@ mod tests {
             tags: tags.into(),
             author: author.into(),
             votes: 0,
-            reference: false,
+            reference: None,
         }
     }
 
@@ -369,7 +379,7 @@ mod tests {
     #[test]
     fn imported_know_how_ranks_below_a_colleagues_tip_at_equal_match() {
         let imported = |num, title: &str| SearchDoc {
-            reference: true,
+            reference: Some(crate::domain::reference::Source::Tldr),
             ..doc(num, title, "", "tldr-pages")
         };
         let idx = SearchIndex::new(vec![

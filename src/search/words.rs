@@ -8,9 +8,8 @@
 //! punctuation kept ("ctrl-r", "kubectl,"): a query word never holds a
 //! space, so wherever it stands in a text, it stands within one such word.
 
-use std::collections::HashMap;
-
-use super::letters::{self, Mask};
+use super::letters::Mask;
+use super::strings::Strings;
 use super::typos::fold;
 
 /// The docs holding one word, ascending, as gaps of variable length (7
@@ -58,12 +57,10 @@ impl Postings {
 /// Every distinct word of one field, and where each stands.
 #[derive(Default)]
 pub struct Words {
-    /// Word `i` is `text[starts[i] .. starts[i + 1]]`, folded.
-    text: String,
-    starts: Vec<u32>,
-    masks: Vec<Mask>,
+    /// Word `n`, folded, and its letters.
+    words: Strings,
+    /// The docs holding word `n`.
     postings: Vec<Postings>,
-    numbers: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
     /// Folding buffer, kept to spare an allocation per word.
     buf: String,
 }
@@ -81,34 +78,20 @@ impl Words {
             } else {
                 folded.extend(word.chars().map(fold));
             }
-            let n = self.number(&folded);
-            self.postings[n as usize].push(doc);
+            let n = self.words.intern(&folded) as usize;
+            if n == self.postings.len() {
+                self.postings.push(Postings::default());
+            }
+            self.postings[n].push(doc);
             self.buf = folded;
         }
-    }
-
-    fn number(&mut self, word: &str) -> u32 {
-        if let Some(&n) = self.numbers.get(word) {
-            return n;
-        }
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
-        let n = self.masks.len() as u32;
-        self.text.push_str(word);
-        self.starts.push(self.text.len() as u32);
-        self.masks.push(letters::mask(word));
-        self.postings.push(Postings::default());
-        self.numbers.insert(word.into(), n);
-        n
     }
 
     /// For each word `judge` gives a value (0: no match), every doc that
     /// holds the word is handed to `f` with it.
     pub fn each_match(&self, mut judge: impl FnMut(&str, Mask) -> u8, mut f: impl FnMut(u32, u8)) {
         for (n, postings) in self.postings.iter().enumerate() {
-            let word = &self.text[self.starts[n] as usize..self.starts[n + 1] as usize];
-            let value = judge(word, self.masks[n]);
+            let value = judge(self.words.get(n as u32), self.words.masks[n]);
             if value != 0 {
                 postings.each(|doc| f(doc, value));
             }
@@ -116,25 +99,19 @@ impl Words {
     }
 
     pub fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.starts.shrink_to_fit();
-        self.masks.shrink_to_fit();
+        self.words.shrink_to_fit();
         self.postings.shrink_to_fit();
         self.postings
             .iter_mut()
             .for_each(|p| p.bytes.shrink_to_fit());
-        self.numbers.shrink_to_fit();
     }
 
     /// Bytes held, for the benchmarks' memory figure.
     pub fn heap_bytes(&self) -> usize {
         let postings: usize = self.postings.iter().map(|p| p.bytes.capacity()).sum();
-        self.text.capacity() * 2
-            + self.starts.capacity() * 4
-            + self.masks.capacity() * 8
+        self.words.heap_bytes()
             + self.postings.capacity() * std::mem::size_of::<Postings>()
             + postings
-            + self.numbers.capacity() * (16 + 4 + 1)
     }
 }
 

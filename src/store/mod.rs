@@ -266,9 +266,10 @@ pub struct SearchDoc {
     /// A tip's votes, a question's backings: ranked after the text's
     /// evidence.
     pub votes: u32,
-    /// Imported know-how (`knowhow import`), not a colleague's own post:
-    /// ranked below a colleague's at equal match.
-    pub reference: bool,
+    /// Where imported know-how (`knowhow import`) came from; `None` for a
+    /// colleague's own post. Imported items rank below a colleague's at
+    /// equal match, and hits show their source instead of their kind.
+    pub reference: Option<crate::domain::reference::Source>,
 }
 
 /// Which items a search may find, for a store's persisted text index:

@@ -371,7 +371,7 @@ pub fn search_doc(r: &impl Cols, kind: Kind, names: &HashMap<String, String>) ->
         title: r.text(1)?,
         body: r.text(2)?,
         tags: r.text(3)?,
-        reference: crate::domain::reference::is_source_handle(&author),
+        reference: Source::of_handle(&author),
         author: names.get(&author).cloned().unwrap_or(author),
         votes: u32::try_from(r.int(5)?).unwrap_or(u32::MAX),
     })

@@ -269,21 +269,41 @@ pub struct RowLine {
     pub theme: Theme,
 }
 
-impl Widget for RowLine {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let t = &self.theme;
-        let width = usize::from(area.width);
-        let head = format!("{}{}", self.marker, super::ids::head(&self.id));
-        let head_w = head.chars().count();
-        let badge_w = self.badge.chars().count();
-        // The badge goes only where it leaves the title some room.
+impl RowLine {
+    fn head(&self) -> String {
+        format!("{}{}", self.marker, super::ids::head(&self.id))
+    }
+
+    /// Whether the badge is drawn in a row `width` columns wide: only
+    /// where it leaves the title some room.
+    fn shows_badge(&self, width: usize) -> bool {
         let min_title = if self.keeps_badge || self.badge.starts_with(NEWS) {
             MIN_TITLE_BESIDE_NEWS
         } else {
             MIN_TITLE
         };
-        let show_badge = badge_w > 0 && width >= head_w + badge_w + 1 + min_title;
-        let title_w = width.saturating_sub(head_w + if show_badge { badge_w + 1 } else { 0 });
+        let badge_w = self.badge.chars().count();
+        badge_w > 0 && width >= self.head().chars().count() + badge_w + 1 + min_title
+    }
+
+    /// The columns the title gets in a row `width` columns wide.
+    pub fn title_width(&self, width: usize) -> usize {
+        let badge = if self.shows_badge(width) {
+            self.badge.chars().count() + 1
+        } else {
+            0
+        };
+        width.saturating_sub(self.head().chars().count() + badge)
+    }
+}
+
+impl Widget for RowLine {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let t = &self.theme;
+        let width = usize::from(area.width);
+        let head = self.head();
+        let show_badge = self.shows_badge(width);
+        let title_w = self.title_width(width);
         let title = fit(&self.title, title_w);
         let pad = title_w.saturating_sub(Span::raw(title.as_str()).width());
         let mut spans = vec![Span::styled(head, t.muted), Span::styled(title, t.text)];

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::list::{RowLine, step};
 use super::row_window;
-use crate::search::Hit;
+use crate::search::{Hit, excerpt};
 use crate::tui::action::Action;
 use crate::tui::input::TextInput;
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
@@ -132,34 +132,42 @@ impl Widget for &SearchState {
         let (first, count) = row_window(self.selected, self.hits.len(), rows.height);
         for (i, hit) in self.hits.iter().enumerate().skip(first).take(count) {
             let selected = i == self.selected;
-            RowLine {
+            let mut row = RowLine {
                 marker: if selected {
                     SELECTED_MARKER
                 } else {
                     UNSELECTED_MARKER
                 },
                 id: hit.id.to_string(),
-                title: hit.excerpt.clone(),
-                badge: crate::i18n::kind_word(hit.id.kind),
-                keeps_badge: false,
+                title: String::new(),
+                // Imported know-how says where it came from, as the
+                // lists do: "tldr", not "tip".
+                badge: hit.source.map_or_else(
+                    || crate::i18n::kind_word(hit.id.kind),
+                    |s| s.badge().to_string(),
+                ),
+                keeps_badge: hit.source.is_some(),
                 selected,
                 theme: *t,
-            }
-            .render(
-                Rect::new(rows.x, rows.y + (i - first) as u16, rows.width, 1),
-                buf,
+            };
+            // The whole title where it fits; cut before the match only
+            // where it does not.
+            let (text, marks) = excerpt::fit(
+                &hit.excerpt,
+                &hit.excerpt_marks,
+                row.title_width(usize::from(rows.width)),
+                |s| Span::raw(s).width(),
             );
+            row.title = text.clone();
+            let y = rows.y + (i - first) as u16;
+            row.render(Rect::new(rows.x, y, rows.width, 1), buf);
             let head = format!("{}{}", SELECTED_MARKER, super::ids::head(hit.id));
             let head_width = (Span::raw(head.as_str()).width() as u16).min(rows.width);
             mark(
                 buf,
-                Rect::new(
-                    rows.x + head_width,
-                    rows.y + (i - first) as u16,
-                    rows.width - head_width,
-                    1,
-                ),
-                hit,
+                Rect::new(rows.x + head_width, y, rows.width - head_width, 1),
+                &text,
+                &marks,
             );
         }
     }
@@ -168,13 +176,13 @@ impl Widget for &SearchState {
 /// Underlines and bolds the letters of a hit's row (its title, or the
 /// stretch of text where the words stand) that matched, where the row
 /// shows them (a text cut short keeps its marks up to the cut).
-fn mark(buf: &mut Buffer, row: Rect, hit: &Hit) {
+fn mark(buf: &mut Buffer, row: Rect, shown: &str, marks: &[std::ops::Range<usize>]) {
     let right = row.x + row.width;
-    for span in &hit.excerpt_marks {
-        let Some(text) = hit.excerpt.get(span.clone()) else {
+    for span in marks {
+        let Some(text) = shown.get(span.clone()) else {
             continue;
         };
-        let mut x = row.x + Span::raw(&hit.excerpt[..span.start]).width() as u16;
+        let mut x = row.x + Span::raw(&shown[..span.start]).width() as u16;
         for c in text.chars() {
             let w = Span::raw(c.to_string()).width() as u16;
             if x + w > right {
@@ -214,6 +222,7 @@ mod tests {
                 marks: vec![7..11, 37..40],
                 excerpt: title.into(),
                 excerpt_marks: vec![7..11, 37..40],
+                source: None,
             }],
             1,
         );
@@ -246,6 +255,7 @@ mod tests {
                 marks: vec![word.clone()],
                 excerpt: title.into(),
                 excerpt_marks: vec![word.clone()],
+                source: None,
             }],
             1,
         );
@@ -258,5 +268,88 @@ mod tests {
                 .count();
             assert!(marked <= "logistics".len(), "width {width}");
         }
+    }
+
+    /// The first hit's row and its marked letters, `query` searched in
+    /// `docs` and drawn `width` columns wide.
+    fn first_row(docs: Vec<crate::store::SearchDoc>, query: &str, width: u16) -> (String, String) {
+        let index = crate::search::SearchIndex::new(docs);
+        let mut state = SearchState::new(Theme::mono());
+        state.set_hits(index.search(query, 10), 1);
+        let area = Rect::new(0, 0, width, 5);
+        let mut buf = Buffer::empty(area);
+        (&state).render(area, &mut buf);
+        // Inside the border.
+        let row: String = (1..width - 1)
+            .map(|x| buf[(x, 3)].symbol().to_string())
+            .collect();
+        let marked = (0..width)
+            .filter(|&x| buf[(x, 3)].modifier.contains(Modifier::UNDERLINED))
+            .map(|x| buf[(x, 3)].symbol().to_string())
+            .collect();
+        (row, marked)
+    }
+
+    fn tip(title: &str) -> crate::store::SearchDoc {
+        crate::store::SearchDoc {
+            id: ItemId::new(Kind::Tip, 12),
+            title: title.into(),
+            body: String::new(),
+            tags: String::new(),
+            author: "ann".into(),
+            votes: 0,
+            reference: None,
+        }
+    }
+
+    /// Found by a tester: "How do I quit with vim?" showed as "…with
+    /// vim?" although the whole title fit the row.
+    #[test]
+    fn a_title_that_fits_is_shown_whole_at_40_and_80_columns() {
+        for width in [40, 80] {
+            let (row, marked) = first_row(vec![tip("How do I quit with vim?")], "vim", width);
+            assert!(row.contains(" How do I quit with vim?"), "{width}: {row}");
+            assert_eq!(marked, "vim", "{width}: {row}");
+        }
+    }
+
+    /// A title too long for the row gives way at the left only as far as
+    /// its match needs: at 40 columns more of it, at 80 less.
+    #[test]
+    fn a_long_title_is_cut_only_where_it_does_not_fit() {
+        let title = "When the label printer on the second floor hangs again, first check the roll";
+        let (row, marked) = first_row(vec![tip(title)], "roll", 40);
+        assert!(row.contains("> t12 …again, first check the roll"), "{row}");
+        assert_eq!(marked, "roll", "{row}");
+        let (row, marked) = first_row(vec![tip(title)], "roll", 80);
+        assert!(
+            row.contains("> t12 …label printer on the second floor"),
+            "{row}"
+        );
+        assert!(row.contains("check the roll"), "{row}");
+        assert_eq!(marked, "roll", "{row}");
+        let (row, marked) = first_row(vec![tip(title)], "label", 40);
+        assert!(row.contains(" When the label printer"), "{row}");
+        assert_eq!(marked, "label", "{row}");
+    }
+
+    /// Imported know-how says where it came from, as the lists do, not
+    /// that it is a tip.
+    #[test]
+    fn imported_know_how_hits_show_their_source() {
+        use crate::domain::reference::Source;
+        for (source, badge) in [(Source::Tldr, "tldr"), (Source::Navi, "navi")] {
+            let imported = crate::store::SearchDoc {
+                reference: Some(source),
+                ..tip("Extract a tar archive")
+            };
+            for width in [40, 80] {
+                let (row, _) = first_row(vec![imported.clone()], "tar", width);
+                assert!(row.trim_end().ends_with(badge), "{width}: {row}");
+                assert!(!row.contains("tip"), "{width}: {row}");
+            }
+        }
+        let (row, _) = first_row(vec![tip("Extract a tar archive")], "tar", 80);
+        assert!(row.trim_end().ends_with("tip"), "{row}");
     }
 }
