@@ -73,7 +73,7 @@ fn set_pin() -> CliResult {
 /// may name a colleague with `--user`), so no old PIN is asked: a person
 /// who forgot theirs sets a new one here.
 fn own_pin(ctx: &Context) -> CliResult {
-    ctx.speak_profile_language();
+    ctx.speak_profile_language(false);
     // The kiosk finds a typed name by its handle: a handle no name typed
     // there becomes (digits make a badge code) could never use the PIN.
     if badge::handle(&ctx.user).as_deref() != Some(ctx.user.as_str()) || !badge::is_name(&ctx.user)

@@ -332,14 +332,18 @@ impl Context {
     /// from an existing database only, read-only, so a command that refuses
     /// its input still creates no file; any failure leaves the language of
     /// the environment (the command itself reports the real problem).
-    pub fn speak_profile_language(&self) {
+    ///
+    /// `for_reading`: the command only reads (`show`, `search`, `list`).
+    /// Then a file this person may read as `--user` is opened as `read`
+    /// opens it, and the connection kept for the command (on a file a read
+    /// waits for nothing but a crashed writer's recovery). Otherwise, and
+    /// on a team server, the language is read on a connection of its own
+    /// with a short wait (a server that is down does not hold it up),
+    /// closed at once: a writer should be the last to close a file, which
+    /// then folds its write-ahead log in and removes it.
+    pub fn speak_profile_language(&self, for_reading: bool) {
         let spec = self.spec();
-        // A file this person may read as `--user` is opened as `read`
-        // opens it, and the connection kept for the command (on a file a
-        // read waits for nothing but a crashed writer's recovery); a team
-        // server is asked with a short wait, so one that is down does not
-        // hold the language up.
-        let keep = matches!(spec, Spec::File(_)) && self.check_identity().is_ok();
+        let keep = for_reading && matches!(spec, Spec::File(_)) && self.check_identity().is_ok();
         let store = if keep {
             store::open(&spec, Mode::Read)
         } else {
@@ -401,7 +405,10 @@ pub fn run(cli: Cli) -> CliResult {
     };
     // The popup too speaks the profile's language: reading it costs one
     // read-only query, well inside the popup's first-frame budget.
-    ctx.speak_profile_language();
+    ctx.speak_profile_language(matches!(
+        command,
+        Command::Show(_) | Command::Search(_) | Command::List(_)
+    ));
     if let Some(code) = &ctx.config.currency {
         crate::domain::money::set_currency(code);
     }

@@ -48,7 +48,7 @@ pub fn run(cli: &Cli, a: &NudgeArgs) -> CliResult {
     if let Some(length) = &a.snooze {
         let ctx = Context::resolve(cli)?;
         // The answer is read by the person: in their language.
-        ctx.speak_profile_language();
+        ctx.speak_profile_language(false);
         return snooze(&ctx, length);
     }
     if let Some(line) = line(cli, a.format, now()) {
