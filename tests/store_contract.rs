@@ -960,6 +960,17 @@ fn the_change_mark_moves_with_edits_and_deletes_not_with_new_items(
         text: "How do I rebase onto main?".into(),
         tags: None,
     });
+    // Items are found by their author's display name: a new one moves it.
+    let before = mark();
+    let renamed = leertuin::store::ProfileEdit {
+        name: Some("Bob Jansen".into()),
+        ..Default::default()
+    };
+    s.edit_person("bob", &renamed).unwrap();
+    assert_ne!(mark(), before, "bob renamed");
+    let before = mark();
+    s.edit_person("bob", &renamed).unwrap();
+    assert_eq!(mark(), before, "the same name again");
 }
 
 /// Undo: a write applied and then its inverse leaves what was there.

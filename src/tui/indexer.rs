@@ -311,6 +311,35 @@ mod tests {
         assert_eq!(found(&index), 1, "found by its new answer");
     }
 
+    /// Items are found by their author's display name: a colleague who
+    /// takes another (`me --name`) is found by it while the pane runs.
+    #[test]
+    fn a_renamed_colleague_is_found_by_the_new_name_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db");
+        let store = SqliteStore::open(&db).unwrap();
+        store.add(&tip("Label the forklift keys")).unwrap();
+        let mut indexer = Indexer::new(Spec::File(db), "bob");
+        indexer.start();
+        let Update::Built(mut index) = wait(&mut indexer) else {
+            panic!("a start builds a whole index");
+        };
+        assert_eq!(tips(&index, "visser"), 0);
+        let edit = crate::store::ProfileEdit {
+            name: Some("Anouk Visser".into()),
+            ..Default::default()
+        };
+        store.edit_person("ann", &edit).unwrap();
+        indexer.refresh(Some(&index));
+        match wait(&mut indexer) {
+            Update::Built(built) => index = built,
+            Update::Changes(changes) => {
+                index.apply(changes);
+            }
+        }
+        assert_eq!(tips(&index, "visser"), 1, "found by the new name");
+    }
+
     #[test]
     fn a_change_during_the_first_build_is_read_after_it() {
         let dir = tempfile::tempdir().unwrap();

@@ -234,10 +234,11 @@ pub fn count(tx: &mut Tx, q: &ListQuery, viewer: &str) -> Result<usize> {
 /// What changed in place so far ([`crate::store::changes`]).
 pub fn change_mark(tx: &mut Tx) -> Result<ChangeMark> {
     let row = tx.query_one(changes::SQL, &[])?;
-    let mut mark: ChangeMark = [0; 17];
-    for (i, n) in mark.iter_mut().enumerate() {
+    let mut mark: ChangeMark = [0; 18];
+    for (i, n) in mark[..changes::SQL_NUMBERS].iter_mut().enumerate() {
         *n = row.get(i);
     }
+    mark[changes::SQL_NUMBERS] = changes::names(&persons(tx)?);
     Ok(mark)
 }
 

@@ -266,13 +266,14 @@ pub fn each_search_doc(
 
 /// What changed in place so far ([`crate::store::changes`]).
 pub fn change_mark(tx: &Connection) -> Result<ChangeMark> {
-    let mut mark: ChangeMark = [0; 17];
+    let mut mark: ChangeMark = [0; 18];
     tx.query_row(changes::SQL, [], |r| {
-        for (i, n) in mark.iter_mut().enumerate() {
+        for (i, n) in mark[..changes::SQL_NUMBERS].iter_mut().enumerate() {
             *n = r.get(i)?;
         }
         Ok(())
     })?;
+    mark[changes::SQL_NUMBERS] = changes::names(&persons(tx)?);
     Ok(mark)
 }
 
