@@ -9,9 +9,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use leertuin::domain::{Draft, Kind, NewItem};
-use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
 use leertuin::store::{self, Mode, Spec};
-use pg_support::{BIN, PgServer, setup_lock};
+use pg_support::{BIN, PgServer};
 
 /// Writers and writes per writer of the load test.
 const WRITERS: usize = 32;
@@ -56,18 +55,7 @@ fn thirty_two_writers_of_a_hundred_tips_lose_nothing() {
     };
     let db = pg.database("thirty_two_writers");
     let people: Vec<String> = (0..WRITERS).map(|p| format!("w{p}_{}", db.name)).collect();
-    {
-        let _lock = setup_lock();
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        for who in &people {
-            let add = AddPerson {
-                handle: who.clone(),
-                name: None,
-            };
-            server::people::add_person(&url, &add).expect("add person");
-        }
-    }
+    db.init(&people.iter().map(String::as_str).collect::<Vec<_>>());
     // Each writer is this test binary again, running only `load_writer`
     // with its person and number in the environment: 32 processes, each
     // with its own connection, side by side.
@@ -138,18 +126,7 @@ fn a_server_stopped_under_eight_writers_loses_no_write() {
     let people: Vec<String> = (0..STOP_WRITERS)
         .map(|p| format!("s{p}_{}", db.name))
         .collect();
-    {
-        let _lock = setup_lock();
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        for who in &people {
-            let add = AddPerson {
-                handle: who.clone(),
-                name: None,
-            };
-            server::people::add_person(&url, &add).expect("add person");
-        }
-    }
+    db.init(&people.iter().map(String::as_str).collect::<Vec<_>>());
     let dir = tempfile::tempdir().expect("temp dir");
     let stop = dir.path().join("stop");
     let home = |p: usize| dir.path().join(format!("home{p}"));

@@ -5,17 +5,17 @@
 mod pg_support;
 mod tui_support;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use leertuin::domain::{Draft, Kind, NewItem};
 use leertuin::outbox::Outbox;
-use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
-use leertuin::store::{self, Mode, Spec};
+use leertuin::store::{self, Mode, Spec, Store};
 use leertuin::tui::action::Action;
 use leertuin::tui::keys::KeyMap;
 use leertuin::tui::theme::Theme;
 use leertuin::tui::{App, update};
-use pg_support::ok;
+use pg_support::{PgServer, TestDb, ok};
 use tui_support::{assert_shows, screen, text};
 
 /// Checks for changes until one is seen; NOTIFY arrives a moment after
@@ -28,43 +28,56 @@ fn wait_for_change(app: &mut App) {
     }
 }
 
+/// A server of the test's own (it stops or crashes it; kept to the end of
+/// the process), with a database set up for `people`; `None` without
+/// PostgreSQL.
+fn own_team(pg: Option<PgServer>, people: &[&str]) -> Option<(&'static PgServer, TestDb)> {
+    let pg: &'static PgServer = Box::leak(Box::new(pg?));
+    let db = pg.database("pane");
+    db.init(people);
+    Some((pg, db))
+}
+
+/// `who`'s pane on `db`, in English, started; with `outbox` (a folder),
+/// writes the server cannot take wait there.
+fn pane_on(db: &TestDb, who: &str, outbox: Option<&Path>) -> App {
+    let spec = Spec::Server(db.url(who));
+    let store = store::open(&spec, Mode::Create).expect("open");
+    let mut app = App::new(store, who, KeyMap::default(), Theme::mono());
+    app.lang = Some("en");
+    if let Some(dir) = outbox {
+        app.use_outbox(Some(Outbox::at(dir.to_path_buf())), &spec);
+    }
+    app.start();
+    app
+}
+
+/// A tip by `who`, stored on the server through a connection of its own.
+fn add_tip(db: &TestDb, who: &str, text: &str) {
+    let store = store::open(&Spec::Server(db.url(who)), Mode::Create).expect("open");
+    let draft = Draft {
+        text: text.into(),
+        ..Draft::default()
+    };
+    store
+        .add(&NewItem::from_draft(Kind::Tip, who, &draft).expect("valid"))
+        .expect("add");
+}
+
 #[test]
 fn the_pane_on_the_server_shows_a_colleagues_post_and_says_when_it_is_offline() {
     // A server of its own: this test stops it.
-    let Some(pg) = pg_support::PgServer::start("pane_on_server") else {
+    let (ann, bob) = ("ann_pane", "bob_pane");
+    let Some((pg, db)) = own_team(PgServer::start("pane_on_server"), &[ann, bob]) else {
         return;
     };
-    let pg: &'static pg_support::PgServer = Box::leak(Box::new(pg));
-    let db = pg.database("pane_on_server");
-    let (ann, bob) = ("ann_pane", "bob_pane");
-    {
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        for who in [ann, bob] {
-            let add = AddPerson {
-                handle: who.into(),
-                name: None,
-            };
-            server::people::add_person(&url, &add).expect("add person");
-        }
-    }
-    let open = |who: &str| store::open(&Spec::Server(db.url(who)), Mode::Create).expect("open");
-    let mut app = App::new(open(ann), ann, KeyMap::default(), Theme::mono());
-    app.lang = Some("en");
-    app.start();
+    let mut app = pane_on(&db, ann, None);
     update(&mut app, Action::GoTab(3));
     let before = screen(&app, 80, 24);
     assert!(!text(&before).contains("night shift"));
     assert!(!app.check_for_changes(), "nothing changed yet");
 
-    let colleague = open(bob);
-    let draft = Draft {
-        text: "Fresh from the night shift".into(),
-        ..Draft::default()
-    };
-    colleague
-        .add(&NewItem::from_draft(Kind::Tip, bob, &draft).expect("valid"))
-        .expect("add");
+    add_tip(&db, bob, "Fresh from the night shift");
     wait_for_change(&mut app);
     let rows = screen(&app, 80, 24);
     assert_shows(&rows, "night shift");
@@ -94,27 +107,9 @@ fn a_dropped_connection_is_offline_once_then_the_pane_comes_back() {
     };
     let db = pg.database("pane_reconnect");
     let ann = format!("ann_{}", db.name);
-    {
-        let _lock = pg_support::setup_lock();
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        let add = AddPerson {
-            handle: ann.clone(),
-            name: None,
-        };
-        server::people::add_person(&url, &add).expect("add person");
-    }
-    let store = store::open(&Spec::Server(db.url(&ann)), Mode::Create).expect("open");
-    let draft = Draft {
-        text: "Kept through a reconnect".into(),
-        ..Draft::default()
-    };
-    store
-        .add(&NewItem::from_draft(Kind::Tip, &ann, &draft).expect("valid"))
-        .expect("add");
-    let mut app = App::new(store, &ann, KeyMap::default(), Theme::mono());
-    app.lang = Some("en");
-    app.start();
+    db.init(&[&ann]);
+    add_tip(&db, &ann, "Kept through a reconnect");
+    let mut app = pane_on(&db, &ann, None);
     update(&mut app, Action::GoTab(3));
     while app.check_for_changes() {}
     // The server ends this connection (an admin, a restart, a network cut).
@@ -158,28 +153,12 @@ fn tick_until(app: &mut App, what: &str, mut done: impl FnMut(&mut App) -> bool)
 #[test]
 fn an_open_pane_sends_its_waiting_writes_when_the_server_is_back_without_a_key() {
     // A server of its own: this test stops and starts it.
-    let Some(pg) = pg_support::PgServer::start_durable("pane_sends_when_back") else {
+    let ann = "ann_back";
+    let Some((pg, db)) = own_team(PgServer::start_durable("pane_sends_when_back"), &[ann]) else {
         return;
     };
-    let pg: &'static pg_support::PgServer = Box::leak(Box::new(pg));
-    let db = pg.database("pane_sends_when_back");
-    let ann = "ann_back";
-    {
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        let add = AddPerson {
-            handle: ann.into(),
-            name: None,
-        };
-        server::people::add_person(&url, &add).expect("add person");
-    }
     let dir = tempfile::tempdir().expect("dir");
-    let spec = Spec::Server(db.url(ann));
-    let store = leertuin::store::open(&spec, Mode::Write).expect("open");
-    let mut app = App::new(store, ann, KeyMap::default(), Theme::mono());
-    app.lang = Some("en");
-    app.use_outbox(Some(Outbox::at(dir.path().join("outbox"))), &spec);
-    app.start();
+    let mut app = pane_on(&db, ann, Some(&dir.path().join("outbox")));
     update(&mut app, Action::GoTab(3));
     app.on_tick();
 
@@ -219,25 +198,11 @@ fn an_open_pane_sends_its_waiting_writes_when_the_server_is_back_without_a_key()
 /// that keeps none says so; see `tui::wishes`).
 #[test]
 fn the_wishes_tab_works_on_the_server() {
-    let Some(pg) = pg_support::PgServer::start("pane_wishes") else {
+    let ann = "ann_wishes";
+    let Some((_pg, db)) = own_team(PgServer::start("pane_wishes"), &[ann]) else {
         return;
     };
-    let pg: &'static pg_support::PgServer = Box::leak(Box::new(pg));
-    let db = pg.database("pane_wishes");
-    let ann = "ann_wishes";
-    {
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        let add = AddPerson {
-            handle: ann.into(),
-            name: None,
-        };
-        server::people::add_person(&url, &add).expect("add person");
-    }
-    let store = store::open(&Spec::Server(db.url(ann)), Mode::Create).expect("open");
-    let mut app = App::new(store, ann, KeyMap::default(), Theme::mono());
-    app.lang = Some("en");
-    app.start();
+    let mut app = pane_on(&db, ann, None);
     update(&mut app, Action::GoTab(7));
     let rows = screen(&app, 80, 24);
     assert!(app.store.wish_store().is_some(), "the server keeps wishes");

@@ -5,8 +5,6 @@
 
 mod pg_support;
 
-use leertuin::store::postgres::{self as server, AddPerson, ServerUrl};
-
 #[test]
 fn tls_is_used_and_checked_as_sslmode_says() {
     let Some(pg) = pg_support::PgServer::start_tls("tls") else {
@@ -14,15 +12,7 @@ fn tls_is_used_and_checked_as_sslmode_says() {
     };
     let pg: &'static pg_support::PgServer = Box::leak(Box::new(pg));
     let db = pg.database("tls");
-    {
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        let add = AddPerson {
-            handle: "ann_tls".into(),
-            name: None,
-        };
-        server::people::add_person(&url, &add).expect("add person");
-    }
+    db.init(&["ann_tls"]);
     let home = tempfile::tempdir().expect("home");
     let port = pg.port();
     let ca = pg.dir.join("server.crt").display().to_string();

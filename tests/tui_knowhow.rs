@@ -94,15 +94,7 @@ fn imported_examples_come_beside_their_tool_in_the_persons_language() {
     assert!(badges.iter().all(|b| b.ends_with("tldr")), "{badges:?}");
 
     // Opened: its source and licence, and no question about votes.
-    let at = app.feeds.lists[0]
-        .rows
-        .iter()
-        .position(|r| r.item.title() == "Maak een frob:")
-        .unwrap();
-    update(&mut app, Action::Top);
-    for _ in 0..at {
-        update(&mut app, Action::Down);
-    }
+    let at = tui_support::select(&mut app, 0, "Maak een frob:");
     update(&mut app, Action::Open);
     let rows = tui_support::screen(&app, 80, 24);
     tui_support::assert_shows(&rows, "bron: tldr-pages, CC BY 4.0 · common/frob");
@@ -141,16 +133,7 @@ fn a_switch_hides_imported_know_how_and_brings_it_back() {
     update(&mut app, Action::GoTab(TIPS as u8));
     assert!(tab_titles(&app, TIPS).iter().any(|t| t == "Maak een frob:"));
     let own = tab_titles(&app, TIPS).len() - 3;
-    // On an imported tip its hint is shown, at 40 columns too.
-    let at = app.feeds.lists[TIPS]
-        .rows
-        .iter()
-        .position(|r| r.item.title() == "Maak een frob:")
-        .unwrap();
-    update(&mut app, Action::Top);
-    for _ in 0..at {
-        update(&mut app, Action::Down);
-    }
+    tui_support::select(&mut app, TIPS, "Maak een frob:");
     // On an imported tip its hint is shown where the line has room (at
     // 40 columns `?` lists it: the others give way to help and quit).
     let rows = tui_support::screen(&app, 80, 24);
@@ -265,15 +248,7 @@ fn an_imported_faq_question_asks_for_no_backing() {
     store.import_reference(&scope, &items).unwrap();
     app.reload();
     update(&mut app, Action::GoTab(2));
-    let at = app.feeds.lists[2]
-        .rows
-        .iter()
-        .position(|r| r.item.title() == "Where is the first-aid kit?")
-        .expect("the FAQ question is listed");
-    update(&mut app, Action::Top);
-    for _ in 0..at {
-        update(&mut app, Action::Down);
-    }
+    tui_support::select(&mut app, 2, "Where is the first-aid kit?");
     let hints: Vec<String> = app.hints().into_iter().map(|(_, label)| label).collect();
     for asks in ["me too", "can help", "pledge"] {
         assert!(!hints.iter().any(|h| h.contains(asks)), "{hints:?}");
@@ -298,15 +273,7 @@ fn a_kiosk_asks_no_vote_on_an_imported_example() {
     app.typing_asks = true;
     app.reload();
     update(&mut app, Action::GoTab(TIPS as u8));
-    let at = app.feeds.lists[TIPS]
-        .rows
-        .iter()
-        .position(|r| r.item.title() == "Maak een frob:")
-        .unwrap();
-    update(&mut app, Action::Top);
-    for _ in 0..at {
-        update(&mut app, Action::Down);
-    }
+    tui_support::select(&mut app, TIPS, "Maak een frob:");
     let list = tui_support::text(&tui_support::screen(&app, 80, 24));
     update(&mut app, Action::Open);
     for (w, h) in [(40, 20), (80, 24)] {

@@ -483,6 +483,22 @@ impl TestDb {
         self.server.psql(user, &self.name, sql)
     }
 
+    /// `server init` on this database (with the bundled lessons), then
+    /// `server add-person` for each of `people` (handle, no name).
+    pub fn init(&self, people: &[&str]) {
+        // Roles are the whole server's: tests side by side take turns.
+        let _lock = setup_lock();
+        let url = ServerUrl::parse(&self.url(&self.owner)).expect("url");
+        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
+        for who in people {
+            let add = AddPerson {
+                handle: who.to_string(),
+                name: None,
+            };
+            server::people::add_person(&url, &add).expect("add person");
+        }
+    }
+
     /// From now on `role` logs in to this database only with `password`
     /// (scram-sha-256): a `pg_hba.conf` line for it before the trust lines,
     /// and a reload. Other roles and databases keep logging in as before.
@@ -553,18 +569,8 @@ pub fn team_of(test: &str, people: bool) -> Option<Team> {
     let db = pg.database(test);
     let ann = format!("ann_{}", db.name);
     let bob = format!("bob_{}", db.name);
-    {
-        let _lock = setup_lock();
-        let url = ServerUrl::parse(&db.url(&db.owner)).expect("url");
-        server::schema::init(&url, &leertuin::bundled::lessons()).expect("init");
-        for who in [&ann, &bob].into_iter().filter(|_| people) {
-            let add = AddPerson {
-                handle: who.clone(),
-                name: None,
-            };
-            server::people::add_person(&url, &add).expect("add person");
-        }
-    }
+    let added = [ann.as_str(), bob.as_str()];
+    db.init(if people { &added } else { &[] });
     Some(Team {
         db,
         ann,

@@ -6,9 +6,10 @@
 use leertuin::demo;
 use leertuin::drafts::Drafts;
 use leertuin::store::SqliteStore;
-use leertuin::tui::App;
+use leertuin::tui::action::Action;
 use leertuin::tui::keys::KeyMap;
 use leertuin::tui::theme::Theme;
+use leertuin::tui::{App, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
@@ -74,4 +75,25 @@ pub fn demo_app_in(lang: &'static str) -> (TempDir, App) {
     app.follow_language();
     app.reload();
     (dir, app)
+}
+
+/// Puts the cursor on the row of list `tab` (the tab shown) titled
+/// `title`, as a person would with ↑ and ↓; its place in the list.
+#[track_caller]
+pub fn select(app: &mut App, tab: usize, title: &str) -> usize {
+    let Some(at) = app.feeds.lists[tab]
+        .rows
+        .iter()
+        .position(|r| r.item.title() == title)
+    else {
+        panic!(
+            "no row {title:?} on tab {tab}:\n{}",
+            text(&screen(app, 80, 24))
+        );
+    };
+    update(app, Action::Top);
+    for _ in 0..at {
+        update(app, Action::Down);
+    }
+    at
 }
