@@ -53,6 +53,17 @@ pub struct Draft {
 }
 
 impl NewItem {
+    /// For tests: an item of `kind` by `author` saying `text`, nothing
+    /// else; panics when that is no valid item.
+    #[cfg(test)]
+    pub fn said(kind: Kind, author: &str, text: &str) -> NewItem {
+        let draft = Draft {
+            text: text.into(),
+            ..Draft::default()
+        };
+        NewItem::from_draft(kind, author, &draft).expect("a valid item")
+    }
+
     /// Validates a draft of the given kind, written by `author`.
     pub fn from_draft(kind: Kind, author: &str, draft: &Draft) -> Result<NewItem, ValidationError> {
         let author = validate::handle(author)?;

@@ -177,6 +177,26 @@ pub struct RefItem {
 }
 
 impl RefItem {
+    /// For tests: example `place` of the English tldr page `common/frob`,
+    /// saying `text`, without tags or context.
+    #[cfg(test)]
+    pub fn frob(place: u32, text: &str) -> RefItem {
+        RefItem {
+            reference: Reference {
+                source: Source::Tldr,
+                lang: "en".into(),
+                page: "common/frob".into(),
+                example: place,
+                revision: "r".into(),
+                attribution: "a".into(),
+            },
+            text: text.into(),
+            answer: None,
+            tags: vec![],
+            context: None,
+        }
+    }
+
     /// The item with its text cleaned as every tip's is (no control
     /// characters or escape sequences), within the limits of DESIGN.md.
     pub fn checked(mut self) -> Result<RefItem, ValidationError> {

@@ -584,7 +584,7 @@ fn keep_unsaved(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Draft, Kind, NewItem};
+    use crate::domain::{Kind, NewItem};
     use crate::store::SqliteStore;
     use crate::tui::screen::Screen;
 
@@ -602,13 +602,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("k.db");
         let store = SqliteStore::open(&db).unwrap();
-        let draft = Draft {
-            text: "Een zip-bestand extraheren met unzip".into(),
-            ..Draft::default()
-        };
-        store
-            .add(&NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap())
-            .unwrap();
+        let tip = NewItem::said(Kind::Tip, "ann", "Een zip-bestand extraheren met unzip");
+        store.add(&tip).unwrap();
         let mut config = crate::config::Config::default();
         config.search.synonyms = vec!["uitpakken = extraheren".into()];
         let ctx = Launch {

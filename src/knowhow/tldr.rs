@@ -95,6 +95,23 @@ pub fn parse(text: &str) -> Result<Page, (usize, Fault)> {
     Ok(Page { title, examples })
 }
 
+/// Escapes as written on a page, and what they show: literal braces, in
+/// commands and descriptions alike.
+const BRACES: [(&str, &str); 2] = [("\\{\\{", "{{"), ("\\}\\}", "}}")];
+/// A description's escapes: braces, and brackets that are no mnemonic.
+const DESCRIPTION_ESCAPES: [(&str, &str); 4] = [BRACES[0], BRACES[1], ("\\[", "["), ("\\]", "]")];
+
+/// The escape of `escapes` that `rest` starts with: what it shows, and the
+/// text after it.
+fn unescape<'a>(
+    rest: &'a str,
+    escapes: &[(&str, &'static str)],
+) -> Option<(&'static str, &'a str)> {
+    escapes
+        .iter()
+        .find_map(|&(written, shown)| rest.strip_prefix(written).map(|tail| (shown, tail)))
+}
+
 /// A command as tldr clients show it: `{{path/to/file}}` placeholders
 /// without their braces (clients colour them instead), an option
 /// placeholder `{{[-o|--output]}}` in its long form, `\{\{` as `{{`.
@@ -102,11 +119,8 @@ pub fn render_command(command: &str) -> String {
     let mut out = String::with_capacity(command.len());
     let mut rest = command;
     while !rest.is_empty() {
-        if let Some(tail) = rest.strip_prefix("\\{\\{") {
-            out.push_str("{{");
-            rest = tail;
-        } else if let Some(tail) = rest.strip_prefix("\\}\\}") {
-            out.push_str("}}");
+        if let Some((shown, tail)) = unescape(rest, &BRACES) {
+            out.push_str(shown);
             rest = tail;
         } else if let Some(tail) = rest.strip_prefix("{{") {
             match tail.find("}}") {
@@ -157,17 +171,8 @@ pub fn render_description(description: &str) -> String {
     let mut out = String::with_capacity(description.len());
     let mut rest = description;
     while !rest.is_empty() {
-        if let Some(tail) = rest.strip_prefix("\\{\\{") {
-            out.push_str("{{");
-            rest = tail;
-        } else if let Some(tail) = rest.strip_prefix("\\}\\}") {
-            out.push_str("}}");
-            rest = tail;
-        } else if let Some(tail) = rest.strip_prefix("\\[") {
-            out.push('[');
-            rest = tail;
-        } else if let Some(tail) = rest.strip_prefix("\\]") {
-            out.push(']');
+        if let Some((shown, tail)) = unescape(rest, &DESCRIPTION_ESCAPES) {
+            out.push_str(shown);
             rest = tail;
         } else if let Some(tail) = rest.strip_prefix('[')
             && let Some(end) = tail.find(']')

@@ -305,20 +305,7 @@ mod tests {
     use crate::domain::reference::Source;
 
     fn item(place: u32, command: &str) -> RefItem {
-        RefItem {
-            reference: Reference {
-                source: Source::Tldr,
-                lang: "en".into(),
-                page: "common/frob".into(),
-                example: place,
-                revision: "r".into(),
-                attribution: "a".into(),
-            },
-            text: format!("Run it:\n{command}"),
-            answer: None,
-            tags: vec![],
-            context: None,
-        }
+        RefItem::frob(place, &format!("Run it:\n{command}"))
     }
 
     /// What an import of `items` stores, as a second import loads it.

@@ -238,8 +238,9 @@ pub fn card(r: &impl Cols) -> Result<Card> {
     })
 }
 
-/// A question without its answers and backings (read apart), and
-/// without a know-how reference (joined by the backends that keep them).
+/// A question without its answers and backings (read apart): its
+/// `QUESTION_COLUMNS`, then the `REFERENCE_COLUMNS` of its know-how
+/// reference (a left join: all null for a colleague's).
 pub fn question(r: &impl Cols) -> Result<Question> {
     Ok(Question {
         id: ItemId::new(Kind::Question, r.int(0)?),
@@ -254,7 +255,7 @@ pub fn question(r: &impl Cols) -> Result<Question> {
         deleted_at: r.opt_time(9)?,
         answers: Vec::new(),
         backings: Vec::new(),
-        reference: None,
+        reference: reference(r, 10)?,
     })
 }
 
@@ -283,8 +284,9 @@ pub fn backing(r: &impl Cols) -> Result<Backing> {
     })
 }
 
-/// A tip without its votes (read apart), and without a know-how
-/// reference (joined by the backends that keep them).
+/// A tip without its votes (read apart): its `TIP_COLUMNS`, then the
+/// `REFERENCE_COLUMNS` of its know-how reference (a left join: all null
+/// for a colleague's).
 pub fn tip(r: &impl Cols) -> Result<Tip> {
     Ok(Tip {
         id: ItemId::new(Kind::Tip, r.int(0)?),
@@ -297,7 +299,7 @@ pub fn tip(r: &impl Cols) -> Result<Tip> {
         edited_at: r.opt_time(7)?,
         deleted_at: r.opt_time(8)?,
         votes: Vec::new(),
-        reference: None,
+        reference: reference(r, 9)?,
     })
 }
 

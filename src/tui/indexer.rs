@@ -155,8 +155,8 @@ impl Indexer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::reference::{RefItem, Reference, Scope, Source};
-    use crate::domain::{Draft, Kind, NewItem};
+    use crate::domain::reference::{RefItem, Scope, Source};
+    use crate::domain::{Kind, NewItem};
     use crate::store::{SqliteStore, Store};
 
     fn wait(indexer: &mut Indexer) -> Update {
@@ -170,12 +170,21 @@ mod tests {
         }
     }
 
+    /// The index after a refresh, whether it was read whole again or only
+    /// the changes were.
+    fn refreshed(indexer: &mut Indexer, mut index: Box<SearchIndex>) -> Box<SearchIndex> {
+        indexer.refresh(Some(&index));
+        match wait(indexer) {
+            Update::Built(built) => built,
+            Update::Changes(changes) => {
+                index.apply(changes);
+                index
+            }
+        }
+    }
+
     fn tip(text: &str) -> NewItem {
-        let draft = Draft {
-            text: text.into(),
-            ..Draft::default()
-        };
-        NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap()
+        NewItem::said(Kind::Tip, "ann", text)
     }
 
     /// Tips found: a bundled lesson may mention forklifts too.
@@ -214,23 +223,6 @@ mod tests {
         assert_eq!(index.len(), built + 1, "the lessons were not added twice");
     }
 
-    fn example(place: u32, text: &str) -> RefItem {
-        RefItem {
-            reference: Reference {
-                source: Source::Tldr,
-                lang: "en".into(),
-                page: "common/frob".into(),
-                example: place,
-                revision: String::new(),
-                attribution: String::new(),
-            },
-            text: text.into(),
-            answer: None,
-            tags: vec![],
-            context: None,
-        }
-    }
-
     /// A re-import that changes an example in place and drops another is
     /// seen by a running pane's index, not only at its next start.
     #[test]
@@ -245,8 +237,8 @@ mod tests {
             keep: vec![],
         };
         let first = [
-            example(1, "Polish the forklift:\nfrob --polish"),
-            example(2, "Grease the pallet jack:\nfrob --grease"),
+            RefItem::frob(1, "Polish the forklift:\nfrob --polish"),
+            RefItem::frob(2, "Grease the pallet jack:\nfrob --grease"),
         ];
         store.import_reference(&scope, &first).unwrap();
         let mut indexer = Indexer::new(Spec::File(db), "ann");
@@ -257,15 +249,9 @@ mod tests {
         assert_eq!(tips(&index, "forklift"), 1);
         assert_eq!(tips(&index, "pallet"), 1);
 
-        let second = [example(1, "Wash the crane:\nfrob --polish")];
+        let second = [RefItem::frob(1, "Wash the crane:\nfrob --polish")];
         store.import_reference(&scope, &second).unwrap();
-        indexer.refresh(Some(&index));
-        match wait(&mut indexer) {
-            Update::Built(built) => index = built,
-            Update::Changes(changes) => {
-                index.apply(changes);
-            }
-        }
+        index = refreshed(&mut indexer, index);
         assert_eq!(tips(&index, "crane"), 1, "the changed text is found");
         assert_eq!(tips(&index, "forklift"), 0, "the old text is not");
         assert_eq!(tips(&index, "pallet"), 0, "nor the dropped example");
@@ -286,12 +272,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("t.db");
         let store = SqliteStore::open(&db).unwrap();
-        let draft = Draft {
-            text: "Where do the pallets go?".into(),
-            ..Draft::default()
-        };
         let q = store
-            .add(&NewItem::from_draft(Kind::Question, "bob", &draft).unwrap())
+            .add(&NewItem::said(
+                Kind::Question,
+                "bob",
+                "Where do the pallets go?",
+            ))
             .unwrap();
         let mut indexer = Indexer::new(Spec::File(db), "ann");
         indexer.start();
@@ -301,13 +287,7 @@ mod tests {
         let found = |index: &SearchIndex| index.search("forklift bay", 50).len();
         assert_eq!(found(&index), 0);
         store.answer(q, "ann", "Behind the forklift bay").unwrap();
-        indexer.refresh(Some(&index));
-        match wait(&mut indexer) {
-            Update::Built(built) => index = built,
-            Update::Changes(changes) => {
-                index.apply(changes);
-            }
-        }
+        index = refreshed(&mut indexer, index);
         assert_eq!(found(&index), 1, "found by its new answer");
     }
 
@@ -330,13 +310,7 @@ mod tests {
             ..Default::default()
         };
         store.edit_person("ann", &edit).unwrap();
-        indexer.refresh(Some(&index));
-        match wait(&mut indexer) {
-            Update::Built(built) => index = built,
-            Update::Changes(changes) => {
-                index.apply(changes);
-            }
-        }
+        index = refreshed(&mut indexer, index);
         assert_eq!(tips(&index, "visser"), 1, "found by the new name");
     }
 

@@ -102,9 +102,7 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
         f.sql_tail()
     );
     let mut questions = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
-        let mut q = read::question(r)?;
-        q.reference = read::reference(r, 10)?;
-        Ok(q)
+        read::question(r)
     })?;
     for q in &mut questions {
         q.answers = answers(tx, q.id.num, f.tombstones)?;
@@ -142,9 +140,7 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
         f.sql_tail()
     );
     let mut tips = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
-        let mut t = read::tip(r)?;
-        t.reference = read::reference(r, 9)?;
-        Ok(t)
+        read::tip(r)
     })?;
     let votes =
         format!("SELECT {VOTE_COLUMNS} FROM vote WHERE tip_id = ?1 ORDER BY created_at, person");
