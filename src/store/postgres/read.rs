@@ -98,7 +98,7 @@ pub fn questions(tx: &mut Tx, f: &Filter) -> Result<Vec<Question>> {
         f.own_only()
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
-    let mut questions = all(&rows, |r| read::question(r))?;
+    let mut questions = all(&rows, read::question)?;
     for q in &mut questions {
         q.answers = answers(tx, q.id.num, f.tombstones)?;
         q.backings = backings(tx, q.id.num)?;
@@ -132,7 +132,7 @@ pub fn tips(tx: &mut Tx, f: &Filter) -> Result<Vec<Tip>> {
         f.own_only()
     );
     let rows = tx.query(&sql, &[&id, &tag, &limit])?;
-    let mut tips = all(&rows, |r| read::tip(r))?;
+    let mut tips = all(&rows, read::tip)?;
     let votes = format!(
         "SELECT {VOTE_COLUMNS} FROM vote WHERE tip_id = $1 ORDER BY created_at, person COLLATE \"C\""
     );
