@@ -76,26 +76,42 @@ pub fn fit(
         return whole();
     };
     let more = width(MORE);
-    // Columns the row needs from byte `start` on to show the first mark
-    // whole: the lead `…` when cut, the mark, and the trailing `…` when
-    // the rest does not fit either.
-    let needs = |start: usize| {
+    // Columns the row needs from byte `start` on to show the text up to
+    // byte `end` whole: the lead `…` when cut, that text, and the trailing
+    // `…` when the rest does not fit either.
+    let needs = |start: usize, end: usize| {
         let lead = if start > 0 { more } else { 0 };
         let rest = lead + width(&text[start..]);
-        lead + width(&text[start..first.end]) + if rest > room { more } else { 0 }
+        lead + width(&text[start..end]) + if rest > room { more } else { 0 }
     };
-    if needs(0) <= room {
+    // Every mark when they fit in the row together ("zooms … pane"),
+    // else the first.
+    let last = marks.iter().map(|m| m.end).max().unwrap_or(first.end);
+    if needs(0, last) <= room {
         return whole();
     }
-    let word_starts = text[..first.start]
-        .char_indices()
-        .zip(text[..first.start].chars().skip(1))
-        .filter(|&((_, c), next)| c.is_whitespace() && !next.is_whitespace())
-        .map(|((i, c), _)| i + c.len_utf8());
-    let start = word_starts
+    let word_starts: Vec<usize> = [0]
+        .into_iter()
+        .chain(
+            text[..first.start]
+                .char_indices()
+                .zip(text[..first.start].chars().skip(1))
+                .filter(|&((_, c), next)| c.is_whitespace() && !next.is_whitespace())
+                .map(|((i, c), _)| i + c.len_utf8()),
+        )
         .chain([first.start])
-        .find(|&s| needs(s) <= room)
-        .unwrap_or(first.start);
+        .collect();
+    let from = |end: usize| word_starts.iter().copied().find(|&s| needs(s, end) <= room);
+    // When they do not fit together, the row starts at the first: what
+    // follows it is where the other words are likelier to stand.
+    let start = match from(last) {
+        Some(start) => start,
+        None if marks.len() > 1 => first.start,
+        None => from(first.end).unwrap_or(first.start),
+    };
+    if start == 0 {
+        return whole();
+    }
     let shown = format!("{MORE}{}", &text[start..]);
     let shift = |b: usize| b - start + MORE.len();
     let marks = marks
@@ -198,6 +214,20 @@ mod tests {
         let (text, marked) = fitted(title, &["label"], 30);
         assert_eq!(text, title);
         assert_eq!(marked, vec!["label"]);
+    }
+
+    /// Two words of the query: the row shows both when they fit in it
+    /// together, not only the first ("…z zooms t…" lost "pane").
+    #[test]
+    fn every_matched_word_is_shown_when_they_fit_together() {
+        let title = "In tmux, prefix then z zooms the current pane and back";
+        let (text, marked) = fitted(title, &["zooms", "pane"], 30);
+        assert_eq!(text, "…z zooms the current pane and back");
+        assert_eq!(marked, vec!["zooms", "pane"]);
+        // Too far apart for one row: the row starts at the first.
+        let (text, marked) = fitted(title, &["prefix", "back"], 20);
+        assert_eq!(text, "…prefix then z zooms the current pane and back");
+        assert_eq!(marked, vec!["prefix", "back"]);
     }
 
     /// Found by a tester: "How do I quit with vim?" showed as "…with vim?",
