@@ -102,12 +102,14 @@ pub fn fit(
         .chain([first.start])
         .collect();
     let from = |end: usize| word_starts.iter().copied().find(|&s| needs(s, end) <= room);
-    // When they do not fit together, the row starts at the first: what
+    // When they do not fit together: the title from its start if the
+    // first shows there, else the row starts at the first, since what
     // follows it is where the other words are likelier to stand.
-    let start = match from(last) {
-        Some(start) => start,
-        None if marks.len() > 1 => first.start,
-        None => from(first.end).unwrap_or(first.start),
+    let start = match (from(last), from(first.end)) {
+        (Some(start), _) => start,
+        (None, Some(0)) => 0,
+        (None, _) if marks.len() > 1 => first.start,
+        (None, found) => found.unwrap_or(first.start),
     };
     if start == 0 {
         return whole();
@@ -224,10 +226,14 @@ mod tests {
         let (text, marked) = fitted(title, &["zooms", "pane"], 30);
         assert_eq!(text, "…z zooms the current pane and back");
         assert_eq!(marked, vec!["zooms", "pane"]);
-        // Too far apart for one row: the row starts at the first.
+        // Too far apart for one row: the title from its start when the
+        // first shows there, else the row starts at the first.
         let (text, marked) = fitted(title, &["prefix", "back"], 20);
-        assert_eq!(text, "…prefix then z zooms the current pane and back");
+        assert_eq!(text, title);
         assert_eq!(marked, vec!["prefix", "back"]);
+        let (text, marked) = fitted(title, &["zooms", "back"], 20);
+        assert_eq!(text, "…zooms the current pane and back");
+        assert_eq!(marked, vec!["zooms", "back"]);
     }
 
     /// Found by a tester: "How do I quit with vim?" showed as "…with vim?",
