@@ -625,6 +625,85 @@ mod tests {
         assert_eq!(titles(&app), vec!["Een zip-bestand extraheren met unzip"]);
     }
 
+    /// A hand-set clock: the countdown without waiting for it.
+    struct Hands(std::rc::Rc<std::cell::Cell<Instant>>);
+
+    impl super::super::session::Clock for Hands {
+        fn now(&self) -> Instant {
+            self.0.get()
+        }
+    }
+
+    /// Who walks up to a screen counting down presses Esc Esc: that logs
+    /// out (the first Esc was only "I am still here"), and a scanner's
+    /// first digit is typed, not swallowed (issue 11).
+    #[test]
+    fn esc_esc_during_the_countdown_logs_out_and_a_digit_types() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let ctx = Launch {
+            spec: crate::store::Spec::File(db),
+            user: "kiosk".into(),
+            config: crate::config::Config::default(),
+            theme: crate::tui::theme::ThemeChoice::default(),
+        };
+        let kiosk = Kiosk::new(&ctx).unwrap();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let counting = |session: &mut Session| {
+            session.touch();
+            now.set(now.get() + session.idle() - Duration::from_secs(5));
+            assert!(session.countdown().is_some());
+        };
+        let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        for first in [KeyCode::Esc, KeyCode::Char('5')] {
+            let mut session = Session::new(
+                Duration::from_secs(120),
+                "nl",
+                None,
+                Box::new(Hands(now.clone())),
+            );
+            session.phase = super::super::session::Phase::Pane {
+                handle: "fatima".into(),
+                name: "Fatima".into(),
+                private: true,
+            };
+            let mut pane = Some(open_pane(&kiosk, "fatima", "nl", true).unwrap());
+            counting(&mut session);
+            let mut armed = false;
+            let out = on_key(
+                &kiosk,
+                &mut session,
+                &mut pane,
+                &store,
+                key(first),
+                false,
+                &mut armed,
+            );
+            assert_eq!(out, Outcome::Stay);
+            if first == KeyCode::Esc {
+                assert!(armed, "the first Esc was swallowed");
+                let out = on_key(
+                    &kiosk,
+                    &mut session,
+                    &mut pane,
+                    &store,
+                    key(KeyCode::Esc),
+                    true,
+                    &mut false,
+                );
+                assert!(matches!(out, Outcome::LoggedOut { .. }), "{out:?}");
+            } else {
+                let Some(crate::tui::screen::Overlay::Capture(form)) =
+                    &pane.as_ref().unwrap().overlay
+                else {
+                    panic!("the digit was swallowed");
+                };
+                assert_eq!(form.text.text(), "5");
+            }
+        }
+    }
+
     #[test]
     fn a_bad_synonym_entry_stops_the_kiosk_before_its_screen() {
         let mut config = crate::config::Config::default();
