@@ -115,13 +115,7 @@ pub fn fit(
         return whole();
     }
     let shown = format!("{MORE}{}", &text[start..]);
-    let shift = |b: usize| b - start + MORE.len();
-    let marks = marks
-        .iter()
-        .filter(|m| m.start >= start)
-        .map(|m| shift(m.start)..shift(m.end))
-        .collect();
-    (shown, marks)
+    (shown, after_cut(marks, start))
 }
 
 /// `text` (a body) from a little before byte `at` (a word start, after
@@ -156,13 +150,18 @@ fn window(text: &str, at: usize, marks: &[Range<usize>]) -> (String, Vec<Range<u
         })
         .collect();
     let shown = format!("{MORE}{one_line}");
+    (shown, after_cut(marks, start))
+}
+
+/// `marks` of a text shown from byte `start` on after `…`: those from
+/// there, moved along.
+fn after_cut(marks: &[Range<usize>], start: usize) -> Vec<Range<usize>> {
     let shift = |b: usize| b - start + MORE.len();
-    let marks = marks
+    marks
         .iter()
         .filter(|m| m.start >= start)
         .map(|m| shift(m.start)..shift(m.end))
-        .collect();
-    (shown, marks)
+        .collect()
 }
 
 #[cfg(test)]
