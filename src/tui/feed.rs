@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use crate::domain::reference::Source;
 use crate::domain::{Item, ItemId, Time};
 
 /// Orders items for a person: what they said they want to learn first, then
@@ -45,8 +46,22 @@ pub fn for_you(
     scored.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then(b.1.created_at().cmp(&a.1.created_at()))
+            .then_with(|| page_order(&a.1, &b.1))
     });
     scored.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Examples of one imported page (brought in at once, so equally new) in
+/// the page's order, as a tldr reader knows them: the everyday use
+/// first. A whole order, as a sort needs: a colleague's post (no page)
+/// first, then by source, language, page and place.
+fn page_order(a: &Item, b: &Item) -> std::cmp::Ordering {
+    page_place(a).cmp(&page_place(b))
+}
+
+fn page_place(item: &Item) -> Option<(Source, &str, &str, u32)> {
+    crate::domain::reference::of(item)
+        .map(|r| (r.source, r.lang.as_str(), r.page.as_str(), r.example))
 }
 
 /// True for know-how brought in by `knowhow import` (tldr, navi, a FAQ).
@@ -96,6 +111,35 @@ mod tests {
 
     fn imported(num: i64, tags: &[&str], days_old: i64) -> Item {
         imported_in(num, tags, days_old, "en")
+    }
+
+    /// Example `example` of tldr's `common/tar`, imported at `at`.
+    fn tar_example(num: i64, example: u32, at: Time) -> Item {
+        let Item::Tip(mut t) = imported(num, &["tar"], 0) else {
+            unreachable!()
+        };
+        t.created_at = at;
+        if let Some(r) = t.reference.as_mut() {
+            r.example = example;
+        }
+        Item::Tip(t)
+    }
+
+    /// One import stores a page's examples at once; the store lists the
+    /// newest (the last example) first. For you shows them as the page
+    /// does, beside a colleague's tip that fits as well.
+    #[test]
+    fn a_pages_examples_keep_the_pages_order() {
+        let at = now();
+        let items = vec![
+            tar_example(13, 3, at),
+            tar_example(12, 2, at),
+            tip(5, "bob", &["tar"], 0),
+            tar_example(11, 1, at),
+        ];
+        let ranked = for_you(items, "ann", &["tar".into()], &HashSet::new(), now());
+        let order: Vec<i64> = ranked.iter().map(|i| i.id().num).collect();
+        assert_eq!(order, vec![5, 11, 12, 13]);
     }
 
     fn imported_in(num: i64, tags: &[&str], days_old: i64, lang: &str) -> Item {
