@@ -273,20 +273,30 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
         Notice::PinMismatch => crate::t!("kiosk.confirm_pin.mismatch", locale = lang).into_owned(),
         Notice::BadgeOnly => crate::t!("kiosk.badge_only", locale = lang).into_owned(),
         Notice::BadgeTooShort => crate::t!("kiosk.badge_too_short", locale = lang).into_owned(),
-        Notice::WaitKept(w) => crate::t!(
-            "kiosk.name_pin.wait_kept",
-            locale = lang,
-            seconds = w.as_secs().max(1)
-        )
-        .into_owned(),
+        Notice::WaitKept(w) => {
+            let n = whole_seconds(w);
+            crate::i18n::plural(
+                n,
+                crate::t!("kiosk.name_pin.wait_kept.one", locale = lang),
+                crate::t!("kiosk.name_pin.wait_kept.many", locale = lang, seconds = n),
+            )
+        }
         Notice::WrongPin { wait: None } => crate::t!("kiosk.pin.wrong", locale = lang).into_owned(),
-        Notice::WrongPin { wait: Some(w) } | Notice::Wait(w) => crate::t!(
-            "kiosk.pin.wait",
-            locale = lang,
-            seconds = w.as_secs().max(1)
-        )
-        .into_owned(),
+        Notice::WrongPin { wait: Some(w) } | Notice::Wait(w) => {
+            let n = whole_seconds(w);
+            crate::i18n::plural(
+                n,
+                crate::t!("kiosk.pin.wait.one", locale = lang),
+                crate::t!("kiosk.pin.wait.many", locale = lang, seconds = n),
+            )
+        }
     }
+}
+
+/// A wait in whole seconds, at least one: said with the catalogue's
+/// `.one` / `.many` pair ("1 seconde", "30 seconden").
+fn whole_seconds(wait: &std::time::Duration) -> u64 {
+    wait.as_secs().max(1)
 }
 
 /// The end of `s` that fits in `width` characters.
@@ -320,4 +330,31 @@ fn wrapped_height(lines: &[Line], width: u16) -> u16 {
         .sum::<usize>()
         .try_into()
         .unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod wait_tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    /// Found by a tester: "Wacht nog 1 seconden".
+    #[test]
+    fn one_second_is_one_second_in_both_languages() {
+        let one = Duration::from_millis(1400);
+        assert_eq!(
+            notice_text(&Notice::Wait(one), "nl"),
+            "Te vaak fout. Wacht 1 seconde."
+        );
+        assert_eq!(
+            notice_text(&Notice::WaitKept(one), "en"),
+            "Wait 1 more second, then press Enter again. Your PIN stays typed."
+        );
+        let many = Duration::from_secs(30);
+        assert_eq!(
+            notice_text(&Notice::Wait(many), "nl"),
+            "Te vaak fout. Wacht 30 seconden."
+        );
+        assert!(notice_text(&Notice::WaitKept(many), "nl").starts_with("Wacht nog 30 seconden"));
+    }
 }
