@@ -111,6 +111,17 @@ fn exit_code(tmux: &Tmux) -> String {
 }
 
 /// The kiosk's process id: the child of the pane's shell.
+/// A new worker at the welcome screen: the badge, a name, and the pane.
+fn new_worker_logs_in(tmux: &Tmux) {
+    tmux.wait_for("s", WELCOME);
+    tmux.type_text("s", BADGE);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "What name should your colleagues see?");
+    tmux.type_text("s", NAME);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "log out");
+}
+
 fn kiosk_pid(tmux: &Tmux) -> String {
     let shell = tmux.ok(&["list-panes", "-t", "s", "-F", "#{pane_pid}"]);
     eventually("the kiosk process", || {
@@ -262,13 +273,7 @@ fn kiosk_sigterm_while_typing_keeps_the_text_as_a_draft() {
     }
     let home = Home::new();
     let tmux = start_idle(&home, 80, 24, "120");
-    tmux.wait_for("s", WELCOME);
-    tmux.type_text("s", BADGE);
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "What name should your colleagues see?");
-    tmux.type_text("s", NAME);
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "log out");
+    new_worker_logs_in(&tmux);
     // Typing on the list starts a question.
     tmux.type_text("s", "Where is the spare toner kept");
     tmux.wait_for("s", "spare toner kept");
@@ -307,13 +312,7 @@ fn an_idle_kiosk_sleeps_and_a_sigterm_still_ends_it_keeping_the_draft() {
     let home = Home::new();
     let hour = [("LEERTUIN_TEST_TICK_MS", "3600000")];
     let tmux = start_with(&home, 80, 24, "3600", &hour);
-    tmux.wait_for("s", WELCOME);
-    tmux.type_text("s", BADGE);
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "What name should your colleagues see?");
-    tmux.type_text("s", NAME);
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "log out");
+    new_worker_logs_in(&tmux);
     tmux.type_text("s", "Who has the key to the paint store");
     tmux.wait_for("s", "key to the paint store");
     let pid = kiosk_pid(&tmux);
@@ -346,13 +345,7 @@ fn kiosk_hung_up_while_typing_keeps_the_text_as_a_draft() {
     }
     let home = Home::new();
     let tmux = start_idle(&home, 80, 24, "120");
-    tmux.wait_for("s", WELCOME);
-    tmux.type_text("s", BADGE);
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "What name should your colleagues see?");
-    tmux.type_text("s", NAME);
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "log out");
+    new_worker_logs_in(&tmux);
     tmux.type_text("s", "Who fixes the badge reader at gate 3");
     tmux.wait_for("s", "badge reader at gate 3");
     tmux.ok(&["kill-server"]);
@@ -374,13 +367,7 @@ fn an_answer_being_typed_is_kept_at_the_idle_logout() {
     home.ok("bram", &["add", "question", "Where is the spare key?"]);
     // 8 s: the countdown (half of it) leaves time for the steps' keys.
     let tmux = start_idle(&home, 80, 24, "8");
-    tmux.wait_for("s", WELCOME);
-    tmux.type_text("s", BADGE);
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "What name should your colleagues see?");
-    tmux.type_text("s", NAME);
-    tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "log out");
+    new_worker_logs_in(&tmux);
     // Questions tab, open the question, Enter answers it.
     tmux.keys("s", &["Tab", "Tab"]);
     tmux.wait_for("s", "Where is the spare key");
