@@ -60,11 +60,12 @@ pub fn of(title: &str, body: &str, words: &[Vec<&str>]) -> (String, Vec<Range<us
 }
 
 /// What a row of `room` columns shows of `text` (a title, or a stretch of
-/// text after `…`) with its `marks`: all of it when it fits; else cut at
-/// the left only as far as its first mark needs to end inside the row (at
-/// a word start, after `…`), the rest left for the row to cut at the
-/// right. `width` measures columns, as the row does. So "How do I quit
-/// with vim?" stays whole, and a long title still shows its match.
+/// text after `…`) with its `marks`: all of it when its marks show from
+/// the start; else cut at the left (at a word start, after `…`) only as
+/// far as all its marks need to end inside the row, or, when they cannot
+/// all, from the first mark on; the rest is left for the row to cut at
+/// the right. `width` measures columns, as the row does. So "How do I
+/// quit with vim?" stays whole, and a long title still shows its matches.
 pub fn fit(
     text: &str,
     marks: &[Range<usize>],
