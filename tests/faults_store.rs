@@ -314,19 +314,25 @@ fn scribbled(s: &Sandbox) -> Vec<u8> {
     bytes
 }
 
+/// `args` run on a damaged file: exit 1, a line naming the damage and
+/// `leertuin doctor`.
+fn refused_as_damaged(s: &Sandbox, args: &[&str]) {
+    let out = s.cmd().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("damaged") && err.contains("leertuin doctor"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_damaged_database_refuses_writes_and_names_doctor() {
     let s = Sandbox::new();
     let bytes = damaged(&s);
 
     for args in [&["add", "tip", "After the damage"][..], &["vote", "t1"]] {
-        let out = s.cmd().args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}: {out:?}");
-        let err = text(&out.stderr);
-        assert!(
-            err.contains("damaged") && err.contains("leertuin doctor"),
-            "{err}"
-        );
+        refused_as_damaged(&s, args);
     }
     assert_eq!(
         fs::read(s.db()).unwrap(),
@@ -345,17 +351,7 @@ fn damage_after_a_checked_write_is_still_found_by_the_next_one() {
     s.ok(&["add", "tip", "Before the damage"]);
     s.ok(&["add", "tip", "Also before the damage"]);
     let bytes = scribbled(&s);
-    let out = s
-        .cmd()
-        .args(["add", "tip", "After the damage"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let err = text(&out.stderr);
-    assert!(
-        err.contains("damaged") && err.contains("leertuin doctor"),
-        "{err}"
-    );
+    refused_as_damaged(&s, &["add", "tip", "After the damage"]);
     assert_eq!(
         fs::read(s.db()).unwrap(),
         bytes,

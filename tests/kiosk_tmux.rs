@@ -122,6 +122,16 @@ fn new_worker_logs_in(tmux: &Tmux) {
     tmux.wait_for("s", "log out");
 }
 
+/// A SIGTERM to the kiosk `pid`: it exits, with code 0.
+fn sigterm_ends_cleanly(tmux: &Tmux, pid: &str) {
+    let killed = Command::new("kill")
+        .args(["-TERM", pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(exit_code(tmux), "0", "a clean exit on SIGTERM");
+}
+
 fn kiosk_pid(tmux: &Tmux) -> String {
     let shell = tmux.ok(&["list-panes", "-t", "s", "-F", "#{pane_pid}"]);
     eventually("the kiosk process", || {
@@ -234,12 +244,7 @@ fn kiosk_ends_cleanly_on_sigterm_and_fits_40_columns() {
     tmux.keys("s", &["F2"]);
     tmux.wait_for("s", "Scan je pas of typ je naam");
     let pid = kiosk_pid(&tmux);
-    let killed = Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
-    assert_eq!(exit_code(&tmux), "0", "a clean exit on SIGTERM");
+    sigterm_ends_cleanly(&tmux, &pid);
 }
 
 /// A dropped connection (here: the whole tmux server killed) hangs up the
@@ -278,12 +283,7 @@ fn kiosk_sigterm_while_typing_keeps_the_text_as_a_draft() {
     tmux.type_text("s", "Where is the spare toner kept");
     tmux.wait_for("s", "spare toner kept");
     let pid = kiosk_pid(&tmux);
-    let killed = Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
-    assert_eq!(exit_code(&tmux), "0", "a clean exit on SIGTERM");
+    sigterm_ends_cleanly(&tmux, &pid);
     let drafts: Vec<String> = std::fs::read_dir(home.drafts_dir())
         .expect("a drafts folder")
         .flatten()
@@ -323,12 +323,7 @@ fn an_idle_kiosk_sleeps_and_a_sigterm_still_ends_it_keeping_the_draft() {
     std::thread::sleep(std::time::Duration::from_secs(2));
     let woke = loop_wakeups(&pid) - before;
     assert!(woke <= 2, "an idle kiosk woke {woke} times in 2 s");
-    let killed = Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .expect("kill");
-    assert!(killed.success());
-    assert_eq!(exit_code(&tmux), "0", "a clean exit on SIGTERM");
+    sigterm_ends_cleanly(&tmux, &pid);
     let (_, draft) = home.wait_for_draft();
     assert!(
         draft.contains("Who has the key to the paint store"),
