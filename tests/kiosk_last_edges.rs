@@ -11,10 +11,9 @@ use leertuin::store::{SqliteStore, Store, StoreError};
 use leertuin::tui::App;
 use leertuin::tui::action::Action;
 use leertuin::tui::app::{Overlay, Tab};
-use leertuin::tui::keys::KeyMap;
 use leertuin::tui::update;
 use tempfile::TempDir;
-use tui_support::{ME, demo_app_in, other_process, screen, text};
+use tui_support::{ME, demo_app_in, kiosk_in, other_process, said, screen, text};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -28,25 +27,10 @@ fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
-fn said(app: &App) -> String {
-    app.status
-        .message()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 /// A kiosk pane in Dutch as the kiosk runs it: typing on a list asks a
 /// question, and no key quits.
 fn kiosk() -> (TempDir, App) {
     kiosk_in("nl")
-}
-
-fn kiosk_in(lang: &'static str) -> (TempDir, App) {
-    let (dir, mut app) = demo_app_in(lang);
-    app.typing_asks = true;
-    let table: toml::Table = toml::from_str("quit = []").expect("toml");
-    app.keys = KeyMap::from_config(&table).expect("keys");
-    (dir, app)
 }
 
 fn add(store: &SqliteStore, kind: Kind, who: &str, text: &str) -> ItemId {

@@ -11,30 +11,18 @@ use leertuin::store::{SqliteStore, Store};
 use leertuin::tui::App;
 use leertuin::tui::action::Action;
 use leertuin::tui::app::{Overlay, Tab};
-use leertuin::tui::keys::KeyMap;
 use leertuin::tui::update;
 use tempfile::TempDir;
-use tui_support::{ME, demo_app_in, other_process, screen};
+use tui_support::{ME, demo_app_in, other_process, said, screen};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-fn said(app: &App) -> String {
-    app.status
-        .message()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 /// A kiosk pane in Dutch as the kiosk runs it: typing on a list asks a
 /// question, and no key quits.
 fn kiosk() -> (TempDir, App) {
-    let (dir, mut app) = demo_app_in("nl");
-    app.typing_asks = true;
-    let table: toml::Table = toml::from_str("quit = []").expect("toml");
-    app.keys = KeyMap::from_config(&table).expect("keys");
-    (dir, app)
+    tui_support::kiosk_in("nl")
 }
 
 fn question(store: &SqliteStore, who: &str, text: &str) -> ItemId {

@@ -8,7 +8,7 @@ mod tui_support;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use leertuin::store::Store;
 use leertuin::tui::App;
-use tui_support::{demo_app_in, other_process};
+use tui_support::{demo_app_in, other_process, said};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -27,13 +27,6 @@ fn typed(app: &mut App, text: &str) {
         };
         app.on_key(KeyEvent::new(KeyCode::Char(c), mods));
     }
-}
-
-fn said(app: &App) -> String {
-    app.status
-        .message()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
 }
 
 fn export(dir: &tempfile::TempDir) -> String {

@@ -77,6 +77,24 @@ pub fn demo_app_in(lang: &'static str) -> (TempDir, App) {
     (dir, app)
 }
 
+/// A kiosk pane in `lang` as the kiosk runs it: typing on a list asks a
+/// question, and no key quits.
+pub fn kiosk_in(lang: &'static str) -> (TempDir, App) {
+    let (dir, mut app) = demo_app_in(lang);
+    app.typing_asks = true;
+    let table: toml::Table = toml::from_str("quit = []").expect("toml");
+    app.keys = KeyMap::from_config(&table).expect("keys");
+    (dir, app)
+}
+
+/// What the status line says now ("" when nothing).
+pub fn said(app: &App) -> String {
+    app.status
+        .message()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
 /// Puts the cursor on the row of list `tab` (the tab shown) titled
 /// `title`, as a person would with ↑ and ↓; its place in the list.
 #[track_caller]
