@@ -265,7 +265,7 @@ fn a_pledge_a_reflection_and_a_profile_typed_when_a_signal_comes_are_back_next_t
     // A reflection, on the first lesson.
     tmux.keys("s", &["2"]);
     tmux.keys("s", &["d"]);
-    tmux.wait_for("s", "What did this bring you");
+    tmux.wait_for("s", "What did you learn");
     tmux.type_text("s", "Label the shelves first");
     tmux.wait_for("s", "Label the shelves first");
     kill("HUP", &child_pid(&tmux));

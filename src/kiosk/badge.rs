@@ -14,10 +14,8 @@ use crate::domain::validate::MAX_NAME_CHARS;
 /// Longer input than this is no badge and no name.
 pub const MAX_INPUT_CHARS: usize = MAX_NAME_CHARS;
 
-/// A badge code shorter than this is refused: a scanned badge logs in
-/// without a PIN, so a code a person could type or guess (`4711`) must not
-/// work as one. Badge scanners send 8 to 20 characters.
-pub const MIN_BADGE_CHARS: usize = 6;
+/// A badge code shorter than this is refused (see the domain's).
+pub use crate::domain::code::MIN_BADGE_CHARS;
 
 /// The salt of badge pseudonyms. Changing it (or the parameters below)
 /// would give every badge a new person: never change it.

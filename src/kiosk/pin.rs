@@ -16,8 +16,9 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
-/// A PIN shorter than this is refused when it is set.
-pub const MIN_PIN_CHARS: usize = 4;
+/// A PIN shorter than this is refused when it is set (the domain's, so
+/// a PIN typed into a kiosk's text is hidden from the same length on).
+pub use crate::domain::code::MIN_PIN_CHARS;
 /// Wrong tries allowed before the first wait.
 pub const FREE_TRIES: u32 = 3;
 /// The first wait; each wrong try after it doubles the wait.

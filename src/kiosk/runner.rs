@@ -32,6 +32,7 @@ use crate::tui::pane_loop::change_check;
 use crate::tui::restore_terminal;
 use crate::tui::screen::Overlay;
 use crate::tui::theme::Theme;
+use crate::tui::views::prompt::Purpose;
 use crate::tui::views::review::ReviewSettings;
 use crate::tui::wake::{News, Waker};
 
@@ -199,22 +200,32 @@ impl KioskLoop<'_> {
     }
 
     /// Enter on a form holding only a badge code or another known
-    /// person's name: the next worker, at a screen the last one left
-    /// logged in. They are logged out (their form held nothing of theirs)
-    /// and the newcomer goes on as at the welcome screen; the code is
-    /// never stored, kept as a draft or shown (issue 11).
+    /// person's name, or text that ends in a known person's badge: the
+    /// next worker, at a screen the last one left logged in. They are
+    /// logged out and the newcomer goes on as at the welcome screen; the
+    /// code is never stored, kept as a draft or shown (issue 11). Text
+    /// the last worker typed before the badge is kept as their draft, as
+    /// an idle logout would keep it.
     fn logs_in_over(&mut self, key: KeyEvent) -> bool {
-        let Some(typed) = self.pane.as_ref().and_then(|app| entered_word(app, key)) else {
+        let Some(typed) = self.pane.as_ref().and_then(|app| entered_text(app, key)) else {
             return false;
         };
-        if !self.session.is_login_at_pane(&typed, self.store) {
+        let (code, before) = if self.session.is_login_at_pane(&typed, self.store) {
+            (typed.trim().to_string(), "")
+        } else if let Some((start, code)) = self.session.badge_at_end(&typed, self.store) {
+            (code, typed[..start].trim_end())
+        } else {
             return false;
-        }
+        };
         self.logout_armed = false;
         if let Some(app) = &mut self.pane {
-            app.overlay = None;
+            if before.is_empty() {
+                app.overlay = None;
+            } else {
+                set_form_text(app, before);
+            }
         }
-        let (out, next) = self.session.log_in_over(&typed, self.store);
+        let (out, next) = self.session.log_in_over(&code, self.store);
         self.apply(out);
         self.apply(next);
         true
@@ -478,19 +489,33 @@ fn on_key(
     Outcome::Stay
 }
 
-/// The one word of a new post's form, when `key` is the plain Enter that
-/// would save it.
-fn entered_word(app: &App, key: KeyEvent) -> Option<String> {
+/// The text of a new post's form (a capture, an answer or a wish), when
+/// `key` is the plain Enter that would save it.
+fn entered_text(app: &App, key: KeyEvent) -> Option<String> {
     if key.code != KeyCode::Enter || !key.modifiers.is_empty() {
         return None;
     }
-    match &app.overlay {
+    let text = match &app.overlay {
         Some(Overlay::Capture(form)) if form.editing.is_none() && form.offered().is_none() => {
-            let text = form.text.text().trim();
-            (!text.is_empty() && !text.contains(char::is_whitespace)).then(|| text.to_string())
+            form.text.text()
         }
-        _ => None,
-    }
+        Some(Overlay::Prompt(p)) if matches!(p.purpose, Purpose::Answer(_) | Purpose::Wish) => {
+            p.input.text()
+        }
+        _ => return None,
+    };
+    (!text.trim().is_empty()).then(|| text.to_string())
+}
+
+/// Puts `text` in the field [`entered_text`] read.
+fn set_form_text(app: &mut App, text: &str) {
+    let field = match &mut app.overlay {
+        Some(Overlay::Capture(form)) => &mut form.text,
+        Some(Overlay::Prompt(p)) => &mut p.input,
+        _ => return,
+    };
+    field.clear();
+    field.insert_str(text);
 }
 
 /// Ctrl-C, Ctrl-\ and Ctrl-D: the keys that end a terminal program

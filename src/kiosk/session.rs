@@ -629,25 +629,42 @@ impl Session {
 
     /// True when `typed`, entered on the pane of the person still logged
     /// in, is what the welcome screen logs someone in with: a badge code
-    /// (the next worker scanned their badge into this screen), or the
-    /// name of another known person. Those are never a post (issue 11).
+    /// of digits (the next worker scanned their badge into this screen),
+    /// a known badge with letters in it, or the name of another known
+    /// person. Those are never a post (issue 11).
     pub fn is_login_at_pane(&self, typed: &str, store: &dyn Store) -> bool {
         let Some(word) = badge::clean(typed).filter(|w| !w.contains(' ')) else {
             return false;
         };
-        if crate::domain::code::is_code(&word) {
+        let digits = word.chars().all(|c| c.is_ascii_digit());
+        if digits {
             return word.chars().count() >= badge::MIN_BADGE_CHARS;
         }
+        // A badge with letters, as the welcome screen takes it; unknown,
+        // it may be a name with its PIN glued on ("anouk1357"), which
+        // the form refuses and never shows.
+        let badge = crate::domain::code::is_code(&word);
+        (badge || (badge::is_name(&word) && !self.badge_only)) && self.someone_else(&word, store)
+    }
+
+    /// True when `typed` logs in a known person other than the one whose
+    /// pane this is.
+    fn someone_else(&self, typed: &str, store: &dyn Store) -> bool {
         let Phase::Pane { handle: now, .. } = &self.phase else {
             return false;
         };
-        let Some(handle) = badge::handle(&word) else {
-            return false;
-        };
-        badge::is_name(&word)
-            && !self.badge_only
-            && handle != *now
-            && matches!(store.person(&handle), Ok(Some(_)))
+        badge::handle(typed).is_some_and(|h| h != *now && matches!(store.person(&h), Ok(Some(_))))
+    }
+
+    /// A known person's badge that a scanner typed at the end of the text
+    /// in a form of the pane still logged in (after what the last worker
+    /// typed): where in `text` it starts, and the code. The text before it
+    /// is the last worker's; the code is the next worker's login.
+    pub fn badge_at_end(&self, text: &str, store: &dyn Store) -> Option<(usize, String)> {
+        crate::domain::code::badges_at_end(text)
+            .into_iter()
+            .find(|(_, code)| self.someone_else(code, store))
+            .map(|(start, code)| (start, code.to_string()))
     }
 
     /// [`Session::is_login_at_pane`]: the one logged in is logged out,

@@ -328,7 +328,9 @@ pub fn short_tab_name(n: u8) -> String {
 pub fn item_actions(item: &crate::domain::Item) -> Vec<Action> {
     use crate::domain::Item;
     match item {
-        Item::Lesson(_) => vec![Action::Reveal, Action::MarkDone],
+        // Done first: at 40 columns the hint line keeps it ("Enter klaar"
+        // on a kiosk); Space for the check's answers is in help too.
+        Item::Lesson(_) => vec![Action::MarkDone, Action::Reveal],
         // An imported FAQ entry: a colleague may add an answer, but
         // nobody is asked to back it (it is answered, and no colleague's).
         Item::Question(q) if q.reference.is_some() => vec![Action::Answer],

@@ -13,7 +13,7 @@ use super::app::{App, Overlay, Status, Tab};
 use super::integrity::IntegrityCheck;
 use super::panes::PaneWatch;
 use super::views::capture::CaptureState;
-use super::views::prompt::Purpose;
+use super::views::prompt::{PromptState, Purpose};
 use crate::capture::Unsaved;
 use crate::domain::{Item, ItemId, Kind, now};
 use crate::drafts::{Drafts, FormDraft};
@@ -94,6 +94,11 @@ pub fn unsaved(drafts: Option<&Drafts>, person: &str, form: &CaptureState) -> Op
     })
 }
 
+/// A kiosk's text without what shows as dots in it (a badge or PIN).
+fn unmasked(text: &str) -> &str {
+    crate::domain::code::before_code(text, crate::domain::code::masked_from(text))
+}
+
 impl App {
     /// A capture form, with this person's unsaved drafts on offer.
     pub fn capture_form(&self, kind: Kind, context: Option<String>) -> CaptureState {
@@ -133,51 +138,61 @@ impl App {
                 let post = form.editing.map(|p| p.to_string());
                 self.unsaved_form("edit", post, vec![text.to_string()], None)
             }
-            // A code alone in a kiosk's form is the next worker's badge or
-            // PIN: never kept, as it is never stored (issue 11).
-            Some(Overlay::Capture(form))
-                if form.mask_codes && crate::domain::code::is_code(form.text.text()) =>
-            {
-                None
+            // A code in a kiosk's form is the next worker's badge or PIN:
+            // never kept, as it is never stored (issue 11); the text
+            // before it is.
+            Some(Overlay::Capture(form)) if form.mask_codes => {
+                let mut form = form.clone();
+                form.text = form.text.clone().with_text(unmasked(form.text.text()));
+                unsaved(self.around.drafts.as_ref(), &self.user, &form)
             }
             Some(Overlay::Capture(form)) => unsaved(self.around.drafts.as_ref(), &self.user, form),
-            Some(Overlay::Prompt(p)) => match p.purpose {
-                // The wish typed at the form's first step, whatever the cost.
-                Purpose::WishCost => self.unsaved_form(
-                    "wish",
-                    None,
-                    vec![p.pending.clone().unwrap_or_default()],
-                    None,
-                ),
-                _ if p.input.text().trim().is_empty() => None,
-                Purpose::Answer(question) => Some(Unsaved::Answer {
-                    drafts: self.around.drafts.clone()?,
-                    person: self.user.clone(),
-                    question,
-                    text: p.input.text().to_string(),
-                }),
-                Purpose::Pledge(id) => self.unsaved_form(
-                    "pledge",
-                    Some(id.to_string()),
-                    vec![p.input.text().to_string()],
-                    None,
-                ),
-                Purpose::Reflection(id) => self.unsaved_form(
-                    "reflection",
-                    Some(id.to_string()),
-                    vec![p.input.text().to_string()],
-                    p.brought.map(|b| b.name().to_string()),
-                ),
-                // An amount is typed again in a moment; a wish is words.
-                Purpose::Fund(_) => None,
-                Purpose::Wish => {
-                    self.unsaved_form("wish", None, vec![p.input.text().to_string()], None)
-                }
-            },
+            Some(Overlay::Prompt(p)) => self.unsaved_prompt(p),
             Some(Overlay::Profile(f)) if f.changed() => {
                 self.unsaved_form("profile", None, f.texts(), None)
             }
             _ => None,
+        }
+    }
+
+    /// A prompt's text a signal must not lose; on a kiosk without a badge
+    /// or PIN at its end (never kept, as never stored).
+    fn unsaved_prompt(&self, p: &PromptState) -> Option<Unsaved> {
+        let typed = if p.mask_codes {
+            unmasked(p.input.text())
+        } else {
+            p.input.text()
+        };
+        match p.purpose {
+            // The wish typed at the form's first step, whatever the cost.
+            Purpose::WishCost => self.unsaved_form(
+                "wish",
+                None,
+                vec![p.pending.clone().unwrap_or_default()],
+                None,
+            ),
+            _ if typed.trim().is_empty() => None,
+            Purpose::Answer(question) => Some(Unsaved::Answer {
+                drafts: self.around.drafts.clone()?,
+                person: self.user.clone(),
+                question,
+                text: typed.to_string(),
+            }),
+            Purpose::Pledge(id) => self.unsaved_form(
+                "pledge",
+                Some(id.to_string()),
+                vec![typed.to_string()],
+                None,
+            ),
+            Purpose::Reflection(id) => self.unsaved_form(
+                "reflection",
+                Some(id.to_string()),
+                vec![typed.to_string()],
+                p.brought.map(|b| b.name().to_string()),
+            ),
+            // An amount is typed again in a moment; a wish is words.
+            Purpose::Fund(_) => None,
+            Purpose::Wish => self.unsaved_form("wish", None, vec![typed.to_string()], None),
         }
     }
 

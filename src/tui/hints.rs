@@ -61,12 +61,16 @@ impl App {
         if matches!(view, View::List | View::Detail) && self.typing_asks {
             // The kiosk: typing is the way to ask, said first (after
             // choosing the answer that helped, on one's own question).
+            // On Tips, Learned and Wishes typing starts their own kind.
+            let what = match self.tab {
+                Tab::Tips => crate::t!("hint.type-to-tip"),
+                Tab::Learned => crate::t!("hint.type-to-learned"),
+                Tab::Wishes => crate::t!("hint.type-to-wish"),
+                _ => crate::t!("hint.type-to-ask"),
+            };
             hints.insert(
                 usize::from(self.own_answered_question()).min(hints.len()),
-                (
-                    crate::t!("hint.type-key").into_owned(),
-                    crate::t!("hint.type-to-ask").into_owned(),
-                ),
+                (crate::t!("hint.type-key").into_owned(), what.into_owned()),
             );
         }
         hints
@@ -136,11 +140,17 @@ impl App {
     /// At the kiosk `+` (me too) votes for a tip too, as `v` types there
     /// (see `update::on_item`): the key a vote hint names.
     fn kiosk_vote_key(&self, view: View, a: Action) -> Option<&super::keys::Key> {
-        if !(self.typing_asks && a == Action::Vote) {
+        // On an open lesson, Enter sets it done (see `update::on_item`).
+        let by = match a {
+            Action::Vote => Action::MeToo,
+            Action::MarkDone if view == View::Detail => Action::Answer,
+            _ => return None,
+        };
+        if !self.typing_asks {
             return None;
         }
         self.keys
-            .keys(view, Action::MeToo)
+            .keys(view, by)
             .iter()
             .find(|k| self.key_works(view, k))
     }

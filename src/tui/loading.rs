@@ -115,7 +115,7 @@ impl App {
                 let ranked = feed::own_language_first(ranked, crate::i18n::lang());
                 // What the person works with next door comes first.
                 let followed = context::follow(ranked, &self.tools);
-                let sections = if followed.about == 0 {
+                let mut sections = if followed.about == 0 {
                     Vec::new()
                 } else {
                     vec![
@@ -127,6 +127,11 @@ impl App {
                         (followed.about, crate::t!("list.more-for-you").into_owned()),
                     ]
                 };
+                // The first screen says so too: a Dutch worker's list ends
+                // in English lessons, which a row at 40 columns cannot mark.
+                if let Some(at) = other_languages_at(&followed.items, followed.about) {
+                    sections.push((at, crate::t!("list.other-languages").into_owned()));
+                }
                 let rows = followed
                     .items
                     .into_iter()
@@ -164,10 +169,7 @@ impl App {
                 let items = feed::own_language_first(items, crate::i18n::lang());
                 // Lessons in other languages come after the person's own,
                 // under a heading that says so (their rows say which).
-                let others = items.iter().position(|i| {
-                    matches!(i, Item::Lesson(l) if !l.lang.eq_ignore_ascii_case(crate::i18n::lang()))
-                });
-                let sections = match others {
+                let sections = match other_languages_at(&items, 0) {
                     Some(at) if tab == Tab::Lessons => {
                         vec![(at, crate::t!("list.other-languages").into_owned())]
                     }
@@ -250,6 +252,10 @@ impl App {
                     self.status.clear();
                 }
                 self.data_version = Some(v);
+                // The person's language may have changed elsewhere (`me
+                // --lang`, the profile in another pane): the lists load
+                // again in it, their own language's lessons first.
+                self.follow_language();
                 self.reload();
                 true
             }
@@ -314,4 +320,17 @@ impl App {
             }
         }
     }
+}
+
+/// Where the lessons in another language than the person's start in
+/// `items`, from `from` on: they come after the person's own (see
+/// [`feed::own_language_first`]), under a heading that says so.
+fn other_languages_at(items: &[Item], from: usize) -> Option<usize> {
+    let lang = crate::i18n::lang();
+    items
+        .iter()
+        .enumerate()
+        .skip(from)
+        .find(|(_, i)| matches!(i, Item::Lesson(l) if !l.lang.eq_ignore_ascii_case(lang)))
+        .map(|(at, _)| at)
 }

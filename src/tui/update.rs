@@ -199,6 +199,9 @@ fn on_item(app: &mut App, action: Action) {
     // type a question): on a tip it votes.
     let action = match (action, &item) {
         (Action::MeToo, Item::Tip(_)) if app.typing_asks => Action::Vote,
+        // And on a lesson Enter sets it done, as it answers a question:
+        // `d` types there.
+        (Action::Answer, Item::Lesson(_)) if app.typing_asks => Action::MarkDone,
         _ => action,
     };
     match (action, &item) {
@@ -378,6 +381,7 @@ pub(super) fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
 /// A one-line form, titled with what it saves and on which item.
 pub(super) fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
     let mut p = PromptState::new(purpose, app.theme);
+    p.mask_codes = app.typing_asks && !matches!(purpose, Purpose::Pledge(_));
     p.about = Some(item_title(item));
     // Text a signal kept comes back where it was being written.
     let kept = match purpose {
@@ -462,6 +466,18 @@ fn asks_to_replace(app: &mut App, p: &mut PromptState) -> bool {
 /// reason shown) so nothing typed is lost.
 fn submit_prompt(app: &mut App, p: &mut PromptState) -> bool {
     let text = p.input.text().trim().to_string();
+    // Words, not amounts: a badge or PIN at their end is never stored.
+    if matches!(p.purpose, Purpose::Answer(_) | Purpose::Reflection(_))
+        && let Some((before, why)) = code_refused(app, &text)
+    {
+        p.input.clear();
+        p.input.insert_str(&before);
+        app.status.set(Status {
+            text: why,
+            error: true,
+        });
+        return false;
+    }
     let person = app.user.clone();
     let write = match p.purpose {
         Purpose::Fund(_) | Purpose::Wish | Purpose::WishCost => {
@@ -562,6 +578,33 @@ fn looks_like_a_login(app: &App, form: &CaptureState, kind: Kind, text: &str) ->
         && text.split_whitespace().count() < 2
 }
 
+/// At a kiosk, a code at the end of `text` ([`crate::domain::code::hidden_from`]):
+/// a badge scanned into a screen left logged in, or a name and PIN typed
+/// there. The text without it, and why nothing was saved, naming whose
+/// screen this still is so the next worker knows to leave.
+pub(super) fn code_refused(app: &App, text: &str) -> Option<(String, String)> {
+    if !app.typing_asks {
+        return None;
+    }
+    let start = crate::domain::code::hidden_from(text)?;
+    let before = crate::domain::code::before_code(text, Some(start)).to_string();
+    let name = own_name(app);
+    let why = if before.trim().is_empty() {
+        t!("capture.kiosk-code", name = name)
+    } else {
+        t!("capture.kiosk-code-at-end", name = name)
+    };
+    Some((before, why.into_owned()))
+}
+
+/// The display name of who is logged in.
+fn own_name(app: &App) -> String {
+    match app.store.person(&app.user) {
+        Ok(Some(p)) => p.name,
+        _ => app.user.clone(),
+    }
+}
+
 /// Stores a capture, or keeps it in the outbox (else as a draft) when the
 /// database can't take it; true when the form is done. Bad input keeps the
 /// form, with the reason.
@@ -579,18 +622,20 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
     // A badge or PIN typed into a kiosk left logged in is nobody's post,
     // in any kind (issue 11); a word alone is no question there. Both
     // name whose screen this still is, so the next worker knows to leave.
-    let code = app.typing_asks && crate::domain::code::is_code(&draft.text);
-    if looks_like_a_login(app, form, kind, &draft.text) || code {
-        let name = match app.store.person(&app.user) {
-            Ok(Some(p)) => p.name,
-            _ => app.user.clone(),
+    // A code after text (a badge scanned after it, a name and its PIN) is
+    // taken out of the field, never stored, and said so; a code alone
+    // stays in the field, in dots.
+    let code = code_refused(app, &draft.text);
+    if looks_like_a_login(app, form, kind, &draft.text) || code.is_some() {
+        let why = match code {
+            Some((before, why)) if !before.is_empty() => {
+                form.text = form.text.clone().with_text(&before);
+                why
+            }
+            Some((_, why)) if kind != Kind::Question => why,
+            _ => t!("capture.kiosk-one-word", name = own_name(app)).into_owned(),
         };
-        let why = if kind == Kind::Question {
-            t!("capture.kiosk-one-word", name = name)
-        } else {
-            t!("capture.kiosk-code", name = name)
-        };
-        form.error = Some(why.into_owned());
+        form.error = Some(why);
         return false;
     }
     if let Some(post) = form.editing {

@@ -145,6 +145,7 @@ pub fn new_wish(app: &mut App) {
         return app.say(crate::t!("wishes.not-on-server"));
     }
     let mut p = PromptState::new(Purpose::Wish, app.theme);
+    p.mask_codes = app.typing_asks;
     // Text a signal (or a kiosk's idle logout) kept comes back.
     if let Some(text) = app
         .take_form_draft("wish", None)
@@ -296,6 +297,12 @@ pub fn submit(app: &mut App, p: &mut PromptState) -> bool {
         Purpose::Wish => {
             if text.is_empty() {
                 return refuse(app, crate::t!("wishes.write-first").into_owned());
+            }
+            // A badge or PIN typed into a kiosk's wish is never kept.
+            if let Some((before, why)) = super::update::code_refused(app, &text) {
+                p.input.clear();
+                p.input.insert_str(&before);
+                return refuse(app, why);
             }
             // Checked now, so a too-long wish is said before its cost.
             let wish = new(app, &text, None);

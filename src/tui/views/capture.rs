@@ -564,8 +564,11 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
     let text_rows = h.saturating_sub(top.len() + bottom.len()).max(1);
     let cursor = (s.field == Field::Text).then_some(t.cursor);
     let masked;
-    let shown = if s.mask_codes && crate::domain::code::is_code(s.text.text()) {
-        masked = TextInput::single_line().with_text(crate::domain::code::MASK);
+    let hidden = crate::domain::code::masked_from(s.text.text()).filter(|_| s.mask_codes);
+    let shown = if let Some(start) = hidden {
+        let before = &s.text.text()[..start];
+        masked =
+            TextInput::multi_line().with_text(&format!("{before}{}", crate::domain::code::MASK));
         &masked
     } else {
         &s.text

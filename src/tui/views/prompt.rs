@@ -66,6 +66,9 @@ pub struct PromptState {
     pub pending: Option<String>,
     /// What the form says of the text as it stands (see [`Note`]).
     pub note: Option<Note>,
+    /// A kiosk's form: a badge or PIN in the text shows as dots (see
+    /// [`crate::domain::code::hidden_from`]).
+    pub mask_codes: bool,
     pub theme: Theme,
 }
 
@@ -88,6 +91,7 @@ impl PromptState {
             cancel_asked: false,
             pending: None,
             note: None,
+            mask_codes: false,
             theme,
         }
     }
@@ -116,7 +120,14 @@ impl PromptState {
 
     /// The text with its cursor, wrapped to `width`.
     fn rows(&self, width: u16) -> Vec<Line<'static>> {
-        let lines = self.input.lines(self.theme.text, Some(self.theme.cursor));
+        let text = self.input.text();
+        let hidden = crate::domain::code::masked_from(text).filter(|_| self.mask_codes);
+        let masked = hidden.map(|start| {
+            let shown = format!("{}{}", &text[..start], crate::domain::code::MASK);
+            TextInput::single_line().with_text(&shown)
+        });
+        let input = masked.as_ref().unwrap_or(&self.input);
+        let lines = input.lines(self.theme.text, Some(self.theme.cursor));
         let spans: Vec<Span> = lines.into_iter().flat_map(|l| l.spans).collect();
         wrap_all(&[WrapLine::new(Line::from(spans))], width.max(1))
     }

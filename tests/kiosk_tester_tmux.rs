@@ -1,0 +1,173 @@
+//! What a tester found using the kiosk as a first-time Dutch worker at 40
+//! columns (issue 11, session 9), in a real terminal (tmux): a tip and a
+//! second wish are reachable by typing on their tab; a badge scanned after
+//! text already typed logs the scanner in and is never stored; a badge
+//! with letters works at a screen left logged in as at the welcome
+//! screen; a name and PIN typed there show the PIN as dots and store
+//! nothing; an open lesson is set done with Enter, in plain words, and
+//! Esc cancels.
+
+mod tmux_support;
+
+use tmux_support::{BADGE, Home, Tmux, WELCOME, eventually, tmux_or_skip};
+
+/// A badge with letters in it, as some scanners send.
+const LETTER_BADGE: &str = "AB12CD34EF";
+
+/// Henk's badge login at a Dutch kiosk of 40 columns; his handle.
+fn henk_at_40(home: &Home) -> (Tmux, String) {
+    let henk = home.henk();
+    let tmux = home.dutch_kiosk(40, 20);
+    tmux.scan_badge();
+    tmux.wait_for("s", "typ: vraag stellen");
+    (tmux, henk)
+}
+
+/// Tab until the tab bar shows `tab` as the one open (its name in full).
+fn go_to_tab(tmux: &Tmux, hint: &str) {
+    for _ in 0..8 {
+        if tmux.screen("s").contains(hint) {
+            return;
+        }
+        tmux.keys("s", &["Tab"]);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    tmux.wait_for("s", hint);
+}
+
+/// Esc on a form holding text asks first; Esc again throws it away.
+fn throw_away(tmux: &Tmux) {
+    tmux.keys("s", &["Escape"]);
+    tmux.wait_for("s", "Tekst weggooien?");
+    tmux.keys("s", &["Escape"]);
+    tmux.wait_for("s", "er is niets opgeslagen");
+}
+
+#[test]
+fn at_the_kiosk_typing_on_tips_shares_a_tip_and_on_wishes_adds_a_wish() {
+    if !tmux_or_skip("at_the_kiosk_typing_on_tips_shares_a_tip_and_on_wishes_adds_a_wish") {
+        return;
+    }
+    let home = Home::new();
+    let (tmux, henk) = henk_at_40(&home);
+    go_to_tab(&tmux, "typ: tip delen");
+    tmux.type_text("s", "Zet de kraan dicht na het spoelen");
+    let screen = tmux.wait_for("s", "Tip delen");
+    assert!(!screen.contains("Vraag stellen"), "{screen}");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Opgeslagen");
+    let tips = home.ok(&henk, &["list", "tips"]);
+    assert!(tips.contains("Zet de kraan dicht"), "{tips}");
+    let questions = home.ok(&henk, &["list", "questions"]);
+    assert!(!questions.contains("kraan"), "{questions}");
+
+    go_to_tab(&tmux, "typ: wat ik wil leren");
+    tmux.type_text("s", "Leren lassen");
+    tmux.wait_for("s", "Leren lassen");
+    tmux.keys("s", &["Enter"]);
+    // What it costs may stay empty.
+    tmux.wait_for("s", "kost");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Je wens is bewaard");
+    let wishes = home.ok(&henk, &["wishes"]);
+    assert!(wishes.contains("Leren lassen"), "{wishes}");
+}
+
+#[test]
+fn a_badge_scanned_after_typed_text_logs_the_scanner_in_and_pins_stay_dots() {
+    if !tmux_or_skip("a_badge_scanned_after_typed_text_logs_the_scanner_in_and_pins_stay_dots") {
+        return;
+    }
+    let home = Home::new();
+    let letters = leertuin::kiosk::badge::handle(LETTER_BADGE).unwrap();
+    home.ok(&letters, &["me", "--name", "Fatima", "--lang", "nl"]);
+    let (tmux, henk) = henk_at_40(&home);
+
+    // Henk typed half a question and walked away; Fatima's scanner types
+    // her badge (letters and digits) after it, and Enter.
+    tmux.type_text("s", "Waar ligt de ");
+    tmux.wait_for("s", "Vraag stellen");
+    tmux.type_text("s", LETTER_BADGE);
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "Fatima");
+    assert!(
+        !screen.contains(LETTER_BADGE) && !screen.contains("Henk"),
+        "{screen}"
+    );
+    // Her badge alone, scanned into her own screen's form, does nothing
+    // but log her in again: it is never a post.
+    tmux.log_out();
+
+    // Henk again (his half question on offer, which typing passes by);
+    // the next worker scans a badge nobody has, glued to his text.
+    tmux.scan_badge();
+    tmux.wait_for("s", "Henk");
+    tmux.type_text("s", "Hoe werkt de pers");
+    tmux.wait_for("s", "pers");
+    tmux.type_text("s", "0099887766");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "weggehaald");
+    assert!(!screen.contains("0099887766"), "{screen}");
+    assert!(screen.contains("Hoe werkt de pers"), "{screen}");
+    throw_away(&tmux);
+
+    // Someone types a name unknown here and their PIN into Henk's screen:
+    // dots, and nothing stored.
+    tmux.type_text("s", "piet 1357");
+    let screen = tmux.wait_for("s", "piet ••••••");
+    assert!(!screen.contains("1357"), "{screen}");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "weggehaald");
+    assert!(!screen.contains("1357"), "{screen}");
+    throw_away(&tmux);
+    tmux.log_out();
+    let screen = tmux.wait_for("s", WELCOME);
+    assert!(!screen.contains("1357"), "{screen}");
+
+    let backup = home.ok(&henk, &["export", "--json"]);
+    for code in [LETTER_BADGE, BADGE, "0099887766", "1357"] {
+        assert!(!backup.contains(code), "{code} was stored");
+    }
+    // Henk's half question is his draft, without the badge.
+    let drafts = eventually("Henk's draft", || {
+        let dir = std::fs::read_dir(home.drafts_dir()).ok()?;
+        let texts: Vec<String> = dir
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        (!texts.is_empty()).then_some(texts.join("\n"))
+    });
+    assert!(drafts.contains("Waar ligt de"), "{drafts}");
+    for code in [LETTER_BADGE, BADGE, "0099887766", "1357"] {
+        assert!(!drafts.contains(code), "{code} was kept in a draft");
+    }
+}
+
+#[test]
+fn at_the_kiosk_enter_on_an_open_lesson_sets_it_done_in_plain_words() {
+    if !tmux_or_skip("at_the_kiosk_enter_on_an_open_lesson_sets_it_done_in_plain_words") {
+        return;
+    }
+    let home = Home::new();
+    let (tmux, henk) = henk_at_40(&home);
+    go_to_tab(&tmux, "Lessen");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "Enter klaar");
+    assert!(screen.contains("Esc"), "{screen}");
+    // Esc on the prompt stores nothing.
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Les op klaar zetten");
+    tmux.keys("s", &["Escape"]);
+    let screen = eventually("the prompt closed", || {
+        let s = tmux.screen("s");
+        (!s.contains("Les op klaar zetten")).then_some(s)
+    });
+    assert!(screen.contains("Enter klaar"), "{screen}");
+    assert!(!home.ok(&henk, &["export", "--json"]).contains("\"done\""));
+    // Enter, a word, Enter: done, with what it brought.
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Les op klaar zetten");
+    tmux.type_text("s", "Goed vragen");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Goed gedaan");
+}
