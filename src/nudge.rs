@@ -20,10 +20,8 @@ use std::path::Path;
 use chrono::Duration;
 
 use crate::domain::Time;
-use crate::domain::wish::WishQuery;
 use crate::store::{
     HelpWish, Lapsing, NewAnswer, NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson, Store,
-    WishNudges,
 };
 pub use state::{PersonState, Showing, StateFile};
 
@@ -288,8 +286,7 @@ pub fn next(
     if state.snooze_until.is_some_and(|t| now < t) {
         return None;
     }
-    let mut facts = store.nudge_facts(&ask(person, state, now)).ok()??;
-    facts.wishes = wish_facts(store, person, now);
+    let facts = store.nudge_facts(&ask(person, state, now)).ok()??;
     let before = state.clone();
     let chosen = decide(&facts, state, now);
     if *state != before {
@@ -299,83 +296,12 @@ pub fn next(
     Some((chosen?, facts.lang))
 }
 
-/// Wishes at most looked through for one a colleague could be helped with.
-const WISHES_SCANNED: usize = 200;
-
-/// What a nudge may say about the person's wishes and budget: their own
-/// wish nearly funded, money that lapses within 60 days (the pot that
-/// lapses first), a colleague's open wish on a tag they offer. Empty on a
-/// store without wishes, and on any error (a nudge never is one).
-pub fn wish_facts(store: &dyn Store, person: &str, now: Time) -> WishNudges {
-    let Some(wishes) = store.wish_store() else {
-        return WishNudges::default();
-    };
-    let today = now.date_naive();
-    let budget = wishes.budget_facts(person, today).ok();
-    let lapsing = wishes.budget(person, today).ok().and_then(|b| {
-        b.pots
-            .into_iter()
-            .filter(|p| p.lapsing_cents > 0 || p.lapsing_minutes > 0)
-            .filter_map(|p| {
-                Some(Lapsing {
-                    cents: p.lapsing_cents,
-                    minutes: p.lapsing_minutes,
-                    on: p.lapsing_on?,
-                    source: p.source,
-                })
-            })
-            .min_by_key(|l| l.on)
-    });
-    WishNudges {
-        nearly_funded: budget.and_then(|b| b.nearly_funded),
-        lapsing,
-        can_help: can_help(store, wishes, person),
-    }
-}
-
-/// The newest open wish of a colleague tagged with something `person`
-/// offers (in their profile).
-fn can_help(
-    store: &dyn Store,
-    wishes: &dyn crate::store::Wishes,
-    person: &str,
-) -> Option<HelpWish> {
-    let offers = store.person(person).ok()??.offers;
-    if offers.is_empty() {
-        return None;
-    }
-    let open = wishes
-        .list_wishes(
-            &WishQuery {
-                owner: None,
-                tag: None,
-                closed: false,
-                limit: WISHES_SCANNED,
-            },
-            person,
-        )
-        .ok()?;
-    let (wish, tag) = open.into_iter().find_map(|w| {
-        let tag = w.tags.iter().find(|t| offers.contains(t))?.clone();
-        (w.owner != person && w.state == crate::domain::wish::WishState::Open).then_some((w, tag))
-    })?;
-    let who = match store.person(&wish.owner) {
-        Ok(Some(p)) => p.name,
-        _ => wish.owner.clone(),
-    };
-    Some(HelpWish {
-        id: wish.id,
-        who,
-        text: wish.text,
-        tag,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::wish::WishId;
     use crate::domain::{ItemId, Kind, from_millis};
+    use crate::store::WishNudges;
 
     fn t0() -> Time {
         from_millis(1_750_000_000_000)

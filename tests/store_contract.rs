@@ -150,6 +150,7 @@ contract!(
     the_change_mark_moves_with_edits_and_deletes_not_with_new_items,
     each_write_has_an_inverse_that_undoes_it,
     reviewing_a_card_that_is_not_yours_says_so,
+    search_docs_carry_answers_backings_and_votes,
 );
 
 contract_opened!(
@@ -1106,4 +1107,45 @@ fn reviewing_a_card_that_is_not_yours_says_so(s: &dyn Store, _admin: &dyn Store)
         "{err:?}"
     );
     assert!(err.is_user_error());
+}
+
+/// The search index's text of a question holds its answers in order, and
+/// its rank the backings and votes, read whole or on from a mark (the
+/// server counts them per kind at once, only for items past the mark).
+fn search_docs_carry_answers_backings_and_votes(s: &dyn Store, _admin: &dyn Store) {
+    let q1 = add_at(s, 1_000, &new(Kind::Question, "ann", "how?"));
+    let t1 = add_at(s, 1_000, &new(Kind::Tip, "ann", "like so"));
+    s.answer(q1, "bob", "thus").unwrap();
+    s.answer(q1, "cas", "or so").unwrap();
+    s.back(q1, "bob", BackingKind::MeToo, None).unwrap();
+    s.back(q1, "cas", BackingKind::MeToo, None).unwrap();
+    s.vote(t1, "bob").unwrap();
+    let q2 = add_at(s, 2_000, &new(Kind::Question, "bob", "why?"));
+    let t2 = add_at(s, 2_000, &new(Kind::Tip, "bob", "because"));
+    s.answer(q2, "ann", "that is why").unwrap();
+    s.vote(t2, "ann").unwrap();
+    s.vote(t2, "cas").unwrap();
+    let read = |after: [i64; 4]| {
+        let mut docs = Vec::new();
+        s.each_search_doc("ann", &after, &mut |d| {
+            if d.id.kind != Kind::Lesson {
+                docs.push((d.id, d.body.trim().to_string(), d.votes));
+            }
+        })
+        .unwrap();
+        docs
+    };
+    assert_eq!(
+        read([0; 4]),
+        [
+            (q1, "thus or so".to_string(), 2),
+            (q2, "that is why".to_string(), 0),
+            (t1, String::new(), 1),
+            (t2, String::new(), 2),
+        ]
+    );
+    assert_eq!(
+        read([0, q1.num, t1.num, 0]),
+        [(q2, "that is why".to_string(), 0), (t2, String::new(), 2)]
+    );
 }

@@ -23,6 +23,7 @@ mod retry;
 mod rows;
 pub mod sqlite;
 mod wish_cols;
+mod wish_nudges;
 mod wish_rules;
 mod wishes;
 mod write;

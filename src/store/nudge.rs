@@ -66,9 +66,8 @@ pub struct NudgeFacts {
     /// The newest answer on one of the person's questions they have not
     /// seen yet.
     pub answered: Option<NewAnswer>,
-    /// What to say about wishes and budgets; added by
-    /// [`crate::nudge::wish_facts`] from the [`super::Wishes`] store,
-    /// empty where there is none.
+    /// What to say about wishes and budgets, read in the same snapshot
+    /// (`store/wish_nudges.rs`); empty where the store keeps no wishes.
     pub wishes: WishNudges,
 }
 

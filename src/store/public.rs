@@ -103,7 +103,13 @@ impl<S: Store> Store for PublicView<S> {
         self.inner.insight_facts(None, since)
     }
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
-        self.inner.nudge_facts(ask)
+        let mut facts = self.inner.nudge_facts(ask)?;
+        if let Some(f) = facts.as_mut() {
+            // Their budget and own wishes are theirs alone, as `budget` is.
+            f.wishes.nearly_funded = None;
+            f.wishes.lapsing = None;
+        }
+        Ok(facts)
     }
     fn import_lessons(&self, lessons: &[LessonFile]) -> Result<LessonImport> {
         self.inner.import_lessons(lessons)

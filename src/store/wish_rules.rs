@@ -78,6 +78,8 @@ pub trait WishRows {
     ) -> Result<()>;
     /// Oldest first.
     fn entries(&mut self, which: Entries) -> Result<Vec<Entry>>;
+    /// A person's display name, if they are known.
+    fn person_name(&mut self, handle: &str) -> Result<Option<String>>;
     /// Appends an entry; its id.
     fn insert_entry(&mut self, entry: &Entry) -> Result<i64>;
     fn match_rules(&mut self) -> Result<Vec<Rule>>;
@@ -146,7 +148,7 @@ pub fn add_wish(rows: &mut dyn WishRows, at: i64, wish: &NewWish) -> Result<Wish
 }
 
 /// A stored wish with what it received and its derived state.
-fn with_received(rows: &mut dyn WishRows, w: StoredWish) -> Result<Wish> {
+pub(super) fn with_received(rows: &mut dyn WishRows, w: StoredWish) -> Result<Wish> {
     let entries = rows.entries(Entries::Wish(w.id))?;
     let got = ledger::received(w.id, &entries);
     Ok(Wish::from_stored(w, got))

@@ -6,21 +6,24 @@
 //! `nudge` runs in tmux's status line with a 10 ms budget for the whole
 //! process, so every query here says its parameters' types
 //! (`query_typed`): one round trip each, where an untyped query takes
-//! three (prepare, execute, close).
+//! three (prepare, execute, close). The wish facts are read in the same
+//! transaction (`store/wish_nudges.rs`), not in transactions of their own.
 
-use postgres::GenericClient;
 use postgres::types::Type;
+use postgres::{GenericClient, Transaction};
 
 use super::read::newest_unseen;
+use super::wishes::Rows;
 use crate::domain::{ItemId, Kind, from_millis};
 use crate::store::Result;
 use crate::store::nudge::{
     LessonPick, MAX_QUESTIONS_SCANNED, NudgeAsk, NudgeFacts, OpenQuestion, TipTally, first_shared,
 };
 use crate::store::rows::tags_from_sql;
+use crate::store::wish_nudges::wish_nudges;
 
 /// `None` when the person is not on the server.
-pub fn facts(tx: &mut impl GenericClient, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
+pub fn facts(tx: &mut Transaction<'_>, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
     let person = ask.person;
     // The profile, the cards due and the last time they learned, at once.
     let Some(row) = tx.query_typed_opt(
@@ -45,7 +48,7 @@ pub fn facts(tx: &mut impl GenericClient, ask: &NudgeAsk) -> Result<Option<Nudge
     let due: i64 = row.get(3);
     let last: i64 = row.get(4);
     let (new_tips, new_tip_tags, more_tips) = new_tips(tx, ask, &wants)?;
-    Ok(Some(NudgeFacts {
+    let mut facts = NudgeFacts {
         lang: row.get(2),
         due_cards: u32::try_from(due).unwrap_or(u32::MAX),
         question: open_question(tx, ask, &offers)?,
@@ -56,7 +59,13 @@ pub fn facts(tx: &mut impl GenericClient, ask: &NudgeAsk) -> Result<Option<Nudge
         lesson: short_lesson(tx, ask, &wants)?,
         answered: newest_unseen(tx, person)?,
         wishes: Default::default(),
-    }))
+    };
+    // Last: should it fail (a server from before wishes), the snapshot is
+    // spoilt, but everything else was read already, and a read-only
+    // transaction's COMMIT then only ends it.
+    facts.wishes =
+        wish_nudges(&mut Rows(tx), person, &offers, ask.now.date_naive()).unwrap_or_default();
+    Ok(Some(facts))
 }
 
 fn open_question(

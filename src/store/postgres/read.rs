@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use postgres::types::Type;
+use postgres::fallible_iterator::FallibleIterator;
+use postgres::types::{ToSql, Type};
 use postgres::{GenericClient, Transaction};
 
 use super::rows::all;
@@ -234,6 +235,14 @@ pub fn change_mark(tx: &mut Tx) -> Result<ChangeMark> {
     Ok(mark)
 }
 
+/// Every item `viewer` may see for the search index, of each kind those
+/// numbered above `after`. Streamed (`query_typed_raw`): the index is built
+/// from the first rows while the server still sends the rest. A question's
+/// answers and backings, a tip's votes, are counted once per kind (grouped
+/// and merged in id order) rather than looked up row by row: at 100k
+/// items that made the server's part of a whole read about half as long.
+/// The groups read only rows of items above `after`, so a refresh after a
+/// colleague's post stays small.
 pub fn each_search_doc(
     tx: &mut Tx,
     viewer: &str,
@@ -244,17 +253,24 @@ pub fn each_search_doc(
         "SELECT id, substr(title, 1, $2), substr(body, 1, $2), tags, '', 0::int8 FROM lesson
          WHERE $1::text IS NOT NULL AND id > $3 ORDER BY id",
         // As in SQLite: a question's body with its context and live answers.
-        "SELECT id, substr(title, 1, $2),
-                substr(body || ' ' || coalesce(context, '') || ' ' ||
-                       coalesce((SELECT string_agg(a.body, ' ' ORDER BY a.id) FROM answer a
-                                 WHERE a.question_id = question.id AND a.deleted_at IS NULL), ''),
+        "SELECT q.id, substr(q.title, 1, $2),
+                substr(q.body || ' ' || coalesce(q.context, '') || ' ' || coalesce(a.bodies, ''),
                        1, $2),
-                tags, coalesce(author, ''),
-                (SELECT count(*) FROM backing b WHERE b.question_id = question.id)
-         FROM question WHERE $1::text IS NOT NULL AND id > $3 AND deleted_at IS NULL ORDER BY id",
-        "SELECT id, substr(text, 1, $2), coalesce(context, ''), tags, author,
-                (SELECT count(*) FROM vote v WHERE v.tip_id = tip.id) FROM tip
-         WHERE $1::text IS NOT NULL AND id > $3 AND deleted_at IS NULL ORDER BY id",
+                q.tags, coalesce(q.author, ''), coalesce(b.n, 0)
+         FROM question q
+         LEFT JOIN (SELECT question_id, string_agg(body, ' ' ORDER BY id) AS bodies FROM answer
+                    WHERE question_id > $3 AND deleted_at IS NULL GROUP BY question_id) a
+                ON a.question_id = q.id
+         LEFT JOIN (SELECT question_id, count(*) AS n FROM backing
+                    WHERE question_id > $3 GROUP BY question_id) b
+                ON b.question_id = q.id
+         WHERE $1::text IS NOT NULL AND q.id > $3 AND q.deleted_at IS NULL ORDER BY q.id",
+        "SELECT t.id, substr(t.text, 1, $2), coalesce(t.context, ''), t.tags, t.author,
+                coalesce(v.n, 0)
+         FROM tip t
+         LEFT JOIN (SELECT tip_id, count(*) AS n FROM vote WHERE tip_id > $3 GROUP BY tip_id) v
+                ON v.tip_id = t.id
+         WHERE $1::text IS NOT NULL AND t.id > $3 AND t.deleted_at IS NULL ORDER BY t.id",
         "SELECT id, substr(text, 1, $2), '', tags, author, 0::int8 FROM learned
          WHERE (visibility = 'team' OR author = $1) AND id > $3 AND deleted_at IS NULL ORDER BY id",
     ];
@@ -264,7 +280,13 @@ pub fn each_search_doc(
         .collect();
     let prefix = i32::try_from(BODY_PREFIX).unwrap_or(i32::MAX);
     for ((kind, sql), after) in Kind::ALL.into_iter().zip(sources).zip(after) {
-        for r in tx.query(sql, &[&viewer, &prefix, after])? {
+        let params: [(&(dyn ToSql + Sync), Type); 3] = [
+            (&viewer, Type::TEXT),
+            (&prefix, Type::INT4),
+            (after, Type::INT8),
+        ];
+        let mut rows = tx.query_typed_raw(sql, params)?;
+        while let Some(r) = rows.next()? {
             each(read::search_doc(&r, kind, &names)?);
         }
     }

@@ -26,6 +26,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (13, include_str!("migrations/0013_knowhow_revive.sql")),
     (14, include_str!("migrations/0014_change_mark.sql")),
     (15, include_str!("migrations/0015_wishes.sql")),
+    (16, include_str!("migrations/0016_newest_answer.sql")),
 ];
 
 /// The newest schema this binary knows.

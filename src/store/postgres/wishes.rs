@@ -9,6 +9,7 @@
 
 use chrono::NaiveDate;
 use postgres::Transaction;
+use postgres::types::Type;
 
 use super::rows::all;
 use super::write::ensure_handle;
@@ -29,13 +30,14 @@ type Tx<'a> = Transaction<'a>;
 /// The rows, in one server transaction.
 pub struct Rows<'t, 'c>(pub &'t mut Tx<'c>);
 
+/// Typed (`query_typed`): one round trip, not two; a nudge reads these.
 fn select_entries(
     tx: &mut Tx,
     filter: &str,
-    p: &[&(dyn postgres::types::ToSql + Sync)],
+    p: &[(&(dyn postgres::types::ToSql + Sync), Type)],
 ) -> Result<Vec<Entry>> {
     let sql = format!("SELECT {ENTRY_COLUMNS} FROM ledger {filter} ORDER BY id");
-    all(&tx.query(&sql, p)?, cols::entry)
+    all(&tx.query_typed(&sql, p)?, cols::entry)
 }
 
 /// The one INSERT of a ledger row: under its own id (a restore) or, with
@@ -159,9 +161,16 @@ impl WishRows for Rows<'_, '_> {
         );
         let limit = i64::try_from(q.limit).unwrap_or(i64::MAX);
         let tag = q.tag.as_deref().map(tag_pattern);
-        let rows = self
-            .0
-            .query(&sql, &[&viewer, &q.owner, &tag, &q.closed, &limit])?;
+        let rows = self.0.query_typed(
+            &sql,
+            &[
+                (&viewer, Type::TEXT),
+                (&q.owner, Type::TEXT),
+                (&tag, Type::TEXT),
+                (&q.closed, Type::BOOL),
+                (&limit, Type::INT8),
+            ],
+        )?;
         all(&rows, cols::wish)
     }
 
@@ -188,15 +197,23 @@ impl WishRows for Rows<'_, '_> {
 
     fn entries(&mut self, which: Entries) -> Result<Vec<Entry>> {
         match which {
-            Entries::Pots(p) => select_entries(self.0, "WHERE person = $1", &[&p]),
-            Entries::Wish(w) => select_entries(self.0, "WHERE wish = $1", &[&w.0]),
+            Entries::Pots(p) => select_entries(self.0, "WHERE person = $1", &[(&p, Type::TEXT)]),
+            Entries::Wish(w) => select_entries(self.0, "WHERE wish = $1", &[(&w.0, Type::INT8)]),
             Entries::Mine(p) => select_entries(
                 self.0,
                 "WHERE person = $1 OR wish IN (SELECT id FROM wish WHERE owner = $1)",
-                &[&p],
+                &[(&p, Type::TEXT)],
             ),
             Entries::All => select_entries(self.0, "", &[]),
         }
+    }
+
+    fn person_name(&mut self, handle: &str) -> Result<Option<String>> {
+        let row = self.0.query_typed_opt(
+            "SELECT name FROM person WHERE handle = $1",
+            &[(&handle, Type::TEXT)],
+        )?;
+        row.map(|r| r.text(0)).transpose()
     }
 
     fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
@@ -267,7 +284,7 @@ impl WishRows for Rows<'_, '_> {
         match status.as_str() {
             "ok" => {
                 let id = row.int(1)?;
-                let mut found = select_entries(self.0, "WHERE id = $1", &[&id])?;
+                let mut found = select_entries(self.0, "WHERE id = $1", &[(&id, Type::INT8)])?;
                 found
                     .pop()
                     .map(|e| Redeemed::Entry(Box::new(e)))

@@ -22,6 +22,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("migrations/0009_search_text.sql")),
     (10, include_str!("migrations/0010_wishes.sql")),
     (11, include_str!("migrations/0011_change_mark.sql")),
+    (12, include_str!("migrations/0012_newest_answer.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -35,7 +35,9 @@ pub fn facts(tx: &Connection, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
         // A file not yet migrated to the seen-state (nudges open read-only
         // and never migrate) just has no such news.
         answered: asked::newest_unseen(tx, ask.person).ok().flatten(),
-        wishes: Default::default(),
+        // Likewise a file from before wishes has nothing to say of them.
+        wishes: super::wishes::nudges(tx, ask.person, &offers, ask.now.date_naive())
+            .unwrap_or_default(),
     }))
 }
 

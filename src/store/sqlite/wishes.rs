@@ -13,11 +13,13 @@ use crate::domain::Brought;
 use crate::domain::ledger::{Budget, Budgets, Entry, EntryKind, StoredWish};
 use crate::domain::voucher::{MAX_MISSES, MISS_WINDOW_MS, wait_minutes};
 use crate::domain::wish::{Finish, NewWish, Wish, WishError, WishId, WishQuery, WishState};
+use crate::store::nudge::WishNudges;
 use crate::store::rows::{tag_pattern, tags_to_sql, time_from_sql};
 use crate::store::wish_cols::{
     self as cols, ENTRY_COLUMNS, RULE_COLUMNS, VOUCHER_COLUMNS, WISH_COLUMNS, date_from_sql,
     date_to_sql,
 };
+use crate::store::wish_nudges::wish_nudges;
 use crate::store::wish_rules::{self as rules, Entries, Hold, Redeemed, Rule, WishRows, blank};
 use crate::store::wishes::{Fund, Grant, MatchRule, VoucherIssue};
 use crate::store::{Result, StoreError};
@@ -147,6 +149,14 @@ impl WishRows for Rows<'_> {
             ),
             Entries::All => select_entries(self.0, "", []),
         }
+    }
+
+    fn person_name(&mut self, handle: &str) -> Result<Option<String>> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT name FROM person WHERE handle = ?1")?
+            .query_row([handle], |r| r.get(0))
+            .optional()?)
     }
 
     fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
@@ -354,6 +364,16 @@ impl crate::store::Wishes for super::SqliteStore {
     fn set_match(&self, rule: &MatchRule) -> Result<()> {
         self.write(|tx| rules::set_match(&mut Rows(tx), now_ms(), rule))
     }
+}
+
+/// What a nudge may say about wishes, read in the caller's snapshot.
+pub fn nudges(
+    tx: &Connection,
+    person: &str,
+    offers: &[String],
+    today: NaiveDate,
+) -> Result<WishNudges> {
+    wish_nudges(&mut Rows(tx), person, offers, today)
 }
 
 fn now_ms() -> i64 {
