@@ -671,3 +671,26 @@ fn at_the_kiosk_giving_too_much_names_this_wish_not_its_id() {
         assert_eq!(wish_id_on(&rows), None, "{w}×{h}:\n{}", text(&rows));
     }
 }
+
+/// The tester: a wish open in the pane and withdrawn from another shell
+/// stayed on screen, and `b` then gave to the wish beside it. Now the
+/// pane says plainly that it is gone and shows the list; `b` there asks
+/// about the wish under the cursor, named in its form.
+#[test]
+fn an_open_wish_withdrawn_elsewhere_closes_and_says_so() {
+    let (dir, mut app, lassen) = wishes_app("nl");
+    update(&mut app, Action::Open);
+    assert_shows(&screen(&app, 40, 20), "Leren lassen");
+    other_process(&dir)
+        .wish_store()
+        .expect("wishes")
+        .withdraw_wish(lassen, "bram")
+        .expect("withdrawn");
+    assert!(app.check_for_changes());
+    for (w, h) in [(40, 20), (80, 24)] {
+        let rows = screen(&app, w, h);
+        assert!(!text(&rows).contains("Leren lassen"), "{}", text(&rows));
+        assert_shows(&rows, "Dit is er niet meer");
+    }
+    assert!(app.stack.is_empty(), "back on the list");
+}

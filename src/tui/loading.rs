@@ -197,8 +197,15 @@ impl App {
     }
 
     /// Everything may have changed: load again what is on screen, and the
-    /// rest when it is next shown.
-    pub fn reload(&mut self) {
+    /// rest when it is next shown. Returns true when an open item or wish
+    /// is gone (deleted, withdrawn or closed) and was closed with it.
+    pub fn reload(&mut self) -> bool {
+        // The wish opened, by id: its detail is drawn from the tab's
+        // selected row, which moves to a neighbour when the wish goes.
+        let open_wish = self
+            .showing_wish()
+            .then(|| self.wishes.selected_wish().map(|w| w.id))
+            .flatten();
         self.feeds.mark_all_stale();
         self.finder.refresh();
         let done = self.store.lessons_done(&self.user);
@@ -206,16 +213,36 @@ impl App {
             self.feeds.set_done(done);
         }
         self.load_active();
-        // Open items show their new answers, votes and backings.
-        for i in 0..self.stack.len() {
-            let Some(Screen::Detail(d)) = self.stack.get(i) else {
+        // Open items show their new answers, votes and backings; one that
+        // is gone closes, so no key can act on what is no longer there.
+        let mut gone = false;
+        let mut i = 0;
+        while i < self.stack.len() {
+            let Some(id) = (match self.stack.get(i) {
+                Some(Screen::Detail(d)) => d.id(),
+                _ => None,
+            }) else {
+                i += 1;
                 continue;
             };
-            let Some(id) = d.id() else { continue };
             let fresh = self.store.get(id, &self.user);
+            if matches!(fresh, Err(StoreError::NotFound(_))) {
+                self.stack.remove(i);
+                gone = true;
+                continue;
+            }
             let done = self.done_for(id);
             if let (Ok(item), Some(Screen::Detail(d))) = (fresh, self.stack.get_mut(i)) {
                 d.replace(item, done);
+            }
+            i += 1;
+        }
+        if let Some(id) = open_wish {
+            if self.wishes.selected_wish().map(|w| w.id) == Some(id) {
+                self.refresh_open_wish();
+            } else if self.showing_wish() {
+                self.stack.pop();
+                gone = true;
             }
         }
         if let Some(Screen::Search(_)) = self.stack.last() {
@@ -223,6 +250,7 @@ impl App {
         }
         self.preview = None;
         self.sync_preview();
+        gone
     }
 
     /// Asks the store whether another process wrote; reloads if so. Returns
@@ -256,7 +284,11 @@ impl App {
                 // --lang`, the profile in another pane): the lists load
                 // again in it, their own language's lessons first.
                 self.follow_language();
-                self.reload();
+                if self.reload() {
+                    // Someone else took it away: said plainly, as the
+                    // pane went back to the list by itself.
+                    self.say(crate::t!("status.gone"));
+                }
                 true
             }
             Ok(_) => false,

@@ -77,6 +77,26 @@ impl App {
         Ok(())
     }
 
+    /// True when a wish is open (its detail on top of the Wishes tab).
+    pub(super) fn showing_wish(&self) -> bool {
+        self.tab == super::tabs::Tab::Wishes && matches!(self.stack.last(), Some(Screen::Detail(_)))
+    }
+
+    /// The opened wish drawn again from the tab's selected row (after a
+    /// load), where it is open.
+    pub(super) fn refresh_open_wish(&mut self) {
+        if !self.showing_wish() {
+            return;
+        }
+        if let Some(Screen::Detail(d)) = self.stack.last_mut()
+            && let Some((title, lines)) = self.wishes.detail_lines()
+        {
+            let open = d.open;
+            *d = DetailState::lines(title, lines, self.theme);
+            d.open = open;
+        }
+    }
+
     /// The selected wish's detail, beside the list or opened.
     pub(super) fn wish_preview(&self) -> Option<DetailState> {
         self.wishes
@@ -510,13 +530,7 @@ pub fn give(app: &mut App, id: WishId, value: &str) -> bool {
 fn reload(app: &mut App) {
     let loaded = app.load_wishes();
     app.ok(loaded);
-    if let Some(Screen::Detail(d)) = app.stack.last_mut()
-        && let Some((title, lines)) = app.wishes.detail_lines()
-    {
-        let open = d.open;
-        *d = DetailState::lines(title, lines, app.theme);
-        d.open = open;
-    }
+    app.refresh_open_wish();
     app.preview = None;
     app.sync_preview();
     // The status line's nudge speaks of free money and wishes: a gift
