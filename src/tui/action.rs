@@ -79,6 +79,10 @@ pub enum Edit {
     Home,
     End,
     Newline,
+    /// Ctrl-U, as in a shell and fzf: everything before the cursor goes.
+    ClearToStart,
+    /// Ctrl-W: the word before the cursor goes (and the spaces after it).
+    DeleteWord,
 }
 
 /// Every configurable action, in the order help lists them.

@@ -143,9 +143,65 @@ impl TextInput {
             Edit::Home => self.cursor = 0,
             Edit::End => self.cursor = len,
             Edit::Newline if self.multi_line => self.insert('\n'),
+            Edit::ClearToStart if self.cursor > 0 => {
+                // In a form of many lines only the cursor's line, as a
+                // shell does: the lines above are not what was just typed.
+                let from = self.line_start();
+                self.remove_chars(from, self.cursor);
+            }
+            Edit::DeleteWord if self.cursor > 0 => {
+                let chars: Vec<char> = self.text.chars().collect();
+                let mut from = self.cursor;
+                while from > 0 && chars[from - 1].is_whitespace() {
+                    from -= 1;
+                }
+                while from > 0 && !chars[from - 1].is_whitespace() {
+                    from -= 1;
+                }
+                self.remove_chars(from, self.cursor);
+            }
             _ => return false,
         }
         true
+    }
+
+    /// Where the cursor's line starts, in chars.
+    fn line_start(&self) -> usize {
+        self.text
+            .chars()
+            .take(self.cursor)
+            .collect::<Vec<_>>()
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |at| at + 1)
+    }
+
+    /// Removes the chars `from..to` and puts the cursor where they were.
+    fn remove_chars(&mut self, from: usize, to: usize) {
+        let (a, b) = (self.byte_at(from), self.byte_at(to));
+        self.text.replace_range(a..b, "");
+        self.cursor = from;
+    }
+
+    /// A one-line field drawn `width` columns wide: as much as fits, and
+    /// where the text is longer the part around the cursor, so what is
+    /// typed stays in sight (as fzf's query does).
+    pub fn line_in(&self, width: usize, style: Style, cursor: Style) -> Line<'static> {
+        let spans: Vec<Span<'static>> = self
+            .lines(style, Some(cursor))
+            .into_iter()
+            .flat_map(|l| l.spans)
+            .collect();
+        let before: String = self.text.chars().take(self.cursor).collect();
+        // The columns up to and with the cursor's cell.
+        let upto = Span::raw(before).width() + 1;
+        if upto <= width || width < 2 {
+            return skip_columns(spans, upto.saturating_sub(width));
+        }
+        // Scrolled: a "…" says that the start is out of sight.
+        let mut line = skip_columns(spans, upto + 1 - width);
+        line.spans.insert(0, Span::styled("…", style));
+        line
     }
 
     /// The text as lines, with the cursor drawn as a reversed cell so it is
@@ -182,7 +238,11 @@ impl TextInput {
 /// The end of a long field (where the cursor usually is), `width` wide.
 pub fn tail(spans: Vec<Span<'static>>, width: usize) -> Line<'static> {
     let total: usize = spans.iter().map(Span::width).sum();
-    let mut skip = total.saturating_sub(width);
+    skip_columns(spans, total.saturating_sub(width))
+}
+
+/// The spans without their first `skip` columns.
+fn skip_columns(spans: Vec<Span<'static>>, mut skip: usize) -> Line<'static> {
     let mut out = Vec::new();
     for s in spans {
         let w = s.width();
@@ -259,6 +319,35 @@ mod tests {
         assert_eq!(t.text(), "Henk", "after a cursor key it is text to edit");
         let t = TextInput::single_line().with_suggestion("henk");
         assert_eq!(t.text(), "henk", "Enter alone keeps the suggestion");
+    }
+
+    #[test]
+    fn ctrl_u_and_ctrl_w_delete_as_a_shell_does() {
+        let mut t = TextInput::single_line().with_text("lasstroom  dunne plaat");
+        assert!(t.edit(Edit::DeleteWord));
+        assert_eq!(t.text(), "lasstroom  dunne ");
+        assert!(t.edit(Edit::DeleteWord));
+        assert_eq!(t.text(), "lasstroom  ");
+        assert!(t.edit(Edit::Left));
+        assert!(t.edit(Edit::ClearToStart));
+        assert_eq!((t.text(), t.cursor()), (" ", 0));
+        assert!(!t.edit(Edit::ClearToStart), "nothing before the cursor");
+        let mut t = TextInput::multi_line().with_text("één\ntwee drie");
+        assert!(t.edit(Edit::ClearToStart));
+        assert_eq!(t.text(), "één\n", "only the cursor's line");
+    }
+
+    #[test]
+    fn a_long_field_keeps_its_cursor_in_sight() {
+        let mut t = TextInput::single_line().with_text("abcdefghij");
+        let shown = |t: &TextInput| t.line_in(6, Style::new(), Style::new()).to_string();
+        assert_eq!(shown(&t), "…ghij ", "the end and the cursor");
+        for _ in 0..10 {
+            t.edit(Edit::Left);
+        }
+        assert_eq!(shown(&t), "abcdefghij", "at the start: the start");
+        let t = TextInput::single_line().with_text("abc");
+        assert_eq!(shown(&t), "abc ");
     }
 
     #[test]

@@ -365,6 +365,9 @@ impl KeyMap {
             KeyCode::Enter => Edit::Newline,
             // What many terminals send for Ctrl-Enter, or Shift-Enter when set up so.
             KeyCode::Char('j') if key.mods == KeyModifiers::CONTROL => Edit::Newline,
+            // A shell's and fzf's line keys, where the view binds them not.
+            KeyCode::Char('u') if key.mods == KeyModifiers::CONTROL => Edit::ClearToStart,
+            KeyCode::Char('w') if key.mods == KeyModifiers::CONTROL => Edit::DeleteWord,
             _ => return None,
         };
         Some(Action::Edit(edit))

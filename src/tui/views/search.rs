@@ -92,13 +92,10 @@ impl Widget for &SearchState {
         if inner.height == 0 {
             return;
         }
+        // A query longer than the field scrolls: the cursor stays in sight.
         let mut query = vec![Span::styled("/ ", t.accent)];
-        query.extend(
-            self.input
-                .lines(t.text, Some(t.cursor))
-                .into_iter()
-                .flat_map(|l| l.spans),
-        );
+        let room = usize::from(inner.width).saturating_sub(2);
+        query.extend(self.input.line_in(room, t.text, t.cursor).spans);
         buf.set_line(inner.x, inner.y, &Line::from(query), inner.width);
         let status = match (self.query().trim().is_empty(), self.hits.len()) {
             (false, _) if self.waiting => t!("search.reading").into_owned(),
