@@ -572,7 +572,7 @@ mod tests {
         let line = render::plain(&candidates(&facts, t0())[0], render::Lang::Nl);
         assert_eq!(
             line,
-            "€ 200 van werkgever vervalt op 31 december: geef het aan een wens"
+            "Op 31 december vervalt € 200 van werkgever: geef het aan een wens"
         );
     }
 

@@ -591,7 +591,7 @@ fn nudges_speak_of_a_nearly_funded_wish_lapsing_money_and_a_wish_one_can_help() 
         "{lines:?}"
     );
     assert!(
-        lines[1].starts_with("€ 200 van O&O-fonds vervalt op "),
+        lines[1].starts_with("Op ") && lines[1].contains(" vervalt € 200 van O&O-fonds: "),
         "{lines:?}"
     );
     assert_eq!(

@@ -213,15 +213,15 @@ mod tests {
         };
         assert_eq!(
             plain(&lapse(20_000, 480), Lang::Nl),
-            "€ 200 en 8 uur van werkgever vervalt op 31 maart: geef het aan een wens"
+            "Op 31 maart vervalt € 200 en 8 uur van werkgever: geef het aan een wens"
         );
         assert_eq!(
             plain(&lapse(0, 480), Lang::Nl),
-            "8 uur van werkgever vervalt op 31 maart: geef het aan een wens"
+            "Op 31 maart vervalt 8 uur van werkgever: geef het aan een wens"
         );
         assert_eq!(
             plain(&lapse(20_000, 60), Lang::En),
-            "€200 and 1 hour from werkgever lapses on 31 March: give it to a wish"
+            "On 31 March, €200 and 1 hour from werkgever lapses: give it to a wish"
         );
     }
 
