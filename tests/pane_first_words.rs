@@ -290,8 +290,8 @@ fn a_message_too_long_for_the_status_area_ends_in_an_ellipsis() {
         "heel lang ".repeat(30)
     ));
     let rows = screen(&app, 40, 20);
-    // Rows 16..19: three of message above the hint line.
-    let message: Vec<&String> = rows[16..19].iter().collect();
+    // Rows 15..18: three of message above the two rows of hints.
+    let message: Vec<&String> = rows[15..18].iter().collect();
     assert!(message[0].starts_with("Niet opgeslagen"), "{}", text(&rows));
     assert!(message[2].trim_end().ends_with('…'), "{}", text(&rows));
 }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::tabs::{COUNT, Tab};
 use super::theme::Theme;
 use super::views::detail::Done;
-use super::views::list::{ItemListState, ListRow, Words};
+use super::views::list::{ANSWERED, ItemListState, ListRow, Words};
 use crate::domain::{Item, ItemId, LessonDone};
 use crate::i18n::kind_word;
 
@@ -166,7 +166,13 @@ impl Feeds {
         // tips, a FAQ entry a question), and it stays on the row however
         // narrow: its title has the room the kind word would take.
         let imported = crate::domain::reference::of(&item).is_some();
-        let badge = if with_kind && !imported && note.is_empty() {
+        let answered = matches!(&item, Item::Question(q) if !q.answers.is_empty());
+        let badge = if with_kind && !imported && answered {
+            // Among news of every kind, that a question has its answer is
+            // what matters: said in a word that keeps its place however
+            // narrow (the title gives way), as news does.
+            format!("{ANSWERED} {}", crate::t!("badge.answered"))
+        } else if with_kind && !imported && note.is_empty() {
             kind_word(item.kind())
         } else if with_kind && !imported {
             format!("{} {note}", kind_word(item.kind()))

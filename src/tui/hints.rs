@@ -11,22 +11,65 @@ use super::tabs::Tab;
 
 impl App {
     /// The few keys that matter now, for the bottom line, most important
-    /// first; the last [`App::pinned_hints`] of them (help, quit) are
-    /// always shown, at 40 columns too: the line drops others first.
+    /// first; the last few of them (the way out, help, quit) are always
+    /// shown, at 40 columns too: the line drops others first.
     pub fn hints(&self) -> Vec<(String, String)> {
+        self.hint_line().0
+    }
+
+    /// The hints and how many of the last are pinned, made together so
+    /// the count is of the hints that are really there.
+    pub(super) fn hint_line(&self) -> (Vec<(String, String)>, usize) {
         let view = self.view();
         let mut wanted = self.hint_actions(view);
-        if matches!(view, View::List | View::Detail) {
-            // On an open item the way back is pinned too, before help: at
-            // 40 columns a person must still see how to leave it (`q`
-            // leaves the whole pane, not the item).
-            if self.pins_back(view) {
-                wanted.retain(|a| *a != Action::Back);
-                wanted.push(Action::Back);
-            }
-            wanted.extend([Action::Help, Action::Quit]);
+        let pinned = self.pinned_actions(view, &wanted);
+        wanted.retain(|a| !pinned.contains(a));
+        let mut hints = self.hints_for(view, wanted);
+        let pinned = self.hints_for(view, pinned);
+        if matches!(view, View::List | View::Detail) && self.typing_asks {
+            // The kiosk: typing is the way to ask, said first (after
+            // choosing the answer that helped, on one's own question).
+            // On Tips, Learned and Wishes typing starts their own kind.
+            let what = match self.tab {
+                Tab::Tips => crate::t!("hint.type-to-tip"),
+                Tab::Learned => crate::t!("hint.type-to-learned"),
+                Tab::Wishes => crate::t!("hint.type-to-wish"),
+                _ => crate::t!("hint.type-to-ask"),
+            };
+            hints.insert(
+                usize::from(self.own_answered_question()).min(hints.len()),
+                (crate::t!("hint.type-key").into_owned(), what.into_owned()),
+            );
         }
-        let mut hints: Vec<(String, String)> = wanted
+        let n = pinned.len();
+        hints.extend(pinned);
+        (hints, n)
+    }
+
+    /// What every screen keeps on its hint line, at 40 columns too: its
+    /// way out where it hints one (back from an item or a review, cancel
+    /// in a form or the search; on a list that is quit), then help and
+    /// quit where the view has keys for them.
+    fn pinned_actions(&self, view: View, wanted: &[Action]) -> Vec<Action> {
+        let way_out = match view {
+            View::List => None,
+            View::Detail | View::Review => Some(Action::Back),
+            View::Search | View::Capture | View::Prompt | View::Profile | View::Choose => {
+                Some(Action::Cancel)
+            }
+        };
+        let mut out: Vec<Action> = way_out
+            .filter(|a| wanted.contains(a) && !self.keys.keys(view, *a).is_empty())
+            .into_iter()
+            .collect();
+        out.extend([Action::Help, Action::Quit]);
+        out
+    }
+
+    /// The (key, label) of each action that can be done here, by a key
+    /// that works here.
+    fn hints_for(&self, view: View, actions: Vec<Action>) -> Vec<(String, String)> {
+        actions
             .into_iter()
             // Only what can be done: without the PIN, nothing that is refused.
             .filter(|a| self.may(*a))
@@ -57,23 +100,7 @@ impl App {
                 };
                 Some((key.to_string(), label))
             })
-            .collect();
-        if matches!(view, View::List | View::Detail) && self.typing_asks {
-            // The kiosk: typing is the way to ask, said first (after
-            // choosing the answer that helped, on one's own question).
-            // On Tips, Learned and Wishes typing starts their own kind.
-            let what = match self.tab {
-                Tab::Tips => crate::t!("hint.type-to-tip"),
-                Tab::Learned => crate::t!("hint.type-to-learned"),
-                Tab::Wishes => crate::t!("hint.type-to-wish"),
-                _ => crate::t!("hint.type-to-ask"),
-            };
-            hints.insert(
-                usize::from(self.own_answered_question()).min(hints.len()),
-                (crate::t!("hint.type-key").into_owned(), what.into_owned()),
-            );
-        }
-        hints
+            .collect()
     }
 
     /// What the view on top wants hinted.
@@ -115,26 +142,6 @@ impl App {
                 }
             },
         }
-    }
-
-    /// How many hints at the end of [`App::hints`] are always shown.
-    pub fn pinned_hints(&self) -> usize {
-        let view = self.view();
-        if !matches!(view, View::List | View::Detail) {
-            return 0;
-        }
-        usize::from(self.pins_back(view))
-            + [Action::Help, Action::Quit]
-                .iter()
-                .filter(|a| !self.keys.keys(view, **a).is_empty())
-                .count()
-    }
-
-    /// True when the way back is one of the pinned hints: an open item.
-    fn pins_back(&self, view: View) -> bool {
-        view == View::Detail
-            && self.hint_actions(view).contains(&Action::Back)
-            && !self.keys.keys(view, Action::Back).is_empty()
     }
 
     /// At the kiosk `+` (me too) votes for a tip too, as `v` types there

@@ -8,6 +8,7 @@ use super::views::PaneView;
 impl App {
     /// What the frame draws now.
     pub fn pane_view(&self) -> PaneView<'_> {
+        let (hints, pinned) = self.hint_line();
         PaneView {
             theme: self.theme,
             tab: self.tab,
@@ -22,8 +23,8 @@ impl App {
             status: self.status.message(),
             waiting: self.status.waiting_line(),
             nudge: self.status.nudge.as_deref(),
-            hints: self.hints(),
-            pinned: self.pinned_hints(),
+            hints,
+            pinned,
         }
     }
 }

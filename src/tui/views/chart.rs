@@ -47,6 +47,7 @@ impl Widget for WeekChart<'_> {
                 t.muted,
             ),
         ]);
+        let title = super::fit_line(&title, usize::from(area.width));
         buf.set_line(area.x, area.y, &title, area.width);
         if area.height < 2 {
             return;

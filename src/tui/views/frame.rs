@@ -55,9 +55,14 @@ impl PaneView<'_> {
             Constraint::Length(1),
             Constraint::Min(1),
             Constraint::Length(status_h),
-            Constraint::Length(1),
+            Constraint::Length(self.hint_line().height(area.width)),
         ])
         .areas(area)
+    }
+
+    /// The key hints, the last `pinned` of them always shown.
+    fn hint_line(&self) -> super::HintLine {
+        hint_line(&self.hints, &self.theme).pin_last(self.pinned)
     }
 
     /// The status line of the pane: its message, else its nudge.
@@ -112,7 +117,9 @@ impl PaneView<'_> {
                 spans.push(Span::styled(label.text.clone(), style));
             }
         }
-        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        // Narrower than its narrowest set: cut where all can see it is cut.
+        let line = super::fit_line(&Line::from(spans), usize::from(area.width));
+        buf.set_line(area.x, area.y, &line, area.width);
     }
 
     /// The labels of the tab bar at `width` and the columns around each.
@@ -330,9 +337,7 @@ impl Widget for &PaneView<'_> {
         self.tab_bar(tabs, buf);
         self.render_body(body, buf);
         self.status_line().render(status, buf);
-        hint_line(&self.hints, &self.theme)
-            .pin_last(self.pinned)
-            .render(hints, buf);
+        self.hint_line().render(hints, buf);
         match self.overlay {
             Some(Overlay::Help(h)) => {
                 let w = body.width.min(64);

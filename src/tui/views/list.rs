@@ -253,6 +253,9 @@ const MIN_TITLE: usize = 22;
 /// answer to their question): it keeps its place, and the title gives way
 /// down to a few characters.
 pub const NEWS: char = '●';
+/// A badge that starts with this says a question has its answer (on the
+/// first tab): it stays, as news does.
+pub const ANSWERED: char = '✓';
 /// What a title keeps beside a badge that must stay: news, or the source
 /// of imported know-how (`tldr`), which says the row is no colleague's.
 const MIN_TITLE_BESIDE_NEWS: usize = 6;
@@ -277,7 +280,7 @@ impl RowLine {
     /// Whether the badge is drawn in a row `width` columns wide: only
     /// where it leaves the title some room.
     fn shows_badge(&self, width: usize) -> bool {
-        let min_title = if self.keeps_badge || self.badge.starts_with(NEWS) {
+        let min_title = if self.keeps_badge || self.badge.starts_with([NEWS, ANSWERED]) {
             MIN_TITLE_BESIDE_NEWS
         } else {
             MIN_TITLE

@@ -50,59 +50,108 @@ pub struct HintLine {
     theme: super::theme::Theme,
 }
 
+/// " · " between two hints.
+const GAP: usize = 3;
+
+/// One row of hints: each with its label or without.
+type HintRow<'a> = Vec<(&'a (String, String), bool)>;
+
 impl HintLine {
     pub fn pin_last(mut self, n: usize) -> Self {
         self.pinned = n.min(self.hints.len());
         self
     }
-}
 
-impl Widget for HintLine {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        const GAP: usize = 3; // " · "
-        let t = &self.theme;
-        let room = usize::from(area.width);
+    /// Rows it takes at `width`: two on a narrow pane where the hints do
+    /// not fit one (the row above holds those that gave way: at 40
+    /// columns "+ steunen" beside "Enter antwoorden"), else one.
+    pub fn height(&self, width: u16) -> u16 {
+        if width < WIDE && !self.rows(usize::from(width)).0.is_empty() {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// The row of hints that gave way (drawn above, where there is room)
+    /// and the bottom row: the pinned ones and as many others as fit,
+    /// most important first.
+    fn rows(&self, room: usize) -> (HintRow<'_>, HintRow<'_>) {
         let cols = |s: &str| Span::raw(s).width();
+        let width = |h: &(String, String)| cols(&h.0) + 1 + cols(&h.1);
         let split = self.hints.len() - self.pinned;
         let (others, pinned) = self.hints.split_at(split);
-        let cost = |hints: &[&(String, String)], labels: bool| -> usize {
+        let cost = |hints: &[(String, String)], labels: bool| -> usize {
             hints
                 .iter()
-                .map(|(k, l)| cols(k) + if labels { 1 + cols(l) } else { 0 })
+                .map(|h| if labels { width(h) } else { cols(&h.0) })
                 .sum::<usize>()
                 + GAP * hints.len().saturating_sub(1)
         };
-        let pinned: Vec<&(String, String)> = pinned.iter().collect();
-        let pinned_labels = cost(&pinned, true) <= room;
+        let pinned_labels = cost(pinned, true) <= room;
         let mut used = if pinned.is_empty() {
             0
-        } else if pinned_labels {
-            cost(&pinned, true)
         } else {
-            cost(&pinned, false)
+            cost(pinned, pinned_labels)
         };
-        let mut shown: Vec<(&(String, String), bool)> = Vec::new();
+        let mut shown: HintRow = Vec::new();
+        let mut gave_way: Vec<&(String, String)> = Vec::new();
         for h in others {
-            let w = cols(&h.0) + 1 + cols(&h.1) + if used > 0 { GAP } else { 0 };
+            let w = width(h) + if used > 0 { GAP } else { 0 };
             // One that does not fit gives way to shorter ones after it.
             if used + w > room {
+                gave_way.push(h);
                 continue;
             }
             used += w;
             shown.push((h, true));
         }
-        shown.extend(pinned.into_iter().map(|h| (h, pinned_labels)));
-        let mut spans = Vec::new();
-        for (i, ((key, label), with_label)) in shown.into_iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" · ", t.muted));
-            }
-            spans.push(Span::styled(key.clone(), t.key));
-            if with_label {
-                spans.push(Span::styled(format!(" {label}"), t.muted));
+        shown.extend(pinned.iter().map(|h| (h, pinned_labels)));
+        let mut above: HintRow = Vec::new();
+        let mut used = 0;
+        for h in gave_way {
+            let w = width(h) + if used > 0 { GAP } else { 0 };
+            if used + w <= room {
+                used += w;
+                above.push((h, true));
             }
         }
-        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        (above, shown)
+    }
+}
+
+/// A row of hints as a line: "key label · key label".
+fn hints_as_line(row: HintRow<'_>, t: &super::theme::Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, ((key, label), with_label)) in row.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", t.muted));
+        }
+        spans.push(Span::styled(key.clone(), t.key));
+        if with_label {
+            spans.push(Span::styled(format!(" {label}"), t.muted));
+        }
+    }
+    Line::from(spans)
+}
+
+impl Widget for HintLine {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let (above, shown) = self.rows(usize::from(area.width));
+        let bottom = area.bottom() - 1;
+        buf.set_line(
+            area.x,
+            bottom,
+            &hints_as_line(shown, &self.theme),
+            area.width,
+        );
+        if area.height >= 2 && !above.is_empty() {
+            let line = hints_as_line(above, &self.theme);
+            buf.set_line(area.x, bottom - 1, &line, area.width);
+        }
     }
 }
 
@@ -152,6 +201,38 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// `line` cut to `width` columns, ending in "…" when it was cut (as
+/// [`fit`] does for plain text), each span keeping its style.
+pub fn fit_line(line: &Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line.clone();
+    }
+    let mut cut = line.clone();
+    end_cut(&mut cut, width);
+    cut
+}
+
+/// Ends `line` in "…" within `width`, dropping letters at its end to make
+/// room: it was cut, and whoever reads it should see so.
+pub fn end_cut(line: &mut Line<'static>, width: usize) {
+    let style = line.spans.last().map(|s| s.style).unwrap_or_default();
+    let room = width.saturating_sub(1);
+    while line.width() > room {
+        let Some(span) = line.spans.last_mut() else {
+            break;
+        };
+        let mut text = span.content.to_string();
+        if text.pop().is_none() {
+            line.spans.pop();
+            continue;
+        }
+        span.content = text.into();
+    }
+    if width > 0 {
+        line.spans.push(Span::styled("…", style));
+    }
+}
+
 /// Which rows of a list to draw so the selected one is visible:
 /// (first index, how many).
 pub fn row_window(selected: usize, len: usize, height: u16) -> (usize, usize) {
@@ -172,6 +253,21 @@ mod tests {
         assert_eq!(fit("hello", 5), "hello");
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("hello", 0), "");
+    }
+
+    #[test]
+    fn fit_line_cuts_with_an_ellipsis_and_keeps_styles() {
+        let bold = ratatui::style::Style::new().bold();
+        let line = Line::from(vec![
+            Span::raw("Answered most: "),
+            Span::styled("Bram 3", bold),
+        ]);
+        assert_eq!(fit_line(&line, 21).to_string(), "Answered most: Bram 3");
+        let cut = fit_line(&line, 18);
+        assert_eq!(cut.to_string(), "Answered most: Br…");
+        assert_eq!(cut.width(), 18);
+        assert_eq!(cut.spans[1].style, bold);
+        assert_eq!(fit_line(&line, 0).to_string(), "");
     }
 
     #[test]

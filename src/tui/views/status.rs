@@ -38,15 +38,14 @@ impl StatusLine<'_> {
     fn rows(&self, width: u16) -> Vec<Line<'static>> {
         let t = &self.theme;
         match (self.status, self.nudge) {
-            (Some(s), _) => {
-                let style = if s.error { t.error } else { t.ok };
+            (Some(_), _) => {
                 let mut rows = self.wrapped(width);
                 if rows.len() > MAX_ROWS {
                     // Cut where all can see it is cut: the start, which
                     // says what happened, stays whole.
                     rows.truncate(MAX_ROWS);
                     if let Some(last) = rows.last_mut() {
-                        mark_cut(last, width, style);
+                        super::end_cut(last, usize::from(width));
                     }
                 }
                 rows
@@ -88,23 +87,6 @@ impl StatusLine<'_> {
     pub fn height(&self, width: u16) -> u16 {
         self.rows(width).len() as u16
     }
-}
-
-/// Ends `line` in "…" within `width`, dropping letters at its end to make room.
-fn mark_cut(line: &mut Line<'static>, width: u16, style: ratatui::style::Style) {
-    let room = usize::from(width).saturating_sub(1);
-    while line.width() > room {
-        let Some(span) = line.spans.last_mut() else {
-            break;
-        };
-        let mut text = span.content.to_string();
-        if text.pop().is_none() {
-            line.spans.pop();
-            continue;
-        }
-        span.content = text.into();
-    }
-    line.spans.push(Span::styled("…", style));
 }
 
 impl Widget for &StatusLine<'_> {

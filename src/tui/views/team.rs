@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::chart::WeekChart;
-use super::{fit, row_window};
+use super::{fit, fit_line, row_window};
 use crate::domain::insights::WeekCount;
 use crate::domain::team::{Pair, TagRow, Team, TeamWishes, WishTopic};
 use crate::domain::{BackingKind, ItemId, Question};
@@ -263,14 +263,21 @@ fn question_lines(q: &Question, t: &Theme) -> Vec<WrapLine> {
     lines
 }
 
-/// The short backing of a question row: "▲3 30m" (backers, minutes).
-fn backing_badge(q: &Question) -> String {
+/// The backing of a question row, in words as the lists count votes and
+/// answers, longest first: "3 steunen · 30 min" (backers, minutes
+/// pledged), then "3 steunen" for a narrow row.
+fn backing_badges(q: &Question) -> Vec<String> {
     let backers = q.backings.len();
     let minutes = q.pledged_minutes();
+    let words = plural(
+        backers,
+        t!("count.backers.one"),
+        t!("count.backers.many", n = backers),
+    );
     match (backers, minutes) {
-        (0, _) => t!("team.no-backing").into_owned(),
-        (n, 0) => format!("▲{n}"),
-        (n, m) => format!("▲{n} {m}m"),
+        (0, _) => vec![t!("team.no-backing").into_owned()],
+        (_, 0) => vec![words],
+        (_, m) => vec![format!("{words} · {}", t!("badge.minutes", n = m)), words],
     }
 }
 
@@ -400,10 +407,10 @@ impl TeamState {
     fn render_row(&self, data: &TeamData, i: usize, area: Rect, buf: &mut Buffer) {
         let t = &self.theme;
         let selected = i == self.selected;
-        let (id, title, badge) = match self.rows[i] {
+        let (id, title, badges) = match self.rows[i] {
             TeamRow::Question(q) => {
                 let q = &data.questions[q];
-                (q.id.to_string(), q.title.clone(), backing_badge(q))
+                (q.id.to_string(), q.title.clone(), backing_badges(q))
             }
             TeamRow::Tag(tag) => {
                 let r = &data.team.tags[tag];
@@ -423,7 +430,7 @@ impl TeamState {
                         )
                     )
                     .into_owned(),
-                    String::new(),
+                    Vec::new(),
                 )
             }
         };
@@ -433,11 +440,20 @@ impl TeamState {
             UNSELECTED_MARKER
         };
         let width = usize::from(area.width);
-        let head = format!("{marker}{}", super::ids::head(&id));
+        // A tag is what its row is about, no id: shown on a kiosk too.
+        let head = match self.rows[i] {
+            TeamRow::Tag(_) => format!("{marker}{id} "),
+            TeamRow::Question(_) => format!("{marker}{}", super::ids::head(&id)),
+        };
         let head_w = head.chars().count();
+        // The badge (the backing) matters more than the end of the title:
+        // the longest that leaves the title some room.
+        let badge = badges
+            .into_iter()
+            .find(|b| width >= head_w + b.chars().count() + 8)
+            .unwrap_or_default();
         let badge_w = badge.chars().count();
-        // The badge (the backing) matters more than the end of the title.
-        let show_badge = badge_w > 0 && width >= head_w + badge_w + 8;
+        let show_badge = badge_w > 0;
         let title_w = width.saturating_sub(head_w + if show_badge { badge_w + 1 } else { 0 });
         let title = fit(&title, title_w);
         let pad = title_w.saturating_sub(Span::raw(title.as_str()).width());
@@ -491,7 +507,9 @@ impl Widget for &TeamState {
                 .render(Rect { height: 2, ..row }.intersection(inner), buf),
                 Entry::ChartRest => {}
                 Entry::Text(line) => {
-                    buf.set_line(row.x, row.y, line, row.width);
+                    // Cut where all can see it is cut.
+                    let line = fit_line(line, usize::from(row.width));
+                    buf.set_line(row.x, row.y, &line, row.width);
                 }
                 Entry::Row(i) => self.render_row(data, *i, row, buf),
             }
