@@ -21,6 +21,13 @@ fn hint_row(app: &leertuin::tui::App) -> String {
     screen(app, w, h)[usize::from(h) - 1].clone()
 }
 
+/// Down the list while the item under the cursor is one to `skip`.
+fn down_while(app: &mut leertuin::tui::App, skip: impl Fn(&Item) -> bool) {
+    while app.target_item().is_some_and(|i| skip(&i)) {
+        update(app, Action::Down);
+    }
+}
+
 /// A tip by Bram, stored by another process; the pane sees it.
 fn brams_tip(dir: &tempfile::TempDir, app: &mut leertuin::tui::App, text: &str) -> Item {
     let draft = Draft {
@@ -153,17 +160,17 @@ fn every_screen_keeps_help_and_its_way_out_at_40_columns() {
         );
         update(&mut app, Action::Back);
     }
-    update(&mut app, Action::GoTab(0));
-    update(&mut app, Action::Search);
-    check(&app, "search", &["Esc"]);
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::Capture);
-    check(&app, "capture", &["Esc annuleren"]);
-    update(&mut app, Action::Cancel);
-    update(&mut app, Action::GoTab(2));
-    update(&mut app, Action::Answer);
-    check(&app, "answer", &["Esc annuleren"]);
-    update(&mut app, Action::Cancel);
+    // The search and the forms: the way out is Esc.
+    for (tab, open, keys) in [
+        (0, Action::Search, &["Esc"][..]),
+        (0, Action::Capture, &["Esc annuleren"][..]),
+        (2, Action::Answer, &["Esc annuleren"][..]),
+    ] {
+        update(&mut app, Action::GoTab(tab));
+        update(&mut app, open);
+        check(&app, &format!("{open:?}"), keys);
+        update(&mut app, Action::Cancel);
+    }
     update(&mut app, Action::Review);
     check(&app, "review", &["Esc terug", "? hulp"]);
 }
@@ -173,21 +180,14 @@ fn every_screen_keeps_help_and_its_way_out_at_40_columns() {
 #[test]
 fn the_review_keeps_help_and_its_way_out_at_40_columns() {
     let (dir, mut app) = demo_app_in("nl");
-    let other = other_process(&dir);
-    let lesson = other
-        .list(
-            &leertuin::store::ListQuery {
-                kind: Some(Kind::Lesson),
-                limit: 100,
-                ..Default::default()
-            },
-            ME,
-        )
-        .expect("lessons")
-        .into_iter()
-        .find(|i| matches!(i, Item::Lesson(l) if !l.cards.is_empty()))
-        .expect("a lesson with cards");
-    other
+    update(&mut app, Action::GoTab(1));
+    // The first lesson with check cards.
+    down_while(
+        &mut app,
+        |i| matches!(i, Item::Lesson(l) if l.cards.is_empty()),
+    );
+    let lesson = app.target_item().expect("a lesson with cards");
+    other_process(&dir)
         .mark_done_with(ME, lesson.id(), None, None)
         .expect("done");
     app.reload();
@@ -289,12 +289,11 @@ fn an_answered_question_on_the_first_tab_says_so() {
 fn a_kiosk_question_hints_answering_and_backing_at_40_columns() {
     let (_dir, mut app) = kiosk_in("nl");
     update(&mut app, Action::GoTab(2));
-    while app
-        .target_item()
-        .is_some_and(|i| matches!(&i, Item::Question(q) if q.author.as_deref() == Some(ME)))
-    {
-        update(&mut app, Action::Down);
-    }
+    // A colleague's question.
+    down_while(
+        &mut app,
+        |i| matches!(i, Item::Question(q) if q.author.as_deref() == Some(ME)),
+    );
     update(&mut app, Action::Open);
     let rows = screen(&app, 40, 20);
     let hints = text(&rows[18..]);
