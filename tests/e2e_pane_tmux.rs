@@ -113,3 +113,43 @@ fn search_open_and_see_a_colleagues_tip_arrive() {
     tmux.keys("s", &["q"]);
     tmux.wait_gone();
 }
+
+/// The tester, in the real binary at 40 columns in Dutch: a long search
+/// ran off the field and Ctrl-U did nothing; a tip deleted with the CLI
+/// while open stayed on screen. Now the field scrolls, Ctrl-W and Ctrl-U
+/// edit it as in a shell, and the open tip closes with a plain word.
+#[test]
+fn at_40_columns_search_keys_work_and_a_tip_deleted_elsewhere_closes() {
+    if !tmux_or_skip("at_40_columns_search_keys_work_and_a_tip_deleted_elsewhere_closes") {
+        return;
+    }
+    let home = Home::new();
+    let tip = home.ok("ann", &["add", "tip", "Heftruck: eerst de gordel om"]);
+    let tip = tip.trim();
+    let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
+    let tmux = Tmux::start_with_env(40, 20, &home.shell("mia", &[]), &env);
+    tmux.wait_for("s", "? hulp");
+    tmux.keys("s", &["/"]);
+    tmux.wait_for("s", "Typ om te zoeken");
+    tmux.type_text("s", "hoe stel ik de lasstroom in voor dunne plaat");
+    tmux.wait_for("s", "dunne plaat");
+    tmux.keys("s", &["C-w"]);
+    tmux.wait_for("s", "voor dunne");
+    assert!(!tmux.screen("s").contains("plaat"), "{}", tmux.screen("s"));
+    tmux.keys("s", &["C-u"]);
+    tmux.wait_for("s", "Typ om te zoeken");
+    // Ann's tip, the newest on Tips, opened from there.
+    tmux.keys("s", &["Escape"]);
+    tmux.wait_for("s", "q stoppen");
+    tmux.keys("s", &["4"]);
+    tmux.wait_for("s", &format!("> {tip} Heftruck"));
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Esc terug");
+    home.ok("ann", &["delete", tip]);
+    tmux.wait_for("s", "Dit is er niet meer");
+    assert!(
+        !tmux.screen("s").contains("eerst de gordel om"),
+        "{}",
+        tmux.screen("s")
+    );
+}

@@ -7,7 +7,7 @@ mod tui_support;
 
 use leertuin::domain::{Draft, Item, Kind, NewItem, Post, Write};
 use leertuin::store::Store;
-use leertuin::tui::action::{Action, Edit};
+use leertuin::tui::action::Action;
 use leertuin::tui::app::Tab;
 use leertuin::tui::keys::View;
 use leertuin::tui::update;
@@ -114,23 +114,19 @@ fn a_long_search_scrolls_and_ctrl_u_and_ctrl_w_edit_it() {
             crossterm::event::KeyModifiers::CONTROL,
         )
     };
-    let keys = &app.keys;
-    assert_eq!(
-        keys.action(View::Search, ctrl('w')),
-        Some(Action::Edit(Edit::DeleteWord))
-    );
-    assert_eq!(
-        keys.action(View::Search, ctrl('u')),
-        Some(Action::Edit(Edit::ClearToStart))
-    );
-    update(&mut app, Action::Edit(Edit::DeleteWord));
+    let ctrl_w = app.keys.action(View::Search, ctrl('w'));
+    let ctrl_u = app.keys.action(View::Search, ctrl('u'));
+    update(&mut app, ctrl_w.expect("Ctrl-W edits the search"));
     let rows = screen(&app, 40, 20);
     assert!(!text(&rows).contains("plaat"), "{}", text(&rows));
     assert_shows(&rows, "dunne");
-    update(&mut app, Action::Edit(Edit::ClearToStart));
+    update(&mut app, ctrl_u.expect("Ctrl-U edits the search"));
     let rows = screen(&app, 40, 20);
     assert!(!text(&rows).contains("dunne"), "{}", text(&rows));
     assert_shows(&rows, "Typ om te zoeken");
+    // Its line is cut where all can see it.
+    let said = &rows[row_of(&rows, "Typ om te zoeken").expect("the line")];
+    assert!(said.trim_end().ends_with("…│"), "{said:?}");
 }
 
 /// The rule: `? hulp` and the way out are on the hint line of

@@ -286,8 +286,10 @@ impl App {
                 self.follow_language();
                 if self.reload() {
                     // Someone else took it away: said plainly, as the
-                    // pane went back to the list by itself.
+                    // pane went back to the list by itself; and the search
+                    // forgets it (a refresh reads only new items).
                     self.say(crate::t!("status.gone"));
+                    self.rebuild_index();
                 }
                 true
             }

@@ -115,6 +115,8 @@ impl Widget for &SearchState {
         if list.height == 0 {
             return;
         }
+        // Cut where all can see it is cut.
+        let status = super::fit(&status, usize::from(list.width));
         buf.set_line(
             list.x,
             list.y,
