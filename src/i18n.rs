@@ -483,6 +483,17 @@ pub fn amount_in(cents: i64, minutes: i64, locale: &str) -> String {
     }
 }
 
+/// What is free, in the part a gift lacks: hours asked of a budget with
+/// money only say "0 hours", never "€0".
+pub fn free_words(lacking: crate::domain::wish::Lacking, cents: i64, minutes: i64) -> String {
+    use crate::domain::wish::Lacking;
+    match lacking {
+        Lacking::Money => crate::domain::money::show(cents.max(0), lang() == "nl"),
+        Lacking::Hours => hours(minutes.max(0), lang() == "nl"),
+        Lacking::Both => amount(cents, minutes),
+    }
+}
+
 /// One topic of the team's wishes in words: its name (`#lassen`) and its
 /// parts (`2 open`, `1 rond`, `1 klaar`, `€ 300`), for the Team tab to
 /// wrap and `leertuin team` to join.
@@ -596,16 +607,30 @@ pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
             pot: Some(source),
             cents,
             minutes,
+            lacking,
         } => t!(
             "wish.error.short-pot",
             source = source,
-            amount = amount(*cents, *minutes)
+            amount = free_words(*lacking, *cents, *minutes)
         ),
         W::Short {
             pot: None,
             cents,
             minutes,
-        } => t!("wish.error.short", amount = amount(*cents, *minutes)),
+            lacking,
+        } => t!(
+            "wish.error.short",
+            amount = free_words(*lacking, *cents, *minutes)
+        ),
+        W::BelowGiven {
+            wish,
+            cents,
+            minutes,
+        } => t!(
+            "wish.error.below-given",
+            id = wish,
+            amount = amount(*cents, *minutes)
+        ),
         W::NotAdmin => t!("wish.error.not-admin"),
         W::WrongCode => t!("wish.error.wrong-code"),
         W::VoucherUsed => t!("wish.error.voucher-used"),

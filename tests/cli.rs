@@ -346,8 +346,17 @@ fn export_import_export_is_identical() {
         "2099-12-31",
         "--note",
         "2027",
+        "--new",
     ]);
-    as_admin(&["budget", "grant", "bob", "200", "--source", "O&O-fonds"]);
+    as_admin(&[
+        "budget",
+        "grant",
+        "bob",
+        "200",
+        "--source",
+        "O&O-fonds",
+        "--new",
+    ]);
     as_admin(&["budget", "match", "--source", "werkgever", "--cap", "50"]);
     let code = as_admin(&[
         "voucher", "issue", "25", "--count", "2", "--source", "fonds",

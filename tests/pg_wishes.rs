@@ -73,6 +73,7 @@ fn wish_fund_budget_and_withdraw_print_on_the_server_what_they_print_on_a_file()
                 "16",
                 "--source",
                 "werkgever",
+                "--new",
             ],
         ),
         (

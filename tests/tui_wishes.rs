@@ -5,7 +5,7 @@
 mod tui_support;
 
 use leertuin::domain::wish::{NewWish, WishId, WishQuery};
-use leertuin::store::{Fund, Grant, SqliteStore, Store};
+use leertuin::store::{Fund, Grant, MatchRule, SqliteStore, Store, VoucherIssue};
 use leertuin::tui::action::Action;
 use leertuin::tui::app::{Overlay, Tab};
 use leertuin::tui::update;
@@ -321,6 +321,9 @@ fn c_on_the_wishes_tab_makes_a_wish_with_its_cost() {
     assert_shows(&rows, "Wat kost het?");
     type_in(&mut app, "80,50");
     update(&mut app, Action::Submit);
+    // Hours and a topic are asked too; Enter leaves each empty.
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
     assert!(app.overlay.is_none());
     let mine = my_wishes(&dir);
     assert_eq!(mine.len(), 1);
@@ -495,7 +498,7 @@ fn with_only_done_wishes_of_ones_own_the_tab_says_none_is_open() {
     update(&mut app, Action::GoTab(7));
     app.reload();
     let rows = screen(&app, 40, 20);
-    assert_shows(&rows, "Geen open wensen: die van jou");
+    assert_shows(&rows, "Geen open wensen: alle wensen");
     assert!(!text(&rows).contains("Nog geen wensen"), "{}", text(&rows));
 }
 
@@ -693,4 +696,361 @@ fn an_open_wish_withdrawn_elsewhere_closes_and_says_so() {
         assert_shows(&rows, "Dit is er niet meer");
     }
     assert!(app.stack.is_empty(), "back on the list");
+}
+
+// What a worker handed a voucher found (issue 16, third round).
+
+/// Mia's own wish (€ 200, 4 hours, `excel`), given € 50 and 1 hour by
+/// Anouk (Anouk Visser) and € 20 by Mia herself, opened on the tab.
+fn own_wish_open(lang: &'static str) -> (TempDir, leertuin::tui::App, WishId) {
+    let (dir, mut app, _) = wishes_app(lang);
+    let other = other_process(&dir);
+    let own = wish(&other, ME, "Excel voor de planning", 200, 4, "excel");
+    give(&other, "anouk", own, 50, 1);
+    give(&other, ME, own, 20, 0);
+    app.reload();
+    while app.wishes.selected_wish().map(|w| w.id) != Some(own) {
+        let before = app.wishes.selected;
+        update(&mut app, Action::Up);
+        assert_ne!(before, app.wishes.selected, "own wish not listed");
+    }
+    update(&mut app, Action::Open);
+    (dir, app, own)
+}
+
+fn wish_as_stored(dir: &TempDir, id: WishId) -> leertuin::domain::wish::Wish {
+    other_process(dir)
+        .wish_store()
+        .unwrap()
+        .wish(id, ME)
+        .unwrap()
+}
+
+fn free_of(dir: &TempDir, who: &str) -> (i64, i64) {
+    let store = other_process(dir);
+    let b = store
+        .wish_store()
+        .unwrap()
+        .budget(who, leertuin::domain::now().date_naive())
+        .unwrap();
+    (b.free_cents, b.free_minutes)
+}
+
+/// Picks the option of the open confirmation that reads `label`.
+fn pick(app: &mut leertuin::tui::App, label: &str) {
+    let Some(Overlay::Choose(c)) = &app.overlay else {
+        panic!("no choice open: {:?}", app.status.message());
+    };
+    let at = c
+        .options
+        .iter()
+        .position(|o| o.label == label)
+        .unwrap_or_else(|| panic!("no option {label:?}"));
+    for _ in 0..at {
+        update(app, Action::Down);
+    }
+    update(app, Action::Submit);
+}
+
+#[test]
+fn withdrawing_ones_own_wish_in_the_pane_says_where_the_money_goes_then_gives_it_back() {
+    let (dir, mut app, own) = own_wish_open("nl");
+    let anouk = free_of(&dir, "anouk");
+    // Enter: what to do with it, the kiosk's way too.
+    update(&mut app, Action::Answer);
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Wat wil je met je wens doen?");
+    pick(&mut app, "Intrekken");
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Je wens intrekken?");
+    assert_shows(&rows, "Alles wat je kreeg, gaat terug:");
+    assert_shows(&rows, "€ 50 en 1 uur → Anouk de Vries");
+    assert_shows(&rows, "€ 20 → jou");
+    assert_eq!(wish_as_stored(&dir, own).given_cents, 7_000, "nothing yet");
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none());
+    let w = wish_as_stored(&dir, own);
+    assert_eq!(w.state, leertuin::domain::wish::WishState::Withdrawn);
+    assert_eq!(free_of(&dir, "anouk"), (anouk.0 + 5_000, anouk.1 + 60));
+    assert_eq!(
+        said(&app),
+        "Je wens is ingetrokken. € 70 en 1 uur ging terug naar wie het gaf."
+    );
+    // Back on the list, which no longer has it; the others are still there.
+    assert!(app.stack.is_empty());
+    let rows = screen(&app, 40, 30);
+    assert!(
+        !text(&rows).contains("Excel voor de planning"),
+        "{}",
+        text(&rows)
+    );
+    assert_shows(&rows, "Leren lassen");
+    assert!(!text(&rows).contains("Nog geen wensen"));
+}
+
+#[test]
+fn x_on_ones_own_wish_asks_too_and_esc_withdraws_nothing() {
+    let (dir, mut app, own) = own_wish_open("en");
+    update(&mut app, Action::Delete);
+    assert_shows(&screen(&app, 80, 24), "Withdraw your wish?");
+    update(&mut app, Action::Cancel);
+    assert!(wish_as_stored(&dir, own).state.is_open());
+    // On a colleague's wish: not theirs to withdraw.
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Down);
+    assert!(app.wishes.selected_wish().is_some_and(|w| w.owner != ME));
+    update(&mut app, Action::Delete);
+    assert!(app.overlay.is_none());
+    assert_eq!(said(&app), "Only the person whose wish it is can do that.");
+}
+
+#[test]
+fn marking_ones_own_wish_done_asks_how_it_went_and_what_it_brought() {
+    let (dir, mut app, own) = own_wish_open("nl");
+    update(&mut app, Action::MarkDone);
+    assert_shows(&screen(&app, 40, 30), "Klaar! Hoe ging het?");
+    type_in(&mut app, "Ik maak nu zelf de planning");
+    // Tab: what it brought (work first).
+    update(&mut app, Action::Brought);
+    assert_shows(&screen(&app, 80, 24), "het bracht: werk");
+    update(&mut app, Action::Submit);
+    let rows = screen(&app, 80, 30);
+    assert_shows(&rows, "Is je wens klaar?");
+    assert_shows(&rows, "Wat je kreeg (€ 70 en 1 uur) blijft");
+    assert!(wish_as_stored(&dir, own).state.is_open(), "nothing yet");
+    update(&mut app, Action::Submit);
+    let w = wish_as_stored(&dir, own);
+    assert_eq!(w.state, leertuin::domain::wish::WishState::Done);
+    assert_eq!(w.reflection.as_deref(), Some("Ik maak nu zelf de planning"));
+    assert_eq!(w.brought, Some(leertuin::domain::Brought::Work));
+    assert_eq!(w.given_cents, 7_000, "done keeps what it was given");
+    assert!(
+        said(&app).starts_with("Je wens is klaar."),
+        "{}",
+        said(&app)
+    );
+    assert!(app.stack.is_empty());
+}
+
+#[test]
+fn e_on_ones_own_wish_changes_the_wish_not_the_profile() {
+    let (dir, mut app, own) = own_wish_open("nl");
+    update(&mut app, Action::EditProfile);
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Prompt(p)) if p.input.text() == "Excel voor de planning"),
+        "the wish's words, filled in"
+    );
+    backspace(&mut app, "de planning".chars().count());
+    type_in(&mut app, "het rooster");
+    update(&mut app, Action::Submit);
+    assert_shows(&screen(&app, 40, 30), "Waarom wil je het leren?");
+    update(&mut app, Action::Submit);
+    // The cost as typed, filled in: below what was given is refused.
+    assert!(matches!(&app.overlay, Some(Overlay::Prompt(p)) if p.input.text() == "200"));
+    backspace(&mut app, 3);
+    type_in(&mut app, "60");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
+    assert_eq!(
+        said(&app),
+        "Er is al € 70 en 1 uur gegeven: vraag minstens dat (er is niets veranderd)"
+    );
+    assert_eq!(wish_as_stored(&dir, own).cost_cents, Some(20_000));
+    // The form stays: the cost of the step before is typed again.
+    assert!(app.overlay.is_some());
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::EditProfile);
+    for _ in 0..2 {
+        update(&mut app, Action::Submit);
+    }
+    backspace(&mut app, 3);
+    type_in(&mut app, "150");
+    update(&mut app, Action::Submit);
+    backspace(&mut app, 1);
+    type_in(&mut app, "6");
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none(), "{}", said(&app));
+    let w = wish_as_stored(&dir, own);
+    assert_eq!((w.cost_cents, w.minutes), (Some(15_000), Some(360)));
+    assert_eq!(w.text, "Excel voor de planning");
+    assert_eq!(said(&app), "Je wens is aangepast.");
+    // The profile was not opened.
+    assert!(!matches!(app.overlay, Some(Overlay::Profile(_))));
+}
+
+#[test]
+fn the_new_wish_form_asks_hours_and_a_topic_too() {
+    let (dir, mut app, _) = wishes_app("nl");
+    update(&mut app, Action::Capture);
+    type_in(&mut app, "Leren zwemmen");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
+    assert_shows(&screen(&app, 40, 30), "Hoeveel uur kost het?");
+    type_in(&mut app, "1,5x");
+    update(&mut app, Action::Submit);
+    assert!(
+        said(&app).contains("1,5x"),
+        "a typo is said where it is typed"
+    );
+    backspace(&mut app, 1);
+    type_in(&mut app, "u");
+    update(&mut app, Action::Submit);
+    assert_shows(&screen(&app, 40, 30), "Onderwerp, zoals heftruck of leven");
+    type_in(&mut app, "#leven sport");
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none(), "{}", said(&app));
+    let mine = my_wishes(&dir);
+    assert_eq!(mine.len(), 1);
+    assert_eq!((mine[0].cost_cents, mine[0].minutes), (None, Some(90)));
+    assert_eq!(mine[0].tags, vec!["leven", "sport"]);
+}
+
+#[test]
+fn a_gift_that_a_matching_rule_doubled_says_so() {
+    let (dir, mut app, lassen) = wishes_app("nl");
+    other_process(&dir)
+        .wish_store()
+        .unwrap()
+        .set_match(&MatchRule {
+            source: "werkgever".into(),
+            percent: 100,
+            cap_cents: 2_000,
+            by: "anouk".into(),
+        })
+        .unwrap();
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "30");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
+    assert_eq!(
+        said(&app),
+        "Je gaf € 30, en de verdubbel-regel deed er € 20 bij. Je hebt nog € 470 en 10 uur over."
+    );
+    assert_eq!(wish_as_stored(&dir, lassen).given_cents, 30_000);
+}
+
+#[test]
+fn help_on_a_wish_lists_the_wishes_keys_not_a_questions() {
+    let (_dir, mut app, _) = own_wish_open("nl");
+    update(&mut app, Action::Help);
+    let Some(Overlay::Help(h)) = &app.overlay else {
+        panic!("no help");
+    };
+    let all: Vec<&str> = h.rows.iter().map(|(_, what)| what.as_str()).collect();
+    for question in [
+        "deze vraag beantwoorden",
+        "ook weten: dit wil ik ook weten",
+        "op deze tip stemmen",
+        "deze les op klaar zetten",
+    ] {
+        assert!(!all.contains(&question), "{question:?} in {all:?}");
+    }
+    for wish in [
+        "geven uit je budget aan deze wens",
+        "je wens intrekken: alles wat je kreeg, gaat terug naar wie het gaf",
+        "je wens aanpassen: wat, waarom, kosten, uren",
+        "een voucher in je budget zetten: typ de code",
+    ] {
+        assert!(all.contains(&wish), "{wish:?} not in {all:?}");
+    }
+    // The hints of one's own wish: Enter chooses, then each way.
+    update(&mut app, Action::Cancel);
+    let rows = screen(&app, 120, 30);
+    assert_shows(&rows[29..], "Enter kiezen");
+    assert_shows(&rows[29..], "x intrekken");
+}
+
+#[test]
+fn with_a_colleagues_wish_withdrawn_the_tab_does_not_say_there_are_none() {
+    let (dir, mut app) = demo_app_in("nl");
+    let other = other_process(&dir);
+    let w = wish(&other, "bram", "Lassen", 100, 0, "lassen");
+    other
+        .wish_store()
+        .unwrap()
+        .withdraw_wish(w, "bram")
+        .unwrap();
+    update(&mut app, Action::GoTab(7));
+    app.reload();
+    let rows = screen(&app, 40, 20);
+    assert!(!text(&rows).contains("Nog geen wensen"), "{}", text(&rows));
+    assert!(!text(&rows).contains("die van jou"), "{}", text(&rows));
+    assert_shows(&rows, "Geen open wensen: alle wensen");
+}
+
+#[test]
+fn hours_asked_with_no_hours_free_speak_of_hours_not_euros() {
+    let (dir, mut app) = demo_app_in("nl");
+    let other = other_process(&dir);
+    grant(&other, ME, 100, 0);
+    wish(&other, "bram", "Lassen", 100, 8, "lassen");
+    update(&mut app, Action::GoTab(7));
+    app.reload();
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "2u");
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Te veel: je hebt maar 0 uur vrij");
+    update(&mut app, Action::Submit);
+    let said = said(&app);
+    assert!(said.contains("0 uur vrij"), "{said}");
+    assert!(!said.contains('€'), "{said}");
+}
+
+#[test]
+fn a_voucher_goes_into_the_budget_from_the_pane_and_its_code_is_never_kept() {
+    use leertuin::domain::voucher::{hash, normalize};
+    let (dir, mut app, _) = wishes_app("nl");
+    other_process(&dir)
+        .wish_store()
+        .unwrap()
+        .issue_vouchers(&VoucherIssue {
+            by: "anouk".into(),
+            source: "O&O-fonds".into(),
+            cents: 25_000,
+            minutes: 0,
+            expires: None,
+            hashes: vec![hash(&normalize("K7QF-M2XD").unwrap())],
+        })
+        .unwrap();
+    update(&mut app, Action::Redeem);
+    assert_shows(&screen(&app, 40, 30), "Voucher: typ de code");
+    type_in(&mut app, "k7qf-m2xx");
+    // Shown as typed, so a typo can be seen; never kept in a draft.
+    assert_shows(&screen(&app, 40, 30), "k7qf-m2xx");
+    assert!(app.unsaved().is_none(), "a voucher code in a draft");
+    update(&mut app, Action::Submit);
+    assert!(said(&app).contains("klopt niet"), "{}", said(&app));
+    assert!(app.overlay.is_some(), "the form stays to mend the typo");
+    backspace(&mut app, 2);
+    type_in(&mut app, "XD");
+    update(&mut app, Action::Submit);
+    assert!(app.overlay.is_none(), "{}", said(&app));
+    assert_eq!(
+        said(&app),
+        "€ 250 (O&O-fonds) staat nu in je budget. Je hebt nu € 750 en 10 uur vrij."
+    );
+    assert_eq!(free_cents(&dir), 75_000);
+    // A second time: used, and nothing more comes in.
+    update(&mut app, Action::Redeem);
+    type_in(&mut app, "K7QF-M2XD");
+    update(&mut app, Action::Submit);
+    assert!(said(&app).contains("al gebruikt"), "{}", said(&app));
+    assert_eq!(free_cents(&dir), 75_000);
+}
+
+#[test]
+fn at_the_kiosk_ctrl_t_redeems_and_without_the_pin_it_is_not_offered() {
+    let (_dir, mut app) = kiosk_in("nl");
+    update(&mut app, Action::GoTab(7));
+    let rows = screen(&app, 200, 24);
+    assert_shows(&rows[23..], "Ctrl-T voucher");
+    update(&mut app, Action::Redeem);
+    assert_shows(&screen(&app, 80, 24), "Voucher: typ de code");
+    update(&mut app, Action::Cancel);
+    app.public = true;
+    update(&mut app, Action::Redeem);
+    assert!(app.overlay.is_none());
+    let rows = screen(&app, 200, 24);
+    assert!(!rows[23].contains("voucher"), "{}", rows[23]);
 }

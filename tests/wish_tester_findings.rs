@@ -195,3 +195,101 @@ fn team_on_the_command_line_shows_the_wishes_by_topic_as_the_pane_does() {
         "{json}"
     );
 }
+
+// What a worker handed a voucher found (issue 16, third round).
+
+#[test]
+fn a_grant_to_a_handle_nobody_has_is_refused_with_the_close_ones_unless_new() {
+    let sb = a_wish_and_a_giver();
+    ok(&sb, "henk", "en", &["wish", "Lassen"]);
+    let before = ok(&sb, "boss", "en", &["export"]);
+    let args = ["budget", "grant", "hnek", "500", "--source", "werkgever"];
+    let err = refused(&sb, "boss", "en", &args);
+    assert!(err.contains("no person hnek here"), "{err}");
+    assert!(err.contains("did you mean henk?"), "{err}");
+    assert!(err.contains("--new"), "{err}");
+    let err = refused(&sb, "boss", "nl", &args);
+    assert!(err.contains("bedoel je henk?"), "{err}");
+    // Nothing was written: no ledger line, no person.
+    let after = ok(&sb, "boss", "en", &["export"]);
+    assert!(!after.contains("hnek"));
+    assert_eq!(before, after);
+    // Far from every handle: no guess, still the way to add one.
+    let err = refused(
+        &sb,
+        "boss",
+        "en",
+        &["budget", "grant", "zoltan", "5", "--source", "x"],
+    );
+    assert!(!err.contains("did you mean"), "{err}");
+    assert!(err.contains("--new"), "{err}");
+    // --new says it is a new colleague: then it is made.
+    let mut new = args.to_vec();
+    new.push("--new");
+    ok(&sb, "boss", "en", &new);
+    let hnek = ok(&sb, "hnek", "en", &["budget", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&hnek).unwrap();
+    assert_eq!(json["free_cents"], 50_000, "{hnek}");
+}
+
+#[test]
+fn grant_and_withdraw_name_people_by_their_display_name() {
+    let sb = a_wish_and_a_giver();
+    ok(&sb, "bram", "en", &["me", "--name", "Bram Jansen"]);
+    let said = ok(
+        &sb,
+        "boss",
+        "nl",
+        &["budget", "grant", "bram", "20", "--source", "werkgever"],
+    );
+    assert_eq!(said.trim(), "Bram Jansen kreeg € 20 uit werkgever.");
+    ok(&sb, "bram", "en", &["fund", "w1", "100"]);
+    let said = ok(&sb, "anna", "nl", &["wish", "withdraw", "w1"]);
+    assert!(
+        said.contains("€ 100 terug naar Bram Jansen (werkgever)"),
+        "{said}"
+    );
+    assert!(!said.contains("naar bram "), "{said}");
+}
+
+#[test]
+fn hours_typed_as_the_amount_are_told_to_go_with_hours() {
+    let sb = a_wish_and_a_giver();
+    let err = refused(&sb, "bram", "en", &["fund", "w1", "2u"]);
+    assert!(err.contains("--hours 2"), "{err}");
+    assert!(err.contains("leertuin fund w1 --hours 2"), "{err}");
+    let err = refused(&sb, "bram", "nl", &["fund", "w1", "1,5 uur"]);
+    assert!(err.contains("--hours 1,5"), "{err}");
+    // Still money where money was meant.
+    let err = refused(&sb, "bram", "en", &["fund", "w1", "abc"]);
+    assert!(err.contains("bad amount"), "{err}");
+}
+
+#[test]
+fn hours_given_with_none_free_are_refused_in_hours_not_euros() {
+    let sb = a_wish_and_a_giver();
+    grant_with(&sb, "cas", "100", &[]);
+    let err = refused(&sb, "cas", "en", &["fund", "w1", "--hours", "2"]);
+    assert!(err.contains("you have 0 hours free"), "{err}");
+    assert!(!err.contains('€'), "{err}");
+    let err = refused(&sb, "cas", "nl", &["fund", "w1", "--hours", "2"]);
+    assert!(err.contains("je hebt nog 0 uur vrij"), "{err}");
+    // Money short still speaks of money.
+    let err = refused(&sb, "cas", "en", &["fund", "w1", "200"]);
+    assert!(err.contains("you have €100 free"), "{err}");
+}
+
+#[test]
+fn with_every_wish_withdrawn_the_list_says_none_is_open_not_none_yet() {
+    let sb = a_wish_and_a_giver();
+    ok(&sb, "anna", "en", &["wish", "withdraw", "w1"]);
+    // Bram made no wish himself, and still: there were wishes.
+    let said = ok(&sb, "bram", "en", &["wishes"]);
+    assert!(said.contains("no open wishes"), "{said}");
+    assert!(!said.contains("no wishes yet"), "{said}");
+    let said = ok(&sb, "bram", "nl", &["wishes"]);
+    assert!(
+        said.contains("alle wensen zijn klaar of ingetrokken"),
+        "{said}"
+    );
+}

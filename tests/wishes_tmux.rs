@@ -1,7 +1,8 @@
 //! Wishes in a real terminal (tmux), in Dutch: giving from the pane at 40
 //! columns (a budget granted by an admin, the confirmation, the ledger
 //! after), and the kiosk's first question to a new worker, "Wat wil je
-//! leren?", which makes a first wish, is skipped with Esc, and comes once.
+//! leren?", which makes a first wish, is skipped with Esc, and comes once;
+//! a badge worker handed a voucher puts it into their budget at the kiosk.
 
 mod tmux_support;
 
@@ -58,7 +59,15 @@ fn giving_to_a_wish_from_the_pane_at_40_columns_in_dutch() {
     as_admin_too(
         &home,
         "boss",
-        &["budget", "grant", "mia", "200", "--source", "werkgever"],
+        &[
+            "budget",
+            "grant",
+            "mia",
+            "200",
+            "--source",
+            "werkgever",
+            "--new",
+        ],
     );
     let pane = home.shell("mia", &[]);
     let env = [("LEERTUIN_LANG".to_string(), "nl".to_string())];
@@ -127,7 +136,11 @@ fn a_new_worker_at_the_kiosk_is_asked_what_they_want_to_learn_once() {
     tmux.type_text("s", "Heftruck rijden");
     tmux.keys("s", &["Enter"]);
     tmux.wait_for("s", "Wat kost het?");
-    // No cost: Enter saves the wish as it is.
+    // No cost, no hours, no topic: Enter at each saves the wish as it is.
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Hoeveel uur kost het?");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Onderwerp, zoals heftruck");
     tmux.keys("s", &["Enter"]);
     tmux.wait_for("s", "Je wens is bewaard");
     let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
@@ -165,4 +178,60 @@ fn the_kiosks_first_question_is_skipped_with_one_key() {
         "[]",
         "no wish stored"
     );
+}
+
+#[test]
+fn a_badge_worker_redeems_a_voucher_at_the_kiosk_and_sees_the_new_balance() {
+    if !tmux_or_skip("a_badge_worker_redeems_a_voucher_at_the_kiosk_and_sees_the_new_balance") {
+        return;
+    }
+    let home = Home::new();
+    let code = as_admin_too(
+        &home,
+        "boss",
+        &["voucher", "issue", "25", "--source", "O&O-fonds"],
+    );
+    let code = code.trim();
+    let tmux = home.dutch_kiosk(80, 24);
+    register(&tmux, "Henk");
+    tmux.wait_for("s", "Esc = overslaan");
+    tmux.keys("s", &["Escape"]);
+    tmux.wait_for("s", "typ: vraag stellen");
+    // Tab round to Wensen: letters and digits ask a question here.
+    for _ in 0..7 {
+        tmux.keys("s", &["Tab"]);
+    }
+    let screen = tmux.wait_for("s", "Ctrl-T voucher");
+    assert!(screen.contains("Nog geen wensen"), "{screen}");
+    tmux.keys("s", &["C-t"]);
+    tmux.wait_for("s", "Voucher: typ de code");
+    // A typo first: said, counted, and the form stays to mend it.
+    tmux.type_text("s", "ABCD-EFGH");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "klopt niet");
+    for _ in 0..9 {
+        tmux.keys("s", &["BSpace"]);
+    }
+    tmux.type_text("s", code);
+    let screen = tmux.wait_for("s", code);
+    assert!(screen.contains("Voucher: typ de code"), "{screen}");
+    tmux.keys("s", &["Enter"]);
+    let screen = tmux.wait_for("s", "staat nu in je budget");
+    assert!(
+        screen.contains("€ 25 (O&O-fonds) staat nu in je budget. Je hebt nu € 25 vrij."),
+        "{screen}"
+    );
+    let henk = leertuin::kiosk::badge::handle(BADGE).expect("a badge handle");
+    let budget = json(&home.ok(&henk, &["budget", "--json"]));
+    assert_eq!(budget["free_cents"], 2_500, "{budget}");
+    // The code is in no draft: it was never kept.
+    tmux.log_out();
+    for file in std::fs::read_dir(home.drafts_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+        assert!(!text.contains(code), "{}", file.path().display());
+    }
 }

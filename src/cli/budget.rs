@@ -10,7 +10,7 @@ use super::wish::{Names, wish_id, wishes};
 use super::{CliError, CliResult, Context, JsonFlag, print_json};
 use crate::domain::ledger::{Budget, Entry, EntryKind};
 use crate::domain::money::{self, parse_amount, parse_hours};
-use crate::domain::wish::{WishError, is_admin, parse_date};
+use crate::domain::wish::{WishError, WishId, is_admin, parse_date};
 use crate::store::{Fund, Grant, MatchRule, Spec, Store, StoreError};
 
 #[derive(Debug, Args)]
@@ -37,7 +37,7 @@ pub struct FundArgs {
 #[derive(Debug, Args)]
 #[command(
     args_conflicts_with_subcommands = true,
-    after_help = "Examples:\n  leertuin budget\n  leertuin budget --json\n  leertuin budget log\n  leertuin budget grant anna 500 --hours 16 --source werkgever --year 2027 --expires 2027-12-31\n  leertuin budget match --source werkgever --percent 100 --cap 2000"
+    after_help = "Examples:\n  leertuin budget\n  leertuin budget --json\n  leertuin budget log\n  leertuin budget grant anna 500 --hours 16 --source werkgever --year 2027 --expires 2027-12-31\n  leertuin budget grant nieuwe-collega 250 --source werkgever --new\n  leertuin budget match --source werkgever --percent 100 --cap 2000"
 )]
 pub struct BudgetArgs {
     #[command(subcommand)]
@@ -85,6 +85,10 @@ pub struct GrantArgs {
     /// Why.
     #[arg(long)]
     pub note: Option<String>,
+    /// The person is new here: make them (else an unknown name is refused,
+    /// so a typo never gets a budget).
+    #[arg(long)]
+    pub new: bool,
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +119,9 @@ pub(crate) fn amount(cents: i64, minutes: i64, _nl: bool) -> String {
 
 pub fn fund(ctx: &Context, a: FundArgs) -> CliResult {
     let id = wish_id(&a.wish)?;
+    if let Some(said) = hours_as_amount(id, a.amount.as_deref()) {
+        return Err(said);
+    }
     let cents = a.amount.as_deref().map(parse_amount).transpose();
     let minutes = a.hours.as_deref().map(parse_hours).transpose();
     let cents = cents.map_err(wish_err)?.unwrap_or(0);
@@ -171,6 +178,16 @@ pub fn fund(ctx: &Context, a: FundArgs) -> CliResult {
         )
     );
     Ok(())
+}
+
+/// Hours typed where the amount goes (`fund w2 2u`): the one line that
+/// says how to give them (`--hours 2`), instead of "bad amount".
+fn hours_as_amount(id: WishId, typed: Option<&str>) -> Option<CliError> {
+    let typed = typed?;
+    let minutes = money::parse_hours_word(typed)?.ok()?;
+    let n = money::show_hours(minutes, dutch());
+    let said = t!("budget.hours-flag", typed = typed.trim(), n = n, id = id);
+    Some(CliError::usage(said))
 }
 
 /// Money, and hours when the person has hours at all.
@@ -413,6 +430,10 @@ fn grant(ctx: &Context, a: GrantArgs) -> CliResult {
         return Err(wish_err(WishError::BadYear(year)));
     }
     let store = admin.store(ctx)?;
+    if !a.new {
+        known_person(&*store, &a.person)?;
+    }
+    let names = Names::of(&*store);
     let e = wishes(&*store)?.grant(&Grant {
         person: a.person,
         by: ctx.user.clone(),
@@ -427,12 +448,34 @@ fn grant(ctx: &Context, a: GrantArgs) -> CliResult {
         "{}",
         t!(
             "budget.granted",
-            person = e.person.unwrap_or_default(),
+            person = names.name(&e.person.unwrap_or_default()),
             amount = amount(cents, minutes, dutch()),
             source = e.source
         )
     );
     Ok(())
+}
+
+/// A grant goes into an append-only ledger: a typo (`hnek`) would give
+/// money to a person nobody is, for good. So the handle must be one the
+/// store knows; the refusal names the handles that are close to it.
+fn known_person(store: &dyn Store, typed: &str) -> CliResult {
+    let handle = crate::domain::validate::handle(typed)?;
+    let handles: Vec<String> = store.persons()?.into_iter().map(|p| p.handle).collect();
+    if handles.contains(&handle) {
+        return Ok(());
+    }
+    let close = crate::domain::near::close_to(&handle, &handles);
+    let said = if close.is_empty() {
+        t!("budget.unknown-person", person = handle)
+    } else {
+        t!(
+            "budget.unknown-person.close",
+            person = handle,
+            close = close.join(", ")
+        )
+    };
+    Err(CliError::usage(said))
 }
 
 fn set_match(ctx: &Context, a: MatchArgs) -> CliResult {

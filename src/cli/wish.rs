@@ -160,7 +160,21 @@ pub fn list(ctx: &Context, a: ListArgs) -> CliResult {
         return print_json(&found);
     }
     if found.is_empty() {
-        println!("{}", t!("wish.none"));
+        // None open, but some closed: that, not "no wishes yet".
+        let closed = !a.all && {
+            let all = WishQuery {
+                closed: true,
+                limit: 1,
+                ..query
+            };
+            !wishes(&*store)?.list_wishes(&all, &ctx.user)?.is_empty()
+        };
+        let said = if closed {
+            t!("wish.none-open")
+        } else {
+            t!("wish.none")
+        };
+        println!("{said}");
         return Ok(());
     }
     let names = Names::of(&*store);
@@ -292,19 +306,20 @@ fn withdraw(ctx: &Context, a: WithdrawArgs) -> CliResult {
     let store = ctx.open()?;
     let refunds = wishes(&*store)?.withdraw_wish(id, &ctx.user)?;
     println!("{}", t!("wish.withdrawn", id = id));
+    let names = Names::of(&*store);
     for r in &refunds {
-        println!("  {}", refund_line(r));
+        println!("  {}", refund_line(r, &names));
     }
     Ok(())
 }
 
 /// `€100 and 2 hours back to bram (werkgever)`.
-fn refund_line(e: &Entry) -> String {
+fn refund_line(e: &Entry, names: &Names) -> String {
     let nl = dutch();
-    let who = e
-        .person
-        .clone()
-        .unwrap_or_else(|| t!("wish.match-rule", source = e.source).into_owned());
+    let who = match &e.person {
+        Some(handle) => names.name(handle).to_string(),
+        None => t!("wish.match-rule", source = e.source).into_owned(),
+    };
     t!(
         "wish.refund",
         amount = super::budget::amount(e.cents, e.minutes, nl),

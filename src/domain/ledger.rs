@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Time;
 use super::model::millis;
-use super::wish::{WishError, WishId, WishState};
+use super::wish::{Lacking, WishError, WishId, WishState};
 
 /// How many days ahead `budget` warns that money lapses.
 pub const LAPSE_WARNING_DAYS: i64 = 60;
@@ -314,11 +314,12 @@ pub fn plan_draw(
         let (fc, fm) = lots.free();
         (c + fc.max(0), m + fm.max(0))
     });
-    if free_c < cents || free_m < minutes {
+    if let Some(lacking) = Lacking::of(free_c < cents, free_m < minutes) {
         return Err(WishError::Short {
             pot: only.map(str::to_string),
             cents: free_c,
             minutes: free_m,
+            lacking,
         });
     }
     // The pot whose money lapses first goes first.
@@ -692,7 +693,23 @@ mod tests {
     fn a_draw_beyond_the_free_budget_is_refused_whole() {
         let entries = vec![entry(1, 1, EntryKind::Grant, 1_000, None)];
         let err = plan_draw("ann", &entries, day(2), 1_001, 0, None).unwrap_err();
-        assert!(matches!(err, WishError::Short { cents: 1_000, .. }));
+        assert!(matches!(
+            err,
+            WishError::Short {
+                cents: 1_000,
+                lacking: Lacking::Money,
+                ..
+            }
+        ));
+        // Hours asked of a budget with money only: the hours are short.
+        let err = plan_draw("ann", &entries, day(2), 0, 60, None).unwrap_err();
+        assert!(matches!(
+            err,
+            WishError::Short {
+                lacking: Lacking::Hours,
+                ..
+            }
+        ));
         let ok = plan_draw("ann", &entries, day(2), 1_000, 0, None).unwrap();
         assert_eq!(ok.len(), 1);
         assert_eq!(ok[0].cents, 1_000);

@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod lesson;
 pub mod model;
 pub mod money;
+pub mod near;
 pub mod new;
 pub mod post;
 pub mod reference;

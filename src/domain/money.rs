@@ -99,6 +99,18 @@ pub fn parse_hours(input: &str) -> Result<i64, WishError> {
     Ok(times_sixty / 100)
 }
 
+/// Hours written with their unit (`2u`, `2 uur`, `2h`, `1,5 hours`): the
+/// minutes, or why the number is wrong; `None` when the text names no
+/// hours at all (then it may be money). The pane's give form reads a gift
+/// with it, and `fund` says where such hours belong (`--hours`).
+pub fn parse_hours_word(input: &str) -> Option<Result<i64, WishError>> {
+    let lower = input.trim().to_lowercase();
+    ["uren", "uur", "hours", "hour", "u", "h"]
+        .iter()
+        .find_map(|unit| lower.strip_suffix(unit))
+        .map(|n| parse_hours(n.trim_end()))
+}
+
 /// A number as typed, in hundredths, or one with more digits than any
 /// amount may have (so it can be called too large, not misspelt).
 enum Hundredths {
@@ -242,6 +254,16 @@ mod tests {
         assert_eq!(parse_hours("99999999999999"), large("99999999999999"));
         assert_eq!(parse_hours("10000"), Ok(MAX_MINUTES));
         assert_eq!(parse_amount("8O"), Err(WishError::BadAmount("8O".into())));
+    }
+
+    #[test]
+    fn hours_with_their_unit_are_told_from_money() {
+        assert_eq!(parse_hours_word("2u"), Some(Ok(120)));
+        assert_eq!(parse_hours_word("1,5 uur"), Some(Ok(90)));
+        assert_eq!(parse_hours_word("2 Hours"), Some(Ok(120)));
+        assert!(matches!(parse_hours_word("xu"), Some(Err(_))));
+        assert_eq!(parse_hours_word("100"), None);
+        assert_eq!(parse_hours_word("€ 12,50"), None);
     }
 
     #[test]

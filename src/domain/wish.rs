@@ -142,10 +142,19 @@ pub enum WishError {
         cents: i64,
         minutes: i64,
     },
-    /// Not enough free budget (in the named pot, or in all of them).
+    /// Not enough free budget (in the named pot, or in all of them):
+    /// what is free, and which part of the gift it does not cover.
     #[error("not enough budget: {cents} cents and {minutes} minutes free")]
     Short {
         pot: Option<String>,
+        cents: i64,
+        minutes: i64,
+        lacking: Lacking,
+    },
+    /// A changed cost or hours below what the wish was already given.
+    #[error("{wish} was given {cents} cents and {minutes} minutes: ask at least that")]
+    BelowGiven {
+        wish: WishId,
         cents: i64,
         minutes: i64,
     },
@@ -163,6 +172,27 @@ pub enum WishError {
     BadCount(u32),
     #[error("{0}: the end date has passed")]
     Expired(chrono::NaiveDate),
+}
+
+/// Which part of a gift the free budget does not cover: a refusal of
+/// hours speaks of hours, even to someone with money free.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lacking {
+    Money,
+    Hours,
+    Both,
+}
+
+impl Lacking {
+    /// From whether money and hours are short; `None` when neither is.
+    pub fn of(money: bool, hours: bool) -> Option<Lacking> {
+        match (money, hours) {
+            (true, true) => Some(Lacking::Both),
+            (true, false) => Some(Lacking::Money),
+            (false, true) => Some(Lacking::Hours),
+            (false, false) => None,
+        }
+    }
 }
 
 /// A new wish, as the person typed it; [`NewWish::checked`] before storing.
@@ -313,6 +343,53 @@ impl Wish {
         }
         let mean = parts.iter().sum::<i64>() / parts.len() as i64;
         u8::try_from(mean).ok()
+    }
+}
+
+/// The owner's change to their open wish: its words, why, cost and hours
+/// (its topics and who may see it stay). [`WishEdit::checked`] first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WishEdit {
+    pub text: String,
+    pub why: Option<String>,
+    pub cost_cents: Option<i64>,
+    pub minutes: Option<i64>,
+}
+
+impl WishEdit {
+    /// Within the limits of a new wish (see [`NewWish::checked`]).
+    pub fn checked(&self, owner: &str) -> Result<WishEdit, WishError> {
+        let w = NewWish {
+            owner: owner.to_string(),
+            text: self.text.clone(),
+            why: self.why.clone(),
+            cost_cents: self.cost_cents,
+            minutes: self.minutes,
+            tags: Vec::new(),
+            private: false,
+        }
+        .checked()?;
+        Ok(WishEdit {
+            text: w.text,
+            why: w.why,
+            cost_cents: w.cost_cents,
+            minutes: w.minutes,
+        })
+    }
+
+    /// Why the change cannot be made to `w`: a cost or hours below what
+    /// colleagues already gave (their money would stand for nothing), or
+    /// none asked where some was given. Nothing moves in the ledger.
+    pub fn fits(&self, w: &Wish) -> Result<(), WishError> {
+        let below = |asked: Option<i64>, given: i64| given > 0 && asked.is_none_or(|a| a < given);
+        if below(self.cost_cents, w.given_cents) || below(self.minutes, w.given_minutes) {
+            return Err(WishError::BelowGiven {
+                wish: w.id,
+                cents: w.given_cents,
+                minutes: w.given_minutes,
+            });
+        }
+        Ok(())
     }
 }
 

@@ -15,7 +15,7 @@ use crate::domain::ledger::{Budget, Entry};
 use crate::domain::lesson::LessonFile;
 use crate::domain::reference::{RefItem, RefReport, Scope};
 use crate::domain::srs::{DueCard, Rating};
-use crate::domain::wish::{Finish, NewWish, Wish, WishId, WishQuery};
+use crate::domain::wish::{Finish, NewWish, Wish, WishEdit, WishId, WishQuery};
 use crate::domain::{
     Asked, Backing, BackingKind, Backup, Brought, CardState, Item, ItemId, LessonDone, NewItem,
     Person, Post, Question, Time,
@@ -171,6 +171,9 @@ impl<S: Store> Wishes for PublicView<S> {
         refused()
     }
     fn withdraw_wish(&self, _: WishId, _: &str) -> Result<Vec<Entry>> {
+        refused()
+    }
+    fn edit_wish(&self, _: WishId, _: &str, _: &WishEdit) -> Result<()> {
         refused()
     }
     fn grant(&self, _: &Grant) -> Result<Entry> {

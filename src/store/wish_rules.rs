@@ -10,7 +10,8 @@ use super::wishes::{Fund, Grant, MatchRule, VoucherIssue};
 use super::{Result, StoreError};
 use crate::domain::ledger::{self, Budget, Budgets, Entry, EntryKind, StoredWish, WishRef};
 use crate::domain::wish::{
-    self, Finish, NewWish, Wish, WishError, WishId, WishQuery, WishState, source as check_source,
+    self, Finish, NewWish, Wish, WishEdit, WishError, WishId, WishQuery, WishState,
+    source as check_source,
 };
 use crate::domain::{Time, from_millis, money};
 
@@ -68,6 +69,8 @@ pub trait WishRows {
     fn wish_row(&mut self, id: WishId) -> Result<Option<StoredWish>>;
     /// Wishes `viewer` may see (own, or not private), newest first.
     fn wish_rows(&mut self, query: &WishQuery, viewer: &str) -> Result<Vec<StoredWish>>;
+    /// Writes the (checked) new words, why, cost and hours of a wish.
+    fn update_wish(&mut self, id: WishId, edit: &WishEdit) -> Result<()>;
     /// Sets the stored state; with `finish` for a wish that is done.
     fn close_wish(
         &mut self,
@@ -289,6 +292,15 @@ pub fn set_match(rows: &mut dyn WishRows, at: i64, rule: &MatchRule) -> Result<(
             ..rule.clone()
         },
     )
+}
+
+pub fn edit_wish(rows: &mut dyn WishRows, id: WishId, person: &str, edit: &WishEdit) -> Result<()> {
+    let edit = edit.checked(person).map_err(wish_error)?;
+    // The wish held, so no gift lands between the check and the change.
+    rows.hold(Hold::Wish(id))?;
+    let w = owned_open_wish(rows, id, person)?;
+    edit.fits(&w).map_err(wish_error)?;
+    rows.update_wish(id, &edit)
 }
 
 pub fn finish_wish(

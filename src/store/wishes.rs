@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use super::Result;
 use crate::domain::insights::{ReflectionGroup, budget_reflections};
 use crate::domain::ledger::{Budget, BudgetFacts, Entry};
-use crate::domain::wish::{Finish, NewWish, Wish, WishId, WishQuery};
+use crate::domain::wish::{Finish, NewWish, Wish, WishEdit, WishId, WishQuery};
 
 /// A gift from a person's budget to a wish.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +77,9 @@ pub trait Wishes {
     /// the free budget or what the wish still needs is less. Returns the
     /// entries written (one contribution per pot drawn, and any match).
     fn fund(&self, fund: &Fund) -> Result<Vec<Entry>>;
+    /// The owner changes their open wish's words, why, cost or hours; a
+    /// cost or hours below what it was given is refused.
+    fn edit_wish(&self, id: WishId, person: &str, edit: &WishEdit) -> Result<()>;
     /// The owner marks their open wish done.
     fn finish_wish(&self, id: WishId, person: &str, finish: &Finish) -> Result<()>;
     /// The owner withdraws their open wish: every contribution and match

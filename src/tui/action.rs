@@ -29,6 +29,9 @@ pub enum Action {
     /// Give from one's budget to the wish under the cursor (after a form
     /// and a confirmation).
     Fund,
+    /// Put a voucher's code into one's own budget (a form, then the new
+    /// balance).
+    Redeem,
     /// Show the answer of the next hidden check card.
     Reveal,
     MarkDone,
@@ -86,7 +89,7 @@ pub enum Edit {
 }
 
 /// Every configurable action, in the order help lists them.
-pub const CONFIGURABLE: [Action; 52] = [
+pub const CONFIGURABLE: [Action; 53] = [
     Action::Open,
     Action::Back,
     Action::Up,
@@ -113,6 +116,7 @@ pub const CONFIGURABLE: [Action; 52] = [
     Action::Pledge,
     Action::Vote,
     Action::Fund,
+    Action::Redeem,
     Action::Reveal,
     Action::MarkDone,
     Action::Review,
@@ -166,6 +170,7 @@ impl Action {
             Action::Pledge => "pledge",
             Action::Vote => "vote",
             Action::Fund => "fund",
+            Action::Redeem => "redeem-voucher",
             Action::Reveal => "reveal",
             Action::MarkDone => "mark-done",
             Action::Review => "review",
@@ -206,7 +211,12 @@ impl Action {
     pub fn needs_pin(self) -> bool {
         matches!(
             self,
-            Action::EditProfile | Action::Delete | Action::Accept | Action::Helped | Action::Undo
+            Action::EditProfile
+                | Action::Delete
+                | Action::Accept
+                | Action::Helped
+                | Action::Undo
+                | Action::Redeem
         )
     }
 
@@ -234,6 +244,7 @@ impl Action {
             Action::Pledge => t!("hint.pledge"),
             Action::Vote => t!("hint.vote"),
             Action::Fund => t!("hint.fund"),
+            Action::Redeem => t!("hint.redeem"),
             Action::Reveal => t!("hint.reveal"),
             Action::MarkDone => t!("hint.mark-done"),
             Action::Review => t!("hint.review"),
@@ -287,6 +298,7 @@ impl Action {
             Action::Pledge => t!("help.pledge"),
             Action::Vote => t!("help.vote"),
             Action::Fund => t!("help.fund"),
+            Action::Redeem => t!("help.redeem"),
             Action::Reveal => t!("help.reveal"),
             Action::MarkDone => t!("help.mark-done"),
             Action::Review => t!("help.review"),

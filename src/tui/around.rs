@@ -164,13 +164,14 @@ impl App {
             p.input.text()
         };
         match p.purpose {
-            // The wish typed at the form's first step, whatever the cost.
-            Purpose::WishCost => self.unsaved_form(
-                "wish",
-                None,
-                vec![p.pending.clone().unwrap_or_default()],
-                None,
-            ),
+            // A voucher's code is money: never kept in a draft.
+            Purpose::Voucher => None,
+            // The new wish typed at the form's first step, whatever the
+            // later steps hold (a changed wish is still there).
+            Purpose::WishWhy | Purpose::WishCost | Purpose::WishHours | Purpose::WishTags => {
+                let form = p.pending.as_ref().filter(|f| f.editing.is_none())?;
+                self.unsaved_form("wish", None, vec![form.text.clone()], None)
+            }
             _ if typed.trim().is_empty() => None,
             Purpose::Answer(question) => Some(Unsaved::Answer {
                 drafts: self.around.drafts.clone()?,
@@ -192,7 +193,14 @@ impl App {
             ),
             // An amount is typed again in a moment; a wish is words.
             Purpose::Fund(_) => None,
+            Purpose::Wish if p.pending.as_ref().is_some_and(|f| f.editing.is_some()) => None,
             Purpose::Wish => self.unsaved_form("wish", None, vec![typed.to_string()], None),
+            Purpose::WishDone(id) => self.unsaved_form(
+                "wish-done",
+                Some(id.to_string()),
+                vec![typed.to_string()],
+                p.brought.map(|b| b.name().to_string()),
+            ),
         }
     }
 

@@ -14,6 +14,7 @@ use super::tabs::Tab;
 use super::update::update;
 use super::views::capture::{self, CaptureState};
 use super::views::help::HelpState;
+use super::views::wishes::WishesState;
 use crate::domain::Kind;
 
 /// The printable keys that keep their meaning on a kiosk list or item,
@@ -247,7 +248,14 @@ impl App {
             &self.keys,
             view,
             self.theme,
-            |action, k| self.may(action) && self.key_works(view, k),
+            // The Wishes tab has keys of its own: none for questions.
+            |action, k| {
+                self.may(action)
+                    && self.key_works(view, k)
+                    && (self.tab != Tab::Wishes
+                        || !matches!(view, View::List | View::Detail)
+                        || WishesState::help_actions(action, view == View::Detail))
+            },
             |action| self.help_text(action),
         )));
     }

@@ -8,6 +8,7 @@ use super::app::App;
 use super::keys::View;
 use super::screen::{Overlay, Screen};
 use super::tabs::Tab;
+use super::views::wishes::WishesState;
 
 impl App {
     /// The few keys that matter now, for the bottom line, most important
@@ -88,11 +89,13 @@ impl App {
                         crate::t!("hint.accept-answer").into_owned(),
                     ));
                 }
-                let key = self
-                    .keys
-                    .keys(view, a)
+                let keys = self.keys.keys(view, a);
+                // On a wish, Enter chooses what to do with it (as the
+                // wish's detail says), not `a`, a question's key.
+                let on_wish = self.tab == Tab::Wishes && a == Action::Answer;
+                let key = keys
                     .iter()
-                    .find(|k| self.key_works(view, k))
+                    .find(|k| self.key_works(view, k) && !(on_wish && k.is_printable()))
                     .or_else(|| self.kiosk_vote_key(view, a))?;
                 let label = match a {
                     Action::Capture => self.capture_label(),
@@ -165,6 +168,12 @@ impl App {
     /// An action's hint here: at the kiosk `+` backs a question in every
     /// way (see [`super::join`]), so its hint says more than "me too".
     fn hint_label(&self, a: Action) -> String {
+        let on_wishes = (self.tab == Tab::Wishes)
+            .then(|| WishesState::label(a))
+            .flatten();
+        if let Some(label) = on_wishes {
+            return label;
+        }
         match a {
             Action::MeToo if self.typing_asks => crate::t!("hint.join").into_owned(),
             a => a.label(),
@@ -173,6 +182,12 @@ impl App {
 
     /// What help says an action does here (see `App::hint_label`).
     pub fn help_text(&self, a: Action) -> String {
+        let on_wishes = (self.tab == Tab::Wishes)
+            .then(|| WishesState::describe(a))
+            .flatten();
+        if let Some(what) = on_wishes {
+            return what;
+        }
         match a {
             Action::MeToo if self.typing_asks => crate::t!("help.join").into_owned(),
             a => a.describe(),

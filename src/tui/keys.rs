@@ -468,6 +468,8 @@ fn default_bindings() -> Vec<Binding> {
         bind(view, Action::Vote, &[c('v')]);
         // `b` for budget: `f` is a common choice for search in configs.
         bind(view, Action::Fund, &[c('b')]);
+        // `t` for tegoedbon; Ctrl-T too: on a kiosk letters ask a question.
+        bind(view, Action::Redeem, &[c('t'), Key::ctrl('t')]);
         if view == View::Detail {
             bind(view, Action::Reveal, &[c(' ')]);
         }

@@ -28,6 +28,7 @@ pub mod loading;
 pub mod markdown;
 pub mod mouse;
 pub mod own;
+pub mod own_wish;
 pub mod pane_loop;
 pub mod pane_view;
 pub mod panes;
@@ -42,7 +43,9 @@ pub mod tabs;
 pub mod theme;
 pub mod update;
 pub mod views;
+pub mod voucher;
 pub mod wake;
+pub mod wish_form;
 pub mod wishes;
 pub mod wrap;
 

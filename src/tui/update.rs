@@ -361,6 +361,9 @@ pub(super) fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
             return true;
         }
         Choice::Fund(wish) => return super::wishes::give(app, wish, value),
+        Choice::OwnWish(_) | Choice::FinishWish(_) | Choice::WithdrawWish(_) => {
+            return super::own_wish::chosen(app, choice, value);
+        }
         Choice::Join(_) => return super::join::chosen(app, value),
         Choice::Accept(_) | Choice::Helped(_) => {
             return match engine::submit_asker(app, choice, value) {
@@ -399,7 +402,7 @@ pub(super) fn prompt(app: &mut App, purpose: Purpose, item: &Item) {
                 f.fields.into_iter().next()
             }),
         // The wish forms are opened by the Wishes tab (`super::wishes`).
-        Purpose::Fund(_) | Purpose::Wish | Purpose::WishCost => None,
+        _ => None,
     };
     if let Some(text) = kept {
         p.input = std::mem::take(&mut p.input).with_text(&text);
@@ -431,7 +434,9 @@ fn on_prompt(app: &mut App, mut p: PromptState, action: Action) {
             p.input.edit(e);
             p.replace_asked = false;
         }
-        Action::Brought if matches!(p.purpose, Purpose::Reflection(_)) => p.cycle_brought(),
+        Action::Brought if matches!(p.purpose, Purpose::Reflection(_) | Purpose::WishDone(_)) => {
+            p.cycle_brought()
+        }
         Action::Submit if !asks_to_replace(app, &mut p) && submit_prompt(app, &mut p) => return,
         _ => {}
     }
@@ -467,8 +472,10 @@ fn asks_to_replace(app: &mut App, p: &mut PromptState) -> bool {
 fn submit_prompt(app: &mut App, p: &mut PromptState) -> bool {
     let text = p.input.text().trim().to_string();
     // Words, not amounts: a badge or PIN at their end is never stored.
-    if matches!(p.purpose, Purpose::Answer(_) | Purpose::Reflection(_))
-        && let Some((before, why)) = code_refused(app, &text)
+    if matches!(
+        p.purpose,
+        Purpose::Answer(_) | Purpose::Reflection(_) | Purpose::WishDone(_)
+    ) && let Some((before, why)) = code_refused(app, &text)
     {
         p.input.clear();
         p.input.insert_str(&before);
@@ -480,9 +487,6 @@ fn submit_prompt(app: &mut App, p: &mut PromptState) -> bool {
     }
     let person = app.user.clone();
     let write = match p.purpose {
-        Purpose::Fund(_) | Purpose::Wish | Purpose::WishCost => {
-            return super::wishes::submit(app, p);
-        }
         Purpose::Answer(question) => Write::Answer {
             question,
             person,
@@ -532,6 +536,8 @@ fn submit_prompt(app: &mut App, p: &mut PromptState) -> bool {
             };
             return send::commit_undoing(app, write, undo);
         }
+        // The Wishes tab's forms ([`Purpose::of_wishes`]).
+        _ => return super::wishes::submit(app, p),
     };
     send::commit(app, write)
 }

@@ -1,20 +1,24 @@
 //! What the Wishes tab does: load the wishes and the viewer's free budget,
-//! make a wish (`c`: what, then what it costs), and give to one (`b`, or
-//! Enter on an open wish): a form for the amount, then a confirmation that
-//! shows it and what stays free. Esc at any step stores nothing. The rules
-//! (what may be given) are the store's, through [`Wishes`]; this only asks
-//! the person and words the answer.
+//! make a wish (`c`, see [`super::wish_form`]), and give to one (`b`, or
+//! Enter on a colleague's open wish): a form for the amount, then a
+//! confirmation that shows it and what stays free. One's own wish is
+//! changed, done or withdrawn in [`super::own_wish`]; a voucher (`t`) is
+//! put into the budget in [`super::voucher`]. Esc at any step stores
+//! nothing. The rules (what may be given) are the store's, through
+//! [`crate::store::Wishes`]; this only asks the person and words the answer.
 
 use super::action::Action;
 use super::app::{App, Overlay, Screen, Status};
+use super::keys::View;
 use super::views::choose::{Choice, ChooseState};
 use super::views::detail::DetailState;
 use super::views::prompt::{Note, PromptState, Purpose};
 use super::views::wishes::{Free, WishesData};
-use crate::domain::money::{parse_amount, parse_hours};
+use crate::domain::ledger::EntryKind;
+use crate::domain::money::{parse_amount, parse_hours_word};
 use crate::domain::now;
-use crate::domain::wish::{NewWish, Wish, WishError, WishId, WishQuery};
-use crate::i18n::amount;
+use crate::domain::wish::{Lacking, Wish, WishError, WishId, WishQuery};
+use crate::i18n::{amount, free_words};
 use crate::store::{Fund, StoreError};
 
 /// Wishes loaded at once: far more than a team has open.
@@ -29,6 +33,12 @@ impl App {
             // On a kiosk letters type: Enter on the open wish gives.
             Some("Enter".to_string())
         });
+        self.wishes.own_key = self
+            .keys
+            .keys(View::Detail, Action::Answer)
+            .iter()
+            .find(|k| !k.is_printable())
+            .map(ToString::to_string);
         let Some(store) = self.store.wish_store() else {
             self.wishes.available = false;
             return Ok(());
@@ -41,15 +51,14 @@ impl App {
             limit: LIMIT,
         };
         let wishes = store.list_wishes(&query, &self.user)?;
-        // With none open, the tab says whether the viewer's own are done
+        // With none open, the tab says that every wish (anyone's) is done
         // or withdrawn, not that there are no wishes at all.
-        let closed_own = if wishes.is_empty() {
-            let own = WishQuery {
-                owner: Some(self.user.clone()),
+        let closed = if wishes.is_empty() {
+            let all = WishQuery {
                 closed: true,
                 ..query
             };
-            store.list_wishes(&own, &self.user)?.len()
+            store.list_wishes(&all, &self.user)?.len()
         } else {
             0
         };
@@ -70,7 +79,7 @@ impl App {
             .collect();
         self.wishes.set(WishesData {
             wishes,
-            closed_own,
+            closed,
             names,
             free,
         });
@@ -108,16 +117,37 @@ impl App {
 /// An action on the Wishes tab (its list, or a wish opened from it), if
 /// the tab has its own meaning for it; false lets the pane do the rest.
 pub fn on_action(app: &mut App, action: Action) -> bool {
+    // A voucher is put in from any tab: it goes to the Wishes tab, where
+    // the new balance shows.
+    if action == Action::Redeem && app.tab != super::tabs::Tab::Wishes {
+        app.switch_tab(super::tabs::Tab::Wishes);
+    }
     let opened = matches!(app.stack.last(), Some(Screen::Detail(_)));
     if app.tab != super::tabs::Tab::Wishes || !(opened || app.stack.is_empty()) {
         return false;
     }
+    let own = app
+        .wishes
+        .selected_wish()
+        .filter(|w| app.wishes.is_own_open(w))
+        .cloned();
     match action {
         Action::Capture => new_wish(app),
         Action::Fund => fund(app),
-        // Enter on the opened wish gives: a key that is no letter, so it
-        // works on a kiosk too (as Enter answers an open question).
-        Action::Answer if opened => fund(app),
+        Action::Redeem => super::voucher::open(app),
+        // Enter on one's own opened wish: what to do with it (give,
+        // change, done, withdraw), a key that works on a kiosk too.
+        // On a colleague's it gives: a key that is no letter, so it works
+        // on a kiosk too (as Enter answers a question).
+        Action::Answer if opened => match &own {
+            Some(w) => super::own_wish::choose(app, w),
+            None => fund(app),
+        },
+        Action::MarkDone | Action::Delete | Action::EditProfile => match &own {
+            Some(w) => super::own_wish::on_key(app, action, w),
+            None if action == Action::EditProfile => return false,
+            None => app.say(crate::t!("wishes.not-yours")),
+        },
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -149,31 +179,20 @@ pub fn on_action(app: &mut App, action: Action) -> bool {
         | Action::CanHelp
         | Action::Pledge
         | Action::Vote
-        | Action::MarkDone
         | Action::SortQuestions
         | Action::Accept
-        | Action::Helped
-        | Action::Delete => app.say(crate::t!("wishes.not-here")),
+        | Action::Helped => app.say(crate::t!("wishes.not-here")),
         _ => return false,
     }
     true
 }
 
-/// `c`: the form for a new wish, first what, then what it costs.
+/// `c`: the form for a new wish (see [`super::wish_form`]).
 pub fn new_wish(app: &mut App) {
     if !app.wishes.available {
         return app.say(crate::t!("wishes.not-on-server"));
     }
-    let mut p = PromptState::new(Purpose::Wish, app.theme);
-    p.mask_codes = app.typing_asks;
-    // Text a signal (or a kiosk's idle logout) kept comes back.
-    if let Some(text) = app
-        .take_form_draft("wish", None)
-        .and_then(|f| f.fields.into_iter().next())
-    {
-        p.input = std::mem::take(&mut p.input).with_text(&text);
-    }
-    app.overlay = Some(Overlay::Prompt(p));
+    super::wish_form::open_new(app);
 }
 
 /// A new worker's first question at the kiosk: "Wat wil je leren?", the
@@ -252,24 +271,23 @@ pub fn on_typed(app: &App, p: &mut PromptState) {
 /// without "nothing was given"), naming only what is too much: money
 /// when money is typed (`cents` > 0), else hours.
 fn live_refusal(e: &WishError, cents: i64) -> String {
-    let only = |c: i64, m: i64| {
-        if cents > 0 {
-            amount(c, 0)
-        } else {
-            amount(0, m)
-        }
+    let typed = if cents > 0 {
+        Lacking::Money
+    } else {
+        Lacking::Hours
     };
     match e {
         WishError::TooMuch {
             cents: c,
             minutes: m,
             ..
-        } => crate::t!("wishes.live.too-much", amount = only(*c, *m)).into_owned(),
+        } => crate::t!("wishes.live.too-much", amount = free_words(typed, *c, *m)).into_owned(),
         WishError::Short {
             cents: c,
             minutes: m,
+            lacking,
             ..
-        } => crate::t!("wishes.live.short", amount = only(*c, *m)).into_owned(),
+        } => crate::t!("wishes.live.short", amount = free_words(*lacking, *c, *m)).into_owned(),
         e => refusal(e),
     }
 }
@@ -294,7 +312,7 @@ fn cannot_fund(app: &App, w: &Wish) -> Option<String> {
 /// Why a wish form or gift is refused, in the tab's words. The wish is the
 /// one on screen, so it is "this wish", never its id: no kiosk screen
 /// shows an id, and a shop-floor worker knows a wish by its title.
-fn refusal(e: &WishError) -> String {
+pub(super) fn refusal(e: &WishError) -> String {
     use crate::i18n::{wish_error, wish_state};
     match e {
         WishError::TooMuch { cents, minutes, .. } => {
@@ -306,65 +324,26 @@ fn refusal(e: &WishError) -> String {
             crate::t!("wishes.not-open", state = wish_state(*state)).into_owned()
         }
         WishError::NotFound(_) => crate::t!("wishes.gone").into_owned(),
+        WishError::BelowGiven { cents, minutes, .. } => {
+            crate::t!("wishes.below-given", amount = amount(*cents, *minutes)).into_owned()
+        }
         e => wish_error(e),
     }
 }
 
-/// Enter in one of the wish forms; true when the form is done.
+/// Enter in one of the Wishes tab's forms; true when the form is done.
 pub fn submit(app: &mut App, p: &mut PromptState) -> bool {
     let text = p.input.text().trim().to_string();
     match p.purpose {
-        Purpose::Wish => {
-            if text.is_empty() {
-                return refuse(app, crate::t!("wishes.write-first").into_owned());
-            }
-            // A badge or PIN typed into a kiosk's wish is never kept.
-            if let Some((before, why)) = super::update::code_refused(app, &text) {
-                p.input.clear();
-                p.input.insert_str(&before);
-                return refuse(app, why);
-            }
-            // Checked now, so a too-long wish is said before its cost.
-            let wish = new(app, &text, None);
-            if let Err(e) = wish.checked() {
-                return refuse(app, refusal(&e));
-            }
-            let mut next = PromptState::new(Purpose::WishCost, app.theme);
-            next.about = Some(text.clone());
-            next.pending = Some(text);
-            app.overlay = Some(Overlay::Prompt(next));
-            true
-        }
-        Purpose::WishCost => {
-            let cost = match text.as_str() {
-                "" => None,
-                t => match parse_amount(t) {
-                    Ok(c) => Some(c),
-                    Err(e) => return refuse(app, refusal(&e)),
-                },
-            };
-            let wish = new(app, p.pending.as_deref().unwrap_or_default(), cost);
-            save_wish(app, &wish)
-        }
         Purpose::Fund(id) => ask_to_confirm(app, id, &text),
-        _ => false,
-    }
-}
-
-fn new(app: &App, text: &str, cost_cents: Option<i64>) -> NewWish {
-    NewWish {
-        owner: app.user.clone(),
-        text: text.to_string(),
-        why: None,
-        cost_cents,
-        minutes: None,
-        tags: Vec::new(),
-        private: false,
+        Purpose::WishDone(id) => super::own_wish::confirm_done(app, id, p),
+        Purpose::Voucher => super::voucher::redeem(app, &text),
+        _ => super::wish_form::step(app, p),
     }
 }
 
 /// Says why the form cannot go on; the form stays open (false).
-fn refuse(app: &mut App, reason: String) -> bool {
+pub(super) fn refuse(app: &mut App, reason: String) -> bool {
     app.status.set(Status {
         text: reason,
         error: true,
@@ -372,40 +351,13 @@ fn refuse(app: &mut App, reason: String) -> bool {
     false
 }
 
-fn save_wish(app: &mut App, wish: &NewWish) -> bool {
-    let Some(store) = app.store.wish_store() else {
-        return refuse(app, crate::t!("wishes.not-on-server").into_owned());
-    };
-    let saved = wish
-        .checked()
-        .map_err(StoreError::Wish)
-        .and_then(|w| store.add_wish(&w));
-    match saved {
-        Ok(id) => {
-            app.say(crate::t!("wishes.saved"));
-            reload(app);
-            app.wishes.select(id);
-            app.sync_preview();
-            true
-        }
-        Err(StoreError::Wish(e)) => refuse(app, refusal(&e)),
-        Err(e) => {
-            app.report(&e);
-            false
-        }
-    }
-}
-
 /// What was typed into the fund form: `100`, `€ 12,50`, or hours (`2u`,
 /// `2 uur`, `2h`, `2 hours`).
 fn parse_gift(text: &str) -> Result<(i64, i64), WishError> {
-    let lower = text.trim().to_lowercase();
-    for unit in ["uren", "uur", "hours", "hour", "u", "h"] {
-        if let Some(n) = lower.strip_suffix(unit) {
-            return parse_hours(n.trim_end()).map(|m| (0, m));
-        }
+    match parse_hours_word(text) {
+        Some(minutes) => minutes.map(|m| (0, m)),
+        None => parse_amount(text).map(|c| (c, 0)),
     }
-    parse_amount(text).map(|c| (c, 0))
 }
 
 /// The person's free budget, as the tab loaded it.
@@ -434,11 +386,12 @@ fn weigh(w: &Wish, free: Free, cents: i64, minutes: i64) -> Result<(), WishError
             cents: w.needs_cents(),
             minutes: w.needs_minutes(),
         })
-    } else if cents > free.cents || minutes > free.minutes {
+    } else if let Some(lacking) = Lacking::of(cents > free.cents, minutes > free.minutes) {
         Err(WishError::Short {
             pot: None,
             cents: free.cents,
             minutes: free.minutes,
+            lacking,
         })
     } else {
         Ok(())
@@ -499,14 +452,29 @@ pub fn give(app: &mut App, id: WishId, value: &str) -> bool {
         from: None,
     });
     match given {
-        Ok(_) => {
+        Ok(written) => {
             reload(app);
             let free = free(app);
-            app.say(crate::t!(
-                "wishes.given",
-                amount = amount(cents, minutes),
-                left = amount(free.cents, free.minutes)
-            ));
+            let left = amount(free.cents, free.minutes);
+            let gift = amount(cents, minutes);
+            // What a matching rule added goes in the same message: the
+            // giver's euro did more than itself.
+            let matched: i64 = written
+                .iter()
+                .filter(|e| e.kind == EntryKind::Match)
+                .map(|e| -e.cents)
+                .sum();
+            let said = if matched > 0 {
+                crate::t!(
+                    "wishes.given-matched",
+                    amount = gift,
+                    matched = amount(matched, 0),
+                    left = left
+                )
+            } else {
+                crate::t!("wishes.given", amount = gift, left = left)
+            };
+            app.say(said);
             true
         }
         // Refused (someone gave the last euro first): the reason, and
@@ -527,7 +495,7 @@ pub fn give(app: &mut App, id: WishId, value: &str) -> bool {
 }
 
 /// The tab and an opened wish show what was just written.
-fn reload(app: &mut App) {
+pub(super) fn reload(app: &mut App) {
     let loaded = app.load_wishes();
     app.ok(loaded);
     app.refresh_open_wish();

@@ -67,9 +67,10 @@ pub fn grant(sb: &Sandbox, who: &str, amount: &str) {
 }
 
 /// [`grant`] with more flags (`--hours 16`, `--expires …`); a `--source`
-/// among them takes the place of `werkgever`.
+/// among them takes the place of `werkgever`. With `--new`: the tests
+/// grant to people before they first use leertuin.
 pub fn grant_with(sb: &Sandbox, who: &str, amount: &str, flags: &[&str]) {
-    let mut args = vec!["budget", "grant", who, amount];
+    let mut args = vec!["budget", "grant", who, amount, "--new"];
     args.extend_from_slice(flags);
     if !flags.contains(&"--source") {
         args.extend(["--source", "werkgever"]);

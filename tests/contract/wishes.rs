@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leertuin::domain::ledger::EntryKind;
 use leertuin::domain::voucher;
-use leertuin::domain::wish::{Finish, NewWish, WishError, WishId, WishQuery, WishState};
+use leertuin::domain::wish::{Finish, NewWish, WishEdit, WishError, WishId, WishQuery, WishState};
 use leertuin::domain::{Kind, now};
 use leertuin::store::{Fund, Grant, MatchRule, Store, StoreError, VoucherIssue, Wishes};
 
@@ -21,6 +21,7 @@ contract_opened!(
     a_matching_rule_adds_up_to_its_cap,
     an_export_with_budgets_restores_byte_equal,
     a_merge_leaves_budgets_out_and_makes_no_money,
+    an_owner_changes_an_open_wish_never_below_what_it_was_given,
 );
 
 fn w(s: &dyn Store) -> &dyn Wishes {
@@ -366,4 +367,57 @@ fn a_merge_leaves_budgets_out_and_makes_no_money(o: &Opened) {
         ..WishQuery::default()
     };
     assert!(w(&*o.store).list_wishes(&all, "bob").unwrap().is_empty());
+}
+
+/// A tester's finding: `e` on one's own wish opened the profile. The
+/// owner changes an open wish's words, why, cost and hours; never to
+/// less than colleagues gave, never another's, never a closed one.
+fn an_owner_changes_an_open_wish_never_below_what_it_was_given(o: &Opened) {
+    let (s, admin) = (&*o.store, &*o.admin);
+    grant(admin, "bob", 10_000, 300);
+    let id = wish(s, "ann", "Lassen", Some(20_000), Some(480));
+    fund(s, "bob", id, 5_000, 120).unwrap();
+    let edit = |text: &str, cost_cents: Option<i64>, minutes: Option<i64>| WishEdit {
+        text: text.into(),
+        why: Some("Voor de nieuwe machine".into()),
+        cost_cents,
+        minutes,
+    };
+    let changed = edit("Leren lassen (MIG)", Some(15_000), Some(240));
+    w(s).edit_wish(id, "ann", &changed).unwrap();
+    let got = w(s).wish(id, "ann").unwrap();
+    assert_eq!(got.text, "Leren lassen (MIG)");
+    assert_eq!(got.why.as_deref(), Some("Voor de nieuwe machine"));
+    assert_eq!((got.cost_cents, got.minutes), (Some(15_000), Some(240)));
+    assert_eq!((got.given_cents, got.given_minutes), (5_000, 120));
+    assert_eq!(got.tags, vec!["heftruck"]);
+    // Below what was given, or none asked where some was given: refused.
+    for below in [
+        edit("x", Some(4_999), Some(240)),
+        edit("x", Some(5_000), None),
+        edit("x", None, Some(240)),
+    ] {
+        assert!(
+            matches!(
+                w(s).edit_wish(id, "ann", &below),
+                Err(StoreError::Wish(WishError::BelowGiven { .. }))
+            ),
+            "{below:?}"
+        );
+    }
+    assert!(matches!(
+        w(s).edit_wish(id, "bob", &changed),
+        Err(StoreError::Wish(WishError::NotYours(_)))
+    ));
+    assert_eq!(w(s).wish(id, "ann").unwrap().text, "Leren lassen (MIG)");
+    // Exactly what was given is enough: the wish is then funded.
+    w(s).edit_wish(id, "ann", &edit("Lassen", Some(5_000), Some(120)))
+        .unwrap();
+    assert_eq!(w(s).wish(id, "ann").unwrap().state, WishState::Funded);
+    w(s).finish_wish(id, "ann", &Finish::default()).unwrap();
+    assert!(matches!(
+        w(s).edit_wish(id, "ann", &changed),
+        Err(StoreError::Wish(WishError::NotOpen { .. }))
+    ));
+    assert_eq!(w(s).wish(id, "ann").unwrap().text, "Lassen");
 }

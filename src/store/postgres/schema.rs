@@ -27,6 +27,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (14, include_str!("migrations/0014_change_mark.sql")),
     (15, include_str!("migrations/0015_wishes.sql")),
     (16, include_str!("migrations/0016_newest_answer.sql")),
+    (17, include_str!("migrations/0017_edit_wish.sql")),
 ];
 
 /// The newest schema this binary knows.

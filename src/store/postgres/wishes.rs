@@ -15,7 +15,9 @@ use super::rows::all;
 use super::write::ensure_handle;
 use crate::domain::Brought;
 use crate::domain::ledger::{Budget, Budgets, Entry, StoredWish};
-use crate::domain::wish::{Finish, NewWish, Wish, WishError, WishId, WishQuery, WishState};
+use crate::domain::wish::{
+    Finish, NewWish, Wish, WishEdit, WishError, WishId, WishQuery, WishState,
+};
 use crate::store::backup::BUDGET_TABLES;
 use crate::store::rows::{Cols, tag_pattern, tags_to_sql};
 use crate::store::wish_cols::{
@@ -172,6 +174,20 @@ impl WishRows for Rows<'_, '_> {
             ],
         )?;
         all(&rows, cols::wish)
+    }
+
+    fn update_wish(&mut self, id: WishId, edit: &WishEdit) -> Result<()> {
+        self.0.execute(
+            "UPDATE wish SET text = $2, why = $3, cost_cents = $4, minutes = $5 WHERE id = $1",
+            &[
+                &id.0,
+                &edit.text,
+                &edit.why,
+                &edit.cost_cents,
+                &edit.minutes,
+            ],
+        )?;
+        Ok(())
     }
 
     fn close_wish(
@@ -403,6 +419,9 @@ impl crate::store::Wishes for super::PgStore {
         self.locked(person, |r| {
             rules::finish_wish(r, now_ms(), id, person, finish)
         })
+    }
+    fn edit_wish(&self, id: WishId, person: &str, edit: &WishEdit) -> Result<()> {
+        self.locked(person, |r| rules::edit_wish(r, id, person, edit))
     }
     fn withdraw_wish(&self, id: WishId, person: &str) -> Result<Vec<Entry>> {
         self.locked(person, |r| rules::withdraw_wish(r, now_ms(), id, person))

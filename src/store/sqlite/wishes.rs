@@ -12,7 +12,9 @@ use super::write::ensure_handle;
 use crate::domain::Brought;
 use crate::domain::ledger::{Budget, Budgets, Entry, EntryKind, StoredWish};
 use crate::domain::voucher::{MAX_MISSES, MISS_WINDOW_MS, wait_minutes};
-use crate::domain::wish::{Finish, NewWish, Wish, WishError, WishId, WishQuery, WishState};
+use crate::domain::wish::{
+    Finish, NewWish, Wish, WishEdit, WishError, WishId, WishQuery, WishState,
+};
 use crate::store::nudge::WishNudges;
 use crate::store::rows::{tag_pattern, tags_to_sql, time_from_sql};
 use crate::store::wish_cols::{
@@ -114,6 +116,15 @@ impl WishRows for Rows<'_> {
             params![viewer, q.owner, tag, q.closed, limit],
             |r| cols::wish(r),
         )
+    }
+
+    fn update_wish(&mut self, id: WishId, edit: &WishEdit) -> Result<()> {
+        exec(
+            self.0,
+            "UPDATE wish SET text = ?2, why = ?3, cost_cents = ?4, minutes = ?5 WHERE id = ?1",
+            params![id.0, edit.text, edit.why, edit.cost_cents, edit.minutes],
+        )?;
+        Ok(())
     }
 
     fn close_wish(
@@ -339,6 +350,9 @@ impl crate::store::Wishes for super::SqliteStore {
     }
     fn finish_wish(&self, id: WishId, person: &str, finish: &Finish) -> Result<()> {
         self.write(|tx| rules::finish_wish(&mut Rows(tx), now_ms(), id, person, finish))
+    }
+    fn edit_wish(&self, id: WishId, person: &str, edit: &WishEdit) -> Result<()> {
+        self.write(|tx| rules::edit_wish(&mut Rows(tx), id, person, edit))
     }
     fn withdraw_wish(&self, id: WishId, person: &str) -> Result<Vec<Entry>> {
         self.write(|tx| rules::withdraw_wish(&mut Rows(tx), now_ms(), id, person))

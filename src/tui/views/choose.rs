@@ -42,6 +42,14 @@ pub enum Choice {
     /// A gift from the person's budget to a wish; the option's value is
     /// "cents minutes".
     Fund(WishId),
+    /// What to do with one's own wish: give, change, done, withdraw (the
+    /// option's value names it).
+    OwnWish(WishId),
+    /// One's own wish done; the value is what it brought (or nothing), a
+    /// tab, and the reflection.
+    FinishWish(WishId),
+    /// One's own wish withdrawn: every gift goes back.
+    WithdrawWish(WishId),
 }
 
 /// One line to choose: what it says, and what it stands for (an answer's

@@ -39,10 +39,51 @@ pub enum Purpose {
     Reflection(ItemId),
     /// What to give to a wish: an amount, or hours (`2u`).
     Fund(WishId),
-    /// A new wish: what the person wants to learn.
+    /// A new wish: what the person wants to learn (or, changing one's
+    /// wish, its new words).
     Wish,
-    /// The new wish's cost (empty: none); the wish is in `pending`.
+    /// Why, when a wish is changed (empty: no reason given).
+    WishWhy,
+    /// The wish's cost (empty: none); the earlier steps are in `pending`.
     WishCost,
+    /// The hours it takes (empty: none).
+    WishHours,
+    /// Its topics, a new wish's last step (empty: none).
+    WishTags,
+    /// The owner's reflection on their wish, done (and what it brought).
+    WishDone(WishId),
+    /// A voucher's code, to put into one's own budget.
+    Voucher,
+}
+
+impl Purpose {
+    /// A form of the Wishes tab (`crate::tui::wishes` answers its Enter).
+    pub fn of_wishes(self) -> bool {
+        matches!(
+            self,
+            Purpose::Fund(_)
+                | Purpose::Wish
+                | Purpose::WishWhy
+                | Purpose::WishCost
+                | Purpose::WishHours
+                | Purpose::WishTags
+                | Purpose::WishDone(_)
+                | Purpose::Voucher
+        )
+    }
+}
+
+/// A wish being made or changed, step by step: each step's text as typed,
+/// so a step can be typed again and the wish saved whole at the end.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WishForm {
+    /// The wish being changed; `None` for a new one.
+    pub editing: Option<WishId>,
+    pub text: String,
+    pub why: String,
+    pub cost: String,
+    pub hours: String,
+    pub tags: String,
 }
 
 #[derive(Debug, Clone)]
@@ -61,9 +102,9 @@ pub struct PromptState {
     /// Esc was pressed on typed text and the form asked whether to throw
     /// it away; a second Esc does.
     pub cancel_asked: bool,
-    /// Text typed at an earlier step of the same form (the wish, while
-    /// its cost is asked): saved with this step, or not at all.
-    pub pending: Option<String>,
+    /// What was typed at the earlier steps of a wish form (the wish,
+    /// while its cost is asked): saved with the last step, or not at all.
+    pub pending: Option<WishForm>,
     /// What the form says of the text as it stands (see [`Note`]).
     pub note: Option<Note>,
     /// A kiosk's form: a badge or PIN in the text shows as dots (see
@@ -76,7 +117,9 @@ impl PromptState {
     /// The keys worth a hint: a reflection also says what it brought.
     pub fn hint_actions(&self) -> Vec<Action> {
         match self.purpose {
-            Purpose::Reflection(_) => vec![Action::Submit, Action::Cancel, Action::Brought],
+            Purpose::Reflection(_) | Purpose::WishDone(_) => {
+                vec![Action::Submit, Action::Cancel, Action::Brought]
+            }
             _ => vec![Action::Submit, Action::Cancel],
         }
     }
@@ -114,7 +157,12 @@ impl PromptState {
             Purpose::Reflection(_) => t!("prompt.reflection"),
             Purpose::Fund(_) => t!("prompt.fund"),
             Purpose::Wish => t!("prompt.wish"),
+            Purpose::WishWhy => t!("prompt.wish-why"),
             Purpose::WishCost => t!("prompt.wish-cost"),
+            Purpose::WishHours => t!("prompt.wish-hours"),
+            Purpose::WishTags => t!("prompt.wish-tags"),
+            Purpose::WishDone(_) => t!("prompt.wish-done"),
+            Purpose::Voucher => t!("prompt.voucher"),
         }
     }
 
@@ -200,7 +248,7 @@ impl Widget for &PromptState {
         if self.title_fits(area.width) {
             block = block.title(Span::styled(self.title(), t.accent));
         }
-        if let Purpose::Reflection(_) = self.purpose {
+        if let Purpose::Reflection(_) | Purpose::WishDone(_) = self.purpose {
             let choice = self.brought.map_or("—".to_string(), |b| {
                 crate::tui::views::me::brought_word(b.name())
             });

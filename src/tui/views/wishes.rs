@@ -20,6 +20,16 @@ use crate::tui::action::Action;
 use crate::tui::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use crate::tui::wrap::WrapLine;
 
+/// The keys whose words differ on the tab: (hint, help) catalogue keys.
+/// `c` keeps its hint ("nieuw") but says in help that it makes a wish.
+const WORDS: [(Action, (&str, &str)); 5] = [
+    (Action::Capture, ("hint.capture", "help.wish")),
+    (Action::Answer, ("hint.own-wish", "help.own-wish")),
+    (Action::MarkDone, ("hint.wish-done", "help.wish-done")),
+    (Action::Delete, ("hint.wish-withdraw", "help.wish-withdraw")),
+    (Action::EditProfile, ("hint.wish-edit", "help.wish-edit")),
+];
+
 /// Cells of a progress bar.
 const BAR: usize = 10;
 
@@ -35,9 +45,10 @@ pub struct Free {
 pub struct WishesData {
     /// Open wishes the viewer may see, newest first.
     pub wishes: Vec<Wish>,
-    /// The viewer's own done or withdrawn wishes, counted when no wish is
-    /// open (else 0).
-    pub closed_own: usize,
+    /// Done and withdrawn wishes the viewer may see (anyone's), counted
+    /// when no wish is open (else 0): the empty tab then says that every
+    /// wish is closed, not that there are none.
+    pub closed: usize,
     /// Display names by handle.
     pub names: HashMap<String, String>,
     /// The viewer's free budget; `None` where it may not be shown (a kiosk
@@ -58,6 +69,8 @@ pub struct WishesState {
     /// The keys named in the tab's words ("c: wat wil je leren?").
     pub capture_key: Option<String>,
     pub fund_key: Option<String>,
+    /// The key that opens the choices on one's own wish (Enter).
+    pub own_key: Option<String>,
     pub theme: Theme,
 }
 
@@ -71,6 +84,7 @@ impl WishesState {
             viewer: viewer.to_string(),
             capture_key: Some("c".to_string()),
             fund_key: Some("b".to_string()),
+            own_key: Some("Enter".to_string()),
             theme,
         }
     }
@@ -127,18 +141,85 @@ impl WishesState {
         if self.selected_wish().is_some_and(|w| self.can_fund(w)) {
             out.push(Action::Fund);
         }
-        out.extend([Action::Capture, Action::Open, Action::Search]);
+        // The voucher before opening and search: on a kiosk it is the
+        // only way to it, and a worker handed one looks for it here.
+        out.extend([
+            Action::Capture,
+            Action::Redeem,
+            Action::Open,
+            Action::Search,
+        ]);
         out
     }
 
-    /// The keys worth a hint on an opened wish.
+    /// The keys worth a hint on an opened wish: on one's own open wish,
+    /// Enter (what to do with it) and the keys of each choice.
     pub fn detail_hint_actions(&self) -> Vec<Action> {
         let mut out = Vec::new();
+        let own = self.selected_wish().is_some_and(|w| self.is_own_open(w));
+        if own {
+            out.push(Action::Answer);
+        }
         if self.selected_wish().is_some_and(|w| self.can_fund(w)) {
             out.push(Action::Fund);
         }
+        if own {
+            out.extend([Action::MarkDone, Action::Delete, Action::EditProfile]);
+        }
         out.push(Action::Back);
         out
+    }
+
+    /// Every action the tab (or, `opened`, a wish opened from it) does,
+    /// for `?`: a wish is answered, backed or voted on by no key, so help
+    /// names none of those; Enter on an opened wish gives or chooses.
+    pub fn help_actions(a: Action, opened: bool) -> bool {
+        if a == Action::Answer {
+            return opened;
+        }
+        matches!(
+            a,
+            Action::Open
+                | Action::Back
+                | Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::NextTab
+                | Action::PrevTab
+                | Action::GoTab(_)
+                | Action::Search
+                | Action::Capture
+                | Action::Answer
+                | Action::Fund
+                | Action::Redeem
+                | Action::MarkDone
+                | Action::Delete
+                | Action::EditProfile
+                | Action::Help
+                | Action::Quit
+        )
+    }
+
+    /// A hint's word for what a key does on the tab, where it differs
+    /// from elsewhere (`x` withdraws a wish, deletes nothing).
+    pub fn label(a: Action) -> Option<String> {
+        let (hint, _) = WORDS.iter().find(|(act, _)| *act == a)?.1;
+        Some(t!(hint).into_owned())
+    }
+
+    /// What help says a key does on the tab, where it differs.
+    pub fn describe(a: Action) -> Option<String> {
+        let (_, help) = WORDS.iter().find(|(act, _)| *act == a)?.1;
+        Some(t!(help).into_owned())
+    }
+
+    /// The viewer's own wish, still open: theirs to change, finish or
+    /// withdraw.
+    pub fn is_own_open(&self, w: &Wish) -> bool {
+        w.owner == self.viewer && w.state.is_open()
     }
 
     /// True when the viewer could give to this wish: it still needs
@@ -245,7 +326,14 @@ impl WishesState {
             ),
         };
         lines.push(WrapLine::new(Span::styled(text, style)));
-        if self.can_fund(w)
+        if self.is_own_open(w)
+            && let Some(key) = &self.own_key
+        {
+            lines.push(WrapLine::new(Span::styled(
+                t!("wishes.own-key", key = key),
+                t.ok,
+            )));
+        } else if self.can_fund(w)
             && let Some(key) = &self.fund_key
         {
             lines.push(WrapLine::new(Span::styled(
@@ -381,7 +469,7 @@ impl Widget for &WishesState {
             return say(t!("list.loading").into_owned(), buf);
         };
         if data.wishes.is_empty() {
-            let text = match (&self.capture_key, data.closed_own) {
+            let text = match (&self.capture_key, data.closed) {
                 (Some(key), 0) => t!("wishes.none", key = key),
                 (None, 0) => t!("wishes.none.plain"),
                 (Some(key), _) => t!("wishes.none-open", key = key),
