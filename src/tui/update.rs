@@ -536,7 +536,7 @@ fn submit_prompt(app: &mut App, p: &mut PromptState) -> bool {
             };
             return send::commit_undoing(app, write, undo);
         }
-        // The Wishes tab's forms ([`Purpose::of_wishes`]).
+        // The Wishes tab's forms: `super::wishes` answers their Enter.
         _ => return super::wishes::submit(app, p),
     };
     send::commit(app, write)

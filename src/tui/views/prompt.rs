@@ -56,23 +56,6 @@ pub enum Purpose {
     Voucher,
 }
 
-impl Purpose {
-    /// A form of the Wishes tab (`crate::tui::wishes` answers its Enter).
-    pub fn of_wishes(self) -> bool {
-        matches!(
-            self,
-            Purpose::Fund(_)
-                | Purpose::Wish
-                | Purpose::WishWhy
-                | Purpose::WishCost
-                | Purpose::WishHours
-                | Purpose::WishTags
-                | Purpose::WishDone(_)
-                | Purpose::Voucher
-        )
-    }
-}
-
 /// A wish being made or changed, step by step: each step's text as typed,
 /// so a step can be typed again and the wish saved whole at the end.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
