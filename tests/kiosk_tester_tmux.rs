@@ -68,6 +68,11 @@ fn at_the_kiosk_typing_on_tips_shares_a_tip_and_on_wishes_adds_a_wish() {
     // What it costs may stay empty.
     tmux.wait_for("s", "kost");
     tmux.keys("s", &["Enter"]);
+    // Hours and a topic are asked too (issue 16); Enter leaves them empty.
+    tmux.wait_for("s", "Hoeveel uur");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Onderwerp");
+    tmux.keys("s", &["Enter"]);
     tmux.wait_for("s", "Je wens is bewaard");
     let wishes = home.ok(&henk, &["wishes"]);
     assert!(wishes.contains("Leren lassen"), "{wishes}");

@@ -812,7 +812,7 @@ fn marking_ones_own_wish_done_asks_how_it_went_and_what_it_brought() {
     type_in(&mut app, "Ik maak nu zelf de planning");
     // Tab: what it brought (work first).
     update(&mut app, Action::Brought);
-    assert_shows(&screen(&app, 80, 24), "het bracht: werk");
+    assert_shows(&screen(&app, 80, 24), "het hielp bij: werk");
     update(&mut app, Action::Submit);
     let rows = screen(&app, 80, 30);
     assert_shows(&rows, "Is je wens klaar?");
