@@ -1,11 +1,13 @@
 //! The searchable text of every item, laid out for a fast scan: one arena
-//! string for all titles and bodies, tags and author names stored once each
-//! and referred to by number, and per-doc letter masks.
+//! string for all titles, the bodies as numbers of their words
+//! (`bodies.rs`), tags and author names stored once each and referred to
+//! by number, and per-doc letter masks.
 //!
 //! Kept small on purpose (about 40 bytes plus the text per item, measured
 //! in benches/search.rs): at 1M items the whole index must fit the pane's
 //! memory budget.
 
+use super::bodies::Bodies;
 use super::letters::{self, ASCII, FAQ, LIVE, Mask, NAVI, REFERENCE};
 use super::strings::Strings;
 use super::typos::Vocabulary;
@@ -30,11 +32,10 @@ const TAGS_PER_DOC: usize = 10;
 pub struct Docs {
     nums: Vec<i64>,
     kinds: Vec<Kind>,
-    /// Doc `i`'s title is `text[starts[i] .. starts[i] + title_ends[i]]`,
-    /// its body start the rest up to `starts[i + 1]`.
-    text: String,
+    /// Doc `i`'s title is `titles[starts[i] .. starts[i + 1]]`.
+    titles: String,
     starts: Vec<u32>,
-    title_ends: Vec<u16>,
+    pub bodies: Bodies,
     /// Doc `i`'s tags are `tag_list[tag_starts[i] .. tag_starts[i + 1]]`.
     tag_starts: Vec<u32>,
     tag_list: Vec<u32>,
@@ -65,7 +66,7 @@ impl Docs {
             nums: Vec::with_capacity(n),
             kinds: Vec::with_capacity(n),
             starts: Vec::with_capacity(n + 1),
-            title_ends: Vec::with_capacity(n),
+            bodies: Bodies::with_capacity(n),
             tag_starts: Vec::with_capacity(n + 1),
             authors: Vec::with_capacity(n),
             votes: Vec::with_capacity(n),
@@ -81,8 +82,9 @@ impl Docs {
         self.nums.len()
     }
 
-    /// Adds one doc. False (and nothing added) once the arena is full: at
-    /// 4 GB of text, some twenty million items, far beyond what it is for.
+    /// Adds one doc. False (and nothing added) once an arena is full: at
+    /// 4 GB of titles or of bodies' word numbers, tens of millions of
+    /// items, far beyond what it is for.
     pub fn push(&mut self, doc: &SearchDoc) -> bool {
         let first = doc.title.lines().next().unwrap_or("");
         let title = cut(first, TITLE_CHARS);
@@ -102,14 +104,16 @@ impl Docs {
             },
             BODY_CHARS,
         );
-        let Ok(end) = u32::try_from(self.text.len() + title.len() + body.len()) else {
+        let Ok(end) = u32::try_from(self.titles.len() + title.len()) else {
             return false;
         };
+        if !self.bodies.push(body) {
+            return false;
+        }
         let i = self.nums.len() as u32;
         self.nums.push(doc.id.num);
         self.kinds.push(doc.id.kind);
-        self.text.push_str(title);
-        self.text.push_str(body);
+        self.titles.push_str(title);
         // Titles and tags only: the words of bodies too made building the
         // index several times slower.
         self.vocabulary.add(title);
@@ -118,8 +122,6 @@ impl Docs {
         title_words.add(i, title);
         body_words.add(i, body);
         self.starts.push(end);
-        // A title is at most 120 characters of 4 bytes: it fits.
-        self.title_ends.push(title.len() as u16);
 
         let mut mask = letters::mask(title) | letters::mask(body) | LIVE;
         if title.is_ascii() && body.is_ascii() {
@@ -155,9 +157,9 @@ impl Docs {
     pub fn shrink_to_fit(&mut self) {
         self.nums.shrink_to_fit();
         self.kinds.shrink_to_fit();
-        self.text.shrink_to_fit();
+        self.titles.shrink_to_fit();
         self.starts.shrink_to_fit();
-        self.title_ends.shrink_to_fit();
+        self.bodies.shrink_to_fit();
         self.tag_starts.shrink_to_fit();
         self.tag_list.shrink_to_fit();
         self.authors.shrink_to_fit();
@@ -188,10 +190,8 @@ impl Docs {
         self.masks[i] & LIVE != 0
     }
 
-    /// Title and body start of doc `i`.
-    pub fn title_body(&self, i: usize) -> (&str, &str) {
-        let doc = &self.text[self.starts[i] as usize..self.starts[i + 1] as usize];
-        doc.split_at(usize::from(self.title_ends[i]))
+    pub fn title(&self, i: usize) -> &str {
+        &self.titles[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
 
     pub fn tag_numbers(&self, i: usize) -> &[u32] {
@@ -201,12 +201,15 @@ impl Docs {
     /// Bytes held by each part, for the benchmarks' memory figure.
     pub fn heap_parts(&self) -> Vec<(&'static str, usize)> {
         let [titles, bodies, tags, authors] = &self.words;
+        let (body_numbers, body_words) = self.bodies.heap_parts();
         vec![
             ("ids", self.nums.capacity() * 8 + self.kinds.capacity()),
             (
-                "texts",
-                self.text.capacity() + self.starts.capacity() * 4 + self.title_ends.capacity() * 2,
+                "titles",
+                self.titles.capacity() + self.starts.capacity() * 4,
             ),
+            ("bodies, as word numbers", body_numbers),
+            ("bodies' words as written", body_words),
             (
                 "tags and authors",
                 self.tag_starts.capacity() * 4

@@ -17,6 +17,7 @@
 //!   arena string, tags and names stored once;
 //! - one-letter words are answered by letter masks per item.
 
+mod bodies;
 mod docs;
 pub mod excerpt;
 pub mod filters;
@@ -308,10 +309,12 @@ impl SearchIndex {
     /// The hits of `top` (rank, doc), in its order.
     fn hits(&self, top: Vec<(u32, u32)>, words: &[Vec<&str>]) -> Vec<Hit> {
         let all: Vec<&str> = words.iter().flatten().copied().collect();
+        let mut body = String::new();
         top.into_iter()
             .map(|(score, i)| {
-                let (title, body) = self.docs.title_body(i as usize);
-                let (excerpt, excerpt_marks) = excerpt::of(title, body, words);
+                let title = self.docs.title(i as usize);
+                self.docs.bodies.read_into(i as usize, &mut body);
+                let (excerpt, excerpt_marks) = excerpt::of(title, &body, words);
                 Hit {
                     id: self.docs.id(i as usize),
                     score: i64::from(score),

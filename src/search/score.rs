@@ -89,11 +89,22 @@ impl Folded {
             self.doc = Some(i);
         }
         if !self.made[f] {
-            let (title, body) = docs.title_body(i);
+            let slot = &mut self.fields[f];
+            slot.clear();
+            if f == BODY_FIELD {
+                // Folded word by word as it is read from its numbers.
+                docs.bodies.each_word(i, |word| {
+                    if !slot.is_empty() {
+                        slot.push(' ');
+                    }
+                    fold_into(slot, word);
+                });
+                self.made[f] = true;
+                return &self.fields[f];
+            }
             let mut tags = String::new();
             let text = match f {
-                TITLE_FIELD => title,
-                BODY_FIELD => body,
+                TITLE_FIELD => docs.title(i),
                 2 => {
                     for &tag in docs.tag_numbers(i) {
                         tags.push_str(docs.tags.get(tag));
@@ -103,17 +114,21 @@ impl Folded {
                 }
                 _ => docs.names.get(docs.authors[i]),
             };
-            let slot = &mut self.fields[f];
-            slot.clear();
-            if text.is_ascii() {
-                slot.push_str(text);
-                slot.make_ascii_lowercase();
-            } else {
-                slot.extend(text.chars().map(typos::fold));
-            }
+            fold_into(slot, text);
             self.made[f] = true;
         }
         &self.fields[f]
+    }
+}
+
+/// Appends `text` to `out`, case and accents folded.
+fn fold_into(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.extend(text.chars().map(typos::fold));
     }
 }
 
@@ -277,6 +292,5 @@ fn colleague(docs: &Docs, i: usize) -> u32 {
 /// 0–255, more for shorter titles: a lesson's long text says nothing
 /// against it.
 fn shortness(docs: &Docs, i: usize) -> u32 {
-    let (title, _) = docs.title_body(i);
-    255 - title.chars().count().min(255) as u32
+    255 - docs.title(i).chars().count().min(255) as u32
 }
