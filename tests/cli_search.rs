@@ -117,3 +117,55 @@ fn imported_know_how_ranks_below_colleagues_and_can_be_left_out() {
         vec!["t1"]
     );
 }
+
+/// The pane searches its own index as the person types; `search` starts
+/// from the database's text index. Both must find the same: other word
+/// forms ("bestanden" finds "bestand" although "logbestanden" holds the
+/// word itself) and no letters spread inside a word ("toner" is not in
+/// "stronger") while the words stand somewhere whole.
+#[test]
+fn the_pane_typing_and_the_search_command_find_the_same() {
+    use leertuin::search::SearchIndex;
+    use leertuin::store::SqliteStore;
+
+    let s = Sandbox::new();
+    for text in [
+        "Replace the toner cartridge of the second floor printer",
+        "A stronger password policy for the guest network",
+        "Een bestand openen vanaf de gedeelde schijf",
+        "Alle logbestanden van vorige week wissen",
+        "Use ctrl-r to search shell history",
+        "Restarting the printer queue after a jam",
+    ] {
+        s.ok(&["add", "tip", text]);
+    }
+    let store = SqliteStore::open(&s.db()).unwrap();
+    let index = SearchIndex::load(&store, "ann").unwrap();
+    let typed = |query: &str| -> Vec<String> {
+        let mut hits = Vec::new();
+        for (at, c) in query.char_indices() {
+            hits = index.search(&query[..at + c.len_utf8()], 10);
+        }
+        hits.iter().map(|h| h.id.to_string()).collect()
+    };
+    // (query, must find, must not find); bundled lessons may be found too.
+    for (query, found, not) in [
+        ("toner", vec!["t1"], vec!["t2"]),
+        ("bestanden", vec!["t3", "t4"], vec![]),
+        ("ctrlr histry", vec!["t5"], vec![]),
+        ("restart printers", vec!["t6"], vec!["t1"]),
+        ("strngr", vec!["t2"], vec![]),
+    ] {
+        let words: Vec<&str> = query.split_whitespace().collect();
+        let cli = ids(&s.ok(&[&["search", "--"], &words[..]].concat()));
+        assert_eq!(typed(query), cli, "typed and `search` {query}");
+        assert!(
+            found.iter().all(|id| cli.contains(&id.to_string())),
+            "{query}: {cli:?}"
+        );
+        assert!(
+            !not.iter().any(|id| cli.contains(&id.to_string())),
+            "{query}: {cli:?}"
+        );
+    }
+}

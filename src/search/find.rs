@@ -6,7 +6,8 @@
 //! A query word matches a word of a text when its letters stand there in
 //! order: together ("start" in "restart,") or apart ("ctrlr" in "ctrl-r",
 //! "histry" in "history"), but within that one word: letters gathered
-//! from several words of a long text matched nearly anything. A stand-in
+//! from several words of a long text matched nearly anything. Letters
+//! apart count only when nothing holds the words together. A stand-in
 //! (a synonym, a stem, a word one typo away) matches at a word start.
 
 use super::docs::Docs;
@@ -47,15 +48,21 @@ pub fn matches(docs: &Docs, needles: &[Needle]) -> Matches {
         .iter()
         .filter(|n| n.one_letter())
         .fold(LIVE, |m, n| m | n.mask);
-    let held = |i: usize| evidence.iter().all(|e| e.is_empty() || e[i] != 0);
-    let found = (0..docs.len())
-        .filter(|&i| docs.masks[i] & letters == letters && held(i))
-        .map(|i| i as u32)
-        .collect();
-    Matches {
-        docs: found,
-        evidence,
+    // Letters spread inside a word ("toner" in "stronger") count only when
+    // no doc holds every word better: a last resort, as `stored::search`
+    // reads everything only when the words and their slips found nothing.
+    let held = |i: usize, least: u8| evidence.iter().all(|e| e.is_empty() || e[i] >= least);
+    let found = |least: u8| -> Vec<u32> {
+        (0..docs.len())
+            .filter(|&i| docs.masks[i] & letters == letters && held(i, least))
+            .map(|i| i as u32)
+            .collect()
+    };
+    let mut docs = found(APART + 1);
+    if docs.is_empty() {
+        docs = found(APART);
     }
+    Matches { docs, evidence }
 }
 
 /// How well each doc holds `n`, over all four fields.

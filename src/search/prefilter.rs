@@ -20,15 +20,28 @@ const PIECE: usize = 3;
 /// Words this long or longer may be typos of a word the items hold.
 const TYPO_FROM: usize = 4;
 
+/// How far from the words as typed a filter reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The words as typed.
+    AsTyped,
+    /// And their stems (asked once the words as typed found something: a
+    /// stem alone must not hide the slips of a word no item holds).
+    Forms,
+    /// And their stems and what lies one slip away (asked when the words as
+    /// typed found nothing).
+    Slips,
+}
+
 /// The filter for `query`, or `None` when no word narrows anything.
 /// `names`: the persons' handles and names, folded (an author is found by
-/// name, which is not in the persisted text). `typos`: whether a word may
-/// stand for one a slip away (asked when the words as typed found nothing).
-/// `synonyms`: the team's words that mean the same, asked for as well.
+/// name, which is not in the persisted text). `reach`: the words as typed,
+/// their other forms, or also one slip away. `synonyms`: the team's words
+/// that mean the same, asked for as well.
 pub fn filter(
     query: &str,
     names: &[String],
-    typos: bool,
+    reach: Reach,
     synonyms: &Synonyms,
 ) -> Option<TextFilter> {
     let mut groups = Vec::new();
@@ -45,7 +58,7 @@ pub fn filter(
         if names.iter().any(|n| is_subsequence(&word, n)) {
             continue;
         }
-        if let Some(mut group) = alternatives(&word, typos) {
+        if let Some(mut group) = alternatives(&word, reach) {
             for other in synonyms.of(&word) {
                 let other = pieces(&other);
                 if other.is_empty() {
@@ -75,7 +88,7 @@ fn pieces(word: &str) -> Vec<String> {
 
 /// One word's alternatives, each a list of pieces an item must all hold;
 /// `None` when some way of matching it asks nothing of the text.
-fn alternatives(word: &str, typos: bool) -> Option<Vec<Vec<String>>> {
+fn alternatives(word: &str, reach: Reach) -> Option<Vec<Vec<String>>> {
     let exact = pieces(word);
     if exact.is_empty() {
         return None;
@@ -83,14 +96,20 @@ fn alternatives(word: &str, typos: bool) -> Option<Vec<Vec<String>>> {
     let mut out = vec![exact];
     let chars: Vec<char> = word.chars().collect();
     let plain = chars.iter().all(char::is_ascii_alphanumeric);
-    if !plain || chars.len() < TYPO_FROM || !typos {
+    if !plain || chars.len() < TYPO_FROM || reach == Reach::AsTyped {
         return Some(out);
     }
+    // Other forms of the word are asked for also when the word itself was
+    // found: "bestanden" standing inside "logbestanden" must not hide the
+    // items that hold "bestand".
     for language in [Algorithm::English, Algorithm::Dutch] {
         let stem = Stemmer::create(language).stem(word).into_owned();
-        if stem.len() >= PIECE && stem != word {
+        if stem.len() >= PIECE && stem != word && !out.contains(&vec![stem.clone()]) {
             out.push(vec![stem]);
         }
+    }
+    if reach == Reach::Forms {
+        return Some(out);
     }
     let part = |range: std::ops::Range<usize>| chars[range].iter().collect::<String>();
     let n = chars.len();
@@ -133,10 +152,11 @@ mod tests {
     use super::*;
 
     fn of(query: &str, typos: bool) -> Option<Vec<Vec<Vec<String>>>> {
+        let reach = if typos { Reach::Slips } else { Reach::AsTyped };
         filter(
             query,
             &["anouk de vries".into()],
-            typos,
+            reach,
             &Synonyms::default(),
         )
         .map(|f| f.groups)
@@ -186,7 +206,9 @@ mod tests {
     #[test]
     fn a_synonym_is_asked_for_beside_the_word() {
         let synonyms = Synonyms::parse(&["uitpakken = extraheren".into()]).unwrap();
-        let groups = filter("uitpakken", &[], false, &synonyms).unwrap().groups;
+        let groups = filter("uitpakken", &[], Reach::AsTyped, &synonyms)
+            .unwrap()
+            .groups;
         assert_eq!(groups, vec![vec![vec!["uitpakken"], vec!["extraheren"]]]);
     }
 
@@ -202,5 +224,13 @@ mod tests {
     fn other_word_forms_are_asked_for_too() {
         let groups = of("restarting", true).unwrap();
         assert!(groups[0].contains(&vec!["restart".to_string()]));
+        let forms = filter("bestanden", &[], Reach::Forms, &Synonyms::default()).unwrap();
+        assert_eq!(
+            forms.groups,
+            vec![vec![
+                vec!["bestanden".to_string()],
+                vec!["bestand".to_string()]
+            ]]
+        );
     }
 }

@@ -2,11 +2,13 @@
 //! reading every item, the store's persisted text index (SQLite: an FTS5
 //! trigram table kept by triggers) names the items that hold the query's
 //! words, and only those are read and ranked. The words as typed first;
-//! when they find nothing, also what lies one slip away; when that finds
-//! nothing either (letters scattered, as in `kbctl`), everything is read,
-//! as a store without such an index (the team server) always does.
+//! when they find something, again with their stems ("bestanden" finds
+//! "bestand" too); when they find nothing, their stems and what lies one
+//! slip away; when that finds nothing either (letters scattered, as in
+//! `kbctl`), everything is read, as a store without such an index (the
+//! team server) always does.
 
-use super::prefilter;
+use super::prefilter::{self, Reach};
 use super::typos::fold;
 use super::{Hit, SearchIndex, Synonyms};
 use crate::domain::Kind;
@@ -99,13 +101,16 @@ fn search_in(
         .map(|n| n.chars().map(fold).collect())
         .collect();
     let mut asked = None;
-    for typos in [false, true] {
-        let Some(mut filter) = prefilter::filter(query, &names, typos, synonyms) else {
-            break;
-        };
+    // What the words as typed found: kept if their other forms add nothing.
+    let mut as_typed: Option<Found> = None;
+    let mut reach = Reach::AsTyped;
+    while let Some(mut filter) = prefilter::filter(query, &names, reach, synonyms) {
         filter.most = Some(CANDIDATES);
         if asked.as_ref() == Some(&filter) {
-            continue;
+            if reach == Reach::Forms {
+                return Ok(as_typed);
+            }
+            break;
         }
         let mut docs: Vec<SearchDoc> = Vec::new();
         if !store.each_search_doc_matching(viewer, &filter, &mut |d| docs.push(d))? {
@@ -126,12 +131,21 @@ fn search_in(
             knowhow,
         );
         let hits = index.search(query, limit);
-        if !hits.is_empty() {
-            return Ok(Some(Found { index, hits }));
-        }
         asked = Some(filter);
+        // The words as typed found something: ask again with their other
+        // forms too, as the pane finds them. Found nothing: one slip away.
+        reach = match (reach, hits.is_empty()) {
+            (Reach::AsTyped, false) => {
+                as_typed = Some(Found { index, hits });
+                Reach::Forms
+            }
+            (_, false) => return Ok(Some(Found { index, hits })),
+            (Reach::AsTyped, true) => Reach::Slips,
+            (Reach::Forms, true) => return Ok(as_typed),
+            (Reach::Slips, true) => break,
+        };
     }
-    Ok(None)
+    Ok(as_typed)
 }
 
 /// Keeps the newest `most` of `docs` (in their order), as the persisted
@@ -248,7 +262,8 @@ mod tests {
                     .unwrap(),
             );
         }
-        let mut filter = prefilter::filter("zebra", &[], false, &Synonyms::default()).unwrap();
+        let mut filter =
+            prefilter::filter("zebra", &[], Reach::AsTyped, &Synonyms::default()).unwrap();
         filter.most = Some(2);
         let mut found = Vec::new();
         assert!(

@@ -118,12 +118,13 @@ impl Vocabulary {
 
     /// Stand-ins for `word` (folded), best first, each to be found at a
     /// word start: its stems that start a word of the index, then the
-    /// index's words one edit away. None when `word` is itself a word of
-    /// the index or the start of one (then it is no typo, or one still
-    /// being typed).
+    /// index's words one edit away. The stems always: "bestanden" is meant
+    /// as a form of "bestand" even where the index holds "bestanden" too.
+    /// No words one edit away when `word` is itself a word of the index or
+    /// the start of one (then it is no typo, or one still being typed).
     pub fn candidates(&self, word: &str) -> Vec<String> {
         let chars: Vec<char> = word.chars().collect();
-        if chars.len() < TYPO_FROM || chars.len() > WORD_CHARS || self.has_prefix(word) {
+        if chars.len() < TYPO_FROM || chars.len() > WORD_CHARS {
             return Vec::new();
         }
         let mut found: Vec<String> = Vec::new();
@@ -136,6 +137,9 @@ impl Vocabulary {
             {
                 found.push(stem);
             }
+        }
+        if self.has_prefix(word) {
+            return found;
         }
         let mut keep = |candidate: Vec<char>| {
             let s: String = candidate.into_iter().collect();
@@ -201,6 +205,14 @@ mod tests {
         assert_eq!(v.candidates("restarting"), vec!["restart"]);
         assert_eq!(v.candidates("printers"), vec!["printer"]);
         assert_eq!(v.candidates("bestanden"), vec!["bestand"]);
+    }
+
+    #[test]
+    fn other_forms_stand_in_even_where_the_index_holds_the_word_itself() {
+        let v = vocab("Een bestand openen; alle bestanden en bestandenlijst");
+        assert_eq!(v.candidates("bestanden"), vec!["bestand"]);
+        let v = vocab("Restart the printers");
+        assert_eq!(v.candidates("printers"), vec!["printer"]);
     }
 
     #[test]
