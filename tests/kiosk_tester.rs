@@ -1,11 +1,13 @@
 //! The kiosk tester's findings of session 9 (issue 11) that need no real
-//! terminal, drawn with `TestBackend`: typing on the Wishes tab starts a
-//! wish, a language changed elsewhere reaches the pane at its next
-//! refresh, and a Dutch worker meets Dutch lessons first.
+//! terminal, drawn with `TestBackend`: typing on Tips, Learned and Wishes
+//! still asks a question and Ctrl-N (named in the hint line at 40 columns)
+//! makes that tab's own kind, a language changed elsewhere reaches the pane
+//! at its next refresh, and a Dutch worker meets Dutch lessons first.
 
 mod tui_support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use leertuin::domain::Kind;
 use leertuin::store::{ProfileEdit, Store};
 use leertuin::tui::action::Action;
 use leertuin::tui::app::{Overlay, Tab};
@@ -17,6 +19,10 @@ fn letter(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+fn ctrl_n() -> KeyEvent {
+    KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)
+}
+
 fn speaks(store: &dyn Store, lang: &str) {
     let edit = ProfileEdit {
         lang: Some(lang.into()),
@@ -26,17 +32,61 @@ fn speaks(store: &dyn Store, lang: &str) {
 }
 
 #[test]
-fn at_the_kiosk_typing_on_the_wishes_tab_starts_a_wish_with_that_letter() {
+fn at_the_kiosk_typing_on_every_tab_asks_and_ctrl_n_makes_the_tab_s_own_kind() {
     let (_dir, mut app) = kiosk_in("nl");
-    update(&mut app, Action::GoTab(Tab::Wishes.index() as u8));
+    for (tab, hint) in [
+        (Tab::Tips, "Ctrl-N nieuwe tip"),
+        (Tab::Learned, "Ctrl-N ik leerde"),
+        (Tab::Wishes, "Ctrl-N nieuwe wens"),
+    ] {
+        update(&mut app, Action::GoTab(tab.index() as u8));
+        // The hint line (the last row) names the key first and help, at
+        // 40 columns; typing to ask where there is room.
+        for (width, parts) in [
+            (40, vec![hint, "? hulp"]),
+            (80, vec![hint, "vraag stellen"]),
+        ] {
+            let rows = screen(&app, width, 20);
+            let line = rows.last().cloned().unwrap_or_default();
+            for part in parts {
+                assert!(line.contains(part), "{tab:?}: no {part:?} in {line:?}");
+            }
+        }
+        // A letter asks a question, as on every tab.
+        app.on_key(letter('L'));
+        let Some(Overlay::Capture(form)) = &app.overlay else {
+            panic!(
+                "L on {tab:?} asked nothing:\n{}",
+                text(&screen(&app, 40, 20))
+            );
+        };
+        assert_eq!((form.kind, form.text.text()), (Kind::Question, "L"));
+        app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        assert!(app.overlay.is_none(), "{tab:?}: Esc left a form");
+        // Ctrl-N opens the tab's own kind, empty.
+        app.on_key(ctrl_n());
+        match (&app.overlay, tab) {
+            (Some(Overlay::Capture(form)), Tab::Tips | Tab::Learned) => {
+                let kind = if tab == Tab::Tips {
+                    Kind::Tip
+                } else {
+                    Kind::Learned
+                };
+                assert_eq!((form.kind, form.text.text()), (kind, ""));
+            }
+            (Some(Overlay::Prompt(p)), Tab::Wishes) => {
+                assert!(matches!(p.purpose, Purpose::Wish), "{:?}", p.purpose);
+            }
+            _ => panic!("Ctrl-N on {tab:?}:\n{}", text(&screen(&app, 40, 20))),
+        }
+        app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        assert!(app.overlay.is_none(), "{tab:?}: Esc left the empty form");
+    }
+    // Where typing already asks, Ctrl-N is not named twice.
+    update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
     let rows = screen(&app, 40, 20);
-    assert_shows(&rows, "typ: wat ik wil leren");
-    app.on_key(letter('L'));
-    let Some(Overlay::Prompt(p)) = &app.overlay else {
-        panic!("no wish form:\n{}", text(&screen(&app, 40, 20)));
-    };
-    assert!(matches!(p.purpose, Purpose::Wish), "{:?}", p.purpose);
-    assert_eq!(p.input.text(), "L");
+    assert!(!text(&rows).contains("Ctrl-N"), "{}", text(&rows));
 }
 
 #[test]

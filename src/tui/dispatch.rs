@@ -78,10 +78,10 @@ impl App {
         };
         if let Some(c) = typed {
             // The kiosk: a letter on a list, or on an open item, starts a
-            // post with it (on an item too: a worker who starts typing
-            // there must not answer, edit a profile or close a lesson by
-            // its first letter). Help, search and Space (show a lesson's
-            // answers) keep their keys: no post starts with them.
+            // question with it, on every tab (on an item too: a worker who
+            // starts typing there must not answer, edit a profile or close
+            // a lesson by its first letter). Help, search and Space (show a
+            // lesson's answers) keep their keys: no question starts with them.
             if matches!(view, View::List | View::Detail)
                 && self.typing_asks
                 && !KIOSK_KEYS_KEPT.contains(&c)
@@ -193,25 +193,12 @@ impl App {
         }
     }
 
-    /// The kiosk's `c`: typing on a tab starts that tab's kind with the
-    /// letter typed, as `c` does in the pane (issue 11): a tip on Tips, an
-    /// "I learned" on Learned, a wish ("Wat wil je leren?") on Wishes, and
-    /// a question everywhere else, the first screen too. The form's title
-    /// says which before anything is saved, and Tab still switches kind.
+    /// The kiosk: typing on any tab asks a question with the letter typed
+    /// (DESIGN "Input safety"; issue 11 began with a question saved as a
+    /// tip). A tip, an "I learned" or a wish has its own key there, Ctrl-N
+    /// (see `keys::default_bindings`), named first in the hint line.
     fn kiosk_typing(&mut self, c: char) {
-        let kind = match self.tab {
-            Tab::Tips => Kind::Tip,
-            Tab::Learned => Kind::Learned,
-            Tab::Wishes => {
-                super::wishes::new_wish(self);
-                if let Some(Overlay::Prompt(p)) = &mut self.overlay {
-                    p.input.insert(c);
-                }
-                return;
-            }
-            _ => Kind::Question,
-        };
-        let mut form = self.capture_form(kind, None);
+        let mut form = self.capture_form(Kind::Question, None);
         form.offering = false;
         capture::update(&mut form, Action::Type(c));
         self.overlay = Some(Overlay::Capture(form));

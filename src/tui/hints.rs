@@ -28,18 +28,20 @@ impl App {
         let mut hints = self.hints_for(view, wanted);
         let pinned = self.hints_for(view, pinned);
         if matches!(view, View::List | View::Detail) && self.typing_asks {
-            // The kiosk: typing is the way to ask, said first (after
-            // choosing the answer that helped, on one's own question).
-            // On Tips, Learned and Wishes typing starts their own kind.
-            let what = match self.tab {
-                Tab::Tips => crate::t!("hint.type-to-tip"),
-                Tab::Learned => crate::t!("hint.type-to-learned"),
-                Tab::Wishes => crate::t!("hint.type-to-wish"),
-                _ => crate::t!("hint.type-to-ask"),
-            };
+            // The kiosk: typing is the way to ask, on every tab, said first
+            // (after choosing the answer that helped, on one's own
+            // question, or the key that makes this tab's own kind).
+            let after_own_kind = hints
+                .iter()
+                .position(|(_, label)| self.kiosk_own_kind(view) && *label == self.capture_label())
+                .map(|at| at + 1);
+            let first = after_own_kind.unwrap_or(usize::from(self.own_answered_question()));
             hints.insert(
-                usize::from(self.own_answered_question()).min(hints.len()),
-                (crate::t!("hint.type-key").into_owned(), what.into_owned()),
+                first.min(hints.len()),
+                (
+                    crate::t!("hint.type-key").into_owned(),
+                    crate::t!("hint.type-to-ask").into_owned(),
+                ),
             );
         }
         let n = pinned.len();
@@ -74,6 +76,9 @@ impl App {
             .into_iter()
             // Only what can be done: without the PIN, nothing that is refused.
             .filter(|a| self.may(*a))
+            // At the kiosk typing asks; Ctrl-N is named only where it makes
+            // something else (a tip, an "I learned", a wish).
+            .filter(|a| *a != Action::Capture || !self.typing_asks || self.kiosk_own_kind(view))
             .filter_map(|a| {
                 // On a kiosk list or item a letter is typing: show only
                 // keys that are no letter, and no hint where there is none.
@@ -200,8 +205,19 @@ impl App {
             Tab::ForYou | Tab::Questions => crate::t!("hint.capture.question"),
             Tab::Tips => crate::t!("hint.capture.tip"),
             Tab::Learned => crate::t!("hint.capture.learned"),
+            // At the kiosk, where typing asks a question, "new" alone could
+            // be read as a new question; the pane keeps "c new" at 40 columns.
+            Tab::Wishes if self.typing_asks => crate::t!("hint.capture.wish"),
             _ => crate::t!("hint.capture"),
         };
         s.into_owned()
+    }
+
+    /// At the kiosk, on a list of Tips, Learned or Wishes, where the new
+    /// key (Ctrl-N) makes that tab's own kind and typing still asks.
+    fn kiosk_own_kind(&self, view: View) -> bool {
+        self.typing_asks
+            && view == View::List
+            && matches!(self.tab, Tab::Tips | Tab::Learned | Tab::Wishes)
     }
 }

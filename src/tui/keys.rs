@@ -452,7 +452,9 @@ fn default_bindings() -> Vec<Binding> {
             bind(view, Action::GoTab(n as u8), &[c(digit)]);
         }
         bind(view, Action::Search, &[c('/')]);
-        bind(view, Action::Capture, &[c('c')]);
+        // Ctrl-N ("new") too: on a kiosk every letter asks a question, and
+        // a tip, an "I learned" or a wish needs a key that is no letter.
+        bind(view, Action::Capture, &[c('c'), Key::ctrl('n')]);
         if view == View::Detail {
             // Enter answers the question that is open: a key that is no
             // letter, so it works on a kiosk too (letters ask there).
