@@ -268,3 +268,40 @@ fn a_question_colleagues_answered_is_not_deleted() {
     store.answer(own, ME, "Found them").unwrap();
     assert!(store.delete(Post::Item(own), ME).is_ok());
 }
+
+#[test]
+fn own_question_hints_only_what_can_be_done() {
+    let (dir, mut app) = demo_app();
+    let store = other_process(&dir);
+    let q = question(&store, ME, "Who knows the new label printer?", false);
+    let labels =
+        |app: &App| -> Vec<String> { app.hints().into_iter().map(|(_, label)| label).collect() };
+    let chooses = |l: &[String]| {
+        l.iter()
+            .any(|s| s.contains("accept") || s.contains("choose"))
+    };
+    // No answer, no pledge: nothing to choose or mark, so the asker's
+    // own post keys are offered instead.
+    select(&mut app, q);
+    update(&mut app, Action::Open);
+    let l = labels(&app);
+    assert!(!chooses(&l) && !l.iter().any(|s| s == "helped"), "{l:?}");
+    assert!(
+        l.iter().any(|s| s == "edit") && l.iter().any(|s| s == "delete"),
+        "{l:?}"
+    );
+    // An answer: choosing is offered, "helped" still not.
+    store.answer(q, "bram", "Anouk set it up").unwrap();
+    select(&mut app, q);
+    update(&mut app, Action::Open);
+    let l = labels(&app);
+    assert!(chooses(&l) && !l.iter().any(|s| s == "helped"), "{l:?}");
+    // A pledge not yet marked: "helped" too.
+    store
+        .back(q, "pieter", BackingKind::Pledge, Some(15))
+        .unwrap();
+    select(&mut app, q);
+    update(&mut app, Action::Open);
+    let l = labels(&app);
+    assert!(chooses(&l) && l.iter().any(|s| s == "helped"), "{l:?}");
+}

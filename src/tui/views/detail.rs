@@ -9,7 +9,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
 use super::item_text;
-use crate::domain::{Item, ItemId};
+use crate::domain::{BackingKind, Item, ItemId};
 use crate::tui::action::{Action, item_actions};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{WrapLine, wrap_all};
@@ -97,7 +97,24 @@ impl DetailState {
             Some(Item::Question(q))
                 if self.chooses && q.author.as_deref() == Some(self.viewer.as_str()) =>
             {
-                vec![Action::Accept, Action::Helped]
+                // Only what can be done now: choosing needs an answer,
+                // "helped" a pledge not yet marked; else the asker's own
+                // post keys.
+                let mut v = Vec::new();
+                if !q.answers.is_empty() {
+                    v.push(Action::Accept);
+                }
+                let waiting = q
+                    .backings
+                    .iter()
+                    .any(|b| b.kind == BackingKind::Pledge && !b.helped);
+                if waiting {
+                    v.push(Action::Helped);
+                }
+                if v.is_empty() {
+                    v = vec![Action::EditProfile, Action::Delete];
+                }
+                v
             }
             Some(i) => item_actions(i).into_iter().take(3).collect(),
             None => Vec::new(),
