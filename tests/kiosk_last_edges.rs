@@ -254,7 +254,7 @@ fn tab_names_are_told_apart_at_every_width() {
 #[test]
 fn every_refusal_for_want_of_a_pin_says_the_same() {
     let no_pin = "Hiervoor heb je een pincode nodig. Je hebt er nog geen: vraag de beheerder er een te maken.";
-    let with_pin = "Log in met je pincode om dit te veranderen.";
+    let with_pin = "Log in met je pincode om dit te doen.";
     for (pin, expected) in [(false, no_pin), (true, with_pin)] {
         let (dir, mut app) = kiosk();
         if pin {

@@ -413,21 +413,24 @@ fn a_typed_name_needs_its_pin_to_see_private_things(b: Backend) {
             .count(),
         1
     );
-    // It may add under the name, but not change what is there.
-    let tip = public
-        .add(
-            &NewItem::from_draft(
-                Kind::Tip,
-                "henk",
-                &Draft {
-                    text: "A tip".into(),
-                    ..Draft::default()
-                },
-            )
-            .unwrap(),
-        )
+    // It may ask under the name, but not share a tip or learned entry
+    // in it (they speak for that person), nor change what is there.
+    let draft = |text: &str| Draft {
+        text: text.into(),
+        ..Draft::default()
+    };
+    for kind in [Kind::Tip, Kind::Learned] {
+        let refused =
+            public.add(&NewItem::from_draft(kind, "henk", &draft("In Henk's name")).unwrap());
+        assert!(
+            matches!(refused, Err(leertuin::store::StoreError::NeedsLogin)),
+            "{kind:?}: {refused:?}"
+        );
+    }
+    let asked = public
+        .add(&NewItem::from_draft(Kind::Question, "henk", &draft("Who has the key?")).unwrap())
         .unwrap();
-    let refused = public.delete(leertuin::domain::Post::Item(tip), "henk");
+    let refused = public.delete(leertuin::domain::Post::Item(asked), "henk");
     assert!(matches!(
         refused,
         Err(leertuin::store::StoreError::NeedsLogin)
@@ -435,7 +438,7 @@ fn a_typed_name_needs_its_pin_to_see_private_things(b: Backend) {
     // A refusal, not a fault that passes: it must not wait in the outbox
     // (a tester saw such a delete sent at the owner's next PIN login).
     assert!(refused.is_err_and(|e| !e.keeps_text()));
-    assert!(f.store.get(tip, "henk").is_ok());
+    assert!(f.store.get(asked, "henk").is_ok());
     f.session.logout();
 
     // With the PIN: everything.

@@ -241,7 +241,7 @@ fn a_name_without_its_pin_gets_no_form_to_change_things() {
     for k in [ctrl('e'), key(KeyCode::Delete)] {
         app.on_key(k);
         assert!(app.overlay.is_none(), "{k:?} opened {:?}", app.overlay);
-        assert_eq!(said(&app), "Log in met je pincode om dit te veranderen.");
+        assert_eq!(said(&app), "Log in met je pincode om dit te doen.");
     }
     app.on_key(key(KeyCode::Enter));
     assert!(
@@ -255,7 +255,7 @@ fn a_name_without_its_pin_gets_no_form_to_change_things() {
     update(&mut app, Action::GoTab(Tab::Me.index() as u8));
     app.on_key(ctrl('e'));
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
-    assert_eq!(said(&app), "Log in met je pincode om dit te veranderen.");
+    assert_eq!(said(&app), "Log in met je pincode om dit te doen.");
     // A question may still be asked, but no undo is promised.
     update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
     for c in "Waar ligt de sleutel?".chars() {
@@ -511,4 +511,26 @@ fn at_the_kiosk_plus_backs_a_colleagues_question_and_the_hint_says_so() {
         };
         assert!(backed, "public {public}: not backed; said {}", said(&app));
     }
+}
+
+#[test]
+fn a_name_without_its_pin_shares_no_tip_or_learned_under_it() {
+    let (dir, mut app) = kiosk();
+    give_a_pin(&dir);
+    app.public = true;
+    // Ctrl-N makes that tab's kind; on Tips and Geleerd it would speak
+    // for the person whose name was typed, so no form opens.
+    for tab in [Tab::Tips, Tab::Learned] {
+        update(&mut app, Action::GoTab(tab.index() as u8));
+        app.on_key(ctrl('n'));
+        assert!(app.overlay.is_none(), "{tab:?} opened {:?}", app.overlay);
+        assert_eq!(said(&app), "Log in met je pincode om dit te doen.");
+    }
+    // Typing still asks a question there.
+    app.on_key(key(KeyCode::Char('W')));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Capture(_))),
+        "typing opened {:?}",
+        app.overlay
+    );
 }

@@ -1,9 +1,10 @@
 //! A store seen by someone who has not shown who they are: at a kiosk, a
 //! typed name without its PIN. Every read is done as nobody in particular,
 //! so no private entry shows — not even their own, since anyone could have
-//! typed that name. They may still post, answer and back as that name, but
-//! not change what is already there in it: no edits, deletes, withdrawals,
-//! profile changes or asker's choices.
+//! typed that name. They may still ask, answer and back as that name, but
+//! not share a tip or a learned entry in it, nor change what is already
+//! there: no edits, deletes, withdrawals, profile changes or asker's
+//! choices.
 
 use super::wishes::{Fund, Grant, MatchRule, VoucherIssue, Wishes};
 use super::{
@@ -219,7 +220,13 @@ impl Writer for Guarded<'_> {
         refused()
     }
     fn add(&self, item: &NewItem) -> Result<ItemId> {
-        self.0.add(item)
+        // A tip or learned entry speaks for the person it is filed under
+        // (a learned entry lands in their own log); a typed name is not
+        // enough for that. A question only asks, so it stays open to all.
+        match item {
+            NewItem::Question(_) => self.0.add(item),
+            NewItem::Tip(_) | NewItem::Learned(_) => refused(),
+        }
     }
     fn answer(&self, question: ItemId, author: &str, body: &str) -> Result<i64> {
         self.0.answer(question, author, body)

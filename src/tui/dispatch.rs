@@ -158,6 +158,22 @@ impl App {
                 self.request_search();
             }
             Some(Screen::Review(_)) => {}
+            // On the Wishes tab a paste is a wish, as `c` there makes one;
+            // a wish is one line, so the pasted lines are joined. (At a
+            // kiosk typing asks a question on every tab, a paste too.)
+            Some(Screen::Detail(_)) | None
+                if self.tab == Tab::Wishes && !self.typing_asks && self.wishes.available =>
+            {
+                super::wish_form::open_new(self);
+                if let Some(Overlay::Prompt(p)) = &mut self.overlay {
+                    let words: Vec<&str> = text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .collect();
+                    p.input.insert_str(&words.join(" "));
+                }
+            }
             Some(Screen::Detail(_)) | None => {
                 let mut form = self.new_capture();
                 form.offering = false;
@@ -249,11 +265,18 @@ impl App {
 
     /// False for what this session may not do: a kiosk login by typed
     /// name without its PIN may ask, answer and back a question, but not
-    /// change what is there ([`Action::needs_pin`]). Hints, help and
+    /// share a tip or learned entry in that name nor change what is there ([`Action::needs_pin`]). Hints, help and
     /// [`update`] all ask this one question, so none offers what another
     /// refuses.
     pub fn may(&self, action: Action) -> bool {
-        !(self.public && action.needs_pin())
+        if !self.public {
+            return true;
+        }
+        // A tip or learned entry speaks for the person it is filed under:
+        // the store refuses it too (`store::public`), but the form should
+        // not even open.
+        let shares = action == Action::Capture && matches!(self.tab, Tab::Tips | Tab::Learned);
+        !(action.needs_pin() || shares)
     }
 
     /// False for a key that does not do its action here: on a kiosk list
