@@ -224,6 +224,8 @@ pub fn said(write: &Write, done: &Done, words: bool) -> String {
         (Write::Withdraw { .. } | Write::Unvote { .. }, _) => t!("status.withdrawn"),
         (Write::Edit { post, .. }, _) => t!("status.edited", id = post),
         (Write::Delete { post, .. }, _) => t!("status.deleted", id = post),
+        // At a kiosk a letter types, so no "review (r)" is promised.
+        (Write::MarkDone { .. }, _) if words => t!("status.lesson-done.words"),
         (Write::MarkDone { .. }, _) => t!("status.lesson-done"),
         _ => t!("status.undone"),
     };
@@ -245,4 +247,25 @@ pub(super) fn own_words(kind: crate::domain::Kind, answer: bool) -> String {
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or("").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{ItemId, Kind};
+
+    #[test]
+    fn a_lesson_done_at_a_kiosk_promises_no_letter_key() {
+        crate::i18n::set_thread("nl");
+        let write = Write::MarkDone {
+            lesson: ItemId::new(Kind::Lesson, 3),
+            person: "henk".into(),
+            reflection: None,
+            brought: None,
+        };
+        let done = Done::Changed(true);
+        assert_eq!(said(&write, &done, true), "Les klaar. Goed gedaan!");
+        // The pane, where `r` starts a review, names it.
+        assert!(said(&write, &done, false).contains("(r)"));
+    }
 }
