@@ -158,7 +158,8 @@ impl App {
         // On an open lesson, Enter sets it done (see `update::on_item`).
         let by = match a {
             Action::Vote => Action::MeToo,
-            Action::MarkDone if view == View::Detail => Action::Answer,
+            // Not on a wish: there Enter gives to it (`super::wishes`).
+            Action::MarkDone if view == View::Detail && self.tab != Tab::Wishes => Action::Answer,
             _ => return None,
         };
         if !self.typing_asks {
