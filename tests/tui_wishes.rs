@@ -1054,3 +1054,51 @@ fn at_the_kiosk_ctrl_t_redeems_and_without_the_pin_it_is_not_offered() {
     let rows = screen(&app, 200, 24);
     assert!(!rows[23].contains("voucher"), "{}", rows[23]);
 }
+
+#[test]
+fn at_the_kiosk_an_own_wish_gives_enter_one_meaning() {
+    let (_dir, mut app, _) = own_wish_open("nl");
+    // The kiosk's keys: letters type, Enter is the one key that acts.
+    app.typing_asks = true;
+    let table: toml::Table = toml::from_str("quit = []").expect("toml");
+    app.keys = leertuin::tui::keys::KeyMap::from_config(&table).expect("keys");
+    let enters: Vec<String> = app
+        .hints()
+        .into_iter()
+        .filter(|(k, _)| k == "Enter")
+        .map(|(_, label)| label)
+        .collect();
+    assert_eq!(enters.len(), 1, "Enter means {enters:?}");
+    // And that one meaning is what Enter does: the menu for the own wish.
+    app.on_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Enter,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    assert_shows(&screen(&app, 40, 30), "Wat wil je met je wens doen?");
+}
+
+#[test]
+fn a_paste_on_the_wishes_tab_starts_a_wish() {
+    let (dir, mut app, _) = wishes_app("nl");
+    app.on_paste("Leren lassen\nmet een TIG-apparaat\n");
+    let rows = screen(&app, 40, 30);
+    assert_shows(&rows, "Wat wil je leren?");
+    // The lines become one wish: a wish is one line.
+    match &app.overlay {
+        Some(Overlay::Prompt(p)) => assert_eq!(p.input.text(), "Leren lassen met een TIG-apparaat"),
+        other => panic!("the paste opened {other:?}"),
+    }
+    for _ in 0..4 {
+        update(&mut app, Action::Submit);
+    }
+    let mine = my_wishes(&dir);
+    assert_eq!(mine.len(), 1, "{:?}", app.status.message());
+    assert_eq!(mine[0].text, "Leren lassen met een TIG-apparaat");
+    // Nothing became a question or tip.
+    let all = leertuin::store::ListQuery {
+        limit: 1000,
+        ..leertuin::store::ListQuery::default()
+    };
+    let items = other_process(&dir).list(&all, ME).unwrap();
+    assert!(items.iter().all(|i| !i.title().contains("TIG")));
+}
