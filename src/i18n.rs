@@ -332,6 +332,20 @@ pub fn lesson_error(e: &crate::domain::lesson::LessonError) -> String {
     format!("{}:{}: {}", one_line(&e.file), e.line, one_line(&reason))
 }
 
+/// What a lesson or wish brought (work, life, connection, meaning), in plain words;
+/// other words (from an older version) as they are.
+pub fn brought_word(name: &str) -> String {
+    let s = match name {
+        "work" => t!("brought.work"),
+        "life" => t!("brought.life"),
+        "connection" => t!("brought.connection"),
+        "meaning" => t!("brought.meaning"),
+        "unsorted" => t!("brought.unsorted"),
+        other => return other.to_string(),
+    };
+    s.into_owned()
+}
+
 /// A kind as a word of the current language ("tip", "vraag").
 pub fn kind_word(kind: crate::domain::Kind) -> String {
     use crate::domain::Kind;

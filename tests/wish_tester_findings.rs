@@ -293,3 +293,34 @@ fn with_every_wish_withdrawn_the_list_says_none_is_open_not_none_yet() {
         "{said}"
     );
 }
+
+#[test]
+fn what_a_wish_brought_is_said_in_the_persons_language() {
+    let sb = a_wish_and_a_giver();
+    ok(&sb, "bram", "en", &["fund", "w1", "350", "--hours", "8"]);
+    ok(
+        &sb,
+        "anna",
+        "en",
+        &[
+            "wish",
+            "done",
+            "w1",
+            "--reflection",
+            "Geslaagd!",
+            "--brought",
+            "work",
+        ],
+    );
+    let show = ok(&sb, "anna", "nl", &["wish", "show", "w1"]);
+    assert!(show.contains("Het leverde op: werk"), "{show}");
+    let show = ok(&sb, "anna", "en", &["wish", "show", "w1"]);
+    assert!(show.contains("It brought: work"), "{show}");
+    let insights = ok(&sb, "anna", "nl", &["insights"]);
+    let after = insights
+        .split("Wensen gedaan met budget:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no budget heading:\n{insights}"));
+    assert!(after.contains("leverde werk op: 1"), "{insights}");
+    assert!(!insights.contains(" work"), "{insights}");
+}

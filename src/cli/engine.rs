@@ -381,14 +381,23 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
     line("engine.insights.asked", view.questions_asked.to_string());
     line("engine.insights.answered", view.answers_given.to_string());
     if let Some(h) = view.median_hours_to_first_answer {
-        let hours = t!("engine.insights.hours", h = format!("{h:.1}"));
+        // A decimal comma in Dutch: "2,5 uur".
+        let mut h = format!("{h:.1}");
+        if crate::i18n::lang() == "nl" {
+            h = h.replace('.', ",");
+        }
+        let hours = t!("engine.insights.hours", h = h);
         line("engine.insights.first-answer", hours.into_owned());
     }
     let groups = |groups: &[insights::ReflectionGroup]| {
         for g in groups {
             println!(
                 "{}",
-                t!("engine.insights.brought", what = g.brought, n = g.count)
+                t!(
+                    "engine.insights.brought",
+                    what = crate::i18n::brought_word(&g.brought),
+                    n = g.count
+                )
             );
             for t in &g.texts {
                 println!("  “{t}”");

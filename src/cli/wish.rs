@@ -276,7 +276,11 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
         println!("{}: {r}", t!("wish.reflection"));
     }
     if let Some(b) = w.brought {
-        println!("{}: {}", t!("wish.brought"), b.name());
+        println!(
+            "{}: {}",
+            t!("wish.brought"),
+            crate::i18n::brought_word(b.name())
+        );
     }
     Ok(())
 }

@@ -128,7 +128,7 @@ pub fn confirm_done(app: &mut App, id: WishId, p: &PromptState) -> bool {
         None => crate::t!("choose.wish-done.nothing").into_owned(),
     });
     if let Some(b) = p.brought {
-        let word = super::views::me::brought_word(b.name());
+        let word = crate::i18n::brought_word(b.name());
         about.push(crate::t!("prompt.brought", choice = word).into_owned());
     }
     let value = format!(

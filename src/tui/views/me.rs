@@ -173,7 +173,7 @@ fn brought_lines(label: &str, groups: &[ReflectionGroup], t: &Theme) -> Vec<Wrap
     }
     let counts: Vec<String> = groups
         .iter()
-        .map(|g| format!("{} {}", brought_word(&g.brought), g.count))
+        .map(|g| format!("{} {}", crate::i18n::brought_word(&g.brought), g.count))
         .collect();
     let mut out = vec![WrapLine::indented(
         Line::from(vec![
@@ -185,7 +185,10 @@ fn brought_lines(label: &str, groups: &[ReflectionGroup], t: &Theme) -> Vec<Wrap
     for g in groups {
         for text in g.texts.iter().take(TEXTS_PER_GROUP) {
             out.push(WrapLine::indented(
-                Span::styled(format!("  {}: “{text}”", brought_word(&g.brought)), t.muted),
+                Span::styled(
+                    format!("  {}: “{text}”", crate::i18n::brought_word(&g.brought)),
+                    t.muted,
+                ),
                 4,
             ));
         }
@@ -196,20 +199,6 @@ fn brought_lines(label: &str, groups: &[ReflectionGroup], t: &Theme) -> Vec<Wrap
 /// "1 lesson", "3 lessons": the words for one and for many, from the catalogue.
 fn count(n: i64, one: Cow<'_, str>, many: Cow<'_, str>) -> String {
     if n == 1 { one } else { many }.into_owned()
-}
-
-/// What a lesson brought (work, life, connection, meaning), in plain words;
-/// other words (from an older version) as they are.
-pub fn brought_word(name: &str) -> String {
-    let s = match name {
-        "work" => t!("brought.work"),
-        "life" => t!("brought.life"),
-        "connection" => t!("brought.connection"),
-        "meaning" => t!("brought.meaning"),
-        "unsorted" => t!("brought.unsorted"),
-        other => return other.to_string(),
-    };
-    s.into_owned()
 }
 
 impl Widget for &MeState {

@@ -232,9 +232,9 @@ impl Widget for &PromptState {
             block = block.title(Span::styled(self.title(), t.accent));
         }
         if let Purpose::Reflection(_) | Purpose::WishDone(_) = self.purpose {
-            let choice = self.brought.map_or("—".to_string(), |b| {
-                crate::tui::views::me::brought_word(b.name())
-            });
+            let choice = self
+                .brought
+                .map_or("—".to_string(), |b| crate::i18n::brought_word(b.name()));
             block = block.title_bottom(Span::styled(
                 format!(" {} ", t!("prompt.brought", choice = choice)),
                 t.accent,
