@@ -188,3 +188,26 @@ fn a_reflection_without_an_answer_to_what_it_brought_is_said_in_dutch() {
     assert!(!all.contains("unsorted"), "{}", text(&rows));
     assert!(all.contains("niet gezegd"), "{}", text(&rows));
 }
+
+#[test]
+fn a_new_teams_team_tab_says_its_instruction_whole() {
+    // A team with nothing yet: no questions, no wants, no wishes.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(&dir.path().join("t.db")).expect("open");
+    let mut app = App::new(Box::new(store), "mia", KeyMap::default(), Theme::mono());
+    app.lang = Some("nl");
+    app.around.drafts = Some(leertuin::drafts::Drafts::at(dir.path().join("drafts")));
+    app.start();
+    update(&mut app, Action::GoTab(Tab::Team.index() as u8));
+    for width in [40, 80] {
+        let rows = screen(&app, width, 40);
+        let all = read(&rows);
+        assert!(
+            all.contains(
+                "Nog niemand heeft het gezegd. Druk bij Ik op e en zeg wat je wilt leren."
+            ),
+            "{width} columns, cut:\n{}",
+            text(&rows)
+        );
+    }
+}

@@ -340,7 +340,15 @@ impl TeamState {
     fn entries(&self, data: &TeamData, width: usize) -> Vec<Entry> {
         let t = &self.theme;
         let heading = |s: &str| Entry::Text(Line::from(Span::styled(s.to_string(), t.heading)));
-        let muted = |s: &str| Entry::Text(Line::from(Span::styled(s.to_string(), t.muted)));
+        // A sentence wraps under its two-space indent: at 40 columns
+        // "nobody said yet, press e…" must stay whole.
+        let muted = |s: &str| {
+            let mut lines = Vec::new();
+            let line = Line::from(Span::styled(format!("  {s}"), t.muted));
+            let width = u16::try_from(width).unwrap_or(u16::MAX);
+            crate::tui::wrap::wrap_into(&line, width, 2, &mut lines);
+            lines.into_iter().map(Entry::Text).collect::<Vec<_>>()
+        };
         let mut out = vec![Entry::Chart, Entry::ChartRest];
         let top: Vec<String> = data
             .team
@@ -363,7 +371,7 @@ impl TeamState {
         out.push(Entry::Text(Line::default()));
         out.push(heading(&t!("list.questions.backed")));
         if data.questions.is_empty() {
-            out.push(muted(&format!("  {}", t!("team.none-open"))));
+            out.extend(muted(&t!("team.none-open")));
         }
         let mut rows = self.rows.iter().enumerate().peekable();
         while let Some((i, TeamRow::Question(_))) = rows.peek().copied() {
@@ -377,15 +385,15 @@ impl TeamState {
                 Some(key) => t!("team.nobody-said", key = key),
                 None => t!("team.nobody-said.plain"),
             };
-            out.push(muted(&format!("  {said}")));
+            out.extend(muted(&said));
         }
         out.extend(rows.map(|(i, _)| Entry::Row(i)));
         out.push(Entry::Text(Line::default()));
         out.push(heading(&t!("team.wishes")));
         match &data.wishes {
-            None => out.push(muted(&format!("  {}", t!("wishes.not-on-server")))),
+            None => out.extend(muted(&t!("wishes.not-on-server"))),
             Some(w) if w.topics.is_empty() => {
-                out.push(muted(&format!("  {}", t!("wishes.none.plain"))));
+                out.extend(muted(&t!("wishes.none.plain")));
             }
             Some(w) => {
                 for topic in &w.topics {
