@@ -217,6 +217,9 @@ fn show(ctx: &Context, json: bool) -> CliResult {
     let store = ctx.read()?;
     let today = crate::domain::now().date_naive();
     let b = wishes(&*store)?.budget(&ctx.user, today)?;
+    if b.pots.is_empty() && b.gifts.is_empty() {
+        known_viewer(ctx, &*store)?;
+    }
     if json {
         return print_json(&b);
     }
@@ -307,17 +310,20 @@ fn log(ctx: &Context, a: LogArgs) -> CliResult {
     if a.json.json {
         return print_json(&entries);
     }
+    let names = Names::of(&*store);
     if entries.is_empty() {
+        known_viewer(ctx, &*store)?;
         println!("{}", t!("budget.none"));
     }
     for e in &entries {
-        println!("{}", log_line(e));
+        println!("{}", log_line(e, &names));
     }
     Ok(())
 }
 
-/// `2027-01-05  contribution  -€100  werkgever  w3  by anna  "Succes!"`
-fn log_line(e: &Entry) -> String {
+/// `2027-01-05  contribution  -€100  werkgever  w3  by Anna de Vries  "Succes!"`:
+/// people by their display name, as `budget` names them (JSON keeps handles).
+fn log_line(e: &Entry, names: &Names) -> String {
     let nl = dutch();
     let sign = if e.cents < 0 || e.minutes < 0 {
         "-"
@@ -333,7 +339,7 @@ fn log_line(e: &Entry) -> String {
     if let Some(w) = e.wish {
         parts.push(w.to_string());
     }
-    parts.push(t!("budget.by", who = e.by).into_owned());
+    parts.push(t!("budget.by", who = names.name(&e.by)).into_owned());
     if let Some(n) = &e.note {
         parts.push(format!("\"{n}\""));
     }
@@ -472,6 +478,31 @@ fn known_person(store: &dyn Store, typed: &str) -> CliResult {
         t!(
             "budget.unknown-person.close",
             person = handle,
+            close = close.join(", ")
+        )
+    };
+    Err(CliError::usage(said))
+}
+
+/// `--user` naming a handle nobody has, with nothing in its budget: most
+/// likely a typo, which an empty budget would hide. Refused, naming the
+/// handles close to it. Without `--user` the person is the one logged in
+/// (or `LEERTUIN_USER`), who may simply have no budget yet.
+fn known_viewer(ctx: &Context, store: &dyn Store) -> CliResult {
+    if !ctx.user_named {
+        return Ok(());
+    }
+    let handles: Vec<String> = store.persons()?.into_iter().map(|p| p.handle).collect();
+    if handles.contains(&ctx.user) {
+        return Ok(());
+    }
+    let close = crate::domain::near::close_to(&ctx.user, &handles);
+    let said = if close.is_empty() {
+        t!("budget.no-such-person", person = ctx.user)
+    } else {
+        t!(
+            "budget.no-such-person.close",
+            person = ctx.user,
             close = close.join(", ")
         )
     };

@@ -207,6 +207,9 @@ pub struct Context {
     /// The person's login name: on a database file someone else owns,
     /// `user` must be this (see [`store::check_identity`]).
     pub login: String,
+    /// `--user` named the person on a database file (not the login, nor
+    /// a `LEERTUIN_USER` set once): a handle typed, which may be a typo.
+    pub user_named: bool,
     pub config: Config,
     pub theme: ThemeChoice,
     /// The database file as opened to read the person's language, kept for
@@ -258,10 +261,16 @@ impl Context {
                 path = crate::domain::text::one_line(&shown)
             )));
         }
+        // Typed with `--user` for this command, not the standing
+        // `LEERTUIN_USER` of a person's environment.
+        let user_named = matches!(Spec::parse(&db), Spec::File(_))
+            && cli.user.is_some()
+            && std::env::var("LEERTUIN_USER").ok() != cli.user;
         Ok(Context {
             db,
             user,
             login: paths::login_name(),
+            user_named,
             config,
             theme: cli.theme,
             kept: Kept::default(),
