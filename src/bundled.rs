@@ -50,4 +50,31 @@ mod tests {
         let dutch = lessons().iter().filter(|l| l.lang == "nl").count();
         assert!(dutch >= 6, "only {dutch} Dutch lessons");
     }
+
+    /// A Dutch screen shows a Dutch lesson's tags: none of them may be a
+    /// word only English reads (the English lessons' own tags, and the
+    /// English words these lessons once carried). Words both languages
+    /// use ("feedback", "terminal") may stand in both.
+    #[test]
+    fn dutch_lessons_carry_dutch_tags() {
+        const BOTH: [&str; 3] = ["feedback", "terminal", "tmux"];
+        const ENGLISH: [&str; 4] = ["mistakes", "errors", "debugging", "life"];
+        let all = lessons();
+        let english: Vec<&str> = all
+            .iter()
+            .filter(|l| l.lang == "en")
+            .flat_map(|l| l.tags.iter().map(String::as_str))
+            .chain(ENGLISH)
+            .filter(|t| !BOTH.contains(t))
+            .collect();
+        for l in all.iter().filter(|l| l.lang == "nl") {
+            for tag in &l.tags {
+                assert!(
+                    !english.contains(&tag.as_str()),
+                    "{}: English tag {tag}",
+                    l.title
+                );
+            }
+        }
+    }
 }
