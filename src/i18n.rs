@@ -52,6 +52,36 @@ pub fn supported(value: &str) -> Option<&'static str> {
     LANGS.into_iter().find(|l| *l == lang)
 }
 
+/// A language code as people name it, in the screen's language
+/// ("Nederlands", "English"; "Engels" on a Dutch screen): a profile shows
+/// this, never the code. A code leertuin does not speak stays as it is.
+pub fn lang_name(code: &str) -> String {
+    match code {
+        "nl" => t!("lang.nl").into_owned(),
+        "en" => t!("lang.en").into_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// The code of a language typed as its name, in either language
+/// ("Nederlands", "dutch", "Engels") or as its code; anything else as
+/// typed, lower-cased, for the store to refuse with its reason.
+pub fn lang_code(typed: &str) -> String {
+    let typed = typed.trim().to_lowercase();
+    // Each language's name on a Dutch and on an English screen.
+    let names = |code: &str| -> [String; 2] {
+        match code {
+            "nl" => [t!("lang.nl", locale = "nl"), t!("lang.nl", locale = "en")],
+            _ => [t!("lang.en", locale = "nl"), t!("lang.en", locale = "en")],
+        }
+        .map(|n| n.to_lowercase())
+    };
+    let named = LANGS
+        .into_iter()
+        .find(|code| typed == *code || names(code).contains(&typed));
+    named.map_or(typed, str::to_string)
+}
+
 /// The language of threads that were not told one: set by [`set`].
 static PROCESS: AtomicUsize = AtomicUsize::new(0);
 

@@ -410,6 +410,10 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
         println!("{}", t!("engine.insights.with-budget"));
         groups(&view.with_budget);
     }
+    if !view.without_budget.is_empty() {
+        println!("{}", t!("engine.insights.without-budget"));
+        groups(&view.without_budget);
+    }
     Ok(())
 }
 

@@ -48,6 +48,15 @@ fn digits_at_end(text: &str) -> Option<usize> {
     (start < t.len()).then_some(start)
 }
 
+/// True for a number as long as a badge, digits only (`0612345678`):
+/// what a phone number written without spaces looks like, and what
+/// [`hidden_from`] takes off the end of a text. Written with spaces
+/// (`06 1234 5678`) it is no code, and kept.
+pub fn is_number(code: &str) -> bool {
+    let code = code.trim();
+    code.chars().count() >= MIN_BADGE_CHARS && code.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Where, in a kiosk's text, a code starts that is never stored; `None`
 /// when there is none. That is:
 /// - the whole text, when it is one code ([`is_code`]);
@@ -159,6 +168,12 @@ mod tests {
         assert_eq!(hidden("piet 1"), None);
         let t = "Waar is de bezem?";
         assert_eq!(before_code(t, hidden_from(t)), t);
+        // A phone number: taken off when written whole, kept with spaces.
+        let t = "Bel de storingsdienst 0612345678";
+        assert!(hidden_from(t).is_some_and(|i| is_number(&t[i..])));
+        assert_eq!(hidden("Bel de storingsdienst 06 1234 5678"), None);
+        assert_eq!(masked_from("Bel de storingsdienst 06 1234 5678"), None);
+        assert!(!is_number("1357") && !is_number("AB12CD34"));
     }
 
     #[test]

@@ -46,16 +46,41 @@ pub struct Insights {
     /// [`budget_reflections`]). Left out of JSON when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub with_budget: Vec<ReflectionGroup>,
+    /// A person's own wishes done without money or hours given, by what
+    /// they brought (see [`unbudgeted_reflections`]): done is done, and
+    /// the pane says the Me tab shows it. Empty in the team view, and left
+    /// out of JSON then.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub without_budget: Vec<ReflectionGroup>,
 }
 
 /// What was learned with the budget: the wishes done that were given
 /// money or hours, grouped by what they brought (work, life, connection,
 /// meaning); texts only when `with_texts` (a person's own view).
 pub fn budget_reflections(wishes: &[super::wish::Wish], with_texts: bool) -> Vec<ReflectionGroup> {
+    done_reflections(wishes, with_texts, true)
+}
+
+/// What wishes done without budget brought (nobody gave money or hours):
+/// the other half of [`budget_reflections`].
+pub fn unbudgeted_reflections(
+    wishes: &[super::wish::Wish],
+    with_texts: bool,
+) -> Vec<ReflectionGroup> {
+    done_reflections(wishes, with_texts, false)
+}
+
+/// The wishes done that were (`funded`) or were not given money or hours,
+/// grouped by what they brought; a wish without a reflection by its text.
+fn done_reflections(
+    wishes: &[super::wish::Wish],
+    with_texts: bool,
+    funded: bool,
+) -> Vec<ReflectionGroup> {
     let done: Vec<(Option<Brought>, Option<String>)> = wishes
         .iter()
         .filter(|w| w.state == super::wish::WishState::Done)
-        .filter(|w| w.given_cents > 0 || w.given_minutes > 0)
+        .filter(|w| (w.given_cents > 0 || w.given_minutes > 0) == funded)
         .map(|w| {
             let text = w.reflection.clone().unwrap_or_else(|| w.text.clone());
             (w.brought, Some(text))
@@ -173,6 +198,7 @@ impl Insights {
                 .map(|ms| ms / HOUR_MS),
             reflections: group_reflections(&facts.reflections, person.is_some()),
             with_budget: Vec::new(),
+            without_budget: Vec::new(),
         }
     }
 }

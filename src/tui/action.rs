@@ -340,8 +340,8 @@ pub fn short_tab_name(n: u8) -> String {
     super::tabs::Tab::from_index(usize::from(n)).short_name()
 }
 
-/// The actions that apply to an item, most useful first.
-pub fn item_actions(item: &crate::domain::Item) -> Vec<Action> {
+/// The actions that apply to an item for `viewer`, most useful first.
+pub fn item_actions(item: &crate::domain::Item, viewer: &str) -> Vec<Action> {
     use crate::domain::Item;
     match item {
         // Done first: at 40 columns the hint line keeps it ("Enter klaar"
@@ -358,6 +358,8 @@ pub fn item_actions(item: &crate::domain::Item) -> Vec<Action> {
         ],
         // Imported know-how asks no votes.
         Item::Tip(t) if t.reference.is_some() => vec![],
+        // Votes are for colleagues' tips: one's own is offered none.
+        Item::Tip(t) if t.author == viewer => vec![],
         Item::Tip(_) => vec![Action::Vote],
         Item::Learned(_) => vec![],
     }

@@ -247,6 +247,11 @@ impl App {
     /// session may do ([`App::may`]) with keys that work here.
     pub fn open_help(&mut self) {
         let view = self.view();
+        // Votes are for colleagues' tips: on one's own, help offers none.
+        let own_tip = matches!(
+            self.target_item(),
+            Some(crate::domain::Item::Tip(t)) if t.author == self.user
+        );
         self.overlay = Some(Overlay::Help(HelpState::new(
             &self.keys,
             view,
@@ -255,6 +260,7 @@ impl App {
             |action, k| {
                 self.may(action)
                     && self.key_works(view, k)
+                    && !(own_tip && action == Action::Vote)
                     && (self.tab != Tab::Wishes
                         || !matches!(view, View::List | View::Detail)
                         || WishesState::help_actions(action, view == View::Detail))

@@ -70,6 +70,11 @@ pub fn insights_of(
     let mut view = Insights::build(facts, person, at);
     if let Some(wishes) = store.wish_store() {
         view.with_budget = wishes.learned_with_budget(person, person.unwrap_or_default())?;
+        // One's own wishes done without budget brought something too.
+        if let Some(p) = person {
+            let own = wishes.all_wishes(Some(p), p)?;
+            view.without_budget = insights::unbudgeted_reflections(&own, true);
+        }
     }
     Ok(view)
 }

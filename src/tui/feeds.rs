@@ -70,6 +70,25 @@ impl Feeds {
         }
     }
 
+    /// What the empty Tips and Learned lists say: an invitation to share
+    /// (`may`), or, for a kiosk login without its PIN, which may not share
+    /// in that name (`App::may`), only that there is nothing yet.
+    pub fn invite_to_share(&mut self, may: bool) {
+        let (tips, learned): (Words, Words) = if may {
+            (
+                || crate::t!("list.tips.empty").into_owned(),
+                || crate::t!("list.learned.empty").into_owned(),
+            )
+        } else {
+            (
+                || crate::t!("list.tips.empty.plain").into_owned(),
+                || crate::t!("list.learned.empty.plain").into_owned(),
+            )
+        };
+        self.lists[Tab::Tips.index()].empty_note = tips;
+        self.lists[Tab::Learned.index()].empty_note = learned;
+    }
+
     /// The list a feed tab shows; `None` for Team and Me, which have
     /// their own states.
     pub fn list(&self, tab: Tab) -> Option<&ItemListState> {

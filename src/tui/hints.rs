@@ -133,7 +133,8 @@ impl App {
                     let Some(list) = self.list(tab) else {
                         return Vec::new();
                     };
-                    let mut wanted = list.hint_actions(|a| !self.keys.keys(view, a).is_empty());
+                    let mut wanted =
+                        list.hint_actions(&self.user, |a| !self.keys.keys(view, a).is_empty());
                     // The switch for imported know-how where it shows (an
                     // imported item is selected, which asks nothing else),
                     // and early wherever it is hidden, so the way back is

@@ -55,6 +55,8 @@ impl App {
         // and none where the profile cannot be changed.
         let edit_key = self.list_key(Action::EditProfile).filter(|_| !self.public);
         self.me.edit_key.clone_from(&edit_key);
+        self.me.kiosk = self.typing_asks;
+        self.feeds.invite_to_share(!self.public);
         self.team.edit_key = edit_key;
         match tab {
             Tab::Team => {

@@ -230,6 +230,11 @@ fn on_item(app: &mut App, action: Action) {
         (Action::Vote, Item::Tip(t)) if t.reference.is_some() => {
             app.say(wrong(t!("status.imported-no-votes")));
         }
+        // Said before anything is asked: no confirmation for a vote the
+        // store would refuse.
+        (Action::Vote, Item::Tip(t)) if t.author == app.user => {
+            app.say(t!("plain.own-tip").into_owned());
+        }
         (Action::Vote, Item::Tip(_)) if own::voted(&item, &app.user) => {
             confirm(app, Choice::Unvote(id), &item)
         }
@@ -597,6 +602,10 @@ pub(super) fn code_refused(app: &App, text: &str) -> Option<(String, String)> {
     let name = own_name(app);
     let why = if before.trim().is_empty() {
         t!("capture.kiosk-code", name = name)
+    } else if crate::domain::code::is_number(&text[start..]) {
+        // Most likely a phone number ("Bel 0612345678"): said, with the
+        // way to keep one that no scanner types (spaces between).
+        t!("capture.kiosk-number-at-end", name = name)
     } else {
         t!("capture.kiosk-code-at-end", name = name)
     };

@@ -116,7 +116,7 @@ impl DetailState {
                 }
                 v
             }
-            Some(i) => item_actions(i).into_iter().take(3).collect(),
+            Some(i) => item_actions(i, &self.viewer).into_iter().take(3).collect(),
             None => Vec::new(),
         };
         v.push(Action::Back);

@@ -82,10 +82,13 @@ impl ItemListState {
 
     /// The keys worth a hint under this list, most important first: make
     /// one, open, search, and the selected item's most useful action that
-    /// works from a list (`has_key`: a key does it here).
-    pub fn hint_actions(&self, has_key: impl Fn(Action) -> bool) -> Vec<Action> {
+    /// works from a list (`has_key`: a key does it here) for `viewer`.
+    pub fn hint_actions(&self, viewer: &str, has_key: impl Fn(Action) -> bool) -> Vec<Action> {
         let mut v = vec![Action::Capture, Action::Open, Action::Search];
-        let actions = self.selected_item().map(item_actions).unwrap_or_default();
+        let actions = self
+            .selected_item()
+            .map(|i| item_actions(i, viewer))
+            .unwrap_or_default();
         v.extend(actions.into_iter().find(|a| has_key(*a)));
         v
     }

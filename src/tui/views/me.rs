@@ -28,6 +28,9 @@ pub struct MeState {
     /// The key that edits the profile here, named where the profile is
     /// empty; `None` where no key does (a kiosk login without the PIN).
     pub edit_key: Option<String>,
+    /// The kiosk: a handle there is a typed name or a badge pseudonym,
+    /// never what a person is called, so the heading names no handle.
+    pub kiosk: bool,
     pub theme: Theme,
 }
 
@@ -49,6 +52,7 @@ impl MeState {
                 theme,
             ),
             edit_key: Some("e".to_string()),
+            kiosk: false,
             theme,
         }
     }
@@ -74,8 +78,11 @@ impl MeState {
             ),
             None => (self.handle.clone(), list(&[]), list(&[]), None),
         };
-        let lang = lang.map(|l| format!(" · {l}")).unwrap_or_default();
-        let handle = if handle_worth_showing(&self.handle, &name) {
+        // The language by its name ("Nederlands"), not its code.
+        let lang = lang
+            .map(|l| format!(" · {}", crate::i18n::lang_name(&l)))
+            .unwrap_or_default();
+        let handle = if !self.kiosk && handle_worth_showing(&self.handle, &name) {
             format!(" @{}", self.handle)
         } else {
             String::new()
@@ -161,6 +168,11 @@ impl MeState {
         // What lessons brought, then what wishes done with the budget did.
         out.extend(brought_lines(&t!("me.brought"), &i.reflections, t));
         out.extend(brought_lines(&t!("me.with-budget"), &i.with_budget, t));
+        out.extend(brought_lines(
+            &t!("me.without-budget"),
+            &i.without_budget,
+            t,
+        ));
         out
     }
 }

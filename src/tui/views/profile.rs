@@ -66,7 +66,12 @@ impl ProfileForm {
                 p.name.clone(),
                 p.wants.join(", "),
                 p.offers.join(", "),
-                p.lang.clone().unwrap_or_default(),
+                // By its name, as the Me tab shows it; `edit` reads a
+                // name or a code back.
+                p.lang
+                    .as_deref()
+                    .map(crate::i18n::lang_name)
+                    .unwrap_or_default(),
             ),
             None => (
                 handle.to_string(),
@@ -105,7 +110,8 @@ impl ProfileForm {
     }
 
     /// The change to store. Tags may be separated by commas or spaces and
-    /// carry a `#`; the store checks them. An empty language stays as it was.
+    /// carry a `#`; the store checks them. The language may be typed as its
+    /// name ("Nederlands", "English") or code; empty, it stays as it was.
     pub fn edit(&self) -> ProfileEdit {
         let tags = |i: usize| -> Vec<String> {
             self.fields[i]
@@ -115,7 +121,7 @@ impl ProfileForm {
                 .filter(|t| !t.is_empty())
                 .collect()
         };
-        let lang = self.fields[3].text().trim().to_lowercase();
+        let lang = crate::i18n::lang_code(self.fields[3].text());
         ProfileEdit {
             name: Some(self.fields[0].text().trim().to_string()),
             wants: Some(tags(1)),
