@@ -66,7 +66,7 @@ fn me_lang_nl_switches_the_language_and_json_stays_the_same() {
     let s = Sandbox::new();
     let out = s.ok(&["me", "--lang", "nl_NL.UTF-8", "--wants", "sql"]);
     assert!(out.contains("wil leren:      sql"), "{out}");
-    assert!(out.contains("taal:"), "{out}");
+    assert!(out.contains("taal:           Nederlands (nl)"), "{out}");
     // From now on, without any environment: Dutch.
     let err = s.usage_error(&["add", "tip", "x", "-t", "C#"]);
     assert!(err.contains("ongeldig label \"c#\""), "{err}");

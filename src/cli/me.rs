@@ -69,10 +69,11 @@ pub fn run(ctx: &Context, a: MeArgs) -> CliResult {
     let not_set = t!("cli.me.not-set");
     println!("{:<15} {}", t!("cli.me.wants"), list(&person.wants));
     println!("{:<15} {}", t!("cli.me.offers"), list(&person.offers));
-    println!(
-        "{:<15} {}",
-        t!("cli.me.lang"),
-        person.lang.as_deref().unwrap_or(&not_set)
-    );
+    // In words as the pane says it, with the code `--lang` takes.
+    let lang = match person.lang.as_deref() {
+        Some(code) => format!("{} ({code})", crate::i18n::lang_name(code)),
+        None => not_set.into_owned(),
+    };
+    println!("{:<15} {lang}", t!("cli.me.lang"));
     Ok(())
 }
