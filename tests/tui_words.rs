@@ -152,6 +152,46 @@ fn without_the_pin_empty_tips_and_learned_invite_to_no_writing() {
     }
 }
 
+#[test]
+fn without_the_pin_the_question_form_offers_no_other_kind() {
+    let (_dir, mut app) = kiosk_in("nl");
+    app.public = true;
+    go(&mut app, Tab::Questions);
+    typed(&mut app, "Waar");
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("typing asks: {:?}", app.overlay);
+    };
+    assert_eq!(form.kind, Kind::Question);
+    let rows = screen(&app, 80, 24);
+    let all = text(&rows);
+    assert!(
+        !all.contains("Soort:") && !all.contains("Tab soort"),
+        "{all}"
+    );
+    // Tab (switch kind) leaves it a question.
+    update(&mut app, Action::SwitchKind);
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("the form stays: {}", said(&app));
+    };
+    assert_eq!(form.kind, Kind::Question);
+    // Ctrl-N on Ik opens a question too, without the choice of a kind.
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    go(&mut app, Tab::Me);
+    app.on_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+    let all = text(&screen(&app, 80, 24));
+    assert!(
+        all.contains("Vraag stellen") && !all.contains("Soort:"),
+        "{all}"
+    );
+    // With the PIN the kinds are there to choose.
+    let (_dir, mut app) = kiosk_in("nl");
+    go(&mut app, Tab::Questions);
+    typed(&mut app, "Waar");
+    assert_shows(&screen(&app, 80, 24), "Soort:");
+}
+
 // 3. No vote offered on one's own tip.
 
 fn add(store: &SqliteStore, kind: Kind, who: &str, text: &str) -> ItemId {

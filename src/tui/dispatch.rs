@@ -203,6 +203,10 @@ impl App {
             Tab::ForYou | Tab::Questions => self.capture_form(Kind::Question, None),
             Tab::Tips => self.capture_form(Kind::Tip, None),
             Tab::Learned => self.capture_form(Kind::Learned, None),
+            // Without the PIN there is no kind to choose: a question.
+            Tab::Lessons | Tab::Team | Tab::Me | Tab::Wishes if self.public => {
+                self.capture_form(Kind::Question, None)
+            }
             Tab::Lessons | Tab::Team | Tab::Me | Tab::Wishes => {
                 self.capture_form(Kind::Question, None).choosing_kind()
             }
@@ -282,7 +286,8 @@ impl App {
         // the store refuses it too (`store::public`), but the form should
         // not even open.
         let shares = action == Action::Capture && matches!(self.tab, Tab::Tips | Tab::Learned);
-        !(action.needs_pin() || shares)
+        // Nor does its form switch to a tip or learned entry.
+        !(action.needs_pin() || shares || action == Action::SwitchKind)
     }
 
     /// False for a key that does not do its action here: on a kiosk list

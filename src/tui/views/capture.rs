@@ -83,6 +83,10 @@ pub struct CaptureState {
     /// A kiosk's form: a text that is only a code (a badge the next worker
     /// scanned into this screen) shows as dots, as on the welcome screen.
     pub mask_codes: bool,
+    /// A kiosk login without its PIN may ask, but not share a tip or a
+    /// learned entry in that name: the form is a question's, with no kind
+    /// to switch to (none offered that the store would refuse).
+    pub questions_only: bool,
     pub theme: Theme,
 }
 
@@ -96,6 +100,9 @@ impl CaptureState {
                 vec![Action::Save, Action::Cancel, Action::NextField]
             }
             (None, Some(_)) => vec![Action::Save, Action::Cancel],
+            (None, None) if self.questions_only => {
+                vec![Action::Save, Action::Cancel, Action::NextField]
+            }
             (None, None) => vec![
                 Action::Save,
                 Action::Cancel,
@@ -131,6 +138,7 @@ impl CaptureState {
             similar: Vec::new(),
             similar_key: String::new(),
             mask_codes: false,
+            questions_only: false,
             theme,
         }
     }
@@ -206,6 +214,9 @@ impl CaptureState {
                 &[Field::Text]
             };
         }
+        if self.questions_only {
+            return &[Field::Text, Field::Tags, Field::Toggle];
+        }
         match self.kind {
             Kind::Tip => &[Field::Kind, Field::Text, Field::Tags],
             _ => &[Field::Kind, Field::Text, Field::Tags, Field::Toggle],
@@ -274,6 +285,9 @@ impl CaptureState {
     }
 
     fn cycle_kind(&mut self, delta: isize) {
+        if self.questions_only {
+            return;
+        }
         let pos = KINDS.iter().position(|k| *k == self.kind).unwrap_or(0);
         let next = (pos as isize + delta).rem_euclid(KINDS.len() as isize) as usize;
         self.kind = KINDS[next];
@@ -310,7 +324,7 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
         Action::PrevField => s.move_field(-1),
         // An edit keeps the post's kind.
         // A message about the old kind ("empty") would be stale now.
-        Action::SwitchKind if s.editing.is_none() => {
+        Action::SwitchKind if s.editing.is_none() && !s.questions_only => {
             s.cycle_kind(1);
             s.error = None;
         }
