@@ -147,3 +147,52 @@ fn the_name_field_shows_its_cursor_where_it_is() {
     assert_eq!(s.input.text(), "Hednk");
     assert!(screen(&s, 40, 20).contains("Hednk"));
 }
+
+/// Ctrl-W and Ctrl-U, which every field of the pane knows, work in the
+/// kiosk's own fields too: the welcome screen's and the new name's
+/// (issue 11, a first-time worker who typed a wrong word).
+#[test]
+fn ctrl_w_and_ctrl_u_edit_the_welcome_and_name_fields() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("k.db")).unwrap();
+    let mut s = session("nl");
+    let press = |s: &mut Session, code: KeyCode, mods: KeyModifiers| {
+        let key = Key::from_terminal(KeyEvent::new(code, mods)).expect("a kiosk key");
+        s.key(key, &store);
+    };
+    let ctrl = |s: &mut Session, c: char| press(s, KeyCode::Char(c), KeyModifiers::CONTROL);
+    let typed = |s: &mut Session, text: &str| {
+        for c in text.chars() {
+            press(s, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+    };
+    typed(&mut s, "Henk Jansne");
+    ctrl(&mut s, 'w');
+    assert_eq!(s.input.text(), "Henk ");
+    for (w, h) in [(80, 24), (40, 20)] {
+        let shown = screen(&s, w, h);
+        assert!(
+            shown.contains("Henk") && !shown.contains("Jansne"),
+            "{shown}"
+        );
+    }
+    typed(&mut s, "Jansen");
+    ctrl(&mut s, 'u');
+    assert_eq!(s.input.text(), "");
+    // On the name screen of a new worker: the suggested name goes whole.
+    typed(&mut s, "henkj");
+    press(&mut s, KeyCode::Enter, KeyModifiers::NONE);
+    let shown = screen(&s, 40, 20);
+    assert!(shown.contains("Welke naam zien je"), "{shown}");
+    press(&mut s, KeyCode::End, KeyModifiers::NONE);
+    typed(&mut s, " de Boer");
+    ctrl(&mut s, 'w');
+    assert_eq!(s.input.text(), "henkj de ");
+    ctrl(&mut s, 'u');
+    assert_eq!(s.input.text(), "");
+    for (w, h) in [(80, 24), (40, 20)] {
+        let shown = screen(&s, w, h);
+        assert!(!shown.contains("henkj"), "{shown}");
+    }
+}

@@ -21,7 +21,6 @@ use crate::search::Synonyms;
 use crate::signals;
 use crate::store::{NOBODY, PublicView, Store};
 use crate::tui::Launch;
-use crate::tui::action::Edit;
 use crate::tui::app::App;
 use crate::tui::around::Around;
 use crate::tui::event::Input;
@@ -438,7 +437,7 @@ fn on_key(
     arm: &mut bool,
 ) -> Outcome {
     let Some(app) = pane else {
-        return match session_key(key) {
+        return match Key::from_terminal(key) {
             Some(k) => session.key(k, store),
             None => Outcome::Stay,
         };
@@ -525,28 +524,6 @@ fn set_form_text(app: &mut App, text: &str) {
 fn is_escape(key: KeyEvent) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL)
         && matches!(key.code, KeyCode::Char('c' | '\\' | '4' | 'd'))
-}
-
-/// Keys of the welcome, register and PIN screens.
-fn session_key(key: KeyEvent) -> Option<Key> {
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    Some(match key.code {
-        KeyCode::Char(c) if plain => Key::Char(c),
-        KeyCode::Backspace => Key::Backspace,
-        KeyCode::Left => Key::Edit(Edit::Left),
-        KeyCode::Right => Key::Edit(Edit::Right),
-        KeyCode::Home => Key::Edit(Edit::Home),
-        KeyCode::End => Key::Edit(Edit::End),
-        KeyCode::Delete => Key::Edit(Edit::Delete),
-        KeyCode::Enter => Key::Enter,
-        KeyCode::Esc => Key::Esc,
-        // F2 only, as the hint says: Tab switched the language unannounced.
-        KeyCode::F(2) => Key::SwitchLang,
-        KeyCode::F(10) => Key::Admin,
-        _ => return None,
-    })
 }
 
 /// The pane as `handle`: their drafts, no tmux, no nudge state (that file

@@ -25,11 +25,14 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use super::badge;
 use super::pin::{self, RateLimiter};
 use crate::store::{ProfileEdit, Store, StoreError};
 use crate::tui::action::Edit;
 use crate::tui::input::TextInput;
+use crate::tui::keys;
 
 /// Where time comes from: the real clock, or a test's hand-set one.
 pub trait Clock {
@@ -58,6 +61,33 @@ pub enum Key {
     SwitchLang,
     /// F10: ask for the admin PIN.
     Admin,
+}
+
+impl Key {
+    /// A terminal key on the welcome, register or PIN screen; `None` for
+    /// a key these screens do not use. The editing keys are the pane's
+    /// own ([`keys::line_edit`]), so Ctrl-U and Ctrl-W work here as in
+    /// every field of the pane.
+    pub fn from_terminal(key: KeyEvent) -> Option<Key> {
+        if let Some(edit) = keys::line_edit(keys::Key::from_event(key)) {
+            return Some(match edit {
+                Edit::Backspace => Key::Backspace,
+                edit => Key::Edit(edit),
+            });
+        }
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        Some(match key.code {
+            KeyCode::Char(c) if plain => Key::Char(c),
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Esc,
+            // F2 only, as the hint says: Tab switched the language unannounced.
+            KeyCode::F(2) => Key::SwitchLang,
+            KeyCode::F(10) => Key::Admin,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

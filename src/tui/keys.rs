@@ -251,6 +251,25 @@ impl Default for KeyMap {
     }
 }
 
+/// The editing keys of a one-line field, the same in every field: the
+/// pane's forms and search, the popup, and the kiosk's welcome, name and
+/// PIN screens (one table, so a key that works in one works in all).
+pub fn line_edit(key: Key) -> Option<Edit> {
+    let ctrl = key.mods == KeyModifiers::CONTROL;
+    Some(match key.code {
+        KeyCode::Backspace => Edit::Backspace,
+        KeyCode::Delete => Edit::Delete,
+        KeyCode::Left => Edit::Left,
+        KeyCode::Right => Edit::Right,
+        KeyCode::Home => Edit::Home,
+        KeyCode::End => Edit::End,
+        // A shell's and fzf's line keys, where the view binds them not.
+        KeyCode::Char('u') if ctrl => Edit::ClearToStart,
+        KeyCode::Char('w') if ctrl => Edit::DeleteWord,
+        _ => return None,
+    })
+}
+
 impl KeyMap {
     /// The defaults with the `[keys]` table of `config.toml` laid over them.
     pub fn from_config(table: &toml::Table) -> Result<KeyMap, KeyError> {
@@ -353,22 +372,17 @@ impl KeyMap {
         if bound.is_some() || !view.is_text() {
             return bound;
         }
+        if let KeyCode::Char(c) = key.code
+            && key.is_printable()
+        {
+            return Some(Action::Type(c));
+        }
         let edit = match key.code {
-            KeyCode::Char(c) if key.is_printable() => return Some(Action::Type(c)),
-            KeyCode::Backspace => Edit::Backspace,
-            KeyCode::Delete => Edit::Delete,
-            KeyCode::Left => Edit::Left,
-            KeyCode::Right => Edit::Right,
-            KeyCode::Home => Edit::Home,
-            KeyCode::End => Edit::End,
             // Unbound Enter: Alt-Enter and Shift-Enter where Enter is bound.
             KeyCode::Enter => Edit::Newline,
             // What many terminals send for Ctrl-Enter, or Shift-Enter when set up so.
             KeyCode::Char('j') if key.mods == KeyModifiers::CONTROL => Edit::Newline,
-            // A shell's and fzf's line keys, where the view binds them not.
-            KeyCode::Char('u') if key.mods == KeyModifiers::CONTROL => Edit::ClearToStart,
-            KeyCode::Char('w') if key.mods == KeyModifiers::CONTROL => Edit::DeleteWord,
-            _ => return None,
+            _ => return line_edit(key).map(Action::Edit),
         };
         Some(Action::Edit(edit))
     }
