@@ -211,3 +211,35 @@ fn at_the_kiosk_enter_on_an_open_lesson_sets_it_done_in_plain_words() {
     tmux.keys("s", &["Enter"]);
     tmux.wait_for("s", "Goed gedaan");
 }
+
+/// A new worker's first wish at the kiosk: "Wat wil je leren?", then
+/// cost, hours and topic, each of which Enter leaves empty. Enters sent in
+/// one go, as fast as a person presses them, all count: the steps before
+/// the last write nothing, so none of them freezes the screen and drops
+/// the keys behind it (issue 11).
+#[test]
+fn fast_enters_through_a_new_workers_first_wish_all_count() {
+    if !tmux_or_skip("fast_enters_through_a_new_workers_first_wish_all_count") {
+        return;
+    }
+    let home = Home::new();
+    let tmux = home.dutch_kiosk(40, 20);
+    let badge = "0098765432";
+    tmux.type_text("s", badge);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Welke naam zien je");
+    tmux.type_text("s", "Sanne");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "typ: vraag stellen");
+    tmux.type_text("s", "Waar ligt de toner?");
+    tmux.wait_for("s", "Vraag stellen");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Wat wil je leren");
+    tmux.type_text("s", "Leren lassen");
+    tmux.wait_for("s", "Leren lassen");
+    tmux.keys("s", &["Enter", "Enter", "Enter", "Enter"]);
+    tmux.wait_for("s", "Je wens is bewaard");
+    let sanne = leertuin::kiosk::badge::handle(badge).expect("a badge handle");
+    let wishes = home.ok(&sanne, &["wishes"]);
+    assert!(wishes.contains("Leren lassen"), "{wishes}");
+}

@@ -96,7 +96,7 @@ impl App {
             .action(view, key)
             .map(|a| self.asker_enter(a, typed))
         {
-            Some(action) if self.defer_saves && saves(view, action) => {
+            Some(action) if self.defer_saves && saves(view, action) && !self.steps_on() => {
                 self.saving = Some(action);
                 self.say(crate::t!("status.saving"));
             }
@@ -109,6 +109,15 @@ impl App {
             }
             None => {}
         }
+    }
+
+    /// True when Enter in the open form only moves to its next step (a
+    /// wish's cost after its words): no write, so nothing to announce
+    /// first, and no keys typed meanwhile to drop. A worker who presses
+    /// Enter Enter Enter through the optional steps has every Enter
+    /// count (issue 11).
+    fn steps_on(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Prompt(p)) if !super::wish_form::is_last_step(p))
     }
 
     /// Does the save the last frame announced; true when there was one.

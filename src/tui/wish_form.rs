@@ -116,6 +116,15 @@ pub fn step(app: &mut App, p: &mut PromptState) -> bool {
     }
 }
 
+/// True unless `p` is a wish form's step that has another after it
+/// (its Enter moves on and writes nothing). Every other prompt is its own
+/// last step.
+pub fn is_last_step(p: &PromptState) -> bool {
+    let editing = p.pending.as_ref().is_some_and(|f| f.editing.is_some());
+    let steps: &[Purpose] = if editing { &EDIT } else { &NEW };
+    !steps.contains(&p.purpose) || steps.last() == Some(&p.purpose)
+}
+
 /// Checks one step's text and keeps it in the form; the reason in the
 /// tab's words when it cannot be.
 fn take(form: &mut WishForm, step: Purpose, text: &str) -> Result<(), String> {
