@@ -1102,3 +1102,32 @@ fn a_paste_on_the_wishes_tab_starts_a_wish() {
     let items = other_process(&dir).list(&all, ME).unwrap();
     assert!(items.iter().all(|i| !i.title().contains("TIG")));
 }
+
+// What a first-time worker met at the kiosk at 40 columns (issue 11).
+
+/// True when a row of the screen ends in a currency sign: its amount went
+/// to the next row.
+fn a_row_ends_in_a_currency_sign(rows: &[String]) -> bool {
+    rows.iter().any(|r| {
+        r.trim_end_matches(['│', ' ', '║', '┃'])
+            .ends_with(['€', '$', '£'])
+    })
+}
+
+#[test]
+fn the_give_form_keeps_an_amount_with_its_euro_sign_at_40_columns() {
+    let (_dir, mut app, _) = wishes_app("nl");
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "750");
+    for width in [40, 80] {
+        let rows = screen(&app, width, 30);
+        assert_shows(&rows, "€ 100 nodig");
+        assert!(!a_row_ends_in_a_currency_sign(&rows), "{}", text(&rows));
+    }
+    // Hours keep their unit too.
+    backspace(&mut app, 3);
+    type_in(&mut app, "3u");
+    for width in [40, 80] {
+        assert_shows(&screen(&app, width, 30), "2 uur nodig");
+    }
+}

@@ -64,6 +64,7 @@ pub fn wrap_into(line: &Line<'static>, width: u16, indent: u16, out: &mut Vec<Li
             s.content.chars().map(move |c| (c, style))
         })
         .collect();
+    let breaks = break_points(&cells);
     let mut row: Vec<(char, Style)> = Vec::new();
     let mut row_w = 0;
     // Width of the indent the current row starts with.
@@ -72,10 +73,10 @@ pub fn wrap_into(line: &Line<'static>, width: u16, indent: u16, out: &mut Vec<Li
     let mut i = 0;
     while i < cells.len() {
         // One token: a run of spaces, or a run of non-spaces (a word).
-        let is_space = cells[i].0 == ' ';
-        let end = cells[i..]
+        let is_space = breaks[i];
+        let end = breaks[i..]
             .iter()
-            .position(|(c, _)| (*c == ' ') != is_space)
+            .position(|b| *b != is_space)
             .map_or(cells.len(), |p| i + p);
         let token = &cells[i..end];
         let token_w: usize = token.iter().map(|(c, _)| char_width(*c)).sum();
@@ -110,6 +111,48 @@ pub fn wrap_into(line: &Line<'static>, width: u16, indent: u16, out: &mut Vec<Li
     rows.push(row);
     let base = line.style;
     out.extend(rows.into_iter().map(|r| to_line(&r, base)));
+}
+
+/// Units an amount is read with: a row never breaks between a number and
+/// one of these ("10 uur", "30 min").
+const UNITS: [&str; 19] = [
+    "u", "uur", "uren", "h", "hour", "hours", "min", "minuut", "minuten", "minute", "minutes",
+    "dag", "dagen", "day", "days", "week", "weken", "weeks", "eur",
+];
+
+/// Where a row may break: at each space, but for a space that joins an
+/// amount to its currency sign ("€ 180") or a number to its unit ("10
+/// uur"). Split, "€" at the end of one row and "180" on the next reads as
+/// two things (issue 11, the give form at 40 columns).
+fn break_points(cells: &[(char, Style)]) -> Vec<bool> {
+    let chars: Vec<char> = cells.iter().map(|(c, _)| *c).collect();
+    let word_before = |i: usize| -> String {
+        let start = chars[..i]
+            .iter()
+            .rposition(|c| *c == ' ')
+            .map_or(0, |p| p + 1);
+        chars[start..i].iter().collect()
+    };
+    let word_after =
+        |i: usize| -> String { chars[i + 1..].iter().take_while(|c| **c != ' ').collect() };
+    (0..chars.len())
+        .map(|i| {
+            if chars[i] != ' ' || i == 0 || chars[i - 1] == ' ' {
+                return chars[i] == ' ';
+            }
+            let (before, after) = (word_before(i), word_after(i));
+            let sign = matches!(before.as_str(), "€" | "$" | "£")
+                && after.starts_with(|c: char| c.is_ascii_digit());
+            let unit = before.ends_with(|c: char| c.is_ascii_digit())
+                && UNITS.contains(
+                    &after
+                        .trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                        .as_str(),
+                );
+            !(sign || unit)
+        })
+        .collect()
 }
 
 /// Ends a row at a wrap point; the spaces before the break are not drawn.
@@ -168,6 +211,20 @@ mod tests {
         assert_eq!(texts(&rows), vec!["• alpha", "  beta"]);
         let rows = wrap_all(&[WrapLine::new("abcdefghij")], 4);
         assert_eq!(texts(&rows), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn an_amount_stays_with_its_currency_sign_and_its_unit() {
+        // Without the glue the first row would end in "€".
+        let rows = wrap_all(&[WrapLine::new("nog maar € 100 nodig")], 10);
+        assert_eq!(texts(&rows), vec!["nog maar", "€ 100", "nodig"]);
+        let rows = wrap_all(&[WrapLine::new("heb je nog 10 uur vrij")], 13);
+        assert_eq!(texts(&rows), vec!["heb je nog", "10 uur vrij"]);
+        let rows = wrap_all(&[WrapLine::new("nog 10 uur.")], 7);
+        assert_eq!(texts(&rows), vec!["nog", "10 uur."]);
+        // Other words still break where they always did.
+        let rows = wrap_all(&[WrapLine::new("stap 3 van de 4")], 7);
+        assert_eq!(texts(&rows), vec!["stap 3", "van de", "4"]);
     }
 
     #[test]
