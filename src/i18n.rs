@@ -130,6 +130,25 @@ pub fn plural<N: TryInto<i64>>(
     }
 }
 
+/// `text` as a sentence shown to a person: its first letter a capital.
+/// The catalogue's reasons are also the command line's, which says them
+/// after "leertuin: " in lower case ("verkeerd bedrag …"); on a screen
+/// they stand alone and start as a sentence ("Verkeerd bedrag …"). A
+/// text that starts with an id or a number ("w12 is …", "€ 5: …",
+/// "--brought …") is left as it is: that is no word to capitalise.
+pub fn sentence(text: impl Into<String>) -> String {
+    let text = text.into();
+    let first_word = text.split(' ').next().unwrap_or("");
+    if !first_word.chars().all(char::is_alphabetic) {
+        return text;
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
+}
+
 /// "3 answers" / "1 antwoord" in the current language.
 pub fn answers(n: usize) -> String {
     plural(n, t!("count.answers.one"), t!("count.answers.many", n = n))

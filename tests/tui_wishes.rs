@@ -1131,3 +1131,55 @@ fn the_give_form_keeps_an_amount_with_its_euro_sign_at_40_columns() {
         assert_shows(&screen(&app, width, 30), "2 uur nodig");
     }
 }
+
+#[test]
+fn form_errors_start_with_a_capital() {
+    let (_dir, mut app, _) = wishes_app("nl");
+    // The give form: a typo in the amount.
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "tien");
+    update(&mut app, Action::Submit);
+    assert!(said(&app).starts_with("Verkeerd bedrag"), "{}", said(&app));
+    for width in [40, 80] {
+        assert_shows(&screen(&app, width, 30), "Verkeerd bedrag");
+    }
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none());
+    // The new wish's cost and hours.
+    update(&mut app, Action::Capture);
+    type_in(&mut app, "Leren breien");
+    update(&mut app, Action::Submit);
+    type_in(&mut app, "veel");
+    update(&mut app, Action::Submit);
+    assert!(said(&app).starts_with("Verkeerd bedrag"), "{}", said(&app));
+    backspace(&mut app, 4);
+    update(&mut app, Action::Submit);
+    type_in(&mut app, "lang");
+    update(&mut app, Action::Submit);
+    assert!(
+        said(&app).starts_with("Verkeerd aantal uren"),
+        "{}",
+        said(&app)
+    );
+    for width in [40, 80] {
+        assert_shows(&screen(&app, width, 30), "Verkeerd aantal uren");
+    }
+    update(&mut app, Action::Cancel);
+    update(&mut app, Action::Cancel);
+    // Minutes to pledge on a question.
+    update(&mut app, Action::GoTab(Tab::Questions.index() as u8));
+    update(&mut app, Action::Pledge);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "{}",
+        said(&app)
+    );
+    type_in(&mut app, "veel");
+    update(&mut app, Action::Submit);
+    assert!(
+        said(&app).starts_with("Geef een aantal minuten"),
+        "{}",
+        said(&app)
+    );
+}

@@ -27,7 +27,12 @@ impl StatusState {
         self.message.as_ref()
     }
 
-    pub fn set(&mut self, status: Status) {
+    /// Shows `status`; a reason for an error as a sentence (see
+    /// [`crate::i18n::sentence`]), with its capital.
+    pub fn set(&mut self, mut status: Status) {
+        if status.error {
+            status.text = crate::i18n::sentence(status.text);
+        }
         self.message = Some(status);
         self.about_waiting = false;
     }

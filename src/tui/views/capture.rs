@@ -552,7 +552,10 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
         .as_ref()
         .map(|e| {
             wrap_all(
-                &[WrapLine::new(Span::styled(e.clone(), t.error))],
+                &[WrapLine::new(Span::styled(
+                    crate::i18n::sentence(e.as_str()),
+                    t.error,
+                ))],
                 inner.width,
             )
         })

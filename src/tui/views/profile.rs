@@ -181,7 +181,10 @@ impl ProfileForm {
             t.muted,
         ))];
         if let Some(e) = &self.error {
-            notes.push(WrapLine::new(Span::styled(e.clone(), t.error)));
+            notes.push(WrapLine::new(Span::styled(
+                crate::i18n::sentence(e.as_str()),
+                t.error,
+            )));
         }
         wrap_all(&notes, width)
     }

@@ -199,7 +199,8 @@ impl PromptState {
         } else {
             self.theme.muted
         };
-        let line = Line::from(Span::styled(note.text.clone(), style));
+        let text = crate::i18n::sentence(note.text.as_str());
+        let line = Line::from(Span::styled(text, style));
         wrap_all(&[WrapLine::new(line)], width.max(1))
     }
 
