@@ -122,7 +122,7 @@ fn team_shows_backing_people_pairs_and_the_weekly_chart() {
         let rows = screen(&app, w, h);
         // Four team entries in the chart: mia's private one is not counted.
         assert_shows(&rows, "The team learned: 4 in 12 weeks");
-        assert_shows(&rows, "Answered most (30 d): Bram");
+        assert_shows(&rows, "Answered most (30 days): Bram");
         assert_shows(&rows, "Open questions, most backed");
         assert_shows(&rows, &format!("> {} ", top.id));
         // Backing in words, as votes and answers are (the tester: "▲3 30m").

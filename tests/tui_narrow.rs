@@ -211,6 +211,8 @@ fn team_says_backing_in_words_and_cut_lines_end_in_an_ellipsis() {
     assert!(!text(&rows).contains('▲'), "{}", text(&rows));
     let most = &rows[row_of(&rows, "Meeste antwoorden").expect("answered most")];
     assert!(most.trim_end().ends_with("…│"), "{most:?}");
+    // Days in words, not "(30 d)".
+    assert!(most.contains("Meeste antwoorden (30 dagen):"), "{most:?}");
     // A kiosk hides ids, not the tag a row is about.
     let (_dir, mut kiosk) = kiosk_in("nl");
     update(&mut kiosk, Action::GoTab(5));

@@ -236,7 +236,7 @@ pub struct TeamArgs {
 
 pub fn team(ctx: &Context, a: TeamArgs) -> CliResult {
     let store = ctx.read()?;
-    let month_ago = now() - chrono::Duration::days(30);
+    let month_ago = now() - chrono::Duration::days(crate::domain::team::ANSWERED_MOST_DAYS);
     let team = Team::build(
         &store.persons()?,
         &store.open_questions(a.limit)?,

@@ -39,6 +39,9 @@ pub struct Answerer {
     pub answers: i64,
 }
 
+/// The days "answered most" looks back over (the Team tab, `leertuin team`).
+pub const ANSWERED_MOST_DAYS: i64 = 30;
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Team {
     pub tags: Vec<TagRow>,

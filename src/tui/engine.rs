@@ -29,7 +29,7 @@ pub fn team_data(store: &dyn Store, at: Time) -> Result<TeamData, StoreError> {
     let team = Team::build(
         &store.persons()?,
         &questions,
-        store.answer_counts(at - Duration::days(30))?,
+        store.answer_counts(at - Duration::days(crate::domain::team::ANSWERED_MOST_DAYS))?,
     );
     // `None`: the team's facts, which never include private entries.
     let facts = store.insight_facts(None, insights::since(at))?;

@@ -153,6 +153,16 @@ impl TeamState {
 }
 
 /// The display names of `v`, or "nobody yet".
+/// "Meeste antwoorden (30 dagen):", the days in words.
+fn answered_most() -> String {
+    let n = crate::domain::team::ANSWERED_MOST_DAYS;
+    plural(
+        n,
+        t!("team.answered-most.one"),
+        t!("team.answered-most.many", n = n),
+    )
+}
+
 fn at_names(team: &Team, v: &[String]) -> String {
     if v.is_empty() {
         t!("team.nobody-yet").into_owned()
@@ -358,7 +368,7 @@ impl TeamState {
             .map(|a| format!("{} {}", data.team.name(&a.person), a.answers))
             .collect();
         out.push(Entry::Text(Line::from(vec![
-            Span::styled(format!("{} ", t!("team.answered-most")), t.strong),
+            Span::styled(format!("{} ", answered_most()), t.strong),
             Span::styled(
                 if top.is_empty() {
                     t!("team.nobody-yet").into_owned()
