@@ -305,3 +305,125 @@ fn own_question_hints_only_what_can_be_done() {
     let l = labels(&app);
     assert!(chooses(&l) && l.iter().any(|s| s == "helped"), "{l:?}");
 }
+
+// Forms and choices open on what another pane or the command line took
+// away (issue 11): they close at the refresh, keep typed text that would
+// be lost as a draft the person gets back, and say so in one line.
+
+/// The draft a new capture form offers now, if any: its kind and text.
+fn offered(app: &App) -> Option<(Kind, String)> {
+    let form = app.capture_form(Kind::Tip, None);
+    form.offered()
+        .map(|d| (d.saved.kind, d.saved.draft.text.clone()))
+}
+
+#[test]
+fn an_answer_typed_to_a_question_deleted_elsewhere_is_kept_as_a_tip_draft() {
+    let (dir, mut app) = demo_app();
+    let q = question(
+        &other_process(&dir),
+        "bram",
+        "Where is the grease gun?",
+        false,
+    );
+    select(&mut app, q);
+    update(&mut app, Action::Answer);
+    type_text(&mut app, "Behind the press, left shelf");
+    other_process(&dir)
+        .delete(Post::Item(q), "bram")
+        .expect("deleted");
+    assert!(app.check_for_changes());
+    assert!(app.overlay.is_none(), "the answer form stayed");
+    assert_eq!(
+        status(&app),
+        "This is gone: it was deleted or withdrawn. Your text is kept as a draft."
+    );
+    assert_eq!(
+        offered(&app),
+        Some((Kind::Tip, "Behind the press, left shelf".into()))
+    );
+}
+
+#[test]
+fn an_empty_answer_form_on_a_question_deleted_elsewhere_closes_and_keeps_nothing() {
+    let (dir, mut app) = demo_app();
+    let q = question(
+        &other_process(&dir),
+        "bram",
+        "Where is the grease gun?",
+        false,
+    );
+    select(&mut app, q);
+    update(&mut app, Action::Answer);
+    other_process(&dir)
+        .delete(Post::Item(q), "bram")
+        .expect("deleted");
+    assert!(app.check_for_changes());
+    assert!(app.overlay.is_none(), "the answer form stayed");
+    assert!(status(&app).starts_with("This is gone"), "{}", status(&app));
+    assert_eq!(offered(&app), None);
+}
+
+#[test]
+fn an_edit_of_an_own_answer_deleted_elsewhere_closes_and_keeps_the_new_words() {
+    let (dir, mut app) = demo_app();
+    let q = question(
+        &other_process(&dir),
+        "bram",
+        "Where is the torque wrench?",
+        false,
+    );
+    let n = other_process(&dir)
+        .answer(q, ME, "In the blue cabinet")
+        .unwrap();
+    select(&mut app, q);
+    update(&mut app, Action::EditProfile);
+    assert!(matches!(&app.overlay, Some(Overlay::Capture(f)) if f.editing.is_some()));
+    update(&mut app, Action::Edit(Edit::End));
+    type_text(&mut app, ", second drawer");
+    // Deleted in another pane of Mia's (or with `leertuin delete`).
+    other_process(&dir)
+        .delete(
+            Post::Answer {
+                question: q,
+                answer: n,
+            },
+            ME,
+        )
+        .expect("deleted");
+    assert!(app.check_for_changes());
+    assert!(app.overlay.is_none(), "the edit form stayed");
+    assert!(
+        status(&app).ends_with("Your text is kept as a draft."),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(
+        offered(&app),
+        Some((Kind::Tip, "In the blue cabinet, second drawer".into()))
+    );
+}
+
+#[test]
+fn the_accept_chooser_closes_when_a_listed_answer_is_deleted_elsewhere() {
+    let (dir, mut app) = demo_app();
+    let store = other_process(&dir);
+    let q = question(&store, ME, "How do I clean the nozzle?", false);
+    let first = store.answer(q, "bram", "With the brass brush").unwrap();
+    store.answer(q, "anouk", "Soak it first").unwrap();
+    select(&mut app, q);
+    update(&mut app, Action::Accept);
+    assert!(matches!(&app.overlay, Some(Overlay::Choose(c)) if c.choice == Choice::Accept(q)));
+    store
+        .delete(
+            Post::Answer {
+                question: q,
+                answer: first,
+            },
+            "bram",
+        )
+        .expect("deleted");
+    assert!(app.check_for_changes());
+    assert!(app.overlay.is_none(), "the chooser stayed");
+    assert!(status(&app).starts_with("This is gone"), "{}", status(&app));
+}

@@ -1183,3 +1183,89 @@ fn form_errors_start_with_a_capital() {
         said(&app)
     );
 }
+
+/// The tester: "Wat wil je met je wens doen?" stayed open over a wish
+/// withdrawn from another shell, and its choices then failed. At the
+/// refresh it closes with the open wish, and says so in one line.
+#[test]
+fn the_own_wish_menu_closes_when_the_wish_is_withdrawn_elsewhere() {
+    let (dir, mut app, own) = own_wish_open("nl");
+    update(&mut app, Action::Answer);
+    assert_shows(&screen(&app, 40, 30), "Wat wil je met je wens doen?");
+    other_process(&dir)
+        .wish_store()
+        .unwrap()
+        .withdraw_wish(own, ME)
+        .expect("withdrawn");
+    assert!(app.check_for_changes());
+    assert!(app.overlay.is_none(), "the menu stayed");
+    for width in [40, 80] {
+        let rows = screen(&app, width, 30);
+        assert!(!text(&rows).contains("met je wens doen"), "{}", text(&rows));
+        assert_shows(&rows, "Dit is er niet meer");
+    }
+}
+
+/// The give form with an amount typed, on a wish its owner withdrew
+/// meanwhile: closed, nothing kept (an amount is typed again in a
+/// moment), said once.
+#[test]
+fn the_give_form_closes_when_the_wish_is_withdrawn_elsewhere() {
+    let (dir, mut app, lassen) = wishes_app("nl");
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "50");
+    other_process(&dir)
+        .wish_store()
+        .unwrap()
+        .withdraw_wish(lassen, "bram")
+        .expect("withdrawn");
+    assert!(app.check_for_changes());
+    assert!(app.overlay.is_none(), "the give form stayed");
+    assert_eq!(
+        said(&app),
+        "Dit is er niet meer: het is verwijderd of ingetrokken. Je ziet weer de lijst."
+    );
+    assert!(
+        !dir.path().join("drafts").exists()
+            || std::fs::read_dir(dir.path().join("drafts"))
+                .unwrap()
+                .next()
+                .is_none(),
+        "an amount is no draft"
+    );
+    assert_eq!(free_cents(&dir), 50_000, "nothing given");
+}
+
+/// Changing one's wish while it is withdrawn from another shell: the
+/// form closes, and the new words, which would be lost, come back as a
+/// new wish at the next `c`.
+#[test]
+fn changing_a_wish_withdrawn_elsewhere_keeps_the_words_for_a_new_wish() {
+    let (dir, mut app, own) = own_wish_open("nl");
+    update(&mut app, Action::EditProfile);
+    backspace(&mut app, "de planning".chars().count());
+    type_in(&mut app, "het rooster");
+    update(&mut app, Action::Submit);
+    assert_shows(&screen(&app, 40, 30), "Waarom wil je het leren?");
+    other_process(&dir)
+        .wish_store()
+        .unwrap()
+        .withdraw_wish(own, ME)
+        .expect("withdrawn");
+    assert!(app.check_for_changes());
+    assert!(app.overlay.is_none(), "the form stayed");
+    assert!(
+        said(&app).ends_with("Je tekst is bewaard als concept."),
+        "{}",
+        said(&app)
+    );
+    for width in [40, 80] {
+        assert_shows(&screen(&app, width, 30), "Dit is er niet meer");
+    }
+    update(&mut app, Action::Capture);
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Prompt(p)) if p.input.text() == "Excel voor het rooster"),
+        "the words are not back: {:?}",
+        app.overlay.is_some()
+    );
+}

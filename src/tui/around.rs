@@ -99,6 +99,12 @@ fn unmasked(text: &str) -> &str {
     crate::domain::code::before_code(text, crate::domain::code::masked_from(text))
 }
 
+/// A form's text as a draft may keep it: on a kiosk without a badge or
+/// PIN at its end (`masked`: the form shows those as dots).
+pub(super) fn kept_words(text: &str, masked: bool) -> String {
+    if masked { unmasked(text) } else { text }.to_string()
+}
+
 impl App {
     /// A capture form, with this person's unsaved drafts on offer.
     pub fn capture_form(&self, kind: Kind, context: Option<String>) -> CaptureState {
@@ -209,7 +215,7 @@ impl App {
         }
     }
 
-    fn unsaved_form(
+    pub(super) fn unsaved_form(
         &self,
         form: &str,
         item: Option<String>,

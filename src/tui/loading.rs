@@ -286,11 +286,18 @@ impl App {
                 // --lang`, the profile in another pane): the lists load
                 // again in it, their own language's lessons first.
                 self.follow_language();
-                if self.reload() {
+                let gone = self.reload();
+                // A form or choice open on what went closes with it.
+                let closed = self.close_gone_overlay();
+                if gone || closed.is_some() {
                     // Someone else took it away: said plainly, as the
                     // pane went back to the list by itself; and the search
                     // forgets it (a refresh reads only new items).
-                    self.say(crate::t!("status.gone"));
+                    self.say(if closed == Some(true) {
+                        crate::t!("status.gone-kept")
+                    } else {
+                        crate::t!("status.gone")
+                    });
                     self.rebuild_index();
                 }
                 true
