@@ -1269,3 +1269,30 @@ fn changing_a_wish_withdrawn_elsewhere_keeps_the_words_for_a_new_wish() {
         app.overlay.is_some()
     );
 }
+
+/// "Klaar! Hoe ging het?" half typed when the wish is withdrawn from
+/// another shell: the form closes, and how it went comes back as
+/// something learned (the capture form's drafts), not tied to a wish that
+/// is gone.
+#[test]
+fn how_a_wish_went_typed_when_it_is_withdrawn_elsewhere_is_kept_as_learned() {
+    let (dir, mut app, own) = own_wish_open("nl");
+    update(&mut app, Action::MarkDone);
+    type_in(&mut app, "Ik maak nu zelf de planning");
+    other_process(&dir)
+        .wish_store()
+        .unwrap()
+        .withdraw_wish(own, ME)
+        .expect("withdrawn");
+    assert!(app.check_for_changes());
+    assert!(app.overlay.is_none(), "the form stayed");
+    assert!(
+        said(&app).ends_with("Je tekst is bewaard als concept."),
+        "{}",
+        said(&app)
+    );
+    let form = app.capture_form(leertuin::domain::Kind::Tip, None);
+    let offered = form.offered().expect("a draft on offer");
+    assert_eq!(offered.saved.kind, leertuin::domain::Kind::Learned);
+    assert_eq!(offered.saved.draft.text, "Ik maak nu zelf de planning");
+}
