@@ -190,7 +190,10 @@ impl App {
     /// What help says an action does here (see `App::hint_label`).
     pub fn help_text(&self, a: Action) -> String {
         let on_wishes = (self.tab == Tab::Wishes)
-            .then(|| WishesState::describe(a))
+            .then(|| {
+                let own = (self.wishes.selected_wish()).is_none_or(|w| self.wishes.is_own_open(w));
+                WishesState::describe(a, own)
+            })
             .flatten();
         if let Some(what) = on_wishes {
             return what;

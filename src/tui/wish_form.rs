@@ -67,8 +67,9 @@ pub fn open_edit(app: &mut App, w: &Wish) {
 /// The prompt of `step`, holding what was typed so far.
 fn step_prompt(app: &App, step: Purpose, form: WishForm) -> PromptState {
     let mut p = PromptState::new(step, app.theme);
-    // A kiosk's badge or PIN typed into the form shows as dots.
-    p.mask_codes = app.typing_asks;
+    // A kiosk's badge or PIN typed into the wish's words shows as dots;
+    // digits at the cost or hours are an amount, shown as typed.
+    p.mask_codes = app.typing_asks && matches!(step, Purpose::Wish | Purpose::WishWhy);
     let typed = match step {
         Purpose::Wish => &form.text,
         Purpose::WishWhy => &form.why,
@@ -101,6 +102,9 @@ pub fn step(app: &mut App, p: &mut PromptState) -> bool {
     if let Err(reason) = take(&mut form, p.purpose, &text) {
         return refuse(app, reason);
     }
+    if let Some(reason) = below_given(app, &form, p.purpose) {
+        return refuse(app, reason);
+    }
     let steps: &[Purpose] = if form.editing.is_some() { &EDIT } else { &NEW };
     let next = steps
         .iter()
@@ -123,6 +127,31 @@ pub fn is_last_step(p: &PromptState) -> bool {
     let editing = p.pending.as_ref().is_some_and(|f| f.editing.is_some());
     let steps: &[Purpose] = if editing { &EDIT } else { &NEW };
     !steps.contains(&p.purpose) || steps.last() == Some(&p.purpose)
+}
+
+/// Changing a wish: a cost (or hours) below what colleagues already
+/// gave, said at the cost's own Enter where it can be typed again, not
+/// after the hours.
+fn below_given(app: &App, form: &WishForm, step: Purpose) -> Option<String> {
+    let id = form.editing?;
+    let w = app.store.wish_store()?.wish(id, &app.user).ok()?;
+    let (asked, given, cents, minutes) = match step {
+        Purpose::WishCost => (cost(&form.cost).ok()?, w.given_cents, w.given_cents, 0),
+        Purpose::WishHours => (
+            hours(&form.hours).ok()?,
+            w.given_minutes,
+            0,
+            w.given_minutes,
+        ),
+        _ => return None,
+    };
+    (given > 0 && asked.is_none_or(|a| a < given)).then(|| {
+        crate::t!(
+            "wishes.below-given",
+            amount = crate::i18n::amount(cents, minutes)
+        )
+        .into_owned()
+    })
 }
 
 /// Checks one step's text and keeps it in the form; the reason in the

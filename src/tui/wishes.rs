@@ -145,7 +145,10 @@ pub fn on_action(app: &mut App, action: Action) -> bool {
         },
         Action::MarkDone | Action::Delete | Action::EditProfile => match &own {
             Some(w) => super::own_wish::on_key(app, action, w),
-            None if action == Action::EditProfile => return false,
+            // `e` with no wish under the cursor is the profile, as elsewhere.
+            None if action == Action::EditProfile && app.wishes.selected_wish().is_none() => {
+                return false;
+            }
             None => app.say(crate::t!("wishes.not-yours")),
         },
         Action::Up

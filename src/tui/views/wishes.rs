@@ -210,9 +210,14 @@ impl WishesState {
         Some(t!(hint).into_owned())
     }
 
-    /// What help says a key does on the tab, where it differs.
-    pub fn describe(a: Action) -> Option<String> {
-        let (_, help) = WORDS.iter().find(|(act, _)| *act == a)?.1;
+    /// What help says a key does on the tab, where it differs. On a wish
+    /// not one's own (`own` false) the keys of one's own wish say they
+    /// work only there: `e` on a colleague's wish changes nothing.
+    pub fn describe(a: Action, own: bool) -> Option<String> {
+        let (hint, help) = WORDS.iter().find(|(act, _)| *act == a)?.1;
+        if !own && matches!(a, Action::MarkDone | Action::Delete | Action::EditProfile) {
+            return Some(t!("help.wish-own-only", what = t!(hint)).into_owned());
+        }
         Some(t!(help).into_owned())
     }
 
