@@ -311,13 +311,20 @@ fn log(ctx: &Context, a: LogArgs) -> CliResult {
         return print_json(&entries);
     }
     let names = Names::of(&*store);
-    if entries.is_empty() {
-        known_viewer(ctx, &*store)?;
+    // The person's own pots; what others gave to their wishes apart.
+    let (own, others): (Vec<&Entry>, Vec<&Entry>) = entries
+        .iter()
+        .partition(|e| e.person.as_deref() == Some(ctx.user.as_str()));
+    if own.is_empty() {
+        if entries.is_empty() {
+            known_viewer(ctx, &*store)?;
+        }
         println!("{}", t!("budget.none"));
     }
-    for e in &entries {
+    for e in own {
         println!("{}", log_line(e, &names));
     }
+    super::budget_log::print_to_your_wishes(&others, &names);
     Ok(())
 }
 

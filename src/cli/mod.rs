@@ -2,6 +2,7 @@
 
 mod backup;
 mod budget;
+mod budget_log;
 mod capture;
 mod checked;
 mod demo;

@@ -1,0 +1,78 @@
+//! A voucher tester's findings on wishes and budgets through the real
+//! binary (issue 16, sixth round): whose money `budget log` shows, a
+//! gift's note reaching the wish's owner.
+
+mod common;
+
+use common::Sandbox;
+use common::wishes::{ADMIN, grant_with, ok_in as ok, team};
+
+/// Henk wishes for a forklift certificate (€ 300); Anna has € 500 and
+/// Henk € 100 from werkgever, whose gifts to a colleague a rule doubles.
+/// Anna gives € 100 with a note (the rule adds € 100), Henk € 20.
+fn henks_wish() -> Sandbox {
+    let sb = team();
+    grant_with(&sb, "anna", "500", &[]);
+    grant_with(&sb, "henk", "100", &[]);
+    ok(&sb, "henk", "en", &["wish", "Heftruck", "--cost", "300"]);
+    let rule = [
+        "budget",
+        "match",
+        "--source",
+        "werkgever",
+        "--percent",
+        "100",
+        "--cap",
+        "2000",
+    ];
+    ok(&sb, ADMIN, "en", &rule);
+    ok(
+        &sb,
+        "anna",
+        "en",
+        &["fund", "w1", "100", "--note", "Succes Henk!"],
+    );
+    ok(&sb, "henk", "en", &["fund", "w1", "20"]);
+    sb
+}
+
+#[test]
+fn budget_log_keeps_what_others_gave_to_ones_wishes_apart_from_ones_own_money() {
+    let sb = henks_wish();
+    ok(&sb, "henk", "en", &["wish", "withdraw", "w1"]);
+    let log = ok(&sb, "henk", "nl", &["budget", "log"]);
+    let (own, others) = log
+        .split_once("Gegeven aan je wensen (niet jouw budget):")
+        .unwrap_or_else(|| panic!("no heading: {log}"));
+    // Henk's own pot: his grant, his € 20 and its way back.
+    assert_eq!(own.trim().lines().count(), 3, "{log}");
+    assert!(!own.contains("anna") && !own.contains("-€ 100"), "{log}");
+    assert!(own.contains("-€ 20"), "{log}");
+    assert!(own.contains("+€ 20"), "{log}");
+    for said in [
+        "w1  anna gaf € 100  \"Succes Henk!\"",
+        "w1  de verdubbel-regel deed er € 100 bij",
+        "w1  € 100 ging terug naar anna",
+        "w1  € 100 ging terug naar de verdubbel-regel",
+    ] {
+        assert!(others.contains(said), "{said:?} in {log}");
+    }
+    let log = ok(&sb, "henk", "en", &["budget", "log"]);
+    assert!(
+        log.contains("Given to your wishes (not your budget):"),
+        "{log}"
+    );
+    assert!(
+        log.contains("w1  €100 went back to the matching rule"),
+        "{log}"
+    );
+    // JSON keeps every entry with every field, whose pot it is too.
+    let json = ok(&sb, "henk", "en", &["budget", "log", "--json"]);
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(entries.len(), 7, "{json}");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["person"] == "anna" && e["cents"] == -10_000)
+    );
+}
