@@ -226,3 +226,50 @@ fn help_on_a_colleagues_wish_promises_no_change_to_it() {
             .any(|(_, w)| w == "je wens aanpassen: wat, waarom, kosten, uren")
     );
 }
+
+#[test]
+fn the_detail_of_ones_wish_shows_what_the_rule_added_and_the_notes_of_gifts() {
+    let (dir, mut app, own) = wishes("nl", false, ME);
+    let other = other_process(&dir);
+    other
+        .wish_store()
+        .unwrap()
+        .set_match(&leertuin::store::MatchRule {
+            source: "werkgever".into(),
+            percent: 100,
+            cap_cents: 2_000,
+            by: "anouk".into(),
+        })
+        .unwrap();
+    give(&other, "anouk", own, 10, 0, Some("Succes Mia!"));
+    app.reload();
+    update(&mut app, Action::Open);
+    for width in [40, 80] {
+        let rows = screen(&app, width, 40);
+        let all = text(&rows).replace(['│', '┌', '┐'], " ");
+        let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            all.contains("Daarvan kwam € 10 extra van een verdubbel-regel"),
+            "{width}: {}",
+            text(&rows)
+        );
+        assert!(
+            all.contains(": \"Succes Mia!\""),
+            "{width}: {}",
+            text(&rows)
+        );
+    }
+    // A colleague's wish shows no notes of gifts to it: they are Mia's.
+    let (dir, mut app, bram) = wishes("nl", false, "bram");
+    give(
+        &other_process(&dir),
+        "anouk",
+        bram,
+        10,
+        0,
+        Some("Voor Bram"),
+    );
+    app.reload();
+    update(&mut app, Action::Open);
+    assert!(!text(&screen(&app, 80, 40)).contains("Voor Bram"));
+}

@@ -76,3 +76,31 @@ fn budget_log_keeps_what_others_gave_to_ones_wishes_apart_from_ones_own_money() 
             .any(|e| e["person"] == "anna" && e["cents"] == -10_000)
     );
 }
+
+#[test]
+fn a_gifts_note_reaches_the_wishs_owner_on_wish_show_and_in_its_json() {
+    let sb = henks_wish();
+    let show = ok(&sb, "henk", "nl", &["wish", "show", "w1"]);
+    assert!(show.contains("  anna: \"Succes Henk!\""), "{show}");
+    let json = ok(&sb, "henk", "en", &["wish", "show", "w1", "--json"]);
+    let w: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let anna = w["given_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["person"] == "anna")
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(anna["note"], "Succes Henk!");
+    // The giver sees her own note; a third colleague sees none.
+    let show = ok(&sb, "anna", "en", &["wish", "show", "w1"]);
+    assert!(show.contains("Succes Henk!"), "{show}");
+    grant_with(&sb, "bram", "10", &[]);
+    let show = ok(&sb, "bram", "en", &["wish", "show", "w1"]);
+    assert!(!show.contains("Succes"), "{show}");
+    let json = ok(&sb, "bram", "en", &["wish", "show", "w1", "--json"]);
+    assert!(!json.contains("Succes"), "{json}");
+    // A gift given back takes its note with it.
+    ok(&sb, "henk", "en", &["wish", "withdraw", "w1"]);
+    let json = ok(&sb, "henk", "en", &["wish", "show", "w1", "--json"]);
+    assert!(!json.contains("Succes"), "{json}");
+}

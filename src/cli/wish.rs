@@ -271,6 +271,12 @@ fn show(ctx: &Context, a: ShowArgs) -> CliResult {
             })
             .collect();
         println!("{}: {}", t!("wish.given-by"), each.join(", "));
+        // A gift's note is for the wish's owner: `  anna: "Succes Henk!"`.
+        for g in &w.given_by {
+            if let Some(note) = &g.note {
+                println!("  {}: \"{note}\"", names.name(&g.person));
+            }
+        }
     }
     if let Some(r) = &w.reflection {
         println!("{}: {r}", t!("wish.reflection"));

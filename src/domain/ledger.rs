@@ -369,12 +369,18 @@ pub struct Given {
     pub person: String,
     pub cents: i64,
     pub minutes: i64,
+    /// The notes of their gifts not given back ("Succes Henk!"), one
+    /// after another; seen only by the wish's owner and the giver (see
+    /// [`crate::domain::wish::Wish::seen_by`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Sums a wish's entries (entries of other wishes are ignored).
 pub fn received(wish: WishId, entries: &[Entry]) -> Received {
     let mine: Vec<&Entry> = entries.iter().filter(|e| e.wish == Some(wish)).collect();
     let mut out = Received::default();
+    let refunded: Vec<i64> = mine.iter().filter_map(|e| e.refund_of).collect();
     for e in &mine {
         out.cents -= e.cents;
         out.minutes -= e.minutes;
@@ -382,16 +388,25 @@ pub fn received(wish: WishId, entries: &[Entry]) -> Received {
             out.matched_cents -= e.cents;
         }
         if let Some(p) = &e.person {
-            match out.by_giver.iter_mut().find(|g| &g.person == p) {
-                Some(g) => {
-                    g.cents -= e.cents;
-                    g.minutes -= e.minutes;
+            let at = match out.by_giver.iter().position(|g| &g.person == p) {
+                Some(at) => at,
+                None => {
+                    out.by_giver.push(Given {
+                        person: p.clone(),
+                        ..Given::default()
+                    });
+                    out.by_giver.len() - 1
                 }
-                None => out.by_giver.push(Given {
-                    person: p.clone(),
-                    cents: -e.cents,
-                    minutes: -e.minutes,
-                }),
+            };
+            let g = &mut out.by_giver[at];
+            g.cents -= e.cents;
+            g.minutes -= e.minutes;
+            let kept = e.kind == EntryKind::Contribution && !refunded.contains(&e.id);
+            if let Some(note) = e.note.as_deref().filter(|n| kept && !n.trim().is_empty()) {
+                g.note = Some(match g.note.take() {
+                    Some(before) => format!("{before} · {note}"),
+                    None => note.to_string(),
+                });
             }
         }
     }

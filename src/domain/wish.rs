@@ -271,6 +271,19 @@ pub struct Wish {
 }
 
 impl Wish {
+    /// The wish as `viewer` may see it: a gift's note is for the wish's
+    /// owner (and stays the giver's own); anyone else sees no notes.
+    pub fn seen_by(mut self, viewer: &str) -> Wish {
+        if self.owner != viewer {
+            for g in &mut self.given_by {
+                if g.person != viewer {
+                    g.note = None;
+                }
+            }
+        }
+        self
+    }
+
     /// The wish as stored with what it received: the sums, and the state
     /// with funded derived.
     pub fn from_stored(w: super::ledger::StoredWish, got: super::ledger::Received) -> Wish {

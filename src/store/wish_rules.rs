@@ -160,14 +160,17 @@ pub(super) fn with_received(rows: &mut dyn WishRows, w: StoredWish) -> Result<Wi
 /// The wish as `viewer` may see it: another's private wish is not found.
 pub fn wish(rows: &mut dyn WishRows, id: WishId, viewer: &str) -> Result<Wish> {
     match rows.wish_row(id)? {
-        Some(w) if !w.private || w.owner == viewer => with_received(rows, w),
+        Some(w) if !w.private || w.owner == viewer => Ok(with_received(rows, w)?.seen_by(viewer)),
         _ => refuse(WishError::NotFound(id)),
     }
 }
 
 pub fn list_wishes(rows: &mut dyn WishRows, q: &WishQuery, viewer: &str) -> Result<Vec<Wish>> {
     let found = rows.wish_rows(q, viewer)?;
-    found.into_iter().map(|w| with_received(rows, w)).collect()
+    found
+        .into_iter()
+        .map(|w| Ok(with_received(rows, w)?.seen_by(viewer)))
+        .collect()
 }
 
 /// An open wish the person may act on; refused otherwise.

@@ -316,6 +316,34 @@ impl WishesState {
                 Span::styled(format!("  {}", names.join(", ")), t.text),
                 2,
             ));
+            // What a matching rule added, as `wish show` says it.
+            if w.matched_cents > 0 {
+                let nl = crate::i18n::lang() == "nl";
+                lines.push(WrapLine::indented(
+                    Span::styled(
+                        format!(
+                            "  {}",
+                            t!(
+                                "wish.matched",
+                                cents = crate::domain::money::show(w.matched_cents, nl)
+                            )
+                        ),
+                        t.text,
+                    ),
+                    2,
+                ));
+            }
+            // A gift's note, for the wish's owner (the store leaves it
+            // out for anyone else).
+            for g in &w.given_by {
+                if let Some(note) = &g.note {
+                    let who = self.who(&g.person);
+                    lines.push(WrapLine::indented(
+                        Span::styled(format!("  {who}: \"{note}\""), t.muted),
+                        4,
+                    ));
+                }
+            }
         }
         lines.push(WrapLine::blank());
         let free = self.data.as_ref().and_then(|d| d.free);
