@@ -802,6 +802,44 @@ fn a_pasted_name_and_pin_is_a_name_not_a_badge(b: Backend) {
     );
 }
 
+/// The tester (issue 16): Fatima, handle `fatima`, named "Fatima B.",
+/// typed her name as the kiosk shows it and was welcomed as new.
+fn a_returning_worker_may_type_her_display_name(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    f.typed("fatima");
+    f.session.input.clear();
+    f.typed("Fatima B.");
+    f.typed("4711");
+    assert!(matches!(f.typed("4711"), Outcome::LogIn { .. }));
+    f.session.logout();
+    for typed in ["fatima b.", "FÁTIMA  B."] {
+        assert_eq!(f.typed(typed), Outcome::Stay, "{typed}");
+        assert_eq!(
+            f.session.phase,
+            Phase::NamePin {
+                handle: "fatima".into()
+            },
+            "{typed}: her PIN is asked, as for her handle"
+        );
+        f.key(Key::Esc);
+    }
+    f.typed("Fatima B.");
+    assert_eq!(
+        f.typed("4711"),
+        Outcome::LogIn {
+            handle: "fatima".into(),
+            lang: "en".into(),
+            private: true
+        }
+    );
+    // A name nobody has is still someone new.
+    f.session.logout();
+    f.typed("Fatima C.");
+    assert!(matches!(f.session.phase, Phase::Register { .. }));
+}
+
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
         mod on_sqlite {
@@ -831,4 +869,5 @@ on_both!(
     a_colleagues_slips_keep_the_owner_out_seconds_and_guessing_stays_slow,
     esc_while_choosing_a_pin_goes_one_step_back_and_keeps_the_name,
     a_pasted_name_and_pin_is_a_name_not_a_badge,
+    a_returning_worker_may_type_her_display_name,
 );

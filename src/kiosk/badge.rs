@@ -91,3 +91,29 @@ mod tests {
         assert_eq!(masked("Anna"), "Anna");
     }
 }
+
+/// A typed name that is nobody's handle but one known person's display
+/// name ("fatima b." for `fatima`, named "Fatima B."), case and accents
+/// aside: that person's handle. Nobody when two share the name, and never
+/// a badge's person (they log in with their badge). A handle that is
+/// someone's stays theirs.
+pub fn by_display_name(store: &dyn crate::store::Store, typed: &str) -> Option<String> {
+    let typed = folded(&clean(typed)?);
+    let persons = store.persons().ok()?;
+    let mut same = persons
+        .iter()
+        .filter(|p| !p.handle.starts_with("badge-") && folded(&p.name) == typed);
+    let one = same.next()?;
+    same.next().is_none().then(|| one.handle.clone())
+}
+
+/// Lower case without accents, spaces made one: "Fátima  B." is "fatima b.".
+fn folded(name: &str) -> String {
+    use nucleo_matcher::chars::{normalize, to_lower_case};
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words
+        .join(" ")
+        .chars()
+        .map(|c| to_lower_case(normalize(c)))
+        .collect()
+}

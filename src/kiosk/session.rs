@@ -420,6 +420,11 @@ impl Session {
             self.notice = Some(Notice::BadgeTooShort);
             return Outcome::Stay;
         }
+        // A returning worker may type her display name, not her handle.
+        let handle = match store.person(&handle) {
+            Ok(None) if by_name => badge::by_display_name(store, &typed).unwrap_or(handle),
+            _ => handle,
+        };
         match store.person(&handle) {
             Ok(Some(_)) if by_name => match store.person_pin(&handle) {
                 Ok(Some(_)) => {
