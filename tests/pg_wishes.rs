@@ -269,7 +269,7 @@ fn thirty_two_processes_funding_one_wish_from_one_budget_never_overspend() {
         let err = String::from_utf8_lossy(&out.stderr);
         match out.status.code() {
             Some(0) => gave += 1,
-            Some(2) if err.contains("not enough budget") => short += 1,
+            Some(2) if err.contains("Not enough budget") => short += 1,
             other => panic!("exit {other:?}: {err}"),
         }
     }

@@ -273,3 +273,57 @@ fn the_detail_of_ones_wish_shows_what_the_rule_added_and_the_notes_of_gifts() {
     update(&mut app, Action::Open);
     assert!(!text(&screen(&app, 80, 40)).contains("Voor Bram"));
 }
+
+#[test]
+fn over_both_the_wishs_need_and_the_free_budget_the_smaller_limit_is_said() {
+    let (dir, mut app, _) = wishes("nl", false, "bram");
+    let big = wish(&other_process(&dir), "bram", "Rijbewijs C", 1000, 0);
+    app.reload();
+    update(&mut app, Action::Top);
+    while app.wishes.selected_wish().map(|w| w.id) != Some(big) {
+        let before = app.wishes.selected;
+        update(&mut app, Action::Down);
+        assert_ne!(before, app.wishes.selected, "wish not listed");
+    }
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "2000");
+    // € 480 free is less than the € 1000 the wish needs: that is said.
+    let rows = screen(&app, 80, 30);
+    assert_shows(&rows, "Te veel: je hebt maar € 480 vrij");
+    update(&mut app, Action::Submit);
+    assert!(said(&app).contains("€ 480"), "{}", said(&app));
+    assert!(!said(&app).contains("€ 1000"), "{}", said(&app));
+    // Bram's welding wish needs € 350, less than is free: that is said.
+    let (_dir, mut app, _) = wishes("nl", false, "bram");
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "2000");
+    assert_shows(
+        &screen(&app, 80, 30),
+        "Te veel: deze wens heeft nog maar € 350 nodig",
+    );
+}
+
+#[test]
+fn a_word_for_an_amount_is_told_how_to_write_one_while_typing() {
+    let (_dir, mut app, _) = wishes("nl", false, "bram");
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "twintig");
+    assert_shows(&screen(&app, 40, 30), "Schrijf een bedrag, zoals 20");
+    let (_dir, mut app, _) = wishes("en", false, "bram");
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "twenty");
+    assert_shows(&screen(&app, 40, 30), "Write an amount, like 20");
+}
+
+#[test]
+fn what_a_done_wish_helped_with_starts_its_line_with_a_capital() {
+    let (_dir, mut app, _) = wishes("nl", false, ME);
+    update(&mut app, Action::Open);
+    update(&mut app, Action::MarkDone);
+    type_in(&mut app, "Goed");
+    update(&mut app, Action::Brought);
+    update(&mut app, Action::Submit);
+    let rows = screen(&app, 80, 30);
+    assert_shows(&rows, "Is je wens klaar?");
+    assert_shows(&rows, "Het hielp bij: werk");
+}

@@ -104,3 +104,32 @@ fn a_gifts_note_reaches_the_wishs_owner_on_wish_show_and_in_its_json() {
     let json = ok(&sb, "henk", "en", &["wish", "show", "w1", "--json"]);
     assert!(!json.contains("Succes"), "{json}");
 }
+
+#[test]
+fn a_gift_over_both_limits_names_the_smaller_one() {
+    let sb = henks_wish();
+    // Henk's wish needs € 80 more; bram has € 50 free: his free budget.
+    grant_with(&sb, "bram", "50", &[]);
+    let err = common::wishes::refused_in(&sb, "bram", "en", &["fund", "w1", "500"]);
+    assert!(err.contains("€50"), "{err}");
+    assert!(!err.contains("€80"), "{err}");
+    // Anna has € 400 free, more than the € 80 the wish needs: the wish.
+    let err = common::wishes::refused_in(&sb, "anna", "en", &["fund", "w1", "500"]);
+    assert!(err.contains("€80"), "{err}");
+}
+
+#[test]
+fn voucher_and_budget_messages_start_with_a_capital() {
+    let sb = henks_wish();
+    for (lang, said) in [
+        ("en", "leertuin: This voucher code is not right"),
+        ("nl", "leertuin: Deze vouchercode klopt niet"),
+    ] {
+        let err =
+            common::wishes::refused_in(&sb, "bram", lang, &["voucher", "redeem", "K7QF-M2XD"]);
+        assert!(err.starts_with(said), "{err}");
+    }
+    grant_with(&sb, "bram", "5", &[]);
+    let err = common::wishes::refused_in(&sb, "bram", "nl", &["fund", "w1", "10"]);
+    assert!(err.starts_with("leertuin: Niet genoeg budget"), "{err}");
+}

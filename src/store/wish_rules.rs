@@ -210,7 +210,18 @@ pub fn fund(rows: &mut dyn WishRows, at: i64, f: &Fund) -> Result<Vec<Entry>> {
     if f.minutes > 0 && w.minutes.is_none() {
         return refuse(WishError::NoHoursAsked(w.id));
     }
+    let mine = rows.entries(Entries::Pots(&person))?;
+    let when = from_millis(at);
     if f.cents > w.needs_cents() || f.minutes > w.needs_minutes() {
+        // Over both limits: the smaller one is said, so the next try fits.
+        // Less free than the wish needs: what is free.
+        let (c, m) = (
+            f.cents.min(w.needs_cents()),
+            f.minutes.min(w.needs_minutes()),
+        );
+        if let Err(short) = ledger::plan_draw(&person, &mine, when.date_naive(), c, m, None) {
+            return Err(wish_error(short));
+        }
         return refuse(WishError::TooMuch {
             wish: w.id,
             cents: w.needs_cents(),
@@ -222,8 +233,6 @@ pub fn fund(rows: &mut dyn WishRows, at: i64, f: &Fund) -> Result<Vec<Entry>> {
         Some(s) => Some(check_source(s).map_err(wish_error)?),
         None => None,
     };
-    let when = from_millis(at);
-    let mine = rows.entries(Entries::Pots(&person))?;
     let draws = ledger::plan_draw(
         &person,
         &mine,

@@ -129,7 +129,7 @@ pub fn confirm_done(app: &mut App, id: WishId, p: &PromptState) -> bool {
     });
     if let Some(b) = p.brought {
         let word = crate::i18n::brought_word(b.name());
-        about.push(crate::t!("prompt.brought", choice = word).into_owned());
+        about.push(crate::t!("choose.wish-done.brought", choice = word).into_owned());
     }
     let value = format!(
         "{}\t{reflection}",

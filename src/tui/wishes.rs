@@ -250,6 +250,15 @@ pub fn on_typed(app: &App, p: &mut PromptState) {
         .then(|| parse_gift(&text))
         .and_then(Result::ok);
     p.note = Some(match gift {
+        // A word where an amount goes ("twintig"): how one is written.
+        None if !text.chars().any(|c| c.is_ascii_digit())
+            && text.chars().any(char::is_alphabetic) =>
+        {
+            Note {
+                text: crate::t!("wishes.live.write-amount").into_owned(),
+                warning: true,
+            }
+        }
         // Nothing typed yet, or a typo (said at Enter): what is free.
         None => {
             plain(crate::t!("wishes.free", amount = amount(free.cents, free.minutes)).into_owned())
@@ -383,7 +392,15 @@ fn weigh(w: &Wish, free: Free, cents: i64, minutes: i64) -> Result<(), WishError
         Err(WishError::NoMoneyAsked(id))
     } else if minutes > 0 && w.minutes.is_none() {
         Err(WishError::NoHoursAsked(id))
-    } else if cents > w.needs_cents() || minutes > w.needs_minutes() {
+    } else if (cents > w.needs_cents() || minutes > w.needs_minutes())
+        && Lacking::of(
+            cents.min(w.needs_cents()) > free.cents,
+            minutes.min(w.needs_minutes()) > free.minutes,
+        )
+        .is_none()
+    {
+        // Over both limits, the smaller is said (free, below), so the
+        // next try fits.
         Err(WishError::TooMuch {
             wish: id,
             cents: w.needs_cents(),
