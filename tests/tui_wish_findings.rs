@@ -327,3 +327,25 @@ fn what_a_done_wish_helped_with_starts_its_line_with_a_capital() {
     assert_shows(&rows, "Is je wens klaar?");
     assert_shows(&rows, "Het hielp bij: werk");
 }
+
+#[test]
+fn the_kiosks_first_wish_names_esc_by_one_word() {
+    let (_dir, mut app, _) = wishes("nl", true, ME);
+    leertuin::tui::wishes::first_wish(&mut app);
+    let rows = screen(&app, 80, 24);
+    assert_shows(&rows, "Esc = overslaan");
+    let hints = text(&rows[22..]);
+    assert!(hints.contains("Esc overslaan"), "{hints}");
+    assert!(!hints.contains("annuleren"), "{hints}");
+}
+
+#[test]
+fn with_no_budget_at_all_the_wish_points_to_the_voucher_key() {
+    let (dir, mut app) = demo_app_in("nl");
+    wish(&other_process(&dir), "bram", "Leren lassen", 350, 0);
+    update(&mut app, Action::GoTab(7));
+    app.reload();
+    update(&mut app, Action::Open);
+    let rows = screen(&app, 80, 30);
+    assert_shows(&rows, "Een voucher? t: typ de code.");
+}

@@ -133,3 +133,11 @@ fn voucher_and_budget_messages_start_with_a_capital() {
     let err = common::wishes::refused_in(&sb, "bram", "nl", &["fund", "w1", "10"]);
     assert!(err.starts_with("leertuin: Niet genoeg budget"), "{err}");
 }
+
+#[test]
+fn a_gift_to_a_done_wish_says_it_takes_no_more() {
+    let sb = henks_wish();
+    ok(&sb, "henk", "en", &["wish", "done", "w1"]);
+    let err = common::wishes::refused_in(&sb, "anna", "en", &["fund", "w1", "10"]);
+    assert!(err.contains("w1 is done: it takes no more gifts"), "{err}");
+}

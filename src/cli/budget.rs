@@ -138,7 +138,20 @@ pub fn fund(ctx: &Context, a: FundArgs) -> CliResult {
         minutes,
         note: a.note,
         from: a.from,
-    })?;
+    });
+    let written = match written {
+        // A gift to a closed wish: why it takes none, not that it "cannot
+        // change any more".
+        Err(StoreError::Wish(WishError::NotOpen { wish, state })) => {
+            let state = crate::i18n::wish_state(state);
+            return Err(CliError::usage(t!(
+                "budget.closed",
+                id = wish,
+                state = state
+            )));
+        }
+        other => other?,
+    };
     let nl = dutch();
     let sources: Vec<&str> = written
         .iter()

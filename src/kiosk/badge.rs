@@ -68,30 +68,6 @@ pub fn masked(input: &str) -> String {
     crate::domain::code::MASK.to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_stay_names_and_badges_become_pseudonyms() {
-        assert_eq!(handle("  Anna   de Vries "), Some("anna de vries".into()));
-        let badge = handle("0012345642").unwrap();
-        assert!(badge.starts_with("badge-") && badge.len() == 18, "{badge}");
-        assert!(!badge.contains("0012345642"));
-        assert_eq!(handle("0012345642"), Some(badge));
-        assert_ne!(handle("0012345643"), handle("0012345642"));
-        assert_eq!(handle(" \t "), None);
-    }
-
-    #[test]
-    fn codes_are_masked() {
-        assert_eq!(masked("0012345642"), "••••••");
-        assert_eq!(masked("4711"), "••••••");
-        assert_eq!(masked("7"), "••••••");
-        assert_eq!(masked("Anna"), "Anna");
-    }
-}
-
 /// A typed name that is nobody's handle but one known person's display
 /// name ("fatima b." for `fatima`, named "Fatima B."), case and accents
 /// aside: that person's handle. Nobody when two share the name, and never
@@ -116,4 +92,28 @@ fn folded(name: &str) -> String {
         .chars()
         .map(|c| to_lower_case(normalize(c)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_stay_names_and_badges_become_pseudonyms() {
+        assert_eq!(handle("  Anna   de Vries "), Some("anna de vries".into()));
+        let badge = handle("0012345642").unwrap();
+        assert!(badge.starts_with("badge-") && badge.len() == 18, "{badge}");
+        assert!(!badge.contains("0012345642"));
+        assert_eq!(handle("0012345642"), Some(badge));
+        assert_ne!(handle("0012345643"), handle("0012345642"));
+        assert_eq!(handle(" \t "), None);
+    }
+
+    #[test]
+    fn codes_are_masked() {
+        assert_eq!(masked("0012345642"), "••••••");
+        assert_eq!(masked("4711"), "••••••");
+        assert_eq!(masked("7"), "••••••");
+        assert_eq!(masked("Anna"), "Anna");
+    }
 }

@@ -183,8 +183,18 @@ impl App {
         }
         match a {
             Action::MeToo if self.typing_asks => crate::t!("hint.join").into_owned(),
+            // The kiosk's first wish says "Esc = overslaan" above the
+            // field: the hint says the same word.
+            Action::Cancel if self.first_wish_asked() => crate::t!("hint.skip").into_owned(),
             a => a.label(),
         }
+    }
+
+    /// The kiosk's first-login wish question is open (see
+    /// `wishes::first_wish`, which names Esc in the form's first row).
+    fn first_wish_asked(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Prompt(p))
+            if p.about.as_deref() == Some(crate::t!("wishes.first-skip").as_ref()))
     }
 
     /// What help says an action does here (see `App::hint_label`).

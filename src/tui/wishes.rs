@@ -33,6 +33,7 @@ impl App {
             // On a kiosk letters type: Enter on the open wish gives.
             Some("Enter".to_string())
         });
+        self.wishes.voucher_key = self.list_key(Action::Redeem);
         self.wishes.own_key = self
             .keys
             .keys(View::Detail, Action::Answer)
@@ -316,7 +317,7 @@ fn cannot_fund(app: &App, w: &Wish) -> Option<String> {
         return Some(crate::t!("wishes.needs-nothing").into_owned());
     }
     if !app.wishes.can_fund(w) {
-        return Some(crate::t!("wishes.no-budget").into_owned());
+        return Some(app.wishes.no_budget());
     }
     None
 }

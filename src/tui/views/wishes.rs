@@ -71,6 +71,9 @@ pub struct WishesState {
     pub fund_key: Option<String>,
     /// The key that opens the choices on one's own wish (Enter).
     pub own_key: Option<String>,
+    /// The key that puts a voucher in (`t`, Ctrl-T at the kiosk): named
+    /// where there is no budget to give from.
+    pub voucher_key: Option<String>,
     pub theme: Theme,
 }
 
@@ -85,6 +88,7 @@ impl WishesState {
             capture_key: Some("c".to_string()),
             fund_key: Some("b".to_string()),
             own_key: Some("Enter".to_string()),
+            voucher_key: Some("t".to_string()),
             theme,
         }
     }
@@ -221,6 +225,14 @@ impl WishesState {
         Some(t!(help).into_owned())
     }
 
+    /// No budget to give from, and the voucher key that would bring some.
+    pub fn no_budget(&self) -> String {
+        match &self.voucher_key {
+            Some(key) => t!("wishes.no-budget", key = key).into_owned(),
+            None => t!("wishes.no-budget-plain").into_owned(),
+        }
+    }
+
     /// The viewer's own wish, still open: theirs to change, finish or
     /// withdraw.
     pub fn is_own_open(&self, w: &Wish) -> bool {
@@ -349,7 +361,7 @@ impl WishesState {
         let free = self.data.as_ref().and_then(|d| d.free);
         let (text, style) = match free {
             None => (t!("wishes.budget-hidden"), t.muted),
-            Some(f) if f.cents <= 0 && f.minutes <= 0 => (t!("wishes.no-budget"), t.muted),
+            Some(f) if f.cents <= 0 && f.minutes <= 0 => (self.no_budget().into(), t.muted),
             Some(f) => (
                 t!(
                     "wishes.free",
