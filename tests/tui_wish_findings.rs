@@ -5,27 +5,12 @@
 mod tui_support;
 
 use leertuin::domain::wish::{NewWish, WishId};
-use leertuin::store::{Fund, Grant, SqliteStore, Store};
+use leertuin::store::{Fund, SqliteStore, Store};
 use leertuin::tui::action::{Action, Edit};
 use leertuin::tui::app::{Overlay, Tab};
 use leertuin::tui::update;
 use tempfile::TempDir;
 use tui_support::*;
-
-fn grant(store: &SqliteStore, who: &str, euros: i64, hours: i64) {
-    store
-        .wish_store()
-        .unwrap()
-        .grant(&Grant {
-            person: who.into(),
-            by: "anouk".into(),
-            source: "werkgever".into(),
-            cents: euros * 100,
-            minutes: hours * 60,
-            ..Grant::default()
-        })
-        .expect("grant");
-}
 
 fn wish(store: &SqliteStore, owner: &str, text: &str, euros: i64, hours: i64) -> WishId {
     store

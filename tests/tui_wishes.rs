@@ -12,20 +12,6 @@ use leertuin::tui::update;
 use tempfile::TempDir;
 use tui_support::*;
 
-/// `who` gets a budget of `euros` and `hours` from the employer.
-fn grant(store: &SqliteStore, who: &str, euros: i64, hours: i64) {
-    let w = store.wish_store().expect("wishes on a file");
-    w.grant(&Grant {
-        person: who.into(),
-        by: "anouk".into(),
-        source: "werkgever".into(),
-        cents: euros * 100,
-        minutes: hours * 60,
-        ..Grant::default()
-    })
-    .expect("grant");
-}
-
 fn wish(store: &SqliteStore, owner: &str, text: &str, euros: i64, hours: i64, tag: &str) -> WishId {
     let w = store.wish_store().expect("wishes on a file");
     w.add_wish(&NewWish {

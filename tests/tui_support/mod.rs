@@ -5,7 +5,7 @@
 
 use leertuin::demo;
 use leertuin::drafts::Drafts;
-use leertuin::store::SqliteStore;
+use leertuin::store::{SqliteStore, Store};
 use leertuin::tui::action::Action;
 use leertuin::tui::keys::KeyMap;
 use leertuin::tui::theme::Theme;
@@ -114,4 +114,21 @@ pub fn select(app: &mut App, tab: usize, title: &str) -> usize {
         update(app, Action::Down);
     }
     at
+}
+
+/// `who` gets a budget of `euros` and `hours` from the employer, granted
+/// by anouk.
+pub fn grant(store: &SqliteStore, who: &str, euros: i64, hours: i64) {
+    store
+        .wish_store()
+        .expect("wishes on a file")
+        .grant(&leertuin::store::Grant {
+            person: who.into(),
+            by: "anouk".into(),
+            source: "werkgever".into(),
+            cents: euros * 100,
+            minutes: hours * 60,
+            ..leertuin::store::Grant::default()
+        })
+        .expect("grant");
 }
