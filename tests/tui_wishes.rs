@@ -630,6 +630,33 @@ fn a_kiosk_login_without_its_pin_sees_the_teams_wishes_but_no_budget_and_gives_n
     update(&mut app, Action::Answer);
     assert!(app.overlay.is_none());
     assert_eq!(free_cents(&dir), 50_000);
+    // No wish in the typed name either: it speaks for that person, as a
+    // tip does. No form opens, no list invites one, `?` does not offer
+    // one, and the store refuses it.
+    update(&mut app, Action::Back);
+    update(&mut app, Action::Capture);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    // Mia has no PIN yet: the refusal says how to get one.
+    assert!(said(&app).starts_with("Hiervoor heb je een pincode nodig"), "{}", said(&app));
+    update(&mut app, Action::Help);
+    let help = text(&screen(&app, 80, 40));
+    assert!(!help.contains("wens maken") && !help.contains("nieuwe wens"), "{help}");
+    let refused = PublicView::new(other_process(&dir))
+        .wish_store()
+        .unwrap()
+        .add_wish(&NewWish {
+            owner: ME.into(),
+            text: "Lassen in Mia's naam".into(),
+            why: None,
+            cost_cents: None,
+            minutes: None,
+            tags: vec![],
+            private: false,
+        });
+    assert!(
+        matches!(refused, Err(leertuin::store::StoreError::NeedsLogin)),
+        "{refused:?}"
+    );
 }
 
 /// The first word like `w3` on the screen, if any: a wish's id.

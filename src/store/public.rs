@@ -150,14 +150,13 @@ impl<S: Store> Store for PublicView<S> {
 }
 
 /// Wishes without the PIN: the team's wishes as nobody in particular sees
-/// them (no private ones, not even the person's own), and a new wish of
-/// their own, as a post; nothing of anyone's budget, which is private.
+/// them (no private ones, not even the person's own); no new wish in the
+/// typed name (it speaks for that person) and nothing of anyone's budget,
+/// which is private.
 impl<S: Store> Wishes for PublicView<S> {
-    fn add_wish(&self, wish: &NewWish) -> Result<WishId> {
-        if wish.private {
-            return refused();
-        }
-        self.wishes()?.add_wish(wish)
+    fn add_wish(&self, _: &NewWish) -> Result<WishId> {
+        // A wish speaks for its owner, as a tip does (see `Guarded::add`).
+        refused()
     }
     fn wish(&self, id: WishId, _viewer: &str) -> Result<Wish> {
         self.wishes()?.wish(id, NOBODY)

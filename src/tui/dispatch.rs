@@ -291,10 +291,11 @@ impl App {
         if !self.public {
             return true;
         }
-        // A tip or learned entry speaks for the person it is filed under:
+        // A tip, learned entry or wish speaks for the person it is filed under:
         // the store refuses it too (`store::public`), but the form should
         // not even open.
-        let shares = action == Action::Capture && matches!(self.tab, Tab::Tips | Tab::Learned);
+        let shares = action == Action::Capture
+            && matches!(self.tab, Tab::Tips | Tab::Learned | Tab::Wishes);
         // Nor does its form switch to a tip or learned entry.
         !(action.needs_pin() || shares || action == Action::SwitchKind)
     }

@@ -210,6 +210,8 @@ impl App {
         }
         match a {
             Action::MeToo if self.typing_asks => crate::t!("help.join").into_owned(),
+            // Without the PIN the key only asks (see `App::may`).
+            Action::Capture if self.public => crate::t!("help.capture.question").into_owned(),
             a => a.describe(),
         }
     }

@@ -28,7 +28,12 @@ impl App {
     /// Loads the Wishes tab: open wishes the viewer may see, names, and
     /// the viewer's free budget (not on a kiosk login without its PIN).
     pub(super) fn load_wishes(&mut self) -> Result<(), StoreError> {
-        self.wishes.capture_key = self.list_key(Action::Capture);
+        // No invitation to what a login without its PIN may not do.
+        self.wishes.capture_key = if self.public {
+            None
+        } else {
+            self.list_key(Action::Capture)
+        };
         self.wishes.fund_key = self.list_key(Action::Fund).or_else(|| {
             // On a kiosk letters type: Enter on the open wish gives.
             Some("Enter".to_string())
@@ -203,7 +208,7 @@ pub fn new_wish(app: &mut App) {
 /// form `c` opens on the Wishes tab, which one Esc skips. Nothing where
 /// the store keeps no wishes.
 pub fn first_wish(app: &mut App) {
-    if app.store.wish_store().is_none() {
+    if app.store.wish_store().is_none() || app.public {
         return;
     }
     new_wish(app);
