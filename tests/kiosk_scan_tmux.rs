@@ -94,8 +94,12 @@ fn a_badge_scanned_into_a_screen_left_logged_in_logs_the_scanner_in() {
     tmux.keys("s", &["Enter"]);
     let screen = tmux.wait_for("s", "Een code alleen");
     assert!(!screen.contains(SHORT_CODE), "{screen}");
+    // Each Esc is waited out: an Esc and the next letter in one read are
+    // Alt and that letter to a terminal, as on a loaded machine.
     tmux.keys("s", &["Escape"]);
+    tmux.wait_for("s", "Tekst weggooien?");
     tmux.keys("s", &["Escape"]);
+    tmux.wait_for("s", "Geannuleerd");
 
     // Anouk walks up to Henk's screen and types her name and PIN, as at
     // the welcome screen: her PIN goes where a PIN goes, in dots.

@@ -637,10 +637,17 @@ fn a_kiosk_login_without_its_pin_sees_the_teams_wishes_but_no_budget_and_gives_n
     update(&mut app, Action::Capture);
     assert!(app.overlay.is_none(), "{:?}", app.overlay);
     // Mia has no PIN yet: the refusal says how to get one.
-    assert!(said(&app).starts_with("Hiervoor heb je een pincode nodig"), "{}", said(&app));
+    assert!(
+        said(&app).starts_with("Hiervoor heb je een pincode nodig"),
+        "{}",
+        said(&app)
+    );
     update(&mut app, Action::Help);
     let help = text(&screen(&app, 80, 40));
-    assert!(!help.contains("wens maken") && !help.contains("nieuwe wens"), "{help}");
+    assert!(
+        !help.contains("wens maken") && !help.contains("nieuwe wens"),
+        "{help}"
+    );
     let refused = PublicView::new(other_process(&dir))
         .wish_store()
         .unwrap()

@@ -294,8 +294,8 @@ impl App {
         // A tip, learned entry or wish speaks for the person it is filed under:
         // the store refuses it too (`store::public`), but the form should
         // not even open.
-        let shares = action == Action::Capture
-            && matches!(self.tab, Tab::Tips | Tab::Learned | Tab::Wishes);
+        let shares =
+            action == Action::Capture && matches!(self.tab, Tab::Tips | Tab::Learned | Tab::Wishes);
         // Nor does its form switch to a tip or learned entry.
         !(action.needs_pin() || shares || action == Action::SwitchKind)
     }
