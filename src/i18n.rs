@@ -636,6 +636,24 @@ pub fn wish_state(s: crate::domain::wish::WishState) -> String {
 }
 
 /// A refused wish, budget or voucher request, in the current language.
+/// A voucher try that counted, and what it leaves: "Nog 2 pogingen.",
+/// "Nog 1 poging.", or with none left how long to wait.
+fn counted(said: std::borrow::Cow<'_, str>, tries: crate::domain::voucher::Tries) -> String {
+    let left = match tries.left {
+        0 => plural(
+            tries.wait_minutes,
+            t!("voucher.tries.wait.one"),
+            t!("voucher.tries.wait.many", n = tries.wait_minutes),
+        ),
+        n => plural(
+            n,
+            t!("voucher.tries.left.one"),
+            t!("voucher.tries.left.many", n = n),
+        ),
+    };
+    format!("{said} {left}")
+}
+
 pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
     use crate::domain::wish::WishError as W;
     let s = match e {
@@ -695,10 +713,21 @@ pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
             amount = amount(*cents, *minutes)
         ),
         W::NotAdmin => t!("wish.error.not-admin"),
-        W::WrongCode => t!("wish.error.wrong-code"),
-        W::VoucherUsed => t!("wish.error.voucher-used"),
-        W::VoucherExpired(day) => t!("wish.error.voucher-expired", day = long_date(*day)),
-        W::TooManyTries { minutes } => t!("wish.error.too-many-tries", n = minutes),
+        W::NotACode => t!("wish.error.not-a-code"),
+        W::SeveralCodes(n) => t!("wish.error.several-codes", n = n),
+        W::WrongCode(tries) => return counted(t!("wish.error.wrong-code"), *tries),
+        W::VoucherYours => t!("wish.error.voucher-yours"),
+        W::VoucherUsed(tries) => return counted(t!("wish.error.voucher-used"), *tries),
+        W::VoucherExpired(day, tries) => {
+            let said = t!("wish.error.voucher-expired", day = long_date(*day));
+            return counted(said, *tries);
+        }
+        W::TooManyTries { minutes } => plural(
+            *minutes,
+            t!("wish.error.too-many-tries.one"),
+            t!("wish.error.too-many-tries.many", n = minutes),
+        )
+        .into(),
         W::BadCount(n) => t!("wish.error.bad-count", n = n),
         W::Expired(day) => t!("wish.error.expired", day = long_date(*day)),
     };

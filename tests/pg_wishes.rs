@@ -231,8 +231,34 @@ fn only_a_member_of_leertuin_admin_grants_issues_and_matches() {
     let code = codes.lines().next().expect("a code");
     let said = t.ok(&t.ann, &["voucher", "redeem", code]);
     assert!(said.contains("€250"), "{said}");
+    // Typed again by ann (did it work?): hers, and no try counted. Typed
+    // by bob: used, and a try of his, with what it leaves.
+    let again = t.run(&t.ann, &["voucher", "redeem", code]);
+    assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr).to_string();
+    assert!(err.contains("You already used this voucher."), "{err}");
     let again = t.run(&t.bob, &["voucher", "redeem", code]);
     assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr).to_string();
+    assert!(
+        err.contains("This voucher was used already. 4 tries left."),
+        "{err}"
+    );
+    // Two codes at once: refused before the server is asked, no try.
+    let two = format!("{code}\n{}", codes.lines().nth(1).expect("a second code"));
+    let err =
+        String::from_utf8_lossy(&t.run(&t.bob, &["voucher", "redeem", &two]).stderr).to_string();
+    assert!(err.contains("These are 2 codes."), "{err}");
+    let err = String::from_utf8_lossy(&t.run(&t.bob, &["voucher", "redeem", "2222-2222"]).stderr)
+        .to_string();
+    assert!(
+        err.contains("This code is not right. 3 tries left."),
+        "{err}"
+    );
+    assert_eq!(
+        ok(&t.db.psql(&t.ann, "SELECT count(*) FROM voucher_miss;")),
+        "0"
+    );
     // Nobody but admins reads the codes' hashes, not even their owner.
     assert_eq!(ok(&t.db.psql(&t.ann, "SELECT count(*) FROM voucher;")), "0");
     assert_eq!(ok(&t.db.psql(&boss, "SELECT count(*) FROM voucher;")), "2");

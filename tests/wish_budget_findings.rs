@@ -122,8 +122,8 @@ fn a_gift_over_both_limits_names_the_smaller_one() {
 fn voucher_and_budget_messages_start_with_a_capital() {
     let sb = henks_wish();
     for (lang, said) in [
-        ("en", "leertuin: This voucher code is not right"),
-        ("nl", "leertuin: Deze vouchercode klopt niet"),
+        ("en", "leertuin: This code is not right. 4 tries left."),
+        ("nl", "leertuin: Deze code klopt niet. Nog 3 pogingen."),
     ] {
         let err =
             common::wishes::refused_in(&sb, "bram", lang, &["voucher", "redeem", "K7QF-M2XD"]);

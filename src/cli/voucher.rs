@@ -121,7 +121,8 @@ fn issue(ctx: &Context, a: IssueArgs) -> CliResult {
 }
 
 fn redeem(ctx: &Context, a: RedeemArgs) -> CliResult {
-    let code = voucher::normalize(&a.code).ok_or_else(|| wish_err(WishError::WrongCode))?;
+    // Not a code, or two at once: said before the store is asked, so no try.
+    let code = voucher::read(&a.code).map_err(wish_err)?;
     let store = ctx.open()?;
     let today = crate::domain::now().date_naive();
     let e = wishes(&*store)?.redeem_voucher(&ctx.user, &voucher::hash(&code), today)?;

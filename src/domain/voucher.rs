@@ -4,6 +4,8 @@
 
 use sha2::{Digest, Sha256};
 
+use super::wish::WishError;
+
 /// Wrong voucher codes a person may type within [`MISS_WINDOW_MS`]
 /// (the team server's `leertuin.redeem_voucher` keeps the same numbers).
 pub const MAX_MISSES: i64 = 5;
@@ -15,6 +17,28 @@ pub const MISS_WINDOW_MS: i64 = 15 * 60 * 1000;
 pub fn wait_minutes(oldest: i64, now: i64) -> i64 {
     let wait_ms = (oldest + MISS_WINDOW_MS - now).max(0);
     (wait_ms + 59_999) / 60_000
+}
+
+/// What a counted try leaves: how many more may be typed before the wait,
+/// and, when none is left, how many minutes the wait is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tries {
+    pub left: i64,
+    pub wait_minutes: i64,
+}
+
+impl Tries {
+    /// After a counted try: `misses` counted in the window now (this one
+    /// too), the oldest of the last [`MAX_MISSES`] at `oldest`, at `now`.
+    pub fn after(misses: i64, oldest: i64, now: i64) -> Tries {
+        let left = (MAX_MISSES - misses).max(0);
+        let wait_minutes = if left == 0 {
+            wait_minutes(oldest, now)
+        } else {
+            0
+        };
+        Tries { left, wait_minutes }
+    }
 }
 
 /// 32 signs, none that reads like another: 5 bits each.
@@ -61,6 +85,29 @@ pub fn normalize(input: &str) -> Option<String> {
     (s.len() == LEN && s.bytes().all(|b| ALPHABET.contains(&b))).then_some(s)
 }
 
+/// A typed (or pasted) code, read: its stored form, or why it is none —
+/// several codes at once (a two-line paste) said as such, so the person
+/// types one at a time. Neither refusal reaches the store, so neither is
+/// a try against the rate limit.
+pub fn read(input: &str) -> Result<String, WishError> {
+    if let Some(code) = normalize(input) {
+        return Ok(code);
+    }
+    let signs: String = input
+        .chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '-' | ',' | ';')))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let whole = !signs.is_empty() && signs.bytes().all(|b| ALPHABET.contains(&b));
+    match signs.len() {
+        // One code with a line break or tab around it (a paste).
+        LEN if whole => return Ok(signs),
+        n if whole && n % LEN == 0 => return Err(WishError::SeveralCodes(n / LEN)),
+        _ => {}
+    }
+    Err(WishError::NotACode)
+}
+
 /// The stored form of a normalized code: SHA-256, hex.
 pub fn hash(normalized: &str) -> String {
     let digest = Sha256::digest(normalized.as_bytes());
@@ -83,5 +130,25 @@ mod tests {
         assert_eq!(normalize("K7QF-M2X0"), None);
         assert_ne!(hash("AAAA"), hash("AAAB"));
         assert_eq!(hash("AAAA").len(), 64);
+    }
+
+    #[test]
+    fn two_codes_at_once_are_told_apart_from_a_typo() {
+        assert_eq!(read(" k7qf-m2xd\n").unwrap(), "K7QFM2XD");
+        assert_eq!(
+            read("K7QF-M2XD\nAAAA-BBBB\n"),
+            Err(WishError::SeveralCodes(2))
+        );
+        assert_eq!(read("K7QF-M2XD AAAA-BBBB"), Err(WishError::SeveralCodes(2)));
+        assert_eq!(read("K7QF-M2XD, AAAA"), Err(WishError::NotACode));
+        assert_eq!(read("K7QF-M2X0"), Err(WishError::NotACode));
+        assert_eq!(read(""), Err(WishError::NotACode));
+    }
+
+    #[test]
+    fn the_last_try_says_how_long_to_wait() {
+        assert_eq!(Tries::after(3, 0, 0).left, 2);
+        let last = Tries::after(MAX_MISSES, 1_000, 1_000 + 60_000);
+        assert_eq!((last.left, last.wait_minutes), (0, 14));
     }
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
 use super::model::millis;
+pub use super::voucher::Tries;
 use super::{Brought, Time, ValidationError, validate};
 
 /// A wish's text: one line, like a question's title.
@@ -160,12 +161,26 @@ pub enum WishError {
     },
     #[error("only an admin can do this")]
     NotAdmin,
-    #[error("bad voucher code")]
-    WrongCode,
-    #[error("this voucher was redeemed already")]
-    VoucherUsed,
+    /// Typed text that cannot be a code (its length or signs): refused
+    /// before the store is asked, so it is no try.
+    #[error("not a voucher code")]
+    NotACode,
+    /// Several codes at once (a two-line paste): no try either.
+    #[error("{0} voucher codes at once: one at a time")]
+    SeveralCodes(usize),
+    /// No voucher has this code: a try, counted.
+    #[error("bad voucher code ({})", .0.left)]
+    WrongCode(Tries),
+    /// The person redeemed this voucher themselves: it is in their budget.
+    /// No try: only its holder gets this answer.
+    #[error("you redeemed this voucher already")]
+    VoucherYours,
+    /// Someone else redeemed it: a try, counted (see README "Vouchers").
+    #[error("this voucher was redeemed already ({})", .0.left)]
+    VoucherUsed(Tries),
+    /// Its end date has passed: a try, counted.
     #[error("this voucher expired on {0}")]
-    VoucherExpired(chrono::NaiveDate),
+    VoucherExpired(chrono::NaiveDate, Tries),
     #[error("too many wrong codes: try again in {minutes} minutes")]
     TooManyTries { minutes: i64 },
     #[error("--count {0}: issue 1 to 1000 vouchers at once")]

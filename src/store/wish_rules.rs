@@ -36,11 +36,13 @@ pub struct Rule {
     pub cap_cents: i64,
 }
 
-/// What a redemption attempt came to: a wrong code is remembered (for the
-/// rate limit) and so must commit, unlike a refusal.
+/// What a redemption attempt came to. A counted try (an unknown code, or
+/// a voucher another redeemed or that expired) is remembered for the rate
+/// limit and so must commit, unlike a refusal: it is carried out of the
+/// transaction as this refusal, to be said after the commit.
 pub enum Redeemed {
     Entry(Box<Entry>),
-    Wrong,
+    Counted(WishError),
 }
 
 /// What a write must hold to itself while it checks and writes, so that
@@ -90,8 +92,9 @@ pub trait WishRows {
     fn rule_used(&mut self, rule: i64) -> Result<i64>;
     fn insert_rule(&mut self, at: i64, rule: &MatchRule) -> Result<()>;
     fn insert_vouchers(&mut self, at: i64, issue: &VoucherIssue) -> Result<()>;
-    /// Redeems the voucher with this hash for the (checked) person, once,
-    /// counting a wrong code against them.
+    /// Redeems the voucher with this hash for the (checked) person, once.
+    /// Every try that brings nothing counts against them, except their own
+    /// voucher typed again (`VoucherYours`): see README "Vouchers".
     fn redeem(&mut self, at: i64, person: &str, hash: &str, today: NaiveDate) -> Result<Redeemed>;
 }
 
@@ -424,11 +427,11 @@ pub fn redeem_voucher(
     rows.redeem(at, &person, hash, today)
 }
 
-/// After the transaction: a wrong code is the person's refusal.
+/// After the transaction: a counted try is the person's refusal.
 pub fn redeemed(r: Redeemed) -> Result<Entry> {
     match r {
         Redeemed::Entry(e) => Ok(*e),
-        Redeemed::Wrong => refuse(WishError::WrongCode),
+        Redeemed::Counted(e) => refuse(e),
     }
 }
 

@@ -9,8 +9,7 @@ use super::app::{App, Overlay};
 use super::views::prompt::{PromptState, Purpose};
 use super::wishes::{refusal, refuse, reload};
 use crate::domain::now;
-use crate::domain::voucher::{hash, normalize};
-use crate::domain::wish::WishError;
+use crate::domain::voucher::{hash, read};
 use crate::i18n::amount;
 use crate::store::StoreError;
 
@@ -31,8 +30,11 @@ pub fn redeem(app: &mut App, typed: &str) -> bool {
     if typed.is_empty() {
         return refuse(app, crate::t!("voucher.type-code").into_owned());
     }
-    let Some(code) = normalize(typed) else {
-        return refuse(app, refusal(&WishError::WrongCode));
+    // Not a code, or two pasted at once: said before the store is asked,
+    // so it is no try against the rate limit.
+    let code = match read(typed) {
+        Ok(code) => code,
+        Err(e) => return refuse(app, refusal(&e)),
     };
     let Some(store) = app.store.wish_store() else {
         return refuse(app, crate::t!("wishes.not-on-server").into_owned());

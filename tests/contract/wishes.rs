@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use leertuin::domain::ledger::EntryKind;
 use leertuin::domain::voucher;
-use leertuin::domain::wish::{Finish, NewWish, WishEdit, WishError, WishId, WishQuery, WishState};
+use leertuin::domain::wish::{
+    Finish, NewWish, Tries, WishEdit, WishError, WishId, WishQuery, WishState,
+};
 use leertuin::domain::{Kind, now};
 use leertuin::store::{Fund, Grant, MatchRule, Store, StoreError, VoucherIssue, Wishes};
 
@@ -238,27 +240,63 @@ fn redeem(s: &dyn Store, person: &str, code: &str) -> Result<i64, StoreError> {
     w(s).redeem_voucher(person, &hash, today()).map(|e| e.cents)
 }
 
+fn refused(r: Result<i64, StoreError>) -> WishError {
+    match r {
+        Err(StoreError::Wish(e)) => e,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+fn left(n: i64) -> Tries {
+    Tries {
+        left: n,
+        wait_minutes: 0,
+    }
+}
+
 fn a_voucher_redeems_once_and_wrong_codes_are_limited_per_person(o: &Opened) {
     let (s, admin) = (&*o.store, &*o.admin);
     issue(admin, &["K7QF-M2XD", "K7QF-M2XE"], 25_000, None);
     let yesterday = today().pred_opt().unwrap();
     issue(admin, &["AAAA-BBBB"], 100, Some(yesterday));
     assert_eq!(redeem(s, "ann", "k7qf m2xd").unwrap(), 25_000);
-    assert!(matches!(
-        redeem(s, "bob", "K7QF-M2XD"),
-        Err(StoreError::Wish(WishError::VoucherUsed))
-    ));
-    assert!(matches!(
-        redeem(s, "bob", "AAAA-BBBB"),
-        Err(StoreError::Wish(WishError::VoucherExpired(d))) if d == yesterday
-    ));
-    assert_eq!(free(s, "ann"), (25_000, 0));
-    for _ in 0..5 {
-        assert!(matches!(
-            redeem(s, "cas", "ZZZZ-ZZZZ"),
-            Err(StoreError::Wish(WishError::WrongCode))
-        ));
+    // Ann types her code again (did it work?): it is hers, and no try,
+    // however often she asks.
+    for _ in 0..6 {
+        assert_eq!(
+            refused(redeem(s, "ann", "K7QF-M2XD")),
+            WishError::VoucherYours
+        );
     }
+    // Someone else's used code, an expired one and an unknown one each
+    // cost a try, and say how many are left.
+    assert_eq!(
+        refused(redeem(s, "bob", "K7QF-M2XD")),
+        WishError::VoucherUsed(left(4))
+    );
+    assert_eq!(
+        refused(redeem(s, "bob", "AAAA-BBBB")),
+        WishError::VoucherExpired(yesterday, left(3))
+    );
+    assert_eq!(
+        refused(redeem(s, "bob", "ZZZZ-ZZZZ")),
+        WishError::WrongCode(left(2))
+    );
+    assert_eq!(free(s, "ann"), (25_000, 0));
+    for n in (1..5).rev() {
+        assert_eq!(
+            refused(redeem(s, "cas", "ZZZZ-ZZZZ")),
+            WishError::WrongCode(left(n))
+        );
+    }
+    // The fifth says the wait.
+    assert_eq!(
+        refused(redeem(s, "cas", "ZZZZ-ZZZZ")),
+        WishError::WrongCode(Tries {
+            left: 0,
+            wait_minutes: 15
+        })
+    );
     // The sixth try waits, even with the right code, and even after the
     // store is opened again (the tries are in the database).
     let again = (o.reopen)().unwrap();
@@ -266,8 +304,12 @@ fn a_voucher_redeems_once_and_wrong_codes_are_limited_per_person(o: &Opened) {
         redeem(&*again, "cas", "K7QF-M2XE"),
         Err(StoreError::Wish(WishError::TooManyTries { minutes: 15 }))
     ));
-    // Per person: bob's tries are his own.
+    // Per person: bob's tries are his own, and ann's own code cost her none.
     assert_eq!(redeem(&*again, "bob", "K7QF-M2XE").unwrap(), 25_000);
+    assert_eq!(
+        refused(redeem(&*again, "ann", "ZZZZ-ZZZZ")),
+        WishError::WrongCode(left(4))
+    );
 }
 
 fn a_matching_rule_adds_up_to_its_cap(o: &Opened) {

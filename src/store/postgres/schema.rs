@@ -28,6 +28,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (15, include_str!("migrations/0015_wishes.sql")),
     (16, include_str!("migrations/0016_newest_answer.sql")),
     (17, include_str!("migrations/0017_edit_wish.sql")),
+    (18, include_str!("migrations/0018_voucher_answers.sql")),
 ];
 
 /// The newest schema this binary knows.

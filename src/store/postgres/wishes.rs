@@ -15,6 +15,7 @@ use super::rows::all;
 use super::write::ensure_handle;
 use crate::domain::Brought;
 use crate::domain::ledger::{Budget, Budgets, Entry, StoredWish};
+use crate::domain::voucher::Tries;
 use crate::domain::wish::{
     Finish, NewWish, Wish, WishEdit, WishError, WishId, WishQuery, WishState,
 };
@@ -291,12 +292,18 @@ impl WishRows for Rows<'_, '_> {
         hash: &str,
         _today: NaiveDate,
     ) -> Result<Redeemed> {
-        let row = self
-            .0
-            .query_one("SELECT * FROM leertuin.redeem_voucher($1)", &[&hash])?;
+        let row = self.0.query_one(
+            "SELECT status, entry, detail, tries_left, wait_minutes
+             FROM leertuin.redeem_voucher($1)",
+            &[&hash],
+        )?;
         let status = row.text(0)?;
         let detail = row.opt_text(2)?.unwrap_or_default();
-        let refuse = |e| Err(StoreError::Wish(e));
+        let tries = Tries {
+            left: row.opt_int(3)?.unwrap_or_default(),
+            wait_minutes: row.opt_int(4)?.unwrap_or_default(),
+        };
+        let counted = |e| Ok(Redeemed::Counted(e));
         match status.as_str() {
             "ok" => {
                 let id = row.int(1)?;
@@ -306,15 +313,21 @@ impl WishRows for Rows<'_, '_> {
                     .map(|e| Redeemed::Entry(Box::new(e)))
                     .ok_or_else(|| StoreError::Backend(format!("ledger entry {id} vanished")))
             }
-            "wrong" => Ok(Redeemed::Wrong),
-            "used" => refuse(WishError::VoucherUsed),
-            "expired" => match cols::date_from_sql(Some(detail)) {
-                Some(end) => refuse(WishError::VoucherExpired(end)),
-                None => refuse(WishError::VoucherUsed),
+            "wrong" => counted(WishError::WrongCode(tries)),
+            "yours" => Err(StoreError::Wish(WishError::VoucherYours)),
+            "used" => counted(WishError::VoucherUsed(tries)),
+            "expired" => match cols::date_from_sql(Some(detail.clone())) {
+                Some(end) => counted(WishError::VoucherExpired(end, tries)),
+                None => Err(StoreError::Backend(format!(
+                    "a voucher's end date reads {detail:?}"
+                ))),
             },
-            _ => refuse(WishError::TooManyTries {
-                minutes: detail.parse().unwrap_or(1),
-            }),
+            "tries" => Err(StoreError::Wish(WishError::TooManyTries {
+                minutes: tries.wait_minutes.max(1),
+            })),
+            other => Err(StoreError::Backend(format!(
+                "redeem_voucher answered {other:?}"
+            ))),
         }
     }
 }

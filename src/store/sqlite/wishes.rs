@@ -11,7 +11,7 @@ use super::rows::{all, exec};
 use super::write::ensure_handle;
 use crate::domain::Brought;
 use crate::domain::ledger::{Budget, Budgets, Entry, EntryKind, StoredWish};
-use crate::domain::voucher::{MAX_MISSES, MISS_WINDOW_MS, wait_minutes};
+use crate::domain::voucher::{MAX_MISSES, MISS_WINDOW_MS, Tries, wait_minutes};
 use crate::domain::wish::{
     Finish, NewWish, Wish, WishEdit, WishError, WishId, WishQuery, WishState,
 };
@@ -262,6 +262,29 @@ fn insert_wish(tx: &Connection, id: Option<WishId>, w: &StoredWish) -> Result<Wi
     Ok(WishId(tx.last_insert_rowid()))
 }
 
+/// The rate limit's count in the window ending at `at`, and the time of
+/// the oldest of the last [`MAX_MISSES`].
+fn misses(tx: &Connection, person: &str, at: i64) -> Result<(i64, i64)> {
+    Ok(tx.query_row(
+        "SELECT count(*), coalesce(min(at), 0) FROM (
+             SELECT at FROM voucher_miss WHERE person = ?1 AND at > ?2
+             ORDER BY at DESC LIMIT ?3)",
+        params![person, at - MISS_WINDOW_MS, MAX_MISSES],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
+/// A try that brought nothing, counted: what it leaves.
+fn count_miss(tx: &Connection, person: &str, at: i64) -> Result<Tries> {
+    exec(
+        tx,
+        "INSERT INTO voucher_miss (person, at) VALUES (?1, ?2)",
+        params![person, at],
+    )?;
+    let (n, oldest) = misses(tx, person, at)?;
+    Ok(Tries::after(n, oldest, at))
+}
+
 fn redeem(
     tx: &Connection,
     at: i64,
@@ -269,18 +292,8 @@ fn redeem(
     hash: &str,
     today: NaiveDate,
 ) -> Result<Redeemed> {
-    let misses: i64 = tx.query_row(
-        "SELECT count(*) FROM voucher_miss WHERE person = ?1 AND at > ?2",
-        params![person, at - MISS_WINDOW_MS],
-        |r| r.get(0),
-    )?;
-    if misses >= MAX_MISSES {
-        let oldest: i64 = tx.query_row(
-            "SELECT min(at) FROM (SELECT at FROM voucher_miss WHERE person = ?1 AND at > ?2
-                                  ORDER BY at DESC LIMIT ?3)",
-            params![person, at - MISS_WINDOW_MS, MAX_MISSES],
-            |r| r.get(0),
-        )?;
+    let (n, oldest) = misses(tx, person, at)?;
+    if n >= MAX_MISSES {
         return Err(wish_error(WishError::TooManyTries {
             minutes: wait_minutes(oldest, at),
         }));
@@ -298,26 +311,29 @@ fn redeem(
         })
         .optional()?;
     let Some((id, cents, minutes, source, expires)) = found else {
-        exec(
-            tx,
-            "INSERT INTO voucher_miss (person, at) VALUES (?1, ?2)",
-            params![person, at],
-        )?;
-        return Ok(Redeemed::Wrong);
+        let tries = count_miss(tx, person, at)?;
+        return Ok(Redeemed::Counted(WishError::WrongCode(tries)));
     };
+    let used_by: Option<Option<String>> = tx
+        .query_row("SELECT person FROM ledger WHERE voucher = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match used_by {
+        // Typed again by whoever redeemed it: it is in their budget.
+        Some(Some(p)) if p == person => return Err(wish_error(WishError::VoucherYours)),
+        Some(_) => {
+            let tries = count_miss(tx, person, at)?;
+            return Ok(Redeemed::Counted(WishError::VoucherUsed(tries)));
+        }
+        None => {}
+    }
     let expires = date_from_sql(expires);
     if let Some(end) = expires
         && end < today
     {
-        return Err(wish_error(WishError::VoucherExpired(end)));
-    }
-    let used: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM ledger WHERE voucher = ?1)",
-        [id],
-        |r| r.get(0),
-    )?;
-    if used {
-        return Err(wish_error(WishError::VoucherUsed));
+        let tries = count_miss(tx, person, at)?;
+        return Ok(Redeemed::Counted(WishError::VoucherExpired(end, tries)));
     }
     insert(
         tx,
