@@ -164,6 +164,9 @@ fn giving_from_the_detail_shows_the_amount_and_what_stays_free_then_writes() {
     assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
     type_in(&mut app, "75");
     update(&mut app, Action::Submit);
+    // The note's step (mag leeg): Enter on nothing goes on without one.
+    assert_shows(&screen(&app, 40, 30), "Wil je er iets bij zeggen?");
+    update(&mut app, Action::Submit);
     assert!(
         matches!(app.overlay, Some(Overlay::Choose(_))),
         "{:?}",
@@ -190,6 +193,14 @@ fn esc_in_the_form_or_the_confirmation_stores_nothing() {
     let (dir, mut app, _) = wishes_app("nl");
     update(&mut app, Action::Fund);
     type_in(&mut app, "50");
+    update(&mut app, Action::Submit);
+    // Esc at the note's step gives nothing either.
+    update(&mut app, Action::Cancel);
+    assert!(app.overlay.is_none());
+    assert_eq!(free_cents(&dir), 50_000);
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "50");
+    update(&mut app, Action::Submit);
     update(&mut app, Action::Submit);
     assert!(matches!(app.overlay, Some(Overlay::Choose(_))));
     update(&mut app, Action::Cancel);
@@ -222,6 +233,7 @@ fn more_than_the_wish_needs_or_than_is_free_is_refused_in_the_form() {
     assert!(matches!(app.overlay, Some(Overlay::Prompt(_))));
     backspace(&mut app, 5);
     type_in(&mut app, "2u");
+    update(&mut app, Action::Submit);
     update(&mut app, Action::Submit);
     let rows = screen(&app, 40, 30);
     assert_shows(&rows, "Uit je budget: 2 uur");
@@ -497,6 +509,7 @@ fn a_gift_in_the_pane_works_out_the_nudge_again_at_once() {
     app.status.nudge = Some("€ 500 van werkgever vervalt".into());
     update(&mut app, Action::Fund);
     type_in(&mut app, "50");
+    update(&mut app, Action::Submit);
     update(&mut app, Action::Submit);
     update(&mut app, Action::Submit);
     assert_eq!(free_cents(&dir), 45_000);
@@ -936,6 +949,7 @@ fn a_gift_that_a_matching_rule_doubled_says_so() {
     type_in(&mut app, "30");
     update(&mut app, Action::Submit);
     update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
     assert_eq!(
         said(&app),
         "Je gaf € 30, en de verdubbel-regel deed er € 20 bij. Je hebt nog € 470 en 10 uur over."
@@ -1048,7 +1062,11 @@ fn a_voucher_goes_into_the_budget_from_the_pane_and_its_code_is_never_kept() {
     update(&mut app, Action::Redeem);
     type_in(&mut app, "K7QF-M2XD");
     update(&mut app, Action::Submit);
-    assert!(said(&app).contains("al gebruikt"), "{}", said(&app));
+    assert!(
+        said(&app).contains("Je hebt deze voucher al gebruikt"),
+        "{}",
+        said(&app)
+    );
     assert_eq!(free_cents(&dir), 75_000);
 }
 

@@ -87,7 +87,12 @@ fn giving_to_a_wish_from_the_pane_at_40_columns_in_dutch() {
     tmux.wait_for("s", "Geven:");
     tmux.type_text("s", "120");
     tmux.keys("s", &["Enter"]);
+    // Then a note to the wish's owner, as `fund --note` has.
+    tmux.wait_for("s", "Wil je er iets bij zeggen?");
+    tmux.type_text("s", "Succes ermee!");
+    tmux.keys("s", &["Enter"]);
     let screen = tmux.wait_for("s", "Ja, geef € 120");
+    assert!(screen.contains("Erbij: \"Succes ermee!\""), "{screen}");
     assert!(screen.contains("Uit je budget: € 120"), "{screen}");
     assert!(screen.contains("Daarna heb je nog € 80"), "{screen}");
     // Nothing moved yet.
@@ -112,6 +117,7 @@ fn giving_to_a_wish_from_the_pane_at_40_columns_in_dutch() {
     assert_eq!(gifts.len(), 1, "{log}");
     assert_eq!(gifts[0]["cents"], -12_000, "{log}");
     assert_eq!(gifts[0]["source"], "werkgever", "{log}");
+    assert_eq!(gifts[0]["note"], "Succes ermee!", "{log}");
 }
 
 /// A new worker (Henk's badge) at the Dutch kiosk, named `name`, and

@@ -203,7 +203,7 @@ impl App {
                 p.brought.map(|b| b.name().to_string()),
             ),
             // An amount is typed again in a moment; a wish is words.
-            Purpose::Fund(_) => None,
+            Purpose::Fund(_) | Purpose::FundNote { .. } => None,
             Purpose::Wish if p.pending.as_ref().is_some_and(|f| f.editing.is_some()) => None,
             Purpose::Wish => self.unsaved_form("wish", None, vec![typed.to_string()], None),
             Purpose::WishDone(id) => self.unsaved_form(

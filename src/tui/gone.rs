@@ -32,7 +32,9 @@ fn target(overlay: &Overlay) -> Option<Target> {
         Overlay::Capture(form) => form.editing.map(Target::Post),
         Overlay::Prompt(p) => match p.purpose {
             Purpose::Answer(id) | Purpose::Pledge(id) | Purpose::Reflection(id) => item(id),
-            Purpose::Fund(w) | Purpose::WishDone(w) => Some(Target::Wish(w)),
+            Purpose::Fund(w) | Purpose::FundNote { wish: w, .. } | Purpose::WishDone(w) => {
+                Some(Target::Wish(w))
+            }
             // The steps of changing one's wish (a new wish is nobody's yet).
             _ => p.pending.as_ref().and_then(|f| f.editing).map(Target::Wish),
         },

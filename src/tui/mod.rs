@@ -18,6 +18,7 @@ pub mod event_loop;
 pub mod feed;
 pub mod feeds;
 pub mod finder;
+pub mod give_note;
 pub mod gone;
 pub mod hints;
 pub mod indexer;

@@ -479,7 +479,10 @@ fn submit_prompt(app: &mut App, p: &mut PromptState) -> bool {
     // Words, not amounts: a badge or PIN at their end is never stored.
     if matches!(
         p.purpose,
-        Purpose::Answer(_) | Purpose::Reflection(_) | Purpose::WishDone(_)
+        Purpose::Answer(_)
+            | Purpose::Reflection(_)
+            | Purpose::WishDone(_)
+            | Purpose::FundNote { .. }
     ) && let Some((before, why)) = code_refused(app, &text)
     {
         p.input.clear();

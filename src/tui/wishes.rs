@@ -1,7 +1,8 @@
 //! What the Wishes tab does: load the wishes and the viewer's free budget,
 //! make a wish (`c`, see [`super::wish_form`]), and give to one (`b`, or
-//! Enter on a colleague's open wish): a form for the amount, then a
-//! confirmation that shows it and what stays free. One's own wish is
+//! Enter on a colleague's open wish): a form for the amount, then one for
+//! a note to the wish's owner ([`super::give_note`]), then a confirmation
+//! that shows them and what stays free. One's own wish is
 //! changed, done or withdrawn in [`super::own_wish`]; a voucher (`t`) is
 //! put into the budget in [`super::voucher`]. Esc at any step stores
 //! nothing. The rules (what may be given) are the store's, through
@@ -353,7 +354,12 @@ pub(super) fn refusal(e: &WishError) -> String {
 pub fn submit(app: &mut App, p: &mut PromptState) -> bool {
     let text = p.input.text().trim().to_string();
     match p.purpose {
-        Purpose::Fund(id) => ask_to_confirm(app, id, &text),
+        Purpose::Fund(id) => ask_for_note(app, id, &text),
+        Purpose::FundNote {
+            wish,
+            cents,
+            minutes,
+        } => super::give_note::submit(app, wish, cents, minutes, &text),
         Purpose::WishDone(id) => super::own_wish::confirm_done(app, id, p),
         Purpose::Voucher => super::voucher::redeem(app, &text),
         _ => super::wish_form::step(app, p),
@@ -425,8 +431,8 @@ fn weigh(w: &Wish, free: Free, cents: i64, minutes: i64) -> Result<(), WishError
 }
 
 /// Enter in the give form: the amount is weighed (see [`weigh`]); then
-/// the confirmation shows it and what stays free.
-fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
+/// the note's step ([`super::give_note`]), then the confirmation.
+fn ask_for_note(app: &mut App, id: WishId, text: &str) -> bool {
     if text.is_empty() {
         return refuse(app, crate::t!("wishes.give-what").into_owned());
     }
@@ -439,14 +445,34 @@ fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
         Ok(gift) => gift,
         Err(e) => return refuse(app, refusal(&e)),
     };
+    super::give_note::open(app, &w, cents, minutes);
+    true
+}
+
+/// The confirmation: the wish, the gift, the note with it and what stays
+/// free. True (the form before it is done with).
+pub(super) fn ask_to_confirm(
+    app: &mut App,
+    id: WishId,
+    cents: i64,
+    minutes: i64,
+    note: Option<String>,
+) -> bool {
+    let Some(w) = app.wishes.selected_wish().filter(|w| w.id == id).cloned() else {
+        return refuse(app, refusal(&WishError::NotFound(id)));
+    };
+    let free = free(app);
     let gift = amount(cents, minutes);
     let left = amount(free.cents - cents, free.minutes - minutes);
     let owner = app.wishes.who(&w.owner);
-    let about = vec![
+    let mut about = vec![
         crate::t!("choose.fund.wish", text = w.text, owner = owner).into_owned(),
         crate::t!("choose.fund.what", amount = gift).into_owned(),
-        crate::t!("choose.fund.left", amount = left).into_owned(),
     ];
+    if let Some(note) = &note {
+        about.push(crate::t!("choose.fund.note", note = note).into_owned());
+    }
+    about.push(crate::t!("choose.fund.left", amount = left).into_owned());
     let state = ChooseState::new(
         Choice::Fund(id),
         crate::t!("choose.fund.title").into_owned(),
@@ -455,7 +481,7 @@ fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
     )
     .option(
         crate::t!("choose.fund.yes", amount = gift).into_owned(),
-        format!("{cents} {minutes}"),
+        format!("{cents} {minutes}\t{}", note.unwrap_or_default()),
     );
     app.overlay = Some(Overlay::Choose(state));
     true
@@ -464,7 +490,8 @@ fn ask_to_confirm(app: &mut App, id: WishId, text: &str) -> bool {
 /// Enter in the confirmation: the gift is written (the store checks the
 /// budget and the wish again, in one transaction). True when done.
 pub fn give(app: &mut App, id: WishId, value: &str) -> bool {
-    let mut numbers = value.split(' ').map(|n| n.parse::<i64>().unwrap_or(0));
+    let (numbers, note) = value.split_once('\t').unwrap_or((value, ""));
+    let mut numbers = numbers.split(' ').map(|n| n.parse::<i64>().unwrap_or(0));
     let (cents, minutes) = (numbers.next().unwrap_or(0), numbers.next().unwrap_or(0));
     let Some(store) = app.store.wish_store() else {
         return refuse(app, crate::t!("wishes.not-on-server").into_owned());
@@ -474,7 +501,7 @@ pub fn give(app: &mut App, id: WishId, value: &str) -> bool {
         person: app.user.clone(),
         cents,
         minutes,
-        note: None,
+        note: (!note.is_empty()).then(|| note.to_string()),
         from: None,
     });
     match given {

@@ -40,7 +40,7 @@ pub enum Choice {
     /// Which of the person's own posts here to delete.
     DeleteOwn(ItemId),
     /// A gift from the person's budget to a wish; the option's value is
-    /// "cents minutes".
+    /// "cents minutes", a tab, and the note (or nothing).
     Fund(WishId),
     /// What to do with one's own wish: give, change, done, withdraw (the
     /// option's value names it).

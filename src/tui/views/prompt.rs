@@ -39,6 +39,13 @@ pub enum Purpose {
     Reflection(ItemId),
     /// What to give to a wish: an amount, or hours (`2u`).
     Fund(WishId),
+    /// A note with the gift (cents, minutes) to the wish's owner; empty:
+    /// none, as `fund --note` is optional.
+    FundNote {
+        wish: WishId,
+        cents: i64,
+        minutes: i64,
+    },
     /// A new wish: what the person wants to learn (or, changing one's
     /// wish, its new words).
     Wish,
@@ -139,6 +146,7 @@ impl PromptState {
             Purpose::Pledge(id) => t!("prompt.pledge", id = id),
             Purpose::Reflection(_) => t!("prompt.reflection"),
             Purpose::Fund(_) => t!("prompt.fund"),
+            Purpose::FundNote { .. } => t!("prompt.fund-note"),
             Purpose::Wish => t!("prompt.wish"),
             Purpose::WishWhy => t!("prompt.wish-why"),
             Purpose::WishCost => t!("prompt.wish-cost"),
