@@ -151,6 +151,61 @@ fn init_twice_changes_nothing() {
     assert_eq!(state(&db), first);
 }
 
+/// A team server of the release before migration 0018 (its
+/// `redeem_voucher` as 0015 made it) is brought up to date by `init`, to
+/// the same state a new one has, the function's owner and rights kept.
+#[test]
+fn init_brings_the_voucher_function_of_0015_up_to_date() {
+    let Some(pg) = pg_support::shared("init_brings_0015_up_to_date") else {
+        return;
+    };
+    let db = pg.database("voucher_0018");
+    let home = tempfile::tempdir().expect("home");
+    init(&db, home.path());
+    let fresh = state(&db);
+    let function = |db: &TestDb| {
+        let row = db
+            .superuser()
+            .query_one(
+                "SELECT pg_get_function_arguments(p.oid) || ' ' || pg_get_userbyid(p.proowner)
+                        || ' ' || has_function_privilege('leertuin_person', p.oid, 'EXECUTE')
+                        || ' ' || has_function_privilege('public', p.oid, 'EXECUTE')
+                 FROM pg_proc p WHERE p.oid = 'leertuin.redeem_voucher(text)'::regprocedure",
+                &[],
+            )
+            .expect("the function");
+        row.get::<_, String>(0)
+    };
+    let now = function(&db);
+    assert!(now.contains("tries_left"), "{now}");
+    assert!(now.ends_with("leertuin_cashier true false"), "{now}");
+    // Back to 0017: the function of 0015, as an older init left it.
+    let old = include_str!("../src/store/postgres/migrations/0015_wishes.sql");
+    let start = old
+        .find("CREATE FUNCTION leertuin.redeem_voucher")
+        .expect("0015 makes it");
+    let end = start + old[start..].find("$$;\n").expect("its end") + 4;
+    db.superuser()
+        .batch_execute(&format!(
+            "DROP FUNCTION leertuin.redeem_voucher(text);
+             {}
+             REVOKE EXECUTE ON FUNCTION leertuin.redeem_voucher(text) FROM PUBLIC;
+             GRANT EXECUTE ON FUNCTION leertuin.redeem_voucher(text) TO leertuin_person;
+             ALTER FUNCTION leertuin.redeem_voucher(text) OWNER TO leertuin_cashier;
+             UPDATE leertuin.schema_version SET version = 17;",
+            &old[start..end]
+        ))
+        .expect("the schema of 0017");
+    assert!(!function(&db).contains("tries_left"));
+    let said = init(&db, home.path());
+    assert!(
+        said.contains(&format!("schema: version {LATEST_VERSION} (was 17)")),
+        "{said}"
+    );
+    assert_eq!(function(&db), now);
+    assert_eq!(state(&db), fresh);
+}
+
 #[test]
 fn a_newer_schema_is_refused_and_left_alone() {
     let Some(pg) = pg_support::shared("a_newer_schema_is_refused") else {
