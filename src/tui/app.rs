@@ -208,6 +208,13 @@ impl App {
             )
     }
 
+    /// True when the open item is the person's own question and one of
+    /// its answers is chosen already.
+    pub fn answer_chosen(&self) -> bool {
+        self.own_answered_question()
+            && matches!(self.target_item(), Some(Item::Question(q)) if q.answers.iter().any(|a| a.accepted))
+    }
+
     /// An item as a confirmation names it: "question q5: title" in the
     /// pane; on a kiosk "Question: title", since an id means nothing to
     /// a worker there (and nothing takes one).

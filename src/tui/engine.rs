@@ -271,6 +271,12 @@ pub fn asker_prompt(app: &mut App, action: Action) {
             app.say(t!("status.no-answers-to-accept"));
             return;
         }
+        // Its one answer is chosen: nothing is left to choose (no hint
+        // offers it either), and Enter there says so.
+        if q.answers.iter().all(|a| a.accepted) {
+            app.say(t!("status.answer-chosen-already"));
+            return;
+        }
         let mut state = ChooseState::new(
             Choice::Accept(q.id),
             t!("choose.accept.title").into_owned(),

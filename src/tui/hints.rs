@@ -35,13 +35,24 @@ impl App {
                 .iter()
                 .position(|(_, label)| self.kiosk_own_kind(view) && *label == self.capture_label())
                 .map(|at| at + 1);
-            let first = after_own_kind.unwrap_or(usize::from(self.own_answered_question()));
+            let choosing = self.own_answered_question() && starts_with_choosing(&hints);
+            let first = after_own_kind.unwrap_or(usize::from(choosing));
             hints.insert(
                 first.min(hints.len()),
                 (
                     crate::t!("hint.type-key").into_owned(),
                     crate::t!("hint.type-to-ask").into_owned(),
                 ),
+            );
+        }
+        // An open lesson done says so first, where "Enter klaar" was.
+        if let (View::Detail, Some(Screen::Detail(d))) = (view, self.stack.last())
+            && self.overlay.is_none()
+            && d.lesson_done()
+        {
+            hints.insert(
+                0,
+                ("✓".to_string(), crate::t!("hint.mark-done").into_owned()),
             );
         }
         let n = pinned.len();
@@ -89,10 +100,13 @@ impl App {
                         .keys(view, Action::Answer)
                         .iter()
                         .find(|k| !k.is_printable())?;
-                    return Some((
-                        key.to_string(),
-                        crate::t!("hint.accept-answer").into_owned(),
-                    ));
+                    // One chosen already: what is left is choosing another.
+                    let label = if self.answer_chosen() {
+                        crate::t!("hint.accept-other")
+                    } else {
+                        crate::t!("hint.accept-answer")
+                    };
+                    return Some((key.to_string(), label.into_owned()));
                 }
                 let keys = self.keys.keys(view, a);
                 // On a wish, Enter chooses what to do with it (as the
@@ -237,4 +251,12 @@ impl App {
             && view == View::List
             && matches!(self.tab, Tab::Tips | Tab::Learned | Tab::Wishes)
     }
+}
+
+/// True when the hints start with choosing an answer (see
+/// [`App::hint_line`]): typing is said after it.
+fn starts_with_choosing(hints: &[(String, String)]) -> bool {
+    hints.first().is_some_and(|(_, label)| {
+        *label == crate::t!("hint.accept-answer") || *label == crate::t!("hint.accept-other")
+    })
 }

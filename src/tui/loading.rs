@@ -5,6 +5,7 @@
 use super::action::Action;
 use super::app::App;
 use super::feed;
+use super::keys::View;
 use super::screen::Screen;
 use super::tabs::Tab;
 use super::views::detail::DetailState;
@@ -322,6 +323,39 @@ impl App {
         }
     }
 
+    /// An item's detail as this session shows it, acted on by the keys of
+    /// `view` (opened: [`View::Detail`]; else the list or search beside
+    /// it): the answer to choose on one's own question where it may, and
+    /// how to answer a colleague's from there.
+    pub fn detail_of(&self, item: Item, view: View) -> DetailState {
+        let done = self.done_for(item.id());
+        let how = self.how_to_answer(view);
+        DetailState::item(item, &self.user, done, self.theme)
+            .choosing(!self.public)
+            .answering(how)
+    }
+
+    /// "Druk op Enter om te antwoorden.": the key that answers from
+    /// `view`, or else the one that opens the question to answer it. At a
+    /// kiosk typing asks a new question, so the words name the key that
+    /// answers (issue 11); `None` where no key does.
+    fn how_to_answer(&self, view: View) -> Option<String> {
+        let key = |action| {
+            self.keys
+                .keys(view, action)
+                .iter()
+                .find(|k| self.key_works(view, k))
+                .map(ToString::to_string)
+        };
+        if let Some(key) = key(Action::Answer) {
+            return Some(crate::t!("detail.answer-key", key = key).into_owned());
+        }
+        if view == View::Detail {
+            return None;
+        }
+        key(Action::Open).map(|key| crate::t!("detail.answer-open-key", key = key).into_owned())
+    }
+
     /// Keeps the preview on the item under the cursor.
     pub fn sync_preview(&mut self) {
         let viewer = self.user.clone();
@@ -335,10 +369,7 @@ impl App {
                     && let Some(id) = want
                 {
                     let item = self.store.get(id, &viewer);
-                    self.preview = self.ok(item).map(|i| {
-                        DetailState::item(i, &viewer, self.done_for(id), self.theme)
-                            .choosing(!self.public)
-                    });
+                    self.preview = self.ok(item).map(|i| self.detail_of(i, View::Search));
                 }
             }
             None if self.tab == Tab::Wishes => self.preview = self.wish_preview(),
@@ -355,10 +386,7 @@ impl App {
                 let same = item.map(Item::id) == self.preview.as_ref().and_then(DetailState::id)
                     && item == self.preview.as_ref().and_then(|p| p.as_item());
                 if !same {
-                    self.preview = item.cloned().map(|i| {
-                        DetailState::item(i.clone(), &viewer, self.done_for(i.id()), self.theme)
-                            .choosing(!self.public)
-                    });
+                    self.preview = item.cloned().map(|i| self.detail_of(i, View::List));
                 }
             }
         }

@@ -5,11 +5,11 @@ use super::action::Action;
 use super::app::Status;
 use super::app::{App, Overlay, Screen, Tab};
 use super::engine;
+use super::keys::View;
 use super::own;
 use super::send;
 use super::views::capture::{self, CaptureOutcome, CaptureState};
 use super::views::choose::{Choice, ChooseState};
-use super::views::detail::DetailState;
 use super::views::prompt::{PromptState, Purpose};
 use crate::capture::Saved;
 use crate::domain::validate::pledge_minutes;
@@ -119,8 +119,7 @@ fn open_selected(app: &mut App) {
 
 fn open_item(app: &mut App, item: Item) {
     let seen = super::asked::seen(app, &item);
-    let done = app.done_for(item.id());
-    let mut d = DetailState::item(item, &app.user, done, app.theme).choosing(!app.public);
+    let mut d = app.detail_of(item, View::Detail);
     if let Some(seen) = seen {
         d.mark_new_after(seen);
     }
@@ -201,6 +200,11 @@ fn on_item(app: &mut App, action: Action) {
         (Action::MeToo, Item::Tip(_)) if app.typing_asks => Action::Vote,
         // And on a lesson Enter sets it done, as it answers a question:
         // `d` types there.
+        // Done already: Enter says so, and opens no done form again
+        // (issue 11; in the pane `d` still changes the reflection).
+        (Action::Answer, Item::Lesson(_)) if app.typing_asks && app.done_for(id).is_some() => {
+            return app.say(t!("status.lesson-done-already"));
+        }
         (Action::Answer, Item::Lesson(_)) if app.typing_asks => Action::MarkDone,
         _ => action,
     };

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
-use super::item_text;
+use super::item_text::{self, Offers};
 use crate::domain::{BackingKind, Item, ItemId};
 use crate::tui::action::{Action, item_actions};
 use crate::tui::theme::Theme;
@@ -40,10 +40,8 @@ pub struct DetailState {
     /// last looked, and are marked new.
     new_after: Option<i64>,
     viewer: String,
-    /// The viewer may choose the answer that helped on their own question
-    /// (false at a kiosk login without the PIN: neither offered nor
-    /// reminded of).
-    chooses: bool,
+    /// What the viewer can do on a question (see [`Offers`]).
+    offers: Offers,
     theme: Theme,
     lines: Vec<WrapLine>,
     /// The largest useful scroll at the last draw; the draw is the only
@@ -61,7 +59,10 @@ impl DetailState {
             open: false,
             new_after: None,
             viewer: viewer.to_string(),
-            chooses: true,
+            offers: Offers {
+                choose: true,
+                answer: None,
+            },
             theme,
             lines: Vec::new(),
             max_scroll: Cell::new(usize::MAX),
@@ -82,7 +83,7 @@ impl DetailState {
             open: false,
             new_after: None,
             viewer: String::new(),
-            chooses: false,
+            offers: Offers::default(),
             theme,
             lines,
             max_scroll: Cell::new(usize::MAX),
@@ -95,13 +96,15 @@ impl DetailState {
     pub fn hint_actions(&self) -> Vec<Action> {
         let mut v = match self.as_item() {
             Some(Item::Question(q))
-                if self.chooses && q.author.as_deref() == Some(self.viewer.as_str()) =>
+                if self.offers.choose && q.author.as_deref() == Some(self.viewer.as_str()) =>
             {
                 // Only what can be done now: choosing needs an answer,
                 // "helped" a pledge not yet marked; else the asker's own
                 // post keys.
+                // Once an answer is chosen, only another is left to choose
+                // (issue 11: "Enter kies antwoord" stayed after choosing).
                 let mut v = Vec::new();
-                if !q.answers.is_empty() {
+                if q.answers.iter().any(|a| !a.accepted) {
                     v.push(Action::Accept);
                 }
                 let waiting = q
@@ -111,16 +114,28 @@ impl DetailState {
                 if waiting {
                     v.push(Action::Helped);
                 }
-                if v.is_empty() {
+                if q.answers.is_empty() && v.is_empty() {
                     v = vec![Action::EditProfile, Action::Delete];
                 }
                 v
             }
+            // A lesson done is not offered to be done again: the hint line
+            // says "✓ klaar" instead (see `App::hint_line`).
+            Some(i @ Item::Lesson(_)) if self.done.is_some() => item_actions(i, &self.viewer)
+                .into_iter()
+                .filter(|a| *a != Action::MarkDone)
+                .take(3)
+                .collect(),
             Some(i) => item_actions(i, &self.viewer).into_iter().take(3).collect(),
             None => Vec::new(),
         };
         v.push(Action::Back);
         v
+    }
+
+    /// True for a lesson the viewer has done.
+    pub fn lesson_done(&self) -> bool {
+        matches!(self.as_item(), Some(Item::Lesson(_))) && self.done.is_some()
     }
 
     pub fn as_item(&self) -> Option<&Item> {
@@ -137,6 +152,16 @@ impl DetailState {
     /// Swaps in a fresh copy of the item (after a change), keeping the
     /// reader's place.
     pub fn replace(&mut self, item: Item, done: Done) {
+        // The asker chose an answer: they read them, none is new to them
+        // any more (issue 11: "● nieuw" stayed after choosing).
+        let chosen = |i: Option<&Item>| match i {
+            Some(Item::Question(q)) => q.answers.iter().find(|a| a.accepted).map(|a| a.id),
+            _ => None,
+        };
+        let now_chosen = chosen(Some(&item));
+        if now_chosen.is_some() && now_chosen != chosen(self.as_item()) {
+            self.new_after = None;
+        }
         self.content = Content::Item(Box::new(item));
         self.done = done;
         self.rebuild();
@@ -145,7 +170,15 @@ impl DetailState {
     /// Whether the viewer may choose the answer that helped on their own
     /// question (see [`DetailState::hint_actions`]).
     pub fn choosing(mut self, chooses: bool) -> Self {
-        self.chooses = chooses;
+        self.offers.choose = chooses;
+        self.rebuild();
+        self
+    }
+
+    /// How a colleague's open question is answered from here, said under
+    /// it (see [`Offers::answer`]).
+    pub fn answering(mut self, how: Option<String>) -> Self {
+        self.offers.answer = how;
         self.rebuild();
         self
     }
@@ -164,7 +197,7 @@ impl DetailState {
                 &self.done,
                 &self.viewer,
                 self.new_after,
-                self.chooses,
+                &self.offers,
                 &self.theme,
             );
         }

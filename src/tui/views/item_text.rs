@@ -11,6 +11,19 @@ use crate::tui::markdown;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::WrapLine;
 
+/// What the viewer can do on a question, for the words that invite it:
+/// the screen never asks for what its keys do not do.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Offers {
+    /// May choose the answer that helped on their own question (not at a
+    /// kiosk login without the PIN: neither offered nor reminded of).
+    pub choose: bool,
+    /// How to answer a colleague's question from here, said after "Do you
+    /// know the answer?" ("Druk op Enter om te antwoorden."): at a kiosk
+    /// typing asks a new question, so the key is named (issue 11).
+    pub answer: Option<String>,
+}
+
 /// `new_after`: on the viewer's own question, answers above this id (by
 /// others) came since they last looked and are marked new.
 pub fn lines(
@@ -19,12 +32,12 @@ pub fn lines(
     done: &Done,
     viewer: &str,
     new_after: Option<i64>,
-    chooses: bool,
+    offers: &Offers,
     t: &Theme,
 ) -> Vec<WrapLine> {
     match item {
         Item::Lesson(l) => lesson(l, revealed, done, t),
-        Item::Question(q) => question(q, viewer, new_after, chooses, t),
+        Item::Question(q) => question(q, viewer, new_after, offers, t),
         Item::Tip(tip) => tip_lines(tip, viewer, t),
         Item::Learned(l) => learned(l, t),
     }
@@ -127,7 +140,7 @@ fn question(
     q: &Question,
     viewer: &str,
     new_after: Option<i64>,
-    chooses: bool,
+    offers: &Offers,
     t: &Theme,
 ) -> Vec<WrapLine> {
     let mut out = vec![heading(&q.title, t)];
@@ -189,17 +202,20 @@ fn question(
         // The asker can't answer their own question: they are told where
         // the answer will show, not asked whether they know it.
         let own = q.author.as_deref() == Some(viewer);
-        let said = if own {
-            t!("detail.no-answers-own")
-        } else {
-            t!("detail.no-answers")
+        let said = match &offers.answer {
+            _ if own => t!("detail.no-answers-own").into_owned(),
+            Some(how) => format!("{} {how}", t!("detail.no-answers")),
+            None => t!("detail.no-answers").into_owned(),
         };
         out.push(WrapLine::new(Span::styled(said, t.muted)));
     } else {
         out.push(heading(&t!("detail.answers", n = q.answers.len()), t));
         // The asker is reminded, gently, that choosing the answer that
         // helped shows colleagues what works.
-        if chooses && q.author.as_deref() == Some(viewer) && !q.answers.iter().any(|a| a.accepted) {
+        if offers.choose
+            && q.author.as_deref() == Some(viewer)
+            && !q.answers.iter().any(|a| a.accepted)
+        {
             out.push(WrapLine::new(Span::styled(
                 t!("detail.choose-reminder"),
                 t.accent,

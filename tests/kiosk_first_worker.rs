@@ -1,0 +1,175 @@
+//! A first-time worker at a Dutch kiosk (issue 11, the tester of session
+//! 11): the words on a screen and its keys agree. A question that asks
+//! "Weet jij het antwoord?" says how to answer; a lesson done and an
+//! answer chosen offer nothing that is done already.
+
+mod tui_support;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use leertuin::domain::{Draft, ItemId, Kind, NewItem};
+use leertuin::store::{SqliteStore, Store};
+use leertuin::tui::App;
+use leertuin::tui::action::Action;
+use leertuin::tui::app::{Overlay, Tab};
+use leertuin::tui::update;
+use tempfile::TempDir;
+use tui_support::{ME, demo_app_in, other_process, said, screen, text};
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn kiosk() -> (TempDir, App) {
+    tui_support::kiosk_in("nl")
+}
+
+fn question(store: &SqliteStore, who: &str, words: &str) -> ItemId {
+    let draft = Draft {
+        text: words.into(),
+        ..Draft::default()
+    };
+    store
+        .add(&NewItem::from_draft(Kind::Question, who, &draft).expect("valid"))
+        .expect("added")
+}
+
+/// Puts the cursor of `tab` on `id`, as ↑ and ↓ would.
+fn select(app: &mut App, tab: Tab, id: ItemId) {
+    app.reload();
+    update(app, Action::GoTab(tab.index() as u8));
+    update(app, Action::Top);
+    for _ in 0..300 {
+        if app.target_item().map(|i| i.id()) == Some(id) {
+            return;
+        }
+        update(app, Action::Down);
+    }
+    panic!("{id} not on {tab:?}");
+}
+
+/// What a person reads: rows without borders, joined by a space.
+fn read(rows: &[String]) -> String {
+    rows.iter()
+        .map(|r| r.replace(['│', '┌', '┐', '└', '┘', '─'], " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn last_row(app: &App, w: u16, h: u16) -> String {
+    screen(app, w, h).last().cloned().unwrap_or_default()
+}
+
+/// The hint lines (the last two rows at 40 columns), as one.
+fn hints(app: &App, w: u16, h: u16) -> String {
+    let rows = screen(app, w, h);
+    rows[rows.len() - 2..].join(" ")
+}
+
+#[test]
+fn a_colleagues_open_question_says_which_key_answers_it() {
+    let (dir, mut app) = kiosk();
+    let q = question(
+        &other_process(&dir),
+        "bram",
+        "Waar ligt de sleutel van het hek?",
+    );
+    select(&mut app, Tab::Questions, q);
+    // Beside the list (80 columns) Enter opens it first.
+    let all = read(&screen(&app, 80, 24));
+    assert!(
+        all.contains("Weet jij het antwoord? Open de vraag met Enter om te antwoorden."),
+        "{all}"
+    );
+    app.on_key(key(KeyCode::Enter));
+    for (w, h) in [(40, 20), (80, 24)] {
+        let all = read(&screen(&app, w, h));
+        assert!(
+            all.contains(
+                "Nog geen antwoorden. Weet jij het antwoord? Druk op Enter om te antwoorden."
+            ),
+            "{w}×{h}: {all}"
+        );
+    }
+    // And Enter does what the words say.
+    app.on_key(key(KeyCode::Enter));
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Prompt(_))),
+        "{:?}",
+        app.overlay
+    );
+    // The pane names its own key, `a`.
+    let (dir, mut pane) = demo_app_in("nl");
+    let q = question(
+        &other_process(&dir),
+        "bram",
+        "Waar ligt de sleutel van het hek?",
+    );
+    select(&mut pane, Tab::Questions, q);
+    update(&mut pane, Action::Open);
+    let all = read(&screen(&pane, 80, 24));
+    assert!(all.contains("Druk op a om te antwoorden."), "{all}");
+}
+
+#[test]
+fn a_lesson_done_says_so_and_enter_opens_no_done_form_again() {
+    let (_dir, mut app) = kiosk();
+    let lesson = ItemId::new(Kind::Lesson, 1);
+    select(&mut app, Tab::Lessons, lesson);
+    app.on_key(key(KeyCode::Enter));
+    assert!(hints(&app, 80, 24).contains("Enter klaar"));
+    app.on_key(key(KeyCode::Enter));
+    for c in "rustig lezen".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    for (w, h) in [(80, 24), (40, 20)] {
+        let line = hints(&app, w, h);
+        assert!(line.contains("✓ klaar"), "{w}×{h}: {line}");
+        assert!(!line.contains("Enter klaar"), "{w}×{h}: {line}");
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "Enter opened {:?}", app.overlay);
+    assert_eq!(said(&app), "Deze les heb je al klaar. Goed gedaan!");
+}
+
+#[test]
+fn after_choosing_the_answer_nothing_offers_to_choose_it_again() {
+    let (dir, mut app) = kiosk();
+    let q = question(&other_process(&dir), ME, "Hoe zet ik de pers aan?");
+    other_process(&dir)
+        .answer(q, "bram", "Met de groene knop")
+        .expect("answer");
+    select(&mut app, Tab::Questions, q);
+    app.on_key(key(KeyCode::Enter));
+    let rows = screen(&app, 80, 24);
+    assert!(text(&rows).contains("● nieuw"), "{}", text(&rows));
+    assert!(last_row(&app, 80, 24).starts_with("Enter kies antwoord"));
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Enter));
+    assert!(said(&app).contains("Je koos het antwoord van Bram Jansen"));
+    for (w, h) in [(80, 24), (40, 20)] {
+        let rows = screen(&app, w, h);
+        let all = text(&rows);
+        assert!(all.contains("✓ gekozen"), "{w}×{h}:\n{all}");
+        assert!(!all.contains("nieuw"), "{w}×{h}:\n{all}");
+        assert!(!hints(&app, w, h).contains("kies"), "{w}×{h}:\n{all}");
+    }
+    // Enter has nothing left to choose, and says so.
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(said(&app), "Je koos het antwoord al. Dank je!");
+    // With a second answer, choosing another is what is left.
+    other_process(&dir)
+        .answer(q, "noor", "Of met de sleutel")
+        .expect("answer");
+    app.reload();
+    assert!(
+        last_row(&app, 80, 24).starts_with("Enter ander antwoord kiezen"),
+        "{}",
+        last_row(&app, 80, 24)
+    );
+}
