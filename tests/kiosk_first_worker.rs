@@ -173,3 +173,39 @@ fn after_choosing_the_answer_nothing_offers_to_choose_it_again() {
         last_row(&app, 80, 24)
     );
 }
+
+/// A sentence copied where it wrapped, with the spaces a document leaves.
+const WRAPPED: &str = "Hoe vaak moet de olie   \r\n\r\n    van de pers ververst worden?";
+const ONE_LINE: &str = "Hoe vaak moet de olie van de pers ververst worden?";
+
+#[test]
+fn pasted_lines_in_a_one_line_field_meet_with_one_space() {
+    use leertuin::tui::event::Input;
+    // The kiosk's answer form.
+    let (dir, mut app) = kiosk();
+    let q = question(&other_process(&dir), "bram", "Wie weet iets van de pers?");
+    select(&mut app, Tab::Questions, q);
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Enter));
+    app.on_input(Input::Paste(WRAPPED.into()));
+    let Some(Overlay::Prompt(p)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(p.input.text(), ONE_LINE);
+    // The pane's search and a new wish on Wensen.
+    let (_dir, mut pane) = demo_app_in("nl");
+    update(&mut pane, Action::Search);
+    pane.on_input(Input::Paste(WRAPPED.into()));
+    let Some(leertuin::tui::app::Screen::Search(s)) = pane.stack.last() else {
+        panic!("search");
+    };
+    assert_eq!(s.query(), ONE_LINE);
+    // A question's form keeps its lines: the first is the question.
+    update(&mut pane, Action::Back);
+    update(&mut pane, Action::GoTab(Tab::Questions.index() as u8));
+    pane.on_input(Input::Paste("Waar is de olie?\nvoor de pers".into()));
+    let Some(Overlay::Capture(form)) = &pane.overlay else {
+        panic!("{:?}", pane.overlay);
+    };
+    assert_eq!(form.text.text(), "Waar is de olie?\nvoor de pers");
+}

@@ -168,19 +168,15 @@ impl App {
             }
             Some(Screen::Review(_)) => {}
             // On the Wishes tab a paste is a wish, as `c` there makes one;
-            // a wish is one line, so the pasted lines are joined. (At a
-            // kiosk typing asks a question on every tab, a paste too.)
+            // a wish is one line, so its one-line field joins the pasted
+            // lines. (At a kiosk typing asks a question on every tab, a
+            // paste too.)
             Some(Screen::Detail(_)) | None
                 if self.tab == Tab::Wishes && !self.typing_asks && self.wishes.available =>
             {
                 super::wish_form::open_new(self);
                 if let Some(Overlay::Prompt(p)) = &mut self.overlay {
-                    let words: Vec<&str> = text
-                        .lines()
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty())
-                        .collect();
-                    p.input.insert_str(&words.join(" "));
+                    p.input.insert_str(text);
                 }
             }
             Some(Screen::Detail(_)) | None => {

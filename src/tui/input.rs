@@ -106,14 +106,14 @@ impl TextInput {
         self.cursor += 1;
     }
 
-    /// Pasted text, whole, at the cursor: a one-line field gets its line
-    /// breaks as spaces, so nothing pasted is lost or acts as Enter.
+    /// Pasted text, whole, at the cursor: a one-line field gets its lines
+    /// joined by one space ([`joined`]), so nothing pasted is lost or acts
+    /// as Enter. The one paste path of every field: pane, popup and kiosk.
     pub fn insert_str(&mut self, text: &str) {
-        for c in crate::tui::event::clean_paste(text).chars() {
-            match c {
-                '\n' if !self.multi_line => self.insert(' '),
-                c => self.insert(c),
-            }
+        let text = crate::tui::event::clean_paste(text);
+        let text = if self.multi_line { text } else { joined(&text) };
+        for c in text.chars() {
+            self.insert(c);
         }
     }
 
@@ -257,9 +257,47 @@ fn skip_columns(spans: Vec<Span<'static>>, mut skip: usize) -> Line<'static> {
     Line::from(out)
 }
 
+/// Pasted lines for a one-line field: one space where two lines meet,
+/// whatever spaces ended the one or started the next, and no empty line
+/// in between. A sentence that wrapped where it was copied reads as it
+/// was written ("Hoe vaak moet de olie van de pers…"), not with a gap
+/// ("olie   van", issue 11). The first line's start and the last one's
+/// end stay: they meet the text around the cursor.
+fn joined(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let last = lines.len() - 1;
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let line = if i > 0 { line.trim_start() } else { line };
+            if i < last { line.trim_end() } else { line }
+        })
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasted_lines_in_a_one_line_field_meet_with_one_space() {
+        let mut field = TextInput::single_line().with_text("Vraag: ");
+        field.insert_str("Hoe vaak moet de olie   \r\n\n   van de pers ververst worden?\n");
+        assert_eq!(
+            field.text(),
+            "Vraag: Hoe vaak moet de olie van de pers ververst worden?"
+        );
+        // A form's text keeps its lines.
+        let mut text = TextInput::multi_line();
+        text.insert_str("Titel\nmeer");
+        assert_eq!(text.text(), "Titel\nmeer");
+    }
 
     #[test]
     fn tail_keeps_the_end_of_a_long_field_with_its_styles() {
