@@ -209,3 +209,30 @@ fn pasted_lines_in_a_one_line_field_meet_with_one_space() {
     };
     assert_eq!(form.text.text(), "Waar is de olie?\nvoor de pers");
 }
+
+#[test]
+fn a_letter_or_two_left_in_a_form_is_not_kept_as_a_draft() {
+    // What an idle logout or a signal keeps: `App::unsaved`.
+    let (dir, mut app) = kiosk();
+    app.on_key(key(KeyCode::Char('a')));
+    assert!(matches!(app.overlay, Some(Overlay::Capture(_))));
+    assert!(app.unsaved().is_none(), "one letter kept as a draft");
+    for c in " b ".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    assert!(app.unsaved().is_none(), "two letters kept as a draft");
+    app.on_key(key(KeyCode::Char('c')));
+    assert!(app.unsaved().is_some(), "three letters are words to keep");
+    // An answer too.
+    app.overlay = None;
+    let q = question(&other_process(&dir), "bram", "Wie weet iets van de pers?");
+    select(&mut app, Tab::Questions, q);
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(key(KeyCode::Char('j')));
+    assert!(app.unsaved().is_none(), "one letter of an answer kept");
+    for c in "a, ik".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    assert!(app.unsaved().is_some());
+}

@@ -79,10 +79,26 @@ impl Around {
     }
 }
 
+/// The fewest letters (spaces aside) a text left in a form needs to be
+/// kept as a draft when the form is left without saving: at an idle
+/// logout, a signal, the next worker logging in. At a kiosk every letter
+/// typed on a list opens a question with it, so a key pressed by chance
+/// leaves "a" behind, and a draft of one or two letters offered at the
+/// next login is noise, not text anyone would miss (issue 11). A saved
+/// post has no such floor (the store's limits hold), and neither has a
+/// pledge's number of minutes or an edit of a post.
+pub const MIN_DRAFT_CHARS: usize = 3;
+
+/// True when `text` is worth keeping as a draft ([`MIN_DRAFT_CHARS`]).
+pub fn worth_a_draft(text: &str) -> bool {
+    text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_DRAFT_CHARS
+}
+
 /// A capture form's text as something a signal can keep; `None` when the
-/// form holds no text or there is no drafts folder.
+/// form holds too little text to miss ([`worth_a_draft`]) or there is no
+/// drafts folder.
 pub fn unsaved(drafts: Option<&Drafts>, person: &str, form: &CaptureState) -> Option<Unsaved> {
-    if !form.has_text() {
+    if !form.has_text() || !worth_a_draft(form.text.text()) {
         return None;
     }
     Some(Unsaved::Capture {
@@ -180,10 +196,19 @@ impl App {
             // The new wish typed at the form's first step, whatever the
             // later steps hold (a changed wish is still there).
             Purpose::WishWhy | Purpose::WishCost | Purpose::WishHours | Purpose::WishTags => {
-                let form = p.pending.as_ref().filter(|f| f.editing.is_none())?;
+                let form = p
+                    .pending
+                    .as_ref()
+                    .filter(|f| f.editing.is_none() && worth_a_draft(&f.text))?;
                 self.unsaved_form("wish", None, vec![form.text.clone()], None)
             }
             _ if typed.trim().is_empty() => None,
+            // Words too short to miss; a pledge is a number, kept as typed.
+            Purpose::Answer(_) | Purpose::Reflection(_) | Purpose::Wish | Purpose::WishDone(_)
+                if !worth_a_draft(typed) =>
+            {
+                None
+            }
             Purpose::Answer(question) => Some(Unsaved::Answer {
                 drafts: self.around.drafts.clone()?,
                 person: self.user.clone(),
