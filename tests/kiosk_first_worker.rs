@@ -236,3 +236,30 @@ fn a_letter_or_two_left_in_a_form_is_not_kept_as_a_draft() {
     }
     assert!(app.unsaved().is_some());
 }
+
+#[test]
+fn the_first_wish_says_it_makes_a_wish() {
+    let (_dir, mut app) = kiosk();
+    leertuin::tui::wishes::first_wish(&mut app);
+    for (w, h) in [(40, 20), (80, 24)] {
+        let all = read(&screen(&app, w, h));
+        assert!(
+            all.contains("Een wens maken: wat wil je leren?"),
+            "{w}×{h}: {all}"
+        );
+        assert!(
+            all.contains("Je wens komt bij Wensen. Collega's zien hem en kunnen je helpen."),
+            "{w}×{h}: {all}"
+        );
+        assert!(all.contains("Esc = overslaan"), "{w}×{h}: {all}");
+    }
+    // The wish form the Wensen tab opens needs no such words: it is there.
+    app.overlay = None;
+    update(&mut app, Action::GoTab(Tab::Wishes.index() as u8));
+    leertuin::tui::wishes::new_wish(&mut app);
+    let all = read(&screen(&app, 80, 24));
+    assert!(
+        all.contains("Wat wil je leren?") && !all.contains("Een wens maken"),
+        "{all}"
+    );
+}

@@ -214,6 +214,13 @@ pub fn first_wish(app: &mut App) {
     }
     new_wish(app);
     if let Some(Overlay::Prompt(p)) = &mut app.overlay {
+        // Asked right after a first question, on any tab: it says that it
+        // makes a wish and where the wish goes (issue 11).
+        p.asks = Some(crate::t!("wishes.first-asks").into_owned());
+        p.note = Some(super::views::prompt::Note {
+            text: crate::t!("wishes.first-note").into_owned(),
+            warning: false,
+        });
         p.about = Some(crate::t!("wishes.first-skip").into_owned());
     }
 }

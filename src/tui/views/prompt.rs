@@ -100,6 +100,10 @@ pub struct PromptState {
     /// A kiosk's form: a badge or PIN in the text shows as dots (see
     /// [`crate::domain::code::hidden_from`]).
     pub mask_codes: bool,
+    /// What the prompt asks, in other words than its purpose's: the
+    /// kiosk's first wish, asked out of the blue after a first question,
+    /// says that it makes a wish ("Een wens maken: wat wil je leren?").
+    pub asks: Option<String>,
     pub theme: Theme,
 }
 
@@ -125,6 +129,7 @@ impl PromptState {
             pending: None,
             note: None,
             mask_codes: false,
+            asks: None,
             theme,
         }
     }
@@ -139,6 +144,9 @@ impl PromptState {
 
     /// What the prompt asks, without what it is about.
     fn question(&self) -> std::borrow::Cow<'static, str> {
+        if let Some(asks) = &self.asks {
+            return asks.clone().into();
+        }
         match self.purpose {
             Purpose::Answer(_) if !super::ids::shown() => t!("prompt.answer.words"),
             Purpose::Pledge(_) if !super::ids::shown() => t!("prompt.pledge.words"),
