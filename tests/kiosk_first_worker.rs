@@ -263,3 +263,28 @@ fn the_first_wish_says_it_makes_a_wish() {
         "{all}"
     );
 }
+
+#[test]
+fn me_says_what_its_chart_counts_beside_the_lessons_done() {
+    // A new worker: one lesson done with a reflection, no "ik leerde" yet.
+    let (dir, mut app) = kiosk();
+    let store = other_process(&dir);
+    store
+        .mark_done("henk", ItemId::new(Kind::Lesson, 1), Some("rustig lezen"))
+        .expect("done");
+    app.user = "henk".into();
+    app.reload();
+    update(&mut app, Action::GoTab(Tab::Me.index() as u8));
+    for (w, h) in [(40, 30), (80, 30)] {
+        let rows = screen(&app, w, h);
+        let all = text(&rows);
+        // The chart counts "ik leerde" notes, and says so; the lesson is
+        // counted on its own line. "Jij leerde: 0" read as "nothing".
+        assert!(
+            all.contains("Jouw ‘ik leerde’: 0 in 12 weken"),
+            "{w}:\n{all}"
+        );
+        assert!(all.contains("1 les af"), "{w}:\n{all}");
+        assert!(!all.contains("Jij leerde"), "{w}:\n{all}");
+    }
+}

@@ -174,7 +174,7 @@ fn me_shows_the_profile_and_what_the_person_learned() {
         assert_shows(&rows, "Wants to learn: tmux, sql");
         assert_shows(&rows, "Can help with: asking");
         // Her private entry counts for herself.
-        assert_shows(&rows, "You learned: 1 in 12 weeks");
+        assert_shows(&rows, "Your “I learned”: 1 in 12 weeks");
         assert_shows(&rows, "1 lesson done");
         assert_shows(&rows, "1 review");
         assert_shows(&rows, "recall");

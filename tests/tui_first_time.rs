@@ -162,16 +162,16 @@ fn me_without_the_pin_says_the_numbers_are_the_teams() {
     update(&mut app, Action::GoTab(Tab::Me.index() as u8));
     let rows = screen(&app, 80, 30);
     let all = read(&rows);
-    assert!(all.contains("Het team leerde"), "{}", text(&rows));
+    assert!(all.contains("Alle ‘ik leerde’"), "{}", text(&rows));
     assert!(all.contains("cijfers van het hele team"), "{}", text(&rows));
-    assert!(!all.contains("Jij leerde"), "{}", text(&rows));
+    assert!(!all.contains("Jouw ‘ik leerde’"), "{}", text(&rows));
     // Nothing there names a key: the profile cannot be changed without the PIN.
     assert!(all.contains("(nog niets)"), "{}", text(&rows));
     // With the PIN (or in the pane) they are the person's own.
     let (_dir, mut app) = dutch_app_for("henk");
     update(&mut app, Action::GoTab(Tab::Me.index() as u8));
     let all = read(&screen(&app, 80, 30));
-    assert!(all.contains("Jij leerde") && !all.contains("Het team leerde"));
+    assert!(all.contains("Jouw ‘ik leerde’") && !all.contains("Alle ‘ik leerde’"));
 }
 
 #[test]

@@ -22,7 +22,8 @@ const BARS: bar::Set = bar::Set {
 pub const HEIGHT: u16 = 2;
 
 pub struct WeekChart<'a> {
-    /// Whose learning: "You learned", "The team learned".
+    /// Whose learning: "The team learned"; on Me whose "I learned" notes
+    /// ("Jouw ‘ik leerde’"), as lessons done have a line of their own.
     pub who: &'a str,
     pub weeks: &'a [WeekCount],
     pub theme: Theme,
