@@ -522,6 +522,34 @@ fn the_idle_logout_counts_down_and_a_key_keeps_you_in(b: Backend) {
     );
 }
 
+/// A short idle time (`--idle-timeout 20`): the countdown takes its last
+/// third (6⅔ s), not its last half; right after a save the quarter left
+/// (5 s) is counted down whole (issue 11).
+fn a_short_idle_time_counts_down_only_its_last_third(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    f.session = Session::new(
+        Duration::from_secs(20),
+        "en",
+        None,
+        Box::new(f.clock.clone()),
+    );
+    f.typed(BADGE);
+    f.typed("Anna");
+    f.clock.advance(Duration::from_secs(13));
+    assert_eq!(
+        f.session.countdown(),
+        None,
+        "7 s of 20 left: no countdown yet"
+    );
+    f.clock.advance(Duration::from_secs(1));
+    assert_eq!(f.session.countdown(), Some(6));
+    f.session.touch();
+    f.session.saved();
+    assert_eq!(f.session.countdown(), Some(5));
+}
+
 /// A worker who asked and walked away: right after a save the logout
 /// comes after a quarter of the idle time (30 s of 120), counted down on
 /// screen for its last 15 s; any key gives the whole idle time back.
@@ -862,6 +890,7 @@ on_both!(
     a_known_name_without_a_pin_sees_shared_things_only,
     a_badge_only_kiosk_refuses_typed_names,
     the_idle_logout_counts_down_and_a_key_keeps_you_in,
+    a_short_idle_time_counts_down_only_its_last_third,
     after_a_save_the_logout_comes_sooner_unless_a_key_follows,
     wrong_admin_pins_are_remembered_across_a_restart,
     the_kiosk_field_edits_and_pastes_like_every_field,

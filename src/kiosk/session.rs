@@ -271,14 +271,16 @@ impl Session {
     }
 
     /// Seconds left before the idle logout, during its last
-    /// [`WARN_BEFORE`] (or last half, for short timeouts): the pane shows
-    /// them, and any key keeps the person in.
+    /// [`WARN_BEFORE`], or its last [`WARN_PART`] for a short idle time:
+    /// the pane shows them, and any key keeps the person in. A third of
+    /// the idle time set, not of the shorter one after a save: right after
+    /// a save the logout comes soon, and the countdown says so all along.
     pub fn countdown(&self) -> Option<u64> {
         if !matches!(self.phase, Phase::Pane { .. }) {
             return None;
         }
         let left = self.until_idle();
-        let warn = WARN_BEFORE.min(self.current_idle() / 2);
+        let warn = WARN_BEFORE.min(self.idle / WARN_PART);
         (left <= warn && !left.is_zero()).then(|| left.as_secs_f64().ceil() as u64)
     }
 
@@ -778,6 +780,12 @@ impl Session {
 
 /// How long before the idle logout the pane starts counting down.
 pub const WARN_BEFORE: Duration = Duration::from_secs(15);
+
+/// For a short idle time the countdown takes at most this part of it:
+/// with `--idle-timeout 20` from 7 s on, not from 10 (a countdown
+/// from 10 s on, while the worker still reads, felt like being pushed
+/// out; issue 11). 120 s and more keep the whole [`WARN_BEFORE`].
+pub const WARN_PART: u32 = 3;
 
 /// Right after a save, the idle time is this part of the usual one.
 pub const AFTER_SAVE_PART: u32 = 4;
