@@ -230,6 +230,24 @@ impl KioskLoop<'_> {
         true
     }
 
+    /// One key as the worker pressed it (see [`as_pressed`]).
+    fn on_one_key(&mut self, key: KeyEvent) {
+        if self.logs_in_over(key) {
+            return;
+        }
+        let armed = std::mem::take(&mut self.logout_armed);
+        let outcome = on_key(
+            self.kiosk,
+            self.session,
+            &mut self.pane,
+            self.store,
+            key,
+            armed,
+            &mut self.logout_armed,
+        );
+        self.apply(outcome);
+    }
+
     /// What a SIGTERM or SIGHUP from now on must keep.
     fn hold(&self) {
         signals::hold(self.pane.as_ref().and_then(App::unsaved));
@@ -243,19 +261,10 @@ impl event_loop::Screen for KioskLoop<'_> {
 
     fn on_input(&mut self, input: Input, area: Rect) -> bool {
         match input {
-            Input::Key(key) if self.logs_in_over(key) => {}
             Input::Key(key) => {
-                let armed = std::mem::take(&mut self.logout_armed);
-                let outcome = on_key(
-                    self.kiosk,
-                    self.session,
-                    &mut self.pane,
-                    self.store,
-                    key,
-                    armed,
-                    &mut self.logout_armed,
-                );
-                self.apply(outcome);
+                for key in as_pressed(self.pane.as_ref(), key) {
+                    self.on_one_key(key);
+                }
             }
             Input::Paste(text) => {
                 self.logout_armed = false;
@@ -488,6 +497,30 @@ fn on_key(
     Outcome::Stay
 }
 
+/// The keys a worker pressed, from the one the terminal sent. Esc and a
+/// key pressed quickly after it reach a terminal program as one Alt-key
+/// (ESC, then the key: crossterm reads them as Alt), so at a kiosk Esc
+/// then Ctrl-Z came as Alt-Ctrl-Z and did nothing (issue 11). Nobody at a
+/// kiosk means Alt: an Alt-key the screen has no use for (the pane's
+/// keymap binds none there, as it binds Alt-Enter in a form) is Esc and
+/// then the key, each doing what it does alone: quick or slow, Esc then
+/// a key is the same two keys (Esc then a letter on an open item goes
+/// back and asks a question with the letter; Esc then Ctrl-Z says there
+/// is nothing to undo, as Esc ends the offer to undo, as any key does).
+fn as_pressed(pane: Option<&App>, key: KeyEvent) -> Vec<KeyEvent> {
+    if !key.modifiers.contains(KeyModifiers::ALT) {
+        return vec![key];
+    }
+    if let Some(app) = pane
+        && app.keys.action(app.view(), key).is_some()
+    {
+        return vec![key];
+    }
+    let mut alone = key;
+    alone.modifiers.remove(KeyModifiers::ALT);
+    vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), alone]
+}
+
 /// The text of a new post's form (a capture, an answer or a wish), when
 /// `key` is the plain Enter that would save it.
 fn entered_text(app: &App, key: KeyEvent) -> Option<String> {
@@ -704,6 +737,72 @@ mod tests {
                 assert_eq!(form.text.text(), "5");
             }
         }
+    }
+
+    /// Esc then a key, pressed quickly, reach the kiosk as one Alt-key:
+    /// it is taken as the two keys pressed, unless the screen binds it
+    /// (Alt-Enter is a new line in a form) (issue 11).
+    #[test]
+    fn esc_then_a_key_pressed_quickly_is_those_two_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let ctx = Launch {
+            spec: crate::store::Spec::File(db),
+            user: "kiosk".into(),
+            config: crate::config::Config::default(),
+            theme: crate::tui::theme::ThemeChoice::default(),
+        };
+        let kiosk = Kiosk::new(&ctx).unwrap();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let mut session = Session::new(Duration::from_secs(120), "nl", None, Box::new(Hands(now)));
+        session.phase = super::super::session::Phase::Pane {
+            handle: "fatima".into(),
+            name: "Fatima".into(),
+            private: true,
+        };
+        let mut pane = Some(open_pane(&kiosk, "fatima", "nl", true).unwrap());
+        pane.as_mut().unwrap().start();
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let alt = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+        // On the list: Esc (says how to log out), then the letter asks.
+        assert_eq!(
+            as_pressed(pane.as_ref(), alt('w')),
+            vec![esc, KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE)]
+        );
+        // Esc then Ctrl-Z comes as Alt-Ctrl-Z: Esc, then Ctrl-Z.
+        let ctrl_alt_z = KeyEvent::new(
+            KeyCode::Char('z'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        );
+        assert_eq!(
+            as_pressed(pane.as_ref(), ctrl_alt_z),
+            vec![
+                esc,
+                KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)
+            ]
+        );
+        for key in as_pressed(pane.as_ref(), alt('w')) {
+            on_key(
+                &kiosk,
+                &mut session,
+                &mut pane,
+                &store,
+                key,
+                false,
+                &mut false,
+            );
+        }
+        let Some(crate::tui::screen::Overlay::Capture(form)) = &pane.as_ref().unwrap().overlay
+        else {
+            panic!("the letter after Esc was lost");
+        };
+        assert_eq!(form.text.text(), "w");
+        // In the form Alt-Enter is its own key: a new line.
+        let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+        assert_eq!(as_pressed(pane.as_ref(), alt_enter), vec![alt_enter]);
+        // Nobody logged in: the welcome screen takes Esc, then the key.
+        assert_eq!(as_pressed(None, alt('h')).len(), 2);
     }
 
     #[test]
