@@ -211,9 +211,9 @@ fn pasted_lines_in_a_one_line_field_meet_with_one_space() {
 }
 
 #[test]
-fn a_letter_or_two_left_in_a_form_is_not_kept_as_a_draft() {
+fn a_letter_or_two_typed_by_chance_at_the_kiosk_is_no_draft() {
     // What an idle logout or a signal keeps: `App::unsaved`.
-    let (dir, mut app) = kiosk();
+    let (_dir, mut app) = kiosk();
     app.on_key(key(KeyCode::Char('a')));
     assert!(matches!(app.overlay, Some(Overlay::Capture(_))));
     assert!(app.unsaved().is_none(), "one letter kept as a draft");
@@ -223,18 +223,80 @@ fn a_letter_or_two_left_in_a_form_is_not_kept_as_a_draft() {
     assert!(app.unsaved().is_none(), "two letters kept as a draft");
     app.on_key(key(KeyCode::Char('c')));
     assert!(app.unsaved().is_some(), "three letters are words to keep");
-    // An answer too.
-    app.overlay = None;
+}
+
+#[test]
+fn a_kiosk_capture_with_tags_is_kept_whatever_its_text() {
+    let (_dir, mut app) = kiosk();
+    app.on_key(key(KeyCode::Char('a')));
+    // ↓ goes to the tags.
+    app.on_key(key(KeyCode::Down));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(form.field, leertuin::tui::views::capture::Field::Tags);
+    for c in "pers".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    let Some(leertuin::capture::Unsaved::Capture { draft, .. }) = app.unsaved() else {
+        panic!("a capture with tags is not kept");
+    };
+    assert_eq!(
+        (draft.text.as_str(), draft.tags),
+        ("a", vec!["pers".into()])
+    );
+}
+
+#[test]
+fn short_answers_wishes_and_the_panes_texts_are_kept_as_drafts() {
+    use leertuin::capture::Unsaved;
+    // A kiosk answer "Ja" is a whole answer.
+    let (dir, mut app) = kiosk();
     let q = question(&other_process(&dir), "bram", "Wie weet iets van de pers?");
     select(&mut app, Tab::Questions, q);
     app.on_key(key(KeyCode::Enter));
     app.on_key(key(KeyCode::Enter));
-    app.on_key(key(KeyCode::Char('j')));
-    assert!(app.unsaved().is_none(), "one letter of an answer kept");
-    for c in "a, ik".chars() {
+    for c in "Ja".chars() {
         app.on_key(key(KeyCode::Char(c)));
     }
-    assert!(app.unsaved().is_some());
+    match app.unsaved() {
+        Some(Unsaved::Answer { text, .. }) => assert_eq!(text, "Ja"),
+        other => panic!("the answer 'Ja' not kept: {other:?}"),
+    }
+    // A wish of two letters at the kiosk (Ctrl-N on Wensen).
+    app.overlay = None;
+    update(&mut app, Action::GoTab(Tab::Wishes.index() as u8));
+    app.on_key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "{:?}",
+        app.overlay
+    );
+    for c in "Go".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    match app.unsaved() {
+        Some(Unsaved::Form { form, .. }) => assert_eq!(form.fields, vec!["Go".to_string()]),
+        other => panic!("the wish 'Go' not kept: {other:?}"),
+    }
+    // The pane's signal path: a capture of two letters.
+    let (_dir, mut pane) = demo_app_in("nl");
+    update(&mut pane, Action::GoTab(Tab::Questions.index() as u8));
+    update(&mut pane, Action::Capture);
+    for c in "ok".chars() {
+        pane.on_key(key(KeyCode::Char(c)));
+    }
+    match pane.unsaved() {
+        Some(Unsaved::Capture { draft, .. }) => assert_eq!(draft.text, "ok"),
+        other => panic!("the pane's 'ok' not kept: {other:?}"),
+    }
+    // The popup's (`leertuin capture`), which keeps its form through
+    // `around::unsaved`.
+    let Some(Overlay::Capture(form)) = &pane.overlay else {
+        panic!("{:?}", pane.overlay);
+    };
+    let drafts = pane.around.drafts.as_ref();
+    assert!(leertuin::tui::around::unsaved(drafts, ME, form).is_some());
 }
 
 #[test]

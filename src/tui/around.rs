@@ -79,26 +79,31 @@ impl Around {
     }
 }
 
-/// The fewest letters (spaces aside) a text left in a form needs to be
-/// kept as a draft when the form is left without saving: at an idle
-/// logout, a signal, the next worker logging in. At a kiosk every letter
-/// typed on a list opens a question with it, so a key pressed by chance
-/// leaves "a" behind, and a draft of one or two letters offered at the
-/// next login is noise, not text anyone would miss (issue 11). A saved
-/// post has no such floor (the store's limits hold), and neither has a
-/// pledge's number of minutes or an edit of a post.
+/// The fewest letters (spaces aside) a kiosk capture needs to be kept as
+/// a draft when it is left without saving (idle logout, a signal, the next
+/// worker logging in). Drafts exist so text is never lost, so this floor
+/// holds for one case only: at a kiosk every letter typed on a list opens
+/// a question form with that letter, and a key pressed by chance leaves an
+/// "a" that, offered at the next login, is noise (issue 11). A capture with
+/// tags is kept whatever its text; an answer ("Ja"), a reflection, a wish,
+/// the pane and the popup keep any text that is not blank.
 pub const MIN_DRAFT_CHARS: usize = 3;
 
-/// True when `text` is worth keeping as a draft ([`MIN_DRAFT_CHARS`]).
+/// True when `text` holds at least [`MIN_DRAFT_CHARS`] letters.
 pub fn worth_a_draft(text: &str) -> bool {
     text.chars().filter(|c| !c.is_whitespace()).count() >= MIN_DRAFT_CHARS
 }
 
+/// True when a kiosk capture holds only what a key pressed by chance on a
+/// list leaves: too few letters ([`worth_a_draft`]) and no tags.
+fn stray_letters(form: &CaptureState) -> bool {
+    form.tags.is_blank() && !worth_a_draft(form.text.text())
+}
+
 /// A capture form's text as something a signal can keep; `None` when the
-/// form holds too little text to miss ([`worth_a_draft`]) or there is no
-/// drafts folder.
+/// form holds no text or there is no drafts folder.
 pub fn unsaved(drafts: Option<&Drafts>, person: &str, form: &CaptureState) -> Option<Unsaved> {
-    if !form.has_text() || !worth_a_draft(form.text.text()) {
+    if !form.has_text() {
         return None;
     }
     Some(Unsaved::Capture {
@@ -171,6 +176,11 @@ impl App {
             Some(Overlay::Capture(form)) if form.mask_codes => {
                 let mut form = form.clone();
                 form.text = form.text.clone().with_text(unmasked(form.text.text()));
+                // A letter typed by chance on a kiosk's list (see
+                // MIN_DRAFT_CHARS); only a kiosk's capture has this floor.
+                if self.typing_asks && stray_letters(&form) {
+                    return None;
+                }
                 unsaved(self.around.drafts.as_ref(), &self.user, &form)
             }
             Some(Overlay::Capture(form)) => unsaved(self.around.drafts.as_ref(), &self.user, form),
@@ -196,19 +206,10 @@ impl App {
             // The new wish typed at the form's first step, whatever the
             // later steps hold (a changed wish is still there).
             Purpose::WishWhy | Purpose::WishCost | Purpose::WishHours | Purpose::WishTags => {
-                let form = p
-                    .pending
-                    .as_ref()
-                    .filter(|f| f.editing.is_none() && worth_a_draft(&f.text))?;
+                let form = p.pending.as_ref().filter(|f| f.editing.is_none())?;
                 self.unsaved_form("wish", None, vec![form.text.clone()], None)
             }
             _ if typed.trim().is_empty() => None,
-            // Words too short to miss; a pledge is a number, kept as typed.
-            Purpose::Answer(_) | Purpose::Reflection(_) | Purpose::Wish | Purpose::WishDone(_)
-                if !worth_a_draft(typed) =>
-            {
-                None
-            }
             Purpose::Answer(question) => Some(Unsaved::Answer {
                 drafts: self.around.drafts.clone()?,
                 person: self.user.clone(),
