@@ -456,3 +456,129 @@ fn from_psql_a_colleague_cannot_read_a_private_wish_or_write_the_ledger_as_anoth
         "open"
     );
 }
+
+/// A voucher the superuser writes straight into the table (as a
+/// hand-edited row would be), found by `hash`.
+fn voucher_row(t: &Team, hash: &str, expires: &str) {
+    t.db.superuser()
+        .execute(
+            "INSERT INTO leertuin.voucher (hash, cents, minutes, source, expires, issued_by, \
+             issued_at) VALUES ($1, 1000, 0, 'x', $2, 'boss', 0)",
+            &[&hash, &expires],
+        )
+        .expect("voucher row");
+}
+
+#[test]
+fn two_people_redeeming_one_code_at_once_get_redeemed_and_used() {
+    let Some((t, boss)) = with_admin("wishes_voucher_race") else {
+        return;
+    };
+    let codes = t.ok(&boss, &["voucher", "issue", "10", "--source", "x"]);
+    let code = codes.lines().next().expect("a code");
+    let code = leertuin::domain::voucher::normalize(code).expect("a code");
+    let hash = leertuin::domain::voucher::hash(&code);
+    // Ann redeems and has not committed yet.
+    let mut ann = t.db.client(&t.ann);
+    let mut first = ann.transaction().expect("begin");
+    let row = first
+        .query_one("SELECT status FROM leertuin.redeem_voucher($1)", &[&hash])
+        .expect("ann redeems");
+    assert_eq!(row.get::<_, String>(0), "ok");
+    // Bob redeems the same code meanwhile: he waits for ann.
+    let mut bob = t.db.client(&t.bob);
+    let second = std::thread::spawn(move || {
+        bob.query_one(
+            "SELECT status, tries_left FROM leertuin.redeem_voucher($1)",
+            &[&hash],
+        )
+        .map(|r| (r.get::<_, String>(0), r.get::<_, Option<i64>>(1)))
+    });
+    let mut su = t.db.superuser();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let waiting: i64 = su
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity \
+                 WHERE datname = $1 AND usename = $2 AND wait_event_type = 'Lock'",
+                &[&t.db.name, &t.bob],
+            )
+            .expect("pg_stat_activity")
+            .get(0);
+        if waiting == 1 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "bob never waited");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    first.commit().expect("ann commits");
+    // Bob reads ann's redemption: used, a try of his, not a broken index.
+    let (status, left) = second.join().expect("bob's thread").expect("bob's answer");
+    assert_eq!((status.as_str(), left), ("used", Some(4)));
+    assert_eq!(
+        ok(&t.db.psql(
+            &t.ann,
+            "SELECT count(*) FROM ledger WHERE kind = 'redemption';"
+        )),
+        "1"
+    );
+}
+
+#[test]
+fn a_vouchers_end_date_is_todays_in_utc_whatever_the_callers_time_zone() {
+    let Some(t) = team("wishes_voucher_utc") else {
+        return;
+    };
+    let mut su = t.db.superuser();
+    let mut day = |sql: &str| -> String { su.query_one(sql, &[]).expect("date").get(0) };
+    let today = day("SELECT to_char((now() AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD')");
+    let yesterday = day("SELECT to_char((now() AT TIME ZONE 'UTC')::date - 1, 'YYYY-MM-DD')");
+    voucher_row(&t, "ends today", &today);
+    voucher_row(&t, "ended yesterday", &yesterday);
+    let mut ann = t.db.client(&t.ann);
+    let mut redeem = |zone: &str, hash: &str| -> (String, Option<String>) {
+        ann.batch_execute(&format!("SET TimeZone = '{zone}'"))
+            .expect("time zone");
+        let row = ann
+            .query_one(
+                "SELECT status, detail FROM leertuin.redeem_voucher($1)",
+                &[&hash],
+            )
+            .expect("redeem");
+        (row.get(0), row.get(1))
+    };
+    // Where it is tomorrow already (UTC+14), today's voucher still holds;
+    // where it is yesterday still (UTC-12), yesterday's has ended. One of
+    // the two differs from UTC at every hour of the day.
+    assert_eq!(redeem("Etc/GMT-14", "ends today").0, "ok");
+    assert_eq!(
+        redeem("Etc/GMT+12", "ended yesterday"),
+        ("expired".to_string(), Some(yesterday))
+    );
+}
+
+#[test]
+fn an_unreadable_end_date_never_ends_as_on_a_file() {
+    let Some(t) = team("wishes_voucher_unreadable") else {
+        return;
+    };
+    for (n, expires) in ["2020-13-01", "2020-02-30", "gauw", "0"]
+        .into_iter()
+        .enumerate()
+    {
+        let code = leertuin::domain::voucher::new_code();
+        let hash = leertuin::domain::voucher::hash(
+            &leertuin::domain::voucher::normalize(&code).expect("a code"),
+        );
+        voucher_row(&t, &hash, expires);
+        // Redeemed (not a server error, not "expired"), its entry without
+        // an end date: what the file's store does with such a row.
+        let said = t.ok(&t.ann, &["voucher", "redeem", &code]);
+        assert!(said.contains("€10"), "{expires}: {said}");
+        let ends = ok(&t.db.psql(
+            &t.ann,
+            "SELECT count(*) FROM ledger WHERE kind = 'redemption' AND expires IS NULL;",
+        ));
+        assert_eq!(ends, (n + 1).to_string(), "{expires}");
+    }
+}

@@ -6,7 +6,7 @@
 mod common;
 
 use common::Sandbox;
-use common::wishes::{ADMIN, ok_in, refused_in, run, team};
+use common::wishes::{ADMIN, ok_in, refused_in, run, run_in, team};
 
 /// Two vouchers of €25 the admin issued: their codes.
 fn two_codes(sb: &Sandbox) -> Vec<String> {
@@ -87,4 +87,56 @@ fn two_codes_at_once_are_one_refusal_and_no_try() {
     let one = format!("{}\n", codes[1].to_lowercase());
     let got = ok_in(&sb, "anna", "nl", &["voucher", "redeem", &one]);
     assert!(got.contains("€ 25"), "{got}");
+}
+
+#[test]
+fn two_people_redeeming_one_code_at_once_get_redeemed_and_used() {
+    let sb = team();
+    let code = two_codes(&sb).remove(0);
+    // Two processes at once, one per thread.
+    let mut answers: Vec<(Option<i32>, String)> = std::thread::scope(|scope| {
+        let runs: Vec<_> = ["anna", "bram"]
+            .map(|user| {
+                let (sb, code) = (&sb, &code);
+                scope.spawn(move || run_in(sb, user, "nl", &["voucher", "redeem", code]))
+            })
+            .into_iter()
+            .collect();
+        runs.into_iter()
+            .map(|r| {
+                let out = r.join().expect("a run");
+                (out.status.code(), String::from_utf8(out.stderr).unwrap())
+            })
+            .collect()
+    });
+    answers.sort();
+    assert_eq!(
+        answers,
+        vec![
+            (Some(0), String::new()),
+            (
+                Some(2),
+                "leertuin: Deze voucher is al gebruikt. Nog 4 pogingen.\n".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_unreadable_end_date_never_ends_as_on_the_server() {
+    let sb = team();
+    let codes = two_codes(&sb);
+    let db = rusqlite::Connection::open(sb.db()).unwrap();
+    db.execute("UPDATE voucher SET expires = '2020-13-01'", [])
+        .unwrap();
+    let got = ok_in(&sb, "anna", "nl", &["voucher", "redeem", &codes[0]]);
+    assert!(got.contains("€ 25"), "{got}");
+    let ends: Option<String> = db
+        .query_row(
+            "SELECT expires FROM ledger WHERE kind = 'redemption'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ends, None);
 }

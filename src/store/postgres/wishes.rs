@@ -316,6 +316,9 @@ impl WishRows for Rows<'_, '_> {
             "wrong" => counted(WishError::WrongCode(tries)),
             "yours" => Err(StoreError::Wish(WishError::VoucherYours)),
             "used" => counted(WishError::VoucherUsed(tries)),
+            // The server says "expired" only of a date it read (0018: an
+            // unreadable one never ends, as on a file); anything else is
+            // a server this build does not know.
             "expired" => match cols::date_from_sql(Some(detail.clone())) {
                 Some(end) => counted(WishError::VoucherExpired(end, tries)),
                 None => Err(StoreError::Backend(format!(

@@ -328,6 +328,10 @@ fn redeem(
         }
         None => {}
     }
+    // An end date that does not read (a hand-edited row) is none: the
+    // voucher is money its holder was handed, and refusing it or failing
+    // would cost them a try and the money for a fault not theirs. The
+    // server reads it the same way (migration 0018).
     let expires = date_from_sql(expires);
     if let Some(end) = expires
         && end < today

@@ -11,8 +11,14 @@
 -- and every counted try says how many are left before the wait
 -- (tries_left), and, when none is, how long the wait is (wait_minutes).
 -- A voucher's redeemer is checked before its end date: one's own voucher,
--- expired since, is still "yours". The OUT columns change, so the function
--- is dropped and made again, with 0015's grants and owner.
+-- expired since, is still "yours". A voucher is locked (leertuin.hold)
+-- before its redeemer is read, so two people redeeming one code at once
+-- get "ok" and "used", never a broken unique index. Its end date is
+-- compared with today's date in UTC, as the file's store does
+-- (domain::now), whatever the caller's TimeZone; an end date that does not
+-- read as YYYY-MM-DD never ends, as on a file (see the comment at `ends`).
+-- The OUT columns change, so the function is dropped and made again, with
+-- 0015's grants and owner.
 GRANT leertuin_cashier TO CURRENT_USER;
 GRANT CREATE ON SCHEMA leertuin TO leertuin_cashier;
 DROP FUNCTION leertuin.redeem_voucher(text);
@@ -29,6 +35,7 @@ DECLARE
     window_ms constant bigint := 15 * 60 * 1000;
     v record;
     used_by text;
+    ends date;
     misses bigint;
     oldest bigint;
 BEGIN
@@ -50,19 +57,38 @@ BEGIN
     IF NOT FOUND THEN
         status := 'wrong';
     ELSE
+        -- Whoever comes second waits here for the first to commit, and
+        -- then reads the first one's redemption.
+        PERFORM leertuin.hold('voucher ' || v.id);
         SELECT l.person INTO used_by FROM leertuin.ledger l WHERE l.voucher = v.id;
+        -- An end date the issuing code did not write (a hand-edited row)
+        -- reads as none: the voucher is money its holder was handed, and
+        -- refusing it, or failing, would cost them a try and the money for
+        -- a fault that is not theirs. The file's store reads it the same
+        -- way (wish_cols::date_from_sql).
+        IF v.expires ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+            BEGIN
+                ends := to_date(v.expires, 'YYYY-MM-DD');
+                IF to_char(ends, 'YYYY-MM-DD') <> v.expires THEN
+                    ends := NULL;
+                END IF;
+            EXCEPTION WHEN others THEN
+                ends := NULL;
+            END;
+        END IF;
         IF used_by = me THEN
             status := 'yours';
             RETURN;
         ELSIF used_by IS NOT NULL THEN
             status := 'used';
-        ELSIF v.expires IS NOT NULL AND v.expires < to_char(current_date, 'YYYY-MM-DD') THEN
+        ELSIF ends < (clock_timestamp() AT TIME ZONE 'UTC')::date THEN
             status := 'expired';
-            detail := v.expires;
+            detail := to_char(ends, 'YYYY-MM-DD');
         ELSE
             INSERT INTO leertuin.ledger (at, kind, person, source, cents, minutes, by, expires,
                                          voucher)
-            VALUES (now_ms, 'redemption', me, v.source, v.cents, v.minutes, me, v.expires, v.id)
+            VALUES (now_ms, 'redemption', me, v.source, v.cents, v.minutes, me,
+                    to_char(ends, 'YYYY-MM-DD'), v.id)
             RETURNING id INTO entry;
             status := 'ok';
             RETURN;
