@@ -457,7 +457,10 @@ fn ask_for_note(app: &mut App, id: WishId, text: &str) -> bool {
 }
 
 /// The confirmation: the wish, the gift, the note with it and what stays
-/// free. True (the form before it is done with).
+/// free. True (the form before it is done with). The gift is weighed
+/// again: the budget or the wish may have changed while the note was
+/// typed (another gift, a grant that lapsed, a changed cost), and the
+/// confirmation never offers what would be refused.
 pub(super) fn ask_to_confirm(
     app: &mut App,
     id: WishId,
@@ -469,6 +472,9 @@ pub(super) fn ask_to_confirm(
         return refuse(app, refusal(&WishError::NotFound(id)));
     };
     let free = free(app);
+    if let Err(e) = weigh(&w, free, cents, minutes) {
+        return back_to_amount(app, &w, refusal(&e));
+    }
     let gift = amount(cents, minutes);
     let left = amount(free.cents - cents, free.minutes - minutes);
     let owner = app.wishes.who(&w.owner);
@@ -491,6 +497,23 @@ pub(super) fn ask_to_confirm(
         format!("{cents} {minutes}\t{}", note.unwrap_or_default()),
     );
     app.overlay = Some(Overlay::Choose(state));
+    true
+}
+
+/// The gift no longer fits: the form goes back to its amount, with why
+/// and what is free now; a wish that can take nothing more (or a budget
+/// with nothing free) closes it, saying so. True (the note's step is done).
+fn back_to_amount(app: &mut App, w: &Wish, why: String) -> bool {
+    app.overlay = None;
+    if let Some(reason) = cannot_fund(app, w) {
+        refuse(app, reason);
+        return true;
+    }
+    let mut p = PromptState::new(Purpose::Fund(w.id), app.theme);
+    p.about = Some(w.text.clone());
+    on_typed(app, &mut p);
+    app.overlay = Some(Overlay::Prompt(p));
+    refuse(app, why);
     true
 }
 
