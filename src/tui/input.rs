@@ -111,10 +111,36 @@ impl TextInput {
     /// as Enter. The one paste path of every field: pane, popup and kiosk.
     pub fn insert_str(&mut self, text: &str) {
         let text = crate::tui::event::clean_paste(text);
-        let text = if self.multi_line { text } else { joined(&text) };
+        let text = if self.multi_line {
+            text
+        } else {
+            self.spaced(&text, joined(&text))
+        };
         for c in text.chars() {
             self.insert(c);
         }
+    }
+
+    /// `joined`, the one-line form of the paste `text`, with one space
+    /// where a line break at the paste's start or end met a word in the
+    /// field: "olie\n" pasted before "van" is "olie van", not "olievan"
+    /// (the break was the gap). At the field's start or end, or beside a
+    /// space, nothing is added.
+    fn spaced(&self, text: &str, mut joined: String) -> String {
+        let breaks = |t: &str| t.starts_with(['\n', '\r']);
+        let began = breaks(text.trim_start_matches([' ', '\t']));
+        let ended = text.trim_end_matches([' ', '\t']).ends_with(['\n', '\r']);
+        let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+        let before = self.text.chars().nth(self.cursor.wrapping_sub(1));
+        let after = self.text.chars().nth(self.cursor);
+        let spaced_start = joined.starts_with(char::is_whitespace);
+        if began && word(before) && !spaced_start {
+            joined.insert(0, ' ');
+        }
+        if ended && word(after) && !joined.ends_with(char::is_whitespace) {
+            joined.push(' ');
+        }
+        joined
     }
 
     /// Applies an editing key; returns false when it did nothing (so a
@@ -293,6 +319,19 @@ mod tests {
             field.text(),
             "Vraag: Hoe vaak moet de olie van de pers ververst worden?"
         );
+        // A line break at the paste's start or end was a gap between words.
+        let mut field = TextInput::single_line().with_text("Hoe vaak van de pers?");
+        field.cursor = "Hoe vaak ".len();
+        field.insert_str("olie\n");
+        assert_eq!(field.text(), "Hoe vaak olie van de pers?");
+        let mut field = TextInput::single_line().with_text("de oliepers");
+        field.cursor = "de olie".len();
+        field.insert_str("\r\nvan de\n");
+        assert_eq!(field.text(), "de olie van de pers");
+        // Beside a space or at an edge, no space is added.
+        let mut field = TextInput::single_line().with_text("olie ");
+        field.insert_str("\nvan\n");
+        assert_eq!(field.text(), "olie van");
         // A form's text keeps its lines.
         let mut text = TextInput::multi_line();
         text.insert_str("Titel\nmeer");
