@@ -635,7 +635,6 @@ pub fn wish_state(s: crate::domain::wish::WishState) -> String {
     .into_owned()
 }
 
-/// A refused wish, budget or voucher request, in the current language.
 /// A voucher try that counted, and what it leaves: "Nog 2 pogingen.",
 /// "Nog 1 poging.", or with none left how long to wait.
 fn counted(said: std::borrow::Cow<'_, str>, tries: crate::domain::voucher::Tries) -> String {
@@ -654,6 +653,7 @@ fn counted(said: std::borrow::Cow<'_, str>, tries: crate::domain::voucher::Tries
     format!("{said} {left}")
 }
 
+/// A refused wish, budget or voucher request, in the current language.
 pub fn wish_error(e: &crate::domain::wish::WishError) -> String {
     use crate::domain::wish::WishError as W;
     let s = match e {

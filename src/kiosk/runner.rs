@@ -805,6 +805,83 @@ mod tests {
         assert_eq!(as_pressed(None, alt('h')).len(), 2);
     }
 
+    /// The split is the loop's: `KioskLoop::on_input` hands each key of
+    /// an Alt-key to the kiosk's own keys (Esc on the bare list arms the
+    /// logout; Esc then Esc, quick as one Alt-Esc, logs out).
+    #[test]
+    fn the_loop_takes_an_alt_key_as_esc_then_the_key() {
+        use crate::tui::event_loop::Screen as _;
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let ctx = Launch {
+            spec: crate::store::Spec::File(db),
+            user: "kiosk".into(),
+            config: crate::config::Config::default(),
+            theme: crate::tui::theme::ThemeChoice::default(),
+        };
+        let kiosk = Kiosk::new(&ctx).unwrap();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let mut session = Session::new(Duration::from_secs(120), "nl", None, Box::new(Hands(now)));
+        let logged_in = |session: &mut Session| {
+            session.phase = super::super::session::Phase::Pane {
+                handle: "fatima".into(),
+                name: "Fatima".into(),
+                private: true,
+            };
+            let mut app = open_pane(&kiosk, "fatima", "nl", true).unwrap();
+            app.start();
+            app
+        };
+        let pane = Some(logged_in(&mut session));
+        let mut screen = KioskLoop {
+            kiosk: &kiosk,
+            session: &mut session,
+            store: &store,
+            pane,
+            logout_armed: false,
+            next_check: Instant::now(),
+            news: News::default(),
+            pushed: false,
+            leave: false,
+            clear: false,
+            starting: None,
+            first_wish: false,
+            failed: None,
+            told: Told::default(),
+        };
+        let area = Rect::new(0, 0, 80, 24);
+        let key = |code, modifiers| Input::Key(KeyEvent::new(code, modifiers));
+        // Esc on the bare list arms the logout, and says so.
+        screen.on_input(key(KeyCode::Esc, KeyModifiers::NONE), area);
+        assert!(screen.logout_armed);
+        let said = |screen: &KioskLoop| {
+            let app = screen.pane.as_ref().expect("still logged in");
+            app.status.message().map(|m| m.text.clone())
+        };
+        assert_eq!(
+            said(&screen),
+            Some(crate::t!("kiosk.pane.esc_again").into_owned())
+        );
+        // A letter after it disarms (it asks a question with the letter).
+        screen.on_input(key(KeyCode::Char('w'), KeyModifiers::NONE), area);
+        assert!(!screen.logout_armed);
+        screen.pane.as_mut().unwrap().overlay = None;
+        // Esc then Esc, quick as one Alt-Esc: Esc arms, Esc logs out.
+        screen.on_input(key(KeyCode::Esc, KeyModifiers::ALT), area);
+        assert!(screen.pane.is_none(), "Alt-Esc did not log out");
+        assert!(!screen.logout_armed);
+        // Alt-w on the list: Esc (arms), then w asks a question with it.
+        screen.pane = Some(logged_in(screen.session));
+        screen.on_input(key(KeyCode::Char('w'), KeyModifiers::ALT), area);
+        let app = screen.pane.as_ref().expect("still logged in");
+        let Some(crate::tui::screen::Overlay::Capture(form)) = &app.overlay else {
+            panic!("the letter after Esc was lost: {:?}", app.overlay);
+        };
+        assert_eq!(form.text.text(), "w");
+        assert!(!screen.logout_armed, "the letter ends the armed Esc");
+    }
+
     #[test]
     fn a_bad_synonym_entry_stops_the_kiosk_before_its_screen() {
         let mut config = crate::config::Config::default();
