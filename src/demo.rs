@@ -303,7 +303,11 @@ fn fill_one(w: &dyn Writer, rng: &mut Rng) -> Result<()> {
                     BackingKind::Pledge,
                 ][rng.usize(..3)];
                 let minutes = (backing == BackingKind::Pledge).then(|| rng.i64(5..=60));
-                w.back(id, &colleague(rng), backing, minutes)?;
+                // Backing is for colleagues' questions, as votes are.
+                let backer = colleague(rng);
+                if backer != author {
+                    w.back(id, &backer, backing, minutes)?;
+                }
             }
         }
         Kind::Tip => {
@@ -375,12 +379,15 @@ pub fn sample_team(store: &dyn Store, me: &str) -> Result<()> {
         let q1 = add(ago(5, 0), Kind::Question, "fatima", question("How do I keep a tmux session running when I log out?\nI lose my work every time the VPN drops.", &["tmux"], false))?;
         w.backdate(ago(4, 20));
         w.answer(q1, "bram", "Start work inside `tmux new -s work`. When the connection drops, log in again and run `tmux attach -t work`: everything is still there.")?;
-        w.back(q1, me, BackingKind::MeToo, None)?;
+        // Not when the demo's user is the asker: backing is for colleagues.
+        if me != "fatima" {
+            w.back(q1, me, BackingKind::MeToo, None)?;
+        }
         w.back(q1, "bram", BackingKind::CanHelp, None)?;
         let q2 = add(ago(2, 0), Kind::Question, "anouk", question("What is a good way to learn SQL joins?\nI can read a SELECT but joins still confuse me.", &["sql"], false))?;
         w.backdate(ago(1, 22));
         w.back(q2, "bram", BackingKind::MeToo, None)?;
-        w.back(q2, "anouk", BackingKind::CanHelp, None)?;
+        w.back(q2, "noor", BackingKind::CanHelp, None)?;
         w.back(q2, "pieter", BackingKind::Pledge, Some(30))?;
         add(ago(1, 2), Kind::Question, "x", question("Is it normal to feel lost in the first month?\nEverybody seems to know everything already.", &["asking", "life"], true))?;
         add(ago(0, 3), Kind::Question, "noor", question("Who can show me how the new label printer works?", &["printer"], false))?;

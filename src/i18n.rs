@@ -256,6 +256,7 @@ pub fn invalid(e: &ValidationError) -> String {
             t!("error.not-kind", id = id, kind = kind_word(*kind))
         }
         ValidationError::OwnTip(id) => t!("error.own-tip", id = id),
+        ValidationError::OwnQuestion(id) => t!("error.own-question", id = id),
         ValidationError::ImportedTip(id) => t!("error.imported-tip", id = id),
         ValidationError::NoAnswer { question, answer } => {
             t!("error.no-answer", id = question, n = answer)

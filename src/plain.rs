@@ -35,6 +35,7 @@ pub fn store_error(e: &StoreError) -> String {
 fn invalid(v: &ValidationError) -> String {
     let s = match v {
         ValidationError::OwnTip(_) => t!("plain.own-tip"),
+        ValidationError::OwnQuestion(_) => t!("plain.own-question"),
         ValidationError::ImportedTip(_) => t!("plain.imported-tip"),
         ValidationError::NoAnswer { .. } | ValidationError::NoPledge { .. } => {
             t!("plain.choice-gone")
@@ -68,6 +69,7 @@ mod tests {
                     answer: 1,
                 },
                 ValidationError::OwnTip(t),
+                ValidationError::OwnQuestion(q),
                 ValidationError::ImportedTip(t),
                 ValidationError::NotTheAsker(q),
                 ValidationError::AskedAnonymously(q),

@@ -260,6 +260,16 @@ fn bad_input_is_one_line_exit_2_and_writes_nothing() {
         .output()
         .unwrap();
     assert_eq!(err.status.code(), Some(2));
+    // Nor does bob back his own question, in one line (issue 11).
+    let own = s
+        .cmd_as("bob")
+        .args(["back", "q1", "me-too"])
+        .output()
+        .unwrap();
+    assert_eq!(own.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&own.stderr);
+    assert!(said.contains("your own question"), "{said}");
+    assert_eq!(said.trim_end().lines().count(), 1, "{said}");
     // Only the question bob added changed the database.
     let after: Value = json(&s.export());
     let before: Value = json(&before);

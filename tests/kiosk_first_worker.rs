@@ -348,5 +348,179 @@ fn me_says_what_its_chart_counts_beside_the_lessons_done() {
         );
         assert!(all.contains("1 les af"), "{w}:\n{all}");
         assert!(!all.contains("Jij leerde"), "{w}:\n{all}");
+        // No "niet gezegd 1" for the "het hielp bij" left open: the
+        // reflection itself is what the lesson brought.
+        assert!(!all.contains("niet gezegd"), "{w}:\n{all}");
+        assert!(all.contains("“rustig lezen”"), "{w}:\n{all}");
     }
+}
+
+#[test]
+fn ones_own_question_offers_no_backing_and_plus_says_it_is_ones_own() {
+    // With the PIN and by name alone: the question is the asker's either way.
+    for public in [false, true] {
+        let (dir, mut app) = kiosk();
+        app.public = public;
+        let own = question(&other_process(&dir), ME, "Wie heeft de sleutel?");
+        let theirs = question(&other_process(&dir), "bram", "Waar is de bezem?");
+        // A colleague's question: `+` backs it, as before.
+        select(&mut app, Tab::Questions, theirs);
+        app.on_key(key(KeyCode::Enter));
+        assert!(
+            hints(&app, 80, 24).contains("+ steunen"),
+            "{public}: {}",
+            hints(&app, 80, 24)
+        );
+        update(&mut app, Action::Back);
+        // One's own: no `+` on the list, opened, nor in help.
+        select(&mut app, Tab::Questions, own);
+        for opened in [false, true] {
+            if opened {
+                app.on_key(key(KeyCode::Enter));
+            }
+            for (w, h) in [(80, 24), (40, 20)] {
+                let line = hints(&app, w, h);
+                assert!(!line.contains("steunen"), "{public} {w}×{h}: {line}");
+            }
+            update(&mut app, Action::Help);
+            let Some(Overlay::Help(help)) = &app.overlay else {
+                panic!("help is not open")
+            };
+            assert!(
+                !help.rows.iter().any(|(_, what)| what.contains("ook weten")
+                    || what.contains("kan helpen")
+                    || what.contains("tijd")),
+                "{public} {:?}",
+                help.rows
+            );
+            update(&mut app, Action::Cancel);
+            // Pressed anyway: said plainly, nothing asked, nothing stored.
+            app.on_key(key(KeyCode::Char('+')));
+            assert!(app.overlay.is_none(), "{public}: {:?}", app.overlay);
+            assert_eq!(
+                said(&app),
+                "Dit is je eigen vraag: steunen doe je bij vragen van collega's."
+            );
+        }
+        let leertuin::domain::Item::Question(q) = other_process(&dir).get(own, ME).unwrap() else {
+            panic!("a question")
+        };
+        assert!(q.backings.is_empty(), "{:?}", q.backings);
+    }
+}
+
+#[test]
+fn the_draft_offered_at_login_says_what_each_key_does() {
+    let draft = |app: &App| {
+        let drafts = app.around.drafts.clone().expect("test drafts");
+        leertuin::capture::keep(
+            Some(&drafts),
+            ME,
+            Kind::Question,
+            &Draft {
+                text: "Waar staat de trap voor de hoge kast?".into(),
+                ..Draft::default()
+            },
+            None,
+        )
+        .expect("keep");
+        drafts
+    };
+    let (_dir, mut app) = kiosk();
+    let drafts = draft(&app);
+    app.offer_drafts();
+    for (w, h) in [(80, 24), (40, 20)] {
+        let all = read(&screen(&app, w, h));
+        for words in ["Enter: verder met deze", "Del: weggooien", "Esc: later"] {
+            assert!(all.contains(words), "{w}×{h}: {words}: {all}");
+        }
+        assert!(!all.contains("typen: nieuw"), "{w}×{h}: {all}");
+    }
+    // Esc: later, and the draft is kept, as the words say.
+    app.on_key(key(KeyCode::Esc));
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    assert_eq!(drafts.list_for(ME).expect("drafts").len(), 1);
+    // Enter: on with this text.
+    app.offer_drafts();
+    app.on_key(key(KeyCode::Enter));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(form.text.text(), "Waar staat de trap voor de hoge kast?");
+}
+
+#[test]
+fn ctrl_n_on_a_tab_without_a_kind_of_its_own_asks_as_on_start() {
+    let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    for tab in [Tab::ForYou, Tab::Lessons, Tab::Team, Tab::Me] {
+        let (_dir, mut app) = kiosk();
+        update(&mut app, Action::GoTab(tab.index() as u8));
+        update(&mut app, Action::Help);
+        let Some(Overlay::Help(help)) = &app.overlay else {
+            panic!("help is not open")
+        };
+        assert!(
+            help.rows
+                .iter()
+                .any(|(_, what)| what.as_str() == "een vraag stellen"),
+            "{tab:?}: {:?}",
+            help.rows
+        );
+        update(&mut app, Action::Cancel);
+        app.on_key(ctrl_n);
+        let all = read(&screen(&app, 80, 24));
+        assert!(all.contains("Vraag stellen"), "{tab:?}: {all}");
+        assert!(!all.contains("Wat wil je delen"), "{tab:?}: {all}");
+        // The cursor is in the text: a letter is the question's first.
+        app.on_key(key(KeyCode::Char('W')));
+        let Some(Overlay::Capture(form)) = &app.overlay else {
+            panic!("{tab:?}: {:?}", app.overlay);
+        };
+        assert_eq!(form.text.text(), "W", "{tab:?}");
+        assert_eq!(form.kind, Kind::Question, "{tab:?}");
+    }
+}
+
+#[test]
+fn a_two_line_paste_at_the_kiosk_is_one_question() {
+    use leertuin::tui::event::Input;
+    const PASTED: &str = "Wie heeft de sleutel  \r\nvan het magazijn?\n";
+    const ONE: &str = "Wie heeft de sleutel van het magazijn?";
+    // Pasted on the list: the question form opens with it on one line.
+    let (dir, mut app) = kiosk();
+    app.on_input(Input::Paste(PASTED.into()));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(form.text.text(), ONE);
+    app.on_key(key(KeyCode::Enter));
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    let asked = other_process(&dir)
+        .list(
+            &leertuin::store::ListQuery {
+                kind: Some(Kind::Question),
+                tag: None,
+                limit: 100,
+                no_knowhow: false,
+            },
+            ME,
+        )
+        .expect("list");
+    let Some(leertuin::domain::Item::Question(q)) = asked.iter().find(|i| i.title() == ONE) else {
+        panic!(
+            "not one question: {:?}",
+            asked.iter().map(|i| i.title()).collect::<Vec<_>>()
+        );
+    };
+    assert_eq!(q.body, "");
+    // Pasted into a question being typed: it joins the line typed.
+    let (_dir, mut app) = kiosk();
+    for c in "Vraag: ".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_input(Input::Paste(PASTED.into()));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!(form.text.text(), format!("Vraag: {ONE}"));
 }

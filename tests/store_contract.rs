@@ -345,6 +345,21 @@ fn answers_backings_and_votes(s: &dyn Store, _admin: &dyn Store) {
         s.vote(t, "ann"),
         Err(StoreError::Invalid(ValidationError::OwnTip(_)))
     ));
+    // Backing, in any way, is for colleagues' questions, as votes are for
+    // their tips (issue 11: the kiosk counted an asker's own "me too").
+    for (kind, minutes) in [
+        (BackingKind::MeToo, None),
+        (BackingKind::CanHelp, None),
+        (BackingKind::Pledge, Some(10)),
+    ] {
+        assert!(
+            matches!(
+                s.back(q, "ann", kind, minutes),
+                Err(StoreError::Invalid(ValidationError::OwnQuestion(_)))
+            ),
+            "{kind:?}"
+        );
+    }
     assert!(matches!(
         s.answer(ItemId::new(Kind::Question, 9), "bob", "x"),
         Err(StoreError::NotFound(_))

@@ -53,6 +53,8 @@ pub enum ValidationError {
     NotKind { id: ItemId, kind: Kind },
     #[error("{0} is your own tip; votes are for colleagues' tips")]
     OwnTip(ItemId),
+    #[error("{0} is your own question; backing is for colleagues' questions")]
+    OwnQuestion(ItemId),
     #[error("{0} was imported (knowhow import); votes are for colleagues' tips")]
     ImportedTip(ItemId),
     #[error("{question} has no answer {answer}")]

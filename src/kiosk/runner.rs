@@ -378,12 +378,19 @@ impl event_loop::Screen for KioskLoop<'_> {
         // The form closed: the text is stored (or safe in the outbox or a
         // draft). Who asked and walked away is logged out sooner.
         if ran && app.overlay.is_none() {
-            self.session.saved();
             // A new worker, after their first post, is asked what they
             // want to learn (Esc skips). Not before: typing at the first
             // screen asks a question (issue 11), never makes a wish.
             if std::mem::take(&mut self.first_wish) && app.undo.is_some() {
                 crate::tui::wishes::first_wish(app);
+            }
+            // A screen that asks something is not cut short by the quick
+            // logout after a save (issue 11: the first wish opened with
+            // "Uitloggen over 11 s"): it has the whole idle time.
+            if app.overlay.is_none() {
+                self.session.saved();
+            } else {
+                self.session.touch();
             }
         }
         ran
@@ -737,6 +744,84 @@ mod tests {
                 assert_eq!(form.text.text(), "5");
             }
         }
+    }
+
+    /// A new worker's first question saved: the first wish opens, and it
+    /// has the whole idle time, not the quarter left after a save (issue
+    /// 11: it opened with "Uitloggen over 11 s" and logged out). A save
+    /// that opens nothing still logs out sooner.
+    #[test]
+    fn the_first_wish_after_a_save_has_the_whole_idle_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let ctx = Launch {
+            spec: crate::store::Spec::File(db),
+            user: "kiosk".into(),
+            config: crate::config::Config::default(),
+            theme: crate::tui::theme::ThemeChoice::default(),
+        };
+        let kiosk = Kiosk::new(&ctx).unwrap();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let mut session = Session::new(
+            Duration::from_secs(120),
+            "nl",
+            None,
+            Box::new(Hands(now.clone())),
+        );
+        session.phase = super::super::session::Phase::Pane {
+            handle: "fatima".into(),
+            name: "Fatima".into(),
+            private: true,
+        };
+        let mut app = open_pane(&kiosk, "fatima", "nl", true).unwrap();
+        app.start();
+        app.defer_saves = true;
+        let mut screen = KioskLoop {
+            kiosk: &kiosk,
+            session: &mut session,
+            store: &store,
+            pane: Some(app),
+            logout_armed: false,
+            next_check: Instant::now(),
+            news: News::default(),
+            pushed: false,
+            leave: false,
+            clear: false,
+            starting: None,
+            first_wish: true,
+            failed: None,
+            told: Told::default(),
+        };
+        let ask = |screen: &mut KioskLoop, words: &str| {
+            let app = screen.pane.as_mut().unwrap();
+            for c in words.chars() {
+                app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            }
+            app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            assert!(app.saving.is_some(), "{:?}", app.overlay);
+            now.set(now.get() + Duration::from_secs(40));
+            assert!(event_loop::Screen::work(screen));
+        };
+        ask(&mut screen, "Wie heeft de sleutel?");
+        let app = screen.pane.as_mut().unwrap();
+        assert!(
+            matches!(app.overlay, Some(Overlay::Prompt(_))),
+            "no first wish: {:?}",
+            app.overlay
+        );
+        assert_eq!(screen.session.until_idle(), Duration::from_secs(120));
+        assert_eq!(screen.session.countdown(), None);
+        // Skipped: the next question saved opens nothing, and the logout
+        // after it comes sooner, as before.
+        app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        assert!(app.overlay.is_none(), "{:?}", app.overlay);
+        ask(&mut screen, "Waar is de bezem?");
+        assert!(screen.pane.as_ref().unwrap().overlay.is_none());
+        assert_eq!(
+            screen.session.until_idle(),
+            Duration::from_secs(120) / super::super::session::AFTER_SAVE_PART
+        );
     }
 
     /// Esc then a key, pressed quickly, reach the kiosk as one Alt-key:

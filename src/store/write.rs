@@ -4,7 +4,7 @@
 use super::{ProfileEdit, Result};
 use crate::domain::lesson;
 use crate::domain::validate::{self, MAX_NAME_CHARS};
-use crate::domain::{BackingKind, Person, ValidationError};
+use crate::domain::{BackingKind, ItemId, Person, ValidationError};
 
 /// A profile change checked and applied to `person`, on every backend.
 pub fn apply_profile(person: &mut Person, edit: &ProfileEdit) -> Result<()> {
@@ -39,4 +39,15 @@ pub fn backing_minutes(kind: BackingKind, minutes: Option<i64>) -> Result<Option
         }
         (_, None) => None,
     })
+}
+
+/// Backing is for colleagues' questions: the asker wants to know already
+/// and cannot help themselves, as votes are for colleagues' tips.
+/// `author` is the question's, `None` when asked anonymously (nothing links
+/// it to anybody, so nothing to compare); `person` is the backer's handle.
+pub fn not_own_question(question: ItemId, author: Option<&str>, person: &str) -> Result<()> {
+    if author == Some(person) {
+        return Err(ValidationError::OwnQuestion(question).into());
+    }
+    Ok(())
 }

@@ -350,6 +350,9 @@ pub fn item_actions(item: &crate::domain::Item, viewer: &str) -> Vec<Action> {
         // An imported FAQ entry: a colleague may add an answer, but
         // nobody is asked to back it (it is answered, and no colleague's).
         Item::Question(q) if q.reference.is_some() => vec![Action::Answer],
+        // Backing is for colleagues' questions, as votes are for their
+        // tips: the asker is offered none of their own.
+        Item::Question(q) if q.author.as_deref() == Some(viewer) => vec![Action::Answer],
         Item::Question(_) => vec![
             Action::Answer,
             Action::MeToo,

@@ -148,6 +148,9 @@ impl App {
     pub fn on_paste(&mut self, text: &str) {
         self.status.clear();
         match &mut self.overlay {
+            Some(Overlay::Capture(form)) if self.typing_asks => {
+                return capture::paste_at_kiosk(form, text);
+            }
             Some(Overlay::Capture(form)) => return capture::paste(form, text),
             Some(Overlay::Prompt(p)) => {
                 p.input.insert_str(text);
@@ -182,7 +185,11 @@ impl App {
             Some(Screen::Detail(_)) | None => {
                 let mut form = self.new_capture();
                 form.offering = false;
-                capture::paste(&mut form, text);
+                if self.typing_asks {
+                    capture::paste_at_kiosk(&mut form, text);
+                } else {
+                    capture::paste(&mut form, text);
+                }
                 self.overlay = Some(Overlay::Capture(form));
             }
         }
@@ -208,8 +215,11 @@ impl App {
             Tab::ForYou | Tab::Questions => self.capture_form(Kind::Question, None),
             Tab::Tips => self.capture_form(Kind::Tip, None),
             Tab::Learned => self.capture_form(Kind::Learned, None),
-            // Without the PIN there is no kind to choose: a question.
-            Tab::Lessons | Tab::Team | Tab::Me | Tab::Wishes if self.public => {
+            // Without the PIN there is no kind to choose: a question. At
+            // the kiosk neither: a tab with no kind of its own asks, as
+            // typing does and as on Start, with the cursor in the text
+            // (issue 11: Ctrl-N on Ik opened "Wat wil je delen?" on "Soort:").
+            Tab::Lessons | Tab::Team | Tab::Me | Tab::Wishes if self.public || self.typing_asks => {
                 self.capture_form(Kind::Question, None)
             }
             Tab::Lessons | Tab::Team | Tab::Me | Tab::Wishes => {
@@ -261,6 +271,10 @@ impl App {
             self.target_item(),
             Some(crate::domain::Item::Tip(t)) if t.author == self.user
         );
+        // Backing is for colleagues' questions: on one's own, none either.
+        let own_question = self
+            .target_item()
+            .is_some_and(|i| super::own::own_question(&i, &self.user));
         self.overlay = Some(Overlay::Help(HelpState::new(
             &self.keys,
             view,
@@ -270,6 +284,8 @@ impl App {
                 self.may(action)
                     && self.key_works(view, k)
                     && !(own_tip && action == Action::Vote)
+                    && !(own_question
+                        && matches!(action, Action::MeToo | Action::CanHelp | Action::Pledge))
                     && (self.tab != Tab::Wishes
                         || !matches!(view, View::List | View::Detail)
                         || WishesState::help_actions(action, view == View::Detail))

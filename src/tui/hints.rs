@@ -224,8 +224,16 @@ impl App {
         }
         match a {
             Action::MeToo if self.typing_asks => crate::t!("help.join").into_owned(),
-            // Without the PIN the key only asks (see `App::may`).
-            Action::Capture if self.public => crate::t!("help.capture.question").into_owned(),
+            // Without the PIN the key only asks (see `App::may`); at the
+            // kiosk it asks on every tab with no kind of its own (see
+            // `App::new_capture`).
+            Action::Capture
+                if self.public
+                    || (self.typing_asks
+                        && !matches!(self.tab, Tab::Tips | Tab::Learned | Tab::Wishes)) =>
+            {
+                crate::t!("help.capture.question").into_owned()
+            }
             a => a.describe(),
         }
     }

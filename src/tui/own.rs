@@ -318,6 +318,12 @@ pub fn backed(item: &Item, user: &str, kind: BackingKind) -> bool {
     matches!(item, Item::Question(q) if q.backings.iter().any(|b| b.person == user && b.kind == kind))
 }
 
+/// True when `item` is `user`'s own question (not anonymous): backing
+/// is for colleagues' questions (the store refuses it too).
+pub fn own_question(item: &Item, user: &str) -> bool {
+    matches!(item, Item::Question(q) if q.author.as_deref() == Some(user))
+}
+
 /// True when the person already voted for `item`.
 pub fn voted(item: &Item, user: &str) -> bool {
     matches!(item, Item::Tip(t) if t.votes.iter().any(|v| v.person == user))

@@ -209,6 +209,15 @@ fn on_item(app: &mut App, action: Action) {
         _ => action,
     };
     match (action, &item) {
+        // Backing is for colleagues' questions, as votes are for their
+        // tips: said before anything is asked, as the store would refuse.
+        // A backing of one's own from before that rule can be taken back.
+        (Action::MeToo | Action::CanHelp | Action::Pledge, Item::Question(q))
+            if own::own_question(&item, &app.user)
+                && !q.backings.iter().any(|b| b.person == app.user) =>
+        {
+            app.say(t!("plain.own-question").into_owned());
+        }
         (Action::MeToo, Item::Question(q)) if app.typing_asks && q.reference.is_none() => {
             super::join::offer(app, &item);
         }

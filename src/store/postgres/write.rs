@@ -14,7 +14,7 @@ use crate::domain::{
 };
 use crate::store::own::{check_owner, table, text_update};
 use crate::store::rows::tags_to_sql;
-use crate::store::write::{apply_profile, backing_minutes};
+use crate::store::write::{apply_profile, backing_minutes, not_own_question};
 use crate::store::{LessonImport, ProfileEdit, Result, StoreError};
 
 type Tx<'a> = Transaction<'a>;
@@ -174,8 +174,22 @@ pub fn back(
     minutes: Option<i64>,
 ) -> Result<()> {
     let minutes = backing_minutes(kind, minutes)?.map(|m| i32::try_from(m).unwrap_or(i32::MAX));
-    existing(tx, question, Kind::Question)?;
+    if question.kind != Kind::Question {
+        return Err(ValidationError::NotKind {
+            id: question,
+            kind: Kind::Question,
+        }
+        .into());
+    }
+    let author: Option<String> = tx
+        .query_opt(
+            "SELECT author FROM question WHERE id = $1 AND deleted_at IS NULL",
+            &[&question.num],
+        )?
+        .ok_or(StoreError::NotFound(question))?
+        .get(0);
     let person = ensure_handle(tx, at, person)?;
+    not_own_question(question, author.as_deref(), &person)?;
     tx.execute(
         "INSERT INTO backing (question_id, person, kind, minutes, created_at)
          VALUES ($1, $2, $3, $4, $5)

@@ -9,7 +9,7 @@ use crate::domain::lesson::LessonFile;
 use crate::domain::validate::{self, MAX_ANSWER_CHARS, MAX_REFLECTION_CHARS};
 use crate::domain::{BackingKind, Brought, ItemId, Kind, NewItem, Person, ValidationError};
 use crate::store::rows::tags_to_sql;
-use crate::store::write::{apply_profile, backing_minutes};
+use crate::store::write::{apply_profile, backing_minutes, not_own_question};
 use crate::store::{LessonImport, ProfileEdit, Result, StoreError};
 
 pub fn ensure_person(tx: &Connection, at: i64, handle: &str) -> Result<Person> {
@@ -148,8 +148,20 @@ pub fn back(
     minutes: Option<i64>,
 ) -> Result<()> {
     let minutes = backing_minutes(kind, minutes)?;
-    existing(tx, question, Kind::Question)?;
+    if question.kind != Kind::Question {
+        return Err(ValidationError::NotKind {
+            id: question,
+            kind: Kind::Question,
+        }
+        .into());
+    }
+    let author: Option<String> = tx
+        .prepare_cached("SELECT author FROM question WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([question.num], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::NotFound(question))?;
     let person = ensure_handle(tx, at, person)?;
+    not_own_question(question, author.as_deref(), &person)?;
     // Backing again replaces the earlier one (a new pledge sets new minutes).
     exec(
         tx,

@@ -398,6 +398,21 @@ pub fn paste(s: &mut CaptureState, text: &str) {
     }
 }
 
+/// A paste at the kiosk: into a question's text its lines join as one
+/// line, one space between them ([`TextInput::insert_str`] of a one-line
+/// field does the joining). A chat window or a document breaks sentences
+/// where it wraps, and a first-time worker pasting "Wie heeft de
+/// sleutel⏎van het magazijn?" means one question, not a title and a body
+/// (issue 11). A tip, or the pane's form, keeps its lines (see [`paste`]).
+pub fn paste_at_kiosk(s: &mut CaptureState, text: &str) {
+    if s.kind == Kind::Question && s.field != Field::Tags {
+        let mut line = TextInput::single_line();
+        line.insert_str(text);
+        return paste(s, line.text());
+    }
+    paste(s, text);
+}
+
 /// Keys while a draft is offered. Discarding takes Del, never a letter: a
 /// person who starts typing at once must not throw a draft away. Typing
 /// starts a new capture instead, and the drafts wait for next time.

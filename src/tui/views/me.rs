@@ -178,15 +178,32 @@ impl MeState {
 }
 
 /// "Het bracht: werk 2 · leven 1" under `label`, with a few of the
-/// reflections of each group (the person's own view has them).
+/// reflections of each group (the person's own view has them). What
+/// nobody said it brought is no group of its own ("niet gezegd 1" read as
+/// a riddle, issue 11): its reflections show without a label, and a
+/// count of only that says nothing, so it is left out.
 fn brought_lines(label: &str, groups: &[ReflectionGroup], t: &Theme) -> Vec<WrapLine> {
-    if groups.is_empty() {
-        return Vec::new();
-    }
+    let said = |g: &&ReflectionGroup| g.brought != UNSAID;
     let counts: Vec<String> = groups
         .iter()
+        .filter(said)
         .map(|g| format!("{} {}", crate::i18n::brought_word(&g.brought), g.count))
         .collect();
+    let texts: Vec<String> = groups
+        .iter()
+        .flat_map(|g| {
+            g.texts.iter().take(TEXTS_PER_GROUP).map(move |text| {
+                if said(&g) {
+                    format!("  {}: “{text}”", crate::i18n::brought_word(&g.brought))
+                } else {
+                    format!("  “{text}”")
+                }
+            })
+        })
+        .collect();
+    if counts.is_empty() && texts.is_empty() {
+        return Vec::new();
+    }
     let mut out = vec![WrapLine::indented(
         Line::from(vec![
             Span::styled(format!("{label} "), t.strong),
@@ -194,19 +211,14 @@ fn brought_lines(label: &str, groups: &[ReflectionGroup], t: &Theme) -> Vec<Wrap
         ]),
         2,
     )];
-    for g in groups {
-        for text in g.texts.iter().take(TEXTS_PER_GROUP) {
-            out.push(WrapLine::indented(
-                Span::styled(
-                    format!("  {}: “{text}”", crate::i18n::brought_word(&g.brought)),
-                    t.muted,
-                ),
-                4,
-            ));
-        }
+    for text in texts {
+        out.push(WrapLine::indented(Span::styled(text, t.muted), 4));
     }
     out
 }
+
+/// The group of reflections that do not say what they brought.
+const UNSAID: &str = "unsorted";
 
 /// "1 lesson", "3 lessons": the words for one and for many, from the catalogue.
 fn count(n: i64, one: Cow<'_, str>, many: Cow<'_, str>) -> String {
