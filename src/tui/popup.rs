@@ -432,6 +432,9 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     fn state(kind: Kind) -> State {
+        // English on this thread: a neighbouring test (the kiosk's loop)
+        // sets the process's language.
+        crate::i18n::set_thread("en");
         State {
             form: CaptureState::new(kind, Some("kubectl".into()), Theme::mono()),
             keys: KeyMap::default(),
