@@ -141,3 +141,26 @@ fn a_gift_to_a_done_wish_says_it_takes_no_more() {
     let err = common::wishes::refused_in(&sb, "anna", "en", &["fund", "w1", "10"]);
     assert!(err.contains("w1 is done: it takes no more gifts"), "{err}");
 }
+
+#[test]
+fn a_thousands_dot_or_comma_is_read_in_either_language_and_no_amount_reads_two_ways() {
+    let sb = team();
+    grant_with(&sb, "anna", "5000", &[]);
+    ok(
+        &sb,
+        "henk",
+        "en",
+        &["wish", "Rijbewijs C", "--cost", "3.001"],
+    );
+    // Marks that could mean two amounts are refused, in one line.
+    let err = common::wishes::refused_in(&sb, "anna", "nl", &["fund", "w1", "1.000.50"]);
+    assert!(err.contains("erkeerd bedrag \"1.000.50\""), "{err}");
+    // As Dutch writes it, in Dutch and in English.
+    ok(&sb, "anna", "nl", &["fund", "w1", "€ 1.000"]);
+    ok(&sb, "anna", "en", &["fund", "w1", "1.000,50"]);
+    ok(&sb, "anna", "en", &["fund", "w1", "€1,000.50"]);
+    let show = ok(&sb, "henk", "nl", &["wish", "show", "w1", "--json"]);
+    let w: serde_json::Value = serde_json::from_str(&show).unwrap();
+    assert_eq!(w["cost_cents"], 300_100);
+    assert_eq!(w["given_cents"], 300_100);
+}

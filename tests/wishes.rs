@@ -180,7 +180,7 @@ fn bad_input_is_one_line_and_exit_code_two_and_writes_nothing() {
     grant(&sb, "bram", "50");
     for args in [
         &["wish", "x", "--cost", "abc"][..],
-        &["wish", "x", "--cost", "1.000,50"],
+        &["wish", "x", "--cost", "1.000.50"],
         &["wish", "x", "--cost", "-5"],
         &["wish", "x", "--hours", "1.33"],
         &["wish", ""],

@@ -27,8 +27,9 @@ pub fn currency() -> &'static str {
 }
 
 /// Parses an amount of money: `100`, `100,50`, `100.50`, `€100`,
-/// `€ 100,5`, `100 EUR`. At most two decimals; no thousands separators
-/// (`1.000` could mean one or a thousand); more than zero.
+/// `€ 100,5`, `100 EUR`, and with thousands grouped as Dutch writes them
+/// (`1.000`, `€ 1.000,50`) or English (`1,000.50`); see
+/// [`parse_hundredths`] for the rule. More than zero.
 pub fn parse_amount(input: &str) -> Result<i64, WishError> {
     let bad = || WishError::BadAmount(input.trim().to_string());
     let s = input.trim();
@@ -118,19 +119,26 @@ enum Hundredths {
     Huge,
 }
 
-/// `12`, `12.5`, `12,50` → hundredths; `None` for anything else.
+/// `12`, `12.5`, `12,50`, `1.000`, `1.000,50`, `1,000.50` → hundredths;
+/// `None` for anything else. One rule reads both languages and never
+/// guesses: a `.` or `,` followed by one or two digits at the end marks
+/// the decimals; followed by exactly three, it groups thousands. Groups
+/// come after one to three digits that do not start with 0 (`0.500` is
+/// neither), all with the same mark, and the decimals with the other one
+/// (`1.000.50` and `1,000,50` are refused: they read two ways).
 fn parse_hundredths(s: &str) -> Option<Hundredths> {
-    let (whole, frac) = match s.split_once(['.', ',']) {
-        Some((w, f)) => (w, f),
-        None => (s, ""),
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    // The decimals: the last mark, when one or two digits follow it.
+    let (number, frac, decimal_mark) = match s.rfind(['.', ',']) {
+        Some(at) if (1..=2).contains(&(s.len() - at - 1)) => {
+            (&s[..at], &s[at + 1..], s[at..].chars().next())
+        }
+        _ => (s, "", None),
     };
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(frac) || frac.len() > 2 {
+    if !frac.is_empty() && !digits(frac) {
         return None;
     }
-    if s.contains(['.', ',']) && frac.is_empty() {
-        return None;
-    }
+    let whole = grouped(number, decimal_mark)?;
     if whole.trim_start_matches('0').len() > 9 {
         return Some(Hundredths::Huge);
     }
@@ -141,6 +149,30 @@ fn parse_hundredths(s: &str) -> Option<Hundredths> {
         _ => frac.parse().ok()?,
     };
     Some(Hundredths::Of(whole * 100 + frac))
+}
+
+/// The digits of a whole number, its thousands grouped or not (`1.000`,
+/// `12,345,678`): `None` unless every group after the first has three
+/// digits and one mark, not `decimal_mark`, separates them.
+fn grouped(number: &str, decimal_mark: Option<char>) -> Option<String> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let Some(mark) = number.chars().find(|c| matches!(c, '.' | ',')) else {
+        return digits(number).then(|| number.to_string());
+    };
+    if Some(mark) == decimal_mark {
+        return None;
+    }
+    let mut groups = number.split(mark);
+    let first = groups.next()?;
+    let first_ok = digits(first) && first.len() <= 3 && !first.starts_with('0');
+    let mut whole = first.to_string();
+    for g in groups {
+        if g.len() != 3 || !digits(g) {
+            return None;
+        }
+        whole.push_str(g);
+    }
+    first_ok.then_some(whole)
 }
 
 /// An amount for people: `€350`, `€100.50` (`€ 100,50` in Dutch), or
@@ -207,12 +239,10 @@ mod tests {
             "",
             "0",
             "-5",
-            "1.000,50",
             "1,2,3",
             "abc",
             "10.",
             ".5",
-            "1.234",
             "1e3",
             "€",
             "€€5",
@@ -235,6 +265,50 @@ mod tests {
             Err(WishError::Negative("-50".to_string()))
         );
         assert_eq!(parse_amount("€-5"), Err(WishError::BadAmount("€-5".into())));
+    }
+
+    #[test]
+    fn thousands_grouped_either_way_are_read_and_nothing_reads_two_ways() {
+        for (input, cents) in [
+            ("1.000", 100_000),
+            ("1.000,50", 100_050),
+            ("€ 1.000", 100_000),
+            ("€ 1.000,5", 100_050),
+            ("1,000", 100_000),
+            ("1,000.50", 100_050),
+            ("1.000.000", MAX_CENTS),
+            ("12.345", 1_234_500),
+            ("12.50", 1_250),
+            ("12,50", 1_250),
+            ("12,5", 1_250),
+            ("1000,50", 100_050),
+        ] {
+            assert_eq!(parse_amount(input), Ok(cents), "{input}");
+        }
+        for bad in [
+            "1.000.50",
+            "1,000,50",
+            "1.00.000",
+            "1.0000",
+            "0.500",
+            "0,500",
+            "01.000",
+            "1.000.",
+            "12,5050",
+            "1.000,505",
+            ",000",
+            "1.,50",
+            "1,000.000,50",
+        ] {
+            assert!(parse_amount(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_amount("2.000.000"),
+            Err(WishError::TooLarge("2.000.000".into()))
+        );
+        // Hours: the same rule (`1.000` hours is a thousand).
+        assert_eq!(parse_hours("1.000"), Ok(60_000));
+        assert_eq!(parse_hours("1,5"), Ok(90));
     }
 
     #[test]

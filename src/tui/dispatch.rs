@@ -309,7 +309,20 @@ impl App {
         let shares =
             action == Action::Capture && matches!(self.tab, Tab::Tips | Tab::Learned | Tab::Wishes);
         // Nor does its form switch to a tip or learned entry.
-        !(action.needs_pin() || shares || action == Action::SwitchKind)
+        !(action.needs_pin() || shares || action == Action::SwitchKind || self.own_wish_key(action))
+    }
+
+    /// True for a key that changes, finishes or withdraws one's own open
+    /// wish (Enter on it opens those choices): a login by typed name
+    /// may not, so the menu does not open and no hint offers it (issue 16).
+    fn own_wish_key(&self, action: Action) -> bool {
+        let own = self.tab == Tab::Wishes
+            && (self.wishes.selected_wish()).is_some_and(|w| self.wishes.is_own_open(w));
+        own && match action {
+            Action::Answer => self.showing_wish(),
+            Action::MarkDone | Action::Delete | Action::EditProfile => true,
+            _ => false,
+        }
     }
 
     /// False for a key that does not do its action here: on a kiosk list

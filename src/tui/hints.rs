@@ -190,7 +190,11 @@ impl App {
     /// way (see [`super::join`]), so its hint says more than "me too".
     fn hint_label(&self, a: Action) -> String {
         let on_wishes = (self.tab == Tab::Wishes)
-            .then(|| WishesState::label(a))
+            .then(|| match a {
+                // Enter on a colleague's wish gives; on one's own it chooses.
+                Action::Answer => self.wishes.enter_label().or_else(|| WishesState::label(a)),
+                a => WishesState::label(a),
+            })
             .flatten();
         if let Some(label) = on_wishes {
             return label;

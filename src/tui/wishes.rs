@@ -40,12 +40,16 @@ impl App {
             Some("Enter".to_string())
         });
         self.wishes.voucher_key = self.list_key(Action::Redeem);
-        self.wishes.own_key = self
-            .keys
-            .keys(View::Detail, Action::Answer)
-            .iter()
-            .find(|k| !k.is_printable())
-            .map(ToString::to_string);
+        // Nor to what one's own wish offers (see `App::may`).
+        self.wishes.own_key = if self.public {
+            None
+        } else {
+            self.keys
+                .keys(View::Detail, Action::Answer)
+                .iter()
+                .find(|k| !k.is_printable())
+                .map(ToString::to_string)
+        };
         let Some(store) = self.store.wish_store() else {
             self.wishes.available = false;
             return Ok(());

@@ -157,11 +157,12 @@ impl WishesState {
     }
 
     /// The keys worth a hint on an opened wish: on one's own open wish,
-    /// Enter (what to do with it) and the keys of each choice.
+    /// Enter (what to do with it) and the keys of each choice; at the
+    /// kiosk, on a colleague's, Enter that gives ([`Self::enter_label`]).
     pub fn detail_hint_actions(&self) -> Vec<Action> {
         let mut out = Vec::new();
         let own = self.selected_wish().is_some_and(|w| self.is_own_open(w));
-        if own {
+        if own || self.enter_label().is_some() {
             out.push(Action::Answer);
         }
         if self.selected_wish().is_some_and(|w| self.can_fund(w)) {
@@ -212,6 +213,31 @@ impl WishesState {
     pub fn label(a: Action) -> Option<String> {
         let (hint, _) = WORDS.iter().find(|(act, _)| *act == a)?.1;
         Some(t!(hint).into_owned())
+    }
+
+    /// At the kiosk Enter is the only way to give (letters type there),
+    /// so on a colleague's open wish that still needs something the hint
+    /// line says so: "Enter geven", or without budget what Enter will say
+    /// ("geven (geen budget)"). `None` where Enter gives nothing: one's own
+    /// wish, the pane (`b` gives), a login without its PIN (no budget
+    /// shows, and Enter says the PIN is needed).
+    pub fn enter_label(&self) -> Option<String> {
+        let w = self.selected_wish()?;
+        // A login without its PIN has no budget shown (`free` is `None`).
+        let pin_login = self.data.as_ref()?.free.is_some();
+        let gives = pin_login
+            && self.fund_key.as_deref() == Some("Enter")
+            && !self.is_own_open(w)
+            && w.state.is_open()
+            && (w.needs_cents() > 0 || w.needs_minutes() > 0);
+        if !gives {
+            return None;
+        }
+        Some(if self.can_fund(w) {
+            t!("hint.wish-give").into_owned()
+        } else {
+            t!("hint.wish-give-no-budget").into_owned()
+        })
     }
 
     /// What help says a key does on the tab, where it differs. On a wish

@@ -1,0 +1,183 @@
+//! A tester's round as workers handed a voucher (issue 16): the pane at
+//! 40, 80 and 200 columns and the Dutch kiosk at 40×20. Without the PIN
+//! one's own wish offers nothing; at the kiosk the hint says Enter gives;
+//! amounts with a thousands dot; a live line that says what Enter says;
+//! who gave what, in one place.
+
+mod tui_support;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use leertuin::domain::wish::{NewWish, WishId};
+use leertuin::store::{Fund, SqliteStore, Store};
+use leertuin::tui::action::Action;
+use leertuin::tui::app::{Overlay, Tab};
+use leertuin::tui::update;
+use tempfile::TempDir;
+use tui_support::*;
+
+fn wish(store: &SqliteStore, owner: &str, text: &str, euros: i64, hours: i64) -> WishId {
+    store
+        .wish_store()
+        .unwrap()
+        .add_wish(&NewWish {
+            owner: owner.into(),
+            text: text.into(),
+            why: None,
+            cost_cents: Some(euros * 100),
+            minutes: (hours > 0).then_some(hours * 60),
+            tags: vec!["werk".into()],
+            private: false,
+        })
+        .expect("wish")
+}
+
+fn give(store: &SqliteStore, who: &str, id: WishId, euros: i64, note: Option<&str>) {
+    store
+        .wish_store()
+        .unwrap()
+        .fund(&Fund {
+            wish: id,
+            person: who.into(),
+            cents: euros * 100,
+            minutes: 0,
+            note: note.map(str::to_string),
+            from: None,
+        })
+        .expect("fund");
+}
+
+fn type_in(app: &mut leertuin::tui::App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
+/// Bram's wish (€ 350, 8 hours) and Mia's own (€ 200) given € 50 by
+/// Anouk; Mia has `budget` euros and 8 hours (none at all for 0). The
+/// pane (a kiosk's when `kiosk`, by typed name without the PIN when
+/// `public`) on the Wishes tab with `who`'s wish opened.
+fn opened(
+    lang: &'static str,
+    kiosk: bool,
+    public: bool,
+    budget: i64,
+    who: &str,
+) -> (TempDir, leertuin::tui::App, WishId) {
+    let (dir, mut app) = if kiosk {
+        kiosk_in(lang)
+    } else {
+        demo_app_in(lang)
+    };
+    app.public = public;
+    let other = other_process(&dir);
+    grant(&other, "anouk", 1000, 20);
+    if budget > 0 {
+        grant(&other, ME, budget, 8);
+    }
+    let bram = wish(&other, "bram", "Leren lassen", 350, 8);
+    let own = wish(&other, ME, "Excel voor de planning", 200, 0);
+    give(&other, "anouk", own, 50, None);
+    update(&mut app, Action::GoTab(7));
+    assert_eq!(app.tab, Tab::Wishes);
+    app.reload();
+    let id = if who == ME { own } else { bram };
+    update(&mut app, Action::Top);
+    while app.wishes.selected_wish().map(|w| w.id) != Some(id) {
+        let before = app.wishes.selected;
+        update(&mut app, Action::Down);
+        assert_ne!(before, app.wishes.selected, "wish not listed");
+    }
+    update(&mut app, Action::Open);
+    (dir, app, id)
+}
+
+/// The hint line: the last row of the screen.
+fn hint_row(app: &leertuin::tui::App, width: u16, height: u16) -> String {
+    screen(app, width, height)[usize::from(height) - 1].clone()
+}
+
+#[test]
+fn without_the_pin_ones_own_wish_offers_and_opens_nothing() {
+    let (_dir, mut app, _) = opened("nl", true, true, 500, ME);
+    let refusal = app.pin_refusal();
+    let hints = hint_row(&app, 40, 20);
+    assert!(!hints.contains("kiezen"), "{hints}");
+    assert!(!text(&screen(&app, 40, 40)).contains("intrekken"));
+    for action in [
+        Action::Answer,
+        Action::MarkDone,
+        Action::Delete,
+        Action::EditProfile,
+    ] {
+        update(&mut app, action);
+        assert!(app.overlay.is_none(), "{action:?} opened a form");
+        assert_eq!(said(&app), refusal, "{action:?}");
+    }
+    // Help offers none of it either.
+    update(&mut app, Action::Help);
+    let Some(Overlay::Help(h)) = &app.overlay else {
+        panic!("no help");
+    };
+    assert!(
+        !h.rows.iter().any(|(_, what)| what.contains("intrekken")),
+        "{:?}",
+        h.rows
+    );
+    // With the PIN the menu opens as before.
+    let (_dir, mut app, _) = opened("nl", true, false, 500, ME);
+    assert!(hint_row(&app, 40, 20).contains("Enter kiezen"));
+    update(&mut app, Action::Answer);
+    assert!(matches!(app.overlay, Some(Overlay::Choose(_))));
+}
+
+#[test]
+fn at_the_kiosk_a_colleagues_wish_hints_that_enter_gives() {
+    let (_dir, app, _) = opened("nl", true, false, 500, "bram");
+    let hints = hint_row(&app, 40, 20);
+    assert!(hints.contains("Enter geven"), "{hints}");
+    assert!(hint_row(&app, 80, 24).contains("Enter geven"));
+    // Without budget it says so, and Enter says how to get some.
+    let (_dir, mut app, _) = opened("nl", true, false, 0, "bram");
+    let hints = hint_row(&app, 80, 24);
+    assert!(hints.contains("Enter geven (geen budget)"), "{hints}");
+    update(&mut app, Action::Answer);
+    assert!(said(&app).contains("Ctrl-T"), "{}", said(&app));
+    // Without the PIN, no budget shows and Enter gives nothing: no hint.
+    let (_dir, app, _) = opened("nl", true, true, 500, "bram");
+    assert!(!hint_row(&app, 80, 24).contains("geven"));
+    // The pane hints `b`, not Enter as well.
+    let (_dir, app, _) = opened("nl", false, false, 500, "bram");
+    let hints = hint_row(&app, 80, 24);
+    assert!(hints.contains("b geven"), "{hints}");
+    assert!(!hints.contains("Enter geven"), "{hints}");
+}
+
+#[test]
+fn the_pane_reads_a_thousands_dot_in_both_languages() {
+    for (lang, typed, live) in [
+        ("nl", "1.000", "Daarna heb je nog € 1000 en 8 uur over."),
+        ("nl", "€ 1.000,50", "Daarna heb je nog € 999,50 en 8 uur over."),
+        ("en", "1,000", "Then you have €1000 and 8 hours left."),
+        ("en", "€ 1.000", "Then you have €1000 and 8 hours left."),
+    ] {
+        let (dir, mut app, _) = opened(lang, false, false, 2000, "bram");
+        let big = wish(&other_process(&dir), "bram", "Rijbewijs C", 3000, 0);
+        app.reload();
+        update(&mut app, Action::Back);
+        update(&mut app, Action::Top);
+        while app.wishes.selected_wish().map(|w| w.id) != Some(big) {
+            let before = app.wishes.selected;
+            update(&mut app, Action::Down);
+            assert_ne!(before, app.wishes.selected, "wish not listed");
+        }
+        update(&mut app, Action::Fund);
+        type_in(&mut app, typed);
+        assert_shows(&screen(&app, 80, 30), live);
+        update(&mut app, Action::Submit);
+        assert!(
+            matches!(&app.overlay, Some(Overlay::Prompt(p)) if p.input.text().is_empty()),
+            "{lang} {typed}: {}",
+            said(&app)
+        );
+    }
+}
