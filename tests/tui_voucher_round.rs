@@ -156,7 +156,11 @@ fn at_the_kiosk_a_colleagues_wish_hints_that_enter_gives() {
 fn the_pane_reads_a_thousands_dot_in_both_languages() {
     for (lang, typed, live) in [
         ("nl", "1.000", "Daarna heb je nog € 1000 en 8 uur over."),
-        ("nl", "€ 1.000,50", "Daarna heb je nog € 999,50 en 8 uur over."),
+        (
+            "nl",
+            "€ 1.000,50",
+            "Daarna heb je nog € 999,50 en 8 uur over.",
+        ),
         ("en", "1,000", "Then you have €1000 and 8 hours left."),
         ("en", "€ 1.000", "Then you have €1000 and 8 hours left."),
     ] {
@@ -180,4 +184,45 @@ fn the_pane_reads_a_thousands_dot_in_both_languages() {
             said(&app)
         );
     }
+}
+
+#[test]
+fn a_refused_save_is_no_save_for_the_kiosks_short_logout() {
+    let (dir, mut app, bram) = opened("nl", true, false, 500, "bram");
+    update(&mut app, Action::Answer);
+    type_in(&mut app, "100");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
+    assert!(matches!(app.overlay, Some(Overlay::Choose(_))));
+    // Anouk gives what the wish still needed first: the gift is refused.
+    let other = other_process(&dir);
+    other
+        .wish_store()
+        .unwrap()
+        .fund(&Fund {
+            wish: bram,
+            person: "anouk".into(),
+            cents: 35_000,
+            minutes: 0,
+            note: None,
+            from: None,
+        })
+        .unwrap();
+    app.saving = Some(Action::Submit);
+    assert!(app.run_saving());
+    assert!(app.overlay.is_none());
+    assert!(app.refused_now(), "{}", said(&app));
+    // A gift that goes through is a save.
+    let (_dir, mut app, _) = opened("nl", true, false, 500, "bram");
+    update(&mut app, Action::Answer);
+    type_in(&mut app, "100");
+    update(&mut app, Action::Submit);
+    update(&mut app, Action::Submit);
+    app.saving = Some(Action::Submit);
+    assert!(app.run_saving());
+    assert!(!app.refused_now(), "{}", said(&app));
+    // The PIN's line after a key refused without it is a refusal too.
+    let (_dir, mut app, _) = opened("nl", true, true, 500, ME);
+    update(&mut app, Action::Answer);
+    assert!(app.refused_now());
 }

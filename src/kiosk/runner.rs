@@ -376,8 +376,9 @@ impl event_loop::Screen for KioskLoop<'_> {
         }
         let ran = app.run_saving();
         // The form closed: the text is stored (or safe in the outbox or a
-        // draft). Who asked and walked away is logged out sooner.
-        if ran && app.overlay.is_none() {
+        // draft). Who asked and walked away is logged out sooner; not
+        // after a refusal, which kept nothing.
+        if ran && app.overlay.is_none() && !app.refused_now() {
             // A new worker, after their first post, is asked what they
             // want to learn (Esc skips). Not before: typing at the first
             // screen asks a question (issue 11), never makes a wish.

@@ -131,6 +131,15 @@ impl App {
         }
     }
 
+    /// True when the status line says the last key was refused: an
+    /// error, or the line that the PIN is needed. Nothing was kept then,
+    /// so a kiosk does not log out sooner as after a save (issue 16).
+    pub fn refused_now(&self) -> bool {
+        self.status
+            .message()
+            .is_some_and(|s| s.error || s.text == self.pin_refusal())
+    }
+
     /// Enter on the asker's own answered question chooses the answer that
     /// helped (↑↓ and Enter), instead of answering it: a key that is no
     /// letter, so it works on a kiosk, where letters ask a question.
