@@ -226,3 +226,65 @@ fn a_refused_save_is_no_save_for_the_kiosks_short_logout() {
     update(&mut app, Action::Answer);
     assert!(app.refused_now());
 }
+
+/// The give form's live line under the amount.
+fn live_line(app: &leertuin::tui::App) -> String {
+    match &app.overlay {
+        Some(Overlay::Prompt(p)) => p.note.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
+        _ => panic!("no form"),
+    }
+}
+
+#[test]
+fn the_live_line_under_the_amount_says_what_enter_would_say() {
+    for (lang, typed) in [
+        ("nl", "0"),
+        ("nl", "-5"),
+        ("nl", "2000000"),
+        ("nl", "twintig"),
+        ("nl", "12,5,0"),
+        ("en", "0"),
+        ("en", "twenty"),
+    ] {
+        let (_dir, mut app, _) = opened(lang, false, false, 500, "bram");
+        update(&mut app, Action::Fund);
+        type_in(&mut app, typed);
+        let live = live_line(&app);
+        assert!(!live.contains("500"), "{lang} {typed}: {live}");
+        update(&mut app, Action::Submit);
+        assert_eq!(live, said(&app), "{lang} {typed}");
+    }
+    // `12,505` is a thousands comma now: too much, said at once, and
+    // at Enter with the same amount.
+    let (_dir, mut app, _) = opened("nl", false, false, 500, "bram");
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "12,505");
+    assert_eq!(
+        live_line(&app),
+        "Te veel: deze wens heeft nog maar € 350 nodig"
+    );
+    update(&mut app, Action::Submit);
+    assert!(
+        said(&app).starts_with("Deze wens heeft nog maar € 350"),
+        "{}",
+        said(&app)
+    );
+    // Pasted over two lines: read as the field shows it, one line.
+    let (_dir, mut app, _) = opened("nl", false, false, 500, "bram");
+    update(&mut app, Action::Fund);
+    app.on_paste("50\n60");
+    let live = live_line(&app);
+    assert_eq!(
+        live,
+        "Verkeerd bedrag \"50 60\": schrijf het als 100, 100,50 of €100"
+    );
+    update(&mut app, Action::Submit);
+    assert_eq!(said(&app), live);
+    // An amount still being typed is no typo yet: what is free shows.
+    for typed in ["12,", "€", "-"] {
+        let (_dir, mut app, _) = opened("nl", false, false, 500, "bram");
+        update(&mut app, Action::Fund);
+        type_in(&mut app, typed);
+        assert_eq!(live_line(&app), "Je budget: € 500 en 8 uur vrij", "{typed}");
+    }
+}

@@ -290,14 +290,15 @@ fn over_both_the_wishs_need_and_the_free_budget_the_smaller_limit_is_said() {
 
 #[test]
 fn a_word_for_an_amount_is_told_how_to_write_one_while_typing() {
+    // In the words Enter says it (issue 16: one reading, one wording).
     let (_dir, mut app, _) = wishes("nl", false, "bram");
     update(&mut app, Action::Fund);
     type_in(&mut app, "twintig");
-    assert_shows(&screen(&app, 40, 30), "Schrijf een bedrag, zoals 20");
+    assert_shows(&screen(&app, 80, 30), "schrijf het als 100, 100,50 of €100");
     let (_dir, mut app, _) = wishes("en", false, "bram");
     update(&mut app, Action::Fund);
     type_in(&mut app, "twenty");
-    assert_shows(&screen(&app, 40, 30), "Write an amount, like 20");
+    assert_shows(&screen(&app, 80, 30), "write it like 100, 100,50 or €100");
 }
 
 #[test]

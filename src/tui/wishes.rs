@@ -249,8 +249,9 @@ fn fund(app: &mut App) {
 
 /// The give form's note, worked out again at every key: what is free
 /// while nothing is typed, then what stays left after the gift, or at
-/// once that it is more than the wish still needs or than is free. A
-/// typo in the amount is said at Enter, not while it is being typed.
+/// once what `Enter` would say against it: the same reading ([`read_gift`])
+/// and the same words, a typo (`0`, `-5`, `12,505`, "twintig") too. Only
+/// an amount still being typed (`12,`, `€`) shows what is free.
 pub fn on_typed(app: &App, p: &mut PromptState) {
     let Purpose::Fund(id) = p.purpose else {
         return;
@@ -259,29 +260,23 @@ pub fn on_typed(app: &App, p: &mut PromptState) {
         return;
     };
     let free = free(app);
-    let text = p.input.text().trim().to_string();
+    let text = gift_text(p.input.text());
     let plain = |text: String| Note {
         text,
         warning: false,
     };
-    let gift = (!text.is_empty())
-        .then(|| parse_gift(&text))
-        .and_then(Result::ok);
-    p.note = Some(match gift {
-        // A word where an amount goes ("twintig"): how one is written.
-        None if !text.chars().any(|c| c.is_ascii_digit())
-            && text.chars().any(char::is_alphabetic) =>
-        {
-            Note {
-                text: crate::t!("wishes.live.write-amount").into_owned(),
-                warning: true,
-            }
-        }
-        // Nothing typed yet, or a typo (said at Enter): what is free.
-        None => {
-            plain(crate::t!("wishes.free", amount = amount(free.cents, free.minutes)).into_owned())
-        }
-        Some((cents, minutes)) => match weigh(w, free, cents, minutes) {
+    if text.is_empty() || still_typing(&text) {
+        let free = crate::t!("wishes.free", amount = amount(free.cents, free.minutes));
+        p.note = Some(plain(free.into_owned()));
+        return;
+    }
+    p.note = Some(match parse_gift(&text) {
+        // As the status line says it at Enter: a sentence.
+        Err(e) => Note {
+            text: crate::i18n::sentence(refusal(&e)),
+            warning: true,
+        },
+        Ok((cents, minutes)) => match weigh(w, free, cents, minutes) {
             Ok(()) => plain(
                 crate::t!(
                     "choose.fund.left",
@@ -295,6 +290,27 @@ pub fn on_typed(app: &App, p: &mut PromptState) {
             },
         },
     });
+}
+
+/// The give form's text as it is read, live and at `Enter` alike: a
+/// pasted line break is a space, as the field shows it (`50 60`).
+fn gift_text(typed: &str) -> String {
+    typed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True for the start of an amount that is not one yet: a mark with no
+/// digits (`€`, `-`, `eu`), or digits and a decimal mark with none after
+/// it (`12,`). It is not called a typo while it is being typed.
+fn still_typing(text: &str) -> bool {
+    if text.ends_with(['.', ',']) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let code = crate::domain::money::currency().to_lowercase();
+    !lower.chars().any(|c| c.is_ascii_digit())
+        && (lower.chars().all(|c| "€$£- ".contains(c))
+            || "euro".starts_with(&lower)
+            || code.starts_with(&lower))
 }
 
 /// Why the amount being typed cannot be given, said before Enter (so
@@ -451,7 +467,8 @@ fn ask_for_note(app: &mut App, id: WishId, text: &str) -> bool {
         return refuse(app, refusal(&WishError::NotFound(id)));
     };
     let free = free(app);
-    let weighed = parse_gift(text).and_then(|(c, m)| weigh(&w, free, c, m).map(|()| (c, m)));
+    let weighed =
+        parse_gift(&gift_text(text)).and_then(|(c, m)| weigh(&w, free, c, m).map(|()| (c, m)));
     let (cents, minutes) = match weighed {
         Ok(gift) => gift,
         Err(e) => return refuse(app, refusal(&e)),
