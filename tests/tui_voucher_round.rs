@@ -288,3 +288,32 @@ fn the_live_line_under_the_amount_says_what_enter_would_say() {
         assert_eq!(live_line(&app), "Je budget: € 500 en 8 uur vrij", "{typed}");
     }
 }
+
+#[test]
+fn who_gave_shows_each_giver_with_amount_and_note_then_the_rule() {
+    let (dir, mut app, own) = opened("nl", false, false, 500, ME);
+    let other = other_process(&dir);
+    other
+        .wish_store()
+        .unwrap()
+        .set_match(&leertuin::store::MatchRule {
+            source: "werkgever".into(),
+            percent: 100,
+            cap_cents: 2_000,
+            by: "anouk".into(),
+        })
+        .unwrap();
+    give(&other, ME, own, 30, Some("Zelf ook!"));
+    give(&other, "anouk", own, 10, Some("Succes Mia!"));
+    app.reload();
+    for width in [40, 80, 200] {
+        let rows = screen(&app, width, 60);
+        let all = text(&rows).replace(['│', '┌', '┐', '└', '┘'], " ");
+        let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+        let me = all.find("jou € 30: \"Zelf ook!\"").expect(&all);
+        let anouk = all.find("€ 60: \"Succes Mia!\"").expect(&all);
+        let rule = all.find("Daarvan kwam € 10 extra").expect(&all);
+        assert!(me < rule && anouk < rule, "{width}: {all}");
+        assert!(!all.contains("jij:"), "{width}: {all}");
+    }
+}

@@ -335,26 +335,27 @@ impl WishesState {
                 2,
             ));
         }
-        if !w.givers.is_empty() {
-            // "Gegeven door: jou", the object form ("jij" is the subject).
-            let names: Vec<String> = w
-                .givers
-                .iter()
-                .map(|g| {
-                    if g == &self.viewer {
-                        t!("wishes.by-you").into_owned()
-                    } else {
-                        self.name(g).to_string()
-                    }
-                })
-                .collect();
+        if !w.given_by.is_empty() {
             lines.push(WrapLine::blank());
             lines.push(WrapLine::new(Span::styled(t!("wish.given-by"), t.strong)));
-            lines.push(WrapLine::indented(
-                Span::styled(format!("  {}", names.join(", ")), t.text),
-                2,
-            ));
-            // What a matching rule added, as `wish show` says it.
+            // Each giver with what they gave and their note, as `wish show`
+            // says it ("anna € 100"); the viewer as "jou" ("Gegeven door:
+            // jou", the object form), the same word on every line. A
+            // gift's note is for the wish's owner (the store leaves it out
+            // for anyone else).
+            for g in &w.given_by {
+                let who = if g.person == self.viewer {
+                    t!("wishes.by-you").into_owned()
+                } else {
+                    self.name(&g.person).to_string()
+                };
+                let mut line = format!("  {who} {}", crate::i18n::amount(g.cents, g.minutes));
+                if let Some(note) = &g.note {
+                    line.push_str(&format!(": \"{note}\""));
+                }
+                lines.push(WrapLine::indented(Span::styled(line, t.text), 4));
+            }
+            // Then what a matching rule added to it all, as `wish show` says it.
             if w.matched_cents > 0 {
                 let nl = crate::i18n::lang() == "nl";
                 lines.push(WrapLine::indented(
@@ -370,17 +371,6 @@ impl WishesState {
                     ),
                     2,
                 ));
-            }
-            // A gift's note, for the wish's owner (the store leaves it
-            // out for anyone else).
-            for g in &w.given_by {
-                if let Some(note) = &g.note {
-                    let who = self.who(&g.person);
-                    lines.push(WrapLine::indented(
-                        Span::styled(format!("  {who}: \"{note}\""), t.muted),
-                        4,
-                    ));
-                }
             }
         }
         lines.push(WrapLine::blank());
