@@ -317,3 +317,30 @@ fn who_gave_shows_each_giver_with_amount_and_note_then_the_rule() {
         assert!(!all.contains("jij:"), "{width}: {all}");
     }
 }
+
+#[test]
+fn giving_to_ones_own_wish_asks_no_note_for_oneself() {
+    let (_dir, mut app, _) = opened("nl", false, false, 500, ME);
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "20");
+    update(&mut app, Action::Submit);
+    let rows = screen(&app, 80, 30);
+    assert!(
+        !text(&rows).contains("Wie de wens heeft"),
+        "{}",
+        text(&rows)
+    );
+    assert!(
+        matches!(app.overlay, Some(Overlay::Choose(_))),
+        "{}",
+        text(&rows)
+    );
+    update(&mut app, Action::Submit);
+    assert!(said(&app).starts_with("Je gaf € 20"), "{}", said(&app));
+    // A colleague's wish still asks for one.
+    let (_dir, mut app, _) = opened("nl", false, false, 500, "bram");
+    update(&mut app, Action::Fund);
+    type_in(&mut app, "20");
+    update(&mut app, Action::Submit);
+    assert_shows(&screen(&app, 80, 30), "Wie de wens heeft");
+}

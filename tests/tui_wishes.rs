@@ -513,8 +513,8 @@ fn a_gift_in_the_pane_works_out_the_nudge_again_at_once() {
     update(&mut app, Action::Submit);
     update(&mut app, Action::Submit);
     assert_eq!(free_cents(&dir), 45_000);
-    // The giver reads themselves as "jou" ("Gegeven door: jou").
-    assert_shows(&screen(&app, 120, 40), ", jou");
+    // The giver reads themselves as "jou" ("Gegeven door: jou € 50").
+    assert_shows(&screen(&app, 120, 40), "jou € 50");
     assert_ne!(
         app.status.nudge.as_deref(),
         Some("€ 500 van werkgever vervalt")

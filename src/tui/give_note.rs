@@ -3,6 +3,7 @@
 //! gives without a note; the note goes with the gift to the wish's owner
 //! (shown in `wish show` and the wish's detail). Then the confirmation
 //! ([`super::wishes::ask_to_confirm`]); Esc at any step gives nothing.
+//! A gift to one's own wish has no note step: there is no one to tell.
 
 use super::app::{App, Overlay};
 use super::views::prompt::{Note, PromptState, Purpose};

@@ -473,6 +473,11 @@ fn ask_for_note(app: &mut App, id: WishId, text: &str) -> bool {
         Ok(gift) => gift,
         Err(e) => return refuse(app, refusal(&e)),
     };
+    // A note is for the wish's owner: to one's own wish there is no one
+    // to say it to, so the confirmation comes at once.
+    if w.owner == app.user {
+        return ask_to_confirm(app, id, cents, minutes, None);
+    }
     super::give_note::open(app, &w, cents, minutes);
     true
 }
