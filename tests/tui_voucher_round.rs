@@ -344,3 +344,29 @@ fn giving_to_ones_own_wish_asks_no_note_for_oneself() {
     update(&mut app, Action::Submit);
     assert_shows(&screen(&app, 80, 30), "Wie de wens heeft");
 }
+
+fn press(app: &mut leertuin::tui::App, c: char) {
+    app.on_key(KeyEvent::from(KeyCode::Char(c)));
+}
+
+#[test]
+fn a_on_an_open_wish_says_what_it_says_on_the_list_and_the_menu_keeps_unknown_keys() {
+    for who in [ME, "bram"] {
+        let (_dir, mut app, _) = opened("nl", false, false, 500, who);
+        update(&mut app, Action::Back);
+        press(&mut app, 'a');
+        let on_list = said(&app);
+        assert!(on_list.contains("vragen"), "{on_list}");
+        update(&mut app, Action::Open);
+        press(&mut app, 'a');
+        assert!(app.overlay.is_none(), "{who}: a opened something");
+        assert_eq!(said(&app), on_list, "{who}");
+    }
+    // In one's own wish's menu a key it does not know keeps it open.
+    let (_dir, mut app, _) = opened("nl", false, false, 500, ME);
+    update(&mut app, Action::Answer);
+    press(&mut app, 'h');
+    assert!(matches!(app.overlay, Some(Overlay::Choose(_))));
+    assert_eq!(said(&app), "Kies met ↑ ↓ en Enter; Esc sluit.");
+    assert!(!said(&app).contains("Geannuleerd"));
+}

@@ -91,6 +91,16 @@ impl App {
                 return;
             }
         }
+        // `a` answers questions: on an open wish, as on the list, it says
+        // where it belongs; only Enter chooses or gives there (issue 16).
+        if typed.is_some()
+            && view == View::Detail
+            && self.tab == Tab::Wishes
+            && self.keys.action(view, key) == Some(Action::Answer)
+        {
+            self.status.clear();
+            return self.say(crate::t!("wishes.not-here"));
+        }
         match self
             .keys
             .action(view, key)
@@ -101,6 +111,14 @@ impl App {
                 self.say(crate::t!("status.saving"));
             }
             Some(action) => update(self, action),
+            // One's own wish's menu only opens a form or its confirmation:
+            // a key it does not know says which keys do, and keeps it open.
+            None if typed.is_some()
+                && matches!(&self.overlay, Some(Overlay::Choose(c))
+                    if matches!(c.choice, super::views::choose::Choice::OwnWish(_))) =>
+            {
+                self.say(crate::t!("status.choose-keys"));
+            }
             // Typing on in a confirmation closes it, saving nothing, so
             // the Enter at the end of a sentence can never confirm it.
             None if view == View::Choose && typed.is_some() => {
