@@ -196,3 +196,27 @@ fn ctrl_w_and_ctrl_u_edit_the_welcome_and_name_fields() {
         assert!(!shown.contains("henkj"), "{shown}");
     }
 }
+
+#[test]
+fn choosing_a_pin_says_it_guards_the_budget_and_vouchers_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("k.db")).unwrap();
+    for (lang, words) in [
+        ("nl", ["eigen notities", "budget", "voucher", "Minstens 4"]),
+        ("en", ["private notes", "budget", "voucher", "At least 4"]),
+    ] {
+        let mut s = session(lang);
+        for c in "Henk".chars() {
+            s.key(Key::Char(c), &store);
+        }
+        s.key(Key::Enter, &store);
+        s.key(Key::Enter, &store);
+        for (w, h) in [(80, 24), (40, 20)] {
+            let text = screen(&s, w, h);
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for word in words {
+                assert!(flat.contains(word), "{lang} {w}×{h}: {word:?} in\n{text}");
+            }
+        }
+    }
+}

@@ -370,3 +370,23 @@ fn a_on_an_open_wish_says_what_it_says_on_the_list_and_the_menu_keeps_unknown_ke
     assert_eq!(said(&app), "Kies met ↑ ↓ en Enter; Esc sluit.");
     assert!(!said(&app).contains("Geannuleerd"));
 }
+
+#[test]
+fn help_names_an_open_wish_and_done_repeats_the_typed_reflection() {
+    let (_dir, mut app, _) = opened("nl", true, false, 500, ME);
+    update(&mut app, Action::Help);
+    let rows = screen(&app, 40, 20);
+    assert_shows(&rows, "Toetsen: een open wens");
+    assert!(!text(&rows).contains("een open bericht"), "{}", text(&rows));
+    // The done confirmation says the reflection typed before it.
+    let (_dir, mut app, _) = opened("nl", false, false, 500, ME);
+    update(&mut app, Action::MarkDone);
+    type_in(&mut app, "Goed gegaan");
+    update(&mut app, Action::Submit);
+    assert_shows(&screen(&app, 80, 30), "Je schreef: \"Goed gegaan\"");
+    // An open question's help keeps its own words.
+    let (_dir, mut app) = kiosk_in("nl");
+    update(&mut app, Action::Open);
+    update(&mut app, Action::Help);
+    assert!(!text(&screen(&app, 80, 24)).contains("een open wens"));
+}

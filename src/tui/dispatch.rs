@@ -302,7 +302,7 @@ impl App {
         let own_question = self
             .target_item()
             .is_some_and(|i| super::own::own_question(&i, &self.user));
-        self.overlay = Some(Overlay::Help(HelpState::new(
+        let mut help = HelpState::new(
             &self.keys,
             view,
             self.theme,
@@ -318,7 +318,12 @@ impl App {
                         || WishesState::help_actions(action, view == View::Detail))
             },
             |action| self.help_text(action),
-        )));
+        );
+        // A wish opened is a wish, not a message.
+        if self.showing_wish() && view == View::Detail {
+            help.name = Some(crate::t!("keys.view.wish").into_owned());
+        }
+        self.overlay = Some(Overlay::Help(help));
     }
 
     /// False for what this session may not do: a kiosk login by typed

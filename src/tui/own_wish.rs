@@ -123,6 +123,11 @@ pub fn confirm_done(app: &mut App, id: WishId, p: &PromptState) -> bool {
         return refuse(app, crate::t!("wishes.gone").into_owned());
     };
     let mut about = vec![w.text.clone()];
+    // What was typed, once more, before it is kept with the wish.
+    if !reflection.is_empty() {
+        let said = crate::t!("choose.wish-done.reflection", text = reflection.as_str());
+        about.push(said.into_owned());
+    }
     about.push(match held(&w) {
         Some(money) => crate::t!("choose.wish-done.money", amount = money).into_owned(),
         None => crate::t!("choose.wish-done.nothing").into_owned(),

@@ -18,6 +18,9 @@ use crate::tui::wrap::{WrapLine, wrap_all};
 #[derive(Debug, Clone)]
 pub struct HelpState {
     pub view: View,
+    /// The view's name in the title where the view says more than its
+    /// kind ("een open wens", not "een open bericht"); `None`: its label.
+    pub name: Option<String>,
     /// (keys, what they do)
     pub rows: Vec<(String, String)>,
     /// First drawn row shown (of the wrapped rows).
@@ -54,6 +57,7 @@ impl HelpState {
             .collect();
         HelpState {
             view,
+            name: None,
             rows,
             scroll: 0,
             theme,
@@ -109,7 +113,13 @@ impl Widget for &HelpState {
         let block = Block::bordered()
             .border_style(t.border_focused)
             .title(Span::styled(
-                format!(" {} ", t!("keys.title", view = self.view.label())),
+                format!(
+                    " {} ",
+                    t!(
+                        "keys.title",
+                        view = self.name.clone().unwrap_or_else(|| self.view.label())
+                    )
+                ),
                 t.accent,
             ))
             .title_bottom(Span::styled(
