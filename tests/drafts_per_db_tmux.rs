@@ -34,7 +34,12 @@ fn pane_on(tmux: &Tmux, db: &std::path::Path) {
 /// letter sent at once read as Alt and the letter.
 fn close_offer_and_quit(tmux: &Tmux) {
     tmux.keys("s", &["Escape"]);
-    tmux.wait_for("s", "? hulp");
+    // The offer gone, not only "? hulp" on screen (the offer's own hint
+    // line may hold it while the Esc is still on its way).
+    tmux_support::eventually("the offer closes", || {
+        let screen = tmux.screen("s");
+        (screen.contains("? hulp") && !screen.contains("Esc: later")).then_some(())
+    });
     tmux.keys("s", &["q"]);
     tmux.wait_for("s", "gestopt=0");
 }

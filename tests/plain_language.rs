@@ -23,7 +23,11 @@ fn run(s: &Sandbox, lang: &str, args: &[&str]) -> String {
 #[test]
 fn one_answer_is_singular_and_two_are_plural_in_both_languages() {
     let s = Sandbox::new();
-    run(&s, "nl", &["add", "question", "Waar ligt de sleutel?"]);
+    // Bob asks: backing is for colleagues' questions.
+    s.cmd_as("bob")
+        .args(["add", "question", "Waar ligt de sleutel?"])
+        .assert()
+        .success();
     run(&s, "nl", &["answer", "q1", "In de kast"]);
     run(&s, "nl", &["add", "tip", "Kast is op slot na zes uur"]);
     s.cmd_as("bob").args(["vote", "t1"]).assert().success();

@@ -398,19 +398,32 @@ pub fn paste(s: &mut CaptureState, text: &str) {
     }
 }
 
-/// A paste at the kiosk: into a question's text its lines join as one
-/// line, one space between them ([`TextInput::insert_str`] of a one-line
-/// field does the joining). A chat window or a document breaks sentences
-/// where it wraps, and a first-time worker pasting "Wie heeft de
-/// sleutel⏎van het magazijn?" means one question, not a title and a body
-/// (issue 11). A tip, or the pane's form, keeps its lines (see [`paste`]).
+/// A paste at the kiosk: into a question's text, a line that does not end
+/// a sentence joins the next with one space. A chat window or a document
+/// breaks sentences where it wraps, and a first-time worker pasting "Wie
+/// heeft de sleutel⏎van het magazijn?" means one question, not a title and
+/// a body (issue 11); "Waar zijn de handschoenen?⏎Maat L is op." is a
+/// question and what goes with it, and keeps its lines. A tip, or the
+/// pane's form, keeps its lines (see [`paste`]).
 pub fn paste_at_kiosk(s: &mut CaptureState, text: &str) {
     if s.kind == Kind::Question && s.field != Field::Tags {
-        let mut line = TextInput::single_line();
-        line.insert_str(text);
-        return paste(s, line.text());
+        return paste(s, &broken_sentences_joined(text));
     }
     paste(s, text);
+}
+
+/// Lines joined where a sentence runs on: after a line that ends without
+/// `.`, `?`, `!` or `:`, the next follows with one space.
+fn broken_sentences_joined(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            let ended = out.ends_with(['.', '?', '!', ':']);
+            out.push(if ended { '\n' } else { ' ' });
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Keys while a draft is offered. Discarding takes Del, never a letter: a
@@ -688,6 +701,22 @@ fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buf
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kiosk_paste_joins_only_where_a_sentence_runs_on() {
+        let joined = broken_sentences_joined;
+        assert_eq!(
+            joined("Wie heeft de sleutel \r\n  van het magazijn?"),
+            "Wie heeft de sleutel van het magazijn?"
+        );
+        assert_eq!(
+            joined("Waar zijn de handschoenen?\nMaat L is op.\n"),
+            "Waar zijn de handschoenen?\nMaat L is op."
+        );
+        assert_eq!(joined("Let op:\n\nde pomp"), "Let op:\nde pomp");
+        assert_eq!(joined("één\ntwee\ndrie"), "één twee drie");
+        assert_eq!(joined("\n\n"), "");
+    }
 
     fn typed(s: &mut CaptureState, text: &str) {
         for c in text.chars() {
