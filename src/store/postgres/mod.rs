@@ -18,6 +18,7 @@ mod read;
 mod reference;
 mod rows;
 pub mod schema;
+mod search;
 mod store;
 pub mod url;
 mod wishes;

@@ -29,6 +29,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (16, include_str!("migrations/0016_newest_answer.sql")),
     (17, include_str!("migrations/0017_edit_wish.sql")),
     (18, include_str!("migrations/0018_voucher_answers.sql")),
+    (19, include_str!("migrations/0019_search_trigrams.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -23,7 +23,7 @@ use postgres::{Client, IsolationLevel, Transaction};
 
 use super::schema;
 use super::url::ServerUrl;
-use super::{ServerError, backup, engine, merge, nudge, read, reference, write};
+use super::{ServerError, backup, engine, merge, nudge, read, reference, search, write};
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
 use crate::domain::reference::{RefItem, RefReport, Scope};
@@ -34,7 +34,8 @@ use crate::domain::{
 };
 use crate::store::{
     Health, LessonImport, ListQuery, MergeReport, NewAnswer, NudgeAsk, NudgeFacts, OnChange,
-    ProfileEdit, Result, SearchDoc, SearchMarks, ServerHealth, Store, StoreError, Writer,
+    ProfileEdit, Result, SearchDoc, SearchMarks, ServerHealth, Store, StoreError, TextFilter,
+    Writer,
 };
 
 /// The longest pause between two tries to reach a server that is away.
@@ -591,6 +592,18 @@ impl Store for PgStore {
     ) -> Result<()> {
         self.read(Some(viewer), |tx| {
             read::each_search_doc(tx, viewer, after, each)
+        })
+    }
+
+    /// Narrowed on the server (`search.rs`): only what may match is sent.
+    fn each_search_doc_matching(
+        &self,
+        viewer: &str,
+        filter: &TextFilter,
+        each: &mut dyn FnMut(SearchDoc),
+    ) -> Result<bool> {
+        self.read(Some(viewer), |tx| {
+            search::each_search_doc_matching(tx, viewer, filter, each)
         })
     }
 
