@@ -32,17 +32,17 @@ BEGIN
             RETURN;
         END;
     END IF;
-    EXECUTE format('CREATE INDEX lesson_search ON leertuin.lesson USING gin
+    EXECUTE format('CREATE INDEX IF NOT EXISTS lesson_search ON leertuin.lesson USING gin
         (lower(title || '' '' || tags || '' '' || body) %I.gin_trgm_ops)', home);
-    EXECUTE format('CREATE INDEX question_search ON leertuin.question USING gin
+    EXECUTE format('CREATE INDEX IF NOT EXISTS question_search ON leertuin.question USING gin
         (lower(title || '' '' || body || '' '' || tags || '' '' || coalesce(context, ''''))
          %I.gin_trgm_ops) WHERE deleted_at IS NULL', home);
-    EXECUTE format('CREATE INDEX answer_search ON leertuin.answer USING gin
+    EXECUTE format('CREATE INDEX IF NOT EXISTS answer_search ON leertuin.answer USING gin
         (lower(body) %I.gin_trgm_ops) WHERE deleted_at IS NULL', home);
-    EXECUTE format('CREATE INDEX tip_search ON leertuin.tip USING gin
+    EXECUTE format('CREATE INDEX IF NOT EXISTS tip_search ON leertuin.tip USING gin
         (lower(text || '' '' || tags || '' '' || coalesce(context, '''')) %I.gin_trgm_ops)
         WHERE deleted_at IS NULL', home);
-    EXECUTE format('CREATE INDEX learned_search ON leertuin.learned USING gin
+    EXECUTE format('CREATE INDEX IF NOT EXISTS learned_search ON leertuin.learned USING gin
         (lower(text || '' '' || tags) %I.gin_trgm_ops) WHERE deleted_at IS NULL', home);
 END
 $$;
