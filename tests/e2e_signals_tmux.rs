@@ -224,6 +224,36 @@ fn an_answer_typed_when_a_signal_comes_is_back_in_its_form_next_time() {
     tmux.keys("s", &["q"]);
 }
 
+/// An answer saved, then the terminal goes: what a signal keeps is held
+/// anew after the save, so no draft of the stored answer is made and none
+/// is offered next time (a tester found "nog niet verstuurd" for an answer
+/// the pane had said was saved, and it would have been posted twice).
+#[test]
+fn a_signal_right_after_a_save_keeps_no_draft_of_what_was_saved() {
+    if !tmux_or_skip("a_signal_right_after_a_save_keeps_no_draft_of_what_was_saved") {
+        return;
+    }
+    let home = Home::new();
+    home.ok("bob", &["add", "question", "Where is the spare toner?"]);
+    let tmux = shell(&home, 80, 24);
+    run_in_shell(&tmux, "");
+    tmux.wait_for("s", "spare toner");
+    tmux.keys("s", &["a"]);
+    tmux.wait_for("s", "toner");
+    tmux.type_text("s", "In the cupboard behind the big printer");
+    tmux.wait_for("s", "behind the big printer");
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "saved");
+    kill("HUP", &child_pid(&tmux));
+    tmux.wait_for("s", "exit=129");
+    let drafts = std::fs::read_dir(home.drafts_dir()).map_or(0, |d| d.count());
+    assert_eq!(drafts, 0, "a draft of the saved answer");
+    run_in_shell(&tmux, "");
+    let screen = tmux.wait_for("s", "spare toner");
+    assert!(!screen.contains("was kept"), "{screen}");
+    tmux.keys("s", &["q"]);
+}
+
 /// Minutes to pledge, a reflection and a profile edit being typed when the
 /// terminal goes (SIGTERM, SIGHUP, SIGINT): each is kept, announced at the
 /// next start, and back in its form when that form is opened again.

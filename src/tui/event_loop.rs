@@ -104,6 +104,10 @@ pub fn run(terminal: &mut DefaultTerminal, screen: &mut dyn Screen) -> std::io::
             if screen.work() {
                 drop_typed_keys(terminal, screen)?;
             }
+            // What a signal keeps was held before the save, with the text
+            // being saved: hold it anew, or a SIGHUP right after "opgeslagen"
+            // makes a draft of what is stored already.
+            screen.after_inputs();
             dirty = true;
             continue;
         }
