@@ -22,6 +22,44 @@ pub fn rows(store: &dyn Store, person: &str) -> Result<Vec<ListRow>, StoreError>
         .collect())
 }
 
+/// At most this many of one's own questions head Start: enough for what
+/// one asked this week, few enough that the feed still shows below them
+/// on a kiosk's small screen.
+const FRESH_ON_START: usize = 3;
+
+/// An open question one asked is news to oneself for this long: the week
+/// a colleague's answer usually takes. After that it is on Me only.
+const FRESH_DAYS: i64 = 7;
+
+/// The person's own fresh activity, for the top of Start: questions with
+/// answers they have not seen (those first: that is what they wait for),
+/// then questions still open that they asked this week, newest first.
+///
+/// Why on top: after asking, a worker looks for their question on the
+/// first screen, and the ranking sinks one's own posts (they teach one
+/// nothing) below every lesson. A question of one's own is not something
+/// to learn from but something one waits for, so it goes where one looks
+/// first; seen and answered, it drops back into the ranked feed.
+pub fn fresh(store: &dyn Store, person: &str) -> Result<Vec<ListRow>, StoreError> {
+    let since = crate::domain::now() - chrono::Duration::days(FRESH_DAYS);
+    let (news, rest): (Vec<Asked>, Vec<Asked>) = store
+        .asked(person, MAX_ASKED)?
+        .into_iter()
+        .partition(|a| a.new_answers().next().is_some());
+    let open = rest
+        .into_iter()
+        .filter(|a| a.question.answers.is_empty() && a.question.created_at >= since);
+    Ok(news
+        .into_iter()
+        .chain(open)
+        .take(FRESH_ON_START)
+        .map(|a| ListRow {
+            badge: badge(&a),
+            item: Item::Question(a.question),
+        })
+        .collect())
+}
+
 /// "● 1 new", "✓", "choose?" or "open": the one thing to know about a
 /// question one asked.
 pub fn badge(a: &Asked) -> String {

@@ -112,33 +112,43 @@ impl App {
                 items.retain(|i| {
                     reference::of(i).is_none() || (shown && context::is_about(i, &names))
                 });
-                let items = reference::own_language_first(items, crate::i18n::lang());
+                let mut items = reference::own_language_first(items, crate::i18n::lang());
+                // One's own fresh questions head the list (see
+                // `asked::fresh`), each once.
+                let own = super::asked::fresh(&*self.store, &viewer)?;
+                items.retain(|i| !own.iter().any(|r| r.item.id() == i.id()));
                 let done = self.feeds.done_ids();
                 let ranked = feed::for_you(items, &viewer, &wants, &done, now());
                 let ranked = feed::own_language_first(ranked, crate::i18n::lang());
                 // What the person works with next door comes first.
                 let followed = context::follow(ranked, &self.tools);
-                let mut sections = if followed.about == 0 {
-                    Vec::new()
-                } else {
-                    vec![
-                        (
-                            0,
-                            crate::t!("list.for-tools", tools = followed.tools.join(", "))
-                                .into_owned(),
-                        ),
-                        (followed.about, crate::t!("list.more-for-you").into_owned()),
-                    ]
-                };
+                // Headings count rows from the top: the own questions
+                // come first, under their own heading.
+                let mine = own.len();
+                let mut sections = Vec::new();
+                if mine > 0 {
+                    sections.push((0, crate::t!("list.your-questions").into_owned()));
+                }
+                if followed.about > 0 {
+                    sections.push((
+                        mine,
+                        crate::t!("list.for-tools", tools = followed.tools.join(", ")).into_owned(),
+                    ));
+                }
+                if (followed.about > 0 || mine > 0) && followed.about < followed.items.len() {
+                    sections.push((
+                        mine + followed.about,
+                        crate::t!("list.more-for-you").into_owned(),
+                    ));
+                }
                 // The first screen says so too: a Dutch worker's list ends
                 // in English lessons, which a row at 40 columns cannot mark.
                 if let Some(at) = other_languages_at(&followed.items, followed.about) {
-                    sections.push((at, crate::t!("list.other-languages").into_owned()));
+                    sections.push((mine + at, crate::t!("list.other-languages").into_owned()));
                 }
-                let rows = followed
-                    .items
+                let rows = own
                     .into_iter()
-                    .map(|i| self.feeds.row(i, true))
+                    .chain(followed.items.into_iter().map(|i| self.feeds.row(i, true)))
                     .collect();
                 let list = &mut self.feeds.lists[Tab::ForYou.index()];
                 list.set_rows(rows);
