@@ -524,3 +524,29 @@ fn a_two_line_paste_at_the_kiosk_is_one_question() {
     };
     assert_eq!(form.text.text(), format!("Vraag: {ONE}"));
 }
+
+/// Found by the tester: `/` "heftruck oplader" at 80 columns showed
+/// "…is de heftruck oplader?", cut at its front though the whole question
+/// fit the row without its kind word "vraag".
+#[test]
+fn a_search_hit_whose_title_fits_the_row_is_shown_whole() {
+    let (dir, mut app) = kiosk();
+    question(&other_process(&dir), "bram", "Waar is de heftruck oplader?");
+    app.reload();
+    update(&mut app, Action::Search);
+    for c in "heftruck oplader".chars() {
+        update(&mut app, Action::Type(c));
+    }
+    let rows = screen(&app, 80, 24);
+    let hit = rows
+        .iter()
+        .find(|r| r.starts_with("│> "))
+        .unwrap_or_else(|| panic!("{}", text(&rows)));
+    assert!(
+        hit.starts_with("│> Waar is de heftruck oplader?"),
+        "{}",
+        text(&rows)
+    );
+    let list: String = hit.chars().take(34).collect();
+    assert!(!list.contains('…'), "{}", text(&rows));
+}

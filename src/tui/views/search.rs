@@ -149,6 +149,20 @@ impl Widget for &SearchState {
                 selected,
                 theme: *t,
             };
+            let head = format!("{}{}", SELECTED_MARKER, super::ids::head(hit.id));
+            let head_width = (Span::raw(head.as_str()).width() as u16).min(rows.width);
+            // A title that fits the row only without its kind word ("vraag")
+            // is shown whole and the word gives way: the preview beside it
+            // names the kind, and "…de heftruck oplader?" read as a cut
+            // question. Imported know-how keeps its source, as in lists.
+            let title_width = Span::raw(hit.title.as_str()).width();
+            if hit.excerpt == hit.title
+                && !row.keeps_badge
+                && title_width > row.title_width(usize::from(rows.width))
+                && title_width <= usize::from(rows.width - head_width)
+            {
+                row.badge.clear();
+            }
             // The whole title where it fits; cut before the match only
             // where it does not.
             let (text, marks) = excerpt::fit(
@@ -160,8 +174,6 @@ impl Widget for &SearchState {
             row.title = text.clone();
             let y = rows.y + (i - first) as u16;
             row.render(Rect::new(rows.x, y, rows.width, 1), buf);
-            let head = format!("{}{}", SELECTED_MARKER, super::ids::head(hit.id));
-            let head_width = (Span::raw(head.as_str()).width() as u16).min(rows.width);
             mark(
                 buf,
                 Rect::new(rows.x + head_width, y, rows.width - head_width, 1),
@@ -310,6 +322,28 @@ mod tests {
             assert!(row.contains(" How do I quit with vim?"), "{width}: {row}");
             assert_eq!(marked, "vim", "{width}: {row}");
         }
+    }
+
+    /// Found by a tester at the kiosk: "…de heftruck oplader?" at 80
+    /// columns, where the title fit the row without its kind word. The
+    /// word gives way, not the title's start; a title too long even so is
+    /// still cut before its match, beside the word.
+    #[test]
+    fn a_title_that_fits_without_its_kind_word_is_shown_whole() {
+        let title = "Weet iemand waar de heftruck oplader?";
+        // "│> t12 " and "│" around it: 45 columns hold it bare, 49 with " tip".
+        for width in [45, 46, 48] {
+            let (row, marked) = first_row(vec![tip(title)], "heftruck oplader", width);
+            assert!(row.contains(&format!("> t12 {title}")), "{width}: {row}");
+            assert!(!row.contains('…'), "{width}: {row}");
+            assert_eq!(marked, "heftruckoplader", "{width}: {row}");
+        }
+        let (row, _) = first_row(vec![tip(title)], "heftruck oplader", 49);
+        assert!(row.contains(&format!("> t12 {title} tip")), "{row}");
+        let (row, marked) = first_row(vec![tip(title)], "heftruck oplader", 44);
+        assert!(row.contains("> t12 …"), "{row}");
+        assert!(row.trim_end().ends_with("tip"), "{row}");
+        assert_eq!(marked, "heftruckoplader", "{row}");
     }
 
     /// A title too long for the row gives way at the left only as far as
