@@ -335,6 +335,40 @@ fn insights_count_what_a_person_and_the_team_learned() {
     assert!(text.contains("lessons done:        2"), "{text}");
 }
 
+/// Found by the kiosk tester (issue 11): a lesson done without choosing
+/// what it brought printed "leverde niet gezegd op: 1", a riddle Me no
+/// longer shows. Its reflection still prints, with no group line; the
+/// JSON keeps the group.
+#[test]
+fn insights_say_nothing_of_what_was_not_said() {
+    let s = Sandbox::new();
+    s.ok(&["me", "--lang", "nl"]);
+    s.ok(&["lessons", "done", "l1", "--reflection", "fijn om te weten"]);
+    s.ok(&["lessons", "done", "l2", "--brought", "work"]);
+    let text = s.ok(&["insights"]);
+    assert!(!text.contains("niet gezegd"), "{text}");
+    assert!(text.contains("leverde werk op: 1"), "{text}");
+    assert!(text.contains("reflecties:\n  “fijn om te weten”"), "{text}");
+    s.ok(&["me", "--lang", "en"]);
+    let text = s.ok(&["insights"]);
+    assert!(!text.contains("not said"), "{text}");
+    // The team view has no texts: a count of only what was not said is
+    // left out altogether.
+    let team = s.ok(&["insights", "--team"]);
+    assert!(!team.contains("not said"), "{team}");
+    assert!(!team.contains("reflections:"), "{team}");
+    let me = json(&s.ok(&["insights", "--json"]));
+    let unsaid = me["reflections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["brought"] == "unsorted")
+        .unwrap()
+        .clone();
+    assert_eq!(unsaid["count"], 1);
+    assert_eq!(unsaid["texts"], serde_json::json!(["fijn om te weten"]));
+}
+
 #[test]
 fn private_entries_stay_private_in_every_view() {
     let s = Sandbox::new();

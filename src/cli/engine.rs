@@ -390,7 +390,9 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
         line("engine.insights.first-answer", hours.into_owned());
     }
     let groups = |groups: &[insights::ReflectionGroup]| {
-        for g in groups {
+        let (unsaid, said): (Vec<_>, Vec<_>) =
+            groups.iter().partition(|g| g.brought == insights::UNSAID);
+        for g in said {
             println!(
                 "{}",
                 t!(
@@ -400,6 +402,18 @@ pub fn insights(ctx: &Context, a: InsightsArgs) -> CliResult {
                 )
             );
             for t in &g.texts {
+                println!("  “{t}”");
+            }
+        }
+        // What nobody said a lesson brought is no group of its own, as on
+        // Me: "leverde niet gezegd op: 1" read as a riddle (issue 11). Its
+        // reflections still show, under a plain line so none reads as the
+        // group's above; a count of only that says nothing (the team view
+        // has no texts) and is left out.
+        let texts: Vec<&String> = unsaid.iter().flat_map(|g| &g.texts).collect();
+        if !texts.is_empty() {
+            println!("{}", t!("engine.insights.reflections"));
+            for t in texts {
                 println!("  “{t}”");
             }
         }

@@ -16,6 +16,11 @@ pub struct WeekCount {
     pub learned: usize,
 }
 
+/// The group of reflections that do not say what they brought (no "waar
+/// hielp het" chosen). Its name stays in `--json`; the text views (Me,
+/// `insights`) show its reflections without a group line of their own.
+pub const UNSAID: &str = "unsorted";
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReflectionGroup {
     /// `work`, `life`, `connection`, `meaning`, or `unsorted`.
@@ -149,7 +154,7 @@ pub fn group_reflections(
     let mut groups: Vec<ReflectionGroup> = Brought::ALL
         .iter()
         .map(|b| b.name())
-        .chain(["unsorted"])
+        .chain([UNSAID])
         .map(|name| ReflectionGroup {
             brought: name.to_string(),
             count: 0,

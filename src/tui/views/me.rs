@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use super::chart::{self, WeekChart};
 use super::list::ItemListState;
-use crate::domain::insights::{Insights, ReflectionGroup};
+use crate::domain::insights::{Insights, ReflectionGroup, UNSAID};
 use crate::domain::{Person, handle_worth_showing};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{WrapLine, wrap_all};
@@ -216,9 +216,6 @@ fn brought_lines(label: &str, groups: &[ReflectionGroup], t: &Theme) -> Vec<Wrap
     }
     out
 }
-
-/// The group of reflections that do not say what they brought.
-const UNSAID: &str = "unsorted";
 
 /// "1 lesson", "3 lessons": the words for one and for many, from the catalogue.
 fn count(n: i64, one: Cow<'_, str>, many: Cow<'_, str>) -> String {
