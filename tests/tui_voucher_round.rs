@@ -254,21 +254,29 @@ fn the_live_line_under_the_amount_says_what_enter_would_say() {
         update(&mut app, Action::Submit);
         assert_eq!(live, said(&app), "{lang} {typed}");
     }
-    // `12,505` is a thousands comma now: too much, said at once, and
-    // at Enter with the same amount.
+    // `12,505` is a thousands comma now: too much, said at once, and at
+    // Enter word for word (issue 16: the live line said "Te veel: … €
+    // 350", Enter more); the CLI's `fund` says it too, with the id.
     let (_dir, mut app, _) = opened("nl", false, false, 500, "bram");
     update(&mut app, Action::Fund);
     type_in(&mut app, "12,505");
+    let live = live_line(&app);
     assert_eq!(
-        live_line(&app),
-        "Te veel: deze wens heeft nog maar € 350 nodig"
+        live,
+        "Deze wens heeft nog maar € 350 en 8 uur nodig: geef niet meer dan dat (er is niets gegeven)"
     );
     update(&mut app, Action::Submit);
-    assert!(
-        said(&app).starts_with("Deze wens heeft nog maar € 350"),
-        "{}",
-        said(&app)
-    );
+    assert_eq!(said(&app), live);
+    // More than is free (€ 100 of the € 350 the wish needs): the same.
+    for lang in ["nl", "en"] {
+        let (_dir, mut app, _) = opened(lang, false, false, 100, "bram");
+        update(&mut app, Action::Fund);
+        type_in(&mut app, "300");
+        let live = live_line(&app);
+        assert!(live.contains("100"), "{lang}: {live}");
+        update(&mut app, Action::Submit);
+        assert_eq!(said(&app), live, "{lang}");
+    }
     // Pasted over two lines: read as the field shows it, one line.
     let (_dir, mut app, _) = opened("nl", false, false, 500, "bram");
     update(&mut app, Action::Fund);

@@ -274,7 +274,10 @@ fn over_both_the_wishs_need_and_the_free_budget_the_smaller_limit_is_said() {
     type_in(&mut app, "2000");
     // € 480 free is less than the € 1000 the wish needs: that is said.
     let rows = screen(&app, 80, 30);
-    assert_shows(&rows, "Te veel: je hebt maar € 480 vrij");
+    assert_shows(
+        &rows,
+        "Niet genoeg budget: je hebt nog € 480 vrij (er is niets gegeven)",
+    );
     update(&mut app, Action::Submit);
     assert!(said(&app).contains("€ 480"), "{}", said(&app));
     assert!(!said(&app).contains("€ 1000"), "{}", said(&app));
@@ -284,7 +287,7 @@ fn over_both_the_wishs_need_and_the_free_budget_the_smaller_limit_is_said() {
     type_in(&mut app, "2000");
     assert_shows(
         &screen(&app, 80, 30),
-        "Te veel: deze wens heeft nog maar € 350 nodig",
+        "Deze wens heeft nog maar € 350 en 8 uur nodig",
     );
 }
 

@@ -19,7 +19,7 @@ use crate::domain::ledger::EntryKind;
 use crate::domain::money::{parse_amount, parse_hours_word};
 use crate::domain::now;
 use crate::domain::wish::{Lacking, Wish, WishError, WishId, WishQuery};
-use crate::i18n::{amount, free_words};
+use crate::i18n::amount;
 use crate::store::{Fund, StoreError};
 
 /// Wishes loaded at once: far more than a team has open.
@@ -284,8 +284,10 @@ pub fn on_typed(app: &App, p: &mut PromptState) {
                 )
                 .into_owned(),
             ),
+            // Word for word what `Enter` says (issue 16): a shorter live
+            // text ("Te veel: … € 350") read as another rule than Enter's.
             Err(e) => Note {
-                text: live_refusal(&e, cents),
+                text: crate::i18n::sentence(refusal(&e)),
                 warning: true,
             },
         },
@@ -313,31 +315,6 @@ fn still_typing(text: &str) -> bool {
             || code.starts_with(&lower))
 }
 
-/// Why the amount being typed cannot be given, said before Enter (so
-/// without "nothing was given"), naming only what is too much: money
-/// when money is typed (`cents` > 0), else hours.
-fn live_refusal(e: &WishError, cents: i64) -> String {
-    let typed = if cents > 0 {
-        Lacking::Money
-    } else {
-        Lacking::Hours
-    };
-    match e {
-        WishError::TooMuch {
-            cents: c,
-            minutes: m,
-            ..
-        } => crate::t!("wishes.live.too-much", amount = free_words(typed, *c, *m)).into_owned(),
-        WishError::Short {
-            cents: c,
-            minutes: m,
-            lacking,
-            ..
-        } => crate::t!("wishes.live.short", amount = free_words(*lacking, *c, *m)).into_owned(),
-        e => refusal(e),
-    }
-}
-
 /// Why nothing can be given to this wish now, in words; `None` when it can.
 fn cannot_fund(app: &App, w: &Wish) -> Option<String> {
     if !w.state.is_open() {
@@ -361,9 +338,14 @@ fn cannot_fund(app: &App, w: &Wish) -> Option<String> {
 pub(super) fn refusal(e: &WishError) -> String {
     use crate::i18n::{wish_error, wish_state};
     match e {
-        WishError::TooMuch { cents, minutes, .. } => {
-            crate::t!("wishes.too-much", amount = amount(*cents, *minutes)).into_owned()
-        }
+        // The domain's words (`fund` says them too), with "this wish"
+        // for the id: one text wherever it is said.
+        WishError::TooMuch { cents, minutes, .. } => crate::t!(
+            "wish.error.too-much",
+            id = crate::t!("wishes.this-wish"),
+            amount = amount(*cents, *minutes)
+        )
+        .into_owned(),
         WishError::NoMoneyAsked(_) => crate::t!("wishes.no-money").into_owned(),
         WishError::NoHoursAsked(_) => crate::t!("wishes.no-hours").into_owned(),
         WishError::NotOpen { state, .. } => {
