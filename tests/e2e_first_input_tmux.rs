@@ -241,6 +241,23 @@ fn a_two_line_paste_lands_as_one_item_in_pane_popup_and_kiosk() {
                 .cloned()
         });
         assert_eq!(q["body"], "Maat L is op.");
+        // A sentence a chat window broke is one question: tmux pastes the
+        // line break as a carriage return, as many terminals do. (A new
+        // worker's first post is followed by the first wish: skipped.)
+        tmux.wait_for("s", "Een wens maken");
+        tmux.keys("s", &["Escape"]);
+        tmux.wait_for("s", "typ: vraag stellen");
+        paste(&tmux, "Wie heeft de sleutel\nvan het magazijn?");
+        tmux.wait_for("s", "magazijn?");
+        tmux.keys("s", &["Enter"]);
+        let q = eventually("the broken sentence, one question", || {
+            let all = export(&home)["questions"].clone();
+            all.as_array()?
+                .iter()
+                .find(|q| q["title"] == "Wie heeft de sleutel van het magazijn?")
+                .cloned()
+        });
+        assert_eq!(q["body"], "", "{q}");
     }
 }
 

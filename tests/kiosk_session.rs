@@ -524,7 +524,8 @@ fn the_idle_logout_counts_down_and_a_key_keeps_you_in(b: Backend) {
 
 /// A short idle time (`--idle-timeout 20`): the countdown takes its last
 /// third (6⅔ s), not its last half; right after a save the quarter left
-/// (5 s) is counted down whole (issue 11).
+/// (5 s) counts down its own last third, so the worker's next key types
+/// (issue 11).
 fn a_short_idle_time_counts_down_only_its_last_third(b: Backend) {
     let Some(mut f) = fixture(b, None) else {
         return;
@@ -547,12 +548,18 @@ fn a_short_idle_time_counts_down_only_its_last_third(b: Backend) {
     assert_eq!(f.session.countdown(), Some(6));
     f.session.touch();
     f.session.saved();
-    assert_eq!(f.session.countdown(), Some(5));
+    assert_eq!(
+        f.session.countdown(),
+        None,
+        "a key right after a save types"
+    );
+    f.clock.advance(Duration::from_secs(4));
+    assert_eq!(f.session.countdown(), Some(1));
 }
 
 /// A worker who asked and walked away: right after a save the logout
 /// comes after a quarter of the idle time (30 s of 120), counted down on
-/// screen for its last 15 s; any key gives the whole idle time back.
+/// screen for its last third (10 s); any key gives the whole idle time back.
 fn after_a_save_the_logout_comes_sooner_unless_a_key_follows(b: Backend) {
     let Some(mut f) = fixture(b, None) else {
         return;
@@ -562,11 +569,11 @@ fn after_a_save_the_logout_comes_sooner_unless_a_key_follows(b: Backend) {
     f.clock.advance(Duration::from_secs(50));
     f.session.saved();
     assert_eq!(f.session.until_idle(), Duration::from_secs(30));
-    f.clock.advance(Duration::from_secs(14));
+    f.clock.advance(Duration::from_secs(19));
     assert_eq!(f.session.countdown(), None);
     f.clock.advance(Duration::from_secs(2));
-    assert_eq!(f.session.countdown(), Some(14));
-    f.clock.advance(Duration::from_secs(14));
+    assert_eq!(f.session.countdown(), Some(9));
+    f.clock.advance(Duration::from_secs(9));
     assert!(matches!(
         f.session.tick(),
         Outcome::LoggedOut { idle: true, .. }

@@ -14,7 +14,7 @@ use leertuin::tui::app::{Overlay, Screen, Tab};
 use leertuin::tui::event::Input;
 use leertuin::tui::update;
 use leertuin::tui::views::capture::Field;
-use tui_support::{ME, assert_shows, demo_app, demo_app_in, other_process, screen};
+use tui_support::{ME, assert_shows, demo_app, demo_app_in, other_process, said, screen};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
@@ -360,6 +360,30 @@ fn a_draft_offer_never_eats_a_key() {
         1,
         "kept for later"
     );
+}
+
+/// Del on an offered draft throws it away, and the line says so (gone
+/// without a word looked like a key that did nothing).
+#[test]
+fn del_on_a_draft_offer_throws_it_away_and_says_so() {
+    let (_dir, mut app) = demo_app_in("nl");
+    let drafts = app.around.drafts.clone().expect("test drafts");
+    leertuin::capture::keep(
+        Some(&drafts),
+        ME,
+        Kind::Tip,
+        &Draft {
+            text: "bewaard bij het uitloggen".into(),
+            ..Draft::default()
+        },
+        None,
+    )
+    .expect("keep");
+    app.offer_drafts();
+    assert!(app.offering_draft());
+    app.on_key(key(KeyCode::Delete));
+    assert!(drafts.list_for(ME).expect("drafts").is_empty());
+    assert_eq!(said(&app), "De bewaarde tekst is weggegooid.");
 }
 
 #[test]

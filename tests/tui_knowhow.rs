@@ -105,7 +105,7 @@ fn imported_examples_come_beside_their_tool_in_the_persons_language() {
     // `v` says why not, and writes nothing.
     update(&mut app, Action::Vote);
     let rows = tui_support::screen(&app, 80, 24);
-    tui_support::assert_shows(&rows, "deze tip komt van elders");
+    tui_support::assert_shows(&rows, "Deze tip komt van elders");
     let item = app.feeds.lists[0].rows[at].item.clone();
     assert!(matches!(item, Item::Tip(t) if t.reference.is_some()));
 }

@@ -272,15 +272,17 @@ impl Session {
 
     /// Seconds left before the idle logout, during its last
     /// [`WARN_BEFORE`], or its last [`WARN_PART`] for a short idle time:
-    /// the pane shows them, and any key keeps the person in. A third of
-    /// the idle time set, not of the shorter one after a save: right after
-    /// a save the logout comes soon, and the countdown says so all along.
+    /// the pane shows them, and any key keeps the person in (and does no
+    /// more). A part of the idle time in force, the shorter one after a
+    /// save too: a countdown from the moment of the save took the worker's
+    /// next key (with `--idle-timeout 60`, "Volgende vraag" typed at once
+    /// after a question became "olgende vraag"; issue 11).
     pub fn countdown(&self) -> Option<u64> {
         if !matches!(self.phase, Phase::Pane { .. }) {
             return None;
         }
         let left = self.until_idle();
-        let warn = WARN_BEFORE.min(self.idle / WARN_PART);
+        let warn = WARN_BEFORE.min(self.current_idle() / WARN_PART);
         (left <= warn && !left.is_zero()).then(|| left.as_secs_f64().ceil() as u64)
     }
 

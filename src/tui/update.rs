@@ -193,7 +193,9 @@ fn on_item(app: &mut App, action: Action) {
     };
     let id = item.id();
     let kind = crate::i18n::kind_word(id.kind);
-    let wrong = |what: std::borrow::Cow<'_, str>| t!("status.wrong-kind", what = what, kind = kind);
+    let wrong = |what: std::borrow::Cow<'_, str>| {
+        crate::i18n::sentence(t!("status.wrong-kind", what = what, kind = kind))
+    };
     // At the kiosk `+` is the one key to back what is open (its letters
     // type a question): on a tip it votes.
     let action = match (action, &item) {
@@ -575,10 +577,11 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
             return;
         }
         CaptureOutcome::Discard(id) => {
-            if let Some(drafts) = &app.around.drafts
-                && let Err(e) = drafts.delete(&id)
-            {
-                form.error = Some(e.to_string());
+            match app.around.drafts.as_ref().map(|d| d.delete(&id)) {
+                Some(Err(e)) => form.error = Some(e.to_string()),
+                // Said, as Esc says nothing was saved: gone without a
+                // word looked like a key that did nothing.
+                _ => app.say(t!("status.draft-discarded")),
             }
             if form.offer_only && form.offered().is_none() {
                 return;

@@ -416,7 +416,9 @@ pub fn paste_at_kiosk(s: &mut CaptureState, text: &str) {
 /// `.`, `?`, `!` or `:`, the next follows with one space.
 fn broken_sentences_joined(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    // tmux and many terminals paste a line break as a carriage return.
+    let lines = text.split(['\n', '\r']).map(str::trim);
+    for line in lines.filter(|l| !l.is_empty()) {
         if !out.is_empty() {
             let ended = out.ends_with(['.', '?', '!', ':']);
             out.push(if ended { '\n' } else { ' ' });
@@ -716,6 +718,11 @@ mod tests {
         assert_eq!(joined("Let op:\n\nde pomp"), "Let op:\nde pomp");
         assert_eq!(joined("één\ntwee\ndrie"), "één twee drie");
         assert_eq!(joined("\n\n"), "");
+        // As tmux's paste-buffer and many terminals send a line break.
+        assert_eq!(
+            joined("Wie heeft de sleutel\rvan het magazijn?\rIk zoek hem."),
+            "Wie heeft de sleutel van het magazijn?\nIk zoek hem."
+        );
     }
 
     fn typed(s: &mut CaptureState, text: &str) {
