@@ -194,8 +194,9 @@ pub fn due_cards(tx: &mut Tx, person: &str, now: Time, limit: usize) -> Result<V
     Ok(due)
 }
 
-/// Fails unless `person` asked `question`.
-fn asked_by(tx: &mut Tx, question: ItemId, person: &str) -> Result<()> {
+/// Who asked `question` (None: anonymously); an error unless it is a
+/// question that is there.
+pub(super) fn question_author(tx: &mut Tx, question: ItemId) -> Result<Option<String>> {
     if question.kind != Kind::Question {
         return Err(ValidationError::NotKind {
             id: question,
@@ -203,13 +204,18 @@ fn asked_by(tx: &mut Tx, question: ItemId, person: &str) -> Result<()> {
         }
         .into());
     }
-    let author: Option<String> = tx
+    Ok(tx
         .query_opt(
             "SELECT author FROM question WHERE id = $1 AND deleted_at IS NULL",
             &[&question.num],
         )?
         .ok_or(StoreError::NotFound(question))?
-        .get(0);
+        .get(0))
+}
+
+/// Fails unless `person` asked `question`.
+fn asked_by(tx: &mut Tx, question: ItemId, person: &str) -> Result<()> {
+    let author = question_author(tx, question)?;
     match author {
         Some(a) if a == person => Ok(()),
         Some(_) => Err(ValidationError::NotTheAsker(question).into()),

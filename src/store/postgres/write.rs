@@ -174,20 +174,7 @@ pub fn back(
     minutes: Option<i64>,
 ) -> Result<()> {
     let minutes = backing_minutes(kind, minutes)?.map(|m| i32::try_from(m).unwrap_or(i32::MAX));
-    if question.kind != Kind::Question {
-        return Err(ValidationError::NotKind {
-            id: question,
-            kind: Kind::Question,
-        }
-        .into());
-    }
-    let author: Option<String> = tx
-        .query_opt(
-            "SELECT author FROM question WHERE id = $1 AND deleted_at IS NULL",
-            &[&question.num],
-        )?
-        .ok_or(StoreError::NotFound(question))?
-        .get(0);
+    let author = super::engine::question_author(tx, question)?;
     let person = ensure_handle(tx, at, person)?;
     not_own_question(question, author.as_deref(), &person)?;
     tx.execute(

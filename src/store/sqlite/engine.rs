@@ -158,8 +158,9 @@ pub fn due_cards(tx: &Connection, person: &str, now: Time, limit: usize) -> Resu
     Ok(due)
 }
 
-/// Fails unless `person` asked `question`; returns the question's id number.
-fn asked_by(tx: &Connection, question: ItemId, person: &str, what: &str) -> Result<()> {
+/// Who asked `question` (None: anonymously); an error unless it is a
+/// question that is there.
+pub(super) fn question_author(tx: &Connection, question: ItemId) -> Result<Option<String>> {
     if question.kind != Kind::Question {
         return Err(ValidationError::NotKind {
             id: question,
@@ -167,11 +168,15 @@ fn asked_by(tx: &Connection, question: ItemId, person: &str, what: &str) -> Resu
         }
         .into());
     }
-    let author: Option<String> = tx
-        .prepare_cached("SELECT author FROM question WHERE id = ?1 AND deleted_at IS NULL")?
+    tx.prepare_cached("SELECT author FROM question WHERE id = ?1 AND deleted_at IS NULL")?
         .query_row([question.num], |r| r.get(0))
         .optional()?
-        .ok_or(StoreError::NotFound(question))?;
+        .ok_or(StoreError::NotFound(question))
+}
+
+/// Fails unless `person` asked `question`; returns the question's id number.
+fn asked_by(tx: &Connection, question: ItemId, person: &str, what: &str) -> Result<()> {
+    let author = question_author(tx, question)?;
     match author {
         Some(a) if a == person => Ok(()),
         // `what` is the act, for whoever reads a log; the person is told

@@ -148,18 +148,7 @@ pub fn back(
     minutes: Option<i64>,
 ) -> Result<()> {
     let minutes = backing_minutes(kind, minutes)?;
-    if question.kind != Kind::Question {
-        return Err(ValidationError::NotKind {
-            id: question,
-            kind: Kind::Question,
-        }
-        .into());
-    }
-    let author: Option<String> = tx
-        .prepare_cached("SELECT author FROM question WHERE id = ?1 AND deleted_at IS NULL")?
-        .query_row([question.num], |r| r.get(0))
-        .optional()?
-        .ok_or(StoreError::NotFound(question))?;
+    let author = super::engine::question_author(tx, question)?;
     let person = ensure_handle(tx, at, person)?;
     not_own_question(question, author.as_deref(), &person)?;
     // Backing again replaces the earlier one (a new pledge sets new minutes).
