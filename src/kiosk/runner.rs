@@ -638,6 +638,22 @@ mod tests {
         }
     }
 
+    /// A kiosk on a new database file, with the store it writes to (the
+    /// directory goes when the test ends).
+    fn kiosk_on_a_file() -> (tempfile::TempDir, SqliteStore, Kiosk) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("k.db");
+        let store = SqliteStore::open(&db).unwrap();
+        let ctx = Launch {
+            spec: crate::store::Spec::File(db),
+            user: "kiosk".into(),
+            config: crate::config::Config::default(),
+            theme: crate::tui::theme::ThemeChoice::default(),
+        };
+        let kiosk = Kiosk::new(&ctx).unwrap();
+        (dir, store, kiosk)
+    }
+
     /// A worker's search at the kiosk finds the team's synonyms, both from
     /// the persisted index (while its own is read) and from its own.
     #[test]
@@ -682,16 +698,7 @@ mod tests {
     /// first digit is typed, not swallowed (issue 11).
     #[test]
     fn esc_esc_during_the_countdown_logs_out_and_a_digit_types() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("k.db");
-        let store = SqliteStore::open(&db).unwrap();
-        let ctx = Launch {
-            spec: crate::store::Spec::File(db),
-            user: "kiosk".into(),
-            config: crate::config::Config::default(),
-            theme: crate::tui::theme::ThemeChoice::default(),
-        };
-        let kiosk = Kiosk::new(&ctx).unwrap();
+        let (_dir, store, kiosk) = kiosk_on_a_file();
         let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
         let counting = |session: &mut Session| {
             session.touch();
@@ -753,16 +760,7 @@ mod tests {
     /// that opens nothing still logs out sooner.
     #[test]
     fn the_first_wish_after_a_save_has_the_whole_idle_time() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("k.db");
-        let store = SqliteStore::open(&db).unwrap();
-        let ctx = Launch {
-            spec: crate::store::Spec::File(db),
-            user: "kiosk".into(),
-            config: crate::config::Config::default(),
-            theme: crate::tui::theme::ThemeChoice::default(),
-        };
-        let kiosk = Kiosk::new(&ctx).unwrap();
+        let (_dir, store, kiosk) = kiosk_on_a_file();
         let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
         let mut session = Session::new(
             Duration::from_secs(120),
@@ -830,16 +828,7 @@ mod tests {
     /// (Alt-Enter is a new line in a form) (issue 11).
     #[test]
     fn esc_then_a_key_pressed_quickly_is_those_two_keys() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("k.db");
-        let store = SqliteStore::open(&db).unwrap();
-        let ctx = Launch {
-            spec: crate::store::Spec::File(db),
-            user: "kiosk".into(),
-            config: crate::config::Config::default(),
-            theme: crate::tui::theme::ThemeChoice::default(),
-        };
-        let kiosk = Kiosk::new(&ctx).unwrap();
+        let (_dir, store, kiosk) = kiosk_on_a_file();
         let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
         let mut session = Session::new(Duration::from_secs(120), "nl", None, Box::new(Hands(now)));
         session.phase = super::super::session::Phase::Pane {
@@ -897,16 +886,7 @@ mod tests {
     #[test]
     fn the_loop_takes_an_alt_key_as_esc_then_the_key() {
         use crate::tui::event_loop::Screen as _;
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("k.db");
-        let store = SqliteStore::open(&db).unwrap();
-        let ctx = Launch {
-            spec: crate::store::Spec::File(db),
-            user: "kiosk".into(),
-            config: crate::config::Config::default(),
-            theme: crate::tui::theme::ThemeChoice::default(),
-        };
-        let kiosk = Kiosk::new(&ctx).unwrap();
+        let (_dir, store, kiosk) = kiosk_on_a_file();
         let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
         let mut session = Session::new(Duration::from_secs(120), "nl", None, Box::new(Hands(now)));
         let logged_in = |session: &mut Session| {
