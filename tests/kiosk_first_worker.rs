@@ -348,6 +348,12 @@ fn me_says_what_its_chart_counts_beside_the_lessons_done() {
         );
         assert!(all.contains("1 les af"), "{w}:\n{all}");
         assert!(!all.contains("Jij leerde"), "{w}:\n{all}");
+        // The lesson's check questions are called so, as on the lesson
+        // ("Alleen lessen hebben testvragen"), not "kaarten".
+        assert!(
+            all.contains("testvra") && !all.contains("kaart"),
+            "{w}:\n{all}"
+        );
         // No "niet gezegd 1" for the "het hielp bij" left open: the
         // reflection itself is what the lesson brought.
         assert!(!all.contains("niet gezegd"), "{w}:\n{all}");
