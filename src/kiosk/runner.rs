@@ -654,6 +654,18 @@ mod tests {
         (dir, store, kiosk)
     }
 
+    /// A session of Fatima's, logged in with her badge, on a hand-set
+    /// clock (120 s idle, Dutch).
+    fn fatima_logged_in(now: std::rc::Rc<std::cell::Cell<Instant>>) -> Session {
+        let mut session = Session::new(Duration::from_secs(120), "nl", None, Box::new(Hands(now)));
+        session.phase = super::super::session::Phase::Pane {
+            handle: "fatima".into(),
+            name: "Fatima".into(),
+            private: true,
+        };
+        session
+    }
+
     /// A worker's search at the kiosk finds the team's synonyms, both from
     /// the persisted index (while its own is read) and from its own.
     #[test]
@@ -707,17 +719,7 @@ mod tests {
         };
         let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
         for first in [KeyCode::Esc, KeyCode::Char('5')] {
-            let mut session = Session::new(
-                Duration::from_secs(120),
-                "nl",
-                None,
-                Box::new(Hands(now.clone())),
-            );
-            session.phase = super::super::session::Phase::Pane {
-                handle: "fatima".into(),
-                name: "Fatima".into(),
-                private: true,
-            };
+            let mut session = fatima_logged_in(now.clone());
             let mut pane = Some(open_pane(&kiosk, "fatima", "nl", true).unwrap());
             counting(&mut session);
             let mut armed = false;
@@ -762,17 +764,7 @@ mod tests {
     fn the_first_wish_after_a_save_has_the_whole_idle_time() {
         let (_dir, store, kiosk) = kiosk_on_a_file();
         let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
-        let mut session = Session::new(
-            Duration::from_secs(120),
-            "nl",
-            None,
-            Box::new(Hands(now.clone())),
-        );
-        session.phase = super::super::session::Phase::Pane {
-            handle: "fatima".into(),
-            name: "Fatima".into(),
-            private: true,
-        };
+        let mut session = fatima_logged_in(now.clone());
         let mut app = open_pane(&kiosk, "fatima", "nl", true).unwrap();
         app.start();
         app.defer_saves = true;
@@ -830,12 +822,7 @@ mod tests {
     fn esc_then_a_key_pressed_quickly_is_those_two_keys() {
         let (_dir, store, kiosk) = kiosk_on_a_file();
         let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
-        let mut session = Session::new(Duration::from_secs(120), "nl", None, Box::new(Hands(now)));
-        session.phase = super::super::session::Phase::Pane {
-            handle: "fatima".into(),
-            name: "Fatima".into(),
-            private: true,
-        };
+        let mut session = fatima_logged_in(now);
         let mut pane = Some(open_pane(&kiosk, "fatima", "nl", true).unwrap());
         pane.as_mut().unwrap().start();
         let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);

@@ -415,10 +415,11 @@ pub fn paste_at_kiosk(s: &mut CaptureState, text: &str) {
 /// Lines joined where a sentence runs on: after a line that ends without
 /// `.`, `?`, `!` or `:`, the next follows with one space.
 fn broken_sentences_joined(text: &str) -> String {
+    // The one paste cleaner first: a line break pasted as a carriage
+    // return (tmux, many terminals) is a line break.
+    let text = crate::tui::event::clean_paste(text);
     let mut out = String::with_capacity(text.len());
-    // tmux and many terminals paste a line break as a carriage return.
-    let lines = text.split(['\n', '\r']).map(str::trim);
-    for line in lines.filter(|l| !l.is_empty()) {
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if !out.is_empty() {
             let ended = out.ends_with(['.', '?', '!', ':']);
             out.push(if ended { '\n' } else { ' ' });
