@@ -91,6 +91,52 @@ floor=$(hf floor_pg "$PGBIN/psql -X -q -t -A -h $PGDIR -U $ME -d leertuin -c 'SE
 row "\`nudge\`, whole process" "≤ 10 ms" "$n_sq ms" "$n_pg ms" "$(ratio "$n_pg" "$n_sq")" \
     "one query: sqlite3 $r_sq ms, psql $r_pg ms; psql \`SELECT 1\` $floor ms"
 
+# The same nudge through PgBouncer (session pooling, a pool per login), the
+# way README's Team server advises for many terminals: a backend kept warm
+# instead of a new one per command. With `ignore_startup_parameters =
+# options` as advised, and without it (stock: leertuin logs in again
+# without its options); the floor: psql's `SELECT 1` through it.
+BOUNCER=${LEERTUIN_PGBOUNCER:-$(command -v pgbouncer || echo /usr/sbin/pgbouncer)}
+if [ ! -x "$BOUNCER" ] && [ "$(id -u)" = 0 ]; then
+    apt-get install -y --no-install-recommends pgbouncer >/dev/null 2>&1 || true
+fi
+if [ -x "$BOUNCER" ]; then
+    BDIR=$PGDIR/bouncer
+    mkdir -p "$BDIR"
+    printf '"%s" ""\n' "$ME" >"$BDIR/users.txt"
+    for port in 6432 6433; do
+        ignore=""
+        [ $port = 6432 ] && ignore="ignore_startup_parameters = options"
+        cat >"$BDIR/$port.ini" <<INI
+[databases]
+leertuin = host=$PGDIR
+[pgbouncer]
+listen_addr =
+listen_port = $port
+unix_socket_dir = $BDIR
+auth_type = trust
+auth_file = $BDIR/users.txt
+pool_mode = session
+$ignore
+logfile = $BDIR/$port.log
+pidfile = $BDIR/$port.pid
+INI
+    done
+    [ ${#as_pg[@]} -gt 0 ] && chown -R leertuin-test: "$BDIR"
+    for port in 6432 6433; do "${as_pg[@]}" "$BOUNCER" -d "$BDIR/$port.ini"; done
+    sleep 1
+    PB="postgresql://$ME@/leertuin?host=$BDIR&port=6432"
+    PB_STOCK="postgresql://$ME@/leertuin?host=$BDIR&port=6433"
+    n_pb=$(hf nudge_pb -N "$BIN --db $PB nudge")
+    n_pbs=$(hf nudge_pbs -N "$BIN --db $PB_STOCK nudge")
+    floor_pb=$(hf floor_pb "$PGBIN/psql -X -q -t -A -h $BDIR -p 6432 -U $ME -d leertuin -c 'SELECT 1'")
+    row "\`nudge\` through PgBouncer (session pooling)" "≤ 10 ms" "$n_sq ms" "$n_pb ms" "$(ratio "$n_pb" "$n_sq")" \
+        "without \`ignore_startup_parameters\`: $n_pbs ms; psql \`SELECT 1\` through it $floor_pb ms"
+    for port in 6432 6433; do kill "$(cat "$BDIR/$port.pid")" 2>/dev/null || true; done
+else
+    echo "bench_pg.sh: no pgbouncer, the pooled row is left out" >&2
+fi
+
 # The pane, start to first full frame.
 f_sq=$(pty first-frame --expect 'For you' --runs 10 -- "$BIN" --db "$DB")
 f_pg=$(pty first-frame --expect 'For you' --runs 10 -- "$BIN" --db "$PG")

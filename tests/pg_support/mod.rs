@@ -16,6 +16,8 @@
 
 #![allow(dead_code)]
 
+pub mod bouncer;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -97,7 +99,7 @@ pub struct PgServer {
     /// The temp dir: `data/`, the socket, the log.
     pub dir: PathBuf,
     /// `Some((uid, gid))` when the server runs as another user.
-    run_as: Option<(u32, u32)>,
+    pub run_as: Option<(u32, u32)>,
     /// The shells that run the server and stop it when stdin closes: the
     /// first, then one per [`PgServer::restart`].
     keepers: Mutex<Vec<Child>>,
@@ -311,7 +313,8 @@ impl PgServer {
     }
 
     /// `program` as the server's user (root only), else as we are.
-    fn as_server_user(&self, program: &Path) -> Command {
+    /// `program` as the user the server runs as (for tools beside it).
+    pub fn as_server_user(&self, program: &Path) -> Command {
         match self.run_as {
             Some((uid, gid)) => {
                 let mut cmd = Command::new("setpriv");

@@ -19,6 +19,7 @@ mod reference;
 mod rows;
 pub mod schema;
 mod search;
+mod startup_options;
 mod store;
 pub mod url;
 mod wishes;

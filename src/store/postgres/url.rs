@@ -10,7 +10,7 @@ use postgres::config::{Host, SslMode};
 use postgres::{Client, Config, NoTls};
 use postgres_native_tls::MakeTlsConnector;
 
-use super::{Result, ServerError};
+use super::{Result, ServerError, startup_options};
 
 /// Where Debian's (and most distributions') server puts its socket.
 const DEFAULT_SOCKET_DIR: &str = "/var/run/postgresql";
@@ -26,6 +26,9 @@ pub struct ServerUrl {
     /// Password texts as they may appear in messages (raw and decoded).
     secrets: Vec<String>,
     tls: Tls,
+    /// The login's `options` (`-c name=value …`), kept apart from `config`
+    /// so a connection can be made without them (see [`startup_options`]).
+    options: Option<String>,
 }
 
 /// How far a TLS connection is checked, as libpq's `sslmode` says:
@@ -81,6 +84,27 @@ fn take_tls(text: &str) -> (String, Tls) {
     }
 }
 
+/// Takes out the URL's `options`, decoded, so that they can be left off a
+/// login that a pooler refused for them.
+fn take_options(text: &str) -> (String, Option<String>) {
+    let Some((base, query)) = text.split_once('?') else {
+        return (text.to_string(), None);
+    };
+    let mut options = None;
+    let mut kept = Vec::new();
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("options", value)) => options = Some(percent_decode(value)),
+            _ => kept.push(pair),
+        }
+    }
+    if kept.is_empty() {
+        (base.to_string(), options)
+    } else {
+        (format!("{base}?{}", kept.join("&")), options)
+    }
+}
+
 impl std::fmt::Debug for ServerUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ServerUrl({})", self.describe())
@@ -96,6 +120,7 @@ impl ServerUrl {
         }
         let mut secrets = secrets_in(text);
         let (text, tls) = take_tls(text);
+        let (text, options) = take_options(&text);
         let mut config: Config = text
             .parse()
             .map_err(|e: postgres::Error| ServerError::BadUrl(scrub(&e.to_string(), &secrets)))?;
@@ -144,6 +169,7 @@ impl ServerUrl {
             config,
             secrets,
             tls,
+            options: options.filter(|o| !o.trim().is_empty()),
         })
     }
 
@@ -224,11 +250,10 @@ impl ServerUrl {
     pub fn with_setting(&self, name: &str, value: &str) -> ServerUrl {
         let mut url = self.clone();
         let setting = format!("-c {name}={value}");
-        let options = match self.config.get_options() {
-            Some(given) if !given.is_empty() => format!("{given} {setting}"),
-            _ => setting,
-        };
-        url.config.options(&options);
+        url.options = Some(match &self.options {
+            Some(given) => format!("{given} {setting}"),
+            None => setting,
+        });
         url
     }
 
@@ -236,21 +261,45 @@ impl ServerUrl {
         // Building a TLS connector reads the system's trusted roots: 20 ms
         // and more per connection, twice `nudge`'s whole budget, for a unix
         // socket that will not encrypt. So only when TLS may be used.
-        let connected = if self.may_use_tls() {
-            self.config.connect(self.tls_connector()?)
-        } else {
-            self.config.connect(NoTls)
+        let tls = match self.may_use_tls() {
+            true => Some(self.tls_connector()?),
+            false => None,
         };
-        connected.map_err(|e| {
-            ServerError::Connect(
-                crate::t!(
-                    "server.cannot-connect",
-                    target = self.describe(),
-                    reason = self.reason(&e)
-                )
-                .into_owned(),
+        let mut config = self.config.clone();
+        if let Some(options) = &self.options {
+            config.options(options);
+        }
+        match connect_with(&config, tls.clone()) {
+            Err(e) if startup_options::refused(&e) => self.connect_setting_after(&e, tls),
+            connected => connected.map_err(|e| self.cannot_connect(&e)),
+        }
+    }
+
+    /// A pooler refused the login's options: log in without them, then
+    /// make the same settings (see [`startup_options`]).
+    fn connect_setting_after(
+        &self,
+        refusal: &postgres::Error,
+        tls: Option<MakeTlsConnector>,
+    ) -> Result<Client> {
+        let options = self.options.as_deref().unwrap_or("");
+        let Some(settings) = startup_options::settings_in(options) else {
+            return Err(self.cannot_connect(refusal));
+        };
+        let mut client = connect_with(&self.config, tls).map_err(|e| self.cannot_connect(&e))?;
+        startup_options::apply(&mut client, &settings).map_err(|e| self.cannot_connect(&e))?;
+        Ok(client)
+    }
+
+    fn cannot_connect(&self, e: &postgres::Error) -> ServerError {
+        ServerError::Connect(
+            crate::t!(
+                "server.cannot-connect",
+                target = self.describe(),
+                reason = self.reason(e)
             )
-        })
+            .into_owned(),
+        )
     }
 
     /// A server error in words a person can act on, password-free.
@@ -278,6 +327,16 @@ impl ServerUrl {
     /// [`ServerError::Db`] for a failed statement.
     pub fn db_error(&self, e: &postgres::Error) -> ServerError {
         ServerError::Db(self.reason(e))
+    }
+}
+
+fn connect_with(
+    config: &Config,
+    tls: Option<MakeTlsConnector>,
+) -> std::result::Result<Client, postgres::Error> {
+    match tls {
+        Some(tls) => config.connect(tls),
+        None => config.connect(NoTls),
     }
 }
 
