@@ -482,3 +482,76 @@ fn review_on_the_server_prints_what_it_prints_on_a_file() {
     ));
     assert_eq!(mine, "l1#1:3 l1#2:1 t1:4");
 }
+
+/// pg_trgm only speeds `search` up (migration 0019's indexes): a server
+/// without it — not installed, not allowed, or dropped by an admin —
+/// finds the very same items, by reading every text; `server init` run
+/// again puts the indexes back.
+#[test]
+fn search_finds_the_same_without_pg_trgm() {
+    let Some(t) = team("no_trgm") else {
+        return;
+    };
+    let (ann, bob) = (&t.ann, &t.bob);
+    t.ok(
+        ann,
+        &[
+            "add",
+            "tip",
+            "kubectl rollout restart herstart de pods één voor één",
+        ],
+    );
+    t.ok(
+        ann,
+        &[
+            "add",
+            "tip",
+            "De coördinator van de nachtdienst weet waar de sleutel ligt",
+        ],
+    );
+    t.ok(bob, &["add", "question", "Waar staat de reservepomp?"]);
+    t.ok(
+        ann,
+        &[
+            "answer",
+            "q1",
+            "Achter de coördinator zijn bureau, bij hal 2",
+        ],
+    );
+    t.ok(ann, &["add", "tip", "git stash before you pull"]);
+    let trigram_indexes = || {
+        ok(&t.db.psql(
+            "postgres",
+            "SELECT count(*) FROM pg_indexes WHERE schemaname = 'leertuin' AND indexname LIKE '%\\_search';",
+        ))
+    };
+    let queries: [&[&str]; 4] = [
+        &["search", "kubectl restart"],
+        &["search", "coordinator"],
+        &["search", "kubetcl"],
+        &["search", "reservepomp"],
+    ];
+    let found = || -> Vec<String> { queries.iter().map(|q| t.ok(bob, q)).collect() };
+    assert_eq!(trigram_indexes(), "5");
+    let with = found();
+    for (q, out) in queries.iter().zip(&with) {
+        assert!(!out.trim().is_empty(), "{q:?} found nothing");
+    }
+
+    assert!(
+        t.ok(bob, &["doctor"])
+            .contains("pg_trgm, 5 trigram indexes")
+    );
+
+    ok(&t.db.psql("postgres", "DROP EXTENSION pg_trgm CASCADE;"));
+    assert_eq!(trigram_indexes(), "0");
+    assert_eq!(found(), with);
+    // doctor says so, and what to do; the server is no less healthy.
+    let doctor = t.ok(bob, &["doctor"]);
+    assert!(doctor.contains("no pg_trgm"), "{doctor}");
+    assert!(doctor.contains("server init"), "{doctor}");
+
+    t.db.init(&[]);
+    assert_eq!(trigram_indexes(), "5");
+    assert_eq!(found(), with);
+}

@@ -119,6 +119,13 @@ fn server(h: &ServerHealth) {
             t!("doctor.tls-off")
         },
     );
+    line(
+        "doctor.search-index",
+        match h.search_indexes {
+            0 => t!("doctor.search-index-none"),
+            n => t!("doctor.search-index-trigrams", n = n),
+        },
+    );
     let ms = h.round_trip.as_secs_f64() * 1000.0;
     line("doctor.round-trip", format!("{ms:.1} ms"));
 }

@@ -28,6 +28,8 @@ pub struct ServerHealth {
     pub tables: i64,
     /// The connection is encrypted (TLS).
     pub tls: bool,
+    /// `search`'s trigram indexes (pg_trgm); 0 when it reads every text.
+    pub search_indexes: i64,
     /// One round trip (`SELECT 1`) to the server.
     pub round_trip: std::time::Duration,
 }

@@ -35,6 +35,12 @@ const MIGRATIONS: &[(i64, &str)] = &[
 /// The newest schema this binary knows.
 pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 
+/// The migration that makes `search`'s trigram indexes. It runs again at
+/// every `server init` after it: it asks for nothing that is there, and it
+/// makes the indexes once pg_trgm may be had (installed or allowed later,
+/// or dropped and back), which an admin then gets by running init again.
+const SEARCH_INDEXES: i64 = 19;
+
 const BOOTSTRAP: &str = include_str!("bootstrap.sql");
 const ACCESS: &str = include_str!("access.sql");
 
@@ -97,6 +103,11 @@ pub fn init(url: &ServerUrl, lessons: &[LessonFile]) -> Result<InitReport> {
         )
         .map_err(db)?;
     }
+    if from >= SEARCH_INDEXES
+        && let Some((_, sql)) = MIGRATIONS.iter().find(|(v, _)| *v == SEARCH_INDEXES)
+    {
+        tx.batch_execute(sql).map_err(db)?;
+    }
     tx.batch_execute(ACCESS).map_err(db)?;
     let lessons = if from == 0 {
         load_lessons(&mut tx, lessons).map_err(db)?
@@ -122,6 +133,20 @@ pub fn secured_tables(
             "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
              WHERE n.nspname = 'leertuin' AND c.relkind IN ('r', 'p')
                AND c.relrowsecurity AND c.relforcerowsecurity",
+            &[],
+        )?
+        .get(0))
+}
+
+/// How many of `search`'s trigram indexes (migration 0019) the schema has:
+/// none without pg_trgm, when every search reads every text.
+pub fn search_indexes(
+    client: &mut impl GenericClient,
+) -> std::result::Result<i64, postgres::Error> {
+    Ok(client
+        .query_one(
+            "SELECT count(*) FROM pg_indexes
+             WHERE schemaname = 'leertuin' AND indexname LIKE '%\\_search'",
             &[],
         )?
         .get(0))

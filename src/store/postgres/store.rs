@@ -690,6 +690,7 @@ impl Store for PgStore {
                 secured_tables: schema::secured_tables(client)?,
                 tables: row.get(2),
                 tls: row.get(1),
+                search_indexes: schema::search_indexes(client)?,
                 round_trip,
             }))
         })
