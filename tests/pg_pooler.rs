@@ -164,3 +164,80 @@ fn a_pooled_connection_forgets_the_person_a_kiosk_acted_for() {
     ));
     assert_eq!(next, format!("{backend}|nobody|0"));
 }
+
+/// The server stopped behind PgBouncer: PgBouncer still takes the login
+/// and would hold the first query for as long as it waits for a server.
+/// leertuin waits as long as a connect may take (`connect_timeout`), then
+/// keeps the write in the outbox; once the server is back, `sync` sends it,
+/// and it is stored once.
+#[test]
+fn a_server_stopped_behind_pgbouncer_is_offline_and_nothing_is_lost() {
+    let Some(pg) = pg_support::PgServer::start_durable("pooler_down") else {
+        return;
+    };
+    let pg: &'static pg_support::PgServer = Box::leak(Box::new(pg));
+    let db = pg.database("pooler_down");
+    let ann = format!("ann_{}", db.name);
+    db.init(&[&ann]);
+    let Some(bouncer) = Bouncer::start("pooler_down", pg, &[&ann], 2) else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("home");
+    let url = format!("{}&connect_timeout=2", bouncer.url(&ann, &db.name));
+    // A bound for "it ended", far above the two seconds it may wait and far
+    // below PgBouncer's ten minutes; not a measurement.
+    let run = |args: &[&str]| {
+        let mut child = pg_support::leertuin_in(home.path())
+            .args(["--db", &url])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("leertuin runs");
+        let start = std::time::Instant::now();
+        while child.try_wait().expect("wait").is_none() {
+            if start.elapsed() > AT_MOST {
+                let _ = child.kill();
+                panic!("leertuin {args:?} still waits for PgBouncer after {AT_MOST:?}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        child.wait_with_output().expect("output")
+    };
+    let said = |out: &std::process::Output| {
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    };
+    let stored = |text: &str| {
+        ok(&db.psql(
+            "postgres",
+            &format!("SELECT count(*) FROM leertuin.tip WHERE text = '{text}';"),
+        ))
+    };
+    let out = run(&["add", "tip", "before the stop"]);
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
+    assert_eq!(stored("before the stop"), "1");
+
+    pg.crash();
+    let out = run(&["add", "tip", "while the server was away"]);
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
+    assert!(
+        said(&out).contains("saved offline, will be sent"),
+        "{}",
+        said(&out)
+    );
+
+    pg.restart();
+    let start = std::time::Instant::now();
+    loop {
+        let out = run(&["sync"]);
+        if out.status.code() == Some(0) {
+            assert!(said(&out).contains("1 sent"), "{}", said(&out));
+            break;
+        }
+        // PgBouncer tries the server again a moment after it failed.
+        assert!(start.elapsed() < AT_MOST, "never sent: {}", said(&out));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(stored("while the server was away"), "1");
+    assert_eq!(stored("before the stop"), "1");
+}

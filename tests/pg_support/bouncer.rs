@@ -3,7 +3,11 @@
 //! server is still the person), a unix socket in a temp dir of its own and
 //! no TCP. The config is PgBouncer's stock one otherwise: no
 //! `ignore_startup_parameters`, so the login options leertuin sends are
-//! refused as a stock PgBouncer before 1.20 refuses them.
+//! refused as a stock PgBouncer before 1.20 refuses them. It holds a
+//! client waiting for a server it cannot reach for ten minutes
+//! (`query_wait_timeout`; the stock two are as long for a person at a
+//! capture popup), so a test sees whether leertuin waits for it, and tries
+//! a server again a second after it failed (stock: 15 s).
 //!
 //! Like the server it runs as the test user when the tests run as root
 //! (PgBouncer refuses root), under a shell that stops it when this process
@@ -82,6 +86,8 @@ impl Bouncer {
              auth_file = {dir}/users.txt\n\
              pool_mode = session\n\
              default_pool_size = {pool_size}\n\
+             query_wait_timeout = 600\n\
+             server_login_retry = 1\n\
              logfile = {dir}/log\n",
             pg_dir = pg.socket_dir().display(),
             dir = dir.display(),

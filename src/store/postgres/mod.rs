@@ -8,6 +8,7 @@
 //! `store.rs` with the queries in `read.rs`, `write.rs`, `engine.rs` and
 //! `backup.rs`).
 
+mod answering;
 mod backup;
 mod engine;
 mod insert;

@@ -257,7 +257,17 @@ impl ServerUrl {
         url
     }
 
+    /// A connection, or offline within about twice `connect_timeout`
+    /// (see [`answering`](super::answering)), whoever is slow.
     pub fn connect(&self) -> Result<Client> {
+        match self.config.get_connect_timeout() {
+            Some(wait) => super::answering::within(self, *wait),
+            None => self.login(),
+        }
+    }
+
+    /// Logs in, with no bound on how long the server takes to answer.
+    pub(super) fn login(&self) -> Result<Client> {
         // Building a TLS connector reads the system's trusted roots: 20 ms
         // and more per connection, twice `nudge`'s whole budget, for a unix
         // socket that will not encrypt. So only when TLS may be used.
@@ -291,7 +301,7 @@ impl ServerUrl {
         Ok(client)
     }
 
-    fn cannot_connect(&self, e: &postgres::Error) -> ServerError {
+    pub(super) fn cannot_connect(&self, e: &postgres::Error) -> ServerError {
         ServerError::Connect(
             crate::t!(
                 "server.cannot-connect",
