@@ -126,7 +126,8 @@ impl Bouncer {
     fn wait_ready(&self, test: &str) {
         let socket = self.dir.join(format!(".s.PGSQL.{PORT}"));
         let start = Instant::now();
-        while !socket.exists() {
+        // The file is there a moment before PgBouncer listens on it.
+        while std::os::unix::net::UnixStream::connect(&socket).is_err() {
             if start.elapsed() > Duration::from_secs(30) {
                 let log = std::fs::read_to_string(self.dir.join("out")).unwrap_or_default()
                     + &std::fs::read_to_string(self.dir.join("log")).unwrap_or_default();

@@ -9,6 +9,7 @@
 
 use postgres::Client;
 use postgres::error::SqlState;
+use postgres::types::Type;
 
 /// True when the server (a pooler in front of it) refused the login only
 /// because of the `options` startup parameter.
@@ -50,9 +51,10 @@ pub fn settings_in(options: &str) -> Option<Vec<(String, String)>> {
 /// Makes `settings` for this session, as the login would have.
 pub fn apply(client: &mut Client, settings: &[(String, String)]) -> Result<(), postgres::Error> {
     for (name, value) in settings {
-        client.execute(
+        // Typed: one round trip, not a prepare and an execute.
+        client.query_typed(
             "SELECT pg_catalog.set_config($1, $2, false)",
-            &[name, value],
+            &[(name, Type::TEXT), (value, Type::TEXT)],
         )?;
     }
     Ok(())
