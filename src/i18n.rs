@@ -10,6 +10,9 @@
 
 use std::cell::Cell;
 
+mod catalogue;
+pub use catalogue::Catalogue;
+
 use crate::domain::ValidationError;
 use crate::store::StoreError;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -6,8 +6,16 @@
 // Library code never unwraps; unit tests may.
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
-// The message catalogues, English and Dutch (see `i18n`).
-rust_i18n::i18n!("locales", fallback = "en");
+// The message catalogues, English and Dutch (see `i18n`): rust-i18n's `t!`
+// and fallback to English over the table `build.rs` compiles from
+// `locales/*.yml` (`i18n::catalogue`). The macro is pointed at a folder
+// that does not exist so that it embeds no second copy, whose hash maps it
+// would build on the first `t!` of every command.
+rust_i18n::i18n!(
+    "locales/compiled-by-build-rs",
+    fallback = "en",
+    backend = crate::i18n::Catalogue
+);
 
 /// `t!("key")`, `t!("key", name = value)`: the text in the language of this
 /// thread ([`i18n::lang`]); `t!("key", locale = "nl")` names the language.
