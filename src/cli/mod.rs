@@ -205,9 +205,6 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 pub struct Context {
     pub db: PathBuf,
     pub user: String,
-    /// The person's login name: on a database file someone else owns,
-    /// `user` must be this (see [`store::check_identity`]).
-    pub login: String,
     /// `--user` named the person on a database file (not the login, nor
     /// a `LEERTUIN_USER` set once): a handle typed, which may be a typo.
     pub user_named: bool,
@@ -270,7 +267,6 @@ impl Context {
         Ok(Context {
             db,
             user,
-            login: paths::login_name(),
             user_named,
             config,
             theme: cli.theme,
@@ -310,10 +306,11 @@ impl Context {
     /// Refuses `--user` naming someone else on a database file this person
     /// does not own (see [`store::check_identity`]).
     pub fn check_identity(&self) -> CliResult {
+        // The login name only where it decides (a file someone else owns).
         Ok(store::check_identity(
             &self.spec(),
             &self.user,
-            &self.login,
+            paths::login_name,
         )?)
     }
 

@@ -162,13 +162,15 @@ pub fn init(spec: &Spec) -> Result<bool> {
 /// refused, since file permissions are the only trust boundary there. On
 /// your own file (or one not made yet) any name goes; a team server knows
 /// its people by their database login.
-pub fn check_identity(spec: &Spec, user: &str, login: &str) -> Result<()> {
+///
+/// `login` is asked only on a file someone else owns: looking the account
+/// up in the password database (NSS: nsswitch.conf, /etc/passwd, perhaps
+/// a directory service) is the slowest part of a check that almost always
+/// ends at "your own file".
+pub fn check_identity(spec: &Spec, user: &str, login: impl FnOnce() -> String) -> Result<()> {
     let Spec::File(path) = spec else {
         return Ok(());
     };
-    if user == login {
-        return Ok(());
-    }
     let Ok(meta) = std::fs::metadata(path) else {
         return Ok(());
     };
@@ -177,9 +179,13 @@ pub fn check_identity(spec: &Spec, user: &str, login: &str) -> Result<()> {
     if meta.uid() == me {
         return Ok(());
     }
+    let login = login();
+    if user == login {
+        return Ok(());
+    }
     Err(StoreError::NotYourName {
         user: user.to_string(),
-        login: login.to_string(),
+        login,
         path: path.to_path_buf(),
     })
 }
