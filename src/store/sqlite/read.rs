@@ -43,13 +43,15 @@ impl Filter<'_> {
         } else {
             "?1 IS NULL"
         };
+        // The limit is written into the SQL, not bound: SQLite (3.54 here)
+        // compiles a statement with `LIMIT ?` a second time on its first
+        // step once the limit is bound (to plan with its value), which
+        // doubled the SQL work of every read of one item (`show`,
+        // previews). It is a number of ours, never typed text.
+        let limit = self.limit.map_or(-1, |l| l as i64);
         format!(
-            "{id} AND (?2 IS NULL OR (' ' || tags || ' ') LIKE ?2 ESCAPE '\\') {order} LIMIT ?3"
+            "{id} AND (?2 IS NULL OR (' ' || tags || ' ') LIKE ?2 ESCAPE '\\') {order} LIMIT {limit}"
         )
-    }
-
-    fn limit(&self) -> i64 {
-        self.limit.map_or(-1, |l| l as i64)
     }
 
     fn tag(&self) -> Option<String> {
@@ -83,9 +85,7 @@ pub fn cards(tx: &Connection, lesson_id: i64) -> Result<Vec<Card>> {
 
 pub fn lessons(tx: &Connection, f: &Filter) -> Result<Vec<Lesson>> {
     let sql = format!("SELECT {LESSON_COLUMNS} FROM lesson WHERE {}", f.sql_tail());
-    let mut lessons = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
-        read::lesson(r)
-    })?;
+    let mut lessons = all(tx, &sql, params![f.id, f.tag()], |r| read::lesson(r))?;
     for l in &mut lessons {
         l.cards = cards(tx, l.id.num)?;
     }
@@ -101,9 +101,7 @@ pub fn questions(tx: &Connection, f: &Filter) -> Result<Vec<Question>> {
         f.own_only(),
         f.sql_tail()
     );
-    let mut questions = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
-        read::question(r)
-    })?;
+    let mut questions = all(tx, &sql, params![f.id, f.tag()], |r| read::question(r))?;
     for q in &mut questions {
         q.answers = answers(tx, q.id.num, f.tombstones)?;
         q.backings = backings(tx, q.id.num)?;
@@ -139,9 +137,7 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
         f.own_only(),
         f.sql_tail()
     );
-    let mut tips = all(tx, &sql, params![f.id, f.tag(), f.limit()], |r| {
-        read::tip(r)
-    })?;
+    let mut tips = all(tx, &sql, params![f.id, f.tag()], |r| read::tip(r))?;
     let votes =
         format!("SELECT {VOTE_COLUMNS} FROM vote WHERE tip_id = ?1 ORDER BY created_at, person");
     for t in &mut tips {
@@ -153,11 +149,11 @@ pub fn tips(tx: &Connection, f: &Filter) -> Result<Vec<Tip>> {
 pub fn learned(tx: &Connection, f: &Filter) -> Result<Vec<Learned>> {
     let sql = format!(
         "SELECT {LEARNED_COLUMNS} FROM learned
-         WHERE (?4 IS NULL OR visibility = 'team' OR author = ?4) AND {} {}",
+         WHERE (?3 IS NULL OR visibility = 'team' OR author = ?3) AND {} {}",
         f.live(),
         f.sql_tail()
     );
-    all(tx, &sql, params![f.id, f.tag(), f.limit(), f.viewer], |r| {
+    all(tx, &sql, params![f.id, f.tag(), f.viewer], |r| {
         read::learned(r)
     })
 }
@@ -419,7 +415,7 @@ mod tests {
             let plan: Vec<String> = conn
                 .prepare(&sql)
                 .unwrap()
-                .query_map(params![f.id, f.tag(), f.limit()], |r| r.get(3))
+                .query_map(params![f.id, f.tag()], |r| r.get(3))
                 .unwrap()
                 .collect::<rusqlite::Result<_>>()
                 .unwrap();
@@ -427,6 +423,50 @@ mod tests {
                 plan.iter().any(|p| p.contains("INTEGER PRIMARY KEY")),
                 "{table}: {plan:?}"
             );
+        }
+    }
+
+    /// A read of one item or of a list is compiled once: a bound LIMIT
+    /// made SQLite compile it again on its first step, which doubled
+    /// `show`'s SQL work.
+    #[test]
+    fn reads_are_compiled_once() {
+        use rusqlite::StatementStatus;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        drop(crate::store::SqliteStore::open(&path).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO person (handle, name, created_at) VALUES ('ann', 'Ann', 0);
+             INSERT INTO tip (id, author, text, tags, created_at) VALUES (1, 'ann', 'A tip', 'sql', 0);",
+        )
+        .unwrap();
+        let one = Filter {
+            id: Some(1),
+            viewer: Some("ann"),
+            ..Filter::default()
+        };
+        let newest = Filter {
+            viewer: Some("ann"),
+            limit: Some(50),
+            ..Filter::default()
+        };
+        let tagged = Filter {
+            tag: Some("sql"),
+            viewer: Some("ann"),
+            limit: Some(50),
+            ..Filter::default()
+        };
+        for f in [one, newest, tagged] {
+            let sql = format!("SELECT id FROM tip WHERE {}", f.sql_tail());
+            let mut stmt = conn.prepare(&sql).unwrap();
+            let ids: Vec<i64> = stmt
+                .query_map(params![f.id, f.tag()], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert_eq!(ids, [1], "{sql}");
+            assert_eq!(stmt.get_status(StatementStatus::RePrepare), 0, "{sql}");
         }
     }
 }
