@@ -25,7 +25,7 @@ pub mod filters;
 mod find;
 mod letters;
 mod place;
-mod prefilter;
+pub(crate) mod prefilter;
 mod score;
 pub mod stored;
 mod strings;

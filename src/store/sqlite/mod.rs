@@ -17,6 +17,7 @@ mod reference;
 mod repair;
 mod rows;
 mod store;
+mod text_match;
 mod wishes;
 mod write;
 

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::rows::all;
+use super::text_match::match_expression;
 use crate::domain::{
     Answer, Backing, Card, CardState, Item, ItemId, Kind, Learned, Lesson, LessonDone, Person,
     PersonPin, Question, Review, Tip,
@@ -353,33 +354,6 @@ pub fn each_search_doc_matching(
         )?;
     }
     Ok(())
-}
-
-/// `filter` as an FTS5 query over trigrams: detail=none keeps no
-/// positions, so a piece is asked as all its trigrams (a superset of the
-/// items holding it; the ranking reads them anyway). `None` when nothing
-/// is asked (a piece too short for a trigram asks nothing).
-fn match_expression(filter: &TextFilter) -> Option<String> {
-    let trigrams = |p: &String| -> Vec<String> {
-        TextFilter::trigrams(p)
-            .into_iter()
-            .map(|t| format!("\"{}\"", t.replace('"', "\"\"")))
-            .collect()
-    };
-    // An alternative asking nothing makes its whole group ask nothing.
-    let group = |alts: &Vec<Vec<String>>| -> Option<String> {
-        let alts: Option<Vec<String>> = alts
-            .iter()
-            .map(|alt| {
-                let all: Vec<String> = alt.iter().flat_map(trigrams).collect();
-                (!all.is_empty()).then(|| format!("({})", all.join(" AND ")))
-            })
-            .collect();
-        alts.filter(|a| !a.is_empty())
-            .map(|a| format!("({})", a.join(" OR ")))
-    };
-    let groups: Vec<String> = filter.groups.iter().filter_map(group).collect();
-    (!groups.is_empty()).then(|| groups.join(" AND "))
 }
 
 pub fn lessons_done(tx: &Connection, person: Option<&str>) -> Result<Vec<LessonDone>> {
