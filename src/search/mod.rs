@@ -213,6 +213,13 @@ impl SearchIndex {
         true
     }
 
+    /// True when `word` (folded) is a word of the titles and tags, or the
+    /// start of one: then the search takes it as meant and guesses no
+    /// slips for it.
+    pub fn holds_word(&self, word: &str) -> bool {
+        self.docs.vocabulary.has_prefix(word)
+    }
+
     /// Items that can be found (replaced ones no longer count).
     pub fn len(&self) -> usize {
         (0..self.docs.len())

@@ -5,6 +5,8 @@
 //! For each query word of three letters or more: the item holds the word,
 //! or one of its stems, or, for a word the items do not hold, the parts
 //! left of a slip (a letter wrong, added, dropped, or two swapped). A word
+//! the items do hold is taken as meant, as the ranking takes it: no slips
+//! are asked for it (`restart` in `kubetcl restart`). A word
 //! the parts cannot narrow (too short, a person's name, letters outside
 //! ASCII only) asks nothing. What passes is a superset of what holds each
 //! word or one slip of it; the fuzzy ranking then decides.
@@ -37,12 +39,14 @@ pub enum Reach {
 /// `names`: the persons' handles and names, folded (an author is found by
 /// name, which is not in the persisted text). `reach`: the words as typed,
 /// their other forms, or also one slip away. `synonyms`: the team's words
-/// that mean the same, asked for as well.
+/// that mean the same, asked for as well. `meant`: words (folded) the
+/// items hold, for which no slips are asked.
 pub fn filter(
     query: &str,
     names: &[String],
     reach: Reach,
     synonyms: &Synonyms,
+    meant: &[String],
 ) -> Option<TextFilter> {
     let mut groups = Vec::new();
     // Kinds are kept by the ranking; a tag's start is text to hold.
@@ -53,11 +57,12 @@ pub fn filter(
             groups.push(vec![tag]);
         }
     }
-    for word in words.split_whitespace() {
-        let word: String = word.chars().map(fold).collect();
-        if names.iter().any(|n| is_subsequence(&word, n)) {
-            continue;
-        }
+    for word in folded_words(&words, names) {
+        let reach = if reach == Reach::Slips && meant.contains(&word) {
+            Reach::Forms
+        } else {
+            reach
+        };
         if let Some(mut group) = alternatives(&word, reach) {
             for other in synonyms.of(&word) {
                 let other = pieces(&other);
@@ -78,6 +83,40 @@ pub fn filter(
     (!groups.is_empty()).then_some(TextFilter { groups, most: None })
 }
 
+/// The query's words (folded) that ask something of the text: not a kind
+/// or tag filter, not (the letters of) a person's name.
+fn folded_words(words: &str, names: &[String]) -> Vec<String> {
+    words
+        .split_whitespace()
+        .map(|w| w.chars().map(fold).collect::<String>())
+        .filter(|w| !names.iter().any(|n| is_subsequence(w, n)))
+        .collect()
+}
+
+/// The query's words (folded) for which `Reach::Slips` asks what lies one
+/// slip away: each may be meant as typed, if the items hold it.
+pub fn slip_words(query: &str, names: &[String]) -> Vec<String> {
+    let (words, _) = super::filters::split(query);
+    folded_words(&words, names)
+        .into_iter()
+        .filter(|w| slips_reach(w) && !pieces(w).is_empty())
+        .collect()
+}
+
+/// What asks for the items holding `word` (folded) as typed.
+pub fn word_filter(word: &str, most: usize) -> TextFilter {
+    TextFilter {
+        groups: vec![vec![pieces(word)]],
+        most: Some(most),
+    }
+}
+
+/// True when slips are guessed for `word` (folded): a word of plain
+/// letters and digits, long enough.
+fn slips_reach(word: &str) -> bool {
+    word.chars().count() >= TYPO_FROM && word.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// The runs of ASCII letters and digits of `word` long enough to look up.
 fn pieces(word: &str) -> Vec<String> {
     word.split(|c: char| !c.is_ascii_alphanumeric())
@@ -95,8 +134,7 @@ fn alternatives(word: &str, reach: Reach) -> Option<Vec<Vec<String>>> {
     }
     let mut out = vec![exact];
     let chars: Vec<char> = word.chars().collect();
-    let plain = chars.iter().all(char::is_ascii_alphanumeric);
-    if !plain || chars.len() < TYPO_FROM || reach == Reach::AsTyped {
+    if !slips_reach(word) || reach == Reach::AsTyped {
         return Some(out);
     }
     // Other forms of the word are asked for also when the word itself was
@@ -158,6 +196,7 @@ mod tests {
             &["anouk de vries".into()],
             reach,
             &Synonyms::default(),
+            &[],
         )
         .map(|f| f.groups)
     }
@@ -195,6 +234,30 @@ mod tests {
     }
 
     #[test]
+    fn a_word_taken_as_meant_asks_no_slips() {
+        let meant = ["restart".to_string()];
+        let groups = filter(
+            "kubetcl restart",
+            &[],
+            Reach::Slips,
+            &Synonyms::default(),
+            &meant,
+        )
+        .unwrap()
+        .groups;
+        assert!(groups[0].contains(&vec!["kubectl".to_string()]));
+        assert!(groups[1].contains(&vec!["restart".to_string()]));
+        assert!(
+            !groups[1].contains(&vec!["start".to_string()]),
+            "{groups:?}"
+        );
+        assert_eq!(
+            slip_words("t:tip kubetcl restart anouk vi", &["anouk".into()]),
+            ["kubetcl", "restart"]
+        );
+    }
+
+    #[test]
     fn a_tag_is_asked_for_and_a_kind_is_not() {
         let groups = of("t:question #sql-basics joins", false).unwrap();
         assert_eq!(
@@ -206,7 +269,7 @@ mod tests {
     #[test]
     fn a_synonym_is_asked_for_beside_the_word() {
         let synonyms = Synonyms::parse(&["uitpakken = extraheren".into()]).unwrap();
-        let groups = filter("uitpakken", &[], Reach::AsTyped, &synonyms)
+        let groups = filter("uitpakken", &[], Reach::AsTyped, &synonyms, &[])
             .unwrap()
             .groups;
         assert_eq!(groups, vec![vec![vec!["uitpakken"], vec!["extraheren"]]]);
@@ -224,7 +287,7 @@ mod tests {
     fn other_word_forms_are_asked_for_too() {
         let groups = of("restarting", true).unwrap();
         assert!(groups[0].contains(&vec!["restart".to_string()]));
-        let forms = filter("bestanden", &[], Reach::Forms, &Synonyms::default()).unwrap();
+        let forms = filter("bestanden", &[], Reach::Forms, &Synonyms::default(), &[]).unwrap();
         assert_eq!(
             forms.groups,
             vec![vec![

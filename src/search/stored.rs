@@ -104,7 +104,9 @@ fn search_in(
     // What the words as typed found: kept if their other forms add nothing.
     let mut as_typed: Option<Found> = None;
     let mut reach = Reach::AsTyped;
-    while let Some(mut filter) = prefilter::filter(query, &names, reach, synonyms) {
+    // Words the items hold: no slips are asked for them.
+    let mut meant: Vec<String> = Vec::new();
+    while let Some(mut filter) = prefilter::filter(query, &names, reach, synonyms, &meant) {
         filter.most = Some(CANDIDATES);
         if asked.as_ref() == Some(&filter) {
             if reach == Reach::Forms {
@@ -112,20 +114,9 @@ fn search_in(
             }
             break;
         }
-        let mut docs: Vec<SearchDoc> = Vec::new();
-        if !store.each_search_doc_matching(viewer, &filter, &mut |d| docs.push(d))? {
-            // No persisted index: the same filter over everything read, so
-            // both backends find the same.
-            let Some(all) = everything.as_deref_mut() else {
-                return Ok(None);
-            };
-            if all.is_none() {
-                *all = Some(store.search_docs(viewer)?);
-            }
-            let all = all.as_deref().unwrap_or_default();
-            docs = all.iter().filter(|d| holds(d, &filter)).cloned().collect();
-            newest(&mut docs, CANDIDATES);
-        }
+        let Some(docs) = matching(store, viewer, &filter, everything.as_deref_mut())? else {
+            return Ok(None);
+        };
         let index = choose(
             SearchIndex::new(docs).with_synonyms(synonyms.clone()),
             knowhow,
@@ -140,12 +131,68 @@ fn search_in(
                 Reach::Forms
             }
             (_, false) => return Ok(Some(Found { index, hits })),
-            (Reach::AsTyped, true) => Reach::Slips,
+            (Reach::AsTyped, true) => {
+                for word in prefilter::slip_words(query, &names) {
+                    if is_meant(store, viewer, &word, everything.as_deref_mut())? {
+                        meant.push(word);
+                    }
+                }
+                Reach::Slips
+            }
             (Reach::Forms, true) => return Ok(as_typed),
             (Reach::Slips, true) => break,
         };
     }
     Ok(as_typed)
+}
+
+/// The items `filter` keeps, newest first and at most its `most`: named
+/// by the persisted index, or, given `everything` (a place for all items,
+/// read at the first need), the same filter over all items, so both
+/// backends find the same. `None` when neither can answer.
+fn matching(
+    store: &dyn Store,
+    viewer: &str,
+    filter: &TextFilter,
+    everything: Option<&mut Option<Vec<SearchDoc>>>,
+) -> Result<Option<Vec<SearchDoc>>, StoreError> {
+    let mut docs: Vec<SearchDoc> = Vec::new();
+    if store.each_search_doc_matching(viewer, filter, &mut |d| docs.push(d))? {
+        return Ok(Some(docs));
+    }
+    let Some(all) = everything else {
+        return Ok(None);
+    };
+    if all.is_none() {
+        *all = Some(store.search_docs(viewer)?);
+    }
+    let all = all.as_deref().unwrap_or_default();
+    docs = all.iter().filter(|d| holds(d, filter)).cloned().collect();
+    newest(&mut docs, filter.most.unwrap_or(usize::MAX));
+    Ok(Some(docs))
+}
+
+/// How many of the newest items holding a word's letters are read to see
+/// whether it is a word of their titles or tags. Where it is, hardly any
+/// of them lack it; where none of these hold it, it is taken as a typo,
+/// as before, whatever older items hold.
+const MEANT_PROBE: usize = 100;
+
+/// True when the items hold `word` (folded) as the ranking takes a word
+/// as meant: a word of a title or tag, or the start of one. Then asking
+/// its slips too only widens the search to items the ranking will not
+/// find through them, and at a million items, where "restart" one slip
+/// away holds "start", "rest" and "art", it doubled what the persisted
+/// index had to walk (`kubetcl restart`).
+fn is_meant(
+    store: &dyn Store,
+    viewer: &str,
+    word: &str,
+    everything: Option<&mut Option<Vec<SearchDoc>>>,
+) -> Result<bool, StoreError> {
+    let filter = prefilter::word_filter(word, MEANT_PROBE);
+    Ok(matching(store, viewer, &filter, everything)?
+        .is_some_and(|docs| SearchIndex::new(docs).holds_word(word)))
 }
 
 /// Keeps the newest `most` of `docs` (in their order), as the persisted
@@ -263,7 +310,7 @@ mod tests {
             );
         }
         let mut filter =
-            prefilter::filter("zebra", &[], Reach::AsTyped, &Synonyms::default()).unwrap();
+            prefilter::filter("zebra", &[], Reach::AsTyped, &Synonyms::default(), &[]).unwrap();
         filter.most = Some(2);
         let mut found = Vec::new();
         assert!(
@@ -278,6 +325,48 @@ mod tests {
         newest(&mut all, 2);
         let kept: Vec<_> = all.iter().map(|d| d.id).collect();
         assert_eq!(kept, added[3..].to_vec());
+    }
+
+    /// Beside a typo, a word the items hold is asked as typed, not one slip
+    /// away: the slips of "gateway" ("gate", …) would fill the newest
+    /// `CANDIDATES` with items that do not hold it and leave out the
+    /// oldest, the one meant.
+    #[test]
+    fn a_word_the_items_hold_is_taken_as_meant_beside_a_typo() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+        let tip = |text: String| {
+            let draft = Draft {
+                text,
+                ..Draft::default()
+            };
+            NewItem::from_draft(Kind::Tip, "ann", &draft).unwrap()
+        };
+        let meant = store.add(&tip("Gateway library setup".into())).unwrap();
+        store
+            .batch(&|w| {
+                for n in 0..CANDIDATES {
+                    w.add(&tip(format!("Gate of the library, shelf {n}")))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        store
+            .add(&tip(
+                "Gateway settings live in the shared library of all our tools".into(),
+            ))
+            .unwrap();
+        let found = search(
+            &store,
+            "ann",
+            "gateway libtary",
+            10,
+            &Synonyms::default(),
+            true,
+        )
+        .unwrap()
+        .hits;
+        assert_eq!(ids(&found[..1]), vec![meant.to_string()], "{found:?}");
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl Vocabulary {
     }
 
     /// True when some word of the index starts with `prefix` (or is it).
-    fn has_prefix(&self, prefix: &str) -> bool {
+    pub(super) fn has_prefix(&self, prefix: &str) -> bool {
         let mut sorted = self.sorted.lock().unwrap_or_else(|e| e.into_inner());
         if sorted.new.len() >= MERGE_FROM {
             sorted.merge();

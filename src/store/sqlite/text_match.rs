@@ -119,7 +119,7 @@ mod tests {
     use rusqlite::Connection;
 
     fn slips(query: &str) -> TextFilter {
-        prefilter(query, &[], Reach::Slips, &Synonyms::default()).unwrap()
+        prefilter(query, &[], Reach::Slips, &Synonyms::default(), &[]).unwrap()
     }
 
     /// The expression as it was asked before: every alternative with all
@@ -222,7 +222,7 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyzabcdef",
         ] {
             for reach in [Reach::AsTyped, Reach::Forms, Reach::Slips] {
-                let filter = prefilter(query, &[], reach, &Synonyms::default()).unwrap();
+                let filter = prefilter(query, &[], reach, &Synonyms::default(), &[]).unwrap();
                 let (ours, theirs) = (match_expression(&filter), as_written(&filter));
                 assert_eq!(ours.is_some(), theirs.is_some(), "{query}");
                 if let (Some(ours), Some(theirs)) = (ours, theirs) {
