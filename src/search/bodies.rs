@@ -35,7 +35,7 @@ impl Bodies {
     /// of numbers would outgrow its 4 GB of offsets.
     pub fn push(&mut self, body: &str) -> bool {
         let from = self.numbers.len();
-        for word in body.split_whitespace() {
+        for word in super::spaces::words(body) {
             let mut n = self.words.intern(word);
             while n >= 0x80 {
                 self.numbers.push((n & 0x7f) as u8 | 0x80);

@@ -54,6 +54,10 @@ pub struct Docs {
 }
 
 fn cut(s: &str, chars: usize) -> &str {
+    // No more bytes than that: no more characters either.
+    if s.len() <= chars {
+        return s;
+    }
     match s.char_indices().nth(chars) {
         Some((i, _)) => &s[..i],
         None => s,

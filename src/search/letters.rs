@@ -41,12 +41,17 @@ const ASCII_BITS: [Mask; 128] = ascii_bits();
 
 /// The letters of `text` after case and accent folding (so the mask of
 /// "Café" has the bit for `e`). ASCII text, nearly all of it, takes a
-/// table lookup per byte.
+/// table lookup per byte; so do the ASCII letters of other text (one é in
+/// a tip of a thousand letters is common), which folding leaves as they
+/// are but lower-cased.
 pub fn mask(text: &str) -> Mask {
     if text.is_ascii() {
         return text.bytes().fold(0, |m, b| m | ASCII_BITS[usize::from(b)]);
     }
     text.chars().fold(0, |m, c| {
+        if c.is_ascii() {
+            return m | ASCII_BITS[c as usize];
+        }
         let c = to_lower_case(normalize(c));
         m | match c {
             'a'..='z' => 1 << (c as u32 - 'a' as u32),
@@ -66,5 +71,6 @@ mod tests {
         assert_eq!(mask("ABC"), 0b111);
         assert_eq!(mask("z9"), 1 << 25 | 1 << 35);
         assert_eq!(mask("-_ "), 0);
+        assert_eq!(mask("Één Zoë — 42 🙂"), mask("een zoe 42"));
     }
 }

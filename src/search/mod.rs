@@ -27,6 +27,7 @@ mod letters;
 mod place;
 pub(crate) mod prefilter;
 mod score;
+mod spaces;
 pub mod stored;
 mod strings;
 pub mod synonyms;

@@ -42,7 +42,9 @@ pub fn fold(c: char) -> char {
 /// word's text.
 #[derive(Default)]
 pub struct Vocabulary {
-    words: HashSet<Arc<str>>,
+    /// foldhash, not std's SipHash: every word of every title and tag is
+    /// looked up here at a build, and hundreds of guesses per query word.
+    words: HashSet<Arc<str>, foldhash::fast::RandomState>,
     sorted: Mutex<Sorted>,
 }
 

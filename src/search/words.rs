@@ -69,7 +69,7 @@ impl Words {
     /// Adds the words of `text` as held by doc `doc` (docs come in
     /// ascending order).
     pub fn add(&mut self, doc: u32, text: &str) {
-        for word in text.split_whitespace() {
+        for word in super::spaces::words(text) {
             let mut folded = std::mem::take(&mut self.buf);
             folded.clear();
             if word.is_ascii() {
