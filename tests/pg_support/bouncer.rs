@@ -14,9 +14,8 @@
 //! ends. Without the `pgbouncer` binary the tests skip with one printed
 //! reason; with `LEERTUIN_REQUIRE_PG=1` (CI installs it) they fail.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use super::PgServer;
@@ -26,7 +25,8 @@ const PORT: u16 = 6432;
 
 pub struct Bouncer {
     pub dir: PathBuf,
-    psql: PathBuf,
+    /// The server's binaries (for `psql`).
+    pg_bin: PathBuf,
     keeper: Child,
 }
 
@@ -116,7 +116,7 @@ impl Bouncer {
             .expect("pgbouncer starts");
         let bouncer = Bouncer {
             dir,
-            psql: pg.bin.join("psql"),
+            pg_bin: pg.bin.clone(),
             keeper,
         };
         bouncer.wait_ready(test);
@@ -147,23 +147,7 @@ impl Bouncer {
 
     /// The real `psql` as `user` on `db` through PgBouncer, `sql` on stdin.
     pub fn psql(&self, user: &str, db: &str, sql: &str) -> Output {
-        let mut child = Command::new(&self.psql)
-            .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"])
-            .arg("-h")
-            .arg(&self.dir)
-            .args(["-p", &PORT.to_string(), "-U", user, "-d", db])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("psql runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(sql.as_bytes())
-            .expect("psql stdin");
-        child.wait_with_output().expect("psql ends")
+        super::psql_at(&self.pg_bin, &self.dir, PORT, user, db, sql)
     }
 }
 

@@ -420,25 +420,7 @@ impl PgServer {
     /// Runs the real `psql` as `user` on `db` with `sql` on stdin
     /// (`ON_ERROR_STOP`, tuples only, unaligned).
     pub fn psql(&self, user: &str, db: &str, sql: &str) -> Output {
-        let mut child = Command::new(self.bin.join("psql"))
-            .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"])
-            .arg("-h")
-            .arg(&self.dir)
-            .args(["-p", &self.port().max(5432).to_string()])
-            .args(["-U", user, "-d", db])
-            .env_remove("PGPASSWORD")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("psql runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(sql.as_bytes())
-            .expect("psql stdin");
-        child.wait_with_output().expect("psql ends")
+        psql_at(&self.bin, &self.dir, self.port().max(5432), user, db, sql)
     }
 
     /// Stops the server at once, as a crash or `pg_ctl stop -m immediate`
@@ -628,6 +610,31 @@ fn test_user() -> Result<(u32, u32), String> {
 /// `text` as one single-quoted shell word.
 fn shell_word(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// The real `psql` (of the server binaries in `bin`) as `user` on `db`,
+/// through the socket in `dir` on `port`, with `sql` on stdin
+/// (`ON_ERROR_STOP`, tuples only, unaligned; no password from outside).
+pub fn psql_at(bin: &Path, dir: &Path, port: u16, user: &str, db: &str, sql: &str) -> Output {
+    let mut child = Command::new(bin.join("psql"))
+        .args(["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1"])
+        .arg("-h")
+        .arg(dir)
+        .args(["-p", &port.to_string()])
+        .args(["-U", user, "-d", db])
+        .env_remove("PGPASSWORD")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("psql runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(sql.as_bytes())
+        .expect("psql stdin");
+    child.wait_with_output().expect("psql ends")
 }
 
 /// The stdout of a psql run that must succeed, trimmed.

@@ -49,6 +49,26 @@ struct Tls {
     root_cert: Option<PathBuf>,
 }
 
+/// The URL with each `key=value` pair of its query as `each` says: kept as
+/// it is, put in its place (`Some`), or taken out (`None`).
+fn rewrite_query(text: &str, mut each: impl FnMut(&str, &str) -> Option<String>) -> String {
+    let Some((base, query)) = text.split_once('?') else {
+        return text.to_string();
+    };
+    let kept: Vec<String> = query
+        .split('&')
+        .filter_map(|pair| match pair.split_once('=') {
+            Some((key, value)) => each(key, value),
+            None => Some(pair.to_string()),
+        })
+        .collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
+}
+
 /// Takes out what the `postgres` crate does not read itself: the
 /// verifying `sslmode`s (it knows only disable/prefer/require: a verifying
 /// mode is `require` to it, the checking is ours) and `sslrootcert`.
@@ -57,52 +77,36 @@ fn take_tls(text: &str) -> (String, Tls) {
         verify: Verify::None,
         root_cert: None,
     };
-    let Some((base, query)) = text.split_once('?') else {
-        return (text.to_string(), tls);
-    };
-    let mut kept = Vec::new();
-    for pair in query.split('&') {
-        match pair.split_once('=') {
-            Some(("sslmode", "verify-full")) => {
-                tls.verify = Verify::Full;
-                kept.push("sslmode=require".to_string());
-            }
-            Some(("sslmode", "verify-ca")) => {
-                tls.verify = Verify::Ca;
-                kept.push("sslmode=require".to_string());
-            }
-            Some(("sslrootcert", path)) => {
-                tls.root_cert = Some(PathBuf::from(percent_decode(path)));
-            }
-            _ => kept.push(pair.to_string()),
+    let text = rewrite_query(text, |key, value| match (key, value) {
+        ("sslmode", "verify-full") => {
+            tls.verify = Verify::Full;
+            Some("sslmode=require".to_string())
         }
-    }
-    if kept.is_empty() {
-        (base.to_string(), tls)
-    } else {
-        (format!("{base}?{}", kept.join("&")), tls)
-    }
+        ("sslmode", "verify-ca") => {
+            tls.verify = Verify::Ca;
+            Some("sslmode=require".to_string())
+        }
+        ("sslrootcert", path) => {
+            tls.root_cert = Some(PathBuf::from(percent_decode(path)));
+            None
+        }
+        _ => Some(format!("{key}={value}")),
+    });
+    (text, tls)
 }
 
 /// Takes out the URL's `options`, decoded, so that they can be left off a
 /// login that a pooler refused for them.
 fn take_options(text: &str) -> (String, Option<String>) {
-    let Some((base, query)) = text.split_once('?') else {
-        return (text.to_string(), None);
-    };
     let mut options = None;
-    let mut kept = Vec::new();
-    for pair in query.split('&') {
-        match pair.split_once('=') {
-            Some(("options", value)) => options = Some(percent_decode(value)),
-            _ => kept.push(pair),
+    let text = rewrite_query(text, |key, value| match key {
+        "options" => {
+            options = Some(percent_decode(value));
+            None
         }
-    }
-    if kept.is_empty() {
-        (base.to_string(), options)
-    } else {
-        (format!("{base}?{}", kept.join("&")), options)
-    }
+        _ => Some(format!("{key}={value}")),
+    });
+    (text, options)
 }
 
 impl std::fmt::Debug for ServerUrl {
