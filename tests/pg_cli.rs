@@ -287,6 +287,42 @@ fn nudge_says_on_the_server_what_it_says_on_a_file() {
     assert_eq!(server, local);
 }
 
+/// An answer comes back to the asker through their own login, as on a
+/// file: bob answers at his login, ann's nudge names him, bob's does not.
+#[test]
+fn an_answer_comes_back_to_the_asker_on_the_server_as_on_a_file() {
+    let Some(t) = team("answer_back") else {
+        return;
+    };
+    let (ann, bob) = (t.ann.as_str(), t.bob.as_str());
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("team.db");
+    let file_home = tempfile::tempdir().expect("home");
+    let steps: Vec<(&str, Vec<&str>)> = vec![
+        (ann, vec!["add", "question", "Wie weet de code van kast 3?"]),
+        (bob, vec!["answer", "q1", "Vraag het de ploegleider — 4711"]),
+    ];
+    for (who, args) in &steps {
+        t.ok(who, args);
+        on_file(&t.db, file_home.path(), &file, who, args);
+    }
+    let nudge = |who: &str| {
+        let server = t.ok(who, &["nudge", "--format", "plain"]);
+        let local = on_file(
+            &t.db,
+            file_home.path(),
+            &file,
+            who,
+            &["nudge", "--format", "plain"],
+        );
+        assert_eq!(server, local, "{who}");
+        server
+    };
+    let said = nudge(ann);
+    assert!(said.contains("q1") && said.contains(bob), "{said}");
+    assert!(!nudge(bob).contains("q1"));
+}
+
 #[test]
 fn doctor_on_the_server_names_version_security_tls_and_round_trip() {
     let Some(t) = team("doctor_server") else {

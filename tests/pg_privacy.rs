@@ -390,6 +390,79 @@ fn a_question_others_answered_cannot_be_deleted_even_from_psql() {
     assert!(!ok(&out).is_empty(), "ann deletes her question now");
 }
 
+/// Which of your answers a colleague has seen is theirs to know: the
+/// candidates for "an answer to your question" (migration 0020) are written
+/// by the one who answers and read and cleared by the asker alone.
+#[test]
+fn which_answers_you_have_seen_is_yours_alone() {
+    let Some(t) = team("unseen_answers") else {
+        return;
+    };
+    let (ann, bob, kiosk) = (&t.ann, &t.bob, &t.kiosk);
+    let on_ann = format!("question_id IN (SELECT id FROM question WHERE author = '{ann}')");
+    let rows_for_ann = || -> i64 {
+        t.db.superuser()
+            .query_one(
+                "SELECT count(*) FROM leertuin.unseen_answer WHERE person = $1",
+                &[ann],
+            )
+            .expect("count")
+            .get(0)
+    };
+    assert_eq!(rows_for_ann(), 0);
+    // bob answers ann's question as himself, and once more at the kiosk.
+    let answer = |body: &str| {
+        format!(
+            "INSERT INTO answer (question_id, author, body, created_at)
+             SELECT id, '{bob}', '{body}', 2 FROM question WHERE author = '{ann}';"
+        )
+    };
+    ok(&t.db.psql(bob, &answer("bob answers ann")));
+    ok(&t.db.psql(
+        kiosk,
+        &format!(
+            "BEGIN; SELECT leertuin.act_for('{bob}'); {} COMMIT;",
+            answer("and at the kiosk")
+        ),
+    ));
+    assert_eq!(rows_for_ann(), 2);
+    // ann reads hers; bob, the kiosk and the owner of the tables see none.
+    let count = "SELECT count(*) FROM unseen_answer;";
+    assert_eq!(ok(&t.db.psql(ann, count)), "2");
+    for who in [bob, kiosk, &t.db.owner] {
+        assert_eq!(ok(&t.db.psql(who, count)), "0", "{who}");
+    }
+    // bob can neither clear nor change them, nor add one that is not true.
+    ok(&t.db.psql(bob, "DELETE FROM unseen_answer;"));
+    let out = t.db.psql(bob, "UPDATE unseen_answer SET created_at = 0;");
+    assert!(refused(&out).contains("permission denied"), "{out:?}");
+    let forged = format!(
+        "INSERT INTO unseen_answer (answer_id, person, question_id, created_at)
+         SELECT a.id, '{ann}', a.question_id, a.created_at FROM answer a
+         WHERE a.author = '{bob}' AND a.body = 'answer of {bob}';"
+    );
+    assert!(refused(&t.db.psql(bob, &forged)).contains("row-level security"));
+    // nor move his answer away (the asker's row would be left behind).
+    let out = t.db.psql(
+        bob,
+        &format!("UPDATE answer SET question_id = (SELECT max(id) FROM question WHERE author = '{bob}') WHERE author = '{bob}' AND {on_ann};"),
+    );
+    assert!(refused(&out).contains("stays on its question"), "{out:?}");
+    assert_eq!(rows_for_ann(), 2);
+    // Seen at the kiosk, for ann: her rows go, by her own seen mark.
+    ok(&t.db.psql(
+        kiosk,
+        &format!(
+            "BEGIN; SELECT leertuin.act_for('{ann}');
+             INSERT INTO answer_seen (person, question_id, last_answer)
+             SELECT '{ann}', question_id, max(id) FROM answer WHERE {on_ann} GROUP BY question_id
+             ON CONFLICT (person, question_id) DO UPDATE SET last_answer = excluded.last_answer;
+             COMMIT;"
+        ),
+    ));
+    assert_eq!(rows_for_ann(), 0);
+}
+
 #[test]
 fn the_team_counts_everyones_study_but_reads_nobodys() {
     let Some(t) = team("team_counts") else {

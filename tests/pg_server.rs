@@ -74,7 +74,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
         "{said}"
     );
     assert!(
-        said.contains("row-level security: on and forced for 22 tables"),
+        said.contains("row-level security: on and forced for 23 tables"),
         "{said}"
     );
 
@@ -112,6 +112,7 @@ fn init_creates_the_schema_with_forced_row_security_on_every_table() {
             "review",
             "schema_version",
             "tip",
+            "unseen_answer",
             "vote",
             "voucher",
             "voucher_miss",
@@ -192,6 +193,7 @@ fn init_brings_the_voucher_function_of_0015_up_to_date() {
              REVOKE EXECUTE ON FUNCTION leertuin.redeem_voucher(text) FROM PUBLIC;
              GRANT EXECUTE ON FUNCTION leertuin.redeem_voucher(text) TO leertuin_person;
              ALTER FUNCTION leertuin.redeem_voucher(text) OWNER TO leertuin_cashier;
+             {BEFORE_0020}
              UPDATE leertuin.schema_version SET version = 17;",
             &old[start..end]
         ))
@@ -203,6 +205,60 @@ fn init_brings_the_voucher_function_of_0015_up_to_date() {
         "{said}"
     );
     assert_eq!(function(&db), now);
+    assert_eq!(state(&db), fresh);
+}
+
+/// Takes away what migration 0020 made, as a schema of 0019 was.
+const BEFORE_0020: &str = "DROP TABLE leertuin.unseen_answer;
+     DROP TRIGGER unseen_answer_added ON leertuin.answer;
+     DROP TRIGGER answer_stays ON leertuin.answer;
+     DROP TRIGGER unseen_answer_seen ON leertuin.answer_seen;
+     DROP FUNCTION leertuin.unseen_answer_added(), leertuin.unseen_answer_seen(),
+                   leertuin.answer_stays();";
+
+/// A team's answers from before migration 0020 are news after it exactly
+/// when they were before: the fill reads the askers' seen marks, which are
+/// private even to the owner who runs init.
+#[test]
+fn init_brings_the_unseen_answers_of_0020_from_the_seen_marks() {
+    let Some(pg) = pg_support::shared("init_brings_0020") else {
+        return;
+    };
+    let db = pg.database("unseen_0020");
+    let home = tempfile::tempdir().expect("home");
+    init(&db, home.path());
+    let fresh = state(&db);
+    db.superuser()
+        .batch_execute(&format!(
+            "{BEFORE_0020}
+             UPDATE leertuin.schema_version SET version = 19;
+             INSERT INTO leertuin.person (handle, name, created_at)
+                 VALUES ('ann', 'Ann', 1), ('bob', 'Bob', 1);
+             INSERT INTO leertuin.question (id, author, title, created_at)
+                 VALUES (101, 'ann', 'seen', 1), (102, 'ann', 'half seen', 1), (103, NULL, 'anonymous', 1);
+             INSERT INTO leertuin.answer (id, question_id, author, body, created_at) VALUES
+                 (201, 101, 'bob', 'seen', 2), (202, 102, 'bob', 'seen', 3),
+                 (203, 102, 'bob', 'not yet', 4), (204, 102, 'ann', 'her own', 5),
+                 (205, 103, 'bob', 'to nobody', 6);
+             INSERT INTO leertuin.answer_seen (person, question_id, last_answer)
+                 VALUES ('ann', 101, 201), ('ann', 102, 202);"
+        ))
+        .expect("a team of 0019");
+    let said = init(&db, home.path());
+    assert!(
+        said.contains(&format!("schema: version {LATEST_VERSION} (was 19)")),
+        "{said}"
+    );
+    let rows: String = db
+        .superuser()
+        .query_one(
+            "SELECT string_agg(answer_id || ' ' || person || ' ' || question_id, ', ' ORDER BY 1)
+             FROM leertuin.unseen_answer",
+            &[],
+        )
+        .expect("rows")
+        .get(0);
+    assert_eq!(rows, "203 ann 102");
     assert_eq!(state(&db), fresh);
 }
 

@@ -126,6 +126,7 @@ macro_rules! contract_opened {
 
 /// Rules that have a file of their own.
 mod contract {
+    mod news;
     mod nudge;
     mod wishes;
 }

@@ -38,6 +38,9 @@ GRANT INSERT, UPDATE, DELETE ON
 -- which rows; nobody updates or deletes a ledger row.
 GRANT INSERT, UPDATE ON leertuin.wish TO leertuin_person;
 GRANT INSERT ON leertuin.ledger, leertuin.voucher, leertuin.match_rule TO leertuin_person;
+-- Candidates for "an answer to your question" (migration 0020): the one who
+-- answers adds them, the asker's seen mark takes them away.
+GRANT INSERT, DELETE ON leertuin.unseen_answer TO leertuin_person;
 -- An outbox write's key is recorded once and never changed.
 GRANT INSERT ON leertuin.applied_write TO leertuin_person;
 -- A kiosk has a person's rights, used only for the person it acts for.

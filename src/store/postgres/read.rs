@@ -328,23 +328,21 @@ pub fn asked(tx: &mut Tx, person: &str, limit: usize) -> Result<Vec<Asked>> {
 pub fn newest_unseen(tx: &mut impl GenericClient, person: &str) -> Result<Option<NewAnswer>> {
     // Typed: one round trip, not three (nudge runs this in its budget).
     tx.query_typed_opt(
-        // The person's question ids from an index alone (migration
-        // 0012), each one's newest unseen answer by an index probe, and
-        // the title only of the one that wins.
-        "SELECT q.id, q.title, n.id,
-                    coalesce((SELECT p.name FROM person p WHERE p.handle = n.author), n.author),
-                    n.created_at
-             FROM (SELECT a.id, mine.id AS question_id, a.author, a.created_at
-                   FROM question mine
-                   LEFT JOIN answer_seen s ON s.person = $1 AND s.question_id = mine.id
-                   CROSS JOIN LATERAL (
-                       SELECT a.id, a.author, a.created_at FROM answer a
-                       WHERE a.question_id = mine.id AND a.deleted_at IS NULL
-                         AND a.author <> $1 AND a.id > coalesce(s.last_answer, 0)
-                       ORDER BY a.created_at DESC, a.id DESC LIMIT 1) a
-                   WHERE mine.author = $1 AND mine.deleted_at IS NULL
-                   ORDER BY a.created_at DESC, a.id DESC LIMIT 1) n
-             JOIN question q ON q.id = n.question_id",
+        // Walks the person's unseen answers newest first (unseen_answer,
+        // migration 0020) and stops at the first that every condition
+        // still holds for: the table keeps candidates, this query decides.
+        "SELECT q.id, q.title, a.id,
+                coalesce((SELECT p.name FROM person p WHERE p.handle = a.author), a.author),
+                a.created_at
+         FROM unseen_answer u
+         JOIN answer a ON a.id = u.answer_id
+         JOIN question q ON q.id = a.question_id
+         LEFT JOIN answer_seen s ON s.person = $1 AND s.question_id = q.id
+         WHERE u.person = $1
+           AND q.author = $1 AND q.deleted_at IS NULL
+           AND a.author <> $1 AND a.deleted_at IS NULL
+           AND a.id > coalesce(s.last_answer, 0)
+         ORDER BY u.created_at DESC, u.answer_id DESC LIMIT 1",
         &[(&person, Type::TEXT)],
     )?
     .map(|r| read::new_answer(&r))

@@ -30,6 +30,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (17, include_str!("migrations/0017_edit_wish.sql")),
     (18, include_str!("migrations/0018_voucher_answers.sql")),
     (19, include_str!("migrations/0019_search_trigrams.sql")),
+    (20, include_str!("migrations/0020_unseen_answers.sql")),
 ];
 
 /// The newest schema this binary knows.

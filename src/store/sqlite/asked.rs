@@ -38,21 +38,23 @@ pub fn asked(tx: &Connection, person: &str, limit: usize) -> Result<Vec<Asked>> 
 /// The newest answer by someone else on the person's questions, above
 /// what they have seen; `None` when nothing is new.
 pub fn newest_unseen(tx: &Connection, person: &str) -> Result<Option<NewAnswer>> {
-    // The winner from indexes alone (question_author, answer_question of
-    // migration 0012), then the title of that one question only: a title
-    // read for every candidate cost a page each.
+    // Walks the person's unseen answers newest first (unseen_answer,
+    // migration 0013) and stops at the first that every condition still
+    // holds for: the table keeps candidates, this query decides. CROSS
+    // JOIN keeps that walk the outer loop, so it ends at its first row.
     tx.prepare_cached(
-        "SELECT q.id, q.title, n.id,
-                    coalesce((SELECT p.name FROM person p WHERE p.handle = n.author), n.author),
-                    n.created_at
-             FROM (SELECT a.id, a.question_id, a.author, a.created_at
-                   FROM question mine
-                   JOIN answer a ON a.question_id = mine.id AND a.deleted_at IS NULL
-                   LEFT JOIN answer_seen s ON s.person = ?1 AND s.question_id = mine.id
-                   WHERE mine.author = ?1 AND mine.deleted_at IS NULL
-                     AND a.author != ?1 AND a.id > coalesce(s.last_answer, 0)
-                   ORDER BY a.created_at DESC, a.id DESC LIMIT 1) n
-             JOIN question q ON q.id = n.question_id",
+        "SELECT q.id, q.title, a.id,
+                coalesce((SELECT p.name FROM person p WHERE p.handle = a.author), a.author),
+                a.created_at
+         FROM unseen_answer u
+         CROSS JOIN answer a ON a.id = u.answer_id
+         CROSS JOIN question q ON q.id = a.question_id
+         WHERE u.person = ?1
+           AND q.author = ?1 AND q.deleted_at IS NULL
+           AND a.author != ?1 AND a.deleted_at IS NULL
+           AND a.id > coalesce((SELECT s.last_answer FROM answer_seen s
+                                WHERE s.person = ?1 AND s.question_id = q.id), 0)
+         ORDER BY u.created_at DESC, u.answer_id DESC LIMIT 1",
     )?
     .query([person])?
     .next()?

@@ -23,6 +23,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("migrations/0010_wishes.sql")),
     (11, include_str!("migrations/0011_change_mark.sql")),
     (12, include_str!("migrations/0012_newest_answer.sql")),
+    (13, include_str!("migrations/0013_unseen_answers.sql")),
 ];
 
 /// The newest schema this binary knows.
