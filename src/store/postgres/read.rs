@@ -331,17 +331,24 @@ pub fn newest_unseen(tx: &mut impl GenericClient, person: &str) -> Result<Option
         // Walks the person's unseen answers newest first (unseen_answer,
         // migration 0020) and stops at the first that every condition
         // still holds for: the table keeps candidates, this query decides.
-        "SELECT q.id, q.title, a.id,
-                coalesce((SELECT p.name FROM person p WHERE p.handle = a.author), a.author),
-                a.created_at
+        // The check is a LATERAL with its own LIMIT so the planner keeps
+        // it per candidate: joined plainly, it read the answers of every
+        // question the person asked first (the probe this table replaced).
+        "SELECT n.question, n.title, n.answer, n.by, n.created_at
          FROM unseen_answer u
-         JOIN answer a ON a.id = u.answer_id
-         JOIN question q ON q.id = a.question_id
-         LEFT JOIN answer_seen s ON s.person = $1 AND s.question_id = q.id
+         CROSS JOIN LATERAL (
+             SELECT q.id AS question, q.title, a.id AS answer,
+                    coalesce((SELECT p.name FROM person p WHERE p.handle = a.author), a.author) AS by,
+                    a.created_at
+             FROM answer a
+             JOIN question q ON q.id = a.question_id
+             WHERE a.id = u.answer_id
+               AND q.author = $1 AND q.deleted_at IS NULL
+               AND a.author <> $1 AND a.deleted_at IS NULL
+               AND a.id > coalesce((SELECT s.last_answer FROM answer_seen s
+                                    WHERE s.person = $1 AND s.question_id = q.id), 0)
+             LIMIT 1) n
          WHERE u.person = $1
-           AND q.author = $1 AND q.deleted_at IS NULL
-           AND a.author <> $1 AND a.deleted_at IS NULL
-           AND a.id > coalesce(s.last_answer, 0)
          ORDER BY u.created_at DESC, u.answer_id DESC LIMIT 1",
         &[(&person, Type::TEXT)],
     )?
