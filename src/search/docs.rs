@@ -42,6 +42,17 @@ pub struct Docs {
     pub authors: Vec<u32>,
     /// Votes (a question's backings), up to 255.
     pub votes: Vec<u8>,
+    /// 0–255, more for shorter titles (255 less its characters): kept
+    /// rather than counted, since ranking wants it for every hit and a
+    /// title read per hit was most of a broad query's time at 1M.
+    pub shortness: Vec<u8>,
+    /// The letters standing alone in any of the doc's fields
+    /// (`letters::lone`): a one-letter query word can be found whole only
+    /// there, so elsewhere ranking need not read the text to know it. Kept
+    /// as a number into `lone_sets`, since few docs differ in them: 2 bytes
+    /// a doc instead of 8.
+    lone: Vec<u16>,
+    lone_sets: LoneSets,
     /// The letters of all four fields, plus the ASCII and LIVE flags.
     pub masks: Vec<Mask>,
     pub tags: Strings,
@@ -74,6 +85,8 @@ impl Docs {
             tag_starts: Vec::with_capacity(n + 1),
             authors: Vec::with_capacity(n),
             votes: Vec::with_capacity(n),
+            shortness: Vec::with_capacity(n),
+            lone: Vec::with_capacity(n),
             masks: Vec::with_capacity(n),
             ..Docs::default()
         };
@@ -128,6 +141,7 @@ impl Docs {
         self.starts.push(end);
 
         let mut mask = letters::mask(title) | letters::mask(body) | LIVE;
+        let mut lone = letters::lone(title) | letters::lone(body);
         if title.is_ascii() && body.is_ascii() {
             mask |= ASCII;
         }
@@ -141,14 +155,19 @@ impl Docs {
             let n = self.tags.intern(cut(tag, NAME_CHARS));
             mask |= self.tags.masks[n as usize] & !ASCII;
             tag_words.add(i, self.tags.get(n));
+            lone |= letters::lone(self.tags.get(n));
             self.tag_list.push(n);
         }
         self.tag_starts.push(self.tag_list.len() as u32);
         let author = self.names.intern(cut(&doc.author, NAME_CHARS));
         mask |= self.names.masks[author as usize] & !ASCII;
         author_words.add(i, self.names.get(author));
+        lone |= letters::lone(self.names.get(author));
+        self.lone.push(self.lone_sets.number(lone));
         self.authors.push(author);
         self.votes.push(doc.votes.min(255) as u8);
+        self.shortness
+            .push(255 - title.chars().count().min(255) as u8);
         self.masks.push(mask);
         true
     }
@@ -168,6 +187,8 @@ impl Docs {
         self.tag_list.shrink_to_fit();
         self.authors.shrink_to_fit();
         self.votes.shrink_to_fit();
+        self.shortness.shrink_to_fit();
+        self.lone.shrink_to_fit();
         self.masks.shrink_to_fit();
         self.tags.shrink_to_fit();
         self.names.shrink_to_fit();
@@ -192,6 +213,11 @@ impl Docs {
 
     pub fn is_live(&self, i: usize) -> bool {
         self.masks[i] & LIVE != 0
+    }
+
+    /// The letters standing alone somewhere in doc `i` (perhaps more).
+    pub fn lone_letters(&self, i: usize) -> Mask {
+        self.lone_sets.masks[usize::from(self.lone[i])]
     }
 
     pub fn title(&self, i: usize) -> &str {
@@ -223,8 +249,11 @@ impl Docs {
                     + self.names.heap_bytes(),
             ),
             (
-                "votes and masks",
-                self.votes.capacity() + self.masks.capacity() * 8,
+                "votes, shortness and masks",
+                self.votes.capacity()
+                    + self.shortness.capacity()
+                    + self.lone.capacity() * 2
+                    + self.masks.capacity() * 8,
             ),
             ("typo vocabulary", self.vocabulary.heap_bytes()),
             ("words of titles", titles.heap_bytes()),
@@ -234,5 +263,50 @@ impl Docs {
                 tags.heap_bytes() + authors.heap_bytes(),
             ),
         ]
+    }
+}
+
+/// The distinct sets of lone letters, numbered. Past `u16::MAX` sets the
+/// last number stands for every letter: such a doc is ranked as before
+/// (its one-letter words read from its text), never wrongly.
+#[derive(Default)]
+struct LoneSets {
+    masks: Vec<Mask>,
+    numbers: std::collections::HashMap<Mask, u16>,
+}
+
+impl LoneSets {
+    fn number(&mut self, mask: Mask) -> u16 {
+        if let Some(&n) = self.numbers.get(&mask) {
+            return n;
+        }
+        if self.masks.len() == usize::from(u16::MAX) {
+            self.masks.push(Mask::MAX);
+        }
+        if self.masks.len() > usize::from(u16::MAX) {
+            return u16::MAX;
+        }
+        let n = self.masks.len() as u16;
+        self.masks.push(mask);
+        self.numbers.insert(mask, n);
+        n
+    }
+}
+
+#[cfg(test)]
+mod lone_tests {
+    use super::*;
+
+    #[test]
+    fn past_the_last_number_a_set_stands_for_every_letter() {
+        let mut sets = LoneSets::default();
+        let numbers: Vec<u16> = (1..=70_000u64).map(|m| sets.number(m)).collect();
+        assert_eq!(sets.number(1), numbers[0], "the same set, the same number");
+        for (m, &n) in (1..=70_000u64).zip(&numbers) {
+            let kept = sets.masks[usize::from(n)];
+            assert_eq!(kept & m, m, "set {m} kept as {kept:#x}");
+        }
+        assert_eq!(sets.masks.len(), usize::from(u16::MAX) + 1);
+        assert_eq!(numbers[69_999], u16::MAX);
     }
 }

@@ -962,6 +962,104 @@ mod tests {
         }
     }
 
+    /// A short list stops reading texts once no hit's bound can beat it;
+    /// it must still be the top of the full ranking. One-letter words,
+    /// whose place is known only from the text, are bounded by whether
+    /// the doc holds that letter alone ("r" in "r/w"): both kinds here.
+    #[test]
+    fn a_short_list_is_the_top_of_the_full_ranking() {
+        let words = [
+            "kubectl", "restart", "r/w", "rollout", "a", "printer", "(x)", "Ré", "queue", "run",
+            "x-ray", "roll",
+        ];
+        let docs: Vec<SearchDoc> = (0..500)
+            .map(|n| {
+                let w = |k: usize| words[(n * 7 + k * 5 + n / 11) % words.len()];
+                let mut d = doc(
+                    n as i64,
+                    &format!("{} {} {}", w(0), w(1), w(2)),
+                    w(3),
+                    "ann",
+                );
+                d.body = format!("{} {}", w(4), w(5));
+                d.votes = (n % 4) as u32;
+                d
+            })
+            .collect();
+        // The one doc with "r" whole has the longest title: ranked by its
+        // bound alone it would come last, after the list is full.
+        let mut docs = docs;
+        for n in 500..530 {
+            docs.push(doc(n, "kubectl restart", "", "ann"));
+        }
+        docs.push(doc(
+            530,
+            "kubectl r/w volumes for every pod of the night shift",
+            "",
+            "ann",
+        ));
+        let idx = SearchIndex::new(docs);
+        assert_eq!(idx.search("kubectl r", 3)[0].id.num, 530);
+        for query in [
+            "kubectl r",
+            "r",
+            "x",
+            "a printer",
+            "kubectl r q",
+            "re r",
+            "e",
+        ] {
+            let needles = needles(query, &idx.docs.vocabulary, &idx.synonyms);
+            let matches = find::matches(&idx.docs, &needles);
+            let mut in_order: Vec<&score::Needle> = needles.iter().collect();
+            in_order.sort_by_key(|n| n.order);
+            let mut text = score::Folded::default();
+            let mut slow: Vec<(u32, u32)> = matches
+                .docs
+                .iter()
+                .map(|&i| (score::rank(&mut text, &in_order, &idx.docs, i as usize), i))
+                .collect();
+            slow.sort_unstable_by(|a, b| b.cmp(a));
+            assert!(slow.len() > 20, "{query:?} finds {}", slow.len());
+            for limit in [1, 3, 10, 20] {
+                let got: Vec<i64> = ids(&idx.search(query, limit));
+                let want: Vec<i64> = slow
+                    .iter()
+                    .take(limit)
+                    .map(|&(_, i)| i64::from(i))
+                    .collect();
+                if needles.iter().all(score::Needle::one_letter) {
+                    // One-letter words alone are ranked without the text.
+                    assert_eq!(got.len(), limit, "{query:?}");
+                } else {
+                    assert_eq!(got, want, "{query:?}, {limit} best");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lone_letters_are_those_no_letter_touches() {
+        assert_eq!(letters::lone("kubectl r/w mode"), letters::mask("rw"));
+        assert_eq!(letters::lone("(x) x-ray"), letters::mask("x"));
+        assert_eq!(letters::lone("a lot of A"), letters::mask("a"));
+        assert_eq!(letters::lone("É — ré"), letters::mask("e"));
+        assert_eq!(letters::lone("restart rollout 42"), 0);
+        // Whatever ranking finds whole, lone says: a bound never below it.
+        for text in ["é́ x", "r/w", "ŉ a_b", "Σ σ ς", "1·2", "ﬁ x", "ǅ d", "ß s"] {
+            let folded: String = text.chars().map(typos::fold).collect();
+            for letter in "abcdefghijklmnopqrstuvwxyz0123456789".chars() {
+                let whole = place::best(&folded, &letter.to_string())
+                    .is_some_and(|(points, _)| points == place::WHOLE);
+                let bit = letters::mask(&letter.to_string());
+                assert!(
+                    !whole || letters::lone(text) & bit != 0,
+                    "{text:?} {letter}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn long_titles_and_bodies_are_cut_on_char_boundaries() {
         let long = "é".repeat(1000);

@@ -236,12 +236,35 @@ pub fn top(
             limit,
         );
     }
-    let unknown = needles.iter().filter(|n| n.one_letter()).count() as u32;
-    let slack =
-        ADJACENT * (needles.len() as u32 - 1) + unknown * (place::WHOLE + FIELD_BONUS[TITLE_FIELD]);
-    let bound =
-        |i: u32| (known(i as usize) + slack).min(0x7fff) << 17 | after_the_text(docs, i as usize);
-    if slack == 0 {
+    // A one-letter word's place is unknown until the text is read: at
+    // best whole, in the title, where the doc holds that letter alone
+    // somewhere, and at best a word start where it does not. ("kubectl r"
+    // then stops reading among the "kubectl r…" titles, not after them all.)
+    let one_letters: Mask = needles
+        .iter()
+        .filter(|n| n.one_letter())
+        .fold(0, |m, n| m | n.mask);
+    let unknown = |i: usize| -> u32 {
+        needles
+            .iter()
+            .filter(|n| n.one_letter())
+            .map(|n| {
+                let points = if docs.lone_letters(i) & n.mask != 0 {
+                    place::WHOLE
+                } else {
+                    place::START
+                };
+                points + FIELD_BONUS[TITLE_FIELD]
+            })
+            .sum()
+    };
+    let slack = ADJACENT * (needles.len() as u32 - 1);
+    let bound = |i: u32| {
+        let i = i as usize;
+        let open = if one_letters == 0 { 0 } else { unknown(i) };
+        (known(i) + slack + open).min(0x7fff) << 17 | after_the_text(docs, i)
+    };
+    if slack == 0 && one_letters == 0 {
         return best(hits.iter().map(|&i| (bound(i), i)), limit);
     }
     let mut bounds: Vec<(u32, u32)> = hits.iter().map(|&i| (bound(i), i)).collect();
@@ -292,5 +315,5 @@ fn colleague(docs: &Docs, i: usize) -> u32 {
 /// 0–255, more for shorter titles: a lesson's long text says nothing
 /// against it.
 fn shortness(docs: &Docs, i: usize) -> u32 {
-    255 - docs.title(i).chars().count().min(255) as u32
+    u32::from(docs.shortness[i])
 }
