@@ -137,6 +137,29 @@ fn my_questions_head_the_me_tab_and_opening_one_marks_it_seen() {
     assert_eq!(other.newest_unseen_answer(HENK).unwrap(), None);
 }
 
+/// Read from the first screen, a question is no longer "new" there when
+/// one comes back to it (a tester saw "● 1 nieuw" stay until a restart).
+#[test]
+fn a_question_read_from_start_is_no_longer_new_on_start() {
+    let (dir, _store, q) = asked_and_answered();
+    let mut app = pane(&dir, HENK);
+    for (w, h) in [(40, 20), (80, 24)] {
+        assert_shows(&screen(&app, w, h), "● 1 nieuw");
+    }
+    let selected = app
+        .list(Tab::ForYou)
+        .and_then(|l| l.selected_item())
+        .map(|i| i.id());
+    assert_eq!(selected, Some(q), "one's answered question heads Start");
+    update(&mut app, Action::Open);
+    assert_shows(&screen(&app, 40, 20), "Vraag q1");
+    update(&mut app, Action::Back);
+    for (w, h) in [(40, 20), (80, 24)] {
+        let rows = screen(&app, w, h);
+        assert!(!text(&rows).contains("nieuw"), "{}", text(&rows));
+    }
+}
+
 #[test]
 fn the_first_screen_after_a_kiosk_login_says_a_question_was_answered() {
     let (dir, _store, _q) = asked_and_answered();

@@ -188,7 +188,6 @@ fn a_file_of_schema_12_keeps_its_news_after_0013() {
             "DROP TRIGGER unseen_answer_added; DROP TRIGGER unseen_answer_moved;
              DROP TRIGGER unseen_answer_asker; DROP TRIGGER unseen_answer_seen;
              DROP TRIGGER unseen_answer_seen_again; DROP TRIGGER unseen_answer_unseen;
-             DROP VIEW unseen_answer_due;
              DROP TABLE unseen_answer;
              PRAGMA user_version = 12;
              INSERT INTO person (handle, name, created_at) VALUES ('ann', 'Ann', 1), ('bob', 'Bob', 1), ('cas', 'Cas', 1);

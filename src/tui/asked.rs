@@ -95,7 +95,10 @@ pub fn seen(app: &mut App, item: &Item) -> Option<i64> {
         .find(|a| a.question.id == q.id)
         .map(|a| a.seen_up_to);
     if app.store.mark_answers_seen(&app.user, q.id).is_ok() {
+        // Both lists that badge it "new": Me, and the top of Start
+        // (`fresh`), where a worker finds it first and comes back to.
         app.mark_stale(Tab::Me);
+        app.mark_stale(Tab::ForYou);
     }
     before
 }

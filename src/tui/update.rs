@@ -61,7 +61,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::Capture => app.overlay = Some(Overlay::Capture(app.new_capture())),
         Action::Back => {
             app.stack.pop();
-            app.sync_preview();
+            if app.stack.is_empty() {
+                // Back on the list: what the screen just left changed
+                // (a question read is no longer "new" there) shows now.
+                app.load_active();
+            } else {
+                app.sync_preview();
+            }
         }
         _ => match app.stack.last() {
             Some(Screen::Search(_)) => on_search(app, action),
