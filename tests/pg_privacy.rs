@@ -442,6 +442,13 @@ fn which_answers_you_have_seen_is_yours_alone() {
          WHERE a.author = '{bob}' AND a.body = 'answer of {bob}';"
     );
     assert!(refused(&t.db.psql(bob, &forged)).contains("row-level security"));
+    // ...nor a true one filed under another question.
+    let moved = format!(
+        "INSERT INTO unseen_answer (answer_id, person, question_id, created_at)
+         SELECT a.id, '{ann}', (SELECT max(id) FROM question WHERE author = '{bob}'), a.created_at
+         FROM answer a WHERE a.author = '{bob}' AND a.body = 'bob answers ann';"
+    );
+    assert!(refused(&t.db.psql(bob, &moved)).contains("row-level security"));
     // nor move his answer away (the asker's row would be left behind).
     let out = t.db.psql(
         bob,

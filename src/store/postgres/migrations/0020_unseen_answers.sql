@@ -28,10 +28,13 @@ CREATE INDEX unseen_answer_question ON unseen_answer(question_id, person);
 -- A row may only say what is true: this answer, on this question of this
 -- asker, by someone else, at this time. Whoever adds it (the answerer, the
 -- asker putting rows back, an admin's import) can add nothing else.
+-- (Every column of the new row named by its table: a bare question_id in
+-- the subquery would be the answer's own.)
 CREATE POLICY add ON unseen_answer FOR INSERT WITH CHECK (
     EXISTS (SELECT 1 FROM leertuin.answer a JOIN leertuin.question q ON q.id = a.question_id
-            WHERE a.id = answer_id AND q.id = question_id AND q.author = person
-              AND a.author <> person AND a.created_at = unseen_answer.created_at));
+            WHERE a.id = unseen_answer.answer_id AND q.id = unseen_answer.question_id
+              AND q.author = unseen_answer.person AND a.author <> unseen_answer.person
+              AND a.created_at = unseen_answer.created_at));
 CREATE POLICY own ON unseen_answer FOR SELECT USING (person = (SELECT leertuin.actor()));
 CREATE POLICY seen ON unseen_answer FOR DELETE USING (person = (SELECT leertuin.actor()));
 
