@@ -136,12 +136,10 @@ impl Docs {
         self.vocabulary.add(title);
         self.vocabulary.add(&doc.tags);
         let [title_words, body_words, tag_words, author_words] = &mut self.words;
-        title_words.add(i, title);
-        body_words.add(i, body);
+        let mut lone = title_words.add(i, title) | body_words.add(i, body);
         self.starts.push(end);
 
         let mut mask = letters::mask(title) | letters::mask(body) | LIVE;
-        let mut lone = letters::lone(title) | letters::lone(body);
         if title.is_ascii() && body.is_ascii() {
             mask |= ASCII;
         }
@@ -154,15 +152,13 @@ impl Docs {
         for tag in doc.tags.split_whitespace().take(TAGS_PER_DOC) {
             let n = self.tags.intern(cut(tag, NAME_CHARS));
             mask |= self.tags.masks[n as usize] & !ASCII;
-            tag_words.add(i, self.tags.get(n));
-            lone |= letters::lone(self.tags.get(n));
+            lone |= tag_words.add(i, self.tags.get(n));
             self.tag_list.push(n);
         }
         self.tag_starts.push(self.tag_list.len() as u32);
         let author = self.names.intern(cut(&doc.author, NAME_CHARS));
         mask |= self.names.masks[author as usize] & !ASCII;
-        author_words.add(i, self.names.get(author));
-        lone |= letters::lone(self.names.get(author));
+        lone |= author_words.add(i, self.names.get(author));
         self.lone.push(self.lone_sets.number(lone));
         self.authors.push(author);
         self.votes.push(doc.votes.min(255) as u8);

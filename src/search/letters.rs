@@ -61,37 +61,19 @@ pub fn mask(text: &str) -> Mask {
     })
 }
 
-/// The letters of `text` that stand alone, with no letter or digit on
-/// either side once folded, as `place::best` judges a whole word: the "r"
-/// of "r/w", the "a" of "a lot". A one-letter query word is found whole
-/// only in a text that holds it so.
+/// The letters of a folded `text` that stand alone, with no letter or
+/// digit on either side, as `place::best` judges a whole word: the "r" of
+/// "r/w", the "a" of "a lot". A one-letter query word is found whole only
+/// in a text that holds it so.
 pub fn lone(text: &str) -> Mask {
-    // (the piece's one letter, or None once it has more than one)
-    let mut piece: Option<Option<char>> = None;
-    let mut found = 0;
-    let mut end = |piece: Option<Option<char>>| {
-        if let Some(Some(c)) = piece {
-            let mut buf = [0; 4];
-            found |= mask(c.encode_utf8(&mut buf));
-        }
-    };
-    for c in text.chars() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            super::typos::fold(c).is_alphanumeric()
-        };
-        piece = match (alnum, piece) {
-            (false, p) => {
-                end(p);
-                None
+    text.split(|c: char| !c.is_alphanumeric())
+        .fold(0, |m, piece| {
+            let mut chars = piece.chars();
+            match (chars.next(), chars.next()) {
+                (Some(_), None) => m | mask(piece),
+                _ => m,
             }
-            (true, None) => Some(Some(c)),
-            (true, Some(_)) => Some(None),
-        };
-    }
-    end(piece);
-    found
+        })
 }
 
 #[cfg(test)]

@@ -1053,7 +1053,7 @@ mod tests {
                     .is_some_and(|(points, _)| points == place::WHOLE);
                 let bit = letters::mask(&letter.to_string());
                 assert!(
-                    !whole || letters::lone(text) & bit != 0,
+                    !whole || letters::lone(&folded) & bit != 0,
                     "{text:?} {letter}"
                 );
             }

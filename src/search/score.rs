@@ -240,10 +240,6 @@ pub fn top(
     // best whole, in the title, where the doc holds that letter alone
     // somewhere, and at best a word start where it does not. ("kubectl r"
     // then stops reading among the "kubectl r…" titles, not after them all.)
-    let one_letters: Mask = needles
-        .iter()
-        .filter(|n| n.one_letter())
-        .fold(0, |m, n| m | n.mask);
     let unknown = |i: usize| -> u32 {
         needles
             .iter()
@@ -261,10 +257,9 @@ pub fn top(
     let slack = ADJACENT * (needles.len() as u32 - 1);
     let bound = |i: u32| {
         let i = i as usize;
-        let open = if one_letters == 0 { 0 } else { unknown(i) };
-        (known(i) + slack + open).min(0x7fff) << 17 | after_the_text(docs, i)
+        (known(i) + slack + unknown(i)).min(0x7fff) << 17 | after_the_text(docs, i)
     };
-    if slack == 0 && one_letters == 0 {
+    if slack == 0 && !needles.iter().any(Needle::one_letter) {
         return best(hits.iter().map(|&i| (bound(i), i)), limit);
     }
     let mut bounds: Vec<(u32, u32)> = hits.iter().map(|&i| (bound(i), i)).collect();

@@ -67,8 +67,11 @@ pub struct Words {
 
 impl Words {
     /// Adds the words of `text` as held by doc `doc` (docs come in
-    /// ascending order).
-    pub fn add(&mut self, doc: u32, text: &str) {
+    /// ascending order). Returns the letters standing alone in them
+    /// (`letters::lone`), taken from the words as folded here, which are
+    /// the words ranking reads.
+    pub fn add(&mut self, doc: u32, text: &str) -> Mask {
+        let mut lone = 0;
         for word in super::spaces::words(text) {
             let mut folded = std::mem::take(&mut self.buf);
             folded.clear();
@@ -83,8 +86,10 @@ impl Words {
                 self.postings.push(Postings::default());
             }
             self.postings[n].push(doc);
+            lone |= super::letters::lone(&folded);
             self.buf = folded;
         }
+        lone
     }
 
     /// For each word `judge` gives a value (0: no match), every doc that
