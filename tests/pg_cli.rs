@@ -250,16 +250,35 @@ fn on_the_server_an_answered_question_stays_and_accept_and_helped_are_undone() {
     assert!(bobs.unaccept(q1, &t.bob).is_err());
 }
 
+/// Runs `steps` on the server and on a file of their own, then `nudge`
+/// for each of `asked`: the same on both (the file's runs keep their own
+/// nudge state: what was shown counts); what each was told.
+fn nudges_alike(t: &pg_support::Team, steps: &[(&str, Vec<&str>)], asked: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("team.db");
+    let file_home = tempfile::tempdir().expect("home");
+    for (who, args) in steps {
+        t.ok(who, args);
+        on_file(&t.db, file_home.path(), &file, who, args);
+    }
+    let nudge = ["nudge", "--format", "plain"];
+    asked
+        .iter()
+        .map(|who| {
+            let server = t.ok(who, &nudge);
+            let local = on_file(&t.db, file_home.path(), &file, who, &nudge);
+            assert_eq!(server, local, "{who}");
+            server
+        })
+        .collect()
+}
+
 #[test]
 fn nudge_says_on_the_server_what_it_says_on_a_file() {
     let Some(t) = team("nudge_same") else {
         return;
     };
     let (ann, bob) = (t.ann.as_str(), t.bob.as_str());
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("team.db");
-    // The file's runs keep their own nudge state: what was shown counts.
-    let file_home = tempfile::tempdir().expect("home");
     let steps: Vec<(&str, Vec<&str>)> = vec![
         (ann, vec!["me", "--wants", "git", "--offers", "sql"]),
         (
@@ -271,20 +290,8 @@ fn nudge_says_on_the_server_what_it_says_on_a_file() {
             vec!["add", "tip", "git log -p shows changes", "-t", "git"],
         ),
     ];
-    for (who, args) in &steps {
-        t.ok(who, args);
-        on_file(&t.db, file_home.path(), &file, who, args);
-    }
-    let server = t.ok(ann, &["nudge", "--format", "plain"]);
-    let local = on_file(
-        &t.db,
-        file_home.path(),
-        &file,
-        ann,
-        &["nudge", "--format", "plain"],
-    );
-    assert!(!local.trim().is_empty(), "the file has something to say");
-    assert_eq!(server, local);
+    let said = nudges_alike(&t, &steps, &[ann]);
+    assert!(!said[0].trim().is_empty(), "the file has something to say");
 }
 
 /// An answer comes back to the asker through their own login, as on a
@@ -295,32 +302,17 @@ fn an_answer_comes_back_to_the_asker_on_the_server_as_on_a_file() {
         return;
     };
     let (ann, bob) = (t.ann.as_str(), t.bob.as_str());
-    let dir = tempfile::tempdir().expect("dir");
-    let file = dir.path().join("team.db");
-    let file_home = tempfile::tempdir().expect("home");
     let steps: Vec<(&str, Vec<&str>)> = vec![
         (ann, vec!["add", "question", "Wie weet de code van kast 3?"]),
         (bob, vec!["answer", "q1", "Vraag het de ploegleider — 4711"]),
     ];
-    for (who, args) in &steps {
-        t.ok(who, args);
-        on_file(&t.db, file_home.path(), &file, who, args);
-    }
-    let nudge = |who: &str| {
-        let server = t.ok(who, &["nudge", "--format", "plain"]);
-        let local = on_file(
-            &t.db,
-            file_home.path(),
-            &file,
-            who,
-            &["nudge", "--format", "plain"],
-        );
-        assert_eq!(server, local, "{who}");
-        server
-    };
-    let said = nudge(ann);
-    assert!(said.contains("q1") && said.contains(bob), "{said}");
-    assert!(!nudge(bob).contains("q1"));
+    let said = nudges_alike(&t, &steps, &[ann, bob]);
+    assert!(
+        said[0].contains("q1") && said[0].contains(bob),
+        "{}",
+        said[0]
+    );
+    assert!(!said[1].contains("q1"), "{}", said[1]);
 }
 
 #[test]
