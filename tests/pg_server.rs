@@ -406,6 +406,50 @@ fn bad_input_is_one_line_with_exit_2() {
     assert_eq!(persons, 0);
 }
 
+/// Migration 0021: the policies work out who acts inside each statement
+/// (actor() and is_kiosk() are inlined, not called), and the answers are
+/// those of before: a person is themself, a kiosk nobody until it acts for
+/// someone, and a superuser, who holds every role's rights, no kiosk.
+#[test]
+fn who_acts_is_worked_out_inside_each_statement() {
+    let Some(pg) = pg_support::shared("inline_actor") else {
+        return;
+    };
+    let db = pg.database("inline_actor");
+    let ann = format!("ann_{}", db.name);
+    db.init(&[&ann]);
+    let kiosk = format!("hall_{}", db.name);
+    let home = tempfile::tempdir().expect("home");
+    let out = {
+        let _lock = setup_lock();
+        db.leertuin(
+            home.path(),
+            &["--db", &db.url(&db.owner), "server", "add-kiosk", &kiosk],
+        )
+    };
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let plan = ok(&db.psql(
+        &ann,
+        "EXPLAIN (VERBOSE, COSTS OFF) SELECT count(*) FROM card_state;",
+    ));
+    assert!(plan.contains("pg_has_role"), "{plan}");
+    assert!(!plan.contains("actor()"), "{plan}");
+    assert!(!plan.contains("is_kiosk()"), "{plan}");
+
+    let who = "SELECT coalesce(leertuin.actor(), 'nobody') || ' ' || leertuin.is_kiosk()
+                      || ' ' || coalesce(leertuin.kiosk(), '-');";
+    assert_eq!(ok(&db.psql(&ann, who)), format!("{ann} false -"));
+    assert_eq!(ok(&db.psql(&kiosk, who)), format!("nobody true {kiosk}"));
+    let acting = format!("BEGIN; SELECT leertuin.act_for('{ann}'); {who} COMMIT;");
+    assert!(
+        ok(&db.psql(&kiosk, &acting)).contains(&format!("{ann} true {kiosk}")),
+        "a kiosk acts for the one it names"
+    );
+    let su: String = db.superuser().query_one(who, &[]).expect(who).get(0);
+    assert_eq!(su, "postgres false -");
+}
+
 #[test]
 fn add_person_makes_a_login_in_the_group_with_a_profile() {
     let Some(pg) = pg_support::shared("add_person") else {

@@ -31,6 +31,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (18, include_str!("migrations/0018_voucher_answers.sql")),
     (19, include_str!("migrations/0019_search_trigrams.sql")),
     (20, include_str!("migrations/0020_unseen_answers.sql")),
+    (21, include_str!("migrations/0021_inline_actor.sql")),
 ];
 
 /// The newest schema this binary knows.

@@ -277,10 +277,12 @@ struct Opened {
 }
 
 /// The first connection: it also checks the schema is there and learns
-/// whether this login is a kiosk.
+/// whether this login is a kiosk, in the query that shows the server answers.
 fn first_connect(url: &ServerUrl) -> Result<Opened> {
-    let mut client = connect(url)?;
-    let (found, _login, kiosk) = who_and_version(&mut client)?;
+    let (client, said) = with_schema(url)
+        .connect_then(|client, _| who_and_version(client))
+        .map_err(offline)?;
+    let (found, _login, kiosk) = said?;
     if found == 0 {
         return Err(StoreError::Server(
             crate::t!("server.not-initialised").into_owned(),
@@ -298,12 +300,20 @@ fn first_connect(url: &ServerUrl) -> Result<Opened> {
 /// connection listens only once [`Store::data_version`] is first asked
 /// (a pane, a kiosk), not for a one-shot command.
 fn connect(url: &ServerUrl) -> Result<Client> {
+    with_schema(url).connect().map_err(offline)
+}
+
+fn with_schema(url: &ServerUrl) -> ServerUrl {
     url.with_setting("search_path", "leertuin,pg_catalog")
-        .connect()
-        .map_err(|e| match e {
-            ServerError::Connect(reason) => StoreError::Offline(reason),
-            other => StoreError::Server(other.to_string()),
-        })
+}
+
+/// Not reached is offline (a write waits in the outbox); anything else
+/// the server said is its own error.
+fn offline(e: ServerError) -> StoreError {
+    match e {
+        ServerError::Connect(reason) => StoreError::Offline(reason),
+        other => StoreError::Server(other.to_string()),
+    }
 }
 
 /// The watcher's loop: until `on_change` says nobody listens any more.

@@ -5,6 +5,7 @@
 //! user, and any error text is scrubbed of the password before it is shown.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use postgres::config::{Host, SslMode};
 use postgres::{Client, Config, NoTls};
@@ -166,7 +167,7 @@ impl ServerUrl {
         }
         if config.get_connect_timeout().is_none() {
             // A server that does not answer is offline, not a hang.
-            config.connect_timeout(std::time::Duration::from_secs(10));
+            config.connect_timeout(Duration::from_secs(10));
         }
         config.application_name("leertuin");
         Ok(ServerUrl {
@@ -267,6 +268,22 @@ impl ServerUrl {
         match self.config.get_connect_timeout() {
             Some(wait) => super::answering::within(self, *wait),
             None => self.login(),
+        }
+    }
+
+    /// [`connect`](Self::connect), with `first` as the query that proves
+    /// the server answers (one round trip fewer than an empty query first).
+    pub fn connect_then<T: Send + 'static>(
+        &self,
+        first: fn(&mut Client, Duration) -> T,
+    ) -> Result<(Client, T)> {
+        match self.config.get_connect_timeout() {
+            Some(wait) => super::answering::within_then(self, *wait, first),
+            None => {
+                let mut client = self.login()?;
+                let said = first(&mut client, Duration::MAX);
+                Ok((client, said))
+            }
         }
     }
 
