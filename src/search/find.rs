@@ -34,56 +34,99 @@ pub struct Matches {
 }
 
 pub fn matches(docs: &Docs, needles: &[Needle]) -> Matches {
-    let evidence: Vec<Vec<u8>> = needles
-        .iter()
-        .map(|n| {
-            if n.one_letter() {
-                Vec::new()
-            } else {
-                evidence(docs, n)
-            }
-        })
-        .collect();
     let letters = needles
         .iter()
         .filter(|n| n.one_letter())
         .fold(LIVE, |m, n| m | n.mask);
+    let found = |evidence: &[Evidence], least: u8| -> Vec<u32> {
+        let lettered = |i: usize| docs.masks[i] & letters == letters;
+        let held: Vec<&[u8]> = evidence
+            .iter()
+            .map(|e| e.by_doc.as_slice())
+            .filter(|e| !e.is_empty())
+            .collect();
+        let Some((first, rest)) = held.split_first() else {
+            return (0..docs.len())
+                .filter(|&i| lettered(i))
+                .map(|i| i as u32)
+                .collect();
+        };
+        // One word's evidence turns most docs away, a byte each, in order.
+        first
+            .iter()
+            .enumerate()
+            .filter(|&(i, &e)| e >= least && rest.iter().all(|r| r[i] >= least) && lettered(i))
+            .map(|(i, _)| i as u32)
+            .collect()
+    };
     // Letters spread inside a word ("toner" in "stronger") count only when
     // no doc holds every word better: a last resort, as `stored::search`
     // reads everything only when the words and their slips found nothing.
-    let held = |i: usize, least: u8| evidence.iter().all(|e| e.is_empty() || e[i] >= least);
-    let found = |least: u8| -> Vec<u32> {
-        (0..docs.len())
-            .filter(|&i| docs.masks[i] & letters == letters && held(i, least))
-            .map(|i| i as u32)
-            .collect()
-    };
-    let mut docs = found(APART + 1);
-    if docs.is_empty() {
-        docs = found(APART);
+    // So the docs of words that hold a query word only so are not even
+    // read unless it comes to that: a short word's letters stand apart in
+    // most words ("r…e" in "order"), and reading all their docs was most
+    // of a keystroke's time at a million items.
+    let mut evidence: Vec<Evidence> = needles
+        .iter()
+        .map(|n| Evidence::of(docs, n, false))
+        .collect();
+    let mut docs_found = found(&evidence, APART + 1);
+    if docs_found.is_empty() && evidence.iter().any(|e| e.apart_left_out) {
+        for (e, n) in evidence.iter_mut().zip(needles) {
+            if e.apart_left_out {
+                *e = Evidence::of(docs, n, true);
+            }
+        }
+        docs_found = found(&evidence, APART);
     }
-    Matches { docs, evidence }
+    Matches {
+        docs: docs_found,
+        evidence: evidence.into_iter().map(|e| e.by_doc).collect(),
+    }
 }
 
-/// How well each doc holds `n`, over all four fields.
-fn evidence(docs: &Docs, n: &Needle) -> Vec<u8> {
-    let mut out = vec![0u8; docs.len()];
-    let alt_masks: Vec<Mask> = n.alts.iter().map(|a| super::letters::mask(a)).collect();
-    for (f, words) in docs.words.iter().enumerate() {
-        let bonus = FIELD_BONUS[f] as u8;
-        words.each_match(
-            |word, mask| match judge(n, &alt_masks, word, mask) {
-                0 => 0,
-                APART => APART,
-                points => points + bonus,
-            },
-            |doc, value| {
-                let slot = &mut out[doc as usize];
-                *slot = (*slot).max(value);
-            },
-        );
+/// How well each doc holds one query word, over all four fields.
+struct Evidence {
+    /// Per doc; empty for a one-letter word (the letter masks find those).
+    by_doc: Vec<u8>,
+    /// Words that hold it only with its letters apart were passed over.
+    apart_left_out: bool,
+}
+
+impl Evidence {
+    fn of(docs: &Docs, n: &Needle, apart: bool) -> Evidence {
+        if n.one_letter() {
+            return Evidence {
+                by_doc: Vec::new(),
+                apart_left_out: false,
+            };
+        }
+        let mut by_doc = vec![0u8; docs.len()];
+        let mut apart_left_out = false;
+        let alt_masks: Vec<Mask> = n.alts.iter().map(|a| super::letters::mask(a)).collect();
+        for (f, words) in docs.words.iter().enumerate() {
+            let bonus = FIELD_BONUS[f] as u8;
+            words.each_match(
+                |word, mask| match judge(n, &alt_masks, word, mask) {
+                    0 => 0,
+                    APART if apart => APART,
+                    APART => {
+                        apart_left_out = true;
+                        0
+                    }
+                    points => points + bonus,
+                },
+                |doc, value| {
+                    let slot = &mut by_doc[doc as usize];
+                    *slot = (*slot).max(value);
+                },
+            );
+        }
+        Evidence {
+            by_doc,
+            apart_left_out,
+        }
     }
-    out
 }
 
 /// How `n` stands in one word of a text: 0, `APART`, or the points of

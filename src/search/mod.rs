@@ -254,8 +254,8 @@ impl SearchIndex {
         if needles.is_empty() && filters.is_empty() {
             return (Vec::new(), 0);
         }
-        let matches = find::matches(&self.docs, &needles);
-        let mut hits = matches.docs.clone();
+        let mut matches = find::matches(&self.docs, &needles);
+        let mut hits = std::mem::take(&mut matches.docs);
         if !filters.is_empty() {
             hits = self.admitted(&filters, hits);
         }
@@ -960,6 +960,47 @@ mod tests {
             expected.sort_unstable();
             assert_eq!(got, expected, "query {query:?}");
         }
+    }
+
+    /// Where more hits hold the words equally well than `top` reads
+    /// (`MOST_TEXTS_READ`), it reads those it would rank first without
+    /// their text (here the shorter), and finds the words side by side
+    /// among them; all hits are still counted.
+    #[test]
+    fn past_the_texts_read_the_first_read_decide() {
+        let filler = |n: i64| {
+            let mut d = doc(
+                n,
+                "coördinator van de nachtdienst, zie het rooster",
+                "",
+                "ann",
+            );
+            d.body = "de coördinator belt de nachtdienst".into();
+            d
+        };
+        let many = score::MOST_TEXTS_READ as i64 + 100;
+        let mut docs: Vec<SearchDoc> = (0..many).map(filler).collect();
+        // Side by side, and short: among the first read.
+        docs.push(doc(many, "coördinator nachtdienst", "", "ann"));
+        let idx = SearchIndex::new(docs.clone());
+        let (hits, total) = idx.search_counted("coördinator nachtdienst", 5);
+        assert_eq!(total, many as usize + 1);
+        assert_eq!(hits[0].id.num, many);
+        // Side by side only in a title longer than every other: the last
+        // a bound would read, so past the texts read it ranks with them.
+        docs.pop();
+        let long = "coördinator nachtdienst: wie belt wie, wanneer, en met welk nummer";
+        docs.push(doc(many, long, "", "ann"));
+        let idx = SearchIndex::new(docs);
+        let (hits, total) = idx.search_counted("coördinator nachtdienst", 5);
+        assert_eq!(total, many as usize + 1);
+        assert_eq!(hits.len(), 5);
+        assert!(hits.iter().all(|h| h.id.num != many), "{hits:?}");
+        // Asked for all of them, every text is read: it comes first.
+        assert_eq!(
+            idx.search("coördinator nachtdienst", usize::MAX)[0].id.num,
+            many
+        );
     }
 
     /// A short list stops reading texts once no hit's bound can beat it;

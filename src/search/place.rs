@@ -22,7 +22,7 @@ pub fn best(text: &str, word: &str) -> Option<(u32, usize)> {
         return None;
     }
     let mut best: Option<(u32, usize)> = None;
-    for (at, _) in text.match_indices(word) {
+    for at in places(text, word) {
         let before = text[..at].chars().next_back();
         let after = text[at + word.len()..].chars().next();
         let start = !before.is_some_and(is_word);
@@ -42,6 +42,29 @@ pub fn best(text: &str, word: &str) -> Option<(u32, usize)> {
     best
 }
 
+/// Where `word` stands in `text`, left to right and not overlapping, as
+/// `str::match_indices` finds it, without building its searcher: that
+/// cost more than the search on the short texts met here (a word of the
+/// index, a title), for every word of the index a query word is judged
+/// against. A match of whole UTF-8 always starts at a character.
+fn places<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let first = *word.first()?;
+        let last_start = text.len().checked_sub(word.len())?;
+        while from <= last_start {
+            let at = from + text[from..=last_start].iter().position(|&b| b == first)?;
+            if text[at..].starts_with(word) {
+                from = at + word.len();
+                return Some(at);
+            }
+            from = at + 1;
+        }
+        None
+    })
+}
+
 /// True when `word` starts a word of `text` (or is one).
 pub fn starts(text: &str, word: &str) -> bool {
     best(text, word).is_some_and(|(p, _)| p >= START)
@@ -50,7 +73,7 @@ pub fn starts(text: &str, word: &str) -> bool {
 /// True when `b` follows `a` directly in `text` (only spaces or signs
 /// between them), as in the phrase "update packages".
 pub fn adjacent(text: &str, a: &str, b: &str) -> bool {
-    text.match_indices(a).any(|(at, _)| {
+    places(text, a).any(|at| {
         text[at + a.len()..]
             .trim_start_matches(|c: char| !is_word(c))
             .starts_with(b)
@@ -129,6 +152,23 @@ mod tests {
 
     fn spans_of(text: &str, words: &[&str]) -> Vec<std::ops::Range<usize>> {
         spans(text, words)
+    }
+
+    proptest::proptest! {
+        /// The same places as `str::match_indices`, over texts of a few
+        /// letters (so words repeat and overlap), accents and signs.
+        #[test]
+        fn places_are_those_match_indices_finds(
+            text in "[aéb -]{0,12}",
+            word in "[aéb -]{0,3}",
+        ) {
+            let ours: Vec<usize> = places(&text, &word).collect();
+            let std: Vec<usize> = match word.is_empty() {
+                true => Vec::new(),
+                false => text.match_indices(word.as_str()).map(|(at, _)| at).collect(),
+            };
+            proptest::prop_assert_eq!(ours, std);
+        }
     }
 
     #[test]
