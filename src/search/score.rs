@@ -147,34 +147,32 @@ const IN_ORDER: u32 = 4;
 /// post before imported know-how (bit 16); then shorter titles first, as
 /// in fzf (the second byte); then more votes (the low byte).
 pub(super) fn rank(text: &mut Folded, by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
+    rank_knowing(text, by_order, docs, i, |_| None)
+}
+
+/// [`rank`], given what the words' evidence settled already: `found(k)`
+/// is the points (with the field's bonus) of the `k`-th word in query
+/// order where the evidence says it stands as typed, so its texts need
+/// not be read for it (a word typed half, found at a word start, was read
+/// in every body for nothing). `None` where the text must say: a stand-in
+/// (whose form the adjacency needs) or a one-letter word.
+fn rank_knowing(
+    text: &mut Folded,
+    by_order: &[&Needle],
+    docs: &Docs,
+    i: usize,
+    found: impl Fn(usize) -> Option<u32>,
+) -> u32 {
     let mut total = 0;
     // The form each word was found in (itself or a stand-in), for the
     // adjacency of the next.
     let mut forms: Vec<&str> = Vec::with_capacity(by_order.len());
-    for n in by_order {
-        let mut best = 0;
-        let mut form = n.word.as_str();
-        for f in [TITLE_FIELD, 2, 3, BODY_FIELD] {
-            // The body adds no bonus: a word already whole elsewhere
-            // cannot do better there, and its text need not be folded.
-            if f == BODY_FIELD && best >= place::WHOLE {
-                break;
-            }
-            let text = text.field(docs, i, f);
-            if let Some((points, _)) = place::best(text, &n.word) {
-                best = best.max(points + FIELD_BONUS[f]);
-            }
-            for alt in &n.alts {
-                if place::starts(text, alt) && place::TYPO + FIELD_BONUS[f] > best {
-                    best = place::TYPO + FIELD_BONUS[f];
-                    form = alt;
-                }
-            }
-        }
-        if best == 0 {
-            best = place::SCATTERED;
-        }
-        total += best;
+    for (k, n) in by_order.iter().enumerate() {
+        let (points, form) = match found(k) {
+            Some(points) => (points, n.word.as_str()),
+            None => best_place(text, n, docs, i),
+        };
+        total += points;
         forms.push(form);
     }
     for pair in forms.windows(2) {
@@ -193,6 +191,35 @@ pub(super) fn rank(text: &mut Folded, by_order: &[&Needle], docs: &Docs, i: usiz
     total.min(0x7fff) << 17 | after_the_text(docs, i)
 }
 
+/// How well doc `i` holds `n`, read from its texts: the points of its best
+/// place with the field's bonus (scattered letters when none), and the
+/// form found there.
+fn best_place<'n>(text: &mut Folded, n: &'n Needle, docs: &Docs, i: usize) -> (u32, &'n str) {
+    let mut best = 0;
+    let mut form = n.word.as_str();
+    for f in [TITLE_FIELD, 2, 3, BODY_FIELD] {
+        // The body adds no bonus: a word already whole elsewhere
+        // cannot do better there, and its text need not be folded.
+        if f == BODY_FIELD && best >= place::WHOLE {
+            break;
+        }
+        let text = text.field(docs, i, f);
+        if let Some((points, _)) = place::best(text, &n.word) {
+            best = best.max(points + FIELD_BONUS[f]);
+        }
+        for alt in &n.alts {
+            if place::starts(text, alt) && place::TYPO + FIELD_BONUS[f] > best {
+                best = place::TYPO + FIELD_BONUS[f];
+                form = alt;
+            }
+        }
+    }
+    if best == 0 {
+        best = place::SCATTERED;
+    }
+    (best, form)
+}
+
 /// The rank's low bits: a colleague's post (bit 16), shortness (the
 /// second byte), votes (the low byte).
 fn after_the_text(docs: &Docs, i: usize) -> u32 {
@@ -205,7 +232,7 @@ fn after_the_text(docs: &Docs, i: usize) -> u32 {
 /// them all took 130 ms a keystroke at a million items ("coördinator
 /// nachtdienst": 87,526 hits); 5,000 take about 8 ms. A hit past them that
 /// holds the words side by side can then rank below its due.
-pub const MOST_TEXTS_READ: usize = 2_000;
+pub const MOST_TEXTS_READ: usize = 1_000;
 
 /// The `limit` best of `hits` as (rank, doc), best first; among equals the
 /// doc read last (the newest of its kind) wins.
@@ -226,11 +253,17 @@ pub fn top(
     if limit == 0 {
         return Vec::new();
     }
+    // Every hit's bound is worked out (800,000 of them for "he"): what it
+    // reads is gathered once, not per hit.
+    let evidence: Vec<&[u8]> = matches
+        .evidence
+        .iter()
+        .filter(|e| !e.is_empty())
+        .map(Vec::as_slice)
+        .collect();
     let known = |i: usize| -> u32 {
-        matches
-            .evidence
+        evidence
             .iter()
-            .filter(|e| !e.is_empty())
             .map(|e| match e[i] {
                 APART => place::SCATTERED,
                 points => u32::from(points),
@@ -248,12 +281,20 @@ pub fn top(
     // best whole, in the title, where the doc holds that letter alone
     // somewhere, and at best a word start where it does not. ("kubectl r"
     // then stops reading among the "kubectl r…" titles, not after them all.)
+    let letters: Vec<Mask> = needles
+        .iter()
+        .filter(|n| n.one_letter())
+        .map(|n| n.mask)
+        .collect();
     let unknown = |i: usize| -> u32 {
-        needles
+        if letters.is_empty() {
+            return 0;
+        }
+        let lone = docs.lone_letters(i);
+        letters
             .iter()
-            .filter(|n| n.one_letter())
-            .map(|n| {
-                let points = if docs.lone_letters(i) & n.mask != 0 {
+            .map(|&mask| {
+                let points = if lone & mask != 0 {
                     place::WHOLE
                 } else {
                     place::START
@@ -270,16 +311,25 @@ pub fn top(
     if slack == 0 && !needles.iter().any(Needle::one_letter) {
         return best(hits.iter().map(|&i| (bound(i), i)), limit);
     }
-    let mut bounds: Vec<(u32, u32)> = hits.iter().map(|&i| (bound(i), i)).collect();
+    // Only the best bounds are read, best first.
     let most_read = MOST_TEXTS_READ.max(limit.saturating_mul(4));
-    if bounds.len() > most_read {
-        // Only the best bounds are read: no need to sort the rest.
-        bounds.select_nth_unstable_by(most_read - 1, |a, b| b.cmp(a));
-        bounds.truncate(most_read);
-    }
-    bounds.sort_unstable_by(|a, b| b.cmp(a));
-    let mut in_query_order: Vec<&Needle> = needles.iter().collect();
-    in_query_order.sort_by_key(|n| n.order);
+    let bounds = best(hits.iter().map(|&i| (bound(i), i)), most_read);
+    let mut in_query_order: Vec<(&Needle, &[u8])> = needles
+        .iter()
+        .zip(&matches.evidence)
+        .map(|(n, e)| (n, e.as_slice()))
+        .collect();
+    in_query_order.sort_by_key(|(n, _)| n.order);
+    let by_order: Vec<&Needle> = in_query_order.iter().map(|&(n, _)| n).collect();
+    // A word's evidence is its best place as `rank` would read it from
+    // the texts (the same words, split alike), unless a stand-in or only
+    // scattered letters gave it: then the text decides (and names the form).
+    let as_typed = |k: usize, i: usize| -> Option<u32> {
+        let points = u32::from(*in_query_order[k].1.get(i)?);
+        let most_bonus = FIELD_BONUS.iter().copied().max().unwrap_or(0);
+        let stand_in = (place::TYPO..=place::TYPO + most_bonus).contains(&points);
+        (points > u32::from(APART) && !stand_in).then_some(points)
+    };
     let mut text = Folded::default();
     // The `limit` best so far, worst on top.
     let mut kept: BinaryHeap<Reverse<(u32, u32)>> =
@@ -293,7 +343,9 @@ pub fn top(
             break;
         }
         kept.push(Reverse((
-            rank(&mut text, &in_query_order, docs, i as usize),
+            rank_knowing(&mut text, &by_order, docs, i as usize, |k| {
+                as_typed(k, i as usize)
+            }),
             i,
         )));
         if kept.len() > limit {
