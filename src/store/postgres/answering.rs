@@ -54,21 +54,21 @@ pub fn within_then<T: Send + 'static>(
             // (its goodbye may wait).
             let _ = answer.send(reply);
         });
-    let Err(_) = spawned else {
-        return match answered.recv_timeout(wait.saturating_mul(2)) {
-            Ok(result) => result,
-            Err(_) => Err(ServerError::Connect(
-                crate::t!(
-                    "server.cannot-connect",
-                    target = caller_url.describe(),
-                    reason = crate::t!("server.no-answer", s = wait.saturating_mul(2).as_secs())
-                )
-                .into_owned(),
-            )),
-        };
-    };
-    // No thread to be had: log in here, unbounded, as before.
-    let mut client = caller_url.login()?;
-    let said = first(&mut client, wait);
-    Ok((client, said))
+    if spawned.is_err() {
+        // No thread to be had: log in here, unbounded, as before.
+        let mut client = caller_url.login()?;
+        let said = first(&mut client, wait);
+        return Ok((client, said));
+    }
+    match answered.recv_timeout(wait.saturating_mul(2)) {
+        Ok(result) => result,
+        Err(_) => Err(ServerError::Connect(
+            crate::t!(
+                "server.cannot-connect",
+                target = caller_url.describe(),
+                reason = crate::t!("server.no-answer", s = wait.saturating_mul(2).as_secs())
+            )
+            .into_owned(),
+        )),
+    }
 }
