@@ -221,6 +221,17 @@ impl SearchIndex {
         self.docs.vocabulary.has_prefix(word)
     }
 
+    /// True when this index was built of exactly `docs`, in their order
+    /// (and nothing has been applied since): an index of them would be
+    /// this one.
+    pub fn holds_exactly(&self, docs: &[SearchDoc]) -> bool {
+        self.docs.len() == docs.len()
+            && docs
+                .iter()
+                .enumerate()
+                .all(|(i, d)| self.docs.id(i) == d.id)
+    }
+
     /// Items that can be found (replaced ones no longer count).
     pub fn len(&self) -> usize {
         (0..self.docs.len())
@@ -960,6 +971,25 @@ mod tests {
             expected.sort_unstable();
             assert_eq!(got, expected, "query {query:?}");
         }
+    }
+
+    /// `stored::search` asks twice (the words as typed, then with their
+    /// other forms); where both name the same items it keeps the first
+    /// index instead of building the same one again.
+    #[test]
+    fn an_index_knows_the_items_it_was_built_of() {
+        let docs = vec![
+            doc(1, "Restart the printer", "", "ann"),
+            doc(2, "de coördinator van de nachtdienst", "", "bob"),
+        ];
+        let idx = SearchIndex::new(docs.clone());
+        assert!(idx.holds_exactly(&docs));
+        assert!(!idx.holds_exactly(&docs[..1]));
+        let swapped: Vec<SearchDoc> = docs.iter().rev().cloned().collect();
+        assert!(!idx.holds_exactly(&swapped));
+        let mut other = docs.clone();
+        other[1].id = ItemId::new(Kind::Question, 2);
+        assert!(!idx.holds_exactly(&other));
     }
 
     /// Where more hits hold the words equally well than `top` reads
