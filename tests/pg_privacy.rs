@@ -771,3 +771,41 @@ fn a_deleted_post_comes_back_only_by_its_authors_restore() {
         t.db.psql(ann, &format!("{revive} RETURNING text, created_at;"));
     assert_eq!(ok(&out), "back|1");
 }
+
+/// A session looks in its own temporary schema first for a table, view or
+/// type, unless a function names `pg_temp` last in its search_path
+/// (migration 0021): temporary views named after the catalogue must not
+/// make a person an admin, a kiosk no kiosk, or a forged stamp trusted.
+#[test]
+fn temporary_views_change_nothing_of_who_acts() {
+    let Some(t) = team("temp_views") else {
+        return;
+    };
+    let (ann, kiosk) = (&t.ann, &t.kiosk);
+    let out = t.db.psql(
+        ann,
+        "CREATE TEMP VIEW pg_namespace AS
+             SELECT 'leertuin'::name AS nspname, oid AS nspowner
+             FROM pg_catalog.pg_roles WHERE rolname = current_user;
+         SELECT leertuin.is_admin();",
+    );
+    assert_eq!(ok(&out), "f");
+    let out = t.db.psql(
+        kiosk,
+        "CREATE TEMP VIEW pg_roles AS SELECT session_user::name AS rolname, true AS rolsuper;
+         SELECT leertuin.is_kiosk() || ' ' || coalesce(leertuin.actor(), 'nobody');",
+    );
+    assert_eq!(ok(&out), "true nobody");
+    let out = t.db.psql(
+        kiosk,
+        &format!(
+            "CREATE TEMP VIEW pg_locks AS
+                 SELECT 'virtualxid'::text AS locktype, pg_catalog.pg_backend_pid() AS pid,
+                        'forged'::text AS virtualxid, 'forged'::text AS virtualtransaction;
+             SELECT set_config('leertuin.acting_for', '{ann}', false) IS NOT NULL,
+                    set_config('leertuin.acting_xact', 'forged', false) IS NOT NULL;
+             SELECT coalesce(leertuin.actor(), 'nobody');"
+        ),
+    );
+    assert_eq!(ok(&out), "t|t\nnobody");
+}

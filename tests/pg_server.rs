@@ -429,13 +429,21 @@ fn who_acts_is_worked_out_inside_each_statement() {
     };
     assert!(out.status.success(), "{}", stderr(&out));
 
-    let plan = ok(&db.psql(
-        &ann,
-        "EXPLAIN (VERBOSE, COSTS OFF) SELECT count(*) FROM card_state;",
-    ));
-    assert!(plan.contains("pg_has_role"), "{plan}");
-    assert!(!plan.contains("actor()"), "{plan}");
-    assert!(!plan.contains("is_kiosk()"), "{plan}");
+    // Inlined from PostgreSQL 14 on (standard SQL bodies); 13 keeps calls.
+    let version: i32 = db
+        .superuser()
+        .query_one("SELECT current_setting('server_version_num')::int", &[])
+        .expect("version")
+        .get(0);
+    if version >= 140000 {
+        let plan = ok(&db.psql(
+            &ann,
+            "EXPLAIN (VERBOSE, COSTS OFF) SELECT count(*) FROM card_state;",
+        ));
+        assert!(plan.contains("pg_has_role"), "{plan}");
+        assert!(!plan.contains("actor()"), "{plan}");
+        assert!(!plan.contains("is_kiosk()"), "{plan}");
+    }
 
     let who = "SELECT coalesce(leertuin.actor(), 'nobody') || ' ' || leertuin.is_kiosk()
                       || ' ' || coalesce(leertuin.kiosk(), '-');";

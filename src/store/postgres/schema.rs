@@ -43,6 +43,12 @@ pub const LATEST_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].0;
 /// or dropped and back), which an admin then gets by running init again.
 const SEARCH_INDEXES: i64 = 19;
 
+/// The migration that inlines who acts and puts `pg_temp` last in every
+/// function's search_path. It runs again at every `server init` after it
+/// too: it is safe to repeat, and a server upgraded from PostgreSQL 13 to
+/// 14 or newer gets the inlined functions from its next init.
+const INLINE_ACTOR: i64 = 21;
+
 const BOOTSTRAP: &str = include_str!("bootstrap.sql");
 const ACCESS: &str = include_str!("access.sql");
 
@@ -105,10 +111,12 @@ pub fn init(url: &ServerUrl, lessons: &[LessonFile]) -> Result<InitReport> {
         )
         .map_err(db)?;
     }
-    if from >= SEARCH_INDEXES
-        && let Some((_, sql)) = MIGRATIONS.iter().find(|(v, _)| *v == SEARCH_INDEXES)
-    {
-        tx.batch_execute(sql).map_err(db)?;
+    for again in [SEARCH_INDEXES, INLINE_ACTOR] {
+        if from >= again
+            && let Some((_, sql)) = MIGRATIONS.iter().find(|(v, _)| *v == again)
+        {
+            tx.batch_execute(sql).map_err(db)?;
+        }
     }
     tx.batch_execute(ACCESS).map_err(db)?;
     let lessons = if from == 0 {

@@ -279,10 +279,17 @@ struct Opened {
 /// The first connection: it also checks the schema is there and learns
 /// whether this login is a kiosk, in the query that shows the server answers.
 fn first_connect(url: &ServerUrl) -> Result<Opened> {
-    let (client, said) = with_schema(url)
+    let url = with_schema(url);
+    let (client, said) = url
         .connect_then(|client, _| who_and_version(client))
         .map_err(offline)?;
-    let (found, _login, kiosk) = said?;
+    let (found, _login, kiosk) = said.map_err(|e| match e.code().map(|c| &c.code()[..2]) {
+        // A pooler takes the login and passes on the server's refusal with
+        // the first query (a wrong password, no such database, too many
+        // connections): not reached, as when the login itself is refused.
+        Some("28" | "3D" | "53") => offline(url.cannot_connect(&e)),
+        _ => StoreError::from(e),
+    })?;
     if found == 0 {
         return Err(StoreError::Server(
             crate::t!("server.not-initialised").into_owned(),
@@ -355,7 +362,9 @@ fn listen(url: &ServerUrl, heard: &AtomicI64, on_change: &OnChange) {
 /// One round trip where the schema is there (a short command such as
 /// `nudge` has a 10 ms budget, and each round trip costs a little);
 /// otherwise the careful way, which never names a missing table.
-fn who_and_version(client: &mut Client) -> Result<(i64, String, bool)> {
+fn who_and_version(
+    client: &mut Client,
+) -> std::result::Result<(i64, String, bool), postgres::Error> {
     let fast = client.query_typed_opt(
         "SELECT version, session_user::text, leertuin.is_kiosk() FROM leertuin.schema_version",
         &[],
@@ -367,7 +376,7 @@ fn who_and_version(client: &mut Client) -> Result<(i64, String, bool)> {
             if e.code() == Some(&SqlState::UNDEFINED_TABLE)
                 || e.code() == Some(&SqlState::UNDEFINED_FUNCTION)
                 || e.code() == Some(&SqlState::INVALID_SCHEMA_NAME) => {}
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(e),
     }
     let found = schema::version(client)?;
     if found == 0 {

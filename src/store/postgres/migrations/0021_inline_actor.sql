@@ -16,11 +16,37 @@
 --   - actor() and kiosk() are the same CASE as before.
 -- On PostgreSQL 13 (no longer supported by its makers since November
 -- 2025) the functions stay as they are: slower, the same answers.
+--
+-- And every function here that names its search_path now names pg_temp
+-- last. Without it PostgreSQL looks in the session's own temporary schema
+-- first for a table, view or type: a person's `CREATE TEMP VIEW
+-- pg_namespace` made is_admin() say yes, a kiosk's `pg_roles` made it no
+-- kiosk (found in review; tests/pg_privacy.rs tries both).
 
 CREATE OR REPLACE FUNCTION leertuin.login_is_superuser() RETURNS boolean
-LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
-    SELECT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r
+                     WHERE r.rolname = session_user), false)
 $$;
+
+-- The team's counting functions belong to leertuin_counter (0010), the
+-- money's to leertuin_cashier (0015): acting as their owner takes their
+-- membership, for this moment only.
+GRANT leertuin_counter, leertuin_cashier TO CURRENT_USER;
+DO $migration$
+DECLARE
+    f regprocedure;
+BEGIN
+    FOR f IN
+        SELECT p.oid::regprocedure
+        FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'leertuin' AND p.proconfig @> ARRAY['search_path=pg_catalog']
+    LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = pg_catalog, pg_temp', f);
+    END LOOP;
+END
+$migration$;
+REVOKE leertuin_counter, leertuin_cashier FROM CURRENT_USER;
 
 DO $migration$
 BEGIN
