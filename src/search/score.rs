@@ -141,24 +141,24 @@ pub const FIELD_BONUS: [u32; 4] = [6, 0, 5, 2];
 const ADJACENT: u32 = 10;
 const IN_ORDER: u32 = 4;
 
-/// The rank of a hit, in this order of evidence: how each word was found
-/// (whole, at a word start, inside a word, through a typo, scattered), and
-/// in which field; the words adjacent and in order; then a colleague's
-/// post before imported know-how (bit 16); then shorter titles first, as
-/// in fzf (the second byte); then more votes (the low byte).
-/// Every word's place read from the texts: the slow reference the tests
-/// compare [`top`] with.
+/// The rank of a hit with every word's place read from its texts: the
+/// slow reference the tests compare [`top`] with.
 #[cfg(test)]
 pub(super) fn rank(text: &mut Folded, by_order: &[&Needle], docs: &Docs, i: usize) -> u32 {
     rank_knowing(text, by_order, docs, i, |_| None)
 }
 
-/// [`rank`], given what the words' evidence settled already: `found(k)`
-/// is the points (with the field's bonus) of the `k`-th word in query
-/// order where the evidence says it stands as typed, so its texts need
-/// not be read for it (a word typed half, found at a word start, was read
-/// in every body for nothing). `None` where the text must say: a stand-in
-/// (whose form the adjacency needs) or a one-letter word.
+/// The rank of a hit, in this order of evidence: how each word was found
+/// (whole, at a word start, inside a word, through a typo, scattered), and
+/// in which field; the words adjacent and in order; then a colleague's
+/// post before imported know-how (bit 16); then shorter titles first, as
+/// in fzf (the second byte); then more votes (the low byte).
+///
+/// `found(k)` is the points (with the field's bonus) of the `k`-th word in
+/// query order where its evidence says it stands as typed, so its texts
+/// need not be read for it (a word typed half, found at a word start, was
+/// read in every body for nothing); `None` where the text must say: a
+/// stand-in (whose form the adjacency needs) or a one-letter word.
 fn rank_knowing(
     text: &mut Folded,
     by_order: &[&Needle],
@@ -289,17 +289,17 @@ pub fn top(
     // best whole, in the title, where the doc holds that letter alone
     // somewhere, and at best a word start where it does not. ("kubectl r"
     // then stops reading among the "kubectl r…" titles, not after them all.)
-    let letters: Vec<Mask> = needles
+    let one_letters: Vec<Mask> = needles
         .iter()
         .filter(|n| n.one_letter())
         .map(|n| n.mask)
         .collect();
     let unknown = |i: usize| -> u32 {
-        if letters.is_empty() {
+        if one_letters.is_empty() {
             return 0;
         }
         let lone = docs.lone_letters(i);
-        letters
+        one_letters
             .iter()
             .map(|&mask| {
                 let points = if lone & mask != 0 {
@@ -332,11 +332,11 @@ pub fn top(
     // A word's evidence is its best place as `rank` would read it from
     // the texts (the same words, split alike), unless a stand-in or only
     // scattered letters gave it: then the text decides (and names the form).
+    let most_bonus = FIELD_BONUS.iter().copied().max().unwrap_or(0);
+    let stand_in = place::TYPO..=place::TYPO + most_bonus;
     let as_typed = |k: usize, i: usize| -> Option<u32> {
         let points = u32::from(*in_query_order[k].1.get(i)?);
-        let most_bonus = FIELD_BONUS.iter().copied().max().unwrap_or(0);
-        let stand_in = (place::TYPO..=place::TYPO + most_bonus).contains(&points);
-        (points > u32::from(APART) && !stand_in).then_some(points)
+        (points > u32::from(APART) && !stand_in.contains(&points)).then_some(points)
     };
     let mut text = Folded::default();
     // The `limit` best so far, worst on top.

@@ -21,7 +21,8 @@
 -- last. Without it PostgreSQL looks in the session's own temporary schema
 -- first for a table, view or type: a person's `CREATE TEMP VIEW
 -- pg_namespace` made is_admin() say yes, a kiosk's `pg_roles` made it no
--- kiosk (found in review; tests/pg_privacy.rs tries both).
+-- kiosk, and its `pg_locks` forged xact_stamp() (found in review;
+-- tests/pg_privacy.rs tries all three).
 
 CREATE OR REPLACE FUNCTION leertuin.login_is_superuser() RETURNS boolean
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
