@@ -26,6 +26,7 @@ mod find;
 mod letters;
 mod place;
 pub(crate) mod prefilter;
+mod reading;
 mod score;
 mod spaces;
 pub mod stored;
@@ -106,18 +107,12 @@ impl SearchIndex {
         index
     }
 
-    /// Builds the index straight from the store, one item at a time.
+    /// Builds the index straight from the store, one item at a time, on
+    /// a thread of its own while the store reads on.
     pub fn load(store: &dyn Store, viewer: &str) -> Result<Self, StoreError> {
-        let mut index = SearchIndex::with_capacity(0);
-        let mut lessons = DefaultHasher::new();
-        store.each_search_doc(viewer, &[0; 4], &mut |doc| {
-            if doc.id.kind == Kind::Lesson {
-                fingerprint(&mut lessons, &doc);
-            }
-            index.push(&doc);
-        })?;
-        index.lessons = lessons.finish();
-        index.docs.shrink_to_fit();
+        let (index, read) =
+            SearchIndex::read_by(|each| store.each_search_doc(viewer, &[0; 4], each));
+        read?;
         Ok(index)
     }
 

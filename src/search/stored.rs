@@ -12,7 +12,7 @@ use super::prefilter::{self, Reach};
 use super::typos::fold;
 use super::{Hit, SearchIndex, Synonyms};
 use crate::domain::Kind;
-use crate::store::{SearchDoc, Store, StoreError, TextFilter};
+use crate::store::{Matched, Named, SearchDoc, Store, StoreError, TextFilter};
 
 /// The hits, and the index they were ranked in (for highlights).
 pub struct Found {
@@ -103,6 +103,8 @@ fn search_in(
     let mut asked = None;
     // What the words as typed found: kept if their other forms add nothing.
     let mut as_typed: Option<Found> = None;
+    // Which items the persisted index named for the words as typed.
+    let mut typed_named: Option<Named> = None;
     let mut reach = Reach::AsTyped;
     // Words the items hold: no slips are asked for them.
     let mut meant: Vec<String> = Vec::new();
@@ -114,23 +116,27 @@ fn search_in(
             }
             break;
         }
-        let Some(docs) = matching(store, viewer, &filter, everything.as_deref_mut())? else {
-            return Ok(None);
-        };
-        // The words' other forms named the very items the words as typed
-        // did (common words: the newest 3,000 both times): they find the
-        // same, so the index of them is not built twice.
-        if reach == Reach::Forms
-            && as_typed
-                .as_ref()
-                .is_some_and(|found| found.index.holds_exactly(&docs))
-        {
-            return Ok(as_typed);
-        }
-        let index = choose(
-            SearchIndex::new(docs).with_synonyms(synonyms.clone()),
-            knowhow,
-        );
+        // The words' other forms may name the very items the words as
+        // typed did (common words: the newest 3,000 both times): they find
+        // the same, so they are neither read nor indexed again.
+        let read = typed_named.as_ref().filter(|_| reach == Reach::Forms);
+        let (index, named) =
+            match matching(store, viewer, &filter, read, everything.as_deref_mut())? {
+                Some(Read::Same) => return Ok(as_typed),
+                Some(Read::Index(index, named)) => (*index, Some(named)),
+                Some(Read::Docs(docs)) => {
+                    if reach == Reach::Forms
+                        && as_typed
+                            .as_ref()
+                            .is_some_and(|found| found.index.holds_exactly(&docs))
+                    {
+                        return Ok(as_typed);
+                    }
+                    (SearchIndex::new(docs), None)
+                }
+                None => return Ok(None),
+            };
+        let index = choose(index.with_synonyms(synonyms.clone()), knowhow);
         let hits = index.search(query, limit);
         asked = Some(filter);
         // The words as typed found something: ask again with their other
@@ -138,6 +144,7 @@ fn search_in(
         reach = match (reach, hits.is_empty()) {
             (Reach::AsTyped, false) => {
                 as_typed = Some(Found { index, hits });
+                typed_named = named;
                 Reach::Forms
             }
             (_, false) => return Ok(Some(Found { index, hits })),
@@ -156,19 +163,35 @@ fn search_in(
     Ok(as_typed)
 }
 
+/// What [`matching`] read.
+enum Read {
+    /// The index of the items the persisted index named, built as they
+    /// were read, and which they were.
+    Index(Box<SearchIndex>, Named),
+    /// The items, of all read and filtered here (no persisted index).
+    Docs(Vec<SearchDoc>),
+    /// The persisted index named the items already read: not read again.
+    Same,
+}
+
 /// The items `filter` keeps, newest first and at most its `most`: named
-/// by the persisted index, or, given `everything` (a place for all items,
-/// read at the first need), the same filter over all items, so both
-/// backends find the same. `None` when neither can answer.
+/// by the persisted index (unless they are those `read` names), or, given
+/// `everything` (a place for all items, read at the first need), the same
+/// filter over all items, so both backends find the same. `None` when
+/// neither can answer.
 fn matching(
     store: &dyn Store,
     viewer: &str,
     filter: &TextFilter,
+    read: Option<&Named>,
     everything: Option<&mut Option<Vec<SearchDoc>>>,
-) -> Result<Option<Vec<SearchDoc>>, StoreError> {
-    let mut docs: Vec<SearchDoc> = Vec::new();
-    if store.each_search_doc_matching(viewer, filter, &mut |d| docs.push(d))? {
-        return Ok(Some(docs));
+) -> Result<Option<Read>, StoreError> {
+    let (index, matched) =
+        SearchIndex::read_by(|each| store.each_search_doc_matching(viewer, filter, read, each));
+    match matched? {
+        Matched::Same => return Ok(Some(Read::Same)),
+        Matched::Handed(named) => return Ok(Some(Read::Index(Box::new(index), named))),
+        Matched::NoIndex => {}
     }
     let Some(all) = everything else {
         return Ok(None);
@@ -177,9 +200,9 @@ fn matching(
         *all = Some(store.search_docs(viewer)?);
     }
     let all = all.as_deref().unwrap_or_default();
-    docs = all.iter().filter(|d| holds(d, filter)).cloned().collect();
+    let mut docs: Vec<SearchDoc> = all.iter().filter(|d| holds(d, filter)).cloned().collect();
     newest(&mut docs, filter.most.unwrap_or(usize::MAX));
-    Ok(Some(docs))
+    Ok(Some(Read::Docs(docs)))
 }
 
 /// How many of the newest items holding a word's letters are read to see
@@ -201,8 +224,11 @@ fn is_meant(
     everything: Option<&mut Option<Vec<SearchDoc>>>,
 ) -> Result<bool, StoreError> {
     let filter = prefilter::word_filter(word, MEANT_PROBE);
-    Ok(matching(store, viewer, &filter, everything)?
-        .is_some_and(|docs| SearchIndex::new(docs).holds_word(word)))
+    Ok(match matching(store, viewer, &filter, None, everything)? {
+        Some(Read::Index(index, _)) => index.holds_word(word),
+        Some(Read::Docs(docs)) => SearchIndex::new(docs).holds_word(word),
+        Some(Read::Same) | None => false,
+    })
 }
 
 /// Keeps the newest `most` of `docs` (in their order), as the persisted
@@ -325,8 +351,9 @@ mod tests {
         let mut found = Vec::new();
         assert!(
             store
-                .each_search_doc_matching("ann", &filter, &mut |d| found.push(d.id))
+                .each_search_doc_matching("ann", &filter, None, &mut |d| found.push(d.id))
                 .unwrap()
+                .answered()
         );
         found.sort_by_key(|id| id.num);
         assert_eq!(found, added[3..].to_vec());

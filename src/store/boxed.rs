@@ -2,8 +2,8 @@
 //! like any other (the kiosk's [`super::PublicView`], say).
 
 use super::{
-    Health, LessonImport, ListQuery, MergeReport, NewAnswer, NudgeAsk, NudgeFacts, Result,
-    SearchDoc, SearchMarks, Store, TextFilter, Writer,
+    Health, LessonImport, ListQuery, Matched, MergeReport, Named, NewAnswer, NudgeAsk, NudgeFacts,
+    Result, SearchDoc, SearchMarks, Store, TextFilter, Writer,
 };
 use crate::domain::insights::Facts;
 use crate::domain::lesson::LessonFile;
@@ -51,9 +51,10 @@ impl<S: Store + ?Sized> Store for Box<S> {
         &self,
         viewer: &str,
         filter: &TextFilter,
+        read: Option<&Named>,
         each: &mut dyn FnMut(SearchDoc),
-    ) -> Result<bool> {
-        (**self).each_search_doc_matching(viewer, filter, each)
+    ) -> Result<Matched> {
+        (**self).each_search_doc_matching(viewer, filter, read, each)
     }
     fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>> {
         (**self).due_cards(person, now, limit)

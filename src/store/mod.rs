@@ -12,6 +12,7 @@ mod boxed;
 mod changes;
 mod health;
 mod knowhow;
+mod matched;
 mod merge;
 mod nudge;
 mod open;
@@ -31,6 +32,7 @@ mod write;
 pub use asked::NewAnswer;
 pub use changes::ChangeMark;
 pub use health::{FileHealth, Health, ServerHealth};
+pub use matched::{Matched, Named};
 pub use merge::MergeReport;
 pub use nudge::{HelpWish, Lapsing, NudgeAsk, NudgeFacts, OpenQuestion, ShortLesson, WishNudges};
 pub use open::{
@@ -446,15 +448,17 @@ pub trait Store {
     /// its marks reads everything again when it moved.
     fn change_mark(&self, viewer: &str) -> Result<ChangeMark>;
     /// Like `each_search_doc` for everything, but only for the items that
-    /// `filter` may find, looked up in a persisted index. False (and
-    /// nothing handed out) when the store keeps no such index.
+    /// `filter` may find, looked up in a persisted index. Nothing is
+    /// handed out when the store keeps no such index, nor when the index
+    /// names exactly the items `read` says (those of an earlier call).
     fn each_search_doc_matching(
         &self,
         _viewer: &str,
         _filter: &TextFilter,
+        _read: Option<&Named>,
         _each: &mut dyn FnMut(SearchDoc),
-    ) -> Result<bool> {
-        Ok(false)
+    ) -> Result<Matched> {
+        Ok(Matched::NoIndex)
     }
     fn search_docs(&self, viewer: &str) -> Result<Vec<SearchDoc>> {
         let mut docs = Vec::new();

@@ -8,8 +8,8 @@
 
 use super::wishes::{Fund, Grant, MatchRule, VoucherIssue, Wishes};
 use super::{
-    Health, LessonImport, ListQuery, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
-    SearchDoc, SearchMarks, Store, StoreError, TextFilter, Writer,
+    Health, LessonImport, ListQuery, Matched, Named, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit,
+    Result, SearchDoc, SearchMarks, Store, StoreError, TextFilter, Writer,
 };
 use crate::domain::insights::Facts;
 use crate::domain::ledger::{Budget, Entry};
@@ -78,9 +78,11 @@ impl<S: Store> Store for PublicView<S> {
         &self,
         _viewer: &str,
         filter: &TextFilter,
+        read: Option<&Named>,
         each: &mut dyn FnMut(SearchDoc),
-    ) -> Result<bool> {
-        self.inner.each_search_doc_matching(NOBODY, filter, each)
+    ) -> Result<Matched> {
+        self.inner
+            .each_search_doc_matching(NOBODY, filter, read, each)
     }
     fn due_cards(&self, person: &str, now: Time, limit: usize) -> Result<Vec<DueCard>> {
         self.inner.due_cards(person, now, limit)

@@ -26,7 +26,7 @@ use super::read::persons;
 
 use crate::domain::Kind;
 use crate::store::read::{self, BODY_PREFIX};
-use crate::store::{Result, SearchDoc, TextFilter};
+use crate::store::{Matched, Named, Result, SearchDoc, TextFilter};
 
 /// Per kind (in `Kind::ALL` order): the search doc's columns as
 /// `read.rs`'s `each_search_doc` gives them, for the items whose text
@@ -182,20 +182,25 @@ fn condition(filter: &TextFilter, params: &mut Vec<String>) -> Option<Condition>
 /// them (by number, then kind, as the file's index keeps them), each kind
 /// in id order. A filter that asks nothing (no piece long enough) hands
 /// out everything, as on a file; false (nothing handed out) for one that
-/// asks too much (see [`MOST_PATTERNS`]).
+/// asks too much (see [`MOST_PATTERNS`]). Nothing is handed out when
+/// they are the very items `read` names.
 pub fn each_search_doc_matching(
     tx: &mut Transaction<'_>,
     viewer: &str,
     filter: &TextFilter,
+    read: Option<&Named>,
     each: &mut dyn FnMut(SearchDoc),
-) -> Result<bool> {
+) -> Result<Matched> {
     let mut patterns = Vec::new();
     let Some(asked) = condition(filter, &mut patterns) else {
+        if read == Some(&Named::everything()) {
+            return Ok(Matched::Same);
+        }
         super::read::each_search_doc(tx, viewer, &[0; 4], each)?;
-        return Ok(true);
+        return Ok(Matched::Handed(Named::everything()));
     };
     if patterns.len() > MOST_PATTERNS {
-        return Ok(false);
+        return Ok(Matched::NoIndex);
     }
     let names: HashMap<String, String> = persons(tx)?
         .into_iter()
@@ -231,8 +236,18 @@ pub fn each_search_doc_matching(
         found.truncate(most);
     }
     found.sort_unstable_by_key(|d| (position(d), d.id.num));
+    // Numbered as the file's index numbers them (kind in the low bits).
+    let named = Named::items(
+        found
+            .iter()
+            .map(|d| d.id.num * 4 + position(d).unwrap_or(0) as i64)
+            .collect(),
+    );
+    if read == Some(&named) {
+        return Ok(Matched::Same);
+    }
     found.into_iter().for_each(each);
-    Ok(true)
+    Ok(Matched::Handed(named))
 }
 
 #[cfg(test)]

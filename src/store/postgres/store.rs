@@ -33,9 +33,9 @@ use crate::domain::{
     Person, Post, Question, Time, now,
 };
 use crate::store::{
-    Health, LessonImport, ListQuery, MergeReport, NewAnswer, NudgeAsk, NudgeFacts, OnChange,
-    ProfileEdit, Result, SearchDoc, SearchMarks, ServerHealth, Store, StoreError, TextFilter,
-    Writer,
+    Health, LessonImport, ListQuery, Matched, MergeReport, Named, NewAnswer, NudgeAsk, NudgeFacts,
+    OnChange, ProfileEdit, Result, SearchDoc, SearchMarks, ServerHealth, Store, StoreError,
+    TextFilter, Writer,
 };
 
 /// The longest pause between two tries to reach a server that is away.
@@ -619,10 +619,11 @@ impl Store for PgStore {
         &self,
         viewer: &str,
         filter: &TextFilter,
+        read: Option<&Named>,
         each: &mut dyn FnMut(SearchDoc),
-    ) -> Result<bool> {
+    ) -> Result<Matched> {
         self.read(Some(viewer), |tx| {
-            search::each_search_doc_matching(tx, viewer, filter, each)
+            search::each_search_doc_matching(tx, viewer, filter, read, each)
         })
     }
 

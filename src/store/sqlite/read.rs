@@ -18,7 +18,9 @@ use crate::store::read::{
     REVIEW_COLUMNS, Reads, TIP_COLUMNS, VOTE_COLUMNS,
 };
 use crate::store::rows::tag_pattern;
-use crate::store::{ChangeMark, ListQuery, Result, SearchDoc, SearchMarks, TextFilter};
+use crate::store::{
+    ChangeMark, ListQuery, Matched, Named, Result, SearchDoc, SearchMarks, TextFilter,
+};
 
 impl Filter<'_> {
     /// `deleted_at IS NULL AND` unless tombstones are asked for (for the
@@ -315,17 +317,23 @@ fn search_docs_of(
 
 /// `each_search_doc` for the items `filter` may find: the persisted
 /// trigram index (migration 0009) names them, each kind's rows are then
-/// read by id.
+/// read by id, unless they are the very items `read` names. The index's
+/// numbers name items the viewer may not see (a colleague's private
+/// entries) too; they are only compared, never shown.
 pub fn each_search_doc_matching(
     tx: &Connection,
     viewer: &str,
     filter: &TextFilter,
+    read: Option<&Named>,
     each: &mut dyn FnMut(SearchDoc),
-) -> Result<()> {
+) -> Result<Matched> {
     let Some(expression) = match_expression(filter) else {
-        return each_search_doc(tx, viewer, &[0; 4], each);
+        if read == Some(&Named::everything()) {
+            return Ok(Matched::Same);
+        }
+        each_search_doc(tx, viewer, &[0; 4], each)?;
+        return Ok(Matched::Handed(Named::everything()));
     };
-    let mut ids: [Vec<i64>; 4] = Default::default();
     // Newest first, so a cap keeps the newest; FTS5 walks its lists
     // backwards and stops there, instead of matching every item.
     let mut stmt = tx.prepare(
@@ -334,10 +342,16 @@ pub fn each_search_doc_matching(
     let most = filter
         .most
         .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-    let rowids = stmt.query_map(params![expression, most], |r| r.get::<_, i64>(0))?;
-    for rowid in rowids {
-        let rowid = rowid?;
+    let rowids = stmt
+        .query_map(params![expression, most], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    let mut ids: [Vec<i64>; 4] = Default::default();
+    for rowid in &rowids {
         ids[(rowid & 3) as usize].push(rowid >> 2);
+    }
+    let named = Named::items(rowids);
+    if read == Some(&named) {
+        return Ok(Matched::Same);
     }
     for ((kind, sql), ids) in Kind::ALL.into_iter().zip(SEARCH_SOURCES).zip(ids) {
         if ids.is_empty() {
@@ -353,7 +367,7 @@ pub fn each_search_doc_matching(
             each,
         )?;
     }
-    Ok(())
+    Ok(Matched::Handed(named))
 }
 
 pub fn lessons_done(tx: &Connection, person: Option<&str>) -> Result<Vec<LessonDone>> {

@@ -22,8 +22,8 @@ use crate::domain::{
 use crate::store::open::WRITE_WAIT;
 use crate::store::rows::time_to_sql;
 use crate::store::{
-    Health, LessonImport, ListQuery, Mode, NewAnswer, NudgeAsk, NudgeFacts, ProfileEdit, Result,
-    SearchDoc, SearchMarks, Store, StoreError, TextFilter, Writer,
+    Health, LessonImport, ListQuery, Matched, Mode, Named, NewAnswer, NudgeAsk, NudgeFacts,
+    ProfileEdit, Result, SearchDoc, SearchMarks, Store, StoreError, TextFilter, Writer,
 };
 
 /// How a caller wants the file opened.
@@ -552,10 +552,10 @@ impl Store for SqliteStore {
         &self,
         viewer: &str,
         filter: &TextFilter,
+        read: Option<&Named>,
         each: &mut dyn FnMut(SearchDoc),
-    ) -> Result<bool> {
-        read::each_search_doc_matching(&self.conn.borrow(), viewer, filter, each)?;
-        Ok(true)
+    ) -> Result<Matched> {
+        read::each_search_doc_matching(&self.conn.borrow(), viewer, filter, read, each)
     }
 
     fn nudge_facts(&self, ask: &NudgeAsk) -> Result<Option<NudgeFacts>> {
