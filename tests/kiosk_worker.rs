@@ -388,6 +388,43 @@ fn one_word_typed_at_a_kiosk_left_open_is_not_saved_as_a_question() {
     assert_eq!(questions(&dir), before + 1);
 }
 
+/// Henk types his full name at the screen Ans left open (tester report,
+/// session 15: "piet Jansen" became a public question under her name).
+/// Two or three words without a question mark are asked about once; the
+/// same text again is a question after all, and a real question with a
+/// question mark is never held.
+#[test]
+fn a_full_name_typed_at_a_kiosk_left_open_is_asked_about_first() {
+    let (dir, mut app) = kiosk();
+    let before = questions(&dir);
+    let mia = other_process(&dir).person(ME).expect("read").expect("mia");
+    for c in "piet Jansen".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("the form closed: {:?}", app.overlay)
+    };
+    assert_eq!(form.text.text(), "piet Jansen");
+    let said = form.error.clone().unwrap_or_default();
+    assert!(said.starts_with("Is dit een naam?"), "{said}");
+    assert!(said.contains(&format!("niet {}?", mia.name)), "{said}");
+    assert_eq!(questions(&dir), before, "the name was saved");
+    // All of it readable at 40 columns, the way out included.
+    let all = screen(&app, 40, 20).join("\n");
+    assert!(all.contains("Is dit een naam?"), "{all}");
+    assert!(all.contains("Druk op Esc tot je uitgelogd"), "{all}");
+    // Enter again on the same words: it is a question after all.
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(questions(&dir), before + 1, "asked twice, not saved");
+    // Three words with a question mark go in at once.
+    for c in "Koffie op weer?".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(questions(&dir), before + 2);
+}
+
 #[test]
 fn the_asker_is_not_asked_whether_they_know_the_answer() {
     let (dir, mut app) = kiosk();

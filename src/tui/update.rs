@@ -603,15 +603,31 @@ fn on_capture(app: &mut App, mut form: CaptureState, action: Action) {
     app.overlay = Some(Overlay::Capture(form));
 }
 
-/// A new question of one word at a kiosk is most likely the next worker
-/// logging in at a screen the last one left open: their name or PIN would
-/// become a public question under someone else's name. So a kiosk
-/// question needs a few words; the form keeps the text and says why.
-fn looks_like_a_login(app: &App, form: &CaptureState, kind: Kind, text: &str) -> bool {
-    app.typing_asks
-        && kind == Kind::Question
-        && form.editing.is_none()
-        && text.split_whitespace().count() < 2
+/// How much a new kiosk question looks like the next worker logging in
+/// at a screen the last one left open: their name would become a public
+/// question under someone else's name.
+#[derive(PartialEq)]
+enum Login {
+    No,
+    /// One word (a name, a PIN): a question needs a few words.
+    Surely,
+    /// Two or three words and no question mark ("piet Jansen"): asked once
+    /// whether it is a name; Enter again on the same text saves it.
+    Maybe,
+}
+
+fn looks_like_a_login(app: &App, form: &CaptureState, kind: Kind, text: &str) -> Login {
+    if !app.typing_asks || kind != Kind::Question || form.editing.is_some() {
+        return Login::No;
+    }
+    let words = text.split_whitespace().count();
+    if words < 2 {
+        Login::Surely
+    } else if words <= 3 && !text.contains('?') && form.name_asked.as_deref() != Some(text.trim()) {
+        Login::Maybe
+    } else {
+        Login::No
+    }
 }
 
 /// At a kiosk, a code at the end of `text` ([`crate::domain::code::hidden_from`]):
@@ -666,7 +682,13 @@ fn save_capture(app: &mut App, form: &mut CaptureState, kind: Kind, draft: &Draf
     // taken out of the field, never stored, and said so; a code alone
     // stays in the field, in dots.
     let code = code_refused(app, &draft.text);
-    if looks_like_a_login(app, form, kind, &draft.text) || code.is_some() {
+    let login = looks_like_a_login(app, form, kind, &draft.text);
+    if login == Login::Maybe && code.is_none() {
+        form.name_asked = Some(draft.text.trim().to_string());
+        form.error = Some(t!("capture.kiosk-maybe-a-name", name = own_name(app)).into_owned());
+        return false;
+    }
+    if login == Login::Surely || code.is_some() {
         let why = match code {
             Some((before, why)) if !before.is_empty() => {
                 form.text = form.text.clone().with_text(&before);

@@ -87,6 +87,10 @@ pub struct CaptureState {
     /// learned entry in that name: the form is a question's, with no kind
     /// to switch to (none offered that the store would refuse).
     pub questions_only: bool,
+    /// A kiosk question of two or three words without a question mark
+    /// was held once as maybe the next worker's name ("piet Jansen"): the
+    /// text it was held for. Enter on the same text saves it.
+    pub name_asked: Option<String>,
     pub theme: Theme,
 }
 
@@ -139,6 +143,7 @@ impl CaptureState {
             similar_key: String::new(),
             mask_codes: false,
             questions_only: false,
+            name_asked: None,
             theme,
         }
     }
