@@ -4,7 +4,7 @@
 
 mod tmux_support;
 
-use tmux_support::{Home, Tmux, WELCOME, tmux_or_skip};
+use tmux_support::{Home, Tmux, WELCOME, eventually, tmux_or_skip};
 
 const SIZES: [(u16, u16); 2] = [(40, 20), (80, 24)];
 
@@ -40,5 +40,60 @@ fn a_pasted_name_and_pin_at_the_welcome_screen_is_the_name() {
         assert!(screen.contains("Henk"), "{w}×{h}:\n{screen}");
         tmux.keys("s", &["Enter"]);
         tmux.wait_for("s", "Kies je eigen pincode");
+    }
+}
+
+/// A new worker at the kiosk, named `name`, with badge `badge`, at the
+/// pane ready to ask; their handle.
+fn new_worker(tmux: &Tmux, badge: &str, name: &str) -> String {
+    tmux.type_text("s", badge);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "Welke naam");
+    tmux.type_text("s", name);
+    tmux.keys("s", &["Enter"]);
+    tmux.wait_for("s", "typ: vraag stellen");
+    leertuin::kiosk::badge::handle(badge).expect("a badge handle")
+}
+
+/// The usability test: after a new worker's first question the wish
+/// form opened and took all typing, so a second question became a
+/// public wish, and Ctrl-Z, which the status line offered, did nothing.
+/// The wish is an offer now: typing asks, Ctrl-Z undoes.
+#[test]
+fn after_the_first_question_typing_asks_again_and_ctrl_z_undoes() {
+    if !tmux_or_skip("after_the_first_question_typing_asks_again_and_ctrl_z_undoes") {
+        return;
+    }
+    for (w, h) in SIZES {
+        let home = Home::new();
+        let tmux = home.dutch_kiosk(w, h);
+        let me = new_worker(&tmux, "0055443322", "Fatma");
+        tmux.type_text("s", "Waar is de kantine?");
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "Een wens maken?");
+        tmux.type_text("s", "Hoe laat begint de pauze?");
+        tmux.keys("s", &["Enter"]);
+        eventually("the second question", || {
+            home.ok(&me, &["list", "questions"])
+                .contains("Hoe laat begint de pauze?")
+                .then_some(())
+        });
+        assert_eq!(home.ok(&me, &["wishes", "--json"]).trim(), "[]", "{w}×{h}");
+        // A next worker: Ctrl-Z at the offer takes the question back.
+        tmux.log_out();
+        let other = new_worker(&tmux, "0066554433", "Sanne");
+        tmux.type_text("s", "Wie heeft de sleutel?");
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "Een wens maken?");
+        tmux.keys("s", &["C-z"]);
+        tmux.wait_for("s", "Ongedaan gemaakt");
+        let screen = tmux.screen("s");
+        assert!(!screen.contains("Een wens maken?"), "{w}×{h}:\n{screen}");
+        assert!(
+            !home
+                .ok(&other, &["list", "questions"])
+                .contains("Wie heeft de sleutel?"),
+            "{w}×{h}: not undone"
+        );
     }
 }
