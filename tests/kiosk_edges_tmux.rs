@@ -97,3 +97,35 @@ fn after_the_first_question_typing_asks_again_and_ctrl_z_undoes() {
         );
     }
 }
+
+/// The usability test: a newcomer pressed Tab in "Vraag stellen" to
+/// change tabs, and the form became "Wat heb je geleerd?": the question
+/// was saved as a public "learned" note. At the kiosk a form keeps its
+/// kind; Tab says how to leave, and Enter stores the question.
+#[test]
+fn tab_in_a_kiosk_question_keeps_it_a_question() {
+    if !tmux_or_skip("tab_in_a_kiosk_question_keeps_it_a_question") {
+        return;
+    }
+    for (w, h) in SIZES {
+        let home = Home::new();
+        let henk = home.henk();
+        let tmux = home.dutch_kiosk(w, h);
+        tmux.scan_badge();
+        tmux.wait_for("s", "typ: vraag stellen");
+        tmux.type_text("s", "Waar is de lift?");
+        tmux.wait_for("s", "Vraag stellen");
+        tmux.keys("s", &["Tab"]);
+        let screen = tmux.wait_for("s", "Tab wisselt hier niets");
+        assert!(screen.contains("Vraag stellen"), "{w}×{h}:\n{screen}");
+        assert!(!screen.contains("Wat heb je geleerd"), "{w}×{h}:\n{screen}");
+        tmux.keys("s", &["Enter"]);
+        eventually("the question", || {
+            home.ok(&henk, &["list", "questions"])
+                .contains("Waar is de lift?")
+                .then_some(())
+        });
+        let learned = home.ok(&henk, &["list", "learned"]);
+        assert!(!learned.contains("Waar is de lift?"), "{w}×{h}: {learned}");
+    }
+}
