@@ -129,3 +129,26 @@ fn tab_in_a_kiosk_question_keeps_it_a_question() {
         assert!(!learned.contains("Waar is de lift?"), "{w}×{h}: {learned}");
     }
 }
+
+/// The usability test: at "Uitloggen over 8 s · toets: blijven" the key
+/// that kept the session was eaten: "Waar is de lift?" typed there became
+/// "aar is de lift?". The key keeps the session and types.
+#[test]
+fn a_question_typed_during_the_countdown_keeps_its_first_letter() {
+    if !tmux_or_skip("a_question_typed_during_the_countdown_keeps_its_first_letter") {
+        return;
+    }
+    let home = Home::new();
+    home.henk();
+    // 20 s idle: the countdown shows its last 7 s.
+    let tmux = home.dutch_kiosk_idle(40, 20, "20");
+    tmux.scan_badge();
+    tmux.wait_for("s", "typ: vraag stellen");
+    // The countdown comes 13 s after the login: more than a wait's 10 s.
+    std::thread::sleep(std::time::Duration::from_secs(8));
+    tmux.wait_for("s", "Uitloggen over");
+    tmux.type_text("s", "Waar is de lift?");
+    let screen = tmux.wait_for("s", "Waar is de lift?");
+    assert!(screen.contains("Vraag stellen"), "{screen}");
+    assert!(!screen.contains("Uitloggen over"), "{screen}");
+}

@@ -461,16 +461,11 @@ fn on_key(
             None => Outcome::Stay,
         };
     };
-    // During the idle countdown a key only says "I am still here", but
-    // for two: Esc is a first Esc (who walks up presses Esc Esc to log
-    // the last one out), and a digit may start a badge being scanned.
-    let warned = session.countdown().is_some();
+    // During the idle countdown a key says "I am still here" and does
+    // what it does: the usability test typed "Waar is de lift?" there and
+    // got "aar is de lift?", and lost a Ctrl-Z. Esc too is what it always
+    // is, so who walks up presses Esc Esc to log the last one out.
     session.touch();
-    let goes_on = key.code == KeyCode::Esc
-        || matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit() && key.modifiers.is_empty());
-    if warned && !goes_on {
-        return Outcome::Stay;
-    }
     // Keys the kiosk takes itself (Ctrl-C, Esc) end the offer to undo too.
     app.end_undo_offer(key);
     if is_escape(key) {
@@ -756,6 +751,58 @@ mod tests {
                 assert_eq!(form.text.text(), "5");
             }
         }
+    }
+
+    /// The usability test: during the countdown the key that kept the
+    /// session was eaten ("Waar is de lift?" became "aar is de lift?",
+    /// and a Ctrl-Z was lost). It keeps the session and does what it does.
+    #[test]
+    fn a_key_during_the_countdown_keeps_the_session_and_does_what_it_does() {
+        let (_dir, store, kiosk) = kiosk_on_a_file();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let mut session = fatima_logged_in(now.clone());
+        let mut pane = Some(open_pane(&kiosk, "fatima", "nl", true).unwrap());
+        pane.as_mut().unwrap().start();
+        let press = |session: &mut Session, pane: &mut Option<App>, key: KeyEvent| {
+            on_key(&kiosk, session, pane, &store, key, false, &mut false)
+        };
+        let countdown = |session: &mut Session| {
+            now.set(now.get() + session.until_idle() - Duration::from_secs(5));
+            assert!(session.countdown().is_some());
+        };
+        // A letter: the question starts with it, and the whole idle time
+        // is back.
+        session.touch();
+        countdown(&mut session);
+        let w = KeyEvent::new(KeyCode::Char('W'), KeyModifiers::SHIFT);
+        assert_eq!(press(&mut session, &mut pane, w), Outcome::Stay);
+        assert_eq!(session.countdown(), None);
+        for c in "aar is de lift?".chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            press(&mut session, &mut pane, key);
+        }
+        let Some(Overlay::Capture(form)) = &pane.as_ref().unwrap().overlay else {
+            panic!("the first letter was swallowed");
+        };
+        assert_eq!(form.text.text(), "Waar is de lift?");
+        // Saved; then Ctrl-Z in the countdown undoes it.
+        press(
+            &mut session,
+            &mut pane,
+            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+        );
+        assert!(pane.as_ref().unwrap().undo.is_some(), "not saved");
+        countdown(&mut session);
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(press(&mut session, &mut pane, ctrl_z), Outcome::Stay);
+        let app = pane.as_ref().unwrap();
+        assert!(app.undo.is_none(), "Ctrl-Z was swallowed");
+        let said = app.status.message().map(|m| m.text.clone());
+        assert!(
+            said.as_deref()
+                .is_some_and(|s| s.starts_with("Ongedaan gemaakt")),
+            "{said:?}"
+        );
     }
 
     /// A new worker's first question saved: the first wish opens, and it

@@ -272,8 +272,8 @@ impl Session {
 
     /// Seconds left before the idle logout, during its last
     /// [`WARN_BEFORE`], or its last [`WARN_PART`] for a short idle time:
-    /// the pane shows them, and any key keeps the person in (and does no
-    /// more). A part of the idle time in force, the shorter one after a
+    /// the pane shows them, and any key keeps the person in (and does
+    /// what it does: see `runner::on_key`). A part of the idle time in force, the shorter one after a
     /// save too: a countdown from the moment of the save took the worker's
     /// next key (with `--idle-timeout 60`, "Volgende vraag" typed at once
     /// after a question became "olgende vraag"; issue 11).
