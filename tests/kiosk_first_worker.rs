@@ -326,6 +326,48 @@ fn the_first_wish_says_it_makes_a_wish() {
     );
 }
 
+/// After a new worker's first post the kiosk offers a wish: an offer,
+/// not a form, so a second question typed at once is a question (the
+/// usability test: "Hoe laat begint de pauze?" became a public wish). It
+/// says what Enter makes, where the wish goes, that Esc skips and that
+/// typing asks, whole at 40 columns.
+#[test]
+fn the_first_wish_is_an_offer_that_takes_no_text() {
+    let (_dir, mut app) = kiosk();
+    leertuin::tui::wish_offer::offer(&mut app);
+    // Whole at 40 columns; at 80 the box wraps beside the list, so its
+    // lines are read one by one.
+    let all = read(&screen(&app, 40, 20));
+    for words in [
+        "Een wens maken?",
+        "Wil je iets leren? Maak er een wens van.",
+        "Je wens komt bij Wensen. Collega's zien hem en kunnen je helpen.",
+        "Enter = wens maken · Esc = overslaan · Typ gewoon voor een nieuwe vraag.",
+    ] {
+        assert!(all.contains(words), "40×20: {words}: {all}");
+    }
+    let all = text(&screen(&app, 80, 24));
+    for words in [
+        "Een wens maken?",
+        "Wil je iets leren? Maak er een wens van.",
+        "Je wens komt bij Wensen.",
+        "Enter = wens maken · Esc = overslaan",
+    ] {
+        assert!(all.contains(words), "80×24: {words}: {all}");
+    }
+    for (w, h) in [(40, 20), (80, 24)] {
+        let hints = hints(&app, w, h);
+        assert!(hints.contains("Enter wens maken"), "{w}×{h}: {hints}");
+        assert!(hints.contains("Esc overslaan"), "{w}×{h}: {hints}");
+    }
+    app.on_key(key(KeyCode::Char('H')));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("the letter did not ask: {:?}", app.overlay);
+    };
+    assert_eq!(form.kind, Kind::Question);
+    assert_eq!(form.text.text(), "H");
+}
+
 #[test]
 fn me_says_what_its_chart_counts_beside_the_lessons_done() {
     // A new worker: one lesson done with a reflection, no "ik leerde" yet.

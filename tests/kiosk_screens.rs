@@ -220,3 +220,37 @@ fn choosing_a_pin_says_it_guards_the_budget_and_vouchers_too() {
         }
     }
 }
+
+/// A question typed at the welcome screen says, in one plain line, that a
+/// name or a badge comes first, and keeps the question in the field:
+/// whole at 40 columns, in Dutch and English.
+#[test]
+fn a_question_at_the_welcome_screen_says_name_first_and_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("k.db")).unwrap();
+    for (lang, line) in [
+        (
+            "nl",
+            "Typ eerst je naam of scan je pas, daarna kun je je vraag stellen.",
+        ),
+        (
+            "en",
+            "First type your name or scan your badge, then ask your question.",
+        ),
+    ] {
+        let mut s = session(lang);
+        for c in "Waar is de koffie?".chars() {
+            s.key(Key::Char(c), &store);
+        }
+        s.key(Key::Enter, &store);
+        for (w, h) in [(80, 24), (40, 20)] {
+            let text = screen(&s, w, h);
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(words.contains(line), "{lang} {w}×{h}:\n{text}");
+            assert!(
+                text.contains("Waar is de koffie?"),
+                "{lang} {w}×{h}:\n{text}"
+            );
+        }
+    }
+}

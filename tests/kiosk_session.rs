@@ -291,6 +291,36 @@ fn without_a_pin_nothing_leaves(b: Backend) {
     assert_eq!(f.session.phase, Phase::Welcome);
 }
 
+/// The usability test: "Waar is de koffie?" Enter at the welcome screen
+/// registered a person with that name. A question, or more words than a
+/// name has, is neither a name nor a badge: nobody is made, the text stays
+/// in the field, and the screen says to type a name or scan a badge first.
+fn a_question_at_the_welcome_screen_is_no_name(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    let before = f.store.persons().unwrap().len();
+    for text in [
+        "Waar is de koffie?",
+        "Waar is lokaal 12?",
+        "ik zoek de sleutel van het magazijn",
+    ] {
+        assert_eq!(f.typed(text), Outcome::Stay, "{text}");
+        assert_eq!(f.session.phase, Phase::Welcome, "{text}");
+        assert_eq!(f.session.notice, Some(Notice::NameFirst), "{text}");
+        assert_eq!(f.session.input.text(), text, "nothing typed is lost");
+        assert_eq!(f.store.persons().unwrap().len(), before, "{text}");
+        // Cleared by hand, as a worker would with Ctrl-U.
+        f.session.input.clear();
+    }
+    // A name of five words is still a name.
+    f.typed("Maria de los Angeles Garcia");
+    assert!(matches!(
+        f.session.phase,
+        Phase::Register { by_name: true, .. }
+    ));
+}
+
 /// A code a person could type or guess is no badge: `4711` logs nobody in
 /// and makes nobody (a badge logs in without a PIN).
 fn a_short_code_is_no_badge(b: Backend) {
@@ -893,6 +923,7 @@ on_both!(
     wrong_pins_are_rate_limited_on_the_clock,
     without_a_pin_nothing_leaves,
     a_short_code_is_no_badge,
+    a_question_at_the_welcome_screen_is_no_name,
     a_typed_name_needs_its_pin_to_see_private_things,
     a_known_name_without_a_pin_sees_shared_things_only,
     a_badge_only_kiosk_refuses_typed_names,

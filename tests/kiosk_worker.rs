@@ -305,7 +305,7 @@ fn the_kiosk_names_posts_in_words_not_ids() {
 }
 
 #[test]
-fn an_empty_question_says_what_to_do_and_tab_clears_it() {
+fn an_empty_question_says_what_to_do_and_tab_says_how_to_leave() {
     let (_dir, mut app) = kiosk();
     update(&mut app, Action::Capture);
     app.on_key(key(KeyCode::Enter));
@@ -316,12 +316,20 @@ fn an_empty_question_says_what_to_do_and_tab_clears_it() {
         form.error.as_deref(),
         Some("Typ eerst je vraag en druk dan op Enter.")
     );
-    // Tab switches the kind: the message about the question goes.
+    // Tab keeps it a question at the kiosk, and says how to leave: that
+    // line takes the place of the one about the empty question.
     app.on_key(key(KeyCode::Tab));
     let Some(Overlay::Capture(form)) = &app.overlay else {
         panic!("{:?}", app.overlay);
     };
-    assert_eq!(form.error, None);
+    assert_eq!(form.kind, leertuin::domain::Kind::Question);
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("Tab wisselt hier niets")),
+        "{:?}",
+        form.error
+    );
     let all = screen(&app, 40, 20).join("\n");
     assert!(!all.contains("leeg") && !all.contains("Typ eerst"), "{all}");
 }

@@ -185,11 +185,31 @@ fn without_the_pin_the_question_form_offers_no_other_kind() {
         all.contains("Vraag stellen") && !all.contains("Soort:"),
         "{all}"
     );
-    // With the PIN the kinds are there to choose.
+    // With the PIN neither: at the kiosk a form keeps its kind (Tab
+    // turned a question into a public "learned" note), and Tab says how
+    // to leave, whole at 40 columns.
     let (_dir, mut app) = kiosk_in("nl");
     go(&mut app, Tab::Questions);
-    typed(&mut app, "Waar");
-    assert_shows(&screen(&app, 80, 24), "Soort:");
+    typed(&mut app, "Waar is de lift?");
+    let all = text(&screen(&app, 80, 24));
+    assert!(
+        !all.contains("Soort:") && !all.contains("Tab soort"),
+        "{all}"
+    );
+    app.on_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("the form stays: {:?}", app.overlay);
+    };
+    assert_eq!(form.kind, Kind::Question);
+    assert_eq!(form.text.text(), "Waar is de lift?");
+    let all = words(&screen(&app, 40, 20));
+    assert!(
+        all.contains(
+            "Tab wisselt hier niets: je tekst blijft wat de titel zegt. \
+             Bewaar met Enter of sluit met Esc; daarna wisselt Tab van tabblad."
+        ),
+        "{all}"
+    );
 }
 
 // 3. No vote offered on one's own tip.

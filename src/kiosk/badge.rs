@@ -27,6 +27,18 @@ pub fn clean(input: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// More words than this are a sentence, not a name: "Maria de los
+/// Angeles Garcia" is five.
+pub const MAX_NAME_WORDS: usize = 5;
+
+/// True for text nobody types as their name or scans as a badge: it holds
+/// a `?`, or has more than [`MAX_NAME_WORDS`] words. A first-time worker
+/// types their question at the welcome screen ("Waar is de koffie?"), and
+/// it must not become a person with that name.
+pub fn is_sentence(input: &str) -> bool {
+    input.contains('?') || input.split_whitespace().count() > MAX_NAME_WORDS
+}
+
 /// True when the input reads as a name (letters, no digits) rather than a
 /// badge code.
 pub fn is_name(input: &str) -> bool {
@@ -107,6 +119,26 @@ mod tests {
         assert_eq!(handle("0012345642"), Some(badge));
         assert_ne!(handle("0012345643"), handle("0012345642"));
         assert_eq!(handle(" \t "), None);
+    }
+
+    #[test]
+    fn questions_and_sentences_are_no_names() {
+        for sentence in [
+            "Waar is de koffie?",
+            "koffie?",
+            "Waar is lokaal 12?",
+            "ik wil graag weten waar de lift is",
+        ] {
+            assert!(is_sentence(sentence), "{sentence}");
+        }
+        for name in [
+            "Henk",
+            "Anna de Vries",
+            "Maria de los Angeles Garcia",
+            "0012345642",
+        ] {
+            assert!(!is_sentence(name), "{name}");
+        }
     }
 
     #[test]

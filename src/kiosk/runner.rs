@@ -150,8 +150,8 @@ struct KioskLoop<'a> {
     clear: bool,
     /// A pane just opened, drawn but not loaded yet; `Some(private)`.
     starting: Option<bool>,
-    /// The one who just logged in registered right now: their pane asks
-    /// "Wat wil je leren?" after their first post.
+    /// The one who just logged in registered right now: their pane
+    /// offers a first wish after their first post (`tui::wish_offer`).
     first_wish: bool,
     /// The pane could not be opened: the kiosk ends with this error.
     failed: Option<KioskError>,
@@ -379,11 +379,13 @@ impl event_loop::Screen for KioskLoop<'_> {
         // draft). Who asked and walked away is logged out sooner; not
         // after a refusal, which kept nothing.
         if ran && app.overlay.is_none() && !app.refused_now() {
-            // A new worker, after their first post, is asked what they
-            // want to learn (Esc skips). Not before: typing at the first
-            // screen asks a question (issue 11), never makes a wish.
+            // A new worker, after their first post, is offered a wish
+            // (Enter makes one, Esc skips, typing asks again). Not before:
+            // typing at the first screen asks a question (issue 11), never
+            // makes a wish; nor as an open form: a second question typed
+            // into it became a public wish.
             if std::mem::take(&mut self.first_wish) && app.undo.is_some() {
-                crate::tui::wishes::first_wish(app);
+                crate::tui::wish_offer::offer(app);
             }
             // A screen that asks something is not cut short by the quick
             // logout after a save (issue 11: the first wish opened with
@@ -459,16 +461,11 @@ fn on_key(
             None => Outcome::Stay,
         };
     };
-    // During the idle countdown a key only says "I am still here", but
-    // for two: Esc is a first Esc (who walks up presses Esc Esc to log
-    // the last one out), and a digit may start a badge being scanned.
-    let warned = session.countdown().is_some();
+    // During the idle countdown a key says "I am still here" and does
+    // what it does: the usability test typed "Waar is de lift?" there and
+    // got "aar is de lift?", and lost a Ctrl-Z. Esc too is what it always
+    // is, so who walks up presses Esc Esc to log the last one out.
     session.touch();
-    let goes_on = key.code == KeyCode::Esc
-        || matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit() && key.modifiers.is_empty());
-    if warned && !goes_on {
-        return Outcome::Stay;
-    }
     // Keys the kiosk takes itself (Ctrl-C, Esc) end the offer to undo too.
     app.end_undo_offer(key);
     if is_escape(key) {
@@ -756,6 +753,58 @@ mod tests {
         }
     }
 
+    /// The usability test: during the countdown the key that kept the
+    /// session was eaten ("Waar is de lift?" became "aar is de lift?",
+    /// and a Ctrl-Z was lost). It keeps the session and does what it does.
+    #[test]
+    fn a_key_during_the_countdown_keeps_the_session_and_does_what_it_does() {
+        let (_dir, store, kiosk) = kiosk_on_a_file();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let mut session = fatima_logged_in(now.clone());
+        let mut pane = Some(open_pane(&kiosk, "fatima", "nl", true).unwrap());
+        pane.as_mut().unwrap().start();
+        let press = |session: &mut Session, pane: &mut Option<App>, key: KeyEvent| {
+            on_key(&kiosk, session, pane, &store, key, false, &mut false)
+        };
+        let countdown = |session: &mut Session| {
+            now.set(now.get() + session.until_idle() - Duration::from_secs(5));
+            assert!(session.countdown().is_some());
+        };
+        // A letter: the question starts with it, and the whole idle time
+        // is back.
+        session.touch();
+        countdown(&mut session);
+        let w = KeyEvent::new(KeyCode::Char('W'), KeyModifiers::SHIFT);
+        assert_eq!(press(&mut session, &mut pane, w), Outcome::Stay);
+        assert_eq!(session.countdown(), None);
+        for c in "aar is de lift?".chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            press(&mut session, &mut pane, key);
+        }
+        let Some(Overlay::Capture(form)) = &pane.as_ref().unwrap().overlay else {
+            panic!("the first letter was swallowed");
+        };
+        assert_eq!(form.text.text(), "Waar is de lift?");
+        // Saved; then Ctrl-Z in the countdown undoes it.
+        press(
+            &mut session,
+            &mut pane,
+            KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+        );
+        assert!(pane.as_ref().unwrap().undo.is_some(), "not saved");
+        countdown(&mut session);
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(press(&mut session, &mut pane, ctrl_z), Outcome::Stay);
+        let app = pane.as_ref().unwrap();
+        assert!(app.undo.is_none(), "Ctrl-Z was swallowed");
+        let said = app.status.message().map(|m| m.text.clone());
+        assert!(
+            said.as_deref()
+                .is_some_and(|s| s.starts_with("Ongedaan gemaakt")),
+            "{said:?}"
+        );
+    }
+
     /// A new worker's first question saved: the first wish opens, and it
     /// has the whole idle time, not the quarter left after a save (issue
     /// 11: it opened with "Uitloggen over 11 s" and logged out). A save
@@ -797,8 +846,8 @@ mod tests {
         ask(&mut screen, "Wie heeft de sleutel?");
         let app = screen.pane.as_mut().unwrap();
         assert!(
-            matches!(app.overlay, Some(Overlay::Prompt(_))),
-            "no first wish: {:?}",
+            crate::tui::wish_offer::is_open(app),
+            "no first wish offered: {:?}",
             app.overlay
         );
         assert_eq!(screen.session.until_idle(), Duration::from_secs(120));
@@ -813,6 +862,170 @@ mod tests {
             screen.session.until_idle(),
             Duration::from_secs(120) / super::super::session::AFTER_SAVE_PART
         );
+    }
+
+    /// A new worker, Fatima, just registered: her first post is followed
+    /// by the offer of a first wish.
+    fn new_worker<'a>(
+        kiosk: &'a Kiosk,
+        session: &'a mut Session,
+        store: &'a SqliteStore,
+    ) -> KioskLoop<'a> {
+        let mut app = open_pane(kiosk, "fatima", "nl", true).unwrap();
+        app.start();
+        app.defer_saves = true;
+        KioskLoop {
+            kiosk,
+            session,
+            store,
+            pane: Some(app),
+            logout_armed: false,
+            next_check: Instant::now(),
+            news: News::default(),
+            pushed: false,
+            leave: false,
+            clear: false,
+            starting: None,
+            first_wish: true,
+            failed: None,
+            told: Told::default(),
+        }
+    }
+
+    fn press(screen: &mut KioskLoop, code: KeyCode, modifiers: KeyModifiers) {
+        screen.on_one_key(KeyEvent::new(code, modifiers));
+    }
+
+    /// `words` typed at the kiosk and Enter, key by key through the
+    /// kiosk's own handling, and the save the frame announced.
+    fn type_and_enter(screen: &mut KioskLoop, words: &str) {
+        for c in words.chars() {
+            press(screen, KeyCode::Char(c), KeyModifiers::NONE);
+        }
+        press(screen, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(event_loop::Screen::work(screen), "nothing was saved");
+    }
+
+    /// The question titles and wish texts in the store.
+    fn stored(store: &SqliteStore) -> (Vec<String>, Vec<String>) {
+        let query = crate::store::ListQuery {
+            kind: Some(Kind::Question),
+            tag: None,
+            limit: 50,
+            no_knowhow: false,
+        };
+        let questions = store
+            .list(&query, "fatima")
+            .unwrap()
+            .iter()
+            .map(crate::tui::update::item_title)
+            .collect();
+        let wishes = crate::domain::wish::WishQuery {
+            owner: None,
+            tag: None,
+            closed: true,
+            limit: 50,
+        };
+        let wishes = store
+            .wish_store()
+            .unwrap()
+            .list_wishes(&wishes, "fatima")
+            .unwrap()
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        (questions, wishes)
+    }
+
+    fn said(screen: &KioskLoop) -> String {
+        let app = screen.pane.as_ref().expect("still logged in");
+        app.status
+            .message()
+            .map(|m| m.text.clone())
+            .unwrap_or_default()
+    }
+
+    /// The usability test: a second question typed right after the first
+    /// became a public wish (the wish form was open and took all typing).
+    /// The offer takes no text: typing closes it and asks, as on a list.
+    #[test]
+    fn a_second_question_typed_at_the_first_wish_offer_is_a_question() {
+        let (_dir, store, kiosk) = kiosk_on_a_file();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let mut session = fatima_logged_in(now);
+        let mut screen = new_worker(&kiosk, &mut session, &store);
+        type_and_enter(&mut screen, "Waar is de kantine?");
+        assert!(crate::tui::wish_offer::is_open(
+            screen.pane.as_ref().unwrap()
+        ));
+        type_and_enter(&mut screen, "Hoe laat begint de pauze?");
+        let (questions, wishes) = stored(&store);
+        assert!(
+            questions.contains(&"Hoe laat begint de pauze?".to_string()),
+            "{questions:?}"
+        );
+        assert_eq!(wishes, Vec::<String>::new());
+        // Once: the second question offers no wish again.
+        let app = screen.pane.as_ref().unwrap();
+        assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    }
+
+    /// The status line says "Ctrl-Z = ongedaan maken" beside the offer:
+    /// Ctrl-Z there closes the offer and undoes the post, and so it does
+    /// after Esc skipped the offer (it said there was nothing to undo).
+    #[test]
+    fn ctrl_z_undoes_the_first_post_at_the_wish_offer_and_after_skipping_it() {
+        let (_dir, store, kiosk) = kiosk_on_a_file();
+        for skip_first in [false, true] {
+            let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+            let mut session = fatima_logged_in(now);
+            let mut screen = new_worker(&kiosk, &mut session, &store);
+            type_and_enter(&mut screen, "Waar ligt de toner?");
+            assert!(said(&screen).contains("Ctrl-Z"), "{}", said(&screen));
+            if skip_first {
+                press(&mut screen, KeyCode::Esc, KeyModifiers::NONE);
+                let app = screen.pane.as_ref().unwrap();
+                assert!(app.overlay.is_none(), "{:?}", app.overlay);
+                assert!(said(&screen).contains("Ctrl-Z"), "{}", said(&screen));
+            }
+            press(&mut screen, KeyCode::Char('z'), KeyModifiers::CONTROL);
+            let app = screen.pane.as_ref().unwrap();
+            assert!(app.overlay.is_none(), "{:?}", app.overlay);
+            assert_ne!(
+                said(&screen),
+                crate::t!("status.nothing-to-undo"),
+                "skipped first: {skip_first}"
+            );
+            let (questions, _) = stored(&store);
+            assert!(
+                !questions.contains(&"Waar ligt de toner?".to_string()),
+                "not undone (skipped first: {skip_first}): {questions:?}"
+            );
+        }
+    }
+
+    /// Enter on the offer opens the wish form, which says what it makes
+    /// and where it goes; no undo is offered there, where Ctrl-Z does
+    /// nothing.
+    #[test]
+    fn enter_on_the_first_wish_offer_opens_the_wish_form() {
+        let (_dir, store, kiosk) = kiosk_on_a_file();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let mut session = fatima_logged_in(now);
+        let mut screen = new_worker(&kiosk, &mut session, &store);
+        type_and_enter(&mut screen, "Waar ligt de toner?");
+        press(&mut screen, KeyCode::Enter, KeyModifiers::NONE);
+        let app = screen.pane.as_ref().unwrap();
+        let Some(Overlay::Prompt(p)) = &app.overlay else {
+            panic!("no wish form: {:?}", app.overlay);
+        };
+        assert_eq!(p.purpose, Purpose::Wish);
+        assert_eq!(
+            p.asks.as_deref(),
+            Some(crate::t!("wishes.first-asks").as_ref())
+        );
+        assert!(app.undo.is_none());
+        assert!(!said(&screen).contains("Ctrl-Z"), "{}", said(&screen));
     }
 
     /// Esc then a key, pressed quickly, reach the kiosk as one Alt-key:

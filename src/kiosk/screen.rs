@@ -122,7 +122,10 @@ impl Widget for &KioskScreen<'_> {
         }
         if let Some(n) = &s.notice {
             let style = match n {
-                Notice::NameNeeded | Notice::PinTooShort | Notice::PinMismatch => t.accent,
+                Notice::NameNeeded
+                | Notice::NameFirst
+                | Notice::PinTooShort
+                | Notice::PinMismatch => t.accent,
                 _ => t.error,
             };
             below.push(Line::styled(notice_text(n, lang), style));
@@ -273,6 +276,7 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
         Notice::PinMismatch => crate::t!("kiosk.confirm_pin.mismatch", locale = lang).into_owned(),
         Notice::BadgeOnly => crate::t!("kiosk.badge_only", locale = lang).into_owned(),
         Notice::BadgeTooShort => crate::t!("kiosk.badge_too_short", locale = lang).into_owned(),
+        Notice::NameFirst => crate::t!("kiosk.name_first", locale = lang).into_owned(),
         Notice::WaitKept(w) => {
             let n = whole_seconds(w);
             crate::i18n::plural(

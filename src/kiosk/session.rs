@@ -147,6 +147,9 @@ pub enum Notice {
     BadgeOnly,
     /// A code too short to be a badge (see [`badge::MIN_BADGE_CHARS`]).
     BadgeTooShort,
+    /// A question or a sentence typed at the welcome screen (see
+    /// [`badge::is_sentence`]): first a name or a badge.
+    NameFirst,
 }
 
 /// What the runner must do after a key or a tick.
@@ -272,8 +275,8 @@ impl Session {
 
     /// Seconds left before the idle logout, during its last
     /// [`WARN_BEFORE`], or its last [`WARN_PART`] for a short idle time:
-    /// the pane shows them, and any key keeps the person in (and does no
-    /// more). A part of the idle time in force, the shorter one after a
+    /// the pane shows them, and any key keeps the person in (and does
+    /// what it does: see `runner::on_key`). A part of the idle time in force, the shorter one after a
     /// save too: a countdown from the moment of the save took the worker's
     /// next key (with `--idle-timeout 60`, "Volgende vraag" typed at once
     /// after a question became "olgende vraag"; issue 11).
@@ -410,6 +413,13 @@ impl Session {
     /// The welcome screen's Enter: a known person logs in, a new one is
     /// asked for a name.
     fn submit_badge(&mut self, store: &dyn Store) -> Outcome {
+        // A question typed here is neither a name nor a badge: it stays
+        // in the field (nothing typed is lost), and the screen says to
+        // type a name or scan a badge first.
+        if badge::is_sentence(self.input.text()) {
+            self.notice = Some(Notice::NameFirst);
+            return Outcome::Stay;
+        }
         let typed = self.take_input();
         let Some(handle) = badge::handle(&typed) else {
             return Outcome::Stay;

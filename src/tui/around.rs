@@ -138,6 +138,7 @@ impl App {
             .unwrap_or_default();
         let mut form = CaptureState::new(kind, context, self.theme).with_offers(offers);
         form.mask_codes = self.typing_asks;
+        form.kind_fixed = self.typing_asks;
         // Without the PIN only a question may be posted (`App::may`).
         if self.public {
             form.kind = Kind::Question;

@@ -39,6 +39,11 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        // The first-wish offer takes Enter and Esc only; any other key
+        // closes it and goes on below as on the list.
+        if super::wish_offer::on_key(self, key) {
+            return;
+        }
         self.end_undo_offer(key);
         // Ctrl-C always quits, as in any terminal program (kiosk mode, a
         // later issue, will catch it earlier).
@@ -267,8 +272,13 @@ impl App {
     }
 
     /// Any key but the undo key ends the offer to undo the write just made
-    /// (on a kiosk list a letter types, so it ends it too).
+    /// (on a kiosk list a letter types, so it ends it too). Not while the
+    /// first-wish offer shows beside it: that offer decides
+    /// ([`super::wish_offer::on_key`]), so Esc there keeps the undo.
     pub fn end_undo_offer(&mut self, key: KeyEvent) {
+        if super::wish_offer::is_open(self) {
+            return;
+        }
         let typing = self.typing_asks
             && matches!(key.code, KeyCode::Char(_))
             && super::keys::Key::from_event(key).is_printable();

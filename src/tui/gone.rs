@@ -59,6 +59,8 @@ fn target(overlay: &Overlay) -> Option<Target> {
             C::Fund(w) | C::OwnWish(w) | C::FinishWish(w) | C::WithdrawWish(w) => {
                 Some(Target::Wish(w))
             }
+            // The offer of a wish not made yet: about nothing stored.
+            C::FirstWish => None,
         },
         Overlay::Help(_) | Overlay::Profile(_) => None,
     }

@@ -203,7 +203,12 @@ impl App {
             Action::MeToo if self.typing_asks => crate::t!("hint.join").into_owned(),
             // The kiosk's first wish says "Esc = overslaan" above the
             // field: the hint says the same word.
-            Action::Cancel if self.first_wish_asked() => crate::t!("hint.skip").into_owned(),
+            Action::Cancel if self.first_wish_asked() || super::wish_offer::is_open(self) => {
+                crate::t!("hint.skip").into_owned()
+            }
+            Action::Submit if super::wish_offer::is_open(self) => {
+                crate::t!("hint.make-wish").into_owned()
+            }
             a => a.label(),
         }
     }

@@ -48,6 +48,7 @@ pub mod views;
 pub mod voucher;
 pub mod wake;
 pub mod wish_form;
+pub mod wish_offer;
 pub mod wishes;
 pub mod wrap;
 

@@ -391,6 +391,10 @@ pub(super) fn store_choice(app: &mut App, choice: Choice, value: &str) -> bool {
             return super::own_wish::chosen(app, choice, value);
         }
         Choice::Join(_) => return super::join::chosen(app, value),
+        Choice::FirstWish => {
+            super::wish_offer::accepted(app);
+            return true;
+        }
         Choice::Accept(_) | Choice::Helped(_) => {
             return match engine::submit_asker(app, choice, value) {
                 Ok((message, undo)) => {

@@ -209,9 +209,10 @@ pub fn new_wish(app: &mut App) {
     super::wish_form::open_new(app);
 }
 
-/// A new worker's first question at the kiosk: "Wat wil je leren?", the
-/// form `c` opens on the Wishes tab, which one Esc skips. Nothing where
-/// the store keeps no wishes.
+/// A new worker's first wish at the kiosk, once they took the offer
+/// ([`super::wish_offer`]) with Enter: "Wat wil je leren?", the form `c`
+/// opens on the Wishes tab, which one Esc skips. Nothing where the store
+/// keeps no wishes.
 pub fn first_wish(app: &mut App) {
     if app.store.wish_store().is_none() || app.public {
         return;

@@ -91,6 +91,14 @@ pub struct CaptureState {
     /// was held once as maybe the next worker's name ("piet Jansen"): the
     /// text it was held for. Enter on the same text saves it.
     pub name_asked: Option<String>,
+    /// A kiosk's form keeps the kind it opened with (its title says it):
+    /// Tab changes tabs on every kiosk list, and a newcomer pressing it
+    /// here turned a question into a public "learned" note. A tip or a
+    /// learned entry has its own key there (Ctrl-N), so nothing is lost.
+    pub kind_fixed: bool,
+    /// The form said that Tab changes nothing here; the next key takes
+    /// the line away.
+    pub kind_told: bool,
     pub theme: Theme,
 }
 
@@ -104,7 +112,7 @@ impl CaptureState {
                 vec![Action::Save, Action::Cancel, Action::NextField]
             }
             (None, Some(_)) => vec![Action::Save, Action::Cancel],
-            (None, None) if self.questions_only => {
+            (None, None) if self.questions_only || self.kind_fixed => {
                 vec![Action::Save, Action::Cancel, Action::NextField]
             }
             (None, None) => vec![
@@ -144,6 +152,8 @@ impl CaptureState {
             mask_codes: false,
             questions_only: false,
             name_asked: None,
+            kind_fixed: false,
+            kind_told: false,
             theme,
         }
     }
@@ -219,10 +229,11 @@ impl CaptureState {
                 &[Field::Text]
             };
         }
-        if self.questions_only {
-            return &[Field::Text, Field::Tags, Field::Toggle];
-        }
+        // No kind to switch to: no kind row either (the title says it).
+        let no_kind_row = self.questions_only || self.kind_fixed;
         match self.kind {
+            Kind::Tip if no_kind_row => &[Field::Text, Field::Tags],
+            _ if no_kind_row => &[Field::Text, Field::Tags, Field::Toggle],
             Kind::Tip => &[Field::Kind, Field::Text, Field::Tags],
             _ => &[Field::Kind, Field::Text, Field::Tags, Field::Toggle],
         }
@@ -290,7 +301,7 @@ impl CaptureState {
     }
 
     fn cycle_kind(&mut self, delta: isize) {
-        if self.questions_only {
+        if self.questions_only || self.kind_fixed {
             return;
         }
         let pos = KINDS.iter().position(|k| *k == self.kind).unwrap_or(0);
@@ -313,6 +324,11 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
     }
     // One Esc must not throw away what a worker typed: it asks first, and
     // the question goes as soon as they do anything else.
+    // What Tab said goes too; Esc after it still asks before it throws
+    // text away.
+    if std::mem::take(&mut s.kind_told) {
+        s.error = None;
+    }
     if std::mem::take(&mut s.cancel_asked) {
         s.error = None;
     } else if action == Action::Cancel && s.would_lose_text() {
@@ -327,6 +343,11 @@ pub fn update(s: &mut CaptureState, action: Action) -> CaptureOutcome {
         Action::Cancel => return CaptureOutcome::Cancel,
         Action::NextField => s.move_field(1),
         Action::PrevField => s.move_field(-1),
+        // A kiosk's form: Tab changes nothing, and says how to leave.
+        Action::SwitchKind if s.kind_fixed => {
+            s.error = Some(t!("capture.kind-fixed").into_owned());
+            s.kind_told = true;
+        }
         // An edit keeps the post's kind.
         // A message about the old kind ("empty") would be stale now.
         Action::SwitchKind if s.editing.is_none() && !s.questions_only => {
@@ -709,6 +730,40 @@ fn render_offer(s: &CaptureState, entry: &DraftEntry, inner: Rect, buf: &mut Buf
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A kiosk's form: Tab (switch kind) leaves the kind as it opened and
+    /// says how to leave; the next key takes that line away, and Esc
+    /// after it still asks before it throws the text away. Outside the
+    /// kiosk (the pane, the popup) Tab still cycles the kinds.
+    #[test]
+    fn a_kiosk_form_keeps_its_kind_and_says_how_to_leave() {
+        let mut s = CaptureState::new(Kind::Question, None, Theme::mono());
+        s.kind_fixed = true;
+        for c in "Waar is de lift?".chars() {
+            update(&mut s, Action::Type(c));
+        }
+        assert!(!s.fields().contains(&Field::Kind));
+        assert!(!s.hint_actions().contains(&Action::SwitchKind));
+        update(&mut s, Action::SwitchKind);
+        assert_eq!(s.kind, Kind::Question);
+        assert_eq!(s.error.as_deref(), Some(t!("capture.kind-fixed").as_ref()));
+        assert_eq!(update(&mut s, Action::Cancel), CaptureOutcome::Continue);
+        assert_eq!(s.error.as_deref(), Some(t!("capture.discard-ask").as_ref()));
+        update(&mut s, Action::Type('x'));
+        assert_eq!(s.error, None);
+        assert_eq!(s.text.text(), "Waar is de lift?x");
+        // A tip stays a tip, without an "anonymous" box it never had.
+        let mut tip = CaptureState::new(Kind::Tip, None, Theme::mono());
+        tip.kind_fixed = true;
+        update(&mut tip, Action::SwitchKind);
+        assert_eq!(tip.kind, Kind::Tip);
+        assert_eq!(tip.fields(), &[Field::Text, Field::Tags]);
+        // The popup's and the pane's form: Tab switches the kind.
+        let mut popup = CaptureState::new(Kind::Question, None, Theme::mono());
+        update(&mut popup, Action::Type('W'));
+        update(&mut popup, Action::SwitchKind);
+        assert_eq!(popup.kind, Kind::Learned);
+    }
 
     #[test]
     fn a_kiosk_paste_joins_only_where_a_sentence_runs_on() {

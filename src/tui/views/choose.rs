@@ -50,6 +50,9 @@ pub enum Choice {
     FinishWish(WishId),
     /// One's own wish withdrawn: every gift goes back.
     WithdrawWish(WishId),
+    /// A new kiosk worker's offer to make a first wish: Enter opens the
+    /// wish form, nothing is stored by choosing (see [`crate::tui::wish_offer`]).
+    FirstWish,
 }
 
 /// One line to choose: what it says, and what it stands for (an answer's
