@@ -87,13 +87,15 @@ fn a_badge_scanned_into_a_screen_left_logged_in_logs_the_scanner_in() {
         "{screen}"
     );
 
-    // A code too short for a badge, typed where a question goes and
-    // switched to another kind: refused, in dots, never stored.
+    // A code too short for a badge, typed where a question goes: refused,
+    // in dots, never stored. (Tab no longer turns a kiosk's question into
+    // another kind: it stays the question the title says.)
     tmux.type_text("s", SHORT_CODE);
     tmux.keys("s", &["Tab"]);
     tmux.keys("s", &["Enter"]);
-    let screen = tmux.wait_for("s", "Een code alleen");
+    let screen = tmux.wait_for("s", "Schrijf je vraag in een paar woorden.");
     assert!(!screen.contains(SHORT_CODE), "{screen}");
+    assert!(screen.contains("Vraag stellen"), "{screen}");
     // Each Esc is waited out: an Esc and the next letter in one read are
     // Alt and that letter to a terminal, as on a loaded machine.
     tmux.keys("s", &["Escape"]);
