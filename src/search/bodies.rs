@@ -31,23 +31,25 @@ impl Bodies {
         }
     }
 
-    /// Adds the next doc's body. False (and nothing added) once the list
-    /// of numbers would outgrow its 4 GB of offsets.
-    pub fn push(&mut self, body: &str) -> bool {
-        let from = self.numbers.len();
+    /// Adds the next doc's body, handing each word to `each` with its
+    /// number (the same for the same word as written). False (and nothing
+    /// added or handed) when the list of numbers might outgrow its 4 GB of
+    /// offsets.
+    pub fn push(&mut self, body: &str, mut each: impl FnMut(u32, &str)) -> bool {
+        // At most five bytes a word, and a word takes a byte at least.
+        if u32::try_from(self.numbers.len() + 5 * body.len()).is_err() {
+            return false;
+        }
         for word in super::spaces::words(body) {
             let mut n = self.words.intern(word);
+            each(n, word);
             while n >= 0x80 {
                 self.numbers.push((n & 0x7f) as u8 | 0x80);
                 n >>= 7;
             }
             self.numbers.push(n as u8);
         }
-        let Ok(end) = u32::try_from(self.numbers.len()) else {
-            self.numbers.truncate(from);
-            return false;
-        };
-        self.starts.push(end);
+        self.starts.push(self.numbers.len() as u32);
         true
     }
 
@@ -106,12 +108,12 @@ mod tests {
     #[test]
     fn bodies_come_back_word_for_word() {
         let mut bodies = Bodies::with_capacity(3);
-        assert!(bodies.push("Open flap B,\nthen  pull the Café sheet — out"));
-        assert!(bodies.push(""));
+        assert!(bodies.push("Open flap B,\nthen  pull the Café sheet — out", |_, _| {}));
+        assert!(bodies.push("", |_, _| {}));
         // More words than one byte can number.
         let many: Vec<String> = (0..300).map(|n| format!("w{n}")).collect();
-        assert!(bodies.push(&many.join(" ")));
-        assert!(bodies.push("  the end of flap  "));
+        assert!(bodies.push(&many.join(" "), |_, _| {}));
+        assert!(bodies.push("  the end of flap  ", |_, _| {}));
         assert_eq!(
             read(&bodies, 0),
             "Open flap B, then pull the Café sheet — out"
@@ -119,5 +121,14 @@ mod tests {
         assert_eq!(read(&bodies, 1), "");
         assert_eq!(read(&bodies, 2), many.join(" "));
         assert_eq!(read(&bodies, 3), "the end of flap");
+        // Each word is handed with its number: the same word as written,
+        // the same number, wherever it stands.
+        let mut handed = Vec::new();
+        assert!(bodies.push("the flap The flap", |n, w| handed.push((n, w.to_string()))));
+        let number = |w: &str| handed.iter().find(|(_, h)| h == w).unwrap().0;
+        assert_eq!(handed.len(), 4);
+        assert_eq!(handed[1].0, handed[3].0, "flap twice");
+        assert_eq!(number("flap"), 1, "as in the first body");
+        assert_ne!(number("the"), number("The"));
     }
 }

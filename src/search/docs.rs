@@ -124,10 +124,17 @@ impl Docs {
         let Ok(end) = u32::try_from(self.titles.len() + title.len()) else {
             return false;
         };
-        if !self.bodies.push(body) {
+        let i = self.nums.len() as u32;
+        let [title_words, body_words, tag_words, author_words] = &mut self.words;
+        // The body's words go to the body's word index as the bodies number
+        // them: each distinct word is folded and looked up there once.
+        let mut lone = 0;
+        if !self
+            .bodies
+            .push(body, |n, word| lone |= body_words.add_numbered(i, n, word))
+        {
             return false;
         }
-        let i = self.nums.len() as u32;
         self.nums.push(doc.id.num);
         self.kinds.push(doc.id.kind);
         self.titles.push_str(title);
@@ -135,8 +142,7 @@ impl Docs {
         // index several times slower.
         self.vocabulary.add(title);
         self.vocabulary.add(&doc.tags);
-        let [title_words, body_words, tag_words, author_words] = &mut self.words;
-        let mut lone = title_words.add(i, title) | body_words.add(i, body);
+        lone |= title_words.add(i, title);
         self.starts.push(end);
 
         let mut mask = letters::mask(title) | letters::mask(body) | LIVE;

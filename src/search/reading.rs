@@ -27,11 +27,19 @@ impl SearchIndex {
     pub fn read_by<R>(read: impl FnOnce(&mut dyn FnMut(SearchDoc)) -> R) -> (SearchIndex, R) {
         thread::scope(|scope| {
             let (send, receive) = mpsc::sync_channel::<Vec<SearchDoc>>(IN_FLIGHT);
+            // Indexed batches go back to be dropped where they were made:
+            // a string freed on another thread than the one that made it
+            // takes the allocator's lock, and the reader, making strings
+            // all the while, waited on it (reading took half again as long).
+            let (give_back, given_back) = mpsc::channel::<Vec<SearchDoc>>();
             let indexer = thread::Builder::new()
                 .name("search-index".into())
                 .spawn_scoped(scope, move || {
                     let mut index = Building::default();
-                    receive.into_iter().flatten().for_each(|d| index.push(&d));
+                    for batch in receive {
+                        batch.iter().for_each(|d| index.push(d));
+                        let _ = give_back.send(batch);
+                    }
                     index.done()
                 });
             let Ok(indexer) = indexer else {
@@ -44,9 +52,16 @@ impl SearchIndex {
             let result = read(&mut |doc| {
                 batch.push(doc);
                 if batch.len() == BATCH {
+                    let next = match given_back.try_recv() {
+                        Ok(mut done) => {
+                            done.clear();
+                            done
+                        }
+                        Err(_) => Vec::with_capacity(BATCH),
+                    };
                     // The indexer only stops early by panicking, which
                     // the join below passes on.
-                    let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    let _ = send.send(std::mem::replace(&mut batch, next));
                 }
             });
             if !batch.is_empty() {

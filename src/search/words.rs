@@ -63,7 +63,16 @@ pub struct Words {
     postings: Vec<Postings>,
     /// Folding buffer, kept to spare an allocation per word.
     buf: String,
+    /// For words handed with a number of their own ([`Words::add_numbered`]:
+    /// the bodies number every word as written), by that number: its
+    /// number here, with `HAS_LONE` when it holds a letter standing alone;
+    /// `UNKNOWN` until met. A body's words were split, folded and looked up
+    /// twice (as written, and folded here), a third of building an index.
+    from_raw: Vec<u32>,
 }
+
+const UNKNOWN: u32 = u32::MAX;
+const HAS_LONE: u32 = 1 << 31;
 
 impl Words {
     /// Adds the words of `text` as held by doc `doc` (docs come in
@@ -73,23 +82,59 @@ impl Words {
     pub fn add(&mut self, doc: u32, text: &str) -> Mask {
         let mut lone = 0;
         for word in super::spaces::words(text) {
-            let mut folded = std::mem::take(&mut self.buf);
-            folded.clear();
-            if word.is_ascii() {
-                folded.push_str(word);
-                folded.make_ascii_lowercase();
-            } else {
-                folded.extend(word.chars().map(fold));
-            }
-            let n = self.words.intern(&folded) as usize;
-            if n == self.postings.len() {
-                self.postings.push(Postings::default());
-            }
-            self.postings[n].push(doc);
-            lone |= super::letters::lone(&folded);
-            self.buf = folded;
+            let (n, letters) = self.intern_folded(word);
+            self.postings[n as usize].push(doc);
+            lone |= letters;
         }
         lone
+    }
+
+    /// Like [`Words::add`] for one word of `doc` that the caller numbered
+    /// (`raw`: the same number for the same word as written, counting up
+    /// from 0): a word met before is not folded and looked up again.
+    pub fn add_numbered(&mut self, doc: u32, raw: u32, word: &str) -> Mask {
+        let raw = raw as usize;
+        let mut known = self.from_raw.get(raw).copied().unwrap_or(UNKNOWN);
+        if known == UNKNOWN {
+            let (n, lone) = self.intern_folded(word);
+            if n >= HAS_LONE {
+                // Past two billion words: no room for the mark.
+                self.postings[n as usize].push(doc);
+                return lone;
+            }
+            known = n | if lone == 0 { 0 } else { HAS_LONE };
+            if self.from_raw.len() <= raw {
+                self.from_raw.resize(raw + 1, UNKNOWN);
+            }
+            self.from_raw[raw] = known;
+        }
+        let n = known & !HAS_LONE;
+        self.postings[n as usize].push(doc);
+        if known & HAS_LONE == 0 {
+            0
+        } else {
+            super::letters::lone(self.words.get(n))
+        }
+    }
+
+    /// The number of `word` folded, added if new, and the letters standing
+    /// alone in it.
+    fn intern_folded(&mut self, word: &str) -> (u32, Mask) {
+        let mut folded = std::mem::take(&mut self.buf);
+        folded.clear();
+        if word.is_ascii() {
+            folded.push_str(word);
+            folded.make_ascii_lowercase();
+        } else {
+            folded.extend(word.chars().map(fold));
+        }
+        let n = self.words.intern(&folded);
+        if n as usize == self.postings.len() {
+            self.postings.push(Postings::default());
+        }
+        let lone = super::letters::lone(&folded);
+        self.buf = folded;
+        (n, lone)
     }
 
     /// For each word `judge` gives a value (0: no match), every doc that
@@ -117,6 +162,7 @@ impl Words {
         self.words.heap_bytes()
             + self.postings.capacity() * std::mem::size_of::<Postings>()
             + postings
+            + self.from_raw.capacity() * 4
     }
 }
 
@@ -142,5 +188,46 @@ mod tests {
         assert_eq!(docs_of(&words, "restart"), vec![0]);
         assert_eq!(docs_of(&words, "printer,"), vec![0], "punctuation kept");
         assert_eq!(docs_of(&words, "—"), vec![3]);
+    }
+
+    /// Words handed by number index as the text they come from does: the
+    /// same docs for every word, the same letters standing alone.
+    #[test]
+    fn words_handed_by_number_are_the_words_of_the_text() {
+        let texts = [
+            "Open flap B, then the Café — café",
+            "e-mail a CAFÉ; zet de pers op 3",
+            "the B, flap",
+            "",
+            "émoji 🙂 a",
+        ];
+        let (mut by_text, mut by_number) = (Words::default(), Words::default());
+        let mut numbers = Strings::default();
+        for (doc, text) in texts.iter().enumerate() {
+            let doc = doc as u32 * 7;
+            let lone = by_text.add(doc, text);
+            let mut handed = 0;
+            for word in crate::search::spaces::words(text) {
+                handed |= by_number.add_numbered(doc, numbers.intern(word), word);
+            }
+            assert_eq!(handed, lone, "{text}");
+        }
+        let all = |words: &Words| {
+            let mut out = Vec::new();
+            words.each_match(|_, _| 1, |doc, _| out.push(doc));
+            let mut each = Vec::new();
+            words.each_match(
+                |w, _| {
+                    each.push(w.to_string());
+                    0
+                },
+                |_, _| {},
+            );
+            (each, out)
+        };
+        assert_eq!(all(&by_number), all(&by_text));
+        for word in ["b,", "cafe", "the", "e-mail", "🙂", "a"] {
+            assert_eq!(docs_of(&by_number, word), docs_of(&by_text, word), "{word}");
+        }
     }
 }

@@ -246,10 +246,12 @@ pub fn each_search_doc(
     after: &SearchMarks,
     each: &mut dyn FnMut(SearchDoc),
 ) -> Result<()> {
+    let names = names_by_handle(tx)?;
     for ((kind, sql), after) in Kind::ALL.into_iter().zip(SEARCH_SOURCES).zip(after) {
         let sql = sql.replace("{which}", "id > ?3");
         search_docs_of(
             tx,
+            &names,
             kind,
             &sql,
             params![viewer, BODY_PREFIX as i64, after],
@@ -294,23 +296,28 @@ const SEARCH_SOURCES: [&str; 4] = [
      WHERE (visibility = 'team' OR author = ?1) AND {which} AND deleted_at IS NULL",
 ];
 
+/// People are found by the name colleagues know them by. The few persons
+/// are read once a search and looked up by handle, cheaper than a join
+/// per row.
+fn names_by_handle(tx: &Connection) -> Result<HashMap<String, String>> {
+    Ok(persons(tx)?
+        .into_iter()
+        .map(|p| (p.handle, p.name))
+        .collect())
+}
+
 fn search_docs_of(
     tx: &Connection,
+    names: &HashMap<String, String>,
     kind: Kind,
     sql: &str,
     params: impl rusqlite::Params,
     each: &mut dyn FnMut(SearchDoc),
 ) -> Result<()> {
-    // People are found by the name colleagues know them by. The few
-    // persons are read once and looked up here, cheaper than a join per row.
-    let names: HashMap<String, String> = persons(tx)?
-        .into_iter()
-        .map(|p| (p.handle, p.name))
-        .collect();
     let mut stmt = tx.prepare_cached(sql)?;
     let mut rows = stmt.query(params)?;
     while let Some(row) = rows.next()? {
-        each(read::search_doc(row, kind, &names)?);
+        each(read::search_doc(row, kind, names)?);
     }
     Ok(())
 }
@@ -336,7 +343,7 @@ pub fn each_search_doc_matching(
     };
     // Newest first, so a cap keeps the newest; FTS5 walks its lists
     // backwards and stops there, instead of matching every item.
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "SELECT rowid FROM search_text WHERE search_text MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
     )?;
     let most = filter
@@ -353,6 +360,7 @@ pub fn each_search_doc_matching(
     if read == Some(&named) {
         return Ok(Matched::Same);
     }
+    let names = names_by_handle(tx)?;
     for ((kind, sql), ids) in Kind::ALL.into_iter().zip(SEARCH_SOURCES).zip(ids) {
         if ids.is_empty() {
             continue;
@@ -361,6 +369,7 @@ pub fn each_search_doc_matching(
         let sql = sql.replace("{which}", "id IN (SELECT value FROM json_each(?3))");
         search_docs_of(
             tx,
+            &names,
             kind,
             &sql,
             params![viewer, BODY_PREFIX as i64, list],
