@@ -77,7 +77,7 @@ impl SearchIndex {
 }
 
 /// An index being built one item at a time.
-struct Building {
+pub(super) struct Building {
     index: SearchIndex,
     lessons: DefaultHasher,
 }
@@ -92,14 +92,14 @@ impl Default for Building {
 }
 
 impl Building {
-    fn push(&mut self, doc: &SearchDoc) {
+    pub(super) fn push(&mut self, doc: &SearchDoc) {
         if doc.id.kind == Kind::Lesson {
             fingerprint(&mut self.lessons, doc);
         }
         self.index.push(doc);
     }
 
-    fn done(mut self) -> SearchIndex {
+    pub(super) fn done(mut self) -> SearchIndex {
         self.index.lessons = self.lessons.finish();
         self.index.docs.shrink_to_fit();
         self.index
