@@ -52,7 +52,14 @@ pub fn search(
     }
     let index = match everything {
         Some(docs) => SearchIndex::new(docs),
-        None => SearchIndex::load(store, viewer)?,
+        // Everything, indexed while it is read (the pane, which keeps its
+        // index, reads on one thread: see `SearchIndex::load`).
+        None => {
+            let (index, read) =
+                SearchIndex::read_by(|each| store.each_search_doc(viewer, &[0; 4], each));
+            read?;
+            index
+        }
     };
     let index = choose(index.with_synonyms(synonyms.clone()), knowhow);
     let hits = index.search(query, limit);
