@@ -313,6 +313,19 @@ fn a_question_at_the_welcome_screen_is_no_name(b: Backend) {
         // Cleared by hand, as a worker would with Ctrl-U.
         f.session.input.clear();
     }
+    // The question stays in sight with the notice; the next key starts
+    // afresh, so a badge scanned after it is a badge, not glued to the
+    // question (review: the worker was stuck there).
+    f.typed("Waar is de koffie?");
+    assert_eq!(f.session.notice, Some(Notice::NameFirst));
+    f.typed(";0012345678?");
+    assert!(
+        matches!(f.session.phase, Phase::Register { by_name: false, .. }),
+        "a magnetic stripe's code is a badge: {:?}",
+        f.session.phase
+    );
+    f.key(Key::Esc);
+    f.session.input.clear();
     // A name of five words is still a name.
     f.typed("Maria de los Angeles Garcia");
     assert!(matches!(

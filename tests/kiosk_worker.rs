@@ -558,6 +558,53 @@ fn at_the_kiosk_plus_backs_a_colleagues_question_and_the_hint_says_so() {
     }
 }
 
+/// A code alone is no post of any kind: the tip Ctrl-N opens on Tips at
+/// a kiosk refuses it, says whose screen this is, and keeps it in dots.
+#[test]
+fn a_code_alone_in_a_kiosk_tip_is_refused() {
+    let (dir, mut app) = kiosk();
+    let before = other_process(&dir)
+        .count(
+            &leertuin::store::ListQuery {
+                kind: Some(Kind::Tip),
+                tag: None,
+                limit: 100_000,
+                no_knowhow: false,
+            },
+            ME,
+        )
+        .expect("count");
+    update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
+    app.on_key(ctrl('n'));
+    for c in "4711".chars() {
+        app.on_key(key(KeyCode::Char(c)));
+    }
+    app.on_key(key(KeyCode::Enter));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("the form closed: {:?}", app.overlay)
+    };
+    assert_eq!(form.kind, Kind::Tip);
+    let said = form.error.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("Een code alleen wordt niet opgeslagen."),
+        "{said}"
+    );
+    let all = screen(&app, 40, 20).join("\n");
+    assert!(!all.contains("4711"), "the code shows:\n{all}");
+    let after = other_process(&dir)
+        .count(
+            &leertuin::store::ListQuery {
+                kind: Some(Kind::Tip),
+                tag: None,
+                limit: 100_000,
+                no_knowhow: false,
+            },
+            ME,
+        )
+        .expect("count");
+    assert_eq!(after, before, "the code was saved");
+}
+
 #[test]
 fn a_name_without_its_pin_shares_no_tip_or_learned_under_it() {
     let (dir, mut app) = kiosk();

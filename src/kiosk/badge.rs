@@ -36,7 +36,10 @@ pub const MAX_NAME_WORDS: usize = 5;
 /// types their question at the welcome screen ("Waar is de koffie?"), and
 /// it must not become a person with that name.
 pub fn is_sentence(input: &str) -> bool {
-    input.contains('?') || input.split_whitespace().count() > MAX_NAME_WORDS
+    // A magnetic-stripe reader types its card between a start sentinel
+    // (';', or '%' for the first track) and an end sentinel '?': a badge.
+    let stripe = input.trim_start().starts_with([';', '%']);
+    (input.contains('?') && !stripe) || input.split_whitespace().count() > MAX_NAME_WORDS
 }
 
 /// True when the input reads as a name (letters, no digits) rather than a
@@ -136,6 +139,8 @@ mod tests {
             "Anna de Vries",
             "Maria de los Angeles Garcia",
             "0012345642",
+            ";0012345642?",
+            "%B0012345642^DE VRIES/HENK^?",
         ] {
             assert!(!is_sentence(name), "{name}");
         }

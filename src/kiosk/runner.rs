@@ -464,8 +464,15 @@ fn on_key(
     // During the idle countdown a key says "I am still here" and does
     // what it does: the usability test typed "Waar is de lift?" there and
     // got "aar is de lift?", and lost a Ctrl-Z. Esc too is what it always
-    // is, so who walks up presses Esc Esc to log the last one out.
+    // is, so who walks up presses Esc Esc to log the last one out. But not
+    // Enter: pressed by whoever walks up, it would save or confirm what the
+    // last worker left unfinished, under their name (the idle logout keeps
+    // such a text as their draft instead).
+    let warned = session.countdown().is_some();
     session.touch();
+    if warned && matches!(key.code, KeyCode::Enter) {
+        return Outcome::Stay;
+    }
     // Keys the kiosk takes itself (Ctrl-C, Esc) end the offer to undo too.
     app.end_undo_offer(key);
     if is_escape(key) {
@@ -785,6 +792,17 @@ mod tests {
             panic!("the first letter was swallowed");
         };
         assert_eq!(form.text.text(), "Waar is de lift?");
+        // Enter in the countdown only keeps the session: pressed by whoever
+        // walks up, it would save what the last worker left unfinished.
+        countdown(&mut session);
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(press(&mut session, &mut pane, enter), Outcome::Stay);
+        assert_eq!(session.countdown(), None);
+        assert!(
+            matches!(pane.as_ref().unwrap().overlay, Some(Overlay::Capture(_))),
+            "Enter in the countdown saved"
+        );
+        assert!(pane.as_ref().unwrap().undo.is_none(), "saved");
         // Saved; then Ctrl-Z in the countdown undoes it.
         press(
             &mut session,
@@ -968,6 +986,27 @@ mod tests {
         // Once: the second question offers no wish again.
         let app = screen.pane.as_ref().unwrap();
         assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    }
+
+    /// A paste at the offer (review: it was thrown away) closes it and
+    /// starts a question with the pasted text, as on a list; the undo the
+    /// status line names stays.
+    #[test]
+    fn a_paste_at_the_first_wish_offer_asks_a_question() {
+        let (_dir, store, kiosk) = kiosk_on_a_file();
+        let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
+        let mut session = fatima_logged_in(now);
+        let mut screen = new_worker(&kiosk, &mut session, &store);
+        type_and_enter(&mut screen, "Waar is de kantine?");
+        let app = screen.pane.as_mut().unwrap();
+        assert!(crate::tui::wish_offer::is_open(app));
+        app.on_paste("Wie heeft de sleutel van het magazijn?");
+        let Some(Overlay::Capture(form)) = &app.overlay else {
+            panic!("the paste went nowhere: {:?}", app.overlay);
+        };
+        assert_eq!(form.kind, Kind::Question);
+        assert_eq!(form.text.text(), "Wie heeft de sleutel van het magazijn?");
+        assert!(app.undo.is_some(), "the undo went with the offer");
     }
 
     /// The status line says "Ctrl-Z = ongedaan maken" beside the offer:

@@ -261,6 +261,12 @@ impl Session {
             return;
         }
         let text = crate::tui::event::clean_paste(text);
+        if matches!(self.notice, Some(Notice::NameFirst | Notice::BadgeOnly))
+            && self.phase == Phase::Welcome
+        {
+            self.notice = None;
+            self.input.clear();
+        }
         if let Some(line) = text.lines().find(|l| !l.trim().is_empty()) {
             self.input.insert_str(line);
         }
@@ -348,6 +354,14 @@ impl Session {
             }
             (_, Key::Admin) => Outcome::Stay,
             (_, Key::Char(c)) => {
+                // The sentence stays in sight with the notice; the next key
+                // starts the name or badge afresh, or a scan after it would
+                // be glued to the question and refused again.
+                if matches!(notice, Some(Notice::NameFirst | Notice::BadgeOnly))
+                    && self.phase == Phase::Welcome
+                {
+                    self.input.clear();
+                }
                 self.input.insert(c);
                 if matches!(self.phase, Phase::Pin | Phase::NamePin { .. }) {
                     self.notice =
@@ -417,7 +431,11 @@ impl Session {
         // in the field (nothing typed is lost), and the screen says to
         // type a name or scan a badge first.
         if badge::is_sentence(self.input.text()) {
-            self.notice = Some(Notice::NameFirst);
+            self.notice = Some(if self.badge_only {
+                Notice::BadgeOnly
+            } else {
+                Notice::NameFirst
+            });
             return Outcome::Stay;
         }
         let typed = self.take_input();

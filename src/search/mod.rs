@@ -113,9 +113,10 @@ impl SearchIndex {
     /// (a second allocator arena), and at a million the pane has 10 %
     /// to spare.
     pub fn load(store: &dyn Store, viewer: &str) -> Result<Self, StoreError> {
-        let mut index = reading::Building::default();
-        store.each_search_doc(viewer, &[0; 4], &mut |doc| index.push(&doc))?;
-        Ok(index.done())
+        let (index, read) =
+            SearchIndex::read_here(|each| store.each_search_doc(viewer, &[0; 4], each));
+        read?;
+        Ok(index)
     }
 
     fn with_capacity(n: usize) -> Self {

@@ -44,9 +44,7 @@ impl SearchIndex {
                 });
             let Ok(indexer) = indexer else {
                 // No second thread to be had: one after the other.
-                let mut index = Building::default();
-                let result = read(&mut |d| index.push(&d));
-                return (index.done(), result);
+                return SearchIndex::read_here(read);
             };
             let mut batch = Vec::with_capacity(BATCH);
             let result = read(&mut |doc| {
@@ -76,8 +74,18 @@ impl SearchIndex {
     }
 }
 
+impl SearchIndex {
+    /// [`SearchIndex::read_by`] on this thread alone: the items indexed as
+    /// `read` hands them out.
+    pub fn read_here<R>(read: impl FnOnce(&mut dyn FnMut(SearchDoc)) -> R) -> (SearchIndex, R) {
+        let mut index = Building::default();
+        let result = read(&mut |d| index.push(&d));
+        (index.done(), result)
+    }
+}
+
 /// An index being built one item at a time.
-pub(super) struct Building {
+struct Building {
     index: SearchIndex,
     lessons: DefaultHasher,
 }
@@ -92,14 +100,14 @@ impl Default for Building {
 }
 
 impl Building {
-    pub(super) fn push(&mut self, doc: &SearchDoc) {
+    fn push(&mut self, doc: &SearchDoc) {
         if doc.id.kind == Kind::Lesson {
             fingerprint(&mut self.lessons, doc);
         }
         self.index.push(doc);
     }
 
-    pub(super) fn done(mut self) -> SearchIndex {
+    fn done(mut self) -> SearchIndex {
         self.index.lessons = self.lessons.finish();
         self.index.docs.shrink_to_fit();
         self.index

@@ -193,8 +193,17 @@ fn matching(
     read: Option<&Named>,
     everything: Option<&mut Option<Vec<SearchDoc>>>,
 ) -> Result<Option<Read>, StoreError> {
-    let (index, matched) =
-        SearchIndex::read_by(|each| store.each_search_doc_matching(viewer, filter, read, each));
+    let read = |each: &mut dyn FnMut(SearchDoc)| {
+        store.each_search_doc_matching(viewer, filter, read, each)
+    };
+    // `search` (which may read everything) indexes on a second thread
+    // while it reads; the pane asks on its own thread at each key while its
+    // index loads, and keeps to one (see `SearchIndex::load`).
+    let (index, matched) = if everything.is_some() {
+        SearchIndex::read_by(read)
+    } else {
+        SearchIndex::read_here(read)
+    };
     match matched? {
         Matched::Same => return Ok(Some(Read::Same)),
         Matched::Handed(named) => return Ok(Some(Read::Index(Box::new(index), named))),

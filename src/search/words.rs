@@ -149,6 +149,8 @@ impl Words {
     }
 
     pub fn shrink_to_fit(&mut self) {
+        // Kept, not dropped: words added later would grow it back whole.
+        self.from_raw.shrink_to_fit();
         self.words.shrink_to_fit();
         self.postings.shrink_to_fit();
         self.postings

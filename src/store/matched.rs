@@ -2,9 +2,10 @@
 //! (see [`super::Store::each_search_doc_matching`]).
 
 /// Which items a persisted index named for a filter, as the store numbers
-/// them: equal for the same items. A search compares two of them to tell
-/// that a wider filter (a word's other forms) names nothing new, so the
-/// items are not read again; nothing else looks inside.
+/// them: equal for the same items. A search compares two of them, asked
+/// for the same viewer, to tell that a wider filter (a word's other forms)
+/// names nothing new, so the items are not read again; nothing else looks
+/// inside. (On a file they number items the viewer may not see too.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named(Option<Vec<i64>>);
 

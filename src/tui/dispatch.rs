@@ -178,7 +178,13 @@ impl App {
     /// an item it starts a new capture of the tab's kind with the text in
     /// it (a form, so nothing is stored without Enter); never keys.
     pub fn on_paste(&mut self, text: &str) {
-        self.status.clear();
+        // The first wish's offer takes no text: a paste closes it and asks,
+        // as on the list (the undo its status line names stays).
+        if super::wish_offer::is_open(self) {
+            self.overlay = None;
+        } else {
+            self.status.clear();
+        }
         match &mut self.overlay {
             Some(Overlay::Capture(form)) if self.typing_asks => {
                 return capture::paste_at_kiosk(form, text);
