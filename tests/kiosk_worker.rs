@@ -350,8 +350,13 @@ fn me_says_answers_given_not_answered() {
 }
 
 fn questions(dir: &TempDir) -> usize {
+    posts(dir, Kind::Question)
+}
+
+/// How many posts of `kind` the store holds, as another process reads it.
+fn posts(dir: &TempDir, kind: Kind) -> usize {
     let all = leertuin::store::ListQuery {
-        kind: Some(Kind::Question),
+        kind: Some(kind),
         tag: None,
         limit: 100_000,
         no_knowhow: false,
@@ -563,17 +568,7 @@ fn at_the_kiosk_plus_backs_a_colleagues_question_and_the_hint_says_so() {
 #[test]
 fn a_code_alone_in_a_kiosk_tip_is_refused() {
     let (dir, mut app) = kiosk();
-    let before = other_process(&dir)
-        .count(
-            &leertuin::store::ListQuery {
-                kind: Some(Kind::Tip),
-                tag: None,
-                limit: 100_000,
-                no_knowhow: false,
-            },
-            ME,
-        )
-        .expect("count");
+    let before = posts(&dir, Kind::Tip);
     update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
     app.on_key(ctrl('n'));
     for c in "4711".chars() {
@@ -591,18 +586,7 @@ fn a_code_alone_in_a_kiosk_tip_is_refused() {
     );
     let all = screen(&app, 40, 20).join("\n");
     assert!(!all.contains("4711"), "the code shows:\n{all}");
-    let after = other_process(&dir)
-        .count(
-            &leertuin::store::ListQuery {
-                kind: Some(Kind::Tip),
-                tag: None,
-                limit: 100_000,
-                no_knowhow: false,
-            },
-            ME,
-        )
-        .expect("count");
-    assert_eq!(after, before, "the code was saved");
+    assert_eq!(posts(&dir, Kind::Tip), before, "the code was saved");
 }
 
 #[test]

@@ -832,25 +832,7 @@ mod tests {
         let (_dir, store, kiosk) = kiosk_on_a_file();
         let now = std::rc::Rc::new(std::cell::Cell::new(Instant::now()));
         let mut session = fatima_logged_in(now.clone());
-        let mut app = open_pane(&kiosk, "fatima", "nl", true).unwrap();
-        app.start();
-        app.defer_saves = true;
-        let mut screen = KioskLoop {
-            kiosk: &kiosk,
-            session: &mut session,
-            store: &store,
-            pane: Some(app),
-            logout_armed: false,
-            next_check: Instant::now(),
-            news: News::default(),
-            pushed: false,
-            leave: false,
-            clear: false,
-            starting: None,
-            first_wish: true,
-            failed: None,
-            told: Told::default(),
-        };
+        let mut screen = new_worker(&kiosk, &mut session, &store);
         let ask = |screen: &mut KioskLoop, words: &str| {
             let app = screen.pane.as_mut().unwrap();
             for c in words.chars() {
