@@ -72,9 +72,7 @@ impl SearchIndex {
             (index, result)
         })
     }
-}
 
-impl SearchIndex {
     /// [`SearchIndex::read_by`] on this thread alone: the items indexed as
     /// `read` hands them out.
     pub fn read_here<R>(read: impl FnOnce(&mut dyn FnMut(SearchDoc)) -> R) -> (SearchIndex, R) {
