@@ -91,13 +91,13 @@ fn welcome_register_and_pin_screens_in_dutch_and_english() {
     // The bar over the pane (in the person's language, set at login): the
     // name and the log-out key, never the code.
     leertuin::i18n::set("en");
-    let bar = |private: bool, countdown: Option<u64>| {
+    let named_bar = |name: &str, private: bool, countdown: Option<u64>| {
         let mut terminal = Terminal::new(TestBackend::new(40, 1)).unwrap();
         terminal
             .draw(|f| {
                 f.render_widget(
                     &PaneBar {
-                        name: "Anna de Vries",
+                        name,
                         logout_key: "q".into(),
                         theme: Theme::mono(),
                         private,
@@ -111,11 +111,23 @@ fn welcome_register_and_pin_screens_in_dutch_and_english() {
             .map(|x| terminal.backend().buffer()[(x, 0)].symbol().to_string())
             .collect::<String>()
     };
+    let bar =
+        |private: bool, countdown: Option<u64>| named_bar("Anna de Vries", private, countdown);
     let line = bar(true, None);
     assert!(
         line.starts_with("Anna de Vries") && line.trim_end().ends_with("q log out"),
         "{line}"
     );
+    // A long name is cut, not the words "shared only" (the usability test
+    // at 40 columns: "Mohammed El Amrani-Bouzid …Esc uitloggen" lost them,
+    // and a short cut ran into the key).
+    leertuin::i18n::set("nl");
+    for name in ["Mohammed El Amrani-Bouzid", "Henk de Vries"] {
+        let line = named_bar(name, false, None);
+        assert!(line.contains(" · alleen gedeeld "), "{line}");
+        assert!(line.trim_end().ends_with("q uitloggen"), "{line}");
+    }
+    leertuin::i18n::set("en");
     // A name without its PIN: the bar says only shared things show.
     let line = bar(false, None);
     assert!(line.starts_with("Anna de Vries · shared only"), "{line}");

@@ -11,6 +11,10 @@ use super::badge;
 use super::session::{Notice, Phase, Session};
 use crate::tui::theme::Theme;
 
+/// The fewest columns of a name the pane's bar shows beside "alleen
+/// gedeeld" before it cuts the two together instead.
+const MIN_NAME_SHOWN: usize = 6;
+
 /// A kiosk screen: the session as it is, in its theme.
 pub struct KioskScreen<'a> {
     pub session: &'a Session,
@@ -216,12 +220,20 @@ impl Widget for &PaneBar<'_> {
             Constraint::Length(u16::try_from(right_w).unwrap_or(u16::MAX)),
         ])
         .areas(area);
+        // A space before the keys; the name is cut before "alleen gedeeld",
+        // which says why the person's own notes do not show.
+        let width = usize::from(left_area.width).saturating_sub(1);
         let name = if self.private {
-            self.name.to_string()
+            crate::tui::views::fit(self.name, width)
         } else {
-            format!("{} · {}", self.name, crate::t!("kiosk.pane.shared_only"))
+            let mark = format!(" · {}", crate::t!("kiosk.pane.shared_only"));
+            let room = width.saturating_sub(Span::raw(mark.as_str()).width());
+            if room >= MIN_NAME_SHOWN {
+                crate::tui::views::fit(self.name, room) + &mark
+            } else {
+                crate::tui::views::fit(&format!("{}{mark}", self.name), width)
+            }
         };
-        let name = crate::tui::views::fit(&name, usize::from(left_area.width));
         Line::styled(name, t.strong).render(left_area, buf);
         right.render(right_area, buf);
     }
