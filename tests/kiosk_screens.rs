@@ -125,6 +125,7 @@ fn welcome_register_and_pin_screens_in_dutch_and_english() {
     for name in ["Mohammed El Amrani-Bouzid", "Henk de Vries"] {
         let line = named_bar(name, false, None);
         assert!(line.contains(" · alleen gedeeld "), "{line}");
+        assert!(line.starts_with(&name[..8]), "{line}");
         assert!(line.trim_end().ends_with("q uitloggen"), "{line}");
     }
     leertuin::i18n::set("en");
