@@ -563,6 +563,21 @@ fn at_the_kiosk_plus_backs_a_colleagues_question_and_the_hint_says_so() {
     }
 }
 
+/// A first-time worker pressed → and ← on a list to change tabs and
+/// nothing happened (usability test, session 15): they go to the next and
+/// the previous tab, as Tab and Shift-Tab do, and type nothing.
+#[test]
+fn arrow_keys_change_tabs_on_a_list() {
+    let (_dir, mut app) = kiosk();
+    let first = app.tab;
+    app.on_key(key(KeyCode::Right));
+    assert_ne!(app.tab, first);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+    app.on_key(key(KeyCode::Left));
+    assert_eq!(app.tab, first);
+    assert!(app.overlay.is_none(), "{:?}", app.overlay);
+}
+
 /// A code alone is no post of any kind: the tip Ctrl-N opens on Tips at
 /// a kiosk refuses it, says whose screen this is, and keeps it in dots.
 #[test]

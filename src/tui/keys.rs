@@ -459,8 +459,10 @@ fn default_bindings() -> Vec<Binding> {
         bind(view, Action::PageDown, &[p(K::PageDown)]);
         bind(view, Action::Top, &[p(K::Home), c('g')]);
         bind(view, Action::Bottom, &[p(K::End), c('G')]);
-        bind(view, Action::NextTab, &[p(K::Tab)]);
-        bind(view, Action::PrevTab, &[p(K::BackTab)]);
+        // ← → too: a first-time worker at a kiosk pressed them to change
+        // tabs, and nothing happened (usability test, session 15).
+        bind(view, Action::NextTab, &[p(K::Tab), p(K::Right)]);
+        bind(view, Action::PrevTab, &[p(K::BackTab), p(K::Left)]);
         for n in 0..super::tabs::COUNT {
             let digit = char::from_digit(n as u32 + 1, 10).unwrap_or('0');
             bind(view, Action::GoTab(n as u8), &[c(digit)]);
