@@ -181,9 +181,9 @@ fn condition(filter: &TextFilter, params: &mut Vec<String>) -> Option<Condition>
 /// Hands `each` the items `filter` may find, the newest `filter.most` of
 /// them (by number, then kind, as the file's index keeps them), each kind
 /// in id order. A filter that asks nothing (no piece long enough) hands
-/// out everything, as on a file; false (nothing handed out) for one that
-/// asks too much (see [`MOST_PATTERNS`]). Nothing is handed out when
-/// they are the very items `read` names.
+/// out everything, as on a file; `Matched::NoIndex` (nothing handed out)
+/// for one that asks too much (see [`MOST_PATTERNS`]). Nothing is handed
+/// out when they are the very items `read` names (`Matched::Same`).
 pub fn each_search_doc_matching(
     tx: &mut Transaction<'_>,
     viewer: &str,
