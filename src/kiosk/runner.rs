@@ -874,11 +874,22 @@ mod tests {
         let mut app = open_pane(kiosk, "fatima", "nl", true).unwrap();
         app.start();
         app.defer_saves = true;
+        kiosk_loop(kiosk, session, store, Some(app), true)
+    }
+
+    /// The kiosk's loop over `pane`, as a login leaves it.
+    fn kiosk_loop<'a>(
+        kiosk: &'a Kiosk,
+        session: &'a mut Session,
+        store: &'a SqliteStore,
+        pane: Option<App>,
+        first_wish: bool,
+    ) -> KioskLoop<'a> {
         KioskLoop {
             kiosk,
             session,
             store,
-            pane: Some(app),
+            pane,
             logout_armed: false,
             next_check: Instant::now(),
             news: News::default(),
@@ -886,7 +897,7 @@ mod tests {
             leave: false,
             clear: false,
             starting: None,
-            first_wish: true,
+            first_wish,
             failed: None,
             told: Told::default(),
         }
@@ -1121,22 +1132,7 @@ mod tests {
             app
         };
         let pane = Some(logged_in(&mut session));
-        let mut screen = KioskLoop {
-            kiosk: &kiosk,
-            session: &mut session,
-            store: &store,
-            pane,
-            logout_armed: false,
-            next_check: Instant::now(),
-            news: News::default(),
-            pushed: false,
-            leave: false,
-            clear: false,
-            starting: None,
-            first_wish: false,
-            failed: None,
-            told: Told::default(),
-        };
+        let mut screen = kiosk_loop(&kiosk, &mut session, &store, pane, false);
         let area = Rect::new(0, 0, 80, 24);
         let key = |code, modifiers| Input::Key(KeyEvent::new(code, modifiers));
         // Esc on the bare list arms the logout, and says so.

@@ -261,15 +261,21 @@ impl Session {
             return;
         }
         let text = crate::tui::event::clean_paste(text);
-        if matches!(self.notice, Some(Notice::NameFirst | Notice::BadgeOnly))
-            && self.phase == Phase::Welcome
-        {
+        if self.starts_afresh(self.notice.as_ref()) {
             self.notice = None;
             self.input.clear();
         }
         if let Some(line) = text.lines().find(|l| !l.trim().is_empty()) {
             self.input.insert_str(line);
         }
+    }
+
+    /// True when the welcome field starts afresh at the next key or paste:
+    /// a sentence stays in sight with `notice` ("Typ eerst je naam…"), but
+    /// a badge scanned after it would be glued to it and refused again.
+    fn starts_afresh(&self, notice: Option<&Notice>) -> bool {
+        matches!(notice, Some(Notice::NameFirst | Notice::BadgeOnly))
+            && self.phase == Phase::Welcome
     }
 
     /// The field's text, leaving it empty.
@@ -282,8 +288,8 @@ impl Session {
     /// Seconds left before the idle logout, during its last
     /// [`WARN_BEFORE`], or its last [`WARN_PART`] for a short idle time:
     /// the pane shows them, and any key keeps the person in (and does
-    /// what it does: see `runner::on_key`). A part of the idle time in force, the shorter one after a
-    /// save too: a countdown from the moment of the save took the worker's
+    /// what it does, but Enter: see `runner::on_key`). A part of the idle
+    /// time in force, the shorter one after a save too: a countdown from the moment of the save took the worker's
     /// next key (with `--idle-timeout 60`, "Volgende vraag" typed at once
     /// after a question became "olgende vraag"; issue 11).
     pub fn countdown(&self) -> Option<u64> {
@@ -354,12 +360,7 @@ impl Session {
             }
             (_, Key::Admin) => Outcome::Stay,
             (_, Key::Char(c)) => {
-                // The sentence stays in sight with the notice; the next key
-                // starts the name or badge afresh, or a scan after it would
-                // be glued to the question and refused again.
-                if matches!(notice, Some(Notice::NameFirst | Notice::BadgeOnly))
-                    && self.phase == Phase::Welcome
-                {
+                if self.starts_afresh(notice.as_ref()) {
                     self.input.clear();
                 }
                 self.input.insert(c);
@@ -428,8 +429,8 @@ impl Session {
     /// asked for a name.
     fn submit_badge(&mut self, store: &dyn Store) -> Outcome {
         // A question typed here is neither a name nor a badge: it stays
-        // in the field (nothing typed is lost), and the screen says to
-        // type a name or scan a badge first.
+        // in sight, the screen says to type a name or scan a badge first,
+        // and the next key starts the field afresh (`starts_afresh`).
         if badge::is_sentence(self.input.text()) {
             self.notice = Some(if self.badge_only {
                 Notice::BadgeOnly

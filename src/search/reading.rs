@@ -10,7 +10,7 @@ use std::thread;
 
 use super::{SearchIndex, fingerprint};
 use crate::domain::Kind;
-use crate::store::SearchDoc;
+use crate::store::{SearchDoc, Store, StoreError};
 
 /// Items handed over at a time: one handover per item cost more than
 /// indexing a short one.
@@ -71,6 +71,16 @@ impl SearchIndex {
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (index, result)
         })
+    }
+
+    /// [`SearchIndex::load`], indexed on a second thread while the store
+    /// reads: for `search`, which drops it when done (the pane, which keeps
+    /// its index, reads on one thread).
+    pub fn load_while_reading(store: &dyn Store, viewer: &str) -> Result<Self, StoreError> {
+        let (index, read) =
+            SearchIndex::read_by(|each| store.each_search_doc(viewer, &[0; 4], each));
+        read?;
+        Ok(index)
     }
 
     /// [`SearchIndex::read_by`] on this thread alone: the items indexed as

@@ -32,10 +32,3 @@ pub enum Matched {
     /// was handed out again.
     Same,
 }
-
-impl Matched {
-    /// True when the persisted index answered.
-    pub fn answered(&self) -> bool {
-        !matches!(self, Matched::NoIndex)
-    }
-}
