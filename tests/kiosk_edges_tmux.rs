@@ -98,6 +98,45 @@ fn after_the_first_question_typing_asks_again_and_ctrl_z_undoes() {
     }
 }
 
+/// A tester walked up and typed the question they came with, then their
+/// name and a PIN: the question was gone, to be typed again. It waits in
+/// the question form once they are in, whole in the field before that (a
+/// 34-letter question lost its first letter at 40 columns), and Enter
+/// sends it in their name.
+#[test]
+fn a_question_typed_before_the_name_waits_in_the_question_form() {
+    if !tmux_or_skip("a_question_typed_before_the_name_waits_in_the_question_form") {
+        return;
+    }
+    let question = "Waar liggen de veiligheidsbrillen?";
+    for (w, h) in SIZES {
+        let home = Home::new();
+        let tmux = home.dutch_kiosk(w, h);
+        tmux.type_text("s", question);
+        tmux.keys("s", &["Enter"]);
+        let screen = tmux.wait_for("s", "Typ eerst je naam");
+        assert!(screen.contains(question), "{w}×{h}:\n{screen}");
+        tmux.type_text("s", "Kees");
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "Welke naam");
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "Kies je eigen pincode");
+        tmux.type_text("s", "4711");
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "nog een keer");
+        tmux.type_text("s", "4711");
+        tmux.keys("s", &["Enter"]);
+        let screen = tmux.wait_for("s", "Vraag stellen");
+        assert!(screen.contains("veiligheidsbrillen?"), "{w}×{h}:\n{screen}");
+        tmux.keys("s", &["Enter"]);
+        eventually("the question", || {
+            home.ok("kees", &["list", "questions"])
+                .contains(question)
+                .then_some(())
+        });
+    }
+}
+
 /// The usability test: a newcomer pressed Tab in "Vraag stellen" to
 /// change tabs, and the form became "Wat heb je geleerd?": the question
 /// was saved as a public "learned" note. At the kiosk a form keeps its

@@ -244,11 +244,11 @@ fn a_question_at_the_welcome_screen_says_name_first_and_stays() {
     for (lang, line) in [
         (
             "nl",
-            "Typ eerst je naam of scan je pas, daarna kun je je vraag stellen.",
+            "Typ eerst je naam of scan je pas. Je vraag bewaren we: die stel je meteen daarna.",
         ),
         (
             "en",
-            "First type your name or scan your badge, then ask your question.",
+            "First type your name or scan your badge. We keep your question: you ask it right after.",
         ),
     ] {
         let mut s = session(lang);

@@ -918,6 +918,127 @@ fn a_returning_worker_may_type_her_display_name(b: Backend) {
     assert!(matches!(f.session.phase, Phase::Register { .. }));
 }
 
+/// A first-time worker types the question they came with wherever they
+/// are asked something (a tester's: at the welcome, name and PIN
+/// screens). It is never a name or a PIN, not a wrong try, and it is kept
+/// for the pane to open on once they are in; the newest one wins.
+fn a_question_typed_before_logging_in_is_kept_not_a_name_or_pin(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    let before = f.store.persons().unwrap().len();
+    f.typed("Waar liggen de brillen?");
+    assert_eq!(f.session.notice, Some(Notice::NameFirst));
+    f.typed("Kees");
+    assert!(matches!(
+        f.session.phase,
+        Phase::Register { by_name: true, .. }
+    ));
+    // At "What name should your colleagues see?" the offered name is
+    // replaced by the first key, as ever.
+    assert_eq!(f.typed("Waar is de kantine?"), Outcome::Stay);
+    assert!(matches!(
+        f.session.phase,
+        Phase::Register { by_name: true, .. }
+    ));
+    assert_eq!(f.session.notice, Some(Notice::QuestionKeptName));
+    assert_eq!(
+        f.session.input.text(),
+        "Waar is de kantine?",
+        "kept in sight"
+    );
+    assert_eq!(
+        f.store.persons().unwrap().len(),
+        before,
+        "nobody of that name"
+    );
+    // The next letter starts the name afresh.
+    f.typed("Kees");
+    assert!(
+        matches!(&f.session.phase, Phase::ChoosePin { name, .. } if name == "Kees"),
+        "{:?}",
+        f.session.phase
+    );
+    // Choosing the PIN: a question is kept, spaces or signs are no PIN.
+    f.typed("Mag ik pauze?");
+    assert_eq!(f.session.notice, Some(Notice::QuestionKeptPin));
+    assert!(matches!(f.session.phase, Phase::ChoosePin { .. }));
+    f.typed("12 34");
+    assert_eq!(f.session.notice, Some(Notice::PinLettersDigits));
+    f.typed("ab-12");
+    assert_eq!(f.session.notice, Some(Notice::PinLettersDigits));
+    f.typed("4711");
+    assert!(matches!(f.session.phase, Phase::ConfirmPin { .. }));
+    // Once more: a question there keeps the chosen PIN asked for.
+    f.typed("Waar is de EHBO-doos?");
+    assert_eq!(f.session.notice, Some(Notice::QuestionKeptPin));
+    assert!(matches!(f.session.phase, Phase::ConfirmPin { .. }));
+    assert_eq!(
+        f.typed("4711"),
+        Outcome::LogIn {
+            handle: "kees".into(),
+            lang: "en".into(),
+            private: true
+        }
+    );
+    assert_eq!(
+        f.session.take_question().as_deref(),
+        Some("Waar is de EHBO-doos?"),
+        "the last one typed"
+    );
+    assert_eq!(f.session.take_question(), None, "asked once");
+
+    // At "Is it you?" a question is no wrong try: five of them, and the
+    // right PIN still logs in at once.
+    f.session.logout();
+    f.typed("Kees");
+    assert!(matches!(f.session.phase, Phase::NamePin { .. }));
+    for _ in 0..5 {
+        f.typed("Wie heeft de sleutel van de kantine?");
+        assert_eq!(f.session.notice, Some(Notice::QuestionKeptPin));
+    }
+    assert!(matches!(f.typed("4711"), Outcome::LogIn { .. }));
+    assert_eq!(
+        f.session.take_question().as_deref(),
+        Some("Wie heeft de sleutel van de kantine?")
+    );
+}
+
+/// A question left at the welcome screen is not edited into a name (a
+/// tester's Home, then "Kees", gave "KeesWaar liggen…"), and a question
+/// nobody logged in after is dropped at the idle reset: the next person
+/// never finds it in their form.
+fn a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    f.typed("Waar liggen de brillen?");
+    f.key(Key::Edit(leertuin::tui::action::Edit::Home));
+    assert_eq!(f.session.notice, Some(Notice::NameFirst), "still in force");
+    f.typed("Kees");
+    assert!(
+        matches!(&f.session.phase, Phase::Register { handle, .. } if handle == "kees"),
+        "{:?}",
+        f.session.phase
+    );
+    f.key(Key::Esc);
+    f.typed("Waar liggen de brillen?");
+    f.key(Key::Backspace);
+    assert_eq!(
+        f.session.input.text(),
+        "",
+        "a deleting key empties the field"
+    );
+
+    // Walked away: the field is empty, the question still kept, so the
+    // idle reset comes and drops it.
+    f.clock.advance(Duration::from_secs(121));
+    assert_eq!(f.session.tick(), Outcome::Reset);
+    assert_eq!(f.session.take_question(), None);
+    f.clock.advance(Duration::from_secs(121));
+    assert_eq!(f.session.tick(), Outcome::Stay, "nothing left to reset");
+}
+
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
         mod on_sqlite {
@@ -950,4 +1071,6 @@ on_both!(
     esc_while_choosing_a_pin_goes_one_step_back_and_keeps_the_name,
     a_pasted_name_and_pin_is_a_name_not_a_badge,
     a_returning_worker_may_type_her_display_name,
+    a_question_typed_before_logging_in_is_kept_not_a_name_or_pin,
+    a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next,
 );

@@ -36,10 +36,14 @@ pub const MAX_NAME_WORDS: usize = 5;
 /// types their question at the welcome screen ("Waar is de koffie?"), and
 /// it must not become a person with that name.
 pub fn is_sentence(input: &str) -> bool {
-    // A magnetic-stripe reader types its card between a start sentinel
-    // (';', or '%' for the first track) and an end sentinel '?': a badge.
-    let stripe = input.trim_start().starts_with([';', '%']);
-    (input.contains('?') && !stripe) || input.split_whitespace().count() > MAX_NAME_WORDS
+    (input.contains('?') && !is_stripe(input)) || input.split_whitespace().count() > MAX_NAME_WORDS
+}
+
+/// True for a magnetic-stripe reader's card: it types the card between a
+/// start sentinel (';', or '%' for the first track) and an end sentinel
+/// '?'. A badge, not a question.
+fn is_stripe(input: &str) -> bool {
+    input.trim_start().starts_with([';', '%'])
 }
 
 /// True when the input reads as a name (letters, no digits) rather than a

@@ -182,6 +182,13 @@ impl KioskLoop<'_> {
                         // Loaded after its first frame is drawn.
                         self.starting = Some(private);
                         self.first_wish = self.session.take_registered();
+                        // Asked before the first frame: what they typed
+                        // before logging in is the first thing on screen.
+                        if let (Some(question), Some(app)) =
+                            (self.session.take_question(), self.pane.as_mut())
+                        {
+                            app.ask(&question);
+                        }
                     }
                     Err(e) => self.failed = Some(e),
                 }
@@ -358,18 +365,21 @@ impl event_loop::Screen for KioskLoop<'_> {
             // person's news away from them).
             // Once per new answer: the person who did not open the
             // question yet finds it marked on Me, not announced again.
-            if private {
+            // Not over a question being asked (typed before logging in or
+            // while the pane loaded): the news waits for their next login,
+            // untold.
+            if !private {
+                // "alleen gedeeld" in the bar says what, not why: a known
+                // name without its PIN would otherwise wonder where their
+                // own notes went.
+                app.say(crate::t!("kiosk.shared-only-why"));
+            } else if !asking(app) {
                 let spec = crate::outbox::spec_name(&self.kiosk.ctx.spec);
                 if let Some(news) = crate::tui::asked::news(app)
                     && self.told.first_time(&spec, &news)
                 {
                     crate::tui::asked::welcome_back(app, &news);
                 }
-            } else {
-                // "alleen gedeeld" in the bar says what, not why: a known
-                // name without its PIN would otherwise wonder where their
-                // own notes went.
-                app.say(crate::t!("kiosk.shared-only-why"));
             }
             // Keys typed while the pane loaded are a question being asked.
             return false;
@@ -431,6 +441,12 @@ fn draw(frame: &mut Frame, kiosk: &Kiosk, session: &Session, pane: Option<&App>)
             area,
         ),
     }
+}
+
+/// True while a question is being written (not a form offered from a
+/// draft): nothing switches the tab under it.
+fn asking(app: &App) -> bool {
+    matches!(&app.overlay, Some(Overlay::Capture(f)) if !f.offer_only)
 }
 
 /// Pasted text: whole into the pane (a field, or a new question); on the

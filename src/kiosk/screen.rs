@@ -128,6 +128,9 @@ impl Widget for &KioskScreen<'_> {
             let style = match n {
                 Notice::NameNeeded
                 | Notice::NameFirst
+                | Notice::QuestionKeptName
+                | Notice::QuestionKeptPin
+                | Notice::PinLettersDigits
                 | Notice::PinTooShort
                 | Notice::PinMismatch => t.accent,
                 _ => t.error,
@@ -151,7 +154,9 @@ impl Widget for &KioskScreen<'_> {
 
         // The field, with a cursor.
         let field_area = clip(text_area.bottom(), 3);
-        let inner_w = usize::from(width.saturating_sub(4));
+        // Inside the thick border: a 34-letter question at 40 columns
+        // lost its first letter with cells still free (a tester's).
+        let inner_w = usize::from(width.saturating_sub(2));
         // Where the cursor is in what is shown: a masked badge code shows
         // fewer chars than were typed, so its cursor stays at the end.
         let cursor = if field.chars().count() == s.input.text().chars().count() {
@@ -289,6 +294,13 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
         Notice::BadgeOnly => crate::t!("kiosk.badge_only", locale = lang).into_owned(),
         Notice::BadgeTooShort => crate::t!("kiosk.badge_too_short", locale = lang).into_owned(),
         Notice::NameFirst => crate::t!("kiosk.name_first", locale = lang).into_owned(),
+        Notice::QuestionKeptName => {
+            crate::t!("kiosk.question_kept.name", locale = lang).into_owned()
+        }
+        Notice::QuestionKeptPin => crate::t!("kiosk.question_kept.pin", locale = lang).into_owned(),
+        Notice::PinLettersDigits => {
+            crate::t!("kiosk.choose_pin.letters_digits", locale = lang).into_owned()
+        }
         Notice::WaitKept(w) => {
             let n = whole_seconds(w);
             crate::i18n::plural(

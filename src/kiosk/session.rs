@@ -148,8 +148,18 @@ pub enum Notice {
     /// A code too short to be a badge (see [`badge::MIN_BADGE_CHARS`]).
     BadgeTooShort,
     /// A question or a sentence typed at the welcome screen (see
-    /// [`badge::is_sentence`]): first a name or a badge.
+    /// [`badge::is_sentence`]): first a name or a badge. The question is
+    /// kept and asked once the pane opens ([`Session::take_question`]).
     NameFirst,
+    /// A question typed where the display name is asked: kept, as at the
+    /// welcome screen; the name first.
+    QuestionKeptName,
+    /// A question typed where a PIN is asked: kept; the PIN first (and
+    /// not counted as a wrong PIN).
+    QuestionKeptPin,
+    /// A new PIN with spaces or signs: "at least 4 digits or letters"
+    /// means those only, so a sentence typed there is no PIN to forget.
+    PinLettersDigits,
 }
 
 /// What the runner must do after a key or a tick.
@@ -194,6 +204,11 @@ pub struct Session {
     badge_only: bool,
     /// A new person was just registered (see [`Session::take_registered`]).
     registered: bool,
+    /// A question typed before logging in (at the welcome, name or PIN
+    /// screen): a first-time worker starts with what they came for. The
+    /// pane opens on it once they are in ([`Session::take_question`]);
+    /// the idle reset drops it, so it never waits for the next person.
+    question: Option<String>,
     idle: Duration,
     last_key: Instant,
     /// A write was just stored and no key came since: the idle time is
@@ -222,6 +237,7 @@ impl Session {
             name_tries: HashMap::new(),
             badge_only: false,
             registered: false,
+            question: None,
             idle,
             last_key,
             just_saved: false,
@@ -274,8 +290,33 @@ impl Session {
     /// a sentence stays in sight with `notice` ("Typ eerst je naam…"), but
     /// a badge scanned after it would be glued to it and refused again.
     fn starts_afresh(&self, notice: Option<&Notice>) -> bool {
-        matches!(notice, Some(Notice::NameFirst | Notice::BadgeOnly))
-            && self.phase == Phase::Welcome
+        match notice {
+            Some(Notice::NameFirst | Notice::BadgeOnly) => self.phase == Phase::Welcome,
+            Some(Notice::QuestionKeptName) => matches!(self.phase, Phase::Register { .. }),
+            _ => false,
+        }
+    }
+
+    /// Keeps `text` as the question to ask once logged in, when it reads
+    /// as one (see [`badge::is_sentence`]); true when it did.
+    fn keep_question(&mut self, text: &str) -> bool {
+        let kept = badge::is_sentence(text);
+        if kept && let Some(text) = badge::clean(text) {
+            self.question = Some(text);
+        }
+        kept
+    }
+
+    /// [`Session::keep_question`] of the field's text, which stays.
+    fn keep_field_question(&mut self) -> bool {
+        let text = self.input.text().to_owned();
+        self.keep_question(&text)
+    }
+
+    /// The question typed before logging in, once: the runner opens the
+    /// question form with it when the pane starts.
+    pub fn take_question(&mut self) -> Option<String> {
+        self.question.take()
     }
 
     /// The field's text, leaving it empty.
@@ -370,6 +411,23 @@ impl Session {
                 }
                 Outcome::Stay
             }
+            // A question left in sight with "first your name" is not
+            // edited into a name: a key that deletes empties the field,
+            // and one that moves the cursor leaves the next letter to
+            // start afresh (a tester's Home, then "Kees", gave
+            // "KeesWaar liggen…", and Enter only said the notice again).
+            (_, Key::Backspace) if self.starts_afresh(notice.as_ref()) => {
+                self.input.clear();
+                Outcome::Stay
+            }
+            (_, Key::Edit(e)) if self.starts_afresh(notice.as_ref()) => {
+                if matches!(e, Edit::Left | Edit::Right | Edit::Home | Edit::End) {
+                    self.notice = notice;
+                } else {
+                    self.input.clear();
+                }
+                Outcome::Stay
+            }
             (_, Key::Backspace) => {
                 self.input.edit(Edit::Backspace);
                 Outcome::Stay
@@ -431,7 +489,7 @@ impl Session {
         // A question typed here is neither a name nor a badge: it stays
         // in sight, the screen says to type a name or scan a badge first,
         // and the next key starts the field afresh (`starts_afresh`).
-        if badge::is_sentence(self.input.text()) {
+        if self.keep_field_question() {
             self.notice = Some(if self.badge_only {
                 Notice::BadgeOnly
             } else {
@@ -520,6 +578,12 @@ impl Session {
     /// A new badge: created with the typed name and the chosen language.
     /// A new typed name: first its PIN.
     fn register(&mut self, handle: String, by_name: bool, store: &dyn Store) -> Outcome {
+        // "Welke naam zien je collega's?" answered with a question: that
+        // became the person's name (a tester's). It stays in sight, kept.
+        if self.keep_field_question() {
+            self.notice = Some(Notice::QuestionKeptName);
+            return Outcome::Stay;
+        }
         let Some(name) = badge::clean(self.input.text()) else {
             self.notice = Some(Notice::NameNeeded);
             return Outcome::Stay;
@@ -535,6 +599,14 @@ impl Session {
     /// The new name's PIN: long enough, then asked once more.
     fn choose_pin(&mut self, handle: String, name: String) -> Outcome {
         let typed = self.take_input();
+        if self.keep_question(&typed) {
+            self.notice = Some(Notice::QuestionKeptPin);
+            return Outcome::Stay;
+        }
+        if typed.chars().any(|c| !c.is_alphanumeric()) {
+            self.notice = Some(Notice::PinLettersDigits);
+            return Outcome::Stay;
+        }
         if pin::check_new(&typed).is_err() {
             self.notice = Some(Notice::PinTooShort);
             return Outcome::Stay;
@@ -557,6 +629,15 @@ impl Session {
         store: &dyn Store,
     ) -> Outcome {
         let typed = self.take_input();
+        if self.keep_question(&typed) {
+            self.notice = Some(Notice::QuestionKeptPin);
+            self.phase = Phase::ConfirmPin {
+                handle,
+                name,
+                pin: chosen,
+            };
+            return Outcome::Stay;
+        }
         if typed != chosen {
             self.notice = Some(Notice::PinMismatch);
             self.phase = Phase::ChoosePin { handle, name };
@@ -652,6 +733,12 @@ impl Session {
         if right {
             self.name_tries.remove(&handle);
             return self.log_in(handle, true, store);
+        }
+        // A question typed at "Ben jij het?" is no guess at the PIN: kept,
+        // and not counted against the name's tries.
+        if self.keep_question(&typed) {
+            self.notice = Some(Notice::QuestionKeptPin);
+            return Outcome::Stay;
         }
         let wait = self
             .name_tries
@@ -762,12 +849,14 @@ impl Session {
             Phase::Welcome
                 if self.input.text().is_empty()
                     && self.lang == self.default_lang
-                    && self.notice.is_none() =>
+                    && self.notice.is_none()
+                    && self.question.is_none() =>
             {
                 Outcome::Stay
             }
             _ => {
                 self.back_to_welcome();
+                self.question = None;
                 Outcome::Reset
             }
         }

@@ -130,6 +130,17 @@ impl App {
         self.refresh_nudge();
     }
 
+    /// Opens the question form with `text` in it, ready to send: a kiosk
+    /// worker who typed their question before logging in finds it there
+    /// (`Session::take_question`). Opened before [`App::start`], it also
+    /// keeps older drafts from being offered over it.
+    pub fn ask(&mut self, text: &str) {
+        let mut form = self.capture_form(Kind::Question, None);
+        form.offering = false;
+        super::views::capture::paste_at_kiosk(&mut form, text);
+        self.overlay = Some(Overlay::Capture(form));
+    }
+
     /// Speaks the person's language from now on: `lang` if set, else the
     /// profile's, else `LEERTUIN_LANG`, config.toml, the system locale.
     /// The first frame is drawn before this (in the environment's language);
