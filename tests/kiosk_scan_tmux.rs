@@ -107,12 +107,14 @@ fn a_badge_scanned_into_a_screen_left_logged_in_logs_the_scanner_in() {
     // the welcome screen: her PIN goes where a PIN goes, in dots.
     tmux.type_text("s", "anouk");
     tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "Ben jij het?");
+    tmux.wait_for("s", "Ben jij het, Anouk?");
     tmux.type_text("s", ANOUK_PIN);
     let screen = tmux.wait_for("s", "••••");
     assert!(!screen.contains(ANOUK_PIN), "{screen}");
     tmux.keys("s", &["Enter"]);
-    let screen = tmux.wait_for("s", "Anouk");
+    // In: her name on the bar ("Ben jij het, Anouk?" names her too).
+    let screen = tmux.wait_for("s", "uitloggen");
+    assert!(screen.contains("Anouk"), "{screen}");
     assert!(!screen.contains("Henk"), "{screen}");
     tmux.log_out();
     let screen = tmux.wait_for("s", WELCOME);

@@ -80,8 +80,8 @@ impl Widget for &KioskScreen<'_> {
                 "•".repeat(s.input.text().chars().count()),
                 ok_and_back(lang),
             ),
-            Phase::NamePin { .. } => (
-                crate::t!("kiosk.name_pin.title", locale = lang).into_owned(),
+            Phase::NamePin { name, .. } => (
+                crate::t!("kiosk.name_pin.title", locale = lang, name = name).into_owned(),
                 crate::t!("kiosk.name_pin.prompt", locale = lang).into_owned(),
                 "•".repeat(s.input.text().chars().count()),
                 vec![

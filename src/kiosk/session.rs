@@ -109,7 +109,7 @@ pub enum Phase {
     },
     /// A known typed name that has a PIN: type it (or Enter without one
     /// for the shared things only).
-    NamePin { handle: String },
+    NamePin { handle: String, name: String },
     /// The pane, as this person; `private`: their private entries and
     /// drafts show (a badge, or a name with its PIN).
     Pane {
@@ -475,7 +475,7 @@ impl Session {
                 let (handle, name, pin) = (handle.clone(), name.clone(), pin.clone());
                 self.confirm_pin(handle, name, pin, store)
             }
-            (Phase::NamePin { handle }, Key::Enter) => {
+            (Phase::NamePin { handle, .. }, Key::Enter) => {
                 let handle = handle.clone();
                 self.submit_name_pin(handle, store)
             }
@@ -517,10 +517,15 @@ impl Session {
             _ => handle,
         };
         match store.person(&handle) {
-            Ok(Some(_)) if by_name => match store.person_pin(&handle) {
+            Ok(Some(person)) if by_name => match store.person_pin(&handle) {
                 Ok(Some(_)) => {
                     self.notice = self.name_wait(&handle).map(Notice::Wait);
-                    self.phase = Phase::NamePin { handle };
+                    // Named: who typed a colleague's name by mistake sees
+                    // whose PIN is asked (a tester's "Ben jij het?" said not).
+                    self.phase = Phase::NamePin {
+                        handle,
+                        name: person.name,
+                    };
                     Outcome::Stay
                 }
                 // A name without a PIN proves nothing: shared things only.
