@@ -663,3 +663,57 @@ fn a_paste_on_tips_or_geleerd_at_the_kiosk_asks_as_typing_does() {
     };
     assert_eq!((form.kind, form.text.text()), (Kind::Tip, PASTED));
 }
+
+/// Found by the tester of the pane's edges: a note saved with `[x] privé`
+/// was thanked "Dank je voor het delen!", and the Geleerd list showed
+/// nothing private about it. It says it is for you alone, and its row
+/// says "privé" where a shared note names its author, at 40 columns too.
+#[test]
+fn a_private_note_is_said_to_be_yours_alone_and_marked_on_the_list() {
+    use leertuin::tui::views::capture::Field;
+    const NOTE: &str = "Mijn pincode niet op een briefje";
+    const SHARED: &str = "De pers stopt als de deur opengaat";
+    let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    for kiosk_mode in [true, false] {
+        let (_dir, mut app) = if kiosk_mode {
+            kiosk()
+        } else {
+            demo_app_in("nl")
+        };
+        update(&mut app, Action::GoTab(Tab::Learned.index() as u8));
+        for (text, private) in [(SHARED, false), (NOTE, true)] {
+            app.on_key(ctrl_n);
+            let Some(Overlay::Capture(form)) = &mut app.overlay else {
+                panic!("{:?}", app.overlay);
+            };
+            assert_eq!(form.kind, Kind::Learned);
+            form.text.insert_str(text);
+            if private {
+                while form.field != Field::Toggle {
+                    leertuin::tui::views::capture::update(form, Action::NextField);
+                }
+                leertuin::tui::views::capture::update(form, Action::Type(' '));
+                assert!(form.private);
+            }
+            app.on_key(key(KeyCode::Enter));
+            assert!(app.overlay.is_none(), "{:?}", app.overlay);
+            let line = said(&app);
+            if private {
+                assert!(line.contains("Alleen jij ziet het."), "{line}");
+                assert!(!line.contains("delen"), "{line}");
+            } else {
+                assert!(line.contains("Dank je voor het delen!"), "{line}");
+            }
+        }
+        app.status.clear();
+        let rows = screen(&app, 40, 20);
+        let row = |title: &str| {
+            rows.iter()
+                .find(|r| r.contains(&title[..12]))
+                .unwrap_or_else(|| panic!("{title}:\n{}", text(&rows)))
+                .clone()
+        };
+        assert!(row(NOTE).contains("privé"), "{}", text(&rows));
+        assert!(!row(SHARED).contains("privé"), "{}", text(&rows));
+    }
+}
