@@ -383,3 +383,72 @@ fn after_voting_or_backing_the_key_is_named_for_taking_it_back() {
     assert!(last.contains("m take back me too"), "{last}");
     assert!(last.contains("h can help"), "{last}");
 }
+
+/// `?` as the tester of the pane's edges read it: Ctrl-Z said it undoes
+/// "je laatste wijziging van deze keer", but the offer ends at the next
+/// key; and the kiosk's help had no line for Esc (back; twice on the list
+/// to log out) nor for typing, which asks a question. The pane's help
+/// names neither: there letters are keys and Esc does not log out.
+#[test]
+fn help_says_undo_is_right_after_and_the_kiosk_names_esc_and_typing() {
+    let help_of = |app: &mut App| {
+        app.on_key(ch('?'));
+        let Some(Overlay::Help(help)) = &app.overlay else {
+            panic!("{:?}", app.overlay)
+        };
+        let rows = help.rows.clone();
+        app.on_key(key(KeyCode::Esc));
+        rows
+    };
+    let row = |rows: &[(String, String)], keys: &str| {
+        rows.iter()
+            .find(|(k, _)| k == keys)
+            .map(|(_, what)| what.clone())
+            .unwrap_or_else(|| panic!("no {keys}: {rows:?}"))
+    };
+    let (dir, mut app) = kiosk();
+    let rows = help_of(&mut app);
+    assert_eq!(row(&rows, "abc"), "typen: een vraag stellen, op elke tab");
+    assert_eq!(rows[0].0, "abc", "typing first: {rows:?}");
+    assert_eq!(row(&rows, "Esc"), "twee keer drukken: uitloggen");
+    let undo = row(&rows, "Ctrl-Z");
+    assert!(undo.starts_with("meteen na een wijziging"), "{undo}");
+    assert!(
+        undo.contains("na een andere toets kan dat niet meer"),
+        "{undo}"
+    );
+    assert!(!undo.contains("van deze keer"), "{undo}");
+    // At 40 columns typing is the first thing help says.
+    app.on_key(ch('?'));
+    let all = text(&screen(&app, 40, 20));
+    assert!(all.contains("typen: een vraag stellen"), "{all}");
+    app.on_key(key(KeyCode::Esc));
+    // On an open item Esc goes back, and says where it logs out.
+    let tip = add(&other_process(&dir), Kind::Tip, "bram", "Draag een bril");
+    select(&mut app, Tab::Tips, tip);
+    app.on_key(key(KeyCode::Enter));
+    let rows = help_of(&mut app);
+    assert_eq!(row(&rows, "abc"), "typen: een vraag stellen, op elke tab");
+    assert_eq!(
+        row(&rows, "Esc Backspace"),
+        "terug; op de lijst twee keer Esc: uitloggen"
+    );
+
+    // The pane: no typing line, no logging out; undo as true there.
+    let (_dir, mut app) = demo_app_in("nl");
+    let rows = help_of(&mut app);
+    assert!(
+        rows.iter().all(|(k, _)| k != "abc" && k != "Esc"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().all(|(_, what)| !what.contains("uitloggen")),
+        "{rows:?}"
+    );
+    let undo = rows
+        .iter()
+        .find(|(k, _)| k.contains("Ctrl-Z"))
+        .map(|(_, w)| w.clone())
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(undo.starts_with("meteen na een wijziging"), "{undo}");
+}

@@ -340,6 +340,23 @@ impl App {
             },
             |action| self.help_text(action),
         );
+        // The kiosk's two ways that are no key of the keymap (the tester
+        // of the pane's edges found neither in help): typing asks, on every
+        // tab, and Esc on the bare list, twice, logs out (the kiosk's
+        // runner takes it; on an open item Esc goes back, said below).
+        if self.typing_asks && matches!(view, View::List | View::Detail) {
+            help.rows.insert(
+                0,
+                (
+                    crate::t!("hint.type-key").into_owned(),
+                    crate::t!("help.kiosk.type").into_owned(),
+                ),
+            );
+            if view == View::List {
+                help.rows
+                    .push(("Esc".to_string(), crate::t!("help.kiosk.esc").into_owned()));
+            }
+        }
         // A wish opened is a wish, not a message.
         if self.showing_wish() && view == View::Detail {
             help.name = Some(crate::t!("keys.view.wish").into_owned());

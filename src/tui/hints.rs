@@ -283,6 +283,8 @@ impl App {
         }
         match a {
             Action::MeToo if self.typing_asks => crate::t!("help.join").into_owned(),
+            // At the kiosk Esc on the list, twice, logs out.
+            Action::Back if self.typing_asks => crate::t!("help.kiosk.back").into_owned(),
             // Without the PIN the key only asks (see `App::may`); at the
             // kiosk it asks on every tab with no kind of its own (see
             // `App::new_capture`).
