@@ -598,3 +598,122 @@ fn a_search_hit_whose_title_fits_the_row_is_shown_whole() {
     let list: String = hit.chars().take(34).collect();
     assert!(!list.contains('…'), "{}", text(&rows));
 }
+
+/// Found by the tester of the pane's edges: logged in with the PIN, a
+/// question pasted on Tips opened "Tip delen" and Enter published it as a
+/// tip (on Geleerd: "Wat heb je geleerd?"), though a letter typed there
+/// asks. A paste is typing: on every list and item at the kiosk it asks,
+/// its broken sentence joined. The pane keeps its paste of the tab's kind.
+#[test]
+fn a_paste_on_tips_or_geleerd_at_the_kiosk_asks_as_typing_does() {
+    use leertuin::tui::event::Input;
+    const PASTED: &str = "Wie heeft de sleutel\nvan de kantine?";
+    const ONE: &str = "Wie heeft de sleutel van de kantine?";
+    for tab in [Tab::Tips, Tab::Learned, Tab::Wishes, Tab::Lessons] {
+        let (dir, mut app) = kiosk();
+        assert!(!app.public, "logged in with the PIN");
+        update(&mut app, Action::GoTab(tab.index() as u8));
+        app.on_input(Input::Paste(PASTED.into()));
+        let Some(Overlay::Capture(form)) = &app.overlay else {
+            panic!("{tab:?}: {:?}", app.overlay);
+        };
+        assert_eq!(form.kind, Kind::Question, "{tab:?}");
+        assert_eq!(form.text.text(), ONE, "{tab:?}");
+        let all = read(&screen(&app, 40, 20));
+        assert!(all.contains("Vraag stellen"), "{tab:?}: {all}");
+        assert!(!all.contains("Tip delen"), "{tab:?}: {all}");
+        app.on_key(key(KeyCode::Enter));
+        assert!(app.overlay.is_none(), "{tab:?}: {:?}", app.overlay);
+        let store = other_process(&dir);
+        let with = |kind| {
+            store
+                .list(
+                    &leertuin::store::ListQuery {
+                        kind: Some(kind),
+                        tag: None,
+                        limit: 500,
+                        no_knowhow: false,
+                    },
+                    ME,
+                )
+                .expect("list")
+                .iter()
+                .filter(|i| i.title() == ONE)
+                .count()
+        };
+        assert_eq!(with(Kind::Question), 1, "{tab:?}");
+        assert_eq!(with(Kind::Tip), 0, "{tab:?}");
+        assert_eq!(with(Kind::Learned), 0, "{tab:?}");
+    }
+    // On an open tip too: typing there asks as well.
+    let (_dir, mut app) = kiosk();
+    update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
+    update(&mut app, Action::Open);
+    app.on_input(Input::Paste(PASTED.into()));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!((form.kind, form.text.text()), (Kind::Question, ONE));
+    // The pane (no kiosk): a paste on Tips starts a tip, its lines kept.
+    let (_dir, mut app) = demo_app_in("nl");
+    update(&mut app, Action::GoTab(Tab::Tips.index() as u8));
+    app.on_input(Input::Paste(PASTED.into()));
+    let Some(Overlay::Capture(form)) = &app.overlay else {
+        panic!("{:?}", app.overlay);
+    };
+    assert_eq!((form.kind, form.text.text()), (Kind::Tip, PASTED));
+}
+
+/// Found by the tester of the pane's edges: a note saved with `[x] privé`
+/// was thanked "Dank je voor het delen!", and the Geleerd list showed
+/// nothing private about it. It says it is for you alone, and its row
+/// says "privé" where a shared note names its author, at 40 columns too.
+#[test]
+fn a_private_note_is_said_to_be_yours_alone_and_marked_on_the_list() {
+    use leertuin::tui::views::capture::Field;
+    const NOTE: &str = "Mijn pincode niet op een briefje";
+    const SHARED: &str = "De pers stopt als de deur opengaat";
+    let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    for kiosk_mode in [true, false] {
+        let (_dir, mut app) = if kiosk_mode {
+            kiosk()
+        } else {
+            demo_app_in("nl")
+        };
+        update(&mut app, Action::GoTab(Tab::Learned.index() as u8));
+        for (text, private) in [(SHARED, false), (NOTE, true)] {
+            app.on_key(ctrl_n);
+            let Some(Overlay::Capture(form)) = &mut app.overlay else {
+                panic!("{:?}", app.overlay);
+            };
+            assert_eq!(form.kind, Kind::Learned);
+            form.text.insert_str(text);
+            if private {
+                while form.field != Field::Toggle {
+                    leertuin::tui::views::capture::update(form, Action::NextField);
+                }
+                leertuin::tui::views::capture::update(form, Action::Type(' '));
+                assert!(form.private);
+            }
+            app.on_key(key(KeyCode::Enter));
+            assert!(app.overlay.is_none(), "{:?}", app.overlay);
+            let line = said(&app);
+            if private {
+                assert!(line.contains("Alleen jij ziet het."), "{line}");
+                assert!(!line.contains("delen"), "{line}");
+            } else {
+                assert!(line.contains("Dank je voor het delen!"), "{line}");
+            }
+        }
+        app.status.clear();
+        let rows = screen(&app, 40, 20);
+        let row = |title: &str| {
+            rows.iter()
+                .find(|r| r.contains(&title[..12]))
+                .unwrap_or_else(|| panic!("{title}:\n{}", text(&rows)))
+                .clone()
+        };
+        assert!(row(NOTE).contains("privé"), "{}", text(&rows));
+        assert!(!row(SHARED).contains("privé"), "{}", text(&rows));
+    }
+}

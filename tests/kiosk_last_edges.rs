@@ -280,3 +280,175 @@ fn every_refusal_for_want_of_a_pin_says_the_same() {
         assert_eq!(said(&app), expected, "pin {pin}, refused by the store");
     }
 }
+
+/// What `+` (or the pane's key) does now, seen by the hint line and help
+/// on "1 stem (jij)": the tester of the pane's edges read "+ stemmen" on a
+/// tip already voted for, while `+` opened "Dit terugnemen?". The hint
+/// names taking the vote back; a question backed says the same of its
+/// backing, at the kiosk (`+` offers the ways, a taken one to take back)
+/// and in the pane (`m`, `h`, `p`).
+#[test]
+fn after_voting_or_backing_the_key_is_named_for_taking_it_back() {
+    let (dir, mut app) = kiosk();
+    let tip = add(&other_process(&dir), Kind::Tip, "bram", "Draag een bril");
+    select(&mut app, Tab::Tips, tip);
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(ch('+'));
+    app.on_key(key(KeyCode::Enter));
+    // Voted: the open tip says "jij", and the hint what `+` does now.
+    let rows = screen(&app, 40, 20);
+    let all = text(&rows);
+    assert!(all.contains("(jij)"), "{all}");
+    let hints = rows[rows.len() - 2..].join(" ");
+    assert!(hints.contains("+ stem terugnemen"), "{all}");
+    assert!(!hints.contains("+ stemmen"), "{all}");
+    app.on_key(ch('?'));
+    let help = text(&screen(&app, 80, 40));
+    assert!(
+        help.lines()
+            .any(|l| l.contains("│+ ") && l.contains("je stem op deze tip terugnemen")),
+        "{help}"
+    );
+    app.on_key(key(KeyCode::Esc));
+    // And `+` does what the hint says.
+    app.on_key(ch('+'));
+    let rows = text(&screen(&app, 80, 24));
+    assert!(rows.contains("Dit terugnemen?"), "{rows}");
+    app.on_key(key(KeyCode::Esc));
+
+    // A question: "ik wil dit ook weten" taken, `+` still offers the two
+    // other ways ("+ steunen"), and the taken one back, as help says;
+    // every way taken, `+` only takes back.
+    let q = add(
+        &other_process(&dir),
+        Kind::Question,
+        "bram",
+        "Hoe zet ik de lasser aan?",
+    );
+    app.on_key(key(KeyCode::Esc));
+    select(&mut app, Tab::Questions, q);
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(ch('+'));
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(backings(&dir, q), vec![(BackingKind::MeToo, None)]);
+    let last = screen(&app, 80, 24).last().cloned().unwrap_or_default();
+    assert!(last.contains("+ steunen"), "{last}");
+    app.on_key(ch('?'));
+    let help = text(&screen(&app, 80, 40));
+    assert!(
+        help.lines()
+            .any(|l| l.contains("│+ ") && l.contains("op een andere manier steunen, of"))
+            && help.contains("terugnemen wat je zei"),
+        "{help}"
+    );
+    app.on_key(key(KeyCode::Esc));
+    app.on_key(ch('+'));
+    app.on_key(key(KeyCode::Down));
+    app.on_key(key(KeyCode::Enter));
+    app.on_key(ch('+'));
+    app.on_key(key(KeyCode::Down));
+    app.on_key(key(KeyCode::Down));
+    app.on_key(key(KeyCode::Enter));
+    for c in "15".chars() {
+        app.on_key(ch(c));
+    }
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(backings(&dir, q).len(), 3, "said {}", said(&app));
+    let last = screen(&app, 80, 24).last().cloned().unwrap_or_default();
+    assert!(last.contains("+ terugnemen"), "{last}");
+    assert!(!last.contains("steunen"), "{last}");
+
+    // The pane: `v` on a tip voted for, `m` on a question backed.
+    let (dir, mut app) = demo_app_in("en");
+    let tip = add(&other_process(&dir), Kind::Tip, "bram", "Wear goggles");
+    select(&mut app, Tab::Tips, tip);
+    let last = screen(&app, 100, 24).last().cloned().unwrap_or_default();
+    assert!(last.contains("v vote"), "{last}");
+    app.on_key(ch('v'));
+    app.on_key(key(KeyCode::Enter));
+    let last = screen(&app, 100, 24).last().cloned().unwrap_or_default();
+    assert!(last.contains("v take back vote"), "{last}");
+    let q = add(
+        &other_process(&dir),
+        Kind::Question,
+        "bram",
+        "How do I start the welder?",
+    );
+    select(&mut app, Tab::Questions, q);
+    app.on_key(ch('m'));
+    app.on_key(key(KeyCode::Enter));
+    assert_eq!(backings(&dir, q), vec![(BackingKind::MeToo, None)]);
+    app.on_key(key(KeyCode::Enter));
+    let last = screen(&app, 120, 24).last().cloned().unwrap_or_default();
+    assert!(last.contains("m take back me too"), "{last}");
+    assert!(last.contains("h can help"), "{last}");
+}
+
+/// `?` as the tester of the pane's edges read it: Ctrl-Z said it undoes
+/// "je laatste wijziging van deze keer", but the offer ends at the next
+/// key; and the kiosk's help had no line for Esc (back; twice on the list
+/// to log out) nor for typing, which asks a question. The pane's help
+/// names neither: there letters are keys and Esc does not log out.
+#[test]
+fn help_says_undo_is_right_after_and_the_kiosk_names_esc_and_typing() {
+    let help_of = |app: &mut App| {
+        app.on_key(ch('?'));
+        let Some(Overlay::Help(help)) = &app.overlay else {
+            panic!("{:?}", app.overlay)
+        };
+        let rows = help.rows.clone();
+        app.on_key(key(KeyCode::Esc));
+        rows
+    };
+    let row = |rows: &[(String, String)], keys: &str| {
+        rows.iter()
+            .find(|(k, _)| k == keys)
+            .map(|(_, what)| what.clone())
+            .unwrap_or_else(|| panic!("no {keys}: {rows:?}"))
+    };
+    let (dir, mut app) = kiosk();
+    let rows = help_of(&mut app);
+    assert_eq!(row(&rows, "abc"), "typen: een vraag stellen, op elke tab");
+    assert_eq!(rows[0].0, "abc", "typing first: {rows:?}");
+    assert_eq!(row(&rows, "Esc"), "twee keer drukken: uitloggen");
+    let undo = row(&rows, "Ctrl-Z");
+    assert!(undo.starts_with("meteen na een wijziging"), "{undo}");
+    assert!(
+        undo.contains("na een andere toets kan dat niet meer"),
+        "{undo}"
+    );
+    assert!(!undo.contains("van deze keer"), "{undo}");
+    // At 40 columns typing is the first thing help says.
+    app.on_key(ch('?'));
+    let all = text(&screen(&app, 40, 20));
+    assert!(all.contains("typen: een vraag stellen"), "{all}");
+    app.on_key(key(KeyCode::Esc));
+    // On an open item Esc goes back, and says where it logs out.
+    let tip = add(&other_process(&dir), Kind::Tip, "bram", "Draag een bril");
+    select(&mut app, Tab::Tips, tip);
+    app.on_key(key(KeyCode::Enter));
+    let rows = help_of(&mut app);
+    assert_eq!(row(&rows, "abc"), "typen: een vraag stellen, op elke tab");
+    assert_eq!(
+        row(&rows, "Esc Backspace"),
+        "terug; op de lijst twee keer Esc: uitloggen"
+    );
+
+    // The pane: no typing line, no logging out; undo as true there.
+    let (_dir, mut app) = demo_app_in("nl");
+    let rows = help_of(&mut app);
+    assert!(
+        rows.iter().all(|(k, _)| k != "abc" && k != "Esc"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().all(|(_, what)| !what.contains("uitloggen")),
+        "{rows:?}"
+    );
+    let undo = rows
+        .iter()
+        .find(|(k, _)| k.contains("Ctrl-Z"))
+        .map(|(_, w)| w.clone())
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(undo.starts_with("meteen na een wijziging"), "{undo}");
+}

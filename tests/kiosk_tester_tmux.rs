@@ -113,6 +113,48 @@ fn at_the_kiosk_typing_on_tips_asks_and_ctrl_n_shares_a_tip_and_adds_a_wish() {
     assert!(wishes.contains("Leren lassen"), "{wishes}");
 }
 
+/// tmux sends a buffer as a bracketed paste (`paste-buffer -p`) when the
+/// program asked for it; it sends the line break as a carriage return.
+fn paste(tmux: &Tmux, text: &str) {
+    tmux.ok(&["set-buffer", "--", text]);
+    tmux.ok(&["paste-buffer", "-p", "-t", "s"]);
+}
+
+/// The tester of the pane's edges pasted a question on Tips and on
+/// Geleerd, logged in with the badge: it opened "Tip delen" and "Wat heb
+/// je geleerd?", and Enter published it. A paste is typing, and typing on
+/// a kiosk list asks.
+#[test]
+fn at_the_kiosk_a_question_pasted_on_tips_or_geleerd_is_a_question() {
+    if !tmux_or_skip("at_the_kiosk_a_question_pasted_on_tips_or_geleerd_is_a_question") {
+        return;
+    }
+    let home = Home::new();
+    let (tmux, henk) = henk_at_40(&home);
+    for (hint, place) in [
+        ("Ctrl-N nieuwe tip", "kantine"),
+        ("Ctrl-N ik leerde", "kelder"),
+    ] {
+        go_to_tab(&tmux, hint);
+        paste(&tmux, &format!("Wie heeft de sleutel\nvan de {place}?"));
+        tmux.wait_for("s", "Vraag stellen");
+        let form = tmux.wait_for("s", place);
+        assert!(!form.contains("Tip delen"), "{form}");
+        assert!(!form.contains("Wat heb je geleerd"), "{form}");
+        tmux.keys("s", &["Enter"]);
+        tmux.wait_for("s", "Opgeslagen");
+        let asked = format!("Wie heeft de sleutel van de {place}?");
+        eventually("the pasted question", || {
+            let questions = home.ok(&henk, &["list", "questions"]);
+            questions.contains(&asked).then_some(())
+        });
+        for other in ["tips", "learned"] {
+            let there = home.ok(&henk, &["list", other]);
+            assert!(!there.contains(place), "{other}: {there}");
+        }
+    }
+}
+
 #[test]
 fn a_badge_scanned_after_typed_text_logs_the_scanner_in_and_pins_stay_dots() {
     if !tmux_or_skip("a_badge_scanned_after_typed_text_logs_the_scanner_in_and_pins_stay_dots") {

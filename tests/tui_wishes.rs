@@ -302,9 +302,9 @@ fn the_wish_forms_show_the_wish_whole_at_40_columns() {
     type_in(&mut app, "Zwemmen in open water bij de Maas");
     update(&mut app, Action::Submit);
     let rows = screen(&app, 40, 30);
-    assert_shows(&rows, "Wat kost het? (leeg: niets)");
+    assert_shows(&rows, "Wat kost het, in euro? (leeg: niets)");
     // In the form's first rows, not cut in its border.
-    let form = row_of(&rows, "Wat kost het? (leeg: niets)").expect("the form");
+    let form = row_of(&rows, "Wat kost het, in euro? (leeg: niets)").expect("the form");
     assert_shows(&rows[form..], "Zwemmen in open water bij de Maas");
 }
 
@@ -317,7 +317,7 @@ fn c_on_the_wishes_tab_makes_a_wish_with_its_cost() {
     type_in(&mut app, "Zwemmen in open water");
     update(&mut app, Action::Submit);
     let rows = screen(&app, 40, 30);
-    assert_shows(&rows, "Wat kost het?");
+    assert_shows(&rows, "Wat kost het, in euro?");
     type_in(&mut app, "80,50");
     update(&mut app, Action::Submit);
     // Hours and a topic are asked too; Enter leaves each empty.
@@ -923,7 +923,7 @@ fn the_new_wish_form_asks_hours_and_a_topic_too() {
     backspace(&mut app, 1);
     type_in(&mut app, "u");
     update(&mut app, Action::Submit);
-    assert_shows(&screen(&app, 40, 30), "Onderwerp, zoals heftruck of leven");
+    assert_shows(&screen(&app, 40, 30), "Onderwerp, zoals heftruck of koken");
     type_in(&mut app, "#leven sport");
     update(&mut app, Action::Submit);
     assert!(app.overlay.is_none(), "{}", said(&app));

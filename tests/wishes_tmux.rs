@@ -147,7 +147,7 @@ fn a_new_worker_at_the_kiosk_is_asked_what_they_want_to_learn_once() {
     tmux.wait_for("s", "Een wens maken: wat wil je leren?");
     tmux.type_text("s", "Heftruck rijden");
     tmux.keys("s", &["Enter"]);
-    tmux.wait_for("s", "Wat kost het?");
+    tmux.wait_for("s", "Wat kost het, in euro?");
     // No cost, no hours, no topic: Enter at each saves the wish as it is.
     tmux.keys("s", &["Enter"]);
     tmux.wait_for("s", "Hoeveel uur kost het?");

@@ -176,7 +176,10 @@ impl App {
 
     /// Pasted text: whole into the field it was pasted into. On a list or
     /// an item it starts a new capture of the tab's kind with the text in
-    /// it (a form, so nothing is stored without Enter); never keys.
+    /// it (a form, so nothing is stored without Enter); never keys. At the
+    /// kiosk a paste there is typing, and typing asks a question on every
+    /// tab: a pasted question on Tips was published as a tip (the tester
+    /// of the pane's edges).
     pub fn on_paste(&mut self, text: &str) {
         // The first wish's offer takes no text: a paste closes it and asks,
         // as on the list (the undo its status line names stays).
@@ -220,14 +223,16 @@ impl App {
                     p.input.insert_str(text);
                 }
             }
+            Some(Screen::Detail(_)) | None if self.typing_asks => {
+                let mut form = self.capture_form(Kind::Question, None);
+                form.offering = false;
+                capture::paste_at_kiosk(&mut form, text);
+                self.overlay = Some(Overlay::Capture(form));
+            }
             Some(Screen::Detail(_)) | None => {
                 let mut form = self.new_capture();
                 form.offering = false;
-                if self.typing_asks {
-                    capture::paste_at_kiosk(&mut form, text);
-                } else {
-                    capture::paste(&mut form, text);
-                }
+                capture::paste(&mut form, text);
                 self.overlay = Some(Overlay::Capture(form));
             }
         }
@@ -335,6 +340,23 @@ impl App {
             },
             |action| self.help_text(action),
         );
+        // The kiosk's two ways that are no key of the keymap (the tester
+        // of the pane's edges found neither in help): typing asks, on every
+        // tab, and Esc on the bare list, twice, logs out (the kiosk's
+        // runner takes it; on an open item Esc goes back, said below).
+        if self.typing_asks && matches!(view, View::List | View::Detail) {
+            help.rows.insert(
+                0,
+                (
+                    crate::t!("hint.type-key").into_owned(),
+                    crate::t!("help.kiosk.type").into_owned(),
+                ),
+            );
+            if view == View::List {
+                help.rows
+                    .push(("Esc".to_string(), crate::t!("help.kiosk.esc").into_owned()));
+            }
+        }
         // A wish opened is a wish, not a message.
         if self.showing_wish() && view == View::Detail {
             help.name = Some(crate::t!("keys.view.wish").into_owned());

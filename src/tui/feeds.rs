@@ -170,6 +170,13 @@ impl Feeds {
                 None if t.votes.is_empty() => String::new(),
                 None => crate::i18n::votes(t.votes.len()),
             },
+            // A private note is always one's own: instead of one's name,
+            // that nobody else sees it (the tester found no mark on the
+            // list; only the detail said so). The word keeps its place
+            // at 40 columns (`ListRow::keeps_badge`).
+            Item::Learned(l) if l.visibility == crate::domain::Visibility::Private => {
+                crate::t!("badge.private").into_owned()
+            }
             Item::Learned(l) => crate::domain::shown(&l.author_name, &l.author).to_string(),
         };
         // A lesson in another language than the person's is marked with

@@ -199,6 +199,9 @@ impl App {
         if let Some(label) = on_wishes {
             return label;
         }
+        if let Some(back) = self.taking_back(a) {
+            return back.hint();
+        }
         match a {
             Action::MeToo if self.typing_asks => crate::t!("hint.join").into_owned(),
             // The kiosk's first wish says "Esc = overslaan" above the
@@ -211,6 +214,50 @@ impl App {
             }
             a => a.label(),
         }
+    }
+
+    /// What `a` takes back on the item it acts on, when the person voted
+    /// for it or backed it that way already: pressed again the key offers
+    /// to take that back (`update::on_item`, `join::offer`), so its hint
+    /// and help say so, not "vote" again (the tester read "+ stemmen" on
+    /// a tip showing "1 stem (jij)", and `+` opened "Dit terugnemen?").
+    fn taking_back(&self, a: Action) -> Option<TakeBack> {
+        use super::own::{backed, voted};
+        use crate::domain::{BackingKind, Item};
+        let item = self.target_item()?;
+        let user = self.user.as_str();
+        let ways = [
+            BackingKind::MeToo,
+            BackingKind::CanHelp,
+            BackingKind::Pledge,
+        ];
+        let taken = ways.iter().filter(|k| backed(&item, user, **k)).count();
+        Some(match (a, &item) {
+            // At the kiosk `+` votes on a tip (`update::on_item`).
+            (Action::Vote, Item::Tip(_)) if voted(&item, user) => TakeBack::Vote,
+            (Action::MeToo, Item::Tip(_)) if self.typing_asks && voted(&item, user) => {
+                TakeBack::Vote
+            }
+            // The kiosk's `+` on a question offers every way, a way taken
+            // as "Terugnemen: …" (`join::offer`).
+            (Action::MeToo, Item::Question(q)) if self.typing_asks && q.reference.is_none() => {
+                match taken {
+                    0 => return None,
+                    n if n == ways.len() => TakeBack::AllWays,
+                    _ => TakeBack::SomeWays,
+                }
+            }
+            (Action::MeToo, Item::Question(_)) if backed(&item, user, BackingKind::MeToo) => {
+                TakeBack::MeToo
+            }
+            (Action::CanHelp, Item::Question(_)) if backed(&item, user, BackingKind::CanHelp) => {
+                TakeBack::CanHelp
+            }
+            (Action::Pledge, Item::Question(_)) if backed(&item, user, BackingKind::Pledge) => {
+                TakeBack::Pledge
+            }
+            _ => return None,
+        })
     }
 
     /// The kiosk's first-login wish question is open (see
@@ -231,8 +278,13 @@ impl App {
         if let Some(what) = on_wishes {
             return what;
         }
+        if let Some(back) = self.taking_back(a) {
+            return back.help();
+        }
         match a {
             Action::MeToo if self.typing_asks => crate::t!("help.join").into_owned(),
+            // At the kiosk Esc on the list, twice, logs out.
+            Action::Back if self.typing_asks => crate::t!("help.kiosk.back").into_owned(),
             // Without the PIN the key only asks (see `App::may`); at the
             // kiosk it asks on every tab with no kind of its own (see
             // `App::new_capture`).
@@ -267,6 +319,50 @@ impl App {
         self.typing_asks
             && view == View::List
             && matches!(self.tab, Tab::Tips | Tab::Learned | Tab::Wishes)
+    }
+}
+
+/// What an item key takes back (see [`App::taking_back`]).
+#[derive(Debug, Clone, Copy)]
+enum TakeBack {
+    Vote,
+    MeToo,
+    CanHelp,
+    Pledge,
+    /// The kiosk's `+` on a question backed in some of its ways.
+    SomeWays,
+    /// The kiosk's `+` on a question backed in every way: the choice
+    /// only takes back ("terugnemen", short as "steunen" was, to fit at
+    /// 80 columns beside "Enter antwoorden").
+    AllWays,
+}
+
+impl TakeBack {
+    fn hint(self) -> String {
+        match self {
+            TakeBack::Vote => crate::t!("hint.take-back.vote"),
+            TakeBack::MeToo => crate::t!("hint.take-back.me-too"),
+            TakeBack::CanHelp => crate::t!("hint.take-back.can-help"),
+            TakeBack::Pledge => crate::t!("hint.take-back.pledge"),
+            // The choice still backs, and names a way taken as
+            // "Terugnemen: …": its word stays, short enough to keep its
+            // place beside "Enter antwoorden" at 80 columns.
+            TakeBack::SomeWays => crate::t!("hint.join"),
+            TakeBack::AllWays => crate::t!("hint.take-back.all-ways"),
+        }
+        .into_owned()
+    }
+
+    fn help(self) -> String {
+        match self {
+            TakeBack::Vote => crate::t!("help.take-back.vote"),
+            TakeBack::MeToo => crate::t!("help.take-back.me-too"),
+            TakeBack::CanHelp => crate::t!("help.take-back.can-help"),
+            TakeBack::Pledge => crate::t!("help.take-back.pledge"),
+            TakeBack::SomeWays => crate::t!("help.take-back.some-ways"),
+            TakeBack::AllWays => crate::t!("help.take-back.all-ways"),
+        }
+        .into_owned()
     }
 }
 

@@ -171,6 +171,13 @@ pub fn said(write: &Write, done: &Done, words: bool) -> String {
         (Write::Add { draft, .. }, Done::Added(id)) if draft.anonymous => {
             t!("status.saved-anonymous", id = id)
         }
+        // A private note is shared with nobody: no thanks for sharing.
+        (Write::Add { kind, draft, .. }, Done::Added(_)) if draft.private && words => {
+            t!("status.saved-private", id = own_words(*kind, false))
+        }
+        (Write::Add { draft, .. }, Done::Added(id)) if draft.private => {
+            t!("status.saved-private", id = id)
+        }
         (Write::Add { kind, .. }, Done::Added(_)) if words => {
             t!("status.shared", id = own_words(*kind, false))
         }

@@ -33,6 +33,18 @@ pub struct ListRow {
     pub badge: String,
 }
 
+impl ListRow {
+    /// The badge stays, the title gives way: imported know-how's source,
+    /// and "privé" on a private note, which says who may read it.
+    pub fn keeps_badge(&self) -> bool {
+        crate::domain::reference::of(&self.item).is_some()
+            || matches!(
+                &self.item,
+                Item::Learned(l) if l.visibility == crate::domain::Visibility::Private
+            )
+    }
+}
+
 /// Words looked up when drawn, so they follow a change of language.
 pub type Words = fn() -> String;
 
@@ -244,7 +256,7 @@ fn list_row(row: &ListRow, selected: bool, t: &Theme) -> RowLine {
         id: row.item.id().to_string(),
         title: row.item.title().to_string(),
         badge: row.badge.clone(),
-        keeps_badge: crate::domain::reference::of(&row.item).is_some(),
+        keeps_badge: row.keeps_badge(),
         selected,
         theme: *t,
     }
@@ -269,7 +281,8 @@ pub struct RowLine {
     pub id: String,
     pub title: String,
     pub badge: String,
-    /// The badge stays, the title gives way (imported know-how's source).
+    /// The badge stays, the title gives way (imported know-how's source,
+    /// a private note's "privé").
     pub keeps_badge: bool,
     pub selected: bool,
     pub theme: Theme,
