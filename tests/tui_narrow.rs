@@ -279,6 +279,36 @@ fn an_answered_question_on_the_first_tab_says_so() {
     }
 }
 
+/// A kiosk tester at 80 columns could not tell a lesson from a question on
+/// Start: beside the detail the list is 32 columns inside, and each row's
+/// note ("vraag open", "les 3 min") was left out to keep 22 of the title.
+#[test]
+fn beside_the_detail_at_80_columns_each_row_says_what_it_is() {
+    let (_dir, mut app) = kiosk_in("nl");
+    update(&mut app, Action::GoTab(0));
+    let rows = screen(&app, 80, 24);
+    // The list's side of the screen: 42 % of 80.
+    let list_side = |r: &String| r.chars().take(34).collect::<String>();
+    let mut seen = 0;
+    for row in &app.feeds.lists[0].rows {
+        if row.badge.is_empty() || row.badge.chars().count() > 14 {
+            continue;
+        }
+        let start: String = row.item.title().chars().take(8).collect();
+        let Some(line) = rows.iter().map(list_side).find(|r| r.contains(&start)) else {
+            continue;
+        };
+        assert!(
+            line.contains(&row.badge),
+            "{:?} left out of {line:?}:\n{}",
+            row.badge,
+            text(&rows)
+        );
+        seen += 1;
+    }
+    assert!(seen >= 5, "too few rows to tell:\n{}", text(&rows));
+}
+
 /// The tester: at a kiosk at 40 columns an open question hinted "Enter
 /// antwoorden" but not "+ steunen", which did not fit beside it. The hints
 /// that give way go to a row above, so both show, and help and the way

@@ -130,10 +130,10 @@ impl App {
         self.refresh_nudge();
     }
 
-    /// Opens the question form with `text` in it, ready to send: a kiosk
-    /// worker who typed their question before logging in finds it there
-    /// (`Session::take_question`). Opened before [`App::start`], it also
-    /// keeps older drafts from being offered over it.
+    /// Opens the question form with `text` in it, ready to send: a paste
+    /// on a kiosk's list, and the question a kiosk worker typed before
+    /// logging in (`Session::take_question`). Opened before
+    /// [`App::start`], it also keeps older drafts from being offered over it.
     pub fn ask(&mut self, text: &str) {
         let mut form = self.capture_form(Kind::Question, None);
         form.offering = false;

@@ -223,12 +223,7 @@ impl App {
                     p.input.insert_str(text);
                 }
             }
-            Some(Screen::Detail(_)) | None if self.typing_asks => {
-                let mut form = self.capture_form(Kind::Question, None);
-                form.offering = false;
-                capture::paste_at_kiosk(&mut form, text);
-                self.overlay = Some(Overlay::Capture(form));
-            }
+            Some(Screen::Detail(_)) | None if self.typing_asks => self.ask(text),
             Some(Screen::Detail(_)) | None => {
                 let mut form = self.new_capture();
                 form.offering = false;

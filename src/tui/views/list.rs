@@ -262,8 +262,12 @@ fn list_row(row: &ListRow, selected: bool, t: &Theme) -> RowLine {
     }
 }
 
-/// Columns a title keeps before the badge is left out.
-const MIN_TITLE: usize = 22;
+/// Columns a title keeps before the badge is left out. 15: in the list
+/// beside the detail at 80 columns (32 inside) "vraag open" and
+/// "les 3 min · EN" stay; at 22 they went, and a kiosk tester could no
+/// longer tell a lesson from a question there ("Hoe stel ik de
+/// heftruck-stoel…" with nothing after it).
+const MIN_TITLE: usize = 15;
 /// A badge that starts with this is news the person should see (a new
 /// answer to their question): it keeps its place, and the title gives way
 /// down to a few characters.
