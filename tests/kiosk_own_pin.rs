@@ -110,6 +110,18 @@ fn a_short_pin_or_a_name_the_kiosk_cannot_take_is_refused_and_nothing_stored() {
     assert!(err.contains("minstens 4 tekens"), "{err}");
     assert_eq!(pin_of(&s, "ann"), None);
 
+    // Digits and letters only, as the kiosk asks when a PIN is chosen
+    // there: with spaces and a `?` it could pass for a question on the
+    // PIN screens.
+    for typed in ["12 34\n", "kat?2024\n"] {
+        let out = own_pin(&s, "ann", typed);
+        assert_eq!(out.status.code(), Some(2), "{typed:?}: {out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(err.contains("alleen cijfers of letters"), "{err}");
+        assert_eq!(pin_of(&s, "ann"), None);
+    }
+
     // Digits make a typed name a badge code at the kiosk: such a handle
     // could never use a PIN there.
     let out = own_pin(&s, "ann2", "4711\n");

@@ -267,3 +267,29 @@ fn a_question_at_the_welcome_screen_says_name_first_and_stays() {
         }
     }
 }
+
+/// A question typed at the welcome screen and then cleared for the name
+/// is still kept: the screen says so and how to throw it away, whole at
+/// 40 columns (the field no longer shows it).
+#[test]
+fn a_kept_question_is_said_under_the_empty_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("k.db")).unwrap();
+    let mut s = session("nl");
+    for c in "Waar is de koffie?".chars() {
+        s.key(Key::Char(c), &store);
+    }
+    s.key(Key::Enter, &store);
+    s.key(Key::Backspace, &store);
+    for (w, h) in [(80, 24), (40, 20)] {
+        let text = screen(&s, w, h);
+        let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            words.contains("Je vraag is bewaard: die stel je na het inloggen. Esc: weggooien."),
+            "{w}×{h}:\n{text}"
+        );
+        assert!(!text.contains("koffie"), "{w}×{h}:\n{text}");
+    }
+    s.key(Key::Esc, &store);
+    assert!(!screen(&s, 40, 20).contains("bewaard"));
+}

@@ -700,9 +700,10 @@ fn the_kiosk_field_edits_and_pastes_like_every_field(b: Backend) {
     f.session.paste("\r  \nAnna\u{1b}[31m\r\nde Vries");
     assert_eq!(f.session.input.text(), "Annaert");
     assert_eq!(f.session.phase, Phase::Welcome);
-    // As long as a badge or a name may be, no longer.
+    // As long as a question's title may be (a question typed here is
+    // kept for after the login), no longer.
     f.session.paste(&"x".repeat(500));
-    assert_eq!(f.session.input.text().chars().count(), 80);
+    assert_eq!(f.session.input.text().chars().count(), 200);
 }
 
 fn a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped(b: Backend) {
@@ -965,7 +966,8 @@ fn a_question_typed_before_logging_in_is_kept_not_a_name_or_pin(b: Backend) {
     assert!(matches!(f.session.phase, Phase::ChoosePin { .. }));
     f.typed("12 34");
     assert_eq!(f.session.notice, Some(Notice::PinLettersDigits));
-    f.typed("ab-12");
+    // One word with a `?` is no question there: a PIN, refused as one.
+    f.typed("ab?12");
     assert_eq!(f.session.notice, Some(Notice::PinLettersDigits));
     f.typed("4711");
     assert!(matches!(f.session.phase, Phase::ConfirmPin { .. }));
@@ -1002,12 +1004,71 @@ fn a_question_typed_before_logging_in_is_kept_not_a_name_or_pin(b: Backend) {
         f.session.take_question().as_deref(),
         Some("Wie heeft de sleutel van de kantine?")
     );
+    // A mistyped PIN with a `?` is a wrong try, never kept to show in
+    // clear: after the third the name waits.
+    f.session.logout();
+    f.typed("Kees");
+    for _ in 0..3 {
+        f.typed("kat?2025");
+    }
+    assert!(
+        matches!(f.session.notice, Some(Notice::WrongPin { wait: Some(_) })),
+        "{:?}",
+        f.session.notice
+    );
+    assert_eq!(f.session.take_question(), None);
+
+    // A display name of six words is still a name; a `?` makes a question.
+    f.key(Key::Esc);
+    f.typed("Maria");
+    f.typed("Maria de los Angeles Garcia Lopez");
+    assert!(
+        matches!(&f.session.phase, Phase::ChoosePin { name, .. } if name.ends_with("Lopez")),
+        "{:?}",
+        f.session.phase
+    );
 }
 
 /// A question left at the welcome screen is not edited into a name (a
 /// tester's Home, then "Kees", gave "KeesWaar liggen…"), and a question
 /// nobody logged in after is dropped at the idle reset: the next person
 /// never finds it in their form.
+/// A tester's words at the welcome screen: "hulp" became a person named
+/// hulp, and a question without its mark ("waar is de pauzeruimte", "Hoe
+/// werkt dit") a name to register; at "Ben jij het?" a wrong try.
+fn help_and_a_question_without_its_mark_are_no_names(b: Backend) {
+    let Some(mut f) = fixture(b, None) else {
+        return;
+    };
+    let before = f.store.persons().unwrap().len();
+    for word in ["hulp", "Help", "?"] {
+        f.typed(word);
+        assert_eq!(f.session.phase, Phase::Welcome, "{word}");
+        assert_eq!(
+            f.session.notice,
+            Some(Notice::Help { badge_only: false }),
+            "{word}"
+        );
+        assert_eq!(f.session.input.text(), "", "{word}");
+        assert!(!f.session.keeps_question(), "{word}");
+    }
+    f.typed("waar is de pauzeruimte");
+    assert_eq!(f.session.notice, Some(Notice::NameFirst));
+    f.key(Key::Esc);
+    f.typed("Kees");
+    f.typed("Hoe werkt dit");
+    assert_eq!(f.session.notice, Some(Notice::QuestionKeptName));
+    assert_eq!(f.store.persons().unwrap().len(), before, "nobody new");
+    // "Can" starts an English question and a Turkish name.
+    f.key(Key::Esc);
+    f.typed("Can Yılmaz");
+    assert!(
+        matches!(&f.session.phase, Phase::Register { handle, .. } if handle == "can yılmaz"),
+        "{:?}",
+        f.session.phase
+    );
+}
+
 fn a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next(b: Backend) {
     let Some(mut f) = fixture(b, None) else {
         return;
@@ -1030,13 +1091,50 @@ fn a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next(
         "a deleting key empties the field"
     );
 
+    assert!(
+        f.session.keeps_question(),
+        "emptied for the name, still kept"
+    );
+
     // Walked away: the field is empty, the question still kept, so the
-    // idle reset comes and drops it.
-    f.clock.advance(Duration::from_secs(121));
+    // reset comes after a quarter of the idle time (as after a save) and
+    // drops it.
+    f.clock.advance(Duration::from_secs(29));
+    assert_eq!(f.session.tick(), Outcome::Stay);
+    f.clock.advance(Duration::from_secs(2));
     assert_eq!(f.session.tick(), Outcome::Reset);
     assert_eq!(f.session.take_question(), None);
     f.clock.advance(Duration::from_secs(121));
     assert_eq!(f.session.tick(), Outcome::Stay, "nothing left to reset");
+
+    // Esc throws it away, as it says: the next badge finds nothing.
+    f.typed("Waar liggen de brillen?");
+    f.key(Key::Esc);
+    assert!(!f.session.keeps_question());
+    f.typed("0012345642");
+    assert_eq!(f.session.take_question(), None);
+    f.key(Key::Esc);
+
+    // F2 after the notice says it again in the other language: the next
+    // letter still starts afresh instead of being glued to the question.
+    f.typed("Waar liggen de brillen?");
+    f.key(Key::SwitchLang);
+    assert_eq!(f.session.notice, Some(Notice::NameFirst));
+    f.typed("Kees");
+    assert!(
+        matches!(&f.session.phase, Phase::Register { handle, .. } if handle == "kees"),
+        "{:?}",
+        f.session.phase
+    );
+    f.key(Key::Esc);
+    f.key(Key::SwitchLang);
+
+    // A question longer than a name is kept whole (it was cut at 80).
+    let long = format!("Waar {}?", "liggen de brillen ".repeat(8).trim_end());
+    assert!(long.chars().count() > 100);
+    f.typed(&long);
+    assert_eq!(f.session.input.text(), long);
+    assert_eq!(f.session.notice, Some(Notice::NameFirst));
 }
 
 macro_rules! on_both {
@@ -1073,4 +1171,5 @@ on_both!(
     a_returning_worker_may_type_her_display_name,
     a_question_typed_before_logging_in_is_kept_not_a_name_or_pin,
     a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next,
+    help_and_a_question_without_its_mark_are_no_names,
 );

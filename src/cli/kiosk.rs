@@ -85,6 +85,7 @@ fn own_pin(ctx: &Context) -> CliResult {
     }
     // Refused input (a short PIN, two different ones) creates no file.
     let pin = read_new_pin(&crate::t!("kiosk.own_pin.ask", n = pin::MIN_PIN_CHARS))?;
+    pin::check_personal(&pin).map_err(CliError::usage)?;
     let phc = pin::hash(&pin).map_err(CliError::failure)?;
     let store = ctx.open()?;
     store.batch(&|w| w.set_person_pin(&ctx.user, &phc))?;

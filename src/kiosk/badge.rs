@@ -9,11 +9,6 @@
 
 use argon2::{Algorithm, Argon2, Params, Version};
 
-use crate::domain::validate::MAX_NAME_CHARS;
-
-/// Longer input than this is no badge and no name.
-pub const MAX_INPUT_CHARS: usize = MAX_NAME_CHARS;
-
 /// A badge code shorter than this is refused (see the domain's).
 pub use crate::domain::code::MIN_BADGE_CHARS;
 
@@ -32,11 +27,38 @@ pub fn clean(input: &str) -> Option<String> {
 pub const MAX_NAME_WORDS: usize = 5;
 
 /// True for text nobody types as their name or scans as a badge: it holds
-/// a `?`, or has more than [`MAX_NAME_WORDS`] words. A first-time worker
-/// types their question at the welcome screen ("Waar is de koffie?"), and
-/// it must not become a person with that name.
+/// a `?`, has more than [`MAX_NAME_WORDS`] words, or starts with a
+/// question word ([`asks`]). A first-time worker types their question at
+/// the welcome screen ("Waar is de koffie?", and as often without the
+/// mark: "waar is de pauzeruimte"), and it must not become a person with
+/// that name.
 pub fn is_sentence(input: &str) -> bool {
-    (input.contains('?') && !is_stripe(input)) || input.split_whitespace().count() > MAX_NAME_WORDS
+    (input.contains('?') && !is_stripe(input))
+        || input.split_whitespace().count() > MAX_NAME_WORDS
+        || asks(input)
+}
+
+/// Words a question starts with and no name does, Dutch and English. Not
+/// "Can", "Kan", "Will" or "Do": those are names too (Can Yılmaz).
+const QUESTION_WORDS: [&str; 17] = [
+    "waar", "wat", "wie", "hoe", "wanneer", "waarom", "welke", "welk", "hoeveel", "waarmee",
+    "where", "what", "who", "how", "when", "why", "which",
+];
+
+/// True for two or more words of which the first is a question word
+/// ("hoe werkt dit"): a question without its mark.
+fn asks(input: &str) -> bool {
+    let mut words = input.split_whitespace();
+    let first = words.next().unwrap_or("").to_lowercase();
+    words.next().is_some() && QUESTION_WORDS.contains(&first.as_str())
+}
+
+/// True for a word a first-time worker types when they do not know what
+/// to do: "hulp", "help", or a lone `?`. Answered with what to type, and
+/// no person of that name.
+pub fn wants_help(input: &str) -> bool {
+    let t = input.trim().to_lowercase();
+    matches!(t.as_str(), "hulp" | "help" | "?" | "help?" | "hulp?")
 }
 
 /// True for a magnetic-stripe reader's card: it types the card between a
@@ -44,6 +66,23 @@ pub fn is_sentence(input: &str) -> bool {
 /// '?'. A badge, not a question.
 fn is_stripe(input: &str) -> bool {
     input.trim_start().starts_with([';', '%'])
+}
+
+/// True for text typed where a PIN is asked that is surely a question: a
+/// `?` or a question word first, and at least three words ("Waar is
+/// Piet?", "waar is de pauzeruimte"). Anything else there is a PIN, a
+/// wrong one counted as ever (a PIN set by `leertuin kiosk pin` before
+/// PINs were letters and digits only may hold a `?`).
+pub fn is_question(input: &str) -> bool {
+    (input.contains('?') && !is_stripe(input) || asks(input))
+        && input.split_whitespace().count() >= 3
+}
+
+/// True for text typed where the display name is asked that is a
+/// question: a `?`, or a question word first ("hoe werkt dit"). A display
+/// name of six words is still a name.
+pub fn is_question_not_name(input: &str) -> bool {
+    input.contains('?') || asks(input)
 }
 
 /// True when the input reads as a name (letters, no digits) rather than a
@@ -135,6 +174,10 @@ mod tests {
             "koffie?",
             "Waar is lokaal 12?",
             "ik wil graag weten waar de lift is",
+            // A tester's, without the mark.
+            "waar is de pauzeruimte",
+            "Hoe werkt dit",
+            "how do I log in",
         ] {
             assert!(is_sentence(sentence), "{sentence}");
         }
@@ -145,9 +188,16 @@ mod tests {
             "0012345642",
             ";0012345642?",
             "%B0012345642^DE VRIES/HENK^?",
+            // Names that are also words a question may start with.
+            "Can Yılmaz",
+            "Will Smith",
+            "Kan",
+            "Wat",
         ] {
             assert!(!is_sentence(name), "{name}");
         }
+        assert!(wants_help("Hulp") && wants_help(" help ") && wants_help("?"));
+        assert!(!wants_help("Hulpje") && !wants_help("Anna"));
     }
 
     #[test]

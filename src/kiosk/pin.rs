@@ -72,6 +72,18 @@ pub fn check_new(pin: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Refuses a person's own PIN ([`check_new`]) unless it is digits and
+/// letters only, as the kiosk asks ("at least 4 digits or letters"): a
+/// sentence typed there is no PIN anyone remembers, and a PIN with a `?`
+/// and spaces could pass for a question on the PIN screens.
+pub fn check_personal(pin: &str) -> Result<(), String> {
+    check_new(pin)?;
+    if pin.chars().any(|c| !c.is_alphanumeric()) {
+        return Err(crate::t!("kiosk.pin.letters_digits").into_owned());
+    }
+    Ok(())
+}
+
 /// Writes the hash to `path`, readable by its owner only (0600), replacing
 /// any earlier PIN at once (temporary file, then rename).
 pub fn store(path: &Path, phc: &str) -> io::Result<()> {

@@ -184,6 +184,9 @@ impl KioskLoop<'_> {
                         self.first_wish = self.session.take_registered();
                         // Asked before the first frame: what they typed
                         // before logging in is the first thing on screen.
+                        // Who logs in next has it (the welcome screen says
+                        // it is kept, Esc throws it away, and it is kept
+                        // a quarter of the idle time only).
                         if let (Some(question), Some(app)) =
                             (self.session.take_question(), self.pane.as_mut())
                         {

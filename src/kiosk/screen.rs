@@ -124,6 +124,17 @@ impl Widget for &KioskScreen<'_> {
                 Span::styled(lang_name(s.lang), t.strong),
             ]));
         }
+        // A question typed before logging in, kept out of sight (the field
+        // was emptied for the name): said, so nobody wonders where it went,
+        // and at the welcome screen how to throw it away.
+        if s.notice.is_none() && s.keeps_question() {
+            let mut line = crate::t!("kiosk.question_kept.line", locale = lang).into_owned();
+            if s.phase == Phase::Welcome {
+                line.push(' ');
+                line.push_str(&crate::t!("kiosk.question_kept.esc", locale = lang));
+            }
+            below.push(Line::styled(line, t.muted));
+        }
         if let Some(n) = &s.notice {
             let style = match n {
                 Notice::NameNeeded
@@ -131,6 +142,7 @@ impl Widget for &KioskScreen<'_> {
                 | Notice::QuestionKeptName
                 | Notice::QuestionKeptPin
                 | Notice::PinLettersDigits
+                | Notice::Help { .. }
                 | Notice::PinTooShort
                 | Notice::PinMismatch => t.accent,
                 _ => t.error,
@@ -298,6 +310,10 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
             crate::t!("kiosk.question_kept.name", locale = lang).into_owned()
         }
         Notice::QuestionKeptPin => crate::t!("kiosk.question_kept.pin", locale = lang).into_owned(),
+        Notice::Help { badge_only: true } => {
+            crate::t!("kiosk.help.badge_only", locale = lang).into_owned()
+        }
+        Notice::Help { badge_only: false } => crate::t!("kiosk.help", locale = lang).into_owned(),
         Notice::PinLettersDigits => {
             crate::t!("kiosk.choose_pin.letters_digits", locale = lang).into_owned()
         }

@@ -160,6 +160,10 @@ pub enum Notice {
     /// A new PIN with spaces or signs: "at least 4 digits or letters"
     /// means those only, so a sentence typed there is no PIN to forget.
     PinLettersDigits,
+    /// "hulp", "help" or `?` at the welcome screen: what to type, in a
+    /// sentence (a tester's "hulp" became a person named hulp); on a
+    /// badge-only kiosk, that a badge is needed.
+    Help { badge_only: bool },
 }
 
 /// What the runner must do after a key or a tick.
@@ -286,9 +290,10 @@ impl Session {
         }
     }
 
-    /// True when the welcome field starts afresh at the next key or paste:
-    /// a sentence stays in sight with `notice` ("Typ eerst je naam…"), but
-    /// a badge scanned after it would be glued to it and refused again.
+    /// True when the field starts afresh at the next key or paste: a
+    /// question stays in sight with `notice` ("Typ eerst je naam…" at the
+    /// welcome screen, "Dat lijkt een vraag" at the display name), but a
+    /// badge or a name typed after it would be glued to it.
     fn starts_afresh(&self, notice: Option<&Notice>) -> bool {
         match notice {
             Some(Notice::NameFirst | Notice::BadgeOnly) => self.phase == Phase::Welcome,
@@ -297,10 +302,12 @@ impl Session {
         }
     }
 
-    /// Keeps `text` as the question to ask once logged in, when it reads
-    /// as one (see [`badge::is_sentence`]); true when it did.
-    fn keep_question(&mut self, text: &str) -> bool {
-        let kept = badge::is_sentence(text);
+    /// Keeps `text` as the question to ask once logged in when `is` says
+    /// it is one ([`badge::is_sentence`] at the welcome screen,
+    /// [`badge::is_question`] where a name or a PIN is asked); true when
+    /// it did.
+    fn keep_question(&mut self, text: &str, is: fn(&str) -> bool) -> bool {
+        let kept = is(text);
         if kept && let Some(text) = badge::clean(text) {
             self.question = Some(text);
         }
@@ -308,9 +315,15 @@ impl Session {
     }
 
     /// [`Session::keep_question`] of the field's text, which stays.
-    fn keep_field_question(&mut self) -> bool {
+    fn keep_field_question(&mut self, is: fn(&str) -> bool) -> bool {
         let text = self.input.text().to_owned();
-        self.keep_question(&text)
+        self.keep_question(&text, is)
+    }
+
+    /// True while a question typed before logging in is kept: the welcome
+    /// and login screens say so, and how to throw it away.
+    pub fn keeps_question(&self) -> bool {
+        self.question.is_some()
     }
 
     /// The question typed before logging in, once: the runner opens the
@@ -362,9 +375,11 @@ impl Session {
         }
     }
 
-    /// The idle time in force now: shorter right after a save.
+    /// The idle time in force now: shorter right after a save, and at the
+    /// welcome screen while a question is kept (it is not left for the
+    /// next person longer than a saved post's name is).
     fn current_idle(&self) -> Duration {
-        if self.just_saved {
+        if self.just_saved || (self.phase == Phase::Welcome && self.question.is_some()) {
             self.idle / AFTER_SAVE_PART
         } else {
             self.idle
@@ -386,6 +401,9 @@ impl Session {
             (Phase::Pane { .. }, _) => Outcome::Stay,
             (_, Key::SwitchLang) => {
                 self.lang = if self.lang == "nl" { "en" } else { "nl" };
+                // Said again in the other language: F2 after "Typ eerst je
+                // naam" left the next letter glued to the question.
+                self.notice = notice;
                 Outcome::Stay
             }
             (Phase::Welcome, Key::Admin) => {
@@ -399,7 +417,10 @@ impl Session {
                 }
                 Outcome::Stay
             }
-            (_, Key::Admin) => Outcome::Stay,
+            (_, Key::Admin) => {
+                self.notice = notice;
+                Outcome::Stay
+            }
             (_, Key::Char(c)) => {
                 if self.starts_afresh(notice.as_ref()) {
                     self.input.clear();
@@ -436,8 +457,11 @@ impl Session {
                 self.input.edit(e);
                 Outcome::Stay
             }
+            // Esc cancels, the kept question too: who presses it and walks
+            // away leaves nothing for the next person's form.
             (Phase::Welcome, Key::Esc) => {
                 self.input.clear();
+                self.question = None;
                 Outcome::Stay
             }
             // Choosing a PIN, Esc goes one step back and keeps what was
@@ -489,7 +513,14 @@ impl Session {
         // A question typed here is neither a name nor a badge: it stays
         // in sight, the screen says to type a name or scan a badge first,
         // and the next key starts the field afresh (`starts_afresh`).
-        if self.keep_field_question() {
+        if badge::wants_help(self.input.text()) {
+            self.input.clear();
+            self.notice = Some(Notice::Help {
+                badge_only: self.badge_only,
+            });
+            return Outcome::Stay;
+        }
+        if self.keep_field_question(badge::is_sentence) {
             self.notice = Some(if self.badge_only {
                 Notice::BadgeOnly
             } else {
@@ -585,7 +616,7 @@ impl Session {
     fn register(&mut self, handle: String, by_name: bool, store: &dyn Store) -> Outcome {
         // "Welke naam zien je collega's?" answered with a question: that
         // became the person's name (a tester's). It stays in sight, kept.
-        if self.keep_field_question() {
+        if self.keep_field_question(badge::is_question_not_name) {
             self.notice = Some(Notice::QuestionKeptName);
             return Outcome::Stay;
         }
@@ -604,16 +635,16 @@ impl Session {
     /// The new name's PIN: long enough, then asked once more.
     fn choose_pin(&mut self, handle: String, name: String) -> Outcome {
         let typed = self.take_input();
-        if self.keep_question(&typed) {
+        if self.keep_question(&typed, badge::is_question) {
             self.notice = Some(Notice::QuestionKeptPin);
-            return Outcome::Stay;
-        }
-        if typed.chars().any(|c| !c.is_alphanumeric()) {
-            self.notice = Some(Notice::PinLettersDigits);
             return Outcome::Stay;
         }
         if pin::check_new(&typed).is_err() {
             self.notice = Some(Notice::PinTooShort);
+            return Outcome::Stay;
+        }
+        if pin::check_personal(&typed).is_err() {
+            self.notice = Some(Notice::PinLettersDigits);
             return Outcome::Stay;
         }
         self.phase = Phase::ConfirmPin {
@@ -634,7 +665,7 @@ impl Session {
         store: &dyn Store,
     ) -> Outcome {
         let typed = self.take_input();
-        if self.keep_question(&typed) {
+        if self.keep_question(&typed, badge::is_question) {
             self.notice = Some(Notice::QuestionKeptPin);
             self.phase = Phase::ConfirmPin {
                 handle,
@@ -741,7 +772,7 @@ impl Session {
         }
         // A question typed at "Ben jij het?" is no guess at the PIN: kept,
         // and not counted against the name's tries.
-        if self.keep_question(&typed) {
+        if self.keep_question(&typed, badge::is_question) {
             self.notice = Some(Notice::QuestionKeptPin);
             return Outcome::Stay;
         }
@@ -917,8 +948,11 @@ pub const AFTER_SAVE_PART: u32 = 4;
 
 /// The one-line field of the kiosk's screens, as long as a badge or name
 /// may be.
+/// Long enough for a question's title: a question typed at the welcome
+/// screen was cut at a name's 80 characters while the screen said it was
+/// kept. A name or a badge code that long is refused where it is stored.
 fn field() -> TextInput {
-    TextInput::single_line().with_max(badge::MAX_INPUT_CHARS)
+    TextInput::single_line().with_max(crate::domain::validate::MAX_TITLE_CHARS)
 }
 
 fn first_line(s: &str) -> String {

@@ -131,14 +131,26 @@ impl App {
     }
 
     /// Opens the question form with `text` in it, ready to send: a paste
-    /// on a kiosk's list, and the question a kiosk worker typed before
-    /// logging in (`Session::take_question`). Opened before
+    /// on a kiosk's list or item, and the question a kiosk worker typed
+    /// before logging in (`Session::take_question`). Opened before
     /// [`App::start`], it also keeps older drafts from being offered over it.
     pub fn ask(&mut self, text: &str) {
+        let mut form = self.question_form();
+        super::views::capture::paste_at_kiosk(&mut form, text);
+        // "Eerder gevraagd" without a key first: this starts the index
+        // read, and its arrival looks the words up (`poll_index`). A
+        // tester sent a question a colleague had asked already, waiting
+        // for a hint that only came at the next key.
+        super::similar::refresh(self, &mut form);
+        self.overlay = Some(Overlay::Capture(form));
+    }
+
+    /// A new question's form with the cursor in its text, no draft offered
+    /// over it: what typing or pasting at a kiosk starts.
+    pub fn question_form(&self) -> super::views::capture::CaptureState {
         let mut form = self.capture_form(Kind::Question, None);
         form.offering = false;
-        super::views::capture::paste_at_kiosk(&mut form, text);
-        self.overlay = Some(Overlay::Capture(form));
+        form
     }
 
     /// Speaks the person's language from now on: `lang` if set, else the

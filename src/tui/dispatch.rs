@@ -271,8 +271,7 @@ impl App {
     /// tip). A tip, an "I learned" or a wish has its own key there, Ctrl-N
     /// (see `keys::default_bindings`), named first in the hint line.
     fn kiosk_typing(&mut self, c: char) {
-        let mut form = self.capture_form(Kind::Question, None);
-        form.offering = false;
+        let mut form = self.question_form();
         capture::update(&mut form, Action::Type(c));
         self.overlay = Some(Overlay::Capture(form));
     }

@@ -224,6 +224,14 @@ impl App {
     fn taking_back(&self, a: Action) -> Option<TakeBack> {
         use super::own::{backed, voted};
         use crate::domain::{BackingKind, Item};
+        // Asked for every hint and help row of every frame: the item is
+        // cloned only for the keys that may take something back.
+        if !matches!(
+            a,
+            Action::Vote | Action::MeToo | Action::CanHelp | Action::Pledge
+        ) {
+            return None;
+        }
         let item = self.target_item()?;
         let user = self.user.as_str();
         let ways = [
