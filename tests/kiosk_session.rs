@@ -739,6 +739,10 @@ fn a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped(b: Bac
     let said =
         leertuin::kiosk::screen::notice_text(f.session.notice.as_ref().expect("a notice"), "nl");
     assert!(said.starts_with("Wacht nog "), "{said}");
+    // Typed again rather than waited out (a tester's "••••" became
+    // "••••••••"): it starts afresh, still kept through the wait.
+    assert_eq!(f.typed("4711"), Outcome::Stay);
+    assert_eq!(f.session.input.text(), "4711", "typed again, not appended");
     // After the wait, Enter checks the kept PIN.
     f.clock.advance(FIRST_WAIT + Duration::from_secs(1));
     assert_eq!(

@@ -422,13 +422,23 @@ impl Session {
                 Outcome::Stay
             }
             (_, Key::Char(c)) => {
-                if self.starts_afresh(notice.as_ref()) {
+                // A PIN kept through a wait is typed again by most people
+                // (a tester's "••••" became "••••••••", wrong, and the wait
+                // doubled): typing starts it afresh, Enter still checks the
+                // kept one.
+                if self.starts_afresh(notice.as_ref())
+                    || matches!(notice, Some(Notice::WaitKept(_)))
+                {
                     self.input.clear();
                 }
                 self.input.insert(c);
+                // The wait stays in sight; "your PIN stays typed" no longer
+                // holds once it is typed anew.
                 if matches!(self.phase, Phase::Pin | Phase::NamePin { .. }) {
-                    self.notice =
-                        notice.filter(|n| matches!(n, Notice::Wait(_) | Notice::WaitKept(_)));
+                    self.notice = match notice {
+                        Some(Notice::Wait(w) | Notice::WaitKept(w)) => Some(Notice::Wait(w)),
+                        _ => None,
+                    };
                 }
                 Outcome::Stay
             }
