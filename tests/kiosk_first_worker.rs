@@ -692,6 +692,15 @@ fn a_private_note_is_said_to_be_yours_alone_and_marked_on_the_list() {
                 while form.field != Field::Toggle {
                     leertuin::tui::views::capture::update(form, Action::NextField);
                 }
+                // The box says how it is ticked, where it is ticked.
+                let words = tui_support::text(&screen(&app, 40, 20))
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(words.contains("spatie: aan/uit"), "{words}");
+                let Some(Overlay::Capture(form)) = &mut app.overlay else {
+                    panic!("{:?}", app.overlay);
+                };
                 leertuin::tui::views::capture::update(form, Action::Type(' '));
                 assert!(form.private);
             }

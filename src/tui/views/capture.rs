@@ -584,10 +584,19 @@ fn render_form(s: &CaptureState, inner: Rect, buf: &mut Buffer) {
     }
     if fields.contains(&Field::Toggle) {
         let mark = if s.toggle_on() { "[x] " } else { "[ ] " };
-        bottom.push(Line::from(vec![
+        let mut spans = vec![
             label(Field::Toggle, mark),
             Span::styled(s.toggle_name(), t.text),
-        ]));
+        ];
+        // How to tick it, where it is ticked: a kiosk tester found no word
+        // of Space (nothing else in leertuin is a box to tick).
+        if s.field == Field::Toggle {
+            spans.push(Span::styled(
+                format!(" · {}", t!("capture.toggle-how")),
+                t.muted,
+            ));
+        }
+        bottom.push(Line::from(spans));
     }
     // Every fixed row wraps (under its label) instead of being cut: a
     // 40-column pane must show the whole hint and the whole "anonymous"
