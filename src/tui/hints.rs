@@ -6,9 +6,11 @@
 use super::action::Action;
 use super::app::App;
 use super::keys::View;
+use super::own::{self, TakesBack};
 use super::screen::{Overlay, Screen};
 use super::tabs::Tab;
 use super::views::wishes::WishesState;
+use crate::domain::BackingKind;
 
 impl App {
     /// The few keys that matter now, for the bottom line, most important
@@ -217,13 +219,10 @@ impl App {
     }
 
     /// What `a` takes back on the item it acts on, when the person voted
-    /// for it or backed it that way already: pressed again the key offers
-    /// to take that back (`update::on_item`, `join::offer`), so its hint
-    /// and help say so, not "vote" again (the tester read "+ stemmen" on
-    /// a tip showing "1 stem (jij)", and `+` opened "Dit terugnemen?").
-    fn taking_back(&self, a: Action) -> Option<TakeBack> {
-        use super::own::{backed, voted};
-        use crate::domain::{BackingKind, Item};
+    /// for it or backed it that way already: its hint and help say so, not
+    /// "vote" again. The same table decides what the key does
+    /// ([`own::takes_back`], `update::on_item`).
+    fn taking_back(&self, a: Action) -> Option<TakesBack> {
         // Asked for every hint and help row of every frame: the item is
         // cloned only for the keys that may take something back.
         if !matches!(
@@ -233,39 +232,7 @@ impl App {
             return None;
         }
         let item = self.target_item()?;
-        let user = self.user.as_str();
-        let ways = [
-            BackingKind::MeToo,
-            BackingKind::CanHelp,
-            BackingKind::Pledge,
-        ];
-        let taken = ways.iter().filter(|k| backed(&item, user, **k)).count();
-        Some(match (a, &item) {
-            // At the kiosk `+` votes on a tip (`update::on_item`).
-            (Action::Vote, Item::Tip(_)) if voted(&item, user) => TakeBack::Vote,
-            (Action::MeToo, Item::Tip(_)) if self.typing_asks && voted(&item, user) => {
-                TakeBack::Vote
-            }
-            // The kiosk's `+` on a question offers every way, a way taken
-            // as "Terugnemen: …" (`join::offer`).
-            (Action::MeToo, Item::Question(q)) if self.typing_asks && q.reference.is_none() => {
-                match taken {
-                    0 => return None,
-                    n if n == ways.len() => TakeBack::AllWays,
-                    _ => TakeBack::SomeWays,
-                }
-            }
-            (Action::MeToo, Item::Question(_)) if backed(&item, user, BackingKind::MeToo) => {
-                TakeBack::MeToo
-            }
-            (Action::CanHelp, Item::Question(_)) if backed(&item, user, BackingKind::CanHelp) => {
-                TakeBack::CanHelp
-            }
-            (Action::Pledge, Item::Question(_)) if backed(&item, user, BackingKind::Pledge) => {
-                TakeBack::Pledge
-            }
-            _ => return None,
-        })
+        own::takes_back(&item, &self.user, a, self.typing_asks)
     }
 
     /// The kiosk's first-login wish question is open (see
@@ -330,45 +297,36 @@ impl App {
     }
 }
 
-/// What an item key takes back (see [`App::taking_back`]).
-#[derive(Debug, Clone, Copy)]
-enum TakeBack {
-    Vote,
-    MeToo,
-    CanHelp,
-    Pledge,
-    /// The kiosk's `+` on a question backed in some of its ways.
-    SomeWays,
-    /// The kiosk's `+` on a question backed in every way: the choice
-    /// only takes back ("terugnemen", short as "steunen" was, to fit at
-    /// 80 columns beside "Enter antwoorden").
-    AllWays,
+/// The hint and help of a key that takes back ([`own::takes_back`]).
+trait TakeBackWords {
+    fn hint(self) -> String;
+    fn help(self) -> String;
 }
 
-impl TakeBack {
+impl TakeBackWords for TakesBack {
     fn hint(self) -> String {
         match self {
-            TakeBack::Vote => crate::t!("hint.take-back.vote"),
-            TakeBack::MeToo => crate::t!("hint.take-back.me-too"),
-            TakeBack::CanHelp => crate::t!("hint.take-back.can-help"),
-            TakeBack::Pledge => crate::t!("hint.take-back.pledge"),
+            TakesBack::Vote => crate::t!("hint.take-back.vote"),
+            TakesBack::Backing(BackingKind::MeToo) => crate::t!("hint.take-back.me-too"),
+            TakesBack::Backing(BackingKind::CanHelp) => crate::t!("hint.take-back.can-help"),
+            TakesBack::Backing(BackingKind::Pledge) => crate::t!("hint.take-back.pledge"),
             // The choice still backs, and names a way taken as
             // "Terugnemen: …": its word stays, short enough to keep its
             // place beside "Enter antwoorden" at 80 columns.
-            TakeBack::SomeWays => crate::t!("hint.join"),
-            TakeBack::AllWays => crate::t!("hint.take-back.all-ways"),
+            TakesBack::SomeWays => crate::t!("hint.join"),
+            TakesBack::AllWays => crate::t!("hint.take-back.all-ways"),
         }
         .into_owned()
     }
 
     fn help(self) -> String {
         match self {
-            TakeBack::Vote => crate::t!("help.take-back.vote"),
-            TakeBack::MeToo => crate::t!("help.take-back.me-too"),
-            TakeBack::CanHelp => crate::t!("help.take-back.can-help"),
-            TakeBack::Pledge => crate::t!("help.take-back.pledge"),
-            TakeBack::SomeWays => crate::t!("help.take-back.some-ways"),
-            TakeBack::AllWays => crate::t!("help.take-back.all-ways"),
+            TakesBack::Vote => crate::t!("help.take-back.vote"),
+            TakesBack::Backing(BackingKind::MeToo) => crate::t!("help.take-back.me-too"),
+            TakesBack::Backing(BackingKind::CanHelp) => crate::t!("help.take-back.can-help"),
+            TakesBack::Backing(BackingKind::Pledge) => crate::t!("help.take-back.pledge"),
+            TakesBack::SomeWays => crate::t!("help.take-back.some-ways"),
+            TakesBack::AllWays => crate::t!("help.take-back.all-ways"),
         }
         .into_owned()
     }

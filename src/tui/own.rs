@@ -3,6 +3,7 @@
 //! takes it back, and `u` undoes the last write of this session by
 //! applying its inverse (a [`Write`], kept in [`App::undo`]).
 
+use super::action::Action;
 use super::app::{App, Overlay};
 use super::views::capture::CaptureState;
 use super::views::choose::{Choice, ChooseState};
@@ -327,6 +328,54 @@ pub fn own_question(item: &Item, user: &str) -> bool {
 /// True when the person already voted for `item`.
 pub fn voted(item: &Item, user: &str) -> bool {
     matches!(item, Item::Tip(t) if t.votes.iter().any(|v| v.person == user))
+}
+
+/// What an item key takes back, pressed again where the person voted or
+/// backed already: one table for what the key does (`update::on_item`)
+/// and what its hint and help say (`hints.rs`), so they cannot drift
+/// apart (a tester read "+ stemmen" on a tip showing "1 stem (jij)", and
+/// `+` opened "Dit terugnemen?").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TakesBack {
+    Vote,
+    Backing(BackingKind),
+    /// The kiosk's `+` on a question backed in some of its ways: its
+    /// choice backs in the others and takes back those (`join::offer`).
+    SomeWays,
+    /// The kiosk's `+` on a question backed in every way: its choice
+    /// only takes back.
+    AllWays,
+}
+
+/// The ways a question is backed, in the order the kiosk's choice offers them.
+const WAYS: [BackingKind; 3] = [
+    BackingKind::MeToo,
+    BackingKind::CanHelp,
+    BackingKind::Pledge,
+];
+
+/// What `action` on `item` takes back for `user`; `kiosk` where `+` is
+/// the one key that backs (on a tip it votes). `None`: it backs or votes,
+/// or does something else.
+pub fn takes_back(item: &Item, user: &str, action: Action, kiosk: bool) -> Option<TakesBack> {
+    let taken = || WAYS.iter().filter(|k| backed(item, user, **k)).count();
+    match (action, item) {
+        (Action::Vote, Item::Tip(_)) if voted(item, user) => Some(TakesBack::Vote),
+        (Action::MeToo, Item::Tip(_)) if kiosk && voted(item, user) => Some(TakesBack::Vote),
+        (Action::MeToo, Item::Question(q)) if kiosk && q.reference.is_none() => match taken() {
+            0 => None,
+            n if n == WAYS.len() => Some(TakesBack::AllWays),
+            _ => Some(TakesBack::SomeWays),
+        },
+        (Action::MeToo, Item::Question(_)) => {
+            backed(item, user, BackingKind::MeToo).then_some(TakesBack::Backing(BackingKind::MeToo))
+        }
+        (Action::CanHelp, Item::Question(_)) => backed(item, user, BackingKind::CanHelp)
+            .then_some(TakesBack::Backing(BackingKind::CanHelp)),
+        (Action::Pledge, Item::Question(_)) => backed(item, user, BackingKind::Pledge)
+            .then_some(TakesBack::Backing(BackingKind::Pledge)),
+        _ => None,
+    }
 }
 
 /// The write one of the own-post choices makes.

@@ -216,6 +216,7 @@ fn on_item(app: &mut App, action: Action) {
         (Action::Answer, Item::Lesson(_)) if app.typing_asks => Action::MarkDone,
         _ => action,
     };
+    let back = own::takes_back(&item, &app.user, action, app.typing_asks);
     match (action, &item) {
         // Backing is for colleagues' questions, as votes are for their
         // tips: said before anything is asked, as the store would refuse.
@@ -230,24 +231,12 @@ fn on_item(app: &mut App, action: Action) {
             super::join::offer(app, &item);
         }
         (Action::Answer, Item::Question(_)) => prompt(app, Purpose::Answer(id), &item),
-        (Action::Pledge, Item::Question(_))
-            if own::backed(&item, &app.user, BackingKind::Pledge) =>
-        {
-            confirm(app, Choice::Withdraw(id, BackingKind::Pledge), &item)
-        }
+        // No letter writes by itself: these ask first, naming the item.
+        // Pressed again, they offer to take it back (`own::takes_back`).
+        (_, Item::Question(_) | Item::Tip(_)) if back.is_some() => take_back(app, back, &item),
         (Action::Pledge, Item::Question(_)) => prompt(app, Purpose::Pledge(id), &item),
         (Action::MarkDone, Item::Lesson(_)) => prompt(app, Purpose::Reflection(id), &item),
         (Action::Accept | Action::Helped, _) => engine::asker_prompt(app, action),
-        // No letter writes by itself: these ask first, naming the item.
-        // Pressed again, they offer to take it back.
-        (Action::MeToo, Item::Question(_)) if own::backed(&item, &app.user, BackingKind::MeToo) => {
-            confirm(app, Choice::Withdraw(id, BackingKind::MeToo), &item)
-        }
-        (Action::CanHelp, Item::Question(_))
-            if own::backed(&item, &app.user, BackingKind::CanHelp) =>
-        {
-            confirm(app, Choice::Withdraw(id, BackingKind::CanHelp), &item)
-        }
         (Action::Vote, Item::Tip(t)) if t.reference.is_some() => {
             app.say(wrong(t!("status.imported-no-votes")));
         }
@@ -255,9 +244,6 @@ fn on_item(app: &mut App, action: Action) {
         // store would refuse.
         (Action::Vote, Item::Tip(t)) if t.author == app.user => {
             app.say(t!("plain.own-tip").into_owned());
-        }
-        (Action::Vote, Item::Tip(_)) if own::voted(&item, &app.user) => {
-            confirm(app, Choice::Unvote(id), &item)
         }
         (Action::MeToo, Item::Question(_)) => confirm(app, Choice::MeToo(id), &item),
         (Action::CanHelp, Item::Question(_)) => confirm(app, Choice::CanHelp(id), &item),
@@ -269,6 +255,17 @@ fn on_item(app: &mut App, action: Action) {
         (Action::Vote, _) => app.say(wrong(t!("status.tips-only"))),
         (Action::MarkDone, _) => app.say(wrong(t!("status.lessons-only-done"))),
         _ => {}
+    }
+}
+
+/// Offers to take back what `back` names (see [`own::takes_back`]).
+fn take_back(app: &mut App, back: Option<own::TakesBack>, item: &Item) {
+    let id = item.id();
+    match back {
+        Some(own::TakesBack::Vote) => confirm(app, Choice::Unvote(id), item),
+        Some(own::TakesBack::Backing(kind)) => confirm(app, Choice::Withdraw(id, kind), item),
+        Some(own::TakesBack::SomeWays | own::TakesBack::AllWays) => super::join::offer(app, item),
+        None => {}
     }
 }
 
