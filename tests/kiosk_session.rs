@@ -95,6 +95,15 @@ impl Fixture {
         self.session.key(key, &*self.store)
     }
 
+    /// The display name is asked next, for `handle`.
+    fn registers(&self, handle: &str) {
+        assert!(
+            matches!(&self.session.phase, Phase::Register { handle: h, .. } if h == handle),
+            "{:?}",
+            self.session.phase
+        );
+    }
+
     fn typed(&mut self, text: &str) -> Outcome {
         for c in text.chars() {
             assert_eq!(self.key(Key::Char(c)), Outcome::Stay);
@@ -1066,11 +1075,7 @@ fn help_and_a_question_without_its_mark_are_no_names(b: Backend) {
     // "Can" starts an English question and a Turkish name.
     f.key(Key::Esc);
     f.typed("Can Yılmaz");
-    assert!(
-        matches!(&f.session.phase, Phase::Register { handle, .. } if handle == "can yılmaz"),
-        "{:?}",
-        f.session.phase
-    );
+    f.registers("can yılmaz");
 }
 
 fn a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next(b: Backend) {
@@ -1081,11 +1086,7 @@ fn a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next(
     f.key(Key::Edit(leertuin::tui::action::Edit::Home));
     assert_eq!(f.session.notice, Some(Notice::NameFirst), "still in force");
     f.typed("Kees");
-    assert!(
-        matches!(&f.session.phase, Phase::Register { handle, .. } if handle == "kees"),
-        "{:?}",
-        f.session.phase
-    );
+    f.registers("kees");
     f.key(Key::Esc);
     f.typed("Waar liggen de brillen?");
     f.key(Key::Backspace);
@@ -1125,11 +1126,7 @@ fn a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next(
     f.key(Key::SwitchLang);
     assert_eq!(f.session.notice, Some(Notice::NameFirst));
     f.typed("Kees");
-    assert!(
-        matches!(&f.session.phase, Phase::Register { handle, .. } if handle == "kees"),
-        "{:?}",
-        f.session.phase
-    );
+    f.registers("kees");
     f.key(Key::Esc);
     f.key(Key::SwitchLang);
 
