@@ -748,6 +748,15 @@ fn a_right_pin_typed_during_someone_elses_wrong_tries_is_kept_not_dropped(b: Bac
     let said =
         leertuin::kiosk::screen::notice_text(f.session.notice.as_ref().expect("a notice"), "nl");
     assert!(said.starts_with("Wacht nog "), "{said}");
+    // Not edited blind: Backspace empties it, and the wait stays said.
+    f.key(Key::Backspace);
+    assert_eq!(f.session.input.text(), "");
+    assert!(
+        matches!(f.session.notice, Some(Notice::Wait(_))),
+        "{:?}",
+        f.session.notice
+    );
+    f.typed("4711");
     // Typed again rather than waited out (a tester's "••••" became
     // "••••••••"): it starts afresh, still kept through the wait.
     assert_eq!(f.typed("4711"), Outcome::Stay);
@@ -1042,13 +1051,10 @@ fn a_question_typed_before_logging_in_is_kept_not_a_name_or_pin(b: Backend) {
     );
 }
 
-/// A question left at the welcome screen is not edited into a name (a
-/// tester's Home, then "Kees", gave "KeesWaar liggen…"), and a question
-/// nobody logged in after is dropped at the idle reset: the next person
-/// never finds it in their form.
 /// A tester's words at the welcome screen: "hulp" became a person named
-/// hulp, and a question without its mark ("waar is de pauzeruimte", "Hoe
-/// werkt dit") a name to register; at "Ben jij het?" a wrong try.
+/// hulp, and a question without its mark ("waar is de pauzeruimte") a
+/// name to register. Such text is asked about once, as it may be a name
+/// written surname first ("Hoe Kiat"), and a known one goes straight on.
 fn help_and_a_question_without_its_mark_are_no_names(b: Backend) {
     let Some(mut f) = fixture(b, None) else {
         return;
@@ -1066,18 +1072,64 @@ fn help_and_a_question_without_its_mark_are_no_names(b: Backend) {
         assert!(!f.session.keeps_question(), "{word}");
     }
     f.typed("waar is de pauzeruimte");
-    assert_eq!(f.session.notice, Some(Notice::NameFirst));
+    assert_eq!(f.session.notice, Some(Notice::NameOrQuestion));
+    assert_eq!(f.session.phase, Phase::Welcome);
+    assert!(f.session.keeps_question());
+    assert_eq!(f.store.persons().unwrap().len(), before, "nobody new");
+    f.key(Key::Esc);
+    assert!(!f.session.keeps_question(), "Esc throws it away");
+
+    // Hoe Kiat's name, said twice: a name, and no question.
+    f.typed("Hoe Kiat");
+    assert_eq!(f.session.notice, Some(Notice::NameOrQuestion));
+    assert_eq!(f.key(Key::Enter), Outcome::Stay);
+    f.registers("hoe kiat");
+    assert!(!f.session.keeps_question());
+    f.typed("Hoe Kiat");
+    f.typed("4711");
+    assert!(matches!(f.typed("4711"), Outcome::LogIn { .. }));
+    // Known since: straight to the PIN.
+    f.session.logout();
+    f.typed("Hoe Kiat");
+    assert!(
+        matches!(&f.session.phase, Phase::NamePin { handle, .. } if handle == "hoe kiat"),
+        "{:?}",
+        f.session.phase
+    );
+    f.key(Key::Esc);
+
+    // At the display name only a `?` makes a question; a swiped card's
+    // end sentinel does not.
+    f.typed("Kees");
+    f.typed("Hoe werkt dit?");
+    assert_eq!(f.session.notice, Some(Notice::QuestionKeptName));
+    f.key(Key::Esc);
     f.key(Key::Esc);
     f.typed("Kees");
-    f.typed("Hoe werkt dit");
-    assert_eq!(f.session.notice, Some(Notice::QuestionKeptName));
-    assert_eq!(f.store.persons().unwrap().len(), before, "nobody new");
-    // "Can" starts an English question and a Turkish name.
+    f.typed(";0012345642?");
+    assert_ne!(f.session.notice, Some(Notice::QuestionKeptName));
+    assert!(!f.session.keeps_question(), "a card kept as a question");
     f.key(Key::Esc);
+    f.key(Key::Esc);
+    assert_eq!(f.session.phase, Phase::Welcome);
+
+    // "Can" starts an English question and a Turkish name.
     f.typed("Can Yılmaz");
     f.registers("can yılmaz");
+    f.key(Key::Esc);
+
+    // A typed name longer than a name may be: said at once, not after its
+    // PIN was chosen twice.
+    let long = "Anna ".to_string() + &"a".repeat(90);
+    f.typed(&long);
+    assert_eq!(f.session.notice, Some(Notice::NameTooLong));
+    assert_eq!(f.session.phase, Phase::Welcome);
 }
 
+/// A question left at the welcome screen is not edited into a name (a
+/// tester's Home, then "Kees", gave "KeesWaar liggen…"), and a question
+/// nobody logged in after is dropped at the idle reset: the next person
+/// never finds it in their form.
 fn a_question_left_at_the_welcome_screen_is_not_glued_and_not_kept_for_the_next(b: Backend) {
     let Some(mut f) = fixture(b, None) else {
         return;

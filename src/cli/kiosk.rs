@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: KioskArgs) -> CliResult {
 fn set_pin() -> CliResult {
     let path =
         pin::pin_file().ok_or_else(|| CliError::failure(crate::t!("kiosk.set_pin.no_home")))?;
-    let pin = read_new_pin(&crate::t!("kiosk.set_pin.ask"))?;
+    let pin = read_new_pin(&crate::t!("kiosk.set_pin.ask"), pin::check_new)?;
     let phc = pin::hash(&pin).map_err(CliError::failure)?;
     pin::store(&path, &phc).map_err(|e| CliError::failure(format!("{}: {e}", path.display())))?;
     println!(
@@ -84,8 +84,10 @@ fn own_pin(ctx: &Context) -> CliResult {
         )));
     }
     // Refused input (a short PIN, two different ones) creates no file.
-    let pin = read_new_pin(&crate::t!("kiosk.own_pin.ask", n = pin::MIN_PIN_CHARS))?;
-    pin::check_personal(&pin).map_err(CliError::usage)?;
+    let pin = read_new_pin(
+        &crate::t!("kiosk.own_pin.ask", n = pin::MIN_PIN_CHARS),
+        pin::check_personal,
+    )?;
     let phc = pin::hash(&pin).map_err(CliError::failure)?;
     let store = ctx.open()?;
     store.batch(&|w| w.set_person_pin(&ctx.user, &phc))?;
@@ -94,12 +96,13 @@ fn own_pin(ctx: &Context) -> CliResult {
 }
 
 /// A new PIN: typed twice without echo on a terminal (a slip is caught),
-/// else one line of standard input (scripts); too short is refused.
-fn read_new_pin(ask: &str) -> CliResult<String> {
+/// else one line of standard input (scripts); `check` refuses (too short,
+/// and for a person's own PIN anything but digits and letters).
+fn read_new_pin(ask: &str, check: fn(&str) -> Result<(), String>) -> CliResult<String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
         let first = read_hidden(ask)?;
-        pin::check_new(&first).map_err(CliError::usage)?;
+        check(&first).map_err(CliError::usage)?;
         let again = read_hidden(&crate::t!("kiosk.set_pin.again"))?;
         if first != again {
             return Err(CliError::usage(crate::t!("kiosk.set_pin.differ")));
@@ -112,7 +115,7 @@ fn read_new_pin(ask: &str) -> CliResult<String> {
         .read_line(&mut line)
         .map_err(|e| CliError::usage(e.to_string()))?;
     let line = line.trim_end_matches(['\n', '\r']).to_string();
-    pin::check_new(&line).map_err(CliError::usage)?;
+    check(&line).map_err(CliError::usage)?;
     Ok(line)
 }
 

@@ -27,15 +27,13 @@ pub fn clean(input: &str) -> Option<String> {
 pub const MAX_NAME_WORDS: usize = 5;
 
 /// True for text nobody types as their name or scans as a badge: it holds
-/// a `?`, has more than [`MAX_NAME_WORDS`] words, or starts with a
-/// question word ([`asks`]). A first-time worker types their question at
-/// the welcome screen ("Waar is de koffie?", and as often without the
-/// mark: "waar is de pauzeruimte"), and it must not become a person with
-/// that name.
+/// a `?` or has more than [`MAX_NAME_WORDS`] words. A first-time worker
+/// types their question at the welcome screen ("Waar is de koffie?"), and
+/// it must not become a person with that name. One that starts with a
+/// question word but has no mark ([`asks`]) may be a name written surname
+/// first ("Hoe Kiat"): the welcome screen asks once.
 pub fn is_sentence(input: &str) -> bool {
-    (input.contains('?') && !is_stripe(input))
-        || input.split_whitespace().count() > MAX_NAME_WORDS
-        || asks(input)
+    (input.contains('?') && !is_stripe(input)) || input.split_whitespace().count() > MAX_NAME_WORDS
 }
 
 /// Words a question starts with and no name does, Dutch and English. Not
@@ -46,8 +44,9 @@ const QUESTION_WORDS: [&str; 17] = [
 ];
 
 /// True for two or more words of which the first is a question word
-/// ("hoe werkt dit"): a question without its mark.
-fn asks(input: &str) -> bool {
+/// ("hoe werkt dit"): a question without its mark, or a name written
+/// surname first ("Hoe Kiat", "Wie Liong").
+pub fn asks(input: &str) -> bool {
     let mut words = input.split_whitespace();
     let first = words.next().unwrap_or("").to_lowercase();
     words.next().is_some() && QUESTION_WORDS.contains(&first.as_str())
@@ -71,18 +70,19 @@ fn is_stripe(input: &str) -> bool {
 /// True for text typed where a PIN is asked that is surely a question: a
 /// `?` or a question word first, and at least three words ("Waar is
 /// Piet?", "waar is de pauzeruimte"). Anything else there is a PIN, a
-/// wrong one counted as ever (a PIN set by `leertuin kiosk pin` before
-/// PINs were letters and digits only may hold a `?`).
+/// wrong one counted as ever. (An old PIN of three words with a `?`, set
+/// by `leertuin kiosk pin` before PINs were digits and letters only,
+/// would be taken for a question when mistyped: not counted, and kept.)
 pub fn is_question(input: &str) -> bool {
     (input.contains('?') && !is_stripe(input) || asks(input))
         && input.split_whitespace().count() >= 3
 }
 
 /// True for text typed where the display name is asked that is a
-/// question: a `?`, or a question word first ("hoe werkt dit"). A display
-/// name of six words is still a name.
+/// question: a `?` (not a swiped card's end sentinel). A display name of
+/// six words, or one that starts with "Hoe", is still a name.
 pub fn is_question_not_name(input: &str) -> bool {
-    input.contains('?') || asks(input)
+    input.contains('?') && !is_stripe(input)
 }
 
 /// True when the input reads as a name (letters, no digits) rather than a
@@ -175,12 +175,14 @@ mod tests {
             "Waar is lokaal 12?",
             "ik wil graag weten waar de lift is",
             // A tester's, without the mark.
-            "waar is de pauzeruimte",
-            "Hoe werkt dit",
-            "how do I log in",
         ] {
             assert!(is_sentence(sentence), "{sentence}");
         }
+        // A question word first: maybe a question, maybe a name (asked).
+        for maybe in ["waar is de pauzeruimte", "Hoe werkt dit", "Hoe Kiat"] {
+            assert!(asks(maybe) && !is_sentence(maybe), "{maybe}");
+        }
+        assert!(!is_question_not_name(";0012345642?"), "a swiped card");
         for name in [
             "Henk",
             "Anna de Vries",

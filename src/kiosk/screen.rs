@@ -127,7 +127,9 @@ impl Widget for &KioskScreen<'_> {
         // A question typed before logging in, kept out of sight (the field
         // was emptied for the name): said, so nobody wonders where it went,
         // and at the welcome screen how to throw it away.
-        if s.notice.is_none() && s.keeps_question() {
+        // On a badge-only kiosk, under "Scan je pas" too.
+        let quiet = matches!(s.notice, None | Some(Notice::BadgeOnly));
+        if quiet && s.keeps_question() {
             let mut line = crate::t!("kiosk.question_kept.line", locale = lang).into_owned();
             if s.phase == Phase::Welcome {
                 line.push(' ');
@@ -143,6 +145,7 @@ impl Widget for &KioskScreen<'_> {
                 | Notice::QuestionKeptPin
                 | Notice::PinLettersDigits
                 | Notice::Help { .. }
+                | Notice::NameOrQuestion
                 | Notice::PinTooShort
                 | Notice::PinMismatch => t.accent,
                 _ => t.error,
@@ -314,6 +317,13 @@ pub fn notice_text(n: &Notice, lang: &str) -> String {
             crate::t!("kiosk.help.badge_only", locale = lang).into_owned()
         }
         Notice::Help { badge_only: false } => crate::t!("kiosk.help", locale = lang).into_owned(),
+        Notice::NameOrQuestion => crate::t!("kiosk.name_or_question", locale = lang).into_owned(),
+        Notice::NameTooLong => crate::t!(
+            "kiosk.name_too_long",
+            locale = lang,
+            n = crate::domain::validate::MAX_NAME_CHARS
+        )
+        .into_owned(),
         Notice::PinLettersDigits => {
             crate::t!("kiosk.choose_pin.letters_digits", locale = lang).into_owned()
         }

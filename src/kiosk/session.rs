@@ -29,6 +29,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::badge;
 use super::pin::{self, RateLimiter};
+use crate::domain::validate::MAX_NAME_CHARS;
 use crate::store::{ProfileEdit, Store, StoreError};
 use crate::tui::action::Edit;
 use crate::tui::input::TextInput;
@@ -160,6 +161,13 @@ pub enum Notice {
     /// A new PIN with spaces or signs: "at least 4 digits or letters"
     /// means those only, so a sentence typed there is no PIN to forget.
     PinLettersDigits,
+    /// Two or more words that start with a question word and are nobody's
+    /// name ("waar is de pauzeruimte"; "Hoe Kiat" may be a name): asked
+    /// once, the text kept as the question; Enter again on the same text
+    /// goes on with it as a name.
+    NameOrQuestion,
+    /// A typed name longer than a name may be.
+    NameTooLong,
     /// "hulp", "help" or `?` at the welcome screen: what to type, in a
     /// sentence (a tester's "hulp" became a person named hulp); on a
     /// badge-only kiosk, that a badge is needed.
@@ -213,6 +221,9 @@ pub struct Session {
     /// pane opens on it once they are in ([`Session::take_question`]);
     /// the idle reset drops it, so it never waits for the next person.
     question: Option<String>,
+    /// The text last asked about with [`Notice::NameOrQuestion`]: Enter
+    /// on it again means it is a name.
+    name_asked: Option<String>,
     idle: Duration,
     last_key: Instant,
     /// A write was just stored and no key came since: the idle time is
@@ -242,6 +253,7 @@ impl Session {
             badge_only: false,
             registered: false,
             question: None,
+            name_asked: None,
             idle,
             last_key,
             just_saved: false,
@@ -321,7 +333,8 @@ impl Session {
     }
 
     /// True while a question typed before logging in is kept: the welcome
-    /// and login screens say so, and how to throw it away.
+    /// and login screens say so (the welcome screen also how to throw it
+    /// away).
     pub fn keeps_question(&self) -> bool {
         self.question.is_some()
     }
@@ -375,11 +388,12 @@ impl Session {
         }
     }
 
-    /// The idle time in force now: shorter right after a save, and at the
-    /// welcome screen while a question is kept (it is not left for the
+    /// The idle time in force now: shorter right after a save, and while a
+    /// question typed before logging in is kept (it is not left for the
     /// next person longer than a saved post's name is).
     fn current_idle(&self) -> Duration {
-        if self.just_saved || (self.phase == Phase::Welcome && self.question.is_some()) {
+        let kept = self.question.is_some() && !matches!(self.phase, Phase::Pane { .. });
+        if self.just_saved || kept {
             self.idle / AFTER_SAVE_PART
         } else {
             self.idle
@@ -402,8 +416,10 @@ impl Session {
             (_, Key::SwitchLang) => {
                 self.lang = if self.lang == "nl" { "en" } else { "nl" };
                 // Said again in the other language: F2 after "Typ eerst je
-                // naam" left the next letter glued to the question.
-                self.notice = notice;
+                // naam" left the next letter glued to the question. Not a
+                // store's words, which are in the language they came in.
+                self.notice =
+                    notice.filter(|n| !matches!(n, Notice::Failed(_) | Notice::CannotRegister(_)));
                 Outcome::Stay
             }
             (Phase::Welcome, Key::Admin) => {
@@ -435,10 +451,7 @@ impl Session {
                 // The wait stays in sight; "your PIN stays typed" no longer
                 // holds once it is typed anew.
                 if matches!(self.phase, Phase::Pin | Phase::NamePin { .. }) {
-                    self.notice = match notice {
-                        Some(Notice::Wait(w) | Notice::WaitKept(w)) => Some(Notice::Wait(w)),
-                        _ => None,
-                    };
+                    self.notice = self.wait_now().map(Notice::Wait);
                 }
                 Outcome::Stay
             }
@@ -447,6 +460,12 @@ impl Session {
             // and one that moves the cursor leaves the next letter to
             // start afresh (a tester's Home, then "Kees", gave
             // "KeesWaar liggen…", and Enter only said the notice again).
+            // A PIN kept through a wait is not edited blind either.
+            (_, Key::Backspace | Key::Edit(_)) if matches!(notice, Some(Notice::WaitKept(_))) => {
+                self.input.clear();
+                self.notice = self.wait_now().map(Notice::Wait);
+                Outcome::Stay
+            }
             (_, Key::Backspace) if self.starts_afresh(notice.as_ref()) => {
                 self.input.clear();
                 Outcome::Stay
@@ -520,9 +539,6 @@ impl Session {
     /// The welcome screen's Enter: a known person logs in, a new one is
     /// asked for a name.
     fn submit_badge(&mut self, store: &dyn Store) -> Outcome {
-        // A question typed here is neither a name nor a badge: it stays
-        // in sight, the screen says to type a name or scan a badge first,
-        // and the next key starts the field afresh (`starts_afresh`).
         if badge::wants_help(self.input.text()) {
             self.input.clear();
             self.notice = Some(Notice::Help {
@@ -530,12 +546,19 @@ impl Session {
             });
             return Outcome::Stay;
         }
+        // A question typed here is neither a name nor a badge: it stays
+        // in sight, the screen says to type a name or scan a badge first,
+        // and the next key starts the field afresh (`starts_afresh`).
         if self.keep_field_question(badge::is_sentence) {
             self.notice = Some(if self.badge_only {
                 Notice::BadgeOnly
             } else {
                 Notice::NameFirst
             });
+            return Outcome::Stay;
+        }
+        if let Some(notice) = self.maybe_a_name(store) {
+            self.notice = Some(notice);
             return Outcome::Stay;
         }
         let typed = self.take_input();
@@ -593,6 +616,36 @@ impl Session {
         }
     }
 
+    /// A question word first ("waar is de pauzeruimte") but no mark: a
+    /// question, or a name written surname first ("Hoe Kiat"). A known
+    /// person's name goes on; otherwise asked once, the text kept as the
+    /// question, and Enter again on the same text is a name (and no
+    /// question). A name longer than a name may be is refused here, not
+    /// after its PIN was chosen twice.
+    fn maybe_a_name(&mut self, store: &dyn Store) -> Option<Notice> {
+        let typed = badge::clean(self.input.text())?;
+        if badge::is_name(&typed) && typed.chars().count() > MAX_NAME_CHARS {
+            return Some(Notice::NameTooLong);
+        }
+        if !badge::asks(&typed) {
+            return None;
+        }
+        if self.name_asked.as_deref() == Some(typed.as_str()) {
+            if self.question.as_deref() == Some(typed.as_str()) {
+                self.question = None;
+            }
+            return None;
+        }
+        let known = badge::handle(&typed).is_some_and(|h| matches!(store.person(&h), Ok(Some(_))))
+            || badge::by_display_name(store, &typed).is_some();
+        if known {
+            return None;
+        }
+        self.name_asked = Some(typed.clone());
+        self.question = Some(typed);
+        Some(Notice::NameOrQuestion)
+    }
+
     /// Opens the pane for a known person, in their language.
     fn log_in(&mut self, handle: String, private: bool, store: &dyn Store) -> Outcome {
         match store.person(&handle) {
@@ -634,6 +687,10 @@ impl Session {
             self.notice = Some(Notice::NameNeeded);
             return Outcome::Stay;
         };
+        if name.chars().count() > MAX_NAME_CHARS {
+            self.notice = Some(Notice::NameTooLong);
+            return Outcome::Stay;
+        }
         if by_name {
             self.input.clear();
             self.phase = Phase::ChoosePin { handle, name };
@@ -749,6 +806,16 @@ impl Session {
     }
 
     /// How long wrong PINs for this name still make a try wait.
+    /// The wait in force on this PIN screen now: the admin PIN's, or the
+    /// name's (shown as typed, not as it was at the last Enter).
+    fn wait_now(&self) -> Option<Duration> {
+        match &self.phase {
+            Phase::Pin => self.limiter.wait(self.clock.now()),
+            Phase::NamePin { handle, .. } => self.name_wait(handle),
+            _ => None,
+        }
+    }
+
     fn name_wait(&self, handle: &str) -> Option<Duration> {
         self.name_tries
             .get(handle)
@@ -903,6 +970,7 @@ impl Session {
             _ => {
                 self.back_to_welcome();
                 self.question = None;
+                self.name_asked = None;
                 Outcome::Reset
             }
         }
@@ -960,7 +1028,8 @@ pub const AFTER_SAVE_PART: u32 = 4;
 /// may be.
 /// Long enough for a question's title: a question typed at the welcome
 /// screen was cut at a name's 80 characters while the screen said it was
-/// kept. A name or a badge code that long is refused where it is stored.
+/// kept. A typed name that long is refused at Enter (`maybe_a_name`,
+/// `register`); a badge code of any length is hashed.
 fn field() -> TextInput {
     TextInput::single_line().with_max(crate::domain::validate::MAX_TITLE_CHARS)
 }

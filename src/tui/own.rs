@@ -360,8 +360,16 @@ const WAYS: [BackingKind; 3] = [
 pub fn takes_back(item: &Item, user: &str, action: Action, kiosk: bool) -> Option<TakesBack> {
     let taken = || WAYS.iter().filter(|k| backed(item, user, **k)).count();
     match (action, item) {
-        (Action::Vote, Item::Tip(_)) if voted(item, user) => Some(TakesBack::Vote),
-        (Action::MeToo, Item::Tip(_)) if kiosk && voted(item, user) => Some(TakesBack::Vote),
+        // Not on one's own or an imported tip, whose vote is refused
+        // before anything is asked (and could not come back by an undo).
+        (Action::Vote, Item::Tip(t)) | (Action::MeToo, Item::Tip(t))
+            if (action == Action::Vote || kiosk)
+                && voted(item, user)
+                && t.reference.is_none()
+                && t.author != user =>
+        {
+            Some(TakesBack::Vote)
+        }
         (Action::MeToo, Item::Question(q)) if kiosk && q.reference.is_none() => match taken() {
             0 => None,
             n if n == WAYS.len() => Some(TakesBack::AllWays),
