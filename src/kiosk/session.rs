@@ -455,17 +455,18 @@ impl Session {
                 }
                 Outcome::Stay
             }
-            // A question left in sight with "first your name" is not
-            // edited into a name: a key that deletes empties the field,
-            // and one that moves the cursor leaves the next letter to
-            // start afresh (a tester's Home, then "Kees", gave
-            // "KeesWaar liggen…", and Enter only said the notice again).
-            // A PIN kept through a wait is not edited blind either.
+            // A PIN kept through a wait is not edited blind: a key that
+            // edits empties it, to be typed anew.
             (_, Key::Backspace | Key::Edit(_)) if matches!(notice, Some(Notice::WaitKept(_))) => {
                 self.input.clear();
                 self.notice = self.wait_now().map(Notice::Wait);
                 Outcome::Stay
             }
+            // A question left in sight with "first your name" is not
+            // edited into a name: a key that deletes empties the field,
+            // and one that moves the cursor leaves the next letter to
+            // start afresh (a tester's Home, then "Kees", gave
+            // "KeesWaar liggen…", and Enter only said the notice again).
             (_, Key::Backspace) if self.starts_afresh(notice.as_ref()) => {
                 self.input.clear();
                 Outcome::Stay
@@ -805,7 +806,6 @@ impl Session {
         std::mem::take(&mut self.registered)
     }
 
-    /// How long wrong PINs for this name still make a try wait.
     /// The wait in force on this PIN screen now: the admin PIN's, or the
     /// name's (shown as typed, not as it was at the last Enter).
     fn wait_now(&self) -> Option<Duration> {
@@ -816,6 +816,7 @@ impl Session {
         }
     }
 
+    /// How long wrong PINs for this name still make a try wait.
     fn name_wait(&self, handle: &str) -> Option<Duration> {
         self.name_tries
             .get(handle)
