@@ -298,12 +298,7 @@ impl App {
 }
 
 /// The hint and help of a key that takes back ([`own::takes_back`]).
-trait TakeBackWords {
-    fn hint(self) -> String;
-    fn help(self) -> String;
-}
-
-impl TakeBackWords for TakesBack {
+impl TakesBack {
     fn hint(self) -> String {
         match self {
             TakesBack::Vote => crate::t!("hint.take-back.vote"),

@@ -10,8 +10,8 @@ use super::views::prompt::Purpose;
 use crate::domain::{BackingKind, Item};
 
 /// The ways to back a question, in the order they are offered, with the
-/// value their option carries.
-const WAYS: [(BackingKind, &str); 3] = [
+/// value their option carries (`own::takes_back` counts those taken).
+pub(super) const WAYS: [(BackingKind, &str); 3] = [
     (BackingKind::MeToo, "me-too"),
     (BackingKind::CanHelp, "can-help"),
     (BackingKind::Pledge, "pledge"),

@@ -347,18 +347,12 @@ pub enum TakesBack {
     AllWays,
 }
 
-/// The ways a question is backed, in the order the kiosk's choice offers them.
-const WAYS: [BackingKind; 3] = [
-    BackingKind::MeToo,
-    BackingKind::CanHelp,
-    BackingKind::Pledge,
-];
-
 /// What `action` on `item` takes back for `user`; `kiosk` where `+` is
 /// the one key that backs (on a tip it votes). `None`: it backs or votes,
 /// or does something else.
 pub fn takes_back(item: &Item, user: &str, action: Action, kiosk: bool) -> Option<TakesBack> {
-    let taken = || WAYS.iter().filter(|k| backed(item, user, **k)).count();
+    let ways = &super::join::WAYS;
+    let taken = || ways.iter().filter(|(k, _)| backed(item, user, *k)).count();
     match (action, item) {
         // Not on one's own or an imported tip, whose vote is refused
         // before anything is asked (and could not come back by an undo).
@@ -372,7 +366,7 @@ pub fn takes_back(item: &Item, user: &str, action: Action, kiosk: bool) -> Optio
         }
         (Action::MeToo, Item::Question(q)) if kiosk && q.reference.is_none() => match taken() {
             0 => None,
-            n if n == WAYS.len() => Some(TakesBack::AllWays),
+            n if n == ways.len() => Some(TakesBack::AllWays),
             _ => Some(TakesBack::SomeWays),
         },
         (Action::MeToo, Item::Question(_)) => {
